@@ -1,0 +1,68 @@
+package dev.cachet.context;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.Message;
+import dev.cachet.context.message.SystemText;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.message.UserText;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Counts tokens offline with jtokkit's o200k_base encoding. Counts are cached per message and per tool spec:
+ * a window is re-rendered every turn from mostly the same messages, so each message is tokenized once.
+ *
+ * <p>Provider tokenizers differ (Claude has none published offline); these counts are estimates that
+ * the billed usage later corrects.
+ */
+public final class TokenCounter {
+    /** Role markers and separators that every provider adds around a message. */
+    static final int MESSAGE_OVERHEAD = 4;
+
+    private final Encoding encoding;
+    private final Map<Object, Integer> cache = new ConcurrentHashMap<>();
+
+    public TokenCounter(Encoding encoding) {
+        this.encoding = encoding;
+    }
+
+    public static TokenCounter o200k() {
+        return new TokenCounter(Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
+    }
+
+    public int count(String text) {
+        return encoding.countTokensOrdinary(text);
+    }
+
+    public int count(Message message) {
+        return cache.computeIfAbsent(message, m -> MESSAGE_OVERHEAD + countContent((Message) m));
+    }
+
+    public int count(ToolSpec spec) {
+        return cache.computeIfAbsent(spec, s -> MESSAGE_OVERHEAD
+                + count(spec.name()) + count(spec.description()) + count(spec.parameters().toString()));
+    }
+
+    private int countContent(Message message) {
+        if (message instanceof SystemText system) {
+            return count(system.text());
+        }
+        if (message instanceof UserText user) {
+            return count(user.text());
+        }
+        if (message instanceof ToolResult result) {
+            return count(result.content());
+        }
+        AssistantTurn turn = (AssistantTurn) message;
+        int tokens = count(turn.text());
+        for (ToolCall call : turn.toolCalls()) {
+            tokens += MESSAGE_OVERHEAD + count(call.name()) + count(call.arguments());
+        }
+        return tokens;
+    }
+}

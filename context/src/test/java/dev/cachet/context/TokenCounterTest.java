@@ -1,0 +1,46 @@
+package dev.cachet.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
+import org.junit.jupiter.api.Test;
+
+class TokenCounterTest {
+    private final TokenCounter counter = TokenCounter.o200k();
+
+    @Test
+    void counts_plain_text_with_the_o200k_encoding() {
+        assertThat(counter.count("hello world")).isEqualTo(2);
+        assertThat(counter.count("")).isZero();
+    }
+
+    @Test
+    void treats_special_token_text_as_ordinary_text() {
+        assertThat(counter.count("<|endoftext|>")).isGreaterThan(1);
+    }
+
+    @Test
+    void message_count_is_content_plus_overhead() {
+        int content = counter.count("fix the failing test");
+        assertThat(counter.count(new UserText("fix the failing test")))
+                .isEqualTo(content + TokenCounter.MESSAGE_OVERHEAD);
+    }
+
+    @Test
+    void assistant_turn_counts_text_and_every_tool_call() {
+        AssistantTurn turn = AssistantTurn.calls("look", new ToolCall("c1", "read_file", "{\"path\":\"a.txt\"}"));
+        int expected = TokenCounter.MESSAGE_OVERHEAD + counter.count("look")
+                + TokenCounter.MESSAGE_OVERHEAD + counter.count("read_file") + counter.count("{\"path\":\"a.txt\"}");
+        assertThat(counter.count(turn)).isEqualTo(expected);
+    }
+
+    @Test
+    void equal_messages_count_the_same() {
+        ToolResult a = new ToolResult("c1", "grep", "x".repeat(1000), false);
+        ToolResult b = new ToolResult("c1", "grep", "x".repeat(1000), false);
+        assertThat(counter.count(a)).isEqualTo(counter.count(b)).isGreaterThan(TokenCounter.MESSAGE_OVERHEAD);
+    }
+}

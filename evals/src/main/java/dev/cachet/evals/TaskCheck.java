@@ -1,0 +1,28 @@
+package dev.cachet.evals;
+
+import dev.cachet.tools.command.CommandResult;
+import dev.cachet.tools.command.CommandRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Runs a task's check command in a workspace: exit 0 means solved. */
+public final class TaskCheck {
+    static final int OUTPUT_LIMIT_CHARS = 4_000;
+
+    private final Duration timeout;
+
+    public TaskCheck(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public CheckResult run(Task task, Path workspace) {
+        try {
+            CommandResult result = new CommandRunner(OUTPUT_LIMIT_CHARS).run(task.check(), workspace, timeout);
+            return new CheckResult(result.succeeded(), result.exitCode(), result.timedOut(), result.output());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run the check of task " + task.id() + ": " + task.check(), e);
+        }
+    }
+}

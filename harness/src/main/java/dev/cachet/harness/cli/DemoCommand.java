@@ -1,0 +1,64 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.evals.CheckResult;
+import dev.cachet.evals.Task;
+import dev.cachet.evals.TaskCheck;
+import dev.cachet.harness.Harness;
+import dev.cachet.harness.RunSpec;
+import dev.cachet.harness.SessionOutcome;
+import dev.cachet.harness.demo.BundledExample;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {
+            "Solve a real bug offline: copies the bundled example repository to a temporary directory and runs the "
+                    + "full agent loop on it, with real tool execution, driven by a recorded model session. "
+                    + "Then runs the task's check command.",
+            "Needs no API key and no network."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the check passed", "4:a limit stopped the session", "5:the check failed"})
+final class DemoCommand implements Callable<Integer> {
+    static final String EXAMPLE = "demo";
+    static final Duration CHECK_TIMEOUT = Duration.ofMinutes(2);
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    CachetCommand root;
+
+    @Mixin
+    SessionOptions options;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Harness harness = root.harness();
+        BundledExample example = new BundledExample(EXAMPLE);
+        Task task = example.task();
+        Path workspace = Files.createTempDirectory("cachet-demo-");
+        example.checkOut(workspace);
+        out.printf("cachet demo: task '%s' in a fresh copy of the example repository%n  workspace %s%n  task      %s%n%n",
+                task.id(), workspace, task.prompt());
+        RunSpec run = new RunSpec(workspace, task.prompt(), options.strategy, options.limits(), options.commandTimeout);
+        SessionOutcome outcome = harness.run(run, harness.replay(example.recording()), new LiveReporter(out));
+        CheckResult check = new TaskCheck(CHECK_TIMEOUT).run(task, workspace);
+        out.printf("check:   %s -> %s (exit %d)%n", task.check(), check.passed() ? "passed" : "FAILED", check.exitCode());
+        if (!check.passed()) {
+            out.println(check.output());
+            return ExitCodes.CHECK_FAILED;
+        }
+        return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.harness.Harness;
+import dev.cachet.harness.RunSpec;
+import dev.cachet.harness.SessionOutcome;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+            "Run a coding task in a workspace: the agent reads, edits and runs commands there until it calls finish "
+                    + "or a limit stops it.",
+            "Each turn prints one line; the session log goes to <workspace>/.cachet/sessions/<id>.jsonl."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the agent finished", "1:bad usage", "2:bad input (workspace, model, recording)",
+            "3:the model provider failed", "4:a limit stopped the session"})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    CachetCommand root;
+
+    @Parameters(paramLabel = "TASK", description = "What the agent should do, e.g. \"fix the failing test\".")
+    String task;
+
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = ".",
+            description = "Directory the agent works in; it cannot read or write outside it. Default: the current directory.")
+    Path workspace;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER:NAME", required = true,
+            description = "The model: replay:<session.jsonl> answers from a recorded session (offline, priced as "
+                    + Harness.REPLAY_PRICED_AS + ").")
+    String model;
+
+    @Mixin
+    SessionOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Harness harness = root.harness();
+        RunSpec run = new RunSpec(workspace.toAbsolutePath(), task, options.strategy, options.limits(), options.commandTimeout);
+        SessionOutcome outcome = harness.run(run, harness.model(model), new LiveReporter(out));
+        return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.cachet.harness.loop;
+
+import dev.cachet.providers.Usage;
+
+/** How a session ended and what it cost. */
+public record RunResult(StopReason reason, String detail, int turns, Usage usage, double costUsd) {}

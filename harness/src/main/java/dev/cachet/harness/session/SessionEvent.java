@@ -1,0 +1,51 @@
+package dev.cachet.harness.session;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.harness.loop.Limits;
+import dev.cachet.harness.loop.StopReason;
+import dev.cachet.providers.FinishReason;
+import dev.cachet.providers.Usage;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One line of the session log. The log holds everything needed to rebuild the session (the task, every model
+ * turn, every tool result) but windows only as sizes and a hash: their text follows from the strategy.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = SessionEvent.Started.class, name = "session_start"),
+    @JsonSubTypes.Type(value = SessionEvent.WindowRendered.class, name = "window"),
+    @JsonSubTypes.Type(value = SessionEvent.ModelResponded.class, name = "model_response"),
+    @JsonSubTypes.Type(value = SessionEvent.ToolCalled.class, name = "tool_call"),
+    @JsonSubTypes.Type(value = SessionEvent.ToolReturned.class, name = "tool_result"),
+    @JsonSubTypes.Type(value = SessionEvent.Stopped.class, name = "stop")
+})
+public sealed interface SessionEvent {
+    record Started(
+            String sessionId,
+            String task,
+            String workspace,
+            String model,
+            String strategy,
+            Limits limits,
+            String systemPrompt,
+            List<String> tools) implements SessionEvent {}
+
+    record WindowRendered(int turn, int tokens, Map<String, Integer> segmentTokens, String prefixHash, int messages)
+            implements SessionEvent {}
+
+    record ModelResponded(
+            int turn, AssistantTurn message, Usage usage, double costUsd, long latencyMs, FinishReason finishReason)
+            implements SessionEvent {}
+
+    record ToolCalled(int turn, ToolCall call) implements SessionEvent {}
+
+    record ToolReturned(int turn, ToolResult result, long elapsedMs) implements SessionEvent {}
+
+    record Stopped(int turn, StopReason reason, String detail, Usage usage, double costUsd) implements SessionEvent {}
+}

@@ -1,0 +1,14 @@
+package dev.cachet.providers;
+
+import dev.cachet.context.window.Window;
+
+/** Sends a rendered window to a model and returns its answer. */
+public interface ModelClient {
+    /** The model id prices are looked up by, for example {@code claude-sonnet-4-6}. */
+    String model();
+
+    /**
+     * @throws ProviderException when the model cannot answer
+     */
+    ModelResponse complete(Window window);
+}

@@ -1,0 +1,27 @@
+package dev.cachet.providers.pricing;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cachet.providers.Usage;
+
+/**
+ * Prices of one model in US dollars per million tokens. Cache writes are priced at the 5-minute rate, which is what
+ * a breakpoint without a TTL buys.
+ */
+public record ModelPrice(
+        @JsonProperty("input") double input,
+        @JsonProperty("output") double output,
+        @JsonProperty("cache_write_5m") double cacheWrite5m,
+        @JsonProperty("cache_write_1h") double cacheWrite1h,
+        @JsonProperty("cache_read") double cacheRead) {
+    private static final double PER_TOKEN = 1e-6;
+
+    public double inputCost(Usage usage) {
+        return PER_TOKEN * (usage.uncachedInput() * input
+                + usage.cacheWrite() * cacheWrite5m
+                + usage.cacheRead() * cacheRead);
+    }
+
+    public double cost(Usage usage) {
+        return inputCost(usage) + PER_TOKEN * usage.output() * output;
+    }
+}

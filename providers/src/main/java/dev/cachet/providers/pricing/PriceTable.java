@@ -1,0 +1,57 @@
+package dev.cachet.providers.pricing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Model prices, read from the bundled {@code prices.yaml}. */
+public final class PriceTable {
+    private static final String BUNDLED = "/dev/cachet/providers/pricing/prices.yaml";
+
+    private final String pricesAsOf;
+    private final Map<String, ModelPrice> prices;
+
+    PriceTable(String pricesAsOf, Map<String, ModelPrice> prices) {
+        this.pricesAsOf = pricesAsOf;
+        this.prices = Map.copyOf(prices);
+    }
+
+    public static PriceTable bundled() {
+        try (InputStream in = PriceTable.class.getResourceAsStream(BUNDLED)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled price table " + BUNDLED, e);
+        }
+    }
+
+    static PriceTable read(InputStream yaml) throws IOException {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+        JsonNode root = mapper.readTree(yaml);
+        Map<String, ModelPrice> prices = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("models").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            prices.put(entry.getKey(), mapper.treeToValue(entry.getValue(), ModelPrice.class));
+        }
+        return new PriceTable(root.path("prices_as_of").asText(), prices);
+    }
+
+    public String pricesAsOf() {
+        return pricesAsOf;
+    }
+
+    public Optional<ModelPrice> price(String model) {
+        return Optional.ofNullable(prices.get(model));
+    }
+
+    public Set<String> models() {
+        return prices.keySet();
+    }
+}

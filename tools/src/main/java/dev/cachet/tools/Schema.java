@@ -1,0 +1,36 @@
+package dev.cachet.tools;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Builds the JSON schema of a tool's arguments: an object of string and integer properties. */
+public final class Schema {
+    private final ObjectNode schema = JsonNodeFactory.instance.objectNode();
+    private final ObjectNode properties = schema.put("type", "object").putObject("properties");
+    private final ArrayNode required = schema.putArray("required");
+
+    public static Schema object() {
+        return new Schema();
+    }
+
+    public Schema string(String name, String description, boolean isRequired) {
+        return property(name, "string", description, isRequired);
+    }
+
+    public Schema integer(String name, String description, boolean isRequired) {
+        return property(name, "integer", description, isRequired);
+    }
+
+    public ObjectNode build() {
+        return schema.deepCopy();
+    }
+
+    private Schema property(String name, String type, String description, boolean isRequired) {
+        properties.putObject(name).put("type", type).put("description", description);
+        if (isRequired) {
+            required.add(name);
+        }
+        return this;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.cachet.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.message.ToolSpec;
+
+/** Something the model can call. */
+public interface Tool {
+    ToolSpec spec();
+
+    default String name() {
+        return spec().name();
+    }
+
+    /**
+     * @throws ToolException for anything the model should read as an error and can fix: bad arguments, a path
+     *     outside the workspace, an edit that does not match
+     */
+    ToolOutput execute(JsonNode args, ToolContext context) throws ToolException;
+}

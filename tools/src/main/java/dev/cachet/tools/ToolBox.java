@@ -1,0 +1,69 @@
+package dev.cachet.tools;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Json;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.tools.builtin.EditFileTool;
+import dev.cachet.tools.builtin.FinishTool;
+import dev.cachet.tools.builtin.GitDiffTool;
+import dev.cachet.tools.builtin.GitStatusTool;
+import dev.cachet.tools.builtin.GrepTool;
+import dev.cachet.tools.builtin.ListFilesTool;
+import dev.cachet.tools.builtin.ReadFileTool;
+import dev.cachet.tools.builtin.RunCommandTool;
+import dev.cachet.tools.builtin.WriteFileTool;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tools of a session, by name. {@link #execute} never throws: unknown tools, arguments that are not JSON,
+ * tool errors and tool crashes all come back as error outputs, so the model sees them and the loop goes on.
+ */
+public final class ToolBox {
+    private final Map<String, Tool> tools = new LinkedHashMap<>();
+
+    public ToolBox(List<Tool> tools) {
+        for (Tool tool : tools) {
+            if (this.tools.putIfAbsent(tool.name(), tool) != null) {
+                throw new IllegalArgumentException("two tools are named " + tool.name());
+            }
+        }
+    }
+
+    /** The built-in coding tools. */
+    public static ToolBox core() {
+        return new ToolBox(List.of(
+                new ReadFileTool(), new ListFilesTool(), new GrepTool(), new EditFileTool(), new WriteFileTool(),
+                new RunCommandTool(), new GitStatusTool(), new GitDiffTool(), new FinishTool()));
+    }
+
+    public List<ToolSpec> specs() {
+        return tools.values().stream().map(Tool::spec).toList();
+    }
+
+    public ToolOutput execute(ToolCall call, ToolContext context) {
+        Tool tool = tools.get(call.name());
+        if (tool == null) {
+            return ToolOutput.error("unknown tool '" + call.name() + "'; available tools: " + String.join(", ", tools.keySet()));
+        }
+        JsonNode args;
+        try {
+            args = Json.mapper().readTree(call.arguments());
+        } catch (JsonProcessingException e) {
+            return ToolOutput.error("arguments of " + call.name() + " are not valid JSON: " + e.getOriginalMessage());
+        }
+        if (args == null || !args.isObject()) {
+            return ToolOutput.error("arguments of " + call.name() + " must be a JSON object");
+        }
+        try {
+            return tool.execute(args, context);
+        } catch (ToolException e) {
+            return ToolOutput.error(e.getMessage());
+        } catch (RuntimeException e) {
+            return ToolOutput.error(call.name() + " crashed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

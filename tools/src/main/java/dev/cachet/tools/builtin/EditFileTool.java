@@ -1,0 +1,75 @@
+package dev.cachet.tools.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.tools.Args;
+import dev.cachet.tools.Schema;
+import dev.cachet.tools.TextFiles;
+import dev.cachet.tools.Tool;
+import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolException;
+import dev.cachet.tools.ToolOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Replaces one exact, unique occurrence of a string in a file. */
+public final class EditFileTool implements Tool {
+    private static final ToolSpec SPEC = new ToolSpec("edit_file",
+            "Replace an exact string in a file. old_string must occur exactly once: include enough surrounding "
+                    + "lines to make it unique. Whitespace and indentation must match the file.",
+            Schema.object()
+                    .string("path", "File path, relative to the workspace root", true)
+                    .string("old_string", "The exact text to replace", true)
+                    .string("new_string", "The text to put in its place", true)
+                    .build());
+
+    @Override
+    public ToolSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public ToolOutput execute(JsonNode json, ToolContext context) throws ToolException {
+        Args args = new Args(name(), json);
+        Path file = context.workspace().resolve(args.string("path"));
+        String oldString = args.string("old_string");
+        String newString = args.string("new_string");
+        String shown = context.workspace().relative(file);
+        if (oldString.isEmpty()) {
+            throw new ToolException("old_string is empty; use write_file to create or overwrite " + shown);
+        }
+        String text = TextFiles.read(context.workspace(), file);
+        int at = text.indexOf(oldString);
+        if (at < 0) {
+            throw new ToolException("old_string not found in " + shown + "; read the file and copy the text exactly");
+        }
+        int occurrences = count(text, oldString);
+        if (occurrences > 1) {
+            throw new ToolException("old_string occurs " + occurrences + " times in " + shown
+                    + "; include more surrounding text so it matches exactly once");
+        }
+        String edited = text.substring(0, at) + newString + text.substring(at + oldString.length());
+        try {
+            Files.writeString(file, edited, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ToolException("cannot write " + shown + ": " + e.getMessage());
+        }
+        int firstLine = lineOf(edited, at);
+        int lastLine = lineOf(edited, at + newString.length());
+        return ToolOutput.ok("edited " + shown + ": replaced 1 occurrence (now lines " + firstLine + "-" + lastLine + ")");
+    }
+
+    private static int count(String text, String needle) {
+        int count = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static int lineOf(String text, int offset) {
+        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+    }
+}

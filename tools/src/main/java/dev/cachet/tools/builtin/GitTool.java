@@ -1,0 +1,27 @@
+package dev.cachet.tools.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.tools.Tool;
+import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolException;
+import dev.cachet.tools.ToolOutput;
+import java.io.IOException;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+
+/** A tool that reads the workspace's git repository through JGit. */
+abstract class GitTool implements Tool {
+    @Override
+    public final ToolOutput execute(JsonNode args, ToolContext context) throws ToolException {
+        try (Git git = Git.open(context.workspace().root().toFile())) {
+            return ToolOutput.ok(run(git));
+        } catch (RepositoryNotFoundException e) {
+            throw new ToolException("the workspace is not a git repository");
+        } catch (IOException | GitAPIException e) {
+            throw new ToolException(name() + " failed: " + e.getMessage());
+        }
+    }
+
+    abstract String run(Git git) throws IOException, GitAPIException;
+}

@@ -1,0 +1,50 @@
+package dev.cachet.tools.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.tools.Args;
+import dev.cachet.tools.FileWalker;
+import dev.cachet.tools.Schema;
+import dev.cachet.tools.Tool;
+import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolException;
+import dev.cachet.tools.ToolOutput;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Lists workspace files matching a glob, honouring .gitignore. */
+public final class ListFilesTool implements Tool {
+    static final int MAX_FILES = 500;
+
+    private static final ToolSpec SPEC = new ToolSpec("list_files",
+            "List files in the workspace, skipping what .gitignore ignores. At most " + MAX_FILES + " paths.",
+            Schema.object()
+                    .string("glob", "Glob to match: a name pattern like *.java, or a path pattern like src/**/*.java (default: all files)", false)
+                    .string("path", "Directory to list, relative to the workspace root (default: the root)", false)
+                    .build());
+
+    @Override
+    public ToolSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public ToolOutput execute(JsonNode json, ToolContext context) throws ToolException {
+        Args args = new Args(name(), json);
+        Path dir = context.workspace().resolve(args.optionalString("path").orElse("."));
+        if (!Files.isDirectory(dir)) {
+            throw new ToolException("not a directory: " + context.workspace().relative(dir));
+        }
+        List<Path> files = new FileWalker(context.workspace()).files(dir, args.optionalString("glob").orElse("**"));
+        if (files.isEmpty()) {
+            return ToolOutput.ok("no files match");
+        }
+        StringBuilder out = new StringBuilder();
+        files.stream().limit(MAX_FILES).forEach(f -> out.append(context.workspace().relative(f)).append('\n'));
+        if (files.size() > MAX_FILES) {
+            out.append("[... ").append(files.size() - MAX_FILES).append(" more files; narrow the glob or path]\n");
+        }
+        return ToolOutput.ok(out.toString());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cachet.tools.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.tools.Args;
+import dev.cachet.tools.Schema;
+import dev.cachet.tools.TextFiles;
+import dev.cachet.tools.Tool;
+import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolException;
+import dev.cachet.tools.ToolOutput;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Shows a file, or a range of its lines, with line numbers. */
+public final class ReadFileTool implements Tool {
+    static final int MAX_LINES = 2000;
+
+    private static final ToolSpec SPEC = new ToolSpec("read_file",
+            "Read a text file from the workspace. Lines are numbered from 1. Reads at most " + MAX_LINES
+                    + " lines per call; use start_line and end_line for the rest.",
+            Schema.object()
+                    .string("path", "File path, relative to the workspace root", true)
+                    .integer("start_line", "First line to show (1-based, default 1)", false)
+                    .integer("end_line", "Last line to show, inclusive (default: end of file)", false)
+                    .build());
+
+    @Override
+    public ToolSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public ToolOutput execute(JsonNode json, ToolContext context) throws ToolException {
+        Args args = new Args(name(), json);
+        Path file = context.workspace().resolve(args.string("path"));
+        List<String> lines = TextFiles.read(context.workspace(), file).lines().toList();
+        int start = args.positiveInt("start_line", 1);
+        int end = Math.min(args.optionalInt("end_line").orElse(lines.size()), lines.size());
+        if (start > Math.max(lines.size(), 1)) {
+            throw new ToolException("start_line " + start + " is past the end of "
+                    + context.workspace().relative(file) + " (" + lines.size() + " lines)");
+        }
+        int last = Math.min(end, start + MAX_LINES - 1);
+        StringBuilder out = new StringBuilder();
+        for (int i = start; i <= last; i++) {
+            out.append(String.format("%6d\t%s%n", i, lines.get(i - 1)));
+        }
+        if (last < lines.size()) {
+            out.append("[showing lines ").append(start).append('-').append(last).append(" of ").append(lines.size())
+                    .append("; use start_line=").append(last + 1).append(" to read on]\n");
+        }
+        if (lines.isEmpty()) {
+            out.append("[empty file]\n");
+        }
+        return ToolOutput.ok(out.toString());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.cachet.tools.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a shell command in a directory with a timeout; on timeout the whole process tree is killed. */
+public final class CommandRunner {
+    private static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
+
+    private final int outputLimitChars;
+
+    public CommandRunner(int outputLimitChars) {
+        this.outputLimitChars = outputLimitChars;
+    }
+
+    /** @throws IOException if the shell cannot be started */
+    public CommandResult run(String command, Path directory, Duration timeout) throws IOException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder("/bin/sh", "-c", command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        HeadTailBuffer output = new HeadTailBuffer(outputLimitChars);
+        Thread drain = new Thread(() -> drain(process, output), "command-output");
+        drain.setDaemon(true);
+        drain.start();
+        boolean finished = waitFor(process, timeout);
+        if (!finished) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        join(drain);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        String text;
+        synchronized (output) {
+            text = output.toString();
+        }
+        return new CommandResult(finished ? process.exitValue() : -1, text, !finished, elapsed);
+    }
+
+    private static void drain(Process process, HeadTailBuffer output) {
+        char[] chunk = new char[8192];
+        try (Reader reader = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+            for (int n = reader.read(chunk); n >= 0; n = reader.read(chunk)) {
+                synchronized (output) {
+                    output.append(CharBuffer.wrap(chunk, 0, n));
+                }
+            }
+        } catch (IOException e) {
+            // The stream closes when the process is killed; what was read so far is kept.
+        }
+    }
+
+    private static boolean waitFor(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void join(Thread drain) {
+        try {
+            drain.join(DRAIN_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
