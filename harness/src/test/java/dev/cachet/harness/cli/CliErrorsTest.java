@@ -1,0 +1,94 @@
+package dev.cachet.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliErrorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void an_unknown_flag_is_a_usage_error_with_one_line_and_a_hint() {
+        CliRun run = CliRun.of("run", "--model", "replay:x", "--frobnicate", "task");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("cachet: Unknown option: '--frobnicate'").contains("cachet run --help");
+    }
+
+    @Test
+    void an_unknown_command_is_a_usage_error() {
+        assertThat(CliRun.of("teleport").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void a_bad_duration_names_the_value_and_the_expected_form() {
+        CliRun run = CliRun.of("run", "--model", "replay:x", "--max-time", "soon", "task");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("'soon' is not a duration like 90s, 30m or 2h");
+    }
+
+    @Test
+    void a_missing_workspace_is_an_input_error_naming_it() throws Exception {
+        Path recording = recording("{\"type\":\"model_response\",\"message\":{\"role\":\"assistant\",\"text\":\"hi\"}}");
+        Path missing = dir.resolve("nowhere");
+        CliRun run = CliRun.of("run", "--workspace", missing.toString(), "--model", "replay:" + recording, "task");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().strip()).isEqualTo("cachet: workspace " + missing + " does not exist or is not a directory");
+    }
+
+    @Test
+    void an_unknown_model_provider_is_an_input_error() {
+        CliRun run = CliRun.of("run", "--workspace", dir.toString(), "--model", "skynet:9000", "task");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains("unknown model 'skynet:9000'");
+    }
+
+    @Test
+    void an_unknown_strategy_is_an_input_error_listing_the_known_ones() throws Exception {
+        Path recording = recording("{\"type\":\"model_response\",\"message\":{\"role\":\"assistant\",\"text\":\"hi\"}}");
+        CliRun run = CliRun.of("run", "-w", dir.toString(), "-m", "replay:" + recording, "-s", "psychic", "task");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains("unknown strategy 'psychic'; available: transcript");
+    }
+
+    @Test
+    void a_missing_recording_is_an_input_error() {
+        Path missing = dir.resolve("missing.jsonl");
+        CliRun run = CliRun.of("run", "-w", dir.toString(), "-m", "replay:" + missing, "task");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().strip()).isEqualTo("cachet: recorded session not found: " + missing);
+    }
+
+    @Test
+    void a_malformed_recording_names_file_and_line() throws Exception {
+        Path recording = recording("{\"type\":\"model_response\",\"message\":{\"role\":\"assistant\",\"text\":\"hi\"}}", "{\"type\": \"mod");
+        CliRun run = CliRun.of("run", "-w", dir.toString(), "-m", "replay:" + recording, "task");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).startsWith("cachet: " + recording + ":2: not valid JSON");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void a_recording_that_runs_out_is_a_provider_error_and_the_log_keeps_every_turn_before_it() throws Exception {
+        Path recording = recording("{\"type\":\"model_response\",\"message\":{\"role\":\"assistant\",\"text\":\"\","
+                + "\"tool_calls\":[{\"id\":\"c1\",\"name\":\"list_files\",\"arguments\":\"{}\"}]}}");
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        CliRun run = CliRun.of("run", "-w", workspace.toString(), "-m", "replay:" + recording, "task");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.PROVIDER);
+        assertThat(run.err()).contains("has 1 recorded turns and the session asked for turn 2");
+        Path log;
+        try (var logs = Files.list(workspace.resolve(".cachet/sessions"))) {
+            log = logs.findFirst().orElseThrow();
+        }
+        assertThat(Files.readAllLines(log)).extracting(l -> l.replaceAll(".*\"type\":\"([a-z_]+)\".*", "$1"))
+                .containsExactly("session_start", "window", "model_response", "tool_call", "tool_result", "window", "stop");
+    }
+
+    private Path recording(String... lines) throws Exception {
+        return Files.write(dir.resolve("recording.jsonl"), java.util.List.of(lines));
+    }
+}

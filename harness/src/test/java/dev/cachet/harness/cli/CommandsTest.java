@@ -1,0 +1,85 @@
+package dev.cachet.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.harness.demo.BundledExample;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void help_lists_every_command() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("demo", "run", "strategies", "tools").doesNotContain("not implemented");
+    }
+
+    @Test
+    void version_names_cachet() {
+        CliRun run = CliRun.of("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("cachet ");
+    }
+
+    @Test
+    void strategies_lists_the_default() {
+        CliRun run = CliRun.of("strategies");
+        assertThat(run.out()).contains("transcript").contains("(default)");
+    }
+
+    @Test
+    void tools_lists_every_core_tool_with_its_token_cost_and_a_total() {
+        CliRun run = CliRun.of("tools");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("read_file", "list_files", "grep", "edit_file", "write_file", "run_command",
+                "git_status", "git_diff", "finish");
+        assertThat(run.out()).containsPattern("total\\s+\\d{3,}");
+    }
+
+    @Test
+    void demo_fixes_the_bundled_bug_and_its_check_passes() {
+        CliRun run = CliRun.of("demo");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("turn   1  list_files").contains("turn   7  finish")
+                .contains("stopped: done: the model called finish (7 turns)")
+                .containsPattern("cost: +\\$0\\.\\d{4}, cache hit rate \\d+\\.\\d%")
+                .contains("check:   sh check.sh -> passed (exit 0)");
+    }
+
+    @Test
+    void run_with_the_recorded_session_fixes_a_copy_of_the_example_repo() throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("repo"));
+        new BundledExample("demo").checkOut(workspace);
+        assertThat(check(workspace)).isNotZero();
+
+        CliRun run = CliRun.of("run", "--workspace", workspace.toString(),
+                "--model", "replay:../examples/demo/session.jsonl", "fix the failing test");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(workspace.resolve("src/TextWrap.java"))).contains("word.length() <= width");
+        assertThat(check(workspace)).isZero();
+        assertThat(Files.readString(workspace.resolve(".git/info/exclude"))).contains(".cachet/");
+    }
+
+    @Test
+    void a_limit_that_stops_the_session_exits_with_the_limit_code() throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("repo"));
+        new BundledExample("demo").checkOut(workspace);
+        CliRun run = CliRun.of("run", "-w", workspace.toString(), "-m", "replay:../examples/demo/session.jsonl",
+                "--max-turns", "2", "fix it");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.LIMIT);
+        assertThat(run.out()).contains("stopped: max turns: reached 2 turns");
+    }
+
+    private static int check(Path workspace) throws Exception {
+        Process process = new ProcessBuilder("sh", "check.sh").directory(workspace.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return process.waitFor();
+    }
+}

@@ -1,0 +1,201 @@
+package dev.cachet.harness.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cachet.context.Session;
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.Message;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.harness.session.SessionEvent;
+import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.ProviderException;
+import dev.cachet.providers.ScriptedModelClient;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.pricing.ModelPrice;
+import dev.cachet.tools.ToolBox;
+import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentLoopTest {
+    private static final ModelPrice PRICE = new ModelPrice(3.00, 15.00, 3.75, 6.00, 0.30);
+    private static final TokenCounter COUNTER = TokenCounter.o200k();
+
+    @TempDir
+    Path dir;
+
+    private final List<SessionEvent> events = new ArrayList<>();
+
+    @Test
+    void stops_when_the_model_answers_without_a_tool_call() {
+        RunResult result = run(ScriptedModelClient.of(AssistantTurn.text("nothing to do")), Limits.DEFAULT);
+
+        assertThat(result.reason()).isEqualTo(StopReason.DONE);
+        assertThat(result.turns()).isEqualTo(1);
+        assertThat(events).last().isInstanceOf(SessionEvent.Stopped.class);
+    }
+
+    @Test
+    void runs_tools_appends_their_results_and_stops_on_finish() throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "hello\n");
+        Session session = session();
+        RunResult result = run(session, ScriptedModelClient.of(
+                call("c1", "read_file", "{\"path\":\"notes.txt\"}"),
+                call("c2", "finish", "{\"summary\":\"read it\"}")), Limits.DEFAULT);
+
+        assertThat(result.reason()).isEqualTo(StopReason.DONE);
+        assertThat(result.detail()).contains("finish");
+        List<Message> history = session.history();
+        assertThat(history).hasSize(5);
+        assertThat(((ToolResult) history.get(2)).content()).contains("1\thello");
+        assertThat(((ToolResult) history.get(4)).content()).isEqualTo("finished: read it");
+    }
+
+    @Test
+    void reports_each_turn_in_order_window_response_call_result() {
+        run(ScriptedModelClient.of(call("c1", "list_files", "{}"), call("c2", "finish", "{\"summary\":\"ok\"}")), Limits.DEFAULT);
+
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly(
+                "WindowRendered", "ModelResponded", "ToolCalled", "ToolReturned",
+                "WindowRendered", "ModelResponded", "ToolCalled", "ToolReturned", "Stopped");
+        SessionEvent.WindowRendered second = (SessionEvent.WindowRendered) events.get(4);
+        assertThat(second.turn()).isEqualTo(2);
+        assertThat(second.messages()).isEqualTo(4);
+        assertThat(second.segmentTokens()).containsKeys("system", "tools", "history");
+        assertThat(second.segmentTokens().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(second.tokens());
+    }
+
+    @Test
+    void stops_at_max_turns() {
+        RunResult result = run(ScriptedModelClient.of(distinctCalls(10)), Limits.DEFAULT.withMaxTurns(4));
+
+        assertThat(result.reason()).isEqualTo(StopReason.MAX_TURNS);
+        assertThat(result.turns()).isEqualTo(4);
+    }
+
+    @Test
+    void stops_once_the_token_budget_is_spent() {
+        Usage perTurn = new Usage(800, 0, 0, 200, 0);
+        RunResult result = run(ScriptedModelClient.of(perTurn, distinctCalls(10)), Limits.DEFAULT.withMaxTokens(2_500));
+
+        assertThat(result.reason()).isEqualTo(StopReason.TOKEN_BUDGET);
+        assertThat(result.turns()).isEqualTo(3);
+        assertThat(result.usage().total()).isEqualTo(3_000);
+    }
+
+    @Test
+    void stops_once_the_cost_budget_is_spent_and_prices_every_kind_of_token() {
+        Usage perTurn = new Usage(1_000, 2_000, 10_000, 500, 0);
+        double perTurnCost = (1_000 * 3.00 + 2_000 * 3.75 + 10_000 * 0.30 + 500 * 15.00) / 1e6;
+        RunResult result = run(ScriptedModelClient.of(perTurn, distinctCalls(10)), Limits.DEFAULT.withMaxCostUsd(perTurnCost * 1.5));
+
+        assertThat(result.reason()).isEqualTo(StopReason.COST_BUDGET);
+        assertThat(result.turns()).isEqualTo(2);
+        assertThat(result.costUsd()).isCloseTo(2 * perTurnCost, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void stops_when_wall_time_runs_out() {
+        Limits limits = Limits.DEFAULT.withMaxWallTime(Duration.ofMinutes(10));
+        RunResult result = run(session(), ScriptedModelClient.of(distinctCalls(20)), limits, new StepClock(Duration.ofMinutes(1)));
+
+        assertThat(result.reason()).isEqualTo(StopReason.WALL_TIME);
+        assertThat(result.turns()).isLessThan(10);
+        assertThat(result.detail()).endsWith("of a limit of 600s");
+    }
+
+    @Test
+    void stops_on_the_third_identical_action_without_running_it() {
+        AssistantTurn[] same = IntStream.range(0, 5)
+                .mapToObj(i -> call("c" + i, "list_files", "{\"glob\":\"*.txt\"}")).toArray(AssistantTurn[]::new);
+        RunResult result = run(ScriptedModelClient.of(same), Limits.DEFAULT);
+
+        assertThat(result.reason()).isEqualTo(StopReason.REPEATED_ACTION);
+        assertThat(result.turns()).isEqualTo(3);
+        assertThat(events).filteredOn(e -> e instanceof SessionEvent.ToolCalled).hasSize(2);
+    }
+
+    @Test
+    void stops_after_consecutive_tool_errors_and_a_success_resets_the_count() {
+        List<AssistantTurn> turns = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            turns.add(call("e" + i, "no_such_tool", "{\"i\":" + i + "}"));
+        }
+        turns.add(call("ok", "list_files", "{}"));
+        for (int i = 0; i < 5; i++) {
+            turns.add(call("f" + i, "read_file", "{\"path\":\"missing-" + i + "\"}"));
+        }
+        RunResult result = run(ScriptedModelClient.of(turns.toArray(AssistantTurn[]::new)), Limits.DEFAULT.withMaxConsecutiveErrors(5));
+
+        assertThat(result.reason()).isEqualTo(StopReason.CONSECUTIVE_ERRORS);
+        assertThat(result.turns()).isEqualTo(10);
+    }
+
+    @Test
+    void malformed_arguments_and_unknown_tools_become_error_observations_and_the_loop_goes_on() {
+        Session session = session();
+        RunResult result = run(session, ScriptedModelClient.of(
+                call("c1", "read_file", "{\"path\": "),
+                call("c2", "launch_rockets", "{}"),
+                call("c3", "finish", "{\"summary\":\"done\"}")), Limits.DEFAULT);
+
+        assertThat(result.reason()).isEqualTo(StopReason.DONE);
+        ToolResult malformed = (ToolResult) session.history().get(2);
+        ToolResult unknown = (ToolResult) session.history().get(4);
+        assertThat(malformed.error()).isTrue();
+        assertThat(malformed.content()).contains("read_file").contains("not valid JSON");
+        assertThat(unknown.error()).isTrue();
+        assertThat(unknown.content()).contains("unknown tool 'launch_rockets'").contains("read_file");
+    }
+
+    @Test
+    void a_provider_failure_is_logged_as_a_stop_and_rethrown() {
+        ModelClient failing = ScriptedModelClient.of(call("c1", "list_files", "{}"));
+
+        assertThatThrownBy(() -> run(failing, Limits.DEFAULT)).isInstanceOf(ProviderException.class);
+        SessionEvent.Stopped stop = (SessionEvent.Stopped) events.get(events.size() - 1);
+        assertThat(stop.reason()).isEqualTo(StopReason.PROVIDER_ERROR);
+        assertThat(stop.turn()).isEqualTo(2);
+        assertThat(events).filteredOn(e -> e instanceof SessionEvent.ToolReturned).hasSize(1);
+    }
+
+    private RunResult run(ModelClient model, Limits limits) {
+        return run(session(), model, limits);
+    }
+
+    private RunResult run(Session session, ModelClient model, Limits limits) {
+        return run(session, model, limits, new StepClock(Duration.ZERO));
+    }
+
+    private RunResult run(Session session, ModelClient model, Limits limits, StepClock clock) {
+        ToolBox tools = ToolBox.core();
+        AgentLoop loop = new AgentLoop(model, new TranscriptStrategy(COUNTER), tools,
+                ToolContext.defaults(new Workspace(dir)), PRICE, limits, clock, events::add);
+        return loop.run(session);
+    }
+
+    private static Session session() {
+        return new Session("system prompt", ToolBox.core().specs(), "the task");
+    }
+
+    private static AssistantTurn call(String id, String tool, String arguments) {
+        return AssistantTurn.calls("", new ToolCall(id, tool, arguments));
+    }
+
+    private static AssistantTurn[] distinctCalls(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> call("c" + i, "list_files", "{\"glob\":\"*." + i + "\"}")).toArray(AssistantTurn[]::new);
+    }
+}

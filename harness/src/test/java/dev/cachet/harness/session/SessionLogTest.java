@@ -1,0 +1,114 @@
+package dev.cachet.harness.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Json;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.harness.loop.Limits;
+import dev.cachet.harness.loop.StopReason;
+import dev.cachet.providers.FinishReason;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.replay.RecordedSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionLogTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private final AssistantTurn turn = AssistantTurn.calls("reading", new ToolCall("c1", "read_file", "{\"path\":\"a\"}"));
+
+    @Test
+    void writes_one_json_object_per_event_with_type_and_time() throws Exception {
+        Path path = SessionLog.pathFor(dir, "s1");
+        try (SessionLog log = new SessionLog(path, CLOCK)) {
+            allEventKinds().forEach(log::on);
+        }
+
+        List<String> lines = Files.readAllLines(path);
+        assertThat(lines).hasSize(6);
+        List<JsonNode> events = lines.stream().map(SessionLogTest::parse).toList();
+        assertThat(events).extracting(e -> e.get("type").asText())
+                .containsExactly("session_start", "window", "model_response", "tool_call", "tool_result", "stop");
+        assertThat(events).allSatisfy(e -> assertThat(e.get("time").asText()).isEqualTo("2026-11-25T10:00:00Z"));
+
+        JsonNode start = events.get(0);
+        assertThat(start.get("session_id").asText()).isEqualTo("s1");
+        assertThat(start.at("/limits/max_turns").asInt()).isEqualTo(50);
+        assertThat(start.at("/limits/max_wall_time").asText()).isEqualTo("PT30M");
+        assertThat(events.get(1).at("/segment_tokens/history").asInt()).isEqualTo(30);
+        assertThat(events.get(1).get("prefix_hash").asText()).isEqualTo("abc123");
+
+        JsonNode response = events.get(2);
+        assertThat(response.at("/message/role").asText()).isEqualTo("assistant");
+        assertThat(response.at("/message/tool_calls/0/arguments").asText()).isEqualTo("{\"path\":\"a\"}");
+        assertThat(response.at("/usage/cache_read_tokens").asLong()).isEqualTo(70);
+        assertThat(response.at("/usage/input_tokens").asLong()).isEqualTo(100);
+        assertThat(response.get("finish_reason").asText()).isEqualTo("TOOL_USE");
+
+        assertThat(events.get(4).at("/result/content").asText()).isEqualTo("1\tx");
+        assertThat(events.get(5).get("reason").asText()).isEqualTo("DONE");
+    }
+
+    @Test
+    void appends_to_an_existing_log_and_never_truncates_it() throws Exception {
+        Path path = SessionLog.pathFor(dir, "s2");
+        try (SessionLog log = new SessionLog(path, CLOCK)) {
+            log.on(new SessionEvent.ToolCalled(1, new ToolCall("c1", "grep", "{}")));
+        }
+        try (SessionLog log = new SessionLog(path, CLOCK)) {
+            log.on(new SessionEvent.ToolCalled(2, new ToolCall("c2", "grep", "{}")));
+        }
+        assertThat(Files.readAllLines(path)).hasSize(2);
+    }
+
+    @Test
+    void every_event_is_on_disk_as_soon_as_it_is_reported() throws Exception {
+        Path path = SessionLog.pathFor(dir, "s3");
+        try (SessionLog log = new SessionLog(path, CLOCK)) {
+            log.on(new SessionEvent.ToolCalled(1, new ToolCall("c1", "grep", "{}")));
+            assertThat(Files.readAllLines(path)).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_session_log_is_a_recording_the_replay_model_can_answer_from() throws Exception {
+        Path path = SessionLog.pathFor(dir, "s4");
+        try (SessionLog log = new SessionLog(path, CLOCK)) {
+            allEventKinds().forEach(log::on);
+        }
+        assertThat(RecordedSession.read(path).turns()).containsExactly(turn);
+    }
+
+    private List<SessionEvent> allEventKinds() {
+        Usage usage = new Usage(10, 20, 70, 5, 0);
+        return List.of(
+                new SessionEvent.Started("s1", "task", dir.toString(), "claude-sonnet-4-6", "transcript", Limits.DEFAULT,
+                        "system", List.of("read_file")),
+                new SessionEvent.WindowRendered(1, 100, Map.of("system", 10, "tools", 60, "history", 30), "abc123", 2),
+                new SessionEvent.ModelResponded(1, turn, usage, 0.001, 12, FinishReason.TOOL_USE),
+                new SessionEvent.ToolCalled(1, turn.toolCalls().get(0)),
+                new SessionEvent.ToolReturned(1, new ToolResult("c1", "read_file", "1\tx", false), 3),
+                new SessionEvent.Stopped(1, StopReason.DONE, "finished", usage, 0.001));
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return Json.mapper().readTree(line);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
+    }
+}
