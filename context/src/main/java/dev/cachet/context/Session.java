@@ -4,23 +4,28 @@ import dev.cachet.context.message.Message;
 import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.message.UserText;
+import dev.cachet.context.state.TaskState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The full record of one agent session: system prompt, tools and an append-only history. Strategies read it to
- * render windows; nothing ever edits or removes a message, so every window can be rebuilt from it.
+ * The full record of one agent session: system prompt, tools, an append-only history and the current task state.
+ * Strategies read it to render windows; nothing ever edits or removes a message, so every window can be rebuilt
+ * from it.
  */
 public final class Session {
     private final SystemText system;
     private final List<ToolSpec> tools;
     private final List<Message> history = new ArrayList<>();
+    private TaskState state;
 
     public Session(String systemPrompt, List<ToolSpec> tools, String task) {
         this.system = new SystemText(systemPrompt);
         this.tools = List.copyOf(tools);
         history.add(new UserText(task));
+        this.state = TaskState.forGoal(task);
     }
 
     public SystemText system() {
@@ -37,5 +42,13 @@ public final class Session {
 
     public void append(Message message) {
         history.add(message);
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    public void updateState(TaskState next) {
+        state = Objects.requireNonNull(next, "state");
     }
 }

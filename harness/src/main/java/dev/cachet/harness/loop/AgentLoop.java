@@ -4,6 +4,8 @@ import dev.cachet.context.Session;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.state.StateRules;
+import dev.cachet.context.state.TaskState;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.window.Window;
 import dev.cachet.harness.session.SessionEvent;
@@ -27,7 +29,7 @@ import java.util.Optional;
 
 /**
  * The ReAct loop: render a window through the strategy, ask the model, run the tools it calls, append the results,
- * and repeat until the model is done or a limit or loop guard stops it. Every step is reported to the listener
+ * update the task state from them, and repeat until the model is done or a limit or loop guard stops it. Every step is reported to the listener
  * before the next begins, so the session log is complete up to any failure.
  */
 public final class AgentLoop {
@@ -39,6 +41,7 @@ public final class AgentLoop {
     private final Limits limits;
     private final Clock clock;
     private final SessionListener listener;
+    private final StateRules stateRules = new StateRules();
 
     public AgentLoop(ModelClient model, ContextStrategy strategy, ToolBox tools, ToolContext toolContext,
             ModelPrice price, Limits limits, Clock clock, SessionListener listener) {
@@ -118,6 +121,11 @@ public final class AgentLoop {
         ToolResult result = new ToolResult(call.id(), call.name(), output.content(), output.error());
         session.append(result);
         listener.on(new SessionEvent.ToolReturned(turn, result, Duration.between(start, clock.instant()).toMillis()));
+        TaskState state = stateRules.apply(session.state(), call, result);
+        if (!state.equals(session.state())) {
+            session.updateState(state);
+            listener.on(new SessionEvent.StateUpdated(turn, state));
+        }
         return output;
     }
 

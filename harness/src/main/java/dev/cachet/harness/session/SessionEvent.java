@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.state.TaskState;
 import dev.cachet.harness.loop.Limits;
 import dev.cachet.harness.loop.StopReason;
 import dev.cachet.providers.FinishReason;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * One line of the session log. The log holds everything needed to rebuild the session (the task, every model
- * turn, every tool result) but windows only as sizes and a hash: their text follows from the strategy.
+ * turn, every tool result, each change of task state) but windows only as sizes and a hash: their text follows
+ * from the strategy.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -23,6 +25,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = SessionEvent.ModelResponded.class, name = "model_response"),
     @JsonSubTypes.Type(value = SessionEvent.ToolCalled.class, name = "tool_call"),
     @JsonSubTypes.Type(value = SessionEvent.ToolReturned.class, name = "tool_result"),
+    @JsonSubTypes.Type(value = SessionEvent.StateUpdated.class, name = "state_update"),
     @JsonSubTypes.Type(value = SessionEvent.Stopped.class, name = "stop")
 })
 public sealed interface SessionEvent {
@@ -46,6 +49,8 @@ public sealed interface SessionEvent {
     record ToolCalled(int turn, ToolCall call) implements SessionEvent {}
 
     record ToolReturned(int turn, ToolResult result, long elapsedMs) implements SessionEvent {}
+
+    record StateUpdated(int turn, TaskState state) implements SessionEvent {}
 
     record Stopped(int turn, StopReason reason, String detail, Usage usage, double costUsd) implements SessionEvent {}
 }

@@ -78,6 +78,22 @@ class AgentLoopTest {
     }
 
     @Test
+    void updates_the_task_state_from_tool_results_and_reports_each_change() throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "hello\n");
+        Session session = session();
+        run(session, ScriptedModelClient.of(
+                call("c1", "read_file", "{\"path\":\"notes.txt\"}"),
+                call("c2", "list_files", "{}"),
+                call("c3", "run_command", "{\"command\":\"echo broken; exit 3\"}"),
+                call("c4", "finish", "{\"summary\":\"gave up\"}")), Limits.DEFAULT);
+
+        assertThat(session.state().files()).containsOnlyKeys("notes.txt");
+        assertThat(session.state().lastError()).isEqualTo("`echo broken; exit 3` exited 3: broken");
+        assertThat(events).filteredOn(e -> e instanceof SessionEvent.StateUpdated)
+                .extracting(e -> ((SessionEvent.StateUpdated) e).turn()).containsExactly(1, 3);
+    }
+
+    @Test
     void stops_at_max_turns() {
         RunResult result = run(ScriptedModelClient.of(distinctCalls(10)), Limits.DEFAULT.withMaxTurns(4));
 

@@ -7,6 +7,8 @@ import dev.cachet.context.Json;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.state.FileTouch;
+import dev.cachet.context.state.TaskState;
 import dev.cachet.harness.loop.Limits;
 import dev.cachet.harness.loop.StopReason;
 import dev.cachet.providers.FinishReason;
@@ -28,6 +30,7 @@ class SessionLogTest {
     @TempDir
     Path dir;
 
+    private final TaskState state = TaskState.forGoal("task").touch("a", FileTouch.READ).withLastError("boom");
     private final AssistantTurn turn = AssistantTurn.calls("reading", new ToolCall("c1", "read_file", "{\"path\":\"a\"}"));
 
     @Test
@@ -38,10 +41,10 @@ class SessionLogTest {
         }
 
         List<String> lines = Files.readAllLines(path);
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(7);
         List<JsonNode> events = lines.stream().map(SessionLogTest::parse).toList();
         assertThat(events).extracting(e -> e.get("type").asText())
-                .containsExactly("session_start", "window", "model_response", "tool_call", "tool_result", "stop");
+                .containsExactly("session_start", "window", "model_response", "tool_call", "tool_result", "state_update", "stop");
         assertThat(events).allSatisfy(e -> assertThat(e.get("time").asText()).isEqualTo("2026-11-25T10:00:00Z"));
 
         JsonNode start = events.get(0);
@@ -59,7 +62,8 @@ class SessionLogTest {
         assertThat(response.get("finish_reason").asText()).isEqualTo("TOOL_USE");
 
         assertThat(events.get(4).at("/result/content").asText()).isEqualTo("1\tx");
-        assertThat(events.get(5).get("reason").asText()).isEqualTo("DONE");
+        assertThat(Json.mapper().treeToValue(events.get(5).get("state"), TaskState.class)).isEqualTo(state);
+        assertThat(events.get(6).get("reason").asText()).isEqualTo("DONE");
     }
 
     @Test
@@ -101,6 +105,7 @@ class SessionLogTest {
                 new SessionEvent.ModelResponded(1, turn, usage, 0.001, 12, FinishReason.TOOL_USE),
                 new SessionEvent.ToolCalled(1, turn.toolCalls().get(0)),
                 new SessionEvent.ToolReturned(1, new ToolResult("c1", "read_file", "1\tx", false), 3),
+                new SessionEvent.StateUpdated(1, state),
                 new SessionEvent.Stopped(1, StopReason.DONE, "finished", usage, 0.001));
     }
 

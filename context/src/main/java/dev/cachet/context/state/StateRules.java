@@ -1,0 +1,71 @@
+package dev.cachet.context.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Json;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Updates task state from what tools did, without asking the model: files read, edited or written, and the last
+ * error (a failed tool call or a command that exited non-zero; a command that succeeds clears it). Works on tool
+ * names and arguments only, so recorded sessions from anywhere can be replayed through it.
+ */
+public final class StateRules {
+    private static final Map<String, FileTouch> FILE_TOOLS = Map.of(
+            "read_file", FileTouch.READ, "edit_file", FileTouch.EDITED, "write_file", FileTouch.WRITTEN);
+    private static final String RUN_COMMAND = "run_command";
+    private static final String EXIT_CODE_PREFIX = "exit code ";
+    private static final int MAX_ERROR_CHARS = 300;
+
+    public TaskState apply(TaskState state, ToolCall call, ToolResult result) {
+        if (result.error()) {
+            return state.withLastError(clip(call.name() + ": " + firstLine(result.content())));
+        }
+        FileTouch touch = FILE_TOOLS.get(call.name());
+        if (touch != null) {
+            return argument(call, "path").map(path -> state.touch(path, touch)).orElse(state);
+        }
+        if (call.name().equals(RUN_COMMAND)) {
+            return commandOutcome(state, call, result.content());
+        }
+        return state;
+    }
+
+    private static TaskState commandOutcome(TaskState state, ToolCall call, String output) {
+        if (!output.startsWith(EXIT_CODE_PREFIX)) {
+            return state;
+        }
+        String exitCode = firstLine(output).substring(EXIT_CODE_PREFIX.length());
+        if (exitCode.equals("0")) {
+            return state.withLastError("");
+        }
+        String command = argument(call, "command").orElse("?");
+        return state.withLastError(clip("`" + command + "` exited " + exitCode + ": " + lastNonBlankLine(output)));
+    }
+
+    private static Optional<String> argument(ToolCall call, String name) {
+        try {
+            JsonNode args = Json.mapper().readTree(call.arguments());
+            JsonNode value = args == null ? null : args.get(name);
+            return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    private static String lastNonBlankLine(String text) {
+        return text.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("").strip();
+    }
+
+    private static String clip(String text) {
+        return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS) + "...";
+    }
+}
