@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The one JSON configuration cachet writes and reads with: snake_case names, ISO-8601
- * durations, lenient on new fields. */
+ * durations, lenient on new fields but strict about
+ * anything after the value. */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
             .addModule(new JavaTimeModule())
             .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, false)
             .build();

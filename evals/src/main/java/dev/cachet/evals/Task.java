@@ -1,5 +1,6 @@
 package dev.cachet.evals;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -10,12 +11,21 @@ import java.util.Objects;
 /** A coding task: what to ask the agent, and the shell command that decides whether it was solved (exit 0). */
 public record Task(String id, String prompt, String check) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public Task {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(prompt, "prompt");
-        Objects.requireNonNull(check, "check");
+        requireText(id, "id");
+        requireText(prompt, "prompt");
+        // A blank check would be `sh -c ""`, which passes whatever the agent did.
+        requireText(check, "check");
+    }
+
+    private static void requireText(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
     }
 
     /** Reads one task from YAML; {@code source} names it in errors. */

@@ -1,5 +1,6 @@
 package dev.cachet.providers.pricing;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -26,6 +27,9 @@ public final class PriceTable {
 
     public static PriceTable bundled() {
         try (InputStream in = PriceTable.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException("the cachet jar has no price table " + BUNDLED);
+            }
             return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled price table " + BUNDLED, e);
@@ -33,7 +37,9 @@ public final class PriceTable {
     }
 
     static PriceTable read(InputStream yaml) throws IOException {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+        // A price left out must not silently become zero.
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
         JsonNode root = mapper.readTree(yaml);
         Map<String, ModelPrice> prices = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("models").fields(); it.hasNext(); ) {

@@ -1,0 +1,325 @@
+package dev.cachet.providers.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cachet.context.Session;
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.Message;
+import dev.cachet.context.message.SystemText;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.message.UserText;
+import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.context.window.SegmentKind;
+import dev.cachet.context.window.Window;
+import dev.cachet.context.window.WindowBuilder;
+import dev.cachet.providers.Usage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PrefixCacheSimulatorTest {
+    private static final TokenCounter COUNTER = TokenCounter.o200k();
+    private static final int NO_LOOKBACK_LIMIT = 1_000;
+
+    private final TranscriptStrategy transcript = new TranscriptStrategy(COUNTER);
+    private final ToolSpec grep = new ToolSpec("grep", "search files for a regular expression", schema("pattern"));
+    private final SystemText system = new SystemText("You are a careful coding agent. Read before you edit.");
+    private final UserText task = new UserText("The tests fail: find the bug in src/ and fix it.");
+
+    private static ObjectNode schema(String property) {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
+        schema.putObject("properties").putObject(property).put("type", "string");
+        return schema;
+    }
+
+    private static AssistantTurn call(int i) {
+        return AssistantTurn.calls("step " + i, new ToolCall("c" + i, "grep", "{\"pattern\":\"bug" + i + "\"}"));
+    }
+
+    private static ToolResult result(int i) {
+        return new ToolResult("c" + i, "grep", "src/Main.java:" + i + ": // bug " + i, false);
+    }
+
+    private static Window window(List<ToolSpec> tools, List<? extends Message> messages) {
+        return new WindowBuilder(COUNTER)
+                .tools(tools)
+                .segment(SegmentKind.HISTORY, messages)
+                .build();
+    }
+
+    /** The expected token count, summed block by block rather than taken from the window. */
+    private static long tokens(List<ToolSpec> tools, List<? extends Message> messages) {
+        long sum = 0;
+        for (ToolSpec tool : tools) {
+            sum += COUNTER.count(tool);
+        }
+        for (Message message : messages) {
+            sum += COUNTER.count(message);
+        }
+        return sum;
+    }
+
+    private static List<Message> concat(List<? extends Message> first, Message... more) {
+        List<Message> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static PrefixCacheSimulator simulator(int minCacheableTokens, int lookbackBlocks) {
+        return new PrefixCacheSimulator(COUNTER, minCacheableTokens, lookbackBlocks);
+    }
+
+    @Test
+    void a_window_under_the_minimum_cacheable_length_is_all_uncached() {
+        List<Message> messages = List.of(system, task);
+        long total = tokens(List.of(grep), messages);
+        PrefixCacheSimulator cache = simulator((int) total + 1, NO_LOOKBACK_LIMIT);
+
+        Usage first = cache.next(window(List.of(grep), messages), 17);
+        Usage again = cache.next(window(List.of(grep), messages), 5);
+
+        assertThat(first).isEqualTo(new Usage(total, 0, 0, 17, 0));
+        assertThat(again).isEqualTo(new Usage(total, 0, 0, 5, 0));
+    }
+
+    @Test
+    void a_window_of_exactly_the_minimum_length_is_cached() {
+        List<Message> messages = List.of(system, task);
+        long total = tokens(List.of(grep), messages);
+        PrefixCacheSimulator cache = simulator((int) total, NO_LOOKBACK_LIMIT);
+
+        assertThat(cache.next(window(List.of(grep), messages), 0)).isEqualTo(new Usage(0, total, 0, 0, 0));
+    }
+
+    @Test
+    void a_request_under_the_minimum_is_not_written_so_the_next_one_reads_nothing() {
+        List<Message> small = List.of(system, task);
+        List<Message> large = concat(small, call(1), result(1));
+        long smallTotal = tokens(List.of(), small);
+        long largeTotal = tokens(List.of(), large);
+        PrefixCacheSimulator cache = simulator((int) smallTotal + 1, NO_LOOKBACK_LIMIT);
+
+        cache.next(window(List.of(), small), 0);
+        Usage second = cache.next(window(List.of(), large), 0);
+
+        assertThat(second).isEqualTo(new Usage(0, largeTotal, 0, 0, 0));
+    }
+
+    @Test
+    void the_first_cacheable_request_is_all_cache_write() {
+        Session session = new Session(system.text(), List.of(grep), task.text());
+        long total = tokens(List.of(grep), List.of(system, task));
+        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+
+        Usage usage = cache.next(transcript.render(session), 42);
+
+        assertThat(usage).isEqualTo(new Usage(0, total, 0, 42, 0));
+        assertThat(usage.input()).isEqualTo(total);
+    }
+
+    @Test
+    void an_append_only_second_request_reads_the_first_request_and_writes_the_rest() {
+        Session session = new Session(system.text(), List.of(grep), task.text());
+        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        long firstTotal = tokens(List.of(grep), List.of(system, task));
+        cache.next(transcript.render(session), 0);
+
+        session.append(call(1));
+        session.append(result(1));
+        Usage second = cache.next(transcript.render(session), 9);
+
+        long appended = COUNTER.count(call(1)) + COUNTER.count(result(1));
+        assertThat(second).isEqualTo(new Usage(0, appended, firstTotal, 9, 0));
+    }
+
+    @Test
+    void each_request_reads_the_longest_earlier_prompt_that_is_a_prefix() {
+        Session session = new Session(system.text(), List.of(grep), task.text());
+        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        cache.next(transcript.render(session), 0);
+        session.append(call(1));
+        session.append(result(1));
+        cache.next(transcript.render(session), 0);
+        long secondTotal = tokens(List.of(grep), List.of(system, task, call(1), result(1)));
+
+        session.append(call(2));
+        session.append(result(2));
+        Usage third = cache.next(transcript.render(session), 0);
+
+        long appended = COUNTER.count(call(2)) + COUNTER.count(result(2));
+        assertThat(third).isEqualTo(new Usage(0, appended, secondTotal, 0, 0));
+    }
+
+    @Test
+    void the_same_request_twice_is_read_entirely_from_the_cache() {
+        List<Message> messages = List.of(system, task, call(1), result(1));
+        long total = tokens(List.of(grep), messages);
+        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+
+        cache.next(window(List.of(grep), messages), 0);
+        Usage again = cache.next(window(List.of(grep), messages), 0);
+
+        assertThat(again).isEqualTo(new Usage(0, 0, total, 0, 0));
+    }
+
+    @Test
+    void a_request_whose_early_message_changed_reads_nothing() {
+        List<Message> first = List.of(system, task, call(1), result(1));
+        List<Message> edited = List.of(system, new UserText(task.text() + " Be quick."), call(1), result(1), call(2));
+        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        cache.next(window(List.of(grep), first), 0);
+
+        Usage second = cache.next(window(List.of(grep), edited), 0);
+
+        assertThat(second).isEqualTo(new Usage(0, tokens(List.of(grep), edited), 0, 0, 0));
+    }
+
+    @Test
+    void a_request_whose_middle_message_changed_reads_only_an_older_prompt_that_still_matches() {
+        List<Message> first = List.of(system, task);
+        List<Message> second = List.of(system, task, call(1), result(1));
+        ToolResult trimmed = new ToolResult("c1", "grep", "[output trimmed]", false);
+        List<Message> third = List.of(system, task, call(1), trimmed, call(2), result(2));
+        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        cache.next(window(List.of(grep), first), 0);
+        cache.next(window(List.of(grep), second), 0);
+
+        Usage usage = cache.next(window(List.of(grep), third), 0);
+
+        long read = tokens(List.of(grep), first);
+        long written = COUNTER.count(call(1)) + COUNTER.count(trimmed) + COUNTER.count(call(2)) + COUNTER.count(result(2));
+        assertThat(usage).isEqualTo(new Usage(0, written, read, 0, 0));
+    }
+
+    @Test
+    void a_prefix_further_back_than_the_lookback_limit_is_not_read() {
+        List<Message> first = List.of(system, task);
+        List<Message> threeLater = concat(first, call(1), result(1), call(2));
+        PrefixCacheSimulator cache = simulator(10, 2);
+        cache.next(window(List.of(), first), 0);
+
+        Usage usage = cache.next(window(List.of(), threeLater), 0);
+
+        assertThat(usage).isEqualTo(new Usage(0, tokens(List.of(), threeLater), 0, 0, 0));
+    }
+
+    @Test
+    void a_prefix_exactly_at_the_lookback_limit_is_read() {
+        List<Message> first = List.of(system, task);
+        List<Message> twoLater = concat(first, call(1), result(1));
+        PrefixCacheSimulator cache = simulator(10, 2);
+        cache.next(window(List.of(), first), 0);
+
+        Usage usage = cache.next(window(List.of(), twoLater), 0);
+
+        long read = tokens(List.of(), first);
+        assertThat(usage).isEqualTo(new Usage(0, COUNTER.count(call(1)) + COUNTER.count(result(1)), read, 0, 0));
+    }
+
+    @Test
+    void an_older_prompt_out_of_reach_does_not_stop_a_nearer_one_from_being_read() {
+        // With a lookback of 2 the first prompt (2 blocks) is out of reach of the third (6 blocks); the second (4) is not.
+        List<Message> first = List.of(system, task);
+        List<Message> second = concat(first, call(1), result(1));
+        List<Message> third = concat(second, call(2), result(2));
+        PrefixCacheSimulator cache = simulator(10, 2);
+        cache.next(window(List.of(), first), 0);
+        cache.next(window(List.of(), second), 0);
+
+        Usage usage = cache.next(window(List.of(), third), 0);
+
+        assertThat(usage.cacheRead()).isEqualTo(tokens(List.of(), second));
+        assertThat(usage.cacheWrite()).isEqualTo(COUNTER.count(call(2)) + COUNTER.count(result(2)));
+    }
+
+    @Test
+    void tools_are_part_of_the_prefix_so_changing_a_tool_spec_breaks_the_cache() {
+        ToolSpec changedGrep = new ToolSpec("grep", "search files for a regular expression", schema("regex"));
+        List<Message> first = List.of(system, task);
+        List<Message> second = concat(first, call(1), result(1));
+        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        cache.next(window(List.of(grep), first), 0);
+
+        Usage usage = cache.next(window(List.of(changedGrep), second), 0);
+
+        assertThat(usage).isEqualTo(new Usage(0, tokens(List.of(changedGrep), second), 0, 0, 0));
+    }
+
+    @Test
+    void adding_a_tool_breaks_the_cache_even_when_the_messages_are_append_only() {
+        ToolSpec read = new ToolSpec("read_file", "read a file", schema("path"));
+        List<Message> first = List.of(system, task);
+        List<Message> second = concat(first, call(1), result(1));
+        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        cache.next(window(List.of(grep), first), 0);
+
+        Usage usage = cache.next(window(List.of(grep, read), second), 0);
+
+        assertThat(usage.cacheRead()).isZero();
+        assertThat(usage.cacheWrite()).isEqualTo(tokens(List.of(grep, read), second));
+    }
+
+    @Test
+    void tool_tokens_count_towards_the_minimum_cacheable_length() {
+        List<Message> messages = List.of(system, task);
+        long withoutTools = tokens(List.of(), messages);
+        long withTools = tokens(List.of(grep), messages);
+        PrefixCacheSimulator cache = simulator((int) withoutTools + 1, NO_LOOKBACK_LIMIT);
+
+        assertThat(cache.next(window(List.of(), messages), 0)).isEqualTo(new Usage(withoutTools, 0, 0, 0, 0));
+        assertThat(cache.next(window(List.of(grep), messages), 0)).isEqualTo(new Usage(0, withTools, 0, 0, 0));
+    }
+
+    @Test
+    void separate_simulators_do_not_share_a_cache() {
+        List<Message> messages = List.of(system, task);
+        long total = tokens(List.of(grep), messages);
+        simulator(10, NO_LOOKBACK_LIMIT).next(window(List.of(grep), messages), 0);
+
+        Usage fresh = simulator(10, NO_LOOKBACK_LIMIT).next(window(List.of(grep), messages), 0);
+
+        assertThat(fresh).isEqualTo(new Usage(0, total, 0, 0, 0));
+    }
+
+    /** A user message counting exactly {@code target} tokens: "word word ..." is one token per word plus overhead. */
+    private static UserText userTextOfExactly(int target) {
+        int overhead = COUNTER.count(new UserText(""));
+        UserText message = new UserText("word" + " word".repeat(target - overhead - 1));
+        assertThat(COUNTER.count(message)).as("test input of %d tokens", target).isEqualTo(target);
+        return message;
+    }
+
+    @Test
+    void anthropic_simulator_caches_from_1024_tokens() {
+        UserText under = userTextOfExactly(1023);
+        UserText exactly = userTextOfExactly(1024);
+        PrefixCacheSimulator cache = PrefixCacheSimulator.anthropic(COUNTER);
+
+        assertThat(cache.next(window(List.of(), List.of(under)), 0)).isEqualTo(new Usage(1023, 0, 0, 0, 0));
+        assertThat(cache.next(window(List.of(), List.of(exactly)), 0)).isEqualTo(new Usage(0, 1024, 0, 0, 0));
+    }
+
+    @Test
+    void anthropic_simulator_looks_back_twenty_blocks() {
+        UserText big = userTextOfExactly(1100);
+        List<Message> twenty = new ArrayList<>(List.of(big));
+        for (int i = 0; i < 10; i++) {
+            twenty.add(call(i));
+            twenty.add(result(i));
+        }
+        List<Message> twentyOne = concat(twenty, call(10));
+
+        PrefixCacheSimulator inReach = PrefixCacheSimulator.anthropic(COUNTER);
+        inReach.next(window(List.of(), List.of(big)), 0);
+        PrefixCacheSimulator outOfReach = PrefixCacheSimulator.anthropic(COUNTER);
+        outOfReach.next(window(List.of(), List.of(big)), 0);
+
+        assertThat(inReach.next(window(List.of(), twenty), 0).cacheRead()).isEqualTo(1100);
+        assertThat(outOfReach.next(window(List.of(), twentyOne), 0).cacheRead()).isZero();
+    }
+}

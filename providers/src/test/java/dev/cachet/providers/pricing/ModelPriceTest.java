@@ -1,0 +1,57 @@
+package dev.cachet.providers.pricing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.cachet.providers.Usage;
+import org.junit.jupiter.api.Test;
+
+class ModelPriceTest {
+    private static final double CENT_FRACTION = 1e-12;
+
+    // claude-sonnet-4-6 prices in dollars per million tokens, written out here rather than read from the table.
+    private final ModelPrice sonnet = new ModelPrice(3.00, 15.00, 3.75, 6.00, 0.30);
+
+    @Test
+    void cost_of_a_hand_worked_usage() {
+        Usage usage = new Usage(1_000, 2_000, 10_000, 500, 0);
+
+        // 1,000 x $3 + 2,000 x $3.75 + 10,000 x $0.30 = $13,500 per million = $0.0135 of input
+        // 500 x $15 = $7,500 per million = $0.0075 of output
+        assertThat(sonnet.inputCost(usage)).isCloseTo(0.0135, within(CENT_FRACTION));
+        assertThat(sonnet.cost(usage)).isCloseTo(0.0210, within(CENT_FRACTION));
+    }
+
+    @Test
+    void a_million_tokens_of_each_kind_costs_the_listed_price() {
+        assertThat(sonnet.cost(new Usage(1_000_000, 0, 0, 0, 0))).isCloseTo(3.00, within(CENT_FRACTION));
+        assertThat(sonnet.cost(new Usage(0, 1_000_000, 0, 0, 0))).isCloseTo(3.75, within(CENT_FRACTION));
+        assertThat(sonnet.cost(new Usage(0, 0, 1_000_000, 0, 0))).isCloseTo(0.30, within(CENT_FRACTION));
+        assertThat(sonnet.cost(new Usage(0, 0, 0, 1_000_000, 0))).isCloseTo(15.00, within(CENT_FRACTION));
+    }
+
+    @Test
+    void cache_writes_are_priced_at_the_five_minute_rate_not_the_one_hour_rate() {
+        assertThat(sonnet.inputCost(new Usage(0, 2_000_000, 0, 0, 0))).isCloseTo(7.50, within(CENT_FRACTION));
+    }
+
+    @Test
+    void input_cost_excludes_output() {
+        Usage outputOnly = new Usage(0, 0, 0, 1_000_000, 0);
+
+        assertThat(sonnet.inputCost(outputOnly)).isZero();
+        assertThat(sonnet.cost(outputOnly)).isCloseTo(15.00, within(CENT_FRACTION));
+    }
+
+    @Test
+    void cost_minus_input_cost_is_the_output_cost() {
+        Usage usage = new Usage(123, 456, 7_890, 321, 0);
+
+        assertThat(sonnet.cost(usage) - sonnet.inputCost(usage)).isCloseTo(321 * 15.00 / 1e6, within(CENT_FRACTION));
+    }
+
+    @Test
+    void zero_usage_costs_nothing() {
+        assertThat(sonnet.cost(Usage.ZERO)).isZero();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.cachet.providers.pricing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.cachet.providers.Usage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class PriceTableTest {
+    private final PriceTable bundled = PriceTable.bundled();
+
+    private static InputStream yaml(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bundled_table_has_claude_sonnet_4_6_at_its_published_prices() {
+        assertThat(bundled.price("claude-sonnet-4-6")).contains(new ModelPrice(3.00, 15.00, 3.75, 6.00, 0.30));
+    }
+
+    @Test
+    void bundled_table_says_when_its_prices_were_taken_as_an_iso_date() {
+        assertThat(bundled.pricesAsOf()).isNotBlank();
+        assertThat(LocalDate.parse(bundled.pricesAsOf())).isAfter(LocalDate.of(2024, 1, 1));
+    }
+
+    @Test
+    void bundled_table_lists_the_claude_models() {
+        assertThat(bundled.models()).contains("claude-opus-4-6", "claude-sonnet-4-6", "claude-haiku-4-5");
+    }
+
+    @Test
+    void every_bundled_price_is_positive_and_ordered_like_anthropic_prices() {
+        for (String model : bundled.models()) {
+            ModelPrice price = bundled.price(model).orElseThrow();
+            assertThat(price.cacheRead()).as(model).isPositive().isLessThan(price.input());
+            assertThat(price.cacheWrite5m()).as(model).isGreaterThan(price.input()).isLessThan(price.cacheWrite1h());
+            assertThat(price.output()).as(model).isGreaterThan(price.input());
+        }
+    }
+
+    @Test
+    void cost_of_a_hand_worked_usage_with_the_bundled_sonnet_price() {
+        ModelPrice sonnet = bundled.price("claude-sonnet-4-6").orElseThrow();
+        Usage usage = new Usage(1_939, 1_976, 5_971, 307, 0);
+
+        // 1,939 x 3.00 + 1,976 x 3.75 + 5,971 x 0.30 = 5,817 + 7,410 + 1,791.3 = 15,018.3 per million
+        // + 307 x 15.00 = 4,605 per million; total 19,623.3 per million = $0.0196233
+        assertThat(sonnet.inputCost(usage)).isCloseTo(0.0150183, within(1e-12));
+        assertThat(sonnet.cost(usage)).isCloseTo(0.0196233, within(1e-12));
+    }
+
+    @Test
+    void unknown_model_has_no_price() {
+        assertThat(bundled.price("gpt-unknown")).isEmpty();
+        assertThat(bundled.price("Claude-Sonnet-4-6")).isEmpty();
+        assertThat(bundled.price("")).isEmpty();
+    }
+
+    @Test
+    void models_cannot_be_changed_from_outside() {
+        assertThatThrownBy(() -> bundled.models().add("free-model")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void reads_a_table_from_yaml() throws IOException {
+        PriceTable table = PriceTable.read(yaml("""
+                prices_as_of: "2025-01-31"
+                models:
+                  tiny: { input: 0.5, output: 1.5, cache_write_5m: 0.625, cache_write_1h: 1.0, cache_read: 0.05 }
+                """));
+
+        assertThat(table.pricesAsOf()).isEqualTo("2025-01-31");
+        assertThat(table.models()).containsExactly("tiny");
+        assertThat(table.price("tiny")).contains(new ModelPrice(0.5, 1.5, 0.625, 1.0, 0.05));
+    }
+
+    @Test
+    void a_misspelled_price_field_is_rejected_naming_the_field_it_lacks() {
+        assertThatThrownBy(() -> PriceTable.read(yaml("""
+                prices_as_of: "2025-01-31"
+                models:
+                  tiny: { input: 0.5, output: 1.5, cache_write_5m: 0.625, cache_write_1h: 1.0, cache_reads: 0.05 }
+                """)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'cache_read'");
+    }
+
+    @Test
+    void a_model_missing_a_price_field_is_rejected() {
+        assertThatThrownBy(() -> PriceTable.read(yaml("""
+                prices_as_of: "2025-01-31"
+                models:
+                  tiny: { input: 0.5, output: 1.5, cache_write_5m: 0.625, cache_write_1h: 1.0 }
+                """)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cache_read");
+    }
+}
