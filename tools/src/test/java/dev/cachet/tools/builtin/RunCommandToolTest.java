@@ -1,0 +1,91 @@
+package dev.cachet.tools.builtin;
+
+import static dev.cachet.tools.ToolTesting.call;
+import static dev.cachet.tools.ToolTesting.context;
+import static org.assertj.core.api.Assertions.*;
+
+import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolOutput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandToolTest {
+    private final RunCommandTool tool = new RunCommandTool();
+
+    @TempDir
+    Path root;
+
+    @Test
+    void reports_the_exit_code_and_the_output() {
+        assertThat(call(tool, root, "command", "echo hello; exit 0")).isEqualTo(ToolOutput.ok("exit code 0\nhello\n"));
+    }
+
+    @Test
+    void a_non_zero_exit_is_an_observation_not_an_error() {
+        assertThat(call(tool, root, "command", "echo 'FAILED: 1 test'; exit 2"))
+                .isEqualTo(ToolOutput.ok("exit code 2\nFAILED: 1 test\n"));
+    }
+
+    @Test
+    void runs_in_the_workspace_root() throws IOException {
+        Files.createDirectories(root.resolve("src"));
+        Files.writeString(root.resolve("src/marker.txt"), "here\n");
+
+        assertThat(call(tool, root, "command", "pwd -P; cat src/marker.txt"))
+                .isEqualTo(ToolOutput.ok("exit code 0\n" + root.toRealPath() + "\nhere\n"));
+    }
+
+    @Test
+    void merges_stderr_into_the_output() {
+        assertThat(call(tool, root, "command", "echo out; echo err >&2"))
+                .isEqualTo(ToolOutput.ok("exit code 0\nout\nerr\n"));
+    }
+
+    @Test
+    void a_timeout_is_an_error_that_keeps_the_output_so_far() {
+        long start = System.nanoTime();
+
+        ToolOutput output = call(tool, root, "command", "echo begun; sleep 30", "timeout_seconds", 1);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(output.error()).isTrue();
+        // The shell may add a "Killed" line of its own for the child killed before it, so only the start is fixed.
+        assertThat(output.content()).startsWith("timed out after 1s and was killed; output so far:\nbegun\n");
+    }
+
+    @Test
+    void uses_the_session_timeout_when_none_is_given() {
+        ToolContext context = context(root, Duration.ofSeconds(1), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS);
+        long start = System.nanoTime();
+
+        ToolOutput output = call(tool, context, "command", "sleep 30");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(output.error()).isTrue();
+        assertThat(output.content()).startsWith("timed out after 1s and was killed; output so far:\n");
+    }
+
+    @Test
+    void refuses_a_timeout_below_one_second() {
+        assertThat(call(tool, root, "command", "true", "timeout_seconds", 0))
+                .isEqualTo(ToolOutput.error("run_command: argument 'timeout_seconds' must be at least 1, got 0"));
+    }
+
+    @Test
+    void caps_the_output_at_the_session_limit_keeping_head_and_tail() {
+        ToolContext context = context(root, Duration.ofSeconds(30), 20);
+
+        ToolOutput output = call(tool, context, "command", "printf 'HEAD------'; printf '%0100d' 0; printf '%s' '------TAIL'");
+
+        assertThat(output).isEqualTo(ToolOutput.ok("exit code 0\nHEAD------\n[... 100 characters cut ...]\n------TAIL"));
+    }
+
+    @Test
+    void requires_a_command() {
+        assertThat(call(tool, root)).isEqualTo(ToolOutput.error("run_command: missing required string argument 'command'"));
+    }
+}
