@@ -20,7 +20,7 @@ import org.eclipse.jgit.ignore.IgnoreNode;
 /**
  * Lists the files of a workspace directory the way git sees them: {@code .gitignore} files at every level and
  * {@code .git/info/exclude} are honoured (parsed by JGit), and {@code .git} and cachet's own {@code .cachet} are
- * skipped. Symbolic links are listed but not followed.
+ * skipped. Symbolic links are not followed, and a link that leads outside the workspace is left out.
  */
 public final class FileWalker {
     private static final Set<String> ALWAYS_SKIPPED = Set.of(".git", ".cachet");
@@ -58,9 +58,16 @@ public final class FileWalker {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     Path relative = workspace.root().relativize(file);
-                    if (!ignored(ignores, file, false) && matcher.matches(byName ? file.getFileName() : relative)) {
+                    if (!ignored(ignores, file, false) && matcher.matches(byName ? file.getFileName() : relative)
+                            && (!attrs.isSymbolicLink() || staysInside(file))) {
                         files.add(file);
                     }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                // An unreadable directory or file is left out rather than failing the whole listing.
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -79,9 +86,23 @@ public final class FileWalker {
         return files;
     }
 
+    private boolean staysInside(Path link) {
+        try {
+            return link.toRealPath().startsWith(workspace.root());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Java globs need at least one directory for {@code **}{@code /}; git's match zero too, and so do these. */
     private static PathMatcher matcher(String glob) throws ToolException {
         try {
-            return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            PathMatcher asWritten = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            if (!glob.contains("**/")) {
+                return asWritten;
+            }
+            PathMatcher zeroDirs = FileSystems.getDefault().getPathMatcher("glob:" + glob.replace("**/", ""));
+            return path -> asWritten.matches(path) || zeroDirs.matches(path);
         } catch (IllegalArgumentException e) {
             throw new ToolException("invalid glob '" + glob + "': " + e.getMessage());
         }

@@ -62,7 +62,8 @@ public final class ToolBox {
             return tool.execute(args, context);
         } catch (ToolException e) {
             return ToolOutput.error(e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // A deeply recursive regex overflows the stack; that is the model's input failing, not the session.
             return ToolOutput.error(call.name() + " crashed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

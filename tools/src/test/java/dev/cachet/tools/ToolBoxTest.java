@@ -66,6 +66,16 @@ class ToolBoxTest {
     }
 
     @Test
+    void arguments_with_trailing_text_or_a_repeated_key_are_not_valid_json() {
+        ToolBox box = new ToolBox(List.of(new EchoTool("echo")));
+
+        for (String arguments : List.of("{\"text\":\"a\"} xyz", "{\"text\":\"a\",\"text\":\"b\"}")) {
+            assertThat(execute(box, "echo", arguments).content()).as(arguments)
+                    .startsWith("arguments of echo are not valid JSON: ");
+        }
+    }
+
+    @Test
     void arguments_that_are_not_an_object_are_an_error() {
         ToolBox box = new ToolBox(List.of(new EchoTool("echo")));
 

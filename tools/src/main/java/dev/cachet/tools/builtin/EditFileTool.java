@@ -57,7 +57,8 @@ public final class EditFileTool implements Tool {
             throw new ToolException("cannot write " + shown + ": " + e.getMessage());
         }
         int firstLine = lineOf(edited, at);
-        int lastLine = lineOf(edited, at + newString.length());
+        // A replacement ending in a newline ends on the line before the next line starts.
+        int lastLine = lineOf(edited, at + newString.length() - (newString.endsWith("\n") ? 1 : 0));
         return ToolOutput.ok("edited " + shown + ": replaced 1 occurrence (now lines " + firstLine + "-" + lastLine + ")");
     }
 

@@ -2,7 +2,6 @@ package dev.cachet.tools.builtin;
 
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Schema;
-import dev.cachet.tools.command.HeadTailBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +13,14 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 
-/** Shows the unified diff of the working tree against HEAD (staged and unstaged changes together). */
+/**
+ * Shows the unified diff of the working tree against HEAD: staged and unstaged changes together, and new files
+ * that are not ignored, so the agent sees the files it created.
+ */
 public final class GitDiffTool extends GitTool {
-    static final int MAX_DIFF_CHARS = 40_000;
-
     private static final ToolSpec SPEC = new ToolSpec("git_diff",
-            "Show the unified diff of all tracked changes in the workspace against the last commit (HEAD).",
+            "Show the unified diff of the workspace against the last commit (HEAD): changed, deleted and new files "
+                    + "(new files too, unless .gitignore ignores them).",
             Schema.object().build());
 
     @Override
@@ -41,6 +42,6 @@ public final class GitDiffTool extends GitTool {
             diff.setOldTree(new DirCacheIterator(git.getRepository().readDirCache())).call();
         }
         String text = out.toString(StandardCharsets.UTF_8);
-        return text.isEmpty() ? "no changes against HEAD" : HeadTailBuffer.cap(text, MAX_DIFF_CHARS);
+        return text.isEmpty() ? "no changes against HEAD" : text;
     }
 }

@@ -5,17 +5,18 @@ import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
+import dev.cachet.tools.command.HeadTailBuffer;
 import java.io.IOException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 
-/** A tool that reads the workspace's git repository through JGit. */
+/** A tool that reads the workspace's git repository through JGit; its output is capped like any command's. */
 abstract class GitTool implements Tool {
     @Override
     public final ToolOutput execute(JsonNode args, ToolContext context) throws ToolException {
         try (Git git = Git.open(context.workspace().root().toFile())) {
-            return ToolOutput.ok(run(git));
+            return ToolOutput.ok(HeadTailBuffer.cap(run(git), context.outputLimitChars()));
         } catch (RepositoryNotFoundException e) {
             throw new ToolException("the workspace is not a git repository");
         } catch (IOException | GitAPIException e) {

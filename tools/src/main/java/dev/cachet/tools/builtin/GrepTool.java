@@ -75,8 +75,8 @@ public final class GrepTool implements Tool {
     // Unreadable and binary files are skipped rather than failing the whole search.
     private static List<String> readLines(Path file) {
         try {
-            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            return TextFiles.isBinary(text) ? List.of() : text.lines().toList();
+            byte[] bytes = Files.readAllBytes(file);
+            return TextFiles.isBinary(bytes) ? List.of() : new String(bytes, StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
             return List.of();
         }

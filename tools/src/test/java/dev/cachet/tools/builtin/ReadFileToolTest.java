@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +74,6 @@ class ReadFileToolTest {
                 .isEqualTo(ToolOutput.error("read_file: argument 'start_line' must be at least 1, got 0"));
     }
 
-    @Disabled("bug: end_line before start_line (or < 1) returns no lines and a bogus 'use start_line=...' hint instead of an error")
     @Test
     void refuses_an_end_line_before_the_start_line() throws IOException {
         writeLines("f.txt", 10);
