@@ -15,9 +15,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
@@ -28,23 +25,17 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the check passed", "4:a limit stopped the session", "5:the check failed"})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends Subcommand implements Callable<Integer> {
     static final String EXAMPLE = "demo";
     static final Duration CHECK_TIMEOUT = Duration.ofMinutes(2);
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    CachetCommand root;
 
     @Mixin
     SessionOptions options;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        Harness harness = root.harness();
+        PrintWriter out = out();
+        Harness harness = harness();
         BundledExample example = new BundledExample(EXAMPLE);
         Task task = example.task();
         Path workspace = Files.createTempDirectory("cachet-demo-");

@@ -10,9 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
@@ -23,13 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the agent finished", "1:bad usage", "2:bad input (workspace, model, recording)",
             "3:the model provider failed", "4:a limit stopped the session"})
-final class RunCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    CachetCommand root;
-
+final class RunCommand extends Subcommand implements Callable<Integer> {
     @Parameters(paramLabel = "TASK", description = "What the agent should do, e.g. \"fix the failing test\".")
     String task;
 
@@ -47,8 +38,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Harness harness = root.harness();
+        PrintWriter out = out();
+        Harness harness = harness();
         RunSpec run = new RunSpec(workspace.toAbsolutePath(), task, options.strategy, options.limits(), options.commandTimeout);
         SessionOutcome outcome = harness.run(run, harness.model(model), new LiveReporter(out));
         return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;

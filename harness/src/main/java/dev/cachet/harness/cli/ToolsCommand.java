@@ -6,23 +6,14 @@ import dev.cachet.harness.Harness;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "tools", mixinStandardHelpOptions = true,
         description = "List the tools the agent can call and what their schemas cost in tokens on every request.")
-final class ToolsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    CachetCommand root;
-
+final class ToolsCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Harness harness = root.harness();
+        PrintWriter out = out();
+        Harness harness = harness();
         TokenCounter counter = harness.counter();
         int total = 0;
         out.printf("%-12s %7s  %s%n", "tool", "tokens", "description");

@@ -1,11 +1,9 @@
 package dev.cachet.tools.builtin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.TextFiles;
-import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
@@ -15,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Replaces one exact, unique occurrence of a string in a file. */
-public final class EditFileTool implements Tool {
+public final class EditFileTool extends BuiltinTool {
     private static final ToolSpec SPEC = new ToolSpec("edit_file",
             "Replace an exact string in a file. old_string must occur exactly once: include enough surrounding "
                     + "lines to make it unique. Whitespace and indentation must match the file.",
@@ -25,14 +23,12 @@ public final class EditFileTool implements Tool {
                     .string("new_string", "The text to put in its place", true)
                     .build());
 
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
+    public EditFileTool() {
+        super(SPEC);
     }
 
     @Override
-    public ToolOutput execute(JsonNode json, ToolContext context) throws ToolException {
-        Args args = new Args(name(), json);
+    ToolOutput run(Args args, ToolContext context) throws ToolException {
         Path file = context.workspace().resolve(args.string("path"));
         String oldString = args.string("old_string");
         String newString = args.string("new_string");

@@ -23,13 +23,12 @@ public final class GitDiffTool extends GitTool {
                     + "(new files too, unless .gitignore ignores them).",
             Schema.object().build());
 
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
+    public GitDiffTool() {
+        super(SPEC);
     }
 
     @Override
-    String run(Git git) throws IOException, GitAPIException {
+    String inspect(Git git) throws IOException, GitAPIException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         var head = git.getRepository().resolve(Constants.HEAD + "^{tree}");
         var diff = git.diff().setOutputStream(out).setNewTree(new FileTreeIterator(git.getRepository()));

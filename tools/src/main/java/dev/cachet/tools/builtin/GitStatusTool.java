@@ -19,13 +19,12 @@ public final class GitStatusTool extends GitTool {
     private static final int INDEX = 0;
     private static final int WORK_TREE = 1;
 
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
+    public GitStatusTool() {
+        super(SPEC);
     }
 
     @Override
-    String run(Git git) throws GitAPIException {
+    String inspect(Git git) throws GitAPIException {
         Status status = git.status().call();
         Map<String, char[]> codes = new TreeMap<>();
         mark(codes, status.getAdded(), INDEX, 'A');

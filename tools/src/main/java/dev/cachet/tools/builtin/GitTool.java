@@ -1,7 +1,7 @@
 package dev.cachet.tools.builtin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cachet.tools.Tool;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.tools.Args;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
@@ -12,11 +12,15 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 
 /** A tool that reads the workspace's git repository through JGit; its output is capped like any command's. */
-abstract class GitTool implements Tool {
+abstract class GitTool extends BuiltinTool {
+    GitTool(ToolSpec spec) {
+        super(spec);
+    }
+
     @Override
-    public final ToolOutput execute(JsonNode args, ToolContext context) throws ToolException {
+    final ToolOutput run(Args args, ToolContext context) throws ToolException {
         try (Git git = Git.open(context.workspace().root().toFile())) {
-            return ToolOutput.ok(HeadTailBuffer.cap(run(git), context.outputLimitChars()));
+            return ToolOutput.ok(HeadTailBuffer.cap(inspect(git), context.outputLimitChars()));
         } catch (RepositoryNotFoundException e) {
             throw new ToolException("the workspace is not a git repository");
         } catch (IOException | GitAPIException e) {
@@ -24,5 +28,5 @@ abstract class GitTool implements Tool {
         }
     }
 
-    abstract String run(Git git) throws IOException, GitAPIException;
+    abstract String inspect(Git git) throws IOException, GitAPIException;
 }

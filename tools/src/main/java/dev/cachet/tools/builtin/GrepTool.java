@@ -1,12 +1,10 @@
 package dev.cachet.tools.builtin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.FileWalker;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.TextFiles;
-import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
@@ -19,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Searches workspace files for a regular expression; prints path:line: text for each match, up to a cap. */
-public final class GrepTool implements Tool {
+public final class GrepTool extends BuiltinTool {
     static final int DEFAULT_MAX_MATCHES = 100;
     static final int MAX_LINE_CHARS = 300;
 
@@ -32,14 +30,12 @@ public final class GrepTool implements Tool {
                     .integer("max_matches", "Stop after this many matching lines (default " + DEFAULT_MAX_MATCHES + ")", false)
                     .build());
 
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
+    public GrepTool() {
+        super(SPEC);
     }
 
     @Override
-    public ToolOutput execute(JsonNode json, ToolContext context) throws ToolException {
-        Args args = new Args(name(), json);
+    ToolOutput run(Args args, ToolContext context) throws ToolException {
         Pattern pattern = compile(args.string("pattern"));
         int maxMatches = args.positiveInt("max_matches", DEFAULT_MAX_MATCHES);
         Path dir = context.workspace().resolve(args.optionalString("path").orElse("."));

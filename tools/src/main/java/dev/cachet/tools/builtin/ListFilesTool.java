@@ -1,11 +1,9 @@
 package dev.cachet.tools.builtin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.FileWalker;
 import dev.cachet.tools.Schema;
-import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
@@ -14,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Lists workspace files matching a glob, honouring .gitignore. */
-public final class ListFilesTool implements Tool {
+public final class ListFilesTool extends BuiltinTool {
     static final int MAX_FILES = 500;
 
     private static final ToolSpec SPEC = new ToolSpec("list_files",
@@ -24,14 +22,12 @@ public final class ListFilesTool implements Tool {
                     .string("path", "Directory to list, relative to the workspace root (default: the root)", false)
                     .build());
 
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
+    public ListFilesTool() {
+        super(SPEC);
     }
 
     @Override
-    public ToolOutput execute(JsonNode json, ToolContext context) throws ToolException {
-        Args args = new Args(name(), json);
+    ToolOutput run(Args args, ToolContext context) throws ToolException {
         Path dir = context.workspace().resolve(args.optionalString("path").orElse("."));
         if (!Files.isDirectory(dir)) {
             throw new ToolException("not a directory: " + context.workspace().relative(dir));

@@ -1,11 +1,9 @@
 package dev.cachet.tools.builtin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.TextFiles;
-import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Shows a file, or a range of its lines, with line numbers. */
-public final class ReadFileTool implements Tool {
+public final class ReadFileTool extends BuiltinTool {
     static final int MAX_LINES = 2000;
 
     private static final ToolSpec SPEC = new ToolSpec("read_file",
@@ -26,14 +24,12 @@ public final class ReadFileTool implements Tool {
                     .integer("end_line", "Last line to show, inclusive (default: end of file)", false)
                     .build());
 
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
+    public ReadFileTool() {
+        super(SPEC);
     }
 
     @Override
-    public ToolOutput execute(JsonNode json, ToolContext context) throws ToolException {
-        Args args = new Args(name(), json);
+    ToolOutput run(Args args, ToolContext context) throws ToolException {
         Path file = context.workspace().resolve(args.string("path"));
         List<String> lines = TextFiles.read(context.workspace(), file).lines().toList();
         int start = args.positiveInt("start_line", 1);

@@ -1,10 +1,8 @@
 package dev.cachet.tools.builtin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
-import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
@@ -17,7 +15,7 @@ import java.time.Duration;
  * Runs a shell command in the workspace root. A non-zero exit is an ordinary observation (a failing test is
  * information); a timeout is an error.
  */
-public final class RunCommandTool implements Tool {
+public final class RunCommandTool extends BuiltinTool {
     private static final ToolSpec SPEC = new ToolSpec("run_command",
             "Run a shell command (/bin/sh -c) in the workspace root and return its exit code and output "
                     + "(stdout and stderr merged; long output keeps its head and tail).",
@@ -26,14 +24,12 @@ public final class RunCommandTool implements Tool {
                     .integer("timeout_seconds", "Kill the command after this many seconds (default: the session's command timeout)", false)
                     .build());
 
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
+    public RunCommandTool() {
+        super(SPEC);
     }
 
     @Override
-    public ToolOutput execute(JsonNode json, ToolContext context) throws ToolException {
-        Args args = new Args(name(), json);
+    ToolOutput run(Args args, ToolContext context) throws ToolException {
         String command = args.string("command");
         Duration timeout = args.optionalInt("timeout_seconds").isPresent()
                 ? Duration.ofSeconds(args.positiveInt("timeout_seconds", 1))

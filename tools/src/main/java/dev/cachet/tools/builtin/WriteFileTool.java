@@ -1,10 +1,8 @@
 package dev.cachet.tools.builtin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
-import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
@@ -14,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Creates or overwrites a file, creating its parent directories. */
-public final class WriteFileTool implements Tool {
+public final class WriteFileTool extends BuiltinTool {
     private static final ToolSpec SPEC = new ToolSpec("write_file",
             "Create a file, or overwrite it, with the given content. Parent directories are created.",
             Schema.object()
@@ -22,14 +20,12 @@ public final class WriteFileTool implements Tool {
                     .string("content", "The complete new content of the file", true)
                     .build());
 
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
+    public WriteFileTool() {
+        super(SPEC);
     }
 
     @Override
-    public ToolOutput execute(JsonNode json, ToolContext context) throws ToolException {
-        Args args = new Args(name(), json);
+    ToolOutput run(Args args, ToolContext context) throws ToolException {
         Path file = context.workspace().resolve(args.string("path"));
         String content = args.string("content");
         String shown = context.workspace().relative(file);

@@ -1,0 +1,24 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.harness.Harness;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** What every cachet subcommand gets from picocli: where to print, and the harness its parent built. */
+abstract class Subcommand {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    CachetCommand root;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    Harness harness() {
+        return root.harness();
+    }
+}
