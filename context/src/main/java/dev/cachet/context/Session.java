@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public final class Session {
     private final SystemText system;
+    private final String task;
     private final List<ToolSpec> tools;
     private final List<Message> history = new ArrayList<>();
     private TaskState state;
@@ -24,12 +25,18 @@ public final class Session {
     public Session(String systemPrompt, List<ToolSpec> tools, String task) {
         this.system = new SystemText(systemPrompt);
         this.tools = List.copyOf(tools);
+        this.task = task;
         history.add(new UserText(task));
         this.state = TaskState.forGoal(task);
     }
 
     public SystemText system() {
         return system;
+    }
+
+    /** What the user asked for; also the first message of the history. */
+    public String task() {
+        return task;
     }
 
     public List<ToolSpec> tools() {

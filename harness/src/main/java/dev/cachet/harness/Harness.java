@@ -3,7 +3,13 @@ package dev.cachet.harness;
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.ContextStrategy;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.strategy.CacheRates;
+import dev.cachet.context.strategy.ExtractiveSummarizer;
 import dev.cachet.context.strategy.Strategies;
+import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.context.strategy.StrategyServices;
+import dev.cachet.context.window.WindowFactory;
 import dev.cachet.harness.loop.AgentLoop;
 import dev.cachet.harness.loop.RunResult;
 import dev.cachet.harness.session.SessionEvent;
@@ -30,6 +36,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** Wires cachet together: token counter, prices, strategies, tools and models, and runs sessions with them. */
 public final class Harness {
@@ -41,7 +48,6 @@ public final class Harness {
     private final Clock clock;
     private final TokenCounter counter = TokenCounter.o200k();
     private final PriceTable prices = PriceTable.bundled();
-    private final Strategies strategies = new Strategies(counter);
     private final ToolBox tools = ToolBox.core();
     private final String systemPrompt = resource("/dev/cachet/harness/system-prompt.md");
 
@@ -51,10 +57,6 @@ public final class Harness {
 
     public TokenCounter counter() {
         return counter;
-    }
-
-    public Strategies strategies() {
-        return strategies;
     }
 
     public ToolBox tools() {
@@ -75,18 +77,25 @@ public final class Harness {
         return new ReplayModelClient(recording, REPLAY_PRICED_AS, counter, PrefixCacheSimulator.anthropic(counter));
     }
 
-    public ContextStrategy strategy(String name) {
-        return strategies.byName(name).orElseThrow(() -> new InputException("unknown strategy '" + name + "'; available: "
-                + String.join(", ", strategies.all().stream().map(ContextStrategy::name).toList())));
+    /** A new instance of the named strategy for one session, priced by the model's cache rates. */
+    public ContextStrategy strategy(String name, Map<String, Integer> params, ModelPrice price) {
+        StrategyInfo info = Strategies.byName(name).orElseThrow(() -> new InputException("unknown strategy '" + name
+                + "'; available: " + String.join(", ", Strategies.all().stream().map(StrategyInfo::name).toList())));
+        CacheRates rates = new CacheRates(price.cacheWrite5m() / price.input(), price.cacheRead() / price.input());
+        try {
+            return info.create(new StrategyServices(new WindowFactory(counter), rates, new ExtractiveSummarizer()), params);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
     }
 
     public SessionOutcome run(RunSpec spec, ModelClient model, SessionListener display) {
         if (!Files.isDirectory(spec.workspace())) {
             throw new InputException("workspace " + spec.workspace() + " does not exist or is not a directory");
         }
-        ContextStrategy strategy = strategy(spec.strategy());
         ModelPrice price = prices.price(model.model()).orElseThrow(() -> new InputException(
                 "no price for model " + model.model() + " in the price table; known: " + prices.models()));
+        ContextStrategy strategy = strategy(spec.strategy(), spec.strategyParams(), price);
         Workspace workspace = new Workspace(spec.workspace());
         GitExclude.ensureCachetExcluded(workspace.root());
         String sessionId = newSessionId();
@@ -94,8 +103,10 @@ public final class Harness {
         try (SessionLog log = new SessionLog(SessionLog.pathFor(workspace.root(), sessionId), clock)) {
             SessionListener listener = SessionListener.all(List.of(log, display));
             listener.on(new SessionEvent.Started(sessionId, spec.task(), workspace.root().toString(), model.model(),
-                    strategy.name(), spec.limits(), systemPrompt, tools.specs().stream().map(s -> s.name()).toList()));
-            ToolContext toolContext = new ToolContext(workspace, spec.commandTimeout(), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS);
+                    spec.strategy(), spec.strategyParams(), spec.limits(), systemPrompt,
+                    tools.specs().stream().map(ToolSpec::name).toList()));
+            ToolContext toolContext = new ToolContext(
+                    workspace, spec.commandTimeout(), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state);
             RunResult result = new AgentLoop(model, strategy, tools, toolContext, price, spec.limits(), clock, listener).run(session);
             return new SessionOutcome(sessionId, result, log.path());
         }

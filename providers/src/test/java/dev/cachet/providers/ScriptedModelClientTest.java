@@ -10,6 +10,7 @@ import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.UserText;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
+import dev.cachet.context.window.WindowFactory;
 import dev.cachet.context.window.WindowBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class ScriptedModelClientTest {
     private final AssistantTurn done = AssistantTurn.text("done");
 
     private static Window window(String task) {
-        return new WindowBuilder(COUNTER)
+        return new WindowFactory(COUNTER).builder()
                 .segment(SegmentKind.SYSTEM, List.of(new SystemText("sys")))
                 .segment(SegmentKind.HISTORY, List.of(new UserText(task)))
                 .build();

@@ -13,6 +13,11 @@ public final class Args {
         this.args = args;
     }
 
+    /** The arguments as the model wrote them. */
+    public JsonNode json() {
+        return args;
+    }
+
     public String string(String name) throws ToolException {
         return optionalString(name).orElseThrow(() -> new ToolException(
                 tool + ": missing required string argument '" + name + "'"));

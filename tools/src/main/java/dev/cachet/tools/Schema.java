@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Builds the JSON schema of a tool's arguments: an object of string and integer properties. */
+/** Builds the JSON schema of a tool's arguments: an object of string, integer and other properties. */
 public final class Schema {
     private final ObjectNode schema = JsonNodeFactory.instance.objectNode();
     private final ObjectNode properties = schema.put("type", "object").putObject("properties");
@@ -22,15 +22,20 @@ public final class Schema {
         return property(name, "integer", description, isRequired);
     }
 
+    /** A property with a schema of its own, e.g. an array of objects. */
+    public Schema property(String name, ObjectNode propertySchema, boolean isRequired) {
+        properties.set(name, propertySchema);
+        if (isRequired) {
+            required.add(name);
+        }
+        return this;
+    }
+
     public ObjectNode build() {
         return schema.deepCopy();
     }
 
     private Schema property(String name, String type, String description, boolean isRequired) {
-        properties.putObject(name).put("type", type).put("description", description);
-        if (isRequired) {
-            required.add(name);
-        }
-        return this;
+        return property(name, JsonNodeFactory.instance.objectNode().put("type", type).put("description", description), isRequired);
     }
 }

@@ -13,6 +13,7 @@ import dev.cachet.tools.builtin.GrepTool;
 import dev.cachet.tools.builtin.ListFilesTool;
 import dev.cachet.tools.builtin.ReadFileTool;
 import dev.cachet.tools.builtin.RunCommandTool;
+import dev.cachet.tools.builtin.UpdateTaskStateTool;
 import dev.cachet.tools.builtin.WriteFileTool;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class ToolBox {
     public static ToolBox core() {
         return new ToolBox(List.of(
                 new ReadFileTool(), new ListFilesTool(), new GrepTool(), new EditFileTool(), new WriteFileTool(),
-                new RunCommandTool(), new GitStatusTool(), new GitDiffTool(), new FinishTool()));
+                new RunCommandTool(), new GitStatusTool(), new GitDiffTool(), new UpdateTaskStateTool(), new FinishTool()));
     }
 
     public List<ToolSpec> specs() {

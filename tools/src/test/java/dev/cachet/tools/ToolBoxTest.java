@@ -128,7 +128,7 @@ class ToolBoxTest {
     void core_has_the_documented_tools_in_order() {
         assertThat(ToolBox.core().specs()).extracting(ToolSpec::name).containsExactly(
                 "read_file", "list_files", "grep", "edit_file", "write_file", "run_command",
-                "git_status", "git_diff", "finish");
+                "git_status", "git_diff", "update_task_state", "finish");
     }
 
     @Test

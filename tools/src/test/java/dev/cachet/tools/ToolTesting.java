@@ -28,7 +28,7 @@ public final class ToolTesting {
     }
 
     public static ToolContext context(Path root, Duration commandTimeout, int outputLimitChars) {
-        return new ToolContext(new Workspace(root), commandTimeout, outputLimitChars);
+        return new ToolContext(new Workspace(root), commandTimeout, outputLimitChars, context(root).taskState());
     }
 
     /** Calls {@code tool} with the given arguments; tool errors come back as error outputs, as the model sees them. */

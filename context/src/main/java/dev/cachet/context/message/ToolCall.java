@@ -1,6 +1,11 @@
 package dev.cachet.context.message;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.cachet.context.Json;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A tool invocation requested by the model. {@code arguments} is the raw JSON text the model wrote, kept as-is
@@ -11,5 +16,21 @@ public record ToolCall(String id, String name, String arguments) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         arguments = Objects.requireNonNullElse(arguments, "{}");
+    }
+
+    /** The arguments as JSON; a missing node when they do not parse. */
+    public JsonNode parsedArguments() {
+        try {
+            JsonNode args = Json.mapper().readTree(arguments);
+            return args == null ? MissingNode.getInstance() : args;
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** A string argument, when the arguments parse and hold one under this name. */
+    public Optional<String> textArgument(String name) {
+        JsonNode value = parsedArguments().get(name);
+        return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 }

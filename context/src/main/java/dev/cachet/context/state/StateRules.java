@@ -1,21 +1,18 @@
 package dev.cachet.context.state;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cachet.context.Json;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Updates task state from what tools did, without asking the model: files read, edited or written, and the last
- * error (a failed tool call or a command that exited non-zero; a command that succeeds clears it). Works on tool
- * names and arguments only, so recorded sessions from anywhere can be replayed through it.
+ * Updates task state from what tools did: files read, edited or written, the last error (a failed tool call or a
+ * command that exited non-zero; a command that succeeds clears it), and the model's own {@code update_task_state}
+ * calls. Works on tool names and arguments only, so recorded sessions from anywhere can be replayed through it.
  */
 public final class StateRules {
     private static final Map<String, FileTouch> FILE_TOOLS = Map.of(
             "read_file", FileTouch.READ, "edit_file", FileTouch.EDITED, "write_file", FileTouch.WRITTEN);
+    public static final String UPDATE_TASK_STATE = "update_task_state";
     private static final String RUN_COMMAND = "run_command";
     private static final String EXIT_CODE_PREFIX = "exit code ";
     private static final int MAX_ERROR_CHARS = 300;
@@ -26,12 +23,24 @@ public final class StateRules {
         }
         FileTouch touch = FILE_TOOLS.get(call.name());
         if (touch != null) {
-            return argument(call, "path").map(path -> state.touch(path, touch)).orElse(state);
+            return call.textArgument("path").map(path -> state.touch(path, touch)).orElse(state);
         }
         if (call.name().equals(RUN_COMMAND)) {
             return commandOutcome(state, call, result.content());
         }
+        if (call.name().equals(UPDATE_TASK_STATE)) {
+            return modelUpdate(state, call);
+        }
         return state;
+    }
+
+    // The tool checked these ops against this same state before it succeeded, so they apply cleanly.
+    private static TaskState modelUpdate(TaskState state, ToolCall call) {
+        TaskState next = state;
+        for (TaskStateOp op : TaskStateOp.parse(call.parsedArguments(), state)) {
+            next = op.applyTo(next);
+        }
+        return next;
     }
 
     private static TaskState commandOutcome(TaskState state, ToolCall call, String output) {
@@ -42,18 +51,8 @@ public final class StateRules {
         if (exitCode.equals("0")) {
             return state.withLastError("");
         }
-        String command = argument(call, "command").orElse("?");
+        String command = call.textArgument("command").orElse("?");
         return state.withLastError(clip("`" + command + "` exited " + exitCode + ": " + lastNonBlankLine(output)));
-    }
-
-    private static Optional<String> argument(ToolCall call, String name) {
-        try {
-            JsonNode args = Json.mapper().readTree(call.arguments());
-            JsonNode value = args == null ? null : args.get(name);
-            return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
     }
 
     private static String firstLine(String text) {

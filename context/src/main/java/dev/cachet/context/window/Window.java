@@ -5,15 +5,30 @@ import dev.cachet.context.message.ToolSpec;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What one model request contains: the tool specs and the messages, grouped into segments, with token counts
- * and a hash of the whole content. Two windows with the same prefix hash send the same bytes.
+ * What one model request contains: the tool specs and the messages, grouped into segments, with token counts,
+ * the cache breakpoints (at most {@link #MAX_BREAKPOINTS}, Anthropic's limit) with a prefix hash at each, and
+ * the compaction the strategy did this turn, if any.
  */
-public record Window(List<ToolSpec> tools, int toolTokens, List<Segment> segments, String prefixHash) {
+public record Window(
+        List<ToolSpec> tools,
+        int toolTokens,
+        List<Segment> segments,
+        List<Breakpoint> breakpoints,
+        String prefixHash,
+        Optional<Compaction> compaction) {
+
+    public static final int MAX_BREAKPOINTS = 4;
+
     public Window {
         tools = List.copyOf(tools);
         segments = List.copyOf(segments);
+        breakpoints = List.copyOf(breakpoints);
+        if (breakpoints.size() > MAX_BREAKPOINTS) {
+            throw new IllegalArgumentException(breakpoints.size() + " cache breakpoints; providers allow " + MAX_BREAKPOINTS);
+        }
     }
 
     public List<Message> messages() {
@@ -32,5 +47,9 @@ public record Window(List<ToolSpec> tools, int toolTokens, List<Segment> segment
             bySegment.put(SegmentKind.TOOLS, toolTokens);
         }
         return bySegment;
+    }
+
+    public Window withCompaction(Compaction done) {
+        return new Window(tools, toolTokens, segments, breakpoints, prefixHash, Optional.of(done));
     }
 }

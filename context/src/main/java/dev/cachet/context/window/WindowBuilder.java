@@ -1,25 +1,30 @@
 package dev.cachet.context.window;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.cachet.context.Json;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolSpec;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
-/** Assembles a {@link Window} segment by segment, counting tokens and hashing content as it goes. */
+/**
+ * Assembles a {@link Window} segment by segment, counting tokens and placing breakpoints. The prefix hash chains
+ * the cached digests of the tools and then of each message, so the hash at a breakpoint depends on exactly the
+ * content before it.
+ */
 public final class WindowBuilder {
     private final TokenCounter counter;
+    private final ContentHashes hashes;
     private final List<ToolSpec> tools = new ArrayList<>();
     private final List<Segment> segments = new ArrayList<>();
+    private final List<Integer> breakpointPositions = new ArrayList<>();
+    private int messageCount;
 
-    public WindowBuilder(TokenCounter counter) {
+    WindowBuilder(TokenCounter counter, ContentHashes hashes) {
         this.counter = counter;
+        this.hashes = hashes;
     }
 
     public WindowBuilder tools(List<ToolSpec> specs) {
@@ -29,41 +34,57 @@ public final class WindowBuilder {
 
     public WindowBuilder segment(SegmentKind kind, List<? extends Message> messages) {
         if (!messages.isEmpty()) {
-            int tokens = messages.stream().mapToInt(counter::count).sum();
+            int tokens = 0;
+            for (Message message : messages) {
+                tokens += counter.count(message);
+            }
             segments.add(new Segment(kind, List.copyOf(messages), tokens));
+            messageCount += messages.size();
+        }
+        return this;
+    }
+
+    /** Marks the end of what was added so far as a cache breakpoint; a second mark at the same place is ignored. */
+    public WindowBuilder breakpoint() {
+        boolean repeated = !breakpointPositions.isEmpty() && breakpointPositions.get(breakpointPositions.size() - 1) == messageCount;
+        if (messageCount > 0 && !repeated) {
+            breakpointPositions.add(messageCount);
         }
         return this;
     }
 
     public Window build() {
-        int toolTokens = tools.stream().mapToInt(counter::count).sum();
-        return new Window(tools, toolTokens, segments, hash());
-    }
-
-    private String hash() {
-        MessageDigest digest = sha256();
+        int toolTokens = 0;
+        MessageDigest chain = ContentHashes.sha256();
         for (ToolSpec tool : tools) {
-            digest.update(json(tool));
+            toolTokens += counter.count(tool);
+            chain.update(hashes.digest(tool));
         }
+        List<Breakpoint> breakpoints = new ArrayList<>();
+        int position = 0;
+        int tokens = toolTokens;
         for (Segment segment : segments) {
-            segment.messages().forEach(m -> digest.update(json(m)));
+            for (Message message : segment.messages()) {
+                chain.update(hashes.digest(message));
+                tokens += counter.count(message);
+                position++;
+                if (breakpointPositions.contains(position)) {
+                    breakpoints.add(new Breakpoint(position, tokens, hex(copy(chain).digest())));
+                }
+            }
         }
-        return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        return new Window(tools, toolTokens, segments, breakpoints, hex(chain.digest()), Optional.empty());
     }
 
-    private static byte[] json(Object value) {
+    private static MessageDigest copy(MessageDigest digest) {
         try {
-            return Json.mapper().writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests are cloneable on every JVM", e);
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
+    private static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest, 0, 8);
     }
 }

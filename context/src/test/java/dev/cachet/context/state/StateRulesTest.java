@@ -15,8 +15,8 @@ class StateRulesTest {
         TaskState state = apply(start, "read_file", "{\"path\":\"a.txt\"}", "1\thi", false);
         state = apply(state, "edit_file", "{\"path\":\"b.txt\",\"old_string\":\"x\",\"new_string\":\"y\"}", "edited b.txt", false);
         state = apply(state, "write_file", "{\"path\":\"c.txt\",\"content\":\"\"}", "created c.txt", false);
-        assertThat(state.files()).containsEntry("a.txt", FileTouch.READ).containsEntry("b.txt", FileTouch.EDITED)
-                .containsEntry("c.txt", FileTouch.WRITTEN).hasSize(3);
+        assertThat(state.files()).containsEntry("a.txt", "read").containsEntry("b.txt", "edited")
+                .containsEntry("c.txt", "written").hasSize(3);
     }
 
     @Test

@@ -11,12 +11,13 @@ import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
+import dev.cachet.context.window.WindowFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TranscriptStrategyTest {
     private final TokenCounter counter = TokenCounter.o200k();
-    private final TranscriptStrategy strategy = new TranscriptStrategy(counter);
+    private final TranscriptStrategy strategy = new TranscriptStrategy(new WindowFactory(counter));
     private final ToolSpec grep = new ToolSpec("grep", "search files", JsonNodeFactory.instance.objectNode());
 
     @Test

@@ -1,6 +1,8 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.harness.Harness;
+import dev.cachet.harness.config.Config;
+import dev.cachet.harness.config.ConfigFiles;
 import java.time.Clock;
 import picocli.CommandLine.Command;
 
@@ -14,10 +16,20 @@ import picocli.CommandLine.Command;
         commandListHeading = "%nCommands:%n")
 final class CachetCommand {
     private final Clock clock;
+    private final ConfigFiles configFiles;
     private Harness harness;
+    private Config config;
 
-    CachetCommand(Clock clock) {
+    CachetCommand(Clock clock, ConfigFiles configFiles) {
         this.clock = clock;
+        this.configFiles = configFiles;
+    }
+
+    Config config() {
+        if (config == null) {
+            config = configFiles.load();
+        }
+        return config;
     }
 
     /** Built on first use, so --help and --version start fast. */

@@ -23,6 +23,8 @@ final class LiveReporter implements SessionListener {
         if (event instanceof SessionEvent.Started started) {
             out.printf("session %s  model %s  strategy %s%n  log %s%n", started.sessionId(), started.model(),
                     started.strategy(), SessionLog.pathFor(Path.of(started.workspace()), started.sessionId()));
+        } else if (event instanceof SessionEvent.Compacted compacted) {
+            out.println(compactionLine(compacted));
         } else if (event instanceof SessionEvent.ModelResponded response) {
             costSoFar += response.costUsd();
             out.println(turnLine(response, costSoFar));
@@ -39,6 +41,12 @@ final class LiveReporter implements SessionListener {
         Usage u = response.usage();
         return String.format("turn %3d  %-14s in %,8d (cached %,d / written %,d / uncached %,d)  out %,6d  $%.4f",
                 response.turn(), tools, u.input(), u.cacheRead(), u.cacheWrite(), u.uncachedInput(), u.output(), costSoFar);
+    }
+
+    static String compactionLine(SessionEvent.Compacted compacted) {
+        var c = compacted.compaction();
+        return String.format("          %s: window -%,d tokens; cache kept %,d, rewrites %,d", c.kind(), c.removedTokens(),
+                c.keptTokens(), c.rewrittenTokens());
     }
 
     static String summary(SessionEvent.Stopped stopped) {

@@ -40,7 +40,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = out();
         Harness harness = harness();
-        RunSpec run = new RunSpec(workspace.toAbsolutePath(), task, options.strategy, options.limits(), options.commandTimeout);
+        RunSpec run = new RunSpec(workspace.toAbsolutePath(), task, options.strategy(config()), options.params(config()), options.limits(), options.commandTimeout);
         SessionOutcome outcome = harness.run(run, harness.model(model), new LiveReporter(out));
         return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;
     }

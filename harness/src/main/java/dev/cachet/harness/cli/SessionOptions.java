@@ -1,15 +1,23 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.context.strategy.Strategies;
+import dev.cachet.harness.config.Config;
 import dev.cachet.harness.loop.Limits;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options every session-running command shares: strategy and limits. */
 final class SessionOptions {
-    @Option(names = {"-s", "--strategy"}, paramLabel = "NAME", defaultValue = Strategies.DEFAULT,
-            description = "Context strategy (see 'cachet strategies'). Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-s", "--strategy"}, paramLabel = "NAME",
+            description = "Context strategy (see 'cachet strategies'). Default: 'strategy' in .cachet.yaml, else "
+                    + Strategies.DEFAULT + ".")
     String strategy;
+
+    @Option(names = {"-P", "--param"}, paramLabel = "NAME=N",
+            description = "A parameter of the strategy, e.g. -P keep=5 (repeatable; over .cachet.yaml's).")
+    Map<String, Integer> params = new HashMap<>();
 
     @Option(names = "--max-turns", paramLabel = "N", defaultValue = "50",
             description = "Stop after N model turns. Default: ${DEFAULT-VALUE}.")
@@ -34,6 +42,18 @@ final class SessionOptions {
     @Option(names = "--command-timeout", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
             description = "Kill a command the agent runs after this long. Default: ${DEFAULT-VALUE}.")
     Duration commandTimeout;
+
+    /** The strategy to use: the flag, else the config's, else the default. */
+    String strategy(Config config) {
+        return strategy != null ? strategy : config.strategy().orElse(Strategies.DEFAULT);
+    }
+
+    /** The config's parameters for the strategy, with the flags' on top. */
+    Map<String, Integer> params(Config config) {
+        Map<String, Integer> merged = new HashMap<>(config.paramsFor(strategy(config)));
+        merged.putAll(params);
+        return merged;
+    }
 
     Limits limits() {
         Limits limits = Limits.DEFAULT.withMaxTurns(maxTurns).withMaxWallTime(maxTime).withMaxConsecutiveErrors(maxErrors);

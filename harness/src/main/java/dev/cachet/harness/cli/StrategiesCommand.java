@@ -1,20 +1,27 @@
 package dev.cachet.harness.cli;
 
-import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.Strategies;
+import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.context.strategy.StrategyParam;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 @Command(name = "strategies", mixinStandardHelpOptions = true,
-        description = "List the context strategies --strategy accepts, with what each keeps in the window.")
+        description = {"List the context strategies --strategy accepts: what each keeps in the window, and the "
+                + "parameters -P NAME=N (or .cachet.yaml's 'strategies:') can set."})
 final class StrategiesCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        for (ContextStrategy strategy : harness().strategies().all()) {
-            String marker = strategy.name().equals(Strategies.DEFAULT) ? " (default)" : "";
-            out.printf("%-12s %s%s%n", strategy.name(), strategy.description(), marker);
+        String chosen = new SessionOptions().strategy(config());
+        for (StrategyInfo strategy : Strategies.all()) {
+            String marker = strategy.name().equals(chosen) ? "  (default)" : "";
+            out.printf("%-11s %s%s%n", strategy.name(), strategy.description(), marker);
+            for (StrategyParam param : strategy.params()) {
+                int value = config().paramsFor(strategy.name()).getOrDefault(param.name(), param.defaultValue());
+                out.printf("%13s%s=%d  %s%n", "", param.name(), value, param.description());
+            }
         }
         return ExitCodes.OK;
     }

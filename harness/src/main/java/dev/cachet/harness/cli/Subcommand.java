@@ -1,6 +1,7 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.harness.Harness;
+import dev.cachet.harness.config.Config;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -20,5 +21,9 @@ abstract class Subcommand {
 
     Harness harness() {
         return root.harness();
+    }
+
+    Config config() {
+        return root.config();
     }
 }

@@ -97,6 +97,7 @@ public final class AgentLoop {
         Window window = strategy.render(session);
         Map<String, Integer> segments = new LinkedHashMap<>();
         window.tokensBySegment().forEach((kind, tokens) -> segments.put(kind.label(), tokens));
+        window.compaction().ifPresent(c -> listener.on(new SessionEvent.Compacted(progress.turn, c)));
         listener.on(new SessionEvent.WindowRendered(
                 progress.turn, window.tokens(), segments, window.prefixHash(), window.messages().size()));
         ModelResponse response;

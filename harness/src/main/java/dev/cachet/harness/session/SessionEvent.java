@@ -6,6 +6,7 @@ import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.state.TaskState;
+import dev.cachet.context.window.Compaction;
 import dev.cachet.harness.loop.Limits;
 import dev.cachet.harness.loop.StopReason;
 import dev.cachet.providers.FinishReason;
@@ -15,13 +16,14 @@ import java.util.Map;
 
 /**
  * One line of the session log. The log holds everything needed to rebuild the session (the task, every model
- * turn, every tool result, each change of task state) but windows only as sizes and a hash: their text follows
- * from the strategy.
+ * turn, every tool result, each change of task state) but windows only as sizes, hashes and the compactions that
+ * shaped them: their text follows from the strategy.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = SessionEvent.Started.class, name = "session_start"),
     @JsonSubTypes.Type(value = SessionEvent.WindowRendered.class, name = "window"),
+    @JsonSubTypes.Type(value = SessionEvent.Compacted.class, name = "compaction"),
     @JsonSubTypes.Type(value = SessionEvent.ModelResponded.class, name = "model_response"),
     @JsonSubTypes.Type(value = SessionEvent.ToolCalled.class, name = "tool_call"),
     @JsonSubTypes.Type(value = SessionEvent.ToolReturned.class, name = "tool_result"),
@@ -35,12 +37,15 @@ public sealed interface SessionEvent {
             String workspace,
             String model,
             String strategy,
+            Map<String, Integer> strategyParams,
             Limits limits,
             String systemPrompt,
             List<String> tools) implements SessionEvent {}
 
     record WindowRendered(int turn, int tokens, Map<String, Integer> segmentTokens, String prefixHash, int messages)
             implements SessionEvent {}
+
+    record Compacted(int turn, Compaction compaction) implements SessionEvent {}
 
     record ModelResponded(
             int turn, AssistantTurn message, Usage usage, double costUsd, long latencyMs, FinishReason finishReason)

@@ -10,6 +10,7 @@ import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.context.window.WindowFactory;
 import dev.cachet.harness.session.SessionEvent;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ProviderException;
@@ -197,7 +198,7 @@ class AgentLoopTest {
 
     private RunResult run(Session session, ModelClient model, Limits limits, StepClock clock) {
         ToolBox tools = ToolBox.core();
-        AgentLoop loop = new AgentLoop(model, new TranscriptStrategy(COUNTER), tools,
+        AgentLoop loop = new AgentLoop(model, new TranscriptStrategy(new WindowFactory(COUNTER)), tools,
                 ToolContext.defaults(new Workspace(dir)), PRICE, limits, clock, events::add);
         return loop.run(session);
     }

@@ -99,7 +99,7 @@ class SessionLogTest {
     private List<SessionEvent> allEventKinds() {
         Usage usage = new Usage(10, 20, 70, 5, 0);
         return List.of(
-                new SessionEvent.Started("s1", "task", dir.toString(), "claude-sonnet-4-6", "transcript", Limits.DEFAULT,
+                new SessionEvent.Started("s1", "task", dir.toString(), "claude-sonnet-4-6", "hybrid", Map.of("keep", 10), Limits.DEFAULT,
                         "system", List.of("read_file")),
                 new SessionEvent.WindowRendered(1, 100, Map.of("system", 10, "tools", 60, "history", 30), "abc123", 2),
                 new SessionEvent.ModelResponded(1, turn, usage, 0.001, 12, FinishReason.TOOL_USE),

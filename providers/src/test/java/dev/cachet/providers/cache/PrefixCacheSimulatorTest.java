@@ -16,6 +16,7 @@ import dev.cachet.context.message.UserText;
 import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
+import dev.cachet.context.window.WindowFactory;
 import dev.cachet.context.window.WindowBuilder;
 import dev.cachet.providers.Usage;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class PrefixCacheSimulatorTest {
     private static final TokenCounter COUNTER = TokenCounter.o200k();
     private static final int NO_LOOKBACK_LIMIT = 1_000;
 
-    private final TranscriptStrategy transcript = new TranscriptStrategy(COUNTER);
+    private final TranscriptStrategy transcript = new TranscriptStrategy(new WindowFactory(COUNTER));
     private final ToolSpec grep = new ToolSpec("grep", "search files for a regular expression", schema("pattern"));
     private final SystemText system = new SystemText("You are a careful coding agent. Read before you edit.");
     private final UserText task = new UserText("The tests fail: find the bug in src/ and fix it.");
@@ -46,7 +47,7 @@ class PrefixCacheSimulatorTest {
     }
 
     private static Window window(List<ToolSpec> tools, List<? extends Message> messages) {
-        return new WindowBuilder(COUNTER)
+        return new WindowFactory(COUNTER).builder()
                 .tools(tools)
                 .segment(SegmentKind.HISTORY, messages)
                 .build();

@@ -13,6 +13,7 @@ import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.Window;
+import dev.cachet.context.window.WindowFactory;
 import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.ProviderException;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayModelClientTest {
     private static final TokenCounter COUNTER = TokenCounter.o200k();
 
-    private final TranscriptStrategy transcript = new TranscriptStrategy(COUNTER);
+    private final TranscriptStrategy transcript = new TranscriptStrategy(new WindowFactory(COUNTER));
     private final ToolSpec grep = new ToolSpec("grep", "search files", JsonNodeFactory.instance.objectNode());
     private final AssistantTurn first = AssistantTurn.calls("Searching.", new ToolCall("c1", "grep", "{\"pattern\":\"bug\"}"));
     private final AssistantTurn second = AssistantTurn.text("The bug is on line 3.");

@@ -1,0 +1,44 @@
+package dev.cachet.context.strategy;
+
+import dev.cachet.context.Session;
+import dev.cachet.context.message.Message;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.window.SegmentKind;
+import dev.cachet.context.window.Window;
+import dev.cachet.context.window.WindowFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the last {@code keep} observations verbatim and replaces older ones with a one-line placeholder, every
+ * turn. Simple and small, but the masked boundary moves each turn, so the cache breaks there each turn.
+ */
+public final class MaskingStrategy implements ContextStrategy {
+    public static final String NAME = "masking";
+
+    private final WindowFactory windows;
+    private final int keep;
+
+    public MaskingStrategy(WindowFactory windows, int keep) {
+        this.windows = windows;
+        this.keep = keep;
+    }
+
+    @Override
+    public Window render(Session session) {
+        History history = new History(session.history());
+        List<Integer> observations = history.observations();
+        List<Message> shown = new ArrayList<>(session.history());
+        for (int i = 0; i < observations.size() - keep; i++) {
+            int at = observations.get(i);
+            ToolResult result = (ToolResult) shown.get(at);
+            shown.set(at, Placeholders.mask(history.callOf(result), result, windows.counter().count(result),
+                    "older than the last " + keep + " observations"));
+        }
+        return windows.builder()
+                .tools(session.tools())
+                .segment(SegmentKind.SYSTEM, List.of(session.system())).breakpoint()
+                .segment(SegmentKind.HISTORY, shown).breakpoint()
+                .build();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.cachet.context.window;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cachet.context.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SHA-256 digests of messages and tool specs, over their JSON bytes, cached per value: windows are re-hashed every
+ * turn from mostly the same messages, and each is serialized once.
+ */
+public final class ContentHashes {
+    private final Map<Object, byte[]> cache = new ConcurrentHashMap<>();
+
+    public byte[] digest(Object messageOrSpec) {
+        return cache.computeIfAbsent(messageOrSpec, value -> sha256().digest(json(value)));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

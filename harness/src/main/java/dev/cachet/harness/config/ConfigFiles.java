@@ -1,0 +1,102 @@
+package dev.cachet.harness.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cachet.harness.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads cachet's YAML config files, lowest precedence first (the user's {@code ~/.config/cachet/config.yaml},
+ * then {@code ./.cachet.yaml}); missing files are skipped, bad ones are errors naming the file and the key.
+ */
+public final class ConfigFiles {
+    private static final Set<String> KEYS = Set.of("strategy", "strategies");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final List<Path> files;
+
+    public ConfigFiles(List<Path> files) {
+        this.files = List.copyOf(files);
+    }
+
+    /** The usual places: the user's config, then the current directory's. */
+    public static ConfigFiles standard() {
+        Path home = Path.of(System.getProperty("user.home"), ".config", "cachet", "config.yaml");
+        return new ConfigFiles(List.of(home, Path.of(".cachet.yaml")));
+    }
+
+    public Config load() {
+        Config config = Config.EMPTY;
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                config = config.overriddenBy(read(file));
+            }
+        }
+        return config;
+    }
+
+    static Config read(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new InputException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return Config.EMPTY;
+        }
+        if (!root.isObject()) {
+            throw new InputException(file + ": expected a mapping with the keys " + KEYS);
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KEYS.contains(name)) {
+                throw new InputException(file + ": unknown key '" + name + "'; known keys: strategy, strategies");
+            }
+        }
+        JsonNode strategy = root.path("strategy");
+        if (!strategy.isMissingNode() && !strategy.isTextual()) {
+            throw new InputException(file + ": 'strategy' must be a strategy name");
+        }
+        return new Config(strategy.isTextual() ? Optional.of(strategy.asText()) : Optional.empty(),
+                strategies(file, root.path("strategies")));
+    }
+
+    private static Map<String, Map<String, Integer>> strategies(Path file, JsonNode node) {
+        Map<String, Map<String, Integer>> strategies = new HashMap<>();
+        if (node.isMissingNode()) {
+            return strategies;
+        }
+        if (!node.isObject()) {
+            throw new InputException(file + ": 'strategies' must map strategy names to their parameters");
+        }
+        node.fields().forEachRemaining(strategy -> {
+            Map<String, Integer> params = new HashMap<>();
+            if (!strategy.getValue().isObject()) {
+                throw new InputException(file + ": strategies." + strategy.getKey() + " must map parameter names to numbers");
+            }
+            strategy.getValue().fields().forEachRemaining(param -> {
+                if (!param.getValue().canConvertToInt() || !param.getValue().isIntegralNumber()) {
+                    throw new InputException(file + ": strategies." + strategy.getKey() + "." + param.getKey()
+                            + " must be a whole number, got " + param.getValue());
+                }
+                params.put(param.getKey(), param.getValue().asInt());
+            });
+            strategies.put(strategy.getKey(), params);
+        });
+        return strategies;
+    }
+}
