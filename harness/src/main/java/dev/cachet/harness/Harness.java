@@ -59,6 +59,10 @@ public final class Harness {
         return counter;
     }
 
+    public String systemPrompt() {
+        return systemPrompt;
+    }
+
     public ToolBox tools() {
         return tools;
     }

@@ -7,17 +7,21 @@ import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps the last {@code keep} observations verbatim and replaces older ones with a one-line placeholder, every
  * turn. Simple and small, but the masked boundary moves each turn, so the cache breaks there each turn.
+ * Placeholders are made once per observation and reused, so the same session renders the same bytes.
  */
 public final class MaskingStrategy implements ContextStrategy {
     public static final String NAME = "masking";
 
     private final WindowFactory windows;
     private final int keep;
+    private final Map<ToolResult, ToolResult> placeholders = new HashMap<>();
 
     public MaskingStrategy(WindowFactory windows, int keep) {
         this.windows = windows;
@@ -32,8 +36,8 @@ public final class MaskingStrategy implements ContextStrategy {
         for (int i = 0; i < observations.size() - keep; i++) {
             int at = observations.get(i);
             ToolResult result = (ToolResult) shown.get(at);
-            shown.set(at, Placeholders.mask(history.callOf(result), result, windows.counter().count(result),
-                    "older than the last " + keep + " observations"));
+            shown.set(at, placeholders.computeIfAbsent(result, r -> Placeholders.mask(history.callOf(r), r,
+                    windows.counter().count(r), "older than the last " + keep + " observations")));
         }
         return windows.builder()
                 .tools(session.tools())

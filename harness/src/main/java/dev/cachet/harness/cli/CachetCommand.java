@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "",
             "Start with 'cachet demo': it fixes a real bug offline, with no API key."
         },
-        subcommands = {DemoCommand.class, RunCommand.class, StrategiesCommand.class, ToolsCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, StrategiesCommand.class, ToolsCommand.class, BenchCommand.class},
         commandListHeading = "%nCommands:%n")
 final class CachetCommand {
     private final Clock clock;

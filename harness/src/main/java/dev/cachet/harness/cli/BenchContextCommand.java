@@ -1,0 +1,68 @@
+package dev.cachet.harness.cli;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.EncodingType;
+import dev.cachet.context.message.Message;
+import dev.cachet.context.strategy.Strategies;
+import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.harness.Harness;
+import dev.cachet.harness.bench.ContextBench;
+import dev.cachet.harness.bench.SyntheticSession;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "context", mixinStandardHelpOptions = true,
+        description = {"Render time and allocation per turn of every strategy on a synthetic session, and the ratio "
+                + "to transcript. Goal for hybrid: p50 under 2 ms and under 1 MB allocated per turn."})
+final class BenchContextCommand implements Callable<Integer> {
+    static final double GOAL_P50_MILLIS = 2.0;
+    static final double GOAL_ALLOCATED_BYTES = 1 << 20;
+
+    @ParentCommand
+    BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--turns", defaultValue = "300", description = "Turns in the session. Default: ${DEFAULT-VALUE}.")
+    int turns;
+
+    @Option(names = "--history-tokens", defaultValue = "150000",
+            description = "Approximate tokens of history at the last turn. Default: ${DEFAULT-VALUE}.")
+    int historyTokens;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Harness harness = bench.harness();
+        List<Message> session = SyntheticSession.turns(turns, historyTokens, 7);
+        int tokens = session.stream().mapToInt(harness.counter()::count).sum();
+        out.printf("context render benchmark: %d turns, %,d tokens of history (o200k), %d strategies%n",
+                turns, tokens, Strategies.all().size());
+        ContextBench bench = new ContextBench(Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE),
+                harness.systemPrompt(), harness.tools().specs(), session);
+        List<ContextBench.Result> results = new ArrayList<>();
+        for (StrategyInfo strategy : Strategies.all()) {
+            results.add(bench.run(strategy));
+        }
+        ContextBench.Result transcript = results.get(0);
+        out.printf("%-11s %8s %8s %8s %12s %13s %10s%n", "strategy", "p50 ms", "p90 ms", "max ms", "alloc/turn",
+                "final window", "p50 ratio");
+        for (ContextBench.Result r : results) {
+            out.printf("%-11s %8.3f %8.3f %8.3f %9.0f KB %13s %9.2fx%n", r.strategy(), r.p50Millis(), r.p90Millis(),
+                    r.maxMillis(), r.meanAllocatedBytes() / 1024, String.format("%,d", r.finalWindowTokens()),
+                    r.p50Millis() / transcript.p50Millis());
+        }
+        ContextBench.Result hybrid = results.stream().filter(r -> r.strategy().equals("hybrid")).findFirst().orElseThrow();
+        boolean met = hybrid.p50Millis() < GOAL_P50_MILLIS && hybrid.meanAllocatedBytes() < GOAL_ALLOCATED_BYTES;
+        out.printf("hybrid goal (p50 < %.0f ms, < 1 MB/turn): %s%n", GOAL_P50_MILLIS, met ? "met" : "MISSED");
+        return ExitCodes.OK;
+    }
+}
