@@ -9,8 +9,11 @@ import dev.cachet.context.strategy.ExtractiveSummarizer;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.context.strategy.StrategyServices;
+import dev.cachet.context.strategy.Summarizer;
 import dev.cachet.context.window.WindowFactory;
 import dev.cachet.harness.loop.AgentLoop;
+import dev.cachet.harness.loop.Ledger;
+import dev.cachet.harness.loop.ModelSummarizer;
 import dev.cachet.harness.loop.RunResult;
 import dev.cachet.harness.session.SessionEvent;
 import dev.cachet.harness.session.SessionListener;
@@ -50,6 +53,7 @@ public final class Harness {
     private final PriceTable prices = PriceTable.bundled();
     private final ToolBox tools = ToolBox.core();
     private final String systemPrompt = resource("/dev/cachet/harness/system-prompt.md");
+    private final String summaryPrompt = resource("/dev/cachet/harness/summary-prompt.md");
 
     public Harness(Clock clock) {
         this.clock = clock;
@@ -81,13 +85,12 @@ public final class Harness {
         return new ReplayModelClient(recording, REPLAY_PRICED_AS, counter, PrefixCacheSimulator.anthropic(counter));
     }
 
-    /** A new instance of the named strategy for one session, priced by the model's cache rates. */
-    public ContextStrategy strategy(String name, Map<String, Integer> params, ModelPrice price) {
+    /** The named strategy with the user's parameters, checked before anything runs. */
+    public ConfiguredStrategy strategy(String name, Map<String, Integer> params) {
         StrategyInfo info = Strategies.byName(name).orElseThrow(() -> new InputException("unknown strategy '" + name
                 + "'; available: " + String.join(", ", Strategies.all().stream().map(StrategyInfo::name).toList())));
-        CacheRates rates = new CacheRates(price.cacheWrite5m() / price.input(), price.cacheRead() / price.input());
         try {
-            return info.create(new StrategyServices(new WindowFactory(counter), rates, new ExtractiveSummarizer()), params);
+            return new ConfiguredStrategy(info, info.configure(params));
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
@@ -99,7 +102,7 @@ public final class Harness {
         }
         ModelPrice price = prices.price(model.model()).orElseThrow(() -> new InputException(
                 "no price for model " + model.model() + " in the price table; known: " + prices.models()));
-        ContextStrategy strategy = strategy(spec.strategy(), spec.strategyParams(), price);
+        ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
         Workspace workspace = new Workspace(spec.workspace());
         GitExclude.ensureCachetExcluded(workspace.root());
         String sessionId = newSessionId();
@@ -107,11 +110,18 @@ public final class Harness {
         try (SessionLog log = new SessionLog(SessionLog.pathFor(workspace.root(), sessionId), clock)) {
             SessionListener listener = SessionListener.all(List.of(log, display));
             listener.on(new SessionEvent.Started(sessionId, spec.task(), workspace.root().toString(), model.model(),
-                    spec.strategy(), spec.strategyParams(), spec.limits(), systemPrompt,
+                    spec.strategy(), configured.params().values(), spec.limits(), systemPrompt,
                     tools.specs().stream().map(ToolSpec::name).toList()));
+            Ledger ledger = new Ledger(price);
+            WindowFactory windows = new WindowFactory(counter);
+            Summarizer summarizer = model.answersAnything()
+                    ? new ModelSummarizer(model, windows, summaryPrompt, ledger, listener)
+                    : new ExtractiveSummarizer();
+            CacheRates rates = new CacheRates(price.cacheWrite5m() / price.input(), price.cacheRead() / price.input());
+            ContextStrategy strategy = configured.create(new StrategyServices(windows, rates, summarizer));
             ToolContext toolContext = new ToolContext(
                     workspace, spec.commandTimeout(), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state);
-            RunResult result = new AgentLoop(model, strategy, tools, toolContext, price, spec.limits(), clock, listener).run(session);
+            RunResult result = new AgentLoop(model, strategy, tools, toolContext, ledger, spec.limits(), clock, listener).run(session);
             return new SessionOutcome(sessionId, result, log.path());
         }
     }

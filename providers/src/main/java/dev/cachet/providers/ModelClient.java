@@ -11,4 +11,12 @@ public interface ModelClient {
      * @throws ProviderException when the model cannot answer
      */
     ModelResponse complete(Window window);
+
+    /**
+     * Whether the model can answer requests the session did not record, such as a strategy's summary request.
+     * Recorded and scripted models cannot; strategies then summarize offline.
+     */
+    default boolean answersAnything() {
+        return true;
+    }
 }

@@ -27,6 +27,11 @@ public final class ScriptedModelClient implements ModelClient {
     }
 
     @Override
+    public boolean answersAnything() {
+        return false;
+    }
+
+    @Override
     public String model() {
         return "scripted";
     }

@@ -10,12 +10,17 @@ public record StrategyInfo(String name, String description, List<StrategyParam> 
     }
 
     /**
-     * A new instance for one session.
+     * The user's parameter values over the defaults.
      *
      * @throws IllegalArgumentException naming the strategy and parameter when a parameter is unknown or negative
      */
-    public ContextStrategy create(StrategyServices services, Map<String, Integer> given) {
-        return factory.create(services, new Params(name, params, given));
+    public Params configure(Map<String, Integer> given) {
+        return new Params(name, params, given);
+    }
+
+    /** A new instance for one session. */
+    public ContextStrategy create(StrategyServices services, Params values) {
+        return factory.create(services, values);
     }
 
     @FunctionalInterface

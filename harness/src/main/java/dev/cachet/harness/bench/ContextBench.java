@@ -48,7 +48,7 @@ public final class ContextBench {
     private Result measure(StrategyInfo info) {
         TokenCounter counter = new TokenCounter(encoding);
         ContextStrategy strategy = info.create(
-                new StrategyServices(new WindowFactory(counter), CacheRates.ANTHROPIC, new ExtractiveSummarizer()), Map.of());
+                new StrategyServices(new WindowFactory(counter), CacheRates.ANTHROPIC, new ExtractiveSummarizer()), info.configure(Map.of()));
         Session session = new Session(systemPrompt, tools, "Make the failing ComponentTest pass.");
         int count = turns.size() / 2;
         long[] nanos = new long[count];

@@ -13,8 +13,6 @@ import dev.cachet.harness.session.SessionListener;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.ProviderException;
-import dev.cachet.providers.Usage;
-import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolOutput;
@@ -37,19 +35,19 @@ public final class AgentLoop {
     private final ContextStrategy strategy;
     private final ToolBox tools;
     private final ToolContext toolContext;
-    private final ModelPrice price;
+    private final Ledger ledger;
     private final Limits limits;
     private final Clock clock;
     private final SessionListener listener;
     private final StateRules stateRules = new StateRules();
 
     public AgentLoop(ModelClient model, ContextStrategy strategy, ToolBox tools, ToolContext toolContext,
-            ModelPrice price, Limits limits, Clock clock, SessionListener listener) {
+            Ledger ledger, Limits limits, Clock clock, SessionListener listener) {
         this.model = model;
         this.strategy = strategy;
         this.tools = tools;
         this.toolContext = toolContext;
-        this.price = price;
+        this.ledger = ledger;
         this.limits = limits;
         this.clock = clock;
         this.listener = listener;
@@ -107,9 +105,7 @@ public final class AgentLoop {
             stop(progress.result(StopReason.PROVIDER_ERROR, e.getMessage()));
             throw e;
         }
-        double cost = price.cost(response.usage());
-        progress.usage = progress.usage.plus(response.usage());
-        progress.costUsd += cost;
+        double cost = ledger.charge(response.usage());
         listener.on(new SessionEvent.ModelResponded(progress.turn, response.turn(), response.usage(), cost,
                 response.latencyMillis(), response.finishReason()));
         return response;
@@ -134,13 +130,13 @@ public final class AgentLoop {
         if (progress.turn >= limits.maxTurns()) {
             return Optional.of(progress.result(StopReason.MAX_TURNS, "reached " + limits.maxTurns() + " turns"));
         }
-        if (progress.usage.total() >= limits.maxTokens()) {
+        if (ledger.usage().total() >= limits.maxTokens()) {
             return Optional.of(progress.result(StopReason.TOKEN_BUDGET,
-                    "used " + progress.usage.total() + " tokens of a budget of " + limits.maxTokens()));
+                    "used " + ledger.usage().total() + " tokens of a budget of " + limits.maxTokens()));
         }
-        if (progress.costUsd >= limits.maxCostUsd()) {
+        if (ledger.costUsd() >= limits.maxCostUsd()) {
             return Optional.of(progress.result(StopReason.COST_BUDGET,
-                    String.format("spent $%.4f of a budget of $%.4f", progress.costUsd, limits.maxCostUsd())));
+                    String.format("spent $%.4f of a budget of $%.4f", ledger.costUsd(), limits.maxCostUsd())));
         }
         Duration elapsed = Duration.between(progress.start, clock.instant());
         if (elapsed.compareTo(limits.maxWallTime()) >= 0) {
@@ -161,11 +157,9 @@ public final class AgentLoop {
     }
 
     /** What the loop has done so far. */
-    private static final class Progress {
+    private final class Progress {
         final Instant start;
         int turn;
-        Usage usage = Usage.ZERO;
-        double costUsd;
         int repeats;
         int consecutiveErrors;
         List<String> lastAction = List.of();
@@ -175,7 +169,7 @@ public final class AgentLoop {
         }
 
         RunResult result(StopReason reason, String detail) {
-            return new RunResult(reason, detail, turn, usage, costUsd);
+            return new RunResult(reason, detail, turn, ledger.usage(), ledger.costUsd());
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = SessionEvent.Started.class, name = "session_start"),
     @JsonSubTypes.Type(value = SessionEvent.WindowRendered.class, name = "window"),
     @JsonSubTypes.Type(value = SessionEvent.Compacted.class, name = "compaction"),
+    @JsonSubTypes.Type(value = SessionEvent.SummaryResponded.class, name = "summary_response"),
     @JsonSubTypes.Type(value = SessionEvent.ModelResponded.class, name = "model_response"),
     @JsonSubTypes.Type(value = SessionEvent.ToolCalled.class, name = "tool_call"),
     @JsonSubTypes.Type(value = SessionEvent.ToolReturned.class, name = "tool_result"),
@@ -46,6 +47,9 @@ public sealed interface SessionEvent {
             implements SessionEvent {}
 
     record Compacted(int turn, Compaction compaction) implements SessionEvent {}
+
+    /** A summarizing strategy asked the model for a summary; this is what it cost. */
+    record SummaryResponded(Usage usage, double costUsd) implements SessionEvent {}
 
     record ModelResponded(
             int turn, AssistantTurn message, Usage usage, double costUsd, long latencyMs, FinishReason finishReason)

@@ -199,7 +199,7 @@ class AgentLoopTest {
     private RunResult run(Session session, ModelClient model, Limits limits, StepClock clock) {
         ToolBox tools = ToolBox.core();
         AgentLoop loop = new AgentLoop(model, new TranscriptStrategy(new WindowFactory(COUNTER)), tools,
-                ToolContext.defaults(new Workspace(dir)), PRICE, limits, clock, events::add);
+                ToolContext.defaults(new Workspace(dir)), new Ledger(PRICE), limits, clock, events::add);
         return loop.run(session);
     }
 

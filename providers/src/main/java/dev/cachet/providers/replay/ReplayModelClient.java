@@ -29,6 +29,11 @@ public final class ReplayModelClient implements ModelClient {
     }
 
     @Override
+    public boolean answersAnything() {
+        return false;
+    }
+
+    @Override
     public String model() {
         return pricedAs;
     }
