@@ -19,7 +19,7 @@ import dev.cachet.harness.session.SessionEvent;
 import dev.cachet.harness.session.SessionListener;
 import dev.cachet.harness.session.SessionLog;
 import dev.cachet.providers.ModelClient;
-import dev.cachet.providers.cache.PrefixCacheSimulator;
+import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.replay.RecordedSession;
@@ -82,7 +82,7 @@ public final class Harness {
     }
 
     public ModelClient replay(RecordedSession recording) {
-        return new ReplayModelClient(recording, REPLAY_PRICED_AS, counter, PrefixCacheSimulator.anthropic(counter));
+        return new ReplayModelClient(recording, REPLAY_PRICED_AS, counter, BreakpointCacheSimulator.anthropic(counter));
     }
 
     /** The named strategy with the user's parameters, checked before anything runs. */

@@ -25,14 +25,16 @@ import java.util.Set;
  *       never masked), leaving a placeholder that keeps the paths they mentioned;
  *   <li><b>fold</b> everything before the last {@code keep_turns} turns into a snapshot of the task state.
  * </ol>
- * <b>The rule.</b> With cache reads at r and writes at w (multiples of the input price), D the tokens a compaction
- * removes, and R the turns still expected (turns so far × {@code horizon}%), a compaction pays when
- * {@code R·D·r} (reads saved on later turns) exceeds what it adds to this turn: the prefix after the last
- * breakpoint it keeps is written at w instead of mostly read at r. Only breakpoints present in every request
- * (after the system prompt, after the state snapshot, and the frontier where the last compaction ended) count as
- * kept, because only those stay warm in the provider's cache. Masking comes first; folding is tried when masking
- * does not pay, and is forced when the window passes {@code max_window}. Short sessions never pay, so they cost
- * exactly what the cached transcript costs.
+ * <b>The rule</b> (rent or buy). With cache reads at r and writes at w (multiples of the input price), a compaction
+ * that removes D tokens saves {@code D·r} on every later turn (the rent), and costs once what it adds to this
+ * turn: the prompt after the last breakpoint it keeps is written at w instead of mostly read at r (the price).
+ * Only breakpoints present in every request count as kept (after the system prompt, after the state snapshot,
+ * and the frontier where the last compaction ended), because only those stay warm in the provider's cache.
+ * A compaction is done when both the rent already paid since the last compaction and the rent still expected
+ * (R turns, estimated as the turns so far × {@code horizon}%) cover its price. The first condition stops
+ * compactions from following each other before the last one has paid off; the second stops them near the end.
+ * Masking is preferred; folding is forced when the window passes {@code max_window}. Short sessions never pay,
+ * so they cost exactly what the cached transcript costs.
  */
 public final class HybridStrategy implements ContextStrategy {
     public static final String NAME = "hybrid";
@@ -47,6 +49,9 @@ public final class HybridStrategy implements ContextStrategy {
     private final Supersession supersession = new Supersession();
 
     private final Map<String, ToolResult> masks = new HashMap<>();
+    private final Map<ToolResult, ToolResult> placeholders = new HashMap<>();
+    private double maskRent;
+    private double foldRent;
     private int foldedUpTo;
     private String snapshot = "";
     private int frontier;
@@ -81,14 +86,29 @@ public final class HybridStrategy implements ContextStrategy {
     }
 
     private Optional<Window> compact(Session session, History history, Window now) {
-        if (now.tokens() > maxWindow) {
-            return fold(session, history, now, true);
+        Optional<Candidate> mask = maskCandidate(session, history, now);
+        Optional<Candidate> fold = foldCandidate(session, history, now);
+        maskRent += mask.map(Candidate::rentPerTurn).orElse(0.0);
+        foldRent += fold.map(Candidate::rentPerTurn).orElse(0.0);
+        double remainingTurns = Math.max(1.0, history.turns() * horizonPercent / 100.0);
+        Optional<Candidate> chosen;
+        if (now.tokens() > maxWindow && fold.isPresent()) {
+            chosen = fold;
+        } else if (mask.isPresent() && mask.get().pays(maskRent, remainingTurns)) {
+            chosen = mask;
+        } else {
+            chosen = fold.filter(f -> f.pays(foldRent, remainingTurns));
         }
-        Optional<Window> masked = mask(session, history, now);
-        return masked.isPresent() ? masked : fold(session, history, now, false);
+        chosen.ifPresent(c -> {
+            c.commit().run();
+            maskRent = 0;
+            foldRent = 0;
+        });
+        return chosen.map(c -> c.window().withCompaction(new Compaction(c.kind(), c.removed(), c.kept(),
+                c.window().tokens() - c.kept(), c.extraCost())));
     }
 
-    private Optional<Window> mask(Session session, History history, Window now) {
+    private Optional<Candidate> maskCandidate(Session session, History history, Window now) {
         Set<String> superseded = supersession.superseded(session.history());
         List<Integer> observations = history.observations();
         Map<String, ToolResult> next = new HashMap<>(masks);
@@ -98,8 +118,8 @@ public final class HybridStrategy implements ContextStrategy {
             int tokens = windows.counter().count(result);
             boolean stale = superseded.contains(result.callId());
             if (at >= foldedUpTo && !masks.containsKey(result.callId()) && (stale || tokens >= bulkyTokens)) {
-                ToolResult placeholder = Placeholders.mask(history.callOf(result), result, tokens,
-                        stale ? "superseded by a later call" : "an older bulky output");
+                ToolResult placeholder = placeholders.computeIfAbsent(result, r -> Placeholders.mask(history.callOf(r), r,
+                        tokens, stale ? "superseded by a later call" : "an older bulky output"));
                 if (windows.counter().count(placeholder) < tokens) {
                     next.put(result.callId(), placeholder);
                 }
@@ -108,45 +128,54 @@ public final class HybridStrategy implements ContextStrategy {
         if (next.size() == masks.size()) {
             return Optional.empty();
         }
-        Window candidate = layout(session, next, foldedUpTo, snapshot, session.history().size());
-        return decide("mask", history, now, candidate, false).map(done -> {
+        int end = session.history().size();
+        return candidate("mask", now, layout(session, next, foldedUpTo, snapshot, end), () -> {
+            masks.clear();
             masks.putAll(next);
-            frontier = session.history().size();
-            return done;
+            frontier = end;
         });
     }
 
-    private Optional<Window> fold(Session session, History history, Window now, boolean forced) {
+    private Optional<Candidate> foldCandidate(Session session, History history, Window now) {
         int foldTo = history.startOfLastTurns(keepTurns);
         if (foldTo <= Math.max(foldedUpTo, history.firstTurnStart())) {
             return Optional.empty();
         }
         String state = session.state().render();
-        Window candidate = layout(session, masks, foldTo, state, session.history().size());
-        return decide("fold", history, now, candidate, forced).map(done -> {
+        int end = session.history().size();
+        return candidate("fold", now, layout(session, masks, foldTo, state, end), () -> {
             foldedUpTo = foldTo;
             snapshot = state;
-            frontier = session.history().size();
-            return done;
+            frontier = end;
         });
     }
 
-    /** Applies the rule in the class comment; prices are in input-token equivalents. */
-    private Optional<Window> decide(String kind, History history, Window now, Window candidate, boolean forced) {
-        int removed = now.tokens() - candidate.tokens();
-        int firstChange = firstDifference(now.messages(), candidate.messages());
+    /** Prices a compaction against sending {@code now}, in input-token equivalents. */
+    private Optional<Candidate> candidate(String kind, Window now, Window compacted, Runnable commit) {
+        int removed = now.tokens() - compacted.tokens();
+        if (removed <= 0) {
+            return Optional.empty();
+        }
+        int firstChange = firstDifference(now.messages(), compacted.messages());
         int kept = previous.breakpoints().stream().filter(b -> b.messages() <= firstChange)
                 .mapToInt(Breakpoint::tokens).max().orElse(0);
         int cachedBefore = previous.tokens();
         double thisTurnWithout = cachedBefore * rates.read() + (now.tokens() - cachedBefore) * rates.write();
-        double thisTurnWith = kept * rates.read() + (candidate.tokens() - kept) * rates.write();
-        double remainingTurns = Math.max(1.0, history.turns() * horizonPercent / 100.0);
-        double net = remainingTurns * removed * rates.read() - (thisTurnWith - thisTurnWithout);
-        if (removed <= 0 || (net <= 0 && !forced)) {
-            return Optional.empty();
+        double thisTurnWith = kept * rates.read() + (compacted.tokens() - kept) * rates.write();
+        return Optional.of(new Candidate(kind, compacted, removed, kept, thisTurnWith - thisTurnWithout,
+                removed * rates.read(), commit));
+    }
+
+    /**
+     * A compaction on offer. {@code rentPerTurn} is what keeping the removable tokens costs each turn (read from the
+     * cache); {@code extraCost} is what compacting adds to this turn.
+     */
+    private record Candidate(String kind, Window window, int removed, int kept, double extraCost, double rentPerTurn,
+            Runnable commit) {
+        /** Rent-or-buy: compact once the rent already paid and the rent still expected each cover the cost. */
+        boolean pays(double rentPaid, double remainingTurns) {
+            return extraCost <= 0 || (rentPaid >= extraCost && remainingTurns * rentPerTurn >= extraCost);
         }
-        return Optional.of(candidate.withCompaction(
-                new Compaction(kind, removed, kept, candidate.tokens() - kept, net)));
     }
 
     private Window layout(Session session, Map<String, ToolResult> maskedResults, int folded, String state, int frozenUpTo) {

@@ -18,7 +18,7 @@ import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.ProviderException;
 import dev.cachet.providers.Usage;
-import dev.cachet.providers.cache.PrefixCacheSimulator;
+import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ class ReplayModelClientTest {
 
     private ReplayModelClient client(RecordedSession recording, int minCacheableTokens) {
         return new ReplayModelClient(recording, "claude-sonnet-4-6", COUNTER,
-                new PrefixCacheSimulator(COUNTER, minCacheableTokens, 20));
+                new BreakpointCacheSimulator(COUNTER, minCacheableTokens, 20));
     }
 
     private static long tokens(Window window) {
@@ -139,7 +139,7 @@ class ReplayModelClientTest {
     void replays_the_demo_recording_to_its_finish_call() {
         RecordedSession demo = RecordedSession.read(Path.of("../examples/demo/session.jsonl"));
         ReplayModelClient client = new ReplayModelClient(demo, "claude-sonnet-4-6", COUNTER,
-                PrefixCacheSimulator.anthropic(COUNTER));
+                BreakpointCacheSimulator.anthropic(COUNTER));
         Session session = new Session("You are a coding agent.", List.of(grep), "fix the failing test");
 
         ModelResponse last = null;

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PrefixCacheSimulatorTest {
+class BreakpointCacheSimulatorTest {
     private static final TokenCounter COUNTER = TokenCounter.o200k();
     private static final int NO_LOOKBACK_LIMIT = 1_000;
 
@@ -49,7 +49,7 @@ class PrefixCacheSimulatorTest {
     private static Window window(List<ToolSpec> tools, List<? extends Message> messages) {
         return new WindowFactory(COUNTER).builder()
                 .tools(tools)
-                .segment(SegmentKind.HISTORY, messages)
+                .segment(SegmentKind.HISTORY, messages).breakpoint()
                 .build();
     }
 
@@ -71,15 +71,15 @@ class PrefixCacheSimulatorTest {
         return all;
     }
 
-    private static PrefixCacheSimulator simulator(int minCacheableTokens, int lookbackBlocks) {
-        return new PrefixCacheSimulator(COUNTER, minCacheableTokens, lookbackBlocks);
+    private static BreakpointCacheSimulator simulator(int minCacheableTokens, int lookbackBlocks) {
+        return new BreakpointCacheSimulator(COUNTER, minCacheableTokens, lookbackBlocks);
     }
 
     @Test
     void a_window_under_the_minimum_cacheable_length_is_all_uncached() {
         List<Message> messages = List.of(system, task);
         long total = tokens(List.of(grep), messages);
-        PrefixCacheSimulator cache = simulator((int) total + 1, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator((int) total + 1, NO_LOOKBACK_LIMIT);
 
         Usage first = cache.next(window(List.of(grep), messages), 17);
         Usage again = cache.next(window(List.of(grep), messages), 5);
@@ -92,7 +92,7 @@ class PrefixCacheSimulatorTest {
     void a_window_of_exactly_the_minimum_length_is_cached() {
         List<Message> messages = List.of(system, task);
         long total = tokens(List.of(grep), messages);
-        PrefixCacheSimulator cache = simulator((int) total, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator((int) total, NO_LOOKBACK_LIMIT);
 
         assertThat(cache.next(window(List.of(grep), messages), 0)).isEqualTo(new Usage(0, total, 0, 0, 0));
     }
@@ -103,7 +103,7 @@ class PrefixCacheSimulatorTest {
         List<Message> large = concat(small, call(1), result(1));
         long smallTotal = tokens(List.of(), small);
         long largeTotal = tokens(List.of(), large);
-        PrefixCacheSimulator cache = simulator((int) smallTotal + 1, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator((int) smallTotal + 1, NO_LOOKBACK_LIMIT);
 
         cache.next(window(List.of(), small), 0);
         Usage second = cache.next(window(List.of(), large), 0);
@@ -115,7 +115,7 @@ class PrefixCacheSimulatorTest {
     void the_first_cacheable_request_is_all_cache_write() {
         Session session = new Session(system.text(), List.of(grep), task.text());
         long total = tokens(List.of(grep), List.of(system, task));
-        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
 
         Usage usage = cache.next(transcript.render(session), 42);
 
@@ -126,7 +126,7 @@ class PrefixCacheSimulatorTest {
     @Test
     void an_append_only_second_request_reads_the_first_request_and_writes_the_rest() {
         Session session = new Session(system.text(), List.of(grep), task.text());
-        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
         long firstTotal = tokens(List.of(grep), List.of(system, task));
         cache.next(transcript.render(session), 0);
 
@@ -141,7 +141,7 @@ class PrefixCacheSimulatorTest {
     @Test
     void each_request_reads_the_longest_earlier_prompt_that_is_a_prefix() {
         Session session = new Session(system.text(), List.of(grep), task.text());
-        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
         cache.next(transcript.render(session), 0);
         session.append(call(1));
         session.append(result(1));
@@ -160,7 +160,7 @@ class PrefixCacheSimulatorTest {
     void the_same_request_twice_is_read_entirely_from_the_cache() {
         List<Message> messages = List.of(system, task, call(1), result(1));
         long total = tokens(List.of(grep), messages);
-        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
 
         cache.next(window(List.of(grep), messages), 0);
         Usage again = cache.next(window(List.of(grep), messages), 0);
@@ -172,7 +172,7 @@ class PrefixCacheSimulatorTest {
     void a_request_whose_early_message_changed_reads_nothing() {
         List<Message> first = List.of(system, task, call(1), result(1));
         List<Message> edited = List.of(system, new UserText(task.text() + " Be quick."), call(1), result(1), call(2));
-        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
         cache.next(window(List.of(grep), first), 0);
 
         Usage second = cache.next(window(List.of(grep), edited), 0);
@@ -186,7 +186,7 @@ class PrefixCacheSimulatorTest {
         List<Message> second = List.of(system, task, call(1), result(1));
         ToolResult trimmed = new ToolResult("c1", "grep", "[output trimmed]", false);
         List<Message> third = List.of(system, task, call(1), trimmed, call(2), result(2));
-        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
         cache.next(window(List.of(grep), first), 0);
         cache.next(window(List.of(grep), second), 0);
 
@@ -201,7 +201,7 @@ class PrefixCacheSimulatorTest {
     void a_prefix_further_back_than_the_lookback_limit_is_not_read() {
         List<Message> first = List.of(system, task);
         List<Message> threeLater = concat(first, call(1), result(1), call(2));
-        PrefixCacheSimulator cache = simulator(10, 2);
+        BreakpointCacheSimulator cache = simulator(10, 2);
         cache.next(window(List.of(), first), 0);
 
         Usage usage = cache.next(window(List.of(), threeLater), 0);
@@ -213,7 +213,7 @@ class PrefixCacheSimulatorTest {
     void a_prefix_exactly_at_the_lookback_limit_is_read() {
         List<Message> first = List.of(system, task);
         List<Message> twoLater = concat(first, call(1), result(1));
-        PrefixCacheSimulator cache = simulator(10, 2);
+        BreakpointCacheSimulator cache = simulator(10, 2);
         cache.next(window(List.of(), first), 0);
 
         Usage usage = cache.next(window(List.of(), twoLater), 0);
@@ -228,7 +228,7 @@ class PrefixCacheSimulatorTest {
         List<Message> first = List.of(system, task);
         List<Message> second = concat(first, call(1), result(1));
         List<Message> third = concat(second, call(2), result(2));
-        PrefixCacheSimulator cache = simulator(10, 2);
+        BreakpointCacheSimulator cache = simulator(10, 2);
         cache.next(window(List.of(), first), 0);
         cache.next(window(List.of(), second), 0);
 
@@ -243,7 +243,7 @@ class PrefixCacheSimulatorTest {
         ToolSpec changedGrep = new ToolSpec("grep", "search files for a regular expression", schema("regex"));
         List<Message> first = List.of(system, task);
         List<Message> second = concat(first, call(1), result(1));
-        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
         cache.next(window(List.of(grep), first), 0);
 
         Usage usage = cache.next(window(List.of(changedGrep), second), 0);
@@ -256,7 +256,7 @@ class PrefixCacheSimulatorTest {
         ToolSpec read = new ToolSpec("read_file", "read a file", schema("path"));
         List<Message> first = List.of(system, task);
         List<Message> second = concat(first, call(1), result(1));
-        PrefixCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator(10, NO_LOOKBACK_LIMIT);
         cache.next(window(List.of(grep), first), 0);
 
         Usage usage = cache.next(window(List.of(grep, read), second), 0);
@@ -270,7 +270,7 @@ class PrefixCacheSimulatorTest {
         List<Message> messages = List.of(system, task);
         long withoutTools = tokens(List.of(), messages);
         long withTools = tokens(List.of(grep), messages);
-        PrefixCacheSimulator cache = simulator((int) withoutTools + 1, NO_LOOKBACK_LIMIT);
+        BreakpointCacheSimulator cache = simulator((int) withoutTools + 1, NO_LOOKBACK_LIMIT);
 
         assertThat(cache.next(window(List.of(), messages), 0)).isEqualTo(new Usage(withoutTools, 0, 0, 0, 0));
         assertThat(cache.next(window(List.of(grep), messages), 0)).isEqualTo(new Usage(0, withTools, 0, 0, 0));
@@ -299,7 +299,7 @@ class PrefixCacheSimulatorTest {
     void anthropic_simulator_caches_from_1024_tokens() {
         UserText under = userTextOfExactly(1023);
         UserText exactly = userTextOfExactly(1024);
-        PrefixCacheSimulator cache = PrefixCacheSimulator.anthropic(COUNTER);
+        BreakpointCacheSimulator cache = BreakpointCacheSimulator.anthropic(COUNTER);
 
         assertThat(cache.next(window(List.of(), List.of(under)), 0)).isEqualTo(new Usage(1023, 0, 0, 0, 0));
         assertThat(cache.next(window(List.of(), List.of(exactly)), 0)).isEqualTo(new Usage(0, 1024, 0, 0, 0));
@@ -315,12 +315,82 @@ class PrefixCacheSimulatorTest {
         }
         List<Message> twentyOne = concat(twenty, call(10));
 
-        PrefixCacheSimulator inReach = PrefixCacheSimulator.anthropic(COUNTER);
+        BreakpointCacheSimulator inReach = BreakpointCacheSimulator.anthropic(COUNTER);
         inReach.next(window(List.of(), List.of(big)), 0);
-        PrefixCacheSimulator outOfReach = PrefixCacheSimulator.anthropic(COUNTER);
+        BreakpointCacheSimulator outOfReach = BreakpointCacheSimulator.anthropic(COUNTER);
         outOfReach.next(window(List.of(), List.of(big)), 0);
 
         assertThat(inReach.next(window(List.of(), twenty), 0).cacheRead()).isEqualTo(1100);
         assertThat(outOfReach.next(window(List.of(), twentyOne), 0).cacheRead()).isZero();
+    }
+
+    // Windows with breakpoints where a strategy puts them: after the system prompt, at a frontier, at the end.
+
+    private static Window marked(List<? extends Message> head, List<? extends Message> tail) {
+        return new WindowFactory(COUNTER).builder()
+                .segment(SegmentKind.SYSTEM, head.subList(0, 1)).breakpoint()
+                .segment(SegmentKind.HISTORY, head.subList(1, head.size())).breakpoint()
+                .segment(SegmentKind.HISTORY, tail).breakpoint()
+                .build();
+    }
+
+    private List<Message> turns(int from, int to) {
+        List<Message> turns = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            turns.add(call(i));
+            turns.add(result(i));
+        }
+        return turns;
+    }
+
+    @Test
+    void a_window_without_breakpoints_is_all_uncached_input() {
+        Window window = new WindowFactory(COUNTER).builder().segment(SegmentKind.HISTORY, List.of(system, task)).build();
+
+        Usage usage = simulator(0, NO_LOOKBACK_LIMIT).next(window, 7);
+
+        assertThat(usage).isEqualTo(new Usage(tokens(List.of(), List.of(system, task)), 0, 0, 7, 0));
+    }
+
+    @Test
+    void tokens_after_the_last_breakpoint_are_uncached_and_not_written() {
+        Window window = new WindowFactory(COUNTER).builder()
+                .segment(SegmentKind.SYSTEM, List.of(system)).breakpoint()
+                .segment(SegmentKind.HISTORY, List.of(task)).build();
+
+        Usage usage = simulator(0, NO_LOOKBACK_LIMIT).next(window, 0);
+
+        assertThat(usage).isEqualTo(new Usage(COUNTER.count(task), COUNTER.count(system), 0, 0, 0));
+    }
+
+    @Test
+    void a_rewritten_tail_reads_up_to_the_frontier_breakpoint_even_far_beyond_the_lookback() {
+        List<Message> head = concat(List.of(system, task), turns(0, 30).toArray(Message[]::new));
+        BreakpointCacheSimulator simulator = simulator(0, 5);
+        simulator.next(marked(head, turns(30, 32)), 0);
+
+        // A compaction rewrote everything after the frontier: only the head is still the same.
+        List<Message> rewritten = List.of(new UserText("a compacted tail"), call(99), result(99));
+        Usage usage = simulator.next(marked(head, rewritten), 0);
+
+        long headTokens = tokens(List.of(), head);
+        assertThat(usage.cacheRead()).isEqualTo(headTokens);
+        assertThat(usage.cacheWrite()).isEqualTo(tokens(List.of(), rewritten));
+    }
+
+    @Test
+    void a_breakpoint_under_the_minimum_is_not_written_but_a_later_one_is() {
+        List<Message> head = List.of(system, task);
+        List<Message> tail = turns(0, 10);
+        int min = (int) tokens(List.of(), head) + 1;
+        BreakpointCacheSimulator simulator = simulator(min, NO_LOOKBACK_LIMIT);
+        Window first = marked(head, tail);
+        simulator.next(first, 0);
+
+        // Same head, different tail: the head alone was too short to be cached, so nothing is read.
+        Usage usage = simulator.next(marked(head, turns(50, 60)), 0);
+
+        assertThat(usage.cacheRead()).isZero();
+        assertThat(usage.cacheWrite()).isEqualTo(tokens(List.of(), concat(head, turns(50, 60).toArray(Message[]::new))));
     }
 }

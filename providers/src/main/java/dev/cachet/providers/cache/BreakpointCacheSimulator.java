@@ -1,0 +1,83 @@
+package dev.cachet.providers.cache;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.Message;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.window.Window;
+import dev.cachet.providers.Usage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A prompt cache with explicit breakpoints, as Anthropic bills it. The prompt is the tools, then the messages;
+ * each breakpoint of a request marks a prefix that is written to the cache (if it is at least the model's minimum
+ * cacheable length). A request reads the longest earlier-written prefix that matches its own exactly and ends no
+ * more than {@code lookbackBlocks} blocks before one of its breakpoints; everything from there to its last
+ * breakpoint is a cache write, and anything after the last breakpoint is uncached input. A block here is one tool
+ * or one message. TTL is not modelled: agent turns follow each other within the 5-minute window, and every
+ * breakpoint a request carries refreshes what it reads.
+ */
+public final class BreakpointCacheSimulator implements CacheSimulator {
+    public static final int ANTHROPIC_MIN_CACHEABLE_TOKENS = 1024;
+    public static final int ANTHROPIC_LOOKBACK_BLOCKS = 20;
+
+    private final TokenCounter counter;
+    private final int minCacheableTokens;
+    private final int lookbackBlocks;
+    private final List<List<Object>> cachedPrefixes = new ArrayList<>();
+
+    public BreakpointCacheSimulator(TokenCounter counter, int minCacheableTokens, int lookbackBlocks) {
+        this.counter = counter;
+        this.minCacheableTokens = minCacheableTokens;
+        this.lookbackBlocks = lookbackBlocks;
+    }
+
+    public static BreakpointCacheSimulator anthropic(TokenCounter counter) {
+        return new BreakpointCacheSimulator(counter, ANTHROPIC_MIN_CACHEABLE_TOKENS, ANTHROPIC_LOOKBACK_BLOCKS);
+    }
+
+    @Override
+    public Usage next(Window window, long outputTokens) {
+        List<Object> blocks = new ArrayList<>(window.tools());
+        blocks.addAll(window.messages());
+        long[] prefixTokens = prefixTokens(blocks);
+        List<Integer> ends = window.breakpoints().stream()
+                .map(b -> window.tools().size() + b.messages())
+                .filter(end -> prefixTokens[end] >= minCacheableTokens)
+                .toList();
+        long total = prefixTokens[blocks.size()];
+        if (ends.isEmpty()) {
+            return new Usage(total, 0, 0, outputTokens, 0);
+        }
+        int read = 0;
+        for (int end : ends) {
+            read = Math.max(read, longestCachedPrefix(blocks, end, read));
+        }
+        int lastEnd = ends.get(ends.size() - 1);
+        ends.forEach(end -> cachedPrefixes.add(List.copyOf(blocks.subList(0, end))));
+        long readTokens = prefixTokens[read];
+        return new Usage(total - prefixTokens[lastEnd], prefixTokens[lastEnd] - readTokens, readTokens, outputTokens, 0);
+    }
+
+    /** The end of the longest cached prefix of {@code blocks} within lookback of {@code breakpoint}, at least {@code atLeast}. */
+    private int longestCachedPrefix(List<Object> blocks, int breakpoint, int atLeast) {
+        int best = atLeast;
+        for (List<Object> cached : cachedPrefixes) {
+            int end = cached.size();
+            boolean inReach = end <= breakpoint && end >= breakpoint - lookbackBlocks;
+            if (inReach && end > best && blocks.subList(0, end).equals(cached)) {
+                best = end;
+            }
+        }
+        return best;
+    }
+
+    private long[] prefixTokens(List<Object> blocks) {
+        long[] sums = new long[blocks.size() + 1];
+        for (int i = 0; i < blocks.size(); i++) {
+            Object block = blocks.get(i);
+            sums[i + 1] = sums[i] + (block instanceof ToolSpec spec ? counter.count(spec) : counter.count((Message) block));
+        }
+        return sums;
+    }
+}
