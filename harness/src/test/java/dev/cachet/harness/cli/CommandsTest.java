@@ -6,8 +6,14 @@ import dev.cachet.harness.demo.BundledExample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
+// Each test has its own workspace and harness; running them side by side halves this slow class.
+@Execution(ExecutionMode.CONCURRENT)
 class CommandsTest {
     @TempDir
     Path dir;
@@ -65,6 +71,20 @@ class CommandsTest {
         assertThat(Files.readString(workspace.resolve("src/TextWrap.java"))).contains("word.length() <= width");
         assertThat(check(workspace)).isZero();
         assertThat(Files.readString(workspace.resolve(".git/info/exclude"))).contains(".cachet/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"transcript", "masking", "summary", "state", "hybrid"})
+    void every_strategy_runs_the_recorded_session_to_a_fixed_repo(String strategy) throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("repo-" + strategy));
+        new BundledExample("demo").checkOut(workspace);
+
+        CliRun run = CliRun.of("run", "-w", workspace.toString(), "-m", "replay:../examples/demo/session.jsonl",
+                "-s", strategy, "fix the failing test");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("strategy " + strategy).contains("stopped: done: the model called finish (7 turns)");
+        assertThat(check(workspace)).isZero();
     }
 
     @Test
