@@ -19,7 +19,9 @@ public final class StateRules {
 
     public TaskState apply(TaskState state, ToolCall call, ToolResult result) {
         if (result.error()) {
-            return state.withLastError(clip(call.name() + ": " + firstLine(result.content())));
+            String error = firstLine(result.content());
+            String named = error.startsWith(call.name() + ":") ? error : call.name() + ": " + error;
+            return state.withLastError(clip(named));
         }
         FileTouch touch = FILE_TOOLS.get(call.name());
         if (touch != null) {

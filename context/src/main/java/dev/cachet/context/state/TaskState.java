@@ -22,15 +22,16 @@ public record TaskState(
         String lastError,
         String nextStep) {
 
+    // Parts a session log does not hold (it was written by an older cachet) read as empty.
     public TaskState {
         Objects.requireNonNull(goal, "goal");
-        plan = List.copyOf(plan);
-        facts = List.copyOf(facts);
-        files = new TreeMap<>(files);
-        decisions = List.copyOf(decisions);
-        openQuestions = List.copyOf(openQuestions);
-        Objects.requireNonNull(lastError, "lastError");
-        Objects.requireNonNull(nextStep, "nextStep");
+        plan = plan == null ? List.of() : List.copyOf(plan);
+        facts = facts == null ? List.of() : List.copyOf(facts);
+        files = files == null ? new TreeMap<>() : new TreeMap<>(files);
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        openQuestions = openQuestions == null ? List.of() : List.copyOf(openQuestions);
+        lastError = Objects.requireNonNullElse(lastError, "");
+        nextStep = Objects.requireNonNullElse(nextStep, "");
     }
 
     public static TaskState forGoal(String goal) {

@@ -62,7 +62,7 @@ final class TaskStateOpParser {
         if (count == 0) {
             throw new IllegalArgumentException(where + ": there is nothing to refer to by '" + field + "' yet");
         }
-        if (value == null || !value.isIntegralNumber() || value.asInt() < 1 || value.asInt() > count) {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1 || value.asInt() > count) {
             throw new IllegalArgumentException(where + ": '" + field + "' must be a number from 1 to " + count);
         }
         return value.asInt();

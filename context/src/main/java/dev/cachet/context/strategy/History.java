@@ -17,17 +17,25 @@ final class History {
     private final List<Message> messages;
     private final List<Integer> turnStarts = new ArrayList<>();
     private final List<Integer> observations = new ArrayList<>();
-    private final Map<String, ToolCall> calls = new HashMap<>();
+    private final Map<Integer, ToolCall> callAt = new HashMap<>();
 
     History(List<Message> messages) {
         this.messages = messages;
+        List<ToolCall> turnCalls = List.of();
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             if (message instanceof AssistantTurn turn) {
                 turnStarts.add(i);
-                turn.toolCalls().forEach(c -> calls.put(c.id(), c));
-            } else if (message instanceof ToolResult) {
+                turnCalls = turn.toolCalls();
+            } else if (message instanceof ToolResult result) {
                 observations.add(i);
+                // Providers may reuse ids across turns: a result answers a call of the turn just before it.
+                for (ToolCall call : turnCalls) {
+                    if (call.id().equals(result.callId())) {
+                        callAt.put(i, call);
+                        break;
+                    }
+                }
             }
         }
     }
@@ -40,8 +48,11 @@ final class History {
         return turnStarts.size();
     }
 
-    /** Where the last {@code count} turns begin; the start of the history when there are fewer. */
+    /** Where the last {@code count} turns begin: the start of the first turn when there are fewer, the end for 0. */
     int startOfLastTurns(int count) {
+        if (count <= 0) {
+            return messages.size();
+        }
         return count >= turnStarts.size() ? firstTurnStart() : turnStarts.get(turnStarts.size() - count);
     }
 
@@ -54,8 +65,13 @@ final class History {
         return observations;
     }
 
-    /** The call that produced a result; a placeholder call when the history does not hold it. */
-    ToolCall callOf(ToolResult result) {
-        return calls.getOrDefault(result.callId(), new ToolCall(result.callId(), result.toolName(), "{}"));
+    /** The call that produced the result at this position; a stand-in call when the history does not hold it. */
+    ToolCall callAt(int position) {
+        ToolCall call = callAt.get(position);
+        if (call != null) {
+            return call;
+        }
+        ToolResult result = (ToolResult) messages.get(position);
+        return new ToolCall(result.callId(), result.toolName(), "{}");
     }
 }

@@ -2,6 +2,7 @@ package dev.cachet.context.strategy;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.message.Message;
+import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
 import dev.cachet.context.window.Breakpoint;
@@ -28,10 +29,11 @@ import java.util.Set;
  * <b>The rule</b> (rent or buy). With cache reads at r and writes at w (multiples of the input price), a compaction
  * that removes D tokens saves {@code D·r} on every later turn (the rent), and costs once what it adds to this
  * turn: the prompt after the last breakpoint it keeps is written at w instead of mostly read at r (the price).
- * Only breakpoints present in every request count as kept (after the system prompt, after the state snapshot,
- * and the frontier where the last compaction ended), because only those stay warm in the provider's cache.
- * A compaction is done when both the rent already paid since the last compaction and the rent still expected
- * (R turns, estimated as the turns so far × {@code horizon}%) cover its price. The first condition stops
+ * Only the previous request's breakpoints count as kept, because only those are warm in the provider's cache;
+ * besides its end, every request carries the ones after the system prompt, after the state snapshot, and at the
+ * frontier where the last compaction ended, so a compaction rewrites from one of those.
+ * A compaction is done when both the rent already paid since the last compaction (this turn included) and the
+ * rent still expected (R turns, estimated as the turns so far × {@code horizon}%) cover its price. The first condition stops
  * compactions from following each other before the last one has paid off; the second stops them near the end.
  * Masking is preferred; folding is forced when the window passes {@code max_window}. Short sessions never pay,
  * so they cost exactly what the cached transcript costs.
@@ -48,8 +50,8 @@ public final class HybridStrategy implements ContextStrategy {
     private final int maxWindow;
     private final Supersession supersession = new Supersession();
 
-    private final Map<String, ToolResult> masks = new HashMap<>();
-    private final Map<ToolResult, ToolResult> placeholders = new HashMap<>();
+    private final Map<Integer, ToolResult> masks = new HashMap<>();
+    private final Map<Integer, ToolResult> placeholders = new HashMap<>();
     private double maskRent;
     private double foldRent;
     private int foldedUpTo;
@@ -69,11 +71,11 @@ public final class HybridStrategy implements ContextStrategy {
 
     static List<StrategyParam> params() {
         return List.of(
-                new StrategyParam("keep", 10, "most recent observations never masked"),
-                new StrategyParam("keep_turns", 8, "most recent turns kept when folding into the task state"),
-                new StrategyParam("bulky_tokens", 800, "older observations this large may be masked even if not superseded"),
-                new StrategyParam("horizon", 100, "expected remaining turns, as a percentage of the turns so far"),
-                new StrategyParam("max_window", 150_000, "fold whenever the window would pass this many tokens"));
+                new StrategyParam("keep", 10, 1, "most recent observations never masked"),
+                new StrategyParam("keep_turns", 8, 1, "most recent turns kept when folding into the task state"),
+                new StrategyParam("bulky_tokens", 800, 1, "older observations this large may be masked even if not superseded"),
+                new StrategyParam("horizon", 100, 0, "expected remaining turns, as a percentage of the turns so far"),
+                new StrategyParam("max_window", 150_000, 1, "fold whenever the window would pass this many tokens"));
     }
 
     @Override
@@ -105,23 +107,23 @@ public final class HybridStrategy implements ContextStrategy {
             foldRent = 0;
         });
         return chosen.map(c -> c.window().withCompaction(new Compaction(c.kind(), c.removed(), c.kept(),
-                c.window().tokens() - c.kept(), c.extraCost())));
+                c.window().tokens() - c.kept(), remainingTurns * c.rentPerTurn() - c.extraCost())));
     }
 
     private Optional<Candidate> maskCandidate(Session session, History history, Window now) {
-        Set<String> superseded = supersession.superseded(session.history());
+        Set<ToolCall> superseded = supersession.superseded(session.history());
         List<Integer> observations = history.observations();
-        Map<String, ToolResult> next = new HashMap<>(masks);
+        Map<Integer, ToolResult> next = new HashMap<>(masks);
         for (int i = 0; i < observations.size() - keep; i++) {
             int at = observations.get(i);
             ToolResult result = (ToolResult) session.history().get(at);
             int tokens = windows.counter().count(result);
-            boolean stale = superseded.contains(result.callId());
-            if (at >= foldedUpTo && !masks.containsKey(result.callId()) && (stale || tokens >= bulkyTokens)) {
-                ToolResult placeholder = placeholders.computeIfAbsent(result, r -> Placeholders.mask(history.callOf(r), r,
+            boolean stale = superseded.contains(history.callAt(at));
+            if (at >= foldedUpTo && !masks.containsKey(at) && (stale || tokens >= bulkyTokens)) {
+                ToolResult placeholder = placeholders.computeIfAbsent(at, p -> Placeholders.mask(history.callAt(p), result,
                         tokens, stale ? "superseded by a later call" : "an older bulky output"));
                 if (windows.counter().count(placeholder) < tokens) {
-                    next.put(result.callId(), placeholder);
+                    next.put(at, placeholder);
                 }
             }
         }
@@ -178,12 +180,13 @@ public final class HybridStrategy implements ContextStrategy {
         }
     }
 
-    private Window layout(Session session, Map<String, ToolResult> maskedResults, int folded, String state, int frozenUpTo) {
+    private Window layout(Session session, Map<Integer, ToolResult> maskedResults, int folded, String state, int frozenUpTo) {
         List<Message> history = session.history();
         int start = folded == 0 ? 0 : folded;
         List<Message> shown = new ArrayList<>(history.size() - start);
-        for (Message message : history.subList(start, history.size())) {
-            shown.add(message instanceof ToolResult result ? maskedResults.getOrDefault(result.callId(), result) : message);
+        for (int i = start; i < history.size(); i++) {
+            ToolResult mask = maskedResults.get(i);
+            shown.add(mask != null ? mask : history.get(i));
         }
         int split = Math.max(0, Math.min(frozenUpTo - start, shown.size()));
         WindowBuilder builder = windows.builder()

@@ -21,7 +21,7 @@ public final class MaskingStrategy implements ContextStrategy {
 
     private final WindowFactory windows;
     private final int keep;
-    private final Map<ToolResult, ToolResult> placeholders = new HashMap<>();
+    private final Map<Integer, ToolResult> placeholders = new HashMap<>();
 
     public MaskingStrategy(WindowFactory windows, int keep) {
         this.windows = windows;
@@ -36,8 +36,12 @@ public final class MaskingStrategy implements ContextStrategy {
         for (int i = 0; i < observations.size() - keep; i++) {
             int at = observations.get(i);
             ToolResult result = (ToolResult) shown.get(at);
-            shown.set(at, placeholders.computeIfAbsent(result, r -> Placeholders.mask(history.callOf(r), r,
-                    windows.counter().count(r), "older than the last " + keep + " observations")));
+            ToolResult placeholder = placeholders.computeIfAbsent(at, p -> Placeholders.mask(history.callAt(p), result,
+                    windows.counter().count(result), "older than the last " + keep + " observations"));
+            // A placeholder larger than a tiny output would make the window bigger, not smaller.
+            if (windows.counter().count(placeholder) < windows.counter().count(result)) {
+                shown.set(at, placeholder);
+            }
         }
         return windows.builder()
                 .tools(session.tools())

@@ -10,15 +10,21 @@ public final class Params {
     private final Map<String, Integer> values = new TreeMap<>();
 
     Params(String strategy, List<StrategyParam> declared, Map<String, Integer> given) {
-        declared.forEach(p -> values.put(p.name(), p.defaultValue()));
+        Map<String, StrategyParam> byName = new TreeMap<>();
+        declared.forEach(p -> {
+            values.put(p.name(), p.defaultValue());
+            byName.put(p.name(), p);
+        });
         given.forEach((name, value) -> {
-            if (!values.containsKey(name)) {
+            if (!byName.containsKey(name)) {
                 String known = declared.isEmpty() ? "it takes none"
                         : "it takes " + declared.stream().map(StrategyParam::name).collect(Collectors.joining(", "));
                 throw new IllegalArgumentException("strategy " + strategy + " has no parameter '" + name + "'; " + known);
             }
-            if (value < 0) {
-                throw new IllegalArgumentException("parameter " + name + " of strategy " + strategy + " must be >= 0, got " + value);
+            int minimum = byName.get(name).minimum();
+            if (value < minimum) {
+                throw new IllegalArgumentException(
+                        "parameter " + name + " of strategy " + strategy + " must be >= " + minimum + ", got " + value);
             }
             values.put(name, value);
         });

@@ -3,6 +3,7 @@ package dev.cachet.context.strategy;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,14 +16,17 @@ final class Placeholders {
     static final String PREFIX = "[masked ";
     private static final int MAX_ARGUMENT_CHARS = 120;
     private static final int MAX_MENTIONS = 8;
-    private static final Pattern PATH = Pattern.compile(
-            "(?<![\\w/.-])(?:[\\w.-]+/)+[\\w.-]*\\w|(?<![\\w/.-])[\\w-]+\\.(?:java|py|js|ts|tsx|go|rs|c|h|cc|cpp|rb|kt|md|txt|json|ya?ml|toml|xml|sh|cfg|ini)\\b");
+    // Slash-separated words, optionally absolute (group 1, checked by looksLikePath so "and/or" and "1/2" are not
+    // paths), or a bare file name with a common extension (group 2).
+    private static final Pattern MENTION = Pattern.compile("(?<![\\w/.-])(/?(?:[\\w.-]+/)+[\\w.-]*\\w)"
+            + "|(?<![\\w/.-])([\\w-]+\\.(?:java|py|js|ts|tsx|go|rs|c|h|cc|cpp|rb|kt|md|txt|json|ya?ml|toml|xml|sh|cfg|ini)\\b)");
+    private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z]\\w{0,7}$");
 
     private Placeholders() {}
 
     static ToolResult mask(ToolCall call, ToolResult result, int tokens, String reason) {
         StringBuilder text = new StringBuilder(PREFIX).append(call.name()).append(' ').append(clip(call.arguments()))
-                .append(": ").append(String.format("%,d", tokens)).append(" tokens, ").append(reason).append('.');
+                .append(": ").append(String.format(Locale.ROOT, "%,d", tokens)).append(" tokens, ").append(reason).append('.');
         Set<String> mentions = mentions(result.content());
         if (!mentions.isEmpty()) {
             text.append(" Mentioned: ").append(String.join(", ", mentions)).append('.');
@@ -37,11 +41,17 @@ final class Placeholders {
 
     private static Set<String> mentions(String content) {
         Set<String> found = new LinkedHashSet<>();
-        Matcher matcher = PATH.matcher(content);
-        while (found.size() < MAX_MENTIONS && matcher.find()) {
-            found.add(matcher.group());
+        for (Matcher matcher = MENTION.matcher(content); found.size() < MAX_MENTIONS && matcher.find(); ) {
+            if (matcher.group(2) != null || looksLikePath(matcher.group(1))) {
+                found.add(matcher.group());
+            }
         }
         return found;
+    }
+
+    private static boolean looksLikePath(String candidate) {
+        long slashes = candidate.chars().filter(c -> c == '/').count();
+        return candidate.chars().anyMatch(Character::isLetter) && (slashes >= 2 || EXTENSION.matcher(candidate).find());
     }
 
     private static String clip(String arguments) {

@@ -12,10 +12,14 @@ import java.util.List;
 /**
  * Append-only until the window passes {@code max_tokens}; then everything before the last {@code keep_turns}
  * turns is folded into a summary (continuing the previous one), which sits with the task right after the system
- * prompt. One instance per session: it remembers the summary and where it ends.
+ * prompt. A fold must take at least a quarter of {@code max_tokens}, so a large summary does not trigger a new
+ * one every turn. One instance per session: it remembers the summary and where it ends.
  */
 public final class SummaryStrategy implements ContextStrategy {
     public static final String NAME = "summary";
+
+    /** A summary folds at least max_tokens / this many tokens. */
+    static final int MIN_FOLD_FRACTION = 4;
 
     private final WindowFactory windows;
     private final Summarizer summarizer;
@@ -40,7 +44,9 @@ public final class SummaryStrategy implements ContextStrategy {
         // The task (message 0) always stays; only whole turns before the last keep_turns are folded.
         int from = Math.max(summarizedUpTo, 1);
         int foldTo = new History(session.history()).startOfLastTurns(keepTurns);
-        if (foldTo <= from) {
+        // Summarizing a sliver would rewrite the cache every turn once the summary itself is large.
+        int foldable = session.history().subList(Math.min(from, foldTo), foldTo).stream().mapToInt(windows.counter()::count).sum();
+        if (foldTo <= from || foldable < maxTokens / MIN_FOLD_FRACTION) {
             return window;
         }
         summary = summarizer.summarize(summary, session.history().subList(from, foldTo));

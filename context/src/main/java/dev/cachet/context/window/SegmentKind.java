@@ -1,6 +1,9 @@
 package dev.cachet.context.window;
 
-/** The parts of a window, in the order they are sent; earlier parts change least and cache best. */
+/**
+ * The parts of a window; earlier parts change least and cache best. On the wire (and in the prefix hash) the tools
+ * come first, then the messages of the other parts in this order.
+ */
 public enum SegmentKind {
     SYSTEM,
     TOOLS,

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.window.Breakpoint;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
@@ -16,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TranscriptStrategyTest {
-    private final TokenCounter counter = TokenCounter.o200k();
+    private final TokenCounter counter = TestSessions.COUNTER;
     private final TranscriptStrategy strategy = new TranscriptStrategy(new WindowFactory(counter));
     private final ToolSpec grep = new ToolSpec("grep", "search files", JsonNodeFactory.instance.objectNode());
 
@@ -44,10 +46,29 @@ class TranscriptStrategyTest {
             session.append(AssistantTurn.calls("t" + turn, new ToolCall("c" + turn, "grep", "{}")));
             session.append(new ToolResult("c" + turn, "grep", "out " + turn, false));
             Window next = strategy.render(session);
-            assertThat(next.messages()).startsWith(previous.messages().toArray(new dev.cachet.context.message.Message[0]));
+            assertThat(next.messages()).startsWith(previous.messages().toArray(new Message[0]));
             assertThat(next.prefixHash()).isNotEqualTo(previous.prefixHash());
             assertThat(next.tokens()).isGreaterThan(previous.tokens());
             previous = next;
+        }
+    }
+
+    @Test
+    void on_the_fixed_session_each_window_is_the_whole_history_with_breakpoints_after_system_and_at_the_end() {
+        List<TestSessions.Turn> fixed = TestSessions.fixed();
+        List<Window> windows = TestSessions.renderEachTurn(strategy, TestSessions.newSession(), fixed);
+
+        for (int turn = 0; turn <= 14; turn++) {
+            Window window = windows.get(turn);
+            List<Message> history = TestSessions.history(fixed.subList(0, turn));
+            int size = 1 + history.size();
+            assertThat(size).isEqualTo(turn <= 13 ? 2 + 2 * turn : 29);
+            assertThat(window.messages().subList(1, size)).containsExactlyElementsOf(history);
+            assertThat(window.tokens()).isEqualTo(TestSessions.fixedPrefixTokens(counter) + TestSessions.tokens(counter, history));
+            assertThat(window.breakpoints()).extracting(Breakpoint::messages).containsExactly(1, size);
+            assertThat(window.breakpoints().get(0).tokens()).isEqualTo(TestSessions.fixedPrefixTokens(counter));
+            assertThat(window.breakpoints().get(1).tokens()).isEqualTo(window.tokens());
+            assertThat(window.compaction()).isEmpty();
         }
     }
 

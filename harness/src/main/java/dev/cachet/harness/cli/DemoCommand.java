@@ -36,6 +36,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = out();
         Harness harness = harness();
+        harness.strategy(options.strategy(config()), options.params(config()));
         BundledExample example = new BundledExample(EXAMPLE);
         Task task = example.task();
         Path workspace = Files.createTempDirectory("cachet-demo-");

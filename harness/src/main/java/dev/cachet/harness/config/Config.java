@@ -14,7 +14,9 @@ public record Config(Optional<String> strategy, Map<String, Map<String, Integer>
     public static final Config EMPTY = new Config(Optional.empty(), Map.of());
 
     public Config {
-        strategies = Map.copyOf(strategies);
+        Map<String, Map<String, Integer>> copy = new HashMap<>();
+        strategies.forEach((name, params) -> copy.put(name, Map.copyOf(params)));
+        strategies = Map.copyOf(copy);
     }
 
     public Map<String, Integer> paramsFor(String strategyName) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cachet.context.strategy.Strategies;
+import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.harness.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +61,7 @@ public final class ConfigFiles {
             return Config.EMPTY;
         }
         if (!root.isObject()) {
-            throw new InputException(file + ": expected a mapping with the keys " + KEYS);
+            throw new InputException(file + ": expected a mapping with the keys strategy and strategies");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -68,16 +70,40 @@ public final class ConfigFiles {
             }
         }
         JsonNode strategy = root.path("strategy");
-        if (!strategy.isMissingNode() && !strategy.isTextual()) {
+        if (!isEmpty(strategy) && !strategy.isTextual()) {
             throw new InputException(file + ": 'strategy' must be a strategy name");
         }
-        return new Config(strategy.isTextual() ? Optional.of(strategy.asText()) : Optional.empty(),
+        Config config = new Config(strategy.isTextual() ? Optional.of(strategy.asText()) : Optional.empty(),
                 strategies(file, root.path("strategies")));
+        check(file, config);
+        return config;
+    }
+
+    // Names and parameters are checked here, so the error names the file they came from.
+    private static void check(Path file, Config config) {
+        config.strategy().ifPresent(name -> strategy(file, name));
+        config.strategies().forEach((name, params) -> {
+            try {
+                strategy(file, name).configure(params);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(file + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private static StrategyInfo strategy(Path file, String name) {
+        return Strategies.byName(name).orElseThrow(() -> new InputException(file + ": unknown strategy '" + name
+                + "'; available: " + String.join(", ", Strategies.all().stream().map(StrategyInfo::name).toList())));
+    }
+
+    /** A key written with nothing after it, as when every entry under it is commented out. */
+    private static boolean isEmpty(JsonNode node) {
+        return node.isMissingNode() || node.isNull();
     }
 
     private static Map<String, Map<String, Integer>> strategies(Path file, JsonNode node) {
         Map<String, Map<String, Integer>> strategies = new HashMap<>();
-        if (node.isMissingNode()) {
+        if (isEmpty(node)) {
             return strategies;
         }
         if (!node.isObject()) {
@@ -85,6 +111,10 @@ public final class ConfigFiles {
         }
         node.fields().forEachRemaining(strategy -> {
             Map<String, Integer> params = new HashMap<>();
+            if (isEmpty(strategy.getValue())) {
+                strategies.put(strategy.getKey(), params);
+                return;
+            }
             if (!strategy.getValue().isObject()) {
                 throw new InputException(file + ": strategies." + strategy.getKey() + " must map parameter names to numbers");
             }

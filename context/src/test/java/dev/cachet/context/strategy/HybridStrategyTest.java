@@ -1,0 +1,336 @@
+package dev.cachet.context.strategy;
+
+import static dev.cachet.context.strategy.TestSessions.commandArgs;
+import static dev.cachet.context.strategy.TestSessions.failingBuild;
+import static dev.cachet.context.strategy.TestSessions.fixedPrefixTokens;
+import static dev.cachet.context.strategy.TestSessions.placeholder;
+import static dev.cachet.context.strategy.TestSessions.readArgs;
+import static dev.cachet.context.strategy.TestSessions.sourceLines;
+import static dev.cachet.context.strategy.TestSessions.tokens;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.cachet.context.Session;
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.Message;
+import dev.cachet.context.message.SystemText;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
+import dev.cachet.context.strategy.TestSessions.Script;
+import dev.cachet.context.strategy.TestSessions.Turn;
+import dev.cachet.context.window.Breakpoint;
+import dev.cachet.context.window.Compaction;
+import dev.cachet.context.window.Segment;
+import dev.cachet.context.window.SegmentKind;
+import dev.cachet.context.window.Window;
+import dev.cachet.context.window.WindowFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HybridStrategyTest {
+    private static final CacheRates RATES = CacheRates.ANTHROPIC;
+    /** Masking only: no folds (more turns kept than any session here has), nothing is bulky, no window limit. */
+    private static final Map<String, Integer> MASK_SUPERSEDED_ONLY = Map.of(
+            "keep", 2, "keep_turns", 1_000, "bulky_tokens", 100_000, "max_window", 10_000_000);
+
+    private final TokenCounter counter = TestSessions.COUNTER;
+
+    private HybridStrategy hybrid(Map<String, Integer> params) {
+        return new HybridStrategy(new WindowFactory(counter), RATES, Strategies.byName("hybrid").orElseThrow().configure(params));
+    }
+
+    private List<Window> render(Map<String, Integer> params, List<Turn> turns) {
+        return TestSessions.renderEachTurn(hybrid(params), TestSessions.newSession(), turns);
+    }
+
+    private int transcriptTokens(List<Turn> turns, int played) {
+        return fixedPrefixTokens(counter) + tokens(counter, TestSessions.history(turns.subList(0, played)));
+    }
+
+    /** System prompt and history after {@code played} turns, with the results of the given turns (1-based) replaced. */
+    private static List<Message> shown(List<Turn> turns, int played, Map<Integer, ToolResult> replaced) {
+        List<Message> messages = new ArrayList<>();
+        messages.add(new SystemText(TestSessions.SYSTEM));
+        messages.addAll(TestSessions.history(turns.subList(0, played)));
+        replaced.forEach((turn, result) -> messages.set(2 * turn + 1, result));
+        return messages;
+    }
+
+    /**
+     * The documented price of a compaction: what this turn costs with it (kept prefix read, the rest written) minus
+     * what it costs without it (the previous window read, what was appended written).
+     */
+    private static double price(int previousTokens, int nowTokens, int compactedTokens, int keptTokens) {
+        double without = previousTokens * RATES.read() + (nowTokens - previousTokens) * RATES.write();
+        double with = keptTokens * RATES.read() + (compactedTokens - keptTokens) * RATES.write();
+        return with - without;
+    }
+
+    private static Optional<Integer> firstCompaction(List<Window> windows) {
+        for (int turn = 0; turn < windows.size(); turn++) {
+            if (windows.get(turn).compaction().isPresent()) {
+                return Optional.of(turn);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A large file read twice, then many small distinct searches: only the first read is ever worth masking. */
+    private static List<Turn> supersededRead() {
+        Script script = new Script()
+                .call("Reading alpha.", "read_file", readArgs("src/Alpha.java"), sourceLines("Alpha", 1, 120))
+                .call("Reading alpha again.", "read_file", readArgs("src/Alpha.java"), sourceLines("Alpha", 2, 120));
+        for (int i = 3; i <= 40; i++) {
+            script.call("Searching " + i + ".", "grep", "{\"pattern\":\"p" + i + "\"}", "src/Alpha.java:" + i + ": p" + i);
+        }
+        return script.turns();
+    }
+
+    /** The turn at which the documented rule first says masking the superseded read pays, and its price then. */
+    private record Decision(int turn, int removed, int kept, int now, double price, double rentPerTurn) {}
+
+    private Decision handComputedDecision(List<Turn> turns) {
+        ToolResult masked = placeholder(counter, turns.get(0), "superseded by a later call");
+        int removed = counter.count(turns.get(0).results().get(0)) - counter.count(masked);
+        int kept = fixedPrefixTokens(counter);
+        double rent = removed * RATES.read();
+        double rentPaid = 0;
+        // The first read is superseded from turn 2 and falls outside the last keep=2 observations from turn 3.
+        for (int turn = 3; turn <= turns.size(); turn++) {
+            int now = transcriptTokens(turns, turn);
+            double price = price(transcriptTokens(turns, turn - 1), now, now - removed, kept);
+            rentPaid += rent; // every turn the mask was on offer, this one included
+            double expectedRent = turn * rent; // horizon 100%: as many turns still to come as played so far
+            if (price <= 0 || (rentPaid >= price && expectedRent >= price)) {
+                return new Decision(turn, removed, kept, now, price, rent);
+            }
+        }
+        throw new AssertionError("the rule never pays on this session");
+    }
+
+    @Test
+    void a_short_session_never_compacts_and_renders_exactly_what_the_transcript_renders() {
+        List<Turn> fixed = TestSessions.fixed();
+        List<Window> hybrid = render(Map.of(), fixed);
+        List<Window> transcript = TestSessions.renderEachTurn(new TranscriptStrategy(new WindowFactory(counter)),
+                TestSessions.newSession(), fixed);
+
+        for (int turn = 0; turn <= 14; turn++) {
+            Window window = hybrid.get(turn);
+            assertThat(window.compaction()).as("turn %d", turn).isEmpty();
+            assertThat(window.messages()).as("turn %d", turn).isEqualTo(transcript.get(turn).messages());
+            assertThat(window.breakpoints()).as("turn %d", turn).isEqualTo(transcript.get(turn).breakpoints());
+            assertThat(window.prefixHash()).isEqualTo(transcript.get(turn).prefixHash());
+            assertThat(window.tokens()).isEqualTo(transcriptTokens(fixed, turn));
+        }
+    }
+
+    @Test
+    void masks_a_superseded_read_at_the_turn_the_documented_rent_or_buy_rule_says_it_pays() {
+        List<Turn> turns = supersededRead();
+        Decision decision = handComputedDecision(turns);
+        assertThat(decision.turn()).as("rent had to build up over several turns").isBetween(6, 38);
+        assertThat(decision.price()).isPositive();
+
+        List<Window> windows = render(MASK_SUPERSEDED_ONLY, turns);
+
+        assertThat(firstCompaction(windows)).contains(decision.turn());
+        Window window = windows.get(decision.turn());
+        Compaction compaction = window.compaction().orElseThrow();
+        assertThat(compaction.kind()).isEqualTo("mask");
+        assertThat(compaction.removedTokens()).isEqualTo(decision.removed());
+        assertThat(compaction.keptTokens()).isEqualTo(decision.kept());
+        assertThat(compaction.rewrittenTokens()).isEqualTo(decision.now() - decision.removed() - decision.kept());
+        assertThat(window.tokens()).isEqualTo(decision.now() - decision.removed());
+        assertThat(window.messages()).containsExactlyElementsOf(shown(turns, decision.turn(),
+                Map.of(1, placeholder(counter, turns.get(0), "superseded by a later call"))));
+    }
+
+    @Test
+    void reports_the_predicted_net_saving_of_the_documented_rule() {
+        List<Turn> turns = supersededRead();
+        Decision decision = handComputedDecision(turns);
+
+        Compaction compaction = render(MASK_SUPERSEDED_ONLY, turns).get(decision.turn()).compaction().orElseThrow();
+
+        double expectedSaving = decision.turn() * decision.rentPerTurn() - decision.price();
+        assertThat(expectedSaving).isPositive();
+        assertThat(compaction.predictedNetSaving()).isCloseTo(expectedSaving, within(1e-6));
+    }
+
+    @Test
+    void after_a_mask_the_window_is_append_only_again_and_the_mask_stays() {
+        List<Turn> turns = supersededRead();
+        int compacted = handComputedDecision(turns).turn();
+        List<Window> windows = render(MASK_SUPERSEDED_ONLY, turns);
+
+        ToolResult masked = placeholder(counter, turns.get(0), "superseded by a later call");
+        for (int turn = compacted + 1; turn <= turns.size(); turn++) {
+            Window window = windows.get(turn);
+            assertThat(window.compaction()).as("turn %d", turn).isEmpty();
+            assertThat(window.messages()).as("turn %d", turn).containsExactlyElementsOf(shown(turns, turn, Map.of(1, masked)));
+        }
+    }
+
+    @Test
+    void the_frontier_breakpoint_sits_where_the_compaction_ended() {
+        List<Turn> turns = supersededRead();
+        int compacted = handComputedDecision(turns).turn();
+        List<Window> windows = render(MASK_SUPERSEDED_ONLY, turns);
+
+        Window atCompaction = windows.get(compacted);
+        int end = 2 + 2 * compacted; // system, task and two messages a turn
+        assertThat(atCompaction.messages()).hasSize(end);
+        assertThat(atCompaction.breakpoints()).extracting(Breakpoint::messages).containsExactly(1, end);
+        Breakpoint frontier = atCompaction.breakpoints().get(1);
+        assertThat(frontier.prefixHash()).isEqualTo(atCompaction.prefixHash());
+
+        for (int later = 1; later <= 3; later++) {
+            Window window = windows.get(compacted + later);
+            assertThat(window.breakpoints()).extracting(Breakpoint::messages).containsExactly(1, end, end + 2 * later);
+            assertThat(window.breakpoints().get(1)).isEqualTo(frontier);
+            assertThat(window.segments()).extracting(Segment::kind)
+                    .containsExactly(SegmentKind.SYSTEM, SegmentKind.HISTORY, SegmentKind.HISTORY);
+            assertThat(window.segments().get(1).messages()).hasSize(end - 1);
+        }
+    }
+
+    @Test
+    void a_later_compaction_keeps_the_prefix_up_to_the_frontier_of_the_earlier_one() {
+        List<Turn> first = supersededRead();
+        Script script = new Script();
+        first.forEach(turn -> script.call(turn.assistant().text(), turn.assistant().toolCalls().get(0).name(),
+                turn.assistant().toolCalls().get(0).arguments(), turn.results().get(0).content()));
+        script.call("Reading beta.", "read_file", readArgs("src/Beta.java"), sourceLines("Beta", 1, 120))
+                .call("Reading beta again.", "read_file", readArgs("src/Beta.java"), sourceLines("Beta", 2, 120));
+        for (int i = 43; i <= 90; i++) {
+            script.call("Searching " + i + ".", "grep", "{\"pattern\":\"p" + i + "\"}", "src/Beta.java:" + i + ": p" + i);
+        }
+        List<Turn> turns = script.turns();
+        Decision earlier = handComputedDecision(first);
+
+        List<Window> windows = render(MASK_SUPERSEDED_ONLY, turns);
+
+        assertThat(firstCompaction(windows)).contains(earlier.turn());
+        int frontierTokens = earlier.now() - earlier.removed();
+        int later = firstCompaction(windows.subList(earlier.turn() + 1, windows.size())).orElseThrow() + earlier.turn() + 1;
+        assertThat(later).isGreaterThan(42);
+        Compaction compaction = windows.get(later).compaction().orElseThrow();
+        assertThat(compaction.kind()).isEqualTo("mask");
+        assertThat(compaction.keptTokens()).isEqualTo(frontierTokens);
+        assertThat(compaction.rewrittenTokens()).isEqualTo(windows.get(later).tokens() - frontierTokens);
+        assertThat(windows.get(later).messages()).containsExactlyElementsOf(shown(turns, later, Map.of(
+                1, placeholder(counter, turns.get(0), "superseded by a later call"),
+                41, placeholder(counter, turns.get(40), "superseded by a later call"))));
+    }
+
+    @Test
+    void masks_superseded_and_bulky_outputs_but_not_a_small_current_one() {
+        Script script = new Script()
+                .call("Reading beta.", "read_file", readArgs("src/Beta.java"), sourceLines("Beta", 1, 30))
+                .call("Searching.", "grep", "{\"pattern\":\"beta\"}", "src/Beta.java:3: beta")
+                .call("Checking.", "run_command", commandArgs("make check"), failingBuild(80))
+                .call("Reading beta again.", "read_file", readArgs("src/Beta.java"), sourceLines("Beta", 2, 30));
+        for (int i = 5; i <= 30; i++) {
+            script.call("Searching " + i + ".", "grep", "{\"pattern\":\"q" + i + "\"}", "src/Beta.java:" + i + ": q" + i);
+        }
+        List<Turn> turns = script.turns();
+        assertThat(counter.count(turns.get(0).results().get(0))).as("the first read is not bulky").isLessThan(800);
+        assertThat(counter.count(turns.get(2).results().get(0))).as("the build log is bulky").isGreaterThan(800);
+
+        List<Window> windows = render(Map.of("keep", 2, "keep_turns", 1_000), turns);
+
+        int turn = firstCompaction(windows).orElseThrow();
+        assertThat(windows.get(turn).compaction()).map(Compaction::kind).contains("mask");
+        assertThat(windows.get(turn).messages()).containsExactlyElementsOf(shown(turns, turn, Map.of(
+                1, placeholder(counter, turns.get(0), "superseded by a later call"),
+                3, placeholder(counter, turns.get(2), "an older bulky output",
+                        "src/test/ParserTest.java", "Parser.java", "src/main/Parser.java"))));
+        assertThat(windows.get(turns.size()).messages()).contains(turns.get(1).results().get(0), turns.get(3).results().get(0));
+    }
+
+    @Test
+    void folds_into_a_task_state_snapshot_when_the_window_passes_max_window() {
+        List<Turn> fixed = TestSessions.fixed();
+        int maxWindow = transcriptTokens(fixed, 5);
+        List<Window> windows = render(Map.of("keep", 1_000, "keep_turns", 3, "max_window", maxWindow), fixed);
+
+        for (int turn = 0; turn <= 5; turn++) {
+            assertThat(windows.get(turn).compaction()).as("turn %d", turn).isEmpty();
+        }
+        Window window = windows.get(6);
+        UserText snapshot = new UserText("## Task state\n\nGoal: Fix the failing test in ParserTest\n\n"
+                + "Files:\n- src/main/Parser.java: edited\n- src/test/ParserTest.java: read\n\n"
+                + "Last error: `mvn -q test` exited 1: [ERROR] BUILD FAILURE\n");
+        List<Message> expected = new ArrayList<>(List.of(new SystemText(TestSessions.SYSTEM), snapshot));
+        fixed.subList(3, 6).forEach(turn -> expected.addAll(turn.messages()));
+        assertThat(window.messages()).containsExactlyElementsOf(expected);
+        assertThat(window.segments()).extracting(Segment::kind)
+                .containsExactly(SegmentKind.SYSTEM, SegmentKind.STATE, SegmentKind.HISTORY);
+        assertThat(window.breakpoints()).extracting(Breakpoint::messages).containsExactly(1, 2, 8);
+
+        int compacted = fixedPrefixTokens(counter) + tokens(counter, expected.subList(1, expected.size()));
+        int kept = fixedPrefixTokens(counter);
+        assertThat(window.tokens()).isEqualTo(compacted);
+        Compaction fold = window.compaction().orElseThrow();
+        assertThat(fold.kind()).isEqualTo("fold");
+        assertThat(fold.removedTokens()).isEqualTo(transcriptTokens(fixed, 6) - compacted);
+        assertThat(fold.keptTokens()).isEqualTo(kept);
+        assertThat(fold.rewrittenTokens()).isEqualTo(compacted - kept);
+
+        Window next = windows.get(7);
+        assertThat(next.compaction()).isEmpty();
+        assertThat(next.messages().subList(0, 8)).isEqualTo(expected);
+        assertThat(next.messages().subList(8, 10)).containsExactlyElementsOf(fixed.get(6).messages());
+        assertThat(next.breakpoints()).extracting(Breakpoint::messages).containsExactly(1, 2, 8, 10);
+        assertThat(next.breakpoints().subList(0, 3)).isEqualTo(window.breakpoints());
+    }
+
+    @Test
+    void two_fresh_instances_fed_the_same_session_render_identical_windows_turn_by_turn() {
+        List<Turn> turns = TestSessions.generate(31, 150, true);
+        List<Window> first = TestSessions.renderEachTurn(hybrid(Map.of()), TestSessions.newSession(), turns);
+        List<Window> second = TestSessions.renderEachTurn(
+                new HybridStrategy(new WindowFactory(TokenCounter.o200k()), RATES,
+                        Strategies.byName("hybrid").orElseThrow().configure(Map.of())),
+                TestSessions.newSession(), TestSessions.generate(31, 150, true));
+
+        for (int turn = 0; turn <= 150; turn++) {
+            assertThat(second.get(turn).prefixHash()).as("turn %d", turn).isEqualTo(first.get(turn).prefixHash());
+            assertThat(second.get(turn).breakpoints()).as("turn %d", turn).isEqualTo(first.get(turn).breakpoints());
+            assertThat(second.get(turn).compaction()).as("turn %d", turn).isEqualTo(first.get(turn).compaction());
+        }
+        assertThat(first).filteredOn(w -> w.compaction().isPresent()).hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void a_reused_call_id_does_not_mask_the_newest_result() {
+        List<Turn> turns = new ArrayList<>();
+        turns.add(new Turn(AssistantTurn.calls("Checking.", new ToolCall("call_0", "run_command", commandArgs("make check"))),
+                List.of(new ToolResult("call_0", "run_command", failingBuild(80), false))));
+        for (int i = 2; i <= 12; i++) {
+            String args = "{\"pattern\":\"r" + i + "\"}";
+            turns.add(new Turn(AssistantTurn.calls("Searching.", new ToolCall("call_0", "grep", args)),
+                    List.of(new ToolResult("call_0", "grep", "src/R.java:" + i + ": r" + i, false))));
+        }
+        List<Window> windows = render(Map.of("keep", 2, "keep_turns", 1_000), turns);
+
+        Window last = windows.get(12);
+        assertThat(firstCompaction(windows)).isPresent();
+        assertThat(last.messages().get(last.messages().size() - 1)).isEqualTo(turns.get(11).results().get(0));
+        assertThat(((ToolResult) last.messages().get(3)).content()).startsWith("[masked run_command ");
+    }
+
+    @Test
+    void keep_turns_must_keep_at_least_the_turn_the_model_has_not_seen_yet() {
+        assertThatThrownBy(() -> Strategies.byName("hybrid").orElseThrow().configure(Map.of("keep_turns", 0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter keep_turns of strategy hybrid must be >= 1, got 0");
+    }
+}

@@ -1,0 +1,255 @@
+package dev.cachet.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Json;
+import dev.cachet.harness.config.ConfigFiles;
+import dev.cachet.harness.demo.BundledExample;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+// Each test has its own workspace and config; the sessions are independent, so they may run side by side.
+@Execution(ExecutionMode.CONCURRENT)
+class StrategyOptionsTest {
+    private static final String RECORDING = "replay:../examples/demo/session.jsonl";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void strategies_marks_the_configured_default_and_no_other() throws IOException {
+        CliRun run = withConfig("strategy: masking\n", "strategies");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(strategyLine(run, "masking")).endsWith("  (default)");
+        assertThat(run.out().lines().filter(l -> l.contains("(default)"))).hasSize(1);
+        assertThat(strategyLine(run, "hybrid")).doesNotContain("(default)");
+    }
+
+    @Test
+    void strategies_marks_hybrid_without_a_config() {
+        CliRun run = CliRun.withConfig(new ConfigFiles(List.of(dir.resolve("missing.yaml"))), "strategies");
+        assertThat(run.exitCode()).isZero();
+        assertThat(strategyLine(run, "hybrid")).endsWith("  (default)");
+        assertThat(strategyLine(run, "masking")).doesNotContain("(default)");
+    }
+
+    @Test
+    void strategies_shows_configured_parameter_values_and_defaults_for_the_rest() throws IOException {
+        CliRun run = withConfig("""
+                strategies:
+                  masking: {keep: 3}
+                  summary: {keep_turns: 7}
+                """, "strategies");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).contains(" ".repeat(13) + "keep=3  observations kept verbatim");
+        assertThat(lines).contains(" ".repeat(13) + "keep_turns=7  most recent turns kept verbatim");
+        assertThat(lines).contains(" ".repeat(13) + "max_tokens=40000  window size that triggers a summary");
+        assertThat(lines).doesNotContain(" ".repeat(13) + "keep=10  observations kept verbatim");
+        // hybrid also has a 'keep'; masking's setting is not hybrid's
+        assertThat(lines).contains(" ".repeat(13) + "keep=10  most recent observations never masked");
+    }
+
+    @Test
+    void strategies_with_a_broken_config_is_an_input_error_naming_the_file() throws IOException {
+        Path config = Files.writeString(dir.resolve("cachet.yaml"), "strategy: masking\ncolour: blue\n");
+        CliRun run = CliRun.withConfig(new ConfigFiles(List.of(config)), "strategies");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().strip()).isEqualTo("cachet: " + config + ": unknown key 'colour'; known keys: strategy, strategies");
+    }
+
+    @Test
+    void run_with_a_strategy_parameter_finishes_and_logs_the_strategy_and_its_params() throws IOException {
+        Path workspace = checkedOutExample();
+        CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING,
+                "-s", "masking", "-P", "keep=3", "fix the failing test");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("strategy masking").contains("stopped: done: the model called finish");
+        JsonNode start = sessionStart(workspace);
+        assertThat(start.get("strategy").asText()).isEqualTo("masking");
+        assertThat(Json.mapper().convertValue(start.get("strategy_params"), Map.class)).isEqualTo(Map.of("keep", 3));
+    }
+
+    @Test
+    void the_session_start_records_every_parameter_of_the_strategy_with_defaults_filled_in() throws IOException {
+        Path workspace = emptyWorkspace();
+        CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", answerOnly(),
+                "-s", "summary", "-P", "keep_turns=4", "fix the failing test");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode start = sessionStart(workspace);
+        assertThat(start.get("strategy").asText()).isEqualTo("summary");
+        assertThat(Json.mapper().convertValue(start.get("strategy_params"), Map.class))
+                .isEqualTo(Map.of("keep_turns", 4, "max_tokens", 40_000));
+    }
+
+    @Test
+    void the_configured_strategy_and_params_are_used_and_a_flag_overrides_a_configured_param() throws IOException {
+        String config = """
+                strategy: masking
+                strategies:
+                  masking: {keep: 4}
+                """;
+        Path fromConfig = emptyWorkspace("from-config");
+        CliRun run = withConfig(config, "run", "-w", fromConfig.toString(), "-m", answerOnly(), "fix the failing test");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(sessionStart(fromConfig).get("strategy").asText()).isEqualTo("masking");
+        assertThat(sessionStart(fromConfig).at("/strategy_params/keep").asInt()).isEqualTo(4);
+
+        Path overridden = emptyWorkspace("overridden");
+        run = withConfig(config, "run", "-w", overridden.toString(), "-m", answerOnly(), "-P", "keep=2", "fix the failing test");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(sessionStart(overridden).at("/strategy_params/keep").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void a_strategy_flag_overrides_the_configured_strategy_and_takes_its_own_configured_params() throws IOException {
+        Path workspace = emptyWorkspace();
+        CliRun run = withConfig("""
+                strategy: masking
+                strategies:
+                  masking: {keep: 4}
+                  state: {keep_turns: 6}
+                """, "run", "-w", workspace.toString(), "-m", answerOnly(), "-s", "state", "fix the failing test");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode start = sessionStart(workspace);
+        assertThat(start.get("strategy").asText()).isEqualTo("state");
+        assertThat(Json.mapper().convertValue(start.get("strategy_params"), Map.class)).isEqualTo(Map.of("keep_turns", 6));
+    }
+
+    @Test
+    void demo_runs_with_a_strategy_parameter() throws IOException {
+        CliRun run = withConfig("", "demo", "-s", "masking", "-P", "keep=3");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("strategy masking").contains("check:   sh check.sh -> passed (exit 0)");
+    }
+
+    @Test
+    void an_unknown_parameter_is_an_input_error_in_one_line_naming_strategy_and_parameter() throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING,
+                "-s", "masking", "-P", "nope=1", "task");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err().strip()).isEqualTo("cachet: strategy masking has no parameter 'nope'; it takes keep");
+        assertThat(workspace.resolve(".cachet/sessions")).doesNotExist();
+    }
+
+    @Test
+    void a_parameter_for_a_strategy_that_takes_none_names_it() throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING,
+                "-s", "transcript", "-P", "keep=1", "task");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().strip()).isEqualTo("cachet: strategy transcript has no parameter 'keep'; it takes none");
+    }
+
+    @Test
+    void an_unknown_parameter_in_the_config_for_the_chosen_strategy_is_an_input_error() throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        CliRun run = withConfig("strategies: {masking: {nope: 1}}\n",
+                "run", "-w", workspace.toString(), "-m", RECORDING, "-s", "masking", "task");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).contains("masking").contains("'nope'");
+    }
+
+    @Test
+    void a_negative_value_is_an_input_error_naming_strategy_and_parameter() throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING,
+                "-s", "masking", "-P", "keep=-1", "task");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().strip()).isEqualTo("cachet: parameter keep of strategy masking must be >= 1, got -1");
+    }
+
+    @Test
+    void the_smallest_allowed_value_is_valid() throws IOException {
+        Path workspace = emptyWorkspace();
+        CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", answerOnly(),
+                "-s", "state", "-P", "keep_turns=1", "fix the failing test");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(sessionStart(workspace).at("/strategy_params/keep_turns").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_value_that_is_not_a_number_is_a_usage_error() throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING,
+                "-s", "masking", "-P", "keep=x", "task");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("cachet: ").contains("x").contains("cachet run --help");
+        assertThat(workspace.resolve(".cachet")).doesNotExist();
+    }
+
+    @Test
+    void a_parameter_without_a_value_is_a_usage_error() {
+        CliRun run = CliRun.withConfig(new ConfigFiles(List.of()), "demo", "-s", "masking", "-P", "keep");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("cachet: ").contains("cachet demo --help");
+    }
+
+    private CliRun withConfig(String yaml, String... args) throws IOException {
+        Path config = Files.writeString(dir.resolve("cachet.yaml"), yaml);
+        return CliRun.withConfig(new ConfigFiles(List.of(config)), args);
+    }
+
+    private static String strategyLine(CliRun run, String name) {
+        return run.out().lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line for " + name + " in:\n" + run.out()));
+    }
+
+    // A recording whose one turn answers without calling a tool: the session starts, logs and stops at once.
+    private String answerOnly() throws IOException {
+        Path recording = dir.resolve("answer-only.jsonl");
+        if (!Files.exists(recording)) {
+            Files.writeString(recording, "{\"type\":\"model_response\",\"message\":{\"role\":\"assistant\",\"text\":\"done\"}}\n");
+        }
+        return "replay:" + recording;
+    }
+
+    private Path emptyWorkspace() throws IOException {
+        return emptyWorkspace("ws");
+    }
+
+    private Path emptyWorkspace(String name) throws IOException {
+        return Files.createDirectories(dir.resolve(name));
+    }
+
+    private Path checkedOutExample() throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("repo"));
+        new BundledExample("demo").checkOut(workspace);
+        return workspace;
+    }
+
+    private static JsonNode sessionStart(Path workspace) throws IOException {
+        Path log;
+        try (Stream<Path> logs = Files.list(workspace.resolve(".cachet/sessions"))) {
+            List<Path> all = logs.toList();
+            assertThat(all).hasSize(1);
+            log = all.get(0);
+        }
+        JsonNode first = Json.mapper().readTree(Files.readAllLines(log).get(0));
+        assertThat(first.get("type").asText()).isEqualTo("session_start");
+        return first;
+    }
+}

@@ -1,0 +1,262 @@
+package dev.cachet.harness.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cachet.harness.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConfigFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void no_files_at_all_is_the_empty_config() {
+        assertThat(new ConfigFiles(List.of()).load()).isEqualTo(Config.EMPTY);
+    }
+
+    @Test
+    void missing_files_are_skipped() {
+        Config config = new ConfigFiles(List.of(dir.resolve("nowhere.yaml"), dir.resolve("sub/also-missing.yaml"))).load();
+        assertThat(config).isEqualTo(Config.EMPTY);
+    }
+
+    @Test
+    void a_directory_where_a_file_is_expected_is_skipped() throws IOException {
+        Path directory = Files.createDirectories(dir.resolve("config.yaml"));
+        assertThat(new ConfigFiles(List.of(directory)).load()).isEqualTo(Config.EMPTY);
+    }
+
+    @Test
+    void reads_the_strategy_and_the_parameters_of_each_strategy() throws IOException {
+        Path file = write("a.yaml", """
+                strategy: masking
+                strategies:
+                  masking:
+                    keep: 3
+                  summary:
+                    max_tokens: 20000
+                    keep_turns: 2
+                """);
+
+        Config config = new ConfigFiles(List.of(file)).load();
+
+        assertThat(config.strategy()).contains("masking");
+        assertThat(config.strategies()).isEqualTo(Map.of(
+                "masking", Map.of("keep", 3),
+                "summary", Map.of("max_tokens", 20000, "keep_turns", 2)));
+        assertThat(config.paramsFor("summary")).containsExactlyInAnyOrderEntriesOf(Map.of("max_tokens", 20000, "keep_turns", 2));
+        assertThat(config.paramsFor("hybrid")).isEmpty();
+    }
+
+    @Test
+    void a_missing_file_between_two_present_ones_is_skipped_and_the_others_still_apply() throws IOException {
+        Path first = write("first.yaml", "strategy: state\n");
+        Path second = write("second.yaml", "strategies: {state: {keep_turns: 4}}\n");
+        Config config = new ConfigFiles(List.of(first, dir.resolve("missing.yaml"), second)).load();
+        assertThat(config).isEqualTo(new Config(Optional.of("state"), Map.of("state", Map.of("keep_turns", 4))));
+    }
+
+    @Test
+    void later_files_override_earlier_ones_and_parameters_merge_per_strategy() throws IOException {
+        Path user = write("user.yaml", """
+                strategy: hybrid
+                strategies:
+                  masking: {keep: 3}
+                  summary: {max_tokens: 1000, keep_turns: 2}
+                """);
+        Path project = write("project.yaml", """
+                strategy: summary
+                strategies:
+                  summary: {keep_turns: 9}
+                  state: {keep_turns: 1}
+                """);
+
+        Config config = new ConfigFiles(List.of(user, project)).load();
+
+        assertThat(config.strategy()).contains("summary");
+        assertThat(config.paramsFor("masking")).isEqualTo(Map.of("keep", 3));
+        assertThat(config.paramsFor("summary")).isEqualTo(Map.of("max_tokens", 1000, "keep_turns", 9));
+        assertThat(config.paramsFor("state")).isEqualTo(Map.of("keep_turns", 1));
+        assertThat(config.strategies()).containsOnlyKeys("masking", "summary", "state");
+    }
+
+    @Test
+    void the_order_of_the_files_decides_which_wins() throws IOException {
+        Path a = write("a.yaml", "strategy: masking\nstrategies: {masking: {keep: 1}}\n");
+        Path b = write("b.yaml", "strategy: state\nstrategies: {masking: {keep: 2}}\n");
+
+        Config ab = new ConfigFiles(List.of(a, b)).load();
+        Config ba = new ConfigFiles(List.of(b, a)).load();
+
+        assertThat(ab.strategy()).contains("state");
+        assertThat(ab.paramsFor("masking")).isEqualTo(Map.of("keep", 2));
+        assertThat(ba.strategy()).contains("masking");
+        assertThat(ba.paramsFor("masking")).isEqualTo(Map.of("keep", 1));
+    }
+
+    @Test
+    void a_later_file_without_a_strategy_keeps_the_earlier_one() throws IOException {
+        Path user = write("user.yaml", "strategy: masking\n");
+        Path project = write("project.yaml", "strategies:\n  masking:\n    keep: 7\n");
+        Config config = new ConfigFiles(List.of(user, project)).load();
+        assertThat(config).isEqualTo(new Config(Optional.of("masking"), Map.of("masking", Map.of("keep", 7))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\n\n", "# nothing configured yet\n", "---\n", "~\n"})
+    void an_empty_file_is_fine(String content) throws IOException {
+        Path empty = write("empty.yaml", content);
+        Path other = write("other.yaml", "strategy: state\n");
+        assertThat(new ConfigFiles(List.of(empty)).load()).isEqualTo(Config.EMPTY);
+        assertThat(new ConfigFiles(List.of(other, empty)).load().strategy()).contains("state");
+    }
+
+    @Test
+    void an_empty_strategy_mapping_is_fine() throws IOException {
+        Path file = write("a.yaml", "strategies:\n  masking: {}\n");
+        assertThat(new ConfigFiles(List.of(file)).load().paramsFor("masking")).isEmpty();
+    }
+
+    @Test
+    void malformed_yaml_is_an_input_error_naming_the_file() throws IOException {
+        Path file = write("bad.yaml", "strategy: [masking\nstrategies: {\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ": not valid YAML: ");
+    }
+
+    @Test
+    void a_malformed_error_is_one_line() throws IOException {
+        Path file = write("bad.yaml", "strategies:\n  masking:\n    keep: 3\n   summary: [\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith(file + ": not valid YAML").doesNotContain("\n"));
+    }
+
+    @Test
+    void a_second_yaml_document_is_an_error_naming_the_file() throws IOException {
+        Path file = write("two.yaml", "strategy: masking\n---\nstrategy: state\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ": not valid YAML: ");
+    }
+
+    @Test
+    void a_repeated_parameter_is_an_error_naming_the_file() throws IOException {
+        Path file = write("dup.yaml", "strategies: {masking: {keep: 3, keep: 4}}\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ": not valid YAML: ")
+                .hasMessageContaining("keep");
+    }
+
+    @Test
+    void a_repeated_key_is_an_error_naming_the_file() throws IOException {
+        Path file = write("dup.yaml", "strategy: masking\nstrategy: state\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ": ")
+                .hasMessageContaining("strategy");
+    }
+
+    @Test
+    void the_error_names_the_bad_file_not_the_good_one_before_it() throws IOException {
+        Path good = write("good.yaml", "strategy: masking\n");
+        Path bad = write("bad.yaml", "stratgey: masking\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(good, bad)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessage(bad + ": unknown key 'stratgey'; known keys: strategy, strategies");
+    }
+
+    @Test
+    void an_unknown_top_level_key_is_an_error_naming_the_file_and_key() throws IOException {
+        Path file = write("a.yaml", "strategy: masking\nmodel: claude\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessage(file + ": unknown key 'model'; known keys: strategy, strategies");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"three", "2.5", "99999999999", "true", "[3]", "{n: 3}", "'3'", "~"})
+    void a_parameter_that_is_not_a_whole_number_is_an_error_naming_file_strategy_and_parameter(String value) throws IOException {
+        Path file = write("a.yaml", "strategies:\n  masking:\n    keep: " + value + "\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ": strategies.masking.keep must be a whole number, got ");
+    }
+
+    @Test
+    void a_negative_parameter_is_an_error_naming_the_file() throws IOException {
+        Path file = write("a.yaml", "strategies:\n  masking:\n    keep: -2\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessage(file + ": parameter keep of strategy masking must be >= 1, got -2");
+    }
+
+    @Test
+    void an_unknown_parameter_or_strategy_is_an_error_naming_the_file() throws IOException {
+        Path param = write("p.yaml", "strategies:\n  masking:\n    nope: 1\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(param)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessage(param + ": strategy masking has no parameter 'nope'; it takes keep");
+        Path strategy = write("s.yaml", "strategy: psychic\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(strategy)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(strategy + ": unknown strategy 'psychic'; available: transcript");
+    }
+
+    @Test
+    void keys_left_empty_by_commenting_out_their_entries_are_fine() throws IOException {
+        Path file = write("a.yaml", "strategy:\nstrategies:\n  masking:\n");
+        assertThat(new ConfigFiles(List.of(file)).load().strategy()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[masking, state]", "masking", "3"})
+    void strategies_that_are_not_a_mapping_is_an_error_naming_the_file(String value) throws IOException {
+        Path file = write("a.yaml", "strategies: " + value + "\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessage(file + ": 'strategies' must map strategy names to their parameters");
+    }
+
+    @Test
+    void a_strategy_entry_that_is_not_a_mapping_is_an_error_naming_it() throws IOException {
+        Path file = write("a.yaml", "strategies:\n  masking: 3\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessage(file + ": strategies.masking must map parameter names to numbers");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3", "[masking]", "{name: masking}", "true"})
+    void a_strategy_that_is_not_a_string_is_an_error_naming_the_file(String value) throws IOException {
+        Path file = write("a.yaml", "strategy: " + value + "\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessage(file + ": 'strategy' must be a strategy name");
+    }
+
+    @Test
+    void a_file_that_is_not_a_mapping_is_an_error_naming_the_file() throws IOException {
+        Path file = write("a.yaml", "- masking\n- state\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ": expected a mapping with the keys ")
+                .hasMessageContaining("strategy").hasMessageContaining("strategies");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+}
