@@ -24,9 +24,6 @@ import java.util.Set;
  */
 public final class ConfigFiles {
     private static final Set<String> KEYS = Set.of("strategy", "strategies");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final List<Path> files;
 
@@ -51,9 +48,13 @@ public final class ConfigFiles {
     }
 
     static Config read(Path file) {
+        // Made here, not in a static field: building a YAML mapper costs --help a third of a second.
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
+            root = yaml.readTree(file.toFile());
         } catch (IOException e) {
             throw new InputException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
