@@ -4,7 +4,6 @@ import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.message.ToolSpec;
-import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.context.strategy.ExtractiveSummarizer;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
@@ -87,9 +86,8 @@ public final class Harness {
 
     /** The named strategy with the user's parameters, checked before anything runs. */
     public ConfiguredStrategy strategy(String name, Map<String, Integer> params) {
-        StrategyInfo info = Strategies.byName(name).orElseThrow(() -> new InputException("unknown strategy '" + name
-                + "'; available: " + String.join(", ", Strategies.all().stream().map(StrategyInfo::name).toList())));
         try {
+            StrategyInfo info = Strategies.named(name);
             return new ConfiguredStrategy(info, info.configure(params));
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
@@ -117,8 +115,7 @@ public final class Harness {
             Summarizer summarizer = model.answersAnything()
                     ? new ModelSummarizer(model, windows, summaryPrompt, ledger, listener)
                     : new ExtractiveSummarizer();
-            CacheRates rates = new CacheRates(price.cacheWrite5m() / price.input(), price.cacheRead() / price.input());
-            ContextStrategy strategy = configured.create(new StrategyServices(windows, rates, summarizer));
+            ContextStrategy strategy = configured.create(new StrategyServices(windows, price.cacheRates(), summarizer));
             ToolContext toolContext = new ToolContext(
                     workspace, spec.commandTimeout(), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state);
             RunResult result = new AgentLoop(model, strategy, tools, toolContext, ledger, spec.limits(), clock, listener).run(session);

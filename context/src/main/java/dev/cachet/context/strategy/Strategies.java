@@ -39,4 +39,10 @@ public final class Strategies {
     public static Optional<StrategyInfo> byName(String name) {
         return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
     }
+
+    /** @throws IllegalArgumentException naming the unknown strategy and the known ones */
+    public static StrategyInfo named(String name) {
+        return byName(name).orElseThrow(() -> new IllegalArgumentException("unknown strategy '" + name + "'; available: "
+                + String.join(", ", ALL.stream().map(StrategyInfo::name).toList())));
+    }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cachet.context.strategy.Strategies;
-import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.harness.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,19 +81,12 @@ public final class ConfigFiles {
 
     // Names and parameters are checked here, so the error names the file they came from.
     private static void check(Path file, Config config) {
-        config.strategy().ifPresent(name -> strategy(file, name));
-        config.strategies().forEach((name, params) -> {
-            try {
-                strategy(file, name).configure(params);
-            } catch (IllegalArgumentException e) {
-                throw new InputException(file + ": " + e.getMessage());
-            }
-        });
-    }
-
-    private static StrategyInfo strategy(Path file, String name) {
-        return Strategies.byName(name).orElseThrow(() -> new InputException(file + ": unknown strategy '" + name
-                + "'; available: " + String.join(", ", Strategies.all().stream().map(StrategyInfo::name).toList())));
+        try {
+            config.strategy().ifPresent(Strategies::named);
+            config.strategies().forEach((name, params) -> Strategies.named(name).configure(params));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
     }
 
     /** A key written with nothing after it, as when every entry under it is commented out. */

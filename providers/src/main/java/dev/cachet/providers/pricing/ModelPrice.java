@@ -1,6 +1,7 @@
 package dev.cachet.providers.pricing;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.providers.Usage;
 
 /**
@@ -19,6 +20,11 @@ public record ModelPrice(
         return PER_TOKEN * (usage.uncachedInput() * input
                 + usage.cacheWrite() * cacheWrite5m
                 + usage.cacheRead() * cacheRead);
+    }
+
+    /** Cache prices as multiples of the input price, which is what strategies weigh compactions with. */
+    public CacheRates cacheRates() {
+        return new CacheRates(cacheWrite5m / input, cacheRead / input);
     }
 
     public double cost(Usage usage) {

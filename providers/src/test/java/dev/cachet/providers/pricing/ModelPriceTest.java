@@ -54,4 +54,10 @@ class ModelPriceTest {
     void zero_usage_costs_nothing() {
         assertThat(sonnet.cost(Usage.ZERO)).isZero();
     }
+
+    @Test
+    void cache_rates_are_multiples_of_the_input_price() {
+        assertThat(sonnet.cacheRates().write()).isCloseTo(3.75 / 3.00, within(1e-12));
+        assertThat(sonnet.cacheRates().read()).isCloseTo(0.30 / 3.00, within(1e-12));
+    }
 }
