@@ -18,6 +18,10 @@ import dev.cachet.harness.session.SessionEvent;
 import dev.cachet.harness.session.SessionListener;
 import dev.cachet.harness.session.SessionLog;
 import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.anthropic.AnthropicClient;
+import dev.cachet.providers.http.JsonHttp;
+import dev.cachet.providers.http.RetryPolicy;
+import dev.cachet.providers.http.Sleeper;
 import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
@@ -34,11 +38,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Wires cachet together: token counter, prices, strategies, tools and models, and runs sessions with them. */
 public final class Harness {
@@ -47,15 +53,22 @@ public final class Harness {
 
     private static final DateTimeFormatter SESSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+    /** Answers are cut off here; the agent's turns are tool calls and short notes, far below it. */
+    static final int MAX_OUTPUT_TOKENS = 8192;
+    static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
     private final Clock clock;
+    private final Map<String, String> environment;
     private final TokenCounter counter = TokenCounter.o200k();
     private final PriceTable prices = PriceTable.bundled();
     private final ToolBox tools = ToolBox.core();
     private final String systemPrompt = resource("/dev/cachet/harness/system-prompt.md");
     private final String summaryPrompt = resource("/dev/cachet/harness/summary-prompt.md");
 
-    public Harness(Clock clock) {
+    /** @param environment where API keys come from; keys are never printed or logged */
+    public Harness(Clock clock, Map<String, String> environment) {
         this.clock = clock;
+        this.environment = Map.copyOf(environment);
     }
 
     public TokenCounter counter() {
@@ -70,14 +83,33 @@ public final class Harness {
         return tools;
     }
 
-    /** A model from {@code provider:name}; today {@code replay:<session.jsonl>} answers from a recorded session. */
-    public ModelClient model(String spec) {
+    /**
+     * A model from {@code provider:name}: {@code replay:<session.jsonl>} answers from a recorded session,
+     * {@code anthropic:<model>} calls Claude with {@code ANTHROPIC_API_KEY}, at {@code baseUrl} when given.
+     */
+    public ModelClient model(String spec, Optional<String> baseUrl) {
         int colon = spec.indexOf(':');
         String provider = colon < 0 ? spec : spec.substring(0, colon);
-        if (provider.equals("replay") && colon > 0 && colon < spec.length() - 1) {
-            return replay(RecordedSession.read(Path.of(spec.substring(colon + 1))));
+        String name = colon < 0 ? "" : spec.substring(colon + 1);
+        if (name.isEmpty()) {
+            throw new InputException("model '" + spec + "' needs a name after the provider, e.g. anthropic:claude-sonnet-4-6");
         }
-        throw new InputException("unknown model '" + spec + "'; expected replay:<recorded session .jsonl>");
+        return switch (provider) {
+            case "replay" -> replay(RecordedSession.read(Path.of(name)));
+            case "anthropic" -> new AnthropicClient(name, baseUrl.orElse(AnthropicClient.DEFAULT_BASE_URL),
+                    apiKey("ANTHROPIC_API_KEY"), MAX_OUTPUT_TOKENS,
+                    new JsonHttp("anthropic", REQUEST_TIMEOUT, RetryPolicy.DEFAULT, Sleeper.REAL));
+            default -> throw new InputException("unknown model provider '" + provider + "' in '" + spec
+                    + "'; expected anthropic:<model> or replay:<recorded session .jsonl>");
+        };
+    }
+
+    private String apiKey(String variable) {
+        String key = environment.get(variable);
+        if (key == null || key.isBlank()) {
+            throw new InputException(variable + " is not set; export it, or run offline with --model replay:<session.jsonl>");
+        }
+        return key;
     }
 
     public ModelClient replay(RecordedSession recording) {

@@ -4,6 +4,7 @@ import dev.cachet.harness.Harness;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.config.ConfigFiles;
 import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 @Command(name = "cachet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -16,12 +17,14 @@ import picocli.CommandLine.Command;
         commandListHeading = "%nCommands:%n")
 final class CachetCommand {
     private final Clock clock;
+    private final Map<String, String> environment;
     private final ConfigFiles configFiles;
     private Harness harness;
     private Config config;
 
-    CachetCommand(Clock clock, ConfigFiles configFiles) {
+    CachetCommand(Clock clock, Map<String, String> environment, ConfigFiles configFiles) {
         this.clock = clock;
+        this.environment = environment;
         this.configFiles = configFiles;
     }
 
@@ -35,7 +38,7 @@ final class CachetCommand {
     /** Built on first use, so --help and --version start fast. */
     Harness harness() {
         if (harness == null) {
-            harness = new Harness(clock);
+            harness = new Harness(clock, environment);
         }
         return harness;
     }

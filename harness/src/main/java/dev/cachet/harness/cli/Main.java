@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import dev.cachet.harness.config.ConfigFiles;
 import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** The cachet command line. */
@@ -9,12 +10,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(commandLine(Clock.systemUTC(), ConfigFiles.standard()).execute(args));
+        System.exit(commandLine(Clock.systemUTC(), System.getenv(), ConfigFiles.standard()).execute(args));
     }
 
-    static CommandLine commandLine(Clock clock, ConfigFiles configFiles) {
+    static CommandLine commandLine(Clock clock, Map<String, String> environment, ConfigFiles configFiles) {
         ErrorHandler errors = new ErrorHandler();
-        return new CommandLine(new CachetCommand(clock, configFiles))
+        return new CommandLine(new CachetCommand(clock, environment, configFiles))
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
     }

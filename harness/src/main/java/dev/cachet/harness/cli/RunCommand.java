@@ -5,6 +5,7 @@ import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.SessionOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
             "Each turn prints one line; the session log goes to <workspace>/.cachet/sessions/<id>.jsonl."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the agent finished", "1:bad usage", "2:bad input (workspace, model, recording)",
+        exitCodeList = {"0:the agent finished", "1:bad usage", "2:bad input (workspace, model, recording, missing API key)",
             "3:the model provider failed", "4:a limit stopped the session"})
 final class RunCommand extends Subcommand implements Callable<Integer> {
     @Parameters(paramLabel = "TASK", description = "What the agent should do, e.g. \"fix the failing test\".")
@@ -29,9 +30,14 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     Path workspace;
 
     @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER:NAME", required = true,
-            description = "The model: replay:<session.jsonl> answers from a recorded session (offline, priced as "
-                    + Harness.REPLAY_PRICED_AS + ").")
+            description = {"The model: anthropic:<model> (e.g. anthropic:claude-sonnet-4-6, key from ANTHROPIC_API_KEY),",
+                "or replay:<session.jsonl> to answer from a recorded session offline (priced as "
+                        + Harness.REPLAY_PRICED_AS + ")."})
     String model;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Where the provider's API is, for proxies, gateways and test servers. Default: the provider's own.")
+    String baseUrl;
 
     @Mixin
     SessionOptions options;
@@ -41,7 +47,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
         PrintWriter out = out();
         Harness harness = harness();
         RunSpec run = new RunSpec(workspace.toAbsolutePath(), task, options.strategy(config()), options.params(config()), options.limits(), options.commandTimeout);
-        SessionOutcome outcome = harness.run(run, harness.model(model), new LiveReporter(out));
+        SessionOutcome outcome = harness.run(run, harness.model(model, Optional.ofNullable(baseUrl)), new LiveReporter(out));
         return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;
     }
 }

@@ -43,7 +43,7 @@ class CliErrorsTest {
     void an_unknown_model_provider_is_an_input_error() {
         CliRun run = CliRun.of("run", "--workspace", dir.toString(), "--model", "skynet:9000", "task");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err()).contains("unknown model 'skynet:9000'");
+        assertThat(run.err()).contains("unknown model provider 'skynet' in 'skynet:9000'");
     }
 
     @Test

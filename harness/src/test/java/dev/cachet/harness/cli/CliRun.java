@@ -1,21 +1,30 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.harness.config.ConfigFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import dev.cachet.harness.config.ConfigFiles;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the cachet command line in-process and keeps what it printed. */
 record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
-        return withConfig(new ConfigFiles(List.of()), args);
+        return run(new ConfigFiles(List.of()), Map.of(), args);
     }
 
     static CliRun withConfig(ConfigFiles config, String... args) {
+        return run(config, Map.of(), args);
+    }
+
+    static CliRun withEnvironment(Map<String, String> environment, String... args) {
+        return run(new ConfigFiles(List.of()), environment, args);
+    }
+
+    private static CliRun run(ConfigFiles config, Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(Clock.systemUTC(), config)
+        int code = Main.commandLine(Clock.systemUTC(), environment, config)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);

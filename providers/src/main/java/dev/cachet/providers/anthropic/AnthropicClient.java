@@ -1,0 +1,50 @@
+package dev.cachet.providers.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.window.Window;
+import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.ModelResponse;
+import dev.cachet.providers.http.JsonHttp;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Claude through the Anthropic Messages API. A thin adapter rather than LangChain4j's: LangChain4j can mark only
+ * the last system block, the last tool and user text for caching, while an agent's turns end in tool results, and
+ * the window's breakpoints must be placed exactly (see {@link AnthropicRequest}).
+ */
+public final class AnthropicClient implements ModelClient {
+    public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+    static final String API_VERSION = "2023-06-01";
+
+    private final String model;
+    private final URI messages;
+    private final String apiKey;
+    private final int maxTokens;
+    private final JsonHttp http;
+
+    public AnthropicClient(String model, String baseUrl, String apiKey, int maxTokens, JsonHttp http) {
+        this.model = model;
+        String base = baseUrl.replaceAll("/+$", "");
+        // Both https://host and https://host/v1 (LangChain4j's convention) name the same API.
+        this.messages = URI.create(base + (base.endsWith("/v1") ? "/messages" : "/v1/messages"));
+        this.apiKey = apiKey;
+        this.maxTokens = maxTokens;
+        this.http = http;
+    }
+
+    @Override
+    public String model() {
+        return model;
+    }
+
+    @Override
+    public ModelResponse complete(Window window) {
+        long start = System.nanoTime();
+        JsonNode response = http.post(messages, Map.of("x-api-key", apiKey, "anthropic-version", API_VERSION),
+                AnthropicRequest.of(model, maxTokens, window));
+        long latencyMillis = (System.nanoTime() - start) / 1_000_000;
+        return new ModelResponse(AnthropicResponse.turn(response), AnthropicResponse.usage(response), latencyMillis,
+                AnthropicResponse.finishReason(response));
+    }
+}

@@ -1,0 +1,218 @@
+package dev.cachet.providers.anthropic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.SystemText;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.message.UserText;
+import dev.cachet.context.window.SegmentKind;
+import dev.cachet.context.window.Window;
+import dev.cachet.context.window.WindowFactory;
+import dev.cachet.providers.FinishReason;
+import dev.cachet.providers.ModelResponse;
+import dev.cachet.providers.ProviderException;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.http.JsonHttp;
+import dev.cachet.providers.http.RetryPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The adapter against a local server speaking the Messages API wire format, as Anthropic documents it. */
+class AnthropicClientTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ANSWER = """
+            {"id":"msg_01","type":"message","role":"assistant","model":"claude-sonnet-4-6",
+             "content":[{"type":"text","text":"Running the tests."},
+                        {"type":"tool_use","id":"toolu_02","name":"run_command","input":{"command":"sh check.sh"}}],
+             "stop_reason":"tool_use","stop_sequence":null,
+             "usage":{"input_tokens":12,"cache_creation_input_tokens":340,"cache_read_input_tokens":1500,"output_tokens":41}}""";
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Duration> waits = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private AnthropicClient client(Duration timeout) {
+        RetryPolicy retry = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), RandomGenerator.of("L64X128MixRandom"));
+        return new AnthropicClient("claude-sonnet-4-6", server.url("/").toString(), "sk-test-secret", 1024,
+                new JsonHttp("anthropic", timeout, retry, waits::add));
+    }
+
+    private AnthropicClient client() {
+        return client(Duration.ofSeconds(10));
+    }
+
+    private static Window window() {
+        ToolSpec tool = new ToolSpec("run_command", "Run a command",
+                JsonNodeFactory.instance.objectNode().put("type", "object"));
+        return new WindowFactory(TokenCounter.o200k()).builder()
+                .tools(List.of(tool))
+                .segment(SegmentKind.SYSTEM, List.of(new SystemText("You are careful."))).breakpoint()
+                .segment(SegmentKind.HISTORY, List.of(
+                        new UserText("fix the test"),
+                        AssistantTurn.calls("Looking.", new ToolCall("toolu_01", "run_command", "{\"command\":\"ls\"}"),
+                                new ToolCall("toolu_bad", "run_command", "{\"command\": ")),
+                        new ToolResult("toolu_01", "run_command", "exit code 0\nsrc", false),
+                        new ToolResult("toolu_bad", "run_command", "arguments are not valid JSON", true)))
+                .breakpoint()
+                .build();
+    }
+
+    private static MockResponse ok(String body) {
+        return new MockResponse.Builder().code(200).addHeader("content-type", "application/json")
+                .addHeader("request-id", "req_ok").body(body).build();
+    }
+
+    private static MockResponse error(int status, String type, String message) {
+        return new MockResponse.Builder().code(status).addHeader("request-id", "req_" + status)
+                .body("{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}}").build();
+    }
+
+    @Test
+    void sends_the_window_with_cache_control_exactly_on_its_breakpoints() throws Exception {
+        server.enqueue(ok(ANSWER));
+        client().complete(window());
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getTarget()).isEqualTo("/v1/messages");
+        assertThat(request.getHeaders().get("x-api-key")).isEqualTo("sk-test-secret");
+        assertThat(request.getHeaders().get("anthropic-version")).isEqualTo("2023-06-01");
+        JsonNode body = JSON.readTree(request.getBody().utf8());
+        assertThat(body.get("model").asText()).isEqualTo("claude-sonnet-4-6");
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(1024);
+        assertThat(body.at("/system/0/text").asText()).isEqualTo("You are careful.");
+        assertThat(body.at("/system/0/cache_control/type").asText()).isEqualTo("ephemeral");
+        assertThat(body.at("/tools/0/name").asText()).isEqualTo("run_command");
+        assertThat(body.at("/tools/0/input_schema/type").asText()).isEqualTo("object");
+
+        JsonNode messages = body.get("messages");
+        assertThat(messages).hasSize(3);
+        assertThat(messages.at("/0/role").asText()).isEqualTo("user");
+        assertThat(messages.at("/0/content/0/text").asText()).isEqualTo("fix the test");
+        assertThat(messages.at("/1/role").asText()).isEqualTo("assistant");
+        assertThat(messages.at("/1/content/0/text").asText()).isEqualTo("Looking.");
+        assertThat(messages.at("/1/content/1/input/command").asText()).isEqualTo("ls");
+        assertThat(messages.at("/1/content/2/input/_unparsed_arguments").asText()).isEqualTo("{\"command\": ");
+        // Both tool results share one user message; the breakpoint marks the last of them.
+        assertThat(messages.at("/2/role").asText()).isEqualTo("user");
+        assertThat(messages.at("/2/content/0/tool_use_id").asText()).isEqualTo("toolu_01");
+        assertThat(messages.at("/2/content/0").has("is_error")).isFalse();
+        assertThat(messages.at("/2/content/1/is_error").asBoolean()).isTrue();
+        assertThat(messages.at("/2/content/1/cache_control/type").asText()).isEqualTo("ephemeral");
+        assertThat(request.getBody().utf8().split("cache_control", -1)).hasSize(3);
+    }
+
+    @Test
+    void reads_the_turn_usage_by_kind_and_stop_reason() {
+        server.enqueue(ok(ANSWER));
+
+        ModelResponse response = client().complete(window());
+
+        assertThat(response.turn()).isEqualTo(AssistantTurn.calls("Running the tests.",
+                new ToolCall("toolu_02", "run_command", "{\"command\":\"sh check.sh\"}")));
+        assertThat(response.usage()).isEqualTo(new Usage(12, 340, 1500, 41, 0));
+        assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_USE);
+    }
+
+    @Test
+    void a_rate_limit_is_retried_after_the_time_the_server_asks_for() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("retry-after", "7")
+                .body("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}").build());
+        server.enqueue(ok(ANSWER));
+
+        client().complete(window());
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(7));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void overload_and_server_errors_are_retried_with_growing_waits() {
+        server.enqueue(error(529, "overloaded_error", "Overloaded"));
+        server.enqueue(error(500, "api_error", "Internal"));
+        server.enqueue(ok(ANSWER));
+
+        client().complete(window());
+
+        assertThat(waits).hasSize(2);
+        assertThat(waits.get(0)).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1500));
+        assertThat(waits.get(1)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void a_bad_request_fails_at_once_naming_status_message_and_request_id_but_not_the_key() {
+        server.enqueue(error(400, "invalid_request_error", "messages: roles must alternate"));
+
+        assertThatThrownBy(() -> client().complete(window()))
+                .isInstanceOf(ProviderException.class)
+                .hasMessage("anthropic: HTTP 400 invalid_request_error: messages: roles must alternate (request req_400)")
+                .message().doesNotContain("sk-test-secret");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void gives_up_after_the_last_attempt_with_the_last_error() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(error(529, "overloaded_error", "Overloaded"));
+        }
+
+        assertThatThrownBy(() -> client().complete(window()))
+                .hasMessage("anthropic: HTTP 529 overloaded_error: Overloaded (request req_529) (gave up after 4 attempts)");
+        assertThat(waits).hasSize(3);
+    }
+
+    @Test
+    void a_truncated_json_answer_is_a_clear_error() {
+        server.enqueue(ok("{\"content\":[{\"type\":\"text\",\"te"));
+
+        assertThatThrownBy(() -> client().complete(window()))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageStartingWith("anthropic: the answer is not valid JSON").hasMessageEndingWith("(request req_ok)");
+    }
+
+    @Test
+    void a_reset_connection_is_retried() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        server.enqueue(ok(ANSWER));
+
+        assertThat(client().complete(window()).usage().cacheRead()).isEqualTo(1500);
+        assertThat(waits).hasSize(1);
+    }
+
+    @Test
+    void an_answer_slower_than_the_timeout_is_retried_then_reported() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().headersDelay(2, TimeUnit.SECONDS).body(ANSWER).build());
+        }
+
+        assertThatThrownBy(() -> client(Duration.ofMillis(150)).complete(window()))
+                .hasMessage("anthropic: no answer within 150 ms (gave up after 4 attempts)");
+    }
+}
