@@ -60,15 +60,19 @@ public final class Harness {
     private final Clock clock;
     private final Map<String, String> environment;
     private final TokenCounter counter = TokenCounter.o200k();
-    private final PriceTable prices = PriceTable.bundled();
+    private final PriceTable prices;
     private final ToolBox tools = ToolBox.core();
     private final String systemPrompt = resource("/dev/cachet/harness/system-prompt.md");
     private final String summaryPrompt = resource("/dev/cachet/harness/summary-prompt.md");
 
-    /** @param environment where API keys come from; keys are never printed or logged */
-    public Harness(Clock clock, Map<String, String> environment) {
+    /**
+     * @param environment where API keys come from; keys are never printed or logged
+     * @param prices the bundled prices, with the user's on top
+     */
+    public Harness(Clock clock, Map<String, String> environment, PriceTable prices) {
         this.clock = clock;
         this.environment = Map.copyOf(environment);
+        this.prices = prices;
     }
 
     public TokenCounter counter() {

@@ -38,7 +38,7 @@ final class CachetCommand {
     /** Built on first use, so --help and --version start fast. */
     Harness harness() {
         if (harness == null) {
-            harness = new Harness(clock, environment);
+            harness = new Harness(clock, environment, configFiles.prices());
         }
         return harness;
     }

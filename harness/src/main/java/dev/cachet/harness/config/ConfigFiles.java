@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.harness.InputException;
+import dev.cachet.providers.pricing.PriceTable;
+import dev.cachet.providers.pricing.PriceTableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,21 +21,39 @@ import java.util.Set;
 
 /**
  * Reads cachet's YAML config files, lowest precedence first (the user's {@code ~/.config/cachet/config.yaml},
- * then {@code ./.cachet.yaml}); missing files are skipped, bad ones are errors naming the file and the key.
+ * then {@code ./.cachet.yaml}), and the user's {@code ~/.config/cachet/prices.yaml}; missing files are skipped,
+ * bad ones are errors naming the file and the key.
  */
 public final class ConfigFiles {
     private static final Set<String> KEYS = Set.of("strategy", "strategies");
 
     private final List<Path> files;
+    private final Optional<Path> prices;
 
-    public ConfigFiles(List<Path> files) {
+    public ConfigFiles(List<Path> files, Optional<Path> prices) {
         this.files = List.copyOf(files);
+        this.prices = prices;
     }
 
-    /** The usual places: the user's config, then the current directory's. */
+    public ConfigFiles(List<Path> files) {
+        this(files, Optional.empty());
+    }
+
+    /** The usual places: the user's config, then the current directory's; the user's price file beside the config. */
     public static ConfigFiles standard() {
-        Path home = Path.of(System.getProperty("user.home"), ".config", "cachet", "config.yaml");
-        return new ConfigFiles(List.of(home, Path.of(".cachet.yaml")));
+        Path home = Path.of(System.getProperty("user.home"), ".config", "cachet");
+        return new ConfigFiles(List.of(home.resolve("config.yaml"), Path.of(".cachet.yaml")),
+                Optional.of(home.resolve("prices.yaml")));
+    }
+
+    /** The bundled prices, with the user's price file on top when there is one. */
+    public PriceTable prices() {
+        PriceTable bundled = PriceTable.bundled();
+        try {
+            return prices.filter(Files::isRegularFile).map(bundled::overriddenBy).orElse(bundled);
+        } catch (PriceTableException e) {
+            throw new InputException(e.getMessage());
+        }
     }
 
     public Config load() {

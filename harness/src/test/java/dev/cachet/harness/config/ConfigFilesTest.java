@@ -259,4 +259,18 @@ class ConfigFilesTest {
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
+
+    @Test
+    void the_users_price_file_overrides_the_bundled_prices_and_a_broken_one_names_itself() throws IOException {
+        Path prices = write("prices.yaml", "models:\n  claude-sonnet-4-6: { input: 1.5, output: 7.5, cache_write_5m: 1.875,"
+                + " cache_write_1h: 3.0, cache_read: 0.15 }\n");
+        assertThat(new ConfigFiles(List.of(), Optional.of(prices)).prices().price("claude-sonnet-4-6").orElseThrow().input())
+                .isEqualTo(1.5);
+        assertThat(new ConfigFiles(List.of(), Optional.of(dir.resolve("absent.yaml"))).prices().price("claude-sonnet-4-6")
+                .orElseThrow().input()).isEqualTo(3.0);
+
+        Path broken = write("broken.yaml", "models: [\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(), Optional.of(broken)).prices())
+                .isInstanceOf(InputException.class).hasMessageStartingWith(broken + ": ");
+    }
 }

@@ -7,13 +7,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Model prices, read from the bundled {@code prices.yaml}. */
+/**
+ * Model prices, read from the bundled {@code prices.yaml}; a user's file in the same format adds models or
+ * replaces the prices of bundled ones.
+ */
 public final class PriceTable {
     private static final String BUNDLED = "/dev/cachet/providers/pricing/prices.yaml";
 
@@ -47,6 +52,22 @@ public final class PriceTable {
             prices.put(entry.getKey(), mapper.treeToValue(entry.getValue(), ModelPrice.class));
         }
         return new PriceTable(root.path("prices_as_of").asText(), prices);
+    }
+
+    /**
+     * This table with the models of a user's price file on top.
+     *
+     * @throws PriceTableException naming the file when it cannot be read or a model's prices are incomplete
+     */
+    public PriceTable overriddenBy(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            PriceTable user = read(in);
+            Map<String, ModelPrice> merged = new TreeMap<>(prices);
+            merged.putAll(user.prices);
+            return new PriceTable(user.pricesAsOf.isEmpty() ? pricesAsOf : user.pricesAsOf, merged);
+        } catch (IOException e) {
+            throw new PriceTableException(file + ": " + e.getMessage().lines().findFirst().orElse("cannot be read"), e);
+        }
     }
 
     public String pricesAsOf() {

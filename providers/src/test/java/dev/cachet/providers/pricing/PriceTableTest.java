@@ -9,8 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PriceTableTest {
     private final PriceTable bundled = PriceTable.bundled();
@@ -101,5 +104,34 @@ class PriceTableTest {
                 """)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("cache_read");
+    }
+
+    @Test
+    void a_user_file_adds_models_and_replaces_prices_of_bundled_ones(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("prices.yaml"), """
+                prices_as_of: "2027-01-01"
+                models:
+                  claude-sonnet-4-6: { input: 2.00, output: 10.00, cache_write_5m: 2.50, cache_write_1h: 4.00, cache_read: 0.20 }
+                  local-model: { input: 0, output: 0, cache_write_5m: 0, cache_write_1h: 0, cache_read: 0 }
+                """);
+
+        PriceTable table = PriceTable.bundled().overriddenBy(file);
+
+        assertThat(table.price("claude-sonnet-4-6")).contains(new ModelPrice(2.00, 10.00, 2.50, 4.00, 0.20));
+        assertThat(table.price("local-model")).contains(new ModelPrice(0, 0, 0, 0, 0));
+        assertThat(table.price("claude-opus-4-6")).isEqualTo(PriceTable.bundled().price("claude-opus-4-6"));
+        assertThat(table.pricesAsOf()).isEqualTo("2027-01-01");
+    }
+
+    @Test
+    void a_broken_user_file_is_an_error_naming_it(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("prices.yaml"),
+                "models:\n  x: { input: 1.0 }\n");
+
+        assertThatThrownBy(() -> PriceTable.bundled().overriddenBy(file))
+                .isInstanceOf(PriceTableException.class)
+                .hasMessageStartingWith(file + ": ")
+                .hasMessageContaining("output");
     }
 }
