@@ -1,0 +1,70 @@
+package dev.cachet.providers.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.Message;
+import dev.cachet.context.message.SystemText;
+import dev.cachet.context.message.UserText;
+import dev.cachet.context.window.SegmentKind;
+import dev.cachet.context.window.Window;
+import dev.cachet.context.window.WindowFactory;
+import dev.cachet.providers.Usage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AutomaticPrefixCacheSimulatorTest {
+    private static final TokenCounter COUNTER = TokenCounter.o200k();
+
+    private final SystemText system = new SystemText("word ".repeat(1_500));
+    private final UserText first = new UserText("first question " + "x ".repeat(100));
+    private final UserText second = new UserText("second question");
+
+    private static Window window(Message... messages) {
+        return new WindowFactory(COUNTER).builder().segment(SegmentKind.HISTORY, List.of(messages)).build();
+    }
+
+    @Test
+    void openai_reads_the_shared_prefix_from_1024_tokens_in_steps_of_128_and_never_bills_writes() {
+        AutomaticPrefixCacheSimulator simulator = AutomaticPrefixCacheSimulator.openAi(COUNTER);
+        long systemTokens = COUNTER.count(system);
+        assertThat(systemTokens).isBetween(1_300L, 1_700L);
+
+        Usage cold = simulator.next(window(system, first), 5);
+        Usage warm = simulator.next(window(system, second), 5);
+
+        long total = systemTokens + COUNTER.count(second);
+        long expectedRead = 1_024 + (systemTokens - 1_024) / 128 * 128;
+        assertThat(cold).isEqualTo(new Usage(systemTokens + COUNTER.count(first), 0, 0, 5, 0));
+        assertThat(warm).isEqualTo(new Usage(total - expectedRead, 0, expectedRead, 5, 0));
+    }
+
+    @Test
+    void a_shared_prefix_under_the_minimum_is_not_read() {
+        AutomaticPrefixCacheSimulator simulator = AutomaticPrefixCacheSimulator.openAi(COUNTER);
+        SystemText shortSystem = new SystemText("be brief");
+        simulator.next(window(shortSystem, first), 0);
+
+        assertThat(simulator.next(window(shortSystem, second), 0).cacheRead()).isZero();
+    }
+
+    @Test
+    void deepseek_counts_in_units_of_64_tokens() {
+        AutomaticPrefixCacheSimulator simulator = AutomaticPrefixCacheSimulator.deepSeek(COUNTER);
+        simulator.next(window(system, first), 0);
+
+        long systemTokens = COUNTER.count(system);
+        assertThat(simulator.next(window(system, second), 0).cacheRead()).isEqualTo(systemTokens / 64 * 64);
+    }
+
+    @Test
+    void only_recent_prompts_are_remembered() {
+        AutomaticPrefixCacheSimulator simulator = AutomaticPrefixCacheSimulator.openAi(COUNTER);
+        simulator.next(window(system, first), 0);
+        for (int i = 0; i < AutomaticPrefixCacheSimulator.REMEMBERED_PROMPTS; i++) {
+            simulator.next(window(new UserText("unrelated " + i)), 0);
+        }
+
+        assertThat(simulator.next(window(system, second), 0).cacheRead()).isZero();
+    }
+}
