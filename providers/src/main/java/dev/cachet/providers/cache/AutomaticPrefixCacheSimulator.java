@@ -1,12 +1,9 @@
 package dev.cachet.providers.cache;
 
 import dev.cachet.context.TokenCounter;
-import dev.cachet.context.message.Message;
-import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -40,25 +37,16 @@ public final class AutomaticPrefixCacheSimulator implements CacheSimulator {
 
     @Override
     public Usage next(Window window, long outputTokens) {
-        List<Object> blocks = new ArrayList<>(window.tools());
-        blocks.addAll(window.messages());
-        long shared = 0;
+        PromptBlocks prompt = PromptBlocks.of(window, counter);
+        int sharedBlocks = 0;
         for (List<Object> earlier : recent) {
-            shared = Math.max(shared, sharedTokens(earlier, blocks));
+            sharedBlocks = Math.max(sharedBlocks, prompt.sharedBlocks(earlier));
         }
-        remember(blocks);
+        long shared = prompt.prefixTokens()[sharedBlocks];
+        remember(prompt.blocks());
         long total = window.tokens();
         long read = shared < minimumTokens ? 0 : minimumTokens + (shared - minimumTokens) / stepTokens * stepTokens;
         return new Usage(total - read, 0, read, outputTokens, 0);
-    }
-
-    private long sharedTokens(List<Object> earlier, List<Object> blocks) {
-        long tokens = 0;
-        for (int i = 0; i < Math.min(earlier.size(), blocks.size()) && earlier.get(i).equals(blocks.get(i)); i++) {
-            Object block = blocks.get(i);
-            tokens += block instanceof ToolSpec spec ? counter.count(spec) : counter.count((Message) block);
-        }
-        return tokens;
     }
 
     private void remember(List<Object> blocks) {

@@ -1,8 +1,6 @@
 package dev.cachet.providers.cache;
 
 import dev.cachet.context.TokenCounter;
-import dev.cachet.context.message.Message;
-import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
 import java.util.ArrayList;
@@ -38,9 +36,9 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
 
     @Override
     public Usage next(Window window, long outputTokens) {
-        List<Object> blocks = new ArrayList<>(window.tools());
-        blocks.addAll(window.messages());
-        long[] prefixTokens = prefixTokens(blocks);
+        PromptBlocks prompt = PromptBlocks.of(window, counter);
+        List<Object> blocks = prompt.blocks();
+        long[] prefixTokens = prompt.prefixTokens();
         List<Integer> ends = window.breakpoints().stream()
                 .map(b -> window.tools().size() + b.messages())
                 .filter(end -> prefixTokens[end] >= minCacheableTokens)
@@ -70,14 +68,5 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
             }
         }
         return best;
-    }
-
-    private long[] prefixTokens(List<Object> blocks) {
-        long[] sums = new long[blocks.size() + 1];
-        for (int i = 0; i < blocks.size(); i++) {
-            Object block = blocks.get(i);
-            sums[i + 1] = sums[i] + (block instanceof ToolSpec spec ? counter.count(spec) : counter.count((Message) block));
-        }
-        return sums;
     }
 }
