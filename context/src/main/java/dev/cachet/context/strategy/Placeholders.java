@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * and the file paths it mentioned, so the agent keeps the references it may need and knows how to see the rest.
  */
 final class Placeholders {
-    static final String PREFIX = "[masked ";
+    private static final String PREFIX = "[masked ";
     private static final int MAX_ARGUMENT_CHARS = 120;
     private static final int MAX_MENTIONS = 8;
     // Slash-separated words, optionally absolute (group 1, checked by looksLikePath so "and/or" and "1/2" are not
@@ -33,10 +33,6 @@ final class Placeholders {
         }
         text.append(" Run the tool again to see it.]");
         return new ToolResult(result.callId(), result.toolName(), text.toString(), result.error());
-    }
-
-    static boolean isMasked(ToolResult result) {
-        return result.content().startsWith(PREFIX);
     }
 
     private static Set<String> mentions(String content) {

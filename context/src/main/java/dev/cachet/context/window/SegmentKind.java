@@ -9,6 +9,7 @@ public enum SegmentKind {
     TOOLS,
     STATE,
     HISTORY,
+    /** After the last breakpoint, never cached: for what changes every turn, such as tool schemas loaded on demand. */
     TAIL;
 
     /** The lower-case name used in logs and reports. */

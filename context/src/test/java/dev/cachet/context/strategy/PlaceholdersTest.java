@@ -104,11 +104,4 @@ class PlaceholdersTest {
             Locale.setDefault(before);
         }
     }
-
-    @Test
-    void a_placeholder_is_recognised_as_masked_and_an_ordinary_output_is_not() {
-        assertThat(Placeholders.isMasked(Placeholders.mask(command, output("x"), 1, "old"))).isTrue();
-        assertThat(Placeholders.isMasked(output("exit code 0"))).isFalse();
-        assertThat(Placeholders.isMasked(output("masked [masked run_command"))).isFalse();
-    }
 }
