@@ -11,6 +11,7 @@ import dev.cachet.context.strategy.StrategyServices;
 import dev.cachet.context.strategy.Summarizer;
 import dev.cachet.context.window.WindowFactory;
 import dev.cachet.harness.loop.AgentLoop;
+import dev.cachet.harness.loop.CacheCheckingModelClient;
 import dev.cachet.harness.loop.Ledger;
 import dev.cachet.harness.loop.ModelSummarizer;
 import dev.cachet.harness.loop.RunResult;
@@ -19,8 +20,10 @@ import dev.cachet.harness.session.SessionListener;
 import dev.cachet.harness.session.SessionLog;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.anthropic.AnthropicClient;
+import dev.cachet.providers.openai.OpenAiClient;
 import dev.cachet.providers.http.JsonHttp;
 import dev.cachet.providers.http.RetryPolicy;
+import dev.cachet.providers.http.RetryingTransport;
 import dev.cachet.providers.http.Sleeper;
 import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.pricing.ModelPrice;
@@ -56,6 +59,7 @@ public final class Harness {
     /** Answers are cut off here; the agent's turns are tool calls and short notes, far below it. */
     static final int MAX_OUTPUT_TOKENS = 8192;
     static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+    static final String DEEPSEEK_BASE_URL = "https://api.deepseek.com/v1";
 
     private final Clock clock;
     private final Map<String, String> environment;
@@ -88,8 +92,10 @@ public final class Harness {
     }
 
     /**
-     * A model from {@code provider:name}: {@code replay:<session.jsonl>} answers from a recorded session,
-     * {@code anthropic:<model>} calls Claude with {@code ANTHROPIC_API_KEY}, at {@code baseUrl} when given.
+     * A model from {@code provider:name}: {@code anthropic:}, {@code openai:} and {@code deepseek:} call the provider
+     * with the key from its environment variable; {@code openai-compatible:} calls any chat-completions server at
+     * {@code --base-url} (vLLM, Ollama, LM Studio), with {@code OPENAI_API_KEY} if set; {@code replay:<file>}
+     * answers from a recorded session. {@code baseUrl} replaces the provider's own address.
      */
     public ModelClient model(String spec, Optional<String> baseUrl) {
         int colon = spec.indexOf(':');
@@ -101,11 +107,21 @@ public final class Harness {
         return switch (provider) {
             case "replay" -> replay(RecordedSession.read(Path.of(name)));
             case "anthropic" -> new AnthropicClient(name, baseUrl.orElse(AnthropicClient.DEFAULT_BASE_URL),
-                    apiKey("ANTHROPIC_API_KEY"), MAX_OUTPUT_TOKENS,
-                    new JsonHttp("anthropic", REQUEST_TIMEOUT, RetryPolicy.DEFAULT, Sleeper.REAL));
+                    apiKey("ANTHROPIC_API_KEY"), MAX_OUTPUT_TOKENS, new JsonHttp(transport("anthropic")));
+            case "openai" -> new OpenAiClient(name, baseUrl.orElse(OpenAiClient.DEFAULT_BASE_URL),
+                    Optional.of(apiKey("OPENAI_API_KEY")), transport("openai"));
+            case "deepseek" -> new OpenAiClient(name, baseUrl.orElse(DEEPSEEK_BASE_URL),
+                    Optional.of(apiKey("DEEPSEEK_API_KEY")), transport("deepseek"));
+            case "openai-compatible" -> new OpenAiClient(name, baseUrl.orElseThrow(() -> new InputException(
+                    "openai-compatible:" + name + " needs --base-url, e.g. http://localhost:11434/v1 for Ollama")),
+                    Optional.ofNullable(environment.get("OPENAI_API_KEY")).filter(k -> !k.isBlank()), transport(name));
             default -> throw new InputException("unknown model provider '" + provider + "' in '" + spec
-                    + "'; expected anthropic:<model> or replay:<recorded session .jsonl>");
+                    + "'; expected anthropic:, openai:, deepseek:, openai-compatible: or replay:");
         };
+    }
+
+    private static RetryingTransport transport(String provider) {
+        return new RetryingTransport(provider, REQUEST_TIMEOUT, RetryPolicy.DEFAULT, Sleeper.REAL);
     }
 
     private String apiKey(String variable) {
@@ -135,7 +151,8 @@ public final class Harness {
             throw new InputException("workspace " + spec.workspace() + " does not exist or is not a directory");
         }
         ModelPrice price = prices.price(model.model()).orElseThrow(() -> new InputException(
-                "no price for model " + model.model() + " in the price table; known: " + prices.models()));
+                "no price for model " + model.model() + "; known: " + prices.models()
+                        + " (add it to ~/.config/cachet/prices.yaml, with zeros for a free local model)"));
         ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
         Workspace workspace = new Workspace(spec.workspace());
         GitExclude.ensureCachetExcluded(workspace.root());
@@ -146,15 +163,17 @@ public final class Harness {
             listener.on(new SessionEvent.Started(sessionId, spec.task(), workspace.root().toString(), model.model(),
                     spec.strategy(), configured.params().values(), spec.limits(), systemPrompt,
                     tools.specs().stream().map(ToolSpec::name).toList()));
+            ModelClient checked = model.cacheSimulator(counter)
+                    .<ModelClient>map(simulator -> new CacheCheckingModelClient(model, simulator, listener)).orElse(model);
             Ledger ledger = new Ledger(price);
             WindowFactory windows = new WindowFactory(counter);
-            Summarizer summarizer = model.answersAnything()
-                    ? new ModelSummarizer(model, windows, summaryPrompt, ledger, listener)
+            Summarizer summarizer = checked.answersAnything()
+                    ? new ModelSummarizer(checked, windows, summaryPrompt, ledger, listener)
                     : new ExtractiveSummarizer();
             ContextStrategy strategy = configured.create(new StrategyServices(windows, price.cacheRates(), summarizer));
             ToolContext toolContext = new ToolContext(
                     workspace, spec.commandTimeout(), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state);
-            RunResult result = new AgentLoop(model, strategy, tools, toolContext, ledger, spec.limits(), clock, listener).run(session);
+            RunResult result = new AgentLoop(checked, strategy, tools, toolContext, ledger, spec.limits(), clock, listener).run(session);
             return new SessionOutcome(sessionId, result, log.path());
         }
     }

@@ -30,7 +30,8 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     Path workspace;
 
     @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER:NAME", required = true,
-            description = {"The model: anthropic:<model> (e.g. anthropic:claude-sonnet-4-6, key from ANTHROPIC_API_KEY),",
+            description = {"The model: anthropic:<model> (key from ANTHROPIC_API_KEY), openai:<model> (OPENAI_API_KEY),",
+                "deepseek:<model> (DEEPSEEK_API_KEY), openai-compatible:<model> with --base-url (vLLM, Ollama, LM Studio),",
                 "or replay:<session.jsonl> to answer from a recorded session offline (priced as "
                         + Harness.REPLAY_PRICED_AS + ")."})
     String model;

@@ -25,6 +25,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = SessionEvent.WindowRendered.class, name = "window"),
     @JsonSubTypes.Type(value = SessionEvent.Compacted.class, name = "compaction"),
     @JsonSubTypes.Type(value = SessionEvent.SummaryResponded.class, name = "summary_response"),
+    @JsonSubTypes.Type(value = SessionEvent.CachePredicted.class, name = "cache_prediction"),
     @JsonSubTypes.Type(value = SessionEvent.ModelResponded.class, name = "model_response"),
     @JsonSubTypes.Type(value = SessionEvent.ToolCalled.class, name = "tool_call"),
     @JsonSubTypes.Type(value = SessionEvent.ToolReturned.class, name = "tool_result"),
@@ -47,6 +48,12 @@ public sealed interface SessionEvent {
             implements SessionEvent {}
 
     record Compacted(int turn, Compaction compaction) implements SessionEvent {}
+
+    /**
+     * What the cache simulator predicted for a request to a live provider, beside what the provider billed;
+     * {@code readError} is predicted minus billed cache-read tokens.
+     */
+    record CachePredicted(Usage predicted, Usage billed, long readError) implements SessionEvent {}
 
     /** A summarizing strategy asked the model for a summary; this is what it cost. */
     record SummaryResponded(Usage usage, double costUsd) implements SessionEvent {}

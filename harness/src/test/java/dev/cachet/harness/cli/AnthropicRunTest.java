@@ -67,6 +67,13 @@ class AnthropicRunTest {
         assertThat(log.stream().filter(e -> e.get("type").asText().equals("model_response"))
                 .mapToLong(e -> e.at("/usage/cache_read_tokens").asLong()).sum()).isEqualTo(4_500);
 
+        List<JsonNode> predictions = log.stream().filter(e -> e.get("type").asText().equals("cache_prediction")).toList();
+        assertThat(predictions).hasSize(3);
+        assertThat(predictions.get(1).at("/billed/cache_read_tokens").asLong()).isEqualTo(2_100);
+        assertThat(predictions).allSatisfy(p -> assertThat(p.get("read_error").asLong()).isEqualTo(
+                p.at("/predicted/cache_read_tokens").asLong() - p.at("/billed/cache_read_tokens").asLong()));
+        assertThat(predictions.get(0).at("/predicted/cache_read_tokens").asLong()).isZero();
+
         assertThat(server.getRequestCount()).isEqualTo(3);
         server.takeRequest();
         server.takeRequest();

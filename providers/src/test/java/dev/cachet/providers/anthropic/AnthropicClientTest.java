@@ -22,6 +22,7 @@ import dev.cachet.providers.ProviderException;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.http.JsonHttp;
 import dev.cachet.providers.http.RetryPolicy;
+import dev.cachet.providers.http.RetryingTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ class AnthropicClientTest {
     private AnthropicClient client(Duration timeout) {
         RetryPolicy retry = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), RandomGenerator.of("L64X128MixRandom"));
         return new AnthropicClient("claude-sonnet-4-6", server.url("/").toString(), "sk-test-secret", 1024,
-                new JsonHttp("anthropic", timeout, retry, waits::add));
+                new JsonHttp(new RetryingTransport("anthropic", timeout, retry, waits::add)));
     }
 
     private AnthropicClient client() {

@@ -1,0 +1,45 @@
+package dev.cachet.harness.loop;
+
+import dev.cachet.context.window.Window;
+import dev.cachet.harness.session.SessionEvent;
+import dev.cachet.harness.session.SessionListener;
+import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.ModelResponse;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.cache.CacheSimulator;
+
+/**
+ * Runs every window a live provider receives through a simulator of its prompt cache as well, and logs the
+ * prediction next to what the provider billed, so the simulators that price offline replays are checked against
+ * real bills.
+ */
+public final class CacheCheckingModelClient implements ModelClient {
+    private final ModelClient provider;
+    private final CacheSimulator simulator;
+    private final SessionListener listener;
+
+    public CacheCheckingModelClient(ModelClient provider, CacheSimulator simulator, SessionListener listener) {
+        this.provider = provider;
+        this.simulator = simulator;
+        this.listener = listener;
+    }
+
+    @Override
+    public String model() {
+        return provider.model();
+    }
+
+    @Override
+    public boolean answersAnything() {
+        return provider.answersAnything();
+    }
+
+    @Override
+    public ModelResponse complete(Window window) {
+        ModelResponse response = provider.complete(window);
+        Usage predicted = simulator.next(window, response.usage().output());
+        Usage billed = response.usage();
+        listener.on(new SessionEvent.CachePredicted(predicted, billed, predicted.cacheRead() - billed.cacheRead()));
+        return response;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.cachet.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `cachet run` against a local server that answers as OpenAI's chat completions do. */
+class OpenAiRunTest {
+    @TempDir
+    Path workspace;
+
+    private final MockWebServer server = new MockWebServer();
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static MockResponse call(String id, String tool, String arguments, int prompt, int cached) {
+        return new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body("""
+                {"id":"chatcmpl-%s","object":"chat.completion","created":1764000000,"model":"gpt-5",
+                 "choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,
+                   "tool_calls":[{"id":"%s","type":"function","function":{"name":"%s","arguments":%s}}]}}],
+                 "usage":{"prompt_tokens":%d,"completion_tokens":20,"total_tokens":%d,
+                          "prompt_tokens_details":{"cached_tokens":%d}}}"""
+                .formatted(id, id, tool, arguments, prompt, prompt + 20, cached)).build();
+    }
+
+    @Test
+    void an_openai_compatible_server_runs_a_task_and_its_cached_tokens_are_billed_as_cache_reads() throws Exception {
+        server.enqueue(call("c1", "write_file", "\"{\\\"path\\\":\\\"a.txt\\\",\\\"content\\\":\\\"x\\\"}\"", 1500, 0));
+        server.enqueue(call("c2", "finish", "\"{\\\"summary\\\":\\\"done\\\"}\"", 1600, 1408));
+
+        CliRun run = CliRun.of("run", "-w", workspace.toString(), "-m", "openai-compatible:gpt-5",
+                "--base-url", server.url("/v1").toString(), "write a.txt");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(workspace.resolve("a.txt"))).isEqualTo("x");
+        assertThat(run.out()).contains("input 3,100 (cache read 1,408, cache write 0, uncached 1,692), output 40");
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isNull();
+    }
+
+    @Test
+    void openai_compatible_needs_a_base_url_and_deepseek_a_key() {
+        CliRun noUrl = CliRun.of("run", "-w", workspace.toString(), "-m", "openai-compatible:llama3", "task");
+        assertThat(noUrl.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(noUrl.err()).contains("openai-compatible:llama3 needs --base-url");
+
+        CliRun noKey = CliRun.withEnvironment(Map.of("OPENAI_API_KEY", "x"), "run", "-w", workspace.toString(),
+                "-m", "deepseek:deepseek-chat", "task");
+        assertThat(noKey.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(noKey.err()).contains("DEEPSEEK_API_KEY is not set");
+    }
+
+    @Test
+    void a_model_without_a_price_says_how_to_add_one() {
+        CliRun run = CliRun.of("run", "-w", workspace.toString(), "-m", "openai-compatible:llama3",
+                "--base-url", server.url("/v1").toString(), "task");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains("no price for model llama3").contains("~/.config/cachet/prices.yaml");
+        assertThat(server.getRequestCount()).isZero();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.cachet.providers.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.Message;
+import dev.cachet.context.message.SystemText;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.message.UserText;
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.window.Window;
+import dev.cachet.providers.FinishReason;
+import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.ModelResponse;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.cache.AutomaticPrefixCacheSimulator;
+import dev.cachet.providers.cache.CacheSimulator;
+import dev.cachet.providers.http.LangChain4jHttpClient;
+import dev.cachet.providers.http.RetryingTransport;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * OpenAI's chat completions, and any server that speaks them (DeepSeek, vLLM, Ollama), through LangChain4j's
+ * OpenAI model. These providers cache prompt prefixes by themselves, so there are no breakpoints to place; usage is
+ * read from {@code prompt_tokens_details.cached_tokens} (OpenAI counts cached tokens inside {@code prompt_tokens})
+ * or DeepSeek's {@code prompt_cache_hit_tokens}, and cache writes cost nothing extra.
+ */
+public final class OpenAiClient implements ModelClient {
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+    private final String model;
+    private final boolean deepSeek;
+    private final OpenAiChatModel chat;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** @param apiKey empty for local servers that take none */
+    public OpenAiClient(String model, String baseUrl, Optional<String> apiKey, RetryingTransport transport) {
+        this.model = model;
+        this.deepSeek = baseUrl.contains("deepseek");
+        this.chat = OpenAiChatModel.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey.orElse(null))
+                .modelName(model)
+                .maxRetries(0)
+                .httpClientBuilder(LangChain4jHttpClient.builder(transport))
+                .build();
+    }
+
+    @Override
+    public String model() {
+        return model;
+    }
+
+    @Override
+    public Optional<CacheSimulator> cacheSimulator(TokenCounter counter) {
+        return Optional.of(deepSeek ? AutomaticPrefixCacheSimulator.deepSeek(counter) : AutomaticPrefixCacheSimulator.openAi(counter));
+    }
+
+    @Override
+    public ModelResponse complete(Window window) {
+        long start = System.nanoTime();
+        ChatRequest.Builder request = ChatRequest.builder().messages(messages(window.messages()));
+        if (!window.tools().isEmpty()) {
+            request.toolSpecifications(window.tools().stream().map(OpenAiClient::tool).toList());
+        }
+        ChatResponse response = chat.chat(request.build());
+        long latencyMillis = (System.nanoTime() - start) / 1_000_000;
+        return new ModelResponse(turn(response.aiMessage()), usage(response), latencyMillis, finishReason(response));
+    }
+
+    private static List<ChatMessage> messages(List<Message> window) {
+        List<ChatMessage> messages = new ArrayList<>();
+        for (Message message : window) {
+            if (message instanceof SystemText system) {
+                messages.add(SystemMessage.from(system.text()));
+            } else if (message instanceof UserText user) {
+                messages.add(UserMessage.from(user.text()));
+            } else if (message instanceof AssistantTurn turn) {
+                List<ToolExecutionRequest> calls = turn.toolCalls().stream()
+                        .map(c -> ToolExecutionRequest.builder().id(c.id()).name(c.name()).arguments(c.arguments()).build())
+                        .toList();
+                messages.add(calls.isEmpty() ? AiMessage.from(turn.text())
+                        : AiMessage.builder().text(turn.text().isBlank() ? null : turn.text()).toolExecutionRequests(calls).build());
+            } else {
+                ToolResult result = (ToolResult) message;
+                messages.add(ToolExecutionResultMessage.builder().id(result.callId()).toolName(result.toolName())
+                        .text(result.content()).isError(result.error()).build());
+            }
+        }
+        return messages;
+    }
+
+    private static ToolSpecification tool(ToolSpec spec) {
+        return ToolSpecification.builder().name(spec.name()).description(spec.description())
+                .parameters(JsonSchemas.object(spec.parameters())).build();
+    }
+
+    private static AssistantTurn turn(AiMessage message) {
+        List<ToolCall> calls = message.hasToolExecutionRequests()
+                ? message.toolExecutionRequests().stream().map(r -> new ToolCall(r.id(), r.name(), r.arguments())).toList()
+                : List.of();
+        return new AssistantTurn(message.text() == null ? "" : message.text(), calls);
+    }
+
+    private Usage usage(ChatResponse response) {
+        OpenAiTokenUsage usage = (OpenAiTokenUsage) response.tokenUsage();
+        long input = usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        long output = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        long cached = deepSeekCacheHits(response).orElseGet(() -> usage.inputTokensDetails() == null
+                || usage.inputTokensDetails().cachedTokens() == null ? 0L : usage.inputTokensDetails().cachedTokens());
+        long reasoning = usage.outputTokensDetails() == null || usage.outputTokensDetails().reasoningTokens() == null
+                ? 0 : usage.outputTokensDetails().reasoningTokens();
+        return new Usage(input - cached, 0, cached, output, reasoning);
+    }
+
+    // LangChain4j does not map DeepSeek's own cache fields; they are read from the raw answer.
+    private Optional<Long> deepSeekCacheHits(ChatResponse response) {
+        if (!(response.metadata() instanceof OpenAiChatResponseMetadata metadata) || metadata.rawHttpResponse() == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode hits = mapper.readTree(metadata.rawHttpResponse().body()).path("usage").path("prompt_cache_hit_tokens");
+            return hits.isIntegralNumber() ? Optional.of(hits.asLong()) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static FinishReason finishReason(ChatResponse response) {
+        if (response.finishReason() == null) {
+            return FinishReason.OTHER;
+        }
+        return switch (response.finishReason()) {
+            case STOP -> FinishReason.END_TURN;
+            case TOOL_EXECUTION -> FinishReason.TOOL_USE;
+            case LENGTH -> FinishReason.MAX_TOKENS;
+            default -> FinishReason.OTHER;
+        };
+    }
+}
