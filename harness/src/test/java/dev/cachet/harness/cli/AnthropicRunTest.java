@@ -11,8 +11,7 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,17 +22,8 @@ class AnthropicRunTest {
     @TempDir
     Path workspace;
 
-    private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @StartStop
+    final MockWebServer server = new MockWebServer();
 
     private static MockResponse toolUse(String id, String tool, String input, String usage) {
         return new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body("""

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,17 +16,8 @@ class OpenAiRunTest {
     @TempDir
     Path workspace;
 
-    private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @StartStop
+    final MockWebServer server = new MockWebServer();
 
     private static MockResponse call(String id, String tool, String arguments, int prompt, int cached) {
         return new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body("""

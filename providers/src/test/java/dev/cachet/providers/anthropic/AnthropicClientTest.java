@@ -31,9 +31,8 @@ import java.util.random.RandomGenerator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The adapter against a local server speaking the Messages API wire format, as Anthropic documents it. */
@@ -46,18 +45,9 @@ class AnthropicClientTest {
              "stop_reason":"tool_use","stop_sequence":null,
              "usage":{"input_tokens":12,"cache_creation_input_tokens":340,"cache_read_input_tokens":1500,"output_tokens":41}}""";
 
-    private final MockWebServer server = new MockWebServer();
+    @StartStop
+    final MockWebServer server = new MockWebServer();
     private final List<Duration> waits = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private AnthropicClient client(Duration timeout) {
         RetryPolicy retry = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), RandomGenerator.of("L64X128MixRandom"));
