@@ -5,13 +5,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Settings from config files: the default strategy and parameters per strategy. Flags override them.
+ * Settings from config files: the default model and its address, the default strategy and parameters per
+ * strategy. Flags override them.
  *
  * @param strategy the strategy to use when no --strategy flag is given
  * @param strategies parameters per strategy name, e.g. {@code hybrid: {keep: 12}}
+ * @param model the model to use when no --model flag is given, e.g. {@code openai:gpt-5}
+ * @param baseUrl the provider address to use when no --base-url flag is given
  */
-public record Config(Optional<String> strategy, Map<String, Map<String, Integer>> strategies) {
+public record Config(Optional<String> strategy, Map<String, Map<String, Integer>> strategies, Optional<String> model,
+        Optional<String> baseUrl) {
     public static final Config EMPTY = new Config(Optional.empty(), Map.of());
+
+    public Config(Optional<String> strategy, Map<String, Map<String, Integer>> strategies) {
+        this(strategy, strategies, Optional.empty(), Optional.empty());
+    }
 
     public Config {
         Map<String, Map<String, Integer>> copy = new HashMap<>();
@@ -31,6 +39,7 @@ public record Config(Optional<String> strategy, Map<String, Map<String, Integer>
             both.putAll(theirs);
             return both;
         }));
-        return new Config(other.strategy.or(() -> strategy), merged);
+        return new Config(other.strategy.or(() -> strategy), merged, other.model.or(() -> model),
+                other.baseUrl.or(() -> baseUrl));
     }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
  * bad ones are errors naming the file and the key.
  */
 public final class ConfigFiles {
-    private static final Set<String> KEYS = Set.of("strategy", "strategies");
+    private static final Set<String> KEYS = Set.of("model", "base_url", "strategy", "strategies");
 
     private final List<Path> files;
     private final Optional<Path> prices;
@@ -81,20 +81,16 @@ public final class ConfigFiles {
             return Config.EMPTY;
         }
         if (!root.isObject()) {
-            throw new InputException(file + ": expected a mapping with the keys strategy and strategies");
+            throw new InputException(file + ": expected a mapping with the keys model, base_url, strategy and strategies");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KEYS.contains(name)) {
-                throw new InputException(file + ": unknown key '" + name + "'; known keys: strategy, strategies");
+                throw new InputException(file + ": unknown key '" + name + "'; known keys: model, base_url, strategy, strategies");
             }
         }
-        JsonNode strategy = root.path("strategy");
-        if (!isEmpty(strategy) && !strategy.isTextual()) {
-            throw new InputException(file + ": 'strategy' must be a strategy name");
-        }
-        Config config = new Config(strategy.isTextual() ? Optional.of(strategy.asText()) : Optional.empty(),
-                strategies(file, root.path("strategies")));
+        Config config = new Config(text(file, root, "strategy", "a strategy name"), strategies(file, root.path("strategies")),
+                text(file, root, "model", "a model like anthropic:claude-sonnet-4-6"), text(file, root, "base_url", "a URL"));
         check(file, config);
         return config;
     }
@@ -107,6 +103,14 @@ public final class ConfigFiles {
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage());
         }
+    }
+
+    private static Optional<String> text(Path file, JsonNode root, String key, String expected) {
+        JsonNode value = root.path(key);
+        if (!isEmpty(value) && !value.isTextual()) {
+            throw new InputException(file + ": '" + key + "' must be " + expected);
+        }
+        return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     /** A key written with nothing after it, as when every entry under it is commented out. */

@@ -81,8 +81,8 @@ class AnthropicRunTest {
     }
 
     @Test
-    void a_missing_api_key_is_an_input_error_that_says_what_to_do() {
-        CliRun run = CliRun.of("run", "-w", workspace.toString(), "-m", "anthropic:claude-sonnet-4-6", "task");
+    void the_default_model_is_claude_and_a_missing_api_key_is_an_input_error_that_says_what_to_do() {
+        CliRun run = CliRun.of("run", "-w", workspace.toString(), "task");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.err().strip()).isEqualTo(

@@ -66,7 +66,7 @@ class StrategyOptionsTest {
         Path config = Files.writeString(dir.resolve("cachet.yaml"), "strategy: masking\ncolour: blue\n");
         CliRun run = CliRun.withConfig(new ConfigFiles(List.of(config)), "strategies");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err().strip()).isEqualTo("cachet: " + config + ": unknown key 'colour'; known keys: strategy, strategies");
+        assertThat(run.err().strip()).isEqualTo("cachet: " + config + ": unknown key 'colour'; known keys: model, base_url, strategy, strategies");
     }
 
     @Test

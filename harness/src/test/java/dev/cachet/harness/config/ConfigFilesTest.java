@@ -175,15 +175,29 @@ class ConfigFilesTest {
         Path bad = write("bad.yaml", "stratgey: masking\n");
         assertThatThrownBy(() -> new ConfigFiles(List.of(good, bad)).load())
                 .isInstanceOf(InputException.class)
-                .hasMessage(bad + ": unknown key 'stratgey'; known keys: strategy, strategies");
+                .hasMessage(bad + ": unknown key 'stratgey'; known keys: model, base_url, strategy, strategies");
     }
 
     @Test
     void an_unknown_top_level_key_is_an_error_naming_the_file_and_key() throws IOException {
-        Path file = write("a.yaml", "strategy: masking\nmodel: claude\n");
+        Path file = write("a.yaml", "strategy: masking\nmodle: claude\n");
         assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
                 .isInstanceOf(InputException.class)
-                .hasMessage(file + ": unknown key 'model'; known keys: strategy, strategies");
+                .hasMessage(file + ": unknown key 'modle'; known keys: model, base_url, strategy, strategies");
+    }
+
+    @Test
+    void model_and_base_url_are_read_and_a_later_file_overrides_them() throws IOException {
+        Path user = write("user.yaml", "model: openai:gpt-5\nbase_url: http://proxy.example/v1\n");
+        Path project = write("project.yaml", "model: anthropic:claude-haiku-4-5\n");
+        Config config = new ConfigFiles(List.of(user, project)).load();
+        assertThat(config.model()).contains("anthropic:claude-haiku-4-5");
+        assertThat(config.baseUrl()).contains("http://proxy.example/v1");
+
+        Path bad = write("bad.yaml", "model: [openai]\n");
+        assertThatThrownBy(() -> new ConfigFiles(List.of(bad)).load())
+                .isInstanceOf(InputException.class)
+                .hasMessage(bad + ": 'model' must be a model like anthropic:claude-sonnet-4-6");
     }
 
     @ParameterizedTest
