@@ -164,7 +164,7 @@ public final class Harness {
                     spec.strategy(), configured.params().values(), spec.limits(), systemPrompt,
                     tools.specs().stream().map(ToolSpec::name).toList()));
             ModelClient checked = model.cacheSimulator(counter)
-                    .<ModelClient>map(simulator -> new CacheCheckingModelClient(model, simulator, listener)).orElse(model);
+                    .<ModelClient>map(simulator -> new CacheCheckingModelClient(model, simulator, listener, clock)).orElse(model);
             Ledger ledger = new Ledger(price);
             WindowFactory windows = new WindowFactory(counter);
             Summarizer summarizer = checked.answersAnything()

@@ -7,6 +7,8 @@ import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.CacheSimulator;
+import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Runs every window a live provider receives through a simulator of its prompt cache as well, and logs the
@@ -17,11 +19,13 @@ public final class CacheCheckingModelClient implements ModelClient {
     private final ModelClient provider;
     private final CacheSimulator simulator;
     private final SessionListener listener;
+    private final Clock clock;
 
-    public CacheCheckingModelClient(ModelClient provider, CacheSimulator simulator, SessionListener listener) {
+    public CacheCheckingModelClient(ModelClient provider, CacheSimulator simulator, SessionListener listener, Clock clock) {
         this.provider = provider;
         this.simulator = simulator;
         this.listener = listener;
+        this.clock = clock;
     }
 
     @Override
@@ -36,8 +40,9 @@ public final class CacheCheckingModelClient implements ModelClient {
 
     @Override
     public ModelResponse complete(Window window) {
+        Instant sent = clock.instant();
         ModelResponse response = provider.complete(window);
-        Usage predicted = simulator.next(window, response.usage().output());
+        Usage predicted = simulator.next(window, response.usage().output(), sent);
         Usage billed = response.usage();
         listener.on(new SessionEvent.CachePredicted(predicted, billed, predicted.cacheRead() - billed.cacheRead()));
         return response;

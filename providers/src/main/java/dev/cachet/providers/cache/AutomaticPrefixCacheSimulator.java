@@ -3,6 +3,7 @@ package dev.cachet.providers.cache;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
  * A provider that caches prompt prefixes by itself, without breakpoints and without charging for writes: a request
  * reads the longest prefix it shares with a recent request, counted in whole steps once it reaches the minimum.
  * OpenAI: from 1,024 tokens in steps of 128. DeepSeek: in units of 64 tokens. The shared prefix is measured in
- * whole blocks (tools and messages), so a block that differs anywhere counts as not shared.
+ * whole blocks (tools and messages), so a block that differs anywhere counts as not shared. The last few prompts
+ * are remembered; how long the providers keep them (minutes, best effort) is not modelled.
  */
 public final class AutomaticPrefixCacheSimulator implements CacheSimulator {
     static final int REMEMBERED_PROMPTS = 16;
@@ -36,7 +38,7 @@ public final class AutomaticPrefixCacheSimulator implements CacheSimulator {
     }
 
     @Override
-    public Usage next(Window window, long outputTokens) {
+    public Usage next(Window window, long outputTokens, Instant at) {
         PromptBlocks prompt = PromptBlocks.of(window, counter);
         int sharedBlocks = 0;
         for (List<Object> earlier : recent) {

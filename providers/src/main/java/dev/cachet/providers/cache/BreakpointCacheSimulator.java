@@ -3,8 +3,11 @@ package dev.cachet.providers.cache;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A prompt cache with explicit breakpoints, as Anthropic bills it. The prompt is the tools, then the messages;
@@ -12,22 +15,29 @@ import java.util.List;
  * cacheable length). A request reads the longest earlier-written prefix that matches its own exactly and ends no
  * more than {@code lookbackBlocks} blocks before one of its breakpoints; everything from there to its last
  * breakpoint is a cache write, and anything after the last breakpoint is uncached input. A block here is one tool
- * or one message. TTL is not modelled: agent turns follow each other within the 5-minute window, and every
- * breakpoint a request carries refreshes what it reads.
+ * or one message. A cached prefix lives for the time-to-live after it was last written or read (5 minutes by
+ * default; Anthropic also sells 1 hour), so a pause longer than that makes the next request write it again.
  */
 public final class BreakpointCacheSimulator implements CacheSimulator {
     public static final int ANTHROPIC_MIN_CACHEABLE_TOKENS = 1024;
     public static final int ANTHROPIC_LOOKBACK_BLOCKS = 20;
+    public static final Duration ANTHROPIC_TTL = Duration.ofMinutes(5);
 
     private final TokenCounter counter;
     private final int minCacheableTokens;
     private final int lookbackBlocks;
-    private final List<List<Object>> cachedPrefixes = new ArrayList<>();
+    private final Duration ttl;
+    private final Map<List<Object>, Instant> cachedPrefixes = new HashMap<>();
 
-    public BreakpointCacheSimulator(TokenCounter counter, int minCacheableTokens, int lookbackBlocks) {
+    public BreakpointCacheSimulator(TokenCounter counter, int minCacheableTokens, int lookbackBlocks, Duration ttl) {
         this.counter = counter;
         this.minCacheableTokens = minCacheableTokens;
         this.lookbackBlocks = lookbackBlocks;
+        this.ttl = ttl;
+    }
+
+    public BreakpointCacheSimulator(TokenCounter counter, int minCacheableTokens, int lookbackBlocks) {
+        this(counter, minCacheableTokens, lookbackBlocks, ANTHROPIC_TTL);
     }
 
     public static BreakpointCacheSimulator anthropic(TokenCounter counter) {
@@ -35,7 +45,8 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
     }
 
     @Override
-    public Usage next(Window window, long outputTokens) {
+    public Usage next(Window window, long outputTokens, Instant at) {
+        cachedPrefixes.values().removeIf(lastUsed -> lastUsed.plus(ttl).isBefore(at));
         PromptBlocks prompt = PromptBlocks.of(window, counter);
         List<Object> blocks = prompt.blocks();
         long[] prefixTokens = prompt.prefixTokens();
@@ -52,7 +63,11 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
             read = Math.max(read, longestCachedPrefix(blocks, end, read));
         }
         int lastEnd = ends.get(ends.size() - 1);
-        ends.forEach(end -> cachedPrefixes.add(List.copyOf(blocks.subList(0, end))));
+        // What is read, and every prefix this request marks, is fresh from now on.
+        if (read > 0) {
+            cachedPrefixes.put(List.copyOf(blocks.subList(0, read)), at);
+        }
+        ends.forEach(end -> cachedPrefixes.put(List.copyOf(blocks.subList(0, end)), at));
         long readTokens = prefixTokens[read];
         return new Usage(total - prefixTokens[lastEnd], prefixTokens[lastEnd] - readTokens, readTokens, outputTokens, 0);
     }
@@ -60,7 +75,7 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
     /** The end of the longest cached prefix of {@code blocks} within lookback of {@code breakpoint}, at least {@code atLeast}. */
     private int longestCachedPrefix(List<Object> blocks, int breakpoint, int atLeast) {
         int best = atLeast;
-        for (List<Object> cached : cachedPrefixes) {
+        for (List<Object> cached : cachedPrefixes.keySet()) {
             int end = cached.size();
             boolean inReach = end <= breakpoint && end >= breakpoint - lookbackBlocks;
             if (inReach && end > best && blocks.subList(0, end).equals(cached)) {

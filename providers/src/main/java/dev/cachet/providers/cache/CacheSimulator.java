@@ -2,8 +2,15 @@ package dev.cachet.providers.cache;
 
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
+import java.time.Instant;
 
 /** Predicts, offline, how a provider's prompt cache would bill a sequence of requests. Stateful: one per session. */
 public interface CacheSimulator {
-    Usage next(Window window, long outputTokens);
+    /** A request sent at {@code at}; simulators with a time-to-live expire what was not used recently enough. */
+    Usage next(Window window, long outputTokens, Instant at);
+
+    /** A request sent right after the previous one, as in a replay without timestamps. */
+    default Usage next(Window window, long outputTokens) {
+        return next(window, outputTokens, Instant.EPOCH);
+    }
 }

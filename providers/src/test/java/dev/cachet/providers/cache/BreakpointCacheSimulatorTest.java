@@ -393,4 +393,23 @@ class BreakpointCacheSimulatorTest {
         assertThat(usage.cacheRead()).isZero();
         assertThat(usage.cacheWrite()).isEqualTo(tokens(List.of(), concat(head, turns(50, 60).toArray(Message[]::new))));
     }
+
+    @Test
+    void a_cached_prefix_expires_five_minutes_after_it_was_last_used_and_each_read_refreshes_it() {
+        List<Message> head = concat(List.of(system, task), turns(0, 10).toArray(Message[]::new));
+        BreakpointCacheSimulator simulator = simulator(0, NO_LOOKBACK_LIMIT);
+        java.time.Instant start = java.time.Instant.parse("2026-11-25T10:00:00Z");
+        long headTokens = tokens(List.of(), head);
+
+        simulator.next(marked(head, turns(10, 11)), 0, start);
+        // Read every four minutes, the prefix stays warm well past five minutes from its first write.
+        for (int minute = 4; minute <= 12; minute += 4) {
+            Usage usage = simulator.next(marked(head, turns(20 + minute, 21 + minute)), 0, start.plusSeconds(60L * minute));
+            assertThat(usage.cacheRead()).as("minute %d", minute).isEqualTo(headTokens);
+        }
+        // After a pause of six minutes it has expired: everything is written again.
+        Usage cold = simulator.next(marked(head, turns(40, 41)), 0, start.plusSeconds(60L * 18));
+        assertThat(cold.cacheRead()).isZero();
+        assertThat(cold.cacheWrite()).isEqualTo(tokens(List.of(), concat(head, turns(40, 41).toArray(Message[]::new))));
+    }
 }
