@@ -60,6 +60,7 @@ public final class Harness {
     static final int MAX_OUTPUT_TOKENS = 8192;
     static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
     static final String DEEPSEEK_BASE_URL = "https://api.deepseek.com/v1";
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
 
     private final Clock clock;
     private final Map<String, String> environment;
@@ -97,7 +98,8 @@ public final class Harness {
      * {@code --base-url} (vLLM, Ollama, LM Studio), with {@code OPENAI_API_KEY} if set; {@code replay:<file>}
      * answers from a recorded session. {@code baseUrl} replaces the provider's own address.
      */
-    public ModelClient model(String spec, Optional<String> baseUrl) {
+    public ModelClient model(String spec, Optional<String> baseUrl, Duration cacheTtl) {
+        checkCacheTtl(cacheTtl);
         int colon = spec.indexOf(':');
         String provider = colon < 0 ? spec : spec.substring(0, colon);
         String name = colon < 0 ? "" : spec.substring(colon + 1);
@@ -105,9 +107,9 @@ public final class Harness {
             throw new InputException("model '" + spec + "' needs a name after the provider, e.g. anthropic:claude-sonnet-4-6");
         }
         return switch (provider) {
-            case "replay" -> replay(RecordedSession.read(Path.of(name)));
+            case "replay" -> replay(RecordedSession.read(Path.of(name)), cacheTtl);
             case "anthropic" -> new AnthropicClient(name, baseUrl.orElse(AnthropicClient.DEFAULT_BASE_URL),
-                    apiKey("ANTHROPIC_API_KEY"), MAX_OUTPUT_TOKENS, new JsonHttp(transport("anthropic")));
+                    apiKey("ANTHROPIC_API_KEY"), MAX_OUTPUT_TOKENS, cacheTtl, new JsonHttp(transport("anthropic")));
             case "openai" -> new OpenAiClient(name, baseUrl.orElse(OpenAiClient.DEFAULT_BASE_URL),
                     Optional.of(apiKey("OPENAI_API_KEY")), transport("openai"));
             case "deepseek" -> new OpenAiClient(name, baseUrl.orElse(DEEPSEEK_BASE_URL),
@@ -132,8 +134,15 @@ public final class Harness {
         return key;
     }
 
-    public ModelClient replay(RecordedSession recording) {
-        return new ReplayModelClient(recording, REPLAY_PRICED_AS, counter, BreakpointCacheSimulator.anthropic(counter));
+    public ModelClient replay(RecordedSession recording, Duration cacheTtl) {
+        return new ReplayModelClient(recording, REPLAY_PRICED_AS, counter,
+                BreakpointCacheSimulator.anthropic(counter, REPLAY_PRICED_AS, cacheTtl));
+    }
+
+    private static void checkCacheTtl(Duration ttl) {
+        if (!ttl.equals(DEFAULT_CACHE_TTL) && !ttl.equals(Duration.ofHours(1))) {
+            throw new InputException("--cache-ttl must be 5m or 1h (the two lifetimes providers sell), got " + ttl.toMinutes() + "m");
+        }
     }
 
     /** The named strategy with the user's parameters, checked before anything runs. */
@@ -150,9 +159,10 @@ public final class Harness {
         if (!Files.isDirectory(spec.workspace())) {
             throw new InputException("workspace " + spec.workspace() + " does not exist or is not a directory");
         }
-        ModelPrice price = prices.price(model.model()).orElseThrow(() -> new InputException(
+        ModelPrice listed = prices.price(model.model()).orElseThrow(() -> new InputException(
                 "no price for model " + model.model() + "; known: " + prices.models()
                         + " (add it to ~/.config/cachet/prices.yaml, with zeros for a free local model)"));
+        ModelPrice price = spec.cacheTtl().compareTo(DEFAULT_CACHE_TTL) > 0 ? listed.withOneHourWrites() : listed;
         ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
         Workspace workspace = new Workspace(spec.workspace());
         GitExclude.ensureCachetExcluded(workspace.root());

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /** One session to run, as the user asked for it. */
-public record RunSpec(
-        Path workspace, String task, String strategy, Map<String, Integer> strategyParams, Limits limits, Duration commandTimeout) {
+public record RunSpec(Path workspace, String task, String strategy, Map<String, Integer> strategyParams, Limits limits,
+        Duration commandTimeout, Duration cacheTtl) {
     public RunSpec {
         strategyParams = Map.copyOf(strategyParams);
     }

@@ -43,6 +43,11 @@ final class SessionOptions {
             description = "Kill a command the agent runs after this long. Default: ${DEFAULT-VALUE}.")
     Duration commandTimeout;
 
+    @Option(names = "--cache-ttl", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "How long the provider keeps cached prefixes: 5m, or 1h (Anthropic; writes cost 2x input "
+                    + "instead of 1.25x). Default: ${DEFAULT-VALUE}.")
+    Duration cacheTtl;
+
     /** The strategy to use: the flag, else the config's, else the default. */
     String strategy(Config config) {
         return strategy != null ? strategy : config.strategy().orElse(Strategies.DEFAULT);

@@ -31,6 +31,13 @@ class CliErrorsTest {
     }
 
     @Test
+    void a_cache_lifetime_no_provider_sells_is_an_input_error() {
+        CliRun run = CliRun.of("run", "-w", dir.toString(), "-m", "replay:x", "--cache-ttl", "10m", "task");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().strip()).isEqualTo("cachet: --cache-ttl must be 5m or 1h (the two lifetimes providers sell), got 10m");
+    }
+
+    @Test
     void a_missing_workspace_is_an_input_error_naming_it() throws Exception {
         Path recording = recording("{\"type\":\"model_response\",\"message\":{\"role\":\"assistant\",\"text\":\"hi\"}}");
         Path missing = dir.resolve("nowhere");

@@ -88,6 +88,30 @@ class CommandsTest {
     }
 
     @Test
+    void an_hour_long_cache_bills_the_demo_writes_at_the_one_hour_rate() {
+        String fiveMinutes = CliRun.of("demo").out();
+        String oneHour = CliRun.of("demo", "--cache-ttl", "1h").out();
+
+        // Same tokens, writes at $6.00 instead of $3.75 per million (claude-sonnet-4-6).
+        assertThat(tokensLine(oneHour)).isEqualTo(tokensLine(fiveMinutes));
+        assertThat(cost(oneHour) - cost(fiveMinutes)).isCloseTo(cacheWrites(fiveMinutes) * (6.00 - 3.75) / 1e6,
+                org.assertj.core.data.Offset.offset(0.0001));
+    }
+
+    private static String tokensLine(String out) {
+        return out.lines().filter(l -> l.startsWith("tokens:")).findFirst().orElseThrow();
+    }
+
+    private static double cost(String out) {
+        String line = out.lines().filter(l -> l.startsWith("cost:")).findFirst().orElseThrow();
+        return Double.parseDouble(line.replaceAll(".*\\$([0-9.]+),.*", "$1"));
+    }
+
+    private static long cacheWrites(String out) {
+        return Long.parseLong(tokensLine(out).replaceAll(".*cache write ([0-9,]+),.*", "$1").replace(",", ""));
+    }
+
+    @Test
     void a_limit_that_stops_the_session_exits_with_the_limit_code() throws Exception {
         Path workspace = Files.createDirectories(dir.resolve("repo"));
         new BundledExample("demo").checkOut(workspace);

@@ -9,6 +9,7 @@ import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.http.JsonHttp;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,10 +26,13 @@ public final class AnthropicClient implements ModelClient {
     private final URI messages;
     private final String apiKey;
     private final int maxTokens;
+    private final Duration cacheTtl;
     private final JsonHttp http;
 
-    public AnthropicClient(String model, String baseUrl, String apiKey, int maxTokens, JsonHttp http) {
+    /** @param cacheTtl how long marked prefixes stay cached: 5 minutes, or 1 hour at a higher write price */
+    public AnthropicClient(String model, String baseUrl, String apiKey, int maxTokens, Duration cacheTtl, JsonHttp http) {
         this.model = model;
+        this.cacheTtl = cacheTtl;
         String base = baseUrl.replaceAll("/+$", "");
         // Both https://host and https://host/v1 (LangChain4j's convention) name the same API.
         this.messages = URI.create(base + (base.endsWith("/v1") ? "/messages" : "/v1/messages"));
@@ -44,14 +48,14 @@ public final class AnthropicClient implements ModelClient {
 
     @Override
     public Optional<CacheSimulator> cacheSimulator(TokenCounter counter) {
-        return Optional.of(BreakpointCacheSimulator.anthropic(counter));
+        return Optional.of(BreakpointCacheSimulator.anthropic(counter, model, cacheTtl));
     }
 
     @Override
     public ModelResponse complete(Window window) {
         long start = System.nanoTime();
         JsonNode response = http.post(messages, Map.of("x-api-key", apiKey, "anthropic-version", API_VERSION),
-                AnthropicRequest.of(model, maxTokens, window));
+                AnthropicRequest.of(model, maxTokens, cacheTtl, window));
         long latencyMillis = (System.nanoTime() - start) / 1_000_000;
         return new ModelResponse(AnthropicResponse.turn(response), AnthropicResponse.usage(response), latencyMillis,
                 AnthropicResponse.finishReason(response));

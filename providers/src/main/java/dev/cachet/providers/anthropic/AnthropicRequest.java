@@ -13,6 +13,7 @@ import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.message.UserText;
 import dev.cachet.context.window.Breakpoint;
 import dev.cachet.context.window.Window;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,10 +26,11 @@ import java.util.stream.Collectors;
  */
 final class AnthropicRequest {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    static final Duration ONE_HOUR = Duration.ofHours(1);
 
     private AnthropicRequest() {}
 
-    static ObjectNode of(String model, int maxTokens, Window window) {
+    static ObjectNode of(String model, int maxTokens, Duration cacheTtl, Window window) {
         Set<Integer> breakpointEnds = window.breakpoints().stream().map(Breakpoint::messages).collect(Collectors.toSet());
         ObjectNode request = JSON.objectNode().put("model", model).put("max_tokens", maxTokens);
         ArrayNode system = JSON.arrayNode();
@@ -45,7 +47,10 @@ final class AnthropicRequest {
                 block = userBlock(lastUserContent(messages), message);
             }
             if (breakpointEnds.contains(i + 1) && block != null) {
-                block.putObject("cache_control").put("type", "ephemeral");
+                ObjectNode cacheControl = block.putObject("cache_control").put("type", "ephemeral");
+                if (cacheTtl.compareTo(ONE_HOUR) >= 0) {
+                    cacheControl.put("ttl", "1h");
+                }
             }
         }
         if (!system.isEmpty()) {

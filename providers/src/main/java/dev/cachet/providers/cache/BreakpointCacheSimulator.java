@@ -44,6 +44,21 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
         return new BreakpointCacheSimulator(counter, ANTHROPIC_MIN_CACHEABLE_TOKENS, ANTHROPIC_LOOKBACK_BLOCKS);
     }
 
+    /** Anthropic's cache for one model, with the time-to-live the requests ask for (5 minutes or 1 hour). */
+    public static BreakpointCacheSimulator anthropic(TokenCounter counter, String model, Duration ttl) {
+        return new BreakpointCacheSimulator(counter, minCacheableTokens(model), ANTHROPIC_LOOKBACK_BLOCKS, ttl);
+    }
+
+    /**
+     * The shortest prefix Anthropic caches for a model. Opus 4.5, Opus 4.6 and Haiku 4.5 need 4,096 tokens (two
+     * independent gateway docs agree, checked 2026-11); for the others, 1,024 as Anthropic long documented. The
+     * session log's cache_prediction events show where this is wrong.
+     */
+    static int minCacheableTokens(String model) {
+        return model.startsWith("claude-opus-4-5") || model.startsWith("claude-opus-4-6") || model.startsWith("claude-haiku-4-5")
+                ? 4_096 : ANTHROPIC_MIN_CACHEABLE_TOKENS;
+    }
+
     @Override
     public Usage next(Window window, long outputTokens, Instant at) {
         cachedPrefixes.values().removeIf(lastUsed -> lastUsed.plus(ttl).isBefore(at));

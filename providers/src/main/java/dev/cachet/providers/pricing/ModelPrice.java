@@ -6,7 +6,7 @@ import dev.cachet.providers.Usage;
 
 /**
  * Prices of one model in US dollars per million tokens. Cache writes are priced at the 5-minute rate, which is what
- * a breakpoint without a TTL buys.
+ * a breakpoint without a TTL buys; {@link #withOneHourWrites()} gives the prices of a session that caches for 1 hour.
  */
 public record ModelPrice(
         @JsonProperty("input") double input,
@@ -20,6 +20,11 @@ public record ModelPrice(
         return PER_TOKEN * (usage.uncachedInput() * input
                 + usage.cacheWrite() * cacheWrite5m
                 + usage.cacheRead() * cacheRead);
+    }
+
+    /** These prices for requests that cache for an hour: every cache write is billed at the 1-hour rate. */
+    public ModelPrice withOneHourWrites() {
+        return new ModelPrice(input, output, cacheWrite1h, cacheWrite1h, cacheRead);
     }
 
     /** Cache prices as multiples of the input price, which is what strategies weigh compactions with. */

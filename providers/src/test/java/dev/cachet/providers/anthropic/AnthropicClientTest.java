@@ -49,10 +49,14 @@ class AnthropicClientTest {
     final MockWebServer server = new MockWebServer();
     private final List<Duration> waits = new ArrayList<>();
 
-    private AnthropicClient client(Duration timeout) {
+    private AnthropicClient client(Duration timeout, Duration cacheTtl) {
         RetryPolicy retry = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), RandomGenerator.of("L64X128MixRandom"));
-        return new AnthropicClient("claude-sonnet-4-6", server.url("/").toString(), "sk-test-secret", 1024,
+        return new AnthropicClient("claude-sonnet-4-6", server.url("/").toString(), "sk-test-secret", 1024, cacheTtl,
                 new JsonHttp(new RetryingTransport("anthropic", timeout, retry, waits::add)));
+    }
+
+    private AnthropicClient client(Duration timeout) {
+        return client(timeout, Duration.ofMinutes(5));
     }
 
     private AnthropicClient client() {
@@ -117,6 +121,24 @@ class AnthropicClientTest {
         assertThat(messages.at("/2/content/1/is_error").asBoolean()).isTrue();
         assertThat(messages.at("/2/content/1/cache_control/type").asText()).isEqualTo("ephemeral");
         assertThat(request.getBody().utf8().split("cache_control", -1)).hasSize(3);
+    }
+
+    @Test
+    void an_hour_long_cache_asks_for_it_on_every_breakpoint() throws Exception {
+        server.enqueue(ok(ANSWER));
+        client(Duration.ofSeconds(10), Duration.ofHours(1)).complete(window());
+
+        JsonNode body = JSON.readTree(server.takeRequest().getBody().utf8());
+        assertThat(body.at("/system/0/cache_control/ttl").asText()).isEqualTo("1h");
+        assertThat(body.at("/messages/2/content/1/cache_control/ttl").asText()).isEqualTo("1h");
+    }
+
+    @Test
+    void the_default_five_minute_cache_sends_no_ttl() throws Exception {
+        server.enqueue(ok(ANSWER));
+        client().complete(window());
+
+        assertThat(JSON.readTree(server.takeRequest().getBody().utf8()).at("/system/0/cache_control").has("ttl")).isFalse();
     }
 
     @Test

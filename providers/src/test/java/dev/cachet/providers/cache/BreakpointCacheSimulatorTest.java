@@ -412,4 +412,18 @@ class BreakpointCacheSimulatorTest {
         assertThat(cold.cacheRead()).isZero();
         assertThat(cold.cacheWrite()).isEqualTo(tokens(List.of(), concat(head, turns(40, 41).toArray(Message[]::new))));
     }
+
+    @Test
+    void the_minimum_cacheable_length_depends_on_the_model() {
+        assertThat(BreakpointCacheSimulator.minCacheableTokens("claude-sonnet-4-6")).isEqualTo(1_024);
+        assertThat(BreakpointCacheSimulator.minCacheableTokens("claude-opus-4-6")).isEqualTo(4_096);
+        assertThat(BreakpointCacheSimulator.minCacheableTokens("claude-haiku-4-5-20251001")).isEqualTo(4_096);
+
+        // 2,000 tokens of prefix: cached for Sonnet, not for Haiku 4.5.
+        List<Message> head = List.of(new SystemText("word ".repeat(2_000)), task);
+        Window window = marked(head, List.of());
+        java.time.Duration fiveMinutes = java.time.Duration.ofMinutes(5);
+        assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", fiveMinutes).next(window, 0).cacheWrite()).isPositive();
+        assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-haiku-4-5", fiveMinutes).next(window, 0).cacheWrite()).isZero();
+    }
 }

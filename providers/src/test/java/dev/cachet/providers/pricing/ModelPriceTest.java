@@ -60,4 +60,11 @@ class ModelPriceTest {
         assertThat(sonnet.cacheRates().write()).isCloseTo(3.75 / 3.00, within(1e-12));
         assertThat(sonnet.cacheRates().read()).isCloseTo(0.30 / 3.00, within(1e-12));
     }
+
+    @Test
+    void an_hour_long_cache_bills_every_write_at_the_one_hour_rate() {
+        Usage usage = new Usage(0, 1_000_000, 0, 0, 0);
+        assertThat(sonnet.withOneHourWrites().cost(usage)).isCloseTo(6.00, within(1e-9));
+        assertThat(sonnet.withOneHourWrites().cacheRates().write()).isCloseTo(2.0, within(1e-12));
+    }
 }
