@@ -25,6 +25,7 @@ import dev.cachet.providers.http.JsonHttp;
 import dev.cachet.providers.http.RetryPolicy;
 import dev.cachet.providers.http.RetryingTransport;
 import dev.cachet.providers.http.Sleeper;
+import dev.cachet.providers.cache.AutomaticPrefixCacheSimulator;
 import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
@@ -111,12 +112,13 @@ public final class Harness {
             case "anthropic" -> new AnthropicClient(name, baseUrl.orElse(AnthropicClient.DEFAULT_BASE_URL),
                     apiKey("ANTHROPIC_API_KEY"), MAX_OUTPUT_TOKENS, cacheTtl, new JsonHttp(transport("anthropic")));
             case "openai" -> new OpenAiClient(name, baseUrl.orElse(OpenAiClient.DEFAULT_BASE_URL),
-                    Optional.of(apiKey("OPENAI_API_KEY")), transport("openai"));
+                    Optional.of(apiKey("OPENAI_API_KEY")), transport("openai"), AutomaticPrefixCacheSimulator::openAi);
             case "deepseek" -> new OpenAiClient(name, baseUrl.orElse(DEEPSEEK_BASE_URL),
-                    Optional.of(apiKey("DEEPSEEK_API_KEY")), transport("deepseek"));
+                    Optional.of(apiKey("DEEPSEEK_API_KEY")), transport("deepseek"), AutomaticPrefixCacheSimulator::deepSeek);
             case "openai-compatible" -> new OpenAiClient(name, baseUrl.orElseThrow(() -> new InputException(
                     "openai-compatible:" + name + " needs --base-url, e.g. http://localhost:11434/v1 for Ollama")),
-                    Optional.ofNullable(environment.get("OPENAI_API_KEY")).filter(k -> !k.isBlank()), transport(name));
+                    Optional.ofNullable(environment.get("OPENAI_API_KEY")).filter(k -> !k.isBlank()), transport(name),
+                    AutomaticPrefixCacheSimulator::openAi);
             default -> throw new InputException("unknown model provider '" + provider + "' in '" + spec
                     + "'; expected anthropic:, openai:, deepseek:, openai-compatible: or replay:");
         };

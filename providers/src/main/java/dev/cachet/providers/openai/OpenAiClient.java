@@ -16,7 +16,6 @@ import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.Usage;
-import dev.cachet.providers.cache.AutomaticPrefixCacheSimulator;
 import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.http.LangChain4jHttpClient;
 import dev.cachet.providers.http.RetryingTransport;
@@ -35,6 +34,7 @@ import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * OpenAI's chat completions, and any server that speaks them (DeepSeek, vLLM, Ollama), through LangChain4j's
@@ -46,14 +46,18 @@ public final class OpenAiClient implements ModelClient {
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
     private final String model;
-    private final boolean deepSeek;
+    private final Function<TokenCounter, CacheSimulator> cache;
     private final OpenAiChatModel chat;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** @param apiKey empty for local servers that take none */
-    public OpenAiClient(String model, String baseUrl, Optional<String> apiKey, RetryingTransport transport) {
+    /**
+     * @param apiKey empty for local servers that take none
+     * @param cache how this server caches prompts, e.g. {@code AutomaticPrefixCacheSimulator::openAi}
+     */
+    public OpenAiClient(String model, String baseUrl, Optional<String> apiKey, RetryingTransport transport,
+            Function<TokenCounter, CacheSimulator> cache) {
         this.model = model;
-        this.deepSeek = baseUrl.contains("deepseek");
+        this.cache = cache;
         this.chat = OpenAiChatModel.builder()
                 .baseUrl(baseUrl)
                 .apiKey(apiKey.orElse(null))
@@ -70,7 +74,7 @@ public final class OpenAiClient implements ModelClient {
 
     @Override
     public Optional<CacheSimulator> cacheSimulator(TokenCounter counter) {
-        return Optional.of(deepSeek ? AutomaticPrefixCacheSimulator.deepSeek(counter) : AutomaticPrefixCacheSimulator.openAi(counter));
+        return Optional.of(cache.apply(counter));
     }
 
     @Override
