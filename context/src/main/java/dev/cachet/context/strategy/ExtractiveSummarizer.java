@@ -23,15 +23,15 @@ public final class ExtractiveSummarizer implements Summarizer {
         for (Message message : messages) {
             if (message instanceof AssistantTurn turn) {
                 if (!turn.text().isBlank()) {
-                    out.append("- assistant: ").append(clip(firstSentence(turn.text()))).append('\n');
+                    out.append("- assistant: ").append(OneLine.clip(firstSentence(turn.text()), MAX_LINE_CHARS)).append('\n');
                 }
                 turn.toolCalls().forEach(c -> calls.put(c.id(), c));
             } else if (message instanceof ToolResult result) {
                 ToolCall call = calls.getOrDefault(result.callId(), new ToolCall(result.callId(), result.toolName(), "{}"));
-                out.append("- ").append(call.name()).append(' ').append(clip(call.arguments()))
-                        .append(result.error() ? " failed: " : " -> ").append(clip(firstLine(result.content()))).append('\n');
+                out.append("- ").append(call.name()).append(' ').append(OneLine.clip(call.arguments(), MAX_LINE_CHARS))
+                        .append(result.error() ? " failed: " : " -> ").append(OneLine.clip(firstLine(result.content()), MAX_LINE_CHARS)).append('\n');
             } else if (message instanceof UserText user) {
-                out.append("- user: ").append(clip(firstLine(user.text()))).append('\n');
+                out.append("- user: ").append(OneLine.clip(firstLine(user.text()), MAX_LINE_CHARS)).append('\n');
             }
         }
         return out.toString();
@@ -47,10 +47,5 @@ public final class ExtractiveSummarizer implements Summarizer {
         String stripped = text.strip();
         int end = stripped.indexOf('\n');
         return end < 0 ? stripped : stripped.substring(0, end);
-    }
-
-    private static String clip(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() <= MAX_LINE_CHARS ? oneLine : oneLine.substring(0, MAX_LINE_CHARS) + "...";
     }
 }

@@ -189,9 +189,7 @@ public final class HybridStrategy implements ContextStrategy {
             shown.add(mask != null ? mask : history.get(i));
         }
         int split = Math.max(0, Math.min(frozenUpTo - start, shown.size()));
-        WindowBuilder builder = windows.builder()
-                .tools(session.tools())
-                .segment(SegmentKind.SYSTEM, List.of(session.system())).breakpoint();
+        WindowBuilder builder = windows.startFor(session);
         if (folded > 0) {
             builder.segment(SegmentKind.STATE, List.of(new UserText(state))).breakpoint();
         }

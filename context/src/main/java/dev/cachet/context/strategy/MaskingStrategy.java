@@ -43,9 +43,7 @@ public final class MaskingStrategy implements ContextStrategy {
                 shown.set(at, placeholder);
             }
         }
-        return windows.builder()
-                .tools(session.tools())
-                .segment(SegmentKind.SYSTEM, List.of(session.system())).breakpoint()
+        return windows.startFor(session)
                 .segment(SegmentKind.HISTORY, shown).breakpoint()
                 .build();
     }

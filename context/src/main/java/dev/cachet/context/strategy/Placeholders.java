@@ -25,7 +25,8 @@ final class Placeholders {
     private Placeholders() {}
 
     static ToolResult mask(ToolCall call, ToolResult result, int tokens, String reason) {
-        StringBuilder text = new StringBuilder(PREFIX).append(call.name()).append(' ').append(clip(call.arguments()))
+        StringBuilder text = new StringBuilder(PREFIX).append(call.name()).append(' ')
+                .append(OneLine.clip(call.arguments(), MAX_ARGUMENT_CHARS))
                 .append(": ").append(String.format(Locale.ROOT, "%,d", tokens)).append(" tokens, ").append(reason).append('.');
         Set<String> mentions = mentions(result.content());
         if (!mentions.isEmpty()) {
@@ -48,10 +49,5 @@ final class Placeholders {
     private static boolean looksLikePath(String candidate) {
         long slashes = candidate.chars().filter(c -> c == '/').count();
         return candidate.chars().anyMatch(Character::isLetter) && (slashes >= 2 || EXTENSION.matcher(candidate).find());
-    }
-
-    private static String clip(String arguments) {
-        String oneLine = arguments.replaceAll("\\s+", " ");
-        return oneLine.length() <= MAX_ARGUMENT_CHARS ? oneLine : oneLine.substring(0, MAX_ARGUMENT_CHARS) + "...";
     }
 }

@@ -26,9 +26,7 @@ public final class StateStrategy implements ContextStrategy {
     public Window render(Session session) {
         History history = new History(session.history());
         int start = history.startOfLastTurns(keepTurns);
-        return windows.builder()
-                .tools(session.tools())
-                .segment(SegmentKind.SYSTEM, List.of(session.system())).breakpoint()
+        return windows.startFor(session)
                 .segment(SegmentKind.STATE, List.of(new UserText(session.state().render())))
                 .segment(SegmentKind.HISTORY, session.history().subList(start, session.history().size())).breakpoint()
                 .build();

@@ -62,9 +62,7 @@ public final class SummaryStrategy implements ContextStrategy {
         if (summarizedUpTo == 0) {
             return new TranscriptStrategy(windows).render(session);
         }
-        return windows.builder()
-                .tools(session.tools())
-                .segment(SegmentKind.SYSTEM, List.of(session.system())).breakpoint()
+        return windows.startFor(session)
                 .segment(SegmentKind.STATE, List.of(new UserText(session.task() + "\n\n" + summary))).breakpoint()
                 .segment(SegmentKind.HISTORY, history.subList(summarizedUpTo, history.size())).breakpoint()
                 .build();

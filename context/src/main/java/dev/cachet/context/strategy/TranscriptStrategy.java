@@ -4,7 +4,6 @@ import dev.cachet.context.Session;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
-import java.util.List;
 
 /** The baseline: everything, append-only, so each window is a byte-prefix of the next. */
 public final class TranscriptStrategy implements ContextStrategy {
@@ -18,9 +17,7 @@ public final class TranscriptStrategy implements ContextStrategy {
 
     @Override
     public Window render(Session session) {
-        return windows.builder()
-                .tools(session.tools())
-                .segment(SegmentKind.SYSTEM, List.of(session.system())).breakpoint()
+        return windows.startFor(session)
                 .segment(SegmentKind.HISTORY, session.history()).breakpoint()
                 .build();
     }
