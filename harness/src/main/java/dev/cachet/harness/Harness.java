@@ -2,8 +2,8 @@ package dev.cachet.harness;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
-import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.ExtractiveSummarizer;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
@@ -20,13 +20,13 @@ import dev.cachet.harness.session.SessionListener;
 import dev.cachet.harness.session.SessionLog;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.anthropic.AnthropicClient;
-import dev.cachet.providers.openai.OpenAiClient;
+import dev.cachet.providers.cache.AutomaticPrefixCacheSimulator;
+import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.http.JsonHttp;
 import dev.cachet.providers.http.RetryPolicy;
 import dev.cachet.providers.http.RetryingTransport;
 import dev.cachet.providers.http.Sleeper;
-import dev.cachet.providers.cache.AutomaticPrefixCacheSimulator;
-import dev.cachet.providers.cache.BreakpointCacheSimulator;
+import dev.cachet.providers.openai.OpenAiClient;
 import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.replay.RecordedSession;
@@ -117,7 +117,7 @@ public final class Harness {
                     Optional.of(apiKey("DEEPSEEK_API_KEY")), transport("deepseek"), AutomaticPrefixCacheSimulator::deepSeek);
             case "openai-compatible" -> new OpenAiClient(name, baseUrl.orElseThrow(() -> new InputException(
                     "openai-compatible:" + name + " needs --base-url, e.g. http://localhost:11434/v1 for Ollama")),
-                    Optional.ofNullable(environment.get("OPENAI_API_KEY")).filter(k -> !k.isBlank()), transport(name),
+                    Optional.ofNullable(environment.get("OPENAI_API_KEY")).filter(k -> !k.isBlank()), transport(provider),
                     AutomaticPrefixCacheSimulator::openAi);
             default -> throw new InputException("unknown model provider '" + provider + "' in '" + spec
                     + "'; expected anthropic:, openai:, deepseek:, openai-compatible: or replay:");

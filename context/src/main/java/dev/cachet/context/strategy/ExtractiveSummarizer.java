@@ -5,9 +5,7 @@ import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A deterministic offline summarizer: one line per tool call with its arguments and the first line of what it
@@ -19,22 +17,24 @@ public final class ExtractiveSummarizer implements Summarizer {
     @Override
     public String summarize(String previous, List<Message> messages) {
         StringBuilder out = new StringBuilder(previous.isEmpty() ? "Summary of earlier turns:\n" : previous);
-        Map<String, ToolCall> calls = new HashMap<>();
-        for (Message message : messages) {
-            if (message instanceof AssistantTurn turn) {
-                if (!turn.text().isBlank()) {
-                    out.append("- assistant: ").append(OneLine.clip(firstSentence(turn.text()), MAX_LINE_CHARS)).append('\n');
-                }
-                turn.toolCalls().forEach(c -> calls.put(c.id(), c));
+        History history = new History(messages);
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            if (message instanceof AssistantTurn turn && !turn.text().isBlank()) {
+                out.append("- assistant: ").append(line(firstSentence(turn.text()))).append('\n');
             } else if (message instanceof ToolResult result) {
-                ToolCall call = calls.getOrDefault(result.callId(), new ToolCall(result.callId(), result.toolName(), "{}"));
-                out.append("- ").append(call.name()).append(' ').append(OneLine.clip(call.arguments(), MAX_LINE_CHARS))
-                        .append(result.error() ? " failed: " : " -> ").append(OneLine.clip(firstLine(result.content()), MAX_LINE_CHARS)).append('\n');
+                ToolCall call = history.callAt(i);
+                out.append("- ").append(call.name()).append(' ').append(line(call.arguments()))
+                        .append(result.error() ? " failed: " : " -> ").append(line(firstLine(result.content()))).append('\n');
             } else if (message instanceof UserText user) {
-                out.append("- user: ").append(OneLine.clip(firstLine(user.text()), MAX_LINE_CHARS)).append('\n');
+                out.append("- user: ").append(line(firstLine(user.text()))).append('\n');
             }
         }
         return out.toString();
+    }
+
+    private static String line(String text) {
+        return OneLine.clip(text, MAX_LINE_CHARS);
     }
 
     private static String firstSentence(String text) {
