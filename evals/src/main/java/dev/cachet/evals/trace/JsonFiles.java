@@ -1,0 +1,103 @@
+package dev.cachet.evals.trace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads trajectory files as JSON, turning every failure into a {@link TraceFormatException} naming file and line. */
+public final class JsonFiles {
+    private JsonFiles() {}
+
+    /** One parsed line of a JSONL file, with its 1-based line number. */
+    public record Line(int number, JsonNode json) {}
+
+    /** A whole file holding one JSON document. */
+    public static JsonNode document(Path file) {
+        String text = text(file);
+        if (text.isBlank()) {
+            throw new TraceFormatException(file + ": empty file");
+        }
+        try {
+            return Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new TraceFormatException(file + ":" + line + ": not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Every non-blank line of a JSONL file, parsed; a line that is not a JSON object fails with its number. */
+    public static List<Line> lines(Path file) {
+        List<Line> lines = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int number = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                number++;
+                if (!line.isBlank()) {
+                    lines.add(new Line(number, object(file, number, line)));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new TraceFormatException("trajectory not found: " + file);
+        } catch (IOException | UncheckedIOException e) {
+            throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (lines.isEmpty()) {
+            throw new TraceFormatException(file + ": empty file");
+        }
+        return lines;
+    }
+
+    /** The first {@code chars} characters of a file, for format detection; malformed UTF-8 is replaced. */
+    public static String head(Path file, int chars) {
+        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
+                Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)))) {
+            char[] buffer = new char[chars];
+            int read = 0;
+            while (read < chars) {
+                int n = reader.read(buffer, read, chars - read);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+            return new String(buffer, 0, read);
+        } catch (NoSuchFileException e) {
+            throw new TraceFormatException("trajectory not found: " + file);
+        } catch (IOException e) {
+            throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new TraceFormatException("trajectory not found: " + file);
+        } catch (IOException e) {
+            throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode object(Path file, int number, String line) {
+        try {
+            JsonNode json = Json.mapper().readTree(line);
+            if (json == null || !json.isObject()) {
+                throw new TraceFormatException(file + ":" + number + ": expected a JSON object on each line");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new TraceFormatException(file + ":" + number + ": not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.cachet.evals.trace;
+
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
+import dev.cachet.providers.Usage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One model call of a recorded session: any new user messages that came before it, what the model answered, and
+ * what its tool calls returned. Harnesses without native tool calls (an action in the text) are given one call
+ * named after what ran (for example {@code bash} with {@code {"command": ...}}), so every format looks alike.
+ *
+ * @param userMessages  user input that arrived after the previous turn (the first task prompt is not repeated here)
+ * @param observations  results of {@code action}'s tool calls, in call order, each answering one call id
+ * @param usage         what the provider billed for this call, in cachet's vocabulary, when the log records it
+ * @param at            when the call was made, when the log records it
+ */
+public record TrajectoryTurn(
+        List<UserText> userMessages,
+        AssistantTurn action,
+        List<ToolResult> observations,
+        Optional<Usage> usage,
+        Optional<Instant> at) {
+
+    public TrajectoryTurn {
+        userMessages = List.copyOf(userMessages);
+        Objects.requireNonNull(action, "action");
+        observations = List.copyOf(observations);
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(at, "at");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.cachet.evals.trace;
+
+import dev.cachet.providers.Usage;
+
+/** Turns each provider's usage fields into cachet's vocabulary. */
+public final class Usages {
+    private Usages() {}
+
+    /**
+     * OpenAI and OpenAI-compatible APIs (DeepSeek, OpenRouter, Codex): {@code prompt} includes the cached tokens,
+     * and there is no separate price for writing the cache.
+     */
+    public static Usage openAi(long prompt, long cached, long completion, long reasoning) {
+        long read = Math.min(cached, prompt);
+        return new Usage(prompt - read, 0, read, completion, reasoning);
+    }
+
+    /** Anthropic: {@code input} excludes the cache writes and reads, which are counted on their own. */
+    public static Usage anthropic(long input, long cacheCreation, long cacheRead, long output) {
+        return new Usage(input, cacheCreation, cacheRead, output, 0);
+    }
+}
