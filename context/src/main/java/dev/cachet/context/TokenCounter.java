@@ -35,6 +35,11 @@ public final class TokenCounter {
         return new TokenCounter(Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
     }
 
+    /** A counter with the same encoding and an empty cache, for work that must not keep this one's counts alive. */
+    public TokenCounter fresh() {
+        return new TokenCounter(encoding);
+    }
+
     public int count(String text) {
         return encoding.countTokensOrdinary(text);
     }

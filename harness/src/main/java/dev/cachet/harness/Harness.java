@@ -4,6 +4,9 @@ import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.evals.replay.PricedModel;
+import dev.cachet.providers.cache.CacheSimulator;
+import java.util.function.Function;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.ExtractiveSummarizer;
 import dev.cachet.context.strategy.Strategies;
@@ -82,6 +85,10 @@ public final class Harness {
         this.prices = prices;
     }
 
+    public PriceTable prices() {
+        return prices;
+    }
+
     public TokenCounter counter() {
         return counter;
     }
@@ -102,12 +109,8 @@ public final class Harness {
      */
     public ModelClient model(String spec, Optional<String> baseUrl, Duration cacheTtl) {
         checkCacheTtl(cacheTtl);
-        int colon = spec.indexOf(':');
-        String provider = colon < 0 ? spec : spec.substring(0, colon);
-        String name = colon < 0 ? "" : spec.substring(colon + 1);
-        if (name.isEmpty()) {
-            throw new InputException("model '" + spec + "' needs a name after the provider, e.g. anthropic:claude-sonnet-4-6");
-        }
+        String provider = provider(spec);
+        String name = spec.substring(provider.length() + 1);
         return switch (provider) {
             case "replay" -> replay(RecordedSession.read(Path.of(name)), cacheTtl);
             case "anthropic" -> new AnthropicClient(name, baseUrl.orElse(AnthropicClient.DEFAULT_BASE_URL),
@@ -123,6 +126,39 @@ public final class Harness {
             default -> throw new InputException("unknown model provider '" + provider + "' in '" + spec
                     + "'; expected anthropic:, openai:, deepseek:, openai-compatible: or replay:");
         };
+    }
+
+    /**
+     * What a replay bills as {@code provider:name}: the model's listed price (1-hour writes with {@code --cache-ttl
+     * 1h}) and its provider's prompt cache: explicit breakpoints for Anthropic, automatic prefixes for the others.
+     */
+    public PricedModel pricedModel(String spec, Duration cacheTtl) {
+        checkCacheTtl(cacheTtl);
+        String provider = provider(spec);
+        String name = spec.substring(provider.length() + 1);
+        Function<TokenCounter, CacheSimulator> caches = switch (provider) {
+            case "anthropic" -> c -> BreakpointCacheSimulator.anthropic(c, name, cacheTtl);
+            case "openai", "openai-compatible" -> AutomaticPrefixCacheSimulator::openAi;
+            case "deepseek" -> AutomaticPrefixCacheSimulator::deepSeek;
+            default -> throw new InputException("cannot price a replay as '" + spec
+                    + "'; expected anthropic:, openai:, deepseek: or openai-compatible: and a model name");
+        };
+        return new PricedModel(spec, price(name, cacheTtl), caches);
+    }
+
+    private static String provider(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon <= 0 || colon == spec.length() - 1) {
+            throw new InputException("model '" + spec + "' needs a provider and a name, e.g. anthropic:claude-sonnet-4-6");
+        }
+        return spec.substring(0, colon);
+    }
+
+    private ModelPrice price(String model, Duration cacheTtl) {
+        ModelPrice listed = prices.price(model).orElseThrow(() -> new InputException(
+                "no price for model " + model + "; known: " + prices.models()
+                        + " (add it to ~/.config/cachet/prices.yaml, with zeros for a free local model)"));
+        return cacheTtl.compareTo(DEFAULT_CACHE_TTL) > 0 ? listed.withOneHourWrites() : listed;
     }
 
     private static RetryingTransport transport(String provider) {
@@ -162,10 +198,7 @@ public final class Harness {
         if (!Files.isDirectory(spec.workspace())) {
             throw new InputException("workspace " + spec.workspace() + " does not exist or is not a directory");
         }
-        ModelPrice listed = prices.price(model.model()).orElseThrow(() -> new InputException(
-                "no price for model " + model.model() + "; known: " + prices.models()
-                        + " (add it to ~/.config/cachet/prices.yaml, with zeros for a free local model)"));
-        ModelPrice price = spec.cacheTtl().compareTo(DEFAULT_CACHE_TTL) > 0 ? listed.withOneHourWrites() : listed;
+        ModelPrice price = price(model.model(), spec.cacheTtl());
         ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
         Workspace workspace = new Workspace(spec.workspace());
         GitExclude.ensureCachetExcluded(workspace.root());

@@ -56,7 +56,7 @@ class CounterfactualReplayTest {
     private static CounterfactualReplay replay() {
         var price = PriceTable.bundled().price(MODEL).orElseThrow();
         return new CounterfactualReplay(COUNTER, new PricedModel("anthropic:" + MODEL, price,
-                () -> BreakpointCacheSimulator.anthropic(COUNTER, MODEL, java.time.Duration.ofMinutes(5))));
+                counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, java.time.Duration.ofMinutes(5))));
     }
 
     private static ConfiguredStrategy named(String name) {

@@ -3,6 +3,7 @@ package dev.cachet.harness.cli;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.config.ConfigFiles;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
             "",
             "Start with 'cachet demo': it fixes a real bug offline, with no API key."
         },
-        subcommands = {DemoCommand.class, RunCommand.class, StrategiesCommand.class, ToolsCommand.class, BenchCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, StrategiesCommand.class, ToolsCommand.class,
+            ReplayCommand.class, StatsCommand.class, BenchCommand.class},
         commandListHeading = "%nCommands:%n")
 final class CachetCommand {
     private final Clock clock;
@@ -26,6 +28,11 @@ final class CachetCommand {
         this.clock = clock;
         this.environment = environment;
         this.configFiles = configFiles;
+    }
+
+    /** The user's home, from the environment so tests can point it elsewhere. */
+    Path home() {
+        return Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
     }
 
     Config config() {

@@ -1,0 +1,101 @@
+package dev.cachet.evals.replay;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.evals.trace.TraceFormatException;
+import dev.cachet.evals.trace.Trajectory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Replays many trajectory files under several strategies, {@code jobs} files at a time. A file that cannot be read
+ * is reported and skipped, so one truncated log does not cost the report on the others. Runs come back in the
+ * order of the files, whatever order the jobs finish in.
+ */
+public final class ReplayBatch {
+    private final TokenCounter counter;
+    private final PricedModel model;
+    private final List<ConfiguredStrategy> strategies;
+    private final Function<Path, List<Trajectory>> reader;
+
+    /** What the batch produced: the runs, and the files it skipped with why. */
+    public record Outcome(List<ReplayRun> runs, List<String> failures) {
+        public Outcome {
+            runs = List.copyOf(runs);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** One file done: how many of how many, and the file. */
+    public record Progress(int done, int total, Path file) {}
+
+    public ReplayBatch(TokenCounter counter, PricedModel model, List<ConfiguredStrategy> strategies,
+            Function<Path, List<Trajectory>> reader) {
+        this.counter = counter;
+        this.model = model;
+        this.strategies = List.copyOf(strategies);
+        this.reader = reader;
+    }
+
+    public Outcome run(List<Path> files, int jobs, Consumer<Progress> progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, files.size())));
+        try {
+            CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
+            List<List<ReplayRun>> byFile = new ArrayList<>(Collections.nCopies(files.size(), List.of()));
+            String[] failures = new String[files.size()];
+            for (int i = 0; i < files.size(); i++) {
+                int index = i;
+                done.submit(() -> {
+                    try {
+                        byFile.set(index, replay(files.get(index)));
+                    } catch (TraceFormatException e) {
+                        failures[index] = e.getMessage();
+                    }
+                    return index;
+                });
+            }
+            for (int finished = 1; finished <= files.size(); finished++) {
+                progress.accept(new Progress(finished, files.size(), files.get(await(done))));
+            }
+            return new Outcome(byFile.stream().flatMap(List::stream).toList(),
+                    Arrays.stream(failures).filter(Objects::nonNull).toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int await(CompletionService<Integer> done) {
+        try {
+            return done.take().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replay interrupted", e);
+        }
+    }
+
+    private List<ReplayRun> replay(Path file) {
+        // A counter per file: strategies of one trajectory share its counts, and they are freed with it.
+        CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), model);
+        List<ReplayRun> runs = new ArrayList<>();
+        for (Trajectory trajectory : reader.apply(file)) {
+            runs.addAll(replay.replay(trajectory, strategies));
+        }
+        return runs;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.cachet.evals.trace;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Every format cachet imports, and detection of a file's format from its first bytes. */
+public final class TraceFormats {
+    /** Enough of a file to see its first line or its top-level keys. */
+    static final int HEAD_CHARS = 8192;
+
+    private static final List<TraceFormat> ALL = List.of(new CachetLogFormat(), new ClaudeCodeFormat(),
+            new CodexFormat(), new SweAgentFormat(), new MiniSweAgentFormat(), new OpenHandsFormat());
+
+    private TraceFormats() {}
+
+    public static List<TraceFormat> all() {
+        return ALL;
+    }
+
+    /** The format of this file, if any claims it. */
+    public static Optional<TraceFormat> detect(Path file) {
+        String head = JsonFiles.head(file, HEAD_CHARS);
+        return ALL.stream().filter(format -> format.recognises(file, head)).findFirst();
+    }
+
+    /** Every session in the file, in whichever format it is; an error naming the file when none matches. */
+    public static List<Trajectory> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new TraceFormatException("trajectory not found: " + file);
+        }
+        TraceFormat format = detect(file).orElseThrow(() -> new TraceFormatException(file
+                + ": not a known trajectory format; expected one of: "
+                + ALL.stream().map(f -> f.label() + " (" + f.expected() + ")").collect(Collectors.joining(", "))));
+        return format.read(file);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.cachet.harness.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * Progress of long work on stderr: one line redrawn in place on a terminal, a line per step elsewhere, so logs
+ * and CI keep a readable record.
+ */
+final class ProgressLine {
+    private static final int BAR_WIDTH = 20;
+
+    private final PrintWriter err;
+    private final boolean redraw;
+    private int lastLength;
+
+    ProgressLine(PrintWriter err, boolean redraw) {
+        this.err = err;
+        this.redraw = redraw;
+    }
+
+    /** Redraws in place when stderr is a terminal. */
+    static ProgressLine on(PrintWriter err) {
+        return new ProgressLine(err, System.console() != null);
+    }
+
+    void show(int done, int total, String detail) {
+        int filled = total == 0 ? BAR_WIDTH : done * BAR_WIDTH / total;
+        String line = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total + "  " + detail;
+        if (redraw) {
+            err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+            lastLength = line.length();
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    /** Ends the redrawn line so what follows starts on its own. */
+    void finish() {
+        if (redraw && lastLength > 0) {
+            err.println();
+            err.flush();
+        }
+    }
+}

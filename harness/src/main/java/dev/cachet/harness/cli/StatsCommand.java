@@ -1,0 +1,127 @@
+package dev.cachet.harness.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cachet.context.Json;
+import dev.cachet.evals.stats.Leak;
+import dev.cachet.evals.stats.SessionStats;
+import dev.cachet.evals.stats.SessionStatsCalculator;
+import dev.cachet.evals.trace.TraceFiles;
+import dev.cachet.evals.trace.TraceFormatException;
+import dev.cachet.evals.trace.TraceFormats;
+import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.harness.InputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "What recorded sessions cost and where the tokens went, from the usage their provider billed: tokens "
+                    + "by kind, cost, cache hit rate (cache reads / all input), tokens per turn, burn rate per hour, "
+                    + "context growth (mean input of the last 5 turns over the first 5), tool-schema share where "
+                    + "the log records the schemas, and flags for the usual leaks: "
+                    + "low cache hit rate (< 50%), runaway context (> 3x and > 50k tokens), oversized tool results "
+                    + "(> 10k tokens).",
+            "",
+            "Reads Claude Code, Codex CLI, mini-swe-agent, OpenHands and cachet logs (any format 'cachet replay' "
+                    + "reads; those without recorded usage are listed and skipped). Costs use the price table "
+                    + "(~/.config/cachet/prices.yaml adds models)."})
+final class StatsCommand extends Subcommand implements Callable<Integer> {
+    enum Format { table, json }
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Session logs, or directories to search for them. Default: your Claude Code "
+                    + "(~/.claude/projects) and Codex (~/.codex/sessions) logs.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "What to print: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    /** Every session with usage, and totals; the JSON form of {@code --format json}. */
+    record Report(List<SessionStats> sessions, Totals total) {}
+
+    record Totals(int sessions, int turns, long inputTokens, long uncachedInputTokens, long cacheWriteTokens,
+            long cacheReadTokens, long outputTokens, double costUsd, double cacheHitRate, int flaggedSessions) {}
+
+    @Override
+    public Integer call() throws IOException {
+        List<Path> searched = paths.isEmpty() ? new UserLogs(root.home()).find() : paths;
+        TraceFiles.Found found = TraceFiles.expand(searched);
+        if (found.files().isEmpty()) {
+            throw new InputException("no session logs found in " + searched);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
+        List<SessionStats> sessions = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        ProgressLine progress = ProgressLine.on(err);
+        for (int i = 0; i < found.files().size(); i++) {
+            Path file = found.files().get(i);
+            try {
+                for (Trajectory trajectory : TraceFormats.read(file)) {
+                    Optional<SessionStats> stats = calculator.of(trajectory);
+                    stats.ifPresentOrElse(sessions::add, () -> failures.add(trajectory.id() + ": no usage recorded"));
+                }
+            } catch (TraceFormatException e) {
+                failures.add(e.getMessage());
+            }
+            progress.show(i + 1, found.files().size(), file.getFileName().toString());
+        }
+        progress.finish();
+        failures.forEach(failure -> err.println("skipped " + failure));
+        Report report = new Report(sessions, totals(sessions));
+        if (format == Format.json) {
+            out().println(Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        } else {
+            out().print(table(report));
+        }
+        out().flush();
+        return failures.stream().anyMatch(f -> !f.endsWith("no usage recorded")) ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+
+    private static Totals totals(List<SessionStats> sessions) {
+        var usage = sessions.stream().map(SessionStats::usage).reduce(dev.cachet.providers.Usage.ZERO,
+                dev.cachet.providers.Usage::plus);
+        double cost = sessions.stream().map(SessionStats::costUsd).filter(c -> c != null).mapToDouble(c -> c).sum();
+        return new Totals(sessions.size(), sessions.stream().mapToInt(SessionStats::turns).sum(), usage.input(),
+                usage.uncachedInput(), usage.cacheWrite(), usage.cacheRead(), usage.output(), cost,
+                usage.input() == 0 ? 0 : (double) usage.cacheRead() / usage.input(),
+                (int) sessions.stream().filter(s -> !s.leaks().isEmpty()).count());
+    }
+
+    private static String table(Report report) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%-40s %-18s %5s %11s %11s %11s %9s %10s %9s %7s  %s%n", "session",
+                "model", "turns", "input", "cache read", "output", "cost", "$/hour", "cache hit", "growth", "flags"));
+        for (SessionStats s : report.sessions()) {
+            text.append(String.format(Locale.ROOT, "%-40s %-18s %5d %,11d %,11d %,11d %9s %10s %8.1f%% %6.1fx  %s%n",
+                    clip(s.session(), 40), clip(s.model(), 18), s.turns(), s.usage().input(), s.usage().cacheRead(),
+                    s.usage().output(), usd(s.costUsd()), usd(s.burnUsdPerHour()), 100 * s.cacheHitRate(),
+                    s.contextGrowth(), s.leaks().stream().map(Leak::description).collect(Collectors.joining("; "))));
+        }
+        Totals t = report.total();
+        text.append(String.format(Locale.ROOT, "%ntotal: %d sessions, %d turns, %,d input tokens (%,d uncached, %,d "
+                        + "cache write, %,d cache read), %,d output, $%.2f priced, cache hit %.1f%%, %d flagged%n",
+                t.sessions(), t.turns(), t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),
+                t.cacheReadTokens(), t.outputTokens(), t.costUsd(), 100 * t.cacheHitRate(), t.flaggedSessions()));
+        return text.toString();
+    }
+
+    private static String usd(Double amount) {
+        return amount == null ? "-" : String.format(Locale.ROOT, "$%.2f", amount);
+    }
+
+    private static String clip(String text, int width) {
+        return text.length() <= width ? text : "..." + text.substring(text.length() - width + 3);
+    }
+}
