@@ -41,6 +41,10 @@ public final class ToolBox {
                 new RunCommandTool(), new GitStatusTool(), new GitDiffTool(), new UpdateTaskStateTool(), new FinishTool()));
     }
 
+    public boolean has(String name) {
+        return tools.containsKey(name);
+    }
+
     public List<ToolSpec> specs() {
         return tools.values().stream().map(Tool::spec).toList();
     }
