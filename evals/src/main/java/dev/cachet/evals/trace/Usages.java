@@ -19,4 +19,14 @@ public final class Usages {
     public static Usage anthropic(long input, long cacheCreation, long cacheRead, long output) {
         return new Usage(input, cacheCreation, cacheRead, output, 0);
     }
+
+    /**
+     * LiteLLM, through which OpenHands calls every provider: {@code prompt} counts the cache reads and also the
+     * cache writes (it adds Anthropic's separate counts back in), so the uncached input is what remains.
+     */
+    public static Usage liteLlm(long prompt, long cacheRead, long cacheWrite, long completion, long reasoning) {
+        long read = Math.min(cacheRead, prompt);
+        long write = Math.min(cacheWrite, prompt - read);
+        return new Usage(prompt - read - write, write, read, completion, reasoning);
+    }
 }

@@ -1,0 +1,191 @@
+package dev.cachet.evals.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.cachet.context.Json;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.message.UserText;
+import dev.cachet.providers.Usage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads one OpenHands event stream into a trajectory. Each LLM response is one turn: the agent actions it produced
+ * carry its id in {@code tool_call_metadata.model_response} (one action per tool call), and a reply without tool
+ * calls is an agent {@code message} without that metadata. An observation answers the action its {@code cause}
+ * names.
+ */
+final class OpenHandsEvents {
+    private final String where;
+    private final Map<String, Usage> billed;
+    private Optional<String> model;
+    private String systemPrompt = "";
+    private List<ToolSpec> tools = List.of();
+    private String task;
+    private final List<UserText> pending = new ArrayList<>();
+    private final List<TurnDraft> turns = new ArrayList<>();
+    private final Map<Long, Issued> byAction = new HashMap<>();
+    private String responseId = "";
+
+    /** A tool call and the turn that made it, found again through the id of the action that carried it. */
+    private record Issued(TurnDraft turn, ToolCall call) {}
+
+    private OpenHandsEvents(String where, Map<String, Usage> billed, Optional<String> model) {
+        this.where = where;
+        this.billed = billed;
+        this.model = model;
+    }
+
+    /**
+     * @param where   names the stream in errors: the file, and the line for evaluation output
+     * @param events  the list of events, already checked to be a list
+     * @param billed  usage per LLM response id, where the log keeps it apart from the events
+     * @param model   the model as the run's configuration names it; otherwise the first response's is used
+     */
+    static Trajectory read(String id, String where, JsonNode events, Map<String, Usage> billed, Optional<String> model) {
+        OpenHandsEvents stream = new OpenHandsEvents(where, billed, model);
+        for (int i = 0; i < events.size(); i++) {
+            stream.event(i, events.get(i));
+        }
+        return new Trajectory(id, OpenHandsFormat.LABEL, stream.model, stream.systemPrompt, stream.task, stream.tools,
+                stream.turns.stream().map(TurnDraft::build).toList());
+    }
+
+    private void event(int index, JsonNode event) {
+        if (event.path("action").isTextual()) {
+            action(event);
+        } else if (event.path("observation").isTextual()) {
+            observation(event);
+        } else {
+            throw new TraceFormatException(where + ": event #" + index + ": expected an object with \"action\" or \"observation\"");
+        }
+    }
+
+    private void action(JsonNode event) {
+        String kind = event.get("action").asText();
+        JsonNode args = event.path("args");
+        JsonNode metadata = event.path("tool_call_metadata");
+        if (kind.equals("system")) {
+            systemPrompt = args.path("content").asText("");
+            tools = toolSpecs(event, args.path("tools"));
+        } else if (metadata.isObject()) {
+            toolCall(event, metadata);
+        } else if (kind.equals("message")) {
+            message(event, args.path("content").asText(""));
+        }
+        // Other actions (recall, agent state changes) come from the runtime, not from the model.
+    }
+
+    private void message(JsonNode event, String text) {
+        if (event.path("source").asText().equals("agent")) {
+            startTurn(text, Optional.empty(), at(event, MissingNode.getInstance()));
+            responseId = "";
+        } else if (task == null) {
+            task = text;
+        } else {
+            pending.add(new UserText(text));
+        }
+    }
+
+    private void toolCall(JsonNode event, JsonNode metadata) {
+        JsonNode response = metadata.path("model_response");
+        String id = response.path("id").asText("");
+        if (turns.isEmpty() || id.isEmpty() || !id.equals(responseId)) {
+            String text = response.at("/choices/0/message/content").asText(event.at("/args/thought").asText(""));
+            startTurn(text, usage(id, response.path("usage")), at(event, response));
+            responseId = id;
+            if (model.isEmpty() && response.path("model").isTextual()) {
+                model = Optional.of(response.get("model").asText());
+            }
+        }
+        String callId = required(event, metadata, "tool_call_metadata", "tool_call_id");
+        String name = required(event, metadata, "tool_call_metadata", "function_name");
+        ToolCall call = new ToolCall(callId, name, arguments(response, callId, event));
+        TurnDraft turn = turns.get(turns.size() - 1);
+        turn.call(call);
+        if (event.path("id").isIntegralNumber()) {
+            byAction.put(event.get("id").asLong(), new Issued(turn, call));
+        }
+    }
+
+    private void observation(JsonNode event) {
+        JsonNode cause = event.path("cause");
+        Issued issued = cause.isIntegralNumber() ? byAction.get(cause.asLong()) : null;
+        String content = event.path("content").asText("");
+        boolean error = event.get("observation").asText().equals("error");
+        if (issued != null) {
+            JsonNode exitCode = event.at("/extras/metadata/exit_code");
+            boolean failed = error || !event.path("success").asBoolean(true) || (exitCode.isNumber() && exitCode.asInt() != 0);
+            issued.turn().observe(new ToolResult(issued.call().id(), issued.call().name(), content, failed));
+        } else if (error && !cause.isIntegralNumber()) {
+            // An error that answers no action (a tool call OpenHands could not parse) reaches the model as user text.
+            pending.add(new UserText(content));
+        }
+    }
+
+    private void startTurn(String text, Optional<Usage> usage, Optional<Instant> at) {
+        turns.add(new TurnDraft(pending, text, usage, at));
+        pending.clear();
+    }
+
+    private Optional<Usage> usage(String responseId, JsonNode usage) {
+        return Optional.ofNullable(billed.get(responseId)).or(() -> usage.isObject()
+                ? Optional.of(Usages.liteLlm(
+                        usage.path("prompt_tokens").asLong(),
+                        usage.at("/prompt_tokens_details/cached_tokens").asLong(),
+                        usage.path("cache_creation_input_tokens").asLong(),
+                        usage.path("completion_tokens").asLong(),
+                        usage.at("/completion_tokens_details/reasoning_tokens").asLong()))
+                : Optional.empty());
+    }
+
+    /**
+     * When the LLM call was made: its response's {@code created} epoch second when there is one, since OpenHands'
+     * own timestamps are the machine's local time without a zone.
+     */
+    private static Optional<Instant> at(JsonNode event, JsonNode response) {
+        JsonNode created = response.path("created");
+        return created.isNumber()
+                ? Optional.of(Instant.ofEpochSecond(created.asLong()))
+                : Timestamps.instant(event.path("timestamp").asText(""));
+    }
+
+    private static String arguments(JsonNode response, String callId, JsonNode event) {
+        for (JsonNode call : response.at("/choices/0/message/tool_calls")) {
+            if (callId.equals(call.path("id").asText())) {
+                return call.at("/function/arguments").asText();
+            }
+        }
+        // Without the model's own call, the arguments OpenHands parsed out of it are the closest record.
+        return event.path("args").toString();
+    }
+
+    private List<ToolSpec> toolSpecs(JsonNode event, JsonNode tools) {
+        List<ToolSpec> specs = new ArrayList<>();
+        for (JsonNode tool : tools) {
+            JsonNode function = tool.path("function");
+            JsonNode parameters = function.path("parameters");
+            specs.add(new ToolSpec(
+                    required(event, function, "args.tools[].function", "name"),
+                    function.path("description").asText(""),
+                    parameters.isObject() ? parameters : Json.mapper().createObjectNode()));
+        }
+        return specs;
+    }
+
+    /** A text field of {@code parent}, which is at {@code parentPath} in the event. */
+    private String required(JsonNode event, JsonNode parent, String parentPath, String field) {
+        JsonNode value = parent.path(field);
+        if (!value.isTextual()) {
+            throw new TraceFormatException(where + ": \"" + event.path("action").asText() + "\" action with id "
+                    + event.path("id").asText("?") + ": expected text at " + parentPath + "." + field);
+        }
+        return value.asText();
+    }
+}

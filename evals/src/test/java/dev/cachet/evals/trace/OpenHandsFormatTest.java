@@ -1,0 +1,289 @@
+package dev.cachet.evals.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Json;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.message.UserText;
+import dev.cachet.providers.Usage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OpenHandsFormatTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/traces/openhands");
+    private static final Path OUTPUT = FIXTURES.resolve("output.jsonl");
+    private static final Path RUNTIME = FIXTURES.resolve("runtime.json");
+
+    private final OpenHandsFormat format = new OpenHandsFormat();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reads_each_line_of_evaluation_output_as_one_trajectory() {
+        List<Trajectory> runs = format.read(OUTPUT);
+
+        assertThat(runs).extracting(Trajectory::id).containsExactly("output.jsonl#demo__a-1", "output.jsonl#demo__a-2");
+        Trajectory run = runs.get(0);
+        assertThat(run.format()).isEqualTo("openhands");
+        assertThat(run.model()).contains("openai/openrouter-llama-4-maverick");
+        assertThat(run.systemPrompt()).isEqualTo("You are OpenHands agent.");
+        assertThat(run.task()).isEqualTo("Fix the bug in a.c");
+        assertThat(run.tools()).extracting(ToolSpec::name).containsExactly("execute_bash", "finish");
+        assertThat(run.tools().get(0).parameters().at("/required/0").asText()).isEqualTo("command");
+        assertThat(run.tools().get(1).parameters().isObject()).isTrue();
+    }
+
+    @Test
+    void one_turn_per_llm_response_holding_the_calls_of_all_its_actions() {
+        Trajectory run = format.read(OUTPUT).get(0);
+
+        assertThat(run.turns()).hasSize(3);
+        assertThat(run.turns().get(0).action().text()).isEqualTo("Let me look, then fix.");
+        assertThat(run.turns().get(0).action().toolCalls()).containsExactly(
+                new ToolCall("call_1", "execute_bash", "{\"command\": \"ls\"}"),
+                new ToolCall("call_2", "str_replace_editor", "{\"command\": \"view\", \"path\": \"/w/a.c\"}"));
+        assertThat(run.turns().get(2).action().toolCalls()).extracting(ToolCall::name).containsExactly("finish");
+        assertThat(run.toolCalls()).isEqualTo(4);
+    }
+
+    @Test
+    void observations_answer_the_call_of_their_cause_and_failed_commands_are_errors() {
+        List<TrajectoryTurn> turns = format.read(OUTPUT).get(0).turns();
+
+        assertThat(turns.get(0).observations()).containsExactly(
+                new ToolResult("call_1", "execute_bash", "ls: cannot open", true),
+                new ToolResult("call_2", "str_replace_editor", "int main() {}", false));
+        assertThat(turns.get(1).observations()).containsExactly(new ToolResult("call_3", "execute_bash", "all passed", false));
+        assertThat(turns.get(2).observations()).isEmpty();
+    }
+
+    @Test
+    void later_user_messages_and_errors_that_answer_no_action_precede_the_next_turn() {
+        List<TrajectoryTurn> turns = format.read(OUTPUT).get(0).turns();
+
+        assertThat(turns.get(0).userMessages()).isEmpty();
+        assertThat(turns.get(1).userMessages()).containsExactly(
+                new UserText("Parameter 'command' is expected to be one of ['view']."), new UserText("Also run the tests."));
+    }
+
+    @Test
+    void usage_comes_from_token_usages_by_response_id_else_from_the_response_itself() {
+        List<TrajectoryTurn> turns = format.read(OUTPUT).get(0).turns();
+
+        assertThat(turns.get(0).usage()).contains(new Usage(1000, 0, 0, 50, 0));
+        // prompt_tokens 1300 counts the 800 read and the 300 written.
+        assertThat(turns.get(1).usage()).contains(new Usage(200, 300, 800, 20, 0));
+        assertThat(turns.get(2).usage()).contains(new Usage(200, 100, 1200, 10, 4));
+    }
+
+    @Test
+    void a_turn_is_dated_by_its_response_not_by_the_zoneless_event_timestamp() {
+        TrajectoryTurn first = format.read(OUTPUT).get(0).turns().get(0);
+
+        assertThat(first.at()).contains(Instant.ofEpochSecond(1746000000));
+    }
+
+    @Test
+    void reads_a_runtime_trajectory_whose_last_reply_has_no_tool_calls() {
+        Trajectory run = format.read(RUNTIME).get(0);
+
+        assertThat(run.id()).isEqualTo("runtime.json");
+        assertThat(run.model()).contains("claude-3-5-sonnet-20241022");
+        assertThat(run.task()).isEqualTo("Create an app.");
+        assertThat(run.systemPrompt()).isEmpty();
+        assertThat(run.tools()).isEmpty();
+        assertThat(run.turns()).hasSize(2);
+
+        TrajectoryTurn call = run.turns().get(0);
+        assertThat(call.observations()).containsExactly(new ToolResult("toolu_01", "execute_bash", "", false));
+        assertThat(call.usage()).contains(new Usage(4, 3435, 0, 104, 0));
+
+        TrajectoryTurn reply = run.turns().get(1);
+        assertThat(reply.action().text()).isEqualTo("The app is ready.");
+        assertThat(reply.action().toolCalls()).isEmpty();
+        assertThat(reply.usage()).isEmpty();
+        assertThat(reply.at()).contains(Instant.parse("2025-01-21T04:30:35.414886Z"));
+        assertThat(run.hasRecordedUsage()).isFalse();
+    }
+
+    @Test
+    void the_three_runs_of_the_corpus_output_have_the_turns_calls_and_usage_openhands_recorded() throws IOException {
+        Path file = Corpus.file("openhands/multi_swe_bench_examples_output.jsonl");
+        List<Trajectory> runs = format.read(file);
+        List<String> lines = Files.readAllLines(file);
+
+        assertThat(runs).extracting(run -> run.turns().size()).containsExactly(23, 33, 49);
+        for (int i = 0; i < runs.size(); i++) {
+            JsonNode line = Json.mapper().readTree(lines.get(i));
+            Trajectory run = runs.get(i);
+            List<JsonNode> history = list(line.get("history"));
+            List<JsonNode> calls = history.stream().filter(e -> e.has("action") && e.has("tool_call_metadata")).toList();
+            List<JsonNode> usages = list(line.at("/metrics/token_usages"));
+
+            assertThat(run.id()).isEqualTo(file.getFileName() + "#" + line.get("instance_id").asText());
+            assertThat(run.toolCalls()).isEqualTo(calls.size());
+            assertThat(run.tools()).hasSize(history.get(0).at("/args/tools").size());
+            assertThat(run.task()).isEqualTo(line.get("instruction").asText());
+            assertThat(run.hasRecordedUsage()).isTrue();
+            long prompt = usages.stream().mapToLong(u -> u.get("prompt_tokens").asLong()).sum();
+            long completion = usages.stream().mapToLong(u -> u.get("completion_tokens").asLong()).sum();
+            assertThat(total(run).input()).isEqualTo(prompt).isEqualTo(line.at("/metrics/accumulated_token_usage/prompt_tokens").asLong());
+            assertThat(total(run).output()).isEqualTo(completion).isEqualTo(line.at("/metrics/accumulated_token_usage/completion_tokens").asLong());
+        }
+        assertThat(runs.get(0).model()).contains("openai/openrouter-llama-4-maverick");
+        assertThat(runs.get(0).systemPrompt()).startsWith("You are OpenHands agent");
+    }
+
+    @Test
+    void the_corpus_runtime_trajectory_has_five_turns_and_the_usage_of_its_responses() throws IOException {
+        Path file = Corpus.file("openhands/runtime_trajs_basic_gui_mode.json");
+        Trajectory run = format.read(file).get(0);
+        List<JsonNode> events = list(Json.mapper().readTree(file.toFile()));
+
+        assertThat(run.turns()).hasSize(5);
+        List<JsonNode> calls = events.stream().filter(e -> e.has("action") && e.has("tool_call_metadata")).toList();
+        assertThat(run.toolCalls()).isEqualTo(calls.size()).isEqualTo(4);
+        Set<String> responses = new HashSet<>();
+        long prompt = 0;
+        long written = 0;
+        long read = 0;
+        long completion = 0;
+        for (JsonNode call : calls) {
+            JsonNode response = call.at("/tool_call_metadata/model_response");
+            if (responses.add(response.get("id").asText())) {
+                prompt += response.at("/usage/prompt_tokens").asLong();
+                written += response.at("/usage/cache_creation_input_tokens").asLong();
+                read += response.at("/usage/prompt_tokens_details/cached_tokens").asLong();
+                completion += response.at("/usage/completion_tokens").asLong();
+            }
+        }
+        Usage total = total(run);
+        assertThat(total.input()).isEqualTo(prompt);
+        assertThat(total.cacheWrite()).isEqualTo(written);
+        assertThat(total.cacheRead()).isEqualTo(read);
+        assertThat(total.output()).isEqualTo(completion);
+        assertThat(run.turns().get(4).action().toolCalls()).isEmpty();
+        assertThat(run.turns().get(3).observations()).singleElement().extracting(ToolResult::error).isEqualTo(true);
+    }
+
+    @Test
+    void a_truncated_line_names_the_file_and_line() throws IOException {
+        List<String> lines = Files.readAllLines(OUTPUT);
+        Path file = write("cut.jsonl", lines.get(0) + "\n" + lines.get(1).substring(0, 300) + "\n");
+
+        assertThatThrownBy(() -> format.read(file)).isInstanceOf(TraceFormatException.class).hasMessageContaining(file + ":2:");
+    }
+
+    @Test
+    void a_truncated_runtime_trajectory_names_the_file() throws IOException {
+        Path file = write("cut.json", Files.readString(RUNTIME).substring(0, 2000));
+
+        assertThatThrownBy(() -> format.read(file)).isInstanceOf(TraceFormatException.class).hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void a_line_without_history_names_the_file_line_and_field() throws IOException {
+        Path file = write("bad.jsonl", "{\"instance_id\": \"x-1\", \"instruction\": \"fix\"}\n");
+
+        assertThatThrownBy(() -> format.read(file)).isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining(file + ":1:").hasMessageContaining("\"history\"");
+    }
+
+    @Test
+    void a_list_of_chat_messages_is_not_an_event_stream() throws IOException {
+        Path file = write("chat.json", "[{\"role\": \"user\", \"content\": \"hi\"}]");
+
+        assertThatThrownBy(() -> format.read(file)).isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("\"action\" or \"observation\"");
+    }
+
+    @Test
+    void a_tool_call_action_without_its_call_id_names_the_field() throws IOException {
+        Path file = write("no-id.json", """
+                [{"id": 3, "source": "agent", "action": "run", "args": {"command": "ls"},
+                  "tool_call_metadata": {"function_name": "execute_bash", "model_response": {"id": "r1"}}}]
+                """);
+
+        assertThatThrownBy(() -> format.read(file)).isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("tool_call_metadata.tool_call_id");
+    }
+
+    @Test
+    void an_empty_file_names_the_file() throws IOException {
+        Path file = write("empty.jsonl", "");
+
+        assertThatThrownBy(() -> format.read(file)).isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("empty");
+    }
+
+    @Test
+    void recognises_its_own_files() {
+        assertThat(recognises(OUTPUT)).isTrue();
+        assertThat(recognises(RUNTIME)).isTrue();
+    }
+
+    @Test
+    void recognises_a_runtime_trajectory_whose_system_prompt_outruns_the_head() throws IOException {
+        String prompt = "You are OpenHands agent. ".repeat(1000);
+        Path file = write("long.json", "[{\"id\": 0, \"source\": \"agent\", \"message\": \"" + prompt
+                + "\", \"action\": \"system\", \"args\": {\"content\": \"" + prompt + "\"}}]");
+
+        assertThat(recognises(file)).isTrue();
+        assertThat(format.read(file).get(0).systemPrompt()).isEqualTo(prompt);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openhands/multi_swe_bench_examples_output.jsonl", "openhands/runtime_trajs_basic_gui_mode.json"})
+    void recognises_the_corpus_files(String file) {
+        assertThat(recognises(Corpus.file(file))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "swe-agent/demo_default__marshmallow-1867.traj",
+        "mini-swe-agent/github_issue.traj.json",
+        "mini-swe-agent/pr854__astropy__astropy-12907.traj.json",
+        "claude-code-spotter/subagent.jsonl",
+        "codex-cli/rollout-2026-05-11T11-26-55-019e1625-789d-76c0-80ab-3724b5ddb799.jsonl"
+    })
+    void does_not_claim_other_harnesses_files(String file) {
+        assertThat(recognises(Corpus.file(file))).isFalse();
+    }
+
+    @Test
+    void does_not_claim_a_cachet_log() {
+        assertThat(recognises(Path.of("src/test/resources/traces/cachet/session.jsonl"))).isFalse();
+    }
+
+    private boolean recognises(Path file) {
+        return format.recognises(file, JsonFiles.head(file, 8192));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    private static Usage total(Trajectory run) {
+        return run.turns().stream().flatMap(turn -> turn.usage().stream()).reduce(Usage.ZERO, Usage::plus);
+    }
+}
