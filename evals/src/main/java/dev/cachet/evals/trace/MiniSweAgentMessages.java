@@ -1,0 +1,166 @@
+package dev.cachet.evals.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
+import dev.cachet.providers.Usage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads mini-swe-agent's message list into turns, one per assistant message. The command is a native tool call
+ * answered by a {@code tool} message, or (text mode) the one fenced {@code mswea_bash_command} block of the message,
+ * answered by the next user message.
+ */
+final class MiniSweAgentMessages {
+    /** mini-swe-agent runs a text-mode message only when it holds exactly one such block. */
+    private static final Pattern COMMAND = Pattern.compile("```mswea_bash_command\\s*\\n(.*?)\\n```", Pattern.DOTALL);
+    private static final Pattern RETURNCODE = Pattern.compile("\\s*<returncode>(-?\\d+)</returncode>");
+
+    /** What a message list holds in cachet's terms. */
+    record Conversation(String systemPrompt, String task, List<TrajectoryTurn> turns) {}
+
+    private final Path file;
+    private final List<TrajectoryTurn> turns = new ArrayList<>();
+    private final List<UserText> userMessages = new ArrayList<>();
+    private String systemPrompt;
+    private String task;
+    private OpenTurn open;
+
+    private MiniSweAgentMessages(Path file) {
+        this.file = file;
+    }
+
+    /** The messages of {@code messages}, named {@code path} in errors. */
+    static Conversation read(Path file, JsonNode messages, String path) {
+        MiniSweAgentMessages reader = new MiniSweAgentMessages(file);
+        for (int i = 0; i < messages.size(); i++) {
+            reader.accept(messages.get(i), path + "[" + i + "]");
+        }
+        reader.close();
+        return new Conversation(reader.systemPrompt, reader.task, reader.turns);
+    }
+
+    private void accept(JsonNode message, String path) {
+        JsonShape.object(file, message, path);
+        String content = ChatMessages.text(message);
+        switch (JsonShape.text(file, message.path("role"), path + ".role")) {
+            case "system" -> systemPrompt = systemPrompt == null ? content : systemPrompt;
+            case "assistant" -> assistant(message, path, content);
+            case "tool" -> tool(message, path, content);
+            case "user" -> user(message, content);
+            // The submission, recorded after the last command; the model never sees it.
+            case "exit" -> { }
+            default -> throw JsonShape.mismatch(file, path + ".role", "system, user, assistant, tool or exit",
+                    message.path("role"));
+        }
+    }
+
+    private void assistant(JsonNode message, String path, String content) {
+        close();
+        int number = turns.size() + 1;
+        List<ToolCall> calls = ChatMessages.toolCalls(file, message, path);
+        boolean textMode = calls.isEmpty();
+        if (textMode) {
+            calls = command(content).map(command -> List.of(ChatMessages.bashCall(number, command))).orElse(List.of());
+        }
+        JsonNode extra = message.path("extra");
+        open = new OpenTurn(List.copyOf(userMessages), new AssistantTurn(content, calls),
+                usage(extra.path("response").path("usage")), at(extra.path("timestamp")), textMode && !calls.isEmpty(),
+                new ArrayList<>());
+        userMessages.clear();
+    }
+
+    private void tool(JsonNode message, String path, String content) {
+        String id = JsonShape.text(file, message.path("tool_call_id"), path + ".tool_call_id");
+        ToolCall call = open == null ? null
+                : open.action().toolCalls().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+        if (call == null) {
+            throw new TraceFormatException(file + ": expected " + path + ".tool_call_id to name a call of the"
+                    + " preceding assistant message, found \"" + id + "\"");
+        }
+        open.observations().add(result(call, message, content));
+    }
+
+    private void user(JsonNode message, String content) {
+        if (task == null) {
+            task = content;
+        } else if (open != null && open.awaitsOutput()) {
+            open.observations().add(result(open.action().toolCalls().get(0), message, content));
+        } else {
+            userMessages.add(new UserText(content));
+        }
+    }
+
+    private void close() {
+        if (open != null) {
+            turns.add(new TrajectoryTurn(open.userMessages(), open.action(), open.observations(), open.usage(), open.at()));
+            open = null;
+        }
+    }
+
+    /** The command of a text-mode message; none unless it holds exactly one block, as mini-swe-agent requires. */
+    private static Optional<String> command(String content) {
+        Matcher matcher = COMMAND.matcher(content);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        String command = matcher.group(1);
+        return matcher.find() ? Optional.empty() : Optional.of(command);
+    }
+
+    private static ToolResult result(ToolCall call, JsonNode message, String content) {
+        return new ToolResult(call.id(), call.name(), content, failed(message, content));
+    }
+
+    /** Whether the command exited non-zero: 1.1 records the code in {@code extra}, the early format only in the text. */
+    private static boolean failed(JsonNode message, String content) {
+        JsonNode code = message.path("extra").path("returncode");
+        if (code.isIntegralNumber()) {
+            return code.asLong() != 0;
+        }
+        Matcher matcher = RETURNCODE.matcher(content);
+        return matcher.lookingAt() && Long.parseLong(matcher.group(1)) != 0;
+    }
+
+    /** OpenAI-style usage: {@code prompt_tokens} includes the cached ones, which DeepSeek also names cache hits. */
+    private static Optional<Usage> usage(JsonNode usage) {
+        if (!usage.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
+        if (!cached.isNumber()) {
+            cached = usage.path("prompt_cache_hit_tokens");
+        }
+        return Optional.of(Usages.openAi(usage.path("prompt_tokens").asLong(), cached.asLong(),
+                usage.path("completion_tokens").asLong(),
+                usage.path("completion_tokens_details").path("reasoning_tokens").asLong()));
+    }
+
+    /** An epoch-seconds timestamp, to the microsecond. */
+    private static Optional<Instant> at(JsonNode seconds) {
+        return seconds.isNumber()
+                ? Optional.of(Instant.EPOCH.plus(Math.round(seconds.asDouble() * 1e6), ChronoUnit.MICROS))
+                : Optional.empty();
+    }
+
+    /**
+     * The latest assistant message, while the messages answering it are read into {@code observations}.
+     *
+     * @param textCommand  whether its command came from the text, so that the next user message is its output
+     */
+    private record OpenTurn(List<UserText> userMessages, AssistantTurn action, Optional<Usage> usage,
+            Optional<Instant> at, boolean textCommand, List<ToolResult> observations) {
+        boolean awaitsOutput() {
+            return textCommand && observations.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.cachet.evals.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SweAgentFormatTest {
+    private static final Path TRACES = Path.of("src/test/resources/traces");
+    private final SweAgentFormat format = new SweAgentFormat();
+
+    @TempDir
+    Path dir;
+
+    private Trajectory read(Path file) {
+        List<Trajectory> trajectories = format.read(file);
+        assertThat(trajectories).hasSize(1);
+        return trajectories.get(0);
+    }
+
+    @Test
+    void text_mode_steps_become_bash_calls_answered_by_what_the_model_was_shown() {
+        Trajectory trajectory = read(TRACES.resolve("swe-agent-text.traj"));
+
+        assertThat(trajectory.id()).isEqualTo("swe-agent-text.traj");
+        assertThat(trajectory.format()).isEqualTo("swe-agent");
+        assertThat(trajectory.model()).isEmpty();
+        assertThat(trajectory.systemPrompt()).isEqualTo("You are SWE-agent.");
+        assertThat(trajectory.task()).isEqualTo("Fix the NameError in a.py.");
+        assertThat(trajectory.tools()).isEmpty();
+        assertThat(trajectory.turns()).hasSize(4);
+        assertThat(trajectory.hasRecordedUsage()).isFalse();
+
+        TrajectoryTurn first = trajectory.turns().get(0);
+        assertThat(first.userMessages()).isEmpty();
+        assertThat(first.action().text()).isEqualTo("List the files.\n```\nls\n```");
+        assertThat(first.action().toolCalls()).containsExactly(new ToolCall("call-1", "bash", "{\"command\":\"ls\\n\"}"));
+        assertThat(first.observations()).containsExactly(
+                new ToolResult("call-1", "bash", "a.py\n\n(Open file: n/a)\n(Current directory: /repo)\nbash-$", false));
+        assertThat(first.usage()).isEmpty();
+        assertThat(first.at()).isEmpty();
+    }
+
+    @Test
+    void a_step_missing_from_the_history_keeps_its_own_observation_and_later_steps_still_pair() {
+        Trajectory trajectory = read(TRACES.resolve("swe-agent-text.traj"));
+
+        TrajectoryTurn edit = trajectory.turns().get(2);
+        assertThat(edit.action().toolCalls()).extracting(call -> call.textArgument("command").orElseThrow())
+                .containsExactly("edit 1:1\nx = 1\nend_of_edit\n");
+        assertThat(edit.observations()).containsExactly(new ToolResult("call-3", "bash", "File updated.\n", false));
+        assertThat(edit.userMessages()).isEmpty();
+
+        TrajectoryTurn submit = trajectory.turns().get(3);
+        assertThat(submit.userMessages()).containsExactly(new UserText("Remember to submit when done."));
+        assertThat(submit.action().toolCalls()).extracting(ToolCall::id).containsExactly("call-4");
+        assertThat(submit.observations()).extracting(ToolResult::content).containsExactly("");
+    }
+
+    @Test
+    void function_calling_steps_keep_their_calls_and_the_model_comes_from_the_replay_config() {
+        Trajectory trajectory = read(TRACES.resolve("swe-agent-function-calling.traj"));
+
+        assertThat(trajectory.model()).contains("gpt-4o");
+        assertThat(trajectory.systemPrompt()).isEqualTo("You are SWE-agent, calling tools.");
+        assertThat(trajectory.task()).isEqualTo("Fix the rounding in TimeDelta.");
+        assertThat(trajectory.turns()).hasSize(2);
+        assertThat(trajectory.toolCalls()).isEqualTo(2);
+
+        TrajectoryTurn create = trajectory.turns().get(0);
+        assertThat(create.action().text()).isEqualTo("Reproduce the bug first.");
+        assertThat(create.action().toolCalls())
+                .containsExactly(new ToolCall("call_create", "create", "{\"filename\":\"reproduce.py\"}"));
+        assertThat(create.observations()).containsExactly(new ToolResult("call_create", "create",
+                "[File: reproduce.py (1 lines total)]\r\n1:\n(Open file: /testbed/reproduce.py)\n"
+                        + "(Current directory: /testbed)\nbash-$", false));
+        assertThat(trajectory.turns().get(1).observations()).extracting(ToolResult::callId, ToolResult::toolName)
+                .containsExactly(tuple("call_submit", "submit"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "demo_default__marshmallow-1867.traj, 14",
+        "demo_function_calling__marshmallow-1867.traj, 11",
+        "demo_function_calling_replace_from_source__marshmallow-1867.traj, 13",
+        "ctf_web_i_got_id_demo.traj, 21",
+        "ctf_crypto_BabyEncryption.traj, 16",
+        "ctf_rev_rock.traj, 12"
+    })
+    void reads_every_corpus_file_with_one_turn_per_step(String name, int turns) {
+        Trajectory trajectory = read(Corpus.file("swe-agent/" + name));
+
+        assertThat(trajectory.turns()).hasSize(turns);
+        assertThat(trajectory.toolCalls()).isEqualTo(turns);
+        assertThat(trajectory.systemPrompt()).startsWith("SETTING: You are ");
+        assertThat(trajectory.task()).startsWith("We're currently solving the following ");
+        assertThat(trajectory.turns()).allSatisfy(turn -> {
+            assertThat(turn.action().toolCalls()).hasSize(1);
+            assertThat(turn.observations()).hasSize(1)
+                    .allSatisfy(result -> assertThat(result.callId()).isEqualTo(turn.action().toolCalls().get(0).id()));
+        });
+    }
+
+    @Test
+    void corpus_function_calling_keeps_the_recorded_calls_and_skips_the_replay_pseudo_model() {
+        Trajectory calling = read(Corpus.file("swe-agent/demo_function_calling__marshmallow-1867.traj"));
+        Trajectory replayed =
+                read(Corpus.file("swe-agent/demo_function_calling_replace_from_source__marshmallow-1867.traj"));
+
+        assertThat(calling.model()).contains("gpt-4o");
+        assertThat(calling.turns().get(0).action().toolCalls())
+                .containsExactly(new ToolCall("call_cyI71DYnRdoLHWwtZgIaW2wr", "create", "{\"filename\":\"reproduce.py\"}"));
+        assertThat(calling.turns().get(0).observations().get(0).content()).endsWith("(Current directory: /testbed)\nbash-$");
+        assertThat(replayed.model()).isEmpty();
+    }
+
+    @Test
+    void corpus_demonstration_whose_history_drops_a_step_still_pairs_the_rest() {
+        Trajectory trajectory = read(Corpus.file("swe-agent/ctf_crypto_BabyEncryption.traj"));
+
+        // Step 9 (index 8) is absent from the history: it keeps the raw observation, without the prompt suffix.
+        assertThat(trajectory.turns().get(8).observations().get(0).content()).doesNotContain("(Current directory:");
+        assertThat(trajectory.turns().get(9).action().toolCalls().get(0).textArgument("command"))
+                .contains("open decrypt.py\n");
+        assertThat(trajectory.turns().get(9).observations().get(0).content()).contains("(Current directory:");
+    }
+
+    @Test
+    void a_trajectory_that_is_not_a_list_is_rejected_naming_the_file() throws IOException {
+        Path file = write("not-a-list.traj", "{\"environment\": \"main\", \"trajectory\": {\"action\": \"ls\"}}");
+
+        assertThatThrownBy(() -> format.read(file))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining("expected trajectory to be a list, found object");
+    }
+
+    @Test
+    void a_step_without_an_action_is_rejected_naming_the_file_and_the_step() throws IOException {
+        Path file = write("no-action.traj", "{\"trajectory\": [{\"observation\": \"x\"}], \"history\": []}");
+
+        assertThatThrownBy(() -> format.read(file))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining("expected trajectory[0].action to be a string, found nothing");
+    }
+
+    @Test
+    void truncated_json_is_rejected_naming_the_file() throws IOException {
+        String whole = Files.readString(TRACES.resolve("swe-agent-text.traj"));
+        Path file = write("truncated.traj", whole.substring(0, whole.length() / 2));
+
+        assertThatThrownBy(() -> format.read(file))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining("not valid JSON");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "swe-agent/demo_default__marshmallow-1867.traj",
+        "swe-agent/demo_function_calling__marshmallow-1867.traj",
+        "swe-agent/demo_function_calling_replace_from_source__marshmallow-1867.traj",
+        "swe-agent/ctf_web_i_got_id_demo.traj",
+        "swe-agent/ctf_crypto_BabyEncryption.traj",
+        "swe-agent/ctf_rev_rock.traj"
+    })
+    void recognises_the_corpus_files(String name) {
+        Path file = Corpus.file(name);
+        assertThat(format.recognises(file, JsonFiles.head(file, 8192))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"swe-agent-text.traj", "swe-agent-function-calling.traj"})
+    void recognises_the_fixtures(String name) {
+        Path file = TRACES.resolve(name);
+        assertThat(format.recognises(file, JsonFiles.head(file, 8192))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "claude-code-spotter/subagent.jsonl",
+        "codex-cli/rollout-2026-05-11T11-26-55-019e1625-789d-76c0-80ab-3724b5ddb799.jsonl",
+        "openhands/runtime_trajs_basic_gui_mode.json",
+        "openhands/multi_swe_bench_examples_output.jsonl",
+        "mini-swe-agent/github_issue.traj.json",
+        "mini-swe-agent/pr854__astropy__astropy-12907.traj.json"
+    })
+    void does_not_claim_other_formats(String name) {
+        Path file = Corpus.file(name);
+        assertThat(format.recognises(file, JsonFiles.head(file, 8192))).isFalse();
+    }
+
+    @Test
+    void does_not_claim_a_cachet_session_log() {
+        String head = "{\"type\":\"session_start\",\"trajectory\":[],\"history\":[]}\n";
+        assertThat(format.recognises(Path.of("session.jsonl"), head)).isFalse();
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+}
