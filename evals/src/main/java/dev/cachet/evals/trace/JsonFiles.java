@@ -1,5 +1,6 @@
 package dev.cachet.evals.trace;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
@@ -10,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads trajectory files as JSON, turning every failure into a {@link TraceFormatException} naming file and line. */
 public final class JsonFiles {
@@ -77,6 +81,45 @@ public final class JsonFiles {
         } catch (IOException e) {
             throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The value at {@code path} in a line, field names separated by dots and array elements by their index (such as
+     * {@code message.content.0.id}); fails naming file, line and path when it is absent or null.
+     */
+    public static JsonNode required(Path file, Line line, String path) {
+        JsonNode node = at(line, path);
+        if (node.isMissingNode() || node.isNull()) {
+            throw new TraceFormatException(file + ":" + line.number() + ": missing field " + path);
+        }
+        return node;
+    }
+
+    /** The string at {@code path} in a line, as {@link #required}; fails naming the path when it is not a string. */
+    public static String requiredText(Path file, Line line, String path) {
+        JsonNode node = required(file, line, path);
+        if (!node.isTextual()) {
+            throw new TraceFormatException(file + ":" + line.number() + ": field " + path + " is not a string");
+        }
+        return node.asText();
+    }
+
+    /** The ISO-8601 instant at {@code path} in a line, when present; fails naming the path when it does not parse. */
+    public static Optional<Instant> instant(Path file, Line line, String path) {
+        JsonNode node = at(line, path);
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(node.asText()));
+        } catch (DateTimeParseException e) {
+            throw new TraceFormatException(file + ":" + line.number() + ": field " + path + " is not an instant: "
+                    + node.asText());
+        }
+    }
+
+    private static JsonNode at(Line line, String path) {
+        return line.json().at(JsonPointer.compile("/" + path.replace('.', '/')));
     }
 
     private static String text(Path file) {

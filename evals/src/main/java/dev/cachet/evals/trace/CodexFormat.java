@@ -1,0 +1,180 @@
+package dev.cachet.evals.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cachet.context.Json;
+import dev.cachet.context.message.ToolCall;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * OpenAI Codex CLI rollouts ({@code ~/.codex/sessions/…/rollout-*.jsonl}): one {@code {timestamp, type, payload}} per
+ * line. The model context is rebuilt from the {@code response_item} lines; each {@code token_count} event closes one
+ * model call with what it billed.
+ */
+public final class CodexFormat implements TraceFormat {
+    private static final Set<String> LINE_TYPES =
+            Set.of("session_meta", "response_item", "event_msg", "turn_context", "compacted");
+
+    @Override
+    public String label() {
+        return "codex";
+    }
+
+    @Override
+    public String expected() {
+        return "Codex CLI rollout JSONL: one {\"timestamp\", \"type\", \"payload\"} object per line, starting with"
+                + " session_meta";
+    }
+
+    @Override
+    public boolean recognises(Path file, String head) {
+        JsonHead first = JsonHead.of(head);
+        return !first.list() && LINE_TYPES.contains(first.text("type")) && first.has("payload") && first.has("timestamp");
+    }
+
+    @Override
+    public List<Trajectory> read(Path file) {
+        return List.of(new Rollout(file).read());
+    }
+
+    /**
+     * What the user first typed, from the user_message event that follows its message item. Codex also sends
+     * user-role items the user did not type (AGENTS.md, the environment context), which the event tells apart.
+     */
+    private static Optional<String> firstPrompt(List<JsonFiles.Line> lines) {
+        return lines.stream()
+                .map(JsonFiles.Line::json)
+                .filter(json -> json.path("type").asText().equals("event_msg")
+                        && json.path("payload").path("type").asText().equals("user_message"))
+                .map(json -> json.path("payload").path("message").asText())
+                .findFirst();
+    }
+
+    /** The reading of one file. */
+    private final class Rollout {
+        private final Path file;
+        private final List<JsonFiles.Line> lines;
+        private final Optional<String> prompt;
+        private final TurnAssembler turns = new TurnAssembler();
+        private String systemPrompt = "";
+        private Optional<String> model = Optional.empty();
+        private String task;
+        /** The model call whose output is being read, until its token_count. */
+        private TurnAssembler.Draft current;
+        /** The cumulative usage the last token_count reported. */
+        private JsonNode billed;
+
+        Rollout(Path file) {
+            this.file = file;
+            this.lines = JsonFiles.lines(file);
+            this.prompt = firstPrompt(lines);
+        }
+
+        Trajectory read() {
+            for (JsonFiles.Line line : lines) {
+                String type = JsonFiles.requiredText(file, line, "type");
+                JsonNode payload = JsonFiles.required(file, line, "payload");
+                switch (type) {
+                    case "session_meta" -> systemPrompt = payload.path("base_instructions").path("text").asText();
+                    case "turn_context" -> model = model.or(() -> Optional.ofNullable(
+                            payload.path("model").textValue()));
+                    case "response_item" -> item(line);
+                    case "event_msg" -> {
+                        if (payload.path("type").asText().equals("token_count")) {
+                            tokenCount(line, payload);
+                        }
+                    }
+                    default -> {
+                        // Other lines (compacted, future kinds) do not change the context as rebuilt here.
+                    }
+                }
+            }
+            // Output after the last token_count, from a call cut off before it was billed, stays a turn without usage.
+            if (turns.isEmpty()) {
+                throw new TraceFormatException(file + ": no model calls; expected " + expected());
+            }
+            String id = file.getFileName().toString();
+            // The rollout does not log the built-in tools' schemas.
+            return new Trajectory(id, label(), model, systemPrompt, task, List.of(), turns.turns());
+        }
+
+        private void item(JsonFiles.Line line) {
+            switch (JsonFiles.requiredText(file, line, "payload.type")) {
+                case "message" -> message(line);
+                // Reasoning is not kept, but it is the first output of a call.
+                case "reasoning" -> current(line);
+                case "function_call" -> current(line).call(new ToolCall(
+                        JsonFiles.requiredText(file, line, "payload.call_id"),
+                        JsonFiles.requiredText(file, line, "payload.name"),
+                        JsonFiles.requiredText(file, line, "payload.arguments")));
+                case "custom_tool_call" -> current(line).call(new ToolCall(
+                        JsonFiles.requiredText(file, line, "payload.call_id"),
+                        JsonFiles.requiredText(file, line, "payload.name"),
+                        Json.mapper().createObjectNode()
+                                .put("input", JsonFiles.requiredText(file, line, "payload.input"))
+                                .toString()));
+                // A search the provider ran within the call: it has no call id and no output item.
+                case "web_search_call" -> current(line).call(new ToolCall(
+                        "web_search:" + line.number(),
+                        "web_search",
+                        JsonFiles.required(file, line, "payload.action").toString()));
+                case "function_call_output", "custom_tool_call_output" -> turns.result(
+                        JsonFiles.requiredText(file, line, "payload.call_id"),
+                        JsonFiles.requiredText(file, line, "payload.output"),
+                        false);
+                default -> {
+                    // Other items are not part of what a turn records.
+                }
+            }
+        }
+
+        /**
+         * The assistant's text belongs to the current call. Developer messages are the harness's instructions, sent
+         * as messages rather than as the system prompt, so they are user input here like the user's own.
+         */
+        private void message(JsonFiles.Line line) {
+            String role = JsonFiles.requiredText(file, line, "payload.role");
+            String text = Blocks.text(JsonFiles.required(file, line, "payload.content"));
+            if (role.equals("assistant")) {
+                current(line).text(text);
+            } else if (task == null && prompt.equals(Optional.of(text))) {
+                task = text;
+            } else {
+                turns.userMessage(text);
+            }
+        }
+
+        /**
+         * Closes the current call with its usage. A token_count without info reports rate limits only; one whose
+         * cumulative total has not moved repeats the last call's report. Neither is a new call.
+         */
+        private void tokenCount(JsonFiles.Line line, JsonNode payload) {
+            if (payload.path("info").isNull() || payload.path("info").isMissingNode()) {
+                return;
+            }
+            JsonNode total = JsonFiles.required(file, line, "payload.info.total_token_usage");
+            if (total.equals(billed)) {
+                return;
+            }
+            billed = total;
+            JsonNode last = JsonFiles.required(file, line, "payload.info.last_token_usage");
+            current(line).usage(Usages.openAi(
+                    JsonFiles.required(file, line, "payload.info.last_token_usage.input_tokens").asLong(),
+                    last.path("cached_input_tokens").asLong(),
+                    JsonFiles.required(file, line, "payload.info.last_token_usage.output_tokens").asLong(),
+                    last.path("reasoning_output_tokens").asLong()));
+            current = null;
+        }
+
+        /** The current call's turn, opened by its first output (or by its token_count, if it logged none). */
+        private TurnAssembler.Draft current(JsonFiles.Line line) {
+            if (current == null) {
+                current = turns.open(JsonFiles.instant(file, line, "timestamp"));
+            }
+            return current;
+        }
+    }
+}

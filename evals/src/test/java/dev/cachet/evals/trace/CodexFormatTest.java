@@ -1,0 +1,266 @@
+package dev.cachet.evals.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Json;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
+import dev.cachet.providers.Usage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CodexFormatTest {
+    private static final Path ROLLOUT = Path.of("src/test/resources/traces/codex/rollout.jsonl");
+    private static final String CORPUS_ROLLOUT =
+            "codex-cli/rollout-2026-05-11T11-26-55-019e1625-789d-76c0-80ab-3724b5ddb799.jsonl";
+    private static final String SESSION_META = "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"session_meta\","
+            + "\"payload\":{\"id\":\"r\",\"base_instructions\":{\"text\":\"You are Codex.\"}}}";
+
+    private final CodexFormat format = new CodexFormat();
+
+    @TempDir
+    Path dir;
+
+    private Trajectory read(Path file) {
+        List<Trajectory> trajectories = format.read(file);
+        assertThat(trajectories).hasSize(1);
+        return trajectories.get(0);
+    }
+
+    private Path file(String name, String... lines) throws IOException {
+        return Files.write(dir.resolve(name), List.of(lines));
+    }
+
+    @Test
+    void reads_the_session_around_the_model_calls() {
+        Trajectory trajectory = read(ROLLOUT);
+
+        assertThat(trajectory.id()).isEqualTo("rollout.jsonl");
+        assertThat(trajectory.format()).isEqualTo("codex");
+        assertThat(trajectory.model()).contains("gpt-test");
+        assertThat(trajectory.systemPrompt()).isEqualTo("You are Codex.");
+        assertThat(trajectory.task()).isEqualTo("fix the bug");
+        assertThat(trajectory.tools()).isEmpty();
+    }
+
+    @Test
+    void a_call_is_its_output_items_closed_by_its_token_count_and_its_results_follow() {
+        TrajectoryTurn first = read(ROLLOUT).turns().get(0);
+
+        // The harness's developer and context messages come before the task; they are input of the first call.
+        assertThat(first.userMessages()).containsExactly(
+                new UserText("<permissions>sandboxed</permissions>"),
+                new UserText("# AGENTS.md instructions\n<environment_context/>"));
+        assertThat(first.action()).isEqualTo(
+                AssistantTurn.calls("", new ToolCall("call_1", "exec_command", "{\"cmd\":\"ls\"}")));
+        assertThat(first.observations()).containsExactly(new ToolResult("call_1", "exec_command", "A.java", false));
+        assertThat(first.usage()).contains(new Usage(100, 0, 0, 10, 4));
+        assertThat(first.at()).contains(Instant.parse("2026-01-01T10:00:01.000Z"));
+    }
+
+    @Test
+    void custom_tool_calls_and_web_searches_are_tool_calls_and_repeated_or_empty_token_counts_are_not_calls() {
+        List<TrajectoryTurn> turns = read(ROLLOUT).turns();
+        TrajectoryTurn second = turns.get(1);
+
+        assertThat(turns).hasSize(4);
+        assertThat(second.action().toolCalls()).containsExactly(
+                new ToolCall("call_2", "apply_patch", "{\"input\":\"*** Begin Patch\"}"),
+                new ToolCall("web_search:14", "web_search", "{\"type\":\"search\",\"query\":\"bug\"}"));
+        assertThat(second.observations()).containsExactly(new ToolResult("call_2", "apply_patch", "Done", false));
+        assertThat(second.usage()).contains(new Usage(70, 0, 80, 20, 0));
+        assertThat(turns.get(2).action()).isEqualTo(AssistantTurn.text("Fixed it."));
+        assertThat(turns.get(2).usage()).contains(new Usage(30, 0, 120, 5, 0));
+    }
+
+    @Test
+    void output_after_the_last_token_count_is_a_turn_without_usage() {
+        TrajectoryTurn last = read(ROLLOUT).turns().get(3);
+
+        assertThat(last.userMessages()).containsExactly(new UserText("thanks"));
+        assertThat(last.action()).isEqualTo(AssistantTurn.text("You're welcome."));
+        assertThat(last.usage()).isEmpty();
+    }
+
+    @Test
+    void reads_the_corpus_rollout_with_one_turn_per_billed_call() throws IOException {
+        Path file = Corpus.file(CORPUS_ROLLOUT);
+        Billing billing = Billing.of(file);
+        Trajectory trajectory = read(file);
+
+        assertThat(billing.calls()).isEqualTo(66);
+        assertThat(trajectory.turns()).hasSize(66);
+        assertThat(trajectory.hasRecordedUsage()).isTrue();
+        assertThat(trajectory.model()).contains("gpt-5.5");
+        assertThat(trajectory.systemPrompt()).startsWith("You are Codex");
+        assertThat(trajectory.task()).isEqualTo("show tools");
+        assertThat(trajectory.turns()).flatMap(TrajectoryTurn::userMessages)
+                .contains(new UserText("let's update the defailt context compart to 90 in env var"));
+    }
+
+    @Test
+    void the_corpus_rollouts_calls_are_its_function_custom_and_web_search_calls_each_answered_but_searches()
+            throws IOException {
+        Trajectory trajectory = read(Corpus.file(CORPUS_ROLLOUT));
+        Map<String, Long> byTool = trajectory.turns().stream()
+                .flatMap(turn -> turn.action().toolCalls().stream())
+                .collect(Collectors.groupingBy(
+                        call -> call.name().equals("apply_patch") || call.name().equals("web_search")
+                                ? call.name() : "function",
+                        Collectors.counting()));
+
+        assertThat(byTool).containsExactlyInAnyOrderEntriesOf(
+                Map.of("function", 99L, "apply_patch", 3L, "web_search", 3L));
+        assertThat(trajectory.turns()).flatMap(TrajectoryTurn::observations).hasSize(102);
+    }
+
+    @Test
+    void the_corpus_rollouts_usage_adds_up_to_its_final_total() throws IOException {
+        Path file = Corpus.file(CORPUS_ROLLOUT);
+        Billing billing = Billing.of(file);
+        Usage total = read(file).turns().stream()
+                .map(turn -> turn.usage().orElseThrow())
+                .reduce(Usage.ZERO, Usage::plus);
+
+        assertThat(billing.sumOfLast()).isEqualTo(billing.finalTotal());
+        assertThat(billing.finalTotal()).containsEntry("input_tokens", 6_055_836L)
+                .containsEntry("cached_input_tokens", 4_929_536L);
+        assertThat(total.input()).isEqualTo(6_055_836L);
+        assertThat(total.cacheRead()).isEqualTo(4_929_536L);
+        assertThat(total.uncachedInput()).isEqualTo(6_055_836L - 4_929_536L);
+        assertThat(total.output()).isEqualTo(billing.finalTotal().get("output_tokens"));
+        assertThat(total.reasoning()).isEqualTo(billing.finalTotal().get("reasoning_output_tokens"));
+    }
+
+    @Test
+    void a_truncated_line_fails_naming_file_and_line() throws IOException {
+        Path file = file("cut.jsonl", SESSION_META, "{\"timestamp\":\"2026-01-01T10:00:01Z\",\"type\":\"respon");
+
+        assertThatThrownBy(() -> format.read(file))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining(file + ":2:");
+    }
+
+    @Test
+    void a_function_call_without_call_id_fails_naming_file_line_and_field() throws IOException {
+        Path file = file("no-call-id.jsonl", SESSION_META, "{\"timestamp\":\"2026-01-01T10:00:01Z\","
+                + "\"type\":\"response_item\",\"payload\":{\"type\":\"function_call\",\"name\":\"exec_command\","
+                + "\"arguments\":\"{}\"}}");
+
+        assertThatThrownBy(() -> format.read(file))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining(file + ":2:")
+                .hasMessageContaining("payload.call_id");
+    }
+
+    @Test
+    void a_log_of_another_harness_fails_at_its_first_line() {
+        Path session = Path.of("src/test/resources/traces/claude-code/session.jsonl");
+
+        assertThatThrownBy(() -> format.read(session))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining(session + ":1:")
+                .hasMessageContaining("payload");
+    }
+
+    @Test
+    void a_rollout_without_model_calls_fails_naming_it() throws IOException {
+        Path file = file("no-calls.jsonl", SESSION_META);
+
+        assertThatThrownBy(() -> format.read(file))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("no model calls");
+    }
+
+    @Test
+    void an_empty_file_fails_naming_it() throws IOException {
+        Path file = file("empty.jsonl");
+
+        assertThatThrownBy(() -> format.read(file))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void recognises_codex_rollouts() {
+        Path file = Corpus.file(CORPUS_ROLLOUT);
+
+        assertThat(format.recognises(file, JsonFiles.head(file, 8192))).isTrue();
+        assertThat(format.recognises(ROLLOUT, JsonFiles.head(ROLLOUT, 8192))).isTrue();
+    }
+
+    @Test
+    void recognises_a_rollout_whose_first_line_is_longer_than_the_head() {
+        Path file = Corpus.file(CORPUS_ROLLOUT);
+        String head = JsonFiles.head(file, 300);
+
+        assertThat(head).doesNotContain("\n");
+        assertThat(format.recognises(file, head)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "swe-agent/demo_default__marshmallow-1867.traj",
+        "mini-swe-agent/github_issue.traj.json",
+        "mini-swe-agent/pr854__astropy__astropy-12907.traj.json",
+        "openhands/multi_swe_bench_examples_output.jsonl",
+        "openhands/runtime_trajs_basic_gui_mode.json",
+        "claude-code-spotter/subagent.jsonl",
+        "claude-code-codemie/session-196820da.jsonl"
+    })
+    void does_not_claim_other_harnesses_logs(String name) {
+        Path file = Corpus.file(name);
+
+        assertThat(format.recognises(file, JsonFiles.head(file, 8192))).isFalse();
+    }
+
+    @Test
+    void does_not_claim_cachet_session_logs() {
+        String head = "{\"type\":\"session_start\",\"task\":\"fix it\",\"model\":\"replay\"}\n{\"type\":\"stop\"}\n";
+
+        assertThat(format.recognises(Path.of("session.jsonl"), head)).isFalse();
+    }
+
+    /**
+     * What a rollout's token_count events say, walked from the JSON independently of the importer: how many carry
+     * info, the sum of their last_token_usage, and the last total_token_usage.
+     */
+    private record Billing(int calls, Map<String, Long> sumOfLast, Map<String, Long> finalTotal) {
+        static Billing of(Path file) throws IOException {
+            int calls = 0;
+            Map<String, Long> sum = new HashMap<>();
+            Map<String, Long> total = Map.of();
+            for (String line : Files.readAllLines(file)) {
+                JsonNode payload = Json.mapper().readTree(line).path("payload");
+                if (payload.path("type").asText().equals("token_count") && payload.path("info").isObject()) {
+                    calls++;
+                    counts(payload.at("/info/last_token_usage"))
+                            .forEach((name, count) -> sum.merge(name, count, Long::sum));
+                    total = counts(payload.at("/info/total_token_usage"));
+                }
+            }
+            return new Billing(calls, sum, total);
+        }
+
+        private static Map<String, Long> counts(JsonNode usage) {
+            Map<String, Long> counts = new HashMap<>();
+            usage.properties().forEach(field -> counts.put(field.getKey(), field.getValue().asLong()));
+            return counts;
+        }
+    }
+}
