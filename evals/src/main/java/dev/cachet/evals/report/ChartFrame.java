@@ -1,0 +1,136 @@
+package dev.cachet.evals.report;
+
+import dev.cachet.evals.report.SvgChart.Axis;
+import dev.cachet.evals.report.SvgChart.Point;
+import dev.cachet.evals.report.SvgChart.Unit;
+import java.util.List;
+
+/** What every chart shares: the canvas, title, grid, axes with their ticks, and the mapping of data to pixels. */
+final class ChartFrame {
+    // Small enough for three side by side on a wide screen at a readable scale.
+    static final int WIDTH = 600;
+    static final int HEIGHT = 300;
+    static final int LEFT = 80;
+    static final int TOP = 40;
+    static final int RIGHT = 448;
+    static final int BOTTOM = 240;
+    /** Where the legend column starts, right of the plot. */
+    static final int LEGEND = 464;
+    private static final int TICKS = 5;
+
+    private final String title;
+    private final Axis xAxis;
+    private final Axis yAxis;
+    private final NiceScale xs;
+    private final NiceScale ys;
+    private final boolean empty;
+
+    private ChartFrame(String title, Axis xAxis, Axis yAxis, NiceScale xs, NiceScale ys, boolean empty) {
+        this.title = title;
+        this.xAxis = xAxis;
+        this.yAxis = yAxis;
+        this.xs = xs;
+        this.ys = ys;
+        this.empty = empty;
+    }
+
+    /** Scales that cover zero and every one of these finite points. */
+    static ChartFrame fitting(String title, Axis x, Axis y, List<Point> points) {
+        double minX = 0;
+        double maxX = 0;
+        double minY = 0;
+        double maxY = 0;
+        for (Point p : points) {
+            minX = Math.min(minX, p.x());
+            maxX = Math.max(maxX, p.x());
+            minY = Math.min(minY, p.y());
+            maxY = Math.max(maxY, p.y());
+        }
+        return new ChartFrame(title, x, y, NiceScale.covering(minX, maxX, TICKS, x.unit() == Unit.COUNT),
+                NiceScale.covering(minY, maxY, TICKS, y.unit() == Unit.COUNT), points.isEmpty());
+    }
+
+    double px(double x) {
+        return LEFT + xs.fraction(x) * (RIGHT - LEFT);
+    }
+
+    double py(double y) {
+        return BOTTOM - ys.fraction(y) * (BOTTOM - TOP);
+    }
+
+    StringBuilder appendXy(StringBuilder svg, Point p) {
+        return appendCoordinate(appendCoordinate(svg, px(p.x())).append(','), py(p.y()));
+    }
+
+    /** The opening tag and everything drawn below the data. */
+    StringBuilder open() {
+        StringBuilder svg = new StringBuilder(4096);
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ')
+                .append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+                .append("\" role=\"img\" font-family=\"sans-serif\" font-size=\"12\" fill=\"#222\">\n");
+        svg.append("<title>").append(Xml.escape(title)).append("</title>\n");
+        svg.append("<rect width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" fill=\"#fff\"/>\n");
+        svg.append("<text x=\"").append(LEFT).append("\" y=\"24\" font-size=\"15\" font-weight=\"bold\">")
+                .append(Xml.escape(title)).append("</text>\n");
+        svg.append("<g stroke=\"#e3e3e3\">\n");
+        for (double tick : xs.ticks()) {
+            verticalLine(svg, px(tick));
+        }
+        for (double tick : ys.ticks()) {
+            horizontalLine(svg, py(tick));
+        }
+        svg.append("</g>\n<g stroke=\"#444\">\n");
+        // The scales always cover zero: the axes cross there.
+        verticalLine(svg, px(0));
+        horizontalLine(svg, py(0));
+        svg.append("</g>\n");
+        for (double tick : xs.ticks()) {
+            text(svg, px(tick), BOTTOM + 18, "middle", xAxis.unit().tick(tick, xs.step()));
+        }
+        for (double tick : ys.ticks()) {
+            text(svg, LEFT - 8, py(tick) + 4, "end", yAxis.unit().tick(tick, ys.step()));
+        }
+        text(svg, (LEFT + RIGHT) / 2.0, BOTTOM + 44, "middle", xAxis.label());
+        int middle = (TOP + BOTTOM) / 2;
+        svg.append("<text x=\"16\" y=\"").append(middle).append("\" text-anchor=\"middle\" transform=\"rotate(-90 16 ")
+                .append(middle).append(")\">").append(Xml.escape(yAxis.label())).append("</text>\n");
+        if (empty) {
+            text(svg, (LEFT + RIGHT) / 2.0, middle, "middle", "no data");
+        }
+        return svg;
+    }
+
+    String close(StringBuilder svg) {
+        return svg.append("</svg>\n").toString();
+    }
+
+    static void text(StringBuilder svg, double x, double y, String anchor, String content) {
+        svg.append("<text x=\"");
+        appendCoordinate(svg, x).append("\" y=\"");
+        appendCoordinate(svg, y).append("\" text-anchor=\"").append(anchor).append("\">").append(Xml.escape(content))
+                .append("</text>\n");
+    }
+
+    /** One decimal, no more: a tenth of a pixel is invisible, and long traces would otherwise make files huge. */
+    static StringBuilder appendCoordinate(StringBuilder svg, double value) {
+        long tenths = Math.round(value * 10);
+        if (tenths < 0) {
+            svg.append('-');
+            tenths = -tenths;
+        }
+        svg.append(tenths / 10);
+        return tenths % 10 == 0 ? svg : svg.append('.').append(tenths % 10);
+    }
+
+    private static void verticalLine(StringBuilder svg, double x) {
+        svg.append("<line x1=\"");
+        appendCoordinate(svg, x).append("\" y1=\"").append(TOP).append("\" x2=\"");
+        appendCoordinate(svg, x).append("\" y2=\"").append(BOTTOM).append("\"/>\n");
+    }
+
+    private static void horizontalLine(StringBuilder svg, double y) {
+        svg.append("<line x1=\"").append(LEFT).append("\" y1=\"");
+        appendCoordinate(svg, y).append("\" x2=\"").append(RIGHT).append("\" y2=\"");
+        appendCoordinate(svg, y).append("\"/>\n");
+    }
+}

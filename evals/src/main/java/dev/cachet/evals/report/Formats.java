@@ -1,0 +1,28 @@
+package dev.cachet.evals.report;
+
+import java.util.Locale;
+
+/** How every report prints its figures, whatever the format; Locale.ROOT so that reports read the same anywhere. */
+final class Formats {
+    private Formats() {}
+
+    /** Four decimals: a single short turn costs fractions of a cent. */
+    static String usd(double amount) {
+        return String.format(Locale.ROOT, "$%.4f", amount);
+    }
+
+    /** A share from 0 to 1 as a percentage. */
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    /** A multiple such as {@code 0.42×}; "n/a" when there was nothing to compare with. */
+    static String ratio(Double ratio) {
+        return ratio == null ? "n/a" : String.format(Locale.ROOT, "%.2f×", ratio);
+    }
+
+    /** Thousands grouped, since token counts run to millions. */
+    static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+}

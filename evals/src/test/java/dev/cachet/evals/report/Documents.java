@@ -1,0 +1,39 @@
+package dev.cachet.evals.report;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Markup parsed as XML: parsing at all proves it well-formed. */
+final class Documents {
+    private Documents() {}
+
+    static Document parse(String markup) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            return factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(markup.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError("not well-formed: " + e.getMessage(), e);
+        }
+    }
+
+    static List<Element> elements(Document document, String localName) {
+        NodeList nodes = document.getElementsByTagNameNS("*", localName);
+        List<Element> elements = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            elements.add((Element) nodes.item(i));
+        }
+        return elements;
+    }
+
+    static List<String> texts(Document document, String localName) {
+        return elements(document, localName).stream().map(Element::getTextContent).toList();
+    }
+}

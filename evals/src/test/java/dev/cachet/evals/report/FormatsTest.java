@@ -1,0 +1,19 @@
+package dev.cachet.evals.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    @Test
+    void formats_money_shares_ratios_and_counts() {
+        assertThat(Formats.usd(0.123456)).isEqualTo("$0.1235");
+        assertThat(Formats.usd(12)).isEqualTo("$12.0000");
+        assertThat(Formats.percent(0.4545)).isEqualTo("45.5%");
+        assertThat(Formats.percent(1)).isEqualTo("100.0%");
+        assertThat(Formats.ratio(0.5)).isEqualTo("0.50×");
+        assertThat(Formats.ratio(null)).isEqualTo("n/a");
+        assertThat(Formats.count(1_234_567)).isEqualTo("1,234,567");
+    }
+}

@@ -1,0 +1,148 @@
+package dev.cachet.evals.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.evals.report.SvgChart.Axis;
+import dev.cachet.evals.report.SvgChart.LabeledPoint;
+import dev.cachet.evals.report.SvgChart.Point;
+import dev.cachet.evals.report.SvgChart.Series;
+import dev.cachet.evals.report.SvgChart.Unit;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class SvgChartTest {
+    private static final Axis TURN = new Axis("turn", Unit.COUNT);
+    private static final Axis COST = new Axis("USD", Unit.USD);
+
+    private static Series series(String name, double... ys) {
+        return new Series(name, IntStream.range(0, ys.length)
+                .mapToObj(i -> new Point(i + 1, ys[i])).toList());
+    }
+
+    private static List<Element> polylines(Document svg) {
+        return Documents.elements(svg, "polyline");
+    }
+
+    private static int pointCount(Element polyline) {
+        return polyline.getAttribute("points").split(" ").length;
+    }
+
+    @Test
+    void draws_one_polyline_per_series_with_every_point() {
+        Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(
+                series("transcript", 0.01, 0.02, 0.05, 0.09), series("masking", 0.01, 0.015, 0.03))));
+
+        assertThat(svg.getDocumentElement().getLocalName()).isEqualTo("svg");
+        assertThat(svg.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
+        assertThat(polylines(svg)).extracting(p -> p.getAttribute("data-series"))
+                .containsExactly("transcript", "masking");
+        assertThat(polylines(svg)).extracting(SvgChartTest::pointCount).containsExactly(4, 3);
+        assertThat(Documents.texts(svg, "text")).contains("Cost", "turn", "USD", "transcript", "masking");
+    }
+
+    @Test
+    void ticks_cover_the_data_with_round_labels() {
+        Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(series("a", 0.05, 0.37, 0.2))));
+
+        assertThat(Documents.texts(svg, "text"))
+                .containsSubsequence("0", "1", "2", "3")
+                .containsSubsequence("$0.00", "$0.10", "$0.20", "$0.30", "$0.40");
+    }
+
+    @Test
+    void scales_cover_zero_and_the_data_with_about_five_ticks() {
+        double[][] ranges = {{0, 0.37}, {0, 150}, {0, 1}, {0, 7}, {-3, 12}, {0, 123_456}, {0, 1e-5}, {5, 5}};
+        for (double[] range : ranges) {
+            NiceScale scale = NiceScale.covering(range[0], range[1], 5, false);
+            assertThat(scale.min()).as("%s", scale).isLessThanOrEqualTo(range[0]);
+            assertThat(scale.max()).as("%s", scale).isGreaterThanOrEqualTo(range[1]);
+            assertThat(scale.ticks()).as("%s", scale).hasSizeBetween(3, 7)
+                    .first().isEqualTo(scale.min());
+            assertThat(scale.ticks()).last().isEqualTo(scale.max());
+        }
+        assertThat(NiceScale.covering(0, 10, 5, true).ticks()).containsExactly(0.0, 2.0, 4.0, 6.0, 8.0, 10.0);
+        assertThat(NiceScale.covering(0, 2, 5, true).ticks()).containsExactly(0.0, 1.0, 2.0);
+    }
+
+    @Test
+    void labels_ticks_in_the_axis_unit() {
+        assertThat(Unit.PERCENT.tick(0.25, 0.25)).isEqualTo("25%");
+        assertThat(Unit.PERCENT.tick(0.05, 0.05)).isEqualTo("5%");
+        assertThat(Unit.USD.tick(0.15, 0.05)).isEqualTo("$0.15");
+        assertThat(Unit.COUNT.tick(25_000, 25_000)).isEqualTo("25k");
+        assertThat(Unit.COUNT.tick(2_500, 2_500)).isEqualTo("2.5k");
+        assertThat(Unit.COUNT.tick(1_500_000, 500_000)).isEqualTo("1.5M");
+        assertThat(Unit.NUMBER.tick(0.0, 0.2)).isEqualTo("0.0");
+    }
+
+    @Test
+    void skips_points_that_are_not_numbers() {
+        Document svg = Documents.parse(SvgChart.line("Rate", TURN, new Axis("hits", Unit.PERCENT), List.of(
+                series("a", 0.5, Double.NaN, 0.7, Double.POSITIVE_INFINITY))));
+
+        assertThat(polylines(svg)).extracting(SvgChartTest::pointCount).containsExactly(2);
+    }
+
+    @Test
+    void draws_a_dot_for_a_single_point_and_keeps_empty_series_in_the_legend() {
+        Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(
+                series("one", 0.3), series("none"))));
+
+        assertThat(polylines(svg)).extracting(SvgChartTest::pointCount).containsExactly(1);
+        assertThat(Documents.elements(svg, "circle")).hasSize(1);
+        assertThat(Documents.texts(svg, "text")).contains("one", "none");
+    }
+
+    @Test
+    void still_draws_axes_without_any_data() {
+        for (List<Series> series : List.of(List.<Series>of(), List.of(series("empty")),
+                List.of(series("nan", Double.NaN)))) {
+            Document svg = Documents.parse(SvgChart.line("Nothing", TURN, COST, series));
+
+            assertThat(polylines(svg)).isEmpty();
+            assertThat(Documents.texts(svg, "text")).contains("no data", "$0.00", "$1.00");
+        }
+    }
+
+    @Test
+    void draws_all_zero_values_on_a_unit_scale() {
+        Document svg = Documents.parse(SvgChart.line("Zero", TURN, COST, List.of(series("z", 0, 0, 0))));
+
+        assertThat(polylines(svg)).extracting(SvgChartTest::pointCount).containsExactly(3);
+        assertThat(polylines(svg).get(0).getAttribute("points")).doesNotContain("NaN", "Infinity");
+    }
+
+    @Test
+    void rounds_coordinates_to_a_tenth() {
+        String svg = SvgChart.line("Cost", TURN, COST, List.of(series("a", 1 / 3.0, 2 / 7.0, 0.123456)));
+
+        assertThat(Documents.parse(svg)).isNotNull();
+        assertThat(svg).doesNotContainPattern("(points|x|y|x1|y1|x2|y2|cx|cy)=\"[^\"]*\\.\\d\\d");
+    }
+
+    @Test
+    void escapes_every_name() {
+        String svg = SvgChart.line("a&b<c>", new Axis("x \"quoted\"", Unit.COUNT), COST, List.of(
+                series("it's <mine> & yours", 1, 2)));
+
+        Document document = Documents.parse(svg);
+        assertThat(Documents.texts(document, "text")).contains("a&b<c>", "x \"quoted\"", "it's <mine> & yours");
+        assertThat(polylines(document).get(0).getAttribute("data-series")).isEqualTo("it's <mine> & yours");
+    }
+
+    @Test
+    void scatter_draws_one_labelled_dot_per_point() {
+        Document svg = Documents.parse(SvgChart.scatter("Solve rate vs cost", COST,
+                new Axis("solve rate", Unit.PERCENT), List.of(
+                        new LabeledPoint("transcript", new Point(1.2, 0.6)),
+                        new LabeledPoint("masking & <co>", new Point(0.5, 0.55)),
+                        new LabeledPoint("broken", new Point(Double.NaN, 0.1)))));
+
+        assertThat(Documents.elements(svg, "circle")).hasSize(2);
+        assertThat(Documents.texts(svg, "text")).contains("transcript", "masking & <co>", "60%")
+                .doesNotContain("broken");
+    }
+}
