@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +21,7 @@ import java.util.TreeMap;
  * replaces the prices of bundled ones.
  */
 public final class PriceTable {
+    private static final Pattern SNAPSHOT_DATE = Pattern.compile("-\\d{8}$");
     private static final String BUNDLED = "/dev/cachet/providers/pricing/prices.yaml";
 
     private final String pricesAsOf;
@@ -74,8 +76,15 @@ public final class PriceTable {
         return pricesAsOf;
     }
 
+    /**
+     * The price of a model by the name a provider or a log gives it: exactly, else without a router's prefix
+     * ({@code openai/gpt-5}) or a snapshot date ({@code claude-haiku-4-5-20251001}), which bill as the model.
+     */
     public Optional<ModelPrice> price(String model) {
-        return Optional.ofNullable(prices.get(model));
+        String name = model.substring(model.lastIndexOf('/') + 1);
+        return Optional.ofNullable(prices.get(model))
+                .or(() -> Optional.ofNullable(prices.get(name)))
+                .or(() -> Optional.ofNullable(prices.get(SNAPSHOT_DATE.matcher(name).replaceFirst(""))));
     }
 
     public Set<String> models() {

@@ -139,4 +139,14 @@ class PriceTableTest {
                 .hasMessageStartingWith(file + ": ")
                 .hasMessageContaining("output");
     }
+
+    @Test
+    void names_from_logs_find_their_model_without_router_prefix_or_snapshot_date() {
+        PriceTable prices = PriceTable.bundled();
+
+        assertThat(prices.price("claude-haiku-4-5-20251001")).isEqualTo(prices.price("claude-haiku-4-5"));
+        assertThat(prices.price("openai/gpt-5")).isEqualTo(prices.price("gpt-5"));
+        assertThat(prices.price("claude-haiku-4-5")).isPresent();
+        assertThat(prices.price("claude-haiku-4")).isEmpty();
+    }
 }
