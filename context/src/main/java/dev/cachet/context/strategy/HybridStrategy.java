@@ -49,6 +49,8 @@ public final class HybridStrategy implements ContextStrategy {
     private final int horizonPercent;
     private final int maxWindow;
     private final Supersession supersession = new Supersession();
+    private final int indexNames;
+    private final FoldedIndex foldedIndex;
 
     private final Map<Integer, ToolResult> masks = new HashMap<>();
     private final Map<Integer, ToolResult> placeholders = new HashMap<>();
@@ -67,15 +69,18 @@ public final class HybridStrategy implements ContextStrategy {
         this.bulkyTokens = params.get("bulky_tokens");
         this.horizonPercent = params.get("horizon");
         this.maxWindow = params.get("max_window");
+        this.indexNames = params.get("index_names");
+        this.foldedIndex = new FoldedIndex(indexNames);
     }
 
     static List<StrategyParam> params() {
         return List.of(
                 new StrategyParam("keep", 10, 1, "most recent observations never masked"),
-                new StrategyParam("keep_turns", 8, 1, "most recent turns kept when folding into the task state"),
+                new StrategyParam("keep_turns", 5, 1, "most recent turns kept when folding into the task state"),
                 new StrategyParam("bulky_tokens", 800, 1, "older observations this large may be masked even if not superseded"),
                 new StrategyParam("horizon", 100, 0, "expected remaining turns, as a percentage of the turns so far"),
-                new StrategyParam("max_window", 150_000, 1, "fold whenever the window would pass this many tokens"));
+                new StrategyParam("max_window", 150_000, 1, "fold whenever the window would pass this many tokens"),
+                new StrategyParam("index_names", 60, 0, "code names kept per masked or folded output (0: paths only)"));
     }
 
     @Override
@@ -121,7 +126,7 @@ public final class HybridStrategy implements ContextStrategy {
             boolean stale = superseded.contains(history.callAt(at));
             if (at >= foldedUpTo && !masks.containsKey(at) && (stale || tokens >= bulkyTokens)) {
                 ToolResult placeholder = placeholders.computeIfAbsent(at, p -> Placeholders.mask(history.callAt(p), result,
-                        tokens, stale ? "superseded by a later call" : "an older bulky output"));
+                        tokens, stale ? "superseded by a later call" : "an older bulky output", indexNames));
                 if (windows.counter().count(placeholder) < tokens) {
                     next.put(at, placeholder);
                 }
@@ -143,7 +148,8 @@ public final class HybridStrategy implements ContextStrategy {
         if (foldTo <= Math.max(foldedUpTo, history.firstTurnStart())) {
             return Optional.empty();
         }
-        String state = session.state().render();
+        String index = foldedIndex.before(foldTo, session.history(), history);
+        String state = index.isEmpty() ? session.state().render() : session.state().render() + "\n\n" + index;
         int end = session.history().size();
         return candidate("fold", now, layout(session, masks, foldTo, state, end), () -> {
             foldedUpTo = foldTo;

@@ -117,7 +117,8 @@ class HybridStrategyTest {
     @Test
     void a_short_session_never_compacts_and_renders_exactly_what_the_transcript_renders() {
         List<Turn> fixed = TestSessions.fixed();
-        List<Window> hybrid = render(Map.of(), fixed);
+        // Keeping 8 turns, a fold of this 14-turn session removes too little to pay for its rewrite.
+        List<Window> hybrid = render(Map.of("keep_turns", 8), fixed);
         List<Window> transcript = TestSessions.renderEachTurn(new TranscriptStrategy(new WindowFactory(counter)),
                 TestSessions.newSession(), fixed);
 
@@ -244,7 +245,7 @@ class HybridStrategyTest {
         assertThat(counter.count(turns.get(0).results().get(0))).as("the first read is not bulky").isLessThan(800);
         assertThat(counter.count(turns.get(2).results().get(0))).as("the build log is bulky").isGreaterThan(800);
 
-        List<Window> windows = render(Map.of("keep", 2, "keep_turns", 1_000), turns);
+        List<Window> windows = render(Map.of("keep", 2, "keep_turns", 1_000, "index_names", 0), turns);
 
         int turn = firstCompaction(windows).orElseThrow();
         assertThat(windows.get(turn).compaction()).map(Compaction::kind).contains("mask");
@@ -259,7 +260,7 @@ class HybridStrategyTest {
     void folds_into_a_task_state_snapshot_when_the_window_passes_max_window() {
         List<Turn> fixed = TestSessions.fixed();
         int maxWindow = transcriptTokens(fixed, 5);
-        List<Window> windows = render(Map.of("keep", 1_000, "keep_turns", 3, "max_window", maxWindow), fixed);
+        List<Window> windows = render(Map.of("keep", 1_000, "keep_turns", 3, "max_window", maxWindow, "index_names", 0), fixed);
 
         for (int turn = 0; turn <= 5; turn++) {
             assertThat(windows.get(turn).compaction()).as("turn %d", turn).isEmpty();
@@ -293,6 +294,23 @@ class HybridStrategyTest {
     }
 
     @Test
+    void a_fold_keeps_an_index_of_the_paths_and_code_names_its_outputs_showed() {
+        List<Turn> fixed = TestSessions.fixed();
+        List<Window> windows = render(Map.of("keep", 1_000, "keep_turns", 3, "max_window", transcriptTokens(fixed, 5)), fixed);
+
+        String snapshot = ((UserText) windows.get(6).messages().get(1)).text();
+        String index = snapshot.substring(snapshot.indexOf(FoldedIndex.HEADING));
+        List<Message> folded = fixed.subList(0, 3).stream().flatMap(turn -> turn.messages().stream()).toList();
+        assertThat(index.lines().skip(1)).hasSizeGreaterThan(0).allSatisfy(line -> assertThat(line).startsWith("- "));
+        // Every name in the index comes from an output that was folded away.
+        for (String line : index.lines().skip(1).toList()) {
+            for (String name : line.substring(line.indexOf(": ") + 2).split(" ")) {
+                assertThat(folded).as(name).anyMatch(m -> m instanceof ToolResult r && r.content().contains(name));
+            }
+        }
+    }
+
+    @Test
     void two_fresh_instances_fed_the_same_session_render_identical_windows_turn_by_turn() {
         List<Turn> turns = TestSessions.generate(31, 150, true);
         List<Window> first = TestSessions.renderEachTurn(hybrid(Map.of()), TestSessions.newSession(), turns);
@@ -319,7 +337,7 @@ class HybridStrategyTest {
             turns.add(new Turn(AssistantTurn.calls("Searching.", new ToolCall("call_0", "grep", args)),
                     List.of(new ToolResult("call_0", "grep", "src/R.java:" + i + ": r" + i, false))));
         }
-        List<Window> windows = render(Map.of("keep", 2, "keep_turns", 1_000), turns);
+        List<Window> windows = render(Map.of("keep", 2, "keep_turns", 1_000, "index_names", 0), turns);
 
         Window last = windows.get(12);
         assertThat(firstCompaction(windows)).isPresent();

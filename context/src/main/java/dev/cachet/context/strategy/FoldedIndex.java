@@ -1,0 +1,55 @@
+package dev.cachet.context.strategy;
+
+import dev.cachet.context.message.Message;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An index of what folded observations showed: per call, the paths and code names its output held that no earlier
+ * line of the index names. A fold drops the outputs; the index keeps what exists and where it was seen, so the
+ * agent can name it, or read it again, instead of guessing. A few hundred tokens stand for tens of thousands.
+ * Built incrementally, one observation at a time, because a session's history only grows.
+ */
+final class FoldedIndex {
+    static final String HEADING = "## Names seen in folded turns (read again to see the code)";
+    private static final int MAX_ARGUMENT_CHARS = 80;
+
+    private record Line(int position, String text) {}
+
+    private final int maxNamesPerOutput;
+    private final Set<String> named = new HashSet<>();
+    private final List<Line> lines = new ArrayList<>();
+    private int indexedUpTo;
+
+    FoldedIndex(int maxNamesPerOutput) {
+        this.maxNamesPerOutput = maxNamesPerOutput;
+    }
+
+    /** The index of the observations before {@code end}, or "" when they name nothing. */
+    String before(int end, List<Message> messages, History history) {
+        for (int at : history.observations()) {
+            if (at >= end) {
+                break;
+            }
+            if (at >= indexedUpTo) {
+                add(at, (ToolResult) messages.get(at), history.callAt(at));
+            }
+        }
+        indexedUpTo = Math.max(indexedUpTo, end);
+        List<String> shown = lines.stream().filter(line -> line.position() < end).map(Line::text).toList();
+        return shown.isEmpty() ? "" : HEADING + "\n" + String.join("\n", shown);
+    }
+
+    private void add(int position, ToolResult result, ToolCall call) {
+        List<String> fresh = new ArrayList<>(Mentions.paths(result.content(), maxNamesPerOutput, named));
+        fresh.addAll(Mentions.codeNames(result.content(), maxNamesPerOutput - fresh.size(), named));
+        if (!fresh.isEmpty()) {
+            lines.add(new Line(position, "- " + call.name() + " " + OneLine.clip(call.arguments(), MAX_ARGUMENT_CHARS)
+                    + ": " + String.join(" ", fresh)));
+        }
+    }
+}
