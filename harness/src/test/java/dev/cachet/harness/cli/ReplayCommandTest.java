@@ -7,19 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.harness.config.ConfigFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Model.CommandSpec;
 
 class ReplayCommandTest {
     /** The documented JSON schema, in its printed order. */
@@ -108,6 +112,47 @@ class ReplayCommandTest {
                 .endsWith("</html>\n");
         assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", ""))
                 .as("no resource fetched from anywhere").doesNotContain("http://", "https://", "<script", "<link");
+    }
+
+    @Test
+    void out_that_is_not_a_directory_is_an_input_error_before_replaying() throws IOException {
+        Path file = Files.writeString(dir.resolve("report"), "mine");
+        CliRun run = replay(List.of(TraceFixtures.DEMO), "--out", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().lines()).containsExactly("cachet: --out " + file + ": not a directory");
+        assertThat(run.out()).isEmpty();
+        assertThat(read(file)).isEqualTo("mine");
+    }
+
+    @Test
+    void a_report_that_cannot_be_written_is_an_input_error_naming_the_directory() throws IOException {
+        Path reports = Files.createDirectories(dir.resolve("reports/replay.json/taken")).getParent().getParent();
+        CliRun run = replay(List.of(TraceFixtures.DEMO), "--format", "json", "--out", reports.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().lines().filter(l -> l.startsWith("cachet: ")))
+                .singleElement().asString().startsWith("cachet: cannot write reports into " + reports + ": ");
+        assertThat(run.err()).doesNotContain("internal error", "\tat ");
+    }
+
+    @Test
+    void files_of_the_same_name_are_told_apart_by_their_directories() throws IOException {
+        Path first = Files.createDirectories(dir.resolve("run-1/app")).resolve("session.jsonl");
+        Path second = Files.createDirectories(dir.resolve("run-2/app")).resolve("session.jsonl");
+        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), first);
+        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), second);
+        List<Path> files = List.of(dir, TraceFixtures.path(TraceFixtures.CODEX), TraceFixtures.DEMO);
+
+        CliRun run = replay(files, "--format", "json", "--out", dir.resolve("reports").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = json(run.out());
+        assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText()).distinct()).containsExactly(
+                Path.of("run-1", "app", "session.jsonl").toString(), Path.of("run-2", "app", "session.jsonl").toString(),
+                "rollout.jsonl", Path.of("demo", "session.jsonl").toString());
+        assertConsistent(report, 4);
+        assertThat(read(dir.resolve("reports/replay.html"))).contains("<section id=\"trace-4\">");
     }
 
     @Test
@@ -258,6 +303,24 @@ class ReplayCommandTest {
         assertThat(runs.stream().mapToLong(r -> r.get("cache_read_tokens").asLong()).sum())
                 .as("the corpus is big enough to read from the cache").isPositive();
         assertConsistent(report, 21);
+    }
+
+    @Test
+    void help_text_is_what_picocli_can_format() {
+        CliRun run = CliRun.of("replay", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--strategies", "--out", "--jobs");
+        assertThat(helpTexts("replay")).allSatisfy(text -> String.format(Locale.ROOT, text));
+    }
+
+    /** The description lines of a subcommand and of its options, as picocli formats them into its help. */
+    static List<String> helpTexts(String command) {
+        CommandSpec spec = Main.commandLine(Clock.systemUTC(), Map.of(), new ConfigFiles(List.of()))
+                .getSubcommands().get(command).getCommandSpec();
+        List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+        spec.options().forEach(option -> texts.addAll(List.of(option.description())));
+        return texts;
     }
 
     /** Keys and figures that must hold in any report of {@code traces} trajectories under the same strategies. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +145,19 @@ class StatsCommandTest {
     }
 
     @Test
+    void sessions_from_files_of_the_same_name_are_told_apart_by_their_directories() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("a")).resolve("session.jsonl");
+        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), copy);
+        CliRun run = CliRun.of("stats", TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString(), copy.toString(),
+                TraceFixtures.DEMO.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(stream(json(run.out()).get("sessions")).map(s -> s.get("session").asText())).containsExactly(
+                Path.of("claude-code", "session.jsonl").toString(), Path.of("a", "session.jsonl").toString());
+        assertThat(run.err()).contains("skipped " + Path.of("demo", "session.jsonl") + ": no usage recorded");
+    }
+
+    @Test
     void progress_goes_to_stderr_and_the_table_to_stdout() {
         CliRun run = CliRun.of("stats", TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString(),
                 TraceFixtures.path(TraceFixtures.CODEX).toString());
@@ -171,6 +185,16 @@ class StatsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.err().lines()).containsExactly("cachet: no such file or directory: " + missing);
+    }
+
+    @Test
+    void help_describes_the_flags_in_text_picocli_can_format() {
+        CliRun run = CliRun.of("stats", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("low cache hit rate (< 50%), runaway context");
+        // picocli formats descriptions with String.format; where that fails it warns on System.err and prints them raw.
+        assertThat(ReplayCommandTest.helpTexts("stats")).allSatisfy(text -> String.format(Locale.ROOT, text));
     }
 
     /** Uncached input, cache writes, cache reads and output of a Claude Code log, each API response (message.id) once. */
