@@ -7,11 +7,11 @@ import dev.cachet.evals.replay.PricedModel;
 import dev.cachet.evals.replay.ReplayBatch;
 import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.trace.TraceFiles;
-import dev.cachet.evals.trace.TraceFormats;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +73,9 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InputException("--out " + out + ": not a directory");
+        }
         List<ConfiguredStrategy> chosen = strategies();
         PricedModel priced = harness().pricedModel(model, cacheTtl);
         List<Path> searched = paths.isEmpty() ? new UserLogs(root.home()).find() : paths;
@@ -83,9 +86,9 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = ProgressLine.on(err);
-        ReplayBatch.Outcome outcome = new ReplayBatch(harness().counter(), priced, chosen, TraceFormats::read)
-                .run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
-                        p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
+        ReplayBatch batch = new ReplayBatch(harness().counter(), priced, chosen, TraceNames.reader(found.files()));
+        ReplayBatch.Outcome outcome = batch.run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
+                p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
         progress.finish();
         outcome.failures().forEach(failure -> err.println("skipped " + failure));
         ReplayReport report = ReplayReport.of(outcome.runs());
@@ -93,7 +96,11 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         out().print(output.render(format));
         out().flush();
         if (out != null) {
-            output.writeAll(out);
+            try {
+                output.writeAll(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write reports into " + out, e);
+            }
             err.println("reports written to " + out);
         }
         return outcome.failures().isEmpty() ? ExitCodes.OK : ExitCodes.INPUT;

@@ -7,7 +7,6 @@ import dev.cachet.evals.stats.SessionStats;
 import dev.cachet.evals.stats.SessionStatsCalculator;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormatException;
-import dev.cachet.evals.trace.TraceFormats;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.harness.InputException;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
                     + "by kind, cost, cache hit rate (cache reads / all input), tokens per turn, burn rate per hour, "
                     + "context growth (mean input of the last 5 turns over the first 5), tool-schema share where "
                     + "the log records the schemas, and flags for the usual leaks: "
-                    + "low cache hit rate (< 50%), runaway context (> 3x and > 50k tokens), oversized tool results "
+                    + "low cache hit rate (< 50%%), runaway context (> 3x and > 50k tokens), oversized tool results "
                     + "(> 10k tokens).",
             "",
             "Reads Claude Code, Codex CLI, mini-swe-agent, OpenHands and cachet logs (any format 'cachet replay' "
@@ -64,11 +64,12 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
         List<SessionStats> sessions = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        Function<Path, List<Trajectory>> reader = TraceNames.reader(found.files());
         ProgressLine progress = ProgressLine.on(err);
         for (int i = 0; i < found.files().size(); i++) {
             Path file = found.files().get(i);
             try {
-                for (Trajectory trajectory : TraceFormats.read(file)) {
+                for (Trajectory trajectory : reader.apply(file)) {
                     Optional<SessionStats> stats = calculator.of(trajectory);
                     stats.ifPresentOrElse(sessions::add, () -> failures.add(trajectory.id() + ": no usage recorded"));
                 }

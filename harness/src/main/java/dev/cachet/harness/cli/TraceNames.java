@@ -1,0 +1,62 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.evals.trace.TraceFormats;
+import dev.cachet.evals.trace.Trajectory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Names trajectories in reports. Importers name them after their file, which is ambiguous when files of one name
+ * are read together (two projects' session.jsonl, one SWE-bench instance in two runs' directories): reports would
+ * merge them. Such files are named by as many of their last path elements as tell them apart.
+ */
+final class TraceNames {
+    private TraceNames() {}
+
+    /** Reads a file of {@code files} as {@link TraceFormats#read} does, its trajectories named apart from the others'. */
+    static Function<Path, List<Trajectory>> reader(List<Path> files) {
+        Map<Path, String> names = names(files);
+        return file -> TraceFormats.read(file).stream().map(t -> renamed(t, file, names.get(file))).toList();
+    }
+
+    private static Map<Path, String> names(List<Path> files) {
+        Map<Path, String> names = new HashMap<>();
+        Map<Path, List<Path>> byName = files.stream().distinct().collect(Collectors.groupingBy(Path::getFileName));
+        for (List<Path> namesakes : byName.values()) {
+            if (namesakes.size() == 1) {
+                continue;
+            }
+            List<Path> absolute = new ArrayList<>(namesakes.stream().map(f -> f.toAbsolutePath().normalize()).toList());
+            for (int i = 0; i < namesakes.size(); i++) {
+                Path path = absolute.get(i);
+                int elements = 1;
+                while (elements < path.getNameCount() && sharesSuffix(path, elements, absolute)) {
+                    elements++;
+                }
+                names.put(namesakes.get(i), path.subpath(path.getNameCount() - elements, path.getNameCount()).toString());
+            }
+        }
+        return names;
+    }
+
+    /** Whether another of {@code paths} ends in the same last {@code elements} elements as {@code path}. */
+    private static boolean sharesSuffix(Path path, int elements, List<Path> paths) {
+        Path suffix = path.subpath(path.getNameCount() - elements, path.getNameCount());
+        return paths.stream().anyMatch(other -> !other.equals(path) && other.endsWith(suffix));
+    }
+
+    /** Ids start with the file name (a suffix follows when a file holds several sessions); that part is replaced. */
+    private static Trajectory renamed(Trajectory trajectory, Path file, String name) {
+        String fileName = file.getFileName().toString();
+        if (name == null || !trajectory.id().startsWith(fileName)) {
+            return trajectory;
+        }
+        return new Trajectory(name + trajectory.id().substring(fileName.length()), trajectory.format(),
+                trajectory.model(), trajectory.systemPrompt(), trajectory.task(), trajectory.tools(), trajectory.turns());
+    }
+}

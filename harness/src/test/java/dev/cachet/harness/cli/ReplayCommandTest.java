@@ -1,0 +1,397 @@
+package dev.cachet.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Json;
+import dev.cachet.context.strategy.Strategies;
+import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.harness.config.ConfigFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Model.CommandSpec;
+
+class ReplayCommandTest {
+    /** The documented JSON schema, in its printed order. */
+    private static final List<String> RUN_KEYS = List.of("trace", "strategy", "turns", "input_tokens",
+            "cache_write_tokens", "cache_read_tokens", "output_tokens", "input_cost_usd", "cost_usd", "cache_hit_rate",
+            "reference_recall", "peak_window_tokens");
+    private static final List<String> SUMMARY_KEYS = List.of("strategy", "traces", "input_cost_usd", "cost_usd",
+            "cache_hit_rate", "reference_recall", "input_cost_ratio_vs_transcript");
+    /** Every strategy, transcript first: what replay runs by default. */
+    private static final List<String> STRATEGIES = Strategies.all().stream().map(StrategyInfo::name).toList();
+    private static final String NO_LOGS = "cachet: no PATH given and no Claude Code (~/.claude/projects) or Codex "
+            + "(~/.codex/sessions) logs here; name session files or directories";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void json_prints_exactly_the_documented_schema_with_consistent_figures() {
+        List<Path> files = List.of(TraceFixtures.DEMO, TraceFixtures.path(TraceFixtures.CODEX),
+                TraceFixtures.path(TraceFixtures.SWE_AGENT), TraceFixtures.path(TraceFixtures.MINI_SWE_AGENT));
+        CliRun run = replay(files, "--format", "json", "--jobs", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = json(run.out());
+        assertThat(keys(report)).containsExactly("runs", "summary");
+        assertThat(STRATEGIES).hasSize(5).first().isEqualTo("transcript");
+        List<String> expectedOrder = new ArrayList<>();
+        for (Path file : files) {
+            STRATEGIES.forEach(strategy -> expectedOrder.add(file.getFileName() + " " + strategy));
+        }
+        assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText() + " " + r.get("strategy").asText()))
+                .as("one run per (trace, strategy), in the order of the files").containsExactlyElementsOf(expectedOrder);
+        assertThat(stream(report.get("runs")).filter(r -> r.get("trace").asText().equals("session.jsonl")))
+                .allSatisfy(r -> assertThat(r.get("turns").asInt()).isEqualTo(7));
+        assertConsistent(report, files.size());
+    }
+
+    @Test
+    void strategies_option_replays_transcript_first_then_only_those_named() {
+        for (String asked : List.of("hybrid", "hybrid,transcript")) {
+            CliRun run = replay(List.of(TraceFixtures.DEMO, TraceFixtures.path(TraceFixtures.CODEX)),
+                    "--strategies", asked, "--format", "json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode report = json(run.out());
+            assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText() + " " + r.get("strategy").asText()))
+                    .as(asked).containsExactly("session.jsonl transcript", "session.jsonl hybrid",
+                            "rollout.jsonl transcript", "rollout.jsonl hybrid");
+            assertThat(stream(report.get("summary")).map(s -> s.get("strategy").asText()))
+                    .containsExactly("transcript", "hybrid");
+            assertConsistent(report, 2);
+        }
+    }
+
+    @Test
+    void replays_are_deterministic_whatever_the_number_of_jobs() {
+        List<Path> files = List.of(TraceFixtures.dir(), TraceFixtures.DEMO);
+        CliRun once = replay(files, "--format", "json", "--jobs", "1");
+        CliRun again = replay(files, "--format", "json", "--jobs", "1");
+        CliRun parallel = replay(files, "--format", "json", "--jobs", "2");
+
+        assertThat(once.exitCode()).as(once.err()).isZero();
+        assertThat(json(once.out()).get("runs")).hasSize(5 * STRATEGIES.size());
+        assertThat(again.out()).isEqualTo(once.out());
+        assertThat(parallel.exitCode()).isZero();
+        assertThat(parallel.out()).isEqualTo(once.out());
+    }
+
+    @Test
+    void out_writes_json_markdown_and_self_contained_html() throws IOException {
+        Path reports = dir.resolve("reports/today");
+        CliRun run = replay(List.of(TraceFixtures.DEMO, TraceFixtures.path(TraceFixtures.SWE_AGENT)),
+                "--format", "json", "--out", reports.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("reports written to " + reports);
+        try (Stream<Path> written = Files.list(reports)) {
+            assertThat(written.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("replay.json", "replay.md", "replay.html");
+        }
+        assertThat(read(reports.resolve("replay.json"))).isEqualTo(run.out());
+        assertThat(read(reports.resolve("replay.md"))).startsWith("# Counterfactual replay")
+                .contains("| transcript |", "| hybrid ", "swe-agent-text.traj");
+        String html = read(reports.resolve("replay.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg", "<style>", "swe-agent-text.traj")
+                .endsWith("</html>\n");
+        assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", ""))
+                .as("no resource fetched from anywhere").doesNotContain("http://", "https://", "<script", "<link");
+    }
+
+    @Test
+    void out_that_is_not_a_directory_is_an_input_error_before_replaying() throws IOException {
+        Path file = Files.writeString(dir.resolve("report"), "mine");
+        CliRun run = replay(List.of(TraceFixtures.DEMO), "--out", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().lines()).containsExactly("cachet: --out " + file + ": not a directory");
+        assertThat(run.out()).isEmpty();
+        assertThat(read(file)).isEqualTo("mine");
+    }
+
+    @Test
+    void a_report_that_cannot_be_written_is_an_input_error_naming_the_directory() throws IOException {
+        Path reports = Files.createDirectories(dir.resolve("reports/replay.json/taken")).getParent().getParent();
+        CliRun run = replay(List.of(TraceFixtures.DEMO), "--format", "json", "--out", reports.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().lines().filter(l -> l.startsWith("cachet: ")))
+                .singleElement().asString().startsWith("cachet: cannot write reports into " + reports + ": ");
+        assertThat(run.err()).doesNotContain("internal error", "\tat ");
+    }
+
+    @Test
+    void files_of_the_same_name_are_told_apart_by_their_directories() throws IOException {
+        Path first = Files.createDirectories(dir.resolve("run-1/app")).resolve("session.jsonl");
+        Path second = Files.createDirectories(dir.resolve("run-2/app")).resolve("session.jsonl");
+        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), first);
+        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), second);
+        List<Path> files = List.of(dir, TraceFixtures.path(TraceFixtures.CODEX), TraceFixtures.DEMO);
+
+        CliRun run = replay(files, "--format", "json", "--out", dir.resolve("reports").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = json(run.out());
+        assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText()).distinct()).containsExactly(
+                Path.of("run-1", "app", "session.jsonl").toString(), Path.of("run-2", "app", "session.jsonl").toString(),
+                "rollout.jsonl", Path.of("demo", "session.jsonl").toString());
+        assertConsistent(report, 4);
+        assertThat(read(dir.resolve("reports/replay.html"))).contains("<section id=\"trace-4\">");
+    }
+
+    @Test
+    void markdown_html_and_the_default_table_show_every_strategy() {
+        CliRun table = replay(List.of(TraceFixtures.DEMO));
+        CliRun md = replay(List.of(TraceFixtures.DEMO), "--format", "md");
+        CliRun html = replay(List.of(TraceFixtures.DEMO), "--format", "html");
+
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).startsWith("replayed as anthropic:claude-sonnet-4-6: 5 runs")
+                .containsPattern("(?m)^transcript +1 +\\$\\d+\\.\\d{4} .* 1\\.000 +1\\.00x$");
+        assertThat(md.exitCode()).isZero();
+        assertThat(html.exitCode()).isZero();
+        assertThat(html.out()).startsWith("<!DOCTYPE html>");
+        for (String strategy : STRATEGIES) {
+            assertThat(table.out()).containsPattern("(?m)^" + strategy + " +1 ")
+                    .containsPattern("(?m)^session\\.jsonl +" + strategy + " +7 ");
+            assertThat(md.out()).containsPattern("(?m)^\\| " + strategy + " +\\| +1 \\|");
+            assertThat(html.out()).contains("<td>" + strategy + "</td>");
+        }
+    }
+
+    @Test
+    void progress_goes_to_stderr_a_line_per_file() {
+        CliRun run = replay(List.of(TraceFixtures.DEMO, TraceFixtures.path(TraceFixtures.CODEX)),
+                "--format", "json", "--jobs", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines()).containsExactly(
+                "[##########..........] 1/2  session.jsonl", "[####################] 2/2  rollout.jsonl");
+        assertThat(run.out()).doesNotContain("[#", "/2  ");
+        assertThat(json(run.out()).get("runs")).hasSize(2 * STRATEGIES.size());
+    }
+
+    @Test
+    void a_missing_path_is_an_input_error_naming_it() {
+        Path missing = dir.resolve("nowhere.jsonl");
+        CliRun run = replay(List.of(TraceFixtures.DEMO, missing));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().lines()).containsExactly("cachet: no such file or directory: " + missing);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void a_file_of_no_known_format_is_skipped_naming_it_and_the_formats_expected() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.json"), "{\"hello\": \"world\"}\n");
+        CliRun named = replay(List.of(notes), "--format", "json");
+        CliRun searched = replay(List.of(dir));
+
+        assertThat(named.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(named.err()).contains("skipped " + notes + ": not a known trajectory format; expected one of: ")
+                .contains("claude-code (", "codex (", "swe-agent (", "openhands (");
+        assertThat(json(named.out()).get("runs")).isEmpty();
+        assertThat(searched.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(searched.err().lines())
+                .containsExactly("cachet: no trajectories found in [" + dir + "] (1 files of other formats)");
+    }
+
+    @Test
+    void a_truncated_log_is_skipped_naming_its_line_and_the_others_are_reported() throws IOException {
+        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), dir.resolve("good.jsonl"));
+        Path broken = TraceFixtures.truncated(TraceFixtures.CLAUDE_CODE, dir, "broken.jsonl");
+        long lines = Files.readAllLines(broken).size();
+
+        CliRun run = replay(List.of(dir), "--format", "json", "--jobs", "2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains("skipped " + broken + ":" + lines + ": not valid JSON");
+        JsonNode report = json(run.out());
+        assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText())).hasSize(STRATEGIES.size())
+                .containsOnly("good.jsonl");
+        assertThat(stream(report.get("summary"))).allSatisfy(s -> assertThat(s.get("traces").asInt()).isOne());
+    }
+
+    @Test
+    void bad_strategies_parameters_and_models_are_input_errors_naming_them() {
+        Map<List<String>, String> errors = new LinkedHashMap<>();
+        errors.put(List.of("--strategies", "psychic"),
+                "cachet: unknown strategy 'psychic'; available: " + String.join(", ", STRATEGIES));
+        errors.put(List.of("-P", "horizon=50"), "cachet: -P horizon: expected STRATEGY.NAME=N for one of the "
+                + "replayed strategies " + STRATEGIES + ", e.g. -P hybrid.horizon=50");
+        errors.put(List.of("--strategies", "hybrid", "-P", "masking.keep=3"), "cachet: -P masking.keep: expected "
+                + "STRATEGY.NAME=N for one of the replayed strategies [transcript, hybrid], e.g. -P hybrid.horizon=50");
+        errors.put(List.of("-P", "hybrid.bogus=1"), "cachet: strategy hybrid has no parameter 'bogus'");
+        errors.put(List.of("--model", "skynet:9000"), "cachet: cannot price a replay as 'skynet:9000'; expected "
+                + "anthropic:, openai:, deepseek: or openai-compatible: and a model name");
+        errors.put(List.of("--model", "anthropic:claude-nope"), "cachet: no price for model claude-nope; known: ");
+        errors.put(List.of("--cache-ttl", "10m"), "cachet: --cache-ttl must be 5m or 1h");
+
+        errors.forEach((options, message) -> {
+            List<String> args = new ArrayList<>(List.of("replay", TraceFixtures.DEMO.toString()));
+            args.addAll(options);
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(options.toString()).isEqualTo(ExitCodes.INPUT);
+            assertThat(run.err().lines()).as(options.toString()).hasSize(1);
+            assertThat(run.err()).as(options.toString()).startsWith(message);
+            assertThat(run.out()).isEmpty();
+        });
+    }
+
+    @Test
+    void a_parameter_that_is_not_a_number_is_a_usage_error() {
+        CliRun run = replay(List.of(TraceFixtures.DEMO), "-P", "hybrid.horizon=abc");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("'abc' is not an int");
+    }
+
+    @Test
+    void without_paths_or_agent_logs_in_home_it_asks_for_files() {
+        CliRun run = CliRun.withEnvironment(Map.of("HOME", dir.toString()), "replay");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().lines()).containsExactly(NO_LOGS);
+    }
+
+    @Test
+    void without_paths_it_replays_the_claude_code_logs_in_home() throws IOException {
+        Path project = Files.createDirectories(dir.resolve(".claude/projects/-home-me-app"));
+        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), project.resolve("5e55-10n.jsonl"));
+        Files.writeString(project.resolve("notes.txt"), "not a log");
+
+        CliRun run = CliRun.withEnvironment(Map.of("HOME", dir.toString()), "replay", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = json(run.out());
+        assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText() + " " + r.get("strategy").asText()))
+                .containsExactlyElementsOf(STRATEGIES.stream().map(s -> "5e55-10n.jsonl " + s).toList());
+        assertConsistent(report, 1);
+    }
+
+    @Test
+    @Tag("corpus")
+    void the_whole_corpus_replays_without_skipping_a_file() {
+        CliRun run = replay(List.of(Corpus.dir()), "--format", "json", "--jobs", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("skipped");
+        JsonNode report = json(run.out());
+        List<JsonNode> runs = stream(report.get("runs")).toList();
+        assertThat(runs).hasSize(105);
+        assertThat(runs.stream().map(r -> r.get("trace").asText()).distinct()).hasSize(21);
+        assertThat(runs.stream().map(r -> r.get("trace").asText() + " " + r.get("strategy").asText()).distinct())
+                .hasSize(105);
+        assertThat(runs.stream().filter(r -> r.get("strategy").asText().equals("transcript")))
+                .hasSize(21).allSatisfy(r -> assertThat(r.get("reference_recall").asDouble()).isEqualTo(1.0));
+        assertThat(runs.stream().mapToLong(r -> r.get("cache_read_tokens").asLong()).sum())
+                .as("the corpus is big enough to read from the cache").isPositive();
+        assertConsistent(report, 21);
+    }
+
+    @Test
+    void help_text_is_what_picocli_can_format() {
+        CliRun run = CliRun.of("replay", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--strategies", "--out", "--jobs");
+        assertThat(helpTexts("replay")).allSatisfy(text -> String.format(Locale.ROOT, text));
+    }
+
+    /** The description lines of a subcommand and of its options, as picocli formats them into its help. */
+    static List<String> helpTexts(String command) {
+        CommandSpec spec = Main.commandLine(Clock.systemUTC(), Map.of(), new ConfigFiles(List.of()))
+                .getSubcommands().get(command).getCommandSpec();
+        List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+        spec.options().forEach(option -> texts.addAll(List.of(option.description())));
+        return texts;
+    }
+
+    /** Keys and figures that must hold in any report of {@code traces} trajectories under the same strategies. */
+    private static void assertConsistent(JsonNode report, int traces) {
+        List<JsonNode> runs = stream(report.get("runs")).toList();
+        List<JsonNode> summary = stream(report.get("summary")).toList();
+        assertThat(summary).isNotEmpty();
+        assertThat(runs).hasSize(traces * summary.size());
+        for (JsonNode run : runs) {
+            assertThat(keys(run)).containsExactlyElementsOf(RUN_KEYS);
+            String what = run.get("trace").asText() + " " + run.get("strategy").asText();
+            long input = run.get("input_tokens").asLong();
+            long write = run.get("cache_write_tokens").asLong();
+            long read = run.get("cache_read_tokens").asLong();
+            assertThat(run.get("turns").asInt()).as(what).isPositive();
+            assertThat(input).as(what + ": input counts its cache writes and reads").isGreaterThanOrEqualTo(write + read);
+            assertThat(run.get("cache_hit_rate").asDouble()).as(what)
+                    .isCloseTo(input == 0 ? 0 : (double) read / input, within(1e-12));
+            assertThat(run.get("cost_usd").asDouble()).as(what).isGreaterThanOrEqualTo(run.get("input_cost_usd").asDouble());
+            assertThat(run.get("input_cost_usd").asDouble()).as(what).isPositive();
+            assertThat(run.get("reference_recall").asDouble()).as(what).isBetween(0.0, 1.0);
+            assertThat(run.get("peak_window_tokens").asInt()).as(what).isPositive();
+        }
+        assertThat(summary.get(0).get("strategy").asText()).isEqualTo("transcript");
+        double transcriptCost = summary.get(0).get("input_cost_usd").asDouble();
+        for (JsonNode s : summary) {
+            assertThat(keys(s)).containsExactlyElementsOf(SUMMARY_KEYS);
+            String strategy = s.get("strategy").asText();
+            List<JsonNode> own = runs.stream().filter(r -> r.get("strategy").asText().equals(strategy)).toList();
+            assertThat(s.get("traces").asInt()).as(strategy).isEqualTo(traces).isEqualTo(own.size());
+            assertThat(s.get("input_cost_usd").asDouble()).as(strategy)
+                    .isCloseTo(own.stream().mapToDouble(r -> r.get("input_cost_usd").asDouble()).sum(), within(1e-9));
+            assertThat(s.get("cost_usd").asDouble()).as(strategy)
+                    .isCloseTo(own.stream().mapToDouble(r -> r.get("cost_usd").asDouble()).sum(), within(1e-9));
+            assertThat(s.get("input_cost_ratio_vs_transcript").asDouble()).as(strategy)
+                    .isCloseTo(s.get("input_cost_usd").asDouble() / transcriptCost, within(1e-12));
+            assertThat(s.get("reference_recall").asDouble()).as(strategy).isBetween(0.0, 1.0);
+        }
+        assertThat(summary.get(0).get("input_cost_ratio_vs_transcript").asDouble()).isEqualTo(1.0);
+        assertThat(summary.get(0).get("reference_recall").asDouble()).isEqualTo(1.0);
+    }
+
+    private static CliRun replay(List<Path> paths, String... options) {
+        List<String> args = new ArrayList<>(List.of("replay"));
+        paths.forEach(p -> args.add(p.toString()));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return Json.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> keys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    static Stream<JsonNode> stream(JsonNode array) {
+        assertThat(array.isArray()).as("a JSON list").isTrue();
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items.stream();
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.cachet.harness.cli;
+
+import static dev.cachet.harness.cli.ReplayCommandTest.json;
+import static dev.cachet.harness.cli.ReplayCommandTest.stream;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatsCommandTest {
+    private static final String SPOTTER_SESSION = "claude-code-spotter/258c7280-ae70-4798-800f-63464d01a85d.jsonl";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_claude_code_session_counts_each_api_response_once() throws IOException {
+        Path file = Corpus.file(SPOTTER_SESSION);
+        long[] billed = billedByResponse(file);
+
+        CliRun run = CliRun.of("stats", file.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(billed).as("uncached, cache write, cache read, output, walked independently")
+                .containsExactly(180, 349_474, 14_771_617, 38_899);
+        JsonNode session = single(json(run.out()).get("sessions"));
+        assertThat(session.get("session").asText()).isEqualTo(file.getFileName().toString());
+        assertThat(session.get("format").asText()).isEqualTo("claude-code");
+        assertThat(session.get("model").asText()).isEqualTo("claude-opus-4-6");
+        JsonNode usage = session.get("usage");
+        assertThat(usage.get("uncached_input_tokens").asLong()).isEqualTo(billed[0]);
+        assertThat(usage.get("cache_write_tokens").asLong()).isEqualTo(billed[1]);
+        assertThat(usage.get("cache_read_tokens").asLong()).isEqualTo(billed[2]);
+        assertThat(usage.get("output_tokens").asLong()).isEqualTo(billed[3]);
+        assertThat(usage.get("input_tokens").asLong()).isEqualTo(billed[0] + billed[1] + billed[2]);
+        // claude-opus-4-6 per million tokens: $5 input, $6.25 5-minute cache write, $0.50 cache read, $25 output.
+        double cost = (billed[0] * 5.0 + billed[1] * 6.25 + billed[2] * 0.5 + billed[3] * 25.0) / 1e6;
+        assertThat(session.get("cost_usd").asDouble()).isPositive().isCloseTo(cost, within(1e-6));
+        assertThat(session.get("cache_hit_rate").asDouble())
+                .isCloseTo((double) billed[2] / (billed[0] + billed[1] + billed[2]), within(1e-12));
+        assertThat(session.get("hours").asDouble()).isPositive();
+        assertThat(session.get("burn_usd_per_hour").asDouble())
+                .isCloseTo(cost / session.get("hours").asDouble(), within(1e-6));
+        assertThat(session.get("leaks")).isEmpty();
+    }
+
+    @Test
+    void sessions_without_recorded_usage_are_listed_as_skipped_and_are_no_error() {
+        CliRun run = CliRun.of("stats", TraceFixtures.path(TraceFixtures.SWE_AGENT).toString(),
+                TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("skipped swe-agent-text.traj: no usage recorded");
+        assertThat(stream(json(run.out()).get("sessions")).map(s -> s.get("session").asText()))
+                .containsExactly("session.jsonl");
+    }
+
+    @Test
+    void the_swe_agent_demos_of_the_corpus_have_no_usage_to_report() {
+        CliRun run = CliRun.of("stats", Corpus.dir().resolve("swe-agent").toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines().filter(l -> l.startsWith("skipped "))).hasSize(6)
+                .allMatch(l -> l.endsWith(".traj: no usage recorded"));
+        JsonNode report = json(run.out());
+        assertThat(report.get("sessions")).isEmpty();
+        assertThat(report.get("total").get("sessions").asInt()).isZero();
+    }
+
+    @Test
+    void a_truncated_log_is_an_input_error_naming_its_line_and_the_others_are_reported() throws IOException {
+        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), dir.resolve("good.jsonl"));
+        Path broken = TraceFixtures.truncated(TraceFixtures.CLAUDE_CODE, dir, "broken.jsonl");
+
+        CliRun run = CliRun.of("stats", dir.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains("skipped " + broken + ":" + Files.readAllLines(broken).size() + ": not valid JSON");
+        assertThat(stream(json(run.out()).get("sessions")).map(s -> s.get("session").asText()))
+                .containsExactly("good.jsonl");
+    }
+
+    @Test
+    void a_session_that_never_reads_the_cache_is_flagged() throws IOException {
+        Path log = dir.resolve("cold.jsonl");
+        Files.write(log, List.of(
+                user("u-1", "Fix the build", "2026-01-01T10:00:00Z"),
+                assistant("msg_1", "a-1", 100, 2000, 0, 10, "2026-01-01T10:00:01Z"),
+                user("u-2", "Go on", "2026-01-01T10:05:00Z"),
+                assistant("msg_2", "a-2", 150, 2100, 0, 20, "2026-01-01T10:05:01Z")));
+
+        CliRun json = CliRun.of("stats", log.toString(), "--format", "json");
+        CliRun table = CliRun.of("stats", log.toString());
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode report = json(json.out());
+        JsonNode session = single(report.get("sessions"));
+        assertThat(session.get("turns").asInt()).isEqualTo(2);
+        assertThat(session.get("cache_hit_rate").asDouble()).isZero();
+        assertThat(stream(session.get("leaks")).map(JsonNode::asText)).containsExactly("LOW_CACHE_HIT");
+        // claude-sonnet-4-6 per million tokens: $3 input, $3.75 5-minute cache write, $15 output.
+        assertThat(session.get("cost_usd").asDouble()).isCloseTo((250 * 3.0 + 4100 * 3.75 + 30 * 15.0) / 1e6, within(1e-12));
+        assertThat(report.get("total").get("flagged_sessions").asInt()).isOne();
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out()).containsPattern("(?m)^cold\\.jsonl +claude-sonnet-4-6 +2 .* 0\\.0% .*low cache hit rate \\(< 50%\\)$")
+                .contains("1 flagged");
+    }
+
+    @Test
+    void the_json_total_is_the_sum_of_the_sessions() {
+        CliRun run = CliRun.of("stats", TraceFixtures.dir().toString(), TraceFixtures.DEMO.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = json(run.out());
+        assertThat(ReplayCommandTest.keys(report)).containsExactly("sessions", "total");
+        List<JsonNode> sessions = stream(report.get("sessions")).toList();
+        assertThat(sessions).hasSizeGreaterThanOrEqualTo(3);
+        JsonNode total = report.get("total");
+        assertThat(total.get("sessions").asInt()).isEqualTo(sessions.size());
+        assertThat(total.get("turns").asInt()).isEqualTo(sessions.stream().mapToInt(s -> s.get("turns").asInt()).sum());
+        for (String kind : List.of("input_tokens", "uncached_input_tokens", "cache_write_tokens", "cache_read_tokens",
+                "output_tokens")) {
+            assertThat(total.get(kind).asLong()).as(kind)
+                    .isEqualTo(sessions.stream().mapToLong(s -> s.get("usage").get(kind).asLong()).sum());
+        }
+        assertThat(total.get("cost_usd").asDouble()).isPositive().isCloseTo(sessions.stream()
+                .filter(s -> !s.get("cost_usd").isNull()).mapToDouble(s -> s.get("cost_usd").asDouble()).sum(), within(1e-12));
+        assertThat(total.get("cache_hit_rate").asDouble()).isCloseTo(
+                (double) total.get("cache_read_tokens").asLong() / total.get("input_tokens").asLong(), within(1e-12));
+        assertThat(total.get("flagged_sessions").asInt())
+                .isEqualTo((int) sessions.stream().filter(s -> !s.get("leaks").isEmpty()).count());
+    }
+
+    @Test
+    void sessions_from_files_of_the_same_name_are_told_apart_by_their_directories() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("a")).resolve("session.jsonl");
+        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), copy);
+        CliRun run = CliRun.of("stats", TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString(), copy.toString(),
+                TraceFixtures.DEMO.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(stream(json(run.out()).get("sessions")).map(s -> s.get("session").asText())).containsExactly(
+                Path.of("claude-code", "session.jsonl").toString(), Path.of("a", "session.jsonl").toString());
+        assertThat(run.err()).contains("skipped " + Path.of("demo", "session.jsonl") + ": no usage recorded");
+    }
+
+    @Test
+    void progress_goes_to_stderr_and_the_table_to_stdout() {
+        CliRun run = CliRun.of("stats", TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString(),
+                TraceFixtures.path(TraceFixtures.CODEX).toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines()).containsExactly(
+                "[##########..........] 1/2  session.jsonl", "[####################] 2/2  rollout.jsonl");
+        assertThat(run.out()).doesNotContain("[#").startsWith("session ")
+                .contains("total: 2 sessions, 6 turns");
+    }
+
+    @Test
+    void without_paths_or_agent_logs_in_home_it_asks_for_files() {
+        CliRun run = CliRun.withEnvironment(Map.of("HOME", dir.toString()), "stats");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().lines()).containsExactly("cachet: no PATH given and no Claude Code (~/.claude/projects) "
+                + "or Codex (~/.codex/sessions) logs here; name session files or directories");
+    }
+
+    @Test
+    void a_missing_path_is_an_input_error_naming_it() {
+        Path missing = dir.resolve("gone");
+        CliRun run = CliRun.of("stats", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().lines()).containsExactly("cachet: no such file or directory: " + missing);
+    }
+
+    @Test
+    void help_describes_the_flags_in_text_picocli_can_format() {
+        CliRun run = CliRun.of("stats", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("low cache hit rate (< 50%), runaway context");
+        // picocli formats descriptions with String.format; where that fails it warns on System.err and prints them raw.
+        assertThat(ReplayCommandTest.helpTexts("stats")).allSatisfy(text -> String.format(Locale.ROOT, text));
+    }
+
+    /** Uncached input, cache writes, cache reads and output of a Claude Code log, each API response (message.id) once. */
+    private static long[] billedByResponse(Path file) throws IOException {
+        Map<String, JsonNode> usageById = new LinkedHashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                JsonNode json = Json.mapper().readTree(line);
+                if (json.path("type").asText().equals("assistant")) {
+                    // Every content block of a response repeats its usage; output_tokens is final on the last.
+                    usageById.put(json.at("/message/id").asText(), json.at("/message/usage"));
+                }
+            }
+        }
+        long[] billed = new long[4];
+        for (JsonNode usage : usageById.values()) {
+            billed[0] += usage.path("input_tokens").asLong();
+            billed[1] += usage.path("cache_creation_input_tokens").asLong();
+            billed[2] += usage.path("cache_read_input_tokens").asLong();
+            billed[3] += usage.path("output_tokens").asLong();
+        }
+        return billed;
+    }
+
+    private static JsonNode single(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>(stream(array).toList());
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    private static String user(String uuid, String text, String at) {
+        return "{\"parentUuid\":null,\"isSidechain\":false,\"sessionId\":\"s-cold\",\"type\":\"user\",\"message\":"
+                + "{\"role\":\"user\",\"content\":\"" + text + "\"},\"timestamp\":\"" + at + "\",\"uuid\":\"" + uuid + "\"}";
+    }
+
+    private static String assistant(String id, String uuid, long input, long write, long read, long output, String at) {
+        return "{\"parentUuid\":null,\"isSidechain\":false,\"sessionId\":\"s-cold\",\"type\":\"assistant\",\"message\":"
+                + "{\"model\":\"claude-sonnet-4-6\",\"id\":\"" + id + "\",\"type\":\"message\",\"role\":\"assistant\","
+                + "\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],\"usage\":{\"input_tokens\":" + input
+                + ",\"cache_creation_input_tokens\":" + write + ",\"cache_read_input_tokens\":" + read
+                + ",\"output_tokens\":" + output + "}},\"timestamp\":\"" + at + "\",\"uuid\":\"" + uuid + "\"}";
+    }
+}
