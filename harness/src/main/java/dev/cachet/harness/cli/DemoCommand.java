@@ -6,8 +6,6 @@ import dev.cachet.evals.TaskCheck;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.SessionOutcome;
-import dev.cachet.tools.sandbox.Approver;
-import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.harness.demo.BundledExample;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,7 +44,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
         out.printf("cachet demo: task '%s' in a fresh copy of the example repository%n  workspace %s%n  task      %s%n%n",
                 task.id(), workspace, task.prompt());
         RunSpec run = new RunSpec(workspace, task.prompt(), options.strategy(config()), options.params(config()), options.limits(), options.commandTimeout, options.cacheTtl,
-                Sandbox.DEFAULT, Approver.ALWAYS);
+                options.sandbox(out), options.approver(err()));
         SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), options.cacheTtl), new LiveReporter(out));
         CheckResult check = new TaskCheck(CHECK_TIMEOUT).run(task, workspace);
         out.printf("check:   %s -> %s (exit %d)%n", task.check(), check.passed() ? "passed" : "FAILED", check.exitCode());

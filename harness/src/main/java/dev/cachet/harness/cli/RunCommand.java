@@ -3,8 +3,6 @@ package dev.cachet.harness.cli;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.SessionOutcome;
-import dev.cachet.tools.sandbox.Approver;
-import dev.cachet.tools.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -54,7 +52,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
         PrintWriter out = out();
         Harness harness = harness();
         RunSpec run = new RunSpec(workspace.toAbsolutePath(), task, options.strategy(config()), options.params(config()), options.limits(), options.commandTimeout, options.cacheTtl,
-                Sandbox.DEFAULT, Approver.ALWAYS);
+                options.sandbox(out), options.approver(err()));
         SessionOutcome outcome = harness.run(run, harness.model(model != null ? model : config().model().orElse(DEFAULT_MODEL),
                 Optional.ofNullable(baseUrl).or(() -> config().baseUrl()), options.cacheTtl), new LiveReporter(out));
         return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;
