@@ -218,7 +218,8 @@ public final class Harness {
                     : new ExtractiveSummarizer();
             ContextStrategy strategy = configured.create(new StrategyServices(windows, price.cacheRates(), summarizer));
             ToolContext toolContext = new ToolContext(
-                    workspace, spec.commandTimeout(), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state);
+                    workspace, spec.commandTimeout(), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state,
+                    spec.sandbox(), spec.approver());
             RunResult result = new AgentLoop(checked, strategy, tools, toolContext, ledger, spec.limits(), clock, listener).run(session);
             return new SessionOutcome(sessionId, result, log.path());
         }

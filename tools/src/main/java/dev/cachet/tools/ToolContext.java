@@ -1,19 +1,48 @@
 package dev.cachet.tools;
 
 import dev.cachet.context.state.TaskState;
+import dev.cachet.tools.sandbox.Approver;
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * What every tool call runs against: the workspace, the limits on commands and output, and a read-only view of the
- * session's task state (which {@code update_task_state} checks its changes against).
+ * What every tool call runs against: the workspace, the limits on commands and output, a read-only view of the
+ * session's task state (which {@code update_task_state} checks its changes against), the sandbox, and who approves
+ * commands and writes.
  */
-public record ToolContext(Workspace workspace, Duration commandTimeout, int outputLimitChars, Supplier<TaskState> taskState) {
+public record ToolContext(Workspace workspace, Duration commandTimeout, int outputLimitChars, Supplier<TaskState> taskState,
+        Sandbox sandbox, Approver approver) {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(2);
     public static final int DEFAULT_OUTPUT_LIMIT_CHARS = 20_000;
 
     public static ToolContext defaults(Workspace workspace) {
         TaskState empty = TaskState.forGoal("");
-        return new ToolContext(workspace, DEFAULT_COMMAND_TIMEOUT, DEFAULT_OUTPUT_LIMIT_CHARS, () -> empty);
+        return new ToolContext(workspace, DEFAULT_COMMAND_TIMEOUT, DEFAULT_OUTPUT_LIMIT_CHARS, () -> empty,
+                Sandbox.DEFAULT, Approver.ALWAYS);
+    }
+
+    public ToolContext withSandbox(Sandbox sandbox) {
+        return new ToolContext(workspace, commandTimeout, outputLimitChars, taskState, sandbox, approver);
+    }
+
+    public ToolContext withApprover(Approver approver) {
+        return new ToolContext(workspace, commandTimeout, outputLimitChars, taskState, sandbox, approver);
+    }
+
+    /** @throws ToolException naming the mode, if the sandbox keeps {@code tool} from changing files */
+    public void checkEditsAllowed(String tool) throws ToolException {
+        if (!sandbox.mode().allowsWorkspaceWrites()) {
+            throw new ToolException(sandbox.mode() + " sandbox: " + tool + " refused; run with --sandbox "
+                    + SandboxMode.WORKSPACE_WRITE + " to allow edits");
+        }
+    }
+
+    /** @throws ToolException if the user declines {@code what}, the command or change as the tool describes it */
+    public void checkApproved(String what) throws ToolException {
+        if (!approver.approve(what)) {
+            throw new ToolException("the user declined: " + what + "; nothing was done");
+        }
     }
 }

@@ -3,6 +3,9 @@ package dev.cachet.tools;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.context.Json;
 import dev.cachet.context.message.ToolCall;
+import dev.cachet.tools.sandbox.Approver;
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,12 +26,23 @@ public final class ToolTesting {
         return args;
     }
 
+    /** Commands run unsandboxed, so tool tests pass where bwrap is missing; sandboxes are tested on their own. */
     public static ToolContext context(Path root) {
-        return ToolContext.defaults(new Workspace(root));
+        return ToolContext.defaults(new Workspace(root)).withSandbox(Sandbox.of(SandboxMode.FULL));
     }
 
     public static ToolContext context(Path root, Duration commandTimeout, int outputLimitChars) {
-        return new ToolContext(new Workspace(root), commandTimeout, outputLimitChars, context(root).taskState());
+        ToolContext context = context(root);
+        return new ToolContext(context.workspace(), commandTimeout, outputLimitChars, context.taskState(),
+                context.sandbox(), context.approver());
+    }
+
+    /** An approver that declines every request and keeps it in {@code asked}, as a user who says no. */
+    public static Approver declining(List<String> asked) {
+        return what -> {
+            asked.add(what);
+            return false;
+        };
     }
 
     /** Calls {@code tool} with the given arguments; tool errors come back as error outputs, as the model sees them. */

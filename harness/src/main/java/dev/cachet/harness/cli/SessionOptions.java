@@ -3,12 +3,20 @@ package dev.cachet.harness.cli;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.loop.Limits;
+import dev.cachet.tools.sandbox.Approver;
+import dev.cachet.tools.sandbox.Bubblewrap;
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** The options every session-running command shares: strategy and limits. */
+/** The options every session-running command shares: strategy, limits and sandbox. */
 final class SessionOptions {
     @Option(names = {"-s", "--strategy"}, paramLabel = "NAME",
             description = "Context strategy (see 'cachet strategies'). Default: 'strategy' in .cachet.yaml, else "
@@ -48,6 +56,24 @@ final class SessionOptions {
                     + "instead of 1.25x). Default: ${DEFAULT-VALUE}.")
     Duration cacheTtl;
 
+    @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "workspace-write", converter = SandboxModeConverter.class,
+            description = {"What the agent may change: read-only (nothing: edits refused), workspace-write (its "
+                    + "workspace only) or full (anything you can). Except under full, commands run in bubblewrap "
+                    + "(bwrap): the filesystem read-only but for the workspace, a private /tmp, no network.",
+                "Default: ${DEFAULT-VALUE}."})
+    SandboxMode sandboxMode;
+
+    @Option(names = "--approve", description = "Ask on the terminal before each command the agent runs and each file it changes.")
+    boolean approve;
+
+    @Option(names = "--allow-env", paramLabel = "NAME",
+            description = "Pass this environment variable to commands although its name contains KEY, TOKEN, SECRET or "
+                    + "PASSWORD (repeatable).")
+    List<String> allowEnv = new ArrayList<>();
+
+    @Option(names = "--allow-network", description = "Let sandboxed commands use the network.")
+    boolean allowNetwork;
+
     /** The strategy to use: the flag, else the config's, else the default. */
     String strategy(Config config) {
         return strategy != null ? strategy : config.strategy().orElse(Strategies.DEFAULT);
@@ -58,6 +84,21 @@ final class SessionOptions {
         Map<String, Integer> merged = new HashMap<>(config.paramsFor(strategy(config)));
         merged.putAll(params);
         return merged;
+    }
+
+    /**
+     * The sandbox asked for. When it needs bubblewrap and the machine has none, says so once, up front, in the
+     * session's output: the refusals themselves only reach the model.
+     */
+    Sandbox sandbox(PrintWriter out) {
+        if (sandboxMode.confinesCommands() && Bubblewrap.installed().isEmpty()) {
+            out.println("warning: the agent's commands will be refused: " + Bubblewrap.NOT_INSTALLED);
+        }
+        return new Sandbox(sandboxMode, Set.copyOf(allowEnv), allowNetwork);
+    }
+
+    Approver approver(PrintWriter err) {
+        return approve ? TerminalApprover.onStdin(err) : Approver.ALWAYS;
     }
 
     Limits limits() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** What every cachet subcommand gets from picocli: where to print, and the harness its parent built. */
+/** What every cachet subcommand gets from picocli: where to print and warn, and the harness its parent built. */
 abstract class Subcommand {
     @Spec
     CommandSpec spec;
@@ -17,6 +17,10 @@ abstract class Subcommand {
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     Harness harness() {

@@ -42,7 +42,7 @@ class AnthropicRunTest {
                 "{\"input_tokens\":12,\"cache_creation_input_tokens\":200,\"cache_read_input_tokens\":2400,\"output_tokens\":30}"));
 
         CliRun run = CliRun.withEnvironment(Map.of("ANTHROPIC_API_KEY", KEY), "run", "-w", workspace.toString(),
-                "-m", "anthropic:claude-sonnet-4-6", "--base-url", server.url("/").toString(), "write hello.txt");
+                "-m", "anthropic:claude-sonnet-4-6", "--base-url", server.url("/").toString(), "--sandbox", "full", "write hello.txt");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readString(workspace.resolve("hello.txt"))).isEqualTo("hi\n");

@@ -20,6 +20,8 @@ import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.Workspace;
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,8 +200,10 @@ class AgentLoopTest {
 
     private RunResult run(Session session, ModelClient model, Limits limits, StepClock clock) {
         ToolBox tools = ToolBox.core();
+        // Unsandboxed, so the loop's commands run where bwrap is missing.
         AgentLoop loop = new AgentLoop(model, new TranscriptStrategy(new WindowFactory(COUNTER)), tools,
-                ToolContext.defaults(new Workspace(dir)), new Ledger(PRICE), limits, clock, events::add);
+                ToolContext.defaults(new Workspace(dir)).withSandbox(Sandbox.of(SandboxMode.FULL)), new Ledger(PRICE), limits,
+                clock, events::add);
         return loop.run(session);
     }
 

@@ -26,6 +26,8 @@ import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.Workspace;
+import dev.cachet.tools.sandbox.Approver;
+import dev.cachet.tools.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -200,7 +202,7 @@ class TaskStateLoopTest {
     // As the harness wires it: update_task_state checks its ops against the session's own state.
     private AgentLoop loop(ContextStrategy strategy, ScriptedModelClient model, SessionListener listener) {
         ToolContext context = new ToolContext(new Workspace(dir), ToolContext.DEFAULT_COMMAND_TIMEOUT,
-                ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state);
+                ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state, Sandbox.DEFAULT, Approver.ALWAYS);
         return new AgentLoop(model, strategy, ToolBox.core(), context, new Ledger(PRICE), Limits.DEFAULT,
                 new StepClock(Duration.ZERO), listener);
     }

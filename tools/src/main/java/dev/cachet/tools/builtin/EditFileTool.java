@@ -29,6 +29,7 @@ public final class EditFileTool extends BuiltinTool {
 
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
+        context.checkEditsAllowed(name());
         Path file = context.workspace().resolve(args.string("path"));
         String oldString = args.string("old_string");
         String newString = args.string("new_string");
@@ -47,6 +48,7 @@ public final class EditFileTool extends BuiltinTool {
                     + "; include more surrounding text so it matches exactly once");
         }
         String edited = text.substring(0, at) + newString + text.substring(at + oldString.length());
+        context.checkApproved("edit " + shown + " (replace " + lines(oldString) + " with " + lines(newString) + ")");
         try {
             Files.writeString(file, edited, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -64,6 +66,11 @@ public final class EditFileTool extends BuiltinTool {
             count++;
         }
         return count;
+    }
+
+    private static String lines(String text) {
+        long count = text.lines().count();
+        return count + (count == 1 ? " line" : " lines");
     }
 
     private static int lineOf(String text, int offset) {

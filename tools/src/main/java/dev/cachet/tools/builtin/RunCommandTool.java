@@ -8,12 +8,18 @@ import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.command.CommandResult;
 import dev.cachet.tools.command.CommandRunner;
+import dev.cachet.tools.sandbox.Bubblewrap;
+import dev.cachet.tools.sandbox.CommandEnvironment;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Runs a shell command in the workspace root. A non-zero exit is an ordinary observation (a failing test is
- * information); a timeout is an error.
+ * Runs a shell command in the workspace root, confined by bubblewrap unless the sandbox is {@code full}, with the
+ * secrets taken out of its environment. A non-zero exit is an ordinary observation (a failing test is information);
+ * a timeout is an error.
  */
 public final class RunCommandTool extends BuiltinTool {
     private static final ToolSpec SPEC = new ToolSpec("run_command",
@@ -24,8 +30,18 @@ public final class RunCommandTool extends BuiltinTool {
                     .integer("timeout_seconds", "Kill the command after this many seconds (default: the session's command timeout)", false)
                     .build());
 
+    private final Optional<Bubblewrap> bubblewrap;
+    private final Map<String, String> environment;
+
     public RunCommandTool() {
+        this(Bubblewrap.installed(), System.getenv());
+    }
+
+    /** @param environment what commands' environments are made from, before the secrets are taken out */
+    RunCommandTool(Optional<Bubblewrap> bubblewrap, Map<String, String> environment) {
         super(SPEC);
+        this.bubblewrap = bubblewrap;
+        this.environment = Map.copyOf(environment);
     }
 
     @Override
@@ -34,16 +50,27 @@ public final class RunCommandTool extends BuiltinTool {
         Duration timeout = args.optionalInt("timeout_seconds").isPresent()
                 ? Duration.ofSeconds(args.positiveInt("timeout_seconds", 1))
                 : context.commandTimeout();
+        List<String> argv = confined(CommandRunner.shell(command), context);
+        context.checkApproved("run `" + command + "`");
+        Map<String, String> scrubbed = CommandEnvironment.of(environment, context.sandbox().allowedEnv());
         CommandResult result;
         try {
-            result = new CommandRunner(context.outputLimitChars()).run(command, context.workspace().root(), timeout);
+            result = new CommandRunner(context.outputLimitChars()).run(argv, scrubbed, context.workspace().root(), timeout);
         } catch (IOException e) {
-            throw new ToolException("cannot start /bin/sh: " + e.getMessage());
+            throw new ToolException("cannot start " + argv.get(0) + ": " + e.getMessage());
         }
         if (result.timedOut()) {
             return ToolOutput.error("timed out after " + timeout.toSeconds() + "s and was killed; output so far:\n"
                     + result.output());
         }
         return ToolOutput.ok("exit code " + result.exitCode() + "\n" + result.output());
+    }
+
+    private List<String> confined(List<String> shell, ToolContext context) throws ToolException {
+        if (!context.sandbox().mode().confinesCommands()) {
+            return shell;
+        }
+        return bubblewrap.orElseThrow(() -> new ToolException(Bubblewrap.NOT_INSTALLED))
+                .wrap(shell, context.workspace().root(), context.sandbox());
     }
 }

@@ -26,17 +26,20 @@ public final class WriteFileTool extends BuiltinTool {
 
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
+        context.checkEditsAllowed(name());
         Path file = context.workspace().resolve(args.string("path"));
         String content = args.string("content");
         String shown = context.workspace().relative(file);
         if (Files.isDirectory(file)) {
             throw new ToolException(shown + " is a directory");
         }
+        boolean existed = Files.exists(file);
+        long lines = content.lines().count();
+        context.checkApproved("write " + shown + " (" + (existed ? "overwrite" : "new file") + ", " + lines + " lines, "
+                + content.length() + " chars)");
         try {
             Files.createDirectories(file.getParent());
-            boolean existed = Files.exists(file);
             Files.writeString(file, content, StandardCharsets.UTF_8);
-            long lines = content.lines().count();
             return ToolOutput.ok((existed ? "overwrote " : "created ") + shown + " (" + lines + " lines)");
         } catch (IOException e) {
             throw new ToolException("cannot write " + shown + ": " + e.getMessage());

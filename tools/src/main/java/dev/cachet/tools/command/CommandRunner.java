@@ -9,13 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a shell command in a directory with a timeout. The shell starts in a session of its own (through
+ * Runs a command in a directory with a timeout. The command starts in a session of its own (through
  * {@code setsid}, where the machine has it), so on timeout the whole process group dies with it, including
- * background jobs whose parent has already exited.
+ * background jobs whose parent has already exited, and the processes of a sandbox that wraps it.
  */
 public final class CommandRunner {
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
@@ -27,18 +29,32 @@ public final class CommandRunner {
         this.outputLimitChars = outputLimitChars;
     }
 
-    /** @throws IOException if the shell cannot be started */
+    /** The argument list that runs {@code command} with /bin/sh. */
+    public static List<String> shell(String command) {
+        return List.of("/bin/sh", "-c", command);
+    }
+
+    /** Runs a shell command with this process's environment. @throws IOException if the shell cannot be started */
     public CommandResult run(String command, Path directory, Duration timeout) throws IOException {
+        return run(shell(command), System.getenv(), directory, timeout);
+    }
+
+    /** Runs {@code command} (an argument list) with exactly {@code environment}. @throws IOException if it cannot start */
+    public CommandResult run(List<String> command, Map<String, String> environment, Path directory, Duration timeout)
+            throws IOException {
         long start = System.nanoTime();
         boolean ownGroup = Files.isExecutable(SETSID);
-        List<String> argv = ownGroup
-                ? List.of(SETSID.toString(), "/bin/sh", "-c", command)
-                : List.of("/bin/sh", "-c", command);
-        Process process = new ProcessBuilder(argv)
+        List<String> argv = new ArrayList<>(command);
+        if (ownGroup) {
+            argv.add(0, SETSID.toString());
+        }
+        ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         HeadTailBuffer output = new HeadTailBuffer(outputLimitChars);
         Thread drain = new Thread(() -> drain(process, output), "command-output");
         drain.setDaemon(true);

@@ -1,13 +1,19 @@
 package dev.cachet.tools.builtin;
 
 import static dev.cachet.tools.ToolTesting.call;
+import static dev.cachet.tools.ToolTesting.context;
+import static dev.cachet.tools.ToolTesting.declining;
 import static org.assertj.core.api.Assertions.*;
 
 import dev.cachet.tools.ToolOutput;
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,5 +140,31 @@ class EditFileToolTest {
 
         byte[] expected = output.error() ? latin1 : "caf\u00e9\nnew\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(Files.readAllBytes(file)).as(output.content()).isEqualTo(expected);
+    }
+
+    @Test
+    void a_read_only_sandbox_refuses_it_and_says_how_to_allow_it() throws IOException {
+        file(TEXT);
+
+        ToolOutput output = call(tool, context(root).withSandbox(Sandbox.of(SandboxMode.READ_ONLY)),
+                "path", "f.txt", "old_string", "beta", "new_string", "b1\nb2");
+
+        assertThat(output).isEqualTo(ToolOutput.error(
+                "read-only sandbox: edit_file refused; run with --sandbox workspace-write to allow edits"));
+        assertThat(Files.readString(root.resolve("f.txt"))).isEqualTo(TEXT);
+    }
+
+    @Test
+    void asks_first_and_changes_nothing_when_the_user_declines() throws IOException {
+        file(TEXT);
+        List<String> asked = new ArrayList<>();
+
+        ToolOutput output = call(tool, context(root).withApprover(declining(asked)),
+                "path", "f.txt", "old_string", "beta", "new_string", "b1\nb2");
+
+        assertThat(asked).containsExactly("edit f.txt (replace 1 line with 2 lines)");
+        assertThat(output).isEqualTo(
+                ToolOutput.error("the user declined: edit f.txt (replace 1 line with 2 lines); nothing was done"));
+        assertThat(Files.readString(root.resolve("f.txt"))).isEqualTo(TEXT);
     }
 }

@@ -2,16 +2,27 @@ package dev.cachet.tools.builtin;
 
 import static dev.cachet.tools.ToolTesting.call;
 import static dev.cachet.tools.ToolTesting.context;
+import static dev.cachet.tools.ToolTesting.declining;
 import static org.assertj.core.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolOutput;
+import dev.cachet.tools.sandbox.Bubblewrap;
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class RunCommandToolTest {
     private final RunCommandTool tool = new RunCommandTool();
@@ -82,6 +93,53 @@ class RunCommandToolTest {
         ToolOutput output = call(tool, context, "command", "printf 'HEAD------'; printf '%0100d' 0; printf '%s' '------TAIL'");
 
         assertThat(output).isEqualTo(ToolOutput.ok("exit code 0\nHEAD------\n[... 100 characters cut ...]\n------TAIL"));
+    }
+
+    @Test
+    void without_bwrap_a_confined_command_is_refused_with_how_to_fix_it(@TempDir Path binWithoutBwrap) {
+        RunCommandTool tool = new RunCommandTool(Bubblewrap.onPath(binWithoutBwrap.toString()), System.getenv());
+
+        ToolOutput output = call(tool, context(root).withSandbox(Sandbox.DEFAULT), "command", "touch ran");
+
+        assertThat(output).isEqualTo(ToolOutput.error("bwrap (bubblewrap) is not installed: install the 'bubblewrap' "
+                + "package, or run with --sandbox full to run commands unsandboxed"));
+        assertThat(root.resolve("ran")).doesNotExist();
+    }
+
+    @Test
+    void without_bwrap_full_runs_the_command_directly(@TempDir Path binWithoutBwrap) {
+        RunCommandTool tool = new RunCommandTool(Bubblewrap.onPath(binWithoutBwrap.toString()), System.getenv());
+
+        assertThat(call(tool, context(root).withSandbox(Sandbox.of(SandboxMode.FULL)), "command", "touch ran"))
+                .isEqualTo(ToolOutput.ok("exit code 0\n"));
+        assertThat(root.resolve("ran")).exists();
+    }
+
+    @Test
+    void asks_before_running_and_runs_nothing_when_the_user_declines() {
+        List<String> asked = new ArrayList<>();
+        ToolContext context = context(root).withApprover(declining(asked));
+
+        ToolOutput output = call(tool, context, "command", "touch ran");
+
+        assertThat(asked).containsExactly("run `touch ran`");
+        assertThat(output).isEqualTo(ToolOutput.error("the user declined: run `touch ran`; nothing was done"));
+        assertThat(root.resolve("ran")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SandboxMode.class)
+    void secrets_stay_out_of_the_commands_environment_unless_allowed(SandboxMode mode) {
+        assumeTrue(!mode.confinesCommands() || Bubblewrap.installed().isPresent(), "bwrap (bubblewrap) is not installed");
+        Map<String, String> parent = Map.of("PATH", System.getenv("PATH"), "FOO_API_KEY", "key-value",
+                "GITHUB_TOKEN", "token-value", "MY_SECRET", "secret-value", "NPM_TOKEN", "allowed-value");
+        RunCommandTool scrubbing = new RunCommandTool(Bubblewrap.installed(), parent);
+        Sandbox sandbox = new Sandbox(mode, Set.of("NPM_TOKEN"), false);
+
+        String env = call(scrubbing, context(root).withSandbox(sandbox), "command", "env").content();
+
+        assertThat(env).contains("PATH=" + System.getenv("PATH") + "\n", "NPM_TOKEN=allowed-value\n")
+                .doesNotContain("FOO_API_KEY", "GITHUB_TOKEN", "MY_SECRET", "key-value", "token-value", "secret-value");
     }
 
     @Test

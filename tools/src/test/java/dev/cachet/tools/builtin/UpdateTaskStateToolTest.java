@@ -14,6 +14,8 @@ import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.Workspace;
+import dev.cachet.tools.sandbox.Approver;
+import dev.cachet.tools.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,7 +168,8 @@ class UpdateTaskStateToolTest {
     }
 
     private static ToolContext contextWith(Path dir, Supplier<TaskState> state) {
-        return new ToolContext(new Workspace(dir), ToolContext.DEFAULT_COMMAND_TIMEOUT, ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, state);
+        return new ToolContext(new Workspace(dir), ToolContext.DEFAULT_COMMAND_TIMEOUT, ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, state,
+                Sandbox.DEFAULT, Approver.ALWAYS);
     }
 
     private static ToolContext contextWith(Path dir, TaskState state) {

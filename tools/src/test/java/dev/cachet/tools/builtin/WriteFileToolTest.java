@@ -1,17 +1,25 @@
 package dev.cachet.tools.builtin;
 
 import static dev.cachet.tools.ToolTesting.call;
+import static dev.cachet.tools.ToolTesting.context;
+import static dev.cachet.tools.ToolTesting.declining;
 import static org.assertj.core.api.Assertions.*;
 
 import dev.cachet.tools.ToolOutput;
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WriteFileToolTest {
+    private static final String TEXT = "old\n";
+
     private final WriteFileTool tool = new WriteFileTool();
 
     @TempDir
@@ -72,5 +80,31 @@ class WriteFileToolTest {
         assertThat(call(tool, root, "path", "f.txt"))
                 .isEqualTo(ToolOutput.error("write_file: missing required string argument 'content'"));
         assertThat(root.resolve("f.txt")).doesNotExist();
+    }
+
+    @Test
+    void a_read_only_sandbox_refuses_it_and_says_how_to_allow_it() throws IOException {
+        Files.writeString(root.resolve("f.txt"), TEXT);
+
+        ToolOutput output = call(tool, context(root).withSandbox(Sandbox.of(SandboxMode.READ_ONLY)),
+                "path", "f.txt", "content", "one\ntwo\n");
+
+        assertThat(output).isEqualTo(ToolOutput.error(
+                "read-only sandbox: write_file refused; run with --sandbox workspace-write to allow edits"));
+        assertThat(Files.readString(root.resolve("f.txt"))).isEqualTo(TEXT);
+    }
+
+    @Test
+    void asks_first_and_changes_nothing_when_the_user_declines() throws IOException {
+        Files.writeString(root.resolve("f.txt"), TEXT);
+        List<String> asked = new ArrayList<>();
+
+        ToolOutput output = call(tool, context(root).withApprover(declining(asked)),
+                "path", "f.txt", "content", "one\ntwo\n");
+
+        assertThat(asked).containsExactly("write f.txt (overwrite, 2 lines, 8 chars)");
+        assertThat(output).isEqualTo(
+                ToolOutput.error("the user declined: write f.txt (overwrite, 2 lines, 8 chars); nothing was done"));
+        assertThat(Files.readString(root.resolve("f.txt"))).isEqualTo(TEXT);
     }
 }

@@ -1,0 +1,101 @@
+package dev.cachet.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.harness.demo.BundledExample;
+import dev.cachet.tools.sandbox.Approver;
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import picocli.CommandLine;
+
+// Each test has its own workspace; the sessions are independent, so they may run side by side.
+@Execution(ExecutionMode.CONCURRENT)
+class SandboxOptionsTest {
+    private static final String RECORDING = "replay:../examples/demo/session.jsonl";
+
+    @TempDir
+    Path dir;
+
+    private static SessionOptions parse(String... args) {
+        return CommandLine.populateCommand(new SessionOptions(), args);
+    }
+
+    @Test
+    void by_default_the_workspace_is_writable_nothing_secret_is_passed_and_nobody_is_asked() {
+        SessionOptions options = parse();
+
+        assertThat(options.sandbox(new PrintWriter(new StringWriter()))).isEqualTo(Sandbox.DEFAULT);
+        assertThat(options.approver(new PrintWriter(new StringWriter()))).isSameAs(Approver.ALWAYS);
+    }
+
+    @Test
+    void reads_the_mode_the_allowed_variables_and_the_network() {
+        SessionOptions options = parse("--sandbox", "read-only", "--allow-env", "NPM_TOKEN", "--allow-env", "PIP_INDEX_KEY",
+                "--allow-network");
+
+        assertThat(options.sandbox(new PrintWriter(new StringWriter())))
+                .isEqualTo(new Sandbox(SandboxMode.READ_ONLY, Set.of("NPM_TOKEN", "PIP_INDEX_KEY"), true));
+    }
+
+    @Test
+    void an_unknown_mode_is_a_usage_error_naming_the_modes() {
+        CliRun run = CliRun.of("run", "-m", RECORDING, "--sandbox", "yolo", "task");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("unknown sandbox mode 'yolo'; expected read-only, workspace-write, full")
+                .contains("cachet run --help");
+    }
+
+    @Test
+    void read_only_refuses_the_agents_edit_and_tells_the_model_how_to_allow_it() throws IOException {
+        Path workspace = checkedOutExample();
+        String before = Files.readString(workspace.resolve("src/TextWrap.java"));
+
+        CliRun run = CliRun.of("run", "-w", workspace.toString(), "-m", RECORDING, "--sandbox", "read-only", "fix the bug");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(workspace.resolve("src/TextWrap.java")).hasContent(before);
+        assertThat(sessionLog(workspace)).contains("read-only sandbox: edit_file refused; run with --sandbox workspace-write to allow edits");
+    }
+
+    @Test
+    void approve_without_a_terminal_declines_every_command_and_edit() throws IOException {
+        Path workspace = checkedOutExample();
+        String before = Files.readString(workspace.resolve("src/TextWrap.java"));
+
+        CliRun run = CliRun.of("run", "-w", workspace.toString(), "-m", RECORDING, "--sandbox", "full", "--approve", "fix the bug");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("cachet: declined run `sh check.sh`: --approve asks on a terminal, and stdin is not one")
+                .contains("cachet: declined edit src/TextWrap.java");
+        assertThat(workspace.resolve("src/TextWrap.java")).hasContent(before);
+        assertThat(workspace.resolve("build")).as("check.sh did not run").doesNotExist();
+        assertThat(sessionLog(workspace)).contains("the user declined: run `sh check.sh`; nothing was done");
+    }
+
+    private Path checkedOutExample() throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("repo"));
+        new BundledExample("demo").checkOut(workspace);
+        return workspace;
+    }
+
+    private static String sessionLog(Path workspace) throws IOException {
+        try (Stream<Path> logs = Files.list(workspace.resolve(".cachet/sessions"))) {
+            List<Path> all = logs.toList();
+            assertThat(all).hasSize(1);
+            return Files.readString(all.get(0));
+        }
+    }
+}
