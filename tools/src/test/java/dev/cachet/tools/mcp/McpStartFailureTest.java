@@ -1,0 +1,67 @@
+package dev.cachet.tools.mcp;
+
+import static org.assertj.core.api.Assertions.*;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Servers that never come up: these need no MCP server installed. */
+class McpStartFailureTest {
+    // Far below the one-minute startup timeout: a server that exits or cannot be reached is reported at once.
+    @Test
+    @Timeout(20)
+    void a_command_that_exits_at_once_fails_promptly_naming_the_server_and_its_exit_code() {
+        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("broken", List.of("false")), w -> {}))
+                .isInstanceOf(McpServerException.class)
+                .hasMessage("mcp server 'broken' failed to start: exited with code 1");
+    }
+
+    @Test
+    void a_missing_binary_fails_naming_the_server_and_the_program() {
+        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server")), w -> {}))
+                .isInstanceOf(McpServerException.class)
+                .hasMessageStartingWith("mcp server 'ghost' failed to start: Cannot run program \"cachet-no-such-mcp-server\"");
+    }
+
+    @Test
+    @Timeout(20)
+    void an_http_url_where_nothing_listens_fails_naming_the_server() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort(); // free now, and nothing listens once the socket is closed
+        }
+        String url = "http://127.0.0.1:" + port + "/mcp";
+
+        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.http("docs", url), w -> {}))
+                .isInstanceOf(McpServerException.class)
+                .hasMessageStartingWith("mcp server 'docs' failed to start: ");
+    }
+
+    @Test
+    void servers_that_fail_to_start_are_one_warning_each_and_offer_no_tools() {
+        List<String> warnings = new ArrayList<>();
+
+        try (McpServers servers = McpServers.start(List.of(
+                McpServerConfig.stdio("broken", List.of("false")),
+                McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server"))), warnings::add)) {
+            assertThat(servers.tools()).isEmpty();
+            assertThat(servers.connections()).isEmpty();
+        }
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).isEqualTo("mcp server 'broken' failed to start: exited with code 1; its tools are not available");
+        assertThat(warnings.get(1)).startsWith("mcp server 'ghost' failed to start: ").endsWith("; its tools are not available");
+    }
+
+    @Test
+    void rejects_two_servers_with_the_same_name() {
+        McpServerConfig config = McpServerConfig.stdio("twin", List.of("false"));
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> McpServers.start(List.of(config, config), w -> {}))
+                .withMessage("two mcp servers are named twin");
+    }
+}
