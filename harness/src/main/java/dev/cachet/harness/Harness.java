@@ -6,6 +6,7 @@ import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.evals.replay.PricedModel;
 import dev.cachet.providers.cache.CacheSimulator;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.ExtractiveSummarizer;
@@ -35,7 +36,11 @@ import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.replay.RecordedSession;
 import dev.cachet.providers.replay.ReplayModelClient;
+import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolBox;
+import dev.cachet.tools.catalog.ToolCatalog;
+import dev.cachet.tools.mcp.McpServers;
+import dev.cachet.tools.mcp.McpTool;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.Workspace;
 import java.io.IOException;
@@ -50,6 +55,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,6 +167,19 @@ public final class Harness {
         return cacheTtl.compareTo(DEFAULT_CACHE_TTL) > 0 ? listed.withOneHourWrites() : listed;
     }
 
+    /** The core tools, and the MCP servers' as deferred tools; one that shares a core tool's name is left out. */
+    public ToolCatalog catalog(McpServers mcp, Consumer<String> warnings) {
+        List<Tool> deferred = new ArrayList<>();
+        for (McpTool tool : mcp.tools()) {
+            if (tools.has(tool.name())) {
+                warnings.accept("mcp tool '" + tool.server() + "/" + tool.name() + "' is left out: cachet has a tool of that name");
+            } else {
+                deferred.add(tool);
+            }
+        }
+        return new ToolCatalog(tools.tools(), deferred);
+    }
+
     private static RetryingTransport transport(String provider) {
         return new RetryingTransport(provider, REQUEST_TIMEOUT, RetryPolicy.DEFAULT, Sleeper.REAL);
     }
@@ -203,12 +222,15 @@ public final class Harness {
         Workspace workspace = new Workspace(spec.workspace());
         GitExclude.ensureCachetExcluded(workspace.root());
         String sessionId = newSessionId();
-        Session session = new Session(systemPrompt, tools.specs(), spec.task());
-        try (SessionLog log = new SessionLog(SessionLog.pathFor(workspace.root(), sessionId), clock)) {
+        List<String> warnings = new ArrayList<>();
+        try (McpServers mcp = McpServers.start(spec.mcpServers(), warnings::add);
+                SessionLog log = new SessionLog(SessionLog.pathFor(workspace.root(), sessionId), clock)) {
+            ToolBox offered = catalog(mcp, warnings::add).toolBox(spec.toolLoading());
+            Session session = new Session(systemPrompt, offered.specs(), spec.task());
             SessionListener listener = SessionListener.all(List.of(log, display));
             listener.on(new SessionEvent.Started(sessionId, spec.task(), workspace.root().toString(), model.model(),
-                    spec.strategy(), configured.params().values(), spec.limits(), systemPrompt,
-                    tools.specs().stream().map(ToolSpec::name).toList()));
+                    spec.strategy(), configured.params().values(), spec.limits(), systemPrompt, offered.specs()));
+            warnings.forEach(warning -> listener.on(new SessionEvent.Warned(warning)));
             ModelClient checked = model.cacheSimulator(counter)
                     .<ModelClient>map(simulator -> new CacheCheckingModelClient(model, simulator, listener, clock)).orElse(model);
             Ledger ledger = new Ledger(price);
@@ -220,7 +242,7 @@ public final class Harness {
             ToolContext toolContext = new ToolContext(
                     workspace, spec.commandTimeout(), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state,
                     spec.sandbox(), spec.approver());
-            RunResult result = new AgentLoop(checked, strategy, tools, toolContext, ledger, spec.limits(), clock, listener).run(session);
+            RunResult result = new AgentLoop(checked, strategy, offered, toolContext, ledger, spec.limits(), clock, listener).run(session);
             return new SessionOutcome(sessionId, result, log.path());
         }
     }

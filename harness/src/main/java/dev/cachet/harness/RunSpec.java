@@ -1,16 +1,26 @@
 package dev.cachet.harness;
 
 import dev.cachet.harness.loop.Limits;
+import dev.cachet.tools.catalog.ToolLoading;
+import dev.cachet.tools.mcp.McpServerConfig;
 import dev.cachet.tools.sandbox.Approver;
 import dev.cachet.tools.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-/** One session to run, as the user asked for it. */
+/**
+ * One session to run, as the user asked for it.
+ *
+ * @param toolLoading  whether MCP tools are offered up front or found with tool_search
+ * @param mcpServers   servers whose tools join the session; started for it and stopped after
+ */
 public record RunSpec(Path workspace, String task, String strategy, Map<String, Integer> strategyParams, Limits limits,
-        Duration commandTimeout, Duration cacheTtl, Sandbox sandbox, Approver approver) {
+        Duration commandTimeout, Duration cacheTtl, Sandbox sandbox, Approver approver, ToolLoading toolLoading,
+        List<McpServerConfig> mcpServers) {
     public RunSpec {
         strategyParams = Map.copyOf(strategyParams);
+        mcpServers = List.copyOf(mcpServers);
     }
 }

@@ -41,6 +41,11 @@ public final class ToolBox {
                 new RunCommandTool(), new GitStatusTool(), new GitDiffTool(), new UpdateTaskStateTool(), new FinishTool()));
     }
 
+    /** The tools, in the order they are offered. */
+    public List<Tool> tools() {
+        return List.copyOf(tools.values());
+    }
+
     public boolean has(String name) {
         return tools.containsKey(name);
     }

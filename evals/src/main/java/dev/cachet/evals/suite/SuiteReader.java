@@ -2,6 +2,7 @@ package dev.cachet.evals.suite;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.cachet.context.Durations;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,6 @@ final class SuiteReader {
             List.of("id", "repo", "commit", "setup", "prompt", "check", "timeout", "max_turns", "max_cost", "tags");
     // Ids name files and directories, so "." and ".." are out.
     private static final Pattern ID = Pattern.compile("^(?!\\.+$)[A-Za-z0-9._-]+$");
-    private static final Pattern DURATION = Pattern.compile("^[1-9][0-9]{0,8}[smh]$");
     private static final List<String> URL_PREFIXES = List.of("https://", "http://", "ssh://", "git@", "file://");
 
     private SuiteReader() {}
@@ -71,13 +71,7 @@ final class SuiteReader {
     }
 
     private static Duration duration(YamlNode node) {
-        String text = node.text(DURATION, "a duration like 90s, 10m or 1h");
-        long amount = Long.parseLong(text.substring(0, text.length() - 1));
-        return switch (text.charAt(text.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
+        return Durations.parse(node.text(Durations.FORMAT, Durations.EXAMPLE)).orElseThrow();
     }
 
     private static List<String> tags(YamlNode node) {

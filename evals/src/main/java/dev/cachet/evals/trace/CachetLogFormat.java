@@ -116,15 +116,16 @@ public final class CachetLogFormat implements TraceFormat {
     }
 
     /**
-     * The log names its tools only; the harness always offers the core tool box, so their schemas are this build's.
-     * A name outside it leaves the schemas unknown, and a partial list would under-count the tools' tokens.
+     * Logs record each tool's schema. Older ones named the tools only, when the harness always offered the core tool
+     * box, so those names get this build's schemas; a name outside it leaves the schemas unknown, since a partial
+     * list would under-count the tools' tokens.
      */
-    private static List<ToolSpec> tools(JsonNode names) {
+    private static List<ToolSpec> tools(JsonNode tools) {
         Map<String, ToolSpec> core = ToolBox.core().specs().stream()
                 .collect(Collectors.toMap(ToolSpec::name, Function.identity()));
         List<ToolSpec> specs = new ArrayList<>();
-        for (JsonNode name : names) {
-            ToolSpec spec = core.get(name.asText());
+        for (JsonNode tool : tools) {
+            ToolSpec spec = tool.isObject() ? Json.mapper().convertValue(tool, ToolSpec.class) : core.get(tool.asText());
             if (spec == null) {
                 return List.of();
             }

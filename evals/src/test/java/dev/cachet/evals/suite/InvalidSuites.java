@@ -87,13 +87,13 @@ final class InvalidSuites {
                           timeout: 10 minutes
                         tasks:
                         """ + TASK,
-                        3, "defaults.timeout", "expected a duration like 90s, 10m or 1h, got \"10 minutes\""),
+                        3, "defaults.timeout", "expected a duration like 90s, 30m or 2h, got \"10 minutes\""),
                 new Case("""
                         name: demo
                         defaults:
                           check_timeout: 90
                         tasks:
-                        """ + TASK, 3, "defaults.check_timeout", "expected a duration like 90s, 10m or 1h, got 90"),
+                        """ + TASK, 3, "defaults.check_timeout", "expected a duration like 90s, 30m or 2h, got 90"),
                 new Case("""
                         name: demo
                         tasks:

@@ -30,6 +30,8 @@ final class LiveReporter implements SessionListener {
             out.println(turnLine(response, costSoFar));
         } else if (event instanceof SessionEvent.Stopped stopped) {
             out.print(summary(stopped));
+        } else if (event instanceof SessionEvent.Warned warned) {
+            out.println("warning: " + warned.message());
         }
         out.flush();
     }
@@ -39,8 +41,10 @@ final class LiveReporter implements SessionListener {
                 ? "(answer)"
                 : response.message().toolCalls().stream().map(ToolCall::name).collect(Collectors.joining(","));
         Usage u = response.usage();
-        return String.format("turn %3d  %-14s in %,8d (cached %,d / written %,d / uncached %,d)  out %,6d  $%.4f",
-                response.turn(), tools, u.input(), u.cacheRead(), u.cacheWrite(), u.uncachedInput(), u.output(), costSoFar);
+        double toolShare = u.input() == 0 ? 0 : 100.0 * response.toolSchemaTokens() / u.input();
+        return String.format("turn %3d  %-14s in %,8d (cached %,d / written %,d / uncached %,d, tools %.0f%%)  out %,6d  $%.4f",
+                response.turn(), tools, u.input(), u.cacheRead(), u.cacheWrite(), u.uncachedInput(), toolShare, u.output(),
+                costSoFar);
     }
 
     static String compactionLine(SessionEvent.Compacted compacted) {

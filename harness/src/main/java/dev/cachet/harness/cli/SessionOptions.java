@@ -3,11 +3,14 @@ package dev.cachet.harness.cli;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.loop.Limits;
+import dev.cachet.harness.RunSpec;
+import dev.cachet.tools.catalog.ToolLoading;
 import dev.cachet.tools.sandbox.Approver;
 import dev.cachet.tools.sandbox.Bubblewrap;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +76,18 @@ final class SessionOptions {
 
     @Option(names = "--allow-network", description = "Let sandboxed commands use the network.")
     boolean allowNetwork;
+
+    @Option(names = "--tools", paramLabel = "LOADING", defaultValue = "deferred", converter = ToolLoadingConverter.class,
+            description = {"How MCP servers' tools reach the model: deferred (only tool_search and call_tool are in "
+                    + "the tools array; schemas arrive as search results, so the cached prefix never changes) or "
+                    + "eager (every schema in every request).", "Default: ${DEFAULT-VALUE}."})
+    ToolLoading toolLoading;
+
+    /** The session these options describe, for a task in a workspace. */
+    RunSpec runSpec(Path workspace, String task, Config config, PrintWriter out, PrintWriter err) {
+        return new RunSpec(workspace, task, strategy(config), params(config), limits(), commandTimeout, cacheTtl,
+                sandbox(out), approver(err), toolLoading, config.mcpServers());
+    }
 
     /** The strategy to use: the flag, else the config's, else the default. */
     String strategy(Config config) {

@@ -1,6 +1,9 @@
 package dev.cachet.harness.config;
 
+import dev.cachet.tools.mcp.McpServerConfig;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,19 +15,21 @@ import java.util.Optional;
  * @param strategies parameters per strategy name, e.g. {@code hybrid: {keep: 12}}
  * @param model the model to use when no --model flag is given, e.g. {@code openai:gpt-5}
  * @param baseUrl the provider address to use when no --base-url flag is given
+ * @param mcpServers MCP servers whose tools the agent can load, by name
  */
 public record Config(Optional<String> strategy, Map<String, Map<String, Integer>> strategies, Optional<String> model,
-        Optional<String> baseUrl) {
+        Optional<String> baseUrl, List<McpServerConfig> mcpServers) {
     public static final Config EMPTY = new Config(Optional.empty(), Map.of());
 
     public Config(Optional<String> strategy, Map<String, Map<String, Integer>> strategies) {
-        this(strategy, strategies, Optional.empty(), Optional.empty());
+        this(strategy, strategies, Optional.empty(), Optional.empty(), List.of());
     }
 
     public Config {
         Map<String, Map<String, Integer>> copy = new HashMap<>();
         strategies.forEach((name, params) -> copy.put(name, Map.copyOf(params)));
         strategies = Map.copyOf(copy);
+        mcpServers = List.copyOf(mcpServers);
     }
 
     public Map<String, Integer> paramsFor(String strategyName) {
@@ -39,7 +44,11 @@ public record Config(Optional<String> strategy, Map<String, Map<String, Integer>
             both.putAll(theirs);
             return both;
         }));
+        // A server named in both files is the nearer file's.
+        Map<String, McpServerConfig> servers = new LinkedHashMap<>();
+        mcpServers.forEach(server -> servers.put(server.name(), server));
+        other.mcpServers.forEach(server -> servers.put(server.name(), server));
         return new Config(other.strategy.or(() -> strategy), merged, other.model.or(() -> model),
-                other.baseUrl.or(() -> baseUrl));
+                other.baseUrl.or(() -> baseUrl), List.copyOf(servers.values()));
     }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
  * bad ones are errors naming the file and the key.
  */
 public final class ConfigFiles {
-    private static final Set<String> KEYS = Set.of("model", "base_url", "strategy", "strategies");
+    private static final Set<String> KEYS = Set.of("model", "base_url", "strategy", "strategies", "mcp_servers");
 
     private final List<Path> files;
     private final Optional<Path> prices;
@@ -81,7 +81,7 @@ public final class ConfigFiles {
             return Config.EMPTY;
         }
         if (!root.isObject()) {
-            throw new InputException(file + ": expected a mapping with the keys model, base_url, strategy and strategies");
+            throw new InputException(file + ": expected a mapping with the keys model, base_url, strategy, strategies and mcp_servers");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -90,7 +90,8 @@ public final class ConfigFiles {
             }
         }
         Config config = new Config(text(file, root, "strategy", "a strategy name"), strategies(file, root.path("strategies")),
-                text(file, root, "model", "a model like anthropic:claude-sonnet-4-6"), text(file, root, "base_url", "a URL"));
+                text(file, root, "model", "a model like anthropic:claude-sonnet-4-6"), text(file, root, "base_url", "a URL"),
+                McpServerConfigs.read(file, root.path("mcp_servers")));
         check(file, config);
         return config;
     }

@@ -107,7 +107,7 @@ public final class AgentLoop {
         }
         double cost = ledger.charge(response.usage());
         listener.on(new SessionEvent.ModelResponded(progress.turn, response.turn(), response.usage(), cost,
-                response.latencyMillis(), response.finishReason()));
+                response.latencyMillis(), response.finishReason(), window.toolTokens()));
         return response;
     }
 

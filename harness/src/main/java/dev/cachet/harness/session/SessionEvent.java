@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.state.TaskState;
 import dev.cachet.context.window.Compaction;
 import dev.cachet.harness.loop.Limits;
@@ -30,7 +31,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = SessionEvent.ToolCalled.class, name = "tool_call"),
     @JsonSubTypes.Type(value = SessionEvent.ToolReturned.class, name = "tool_result"),
     @JsonSubTypes.Type(value = SessionEvent.StateUpdated.class, name = "state_update"),
-    @JsonSubTypes.Type(value = SessionEvent.Stopped.class, name = "stop")
+    @JsonSubTypes.Type(value = SessionEvent.Stopped.class, name = "stop"),
+    @JsonSubTypes.Type(value = SessionEvent.Warned.class, name = "warning")
 })
 public sealed interface SessionEvent {
     record Started(
@@ -42,7 +44,7 @@ public sealed interface SessionEvent {
             Map<String, Integer> strategyParams,
             Limits limits,
             String systemPrompt,
-            List<String> tools) implements SessionEvent {}
+            List<ToolSpec> tools) implements SessionEvent {}
 
     record WindowRendered(int turn, int tokens, Map<String, Integer> segmentTokens, String prefixHash, int messages)
             implements SessionEvent {}
@@ -58,9 +60,16 @@ public sealed interface SessionEvent {
     /** A summarizing strategy asked the model for a summary; this is what it cost. */
     record SummaryResponded(Usage usage, double costUsd) implements SessionEvent {}
 
+    /**
+     * @param toolSchemaTokens tokens of the tools array sent with the request; over the usage's input, the share of
+     *     the request that tool schemas took
+     */
     record ModelResponded(
-            int turn, AssistantTurn message, Usage usage, double costUsd, long latencyMs, FinishReason finishReason)
-            implements SessionEvent {}
+            int turn, AssistantTurn message, Usage usage, double costUsd, long latencyMs, FinishReason finishReason,
+            int toolSchemaTokens) implements SessionEvent {}
+
+    /** Something the user should know that does not stop the session, such as an MCP server that did not start. */
+    record Warned(String message) implements SessionEvent {}
 
     record ToolCalled(int turn, ToolCall call) implements SessionEvent {}
 

@@ -17,6 +17,10 @@ record CliRun(int exitCode, String out, String err) {
         return run(config, Map.of(), args);
     }
 
+    static CliRun with(ConfigFiles config, Map<String, String> environment, String... args) {
+        return run(config, environment, args);
+    }
+
     static CliRun withEnvironment(Map<String, String> environment, String... args) {
         return run(new ConfigFiles(List.of()), environment, args);
     }

@@ -7,6 +7,7 @@ import dev.cachet.context.Json;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.state.FileTouch;
 import dev.cachet.context.state.TaskState;
 import dev.cachet.harness.loop.Limits;
@@ -100,13 +101,15 @@ class SessionLogTest {
         Usage usage = new Usage(10, 20, 70, 5, 0);
         return List.of(
                 new SessionEvent.Started("s1", "task", dir.toString(), "claude-sonnet-4-6", "hybrid", Map.of("keep", 10), Limits.DEFAULT,
-                        "system", List.of("read_file")),
+                        "system", List.of(new ToolSpec("read_file", "Read a file",
+                                Json.mapper().createObjectNode().put("type", "object")))),
                 new SessionEvent.WindowRendered(1, 100, Map.of("system", 10, "tools", 60, "history", 30), "abc123", 2),
-                new SessionEvent.ModelResponded(1, turn, usage, 0.001, 12, FinishReason.TOOL_USE),
+                new SessionEvent.ModelResponded(1, turn, usage, 0.001, 12, FinishReason.TOOL_USE, 40),
                 new SessionEvent.ToolCalled(1, turn.toolCalls().get(0)),
                 new SessionEvent.ToolReturned(1, new ToolResult("c1", "read_file", "1\tx", false), 3),
                 new SessionEvent.StateUpdated(1, state),
-                new SessionEvent.Stopped(1, StopReason.DONE, "finished", usage, 0.001));
+                new SessionEvent.Stopped(1, StopReason.DONE, "finished", usage, 0.001),
+                new SessionEvent.Warned("mcp server 'docs' failed to start"));
     }
 
     private static JsonNode parse(String line) {
