@@ -18,11 +18,16 @@ public final class TaskCheck {
     }
 
     public CheckResult run(Task task, Path workspace) {
+        return run(task.id(), task.check(), workspace);
+    }
+
+    /** Runs the shell command {@code check} of the task {@code taskId}, for tasks that are not a {@link Task}. */
+    public CheckResult run(String taskId, String check, Path workspace) {
         try {
-            CommandResult result = new CommandRunner(OUTPUT_LIMIT_CHARS).run(task.check(), workspace, timeout);
+            CommandResult result = new CommandRunner(OUTPUT_LIMIT_CHARS).run(check, workspace, timeout);
             return new CheckResult(result.succeeded(), result.exitCode(), result.timedOut(), result.output());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run the check of task " + task.id() + ": " + task.check(), e);
+            throw new UncheckedIOException("cannot run the check of task " + taskId + ": " + check, e);
         }
     }
 }

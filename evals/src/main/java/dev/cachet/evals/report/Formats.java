@@ -25,4 +25,14 @@ final class Formats {
     static String count(long count) {
         return String.format(Locale.ROOT, "%,d", count);
     }
+
+    /** One decimal, for means of things that come in units, such as turns. */
+    static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** Milliseconds as seconds with one decimal. */
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
 }

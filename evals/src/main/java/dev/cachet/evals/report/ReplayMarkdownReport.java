@@ -3,7 +3,6 @@ package dev.cachet.evals.report;
 import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.replay.ReplayRun;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * A replay as GitHub-flavoured Markdown: the summary and every run, as tables padded to line up in a terminal
@@ -14,54 +13,11 @@ public final class ReplayMarkdownReport implements ReplayRenderer {
     @Override
     public String render(String modelSpec, List<ReplayRun> runs, ReplayReport report) {
         StringBuilder md = new StringBuilder();
-        md.append("# Counterfactual replay\n\nModel: ").append(escape(modelSpec)).append("\n\n## Summary\n\n");
-        table(md, ReplayTables.summary(report));
+        md.append("# Counterfactual replay\n\nModel: ").append(Markdown.escape(modelSpec))
+                .append("\n\n## Summary\n\n");
+        Markdown.table(md, ReplayTables.summary(report));
         md.append("\n## Runs\n\n");
-        table(md, ReplayTables.runs(report));
+        Markdown.table(md, ReplayTables.runs(report));
         return md.toString();
-    }
-
-    private static void table(StringBuilder md, Table table) {
-        List<String> titles = table.headings().stream().map(h -> escape(h.title())).toList();
-        List<List<String>> rows = table.rows().stream().map(row -> row.stream().map(ReplayMarkdownReport::escape)
-                .toList()).toList();
-        // At least three dashes: GFM needs them in the delimiter row.
-        int[] widths = IntStream.range(0, titles.size()).map(i -> Math.max(3, Math.max(titles.get(i).length(),
-                rows.stream().mapToInt(row -> row.get(i).length()).max().orElse(0)))).toArray();
-        row(md, titles, table, widths);
-        md.append('|');
-        for (int i = 0; i < widths.length; i++) {
-            boolean numeric = table.headings().get(i).numeric();
-            md.append(' ').append("-".repeat(numeric ? widths[i] - 1 : widths[i])).append(numeric ? ":" : "")
-                    .append(" |");
-        }
-        md.append('\n');
-        rows.forEach(row -> row(md, row, table, widths));
-    }
-
-    private static void row(StringBuilder md, List<String> cells, Table table, int[] widths) {
-        md.append('|');
-        for (int i = 0; i < cells.size(); i++) {
-            String pad = " ".repeat(widths[i] - cells.get(i).length());
-            boolean right = table.headings().get(i).numeric();
-            md.append(' ').append(right ? pad : "").append(cells.get(i)).append(right ? "" : pad).append(" |");
-        }
-        md.append('\n');
-    }
-
-    /**
-     * Names as literal text: | would split a cell, a line break would end the table, and \ * ` < would start
-     * escapes, emphasis, code or HTML. Underscores stay: inside a word, as in file names, they emphasise nothing.
-     */
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\\', '|', '*', '`', '<' -> out.append('\\').append(c);
-                case '\n', '\r' -> out.append(' ');
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -23,8 +23,12 @@ record Table(List<Heading> headings, List<List<String>> rows) {
 
     @SafeVarargs
     static <T> Table of(List<T> items, Column<T>... columns) {
-        List<Column<T>> all = Arrays.asList(columns);
-        return new Table(all.stream().map(Column::heading).toList(),
-                items.stream().map(item -> all.stream().map(c -> c.cell().apply(item)).toList()).toList());
+        return of(items, Arrays.asList(columns));
+    }
+
+    /** For tables whose columns depend on the data, such as one per strategy. */
+    static <T> Table of(List<T> items, List<Column<T>> columns) {
+        return new Table(columns.stream().map(Column::heading).toList(),
+                items.stream().map(item -> columns.stream().map(c -> c.cell().apply(item)).toList()).toList());
     }
 }

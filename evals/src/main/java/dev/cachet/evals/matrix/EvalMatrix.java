@@ -1,0 +1,139 @@
+package dev.cachet.evals.matrix;
+
+import dev.cachet.evals.suite.SuiteTask;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Runs every strategy on every task, {@code repeats} times each, {@code jobs} runs at a time, and records each run
+ * in the results file as it finishes. Runs already in the file are skipped, so an eval that was stopped, killed or
+ * cancelled picks up where it left off and never runs a finished run twice.
+ */
+public final class EvalMatrix {
+    private final RunExecutor executor;
+    private final int jobs;
+
+    /**
+     * After each finished run: runs done of all planned (those found on resuming included), how many solved and
+     * the cost so far, and the time left; no estimate before any run has finished.
+     */
+    public record Progress(int done, int total, int solved, double costUsd, Optional<Duration> eta) {}
+
+    public EvalMatrix(RunExecutor executor, int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, not " + jobs);
+        }
+        this.executor = executor;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Every run, repeat by repeat, each repeat task by task, each task strategy by strategy: stopped early, the
+     * results then cover all tasks and strategies evenly, and a task's strategies run close together in time.
+     */
+    public static List<PlannedRun> plan(List<SuiteTask> tasks, List<String> strategies, int repeats) {
+        if (strategies.isEmpty()) {
+            throw new IllegalArgumentException("no strategies to run");
+        }
+        if (new HashSet<>(strategies).size() != strategies.size()) {
+            throw new IllegalArgumentException("a strategy is listed twice: " + strategies);
+        }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, not " + repeats);
+        }
+        List<PlannedRun> plan = new ArrayList<>(tasks.size() * strategies.size() * repeats);
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            for (SuiteTask task : tasks) {
+                for (String strategy : strategies) {
+                    plan.add(new PlannedRun(task, strategy, repeat));
+                }
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * Runs the planned runs that {@code results} does not hold yet, appending each record as its run finishes.
+     *
+     * @param progress     called after each finished run, from one thread at a time
+     * @param cancellation once cancelled, no further run starts; those under way finish and are recorded
+     * @return every record in the results file, those of the plan in its order first, then any others
+     */
+    public List<RunRecord> run(List<PlannedRun> plan, ResultsFile results, Consumer<Progress> progress,
+            Cancellation cancellation) {
+        Set<String> finished = results.completedKeys();
+        ProgressTally tally = new ProgressTally(plan.size(), jobs);
+        Set<String> planned = new HashSet<>();
+        plan.forEach(run -> planned.add(run.key()));
+        results.records().stream().filter(record -> planned.contains(record.key())).forEach(tally::add);
+        List<PlannedRun> pending = plan.stream().filter(run -> !finished.contains(run.key())).toList();
+
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, pending.size())));
+        try {
+            CompletionService<Optional<RunRecord>> done = new ExecutorCompletionService<>(pool);
+            for (PlannedRun run : pending) {
+                done.submit(() -> cancellation.cancelled() ? Optional.empty() : Optional.of(execute(run)));
+            }
+            // One thread appends and reports, so the file's lines and the progress calls never interleave.
+            for (int i = 0; i < pending.size(); i++) {
+                await(done).ifPresent(record -> {
+                    results.append(record);
+                    tally.add(record);
+                    progress.accept(tally.progress());
+                });
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return inPlanOrder(plan, results.records());
+    }
+
+    private RunRecord execute(PlannedRun run) {
+        RunRecord record = executor.execute(run);
+        if (!record.key().equals(run.key())) {
+            throw new IllegalStateException("executor answered run " + run.key() + " with " + record.key());
+        }
+        return record;
+    }
+
+    private static List<RunRecord> inPlanOrder(List<PlannedRun> plan, List<RunRecord> records) {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < plan.size(); i++) {
+            order.put(plan.get(i).key(), i);
+        }
+        // A stable sort: records outside the plan keep their file order, after the plan's.
+        return records.stream()
+                .sorted(Comparator.comparingInt(record -> order.getOrDefault(record.key(), plan.size())))
+                .toList();
+    }
+
+    private static <T> T await(CompletionService<T> done) {
+        try {
+            return done.take().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("eval interrupted", e);
+        }
+    }
+}

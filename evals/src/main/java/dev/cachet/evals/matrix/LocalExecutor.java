@@ -1,0 +1,71 @@
+package dev.cachet.evals.matrix;
+
+import dev.cachet.evals.CheckResult;
+import dev.cachet.evals.TaskCheck;
+import dev.cachet.evals.suite.SuiteTask;
+import dev.cachet.evals.suite.TaskWorkspace;
+import dev.cachet.evals.suite.Workspaces;
+import dev.cachet.providers.Usage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Executes runs on this machine: a fresh workspace under {@code workRoot}, the agent, then the task's check, which
+ * alone decides whether the task was solved. The workspace is deleted afterwards unless {@link Workspaces} keeps it.
+ */
+public final class LocalExecutor implements RunExecutor {
+    /** Stands in for the agent's result when the agent never ran or threw. */
+    private static final AgentResult NO_RESULT = new AgentResult(0, Usage.ZERO, 0, 0, "error");
+
+    private final AgentRunner agent;
+    private final Workspaces workspaces;
+    private final Path workRoot;
+    private final String defaultModel;
+
+    /** @param defaultModel the model of tasks that name none, as the agent is told */
+    public LocalExecutor(AgentRunner agent, Workspaces workspaces, Path workRoot, String defaultModel) {
+        this.agent = agent;
+        this.workspaces = workspaces;
+        this.workRoot = workRoot;
+        this.defaultModel = Objects.requireNonNull(defaultModel, "defaultModel");
+    }
+
+    @Override
+    public RunRecord execute(PlannedRun run) {
+        SuiteTask task = run.task();
+        long start = System.nanoTime();
+        String stage = "workspace";
+        String commit = null;
+        AgentResult result = NO_RESULT;
+        boolean solved = false;
+        String error = null;
+        try (TaskWorkspace workspace = workspaces.prepare(task, workRoot)) {
+            commit = workspace.commit();
+            stage = "agent";
+            result = Objects.requireNonNull(agent.run(task, run.strategy(), workspace.directory()),
+                    "the agent returned no result");
+            stage = "check";
+            Duration timeout = task.budget().checkTimeout();
+            CheckResult check = new TaskCheck(timeout).run(task.id(), task.check(), workspace.directory());
+            solved = check.passed();
+            if (check.timedOut()) {
+                error = "check timed out after " + human(timeout);
+            }
+            stage = "clean-up";
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            error = stage + ": " + OneLine.of(e);
+        }
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        return RunRecord.of(run, run.model(defaultModel), commit, result, solved, wall, error);
+    }
+
+    /** 90s, 5m, 1h30m: as suites write durations. */
+    private static String human(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+}

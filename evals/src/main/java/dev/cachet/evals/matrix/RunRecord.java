@@ -1,0 +1,60 @@
+package dev.cachet.evals.matrix;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One finished run, as one line of results.jsonl. Field names are part of the file format; do not rename them.
+ *
+ * @param commit the sha the workspace was checked out at; null when the workspace could not be prepared
+ * @param error  why the run failed to produce a trustworthy result (workspace, agent, check or clean-up), on one
+ *               line; null when nothing failed. An errored run is never solved.
+ */
+public record RunRecord(
+        String task,
+        String strategy,
+        int repeat,
+        boolean solved,
+        int turns,
+        long uncachedInputTokens,
+        long cacheWriteTokens,
+        long cacheReadTokens,
+        long outputTokens,
+        double costUsd,
+        double cacheHitRate,
+        int peakWindowTokens,
+        long wallMs,
+        String stopReason,
+        String commit,
+        String error,
+        String model) {
+
+    public RunRecord {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(stopReason, "stop_reason");
+        Objects.requireNonNull(model, "model");
+    }
+
+    static RunRecord of(PlannedRun run, String model, String commit, AgentResult agent, boolean solved,
+            Duration wall, String error) {
+        long read = agent.usage().cacheRead();
+        long input = agent.usage().input();
+        return new RunRecord(run.task().id(), run.strategy(), run.repeat(), solved && error == null, agent.turns(),
+                agent.usage().uncachedInput(), agent.usage().cacheWrite(), read, agent.usage().output(),
+                agent.costUsd(), input == 0 ? 0 : (double) read / input, agent.peakWindowTokens(), wall.toMillis(),
+                agent.stopReason(), commit, error, model);
+    }
+
+    @JsonIgnore
+    public String key() {
+        return PlannedRun.key(task, strategy, repeat);
+    }
+
+    /** Uncached input, cache writes and cache reads. */
+    @JsonIgnore
+    public long inputTokens() {
+        return uncachedInputTokens + cacheWriteTokens + cacheReadTokens;
+    }
+}

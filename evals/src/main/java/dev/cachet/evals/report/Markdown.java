@@ -1,0 +1,53 @@
+package dev.cachet.evals.report;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** GitHub-flavoured Markdown tables, padded to line up in a terminal too. */
+final class Markdown {
+    private Markdown() {}
+
+    static void table(StringBuilder md, Table table) {
+        List<String> titles = table.headings().stream().map(h -> escape(h.title())).toList();
+        List<List<String>> rows = table.rows().stream().map(row -> row.stream().map(Markdown::escape)
+                .toList()).toList();
+        // At least three dashes: GFM needs them in the delimiter row.
+        int[] widths = IntStream.range(0, titles.size()).map(i -> Math.max(3, Math.max(titles.get(i).length(),
+                rows.stream().mapToInt(row -> row.get(i).length()).max().orElse(0)))).toArray();
+        row(md, titles, table, widths);
+        md.append('|');
+        for (int i = 0; i < widths.length; i++) {
+            boolean numeric = table.headings().get(i).numeric();
+            md.append(' ').append("-".repeat(numeric ? widths[i] - 1 : widths[i])).append(numeric ? ":" : "")
+                    .append(" |");
+        }
+        md.append('\n');
+        rows.forEach(row -> row(md, row, table, widths));
+    }
+
+    private static void row(StringBuilder md, List<String> cells, Table table, int[] widths) {
+        md.append('|');
+        for (int i = 0; i < cells.size(); i++) {
+            String pad = " ".repeat(widths[i] - cells.get(i).length());
+            boolean right = table.headings().get(i).numeric();
+            md.append(' ').append(right ? pad : "").append(cells.get(i)).append(right ? "" : pad).append(" |");
+        }
+        md.append('\n');
+    }
+
+    /**
+     * Names as literal text: | would split a cell, a line break would end the table, and \ * ` < would start
+     * escapes, emphasis, code or HTML. Underscores stay: inside a word, as in file names, they emphasise nothing.
+     */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\', '|', '*', '`', '<' -> out.append('\\').append(c);
+                case '\n', '\r' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

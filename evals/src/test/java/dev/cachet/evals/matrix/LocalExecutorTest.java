@@ -1,0 +1,168 @@
+package dev.cachet.evals.matrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.evals.suite.RunBudget;
+import dev.cachet.evals.suite.SuiteTask;
+import dev.cachet.evals.suite.Workspaces;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real clones and real checks: the check alone decides what was solved. */
+class LocalExecutorTest {
+    private static final String MODEL = "anthropic:claude-sonnet-4-6";
+
+    @TempDir
+    Path sourceDir;
+
+    @TempDir
+    Path workRoot;
+
+    private SourceRepo source;
+
+    /** Writes fixed.txt for every task but "hard". */
+    private final ScriptedAgent fixer = new ScriptedAgent((task, strategy, workspace) -> {
+        if (!task.id().equals("hard")) {
+            Files.writeString(workspace.resolve("fixed.txt"), "fixed by " + strategy + "\n");
+        }
+    });
+
+    @BeforeEach
+    void makeSource() throws Exception {
+        source = SourceRepo.create(sourceDir, Map.of("README", "broken\n"));
+    }
+
+    private RunRecord execute(AgentRunner agent, SuiteTask task) {
+        return new LocalExecutor(agent, new Workspaces(false), workRoot, MODEL)
+                .execute(new PlannedRun(task, "masking", 2));
+    }
+
+    private List<Path> leftInWorkRoot() throws Exception {
+        try (Stream<Path> entries = Files.list(workRoot)) {
+            return entries.toList();
+        }
+    }
+
+    @Test
+    void a_passing_check_means_solved_and_the_record_carries_the_agents_figures() throws Exception {
+        RunRecord record = execute(fixer, source.task("easy", "test -f fixed.txt && grep -q masking fixed.txt"));
+
+        assertThat(record.solved()).isTrue();
+        assertThat(record.error()).isNull();
+        assertThat(record.key()).isEqualTo("easy/masking/2");
+        assertThat(record.commit()).isEqualTo(source.head());
+        assertThat(record.model()).isEqualTo(MODEL);
+        assertThat(record.stopReason()).isEqualTo("done");
+        assertThat(record.turns()).isEqualTo(2);
+        assertThat(record.uncachedInputTokens()).isEqualTo(1000);
+        assertThat(record.cacheWriteTokens()).isEqualTo(500);
+        assertThat(record.cacheReadTokens()).isEqualTo(1500);
+        assertThat(record.outputTokens()).isEqualTo(100);
+        assertThat(record.costUsd()).isEqualTo(0.01);
+        assertThat(record.cacheHitRate()).isEqualTo(0.5);
+        assertThat(record.peakWindowTokens()).isEqualTo(3000);
+        assertThat(record.wallMs()).isNotNegative();
+        assertThat(leftInWorkRoot()).isEmpty();
+    }
+
+    @Test
+    void a_failing_check_means_unsolved_without_an_error() {
+        RunRecord record = execute(fixer, source.task("hard", "test -f fixed.txt"));
+
+        assertThat(record.solved()).isFalse();
+        assertThat(record.error()).isNull();
+        assertThat(record.stopReason()).isEqualTo("done");
+    }
+
+    @Test
+    void a_check_that_times_out_is_unsolved_and_says_so() {
+        RunRecord record = execute(fixer, source.task("easy", "sleep 5", Duration.ofSeconds(1)));
+
+        assertThat(record.solved()).isFalse();
+        assertThat(record.error()).isEqualTo("check timed out after 1s");
+        assertThat(record.wallMs()).isLessThan(5_000);
+    }
+
+    @Test
+    void an_agent_that_throws_is_an_errored_run_and_its_workspace_is_deleted() throws Exception {
+        ScriptedAgent crashing = new ScriptedAgent((task, strategy, workspace) -> {
+            Files.writeString(workspace.resolve("fixed.txt"), "half done\n");
+            throw new IllegalStateException("model unreachable\nafter 3 retries");
+        });
+
+        RunRecord record = execute(crashing, source.task("easy", "test -f fixed.txt"));
+
+        assertThat(record.solved()).isFalse();
+        assertThat(record.error()).isEqualTo("agent: model unreachable | after 3 retries");
+        assertThat(record.stopReason()).isEqualTo("error");
+        assertThat(record.turns()).isZero();
+        assertThat(record.commit()).isEqualTo(source.head());
+        assertThat(leftInWorkRoot()).isEmpty();
+    }
+
+    @Test
+    void a_workspace_that_cannot_be_prepared_is_an_errored_run_the_agent_never_sees() {
+        SuiteTask task = source.task("easy", "true");
+        SuiteTask missingCommit = new SuiteTask(task.id(), task.repo(), "no-such-branch", task.setup(),
+                task.prompt(), task.check(), task.budget(), task.tags());
+
+        RunRecord record = execute(fixer, missingCommit);
+
+        assertThat(record.solved()).isFalse();
+        assertThat(record.error()).startsWith("workspace: task easy: ").contains("no-such-branch");
+        assertThat(record.commit()).isNull();
+        assertThat(fixer.runs()).isEmpty();
+    }
+
+    @Test
+    void a_failing_setup_is_reported_on_one_line() {
+        SuiteTask task = source.task("easy", "true");
+        SuiteTask badSetup = new SuiteTask(task.id(), task.repo(), task.commit(),
+                Optional.of("echo first; echo second; exit 3"), task.prompt(), task.check(), task.budget(),
+                task.tags());
+
+        RunRecord record = execute(fixer, badSetup);
+
+        assertThat(record.error()).startsWith("workspace: task easy: setup failed (exit 3)").doesNotContain("\n")
+                .contains("first | second");
+    }
+
+    @Test
+    void a_task_model_wins_over_the_default() {
+        SuiteTask task = source.task("easy", "true");
+        SuiteTask withModel = new SuiteTask(task.id(), task.repo(), task.commit(), task.setup(), task.prompt(),
+                task.check(), new RunBudget(Optional.of("openai:gpt-5"), 10,
+                        task.budget().maxCostUsd(), task.budget().timeout(), task.budget().checkTimeout()),
+                task.tags());
+
+        assertThat(execute(fixer, withModel).model()).isEqualTo("openai:gpt-5");
+    }
+
+    @Test
+    void the_source_repository_is_untouched() throws Exception {
+        execute(fixer, source.task("easy", "test -f fixed.txt"));
+
+        assertThat(sourceDir.resolve("fixed.txt")).doesNotExist();
+        try (Git git = Git.open(sourceDir.toFile())) {
+            assertThat(git.status().call().isClean()).isTrue();
+            assertThat(git.getRepository().resolve("HEAD").name()).isEqualTo(source.head());
+        }
+    }
+
+    @Test
+    void a_kept_workspace_stays_with_the_agents_edits() throws Exception {
+        ExecutorKind.local.create(new ExecutorSettings(fixer, MODEL, true, workRoot)).execute(new PlannedRun(source.task("easy", "true"), "masking", 1));
+
+        assertThat(leftInWorkRoot()).singleElement()
+                .satisfies(dir -> assertThat(dir.resolve("fixed.txt")).hasContent("fixed by masking"));
+    }
+}

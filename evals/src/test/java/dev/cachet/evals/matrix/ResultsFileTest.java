@@ -1,0 +1,137 @@
+package dev.cachet.evals.matrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsFileTest {
+    @TempDir
+    Path out;
+
+    static RunRecord record(String task, String strategy, int repeat, boolean solved, double cost) {
+        return new RunRecord(task, strategy, repeat, solved, 3, 1000, 200, 800, 50, cost, 0.4, 2500, 1200,
+                "done", "0123456789abcdef0123456789abcdef01234567", null, "anthropic:claude-sonnet-4-6");
+    }
+
+    private Path file() {
+        return out.resolve(ResultsFile.NAME);
+    }
+
+    private void write(String... lines) throws Exception {
+        Files.writeString(file(), String.join("", lines), StandardCharsets.UTF_8);
+    }
+
+    private static String line(RunRecord record) throws Exception {
+        return Json.mapper().writeValueAsString(record) + "\n";
+    }
+
+    @Test
+    void writes_one_line_per_record_with_the_documented_field_names() throws Exception {
+        try (ResultsFile results = ResultsFile.open(out, false)) {
+            results.append(record("t1", "hybrid", 1, true, 0.02));
+            results.append(record("t1", "masking", 1, false, 0.01));
+        }
+
+        List<String> lines = Files.readAllLines(file());
+        assertThat(lines).hasSize(2);
+        JsonNode first = Json.mapper().readTree(lines.get(0));
+        assertThat(first.fieldNames()).toIterable().containsExactly("task", "strategy", "repeat", "solved", "turns",
+                "uncached_input_tokens", "cache_write_tokens", "cache_read_tokens", "output_tokens", "cost_usd",
+                "cache_hit_rate", "peak_window_tokens", "wall_ms", "stop_reason", "commit", "error", "model");
+        assertThat(first.get("error").isNull()).isTrue();
+        assertThat(ResultsFile.read(file())).containsExactly(record("t1", "hybrid", 1, true, 0.02),
+                record("t1", "masking", 1, false, 0.01));
+    }
+
+    @Test
+    void an_existing_results_file_needs_resume() throws Exception {
+        write(line(record("t1", "hybrid", 1, true, 0.02)));
+
+        assertThatThrownBy(() -> ResultsFile.open(out, false))
+                .isInstanceOf(ResultsFileException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("--resume")
+                .hasMessageContaining("--out");
+        assertThat(Files.readString(file())).isEqualTo(line(record("t1", "hybrid", 1, true, 0.02)));
+    }
+
+    @Test
+    void an_empty_results_file_is_no_reason_to_refuse() throws Exception {
+        write();
+
+        try (ResultsFile results = ResultsFile.open(out, false)) {
+            assertThat(results.records()).isEmpty();
+        }
+    }
+
+    @Test
+    void resuming_keeps_the_records_and_appends_after_them() throws Exception {
+        write(line(record("t1", "hybrid", 1, true, 0.02)));
+
+        try (ResultsFile results = ResultsFile.open(out, true)) {
+            assertThat(results.completedKeys()).containsExactly("t1/hybrid/1");
+            results.append(record("t1", "hybrid", 2, false, 0.03));
+            assertThat(results.completedKeys()).containsExactlyInAnyOrder("t1/hybrid/1", "t1/hybrid/2");
+        }
+        assertThat(Files.readAllLines(file())).hasSize(2);
+    }
+
+    @Test
+    void a_torn_last_line_is_ignored_and_cut_off_before_appending() throws Exception {
+        String complete = line(record("t1", "hybrid", 1, true, 0.02));
+        String torn = line(record("t1", "hybrid", 2, true, 0.02));
+        write(complete, torn.substring(0, torn.length() / 2));
+
+        assertThat(ResultsFile.read(file())).extracting(RunRecord::key).containsExactly("t1/hybrid/1");
+        try (ResultsFile results = ResultsFile.open(out, true)) {
+            assertThat(results.completedKeys()).containsExactly("t1/hybrid/1");
+            results.append(record("t1", "hybrid", 2, false, 0.03));
+        }
+        assertThat(ResultsFile.read(file())).extracting(RunRecord::key)
+                .containsExactly("t1/hybrid/1", "t1/hybrid/2");
+    }
+
+    @Test
+    void a_malformed_line_before_the_last_is_an_error_naming_file_and_line() throws Exception {
+        write(line(record("t1", "hybrid", 1, true, 0.02)), "{\"task\": \"t1\", \"strat\n",
+                line(record("t1", "hybrid", 2, true, 0.02)));
+
+        assertThatThrownBy(() -> ResultsFile.open(out, true))
+                .isInstanceOf(ResultsFileException.class)
+                .hasMessageStartingWith(file() + ":2: not a run record");
+        assertThatThrownBy(() -> ResultsFile.read(file())).hasMessageStartingWith(file() + ":2: ");
+    }
+
+    @Test
+    void a_line_missing_a_field_is_malformed() throws Exception {
+        write(line(record("t1", "hybrid", 1, true, 0.02)).replace("\"wall_ms\":1200,", ""));
+
+        assertThatThrownBy(() -> ResultsFile.read(file()))
+                .hasMessageStartingWith(file() + ":1: not a run record").hasMessageContaining("wall_ms");
+    }
+
+    @Test
+    void a_run_recorded_twice_is_an_error() throws Exception {
+        write(line(record("t1", "hybrid", 1, true, 0.02)), "\n", line(record("t1", "hybrid", 1, false, 0.02)));
+
+        assertThatThrownBy(() -> ResultsFile.read(file()))
+                .hasMessage(file() + ":3: run t1/hybrid/1 already recorded at line 1");
+    }
+
+    @Test
+    void only_one_eval_writes_a_results_file_at_a_time() {
+        try (ResultsFile results = ResultsFile.open(out, false)) {
+            assertThatThrownBy(() -> ResultsFile.open(out, true))
+                    .isInstanceOf(ResultsFileException.class).hasMessageContaining("in use");
+        }
+        ResultsFile.open(out, true).close();
+    }
+}
