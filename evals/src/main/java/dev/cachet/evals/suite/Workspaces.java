@@ -28,7 +28,7 @@ public final class Workspaces {
     public TaskWorkspace prepare(SuiteTask task, Path tempRoot) {
         Path directory = createDirectory(task, tempRoot);
         try {
-            String commit = DetachedClone.checkout(task, directory);
+            String commit = checkout(task, directory);
             task.setup().ifPresent(setup -> runSetup(task, setup, directory));
             return new TaskWorkspace(directory, commit, keep);
         } catch (RuntimeException e) {
@@ -37,6 +37,17 @@ public final class Workspaces {
             }
             throw e;
         }
+    }
+
+    private static String checkout(SuiteTask task, Path directory) {
+        if (!PlainDirectory.isPlain(task.repo())) {
+            return DetachedClone.checkout(task, directory);
+        }
+        if (!task.commit().equals("HEAD")) {
+            throw new WorkspaceException("task %s: %s is not a git repository, so it has no commit %s; leave commit out"
+                    .formatted(task.id(), task.repo(), task.commit()));
+        }
+        return PlainDirectory.copyAndCommit(Path.of(task.repo()), directory);
     }
 
     private static void deleteAfterFailure(Path directory, RuntimeException failure) {

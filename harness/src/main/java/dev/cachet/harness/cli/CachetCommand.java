@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "Start with 'cachet demo': it fixes a real bug offline, with no API key."
         },
         subcommands = {DemoCommand.class, RunCommand.class, StrategiesCommand.class, ToolsCommand.class,
-            ReplayCommand.class, StatsCommand.class, BenchCommand.class},
+            EvalCommand.class, ReplayCommand.class, StatsCommand.class, BenchCommand.class},
         commandListHeading = "%nCommands:%n")
 final class CachetCommand {
     private final Clock clock;

@@ -1,6 +1,7 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.evals.TaskFormatException;
+import dev.cachet.evals.matrix.ResultsFileException;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.harness.InputException;
 import dev.cachet.providers.ProviderException;
@@ -30,7 +31,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     static int exitCode(Exception e) {
         if (e instanceof InputException || e instanceof RecordingException || e instanceof TaskFormatException
-                || e instanceof TraceFormatException || e instanceof UncheckedIOException) {
+                || e instanceof TraceFormatException || e instanceof ResultsFileException
+                || e instanceof UncheckedIOException) {
             return ExitCodes.INPUT;
         }
         if (e instanceof ProviderException) {

@@ -98,8 +98,8 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         if (out != null) {
             try {
                 output.writeAll(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write reports into " + out, e);
+            } catch (UncheckedIOException e) {
+                throw new UncheckedIOException("cannot write reports into " + out, e.getCause());
             }
             err.println("reports written to " + out);
         }

@@ -7,12 +7,8 @@ import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.replay.ReplayRun;
 import dev.cachet.evals.report.ReplayHtmlReport;
 import dev.cachet.evals.report.ReplayMarkdownReport;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** A replay's results in each format {@code cachet replay} prints or writes. */
@@ -27,11 +23,10 @@ record ReplayOutput(String model, List<ReplayRun> runs, ReplayReport report) {
     }
 
     /** replay.json, replay.md and replay.html in {@code dir}, each written whole or not at all. */
-    void writeAll(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        write(dir.resolve("replay.json"), render(ReplayCommand.Format.json));
-        write(dir.resolve("replay.md"), render(ReplayCommand.Format.md));
-        write(dir.resolve("replay.html"), render(ReplayCommand.Format.html));
+    void writeAll(Path dir) {
+        ReportFiles.write(dir.resolve("replay.json"), render(ReplayCommand.Format.json));
+        ReportFiles.write(dir.resolve("replay.md"), render(ReplayCommand.Format.md));
+        ReportFiles.write(dir.resolve("replay.html"), render(ReplayCommand.Format.html));
     }
 
     private String json() {
@@ -40,12 +35,5 @@ record ReplayOutput(String model, List<ReplayRun> runs, ReplayReport report) {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    // Through a temporary file and a rename, so an interrupted run never leaves half a report over a good one.
-    private static void write(Path file, String content) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        Files.writeString(partial, content, StandardCharsets.UTF_8);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

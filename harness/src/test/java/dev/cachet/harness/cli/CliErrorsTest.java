@@ -91,7 +91,7 @@ class CliErrorsTest {
         try (var logs = Files.list(workspace.resolve(".cachet/sessions"))) {
             log = logs.findFirst().orElseThrow();
         }
-        assertThat(Files.readAllLines(log)).extracting(l -> l.replaceAll(".*\"type\":\"([a-z_]+)\".*", "$1"))
+        assertThat(Files.readAllLines(log)).extracting(l -> l.replaceAll("^.*?\"type\":\"([a-z_]+)\".*", "$1"))
                 .containsExactly("session_start", "window", "model_response", "tool_call", "tool_result", "window", "stop");
     }
 

@@ -39,12 +39,14 @@ class CommandsTest {
     }
 
     @Test
-    void tools_lists_every_core_tool_with_its_token_cost_and_a_total() {
+    void tools_lists_every_core_tool_with_its_token_cost_and_what_each_loading_sends() {
         CliRun run = CliRun.of("tools");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("read_file", "list_files", "grep", "edit_file", "write_file", "run_command",
                 "git_status", "git_diff", "finish");
-        assertThat(run.out()).containsPattern("total\\s+\\d{3,}");
+        assertThat(run.out()).containsPattern("read_file\\s+core\\s+cachet\\s+\\d+")
+                .containsPattern("--tools eager\\s+[\\d,]{3,} tokens")
+                .containsPattern("--tools deferred\\s+[\\d,]{3,} tokens");
     }
 
     @Test

@@ -42,10 +42,11 @@ class SessionLogTest {
         }
 
         List<String> lines = Files.readAllLines(path);
-        assertThat(lines).hasSize(7);
+        assertThat(lines).hasSize(8);
         List<JsonNode> events = lines.stream().map(SessionLogTest::parse).toList();
         assertThat(events).extracting(e -> e.get("type").asText())
-                .containsExactly("session_start", "window", "model_response", "tool_call", "tool_result", "state_update", "stop");
+                .containsExactly("session_start", "window", "model_response", "tool_call", "tool_result", "state_update", "stop",
+                        "warning");
         assertThat(events).allSatisfy(e -> assertThat(e.get("time").asText()).isEqualTo("2026-11-25T10:00:00Z"));
 
         JsonNode start = events.get(0);

@@ -1,0 +1,155 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.evals.matrix.Cancellation;
+import dev.cachet.evals.matrix.EvalMatrix;
+import dev.cachet.evals.matrix.EvalSummary;
+import dev.cachet.evals.matrix.ExecutorKind;
+import dev.cachet.evals.matrix.ExecutorSettings;
+import dev.cachet.evals.matrix.PlannedRun;
+import dev.cachet.evals.matrix.ResultsFile;
+import dev.cachet.evals.matrix.RunRecord;
+import dev.cachet.evals.report.EvalHtmlReport;
+import dev.cachet.evals.report.EvalJsonReport;
+import dev.cachet.evals.report.EvalMarkdownReport;
+import dev.cachet.evals.suite.Suite;
+import dev.cachet.evals.suite.SuiteTask;
+import dev.cachet.harness.Harness;
+import dev.cachet.harness.InputException;
+import dev.cachet.harness.eval.HarnessAgentRunner;
+import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.replay.RecordedSession;
+import dev.cachet.tools.sandbox.Bubblewrap;
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Run a task suite against repositories: every strategy x task x repeat gets its own fresh clone at the "
+                    + "task's commit (the source is never touched), the agent works within the task's budget, and "
+                    + "the task's check command decides whether it was solved (exit 0).",
+            "",
+            "Each finished run is appended to DIR/results.jsonl at once, so an interrupted eval loses nothing: "
+                    + "--resume runs only what is missing. Reports (report.json, report.md, report.html) are "
+                    + "written to DIR at the end; session logs are kept in DIR/sessions.",
+            "",
+            "With --model replay, each task is answered by its recording, SUITE_DIR/recordings/<task id>.jsonl "
+                    + "(a cachet session log): real tools and real checks, no API key."})
+final class EvalCommand extends Subcommand implements Callable<Integer> {
+    static final String REPLAY = "replay";
+
+    @Parameters(paramLabel = "SUITE", description = "The suite file (YAML; schema: evals/src/main/resources/suite.schema.json).")
+    Path suiteFile;
+
+    @Option(names = "--strategies", split = ",", paramLabel = "NAME[,NAME...]", defaultValue = "transcript,hybrid",
+            description = "Strategies to compare (see 'cachet strategies'). Default: ${DEFAULT-VALUE}.")
+    List<String> strategies;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER:NAME",
+            description = "Model for tasks whose suite names none: replay (each task's recording), anthropic:..., "
+                    + "openai:... Default: 'model' in .cachet.yaml, else " + RunCommand.DEFAULT_MODEL + ".")
+    String model;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "The provider's address, for local servers.")
+    String baseUrl;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Runs of each strategy on each task; above 1, reports give 95% intervals. Default: ${DEFAULT-VALUE}.")
+    int repeat;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "Runs at once, each in its own workspace. Default: ${DEFAULT-VALUE}.")
+    int jobs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where results and reports go. Default: .cachet/evals/<suite name>.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the eval in DIR: skip the runs results.jsonl already holds.")
+    boolean resume;
+
+    @Option(names = "--keep", description = "Keep each run's workspace (under DIR/workspaces) to look at what the agent did.")
+    boolean keep;
+
+    @Option(names = "--executor", paramLabel = "KIND", defaultValue = "local",
+            description = "Where runs execute: ${COMPLETION-CANDIDATES} (threads on this machine; see "
+                    + "docs/evals-kubernetes.md for running the matrix as Kubernetes Jobs). Default: ${DEFAULT-VALUE}.")
+    ExecutorKind executor;
+
+    @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "workspace-write", converter = SandboxModeConverter.class,
+            description = "What the agent may change, as for 'cachet run'. Default: ${DEFAULT-VALUE}.")
+    SandboxMode sandboxMode;
+
+    @Option(names = "--cache-ttl", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "Prompt-cache lifetime: 5m or 1h. Default: ${DEFAULT-VALUE}.")
+    Duration cacheTtl;
+
+    @Override
+    public Integer call() {
+        if (repeat < 1 || jobs < 1) {
+            throw new InputException("--repeat and --jobs must be at least 1");
+        }
+        Suite suite = Suite.read(suiteFile.toAbsolutePath());
+        strategies.forEach(name -> harness().strategy(name, config().paramsFor(name)));
+        String defaultModel = model != null ? model : config().model().orElse(RunCommand.DEFAULT_MODEL);
+        Function<SuiteTask, ModelClient> models = models(suite, defaultModel);
+        Path dir = out != null ? out : Path.of(".cachet", "evals", suite.name());
+        PrintWriter err = err();
+        if (sandboxMode.confinesCommands() && Bubblewrap.installed().isEmpty()) {
+            err.println("warning: the agent's commands will be refused: " + Bubblewrap.NOT_INSTALLED);
+        }
+        HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models, config()::paramsFor,
+                new Sandbox(sandboxMode, Set.of(), false), config().mcpServers(), cacheTtl, dir.resolve("sessions"));
+        List<PlannedRun> plan = EvalMatrix.plan(suite.tasks(), strategies, repeat);
+        List<RunRecord> records;
+        try (ResultsFile results = ResultsFile.open(dir, resume)) {
+            int already = results.completedKeys().size();
+            out().printf("eval %s: %d tasks x %d strategies x %d repeats = %d runs%s, %d at a time%n  results %s%n",
+                    suite.name(), suite.tasks().size(), strategies.size(), repeat, plan.size(),
+                    already > 0 ? " (" + already + " done before)" : "", jobs, results.path());
+            out().flush();
+            ProgressLine progress = ProgressLine.on(err);
+            records = new EvalMatrix(executor.create(new ExecutorSettings(agent, defaultModel, keep, dir.resolve("workspaces"))), jobs)
+                    .run(plan, results, p -> progress.show(p.done(), p.total(), String.format(Locale.ROOT,
+                            "solved %d  $%.4f%s", p.solved(), p.costUsd(),
+                            p.eta().map(eta -> "  eta " + eta.toSeconds() + "s").orElse(""))), new Cancellation());
+            progress.finish();
+        }
+        EvalSummary summary = EvalSummary.of(records);
+        String markdown = new EvalMarkdownReport().render(suite.name(), records, summary);
+        ReportFiles.write(dir.resolve("report.json"), new EvalJsonReport().render(suite.name(), records, summary));
+        ReportFiles.write(dir.resolve("report.md"), markdown);
+        ReportFiles.write(dir.resolve("report.html"), new EvalHtmlReport().render(suite.name(), records, summary));
+        out().print(markdown);
+        out().printf("%nreports: %s (report.md, report.html, report.json)%n", dir);
+        return ExitCodes.OK;
+    }
+
+    /** A new client per run; with replay, each task's recording, all checked before anything runs. */
+    private Function<SuiteTask, ModelClient> models(Suite suite, String defaultModel) {
+        Harness harness = harness();
+        if (!defaultModel.equals(REPLAY)) {
+            return task -> harness.model(task.budget().model().orElse(defaultModel), Optional.ofNullable(baseUrl)
+                    .or(() -> config().baseUrl()), cacheTtl);
+        }
+        Path recordings = suite.file().getParent().resolve("recordings");
+        List<String> missing = suite.tasks().stream().map(SuiteTask::id)
+                .filter(id -> !Files.isRegularFile(recordings.resolve(id + ".jsonl"))).toList();
+        if (!missing.isEmpty()) {
+            throw new InputException("--model replay needs a recording per task in " + recordings + "; missing: "
+                    + String.join(", ", missing.stream().map(id -> id + ".jsonl").toList()));
+        }
+        return task -> harness.replay(RecordedSession.read(recordings.resolve(task.id() + ".jsonl")), cacheTtl);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.cachet.harness.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Report files, each written whole or not at all. */
+final class ReportFiles {
+    private ReportFiles() {}
+
+    // Through a temporary file and a rename, so an interrupted run never leaves half a report over a good one.
+    static void write(Path file, String content) {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(partial, content, StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
