@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             "Start with 'cachet demo': it fixes a real bug offline, with no API key."
         },
         subcommands = {DemoCommand.class, RunCommand.class, StrategiesCommand.class, ToolsCommand.class,
-            EvalCommand.class, ReplayCommand.class, StatsCommand.class, BenchCommand.class},
+            EvalCommand.class, ReplayCommand.class, StatsCommand.class, CorpusCommand.class,
+            BenchCommand.class},
         commandListHeading = "%nCommands:%n")
 final class CachetCommand {
     private final Clock clock;
@@ -32,7 +33,13 @@ final class CachetCommand {
 
     /** The user's home, from the environment so tests can point it elsewhere. */
     Path home() {
-        return Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+        String home = environment.get("HOME");
+        return Path.of(home != null ? home : System.getProperty("user.home"));
+    }
+
+    /** A variable of the environment cachet was started with, or null. */
+    String environment(String name) {
+        return environment.get(name);
     }
 
     Config config() {

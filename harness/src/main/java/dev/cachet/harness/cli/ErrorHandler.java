@@ -1,6 +1,7 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.evals.TaskFormatException;
+import dev.cachet.evals.corpus.CorpusException;
 import dev.cachet.evals.matrix.ResultsFileException;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.harness.InputException;
@@ -31,7 +32,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     static int exitCode(Exception e) {
         if (e instanceof InputException || e instanceof RecordingException || e instanceof TaskFormatException
-                || e instanceof TraceFormatException || e instanceof ResultsFileException
+                || e instanceof TraceFormatException || e instanceof ResultsFileException || e instanceof CorpusException
                 || e instanceof UncheckedIOException) {
             return ExitCodes.INPUT;
         }
