@@ -12,7 +12,8 @@ import java.util.Set;
  * An index of what folded observations showed: per call, the paths and code names its output held that no earlier
  * line of the index names. A fold drops the outputs; the index keeps what exists and where it was seen, so the
  * agent can name it, or read it again, instead of guessing. A few hundred tokens stand for tens of thousands.
- * Built incrementally, one observation at a time, because a session's history only grows.
+ * Built incrementally, one observation at a time, because a session's history only grows; each fold shows the
+ * part its own turns added.
  */
 final class FoldedIndex {
     static final String HEADING = "## Names seen in folded turns (read again to see the code)";
@@ -29,8 +30,8 @@ final class FoldedIndex {
         this.maxNamesPerOutput = maxNamesPerOutput;
     }
 
-    /** The index of the observations before {@code end}, or "" when they name nothing. */
-    String before(int end, List<Message> messages, History history) {
+    /** The index lines of the observations in [{@code start}, {@code end}), headed, or "" when they name nothing new. */
+    String between(int start, int end, List<Message> messages, History history) {
         for (int at : history.observations()) {
             if (at >= end) {
                 break;
@@ -40,7 +41,8 @@ final class FoldedIndex {
             }
         }
         indexedUpTo = Math.max(indexedUpTo, end);
-        List<String> shown = lines.stream().filter(line -> line.position() < end).map(Line::text).toList();
+        List<String> shown = lines.stream().filter(line -> line.position() >= start && line.position() < end)
+                .map(Line::text).toList();
         return shown.isEmpty() ? "" : HEADING + "\n" + String.join("\n", shown);
     }
 

@@ -24,13 +24,16 @@ import java.util.Set;
  * <ol>
  *   <li><b>mask</b> old observations that a later call superseded, or that are bulky (the last {@code keep} are
  *       never masked), leaving a placeholder that keeps the paths they mentioned;
- *   <li><b>fold</b> everything before the last {@code keep_turns} turns into a snapshot of the task state.
+ *   <li><b>fold</b> everything before the last {@code keep_turns} turns into a snapshot of the task state, and an
+ *       index of the names the folded outputs showed. The index only grows: each fold appends a part, after a
+ *       breakpoint-ended run of the earlier parts, so a fold rewrites the new part and the state, not the index.
  * </ol>
  * <b>The rule</b> (rent or buy). With cache reads at r and writes at w (multiples of the input price), a compaction
  * that removes D tokens saves {@code D·r} on every later turn (the rent), and costs once what it adds to this
  * turn: the prompt after the last breakpoint it keeps is written at w instead of mostly read at r (the price).
  * Only the previous request's breakpoints count as kept, because only those are warm in the provider's cache;
- * besides its end, every request carries the ones after the system prompt, after the state snapshot, and at the
+ * besides its end, every request carries the ones after the system prompt, after the index (or the state snapshot
+ * while there is no index), and at the
  * frontier where the last compaction ended, so a compaction rewrites from one of those.
  * A compaction is done when both the rent already paid since the last compaction (this turn included) and the
  * rent still expected (R turns, estimated as the turns so far × {@code horizon}%) cover its price. The first condition stops
@@ -58,6 +61,7 @@ public final class HybridStrategy implements ContextStrategy {
     private double foldRent;
     private int foldedUpTo;
     private String snapshot = "";
+    private List<UserText> index = List.of();
     private int frontier;
     private Window previous;
 
@@ -76,7 +80,7 @@ public final class HybridStrategy implements ContextStrategy {
     static List<StrategyParam> params() {
         return List.of(
                 new StrategyParam("keep", 10, 1, "most recent observations never masked"),
-                new StrategyParam("keep_turns", 5, 1, "most recent turns kept when folding into the task state"),
+                new StrategyParam("keep_turns", 6, 1, "most recent turns kept when folding into the task state"),
                 new StrategyParam("bulky_tokens", 800, 1, "older observations this large may be masked even if not superseded"),
                 new StrategyParam("horizon", 100, 0, "expected remaining turns, as a percentage of the turns so far"),
                 new StrategyParam("max_window", 150_000, 1, "fold whenever the window would pass this many tokens"),
@@ -86,7 +90,7 @@ public final class HybridStrategy implements ContextStrategy {
     @Override
     public Window render(Session session) {
         History history = new History(session.history());
-        Window now = layout(session, masks, foldedUpTo, snapshot, frontier);
+        Window now = layout(session, masks, foldedUpTo, snapshot, index, frontier);
         Optional<Window> compacted = previous == null ? Optional.empty() : compact(session, history, now);
         previous = compacted.orElse(now);
         return previous;
@@ -136,7 +140,7 @@ public final class HybridStrategy implements ContextStrategy {
             return Optional.empty();
         }
         int end = session.history().size();
-        return candidate("mask", now, layout(session, next, foldedUpTo, snapshot, end), () -> {
+        return candidate("mask", now, layout(session, next, foldedUpTo, snapshot, index, end), () -> {
             masks.clear();
             masks.putAll(next);
             frontier = end;
@@ -148,12 +152,17 @@ public final class HybridStrategy implements ContextStrategy {
         if (foldTo <= Math.max(foldedUpTo, history.firstTurnStart())) {
             return Optional.empty();
         }
-        String index = foldedIndex.before(foldTo, session.history(), history);
-        String state = index.isEmpty() ? session.state().render() : session.state().render() + "\n\n" + index;
+        String state = session.state().render();
+        String part = foldedIndex.between(foldedUpTo, foldTo, session.history(), history);
+        List<UserText> grown = new ArrayList<>(index);
+        if (!part.isEmpty()) {
+            grown.add(new UserText(part));
+        }
         int end = session.history().size();
-        return candidate("fold", now, layout(session, masks, foldTo, state, end), () -> {
+        return candidate("fold", now, layout(session, masks, foldTo, state, grown, end), () -> {
             foldedUpTo = foldTo;
             snapshot = state;
+            index = List.copyOf(grown);
             frontier = end;
         });
     }
@@ -186,7 +195,8 @@ public final class HybridStrategy implements ContextStrategy {
         }
     }
 
-    private Window layout(Session session, Map<Integer, ToolResult> maskedResults, int folded, String state, int frozenUpTo) {
+    private Window layout(Session session, Map<Integer, ToolResult> maskedResults, int folded, String state,
+            List<UserText> foldedIndex, int frozenUpTo) {
         List<Message> history = session.history();
         int start = folded == 0 ? 0 : folded;
         List<Message> shown = new ArrayList<>(history.size() - start);
@@ -197,7 +207,13 @@ public final class HybridStrategy implements ContextStrategy {
         int split = Math.max(0, Math.min(frozenUpTo - start, shown.size()));
         WindowBuilder builder = windows.startFor(session);
         if (folded > 0) {
-            builder.segment(SegmentKind.STATE, List.of(new UserText(state))).breakpoint();
+            // The index grows only at its end and changes less often than the state, so it goes first and keeps the
+            // breakpoint; without an index, the state keeps it. Four breakpoints at most either way.
+            builder.segment(SegmentKind.STATE, foldedIndex).breakpoint()
+                    .segment(SegmentKind.STATE, List.of(new UserText(state)));
+            if (foldedIndex.isEmpty()) {
+                builder.breakpoint();
+            }
         }
         return builder
                 .segment(SegmentKind.HISTORY, shown.subList(0, split)).breakpoint()

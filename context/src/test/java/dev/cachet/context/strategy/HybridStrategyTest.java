@@ -311,6 +311,28 @@ class HybridStrategyTest {
     }
 
     @Test
+    void the_index_only_grows_so_each_fold_keeps_the_earlier_parts_and_their_breakpoint() {
+        List<Window> windows = render(Map.of(), TestSessions.generate(41, 200, true));
+
+        List<Window> folds = windows.stream()
+                .filter(w -> w.compaction().map(c -> c.kind().equals("fold")).orElse(false)).toList();
+        assertThat(folds).hasSizeGreaterThanOrEqualTo(2);
+        List<Message> earlier = List.of();
+        for (Window fold : folds) {
+            List<Message> index = fold.messages().stream()
+                    .filter(m -> m instanceof UserText u && u.text().startsWith(FoldedIndex.HEADING)).toList();
+            assertThat(index.subList(0, Math.min(earlier.size(), index.size()))).isEqualTo(earlier);
+            if (!index.isEmpty()) {
+                // System prompt, then the index parts, then the breakpoint that keeps them cached.
+                assertThat(fold.messages().subList(1, 1 + index.size())).isEqualTo(index);
+                assertThat(fold.breakpoints()).extracting(Breakpoint::messages).contains(1 + index.size());
+            }
+            earlier = index;
+        }
+        assertThat(earlier).isNotEmpty();
+    }
+
+    @Test
     void two_fresh_instances_fed_the_same_session_render_identical_windows_turn_by_turn() {
         List<Turn> turns = TestSessions.generate(31, 150, true);
         List<Window> first = TestSessions.renderEachTurn(hybrid(Map.of()), TestSessions.newSession(), turns);
