@@ -42,7 +42,8 @@ public final class SyntheticSession {
         return messages;
     }
 
-    private static String text(Random random, int chars) {
+    /** About {@code chars} characters of code-like words; the same random state gives the same text. */
+    static String text(Random random, int chars) {
         StringBuilder out = new StringBuilder(chars + 16);
         while (out.length() < chars) {
             out.append(WORDS[random.nextInt(WORDS.length)]).append(' ');

@@ -12,6 +12,10 @@ import java.util.List;
  * the cached prefix.
  */
 public final class ToolCatalog {
+    /** The names of the two meta tools deferred loading adds, as the model calls them. */
+    public static final String SEARCH_TOOL = ToolSearchTool.NAME;
+    public static final String CALL_TOOL = CallToolTool.NAME;
+
     private final List<Tool> core;
     private final List<Tool> deferred;
 

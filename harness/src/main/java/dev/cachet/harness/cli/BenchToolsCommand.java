@@ -1,0 +1,150 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.strategy.HybridStrategy;
+import dev.cachet.context.strategy.Strategies;
+import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.harness.Harness;
+import dev.cachet.harness.bench.SyntheticMcpTools;
+import dev.cachet.harness.bench.ToolBench;
+import dev.cachet.harness.bench.ToolBenchComparison;
+import dev.cachet.harness.bench.ToolBenchRun;
+import dev.cachet.providers.pricing.ModelPrice;
+import dev.cachet.tools.catalog.ToolLoading;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "tools", mixinStandardHelpOptions = true,
+        description = {"Eager against deferred tool loading, over one fixed scripted session (30 actions: reads, edits "
+                + "and test runs with the core tools, and calls of 3 MCP tools) with 40 synthetic MCP tools on offer. "
+                + "Eager sends every schema in the tools array; deferred sends the core tools, tool_search and "
+                + "call_tool, and adds one tool_search turn before the first call of each MCP tool, whose result "
+                + "holds its schema.",
+                "Each request is rendered with the transcript and hybrid strategies and billed as "
+                        + ToolBench.MODEL + " under Anthropic's prompt cache. Schema tokens are those of the tools "
+                        + "array plus those of the tool_search results in the window, summed over the turns; cost "
+                        + "adds the calls the model writes, as output. Goal: deferred spends at least 80%% fewer "
+                        + "schema tokens than eager."})
+final class BenchToolsCommand implements Callable<Integer> {
+    private static final List<StrategyInfo> STRATEGIES =
+            List.of(Strategies.named(TranscriptStrategy.NAME), Strategies.named(HybridStrategy.NAME));
+
+    @ParentCommand
+    BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Harness harness = bench.harness();
+        TokenCounter counter = harness.counter();
+        ModelPrice price = harness.prices().price(ToolBench.MODEL).orElseThrow();
+        ToolBench tools = new ToolBench(counter, harness.systemPrompt(), harness.tools().specs(), price);
+        List<ToolBenchComparison> comparisons = new ArrayList<>();
+        for (StrategyInfo strategy : STRATEGIES) {
+            comparisons.add(new ToolBenchComparison(
+                    tools.run(ToolLoading.EAGER, strategy), tools.run(ToolLoading.DEFERRED, strategy)));
+        }
+        header(out, tools, counter, comparisons.get(0).deferred());
+        table(out, comparisons);
+        goal(out, comparisons);
+        mcpOnly(out, comparisons, tools.catalog().deferred().size());
+        return ExitCodes.OK;
+    }
+
+    private static void header(PrintWriter out, ToolBench tools, TokenCounter counter, ToolBenchRun deferred) {
+        int core = tools.catalog().core().size();
+        int mcp = tools.catalog().deferred().size();
+        IntSummaryStatistics mcpTokens = tools.catalog().deferred().stream()
+                .mapToInt(tool -> counter.count(tool.spec())).summaryStatistics();
+        int metaTokens = deferred.turns().get(0).window().toolTokens() - deferred.coreToolTokens();
+        out.printf("tool loading benchmark: %d scripted actions; %d core + %d MCP tools (servers: %s); %d MCP tools used%n",
+                tools.actions(), core, mcp, String.join(", ", SyntheticMcpTools.servers()), deferred.searches());
+        out.printf("schemas: %d core tools %,d tokens; %d MCP tools %,d (%d-%d each); tool_search + call_tool %,d%n",
+                core, deferred.coreToolTokens(), mcp, mcpTokens.getSum(), mcpTokens.getMin(), mcpTokens.getMax(), metaTokens);
+        out.printf("billed as %s under Anthropic's prompt cache; tokens counted with o200k%n%n", ToolBench.MODEL);
+    }
+
+    private static void table(PrintWriter out, List<ToolBenchComparison> comparisons) {
+        String columns = "%-11s %-9s %5s %14s %13s %11s %9s%n";
+        out.printf(columns, "strategy", "loading", "turns", "schema tokens", "input tokens", "input/turn", "cost $");
+        for (ToolBenchComparison c : comparisons) {
+            for (ToolBenchRun run : List.of(c.eager(), c.deferred())) {
+                out.printf(columns, run.strategy(), run.loading().name().toLowerCase(), run.turns().size(),
+                        String.format("%,d", run.schemaTokens()), String.format("%,d", run.inputTokens()),
+                        String.format("%,.0f", run.inputTokensPerTurn()), String.format("%.4f", run.costUsd()));
+            }
+            out.printf(columns, "", "ratio", "", ratio(c.schemaRatio()), ratio(c.inputRatio()),
+                    ratio(c.inputPerTurnRatio()), ratio(c.costRatio()));
+        }
+        out.println("(ratio: deferred / eager)");
+        for (ToolBenchComparison c : comparisons) {
+            ToolBenchRun deferred = c.deferred();
+            if (deferred.unseenToolCalls() > 0) {
+                out.printf("note: %s deferred made %d of its %d MCP calls after compacting away the search result "
+                        + "with the tool's schema; its schema tokens are lower partly for that%n", deferred.strategy(),
+                        deferred.unseenToolCalls(), deferred.deferredCalls());
+            }
+        }
+    }
+
+    private static void goal(PrintWriter out, List<ToolBenchComparison> comparisons) {
+        double budget = 1 - ToolBenchComparison.GOAL_REDUCTION;
+        boolean met = comparisons.stream().allMatch(ToolBenchComparison::meetsGoal);
+        out.printf("%ngoal (>= %.0f%% fewer tool-schema tokens): %s (%s)%n", 100 * ToolBenchComparison.GOAL_REDUCTION,
+                met ? "met" : "MISSED", comparisons.stream()
+                        .map(c -> String.format("%s: %.0f%% fewer", c.eager().strategy(), 100 * (1 - c.schemaRatio())))
+                        .collect(Collectors.joining(", ")));
+        out.printf("deferred's schema tokens by source, over eager's (the goal: a sum <= %.2fx):%n", budget);
+        for (ToolBenchComparison c : comparisons) {
+            ToolBenchRun run = c.deferred();
+            out.printf("%-11s core tools %s + tool_search and call_tool %s + search results %s = %s%n", run.strategy(),
+                    ratio(c.coreOnlyRatio()), ratio(c.ofEagerSchemas(run.addedToolTokens())),
+                    ratio(c.ofEagerSchemas(run.searchResultTokens())), ratio(c.schemaRatio()));
+        }
+        if (met) {
+            return;
+        }
+        // The tools array is the same in every deferred session, whatever the strategy.
+        ToolBenchComparison first = comparisons.get(0);
+        double core = first.coreOnlyRatio();
+        double array = core + first.ofEagerSchemas(first.deferred().addedToolTokens());
+        if (core > budget) {
+            out.printf("missed because the core tools dominate: in the tools array of every request either way, they "
+                    + "alone take %s%n", ratio(core));
+        } else if (array > budget) {
+            out.printf("missed because the tools array dominates: the core tools (%s) and tool_search + call_tool, in "
+                    + "every request, alone take %s%n", ratio(core), ratio(array));
+        } else {
+            out.printf("missed: the core tools alone fit the goal (%s), but with tool_search + call_tool the tools array "
+                    + "of every request takes %s, leaving %s for search results; each holds the schemas of every match, "
+                    + "not only the tool then called, and stays in the window while the strategy keeps it%n",
+                    ratio(core), ratio(array), ratio(budget - array));
+        }
+    }
+
+    private static void mcpOnly(PrintWriter out, List<ToolBenchComparison> comparisons, int mcpTools) {
+        out.printf("%nMCP tools only (schema tokens beyond the core tools): eager's %d schemas against deferred's "
+                + "tool_search + call_tool and search results%n", mcpTools);
+        for (ToolBenchComparison c : comparisons) {
+            out.printf("%-11s eager %,9d  deferred %,9d  %s (%.0f%% fewer)%n", c.eager().strategy(),
+                    c.eager().mcpSchemaTokens(), c.deferred().mcpSchemaTokens(), ratio(c.mcpSchemaRatio()),
+                    100 * (1 - c.mcpSchemaRatio()));
+        }
+    }
+
+    private static String ratio(double value) {
+        return String.format("%.2fx", value);
+    }
+}
