@@ -43,6 +43,10 @@ import java.util.Set;
  */
 public final class HybridStrategy implements ContextStrategy {
     public static final String NAME = "hybrid";
+    /** Heads the schemas that tool_search returned in folded turns, kept so the agent can still call those tools. */
+    public static final String LOADED_TOOLS = "## Tools found with tool_search in folded turns";
+    // The tools module's name for its search tool; context cannot depend on tools.
+    private static final String TOOL_SEARCH = "tool_search";
 
     private final WindowFactory windows;
     private final CacheRates rates;
@@ -158,6 +162,7 @@ public final class HybridStrategy implements ContextStrategy {
         if (!part.isEmpty()) {
             grown.add(new UserText(part));
         }
+        loadedTools(session.history(), history, foldTo).ifPresent(grown::add);
         int end = session.history().size();
         return candidate("fold", now, layout(session, masks, foldTo, state, grown, end), () -> {
             foldedUpTo = foldTo;
@@ -165,6 +170,18 @@ public final class HybridStrategy implements ContextStrategy {
             index = List.copyOf(grown);
             frontier = end;
         });
+    }
+
+    /** The tool schemas that searches in the turns being folded found: the agent may still call those tools. */
+    private Optional<UserText> loadedTools(List<Message> messages, History history, int foldTo) {
+        List<String> found = new ArrayList<>();
+        for (int at : history.observations()) {
+            if (at >= foldedUpTo && at < foldTo && history.callAt(at).name().equals(TOOL_SEARCH)
+                    && !((ToolResult) messages.get(at)).error()) {
+                found.add(((ToolResult) messages.get(at)).content());
+            }
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(new UserText(LOADED_TOOLS + "\n\n" + String.join("\n\n", found)));
     }
 
     /** Prices a compaction against sending {@code now}, in input-token equivalents. */

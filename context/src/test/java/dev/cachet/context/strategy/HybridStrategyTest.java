@@ -333,6 +333,23 @@ class HybridStrategyTest {
     }
 
     @Test
+    void schemas_found_with_tool_search_outlive_the_fold_that_drops_the_search() {
+        String schema = "## create_issue\nCreate a GitHub issue\nparameters: {\"type\":\"object\"}";
+        Script script = new Script().call("Looking for a tool.", "tool_search", "{\"query\":\"issue\"}", schema);
+        for (int i = 2; i <= 12; i++) {
+            script.call("Reading " + i + ".", "read_file", readArgs("src/F" + i + ".java"), sourceLines("F" + i, i, 40));
+        }
+        List<Turn> turns = script.turns();
+
+        List<Window> windows = render(Map.of("keep_turns", 2, "max_window", transcriptTokens(turns, 6)), turns);
+
+        Window last = windows.get(turns.size());
+        assertThat(last.messages()).noneMatch(m -> m instanceof ToolResult r && r.toolName().equals("tool_search"));
+        assertThat(last.messages()).anyMatch(m -> m instanceof UserText u
+                && u.text().startsWith(HybridStrategy.LOADED_TOOLS) && u.text().contains(schema));
+    }
+
+    @Test
     void two_fresh_instances_fed_the_same_session_render_identical_windows_turn_by_turn() {
         List<Turn> turns = TestSessions.generate(31, 150, true);
         List<Window> first = TestSessions.renderEachTurn(hybrid(Map.of()), TestSessions.newSession(), turns);

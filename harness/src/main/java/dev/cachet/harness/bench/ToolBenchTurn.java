@@ -3,6 +3,8 @@ package dev.cachet.harness.bench;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
+import dev.cachet.context.strategy.HybridStrategy;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
 import dev.cachet.tools.catalog.ToolCatalog;
@@ -33,12 +35,17 @@ public record ToolBenchTurn(int turn, ToolCall call, Window window, int searchRe
             return false;
         }
         String heading = schemaHeading(call.parsedArguments().path("name").asText());
-        return window.messages().stream().noneMatch(message -> isSearchResult(message)
-                && ((ToolResult) message).content().contains(heading));
+        return window.messages().stream().noneMatch(message -> isSearchResult(message) && text(message).contains(heading));
     }
 
+    /** A tool_search result, or the schemas hybrid keeps from the ones it folded away. */
     static boolean isSearchResult(Message message) {
-        return message instanceof ToolResult result && result.toolName().equals(ToolCatalog.SEARCH_TOOL);
+        return message instanceof ToolResult result && result.toolName().equals(ToolCatalog.SEARCH_TOOL)
+                || message instanceof UserText text && text.text().startsWith(HybridStrategy.LOADED_TOOLS);
+    }
+
+    private static String text(Message message) {
+        return message instanceof ToolResult result ? result.content() : ((UserText) message).text();
     }
 
     /** How a tool_search result starts the entry of each tool it found. */

@@ -21,7 +21,7 @@ final class ToolScript {
 
     /** What the agent asks tool_search for before its first call of each MCP tool. */
     private static final Map<String, String> SEARCHES = Map.of(
-            "get_issue", "github issue",
+            "get_issue", "get github issue",
             "execute_sql", "run sql query postgres database",
             "slack_post_message", "slack post message channel");
 

@@ -128,8 +128,8 @@ final class BenchToolsCommand implements Callable<Integer> {
                     + "every request, alone take %s%n", ratio(core), ratio(array));
         } else {
             out.printf("missed: the core tools alone fit the goal (%s), but with tool_search + call_tool the tools array "
-                    + "of every request takes %s, leaving %s for search results; each holds the schemas of every match, "
-                    + "not only the tool then called, and stays in the window while the strategy keeps it%n",
+                    + "of every request takes %s, leaving %s for search results, which stay in "
+                    + "the window (history) as long as the strategy keeps them%n",
                     ratio(core), ratio(array), ratio(budget - array));
         }
     }

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Finds deferred tools by words in their names and descriptions and returns their full schemas as a tool result:
- * the schema joins the history, not the cached tools array.
+ * Finds deferred tools by words in their names and descriptions and returns the best one's full schema, and the
+ * other matches by name, as a tool result: the schema joins the history, not the cached tools array.
  */
 final class ToolSearchTool implements Tool {
     static final String NAME = "tool_search";
@@ -29,7 +29,8 @@ final class ToolSearchTool implements Tool {
     ToolSearchTool(List<Tool> deferred) {
         this.deferred = List.copyOf(deferred);
         this.spec = new ToolSpec(NAME, "Find more tools (" + deferred.size() + " are available beyond these) by "
-                + "keywords; returns their names, descriptions and parameter schemas. Call one with call_tool.",
+                + "keywords or an exact name; returns the best match's parameter schema and the other matches' names. Call one "
+                + "with call_tool.",
                 Schema.object()
                         .string("query", "Keywords: what the tool should do or work on", true)
                         .integer("limit", "Most tools to return (default " + DEFAULT_LIMIT + ", at most " + MAX_LIMIT + ")", false)
@@ -49,25 +50,35 @@ final class ToolSearchTool implements Tool {
         List<String> words = List.of(query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream()
                 .filter(word -> word.length() >= 2)
                 .toList();
+        String exact = query.strip();
         List<Tool> matches = deferred.stream()
-                .filter(tool -> score(tool, words) > 0)
-                .sorted(Comparator.comparingInt((Tool tool) -> -score(tool, words)).thenComparing(Tool::name))
+                .filter(tool -> score(tool, words, exact) > 0)
+                .sorted(Comparator.comparingInt((Tool tool) -> -score(tool, words, exact)).thenComparing(Tool::name))
                 .limit(limit)
                 .toList();
         if (matches.isEmpty()) {
             return ToolOutput.ok("no tools match '" + query + "'. Available: "
                     + deferred.stream().map(Tool::name).collect(Collectors.joining(", ")));
         }
-        StringBuilder text = new StringBuilder();
-        for (Tool tool : matches) {
-            text.append("## ").append(tool.name()).append('\n')
-                    .append(tool.spec().description()).append('\n')
-                    .append("parameters: ").append(tool.spec().parameters()).append("\n\n");
+        // Only the best match comes with its schema: the others are a line each, so a search adds one schema to
+        // the history rather than five, and the model searches a name to load another.
+        Tool best = matches.get(0);
+        StringBuilder text = new StringBuilder("## ").append(best.name()).append('\n')
+                .append(best.spec().description()).append('\n')
+                .append("parameters: ").append(best.spec().parameters()).append('\n');
+        if (matches.size() > 1) {
+            text.append("\nAlso matching (search for one by name to get its parameters):\n");
+            matches.subList(1, matches.size()).forEach(tool -> text.append("- ").append(tool.name()).append(": ")
+                    .append(tool.spec().description().lines().findFirst().orElse("")).append('\n'));
         }
-        return ToolOutput.ok(text.append("Call one with call_tool {\"name\": ..., \"arguments\": {...}}.").toString());
+        return ToolOutput.ok(text.append("\nCall it with call_tool {\"name\": ..., \"arguments\": {...}}.").toString());
     }
 
-    private static int score(Tool tool, List<String> words) {
+    /** Words found in the name count more than in the description; the exact name wins outright. */
+    private static int score(Tool tool, List<String> words, String exact) {
+        if (tool.name().equalsIgnoreCase(exact)) {
+            return Integer.MAX_VALUE;
+        }
         String name = tool.name().toLowerCase(Locale.ROOT);
         String description = tool.spec().description().toLowerCase(Locale.ROOT);
         int score = 0;

@@ -64,14 +64,22 @@ class ToolCatalogTest {
     }
 
     @Test
-    void search_returns_the_best_matches_with_their_schemas() {
+    void search_returns_the_best_match_with_its_schema_and_names_the_others() {
         ToolOutput found = run(catalog.toolBox(ToolLoading.DEFERRED), "tool_search", "{\"query\":\"github issues\"}");
 
         assertThat(found.error()).isFalse();
-        assertThat(found.content()).contains("## list_issues", "## create_issue", "\"text\"")
-                .doesNotContain("query_database");
-        // Both words match list_issues' description, so it ranks first.
-        assertThat(found.content().indexOf("## list_issues")).isLessThan(found.content().indexOf("## create_issue"));
+        // Both words match list_issues' description, so it ranks first and alone brings its schema.
+        assertThat(found.content()).startsWith("## list_issues\nList the issues of a GitHub repository\nparameters: {")
+                .contains("- create_issue: Create a GitHub issue in a repository")
+                .doesNotContain("## create_issue", "query_database");
+        assertThat(found.content().split("parameters:", -1)).hasSize(2);
+    }
+
+    @Test
+    void searching_a_tool_by_its_exact_name_brings_its_schema() {
+        ToolOutput found = run(catalog.toolBox(ToolLoading.DEFERRED), "tool_search", "{\"query\":\"create_issue\"}");
+
+        assertThat(found.content()).startsWith("## create_issue\n");
     }
 
     @Test
