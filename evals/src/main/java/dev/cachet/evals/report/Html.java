@@ -20,6 +20,7 @@ final class Html {
             .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 0.5rem; }
             .charts svg { width: 100%; height: auto; border: 1px solid #eee; }
             nav ul { columns: 3; }
+            nav li { overflow-wrap: anywhere; }
             """;
 
     private Html() {}
