@@ -219,21 +219,6 @@ class ClaudeCodeFormatTest {
         assertThat(format.recognises(file, head)).isTrue();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "swe-agent/demo_default__marshmallow-1867.traj",
-        "mini-swe-agent/github_issue.traj.json",
-        "mini-swe-agent/pr854__astropy__astropy-12907.traj.json",
-        "openhands/multi_swe_bench_examples_output.jsonl",
-        "openhands/runtime_trajs_basic_gui_mode.json",
-        "codex-cli/rollout-2026-05-11T11-26-55-019e1625-789d-76c0-80ab-3724b5ddb799.jsonl"
-    })
-    void does_not_claim_other_harnesses_logs(String name) {
-        Path file = Corpus.file(name);
-
-        assertThat(format.recognises(file, JsonFiles.head(file, 8192))).isFalse();
-    }
-
     @Test
     void does_not_claim_cachet_session_logs() {
         String head = "{\"type\":\"session_start\",\"task\":\"fix it\",\"model\":\"replay\"}\n{\"type\":\"stop\"}\n";

@@ -242,20 +242,6 @@ class MiniSweAgentFormatTest {
         assertThat(format.recognises(Path.of("small.traj.json"), head)).isTrue();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "claude-code-spotter/subagent.jsonl",
-        "codex-cli/rollout-2026-05-11T11-26-55-019e1625-789d-76c0-80ab-3724b5ddb799.jsonl",
-        "openhands/runtime_trajs_basic_gui_mode.json",
-        "openhands/multi_swe_bench_examples_output.jsonl",
-        "swe-agent/demo_default__marshmallow-1867.traj",
-        "swe-agent/demo_function_calling_replace_from_source__marshmallow-1867.traj"
-    })
-    void does_not_claim_other_formats(String name) {
-        Path file = Corpus.file(name);
-        assertThat(format.recognises(file, JsonFiles.head(file, 8192))).isFalse();
-    }
-
     @Test
     void does_not_claim_a_cachet_session_log() {
         String head = "{\"type\":\"session_start\",\"info\":{\"model_stats\":{}}}\n{\"type\":\"turn\"}\n";
