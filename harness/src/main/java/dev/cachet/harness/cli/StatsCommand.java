@@ -102,13 +102,16 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     private static String table(Report report) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-40s %-18s %5s %11s %11s %11s %9s %10s %9s %7s  %s%n", "session",
-                "model", "turns", "input", "cache read", "output", "cost", "$/hour", "cache hit", "growth", "flags"));
+        text.append(String.format(Locale.ROOT, "%-40s %-18s %5s %11s %11s %11s %9s %10s %9s %7s %6s  %s%n", "session",
+                "model", "turns", "input", "cache read", "output", "cost", "$/hour", "cache hit", "growth", "tools",
+                "flags"));
         for (SessionStats s : report.sessions()) {
-            text.append(String.format(Locale.ROOT, "%-40s %-18s %5d %,11d %,11d %,11d %9s %10s %8.1f%% %6.1fx  %s%n",
+            text.append(String.format(Locale.ROOT, "%-40s %-18s %5d %,11d %,11d %,11d %9s %10s %8.1f%% %6.1fx %6s  %s%n",
                     clip(s.session(), 40), clip(s.model(), 18), s.turns(), s.usage().input(), s.usage().cacheRead(),
                     s.usage().output(), usd(s.costUsd()), usd(s.burnUsdPerHour()), 100 * s.cacheHitRate(),
-                    s.contextGrowth(), s.leaks().stream().map(Leak::description).collect(Collectors.joining("; "))));
+                    s.contextGrowth(), s.toolSchemaShare() == null ? "-"
+                            : String.format(Locale.ROOT, "%.0f%%", 100 * s.toolSchemaShare()),
+                    s.leaks().stream().map(Leak::description).collect(Collectors.joining("; "))));
         }
         Totals t = report.total();
         text.append(String.format(Locale.ROOT, "%ntotal: %d sessions, %d turns, %,d input tokens (%,d uncached, %,d "

@@ -237,4 +237,22 @@ class StatsCommandTest {
                 + ",\"cache_creation_input_tokens\":" + write + ",\"cache_read_input_tokens\":" + read
                 + ",\"output_tokens\":" + output + "}},\"timestamp\":\"" + at + "\",\"uuid\":\"" + uuid + "\"}";
     }
+
+    @Test
+    void a_cachet_session_log_gives_the_share_of_input_its_tool_schemas_took(@TempDir Path workspace) throws Exception {
+        CliRun session = CliRun.of("run", "-w", workspace.toString(), "--model",
+                "replay:" + Path.of("../examples/demo/session.jsonl").toAbsolutePath(), "--sandbox", "full", "fix it");
+        assertThat(session.exitCode()).as(session.err()).isZero();
+        Path log;
+        try (var logs = Files.list(workspace.resolve(".cachet/sessions"))) {
+            log = logs.findFirst().orElseThrow();
+        }
+
+        CliRun stats = CliRun.of("stats", log.toString(), "--format", "json");
+
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        double share = Json.mapper().readTree(stats.out()).at("/sessions/0/tool_schema_share").asDouble();
+        assertThat(share).isBetween(0.05, 0.95);
+        assertThat(CliRun.of("stats", log.toString()).out()).containsPattern("\\d+%\\s+$|\\s\\d+%\\s");
+    }
 }
