@@ -83,8 +83,8 @@ public final class HybridStrategy implements ContextStrategy {
 
     static List<StrategyParam> params() {
         return List.of(
-                new StrategyParam("keep", 10, 1, "most recent observations never masked"),
-                new StrategyParam("keep_turns", 6, 1, "most recent turns kept when folding into the task state"),
+                new StrategyParam("keep", 20, 1, "most recent observations never masked"),
+                new StrategyParam("keep_turns", 7, 1, "most recent turns kept when folding into the task state"),
                 new StrategyParam("bulky_tokens", 800, 1, "older observations this large may be masked even if not superseded"),
                 new StrategyParam("horizon", 100, 0, "expected remaining turns, as a percentage of the turns so far"),
                 new StrategyParam("max_window", 150_000, 1, "fold whenever the window would pass this many tokens"),

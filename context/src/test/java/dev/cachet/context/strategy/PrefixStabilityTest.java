@@ -49,7 +49,7 @@ class PrefixStabilityTest {
     @MethodSource("sessions")
     void hybrid_windows_resend_the_previous_prefix_byte_for_byte_between_compactions(long seed, int turns, boolean bulky) {
         // Keeping 12 turns from folds leaves bulky outputs for masks to take, so both kinds are exercised.
-        List<Window> windows = render(f -> hybrid(f, Map.of("keep_turns", 12)), seed, turns, bulky);
+        List<Window> windows = render(f -> hybrid(f, Map.of("keep", 10, "keep_turns", 12)), seed, turns, bulky);
 
         int compactions = compactions(windows, "mask") + compactions(windows, "fold");
         assertThat(checkPrefixes(windows)).isEqualTo(turns - compactions);
