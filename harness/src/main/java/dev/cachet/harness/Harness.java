@@ -2,7 +2,6 @@ package dev.cachet.harness;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
-import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.evals.replay.PricedModel;
 import dev.cachet.providers.cache.CacheSimulator;

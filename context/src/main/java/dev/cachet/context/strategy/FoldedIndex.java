@@ -18,16 +18,17 @@ import java.util.Set;
 final class FoldedIndex {
     static final String HEADING = "## Names seen in folded turns (read again to see the code)";
     private static final int MAX_ARGUMENT_CHARS = 80;
+    private static final int MAX_PATHS_PER_OUTPUT = 20;
 
     private record Line(int position, String text) {}
 
-    private final int maxNamesPerOutput;
+    private final int maxCodeNamesPerOutput;
     private final Set<String> named = new HashSet<>();
     private final List<Line> lines = new ArrayList<>();
     private int indexedUpTo;
 
-    FoldedIndex(int maxNamesPerOutput) {
-        this.maxNamesPerOutput = maxNamesPerOutput;
+    FoldedIndex(int maxCodeNamesPerOutput) {
+        this.maxCodeNamesPerOutput = maxCodeNamesPerOutput;
     }
 
     /** The index lines of the observations in [{@code start}, {@code end}), headed, or "" when they name nothing new. */
@@ -47,8 +48,8 @@ final class FoldedIndex {
     }
 
     private void add(int position, ToolResult result, ToolCall call) {
-        List<String> fresh = new ArrayList<>(Mentions.paths(result.content(), maxNamesPerOutput, named));
-        fresh.addAll(Mentions.codeNames(result.content(), maxNamesPerOutput - fresh.size(), named));
+        List<String> fresh = new ArrayList<>(Mentions.paths(result.content(), MAX_PATHS_PER_OUTPUT, named));
+        fresh.addAll(Mentions.codeNames(result.content(), maxCodeNamesPerOutput, named));
         if (!fresh.isEmpty()) {
             lines.add(new Line(position, "- " + call.name() + " " + OneLine.clip(call.arguments(), MAX_ARGUMENT_CHARS)
                     + ": " + String.join(" ", fresh)));

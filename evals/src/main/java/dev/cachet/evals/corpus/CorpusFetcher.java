@@ -40,8 +40,13 @@ public final class CorpusFetcher {
     }
 
     public static CorpusFetcher direct() {
+        return direct(UnaryOperator.identity());
+    }
+
+    /** Over the JDK's HTTP client, following redirects (GitHub answers raw files with one). */
+    public static CorpusFetcher direct(UnaryOperator<URI> mirror) {
         return new CorpusFetcher(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(20)).build(), UnaryOperator.identity());
+                .connectTimeout(Duration.ofSeconds(20)).build(), mirror);
     }
 
     /** @return how many files were downloaded (the others were already there) */

@@ -1,7 +1,7 @@
 package dev.cachet.evals.matrix;
 
 /**
- * Asks a matrix to stop starting runs, from any thread (a signal handler, a cost guard): runs under way finish and
+ * Asks a matrix to stop starting runs, from any thread (eval's --max-total-cost guard): runs under way finish and
  * are recorded, so a later {@code --resume} starts exactly where this one stopped.
  */
 public final class Cancellation {

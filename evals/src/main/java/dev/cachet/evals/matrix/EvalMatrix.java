@@ -84,16 +84,25 @@ public final class EvalMatrix {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, pending.size())));
         try {
             CompletionService<Optional<RunRecord>> done = new ExecutorCompletionService<>(pool);
+            Object reporting = new Object();
             for (PlannedRun run : pending) {
-                done.submit(() -> cancellation.cancelled() ? Optional.empty() : Optional.of(execute(run)));
-            }
-            // One thread appends and reports, so the file's lines and the progress calls never interleave.
-            for (int i = 0; i < pending.size(); i++) {
-                await(done).ifPresent(record -> {
-                    results.append(record);
-                    tally.add(record);
-                    progress.accept(tally.progress());
+                done.submit(() -> {
+                    if (cancellation.cancelled()) {
+                        return Optional.empty();
+                    }
+                    RunRecord record = execute(run);
+                    // Recorded and reported before this worker takes its next run, so a cancellation made in the
+                    // progress call stops that run from starting; one at a time, so lines and calls never interleave.
+                    synchronized (reporting) {
+                        results.append(record);
+                        tally.add(record);
+                        progress.accept(tally.progress());
+                    }
+                    return Optional.of(record);
                 });
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                await(done);
             }
         } finally {
             pool.shutdownNow();

@@ -64,7 +64,7 @@ public final class LocalExecutor implements RunExecutor {
         return RunRecord.of(run, run.model(defaultModel), commit, result, solved, wall, error);
     }
 
-    /** 90s, 5m, 1h30m: as suites write durations. */
+    /** 1m30s, 5m, 1h: short enough for a one-line error. */
     private static String human(Duration duration) {
         return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }

@@ -61,6 +61,9 @@ public final class ReplayBatch {
                         byFile.set(index, replay(files.get(index)));
                     } catch (TraceFormatException e) {
                         failures[index] = e.getMessage();
+                    } catch (RuntimeException e) {
+                        // One odd file must not cost the report on the others; the message names it.
+                        failures[index] = files.get(index) + ": cannot replay: " + e;
                     }
                     return index;
                 });

@@ -72,7 +72,7 @@ public final class CachetLogFormat implements TraceFormat {
         JsonNode model = start.path("model");
         return List.of(new Trajectory(file.getFileName().toString(), label(),
                 model.isTextual() ? Optional.of(model.asText()) : Optional.empty(),
-                start.path("system_prompt").asText(""), start.path("task").asText(""), tools(start.path("tools")),
+                start.path("system_prompt").asText(""), start.path("task").asText(""), tools(file, start.path("tools")),
                 turns.stream().map(TurnDraft::build).toList()));
     }
 
@@ -120,12 +120,17 @@ public final class CachetLogFormat implements TraceFormat {
      * box, so those names get this build's schemas; a name outside it leaves the schemas unknown, since a partial
      * list would under-count the tools' tokens.
      */
-    private static List<ToolSpec> tools(JsonNode tools) {
+    private static List<ToolSpec> tools(Path file, JsonNode tools) {
         Map<String, ToolSpec> core = ToolBox.core().specs().stream()
                 .collect(Collectors.toMap(ToolSpec::name, Function.identity()));
         List<ToolSpec> specs = new ArrayList<>();
         for (JsonNode tool : tools) {
-            ToolSpec spec = tool.isObject() ? Json.mapper().convertValue(tool, ToolSpec.class) : core.get(tool.asText());
+            ToolSpec spec;
+            try {
+                spec = tool.isObject() ? Json.mapper().convertValue(tool, ToolSpec.class) : core.get(tool.asText());
+            } catch (IllegalArgumentException e) {
+                throw malformed(file + ": session_start", "tools", e);
+            }
             if (spec == null) {
                 return List.of();
             }

@@ -151,7 +151,8 @@ final class OpenHandsEvents {
      */
     private static Optional<Instant> at(JsonNode event, JsonNode response) {
         JsonNode created = response.path("created");
-        return created.isNumber()
+        // A created value past any real date is garbage, not a time; the event's own timestamp is the fallback.
+        return created.isNumber() && Math.abs(created.asLong()) <= Instant.MAX.getEpochSecond()
                 ? Optional.of(Instant.ofEpochSecond(created.asLong()))
                 : Timestamps.instant(event.path("timestamp").asText(""));
     }

@@ -42,7 +42,8 @@ public final class TraceFiles {
                 throw new TraceFormatException("no such file or directory: " + path);
             }
         }
-        return new Found(files, skipped);
+        // A file named and also found in a named directory is one session, not two.
+        return new Found(files.stream().map(f -> f.toAbsolutePath().normalize()).distinct().toList(), skipped);
     }
 
     private static List<Path> candidates(Path directory) {

@@ -5,9 +5,7 @@ import dev.cachet.evals.corpus.CorpusManifest;
 import dev.cachet.harness.InputException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -36,13 +34,13 @@ final class CorpusFetchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = corpus.out();
+        CorpusFetcher fetcher = CorpusFetcher.direct(mirror());
         Path target = dir != null ? dir : defaultDir();
         CorpusManifest manifest = CorpusManifest.bundled();
         out.printf(Locale.ROOT, "fetching %d files (%,d bytes) into %s%n", manifest.files().size(), manifest.totalBytes(), target);
         out.flush();
         ProgressLine progress = ProgressLine.on(corpus.err());
-        int downloaded = new CorpusFetcher(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(20)).build(), mirror()).fetch(manifest, target,
+        int downloaded = fetcher.fetch(manifest, target,
                 p -> progress.show(p.done(), p.total(), p.file() + (p.downloaded() ? "" : " (already there)")));
         progress.finish();
         out.printf("%d downloaded, %d already there, all verified. Replay them: cachet replay %s%n", downloaded,

@@ -53,7 +53,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
     @Parameters(paramLabel = "SUITE", description = "The suite file (YAML; schema: evals/src/main/resources/suite.schema.json).")
     Path suiteFile;
 
-    @Option(names = "--strategies", split = ",", paramLabel = "NAME[,NAME...]", defaultValue = "transcript,hybrid",
+    @Option(names = "--strategies", split = ",", paramLabel = "NAME", defaultValue = "transcript,hybrid",
             description = "Strategies to compare (see 'cachet strategies'). Default: ${DEFAULT-VALUE}.")
     List<String> strategies;
 
@@ -82,6 +82,11 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep each run's workspace (under DIR/workspaces) to look at what the agent did.")
     boolean keep;
 
+    @Option(names = "--max-total-cost", paramLabel = "USD",
+            description = "Start no new run once the eval has cost this much; runs under way finish, and --resume "
+                    + "goes on later. Default: no limit.")
+    Double maxTotalCost;
+
     @Option(names = "--executor", paramLabel = "KIND", defaultValue = "local",
             description = "Where runs execute: ${COMPLETION-CANDIDATES} (threads on this machine; see "
                     + "docs/evals-kubernetes.md for running the matrix as Kubernetes Jobs). Default: ${DEFAULT-VALUE}.")
@@ -101,9 +106,13 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
             throw new InputException("--repeat and --jobs must be at least 1");
         }
         Suite suite = Suite.read(suiteFile.toAbsolutePath());
+        List<String> strategies = this.strategies.stream().distinct().toList();
         strategies.forEach(name -> harness().strategy(name, config().paramsFor(name)));
         String defaultModel = model != null ? model : config().model().orElse(RunCommand.DEFAULT_MODEL);
         Function<SuiteTask, ModelClient> models = models(suite, defaultModel);
+        if (out == null && !suite.name().matches("[A-Za-z0-9._-]+") || suite.name().matches("\\.+")) {
+            throw new InputException("suite name '" + suite.name() + "' cannot name a directory; pass --out DIR");
+        }
         Path dir = out != null ? out : Path.of(".cachet", "evals", suite.name());
         PrintWriter err = err();
         if (sandboxMode.confinesCommands() && Bubblewrap.installed().isEmpty()) {
@@ -120,19 +129,32 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
                     already > 0 ? " (" + already + " done before)" : "", jobs, results.path());
             out().flush();
             ProgressLine progress = ProgressLine.on(err);
+            Cancellation costGuard = new Cancellation();
             records = new EvalMatrix(executor.create(new ExecutorSettings(agent, defaultModel, keep, dir.resolve("workspaces"))), jobs)
-                    .run(plan, results, p -> progress.show(p.done(), p.total(), String.format(Locale.ROOT,
-                            "solved %d  $%.4f%s", p.solved(), p.costUsd(),
-                            p.eta().map(eta -> "  eta " + eta.toSeconds() + "s").orElse(""))), new Cancellation());
+                    .run(plan, results, p -> {
+                        progress.show(p.done(), p.total(), String.format(Locale.ROOT, "solved %d  $%.4f%s", p.solved(),
+                                p.costUsd(), p.eta().map(eta -> "  eta " + eta.toSeconds() + "s").orElse("")));
+                        if (maxTotalCost != null && p.costUsd() >= maxTotalCost) {
+                            costGuard.cancel();
+                        }
+                    }, costGuard);
             progress.finish();
+            if (costGuard.cancelled()) {
+                err.printf(Locale.ROOT, "stopped starting runs at $%.4f (--max-total-cost); --resume goes on%n", maxTotalCost);
+            }
         }
         EvalSummary summary = EvalSummary.of(records);
         String markdown = new EvalMarkdownReport().render(suite.name(), records, summary);
         ReportFiles.write(dir.resolve("report.json"), new EvalJsonReport().render(suite.name(), records, summary));
+        boolean allFailed = records.stream().allMatch(r -> r.error() != null);
         ReportFiles.write(dir.resolve("report.md"), markdown);
         ReportFiles.write(dir.resolve("report.html"), new EvalHtmlReport().render(suite.name(), records, summary));
         out().print(markdown);
         out().printf("%nreports: %s (report.md, report.html, report.json)%n", dir);
+        if (allFailed && !records.isEmpty()) {
+            err.println("cachet: every run failed before it could be judged; the errors are in " + dir.resolve("report.md"));
+            return ExitCodes.INPUT;
+        }
         return ExitCodes.OK;
     }
 
@@ -140,8 +162,15 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
     private Function<SuiteTask, ModelClient> models(Suite suite, String defaultModel) {
         Harness harness = harness();
         if (!defaultModel.equals(REPLAY)) {
-            return task -> harness.model(task.budget().model().orElse(defaultModel), Optional.ofNullable(baseUrl)
-                    .or(() -> config().baseUrl()), cacheTtl);
+            Optional<String> url = Optional.ofNullable(baseUrl).or(() -> config().baseUrl());
+            // A missing key, an unknown provider or an unpriced model fails here, before any workspace is made.
+            for (String spec : suite.tasks().stream().map(t -> t.budget().model().orElse(defaultModel)).distinct().toList()) {
+                if (!spec.startsWith(REPLAY + ":")) {
+                    harness.pricedModel(spec, cacheTtl);
+                }
+                harness.model(spec, url, cacheTtl);
+            }
+            return task -> harness.model(task.budget().model().orElse(defaultModel), url, cacheTtl);
         }
         Path recordings = suite.file().getParent().resolve("recordings");
         List<String> missing = suite.tasks().stream().map(SuiteTask::id)

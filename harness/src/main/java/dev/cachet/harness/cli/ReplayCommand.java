@@ -44,7 +44,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
                     + "(~/.claude/projects) and Codex (~/.codex/sessions) logs.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--strategies", split = ",", paramLabel = "NAME[,NAME...]",
+    @Option(names = "--strategies", split = ",", paramLabel = "NAME",
             description = "Strategies to replay (see 'cachet strategies'). Default: all.")
     List<String> strategies;
 
@@ -76,6 +76,9 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new InputException("--out " + out + ": not a directory");
         }
+        if (jobs != null && jobs < 1) {
+            throw new InputException("--jobs must be at least 1, got " + jobs);
+        }
         List<ConfiguredStrategy> chosen = strategies();
         PricedModel priced = harness().pricedModel(model, cacheTtl);
         List<Path> searched = paths.isEmpty() ? new UserLogs(root.home()).find() : paths;
@@ -91,6 +94,9 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
         progress.finish();
         outcome.failures().forEach(failure -> err.println("skipped " + failure));
+        if (outcome.runs().isEmpty()) {
+            throw new InputException("no trajectory could be replayed; nothing reported" + (out != null ? " in " + out : ""));
+        }
         ReplayReport report = ReplayReport.of(outcome.runs());
         ReplayOutput output = new ReplayOutput(priced.spec(), outcome.runs(), report);
         out().print(output.render(format));

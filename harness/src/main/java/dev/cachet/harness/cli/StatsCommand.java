@@ -75,6 +75,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 }
             } catch (TraceFormatException e) {
                 failures.add(e.getMessage());
+            } catch (RuntimeException e) {
+                // One odd file must not cost the report on the others; the message names it.
+                failures.add(file + ": cannot read: " + e);
             }
             progress.show(i + 1, found.files().size(), file.getFileName().toString());
         }

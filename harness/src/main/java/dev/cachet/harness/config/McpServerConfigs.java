@@ -62,7 +62,12 @@ final class McpServerConfigs {
             throw new InputException(where + ".command must be a list of words, e.g. [npx, -y, \"@scope/server\"]");
         }
         List<String> words = new ArrayList<>();
-        command.forEach(word -> words.add(word.asText()));
+        for (JsonNode word : command) {
+            if (!word.isTextual() && !word.isNumber()) {
+                throw new InputException(where + ".command must be a list of words, got " + command);
+            }
+            words.add(word.asText());
+        }
         return words;
     }
 

@@ -6,11 +6,12 @@ import dev.cachet.evals.suite.RunBudget;
 import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.RunSpec;
-import dev.cachet.harness.SessionOutcome;
 import dev.cachet.harness.loop.Limits;
+import dev.cachet.harness.loop.StopReason;
 import dev.cachet.harness.session.SessionEvent;
 import dev.cachet.harness.session.SessionListener;
 import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.ProviderException;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.catalog.ToolLoading;
 import dev.cachet.tools.mcp.McpServerConfig;
@@ -20,10 +21,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Runs cachet's own agent on one task of a suite, in the workspace the eval prepared, within the task's budget.
@@ -58,11 +61,23 @@ public final class HarnessAgentRunner implements AgentRunner {
     public AgentResult run(SuiteTask task, String strategy, Path workspace) {
         RunSpec spec = new RunSpec(workspace, task.prompt(), strategy, params.apply(strategy), limits(task.budget()),
                 ToolContext.DEFAULT_COMMAND_TIMEOUT, cacheTtl, sandbox, Approver.ALWAYS, ToolLoading.DEFERRED, mcpServers);
-        PeakWindow peak = new PeakWindow();
-        SessionOutcome outcome = harness.run(spec, models.apply(task), peak);
-        keepLog(task, strategy, outcome);
-        return new AgentResult(outcome.result().turns(), outcome.result().usage(), outcome.result().costUsd(),
-                peak.tokens, outcome.result().reason().label());
+        Watcher watcher = new Watcher();
+        try {
+            harness.run(spec, models.apply(task), watcher);
+        } catch (ProviderException e) {
+            // The loop logged its stop, with what the session had cost, before the error reached here.
+            if (watcher.stopped == null) {
+                throw e;
+            }
+        } finally {
+            keepLogs(task, strategy, workspace);
+        }
+        SessionEvent.Stopped stop = watcher.stopped;
+        // A provider's error is the reason worth reading in a report; the other stops speak for themselves.
+        String reason = stop.reason() == StopReason.PROVIDER_ERROR
+                ? stop.reason().label() + ": " + stop.detail().lines().findFirst().orElse("")
+                : stop.reason().label();
+        return new AgentResult(watcher.answers, stop.usage(), stop.costUsd(), watcher.peakWindow, reason);
     }
 
     private static Limits limits(RunBudget budget) {
@@ -70,24 +85,37 @@ public final class HarnessAgentRunner implements AgentRunner {
         return budget.maxCostUsd().isPresent() ? limits.withMaxCostUsd(budget.maxCostUsd().getAsDouble()) : limits;
     }
 
-    private void keepLog(SuiteTask task, String strategy, SessionOutcome outcome) {
-        Path target = sessionsDir.resolve(task.id()).resolve(strategy + "-" + outcome.sessionId() + ".jsonl");
-        try {
-            Files.createDirectories(target.getParent());
-            Files.copy(outcome.log(), target);
+    /** Copies the run's session logs out of its workspace, which is deleted after the run, whatever happened. */
+    private void keepLogs(SuiteTask task, String strategy, Path workspace) {
+        Path logs = workspace.resolve(".cachet/sessions");
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                Path target = sessionsDir.resolve(task.id()).resolve(strategy + "-" + log.getFileName());
+                Files.createDirectories(target.getParent());
+                Files.copy(log, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the session log of task " + task.id() + " in " + target, e);
+            throw new UncheckedIOException("cannot keep the session logs of task " + task.id() + " in " + sessionsDir, e);
         }
     }
 
-    /** The largest window the session sent. */
-    private static final class PeakWindow implements SessionListener {
-        private int tokens;
+    /** What the eval needs from the session's events: the model's answers, the largest window sent, how it stopped. */
+    private static final class Watcher implements SessionListener {
+        private int answers;
+        private int peakWindow;
+        private SessionEvent.Stopped stopped;
 
         @Override
         public void on(SessionEvent event) {
-            if (event instanceof SessionEvent.WindowRendered window) {
-                tokens = Math.max(tokens, window.tokens());
+            if (event instanceof SessionEvent.ModelResponded) {
+                answers++;
+            } else if (event instanceof SessionEvent.WindowRendered window) {
+                peakWindow = Math.max(peakWindow, window.tokens());
+            } else if (event instanceof SessionEvent.Stopped stop) {
+                stopped = stop;
             }
         }
     }

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -104,5 +107,54 @@ class EvalCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.err()).contains(suite + ":3:").contains("repo");
+    }
+
+    @Test
+    void the_cost_guard_stops_starting_runs_and_resume_goes_on() throws IOException {
+        CliRun guarded = eval("--max-total-cost", "0.001");
+
+        assertThat(guarded.exitCode()).as(guarded.err()).isZero();
+        assertThat(guarded.err()).contains("--max-total-cost");
+        assertThat(results()).hasSize(1);
+
+        assertThat(eval("--resume").exitCode()).isZero();
+        assertThat(results()).hasSize(6);
+    }
+
+    @Test
+    void a_provider_failing_mid_run_keeps_what_the_run_cost_and_its_session_log() throws Exception {
+        try (MockWebServer provider = new MockWebServer()) {
+            provider.start();
+            provider.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body("""
+                    {"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-6",
+                     "content":[{"type":"tool_use","id":"toolu_1","name":"list_files","input":{}}],
+                     "stop_reason":"tool_use","usage":{"input_tokens":1000,"cache_creation_input_tokens":0,
+                     "cache_read_input_tokens":0,"output_tokens":20}}""").build());
+            provider.enqueue(new MockResponse.Builder().code(400).addHeader("content-type", "application/json")
+                    .body("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"too long\"}}")
+                    .build());
+
+            Path suite = Files.writeString(out.resolve("one.yaml"), """
+                    name: one
+                    tasks:
+                      - id: wrap-off-by-one
+                        repo: %s
+                        prompt: Make sh check.sh pass.
+                        check: sh check.sh
+                    """.formatted(SUITE.getParent().resolve("demo/repo")));
+
+            CliRun run = CliRun.withEnvironment(Map.of("ANTHROPIC_API_KEY", "test"), "eval", suite.toString(),
+                    "--strategies", "transcript", "--model", "anthropic:claude-sonnet-4-6", "--base-url",
+                    provider.url("/").toString(), "--sandbox", "full", "--out", out.resolve("o").toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode record = Json.mapper().readTree(Files.readAllLines(out.resolve("o/results.jsonl")).get(0));
+            assertThat(record.get("stop_reason").asText()).startsWith("provider error").contains("too long");
+            assertThat(record.get("cost_usd").asDouble()).isPositive();
+            assertThat(record.get("turns").asInt()).isEqualTo(1);
+            try (var sessions = Files.walk(out.resolve("o/sessions"))) {
+                assertThat(sessions.filter(p -> p.toString().endsWith(".jsonl")).count()).isEqualTo(1);
+            }
+        }
     }
 }

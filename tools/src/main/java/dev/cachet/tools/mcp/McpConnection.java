@@ -3,6 +3,7 @@ package dev.cachet.tools.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.ToolException;
+import dev.cachet.tools.sandbox.CommandEnvironment;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.transport.McpTransport;
@@ -12,6 +13,7 @@ import dev.langchain4j.service.tool.ToolExecutionResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -87,10 +89,11 @@ public final class McpConnection implements AutoCloseable {
         try {
             List<ToolSpec> specs = ToolListing.fetch(transport, config.name(), STARTUP_TIMEOUT, warnings);
             return new McpConnection(config, transport, client, io, timeoutMarker, specs);
-        } catch (McpServerException e) {
+        } catch (McpServerException | RuntimeException e) {
             client.close();
             io.shutdownNow();
-            throw e;
+            throw e instanceof McpServerException failed ? failed
+                    : new McpServerException("mcp server '" + config.name() + "' failed to list its tools: " + Describe.cause(e));
         }
     }
 
@@ -153,19 +156,26 @@ public final class McpConnection implements AutoCloseable {
             return StreamableHttpMcpTransport.builder().url(config.url().get()).timeout(STARTUP_TIMEOUT).executor(io).build();
         }
         return new ExitAwareStdioTransport(StdioMcpTransport.builder()
-                .command(commandIn(config))
+                .command(commandIn(config, System.getenv()))
                 .environment(config.env())
                 .executorService(io));
     }
 
     // The stdio transport cannot set a working directory; a shell that changes to it and then execs the server
-    // keeps the server's own pid, so stopping the process still stops the server.
-    private static List<String> commandIn(McpServerConfig config) {
-        return config.workingDirectory()
-                .map(directory -> Stream.concat(
-                        Stream.of("/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", directory.toString()),
-                        config.command().stream()).toList())
-                .orElse(config.command());
+    // keeps the server's own pid, so stopping the process still stops the server. Nor can it remove inherited
+    // variables: `env -u` keeps cachet's own secrets (API keys, tokens) from the server, as from commands; a server
+    // that needs one gets it by name under `env:` in its config.
+    static List<String> commandIn(McpServerConfig config, Map<String, String> inherited) {
+        List<String> scrub = inherited.keySet().stream()
+                .filter(name -> CommandEnvironment.isSecret(name) && !config.env().containsKey(name))
+                .sorted()
+                .flatMap(name -> Stream.of("-u", name))
+                .toList();
+        Stream<String> env = scrub.isEmpty() ? Stream.empty() : Stream.concat(Stream.of("env"), scrub.stream());
+        Stream<String> cd = config.workingDirectory()
+                .map(directory -> Stream.of("/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", directory.toString()))
+                .orElse(Stream.empty());
+        return Stream.of(env, cd, config.command().stream()).flatMap(s -> s).toList();
     }
 
     private static Optional<String> exit(McpTransport transport) {

@@ -10,6 +10,8 @@ import dev.cachet.tools.command.HeadTailBuffer;
 
 /** A tool of an MCP server, under the name and with the schema the server gave it. */
 public final class McpTool implements Tool {
+    private static final int MAX_SHOWN_ARGUMENT_CHARS = 200;
+
     private final McpConnection connection;
     private final ToolSpec spec;
 
@@ -30,7 +32,13 @@ public final class McpTool implements Tool {
 
     @Override
     public ToolOutput execute(JsonNode args, ToolContext context) throws ToolException {
+        // A server acts outside the sandbox, so with --approve the user sees every call before it is made.
+        context.checkApproved("call " + server() + "/" + name() + " " + clip(args.toString()));
         // A server's output is as unbounded as a command's, and is capped the same way.
         return ToolOutput.ok(HeadTailBuffer.cap(connection.call(name(), args), context.outputLimitChars()));
+    }
+
+    private static String clip(String arguments) {
+        return arguments.length() <= MAX_SHOWN_ARGUMENT_CHARS ? arguments : arguments.substring(0, MAX_SHOWN_ARGUMENT_CHARS) + "...";
     }
 }

@@ -22,7 +22,7 @@ public final class CommandEnvironment {
         return child;
     }
 
-    static boolean isSecret(String name) {
+    public static boolean isSecret(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
         return SECRET_MARKERS.stream().anyMatch(upper::contains);
     }

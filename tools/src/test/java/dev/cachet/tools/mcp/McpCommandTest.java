@@ -1,0 +1,32 @@
+package dev.cachet.tools.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class McpCommandTest {
+    private static final Map<String, String> INHERITED =
+            Map.of("PATH", "/usr/bin", "GITHUB_TOKEN", "ghp", "MY_API_KEY", "k", "HOME", "/root");
+
+    @Test
+    void inherited_secrets_are_unset_unless_the_config_passes_them_by_name() {
+        McpServerConfig config = new McpServerConfig("gh", List.of("gh-server", "--stdio"), Map.of("MY_API_KEY", "mine"),
+                Optional.empty(), Optional.empty(), McpServerConfig.DEFAULT_CALL_TIMEOUT);
+
+        assertThat(McpConnection.commandIn(config, INHERITED))
+                .containsExactly("env", "-u", "GITHUB_TOKEN", "gh-server", "--stdio");
+    }
+
+    @Test
+    void without_secrets_the_command_runs_as_configured_in_its_working_directory() {
+        McpServerConfig config = new McpServerConfig("docs", List.of("docs-server"), Map.of(), Optional.of(Path.of("/srv")),
+                Optional.empty(), McpServerConfig.DEFAULT_CALL_TIMEOUT);
+
+        assertThat(McpConnection.commandIn(config, Map.of("PATH", "/usr/bin")))
+                .containsExactly("/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", "/srv", "docs-server");
+    }
+}
