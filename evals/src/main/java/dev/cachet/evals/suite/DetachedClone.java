@@ -8,7 +8,10 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.TagOpt;
@@ -37,10 +40,25 @@ final class DetachedClone {
                     .call();
             ObjectId commit = resolve(task, git.getRepository());
             git.checkout().setName(commit.name()).call();
+            forgetRefs(git.getRepository());
             return commit.name();
         } catch (GitAPIException | IOException e) {
             throw new WorkspaceException("task %s: cannot clone %s at %s: %s"
                     .formatted(task.id(), task.repo(), task.commit(), e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Leaves only the detached HEAD: the source's branches and tags may hold the commits that solved the task, and
+     * an agent running `git log --all` must not find them.
+     */
+    private static void forgetRefs(Repository repository) throws IOException {
+        for (Ref ref : repository.getRefDatabase().getRefs()) {
+            if (!ref.getName().equals(Constants.HEAD)) {
+                RefUpdate delete = repository.updateRef(ref.getName());
+                delete.setForceUpdate(true);
+                delete.delete();
+            }
         }
     }
 

@@ -88,6 +88,11 @@ class WorkspacesTest {
             try (Git clone = Git.open(dir.toFile())) {
                 assertThat(clone.getRepository().getFullBranch()).isEqualTo(first.name());
                 assertThat(clone.status().call().isClean()).isTrue();
+                // The later commit that a task's solution may live in is reachable from no ref: git log --all
+                // shows the task's commit and its ancestors only.
+                assertThat(clone.getRepository().getRefDatabase().getRefs())
+                        .extracting(org.eclipse.jgit.lib.Ref::getName).containsExactly("HEAD");
+                assertThat(clone.log().all().call()).extracting(c -> c.name()).containsExactly(first.name());
             }
         }
     }
