@@ -269,12 +269,17 @@ class HybridStrategyTest {
         UserText snapshot = new UserText("## Task state\n\nGoal: Fix the failing test in ParserTest\n\n"
                 + "Files:\n- src/main/Parser.java: edited\n- src/test/ParserTest.java: read\n\n"
                 + "Last error: `mvn -q test` exited 1: [ERROR] BUILD FAILURE\n");
-        List<Message> expected = new ArrayList<>(List.of(new SystemText(TestSessions.SYSTEM), snapshot));
+        // With index_names 0 the index keeps the folded outputs' paths, and no code names.
+        UserText index = (UserText) window.messages().get(1);
+        assertThat(index.text()).startsWith(FoldedIndex.HEADING + "\n- run_command").contains("src/main/Lexer.java")
+                .doesNotContain("parseNumber");
+        List<Message> expected = new ArrayList<>(List.of(new SystemText(TestSessions.SYSTEM), index, snapshot));
         fixed.subList(3, 6).forEach(turn -> expected.addAll(turn.messages()));
         assertThat(window.messages()).containsExactlyElementsOf(expected);
         assertThat(window.segments()).extracting(Segment::kind)
-                .containsExactly(SegmentKind.SYSTEM, SegmentKind.STATE, SegmentKind.HISTORY);
-        assertThat(window.breakpoints()).extracting(Breakpoint::messages).containsExactly(1, 2, 8);
+                .containsExactly(SegmentKind.SYSTEM, SegmentKind.STATE, SegmentKind.STATE, SegmentKind.HISTORY);
+        // The index keeps the breakpoint after it; the state, which changes at every fold, sits behind it.
+        assertThat(window.breakpoints()).extracting(Breakpoint::messages).containsExactly(1, 2, 9);
 
         int compacted = fixedPrefixTokens(counter) + tokens(counter, expected.subList(1, expected.size()));
         int kept = fixedPrefixTokens(counter);
@@ -287,9 +292,9 @@ class HybridStrategyTest {
 
         Window next = windows.get(7);
         assertThat(next.compaction()).isEmpty();
-        assertThat(next.messages().subList(0, 8)).isEqualTo(expected);
-        assertThat(next.messages().subList(8, 10)).containsExactlyElementsOf(fixed.get(6).messages());
-        assertThat(next.breakpoints()).extracting(Breakpoint::messages).containsExactly(1, 2, 8, 10);
+        assertThat(next.messages().subList(0, 9)).isEqualTo(expected);
+        assertThat(next.messages().subList(9, 11)).containsExactlyElementsOf(fixed.get(6).messages());
+        assertThat(next.breakpoints()).extracting(Breakpoint::messages).containsExactly(1, 2, 9, 11);
         assertThat(next.breakpoints().subList(0, 3)).isEqualTo(window.breakpoints());
     }
 
