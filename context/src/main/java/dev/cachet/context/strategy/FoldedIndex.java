@@ -18,7 +18,7 @@ import java.util.Set;
 final class FoldedIndex {
     static final String HEADING = "## Names seen in folded turns (read again to see the code)";
     private static final int MAX_ARGUMENT_CHARS = 80;
-    private static final int MAX_PATHS_PER_OUTPUT = 20;
+    private static final int MAX_PATHS_PER_OUTPUT = 40;
 
     private record Line(int position, String text) {}
 
