@@ -206,7 +206,9 @@ class ReplayCommandTest {
         assertThat(named.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(named.err()).contains("skipped " + notes + ": not a known trajectory format; expected one of: ")
                 .contains("claude-code (", "codex (", "swe-agent (", "openhands (");
-        assertThat(json(named.out()).get("runs")).isEmpty();
+        // Nothing could be replayed, so nothing is reported: no empty report to mistake for a result.
+        assertThat(named.out()).isEmpty();
+        assertThat(named.err()).contains("cachet: no trajectory could be replayed; nothing reported");
         assertThat(searched.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(searched.err().lines())
                 .containsExactly("cachet: no trajectories found in [" + dir + "] (1 files of other formats)");

@@ -58,7 +58,7 @@ class StrategyOptionsTest {
         assertThat(lines).contains(" ".repeat(13) + "max_tokens=40000  window size that triggers a summary");
         assertThat(lines).doesNotContain(" ".repeat(13) + "keep=10  observations kept verbatim");
         // hybrid also has a 'keep'; masking's setting is not hybrid's
-        assertThat(lines).contains(" ".repeat(13) + "keep=10  most recent observations never masked");
+        assertThat(lines).contains(" ".repeat(13) + "keep=20  most recent observations never masked");
     }
 
     @Test
