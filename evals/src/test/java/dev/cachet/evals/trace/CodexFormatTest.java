@@ -34,9 +34,7 @@ class CodexFormatTest {
     Path dir;
 
     private Trajectory read(Path file) {
-        List<Trajectory> trajectories = format.read(file);
-        assertThat(trajectories).hasSize(1);
-        return trajectories.get(0);
+        return Traces.only(format, file);
     }
 
     private Path file(String name, String... lines) throws IOException {

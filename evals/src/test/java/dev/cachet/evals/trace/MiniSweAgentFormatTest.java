@@ -28,9 +28,7 @@ class MiniSweAgentFormatTest {
     Path dir;
 
     private Trajectory read(Path file) {
-        List<Trajectory> trajectories = format.read(file);
-        assertThat(trajectories).hasSize(1);
-        return trajectories.get(0);
+        return Traces.only(format, file);
     }
 
     private static Usage total(Trajectory trajectory) {

@@ -25,9 +25,7 @@ class SweAgentFormatTest {
     Path dir;
 
     private Trajectory read(Path file) {
-        List<Trajectory> trajectories = format.read(file);
-        assertThat(trajectories).hasSize(1);
-        return trajectories.get(0);
+        return Traces.only(format, file);
     }
 
     @Test
