@@ -221,6 +221,8 @@ public final class Harness {
         Workspace workspace = new Workspace(spec.workspace());
         GitExclude.ensureCachetExcluded(workspace.root());
         String sessionId = newSessionId();
+        // Counts cached for this session only: evals run many sessions on one harness, and their texts differ.
+        TokenCounter counter = this.counter.fresh();
         List<String> warnings = new ArrayList<>();
         try (McpServers mcp = McpServers.start(spec.mcpServers(), warnings::add);
                 SessionLog log = new SessionLog(SessionLog.pathFor(workspace.root(), sessionId), clock)) {
