@@ -66,7 +66,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
     String baseUrl;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
-            description = "Runs of each strategy on each task; above 1, reports give 95% intervals. Default: ${DEFAULT-VALUE}.")
+            description = "Runs of each strategy on each task; above 1, reports give 95%% intervals. Default: ${DEFAULT-VALUE}.")
     int repeat;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
