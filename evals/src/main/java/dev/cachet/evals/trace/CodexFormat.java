@@ -1,7 +1,6 @@
 package dev.cachet.evals.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.context.Json;
 import dev.cachet.context.message.ToolCall;
 import java.nio.file.Path;

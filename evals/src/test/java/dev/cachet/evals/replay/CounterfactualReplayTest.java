@@ -7,7 +7,6 @@ import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
-import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.context.strategy.Strategies;

@@ -17,7 +17,6 @@ import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
-import dev.cachet.context.window.WindowBuilder;
 import dev.cachet.providers.Usage;
 import java.util.ArrayList;
 import java.util.List;
