@@ -87,7 +87,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
             throw new InputException("no trajectories found in " + searched
                     + (found.skipped() > 0 ? " (" + found.skipped() + " files of other formats)" : ""));
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
         ReplayBatch batch = new ReplayBatch(harness().counter(), priced, chosen, TraceNames.reader(found.files()));
         ReplayBatch.Outcome outcome = batch.run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),

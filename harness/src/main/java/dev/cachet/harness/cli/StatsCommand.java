@@ -60,7 +60,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         if (found.files().isEmpty()) {
             throw new InputException("no session logs found in " + searched);
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
         List<SessionStats> sessions = new ArrayList<>();
         List<String> failures = new ArrayList<>();
