@@ -25,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -96,6 +97,13 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
             description = "What the agent may change, as for 'cachet run'. Default: ${DEFAULT-VALUE}.")
     SandboxMode sandboxMode;
 
+    @Option(names = "--allow-env", paramLabel = "NAME",
+            description = "Pass this environment variable to the agent's commands although its name looks secret (repeatable).")
+    List<String> allowEnv = new ArrayList<>();
+
+    @Option(names = "--allow-network", description = "Let the agent's sandboxed commands use the network.")
+    boolean allowNetwork;
+
     @Option(names = "--cache-ttl", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
             description = "Prompt-cache lifetime: 5m or 1h. Default: ${DEFAULT-VALUE}.")
     Duration cacheTtl;
@@ -119,7 +127,8 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
             err.println("warning: the agent's commands will be refused: " + Bubblewrap.NOT_INSTALLED);
         }
         HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models, config()::paramsFor,
-                new Sandbox(sandboxMode, Set.of(), false), config().mcpServers(), cacheTtl, dir.resolve("sessions"));
+                new Sandbox(sandboxMode, Set.copyOf(allowEnv), allowNetwork), config().mcpServers(), cacheTtl,
+                dir.resolve("sessions"));
         List<PlannedRun> plan = EvalMatrix.plan(suite.tasks(), strategies, repeat);
         List<RunRecord> records;
         try (ResultsFile results = ResultsFile.open(dir, resume)) {
