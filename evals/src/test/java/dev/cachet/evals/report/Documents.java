@@ -36,4 +36,21 @@ final class Documents {
     static List<String> texts(Document document, String localName) {
         return elements(document, localName).stream().map(Element::getTextContent).toList();
     }
+
+    /** The cell texts of each row of the table with this class. */
+    static List<List<String>> rows(Document document, String tableClass) {
+        Element table = elements(document, "table").stream()
+                .filter(t -> t.getAttribute("class").equals(tableClass)).findFirst().orElseThrow();
+        List<List<String>> rows = new ArrayList<>();
+        NodeList trs = table.getElementsByTagName("tr");
+        for (int i = 0; i < trs.getLength(); i++) {
+            NodeList cells = trs.item(i).getChildNodes();
+            List<String> row = new ArrayList<>();
+            for (int j = 0; j < cells.getLength(); j++) {
+                row.add(cells.item(j).getTextContent());
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
 }

@@ -17,22 +17,6 @@ class EvalHtmlReportTest {
         return new EvalHtmlReport().render(SUITE, records, EvalSummary.of(records));
     }
 
-    private static List<List<String>> rows(Document html, String tableClass) {
-        Element table = Documents.elements(html, "table").stream()
-                .filter(t -> t.getAttribute("class").equals(tableClass)).findFirst().orElseThrow();
-        List<List<String>> rows = new ArrayList<>();
-        var trs = table.getElementsByTagName("tr");
-        for (int i = 0; i < trs.getLength(); i++) {
-            var cells = ((Element) trs.item(i)).getChildNodes();
-            List<String> row = new ArrayList<>();
-            for (int j = 0; j < cells.getLength(); j++) {
-                row.add(cells.item(j).getTextContent());
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
     private static Element svg(Document html, String title) {
         return Documents.elements(html, "svg").stream()
                 .filter(svg -> svg.getElementsByTagNameNS("*", "title").item(0).getTextContent().equals(title))
@@ -45,7 +29,7 @@ class EvalHtmlReportTest {
 
         assertThat(Documents.texts(html, "h1")).containsExactly("Eval: " + SUITE);
         assertThat(Documents.texts(html, "code")).containsExactly("anthropic:claude-sonnet-4-6");
-        List<List<String>> summary = rows(html, "summary");
+        List<List<String>> summary = Documents.rows(html, "summary");
         assertThat(summary.get(0)).containsExactly("Strategy", "Runs", "Solved", "Solve rate", "Mean cost",
                 "Median cost", "Cost per solved", "Mean turns", "Cache hit rate", "Errors");
         assertThat(summary.get(1)).startsWith("hybrid", "6", "3").endsWith("$0.0200", "$0.0433", "4.0", "75.0%", "0");
@@ -82,7 +66,7 @@ class EvalHtmlReportTest {
 
     @Test
     void shows_tasks_down_and_strategies_across() {
-        assertThat(rows(Documents.parse(render(EvalFixtures.repeated())), "tasks")).containsExactly(
+        assertThat(Documents.rows(Documents.parse(render(EvalFixtures.repeated())), "tasks")).containsExactly(
                 List.of("Task", "hybrid", "masking"),
                 List.of("t1", "2/3 $0.0133", "0/3 $0.0333"),
                 List.of("t2", "1/3 $0.0300", "0/3 $0.0533"));
@@ -90,7 +74,7 @@ class EvalHtmlReportTest {
 
     @Test
     void lists_every_run_with_its_error() {
-        List<List<String>> runs = rows(Documents.parse(render(EvalFixtures.repeated())), "runs");
+        List<List<String>> runs = Documents.rows(Documents.parse(render(EvalFixtures.repeated())), "runs");
 
         assertThat(runs).hasSize(13);
         assertThat(runs.get(4)).startsWith("t2", "masking", "1", "no").endsWith("1.5 s", "error",
@@ -102,6 +86,6 @@ class EvalHtmlReportTest {
         List<RunRecord> partial = EvalFixtures.repeated().stream()
                 .filter(r -> !(r.task().equals("t2") && r.strategy().equals("masking"))).toList();
 
-        assertThat(rows(Documents.parse(render(partial)), "tasks").get(2)).containsExactly("t2", "1/3 $0.0300", "–");
+        assertThat(Documents.rows(Documents.parse(render(partial)), "tasks").get(2)).containsExactly("t2", "1/3 $0.0300", "–");
     }
 }

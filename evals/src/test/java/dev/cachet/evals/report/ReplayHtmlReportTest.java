@@ -24,29 +24,13 @@ class ReplayHtmlReportTest {
                 ReplayFixtures.transcript("a&b<c>"), ReplayFixtures.masking("a&b<c>"));
     }
 
-    private static List<List<String>> rows(Document html, String tableClass) {
-        Element table = Documents.elements(html, "table").stream()
-                .filter(t -> t.getAttribute("class").equals(tableClass)).findFirst().orElseThrow();
-        List<List<String>> rows = new ArrayList<>();
-        var trs = table.getElementsByTagName("tr");
-        for (int i = 0; i < trs.getLength(); i++) {
-            var cells = ((Element) trs.item(i)).getChildNodes();
-            List<String> row = new ArrayList<>();
-            for (int j = 0; j < cells.getLength(); j++) {
-                row.add(cells.item(j).getTextContent());
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
     @Test
     void shows_the_summary_with_formatted_figures() {
         Document html = Documents.parse(render(twoTraces()));
 
         assertThat(Documents.texts(html, "title")).first().asString().contains(MODEL);
         assertThat(Documents.texts(html, "code")).containsExactly(MODEL);
-        assertThat(rows(html, "summary")).containsExactly(
+        assertThat(Documents.rows(html, "summary")).containsExactly(
                 List.of("Strategy", "Traces", "Input cost", "Total cost", "Cache hit rate", "Reference recall",
                         "Input cost vs transcript"),
                 List.of("transcript", "2", "$0.0280", "$0.0340", "45.5%", "50.0%", "1.00×"),
@@ -55,7 +39,7 @@ class ReplayHtmlReportTest {
 
     @Test
     void lists_every_run() {
-        List<List<String>> rows = rows(Documents.parse(render(twoTraces())), "runs");
+        List<List<String>> rows = Documents.rows(Documents.parse(render(twoTraces())), "runs");
 
         assertThat(rows).hasSize(5);
         assertThat(rows.get(1)).containsExactly("lexer", "transcript", "2", "2,200", "0", "1,000", "200", "$0.0140",
@@ -95,7 +79,7 @@ class ReplayHtmlReportTest {
     void renders_a_replay_of_nothing() {
         Document html = Documents.parse(render(List.of()));
 
-        assertThat(rows(html, "summary")).hasSize(1);
+        assertThat(Documents.rows(html, "summary")).hasSize(1);
         assertThat(Documents.elements(html, "svg")).isEmpty();
     }
 
