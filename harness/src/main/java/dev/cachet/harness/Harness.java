@@ -3,10 +3,6 @@ package dev.cachet.harness;
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.ConfiguredStrategy;
-import dev.cachet.evals.replay.PricedModel;
-import dev.cachet.providers.cache.CacheSimulator;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.ExtractiveSummarizer;
 import dev.cachet.context.strategy.Strategies;
@@ -19,63 +15,52 @@ import dev.cachet.harness.loop.CacheCheckingModelClient;
 import dev.cachet.harness.loop.Ledger;
 import dev.cachet.harness.loop.ModelSummarizer;
 import dev.cachet.harness.loop.RunResult;
-import dev.cachet.harness.session.SessionEvent;
-import dev.cachet.harness.session.SessionListener;
-import dev.cachet.harness.session.SessionLog;
 import dev.cachet.providers.ModelClient;
-import dev.cachet.providers.anthropic.AnthropicClient;
-import dev.cachet.providers.cache.AutomaticPrefixCacheSimulator;
-import dev.cachet.providers.cache.BreakpointCacheSimulator;
-import dev.cachet.providers.http.JsonHttp;
-import dev.cachet.providers.http.RetryPolicy;
-import dev.cachet.providers.http.RetryingTransport;
-import dev.cachet.providers.http.Sleeper;
-import dev.cachet.providers.openai.OpenAiClient;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.PricedClient;
+import dev.cachet.providers.PricedModel;
+import dev.cachet.providers.ProviderContext;
 import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
+import dev.cachet.providers.registry.Providers;
 import dev.cachet.providers.replay.RecordedSession;
-import dev.cachet.providers.replay.ReplayModelClient;
+import dev.cachet.providers.session.SessionEvent;
+import dev.cachet.providers.session.SessionListener;
+import dev.cachet.providers.session.SessionLog;
 import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolBox;
+import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.Workspace;
 import dev.cachet.tools.catalog.ToolCatalog;
 import dev.cachet.tools.mcp.McpServers;
 import dev.cachet.tools.mcp.McpTool;
-import dev.cachet.tools.ToolContext;
-import dev.cachet.tools.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Wires cachet together: token counter, prices, strategies, tools and models, and runs sessions with them. */
 public final class Harness {
-    /** Replays are priced as this model unless the user says otherwise. */
-    public static final String REPLAY_PRICED_AS = "claude-sonnet-4-6";
-
     private static final DateTimeFormatter SESSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    /** Answers are cut off here; the agent's turns are tool calls and short notes, far below it. */
-    static final int MAX_OUTPUT_TOKENS = 8192;
-    static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
-    static final String DEEPSEEK_BASE_URL = "https://api.deepseek.com/v1";
-    public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
 
     private final Clock clock;
     private final Map<String, String> environment;
     private final TokenCounter counter = TokenCounter.o200k();
     private final PriceTable prices;
+    private final Providers providers;
     private final ToolBox tools = ToolBox.core();
     private final String systemPrompt = resource("/dev/cachet/harness/system-prompt.md");
     private final String summaryPrompt = resource("/dev/cachet/harness/summary-prompt.md");
@@ -88,6 +73,7 @@ public final class Harness {
         this.clock = clock;
         this.environment = Map.copyOf(environment);
         this.prices = prices;
+        this.providers = new Providers(prices);
     }
 
     public PriceTable prices() {
@@ -106,64 +92,19 @@ public final class Harness {
         return tools;
     }
 
-    /**
-     * A model from {@code provider:name}: {@code anthropic:}, {@code openai:} and {@code deepseek:} call the provider
-     * with the key from its environment variable; {@code openai-compatible:} calls any chat-completions server at
-     * {@code --base-url} (vLLM, Ollama, LM Studio), with {@code OPENAI_API_KEY} if set; {@code replay:<file>}
-     * answers from a recorded session. {@code baseUrl} replaces the provider's own address.
-     */
-    public ModelClient model(String spec, Optional<String> baseUrl, Duration cacheTtl) {
-        checkCacheTtl(cacheTtl);
-        String provider = provider(spec);
-        String name = spec.substring(provider.length() + 1);
-        return switch (provider) {
-            case "replay" -> replay(RecordedSession.read(Path.of(name)), cacheTtl);
-            case "anthropic" -> new AnthropicClient(name, baseUrl.orElse(AnthropicClient.DEFAULT_BASE_URL),
-                    apiKey("ANTHROPIC_API_KEY"), MAX_OUTPUT_TOKENS, cacheTtl, new JsonHttp(transport("anthropic")));
-            case "openai" -> new OpenAiClient(name, baseUrl.orElse(OpenAiClient.DEFAULT_BASE_URL),
-                    Optional.of(apiKey("OPENAI_API_KEY")), transport("openai"), AutomaticPrefixCacheSimulator::openAi);
-            case "deepseek" -> new OpenAiClient(name, baseUrl.orElse(DEEPSEEK_BASE_URL),
-                    Optional.of(apiKey("DEEPSEEK_API_KEY")), transport("deepseek"), AutomaticPrefixCacheSimulator::deepSeek);
-            case "openai-compatible" -> new OpenAiClient(name, baseUrl.orElseThrow(() -> new InputException(
-                    "openai-compatible:" + name + " needs --base-url, e.g. http://localhost:11434/v1 for Ollama")),
-                    Optional.ofNullable(environment.get("OPENAI_API_KEY")).filter(k -> !k.isBlank()), transport(provider),
-                    AutomaticPrefixCacheSimulator::openAi);
-            default -> throw new InputException("unknown model provider '" + provider + "' in '" + spec
-                    + "'; expected anthropic:, openai:, deepseek:, openai-compatible: or replay:");
-        };
+    /** The model a spec names, priced at its cache TTL; keys come from this harness's environment. */
+    public PricedClient open(ModelSpec spec, Consumer<String> warnings) {
+        return providers.open(spec, new ProviderContext(environment, counter, warnings));
     }
 
-    /**
-     * What a replay bills as {@code provider:name}: the model's listed price (1-hour writes with {@code --cache-ttl
-     * 1h}) and its provider's prompt cache: explicit breakpoints for Anthropic, automatic prefixes for the others.
-     */
-    public PricedModel pricedModel(String spec, Duration cacheTtl) {
-        checkCacheTtl(cacheTtl);
-        String provider = provider(spec);
-        String name = spec.substring(provider.length() + 1);
-        Function<TokenCounter, CacheSimulator> caches = switch (provider) {
-            case "anthropic" -> c -> BreakpointCacheSimulator.anthropic(c, name, cacheTtl);
-            case "openai", "openai-compatible" -> AutomaticPrefixCacheSimulator::openAi;
-            case "deepseek" -> AutomaticPrefixCacheSimulator::deepSeek;
-            default -> throw new InputException("cannot price a replay as '" + spec
-                    + "'; expected anthropic:, openai:, deepseek: or openai-compatible: and a model name");
-        };
-        return new PricedModel(spec, price(name, cacheTtl), caches);
+    /** A model that answers from a recording already read (a bundled example, an eval task's). */
+    public PricedClient replay(RecordedSession recording, Duration cacheTtl) {
+        return providers.replay(recording, new ModelSpec("replay", recording.source(), Optional.empty(), cacheTtl), counter);
     }
 
-    private static String provider(String spec) {
-        int colon = spec.indexOf(':');
-        if (colon <= 0 || colon == spec.length() - 1) {
-            throw new InputException("model '" + spec + "' needs a provider and a name, e.g. anthropic:claude-sonnet-4-6");
-        }
-        return spec.substring(0, colon);
-    }
-
-    private ModelPrice price(String model, Duration cacheTtl) {
-        ModelPrice listed = prices.price(model).orElseThrow(() -> new InputException(
-                "no price for model " + model + "; known: " + prices.models()
-                        + " (add it to ~/.config/cachet/prices.yaml, with zeros for a free local model)"));
-        return cacheTtl.compareTo(DEFAULT_CACHE_TTL) > 0 ? listed.withOneHourWrites() : listed;
+    /** How a counterfactual replay bills as the model a spec names. */
+    public PricedModel priced(ModelSpec spec) {
+        return providers.priced(spec);
     }
 
     /** The core tools, and the MCP servers' as deferred tools; one that shares a core tool's name is left out. */
@@ -179,29 +120,6 @@ public final class Harness {
         return new ToolCatalog(tools.tools(), deferred);
     }
 
-    private static RetryingTransport transport(String provider) {
-        return new RetryingTransport(provider, REQUEST_TIMEOUT, RetryPolicy.DEFAULT, Sleeper.REAL);
-    }
-
-    private String apiKey(String variable) {
-        String key = environment.get(variable);
-        if (key == null || key.isBlank()) {
-            throw new InputException(variable + " is not set; export it, or run offline with --model replay:<session.jsonl>");
-        }
-        return key;
-    }
-
-    public ModelClient replay(RecordedSession recording, Duration cacheTtl) {
-        return new ReplayModelClient(recording, REPLAY_PRICED_AS, counter,
-                BreakpointCacheSimulator.anthropic(counter, REPLAY_PRICED_AS, cacheTtl));
-    }
-
-    private static void checkCacheTtl(Duration ttl) {
-        if (!ttl.equals(DEFAULT_CACHE_TTL) && !ttl.equals(Duration.ofHours(1))) {
-            throw new InputException("--cache-ttl must be 5m or 1h (the two lifetimes providers sell), got " + ttl.toMinutes() + "m");
-        }
-    }
-
     /** The named strategy with the user's parameters, checked before anything runs. */
     public ConfiguredStrategy strategy(String name, Map<String, Integer> params) {
         try {
@@ -212,11 +130,11 @@ public final class Harness {
         }
     }
 
-    public SessionOutcome run(RunSpec spec, ModelClient model, SessionListener display) {
+    public SessionOutcome run(RunSpec spec, PricedClient model, SessionListener display) {
         if (!Files.isDirectory(spec.workspace())) {
             throw new InputException("workspace " + spec.workspace() + " does not exist or is not a directory");
         }
-        ModelPrice price = price(model.model(), spec.cacheTtl());
+        ModelPrice price = model.price();
         ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
         Workspace workspace = new Workspace(spec.workspace());
         GitExclude.ensureCachetExcluded(workspace.root());

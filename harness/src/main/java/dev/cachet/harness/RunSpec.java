@@ -1,6 +1,6 @@
 package dev.cachet.harness;
 
-import dev.cachet.harness.loop.Limits;
+import dev.cachet.providers.session.Limits;
 import dev.cachet.tools.catalog.ToolLoading;
 import dev.cachet.tools.mcp.McpServerConfig;
 import dev.cachet.tools.sandbox.Approver;
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param mcpServers   servers whose tools join the session; started for it and stopped after
  */
 public record RunSpec(Path workspace, String task, String strategy, Map<String, Integer> strategyParams, Limits limits,
-        Duration commandTimeout, Duration cacheTtl, Sandbox sandbox, Approver approver, ToolLoading toolLoading,
+        Duration commandTimeout, Sandbox sandbox, Approver approver, ToolLoading toolLoading,
         List<McpServerConfig> mcpServers) {
     public RunSpec {
         strategyParams = Map.copyOf(strategyParams);

@@ -1,9 +1,6 @@
 package dev.cachet.providers;
 
-import dev.cachet.context.TokenCounter;
 import dev.cachet.context.window.Window;
-import dev.cachet.providers.cache.CacheSimulator;
-import java.util.Optional;
 
 /** Sends a rendered window to a model and returns its answer. */
 public interface ModelClient {
@@ -23,11 +20,4 @@ public interface ModelClient {
         return true;
     }
 
-    /**
-     * A simulator of this provider's prompt cache, to check its billed usage against; empty when the usage is
-     * itself simulated (replay) or the provider's cache is unknown.
-     */
-    default Optional<CacheSimulator> cacheSimulator(TokenCounter counter) {
-        return Optional.empty();
-    }
 }

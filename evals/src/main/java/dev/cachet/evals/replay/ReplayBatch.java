@@ -1,5 +1,6 @@
 package dev.cachet.evals.replay;
 
+import dev.cachet.providers.PricedModel;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.evals.trace.TraceFormatException;

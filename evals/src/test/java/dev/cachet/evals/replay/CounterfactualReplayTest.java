@@ -1,5 +1,7 @@
 package dev.cachet.evals.replay;
 
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.PricedModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.context.TokenCounter;
@@ -54,7 +56,7 @@ class CounterfactualReplayTest {
 
     private static CounterfactualReplay replay() {
         var price = PriceTable.bundled().price(MODEL).orElseThrow();
-        return new CounterfactualReplay(COUNTER, new PricedModel("anthropic:" + MODEL, price,
+        return new CounterfactualReplay(COUNTER, new PricedModel(ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES), price,
                 counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, java.time.Duration.ofMinutes(5))));
     }
 

@@ -32,11 +32,14 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     SessionOptions options;
 
+    @Mixin
+    CacheTtlOption ttl;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = out();
         Harness harness = harness();
-        harness.strategy(options.strategy(config()), options.params(config()));
+        harness.strategy(options.strategy, options.params(config()));
         BundledExample example = new BundledExample(EXAMPLE);
         Task task = example.task();
         Path workspace = Files.createTempDirectory("cachet-demo-");
@@ -44,7 +47,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
         out.printf("cachet demo: task '%s' in a fresh copy of the example repository%n  workspace %s%n  task      %s%n%n",
                 task.id(), workspace, task.prompt());
         RunSpec run = options.runSpec(workspace, task.prompt(), config(), out, err());
-        SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), options.cacheTtl), new LiveReporter(out));
+        SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), ttl.cacheTtl), new LiveReporter(out));
         CheckResult check = new TaskCheck(CHECK_TIMEOUT).run(task, workspace);
         out.printf("check:   %s -> %s (exit %d)%n", task.check(), check.passed() ? "passed" : "FAILED", check.exitCode());
         if (!check.passed()) {

@@ -5,8 +5,10 @@ import dev.cachet.evals.corpus.CorpusException;
 import dev.cachet.evals.matrix.ResultsFileException;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.harness.InputException;
+import dev.cachet.providers.ModelSpecException;
 import dev.cachet.providers.ProviderException;
 import dev.cachet.providers.replay.RecordingException;
+import dev.cachet.providers.session.SessionLogException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
@@ -33,7 +35,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     static int exitCode(Exception e) {
         if (e instanceof InputException || e instanceof RecordingException || e instanceof TaskFormatException
                 || e instanceof TraceFormatException || e instanceof ResultsFileException || e instanceof CorpusException
-                || e instanceof UncheckedIOException) {
+                || e instanceof UncheckedIOException || e instanceof ModelSpecException || e instanceof SessionLogException) {
             return ExitCodes.INPUT;
         }
         if (e instanceof ProviderException) {

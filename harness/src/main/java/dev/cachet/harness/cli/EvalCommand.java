@@ -16,23 +16,19 @@ import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.eval.HarnessAgentRunner;
-import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.PricedClient;
 import dev.cachet.providers.replay.RecordedSession;
-import dev.cachet.tools.sandbox.Bubblewrap;
-import dev.cachet.tools.sandbox.Sandbox;
-import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -58,13 +54,11 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
             description = "Strategies to compare (see 'cachet strategies'). Default: ${DEFAULT-VALUE}.")
     List<String> strategies;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER:NAME",
-            description = "Model for tasks whose suite names none: replay (each task's recording), anthropic:..., "
-                    + "openai:... Default: 'model' in .cachet.yaml, else " + RunCommand.DEFAULT_MODEL + ".")
-    String model;
+    @Mixin
+    ModelOptions model;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "The provider's address, for local servers.")
-    String baseUrl;
+    @Mixin
+    StrategyParamOption params;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = "Runs of each strategy on each task; above 1, reports give 95%% intervals. Default: ${DEFAULT-VALUE}.")
@@ -93,20 +87,8 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
                     + "docs/evals-kubernetes.md for running the matrix as Kubernetes Jobs). Default: ${DEFAULT-VALUE}.")
     ExecutorKind executor;
 
-    @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "workspace-write", converter = SandboxModeConverter.class,
-            description = "What the agent may change, as for 'cachet run'. Default: ${DEFAULT-VALUE}.")
-    SandboxMode sandboxMode;
-
-    @Option(names = "--allow-env", paramLabel = "NAME",
-            description = "Pass this environment variable to the agent's commands although its name looks secret (repeatable).")
-    List<String> allowEnv = new ArrayList<>();
-
-    @Option(names = "--allow-network", description = "Let the agent's sandboxed commands use the network.")
-    boolean allowNetwork;
-
-    @Option(names = "--cache-ttl", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
-            description = "Prompt-cache lifetime: 5m or 1h. Default: ${DEFAULT-VALUE}.")
-    Duration cacheTtl;
+    @Mixin
+    SandboxOptions sandbox;
 
     @Override
     public Integer call() {
@@ -115,20 +97,17 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
         }
         Suite suite = Suite.read(suiteFile.toAbsolutePath());
         List<String> strategies = this.strategies.stream().distinct().toList();
-        strategies.forEach(name -> harness().strategy(name, config().paramsFor(name)));
-        String defaultModel = model != null ? model : config().model().orElse(RunCommand.DEFAULT_MODEL);
-        Function<SuiteTask, ModelClient> models = models(suite, defaultModel);
+        strategies.forEach(name -> harness().strategy(name, params.paramsFor(name, strategies, config())));
+        String defaultModel = model.model;
+        Function<SuiteTask, PricedClient> models = models(suite, defaultModel);
         if (out == null && !suite.name().matches("[A-Za-z0-9._-]+") || suite.name().matches("\\.+")) {
             throw new InputException("suite name '" + suite.name() + "' cannot name a directory; pass --out DIR");
         }
         Path dir = out != null ? out : Path.of(".cachet", "evals", suite.name());
         PrintWriter err = err();
-        if (sandboxMode.confinesCommands() && Bubblewrap.installed().isEmpty()) {
-            err.println("warning: the agent's commands will be refused: " + Bubblewrap.NOT_INSTALLED);
-        }
-        HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models, config()::paramsFor,
-                new Sandbox(sandboxMode, Set.copyOf(allowEnv), allowNetwork), config().mcpServers(), cacheTtl,
-                dir.resolve("sessions"));
+        HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models,
+                name -> params.paramsFor(name, strategies, config()),
+                sandbox.sandbox(err), config().mcpServers(), dir.resolve("sessions"));
         List<PlannedRun> plan = EvalMatrix.plan(suite.tasks(), strategies, repeat);
         List<RunRecord> records;
         try (ResultsFile results = ResultsFile.open(dir, resume)) {
@@ -168,18 +147,14 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
     }
 
     /** A new client per run; with replay, each task's recording, all checked before anything runs. */
-    private Function<SuiteTask, ModelClient> models(Suite suite, String defaultModel) {
+    private Function<SuiteTask, PricedClient> models(Suite suite, String defaultModel) {
         Harness harness = harness();
         if (!defaultModel.equals(REPLAY)) {
-            Optional<String> url = Optional.ofNullable(baseUrl).or(() -> config().baseUrl());
+            Function<SuiteTask, ModelSpec> specs = task -> ModelSpec.parse(task.budget().model().orElse(defaultModel),
+                    Optional.ofNullable(model.baseUrl), model.ttl.cacheTtl);
             // A missing key, an unknown provider or an unpriced model fails here, before any workspace is made.
-            for (String spec : suite.tasks().stream().map(t -> t.budget().model().orElse(defaultModel)).distinct().toList()) {
-                if (!spec.startsWith(REPLAY + ":")) {
-                    harness.pricedModel(spec, cacheTtl);
-                }
-                harness.model(spec, url, cacheTtl);
-            }
-            return task -> harness.model(task.budget().model().orElse(defaultModel), url, cacheTtl);
+            suite.tasks().stream().map(specs).distinct().forEach(spec -> harness.open(spec, err()::println));
+            return task -> harness.open(specs.apply(task), err()::println);
         }
         Path recordings = suite.file().getParent().resolve("recordings");
         List<String> missing = suite.tasks().stream().map(SuiteTask::id)
@@ -188,6 +163,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
             throw new InputException("--model replay needs a recording per task in " + recordings + "; missing: "
                     + String.join(", ", missing.stream().map(id -> id + ".jsonl").toList()));
         }
-        return task -> harness.replay(RecordedSession.read(recordings.resolve(task.id() + ".jsonl")), cacheTtl);
+        return task -> harness.replay(RecordedSession.read(recordings.resolve(task.id() + ".jsonl"), err()::println),
+                model.ttl.cacheTtl);
     }
 }

@@ -1,9 +1,9 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.context.message.ToolCall;
-import dev.cachet.harness.session.SessionEvent;
-import dev.cachet.harness.session.SessionListener;
-import dev.cachet.harness.session.SessionLog;
+import dev.cachet.providers.session.SessionEvent;
+import dev.cachet.providers.session.SessionListener;
+import dev.cachet.providers.session.SessionLog;
 import dev.cachet.providers.Usage;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -15,7 +15,9 @@ public final class Main {
 
     static CommandLine commandLine(Clock clock, Map<String, String> environment, ConfigFiles configFiles) {
         ErrorHandler errors = new ErrorHandler();
-        return new CommandLine(new CachetCommand(clock, environment, configFiles))
+        CachetCommand root = new CachetCommand(clock, environment, configFiles);
+        return new CommandLine(root)
+                .setDefaultValueProvider(new ConfigDefaults(root::config))
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
     }

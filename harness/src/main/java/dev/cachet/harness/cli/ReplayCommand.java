@@ -3,28 +3,23 @@ package dev.cachet.harness.cli;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.TranscriptStrategy;
-import dev.cachet.evals.replay.PricedModel;
 import dev.cachet.evals.replay.ReplayBatch;
 import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.trace.TraceFiles;
-import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
+import dev.cachet.providers.PricedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -39,26 +34,18 @@ import picocli.CommandLine.Parameters;
 final class ReplayCommand extends Subcommand implements Callable<Integer> {
     enum Format { table, json, md, html }
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Trajectory files, or directories to search for them. Default: your Claude Code "
-                    + "(~/.claude/projects) and Codex (~/.codex/sessions) logs.")
-    List<Path> paths = new ArrayList<>();
+    @Mixin
+    TraceInputs inputs;
 
     @Option(names = "--strategies", split = ",", paramLabel = "NAME",
             description = "Strategies to replay (see 'cachet strategies'). Default: all.")
     List<String> strategies;
 
-    @Option(names = "--model", paramLabel = "PROVIDER:NAME", defaultValue = "anthropic:" + Harness.REPLAY_PRICED_AS,
-            description = "Price and prompt cache to bill as. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOptions model;
 
-    @Option(names = {"-P", "--param"}, paramLabel = "STRATEGY.NAME=N",
-            description = "A strategy parameter, e.g. -P hybrid.horizon=50 (repeatable; over .cachet.yaml's).")
-    Map<String, Integer> params = new HashMap<>();
-
-    @Option(names = "--cache-ttl", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
-            description = "Cache lifetime to bill with: 5m or 1h. Default: ${DEFAULT-VALUE}.")
-    Duration cacheTtl;
+    @Mixin
+    StrategyParamOption params;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "What to print: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -79,14 +66,12 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         if (jobs != null && jobs < 1) {
             throw new InputException("--jobs must be at least 1, got " + jobs);
         }
-        List<ConfiguredStrategy> chosen = strategies();
-        PricedModel priced = harness().pricedModel(model, cacheTtl);
-        List<Path> searched = paths.isEmpty() ? new UserLogs(root.home()).find() : paths;
-        TraceFiles.Found found = TraceFiles.expand(searched);
-        if (found.files().isEmpty()) {
-            throw new InputException("no trajectories found in " + searched
-                    + (found.skipped() > 0 ? " (" + found.skipped() + " files of other formats)" : ""));
+        if (model.baseUrl != null) {
+            throw new InputException("--base-url: replay bills offline and calls no provider");
         }
+        List<ConfiguredStrategy> chosen = strategies();
+        PricedModel priced = harness().priced(model.spec());
+        TraceFiles.Found found = inputs.find(root.home());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
         ReplayBatch batch = new ReplayBatch(harness().counter(), priced, chosen, TraceNames.reader(found.files()));
@@ -98,7 +83,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
             throw new InputException("no trajectory could be replayed; nothing reported" + (out != null ? " in " + out : ""));
         }
         ReplayReport report = ReplayReport.of(outcome.runs());
-        ReplayOutput output = new ReplayOutput(priced.spec(), outcome.runs(), report);
+        ReplayOutput output = new ReplayOutput(priced.spec().toString(), outcome.runs(), report);
         out().print(output.render(format));
         out().flush();
         if (out != null) {
@@ -121,21 +106,6 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         } else {
             names.addAll(strategies);
         }
-        Map<String, Map<String, Integer>> byStrategy = new HashMap<>();
-        params.forEach((key, value) -> {
-            int dot = key.indexOf('.');
-            if (dot <= 0 || !names.contains(key.substring(0, dot))) {
-                throw new InputException("-P " + key + ": expected STRATEGY.NAME=N for one of the replayed strategies "
-                        + names + ", e.g. -P hybrid.horizon=50");
-            }
-            byStrategy.computeIfAbsent(key.substring(0, dot), s -> new HashMap<>()).put(key.substring(dot + 1), value);
-        });
-        List<ConfiguredStrategy> configured = new ArrayList<>();
-        for (String name : names) {
-            Map<String, Integer> merged = new HashMap<>(config().paramsFor(name));
-            merged.putAll(byStrategy.getOrDefault(name, Map.of()));
-            configured.add(harness().strategy(name, merged));
-        }
-        return configured;
+        return names.stream().map(name -> harness().strategy(name, params.paramsFor(name, names, config()))).toList();
     }
 }

@@ -5,7 +5,6 @@ import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.SessionOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,20 +28,8 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
             description = "Directory the agent works in; it cannot read or write outside it. Default: the current directory.")
     Path workspace;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER:NAME",
-            description = {"The model: anthropic:<model> (key from ANTHROPIC_API_KEY), openai:<model> (OPENAI_API_KEY),",
-                "deepseek:<model> (DEEPSEEK_API_KEY), openai-compatible:<model> with --base-url (vLLM, Ollama, LM Studio),",
-                "or replay:<session.jsonl> to answer from a recorded session offline (priced as "
-                        + Harness.REPLAY_PRICED_AS + ").",
-                "Default: 'model' in .cachet.yaml, else " + DEFAULT_MODEL + "."})
-    String model;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "Where the provider's API is, for proxies, gateways and test servers. Default: 'base_url' in "
-                    + ".cachet.yaml, else the provider's own.")
-    String baseUrl;
-
-    static final String DEFAULT_MODEL = "anthropic:claude-sonnet-4-6";
+    @Mixin
+    ModelOptions model;
 
     @Mixin
     SessionOptions options;
@@ -52,8 +39,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
         PrintWriter out = out();
         Harness harness = harness();
         RunSpec run = options.runSpec(workspace.toAbsolutePath(), task, config(), out, err());
-        SessionOutcome outcome = harness.run(run, harness.model(model != null ? model : config().model().orElse(DEFAULT_MODEL),
-                Optional.ofNullable(baseUrl).or(() -> config().baseUrl()), options.cacheTtl), new LiveReporter(out));
+        SessionOutcome outcome = harness.run(run, harness.open(model.spec(), err()::println), new LiveReporter(out));
         return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;
     }
 }

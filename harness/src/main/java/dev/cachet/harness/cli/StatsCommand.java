@@ -21,7 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -38,10 +38,8 @@ import picocli.CommandLine.Parameters;
 final class StatsCommand extends Subcommand implements Callable<Integer> {
     enum Format { table, json }
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Session logs, or directories to search for them. Default: your Claude Code "
-                    + "(~/.claude/projects) and Codex (~/.codex/sessions) logs.")
-    List<Path> paths = new ArrayList<>();
+    @Mixin
+    TraceInputs inputs;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "What to print: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -55,11 +53,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> searched = paths.isEmpty() ? new UserLogs(root.home()).find() : paths;
-        TraceFiles.Found found = TraceFiles.expand(searched);
-        if (found.files().isEmpty()) {
-            throw new InputException("no session logs found in " + searched);
-        }
+        TraceFiles.Found found = inputs.find(root.home());
         PrintWriter err = err();
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
         List<SessionStats> sessions = new ArrayList<>();

@@ -9,12 +9,12 @@ import picocli.CommandLine.Command;
 
 @Command(name = "strategies", mixinStandardHelpOptions = true,
         description = {"List the context strategies --strategy accepts: what each keeps in the window, and the "
-                + "parameters -P NAME=N (or .cachet.yaml's 'strategies:') can set."})
+                + "parameters -P STRATEGY.NAME=N (or .cachet.yaml's 'strategies:') can set."})
 final class StrategiesCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        String chosen = new SessionOptions().strategy(config());
+        String chosen = config().strategy().orElse(Strategies.DEFAULT);
         for (StrategyInfo strategy : Strategies.all()) {
             String marker = strategy.name().equals(chosen) ? "  (default)" : "";
             out.printf("%-11s %s%s%n", strategy.name(), strategy.description(), marker);

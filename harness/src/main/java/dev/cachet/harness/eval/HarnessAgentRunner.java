@@ -6,11 +6,11 @@ import dev.cachet.evals.suite.RunBudget;
 import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.RunSpec;
-import dev.cachet.harness.loop.Limits;
-import dev.cachet.harness.loop.StopReason;
-import dev.cachet.harness.session.SessionEvent;
-import dev.cachet.harness.session.SessionListener;
-import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.session.Limits;
+import dev.cachet.providers.session.StopReason;
+import dev.cachet.providers.session.SessionEvent;
+import dev.cachet.providers.session.SessionListener;
+import dev.cachet.providers.PricedClient;
 import dev.cachet.providers.ProviderException;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.catalog.ToolLoading;
@@ -22,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,33 +33,31 @@ import java.util.stream.Stream;
  */
 public final class HarnessAgentRunner implements AgentRunner {
     private final Harness harness;
-    private final Function<SuiteTask, ModelClient> models;
+    private final Function<SuiteTask, PricedClient> models;
     private final Function<String, Map<String, Integer>> params;
     private final Sandbox sandbox;
     private final List<McpServerConfig> mcpServers;
-    private final Duration cacheTtl;
     private final Path sessionsDir;
 
     /**
      * @param models a new model client per run (clients such as replays are stateful)
      * @param params the configured parameters of a strategy, by name
      */
-    public HarnessAgentRunner(Harness harness, Function<SuiteTask, ModelClient> models,
+    public HarnessAgentRunner(Harness harness, Function<SuiteTask, PricedClient> models,
             Function<String, Map<String, Integer>> params, Sandbox sandbox, List<McpServerConfig> mcpServers,
-            Duration cacheTtl, Path sessionsDir) {
+            Path sessionsDir) {
         this.harness = harness;
         this.models = models;
         this.params = params;
         this.sandbox = sandbox;
         this.mcpServers = List.copyOf(mcpServers);
-        this.cacheTtl = cacheTtl;
         this.sessionsDir = sessionsDir;
     }
 
     @Override
     public AgentResult run(SuiteTask task, String strategy, Path workspace) {
         RunSpec spec = new RunSpec(workspace, task.prompt(), strategy, params.apply(strategy), limits(task.budget()),
-                ToolContext.DEFAULT_COMMAND_TIMEOUT, cacheTtl, sandbox, Approver.ALWAYS, ToolLoading.DEFERRED, mcpServers);
+                ToolContext.DEFAULT_COMMAND_TIMEOUT, sandbox, Approver.ALWAYS, ToolLoading.DEFERRED, mcpServers);
         Watcher watcher = new Watcher();
         try {
             harness.run(spec, models.apply(task), watcher);

@@ -1,5 +1,7 @@
 package dev.cachet.harness.loop;
 
+import dev.cachet.providers.session.StopReason;
+import dev.cachet.providers.session.Limits;
 import dev.cachet.context.Session;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
@@ -8,8 +10,8 @@ import dev.cachet.context.state.StateRules;
 import dev.cachet.context.state.TaskState;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.window.Window;
-import dev.cachet.harness.session.SessionEvent;
-import dev.cachet.harness.session.SessionListener;
+import dev.cachet.providers.session.SessionEvent;
+import dev.cachet.providers.session.SessionListener;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.ProviderException;

@@ -1,8 +1,8 @@
 package dev.cachet.harness.loop;
 
 import dev.cachet.context.window.Window;
-import dev.cachet.harness.session.SessionEvent;
-import dev.cachet.harness.session.SessionListener;
+import dev.cachet.providers.session.SessionEvent;
+import dev.cachet.providers.session.SessionListener;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.Usage;

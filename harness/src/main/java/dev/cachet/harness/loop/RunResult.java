@@ -1,5 +1,6 @@
 package dev.cachet.harness.loop;
 
+import dev.cachet.providers.session.StopReason;
 import dev.cachet.providers.Usage;
 
 /** How a session ended and what it cost. */

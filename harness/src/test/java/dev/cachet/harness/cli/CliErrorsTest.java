@@ -66,7 +66,7 @@ class CliErrorsTest {
         Path missing = dir.resolve("missing.jsonl");
         CliRun run = CliRun.of("run", "-w", dir.toString(), "-m", "replay:" + missing, "task");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err().strip()).isEqualTo("cachet: recorded session not found: " + missing);
+        assertThat(run.err().strip()).isEqualTo("cachet: session log not found: " + missing);
     }
 
     @Test

@@ -211,7 +211,7 @@ class ReplayCommandTest {
         assertThat(named.err()).contains("cachet: no trajectory could be replayed; nothing reported");
         assertThat(searched.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(searched.err().lines())
-                .containsExactly("cachet: no trajectories found in [" + dir + "] (1 files of other formats)");
+                .containsExactly("cachet: no session logs found in [" + dir + "] (1 files of other formats)");
     }
 
     @Test
@@ -236,12 +236,14 @@ class ReplayCommandTest {
         errors.put(List.of("--strategies", "psychic"),
                 "cachet: unknown strategy 'psychic'; available: " + String.join(", ", STRATEGIES));
         errors.put(List.of("-P", "horizon=50"), "cachet: -P horizon: expected STRATEGY.NAME=N for one of the "
-                + "replayed strategies " + STRATEGIES + ", e.g. -P hybrid.horizon=50");
+                + "strategies " + STRATEGIES + ", e.g. -P hybrid.keep=12");
         errors.put(List.of("--strategies", "hybrid", "-P", "masking.keep=3"), "cachet: -P masking.keep: expected "
-                + "STRATEGY.NAME=N for one of the replayed strategies [transcript, hybrid], e.g. -P hybrid.horizon=50");
+                + "STRATEGY.NAME=N for one of the strategies [transcript, hybrid], e.g. -P hybrid.keep=12");
         errors.put(List.of("-P", "hybrid.bogus=1"), "cachet: strategy hybrid has no parameter 'bogus'");
-        errors.put(List.of("--model", "skynet:9000"), "cachet: cannot price a replay as 'skynet:9000'; expected "
-                + "anthropic:, openai:, deepseek: or openai-compatible: and a model name");
+        errors.put(List.of("--model", "skynet:9000"), "cachet: unknown model provider 'skynet' in 'skynet:9000'; expected "
+                + "anthropic:, openai:, deepseek:, openai-compatible:, replay:");
+        errors.put(List.of("--model", "replay:x.jsonl"), "cachet: cannot price a replay as 'replay:x.jsonl'");
+        errors.put(List.of("--base-url", "http://localhost:1"), "cachet: --base-url: replay bills offline");
         errors.put(List.of("--model", "anthropic:claude-nope"), "cachet: no price for model claude-nope; known: ");
         errors.put(List.of("--cache-ttl", "10m"), "cachet: --cache-ttl must be 5m or 1h");
 

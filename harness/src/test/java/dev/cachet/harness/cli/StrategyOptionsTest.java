@@ -73,7 +73,7 @@ class StrategyOptionsTest {
     void run_with_a_strategy_parameter_finishes_and_logs_the_strategy_and_its_params() throws IOException {
         Path workspace = checkedOutExample();
         CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING,
-                "-s", "masking", "-P", "keep=3", "fix the failing test");
+                "-s", "masking", "-P", "masking.keep=3", "fix the failing test");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("strategy masking").contains("stopped: done: the model called finish");
@@ -86,7 +86,7 @@ class StrategyOptionsTest {
     void the_session_start_records_every_parameter_of_the_strategy_with_defaults_filled_in() throws IOException {
         Path workspace = emptyWorkspace();
         CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", answerOnly(),
-                "-s", "summary", "-P", "keep_turns=4", "fix the failing test");
+                "-s", "summary", "-P", "summary.keep_turns=4", "fix the failing test");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode start = sessionStart(workspace);
@@ -109,7 +109,7 @@ class StrategyOptionsTest {
         assertThat(sessionStart(fromConfig).at("/strategy_params/keep").asInt()).isEqualTo(4);
 
         Path overridden = emptyWorkspace("overridden");
-        run = withConfig(config, "run", "-w", overridden.toString(), "-m", answerOnly(), "-P", "keep=2", "fix the failing test");
+        run = withConfig(config, "run", "-w", overridden.toString(), "-m", answerOnly(), "-P", "masking.keep=2", "fix the failing test");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(sessionStart(overridden).at("/strategy_params/keep").asInt()).isEqualTo(2);
     }
@@ -132,7 +132,7 @@ class StrategyOptionsTest {
 
     @Test
     void demo_runs_with_a_strategy_parameter() throws IOException {
-        CliRun run = withConfig("", "demo", "-s", "masking", "-P", "keep=3");
+        CliRun run = withConfig("", "demo", "-s", "masking", "-P", "masking.keep=3");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("strategy masking").contains("check:   sh check.sh -> passed (exit 0)");
@@ -142,7 +142,7 @@ class StrategyOptionsTest {
     void an_unknown_parameter_is_an_input_error_in_one_line_naming_strategy_and_parameter() throws IOException {
         Path workspace = Files.createDirectories(dir.resolve("ws"));
         CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING,
-                "-s", "masking", "-P", "nope=1", "task");
+                "-s", "masking", "-P", "masking.nope=1", "task");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.err().lines()).hasSize(1);
@@ -151,10 +151,20 @@ class StrategyOptionsTest {
     }
 
     @Test
+    void run_takes_the_same_strategy_dot_name_syntax_as_replay_and_eval() throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING, "-s", "masking", "-P", "keep=3", "task");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().strip()).isEqualTo("cachet: -P keep: expected STRATEGY.NAME=N for one of the strategies "
+                + "[masking], e.g. -P hybrid.keep=12");
+    }
+
+    @Test
     void a_parameter_for_a_strategy_that_takes_none_names_it() throws IOException {
         Path workspace = Files.createDirectories(dir.resolve("ws"));
         CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING,
-                "-s", "transcript", "-P", "keep=1", "task");
+                "-s", "transcript", "-P", "transcript.keep=1", "task");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.err().strip()).isEqualTo("cachet: strategy transcript has no parameter 'keep'; it takes none");
@@ -175,7 +185,7 @@ class StrategyOptionsTest {
     void a_negative_value_is_an_input_error_naming_strategy_and_parameter() throws IOException {
         Path workspace = Files.createDirectories(dir.resolve("ws"));
         CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING,
-                "-s", "masking", "-P", "keep=-1", "task");
+                "-s", "masking", "-P", "masking.keep=-1", "task");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.err().strip()).isEqualTo("cachet: parameter keep of strategy masking must be >= 1, got -1");
@@ -185,7 +195,7 @@ class StrategyOptionsTest {
     void the_smallest_allowed_value_is_valid() throws IOException {
         Path workspace = emptyWorkspace();
         CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", answerOnly(),
-                "-s", "state", "-P", "keep_turns=1", "fix the failing test");
+                "-s", "state", "-P", "state.keep_turns=1", "fix the failing test");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(sessionStart(workspace).at("/strategy_params/keep_turns").asInt()).isEqualTo(1);
     }
@@ -194,7 +204,7 @@ class StrategyOptionsTest {
     void a_value_that_is_not_a_number_is_a_usage_error() throws IOException {
         Path workspace = Files.createDirectories(dir.resolve("ws"));
         CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING,
-                "-s", "masking", "-P", "keep=x", "task");
+                "-s", "masking", "-P", "masking.keep=x", "task");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("cachet: ").contains("x").contains("cachet run --help");

@@ -1,5 +1,7 @@
 package dev.cachet.harness.loop;
 
+import dev.cachet.providers.session.StopReason;
+import dev.cachet.providers.session.Limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +13,7 @@ import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.WindowFactory;
-import dev.cachet.harness.session.SessionEvent;
+import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ProviderException;
 import dev.cachet.providers.ScriptedModelClient;

@@ -10,7 +10,7 @@ import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
-import dev.cachet.harness.session.SessionEvent;
+import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.ScriptedModelClient;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.ModelPrice;

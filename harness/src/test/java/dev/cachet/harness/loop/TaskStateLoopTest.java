@@ -1,5 +1,7 @@
 package dev.cachet.harness.loop;
 
+import dev.cachet.providers.session.StopReason;
+import dev.cachet.providers.session.Limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,9 +20,9 @@ import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.StateStrategy;
 import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.WindowFactory;
-import dev.cachet.harness.session.SessionEvent;
-import dev.cachet.harness.session.SessionListener;
-import dev.cachet.harness.session.SessionLog;
+import dev.cachet.providers.session.SessionEvent;
+import dev.cachet.providers.session.SessionListener;
+import dev.cachet.providers.session.SessionLog;
 import dev.cachet.providers.ScriptedModelClient;
 import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.tools.ToolBox;

@@ -1,17 +1,13 @@
 package dev.cachet.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cachet.context.TokenCounter;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
-import dev.cachet.providers.cache.BreakpointCacheSimulator;
-import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.http.JsonHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Claude through the Anthropic Messages API. A thin adapter rather than LangChain4j's: LangChain4j can mark only
@@ -44,11 +40,6 @@ public final class AnthropicClient implements ModelClient {
     @Override
     public String model() {
         return model;
-    }
-
-    @Override
-    public Optional<CacheSimulator> cacheSimulator(TokenCounter counter) {
-        return Optional.of(BreakpointCacheSimulator.anthropic(counter, model, cacheTtl));
     }
 
     @Override

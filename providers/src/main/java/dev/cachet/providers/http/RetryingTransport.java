@@ -37,6 +37,14 @@ public final class RetryingTransport {
         this.sleeper = sleeper;
     }
 
+    /** How long cachet waits for a provider's answer before it retries or gives up. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The transport live sessions use: the standard timeout and retries, real waits. */
+    public static RetryingTransport standard(String provider) {
+        return new RetryingTransport(provider, REQUEST_TIMEOUT, RetryPolicy.DEFAULT, Sleeper.REAL);
+    }
+
     /** A successful answer. */
     public record Response(int status, Map<String, List<String>> headers, String body) {
         public String requestId() {

@@ -10,13 +10,11 @@ import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.message.UserText;
-import dev.cachet.context.TokenCounter;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.Usage;
-import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.http.LangChain4jHttpClient;
 import dev.cachet.providers.http.RetryingTransport;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -34,7 +32,6 @@ import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * OpenAI's chat completions, and any server that speaks them (DeepSeek, vLLM, Ollama), through LangChain4j's
@@ -46,18 +43,12 @@ public final class OpenAiClient implements ModelClient {
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
     private final String model;
-    private final Function<TokenCounter, CacheSimulator> cache;
     private final OpenAiChatModel chat;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /**
-     * @param apiKey empty for local servers that take none
-     * @param cache how this server caches prompts, e.g. {@code AutomaticPrefixCacheSimulator::openAi}
-     */
-    public OpenAiClient(String model, String baseUrl, Optional<String> apiKey, RetryingTransport transport,
-            Function<TokenCounter, CacheSimulator> cache) {
+    /** @param apiKey empty for local servers that take none */
+    public OpenAiClient(String model, String baseUrl, Optional<String> apiKey, RetryingTransport transport) {
         this.model = model;
-        this.cache = cache;
         this.chat = OpenAiChatModel.builder()
                 .baseUrl(baseUrl)
                 .apiKey(apiKey.orElse(null))
@@ -70,11 +61,6 @@ public final class OpenAiClient implements ModelClient {
     @Override
     public String model() {
         return model;
-    }
-
-    @Override
-    public Optional<CacheSimulator> cacheSimulator(TokenCounter counter) {
-        return Optional.of(cache.apply(counter));
     }
 
     @Override

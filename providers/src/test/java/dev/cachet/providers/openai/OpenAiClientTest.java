@@ -19,7 +19,6 @@ import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.ProviderException;
 import dev.cachet.providers.Usage;
-import dev.cachet.providers.cache.AutomaticPrefixCacheSimulator;
 import dev.cachet.providers.http.RetryPolicy;
 import dev.cachet.providers.http.RetryingTransport;
 import java.time.Duration;
@@ -44,7 +43,7 @@ class OpenAiClientTest {
     private OpenAiClient client(Optional<String> key) {
         RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), RandomGenerator.of("L64X128MixRandom"));
         return new OpenAiClient("gpt-5", server.url("/v1").toString(), key,
-                new RetryingTransport("openai", Duration.ofSeconds(10), retry, waits::add), AutomaticPrefixCacheSimulator::openAi);
+                new RetryingTransport("openai", Duration.ofSeconds(10), retry, waits::add));
     }
 
     private static String answer(String usage) {

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,21 @@ class RecordedSessionTest {
     @TempDir
     Path dir;
 
+    private final List<String> warnings = new ArrayList<>();
+
+    private RecordedSession read(Path file) {
+        return RecordedSession.read(file, warnings::add);
+    }
+
+    @Test
+    void a_torn_last_line_is_dropped_with_a_warning() throws IOException {
+        Path file = dir.resolve("torn.jsonl");
+        Files.writeString(file, TURN_1 + "\n" + TURN_2.substring(0, 40), StandardCharsets.UTF_8);
+
+        assertThat(read(file).turns()).containsExactly(EXPECTED_1);
+        assertThat(warnings).singleElement().asString().contains(file + ":2:");
+    }
+
     private Path file(String... lines) throws IOException {
         Path file = dir.resolve("session.jsonl");
         Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
@@ -43,7 +59,7 @@ class RecordedSessionTest {
     void reads_model_responses_in_file_order() throws IOException {
         Path file = file(TURN_1, TURN_2, TURN_3_TEXT_ONLY);
 
-        RecordedSession session = RecordedSession.read(file);
+        RecordedSession session = read(file);
 
         assertThat(session.turns()).containsExactly(EXPECTED_1, EXPECTED_2, AssistantTurn.text("All good."));
         assertThat(session.source()).isEqualTo(file.toString());
@@ -51,7 +67,7 @@ class RecordedSessionTest {
 
     @Test
     void order_is_the_file_order_not_the_turn_field() throws IOException {
-        RecordedSession session = RecordedSession.read(file(TURN_2, TURN_1));
+        RecordedSession session = read(file(TURN_2, TURN_1));
 
         assertThat(session.turns()).containsExactly(EXPECTED_2, EXPECTED_1);
     }
@@ -67,7 +83,7 @@ class RecordedSessionTest {
                 TURN_2,
                 "{\"type\": \"stop\", \"reason\": \"done\"}");
 
-        assertThat(RecordedSession.read(file).turns()).containsExactly(EXPECTED_1, EXPECTED_2);
+        assertThat(read(file).turns()).containsExactly(EXPECTED_1, EXPECTED_2);
     }
 
     @Test
@@ -77,21 +93,21 @@ class RecordedSessionTest {
                 "usage": {"uncached_input_tokens": 10, "cache_write_tokens": 0, "cache_read_tokens": 0, \
                 "output_tokens": 2, "reasoning_tokens": 0, "input_tokens": 10}, "cost_usd": 0.00006, "latency_ms": 812}""");
 
-        assertThat(RecordedSession.read(file).turns()).containsExactly(AssistantTurn.text("hi"));
+        assertThat(read(file).turns()).containsExactly(AssistantTurn.text("hi"));
     }
 
     @Test
     void skips_blank_and_whitespace_only_lines() throws IOException {
         Path file = file("", TURN_1, "   ", "\t", "", TURN_2, "");
 
-        assertThat(RecordedSession.read(file).turns()).containsExactly(EXPECTED_1, EXPECTED_2);
+        assertThat(read(file).turns()).containsExactly(EXPECTED_1, EXPECTED_2);
     }
 
     @Test
     void a_truncated_line_is_an_error_naming_the_file_and_line() throws IOException {
         Path file = file(TURN_1, TURN_2.substring(0, 40));
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file + ":2:")
                 .hasMessageContaining("not valid JSON");
@@ -101,7 +117,7 @@ class RecordedSessionTest {
     void line_numbers_count_blank_lines() throws IOException {
         Path file = file(TURN_1, "", "", "this is not json");
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file + ":4:");
     }
@@ -110,7 +126,7 @@ class RecordedSessionTest {
     void a_json_line_without_a_type_is_an_error_naming_the_file_and_line() throws IOException {
         Path file = file(TURN_1, "{\"message\": {\"role\": \"assistant\", \"text\": \"hi\"}}");
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file + ":2:")
                 .hasMessageContaining("\"type\"");
@@ -120,7 +136,7 @@ class RecordedSessionTest {
     void a_type_that_is_not_a_string_is_an_error() throws IOException {
         Path file = file("{\"type\": 7}", TURN_1);
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file + ":1:");
     }
@@ -129,7 +145,7 @@ class RecordedSessionTest {
     void a_json_line_that_is_not_an_object_is_an_error() throws IOException {
         Path file = file(TURN_1, "[\"model_response\"]");
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file + ":2:");
     }
@@ -139,7 +155,7 @@ class RecordedSessionTest {
         Path file = file(TURN_1, TURN_2,
                 "{\"type\": \"model_response\", \"message\": {\"role\": \"user\", \"text\": \"fix it\"}}");
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file + ":3:")
                 .hasMessageContaining("assistant");
@@ -149,7 +165,7 @@ class RecordedSessionTest {
     void a_model_response_with_an_unknown_role_is_an_error_naming_the_file_and_line() throws IOException {
         Path file = file("{\"type\": \"model_response\", \"message\": {\"role\": \"robot\", \"text\": \"beep\"}}");
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file + ":1:");
     }
@@ -158,7 +174,7 @@ class RecordedSessionTest {
     void a_model_response_without_a_message_is_an_error_naming_the_file_and_line() throws IOException {
         Path file = file(TURN_1, "{\"type\": \"model_response\", \"turn\": 2}");
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file + ":2:");
     }
@@ -168,7 +184,7 @@ class RecordedSessionTest {
         Path file = file("{\"type\": \"model_response\", \"message\": {\"role\": \"assistant\", \"text\": \"\", "
                 + "\"tool_calls\": [{\"name\": \"list_files\", \"arguments\": \"{}\"}]}}");
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file + ":1:");
     }
@@ -177,7 +193,7 @@ class RecordedSessionTest {
     void a_line_with_trailing_content_after_the_event_is_an_error() throws IOException {
         Path file = file(TURN_1 + TURN_2);
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file + ":1:");
     }
@@ -186,7 +202,7 @@ class RecordedSessionTest {
     void a_file_without_model_responses_is_an_error_naming_the_file() throws IOException {
         Path file = file("{\"type\": \"session_start\", \"task\": \"fix it\"}", "{\"type\": \"stop\"}");
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("model_response");
@@ -197,7 +213,7 @@ class RecordedSessionTest {
         Path file = dir.resolve("empty.jsonl");
         Files.createFile(file);
 
-        assertThatThrownBy(() -> RecordedSession.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(file.toString());
     }
@@ -206,7 +222,7 @@ class RecordedSessionTest {
     void a_missing_file_is_an_error_naming_the_file() {
         Path missing = dir.resolve("nowhere.jsonl");
 
-        assertThatThrownBy(() -> RecordedSession.read(missing))
+        assertThatThrownBy(() -> read(missing))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("not found");
@@ -214,25 +230,25 @@ class RecordedSessionTest {
 
     @Test
     void a_directory_is_an_error_naming_it() {
-        assertThatThrownBy(() -> RecordedSession.read(dir))
+        assertThatThrownBy(() -> read(dir))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining(dir.toString());
     }
 
     @Test
     void errors_from_a_reader_name_the_given_source() {
-        BufferedReader reader = new BufferedReader(new StringReader(TURN_1 + "\n{\"turn\": 2}\n"));
+        InputStream reader = new ByteArrayInputStream((TURN_1 + "\n{\"turn\": 2}\n").getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> RecordedSession.read(reader, "inline recording"))
+        assertThatThrownBy(() -> RecordedSession.read(reader, "inline recording", warnings::add))
                 .isInstanceOf(RecordingException.class)
                 .hasMessageContaining("inline recording:2:");
     }
 
     @Test
     void reads_from_a_reader_with_the_given_source() throws IOException {
-        BufferedReader reader = new BufferedReader(new StringReader(TURN_1 + "\n" + TURN_2));
+        InputStream reader = new ByteArrayInputStream((TURN_1 + "\n" + TURN_2).getBytes(StandardCharsets.UTF_8));
 
-        RecordedSession session = RecordedSession.read(reader, "inline recording");
+        RecordedSession session = RecordedSession.read(reader, "inline recording", warnings::add);
 
         assertThat(session.source()).isEqualTo("inline recording");
         assertThat(session.turns()).containsExactly(EXPECTED_1, EXPECTED_2);
@@ -240,14 +256,14 @@ class RecordedSessionTest {
 
     @Test
     void turns_cannot_be_changed_after_reading() throws IOException {
-        RecordedSession session = RecordedSession.read(file(TURN_1));
+        RecordedSession session = read(file(TURN_1));
 
         assertThatThrownBy(() -> session.turns().add(EXPECTED_2)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void the_bundled_demo_recording_has_seven_turns_ending_with_finish() {
-        RecordedSession demo = RecordedSession.read(Path.of("../examples/demo/session.jsonl"));
+        RecordedSession demo = RecordedSession.read(Path.of("../examples/demo/session.jsonl"), warning -> {});
 
         List<AssistantTurn> turns = demo.turns();
         assertThat(turns).hasSize(7);

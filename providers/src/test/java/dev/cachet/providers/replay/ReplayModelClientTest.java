@@ -121,7 +121,7 @@ class ReplayModelClientTest {
                 {"type": "model_response", "message": {"role": "assistant", "text": "one"}}
                 {"type": "model_response", "message": {"role": "assistant", "text": "two"}}
                 """);
-        ReplayModelClient client = client(RecordedSession.read(file), 1);
+        ReplayModelClient client = client(RecordedSession.read(file, warning -> {}), 1);
         Window window = transcript.render(new Session("sys", List.of(grep), "find the bug"));
         client.complete(window);
         client.complete(window);
@@ -137,7 +137,7 @@ class ReplayModelClientTest {
 
     @Test
     void replays_the_demo_recording_to_its_finish_call() {
-        RecordedSession demo = RecordedSession.read(Path.of("../examples/demo/session.jsonl"));
+        RecordedSession demo = RecordedSession.read(Path.of("../examples/demo/session.jsonl"), warning -> {});
         ReplayModelClient client = new ReplayModelClient(demo, "claude-sonnet-4-6", COUNTER,
                 BreakpointCacheSimulator.anthropic(COUNTER));
         Session session = new Session("You are a coding agent.", List.of(grep), "fix the failing test");

@@ -1,4 +1,4 @@
-package dev.cachet.harness.loop;
+package dev.cachet.providers.session;
 
 import java.time.Duration;
 

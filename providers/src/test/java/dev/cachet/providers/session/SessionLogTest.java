@@ -1,4 +1,4 @@
-package dev.cachet.harness.session;
+package dev.cachet.providers.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,6 @@ import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.state.FileTouch;
 import dev.cachet.context.state.TaskState;
-import dev.cachet.harness.loop.Limits;
-import dev.cachet.harness.loop.StopReason;
 import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.replay.RecordedSession;
@@ -95,7 +93,7 @@ class SessionLogTest {
         try (SessionLog log = new SessionLog(path, CLOCK)) {
             allEventKinds().forEach(log::on);
         }
-        assertThat(RecordedSession.read(path).turns()).containsExactly(turn);
+        assertThat(RecordedSession.read(path, warning -> {}).turns()).containsExactly(turn);
     }
 
     private List<SessionEvent> allEventKinds() {

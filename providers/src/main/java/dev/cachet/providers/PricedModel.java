@@ -1,4 +1,4 @@
-package dev.cachet.evals.replay;
+package dev.cachet.providers;
 
 import dev.cachet.context.TokenCounter;
 import dev.cachet.providers.cache.CacheSimulator;
@@ -7,12 +7,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The model a replay bills as: its prices and its provider's prompt cache, a fresh simulator per replayed run
- * counting with that run's counter.
- *
- * @param spec as the user named it, such as {@code anthropic:claude-sonnet-4-6}
+ * How a model's requests are billed: its prices (cache writes at the spec's TTL) and its provider's prompt cache, a
+ * fresh simulator per session counting with that session's counter.
  */
-public record PricedModel(String spec, ModelPrice price, Function<TokenCounter, CacheSimulator> caches) {
+public record PricedModel(ModelSpec spec, ModelPrice price, Function<TokenCounter, CacheSimulator> caches) {
     public PricedModel {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(price, "price");

@@ -1,4 +1,4 @@
-package dev.cachet.harness.session;
+package dev.cachet.providers.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.cachet.harness.loop;
+package dev.cachet.providers.session;
 
 /** Why a session ended. */
 public enum StopReason {

@@ -1,4 +1,4 @@
-package dev.cachet.harness.session;
+package dev.cachet.providers.session;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -8,12 +8,13 @@ import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.state.TaskState;
 import dev.cachet.context.window.Compaction;
-import dev.cachet.harness.loop.Limits;
-import dev.cachet.harness.loop.StopReason;
 import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.Usage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One line of the session log. The log holds everything needed to rebuild the session (the task, every model
@@ -35,6 +36,16 @@ import java.util.Map;
     @JsonSubTypes.Type(value = SessionEvent.Warned.class, name = "warning")
 })
 public sealed interface SessionEvent {
+    /** The name of every event type, as the {@code type} field of a line carries it. */
+    Set<String> TYPES = Arrays.stream(SessionEvent.class.getAnnotation(JsonSubTypes.class).value())
+            .map(JsonSubTypes.Type::name).collect(Collectors.toUnmodifiableSet());
+
+    /** The {@code type} that lines of this kind of event carry. */
+    static String typeOf(Class<? extends SessionEvent> kind) {
+        return Arrays.stream(SessionEvent.class.getAnnotation(JsonSubTypes.class).value())
+                .filter(type -> type.value().equals(kind)).map(JsonSubTypes.Type::name).findFirst().orElseThrow();
+    }
+
     record Started(
             String sessionId,
             String task,
@@ -66,7 +77,13 @@ public sealed interface SessionEvent {
      */
     record ModelResponded(
             int turn, AssistantTurn message, Usage usage, double costUsd, long latencyMs, FinishReason finishReason,
-            int toolSchemaTokens) implements SessionEvent {}
+            int toolSchemaTokens) implements SessionEvent {
+        public ModelResponded {
+            if (message == null) {
+                throw new IllegalArgumentException("a model_response needs the \"message\" the model answered");
+            }
+        }
+    }
 
     /** Something the user should know that does not stop the session, such as an MCP server that did not start. */
     record Warned(String message) implements SessionEvent {}

@@ -1,4 +1,4 @@
-package dev.cachet.harness.session;
+package dev.cachet.providers.session;
 
 import java.util.List;
 

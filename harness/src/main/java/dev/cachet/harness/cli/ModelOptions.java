@@ -1,0 +1,32 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.replay.ReplayProvider;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The model a command calls (or a replay bills as), parsed once into a {@link ModelSpec}. */
+final class ModelOptions {
+    static final String DEFAULT_MODEL = "anthropic:claude-sonnet-4-6";
+
+    @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER:NAME", defaultValue = DEFAULT_MODEL,
+            description = {"The model: anthropic:<model> (key from ANTHROPIC_API_KEY), openai:<model> (OPENAI_API_KEY),",
+                "deepseek:<model> (DEEPSEEK_API_KEY), openai-compatible:<model> with --base-url (vLLM, Ollama, LM Studio),",
+                "or replay:<session.jsonl> to answer from a recorded session offline (priced as "
+                        + ReplayProvider.PRICED_AS + ").",
+                "Default: 'model' in .cachet.yaml, else ${DEFAULT-VALUE}."})
+    String model;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Where the provider's API is, for proxies, gateways, local servers and test servers. "
+                    + "Default: 'base_url' in .cachet.yaml, else the provider's own.")
+    String baseUrl;
+
+    @Mixin
+    CacheTtlOption ttl;
+
+    ModelSpec spec() {
+        return ModelSpec.parse(model, Optional.ofNullable(baseUrl), ttl.cacheTtl);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.harness.InputException;
+import dev.cachet.harness.config.Config;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** {@code -P STRATEGY.NAME=N}, one syntax for every command that runs or replays strategies. */
+final class StrategyParamOption {
+    @Option(names = {"-P", "--param"}, paramLabel = "STRATEGY.NAME=N",
+            description = "A strategy parameter, e.g. -P hybrid.keep=12 (repeatable; over .cachet.yaml's 'strategies').")
+    Map<String, Integer> params = new HashMap<>();
+
+    /** The config's parameters for {@code strategy} with the flags' on top; every flag must name a chosen strategy. */
+    Map<String, Integer> paramsFor(String strategy, Collection<String> chosen, Config config) {
+        Map<String, Integer> merged = new HashMap<>(config.paramsFor(strategy));
+        params.forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            if (dot <= 0 || dot == key.length() - 1 || !chosen.contains(key.substring(0, dot))) {
+                throw new InputException("-P " + key + ": expected STRATEGY.NAME=N for one of the strategies " + chosen
+                        + ", e.g. -P hybrid.keep=12");
+            }
+            if (key.substring(0, dot).equals(strategy)) {
+                merged.put(key.substring(dot + 1), value);
+            }
+        });
+        return merged;
+    }
+}

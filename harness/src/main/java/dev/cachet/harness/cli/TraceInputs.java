@@ -1,0 +1,27 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.evals.trace.TraceFiles;
+import dev.cachet.harness.InputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Parameters;
+
+/** The recorded sessions a command reads: the paths given, else the user's own Claude Code and Codex logs. */
+final class TraceInputs {
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Session logs or trajectory files, or directories to search for them. Default: your Claude "
+                    + "Code (~/.claude/projects) and Codex (~/.codex/sessions) logs.")
+    List<Path> paths = new ArrayList<>();
+
+    /** Every file of a known format under the paths; none at all is the user's to fix, so it is an error. */
+    TraceFiles.Found find(Path home) {
+        List<Path> searched = paths.isEmpty() ? new UserLogs(home).find() : paths;
+        TraceFiles.Found found = TraceFiles.expand(searched);
+        if (found.files().isEmpty()) {
+            throw new InputException("no session logs found in " + searched
+                    + (found.skipped() > 0 ? " (" + found.skipped() + " files of other formats)" : ""));
+        }
+        return found;
+    }
+}

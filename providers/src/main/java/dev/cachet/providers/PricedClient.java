@@ -1,0 +1,49 @@
+package dev.cachet.providers;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.window.Window;
+import dev.cachet.providers.cache.CacheSimulator;
+import dev.cachet.providers.pricing.ModelPrice;
+import java.util.Optional;
+
+/** A model client with the price it bills at, and the cache simulator its billed usage is checked against. */
+public final class PricedClient implements ModelClient {
+    private final ModelClient client;
+    private final PricedModel billing;
+    private final boolean usageSimulated;
+
+    /** @param usageSimulated whether the client's usage comes from the simulator already, leaving nothing to check */
+    public PricedClient(ModelClient client, PricedModel billing, boolean usageSimulated) {
+        this.client = client;
+        this.billing = billing;
+        this.usageSimulated = usageSimulated;
+    }
+
+    public ModelPrice price() {
+        return billing.price();
+    }
+
+    public PricedModel billing() {
+        return billing;
+    }
+
+    @Override
+    public String model() {
+        return client.model();
+    }
+
+    @Override
+    public ModelResponse complete(Window window) {
+        return client.complete(window);
+    }
+
+    @Override
+    public boolean answersAnything() {
+        return client.answersAnything();
+    }
+
+    /** A simulator to check billed usage against; empty when the usage is simulated already. */
+    public Optional<CacheSimulator> cacheSimulator(TokenCounter counter) {
+        return usageSimulated ? Optional.empty() : Optional.of(billing.caches().apply(counter));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.cachet.providers;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.providers.cache.CacheSimulator;
+
+/**
+ * What cachet knows of one model provider: how to reach its models and how its prompt cache bills them. A new
+ * provider is one implementation of this and one entry in the registry.
+ */
+public interface Provider {
+    /** As it prefixes a model on the command line: {@code anthropic} in {@code anthropic:claude-sonnet-4-6}. */
+    String name();
+
+    /** One line for {@code --model}'s help: what follows the colon, and where the key comes from. */
+    String usage();
+
+    /** A client for the model, with what it needs from the environment. */
+    ModelClient client(ModelSpec spec, ProviderContext context);
+
+    /** A fresh simulator of the prompt cache that bills this provider's requests, counting with {@code counter}. */
+    CacheSimulator cache(ModelSpec spec, TokenCounter counter);
+
+    /** The model whose prices bill the tokens. */
+    default String pricedAs(ModelSpec spec) {
+        return spec.name();
+    }
+
+    /** True when the client's usage is itself simulated (a replay), so there is no billed usage to check. */
+    default boolean usageSimulated() {
+        return false;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.cachet.providers.registry;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.ModelSpecException;
+import dev.cachet.providers.PricedClient;
+import dev.cachet.providers.PricedModel;
+import dev.cachet.providers.Provider;
+import dev.cachet.providers.ProviderContext;
+import dev.cachet.providers.anthropic.AnthropicProvider;
+import dev.cachet.providers.openai.OpenAiProvider;
+import dev.cachet.providers.pricing.ModelPrice;
+import dev.cachet.providers.pricing.PriceTable;
+import dev.cachet.providers.replay.RecordedSession;
+import dev.cachet.providers.replay.ReplayProvider;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every provider cachet can call, by the name that prefixes a model, and the one way to open a priced client. */
+public final class Providers {
+    private static final ReplayProvider REPLAY = new ReplayProvider();
+    private static final List<Provider> ALL = List.of(new AnthropicProvider(), OpenAiProvider.openAi(),
+            OpenAiProvider.deepSeek(), OpenAiProvider.compatible(), REPLAY);
+
+    private final PriceTable prices;
+
+    public Providers(PriceTable prices) {
+        this.prices = prices;
+    }
+
+    /** One line per provider, for {@code --model}'s help. */
+    public static List<String> usage() {
+        return ALL.stream().map(Provider::usage).toList();
+    }
+
+    /** A client for the model, priced, with its billed usage checked against its provider's cache. */
+    public PricedClient open(ModelSpec spec, ProviderContext context) {
+        Provider provider = provider(spec);
+        // The client first: a missing key or address is the likelier mistake, and the one to hear about first.
+        ModelClient client = provider.client(spec, context);
+        return new PricedClient(client, billing(spec, provider), provider.usageSimulated());
+    }
+
+    /** A client that answers from a recording already read, billed as replays are. */
+    public PricedClient replay(RecordedSession recording, ModelSpec spec, TokenCounter counter) {
+        return new PricedClient(REPLAY.client(recording, spec, counter), billing(spec, REPLAY), true);
+    }
+
+    /** How a counterfactual replay bills requests to this model; a recording has no price of its own to bill at. */
+    public PricedModel priced(ModelSpec spec) {
+        Provider provider = provider(spec);
+        if (provider.usageSimulated()) {
+            throw new ModelSpecException("cannot price a replay as '" + spec + "'; expected a provider and a model, e.g. "
+                    + "anthropic:claude-sonnet-4-6");
+        }
+        return billing(spec, provider);
+    }
+
+    private PricedModel billing(ModelSpec spec, Provider provider) {
+        String model = provider.pricedAs(spec);
+        ModelPrice listed = prices.price(model).orElseThrow(() -> new ModelSpecException("no price for model " + model
+                + "; known: " + prices.models() + " (add it to ~/.config/cachet/prices.yaml, with zeros for a free local model)"));
+        ModelPrice price = spec.cachesForAnHour() ? listed.withOneHourWrites() : listed;
+        return new PricedModel(spec, price, counter -> provider.cache(spec, counter));
+    }
+
+    private static Provider provider(ModelSpec spec) {
+        return ALL.stream().filter(provider -> provider.name().equals(spec.provider())).findFirst()
+                .orElseThrow(() -> new ModelSpecException("unknown model provider '" + spec.provider() + "' in '" + spec
+                        + "'; expected " + ALL.stream().map(p -> p.name() + ":").collect(Collectors.joining(", "))));
+    }
+}

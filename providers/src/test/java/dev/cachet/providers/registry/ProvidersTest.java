@@ -1,0 +1,116 @@
+package dev.cachet.providers.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.ModelSpecException;
+import dev.cachet.providers.PricedClient;
+import dev.cachet.providers.ProviderContext;
+import dev.cachet.providers.cache.AutomaticPrefixCacheSimulator;
+import dev.cachet.providers.cache.BreakpointCacheSimulator;
+import dev.cachet.providers.pricing.ModelPrice;
+import dev.cachet.providers.pricing.PriceTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvidersTest {
+    private static final TokenCounter COUNTER = TokenCounter.o200k();
+    private final Providers providers = new Providers(PriceTable.bundled());
+
+    @TempDir
+    Path dir;
+
+    private static ModelSpec spec(String text, Duration ttl) {
+        return ModelSpec.parse(text, Optional.empty(), ttl);
+    }
+
+    private static ProviderContext environment(Map<String, String> variables) {
+        return new ProviderContext(variables, COUNTER, warning -> { });
+    }
+
+    @Test
+    void a_spec_is_provider_colon_name_and_keeps_its_base_url_and_ttl() {
+        ModelSpec spec = ModelSpec.parse("openai-compatible:llama3", Optional.of("http://localhost:11434/v1"), ModelSpec.ONE_HOUR);
+
+        assertThat(spec.provider()).isEqualTo("openai-compatible");
+        assertThat(spec.name()).isEqualTo("llama3");
+        assertThat(spec.baseUrl()).contains("http://localhost:11434/v1");
+        assertThat(spec.cachesForAnHour()).isTrue();
+        assertThat(spec).hasToString("openai-compatible:llama3");
+        assertThat(ModelSpec.parse("replay:/tmp/a:b.jsonl", Optional.empty(), ModelSpec.FIVE_MINUTES).name()).isEqualTo("/tmp/a:b.jsonl");
+    }
+
+    @Test
+    void a_spec_without_provider_or_name_or_with_another_ttl_is_refused() {
+        assertThatThrownBy(() -> spec("claude", ModelSpec.FIVE_MINUTES)).isInstanceOf(ModelSpecException.class)
+                .hasMessageContaining("needs a provider and a name");
+        assertThatThrownBy(() -> spec("anthropic:", ModelSpec.FIVE_MINUTES)).isInstanceOf(ModelSpecException.class);
+        assertThatThrownBy(() -> spec("anthropic:m", Duration.ofMinutes(10))).isInstanceOf(ModelSpecException.class)
+                .hasMessage("--cache-ttl must be 5m or 1h (the two lifetimes providers sell), got 10m");
+    }
+
+    @Test
+    void the_price_bills_cache_writes_at_the_specs_ttl() {
+        ModelPrice listed = PriceTable.bundled().price("claude-sonnet-4-6").orElseThrow();
+
+        assertThat(providers.priced(spec("anthropic:claude-sonnet-4-6", ModelSpec.FIVE_MINUTES)).price()).isEqualTo(listed);
+        assertThat(providers.priced(spec("anthropic:claude-sonnet-4-6", ModelSpec.ONE_HOUR)).price())
+                .isEqualTo(listed.withOneHourWrites());
+    }
+
+    @Test
+    void each_provider_bills_through_its_own_cache() {
+        assertThat(providers.priced(spec("anthropic:claude-sonnet-4-6", ModelSpec.FIVE_MINUTES)).caches().apply(COUNTER))
+                .isInstanceOf(BreakpointCacheSimulator.class);
+        assertThat(providers.priced(spec("openai:gpt-5", ModelSpec.FIVE_MINUTES)).caches().apply(COUNTER))
+                .isInstanceOf(AutomaticPrefixCacheSimulator.class);
+        assertThat(providers.priced(spec("deepseek:deepseek-chat", ModelSpec.FIVE_MINUTES)).caches().apply(COUNTER))
+                .isInstanceOf(AutomaticPrefixCacheSimulator.class);
+    }
+
+    @Test
+    void an_unknown_provider_a_missing_price_and_a_missing_key_are_named() {
+        assertThatThrownBy(() -> providers.priced(spec("skynet:9000", ModelSpec.FIVE_MINUTES)))
+                .isInstanceOf(ModelSpecException.class).hasMessageContaining("unknown model provider 'skynet'");
+        assertThatThrownBy(() -> providers.priced(spec("anthropic:claude-nope", ModelSpec.FIVE_MINUTES)))
+                .isInstanceOf(ModelSpecException.class).hasMessageStartingWith("no price for model claude-nope");
+        assertThatThrownBy(() -> providers.open(spec("anthropic:claude-sonnet-4-6", ModelSpec.FIVE_MINUTES), environment(Map.of())))
+                .isInstanceOf(ModelSpecException.class).hasMessageStartingWith("ANTHROPIC_API_KEY is not set");
+        assertThatThrownBy(() -> providers.open(spec("deepseek:deepseek-chat", ModelSpec.FIVE_MINUTES),
+                environment(Map.of("DEEPSEEK_API_KEY", " ")))).hasMessageStartingWith("DEEPSEEK_API_KEY is not set");
+    }
+
+    @Test
+    void a_compatible_server_needs_a_base_url_but_no_key() {
+        assertThatThrownBy(() -> providers.open(spec("openai-compatible:llama3", ModelSpec.FIVE_MINUTES), environment(Map.of())))
+                .isInstanceOf(ModelSpecException.class).hasMessageContaining("needs --base-url");
+        ModelSpec local = ModelSpec.parse("openai-compatible:gpt-5", Optional.of("http://localhost:1/v1"), ModelSpec.FIVE_MINUTES);
+
+        PricedClient client = providers.open(local, environment(Map.of()));
+
+        assertThat(client.model()).isEqualTo("gpt-5");
+        assertThat(client.cacheSimulator(COUNTER)).containsInstanceOf(AutomaticPrefixCacheSimulator.class);
+    }
+
+    @Test
+    void a_replay_is_priced_as_the_replay_model_and_has_no_billed_usage_to_check() throws IOException {
+        Path recording = Files.writeString(dir.resolve("s.jsonl"),
+                "{\"type\":\"model_response\",\"message\":{\"role\":\"assistant\",\"text\":\"done\"}}\n");
+
+        PricedClient client = providers.open(spec("replay:" + recording, ModelSpec.ONE_HOUR), environment(Map.of()));
+
+        assertThat(client.answersAnything()).isFalse();
+        assertThat(client.price()).isEqualTo(PriceTable.bundled().price("claude-sonnet-4-6").orElseThrow().withOneHourWrites());
+        assertThat(client.cacheSimulator(COUNTER)).isEmpty();
+        assertThatThrownBy(() -> providers.priced(spec("replay:" + recording, ModelSpec.FIVE_MINUTES)))
+                .isInstanceOf(ModelSpecException.class).hasMessageContaining("cannot price a replay as");
+    }
+}
