@@ -35,4 +35,9 @@ final class Formats {
     static String seconds(long millis) {
         return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
+
+    /** At most {@code width} characters; a longer name keeps its end, which tells sessions and models apart. */
+    static String keepEnd(String name, int width) {
+        return name.length() <= width ? name : "..." + name.substring(name.length() - width + 3);
+    }
 }

@@ -16,4 +16,10 @@ class FormatsTest {
         assertThat(Formats.ratio(null)).isEqualTo("n/a");
         assertThat(Formats.count(1_234_567)).isEqualTo("1,234,567");
     }
+
+    @Test
+    void keeps_the_end_of_a_long_name() {
+        assertThat(Formats.keepEnd("claude-sonnet-4-5-20250929", 18)).isEqualTo("...et-4-5-20250929").hasSize(18);
+        assertThat(Formats.keepEnd("claude-opus-4-6", 18)).isEqualTo("claude-opus-4-6");
+    }
 }

@@ -1,10 +1,15 @@
 package dev.cachet.harness.cli;
 
+import static dev.cachet.evals.report.Table.Column.number;
+import static dev.cachet.evals.report.Table.Column.text;
+
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.evals.report.Table;
+import dev.cachet.evals.report.TextTable;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.bench.ContextBench;
 import dev.cachet.harness.bench.SyntheticSession;
@@ -53,13 +58,15 @@ final class BenchContextCommand implements Callable<Integer> {
             results.add(bench.run(strategy));
         }
         ContextBench.Result transcript = results.get(0);
-        out.printf("%-11s %8s %8s %8s %12s %13s %10s %11s%n", "strategy", "p50 ms", "p90 ms", "max ms", "alloc/turn",
-                "final window", "p50 ratio", "input cost");
-        for (ContextBench.Result r : results) {
-            out.printf("%-11s %8.3f %8.3f %8.3f %9.0f KB %13s %9.2fx %10.2fx%n", r.strategy(), r.p50Millis(),
-                    r.p90Millis(), r.maxMillis(), r.meanAllocatedBytes() / 1024, String.format("%,d", r.finalWindowTokens()),
-                    r.p50Millis() / transcript.p50Millis(), r.inputCost() / transcript.inputCost());
-        }
+        out.print(TextTable.render(Table.of(results,
+                text("strategy", ContextBench.Result::strategy),
+                number("p50 ms", r -> String.format("%.3f", r.p50Millis())),
+                number("p90 ms", r -> String.format("%.3f", r.p90Millis())),
+                number("max ms", r -> String.format("%.3f", r.maxMillis())),
+                number("alloc/turn", r -> String.format("%.0f KB", r.meanAllocatedBytes() / 1024)),
+                number("final window", r -> String.format("%,d", r.finalWindowTokens())),
+                number("p50 ratio", r -> String.format("%.2fx", r.p50Millis() / transcript.p50Millis())),
+                number("input cost", r -> String.format("%.2fx", r.inputCost() / transcript.inputCost())))));
         out.println("(input cost: simulated prompt cache, Anthropic rates, relative to transcript)");
         ContextBench.Result hybrid = results.stream().filter(r -> r.strategy().equals("hybrid")).findFirst().orElseThrow();
         boolean met = hybrid.p50Millis() < GOAL_P50_MILLIS && hybrid.meanAllocatedBytes() < GOAL_ALLOCATED_BYTES;

@@ -1,10 +1,15 @@
 package dev.cachet.harness.cli;
 
+import static dev.cachet.evals.report.Table.Heading.number;
+import static dev.cachet.evals.report.Table.Heading.text;
+
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.HybridStrategy;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.evals.report.Table;
+import dev.cachet.evals.report.TextTable;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.bench.SyntheticMcpTools;
 import dev.cachet.harness.bench.ToolBench;
@@ -77,17 +82,18 @@ final class BenchToolsCommand implements Callable<Integer> {
     }
 
     private static void table(PrintWriter out, List<ToolBenchComparison> comparisons) {
-        String columns = "%-11s %-9s %5s %14s %13s %11s %9s%n";
-        out.printf(columns, "strategy", "loading", "turns", "schema tokens", "input tokens", "input/turn", "cost $");
+        List<List<String>> rows = new ArrayList<>();
         for (ToolBenchComparison c : comparisons) {
             for (ToolBenchRun run : List.of(c.eager(), c.deferred())) {
-                out.printf(columns, run.strategy(), run.loading().name().toLowerCase(), run.turns().size(),
+                rows.add(List.of(run.strategy(), run.loading().name().toLowerCase(), String.valueOf(run.turns().size()),
                         String.format("%,d", run.schemaTokens()), String.format("%,d", run.inputTokens()),
-                        String.format("%,.0f", run.inputTokensPerTurn()), String.format("%.4f", run.costUsd()));
+                        String.format("%,.0f", run.inputTokensPerTurn()), String.format("%.4f", run.costUsd())));
             }
-            out.printf(columns, "", "ratio", "", ratio(c.schemaRatio()), ratio(c.inputRatio()),
-                    ratio(c.inputPerTurnRatio()), ratio(c.costRatio()));
+            rows.add(List.of("", "ratio", "", ratio(c.schemaRatio()), ratio(c.inputRatio()),
+                    ratio(c.inputPerTurnRatio()), ratio(c.costRatio())));
         }
+        out.print(TextTable.render(new Table(List.of(text("strategy"), text("loading"), number("turns"),
+                number("schema tokens"), number("input tokens"), number("input/turn"), number("cost $")), rows)));
         out.println("(ratio: deferred / eager)");
         for (ToolBenchComparison c : comparisons) {
             ToolBenchRun deferred = c.deferred();

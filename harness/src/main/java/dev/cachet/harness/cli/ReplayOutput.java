@@ -7,6 +7,7 @@ import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.replay.ReplayRun;
 import dev.cachet.evals.report.ReplayHtmlReport;
 import dev.cachet.evals.report.ReplayMarkdownReport;
+import dev.cachet.evals.report.ReplayTextReport;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
 record ReplayOutput(String model, List<ReplayRun> runs, ReplayReport report) {
     String render(ReplayCommand.Format format) {
         return switch (format) {
-            case table -> ReplayTable.render(model, report);
+            case table -> new ReplayTextReport().render(model, runs, report);
             case json -> json() + System.lineSeparator();
             case md -> new ReplayMarkdownReport().render(model, runs, report);
             case html -> new ReplayHtmlReport().render(model, runs, report);

@@ -2,7 +2,8 @@ package dev.cachet.harness.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cachet.context.Json;
-import dev.cachet.evals.stats.Leak;
+import dev.cachet.evals.report.StatsTables;
+import dev.cachet.evals.report.TextTable;
 import dev.cachet.evals.stats.SessionStats;
 import dev.cachet.evals.stats.SessionStatsCalculator;
 import dev.cachet.evals.trace.TraceFiles;
@@ -18,7 +19,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -98,31 +98,11 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     }
 
     private static String table(Report report) {
-        StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-40s %-18s %5s %11s %11s %11s %9s %10s %9s %7s %6s  %s%n", "session",
-                "model", "turns", "input", "cache read", "output", "cost", "$/hour", "cache hit", "growth", "tools",
-                "flags"));
-        for (SessionStats s : report.sessions()) {
-            text.append(String.format(Locale.ROOT, "%-40s %-18s %5d %,11d %,11d %,11d %9s %10s %8.1f%% %6.1fx %6s  %s%n",
-                    clip(s.session(), 40), clip(s.model(), 18), s.turns(), s.usage().input(), s.usage().cacheRead(),
-                    s.usage().output(), usd(s.costUsd()), usd(s.burnUsdPerHour()), 100 * s.cacheHitRate(),
-                    s.contextGrowth(), s.toolSchemaShare() == null ? "-"
-                            : String.format(Locale.ROOT, "%.0f%%", 100 * s.toolSchemaShare()),
-                    s.leaks().stream().map(Leak::description).collect(Collectors.joining("; "))));
-        }
         Totals t = report.total();
-        text.append(String.format(Locale.ROOT, "%ntotal: %d sessions, %d turns, %,d input tokens (%,d uncached, %,d "
+        return TextTable.render(StatsTables.sessions(report.sessions()))
+                + String.format(Locale.ROOT, "%ntotal: %d sessions, %d turns, %,d input tokens (%,d uncached, %,d "
                         + "cache write, %,d cache read), %,d output, $%.2f priced, cache hit %.1f%%, %d flagged%n",
                 t.sessions(), t.turns(), t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),
-                t.cacheReadTokens(), t.outputTokens(), t.costUsd(), 100 * t.cacheHitRate(), t.flaggedSessions()));
-        return text.toString();
-    }
-
-    private static String usd(Double amount) {
-        return amount == null ? "-" : String.format(Locale.ROOT, "$%.2f", amount);
-    }
-
-    private static String clip(String text, int width) {
-        return text.length() <= width ? text : "..." + text.substring(text.length() - width + 3);
+                t.cacheReadTokens(), t.outputTokens(), t.costUsd(), 100 * t.cacheHitRate(), t.flaggedSessions());
     }
 }

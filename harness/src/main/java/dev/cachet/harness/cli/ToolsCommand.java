@@ -1,7 +1,12 @@
 package dev.cachet.harness.cli;
 
+import static dev.cachet.evals.report.Table.Column.number;
+import static dev.cachet.evals.report.Table.Column.text;
+
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.ToolSpec;
+import dev.cachet.evals.report.Table;
+import dev.cachet.evals.report.TextTable;
 import dev.cachet.harness.Harness;
 import dev.cachet.tools.Tool;
 import dev.cachet.tools.catalog.ToolCatalog;
@@ -11,6 +16,7 @@ import dev.cachet.tools.mcp.McpTool;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 @Command(name = "tools", mixinStandardHelpOptions = true,
@@ -19,6 +25,9 @@ import picocli.CommandLine.Command;
                 + "its schema costs in tokens; then what the tools array costs on every request with --tools eager "
                 + "and with --tools deferred. Starts the configured MCP servers to ask for their tools."})
 final class ToolsCommand extends Subcommand implements Callable<Integer> {
+    /** A tool and how it is loaded: core, in every tools array, or deferred, found through tool_search. */
+    private record Listed(Tool tool, String loading) {}
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -26,9 +35,14 @@ final class ToolsCommand extends Subcommand implements Callable<Integer> {
         TokenCounter counter = harness.counter();
         try (McpServers mcp = McpServers.start(config().mcpServers(), warning -> err().println("warning: " + warning))) {
             ToolCatalog catalog = harness.catalog(mcp, warning -> err().println("warning: " + warning));
-            out.printf("%-30s %-9s %-16s %7s  %s%n", "tool", "loading", "from", "tokens", "description");
-            print(out, counter, catalog.core(), "core");
-            print(out, counter, catalog.deferred(), "deferred");
+            List<Listed> listed = Stream.concat(catalog.core().stream().map(tool -> new Listed(tool, "core")),
+                    catalog.deferred().stream().map(tool -> new Listed(tool, "deferred"))).toList();
+            out.print(TextTable.render(Table.of(listed,
+                    text("tool", row -> row.tool().name()),
+                    text("loading", Listed::loading),
+                    text("from", row -> row.tool() instanceof McpTool mcpTool ? "mcp:" + mcpTool.server() : "cachet"),
+                    number("tokens", row -> String.valueOf(counter.count(row.tool().spec()))),
+                    text("description", row -> firstSentence(row.tool().spec().description())))));
             out.printf("%ntools array on every request (cached after the first):%n");
             out.printf("  --tools eager     %,7d tokens (%d schemas)%n", tokens(counter, catalog.toolBox(ToolLoading.EAGER).specs()),
                     catalog.core().size() + catalog.deferred().size());
@@ -37,14 +51,6 @@ final class ToolsCommand extends Subcommand implements Callable<Integer> {
                     tokens(counter, deferred), deferred.size());
         }
         return ExitCodes.OK;
-    }
-
-    private static void print(PrintWriter out, TokenCounter counter, List<Tool> tools, String loading) {
-        for (Tool tool : tools) {
-            String from = tool instanceof McpTool mcp ? "mcp:" + mcp.server() : "cachet";
-            out.printf("%-30s %-9s %-16s %7d  %s%n", tool.name(), loading, from, counter.count(tool.spec()),
-                    firstSentence(tool.spec().description()));
-        }
     }
 
     private static int tokens(TokenCounter counter, List<ToolSpec> specs) {

@@ -1,0 +1,40 @@
+package dev.cachet.evals.report;
+
+import static dev.cachet.evals.report.Table.Column.number;
+import static dev.cachet.evals.report.Table.Column.text;
+
+import dev.cachet.evals.stats.Leak;
+import dev.cachet.evals.stats.SessionStats;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The table of a stats report: one row per session, narrow enough for a terminal but for the flags at its end. */
+public final class StatsTables {
+    private static final int SESSION_WIDTH = 40;
+    private static final int MODEL_WIDTH = 18;
+
+    private StatsTables() {}
+
+    public static Table sessions(List<SessionStats> sessions) {
+        return Table.of(sessions,
+                text("session", s -> Formats.keepEnd(s.session(), SESSION_WIDTH)),
+                text("model", s -> Formats.keepEnd(s.model(), MODEL_WIDTH)),
+                number("turns", s -> String.valueOf(s.turns())),
+                number("input", s -> Formats.count(s.usage().input())),
+                number("cache read", s -> Formats.count(s.usage().cacheRead())),
+                number("output", s -> Formats.count(s.usage().output())),
+                number("cost", s -> dollars(s.costUsd())),
+                number("$/hour", s -> dollars(s.burnUsdPerHour())),
+                number("cache hit", s -> Formats.percent(s.cacheHitRate())),
+                number("growth", s -> String.format(Locale.ROOT, "%.1fx", s.contextGrowth())),
+                number("tools", s -> s.toolSchemaShare() == null ? "-" : String.format(Locale.ROOT, "%.0f%%",
+                        100 * s.toolSchemaShare())),
+                text("flags", s -> s.leaks().stream().map(Leak::description).collect(Collectors.joining("; "))));
+    }
+
+    /** Whole cents: a session's cost matters to the cent, not to the hundredth of one as a replayed turn's does. */
+    private static String dollars(Double amount) {
+        return amount == null ? "-" : String.format(Locale.ROOT, "$%.2f", amount);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.cachet.evals.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.evals.stats.Leak;
+import dev.cachet.evals.stats.SessionStats;
+import dev.cachet.providers.Usage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatsTablesTest {
+
+    private static SessionStats session(String name, String model, Double cost, Double toolShare, List<Leak> leaks) {
+        return new SessionStats(name, "claude-code", model, 47, new Usage(10_000, 20_000, 2_560_506, 65_263, 0), cost,
+                0.634, 55_000, 0.69, cost == null ? null : cost / 0.69, 3.14, toolShare, 12_000, leaks);
+    }
+
+    @Test
+    void makes_one_row_per_session_with_its_figures_formatted() {
+        Table table = StatsTables.sessions(List.of(
+                session("session-196820da.jsonl", "claude-opus-4-6", 7.2943, 0.123,
+                        List.of(Leak.RUNAWAY_CONTEXT, Leak.OVERSIZED_TOOL_RESULT))));
+
+        assertThat(table.headings()).extracting(Table.Heading::title).containsExactly("session", "model", "turns",
+                "input", "cache read", "output", "cost", "$/hour", "cache hit", "growth", "tools", "flags");
+        assertThat(table.rows()).containsExactly(List.of("session-196820da.jsonl", "claude-opus-4-6", "47",
+                "2,590,506", "2,560,506", "65,263", "$7.29", "$10.57", "63.4%", "3.1x", "12%",
+                "runaway context (last turns > 3x the first, > 50k tokens); oversized tool result (> 10k tokens)"));
+    }
+
+    @Test
+    void clips_long_names_at_their_start_and_shows_a_dash_for_what_is_unknown() {
+        Table table = StatsTables.sessions(List.of(session("-Users-me-projects-cachet-258c7280-ae70-4798.jsonl",
+                "claude-sonnet-4-5-20250929", null, null, List.of())));
+
+        List<String> row = table.rows().get(0);
+        assertThat(row).startsWith("...jects-cachet-258c7280-ae70-4798.jsonl", "...et-4-5-20250929");
+        assertThat(List.of(row.get(6), row.get(7), row.get(10), row.get(11))).containsExactly("-", "-", "-", "");
+    }
+}
