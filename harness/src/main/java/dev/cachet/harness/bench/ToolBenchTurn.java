@@ -4,7 +4,7 @@ import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
-import dev.cachet.context.strategy.HybridStrategy;
+import dev.cachet.context.strategy.hybrid.HybridStrategy;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
 import dev.cachet.tools.catalog.ToolCatalog;

@@ -1,10 +1,10 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.context.TokenCounter;
-import dev.cachet.context.strategy.HybridStrategy;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.context.strategy.hybrid.HybridStrategy;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.bench.SyntheticMcpTools;
 import dev.cachet.harness.bench.ToolBench;

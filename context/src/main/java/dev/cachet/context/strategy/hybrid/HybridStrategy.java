@@ -1,10 +1,16 @@
-package dev.cachet.context.strategy;
+package dev.cachet.context.strategy.hybrid;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
+import dev.cachet.context.strategy.CacheRates;
+import dev.cachet.context.strategy.ContextStrategy;
+import dev.cachet.context.strategy.History;
+import dev.cachet.context.strategy.Params;
+import dev.cachet.context.strategy.Placeholders;
+import dev.cachet.context.strategy.StrategyParam;
 import dev.cachet.context.window.Breakpoint;
 import dev.cachet.context.window.Compaction;
 import dev.cachet.context.window.SegmentKind;
@@ -81,7 +87,7 @@ public final class HybridStrategy implements ContextStrategy {
         this.foldedIndex = new FoldedIndex(indexNames);
     }
 
-    static List<StrategyParam> params() {
+    public static List<StrategyParam> params() {
         return List.of(
                 new StrategyParam("keep", 20, 1, "most recent observations never masked"),
                 new StrategyParam("keep_turns", 7, 1, "most recent turns kept when folding into the task state"),

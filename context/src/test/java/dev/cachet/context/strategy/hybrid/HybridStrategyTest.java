@@ -1,4 +1,4 @@
-package dev.cachet.context.strategy;
+package dev.cachet.context.strategy.hybrid;
 
 import static dev.cachet.context.strategy.TestSessions.commandArgs;
 import static dev.cachet.context.strategy.TestSessions.failingBuild;
@@ -18,8 +18,12 @@ import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
+import dev.cachet.context.strategy.CacheRates;
+import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.TestSessions.Script;
 import dev.cachet.context.strategy.TestSessions.Turn;
+import dev.cachet.context.strategy.TestSessions;
+import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.Breakpoint;
 import dev.cachet.context.window.Compaction;
 import dev.cachet.context.window.Segment;

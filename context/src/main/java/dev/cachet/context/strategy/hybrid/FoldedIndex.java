@@ -1,8 +1,11 @@
-package dev.cachet.context.strategy;
+package dev.cachet.context.strategy.hybrid;
 
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.strategy.History;
+import dev.cachet.context.strategy.Mentions;
+import dev.cachet.context.strategy.OneLine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
