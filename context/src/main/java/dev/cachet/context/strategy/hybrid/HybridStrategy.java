@@ -11,7 +11,6 @@ import dev.cachet.context.strategy.History;
 import dev.cachet.context.strategy.Params;
 import dev.cachet.context.strategy.Placeholders;
 import dev.cachet.context.strategy.StrategyParam;
-import dev.cachet.context.window.Breakpoint;
 import dev.cachet.context.window.Compaction;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
@@ -34,13 +33,9 @@ import java.util.Set;
  *       index of the names the folded outputs showed. The index only grows: each fold appends a part, after a
  *       breakpoint-ended run of the earlier parts, so a fold rewrites the new part and the state, not the index.
  * </ol>
- * <b>The rule</b> (rent or buy). With cache reads at r and writes at w (multiples of the input price), a compaction
- * that removes D tokens saves {@code D·r} on every later turn (the rent), and costs once what it adds to this
- * turn: the prompt after the last breakpoint it keeps is written at w instead of mostly read at r (the price).
- * Only the previous request's breakpoints count as kept, because only those are warm in the provider's cache;
- * besides its end, every request carries the ones after the system prompt, after the index (or the state snapshot
- * while there is no index), and at the
- * frontier where the last compaction ended, so a compaction rewrites from one of those.
+ * <b>The rule</b> (rent or buy): {@link CompactionPricer} prices each from the windows. Besides its end, every
+ * request carries breakpoints after the system prompt, after the index (or the state snapshot while there is no
+ * index), and at the frontier where the last compaction ended, so a compaction rewrites from one of those.
  * A compaction is done when both the rent already paid since the last compaction (this turn included) and the
  * rent still expected (R turns, estimated as the turns so far × {@code horizon}%) cover its price. The first condition stops
  * compactions from following each other before the last one has paid off; the second stops them near the end.
@@ -55,7 +50,7 @@ public final class HybridStrategy implements ContextStrategy {
     private static final String TOOL_SEARCH = "tool_search";
 
     private final WindowFactory windows;
-    private final CacheRates rates;
+    private final CompactionPricer pricer;
     private final int keep;
     private final int keepTurns;
     private final int bulkyTokens;
@@ -77,7 +72,7 @@ public final class HybridStrategy implements ContextStrategy {
 
     public HybridStrategy(WindowFactory windows, CacheRates rates, Params params) {
         this.windows = windows;
-        this.rates = rates;
+        this.pricer = new CompactionPricer(rates);
         this.keep = params.get("keep");
         this.keepTurns = params.get("keep_turns");
         this.bulkyTokens = params.get("bulky_tokens");
@@ -109,24 +104,24 @@ public final class HybridStrategy implements ContextStrategy {
     private Optional<Window> compact(Session session, History history, Window now) {
         Optional<Candidate> mask = maskCandidate(session, history, now);
         Optional<Candidate> fold = foldCandidate(session, history, now);
-        maskRent += mask.map(Candidate::rentPerTurn).orElse(0.0);
-        foldRent += fold.map(Candidate::rentPerTurn).orElse(0.0);
+        maskRent += mask.map(c -> c.price().rentPerTurn()).orElse(0.0);
+        foldRent += fold.map(c -> c.price().rentPerTurn()).orElse(0.0);
         double remainingTurns = Math.max(1.0, history.turns() * horizonPercent / 100.0);
         Optional<Candidate> chosen;
         if (now.tokens() > maxWindow && fold.isPresent()) {
             chosen = fold;
-        } else if (mask.isPresent() && mask.get().pays(maskRent, remainingTurns)) {
+        } else if (mask.isPresent() && mask.get().price().pays(maskRent, remainingTurns)) {
             chosen = mask;
         } else {
-            chosen = fold.filter(f -> f.pays(foldRent, remainingTurns));
+            chosen = fold.filter(f -> f.price().pays(foldRent, remainingTurns));
         }
         chosen.ifPresent(c -> {
             c.commit().run();
             maskRent = 0;
             foldRent = 0;
         });
-        return chosen.map(c -> c.window().withCompaction(new Compaction(c.kind(), c.removed(), c.kept(),
-                c.window().tokens() - c.kept(), remainingTurns * c.rentPerTurn() - c.extraCost())));
+        return chosen.map(c -> c.window().withCompaction(new Compaction(c.kind(), c.price().removed(), c.price().kept(),
+                c.window().tokens() - c.price().kept(), c.price().predictedNetSaving(remainingTurns))));
     }
 
     private Optional<Candidate> maskCandidate(Session session, History history, Window now) {
@@ -190,33 +185,12 @@ public final class HybridStrategy implements ContextStrategy {
         return found.isEmpty() ? Optional.empty() : Optional.of(new UserText(LOADED_TOOLS + "\n\n" + String.join("\n\n", found)));
     }
 
-    /** Prices a compaction against sending {@code now}, in input-token equivalents. */
     private Optional<Candidate> candidate(String kind, Window now, Window compacted, Runnable commit) {
-        int removed = now.tokens() - compacted.tokens();
-        if (removed <= 0) {
-            return Optional.empty();
-        }
-        int firstChange = firstDifference(now.messages(), compacted.messages());
-        int kept = previous.breakpoints().stream().filter(b -> b.messages() <= firstChange)
-                .mapToInt(Breakpoint::tokens).max().orElse(0);
-        int cachedBefore = previous.tokens();
-        double thisTurnWithout = cachedBefore * rates.read() + (now.tokens() - cachedBefore) * rates.write();
-        double thisTurnWith = kept * rates.read() + (compacted.tokens() - kept) * rates.write();
-        return Optional.of(new Candidate(kind, compacted, removed, kept, thisTurnWith - thisTurnWithout,
-                removed * rates.read(), commit));
+        return pricer.price(previous, now, compacted).map(price -> new Candidate(kind, compacted, price, commit));
     }
 
-    /**
-     * A compaction on offer. {@code rentPerTurn} is what keeping the removable tokens costs each turn (read from the
-     * cache); {@code extraCost} is what compacting adds to this turn.
-     */
-    private record Candidate(String kind, Window window, int removed, int kept, double extraCost, double rentPerTurn,
-            Runnable commit) {
-        /** Rent-or-buy: compact once the rent already paid and the rent still expected each cover the cost. */
-        boolean pays(double rentPaid, double remainingTurns) {
-            return extraCost <= 0 || (rentPaid >= extraCost && remainingTurns * rentPerTurn >= extraCost);
-        }
-    }
+    /** A compaction on offer: the window it would send, its price, and what doing it changes here. */
+    private record Candidate(String kind, Window window, CompactionPrice price, Runnable commit) {}
 
     private Window layout(Session session, Map<Integer, ToolResult> maskedResults, int folded, String state,
             List<UserText> foldedIndex, int frozenUpTo) {
@@ -242,15 +216,5 @@ public final class HybridStrategy implements ContextStrategy {
                 .segment(SegmentKind.HISTORY, shown.subList(0, split)).breakpoint()
                 .segment(SegmentKind.HISTORY, shown.subList(split, shown.size())).breakpoint()
                 .build();
-    }
-
-    private static int firstDifference(List<Message> a, List<Message> b) {
-        int n = Math.min(a.size(), b.size());
-        for (int i = 0; i < n; i++) {
-            if (!a.get(i).equals(b.get(i))) {
-                return i;
-            }
-        }
-        return n;
     }
 }
