@@ -354,7 +354,7 @@ class HybridStrategyTest {
         Window last = windows.get(turns.size());
         assertThat(last.messages()).noneMatch(m -> m instanceof ToolResult r && r.toolName().equals("tool_search"));
         assertThat(last.messages()).anyMatch(m -> m instanceof UserText u
-                && u.text().startsWith(HybridStrategy.LOADED_TOOLS) && u.text().contains(schema));
+                && u.text().startsWith(LoadedTools.HEADING) && u.text().contains(schema));
     }
 
     @Test
