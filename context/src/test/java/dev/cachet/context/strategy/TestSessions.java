@@ -82,17 +82,22 @@ public final class TestSessions {
         private int calls;
 
         public Script call(String text, String tool, String arguments, String output) {
-            return call(text, tool, arguments, output, false);
+            return call(text, tool, arguments, output, false, false);
         }
 
         Script failedCall(String text, String tool, String arguments, String output) {
-            return call(text, tool, arguments, output, true);
+            return call(text, tool, arguments, output, true, false);
         }
 
-        private Script call(String text, String tool, String arguments, String output, boolean error) {
+        /** A call whose output holds tool schemas, as a tool search's does. */
+        public Script schemaCall(String text, String tool, String arguments, String schemas) {
+            return call(text, tool, arguments, schemas, false, true);
+        }
+
+        private Script call(String text, String tool, String arguments, String output, boolean error, boolean schema) {
             String id = "c" + ++calls;
             turns.add(new Turn(AssistantTurn.calls(text, new ToolCall(id, tool, arguments)),
-                    List.of(new ToolResult(id, tool, output, error))));
+                    List.of(new ToolResult(id, tool, output, error, schema))));
             return this;
         }
 

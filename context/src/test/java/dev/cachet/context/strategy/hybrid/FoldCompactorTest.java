@@ -73,7 +73,7 @@ class FoldCompactorTest {
     @Test
     void keeps_the_schemas_a_tool_search_in_the_folded_turns_found() {
         String schema = "## create_issue\nCreate a GitHub issue\nparameters: {\"type\":\"object\"}";
-        Script script = new Script().call("Looking for a tool.", "tool_search", "{\"query\":\"issue\"}", schema);
+        Script script = new Script().schemaCall("Looking for a tool.", "tool_search", "{\"query\":\"issue\"}", schema);
         Session session = session(searches(script, 3).turns());
 
         Compactions next = new FoldCompactor(2, 0).next(session, new History(session.history()), Compactions.NONE).orElseThrow();

@@ -343,7 +343,7 @@ class HybridStrategyTest {
     @Test
     void schemas_found_with_tool_search_outlive_the_fold_that_drops_the_search() {
         String schema = "## create_issue\nCreate a GitHub issue\nparameters: {\"type\":\"object\"}";
-        Script script = new Script().call("Looking for a tool.", "tool_search", "{\"query\":\"issue\"}", schema);
+        Script script = new Script().schemaCall("Looking for a tool.", "tool_search", "{\"query\":\"issue\"}", schema);
         for (int i = 2; i <= 12; i++) {
             script.call("Reading " + i + ".", "read_file", readArgs("src/F" + i + ".java"), sourceLines("F" + i, i, 40));
         }
