@@ -11,8 +11,10 @@ class ToolOutputTest {
 
     @Test
     void becomes_the_observation_of_its_call_with_its_error_and_schema_flags() {
-        assertThat(ToolOutput.ok("fine").resultFor(call)).isEqualTo(new ToolResult("c1", "tool_search", "fine", false, false));
-        assertThat(ToolOutput.error("boom").resultFor(call)).isEqualTo(new ToolResult("c1", "tool_search", "boom", true, false));
+        assertThat(ToolOutput.ok("fine").resultFor(call))
+                .isEqualTo(new ToolResult("c1", "tool_search", "fine", false, false));
+        assertThat(ToolOutput.error("boom").resultFor(call))
+                .isEqualTo(new ToolResult("c1", "tool_search", "boom", true, false));
         assertThat(ToolOutput.schemas("## echo").resultFor(call))
                 .isEqualTo(new ToolResult("c1", "tool_search", "## echo", false, true));
     }

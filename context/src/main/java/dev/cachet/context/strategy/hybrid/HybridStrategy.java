@@ -16,9 +16,10 @@ import java.util.Optional;
  * Cache-aware compaction. Between compactions the window only grows at its end, so every request reads the whole
  * previous one from the cache. Each turn it prices two compactions ({@link CompactionPricer}) and does one only
  * when it pays ({@link CompactionPrice#pays}): {@link MaskCompactor masking} superseded or bulky observations, or
- * {@link FoldCompactor folding} the older turns into the task state. The rent expected is R turns of it, R estimated
- * as the turns so far × {@code horizon}%. Masking is preferred; folding is forced when the window passes
- * {@code max_window}. Short sessions never pay, so they cost exactly what the cached transcript costs.
+ * {@link FoldCompactor folding} the older turns into the task state. The rent still expected is the rent per turn
+ * over R turns, R estimated as the turns so far × {@code horizon}%. Masking is preferred; folding is forced when
+ * the window passes {@code max_window}. Short sessions never pay, so they cost exactly what the cached transcript
+ * costs.
  */
 public final class HybridStrategy implements ContextStrategy {
     public static final String NAME = "hybrid";
@@ -66,8 +67,10 @@ public final class HybridStrategy implements ContextStrategy {
     }
 
     private Optional<Window> compact(Session session, History history, Window now) {
-        Optional<Candidate> mask = masking.next(history, compactions).flatMap(next -> offer("mask", session, now, next));
-        Optional<Candidate> fold = folding.next(session, history, compactions).flatMap(next -> offer("fold", session, now, next));
+        Optional<Candidate> mask = masking.next(history, compactions)
+                .flatMap(next -> offer("mask", session, now, next));
+        Optional<Candidate> fold = folding.next(session, history, compactions)
+                .flatMap(next -> offer("fold", session, now, next));
         maskRent += mask.map(c -> c.price().rentPerTurn()).orElse(0.0);
         foldRent += fold.map(c -> c.price().rentPerTurn()).orElse(0.0);
         double remainingTurns = Math.max(1.0, history.turns() * horizonPercent / 100.0);
@@ -80,7 +83,7 @@ public final class HybridStrategy implements ContextStrategy {
             maskRent = 0;
             foldRent = 0;
         });
-        return chosen.map(c -> c.window().withCompaction(c.done(remainingTurns)));
+        return chosen.map(c -> c.window().withCompaction(c.report(remainingTurns)));
     }
 
     private Optional<Candidate> offer(String kind, Session session, Window now, Compactions next) {
@@ -90,7 +93,8 @@ public final class HybridStrategy implements ContextStrategy {
 
     /** A compaction on offer: what it would change, the window it would send, and its price. */
     private record Candidate(String kind, Compactions compactions, Window window, CompactionPrice price) {
-        Compaction done(double remainingTurns) {
+        /** The compaction as the window reports it, with the saving expected over the remaining turns. */
+        Compaction report(double remainingTurns) {
             return new Compaction(kind, price.removed(), price.kept(), window.tokens() - price.kept(),
                     price.predictedNetSaving(remainingTurns));
         }

@@ -23,7 +23,8 @@ class FoldCompactorTest {
     /** Searches that each find one file, F1, F2, ...: a turn of two messages each. */
     private static Script searches(Script script, int count) {
         for (int i = 1; i <= count; i++) {
-            script.call("Searching " + i + ".", "grep", "{\"pattern\":\"f" + i + "\"}", "src/F" + i + ".java:" + i + ": int f" + i);
+            script.call("Searching " + i + ".", "grep", "{\"pattern\":\"f" + i + "\"}",
+                    "src/F" + i + ".java:" + i + ": int f" + i);
         }
         return script;
     }
@@ -76,7 +77,8 @@ class FoldCompactorTest {
         Script script = new Script().schemaCall("Looking for a tool.", "tool_search", "{\"query\":\"issue\"}", schema);
         Session session = session(searches(script, 3).turns());
 
-        Compactions next = new FoldCompactor(2, 0).next(session, new History(session.history()), Compactions.NONE).orElseThrow();
+        Compactions next = new FoldCompactor(2, 0).next(session, new History(session.history()), Compactions.NONE)
+                .orElseThrow();
 
         assertThat(next.index()).last().isEqualTo(new UserText(LoadedTools.HEADING + "\n\n" + schema));
     }
