@@ -13,13 +13,13 @@ import java.util.Map;
  * An index over a session's history: where each turn starts (an assistant message and the tool results after it),
  * which call produced each observation, and where the observations are.
  */
-final class History {
+public final class History {
     private final List<Message> messages;
     private final List<Integer> turnStarts = new ArrayList<>();
     private final List<Integer> observations = new ArrayList<>();
     private final Map<Integer, ToolCall> callAt = new HashMap<>();
 
-    History(List<Message> messages) {
+    public History(List<Message> messages) {
         this.messages = messages;
         List<ToolCall> turnCalls = List.of();
         for (int i = 0; i < messages.size(); i++) {
@@ -40,33 +40,33 @@ final class History {
         }
     }
 
-    List<Message> messages() {
+    public List<Message> messages() {
         return messages;
     }
 
-    int turns() {
+    public int turns() {
         return turnStarts.size();
     }
 
     /** Where the last {@code count} turns begin: the start of the first turn when there are fewer, the end for 0. */
-    int startOfLastTurns(int count) {
+    public int startOfLastTurns(int count) {
         if (count <= 0) {
             return messages.size();
         }
         return count >= turnStarts.size() ? firstTurnStart() : turnStarts.get(turnStarts.size() - count);
     }
 
-    int firstTurnStart() {
+    public int firstTurnStart() {
         return turnStarts.isEmpty() ? messages.size() : turnStarts.get(0);
     }
 
     /** Positions of the tool results, oldest first. */
-    List<Integer> observations() {
+    public List<Integer> observations() {
         return observations;
     }
 
     /** The call that produced the result at this position; a stand-in call when the history does not hold it. */
-    ToolCall callAt(int position) {
+    public ToolCall callAt(int position) {
         ToolCall call = callAt.get(position);
         if (call != null) {
             return call;

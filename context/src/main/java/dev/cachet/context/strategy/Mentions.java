@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What an output mentions that an agent may need again: file paths, and names from code. */
-final class Mentions {
+public final class Mentions {
     // Slash-separated words, optionally absolute (group 1, checked by looksLikePath so "and/or" and "1/2" are not
     // paths), or a bare file name with a common extension (group 2).
     private static final Pattern PATH = Pattern.compile("(?<![\\w/.-])(/?(?:[\\w.-]+/)+[\\w.-]*\\w)"
@@ -21,7 +21,7 @@ final class Mentions {
     private Mentions() {}
 
     /** Up to {@code max} paths not in {@code seen}, in order of first appearance; each is added to {@code seen}. */
-    static List<String> paths(String text, int max, Set<String> seen) {
+    public static List<String> paths(String text, int max, Set<String> seen) {
         List<String> found = new ArrayList<>();
         for (Matcher matcher = PATH.matcher(text); found.size() < max && matcher.find(); ) {
             if ((matcher.group(2) != null || looksLikePath(matcher.group(1))) && seen.add(matcher.group())) {
@@ -32,7 +32,7 @@ final class Mentions {
     }
 
     /** Up to {@code max} code names not in {@code seen}, in order of first appearance; each is added to {@code seen}. */
-    static List<String> codeNames(String text, int max, Set<String> seen) {
+    public static List<String> codeNames(String text, int max, Set<String> seen) {
         List<String> found = new ArrayList<>();
         for (Matcher matcher = CODE_NAME.matcher(text); found.size() < max && matcher.find(); ) {
             String name = matcher.group();

@@ -12,7 +12,7 @@ import java.util.Set;
  * and the file paths (and optionally names from code) it mentioned, so the agent keeps the references it may need
  * and knows how to see the rest.
  */
-final class Placeholders {
+public final class Placeholders {
     private static final String PREFIX = "[masked ";
     private static final int MAX_ARGUMENT_CHARS = 120;
     private static final int MAX_MENTIONS = 8;
@@ -24,7 +24,7 @@ final class Placeholders {
     }
 
     /** As {@link #mask(ToolCall, ToolResult, int, String)}, also keeping up to {@code codeNames} names from code. */
-    static ToolResult mask(ToolCall call, ToolResult result, int tokens, String reason, int codeNames) {
+    public static ToolResult mask(ToolCall call, ToolResult result, int tokens, String reason, int codeNames) {
         StringBuilder text = new StringBuilder(PREFIX).append(call.name()).append(' ')
                 .append(OneLine.clip(call.arguments(), MAX_ARGUMENT_CHARS))
                 .append(": ").append(String.format(Locale.ROOT, "%,d", tokens)).append(" tokens, ").append(reason).append('.');

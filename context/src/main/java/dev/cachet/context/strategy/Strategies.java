@@ -1,5 +1,6 @@
 package dev.cachet.context.strategy;
 
+import dev.cachet.context.strategy.hybrid.HybridStrategy;
 import java.util.List;
 import java.util.Optional;
 

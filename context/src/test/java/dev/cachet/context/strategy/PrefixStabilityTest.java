@@ -3,6 +3,7 @@ package dev.cachet.context.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.context.TokenCounter;
+import dev.cachet.context.strategy.hybrid.HybridStrategy;
 import dev.cachet.context.window.Breakpoint;
 import dev.cachet.context.window.Compaction;
 import dev.cachet.context.window.Prefixes;

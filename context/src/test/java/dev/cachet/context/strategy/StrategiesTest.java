@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.strategy.hybrid.HybridStrategy;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
 import java.util.List;

@@ -24,8 +24,8 @@ import java.util.Random;
  * Sessions for strategy tests: a script builder for hand-made sessions, the fixed 14-turn session most strategy tests
  * share, and a seeded generator of long sessions. Everything here is deterministic.
  */
-final class TestSessions {
-    static final String SYSTEM = "You are a coding agent. Work in small, verified steps.";
+public final class TestSessions {
+    public static final String SYSTEM = "You are a coding agent. Work in small, verified steps.";
     static final String TASK = "Fix the failing test in ParserTest";
     static final List<ToolSpec> TOOLS = List.of(
             tool("read_file", "Read a file of the workspace", "path"),
@@ -34,15 +34,15 @@ final class TestSessions {
             tool("edit_file", "Replace a unique string in a file", "path"));
 
     /** One counter for all strategy tests: loading the encoding takes about a second, and counts only depend on text. */
-    static final TokenCounter COUNTER = TokenCounter.o200k();
+    public static final TokenCounter COUNTER = TokenCounter.o200k();
 
     private static final StateRules RULES = new StateRules();
 
     private TestSessions() {}
 
     /** One agent turn: what the assistant said and called, and the results of its calls. */
-    record Turn(AssistantTurn assistant, List<ToolResult> results) {
-        List<Message> messages() {
+    public record Turn(AssistantTurn assistant, List<ToolResult> results) {
+        public List<Message> messages() {
             List<Message> all = new ArrayList<>();
             all.add(assistant);
             all.addAll(results);
@@ -50,7 +50,7 @@ final class TestSessions {
         }
     }
 
-    static Session newSession() {
+    public static Session newSession() {
         return new Session(SYSTEM, TOOLS, TASK);
     }
 
@@ -66,7 +66,7 @@ final class TestSessions {
     }
 
     /** Renders once before the first turn and once after each turn: element {@code i} is the window after i turns. */
-    static List<Window> renderEachTurn(ContextStrategy strategy, Session session, List<Turn> turns) {
+    public static List<Window> renderEachTurn(ContextStrategy strategy, Session session, List<Turn> turns) {
         List<Window> windows = new ArrayList<>();
         windows.add(strategy.render(session));
         for (Turn turn : turns) {
@@ -77,22 +77,27 @@ final class TestSessions {
     }
 
     /** Builds turns of one call each (or none), numbering the calls c1, c2, ... */
-    static final class Script {
+    public static final class Script {
         private final List<Turn> turns = new ArrayList<>();
         private int calls;
 
-        Script call(String text, String tool, String arguments, String output) {
-            return call(text, tool, arguments, output, false);
+        public Script call(String text, String tool, String arguments, String output) {
+            return call(text, tool, arguments, output, false, false);
         }
 
         Script failedCall(String text, String tool, String arguments, String output) {
-            return call(text, tool, arguments, output, true);
+            return call(text, tool, arguments, output, true, false);
         }
 
-        private Script call(String text, String tool, String arguments, String output, boolean error) {
+        /** A call whose output holds tool schemas, as a tool search's does. */
+        public Script schemaCall(String text, String tool, String arguments, String schemas) {
+            return call(text, tool, arguments, schemas, false, true);
+        }
+
+        private Script call(String text, String tool, String arguments, String output, boolean error, boolean schema) {
             String id = "c" + ++calls;
             turns.add(new Turn(AssistantTurn.calls(text, new ToolCall(id, tool, arguments)),
-                    List.of(new ToolResult(id, tool, output, error))));
+                    List.of(new ToolResult(id, tool, output, error, schema))));
             return this;
         }
 
@@ -101,21 +106,21 @@ final class TestSessions {
             return this;
         }
 
-        List<Turn> turns() {
+        public List<Turn> turns() {
             return List.copyOf(turns);
         }
     }
 
-    static String readArgs(String path) {
+    public static String readArgs(String path) {
         return "{\"path\":\"" + path + "\"}";
     }
 
-    static String commandArgs(String command) {
+    public static String commandArgs(String command) {
         return "{\"command\":\"" + command + "\"}";
     }
 
     /** Source-like text of about 12 tokens a line, the same for the same arguments. */
-    static String sourceLines(String name, int version, int lines) {
+    public static String sourceLines(String name, int version, int lines) {
         StringBuilder out = new StringBuilder("class ").append(name).append(" { // version ").append(version).append('\n');
         for (int i = 0; i < lines; i++) {
             out.append("    int ").append(name.toLowerCase()).append(i).append("(int x) { return x * ")
@@ -125,7 +130,7 @@ final class TestSessions {
     }
 
     /** A failing build log of about 20 tokens a line that names the test file and the source file. */
-    static String failingBuild(int lines) {
+    public static String failingBuild(int lines) {
         StringBuilder out = new StringBuilder("exit code 1\n[ERROR] Tests run: 12, Failures: 1\n");
         out.append("[ERROR] ParserTest.parsesNumbers at src/test/ParserTest.java:42\n");
         for (int i = 0; i < lines; i++) {
@@ -140,7 +145,7 @@ final class TestSessions {
      * between (c6), the test command run three times (c3 bulky and failing, c8 failing, c12 passing), and a final
      * answer without calls.
      */
-    static List<Turn> fixed() {
+    public static List<Turn> fixed() {
         return new Script()
                 .call("Let me look around.", "run_command", commandArgs("ls -R src"),
                         "exit code 0\nsrc/main/Parser.java\nsrc/main/Lexer.java\nsrc/test/ParserTest.java")
@@ -176,7 +181,7 @@ final class TestSessions {
      * A seeded agent-like session: reads of a small set of files (so files are read again), greps, edits, and test
      * commands that are re-run. With {@code bulky}, test runs print long logs and files are large.
      */
-    static List<Turn> generate(long seed, int turnCount, boolean bulky) {
+    public static List<Turn> generate(long seed, int turnCount, boolean bulky) {
         Random random = new Random(seed);
         Map<String, Integer> versions = new HashMap<>();
         List<Turn> turns = new ArrayList<>();
@@ -223,24 +228,24 @@ final class TestSessions {
     }
 
     /** The history a session has after these turns: the task, then each turn's messages. */
-    static List<Message> history(List<Turn> turns) {
+    public static List<Message> history(List<Turn> turns) {
         List<Message> history = new ArrayList<>();
         history.add(new UserText(TASK));
         turns.forEach(turn -> history.addAll(turn.messages()));
         return history;
     }
 
-    static int tokens(TokenCounter counter, List<? extends Message> messages) {
+    public static int tokens(TokenCounter counter, List<? extends Message> messages) {
         return messages.stream().mapToInt(counter::count).sum();
     }
 
     /** Tools plus system prompt: what the first breakpoint of every window holds. */
-    static int fixedPrefixTokens(TokenCounter counter) {
+    public static int fixedPrefixTokens(TokenCounter counter) {
         return TOOLS.stream().mapToInt(counter::count).sum() + counter.count(new SystemText(SYSTEM));
     }
 
     /** The placeholder a masking strategy should leave for a result, written out from the documented format. */
-    static ToolResult placeholder(TokenCounter counter, Turn turn, String reason, String... mentions) {
+    public static ToolResult placeholder(TokenCounter counter, Turn turn, String reason, String... mentions) {
         ToolCall call = turn.assistant().toolCalls().get(0);
         ToolResult result = turn.results().get(0);
         String text = "[masked " + call.name() + " " + call.arguments() + ": "

@@ -5,7 +5,6 @@ import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
-import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.ExtractiveSummarizer;
@@ -118,7 +117,7 @@ public final class ToolBench {
             turns.add(new ToolBenchTurn(turns.size() + 1, call, window, searchResultTokens(window), usage, price.cost(usage)));
             session.append(answer);
             ToolOutput output = tools.execute(call, context);
-            session.append(new ToolResult(call.id(), call.name(), output.content(), output.error()));
+            session.append(output.resultFor(call));
             return output;
         }
 

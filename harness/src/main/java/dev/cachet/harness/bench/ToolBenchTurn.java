@@ -4,7 +4,7 @@ import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
-import dev.cachet.context.strategy.HybridStrategy;
+import dev.cachet.context.strategy.hybrid.LoadedTools;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
 import dev.cachet.tools.catalog.ToolCatalog;
@@ -41,7 +41,7 @@ public record ToolBenchTurn(int turn, ToolCall call, Window window, int searchRe
     /** A tool_search result, or the schemas hybrid keeps from the ones it folded away. */
     static boolean isSearchResult(Message message) {
         return message instanceof ToolResult result && result.toolName().equals(ToolCatalog.SEARCH_TOOL)
-                || message instanceof UserText text && text.text().startsWith(HybridStrategy.LOADED_TOOLS);
+                || message instanceof UserText text && text.text().startsWith(LoadedTools.HEADING);
     }
 
     private static String text(Message message) {

@@ -4,10 +4,10 @@ import static dev.cachet.evals.report.Table.Heading.number;
 import static dev.cachet.evals.report.Table.Heading.text;
 
 import dev.cachet.context.TokenCounter;
-import dev.cachet.context.strategy.HybridStrategy;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.context.strategy.hybrid.HybridStrategy;
 import dev.cachet.evals.report.Table;
 import dev.cachet.evals.report.TextTable;
 import dev.cachet.harness.Harness;

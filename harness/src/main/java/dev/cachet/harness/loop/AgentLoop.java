@@ -117,7 +117,7 @@ public final class AgentLoop {
         listener.on(new SessionEvent.ToolCalled(turn, call));
         Instant start = clock.instant();
         ToolOutput output = tools.execute(call, toolContext);
-        ToolResult result = new ToolResult(call.id(), call.name(), output.content(), output.error());
+        ToolResult result = output.resultFor(call);
         session.append(result);
         listener.on(new SessionEvent.ToolReturned(turn, result, Duration.between(start, clock.instant()).toMillis()));
         TaskState state = stateRules.apply(session.state(), call, result);

@@ -71,7 +71,7 @@ final class ToolSearchTool implements Tool {
             matches.subList(1, matches.size()).forEach(tool -> text.append("- ").append(tool.name()).append(": ")
                     .append(tool.spec().description().lines().findFirst().orElse("")).append('\n'));
         }
-        return ToolOutput.ok(text.append("\nCall it with call_tool {\"name\": ..., \"arguments\": {...}}.").toString());
+        return ToolOutput.schemas(text.append("\nCall it with call_tool {\"name\": ..., \"arguments\": {...}}.").toString());
     }
 
     /** Words found in the name count more than in the description; the exact name wins outright. */

@@ -68,6 +68,7 @@ class ToolCatalogTest {
         ToolOutput found = run(catalog.toolBox(ToolLoading.DEFERRED), "tool_search", "{\"query\":\"github issues\"}");
 
         assertThat(found.error()).isFalse();
+        assertThat(found.carriesSchema()).as("a found schema is flagged for the strategies to keep").isTrue();
         // Both words match list_issues' description, so it ranks first and alone brings its schema.
         assertThat(found.content()).startsWith("## list_issues\nList the issues of a GitHub repository\nparameters: {")
                 .contains("- create_issue: Create a GitHub issue in a repository")
@@ -87,6 +88,7 @@ class ToolCatalogTest {
         ToolOutput found = run(catalog.toolBox(ToolLoading.DEFERRED), "tool_search", "{\"query\":\"kubernetes\"}");
 
         assertThat(found.content()).contains("no tools match", "create_issue", "list_issues", "query_database");
+        assertThat(found.carriesSchema()).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.cachet.context.strategy;
+package dev.cachet.context.strategy.hybrid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,10 @@
-package dev.cachet.context.strategy;
+package dev.cachet.context.strategy.hybrid;
 
-import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.strategy.History;
+import dev.cachet.context.strategy.Mentions;
+import dev.cachet.context.strategy.OneLine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,13 +34,13 @@ final class FoldedIndex {
     }
 
     /** The index lines of the observations in [{@code start}, {@code end}), headed, or "" when they name nothing new. */
-    String between(int start, int end, List<Message> messages, History history) {
+    String between(int start, int end, History history) {
         for (int at : history.observations()) {
             if (at >= end) {
                 break;
             }
             if (at >= indexedUpTo) {
-                add(at, (ToolResult) messages.get(at), history.callAt(at));
+                add(at, (ToolResult) history.messages().get(at), history.callAt(at));
             }
         }
         indexedUpTo = Math.max(indexedUpTo, end);

@@ -1,4 +1,4 @@
-package dev.cachet.context.strategy;
+package dev.cachet.context.strategy.hybrid;
 
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.Message;

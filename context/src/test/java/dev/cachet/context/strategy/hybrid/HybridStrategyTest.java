@@ -1,4 +1,4 @@
-package dev.cachet.context.strategy;
+package dev.cachet.context.strategy.hybrid;
 
 import static dev.cachet.context.strategy.TestSessions.commandArgs;
 import static dev.cachet.context.strategy.TestSessions.failingBuild;
@@ -18,8 +18,12 @@ import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
+import dev.cachet.context.strategy.CacheRates;
+import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.TestSessions.Script;
 import dev.cachet.context.strategy.TestSessions.Turn;
+import dev.cachet.context.strategy.TestSessions;
+import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.Breakpoint;
 import dev.cachet.context.window.Compaction;
 import dev.cachet.context.window.Segment;
@@ -339,7 +343,7 @@ class HybridStrategyTest {
     @Test
     void schemas_found_with_tool_search_outlive_the_fold_that_drops_the_search() {
         String schema = "## create_issue\nCreate a GitHub issue\nparameters: {\"type\":\"object\"}";
-        Script script = new Script().call("Looking for a tool.", "tool_search", "{\"query\":\"issue\"}", schema);
+        Script script = new Script().schemaCall("Looking for a tool.", "tool_search", "{\"query\":\"issue\"}", schema);
         for (int i = 2; i <= 12; i++) {
             script.call("Reading " + i + ".", "read_file", readArgs("src/F" + i + ".java"), sourceLines("F" + i, i, 40));
         }
@@ -350,7 +354,7 @@ class HybridStrategyTest {
         Window last = windows.get(turns.size());
         assertThat(last.messages()).noneMatch(m -> m instanceof ToolResult r && r.toolName().equals("tool_search"));
         assertThat(last.messages()).anyMatch(m -> m instanceof UserText u
-                && u.text().startsWith(HybridStrategy.LOADED_TOOLS) && u.text().contains(schema));
+                && u.text().startsWith(LoadedTools.HEADING) && u.text().contains(schema));
     }
 
     @Test

@@ -1,0 +1,50 @@
+package dev.cachet.context.strategy.hybrid;
+
+import dev.cachet.context.message.Message;
+import dev.cachet.context.strategy.CacheRates;
+import dev.cachet.context.window.Breakpoint;
+import dev.cachet.context.window.Window;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Prices a compaction from the windows alone. With cache reads at r and writes at w (multiples of the input price),
+ * a compaction that removes D tokens saves {@code D·r} on every later turn (the rent), and costs once what it adds
+ * to this turn: the prompt after the last breakpoint it keeps is written at w instead of mostly read at r. Only the
+ * previous request's breakpoints count as kept, because only those are warm in the provider's cache.
+ */
+final class CompactionPricer {
+    private final CacheRates rates;
+
+    CompactionPricer(CacheRates rates) {
+        this.rates = rates;
+    }
+
+    /**
+     * The price of sending {@code compacted} instead of {@code now}, the turn after {@code previous} was sent; empty
+     * when the compaction removes nothing.
+     */
+    Optional<CompactionPrice> price(Window previous, Window now, Window compacted) {
+        int removed = now.tokens() - compacted.tokens();
+        if (removed <= 0) {
+            return Optional.empty();
+        }
+        int firstChange = firstDifference(now.messages(), compacted.messages());
+        int kept = previous.breakpoints().stream().filter(b -> b.messages() <= firstChange)
+                .mapToInt(Breakpoint::tokens).max().orElse(0);
+        int cachedBefore = previous.tokens();
+        double thisTurnWithout = cachedBefore * rates.read() + (now.tokens() - cachedBefore) * rates.write();
+        double thisTurnWith = kept * rates.read() + (compacted.tokens() - kept) * rates.write();
+        return Optional.of(new CompactionPrice(removed, kept, thisTurnWith - thisTurnWithout, removed * rates.read()));
+    }
+
+    private static int firstDifference(List<Message> a, List<Message> b) {
+        int n = Math.min(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return i;
+            }
+        }
+        return n;
+    }
+}

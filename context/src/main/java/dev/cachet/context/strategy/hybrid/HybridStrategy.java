@@ -1,0 +1,102 @@
+package dev.cachet.context.strategy.hybrid;
+
+import dev.cachet.context.Session;
+import dev.cachet.context.strategy.CacheRates;
+import dev.cachet.context.strategy.ContextStrategy;
+import dev.cachet.context.strategy.History;
+import dev.cachet.context.strategy.Params;
+import dev.cachet.context.strategy.StrategyParam;
+import dev.cachet.context.window.Compaction;
+import dev.cachet.context.window.Window;
+import dev.cachet.context.window.WindowFactory;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Cache-aware compaction. Between compactions the window only grows at its end, so every request reads the whole
+ * previous one from the cache. Each turn it prices two compactions ({@link CompactionPricer}) and does one only
+ * when it pays ({@link CompactionPrice#pays}): {@link MaskCompactor masking} superseded or bulky observations, or
+ * {@link FoldCompactor folding} the older turns into the task state. The rent still expected is the rent per turn
+ * over R turns, R estimated as the turns so far × {@code horizon}%. Masking is preferred; folding is forced when
+ * the window passes {@code max_window}. Short sessions never pay, so they cost exactly what the cached transcript
+ * costs.
+ */
+public final class HybridStrategy implements ContextStrategy {
+    public static final String NAME = "hybrid";
+
+    private final HybridLayout layout;
+    private final CompactionPricer pricer;
+    private final MaskCompactor masking;
+    private final FoldCompactor folding;
+    private final int horizonPercent;
+    private final int maxWindow;
+
+    private Compactions compactions = Compactions.NONE;
+    private Window previous;
+    // The rent each kind of compaction would have saved since the last compaction, this turn included.
+    private double maskRent;
+    private double foldRent;
+
+    public HybridStrategy(WindowFactory windows, CacheRates rates, Params params) {
+        this.layout = new HybridLayout(windows);
+        this.pricer = new CompactionPricer(rates);
+        this.masking = new MaskCompactor(windows.counter(), params.get("keep"), params.get("bulky_tokens"),
+                params.get("index_names"));
+        this.folding = new FoldCompactor(params.get("keep_turns"), params.get("index_names"));
+        this.horizonPercent = params.get("horizon");
+        this.maxWindow = params.get("max_window");
+    }
+
+    public static List<StrategyParam> params() {
+        return List.of(
+                new StrategyParam("keep", 20, 1, "most recent observations never masked"),
+                new StrategyParam("keep_turns", 7, 1, "most recent turns kept when folding into the task state"),
+                new StrategyParam("bulky_tokens", 800, 1, "older observations this large may be masked even if not superseded"),
+                new StrategyParam("horizon", 100, 0, "expected remaining turns, as a percentage of the turns so far"),
+                new StrategyParam("max_window", 150_000, 1, "fold whenever the window would pass this many tokens"),
+                new StrategyParam("index_names", 60, 0, "code names kept per masked or folded output (0: paths only)"));
+    }
+
+    @Override
+    public Window render(Session session) {
+        History history = new History(session.history());
+        Window now = layout.render(session, compactions);
+        Optional<Window> compacted = previous == null ? Optional.empty() : compact(session, history, now);
+        previous = compacted.orElse(now);
+        return previous;
+    }
+
+    private Optional<Window> compact(Session session, History history, Window now) {
+        Optional<Candidate> mask = masking.next(history, compactions)
+                .flatMap(next -> offer("mask", session, now, next));
+        Optional<Candidate> fold = folding.next(session, history, compactions)
+                .flatMap(next -> offer("fold", session, now, next));
+        maskRent += mask.map(c -> c.price().rentPerTurn()).orElse(0.0);
+        foldRent += fold.map(c -> c.price().rentPerTurn()).orElse(0.0);
+        double remainingTurns = Math.max(1.0, history.turns() * horizonPercent / 100.0);
+        Optional<Candidate> chosen = now.tokens() > maxWindow && fold.isPresent()
+                ? fold
+                : mask.filter(m -> m.price().pays(maskRent, remainingTurns))
+                        .or(() -> fold.filter(f -> f.price().pays(foldRent, remainingTurns)));
+        chosen.ifPresent(c -> {
+            compactions = c.compactions();
+            maskRent = 0;
+            foldRent = 0;
+        });
+        return chosen.map(c -> c.window().withCompaction(c.report(remainingTurns)));
+    }
+
+    private Optional<Candidate> offer(String kind, Session session, Window now, Compactions next) {
+        Window window = layout.render(session, next);
+        return pricer.price(previous, now, window).map(price -> new Candidate(kind, next, window, price));
+    }
+
+    /** A compaction on offer: what it would change, the window it would send, and its price. */
+    private record Candidate(String kind, Compactions compactions, Window window, CompactionPrice price) {
+        /** The compaction as the window reports it, with the saving expected over the remaining turns. */
+        Compaction report(double remainingTurns) {
+            return new Compaction(kind, price.removed(), price.kept(), window.tokens() - price.kept(),
+                    price.predictedNetSaving(remainingTurns));
+        }
+    }
+}
