@@ -48,18 +48,19 @@ public final class CachetLogFormat implements TraceFormat {
     @Override
     public List<Trajectory> read(Path file) {
         JsonNode start = MissingNode.getInstance();
-        List<TurnDraft> turns = new ArrayList<>();
+        TurnBuilder turns = new TurnBuilder();
         for (JsonFiles.Line line : JsonFiles.lines(file)) {
             String where = file + ":" + line.number();
             JsonNode event = line.json();
             switch (event.path("type").asText()) {
                 case "session_start" -> start = event;
-                case "model_response" -> turns.add(turn(where, event));
+                case "model_response" -> turn(turns, where, event);
                 case "tool_result" -> {
                     if (turns.isEmpty()) {
                         throw new TraceFormatException(where + ": tool_result before any model_response");
                     }
-                    turns.get(turns.size() - 1).observe(message(where, event, "result", ToolResult.class, "tool"));
+                    ToolResult result = message(where, event, "result", ToolResult.class, "tool");
+                    turns.result(result.callId(), result.content(), result.error());
                 }
                 case "" -> throw new TraceFormatException(where + ": expected a \"type\" naming the event");
                 // Windows, compactions, task state and the rest record how cachet ran, not what the model did.
@@ -73,17 +74,17 @@ public final class CachetLogFormat implements TraceFormat {
         return List.of(new Trajectory(file.getFileName().toString(), label(),
                 model.isTextual() ? Optional.of(model.asText()) : Optional.empty(),
                 start.path("system_prompt").asText(""), start.path("task").asText(""), tools(file, start.path("tools")),
-                turns.stream().map(TurnDraft::build).toList()));
+                turns.build()));
     }
 
-    private static TurnDraft turn(String where, JsonNode event) {
+    private static void turn(TurnBuilder turns, String where, JsonNode event) {
         AssistantTurn answer = message(where, event, "message", AssistantTurn.class, "assistant");
         // The line is written when the response has arrived; the call was made latency_ms before.
         Optional<Instant> at = Timestamps.instant(event.path("time").asText(""))
                 .map(time -> time.minusMillis(event.path("latency_ms").asLong()));
-        TurnDraft turn = new TurnDraft(List.of(), answer.text(), usage(where, event.path("usage")), at);
+        TurnBuilder.Turn turn = turns.open(at).text(answer.text());
+        usage(where, event.path("usage")).ifPresent(turn::usage);
         answer.toolCalls().forEach(turn::call);
-        return turn;
     }
 
     /** The message in {@code field}, which must have the given role. */
