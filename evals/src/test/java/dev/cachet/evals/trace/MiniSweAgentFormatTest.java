@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MiniSweAgentFormatTest {
-    private static final Path TRACES = Path.of("src/test/resources/traces");
+    private static final Path TRACES = TraceSamples.FIXTURES.resolve("mini-swe-agent");
     private final MiniSweAgentFormat format = new MiniSweAgentFormat();
 
     @TempDir

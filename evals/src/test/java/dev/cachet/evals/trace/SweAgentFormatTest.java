@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SweAgentFormatTest {
-    private static final Path TRACES = Path.of("src/test/resources/traces");
+    private static final Path TRACES = TraceSamples.FIXTURES.resolve("swe-agent");
     private final SweAgentFormat format = new SweAgentFormat();
 
     @TempDir
