@@ -40,18 +40,18 @@ public final class CachetLogFormat implements TraceFormat {
     @Override
     public List<Trajectory> read(Path file) {
         Optional<SessionEvent.Started> start = Optional.empty();
-        List<TurnDraft> turns = new ArrayList<>();
+        TurnBuilder turns = new TurnBuilder();
         for (LoggedEvent logged : events(file)) {
             // Windows, compactions, task state and the rest record how cachet ran, not what the model did.
             if (logged.event() instanceof SessionEvent.Started started) {
                 start = Optional.of(started);
             } else if (logged.event() instanceof SessionEvent.ModelResponded answer) {
-                turns.add(turn(logged, answer));
+                turn(turns, logged, answer);
             } else if (logged.event() instanceof SessionEvent.ToolReturned returned) {
                 if (turns.isEmpty()) {
                     throw new TraceFormatException(file + ":" + logged.line() + ": tool_result before any model_response");
                 }
-                turns.get(turns.size() - 1).observe(returned.result());
+                turns.result(returned.result().callId(), returned.result().content(), returned.result().error());
             }
         }
         if (turns.isEmpty()) {
@@ -61,7 +61,7 @@ public final class CachetLogFormat implements TraceFormat {
                 start.map(SessionEvent.Started::model).filter(model -> !model.isEmpty()),
                 start.map(SessionEvent.Started::systemPrompt).orElse(""), start.map(SessionEvent.Started::task).orElse(""),
                 start.map(started -> tools(started.tools())).orElse(List.of()),
-                turns.stream().map(TurnDraft::build).toList()));
+                turns.build()));
     }
 
     private static List<LoggedEvent> events(Path file) {
@@ -72,12 +72,12 @@ public final class CachetLogFormat implements TraceFormat {
         }
     }
 
-    private static TurnDraft turn(LoggedEvent logged, SessionEvent.ModelResponded answer) {
+    private static void turn(TurnBuilder turns, LoggedEvent logged, SessionEvent.ModelResponded answer) {
         // The line is written when the response has arrived; the call was made latency_ms before.
         Optional<Instant> at = logged.time().map(time -> time.minusMillis(answer.latencyMs()));
-        TurnDraft turn = new TurnDraft(List.of(), answer.message().text(), Optional.ofNullable(answer.usage()), at);
+        TurnBuilder.Turn turn = turns.open(at).text(answer.message().text());
+        Optional.ofNullable(answer.usage()).ifPresent(turn::usage);
         answer.message().toolCalls().forEach(turn::call);
-        return turn;
     }
 
     /**

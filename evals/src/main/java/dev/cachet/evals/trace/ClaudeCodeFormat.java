@@ -45,9 +45,9 @@ public final class ClaudeCodeFormat implements TraceFormat {
     /** The reading of one file. */
     private final class Session {
         private final Path file;
-        private final TurnAssembler turns = new TurnAssembler();
+        private final TurnBuilder turns = new TurnBuilder();
         /** API responses by message.id: Claude Code writes each content block of a response on a line of its own. */
-        private final Map<String, TurnAssembler.Draft> responses = new HashMap<>();
+        private final Map<String, TurnBuilder.Turn> responses = new HashMap<>();
         private Boolean sidechain;
         private String task;
         private Optional<String> model = Optional.empty();
@@ -72,7 +72,7 @@ public final class ClaudeCodeFormat implements TraceFormat {
             }
             String id = file.getFileName().toString();
             // Claude Code does not log its system prompt or its tool schemas.
-            return new Trajectory(id, label(), model, "", task, List.of(), turns.turns());
+            return new Trajectory(id, label(), model, "", task, List.of(), turns.build());
         }
 
         /**
@@ -97,10 +97,13 @@ public final class ClaudeCodeFormat implements TraceFormat {
         private void user(JsonFiles.Line line) {
             JsonNode content = content(line);
             String text = Blocks.text(content);
-            if (task == null && !text.isEmpty() && !line.json().path("isMeta").asBoolean(false)) {
-                task = text;
-            } else {
-                turns.userMessage(text);
+            // A line of tool results alone has no text: it is no user input.
+            if (!text.isEmpty()) {
+                if (task == null && !line.json().path("isMeta").asBoolean(false)) {
+                    task = text;
+                } else {
+                    turns.user(text);
+                }
             }
             for (int i = 0; i < content.size(); i++) {
                 JsonNode block = content.get(i);
@@ -114,7 +117,7 @@ public final class ClaudeCodeFormat implements TraceFormat {
         /** One content block of an API response; the lines of a response share message.id and repeat its usage. */
         private void assistant(JsonFiles.Line line) {
             String messageId = JsonFiles.requiredText(file, line, "message.id");
-            TurnAssembler.Draft response = responses.computeIfAbsent(
+            TurnBuilder.Turn response = responses.computeIfAbsent(
                     messageId, id -> turns.open(JsonFiles.instant(file, line, "timestamp")));
             if (model.isEmpty()) {
                 model = Optional.ofNullable(line.json().path("message").path("model").textValue());

@@ -57,12 +57,12 @@ public final class CodexFormat implements TraceFormat {
         private final Path file;
         private final List<JsonFiles.Line> lines;
         private final Optional<String> prompt;
-        private final TurnAssembler turns = new TurnAssembler();
+        private final TurnBuilder turns = new TurnBuilder();
         private String systemPrompt = "";
         private Optional<String> model = Optional.empty();
         private String task;
         /** The model call whose output is being read, until its token_count. */
-        private TurnAssembler.Draft current;
+        private TurnBuilder.Turn current;
         /** The cumulative usage the last token_count reported. */
         private JsonNode billed;
 
@@ -97,7 +97,7 @@ public final class CodexFormat implements TraceFormat {
             }
             String id = file.getFileName().toString();
             // The rollout does not log the built-in tools' schemas.
-            return new Trajectory(id, label(), model, systemPrompt, task, List.of(), turns.turns());
+            return new Trajectory(id, label(), model, systemPrompt, task, List.of(), turns.build());
         }
 
         private void item(JsonFiles.Line line) {
@@ -132,7 +132,8 @@ public final class CodexFormat implements TraceFormat {
 
         /**
          * The assistant's text belongs to the current call. Developer messages are the harness's instructions, sent
-         * as messages rather than as the system prompt, so they are user input here like the user's own.
+         * as messages rather than as the system prompt, so they are user input here like the user's own; a message
+         * without text adds none.
          */
         private void message(JsonFiles.Line line) {
             String role = JsonFiles.requiredText(file, line, "payload.role");
@@ -141,8 +142,8 @@ public final class CodexFormat implements TraceFormat {
                 current(line).text(text);
             } else if (task == null && prompt.equals(Optional.of(text))) {
                 task = text;
-            } else {
-                turns.userMessage(text);
+            } else if (!text.isEmpty()) {
+                turns.user(text);
             }
         }
 
@@ -169,7 +170,7 @@ public final class CodexFormat implements TraceFormat {
         }
 
         /** The current call's turn, opened by its first output (or by its token_count, if it logged none). */
-        private TurnAssembler.Draft current(JsonFiles.Line line) {
+        private TurnBuilder.Turn current(JsonFiles.Line line) {
             if (current == null) {
                 current = turns.open(JsonFiles.instant(file, line, "timestamp"));
             }

@@ -1,15 +1,11 @@
 package dev.cachet.evals.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
-import dev.cachet.context.message.ToolResult;
-import dev.cachet.context.message.UserText;
 import dev.cachet.providers.Usage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -29,11 +25,15 @@ final class MiniSweAgentMessages {
     record Conversation(String systemPrompt, String task, List<TrajectoryTurn> turns) {}
 
     private final Path file;
-    private final List<TrajectoryTurn> turns = new ArrayList<>();
-    private final List<UserText> userMessages = new ArrayList<>();
+    private final TurnBuilder turns = new TurnBuilder();
     private String systemPrompt;
     private String task;
-    private OpenTurn open;
+    /** Counts the turns: a text-mode command's call is named after its turn. */
+    private int assistantMessages;
+    /** The calls of the latest assistant message, which the messages after it answer. */
+    private List<ToolCall> calls = List.of();
+    /** Whether the latest message's command came from its text and the next user message, its output, is to come. */
+    private boolean awaitingOutput;
 
     private MiniSweAgentMessages(Path file) {
         this.file = file;
@@ -45,8 +45,7 @@ final class MiniSweAgentMessages {
         for (int i = 0; i < messages.size(); i++) {
             reader.accept(messages.get(i), path + "[" + i + "]");
         }
-        reader.close();
-        return new Conversation(reader.systemPrompt, reader.task, reader.turns);
+        return new Conversation(reader.systemPrompt, reader.task, reader.turns.build());
     }
 
     private void accept(JsonNode message, String path) {
@@ -65,46 +64,41 @@ final class MiniSweAgentMessages {
     }
 
     private void assistant(JsonNode message, String path, String content) {
-        close();
-        int number = turns.size() + 1;
-        List<ToolCall> calls = ChatMessages.toolCalls(file, message, path);
+        int number = ++assistantMessages;
+        calls = ChatMessages.toolCalls(file, message, path);
         boolean textMode = calls.isEmpty();
         if (textMode) {
             calls = command(content).map(command -> List.of(ChatMessages.bashCall(number, command))).orElse(List.of());
         }
+        awaitingOutput = textMode && !calls.isEmpty();
         JsonNode extra = message.path("extra");
-        open = new OpenTurn(List.copyOf(userMessages), new AssistantTurn(content, calls),
-                usage(extra.path("response").path("usage")), at(extra.path("timestamp")), textMode && !calls.isEmpty(),
-                new ArrayList<>());
-        userMessages.clear();
+        TurnBuilder.Turn turn = turns.open(at(extra.path("timestamp"))).text(content);
+        usage(extra.path("response").path("usage")).ifPresent(turn::usage);
+        calls.forEach(turn::call);
     }
 
     private void tool(JsonNode message, String path, String content) {
         String id = JsonShape.text(file, message.path("tool_call_id"), path + ".tool_call_id");
-        ToolCall call = open == null ? null
-                : open.action().toolCalls().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
-        if (call == null) {
+        if (calls.stream().noneMatch(call -> call.id().equals(id))) {
             throw new TraceFormatException(file + ": expected " + path + ".tool_call_id to name a call of the"
                     + " preceding assistant message, found \"" + id + "\"");
         }
-        open.observations().add(result(call, message, content));
+        answer(id, message, content);
     }
 
     private void user(JsonNode message, String content) {
         if (task == null) {
             task = content;
-        } else if (open != null && open.awaitsOutput()) {
-            open.observations().add(result(open.action().toolCalls().get(0), message, content));
+        } else if (awaitingOutput) {
+            answer(calls.get(0).id(), message, content);
         } else {
-            userMessages.add(new UserText(content));
+            turns.user(content);
         }
     }
 
-    private void close() {
-        if (open != null) {
-            turns.add(new TrajectoryTurn(open.userMessages(), open.action(), open.observations(), open.usage(), open.at()));
-            open = null;
-        }
+    private void answer(String callId, JsonNode message, String content) {
+        turns.result(callId, content, failed(message, content));
+        awaitingOutput = false;
     }
 
     /** The command of a text-mode message; none unless it holds exactly one block, as mini-swe-agent requires. */
@@ -115,10 +109,6 @@ final class MiniSweAgentMessages {
         }
         String command = matcher.group(1);
         return matcher.find() ? Optional.empty() : Optional.of(command);
-    }
-
-    private static ToolResult result(ToolCall call, JsonNode message, String content) {
-        return new ToolResult(call.id(), call.name(), content, failed(message, content));
     }
 
     /** Whether the command exited non-zero: 1.1 records the code in {@code extra}, the early format only in the text. */
@@ -150,17 +140,5 @@ final class MiniSweAgentMessages {
         return seconds.isNumber()
                 ? Optional.of(Instant.EPOCH.plus(Math.round(seconds.asDouble() * 1e6), ChronoUnit.MICROS))
                 : Optional.empty();
-    }
-
-    /**
-     * The latest assistant message, while the messages answering it are read into {@code observations}.
-     *
-     * @param textCommand  whether its command came from the text, so that the next user message is its output
-     */
-    private record OpenTurn(List<UserText> userMessages, AssistantTurn action, Optional<Usage> usage,
-            Optional<Instant> at, boolean textCommand, List<ToolResult> observations) {
-        boolean awaitsOutput() {
-            return textCommand && observations.isEmpty();
-        }
     }
 }

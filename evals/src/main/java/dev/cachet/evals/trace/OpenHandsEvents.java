@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.cachet.context.Json;
 import dev.cachet.context.message.ToolCall;
-import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
-import dev.cachet.context.message.UserText;
 import dev.cachet.providers.Usage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +26,12 @@ final class OpenHandsEvents {
     private String systemPrompt = "";
     private List<ToolSpec> tools = List.of();
     private String task;
-    private final List<UserText> pending = new ArrayList<>();
-    private final List<TurnDraft> turns = new ArrayList<>();
-    private final Map<Long, Issued> byAction = new HashMap<>();
+    private final TurnBuilder turns = new TurnBuilder();
+    /** The turn of the LLM response being read. */
+    private TurnBuilder.Turn current;
+    /** Each tool call by the id of the action that carried it, which observations name as their cause. */
+    private final Map<Long, ToolCall> byAction = new HashMap<>();
     private String responseId = "";
-
-    /** A tool call and the turn that made it, found again through the id of the action that carried it. */
-    private record Issued(TurnDraft turn, ToolCall call) {}
 
     private OpenHandsEvents(String where, Map<String, Usage> billed, Optional<String> model) {
         this.where = where;
@@ -54,7 +51,7 @@ final class OpenHandsEvents {
             stream.event(i, events.get(i));
         }
         return new Trajectory(id, OpenHandsFormat.LABEL, stream.model, stream.systemPrompt, stream.task, stream.tools,
-                stream.turns.stream().map(TurnDraft::build).toList());
+                stream.turns.build());
     }
 
     private void event(int index, JsonNode event) {
@@ -89,14 +86,14 @@ final class OpenHandsEvents {
         } else if (task == null) {
             task = text;
         } else {
-            pending.add(new UserText(text));
+            turns.user(text);
         }
     }
 
     private void toolCall(JsonNode event, JsonNode metadata) {
         JsonNode response = metadata.path("model_response");
         String id = response.path("id").asText("");
-        if (turns.isEmpty() || id.isEmpty() || !id.equals(responseId)) {
+        if (current == null || id.isEmpty() || !id.equals(responseId)) {
             String text = response.at("/choices/0/message/content").asText(event.at("/args/thought").asText(""));
             startTurn(text, usage(id, response.path("usage")), at(event, response));
             responseId = id;
@@ -107,31 +104,30 @@ final class OpenHandsEvents {
         String callId = required(event, metadata, "tool_call_metadata", "tool_call_id");
         String name = required(event, metadata, "tool_call_metadata", "function_name");
         ToolCall call = new ToolCall(callId, name, arguments(response, callId, event));
-        TurnDraft turn = turns.get(turns.size() - 1);
-        turn.call(call);
+        current.call(call);
         if (event.path("id").isIntegralNumber()) {
-            byAction.put(event.get("id").asLong(), new Issued(turn, call));
+            byAction.put(event.get("id").asLong(), call);
         }
     }
 
     private void observation(JsonNode event) {
         JsonNode cause = event.path("cause");
-        Issued issued = cause.isIntegralNumber() ? byAction.get(cause.asLong()) : null;
+        ToolCall call = cause.isIntegralNumber() ? byAction.get(cause.asLong()) : null;
         String content = event.path("content").asText("");
         boolean error = event.get("observation").asText().equals("error");
-        if (issued != null) {
+        if (call != null) {
             JsonNode exitCode = event.at("/extras/metadata/exit_code");
             boolean failed = error || !event.path("success").asBoolean(true) || (exitCode.isNumber() && exitCode.asInt() != 0);
-            issued.turn().observe(new ToolResult(issued.call().id(), issued.call().name(), content, failed));
+            turns.result(call.id(), content, failed);
         } else if (error && !cause.isIntegralNumber()) {
             // An error that answers no action (a tool call OpenHands could not parse) reaches the model as user text.
-            pending.add(new UserText(content));
+            turns.user(content);
         }
     }
 
     private void startTurn(String text, Optional<Usage> usage, Optional<Instant> at) {
-        turns.add(new TurnDraft(pending, text, usage, at));
-        pending.clear();
+        current = turns.open(at).text(text);
+        usage.ifPresent(current::usage);
     }
 
     private Optional<Usage> usage(String responseId, JsonNode usage) {

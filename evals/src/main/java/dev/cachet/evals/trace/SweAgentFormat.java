@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.cachet.context.Json;
-import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
-import dev.cachet.context.message.ToolResult;
 import dev.cachet.evals.trace.SweAgentHistory.Exchange;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +45,7 @@ public final class SweAgentFormat implements TraceFormat {
         JsonNode root = JsonShape.object(file, JsonFiles.document(file), "the top level");
         JsonNode steps = JsonShape.array(file, root.path("trajectory"), "trajectory");
         SweAgentHistory history = SweAgentHistory.read(file, root.path("history"));
-        List<TrajectoryTurn> turns = new ArrayList<>();
+        TurnBuilder turns = new TurnBuilder();
         int next = 0;
         for (int i = 0; i < steps.size(); i++) {
             String path = "trajectory[" + i + "]";
@@ -60,27 +57,24 @@ public final class SweAgentFormat implements TraceFormat {
             if (exchange.isPresent()) {
                 next++;
             }
-            turns.add(turn(i + 1, step, action, exchange));
+            turn(turns, i + 1, step, action, exchange);
         }
         return List.of(new Trajectory(file.getFileName().toString(), label(), model(root), history.systemPrompt(),
-                history.task(), List.of(), turns));
+                history.task(), List.of(), turns.build()));
     }
 
-    private static TrajectoryTurn turn(int number, JsonNode step, String action, Optional<Exchange> exchange) {
+    private static void turn(TurnBuilder turns, int number, JsonNode step, String action, Optional<Exchange> exchange) {
         List<ToolCall> calls = exchange.map(Exchange::toolCalls).filter(c -> !c.isEmpty())
                 .orElse(List.of(ChatMessages.bashCall(number, action)));
         // The history shows the output as the model saw it (with the open file and directory appended); the step's
         // own observation stands in when the history has none, as after the final submit.
         List<String> shown = exchange.map(Exchange::observations).filter(o -> !o.isEmpty())
                 .orElse(List.of(step.path("observation").asText("")));
+        exchange.map(Exchange::userMessages).orElse(List.of()).forEach(turns::user);
+        TurnBuilder.Turn turn = turns.open(Optional.empty()).text(step.path("response").asText(""));
+        calls.forEach(turn::call);
         // SWE-agent runs exactly one action per step, so whatever answered the step answers its call.
-        ToolCall call = calls.get(0);
-        List<ToolResult> observations = shown.stream()
-                .map(content -> new ToolResult(call.id(), call.name(), content, false))
-                .toList();
-        return new TrajectoryTurn(exchange.map(Exchange::userMessages).orElse(List.of()),
-                new AssistantTurn(step.path("response").asText(""), calls), observations,
-                Optional.empty(), Optional.empty());
+        shown.forEach(content -> turns.result(calls.get(0).id(), content, false));
     }
 
     /** The model in the run's config, which newer files keep as {@code replay_config} (an object or JSON text). */

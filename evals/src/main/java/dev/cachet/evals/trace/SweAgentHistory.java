@@ -2,7 +2,6 @@ package dev.cachet.evals.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolCall;
-import dev.cachet.context.message.UserText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,7 @@ record SweAgentHistory(String systemPrompt, String task, List<Exchange> exchange
      * @param toolCalls     the message's native calls in function-calling mode; empty in text mode
      * @param observations  what the model was shown after the command ran
      */
-    record Exchange(List<UserText> userMessages, String action, List<ToolCall> toolCalls, List<String> observations) {
+    record Exchange(List<String> userMessages, String action, List<ToolCall> toolCalls, List<String> observations) {
         Exchange {
             userMessages = List.copyOf(userMessages);
             toolCalls = List.copyOf(toolCalls);
@@ -53,7 +52,7 @@ record SweAgentHistory(String systemPrompt, String task, List<Exchange> exchange
     private static final class Reader {
         private final Path file;
         private final List<Exchange> exchanges = new ArrayList<>();
-        private final List<UserText> userMessages = new ArrayList<>();
+        private final List<String> userMessages = new ArrayList<>();
         private final List<String> observations = new ArrayList<>();
         private String systemPrompt;
         private String task;
@@ -92,7 +91,7 @@ record SweAgentHistory(String systemPrompt, String task, List<Exchange> exchange
                         // Text mode returns the output of an action as the next user message.
                         observations.add(content);
                     } else {
-                        userMessages.add(new UserText(content));
+                        userMessages.add(content);
                     }
                 }
                 default -> throw JsonShape.mismatch(file, path + ".role", "system, user, assistant or tool",

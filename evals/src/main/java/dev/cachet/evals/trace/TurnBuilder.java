@@ -10,88 +10,97 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Builds a log's turns as it is read in order: user input waits for the next model call, and a tool result goes to
- * the turn whose call it answers, however late it is logged.
+ * Builds a session's turns as its log is read in order; every importer makes its turns here. User input waits for
+ * the next model call, a call's answer may arrive in parts, and a tool result joins the turn whose call it answers,
+ * however late it is logged.
  */
-final class TurnAssembler {
-    private final List<Draft> drafts = new ArrayList<>();
-    private final Map<String, Draft> callers = new HashMap<>();
+final class TurnBuilder {
+    private final List<Turn> turns = new ArrayList<>();
+    /** The turn that made each call; a call id a log reuses names its latest call. */
+    private final Map<String, Turn> callers = new HashMap<>();
     private List<UserText> waiting = new ArrayList<>();
 
-    /** User input for the next model call; empty text is not input. */
-    void userMessage(String text) {
-        if (!text.isEmpty()) {
-            waiting.add(new UserText(text));
-        }
+    /** User input for the next model call. */
+    void user(String text) {
+        waiting.add(new UserText(text));
     }
 
     /** Starts the next model call's turn, which takes the user input waiting for it. */
-    Draft open(Optional<Instant> at) {
-        Draft draft = new Draft(waiting, at);
+    Turn open(Optional<Instant> at) {
+        Turn turn = new Turn(waiting, at);
         waiting = new ArrayList<>();
-        drafts.add(draft);
-        return draft;
+        turns.add(turn);
+        return turn;
     }
 
-    /** Attaches a result to the turn that made the call; a result for a call not in the log has no turn: dropped. */
+    /**
+     * A result of the call {@code callId} names, under that call's tool name. A call may have several results (a
+     * harness can show one command's output in parts); a result for a call not in the log has no turn: dropped.
+     */
     void result(String callId, String content, boolean error) {
-        Draft caller = callers.get(callId);
+        Turn caller = callers.get(callId);
         if (caller != null) {
             caller.answer(callId, content, error);
         }
     }
 
     boolean isEmpty() {
-        return drafts.isEmpty();
+        return turns.isEmpty();
     }
 
     /** The turns so far; user input after the last call was never sent to a model, so it is not in any turn. */
-    List<TrajectoryTurn> turns() {
-        return drafts.stream().map(Draft::build).toList();
+    List<TrajectoryTurn> build() {
+        return turns.stream().map(Turn::build).toList();
     }
 
     /** One model call being read: its answer may be spread over several lines, and its results come later. */
-    final class Draft {
+    final class Turn {
         private final List<UserText> userMessages;
         private final Optional<Instant> at;
         private final List<String> text = new ArrayList<>();
         private final List<ToolCall> calls = new ArrayList<>();
-        private final Map<String, ToolResult> results = new HashMap<>();
+        private final Map<String, List<ToolResult>> results = new HashMap<>();
         private Optional<Usage> usage = Optional.empty();
 
-        private Draft(List<UserText> userMessages, Optional<Instant> at) {
+        private Turn(List<UserText> userMessages, Optional<Instant> at) {
             this.userMessages = userMessages;
             this.at = at;
         }
 
-        void text(String part) {
+        /** Part of the assistant's text; parts are joined by newlines, and an empty one adds nothing. */
+        Turn text(String part) {
             if (!part.isEmpty()) {
                 text.add(part);
             }
+            return this;
         }
 
-        void call(ToolCall call) {
+        Turn call(ToolCall call) {
             calls.add(call);
             callers.put(call.id(), this);
+            return this;
         }
 
-        void usage(Usage billed) {
+        /** What the provider billed for the call; a later report replaces an earlier one. */
+        Turn usage(Usage billed) {
             usage = Optional.of(billed);
+            return this;
         }
 
         private void answer(String callId, String content, boolean error) {
             String tool = calls.stream().filter(call -> call.id().equals(callId)).findFirst().orElseThrow().name();
-            results.put(callId, new ToolResult(callId, tool, content, error));
+            results.computeIfAbsent(callId, id -> new ArrayList<>()).add(new ToolResult(callId, tool, content, error));
         }
 
+        /** Observations in call order, whatever order the log wrote them in. */
         private TrajectoryTurn build() {
             List<ToolResult> observations = calls.stream()
-                    .map(call -> results.get(call.id()))
-                    .filter(Objects::nonNull)
+                    .map(ToolCall::id)
+                    .distinct()
+                    .flatMap(id -> results.getOrDefault(id, List.of()).stream())
                     .toList();
             return new TrajectoryTurn(
                     userMessages, new AssistantTurn(String.join("\n", text), calls), observations, usage, at);
