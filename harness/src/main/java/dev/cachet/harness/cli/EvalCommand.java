@@ -123,7 +123,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of(".cachet", "evals", suite.name());
         PrintWriter err = err();
-        if (sandboxMode.confinesCommands() && Bubblewrap.installed().isEmpty()) {
+        if (sandboxMode.confinesCommands() && Bubblewrap.installed(environment()).isEmpty()) {
             err.println("warning: the agent's commands will be refused: " + Bubblewrap.NOT_INSTALLED);
         }
         HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models, config()::paramsFor,
@@ -139,7 +139,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
             out().flush();
             ProgressLine progress = ProgressLine.on(err);
             Cancellation costGuard = new Cancellation();
-            records = new EvalMatrix(executor.create(new ExecutorSettings(agent, defaultModel, keep, dir.resolve("workspaces"))), jobs)
+            records = new EvalMatrix(executor.create(new ExecutorSettings(agent, defaultModel, keep, dir.resolve("workspaces"), environment())), jobs)
                     .run(plan, results, p -> {
                         progress.show(p.done(), p.total(), String.format(Locale.ROOT, "solved %d  $%.4f%s", p.solved(),
                                 p.costUsd(), p.eta().map(eta -> "  eta " + eta.toSeconds() + "s").orElse("")));

@@ -51,7 +51,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = out();
         Harness harness = harness();
-        RunSpec run = options.runSpec(workspace.toAbsolutePath(), task, config(), out, err());
+        RunSpec run = options.runSpec(workspace.toAbsolutePath(), task, config(), environment(), out, err());
         SessionOutcome outcome = harness.run(run, harness.model(model != null ? model : config().model().orElse(DEFAULT_MODEL),
                 Optional.ofNullable(baseUrl).or(() -> config().baseUrl()), options.cacheTtl), new LiveReporter(out));
         return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;

@@ -84,9 +84,10 @@ final class SessionOptions {
     ToolLoading toolLoading;
 
     /** The session these options describe, for a task in a workspace. */
-    RunSpec runSpec(Path workspace, String task, Config config, PrintWriter out, PrintWriter err) {
+    RunSpec runSpec(Path workspace, String task, Config config, Map<String, String> environment, PrintWriter out,
+            PrintWriter err) {
         return new RunSpec(workspace, task, strategy(config), params(config), limits(), commandTimeout, cacheTtl,
-                sandbox(out), approver(err), toolLoading, config.mcpServers());
+                sandbox(environment, out), approver(err), toolLoading, config.mcpServers());
     }
 
     /** The strategy to use: the flag, else the config's, else the default. */
@@ -102,11 +103,11 @@ final class SessionOptions {
     }
 
     /**
-     * The sandbox asked for. When it needs bubblewrap and the machine has none, says so once, up front, in the
-     * session's output: the refusals themselves only reach the model.
+     * The sandbox asked for. When it needs bubblewrap and none is on the PATH of {@code environment}, says so once,
+     * up front, in the session's output: the refusals themselves only reach the model.
      */
-    Sandbox sandbox(PrintWriter out) {
-        if (sandboxMode.confinesCommands() && Bubblewrap.installed().isEmpty()) {
+    Sandbox sandbox(Map<String, String> environment, PrintWriter out) {
+        if (sandboxMode.confinesCommands() && Bubblewrap.installed(environment).isEmpty()) {
             out.println("warning: the agent's commands will be refused: " + Bubblewrap.NOT_INSTALLED);
         }
         return new Sandbox(sandboxMode, Set.copyOf(allowEnv), allowNetwork);

@@ -24,7 +24,7 @@ final class ToolsCommand extends Subcommand implements Callable<Integer> {
         PrintWriter out = out();
         Harness harness = harness();
         TokenCounter counter = harness.counter();
-        try (McpServers mcp = McpServers.start(config().mcpServers(), warning -> err().println("warning: " + warning))) {
+        try (McpServers mcp = McpServers.start(config().mcpServers(), environment(), warning -> err().println("warning: " + warning))) {
             ToolCatalog catalog = harness.catalog(mcp, warning -> err().println("warning: " + warning));
             out.printf("%-30s %-9s %-16s %7s  %s%n", "tool", "loading", "from", "tokens", "description");
             print(out, counter, catalog.core(), "core");

@@ -202,7 +202,7 @@ class AgentLoopTest {
         ToolBox tools = ToolBox.core();
         // Unsandboxed, so the loop's commands run where bwrap is missing.
         AgentLoop loop = new AgentLoop(model, new TranscriptStrategy(new WindowFactory(COUNTER)), tools,
-                ToolContext.defaults(new Workspace(dir)).withSandbox(Sandbox.of(SandboxMode.FULL)), new Ledger(PRICE), limits,
+                ToolContext.defaults(new Workspace(dir), System.getenv()).withSandbox(Sandbox.of(SandboxMode.FULL)), new Ledger(PRICE), limits,
                 clock, events::add);
         return loop.run(session);
     }

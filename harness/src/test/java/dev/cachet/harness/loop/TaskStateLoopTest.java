@@ -201,7 +201,7 @@ class TaskStateLoopTest {
 
     // As the harness wires it: update_task_state checks its ops against the session's own state.
     private AgentLoop loop(ContextStrategy strategy, ScriptedModelClient model, SessionListener listener) {
-        ToolContext context = new ToolContext(new Workspace(dir), ToolContext.DEFAULT_COMMAND_TIMEOUT,
+        ToolContext context = new ToolContext(new Workspace(dir), System.getenv(), ToolContext.DEFAULT_COMMAND_TIMEOUT,
                 ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state, Sandbox.DEFAULT, Approver.ALWAYS);
         return new AgentLoop(model, strategy, ToolBox.core(), context, new Ledger(PRICE), Limits.DEFAULT,
                 new StepClock(Duration.ZERO), listener);
