@@ -8,11 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TaskCheckTest {
-    private final TaskCheck check = new TaskCheck(Duration.ofSeconds(20));
+    private final TaskCheck check = new TaskCheck(Duration.ofSeconds(20), System.getenv());
 
     @TempDir
     Path workspace;
@@ -43,7 +44,7 @@ class TaskCheckTest {
 
     @Test
     void a_check_that_runs_too_long_times_out_and_does_not_pass() {
-        TaskCheck quick = new TaskCheck(Duration.ofSeconds(1));
+        TaskCheck quick = new TaskCheck(Duration.ofSeconds(1), System.getenv());
         long start = System.nanoTime();
 
         CheckResult result = quick.run(task("sleep 30"), workspace);
@@ -62,6 +63,15 @@ class TaskCheckTest {
 
         assertThat(result.passed()).isTrue();
         assertThat(result.output()).contains("present").contains(workspace.toRealPath().toString());
+    }
+
+    @Test
+    void runs_with_the_environment_it_is_given_not_the_processs() {
+        TaskCheck given = new TaskCheck(Duration.ofSeconds(20), Map.of("CACHET_GIVEN_ONLY", "given"));
+
+        CheckResult result = given.run(task("echo \"$CACHET_GIVEN_ONLY;${HOME-unset}\""), workspace);
+
+        assertThat(result.output()).isEqualTo("given;unset\n");
     }
 
     @Test

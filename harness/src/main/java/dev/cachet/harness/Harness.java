@@ -66,7 +66,8 @@ public final class Harness {
     private final String summaryPrompt = resource("/dev/cachet/harness/summary-prompt.md");
 
     /**
-     * @param environment where API keys come from; keys are never printed or logged
+     * @param environment the one cachet was started with: where API keys come from (never printed or logged), and
+     *     what the agent's commands and MCP servers inherit, less their secrets
      * @param prices the bundled prices, with the user's on top
      */
     public Harness(Clock clock, Map<String, String> environment, PriceTable prices) {
@@ -142,7 +143,7 @@ public final class Harness {
         // Counts cached for this session only: evals run many sessions on one harness, and their texts differ.
         TokenCounter counter = this.counter.fresh();
         List<String> warnings = new ArrayList<>();
-        try (McpServers mcp = McpServers.start(spec.mcpServers(), warnings::add);
+        try (McpServers mcp = McpServers.start(spec.mcpServers(), environment, warnings::add);
                 SessionLog log = new SessionLog(SessionLog.pathFor(workspace.root(), sessionId), clock)) {
             ToolBox offered = catalog(mcp, warnings::add).toolBox(spec.toolLoading());
             Session session = new Session(systemPrompt, offered.specs(), spec.task());
@@ -157,9 +158,9 @@ public final class Harness {
             Summarizer summarizer = checked.answersAnything()
                     ? new ModelSummarizer(checked, windows, summaryPrompt, ledger, listener)
                     : new ExtractiveSummarizer();
-            ContextStrategy strategy = configured.create(new StrategyServices(windows, price.cacheRates(), summarizer));
+            ContextStrategy strategy = configured.create(new StrategyServices(windows, model.cacheRates(), summarizer));
             ToolContext toolContext = new ToolContext(
-                    workspace, spec.commandTimeout(), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state,
+                    workspace, environment, spec.commandTimeout(), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state,
                     spec.sandbox(), spec.approver());
             RunResult result = new AgentLoop(checked, strategy, offered, toolContext, ledger, spec.limits(), clock, listener).run(session);
             return new SessionOutcome(sessionId, result, log.path());

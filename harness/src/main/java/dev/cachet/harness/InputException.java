@@ -1,8 +1,11 @@
 package dev.cachet.harness;
 
+import dev.cachet.context.error.CachetException;
+import dev.cachet.context.error.ExitKind;
+
 /** The user gave cachet something it cannot use: a missing workspace, an unknown model or strategy. */
-public class InputException extends RuntimeException {
+public class InputException extends CachetException {
     public InputException(String message) {
-        super(message);
+        super(ExitKind.INPUT, message);
     }
 }

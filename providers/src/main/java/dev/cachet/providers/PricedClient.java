@@ -1,6 +1,7 @@
 package dev.cachet.providers;
 
 import dev.cachet.context.TokenCounter;
+import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.pricing.ModelPrice;
@@ -23,8 +24,9 @@ public final class PricedClient implements ModelClient {
         return billing.price();
     }
 
-    public PricedModel billing() {
-        return billing;
+    /** Cache prices and TTL, as strategies weigh them. */
+    public CacheRates cacheRates() {
+        return billing.cacheRates();
     }
 
     @Override

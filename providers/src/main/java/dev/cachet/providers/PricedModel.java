@@ -1,6 +1,7 @@
 package dev.cachet.providers;
 
 import dev.cachet.context.TokenCounter;
+import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.pricing.ModelPrice;
 import java.util.Objects;
@@ -15,5 +16,11 @@ public record PricedModel(ModelSpec spec, ModelPrice price, Function<TokenCounte
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(caches, "caches");
+    }
+
+    /** What strategies weigh compactions with: cache prices over the input price, and how long the cache keeps. */
+    public CacheRates cacheRates() {
+        CacheRates rates = price.cacheRates();
+        return new CacheRates(rates.write(), rates.read(), spec.cacheTtl());
     }
 }

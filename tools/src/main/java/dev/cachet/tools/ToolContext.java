@@ -5,30 +5,36 @@ import dev.cachet.tools.sandbox.Approver;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What every tool call runs against: the workspace, the limits on commands and output, a read-only view of the
+ * What every tool call runs against: the workspace, the environment cachet was started with (commands get it less
+ * its secrets, and bwrap is looked up on its PATH), the limits on commands and output, a read-only view of the
  * session's task state (which {@code update_task_state} checks its changes against), the sandbox, and who approves
  * commands and writes.
  */
-public record ToolContext(Workspace workspace, Duration commandTimeout, int outputLimitChars, Supplier<TaskState> taskState,
-        Sandbox sandbox, Approver approver) {
+public record ToolContext(Workspace workspace, Map<String, String> environment, Duration commandTimeout,
+        int outputLimitChars, Supplier<TaskState> taskState, Sandbox sandbox, Approver approver) {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(2);
     public static final int DEFAULT_OUTPUT_LIMIT_CHARS = 20_000;
 
-    public static ToolContext defaults(Workspace workspace) {
+    public ToolContext {
+        environment = Map.copyOf(environment);
+    }
+
+    public static ToolContext defaults(Workspace workspace, Map<String, String> environment) {
         TaskState empty = TaskState.forGoal("");
-        return new ToolContext(workspace, DEFAULT_COMMAND_TIMEOUT, DEFAULT_OUTPUT_LIMIT_CHARS, () -> empty,
+        return new ToolContext(workspace, environment, DEFAULT_COMMAND_TIMEOUT, DEFAULT_OUTPUT_LIMIT_CHARS, () -> empty,
                 Sandbox.DEFAULT, Approver.ALWAYS);
     }
 
     public ToolContext withSandbox(Sandbox sandbox) {
-        return new ToolContext(workspace, commandTimeout, outputLimitChars, taskState, sandbox, approver);
+        return new ToolContext(workspace, environment, commandTimeout, outputLimitChars, taskState, sandbox, approver);
     }
 
     public ToolContext withApprover(Approver approver) {
-        return new ToolContext(workspace, commandTimeout, outputLimitChars, taskState, sandbox, approver);
+        return new ToolContext(workspace, environment, commandTimeout, outputLimitChars, taskState, sandbox, approver);
     }
 
     /** @throws ToolException naming the mode, if the sandbox keeps {@code tool} from changing files */

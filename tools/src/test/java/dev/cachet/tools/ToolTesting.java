@@ -9,6 +9,7 @@ import dev.cachet.tools.sandbox.SandboxMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Builds tool arguments and contexts, and calls tools the way the agent loop does: through a {@link ToolBox}. */
 public final class ToolTesting {
@@ -26,15 +27,23 @@ public final class ToolTesting {
         return args;
     }
 
-    /** Commands run unsandboxed, so tool tests pass where bwrap is missing; sandboxes are tested on their own. */
+    /**
+     * Commands run unsandboxed, so tool tests pass where bwrap is missing; sandboxes are tested on their own. They
+     * run with the test's own environment.
+     */
     public static ToolContext context(Path root) {
-        return ToolContext.defaults(new Workspace(root)).withSandbox(Sandbox.of(SandboxMode.FULL));
+        return context(root, System.getenv());
+    }
+
+    /** As {@link #context(Path)}, as if cachet had been started with {@code environment}. */
+    public static ToolContext context(Path root, Map<String, String> environment) {
+        return ToolContext.defaults(new Workspace(root), environment).withSandbox(Sandbox.of(SandboxMode.FULL));
     }
 
     public static ToolContext context(Path root, Duration commandTimeout, int outputLimitChars) {
         ToolContext context = context(root);
-        return new ToolContext(context.workspace(), commandTimeout, outputLimitChars, context.taskState(),
-                context.sandbox(), context.approver());
+        return new ToolContext(context.workspace(), context.environment(), commandTimeout, outputLimitChars,
+                context.taskState(), context.sandbox(), context.approver());
     }
 
     /** An approver that declines every request and keeps it in {@code asked}, as a user who says no. */

@@ -190,7 +190,7 @@ class WorkspaceTest {
     }
 
     private ToolOutput callCore(String tool, Object... namesAndValues) {
-        return ToolBox.core().execute(new ToolCall("c1", tool, args(namesAndValues).toString()), ToolContext.defaults(workspace));
+        return ToolBox.core().execute(new ToolCall("c1", tool, args(namesAndValues).toString()), ToolContext.defaults(workspace, System.getenv()));
     }
 
     private static Map<String, String> snapshot(Path dir) throws IOException {

@@ -9,8 +9,8 @@ public enum ExecutorKind {
 
     public RunExecutor create(ExecutorSettings settings) {
         return switch (this) {
-            case local -> new LocalExecutor(settings.agent(), new Workspaces(settings.keepWorkspaces()),
-                    settings.workRoot(), settings.defaultModel());
+            case local -> new LocalExecutor(settings.agent(), new Workspaces(settings.keepWorkspaces(), settings.environment()),
+                    settings.workRoot(), settings.defaultModel(), settings.environment());
         };
     }
 }

@@ -1,10 +1,13 @@
 package dev.cachet.evals.matrix;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * What any executor needs to run tasks: the agent, the model of tasks that name none, and where workspaces go.
+ * What any executor needs to run tasks: the agent, the model of tasks that name none, where workspaces go, and the
+ * environment cachet was started with, which tasks' setup and check commands run with.
  *
  * @param keepWorkspaces leave each run's workspace on disk, to look at what the agent did
  */
-public record ExecutorSettings(AgentRunner agent, String defaultModel, boolean keepWorkspaces, Path workRoot) {}
+public record ExecutorSettings(AgentRunner agent, String defaultModel, boolean keepWorkspaces, Path workRoot,
+        Map<String, String> environment) {}

@@ -9,6 +9,7 @@ import dev.cachet.providers.Usage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,13 +24,19 @@ public final class LocalExecutor implements RunExecutor {
     private final Workspaces workspaces;
     private final Path workRoot;
     private final String defaultModel;
+    private final Map<String, String> environment;
 
-    /** @param defaultModel the model of tasks that name none, as the agent is told */
-    public LocalExecutor(AgentRunner agent, Workspaces workspaces, Path workRoot, String defaultModel) {
+    /**
+     * @param defaultModel the model of tasks that name none, as the agent is told
+     * @param environment what each task's check runs with: the environment cachet was started with
+     */
+    public LocalExecutor(AgentRunner agent, Workspaces workspaces, Path workRoot, String defaultModel,
+            Map<String, String> environment) {
         this.agent = agent;
         this.workspaces = workspaces;
         this.workRoot = workRoot;
         this.defaultModel = Objects.requireNonNull(defaultModel, "defaultModel");
+        this.environment = Map.copyOf(environment);
     }
 
     @Override
@@ -48,7 +55,7 @@ public final class LocalExecutor implements RunExecutor {
                     "the agent returned no result");
             stage = "check";
             Duration timeout = task.budget().checkTimeout();
-            CheckResult check = new TaskCheck(timeout).run(task.id(), task.check(), workspace.directory());
+            CheckResult check = new TaskCheck(timeout, environment).run(task.id(), task.check(), workspace.directory());
             solved = check.passed();
             if (check.timedOut()) {
                 error = "check timed out after " + human(timeout);

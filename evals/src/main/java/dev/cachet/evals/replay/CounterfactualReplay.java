@@ -50,7 +50,7 @@ public final class CounterfactualReplay {
 
     private ReplayRun replay(Trajectory trajectory, List<List<String>> references, ConfiguredStrategy configured) {
         ContextStrategy strategy = configured.create(new StrategyServices(
-                new WindowFactory(counter), model.price().cacheRates(), new ExtractiveSummarizer()));
+                new WindowFactory(counter), model.cacheRates(), new ExtractiveSummarizer()));
         CacheSimulator cache = model.caches().apply(counter);
         Session session = new Session(trajectory.systemPrompt(), trajectory.tools(), trajectory.task());
         List<ReplayTurn> turns = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Prepares a fresh workspace per task run: a clone of the task's repository at its commit, with setup done. */
 public final class Workspaces {
@@ -13,10 +14,15 @@ public final class Workspaces {
     private static final int OUTPUT_TAIL_CHARS = 1_000;
 
     private final boolean keep;
+    private final Map<String, String> environment;
 
-    /** @param keep leave workspaces on disk when closed, to look at what the agent did */
-    public Workspaces(boolean keep) {
+    /**
+     * @param keep leave workspaces on disk when closed, to look at what the agent did
+     * @param environment what setup commands run with: the environment cachet was started with
+     */
+    public Workspaces(boolean keep, Map<String, String> environment) {
         this.keep = keep;
+        this.environment = Map.copyOf(environment);
     }
 
     /**
@@ -66,10 +72,10 @@ public final class Workspaces {
         }
     }
 
-    private static void runSetup(SuiteTask task, String setup, Path directory) {
+    private void runSetup(SuiteTask task, String setup, Path directory) {
         CommandResult result;
         try {
-            result = new CommandRunner(OUTPUT_LIMIT_CHARS).run(setup, directory, task.budget().timeout());
+            result = new CommandRunner(OUTPUT_LIMIT_CHARS).run(setup, environment, directory, task.budget().timeout());
         } catch (IOException e) {
             throw new WorkspaceException("task " + task.id() + ": cannot run setup: " + e.getMessage(), e);
         }

@@ -41,7 +41,11 @@ public final class CachetLogFormat implements TraceFormat {
     public List<Trajectory> read(Path file) {
         Optional<SessionEvent.Started> start = Optional.empty();
         TurnBuilder turns = new TurnBuilder();
-        for (LoggedEvent logged : events(file)) {
+        List<LoggedEvent> events = events(file);
+        if (events.isEmpty()) {
+            throw new TraceFormatException(file + ": empty: no events; expected " + expected());
+        }
+        for (LoggedEvent logged : events) {
             // Windows, compactions, task state and the rest record how cachet ran, not what the model did.
             if (logged.event() instanceof SessionEvent.Started started) {
                 start = Optional.of(started);

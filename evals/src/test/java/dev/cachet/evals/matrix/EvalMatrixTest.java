@@ -68,7 +68,7 @@ class EvalMatrixTest {
     }
 
     private Counting local(AgentRunner agent) {
-        return new Counting(new LocalExecutor(agent, new Workspaces(false), workRoot, MODEL));
+        return new Counting(new LocalExecutor(agent, new Workspaces(false, System.getenv()), workRoot, MODEL, System.getenv()));
     }
 
     private static List<String> keys(List<PlannedRun> plan) {

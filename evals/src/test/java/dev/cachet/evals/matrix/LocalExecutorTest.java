@@ -42,7 +42,7 @@ class LocalExecutorTest {
     }
 
     private RunRecord execute(AgentRunner agent, SuiteTask task) {
-        return new LocalExecutor(agent, new Workspaces(false), workRoot, MODEL)
+        return new LocalExecutor(agent, new Workspaces(false, System.getenv()), workRoot, MODEL, System.getenv())
                 .execute(new PlannedRun(task, "masking", 2));
     }
 
@@ -160,7 +160,8 @@ class LocalExecutorTest {
 
     @Test
     void a_kept_workspace_stays_with_the_agents_edits() throws Exception {
-        ExecutorKind.local.create(new ExecutorSettings(fixer, MODEL, true, workRoot)).execute(new PlannedRun(source.task("easy", "true"), "masking", 1));
+        ExecutorKind.local.create(new ExecutorSettings(fixer, MODEL, true, workRoot, System.getenv()))
+                .execute(new PlannedRun(source.task("easy", "true"), "masking", 1));
 
         assertThat(leftInWorkRoot()).singleElement()
                 .satisfies(dir -> assertThat(dir.resolve("fixed.txt")).hasContent("fixed by masking"));

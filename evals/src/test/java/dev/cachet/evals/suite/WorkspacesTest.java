@@ -40,7 +40,7 @@ class WorkspacesTest {
     @TempDir
     Path tempRoot;
 
-    private final Workspaces workspaces = new Workspaces(false);
+    private final Workspaces workspaces = new Workspaces(false, System.getenv());
     private RevCommit first;
     private RevCommit second;
 
@@ -215,7 +215,7 @@ class WorkspacesTest {
 
     @Test
     void a_kept_workspace_survives_closing() {
-        TaskWorkspace workspace = new Workspaces(true).prepare(task("HEAD"), tempRoot);
+        TaskWorkspace workspace = new Workspaces(true, System.getenv()).prepare(task("HEAD"), tempRoot);
 
         workspace.close();
 

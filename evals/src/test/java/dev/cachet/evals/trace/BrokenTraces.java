@@ -36,10 +36,10 @@ final class BrokenTraces {
                 new Case(cachet, "untyped.jsonl", """
                         {"type": "window", "turn": 1}
                         {"turn": 1}
-                        """, ":2: expected a \"type\" naming the event"),
+                        """, ":2: expected a JSON object with a \"type\" field naming the event"),
                 new Case(cachet, "wrong-role.jsonl", """
                         {"type": "model_response", "turn": 1, "message": {"role": "user", "text": "hi"}}
-                        """, ":1: expected \"message\", a message with role \"assistant\""),
+                        """, ":1: malformed \"model_response\" event: \"message\" is a \"user\" where a \"assistant\" was expected"),
                 new Case(cachet, "started.jsonl", """
                         {"type": "session_start", "task": "t"}
                         """, ": no \"model_response\" events"),

@@ -83,6 +83,18 @@ class TraceFormatContractTest {
     @ParameterizedTest
     @MethodSource("formats")
     void names_the_file_and_line_of_a_torn_line(TraceFormat format) throws IOException {
+        if (format instanceof CachetLogFormat) {
+            // cachet's own logs go through the session-log reader, which drops the torn last line a killed session leaves.
+            for (Path sample : TraceSamples.files(format.label())) {
+                List<String> lines = new ArrayList<>(Files.readString(sample).lines().toList());
+                int whole = format.read(sample).get(0).turns().size();
+                lines.set(lines.size() - 1, tear(lines.get(lines.size() - 1)));
+                Path copy = Files.writeString(Files.createDirectories(dir.resolve("torn-cachet")).resolve(name(sample)),
+                        String.join("\n", lines));
+                assertThat(format.read(copy).get(0).turns().size()).as(copy.toString()).isBetween(whole - 1, whole);
+            }
+            return;
+        }
         assertEverySampleFailsAt(format, "torn", lines -> {
             // A log's own last line, or a document's last before its closing brackets: a line with content to cut.
             int torn = lastWithContent(lines, 2);

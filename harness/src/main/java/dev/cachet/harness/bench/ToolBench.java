@@ -45,8 +45,8 @@ public final class ToolBench {
     private final ModelPrice price;
     private final ToolCatalog catalog;
     private final int coreToolTokens;
-    // The scripted tools and the meta tools never touch the workspace; a tool call still needs one.
-    private final ToolContext context = ToolContext.defaults(new Workspace(Path.of(".")));
+    // The scripted tools and the meta tools never touch the workspace or the environment; a tool call still needs them.
+    private final ToolContext context = ToolContext.defaults(new Workspace(Path.of(".")), Map.of());
 
     /** @param coreTools the schemas of the tools every session offers, such as {@code ToolBox.core()}'s */
     public ToolBench(TokenCounter counter, String systemPrompt, List<ToolSpec> coreTools, ModelPrice price) {

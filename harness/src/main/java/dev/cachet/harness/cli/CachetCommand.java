@@ -37,6 +37,11 @@ final class CachetCommand {
         return Path.of(home != null ? home : System.getProperty("user.home"));
     }
 
+    /** The environment cachet was started with. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     /** A variable of the environment cachet was started with, or null. */
     String environment(String name) {
         return environment.get(name);

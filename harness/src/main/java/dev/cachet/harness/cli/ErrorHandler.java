@@ -1,14 +1,6 @@
 package dev.cachet.harness.cli;
 
-import dev.cachet.evals.TaskFormatException;
-import dev.cachet.evals.corpus.CorpusException;
-import dev.cachet.evals.matrix.ResultsFileException;
-import dev.cachet.evals.trace.TraceFormatException;
-import dev.cachet.harness.InputException;
-import dev.cachet.providers.ModelSpecException;
-import dev.cachet.providers.ProviderException;
-import dev.cachet.providers.replay.RecordingException;
-import dev.cachet.providers.session.SessionLogException;
+import dev.cachet.context.error.CachetException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
@@ -32,16 +24,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         return ExitCodes.USAGE;
     }
 
+    // A file that cannot be read or written is the user's to fix, though the JDK, not cachet, names its type.
     static int exitCode(Exception e) {
-        if (e instanceof InputException || e instanceof RecordingException || e instanceof TaskFormatException
-                || e instanceof TraceFormatException || e instanceof ResultsFileException || e instanceof CorpusException
-                || e instanceof UncheckedIOException || e instanceof ModelSpecException || e instanceof SessionLogException) {
-            return ExitCodes.INPUT;
+        if (e instanceof CachetException cachet) {
+            return cachet.kind().code();
         }
-        if (e instanceof ProviderException) {
-            return ExitCodes.PROVIDER;
-        }
-        return ExitCodes.INTERNAL;
+        return e instanceof UncheckedIOException ? ExitCodes.INPUT : ExitCodes.INTERNAL;
     }
 
     private static String message(Exception e) {

@@ -107,7 +107,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
         PrintWriter err = err();
         HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models,
                 name -> params.paramsFor(name, strategies, config()),
-                sandbox.sandbox(err), config().mcpServers(), dir.resolve("sessions"));
+                sandbox.sandbox(environment(), err), config().mcpServers(), dir.resolve("sessions"));
         List<PlannedRun> plan = EvalMatrix.plan(suite.tasks(), strategies, repeat);
         List<RunRecord> records;
         try (ResultsFile results = ResultsFile.open(dir, resume)) {
@@ -118,7 +118,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
             out().flush();
             ProgressLine progress = ProgressLine.on(err);
             Cancellation costGuard = new Cancellation();
-            records = new EvalMatrix(executor.create(new ExecutorSettings(agent, defaultModel, keep, dir.resolve("workspaces"))), jobs)
+            records = new EvalMatrix(executor.create(new ExecutorSettings(agent, defaultModel, keep, dir.resolve("workspaces"), environment())), jobs)
                     .run(plan, results, p -> {
                         progress.show(p.done(), p.total(), String.format(Locale.ROOT, "solved %d  $%.4f%s", p.solved(),
                                 p.costUsd(), p.eta().map(eta -> "  eta " + eta.toSeconds() + "s").orElse("")));

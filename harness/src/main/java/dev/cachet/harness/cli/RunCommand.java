@@ -38,7 +38,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = out();
         Harness harness = harness();
-        RunSpec run = options.runSpec(workspace.toAbsolutePath(), task, config(), out, err());
+        RunSpec run = options.runSpec(workspace.toAbsolutePath(), task, config(), environment(), out, err());
         SessionOutcome outcome = harness.run(run, harness.open(model.spec(), err()::println), new LiveReporter(out));
         return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;
     }

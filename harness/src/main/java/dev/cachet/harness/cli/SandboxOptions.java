@@ -6,6 +6,7 @@ import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -27,11 +28,11 @@ final class SandboxOptions {
     boolean allowNetwork;
 
     /**
-     * The sandbox asked for. When it needs bubblewrap and the machine has none, says so once, up front: the refusals
-     * themselves only reach the model.
+     * The sandbox asked for. When it needs bubblewrap and none is on the PATH of {@code environment}, says so once, up
+     * front: the refusals themselves only reach the model.
      */
-    Sandbox sandbox(PrintWriter warnings) {
-        if (mode.confinesCommands() && Bubblewrap.installed().isEmpty()) {
+    Sandbox sandbox(Map<String, String> environment, PrintWriter warnings) {
+        if (mode.confinesCommands() && Bubblewrap.installed(environment).isEmpty()) {
             warnings.println("warning: the agent's commands will be refused: " + Bubblewrap.NOT_INSTALLED);
         }
         return new Sandbox(mode, Set.copyOf(allowEnv), allowNetwork);

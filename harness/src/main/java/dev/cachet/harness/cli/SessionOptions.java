@@ -39,9 +39,10 @@ final class SessionOptions {
     ToolLoading toolLoading;
 
     /** The session these options describe, for a task in a workspace. */
-    RunSpec runSpec(Path workspace, String task, Config config, PrintWriter out, PrintWriter err) {
+    RunSpec runSpec(Path workspace, String task, Config config, Map<String, String> environment, PrintWriter out,
+            PrintWriter err) {
         return new RunSpec(workspace, task, strategy, params(config), limits.limits(), limits.commandTimeout,
-                sandbox.sandbox(out), approver(err), toolLoading, config.mcpServers());
+                sandbox.sandbox(environment, out), approver(err), toolLoading, config.mcpServers());
     }
 
     /** The config's parameters for the strategy, with the flags' on top. */

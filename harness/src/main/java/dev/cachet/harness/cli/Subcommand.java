@@ -3,6 +3,7 @@ package dev.cachet.harness.cli;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.config.Config;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -29,5 +30,10 @@ abstract class Subcommand {
 
     Config config() {
         return root.config();
+    }
+
+    /** The environment cachet was started with. */
+    Map<String, String> environment() {
+        return root.environment();
     }
 }

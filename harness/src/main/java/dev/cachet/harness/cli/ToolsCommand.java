@@ -33,7 +33,7 @@ final class ToolsCommand extends Subcommand implements Callable<Integer> {
         PrintWriter out = out();
         Harness harness = harness();
         TokenCounter counter = harness.counter();
-        try (McpServers mcp = McpServers.start(config().mcpServers(), warning -> err().println("warning: " + warning))) {
+        try (McpServers mcp = McpServers.start(config().mcpServers(), environment(), warning -> err().println("warning: " + warning))) {
             ToolCatalog catalog = harness.catalog(mcp, warning -> err().println("warning: " + warning));
             List<Listed> listed = Stream.concat(catalog.core().stream().map(tool -> new Listed(tool, "core")),
                     catalog.deferred().stream().map(tool -> new Listed(tool, "deferred"))).toList();

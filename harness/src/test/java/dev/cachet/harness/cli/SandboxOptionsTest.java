@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class SandboxOptionsTest {
     void by_default_the_workspace_is_writable_nothing_secret_is_passed_and_nobody_is_asked() {
         SessionOptions options = parse();
 
-        assertThat(options.sandbox.sandbox(new PrintWriter(new StringWriter()))).isEqualTo(Sandbox.DEFAULT);
+        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter()))).isEqualTo(Sandbox.DEFAULT);
         assertThat(options.approver(new PrintWriter(new StringWriter()))).isSameAs(Approver.ALWAYS);
     }
 
@@ -45,7 +46,7 @@ class SandboxOptionsTest {
         SessionOptions options = parse("--sandbox", "read-only", "--allow-env", "NPM_TOKEN", "--allow-env", "PIP_INDEX_KEY",
                 "--allow-network");
 
-        assertThat(options.sandbox.sandbox(new PrintWriter(new StringWriter())))
+        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())))
                 .isEqualTo(new Sandbox(SandboxMode.READ_ONLY, Set.of("NPM_TOKEN", "PIP_INDEX_KEY"), true));
     }
 

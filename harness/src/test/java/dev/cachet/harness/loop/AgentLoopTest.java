@@ -4,7 +4,16 @@ import dev.cachet.providers.session.StopReason;
 import dev.cachet.providers.session.Limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Json;
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
@@ -13,8 +22,12 @@ import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.WindowFactory;
+import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.session.SessionEvent;
+import dev.cachet.providers.session.SessionListener;
+import dev.cachet.providers.session.SessionLog;
 import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.ProviderException;
 import dev.cachet.providers.ScriptedModelClient;
 import dev.cachet.providers.Usage;
@@ -22,21 +35,32 @@ import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.Workspace;
+import dev.cachet.tools.sandbox.Approver;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.InOrder;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
 
+@ExtendWith(MockitoExtension.class)
 class AgentLoopTest {
     private static final ModelPrice PRICE = new ModelPrice(3.00, 15.00, 3.75, 6.00, 0.30);
     private static final TokenCounter COUNTER = TokenCounter.o200k();
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Clock STOPPED_CLOCK = Clock.fixed(START, ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -128,13 +152,17 @@ class AgentLoopTest {
     }
 
     @Test
-    void stops_when_wall_time_runs_out() {
-        Limits limits = Limits.DEFAULT.withMaxWallTime(Duration.ofMinutes(10));
-        RunResult result = run(session(), ScriptedModelClient.of(distinctCalls(20)), limits, new StepClock(Duration.ofMinutes(1)));
+    void once_wall_time_runs_out_during_a_turn_the_model_is_not_asked_again(@Mock ModelClient model, @Mock Clock clock) {
+        when(model.complete(any())).thenReturn(answer(call("c1", "list_files", "{}")));
+        // Read when the loop starts and before the first turn; every later reading is ten minutes on.
+        when(clock.instant()).thenReturn(START, START, START.plus(Duration.ofMinutes(10)));
+
+        RunResult result = run(session(), model, Limits.DEFAULT.withMaxWallTime(Duration.ofMinutes(10)), clock);
 
         assertThat(result.reason()).isEqualTo(StopReason.WALL_TIME);
-        assertThat(result.turns()).isLessThan(10);
-        assertThat(result.detail()).endsWith("of a limit of 600s");
+        assertThat(result.turns()).isEqualTo(1);
+        assertThat(result.detail()).isEqualTo("ran 600s of a limit of 600s");
+        verify(model, times(1)).complete(any());
     }
 
     @Test
@@ -182,14 +210,46 @@ class AgentLoopTest {
     }
 
     @Test
-    void a_provider_failure_is_logged_as_a_stop_and_rethrown() {
-        ModelClient failing = ScriptedModelClient.of(call("c1", "list_files", "{}"));
+    void a_model_failing_on_the_third_call_is_logged_as_a_stop_after_the_turns_before_it_and_rethrown(
+            @Mock ModelClient model, @TempDir Path logs) throws IOException {
+        ProviderException overloaded = new ProviderException("anthropic: 529 overloaded, gave up after 4 tries");
+        when(model.complete(any()))
+                .thenReturn(answer(call("c1", "list_files", "{}")), answer(call("c2", "list_files", "{\"glob\":\"*.txt\"}")))
+                .thenThrow(overloaded);
+        Path logPath = logs.resolve("session.jsonl");
 
-        assertThatThrownBy(() -> run(failing, Limits.DEFAULT)).isInstanceOf(ProviderException.class);
-        SessionEvent.Stopped stop = (SessionEvent.Stopped) events.get(events.size() - 1);
-        assertThat(stop.reason()).isEqualTo(StopReason.PROVIDER_ERROR);
-        assertThat(stop.turn()).isEqualTo(2);
-        assertThat(events).filteredOn(e -> e instanceof SessionEvent.ToolReturned).hasSize(1);
+        try (SessionLog log = new SessionLog(logPath, STOPPED_CLOCK)) {
+            assertThatThrownBy(() -> loop(model, Approver.ALWAYS, log).run(session())).isSameAs(overloaded);
+        }
+
+        verify(model, times(3)).complete(any());
+        List<JsonNode> logged = readLog(logPath);
+        assertThat(logged).extracting(e -> e.get("type").asText()).containsExactly(
+                "window", "model_response", "tool_call", "tool_result",
+                "window", "model_response", "tool_call", "tool_result",
+                "window", "stop");
+        JsonNode stop = logged.get(logged.size() - 1);
+        assertThat(stop.get("turn").asInt()).isEqualTo(3);
+        assertThat(stop.get("reason").asText()).isEqualTo("PROVIDER_ERROR");
+        assertThat(stop.get("detail").asText()).isEqualTo(overloaded.getMessage());
+    }
+
+    @Test
+    void the_user_is_asked_exactly_once_per_command_and_never_for_reading(@Mock Approver approver) {
+        when(approver.approve(anyString())).thenReturn(true);
+        ScriptedModelClient model = ScriptedModelClient.of(
+                call("c1", "run_command", "{\"command\":\"echo one\"}"),
+                call("c2", "list_files", "{}"),
+                call("c3", "run_command", "{\"command\":\"echo two\"}"),
+                call("c4", "finish", "{\"summary\":\"ran both\"}"));
+
+        RunResult result = loop(model, approver, events::add).run(session());
+
+        assertThat(result.reason()).isEqualTo(StopReason.DONE);
+        InOrder asked = inOrder(approver);
+        asked.verify(approver, times(1)).approve("run `echo one`");
+        asked.verify(approver, times(1)).approve("run `echo two`");
+        verifyNoMoreInteractions(approver);
     }
 
     private RunResult run(ModelClient model, Limits limits) {
@@ -197,16 +257,35 @@ class AgentLoopTest {
     }
 
     private RunResult run(Session session, ModelClient model, Limits limits) {
-        return run(session, model, limits, new StepClock(Duration.ZERO));
+        return run(session, model, limits, STOPPED_CLOCK);
     }
 
-    private RunResult run(Session session, ModelClient model, Limits limits, StepClock clock) {
-        ToolBox tools = ToolBox.core();
+    private RunResult run(Session session, ModelClient model, Limits limits, Clock clock) {
+        return loop(model, limits, clock, Approver.ALWAYS, events::add).run(session);
+    }
+
+    private AgentLoop loop(ModelClient model, Approver approver, SessionListener listener) {
+        return loop(model, Limits.DEFAULT, STOPPED_CLOCK, approver, listener);
+    }
+
+    private AgentLoop loop(ModelClient model, Limits limits, Clock clock, Approver approver, SessionListener listener) {
         // Unsandboxed, so the loop's commands run where bwrap is missing.
-        AgentLoop loop = new AgentLoop(model, new TranscriptStrategy(new WindowFactory(COUNTER)), tools,
-                ToolContext.defaults(new Workspace(dir)).withSandbox(Sandbox.of(SandboxMode.FULL)), new Ledger(PRICE), limits,
-                clock, events::add);
-        return loop.run(session);
+        ToolContext context = ToolContext.defaults(new Workspace(dir), System.getenv())
+                .withSandbox(Sandbox.of(SandboxMode.FULL)).withApprover(approver);
+        return new AgentLoop(model, new TranscriptStrategy(new WindowFactory(COUNTER)), ToolBox.core(), context,
+                new Ledger(PRICE), limits, clock, listener);
+    }
+
+    private static ModelResponse answer(AssistantTurn turn) {
+        return new ModelResponse(turn, Usage.ZERO, 0, FinishReason.TOOL_USE);
+    }
+
+    private static List<JsonNode> readLog(Path log) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            events.add(Json.mapper().readTree(line));
+        }
+        return events;
     }
 
     private static Session session() {

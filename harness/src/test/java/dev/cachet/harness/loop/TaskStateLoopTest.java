@@ -33,7 +33,6 @@ import dev.cachet.tools.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -203,10 +202,10 @@ class TaskStateLoopTest {
 
     // As the harness wires it: update_task_state checks its ops against the session's own state.
     private AgentLoop loop(ContextStrategy strategy, ScriptedModelClient model, SessionListener listener) {
-        ToolContext context = new ToolContext(new Workspace(dir), ToolContext.DEFAULT_COMMAND_TIMEOUT,
+        ToolContext context = new ToolContext(new Workspace(dir), System.getenv(), ToolContext.DEFAULT_COMMAND_TIMEOUT,
                 ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state, Sandbox.DEFAULT, Approver.ALWAYS);
         return new AgentLoop(model, strategy, ToolBox.core(), context, new Ledger(PRICE), Limits.DEFAULT,
-                new StepClock(Duration.ZERO), listener);
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), listener);
     }
 
     private List<SessionEvent.StateUpdated> stateUpdates() {

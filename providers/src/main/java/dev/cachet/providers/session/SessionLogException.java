@@ -1,12 +1,15 @@
 package dev.cachet.providers.session;
 
+import dev.cachet.context.error.CachetException;
+import dev.cachet.context.error.ExitKind;
+
 /** A session log cannot be read: the message names the file, the line and what was wrong. */
-public class SessionLogException extends RuntimeException {
+public class SessionLogException extends CachetException {
     public SessionLogException(String message) {
-        super(message);
+        super(ExitKind.INPUT, message);
     }
 
     public SessionLogException(String message, Throwable cause) {
-        super(message, cause);
+        super(ExitKind.INPUT, message, cause);
     }
 }

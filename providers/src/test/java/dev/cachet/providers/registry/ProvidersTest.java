@@ -2,6 +2,7 @@ package dev.cachet.providers.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.cachet.context.TokenCounter;
 import dev.cachet.providers.ModelSpec;
@@ -64,6 +65,15 @@ class ProvidersTest {
         assertThat(providers.priced(spec("anthropic:claude-sonnet-4-6", ModelSpec.FIVE_MINUTES)).price()).isEqualTo(listed);
         assertThat(providers.priced(spec("anthropic:claude-sonnet-4-6", ModelSpec.ONE_HOUR)).price())
                 .isEqualTo(listed.withOneHourWrites());
+    }
+
+    @Test
+    void strategies_weigh_compactions_with_the_specs_ttl_and_write_price() {
+        var rates = providers.priced(spec("anthropic:claude-sonnet-4-6", ModelSpec.ONE_HOUR)).cacheRates();
+
+        assertThat(rates.ttl()).isEqualTo(Duration.ofHours(1));
+        assertThat(rates.write()).isEqualTo(2.0);
+        assertThat(rates.read()).isCloseTo(0.1, within(1e-12));
     }
 
     @Test

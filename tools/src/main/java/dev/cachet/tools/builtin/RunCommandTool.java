@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs a shell command in the workspace root, confined by bubblewrap unless the sandbox is {@code full}, with the
@@ -30,18 +29,8 @@ public final class RunCommandTool extends BuiltinTool {
                     .integer("timeout_seconds", "Kill the command after this many seconds (default: the session's command timeout)", false)
                     .build());
 
-    private final Optional<Bubblewrap> bubblewrap;
-    private final Map<String, String> environment;
-
     public RunCommandTool() {
-        this(Bubblewrap.installed(), System.getenv());
-    }
-
-    /** @param environment what commands' environments are made from, before the secrets are taken out */
-    RunCommandTool(Optional<Bubblewrap> bubblewrap, Map<String, String> environment) {
         super(SPEC);
-        this.bubblewrap = bubblewrap;
-        this.environment = Map.copyOf(environment);
     }
 
     @Override
@@ -52,7 +41,7 @@ public final class RunCommandTool extends BuiltinTool {
                 : context.commandTimeout();
         List<String> argv = confined(CommandRunner.shell(command), context);
         context.checkApproved("run `" + command + "`");
-        Map<String, String> scrubbed = CommandEnvironment.of(environment, context.sandbox().allowedEnv());
+        Map<String, String> scrubbed = CommandEnvironment.of(context.environment(), context.sandbox().allowedEnv());
         CommandResult result;
         try {
             result = new CommandRunner(context.outputLimitChars()).run(argv, scrubbed, context.workspace().root(), timeout);
@@ -70,7 +59,7 @@ public final class RunCommandTool extends BuiltinTool {
         if (!context.sandbox().mode().confinesCommands()) {
             return shell;
         }
-        return bubblewrap.orElseThrow(() -> new ToolException(Bubblewrap.NOT_INSTALLED))
+        return Bubblewrap.installed(context.environment()).orElseThrow(() -> new ToolException(Bubblewrap.NOT_INSTALLED))
                 .wrap(shell, context.workspace().root(), context.sandbox());
     }
 }

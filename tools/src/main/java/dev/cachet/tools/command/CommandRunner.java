@@ -34,9 +34,10 @@ public final class CommandRunner {
         return List.of("/bin/sh", "-c", command);
     }
 
-    /** Runs a shell command with this process's environment. @throws IOException if the shell cannot be started */
-    public CommandResult run(String command, Path directory, Duration timeout) throws IOException {
-        return run(shell(command), System.getenv(), directory, timeout);
+    /** Runs a shell command with exactly {@code environment}. @throws IOException if the shell cannot be started */
+    public CommandResult run(String command, Map<String, String> environment, Path directory, Duration timeout)
+            throws IOException {
+        return run(shell(command), environment, directory, timeout);
     }
 
     /** Runs {@code command} (an argument list) with exactly {@code environment}. @throws IOException if it cannot start */

@@ -54,19 +54,21 @@ public final class McpConnection implements AutoCloseable {
     /**
      * Starts or reaches the server, performs the MCP handshake and lists its tools.
      *
+     * @param environment the one cachet was started with; a stdio server inherits it, less the secrets named in it
      * @param warnings told about each listed tool that cannot be offered (no name, no object schema), which is
      *     skipped while the others are kept
      * @throws McpServerException naming the server, when it cannot be started, reached or listed; nothing is left
      *     running then
      */
-    public static McpConnection open(McpServerConfig config, Consumer<String> warnings) throws McpServerException {
+    public static McpConnection open(McpServerConfig config, Map<String, String> environment, Consumer<String> warnings)
+            throws McpServerException {
         ExecutorService io = Executors.newCachedThreadPool(runnable -> {
             // Daemon threads: a connection somebody forgot to close must not keep the JVM alive.
             Thread thread = new Thread(runnable, "mcp-" + config.name());
             thread.setDaemon(true);
             return thread;
         });
-        McpTransport transport = transport(config, io);
+        McpTransport transport = transport(config, environment, io);
         // LangChain4j reports a timeout as an ordinary result with this text; a random one cannot be a real result.
         String timeoutMarker = "cachet: mcp call timed out " + UUID.randomUUID();
         DefaultMcpClient client;
@@ -151,12 +153,12 @@ public final class McpConnection implements AutoCloseable {
         return server() + "/" + tool;
     }
 
-    private static McpTransport transport(McpServerConfig config, ExecutorService io) {
+    private static McpTransport transport(McpServerConfig config, Map<String, String> environment, ExecutorService io) {
         if (config.url().isPresent()) {
             return StreamableHttpMcpTransport.builder().url(config.url().get()).timeout(STARTUP_TIMEOUT).executor(io).build();
         }
         return new ExitAwareStdioTransport(StdioMcpTransport.builder()
-                .command(commandIn(config, System.getenv()))
+                .command(commandIn(config, environment))
                 .environment(config.env())
                 .executorService(io));
     }

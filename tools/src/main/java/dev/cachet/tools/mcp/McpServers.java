@@ -24,11 +24,12 @@ public final class McpServers implements AutoCloseable {
     /**
      * Starts each server in turn.
      *
+     * @param environment the one cachet was started with; stdio servers inherit it, less the secrets named in it
      * @param warnings told, one line each, about a server that failed to start and a tool that cannot be offered
      *     (a bad schema, or a name an earlier server already uses)
      * @throws IllegalArgumentException if two servers have the same name
      */
-    public static McpServers start(List<McpServerConfig> configs, Consumer<String> warnings) {
+    public static McpServers start(List<McpServerConfig> configs, Map<String, String> environment, Consumer<String> warnings) {
         Set<String> names = new HashSet<>();
         for (McpServerConfig config : configs) {
             if (!names.add(config.name())) {
@@ -38,7 +39,7 @@ public final class McpServers implements AutoCloseable {
         List<McpConnection> connections = new ArrayList<>();
         for (McpServerConfig config : configs) {
             try {
-                connections.add(McpConnection.open(config, warnings));
+                connections.add(McpConnection.open(config, environment, warnings));
             } catch (McpServerException e) {
                 warnings.accept(e.getMessage() + "; its tools are not available");
             }

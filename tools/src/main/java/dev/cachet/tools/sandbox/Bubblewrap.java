@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,9 +22,9 @@ public record Bubblewrap(Path executable) {
     public static final String NOT_INSTALLED = "bwrap (bubblewrap) is not installed: install the 'bubblewrap' package, "
             + "or run with --sandbox full to run commands unsandboxed";
 
-    /** bwrap as found on this process's PATH, looked up once. */
-    public static Optional<Bubblewrap> installed() {
-        return Installed.BWRAP;
+    /** bwrap as found on the PATH of {@code environment}, the one cachet was started with. */
+    public static Optional<Bubblewrap> installed(Map<String, String> environment) {
+        return onPath(environment.get("PATH"));
     }
 
     /** bwrap in the first directory of {@code path} (a PATH value, may be null) that has it executable. */
@@ -61,10 +62,5 @@ public record Bubblewrap(Path executable) {
         argv.addAll(List.of("--die-with-parent", "--chdir", root));
         argv.addAll(command);
         return List.copyOf(argv);
-    }
-
-    // Holder class: the PATH is scanned the first time it is asked for, once per process.
-    private static final class Installed {
-        static final Optional<Bubblewrap> BWRAP = onPath(System.getenv("PATH"));
     }
 }

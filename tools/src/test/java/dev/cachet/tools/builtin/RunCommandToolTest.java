@@ -97,9 +97,9 @@ class RunCommandToolTest {
 
     @Test
     void without_bwrap_a_confined_command_is_refused_with_how_to_fix_it(@TempDir Path binWithoutBwrap) {
-        RunCommandTool tool = new RunCommandTool(Bubblewrap.onPath(binWithoutBwrap.toString()), System.getenv());
+        ToolContext context = context(root, Map.of("PATH", binWithoutBwrap.toString())).withSandbox(Sandbox.DEFAULT);
 
-        ToolOutput output = call(tool, context(root).withSandbox(Sandbox.DEFAULT), "command", "touch ran");
+        ToolOutput output = call(tool, context, "command", "touch ran");
 
         assertThat(output).isEqualTo(ToolOutput.error("bwrap (bubblewrap) is not installed: install the 'bubblewrap' "
                 + "package, or run with --sandbox full to run commands unsandboxed"));
@@ -108,11 +108,18 @@ class RunCommandToolTest {
 
     @Test
     void without_bwrap_full_runs_the_command_directly(@TempDir Path binWithoutBwrap) {
-        RunCommandTool tool = new RunCommandTool(Bubblewrap.onPath(binWithoutBwrap.toString()), System.getenv());
+        ToolContext context = context(root, Map.of("PATH", binWithoutBwrap.toString())).withSandbox(Sandbox.of(SandboxMode.FULL));
 
-        assertThat(call(tool, context(root).withSandbox(Sandbox.of(SandboxMode.FULL)), "command", "touch ran"))
-                .isEqualTo(ToolOutput.ok("exit code 0\n"));
+        assertThat(call(tool, context, "command", ": > ran")).isEqualTo(ToolOutput.ok("exit code 0\n"));
         assertThat(root.resolve("ran")).exists();
+    }
+
+    @Test
+    void commands_get_the_environment_cachet_was_given_not_the_processs() {
+        ToolContext context = context(root, Map.of("PATH", System.getenv("PATH"), "CACHET_GIVEN_ONLY", "given"));
+
+        assertThat(call(tool, context, "command", "echo \"$CACHET_GIVEN_ONLY;${HOME-unset}\""))
+                .isEqualTo(ToolOutput.ok("exit code 0\ngiven;unset\n"));
     }
 
     @Test
@@ -130,13 +137,12 @@ class RunCommandToolTest {
     @ParameterizedTest
     @EnumSource(SandboxMode.class)
     void secrets_stay_out_of_the_commands_environment_unless_allowed(SandboxMode mode) {
-        assumeTrue(!mode.confinesCommands() || Bubblewrap.installed().isPresent(), "bwrap (bubblewrap) is not installed");
+        assumeTrue(!mode.confinesCommands() || Bubblewrap.installed(System.getenv()).isPresent(), "bwrap (bubblewrap) is not installed");
         Map<String, String> parent = Map.of("PATH", System.getenv("PATH"), "FOO_API_KEY", "key-value",
                 "GITHUB_TOKEN", "token-value", "MY_SECRET", "secret-value", "NPM_TOKEN", "allowed-value");
-        RunCommandTool scrubbing = new RunCommandTool(Bubblewrap.installed(), parent);
         Sandbox sandbox = new Sandbox(mode, Set.of("NPM_TOKEN"), false);
 
-        String env = call(scrubbing, context(root).withSandbox(sandbox), "command", "env").content();
+        String env = call(tool, context(root, parent).withSandbox(sandbox), "command", "env").content();
 
         assertThat(env).contains("PATH=" + System.getenv("PATH") + "\n", "NPM_TOKEN=allowed-value\n")
                 .doesNotContain("FOO_API_KEY", "GITHUB_TOKEN", "MY_SECRET", "key-value", "token-value", "secret-value");

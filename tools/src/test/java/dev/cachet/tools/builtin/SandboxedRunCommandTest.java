@@ -36,7 +36,7 @@ class SandboxedRunCommandTest {
 
     @BeforeEach
     void needsBubblewrap() throws IOException {
-        assumeTrue(Bubblewrap.installed().isPresent(), "bwrap (bubblewrap) is not installed");
+        assumeTrue(Bubblewrap.installed(System.getenv()).isPresent(), "bwrap (bubblewrap) is not installed");
         outside = Files.createTempDirectory(Path.of("/var/tmp"), "cachet-outside-");
     }
 

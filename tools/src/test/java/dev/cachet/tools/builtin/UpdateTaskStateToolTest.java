@@ -168,8 +168,8 @@ class UpdateTaskStateToolTest {
     }
 
     private static ToolContext contextWith(Path dir, Supplier<TaskState> state) {
-        return new ToolContext(new Workspace(dir), ToolContext.DEFAULT_COMMAND_TIMEOUT, ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, state,
-                Sandbox.DEFAULT, Approver.ALWAYS);
+        return new ToolContext(new Workspace(dir), Map.of(), ToolContext.DEFAULT_COMMAND_TIMEOUT,
+                ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, state, Sandbox.DEFAULT, Approver.ALWAYS);
     }
 
     private static ToolContext contextWith(Path dir, TaskState state) {

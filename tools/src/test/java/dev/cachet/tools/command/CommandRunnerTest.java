@@ -22,7 +22,7 @@ class CommandRunnerTest {
 
     @Test
     void reports_exit_code_and_output() throws IOException {
-        CommandResult result = runner.run("echo hello; exit 3", dir, GENEROUS);
+        CommandResult result = runner.run("echo hello; exit 3", System.getenv(), dir, GENEROUS);
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.output()).isEqualTo("hello\n");
@@ -32,7 +32,7 @@ class CommandRunnerTest {
 
     @Test
     void a_zero_exit_succeeded() throws IOException {
-        CommandResult result = runner.run("true", dir, GENEROUS);
+        CommandResult result = runner.run("true", System.getenv(), dir, GENEROUS);
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.succeeded()).isTrue();
@@ -40,17 +40,17 @@ class CommandRunnerTest {
 
     @Test
     void runs_in_the_given_directory() throws IOException {
-        assertThat(runner.run("pwd -P", dir, GENEROUS).output()).isEqualTo(dir.toRealPath() + "\n");
+        assertThat(runner.run("pwd -P", System.getenv(), dir, GENEROUS).output()).isEqualTo(dir.toRealPath() + "\n");
     }
 
     @Test
     void merges_stderr_into_the_output() throws IOException {
-        assertThat(runner.run("echo out; echo err >&2; echo out2", dir, GENEROUS).output()).isEqualTo("out\nerr\nout2\n");
+        assertThat(runner.run("echo out; echo err >&2; echo out2", System.getenv(), dir, GENEROUS).output()).isEqualTo("out\nerr\nout2\n");
     }
 
     @Test
     void gives_the_command_an_empty_stdin() throws IOException {
-        CommandResult result = runner.run("cat; echo done", dir, GENEROUS);
+        CommandResult result = runner.run("cat; echo done", System.getenv(), dir, GENEROUS);
 
         assertThat(result.output()).isEqualTo("done\n");
         assertThat(result.timedOut()).isFalse();
@@ -61,7 +61,7 @@ class CommandRunnerTest {
         String full = IntStream.range(0, 200).mapToObj(i -> "line" + i + "\n").collect(Collectors.joining());
 
         CommandResult result = new CommandRunner(100).run(
-                "i=0; while [ $i -lt 200 ]; do echo line$i; i=$((i+1)); done", dir, GENEROUS);
+                "i=0; while [ $i -lt 200 ]; do echo line$i; i=$((i+1)); done", System.getenv(), dir, GENEROUS);
 
         assertThat(result.output()).isEqualTo(full.substring(0, 50) + "\n[... " + (full.length() - 100)
                 + " characters cut ...]\n" + full.substring(full.length() - 50));
@@ -70,7 +70,7 @@ class CommandRunnerTest {
 
     @Test
     void drains_output_much_larger_than_a_pipe_buffer() throws IOException {
-        CommandResult result = new CommandRunner(1_000).run("head -c 2000000 /dev/zero | tr '\\0' x", dir, GENEROUS);
+        CommandResult result = new CommandRunner(1_000).run("head -c 2000000 /dev/zero | tr '\\0' x", System.getenv(), dir, GENEROUS);
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.output()).startsWith("x".repeat(500) + "\n[... 1999000 characters cut ...]\n")
@@ -79,7 +79,7 @@ class CommandRunnerTest {
 
     @Test
     void a_timeout_kills_the_command_and_the_child_it_started() throws IOException {
-        CommandResult result = runner.run("echo started; sleep 30 & echo $! > child.pid; wait", dir, ONE_SECOND);
+        CommandResult result = runner.run("echo started; sleep 30 & echo $! > child.pid; wait", System.getenv(), dir, ONE_SECOND);
 
         assertThat(result.timedOut()).isTrue();
         assertThat(result.exitCode()).isEqualTo(-1);
@@ -93,7 +93,7 @@ class CommandRunnerTest {
 
     @Test
     void a_timeout_kills_a_grandchild_whose_parent_already_exited() throws IOException {
-        CommandResult result = runner.run("(sleep 30 & echo $! > orphan.pid); sleep 30", dir, ONE_SECOND);
+        CommandResult result = runner.run("(sleep 30 & echo $! > orphan.pid); sleep 30", System.getenv(), dir, ONE_SECOND);
         long orphan = Long.parseLong(Files.readString(dir.resolve("orphan.pid")).trim());
         try {
             assertThat(result.timedOut()).isTrue();

@@ -15,14 +15,14 @@ class McpStartFailureTest {
     @Test
     @Timeout(20)
     void a_command_that_exits_at_once_fails_promptly_naming_the_server_and_its_exit_code() {
-        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("broken", List.of("false")), w -> {}))
+        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("broken", List.of("false")), System.getenv(), w -> {}))
                 .isInstanceOf(McpServerException.class)
                 .hasMessage("mcp server 'broken' failed to start: exited with code 1");
     }
 
     @Test
     void a_missing_binary_fails_naming_the_server_and_the_program() {
-        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server")), w -> {}))
+        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server")), System.getenv(), w -> {}))
                 .isInstanceOf(McpServerException.class)
                 .hasMessageStartingWith("mcp server 'ghost' failed to start: Cannot run program \"cachet-no-such-mcp-server\"");
     }
@@ -36,7 +36,7 @@ class McpStartFailureTest {
         }
         String url = "http://127.0.0.1:" + port + "/mcp";
 
-        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.http("docs", url), w -> {}))
+        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.http("docs", url), System.getenv(), w -> {}))
                 .isInstanceOf(McpServerException.class)
                 .hasMessageStartingWith("mcp server 'docs' failed to start: ");
     }
@@ -47,7 +47,7 @@ class McpStartFailureTest {
 
         try (McpServers servers = McpServers.start(List.of(
                 McpServerConfig.stdio("broken", List.of("false")),
-                McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server"))), warnings::add)) {
+                McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server"))), System.getenv(), warnings::add)) {
             assertThat(servers.tools()).isEmpty();
             assertThat(servers.connections()).isEmpty();
         }
@@ -61,7 +61,7 @@ class McpStartFailureTest {
         McpServerConfig config = McpServerConfig.stdio("twin", List.of("false"));
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> McpServers.start(List.of(config, config), w -> {}))
+                .isThrownBy(() -> McpServers.start(List.of(config, config), System.getenv(), w -> {}))
                 .withMessage("two mcp servers are named twin");
     }
 }
