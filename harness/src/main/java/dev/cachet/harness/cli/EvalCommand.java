@@ -1,29 +1,21 @@
 package dev.cachet.harness.cli;
 
-import dev.cachet.evals.matrix.Cancellation;
 import dev.cachet.evals.matrix.EvalMatrix;
-import dev.cachet.evals.matrix.EvalSummary;
 import dev.cachet.evals.matrix.ExecutorKind;
 import dev.cachet.evals.matrix.ExecutorSettings;
 import dev.cachet.evals.matrix.PlannedRun;
 import dev.cachet.evals.matrix.ResultsFile;
 import dev.cachet.evals.matrix.RunRecord;
-import dev.cachet.evals.report.EvalHtmlReport;
-import dev.cachet.evals.report.EvalJsonReport;
-import dev.cachet.evals.report.EvalMarkdownReport;
+import dev.cachet.evals.report.EvalReports;
 import dev.cachet.evals.suite.Suite;
 import dev.cachet.evals.suite.SuiteTask;
-import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.eval.HarnessAgentRunner;
-import dev.cachet.providers.ModelSpec;
+import dev.cachet.harness.eval.TaskModels;
 import dev.cachet.providers.PricedClient;
-import dev.cachet.providers.replay.RecordedSession;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -45,8 +37,6 @@ import picocli.CommandLine.Parameters;
             "With --model replay, each task is answered by its recording, SUITE_DIR/recordings/<task id>.jsonl "
                     + "(a cachet session log): real tools and real checks, no API key."})
 final class EvalCommand extends Subcommand implements Callable<Integer> {
-    static final String REPLAY = "replay";
-
     @Parameters(paramLabel = "SUITE", description = "The suite file (YAML; schema: evals/src/main/resources/suite.schema.json).")
     Path suiteFile;
 
@@ -98,8 +88,8 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
         Suite suite = Suite.read(suiteFile.toAbsolutePath());
         List<String> strategies = this.strategies.stream().distinct().toList();
         strategies.forEach(name -> harness().strategy(name, params.paramsFor(name, strategies, config())));
-        String defaultModel = model.model;
-        Function<SuiteTask, PricedClient> models = models(suite, defaultModel);
+        Function<SuiteTask, PricedClient> models = TaskModels.of(harness(), suite, model.model,
+                Optional.ofNullable(model.baseUrl), model.ttl.cacheTtl, err()::println);
         if (out == null && !suite.name().matches("[A-Za-z0-9._-]+") || suite.name().matches("\\.+")) {
             throw new InputException("suite name '" + suite.name() + "' cannot name a directory; pass --out DIR");
         }
@@ -116,54 +106,17 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
                     suite.name(), suite.tasks().size(), strategies.size(), repeat, plan.size(),
                     already > 0 ? " (" + already + " done before)" : "", jobs, results.path());
             out().flush();
-            ProgressLine progress = ProgressLine.on(err);
-            Cancellation costGuard = new Cancellation();
-            records = new EvalMatrix(executor.create(new ExecutorSettings(agent, defaultModel, keep, dir.resolve("workspaces"), environment())), jobs)
-                    .run(plan, results, p -> {
-                        progress.show(p.done(), p.total(), String.format(Locale.ROOT, "solved %d  $%.4f%s", p.solved(),
-                                p.costUsd(), p.eta().map(eta -> "  eta " + eta.toSeconds() + "s").orElse("")));
-                        if (maxTotalCost != null && p.costUsd() >= maxTotalCost) {
-                            costGuard.cancel();
-                        }
-                    }, costGuard);
-            progress.finish();
-            if (costGuard.cancelled()) {
-                err.printf(Locale.ROOT, "stopped starting runs at $%.4f (--max-total-cost); --resume goes on%n", maxTotalCost);
-            }
+            EvalProgress progress = new EvalProgress(err, maxTotalCost);
+            ExecutorSettings settings = new ExecutorSettings(agent, model.model, keep, dir.resolve("workspaces"), environment());
+            records = new EvalMatrix(executor.create(settings), jobs).run(plan, results, progress, progress.guard());
+            progress.finish(err);
         }
-        EvalSummary summary = EvalSummary.of(records);
-        String markdown = new EvalMarkdownReport().render(suite.name(), records, summary);
-        ReportFiles.write(dir.resolve("report.json"), new EvalJsonReport().render(suite.name(), records, summary));
-        boolean allFailed = records.stream().allMatch(r -> r.error() != null);
-        ReportFiles.write(dir.resolve("report.md"), markdown);
-        ReportFiles.write(dir.resolve("report.html"), new EvalHtmlReport().render(suite.name(), records, summary));
-        out().print(markdown);
+        out().print(EvalReports.write(dir, suite.name(), records));
         out().printf("%nreports: %s (report.md, report.html, report.json)%n", dir);
-        if (allFailed && !records.isEmpty()) {
+        if (!records.isEmpty() && records.stream().allMatch(r -> r.error() != null)) {
             err.println("cachet: every run failed before it could be judged; the errors are in " + dir.resolve("report.md"));
             return ExitCodes.INPUT;
         }
         return ExitCodes.OK;
-    }
-
-    /** A new client per run; with replay, each task's recording, all checked before anything runs. */
-    private Function<SuiteTask, PricedClient> models(Suite suite, String defaultModel) {
-        Harness harness = harness();
-        if (!defaultModel.equals(REPLAY)) {
-            Function<SuiteTask, ModelSpec> specs = task -> ModelSpec.parse(task.budget().model().orElse(defaultModel),
-                    Optional.ofNullable(model.baseUrl), model.ttl.cacheTtl);
-            // A missing key, an unknown provider or an unpriced model fails here, before any workspace is made.
-            suite.tasks().stream().map(specs).distinct().forEach(spec -> harness.open(spec, err()::println));
-            return task -> harness.open(specs.apply(task), err()::println);
-        }
-        Path recordings = suite.file().getParent().resolve("recordings");
-        List<String> missing = suite.tasks().stream().map(SuiteTask::id)
-                .filter(id -> !Files.isRegularFile(recordings.resolve(id + ".jsonl"))).toList();
-        if (!missing.isEmpty()) {
-            throw new InputException("--model replay needs a recording per task in " + recordings + "; missing: "
-                    + String.join(", ", missing.stream().map(id -> id + ".jsonl").toList()));
-        }
-        return task -> harness.replay(RecordedSession.read(recordings.resolve(task.id() + ".jsonl"), err()::println),
-                model.ttl.cacheTtl);
     }
 }

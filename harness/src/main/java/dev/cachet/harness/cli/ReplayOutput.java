@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cachet.context.Json;
 import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.replay.ReplayRun;
+import dev.cachet.evals.report.ReportFiles;
 import dev.cachet.evals.report.ReplayHtmlReport;
 import dev.cachet.evals.report.ReplayMarkdownReport;
 import dev.cachet.evals.report.ReplayTextReport;

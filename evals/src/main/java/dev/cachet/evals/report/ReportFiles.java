@@ -1,4 +1,4 @@
-package dev.cachet.harness.cli;
+package dev.cachet.evals.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Report files, each written whole or not at all. */
-final class ReportFiles {
+public final class ReportFiles {
     private ReportFiles() {}
 
     // Through a temporary file and a rename, so an interrupted run never leaves half a report over a good one.
-    static void write(Path file, String content) {
+    public static void write(Path file, String content) {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
             Files.createDirectories(file.getParent());

@@ -1,0 +1,41 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.evals.matrix.Cancellation;
+import dev.cachet.evals.matrix.EvalMatrix;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** The eval's progress line, and its --max-total-cost guard: once the runs so far cost that much, none starts. */
+final class EvalProgress implements Consumer<EvalMatrix.Progress> {
+    private final ProgressLine line;
+    private final Double maxTotalCost;
+    private final Cancellation guard = new Cancellation();
+
+    /** @param maxTotalCost null for no limit */
+    EvalProgress(PrintWriter err, Double maxTotalCost) {
+        this.line = ProgressLine.on(err);
+        this.maxTotalCost = maxTotalCost;
+    }
+
+    Cancellation guard() {
+        return guard;
+    }
+
+    @Override
+    public void accept(EvalMatrix.Progress p) {
+        line.show(p.done(), p.total(), String.format(Locale.ROOT, "solved %d  $%.4f%s", p.solved(), p.costUsd(),
+                p.eta().map(eta -> "  eta " + eta.toSeconds() + "s").orElse("")));
+        if (maxTotalCost != null && p.costUsd() >= maxTotalCost) {
+            guard.cancel();
+        }
+    }
+
+    /** Ends the line; says so when the guard stopped the eval starting runs. */
+    void finish(PrintWriter err) {
+        line.finish();
+        if (guard.cancelled()) {
+            err.printf(Locale.ROOT, "stopped starting runs at $%.4f (--max-total-cost); --resume goes on%n", maxTotalCost);
+        }
+    }
+}
