@@ -25,10 +25,21 @@ public final class TokenCounter {
     static final int MESSAGE_OVERHEAD = 4;
 
     private final Encoding encoding;
+    private final double factor;
+    private final Map<String, Integer> pinned;
     private final Map<Object, Integer> cache = new ConcurrentHashMap<>();
 
     public TokenCounter(Encoding encoding) {
+        this(encoding, 1.0, Map.of());
+    }
+
+    private TokenCounter(Encoding encoding, double factor, Map<String, Integer> pinned) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("a token factor must be positive, got " + factor);
+        }
         this.encoding = encoding;
+        this.factor = factor;
+        this.pinned = Map.copyOf(pinned);
     }
 
     public static TokenCounter o200k() {
@@ -37,7 +48,16 @@ public final class TokenCounter {
 
     /** A counter with the same encoding and an empty cache, for work that must not keep this one's counts alive. */
     public TokenCounter fresh() {
-        return new TokenCounter(encoding);
+        return new TokenCounter(encoding, factor, pinned);
+    }
+
+    /**
+     * A counter that stands in for another tokenizer: every message and tool spec counts {@code factor} times its
+     * o200k tokens, except system texts in {@code pinned}, which count what the map says. A replay fits both to the
+     * usage a provider billed: the factor for its tokenizer, a pinned text for what the log never held.
+     */
+    public TokenCounter calibrated(double factor, Map<String, Integer> pinned) {
+        return new TokenCounter(encoding, factor, pinned);
     }
 
     public int count(String text) {
@@ -45,12 +65,18 @@ public final class TokenCounter {
     }
 
     public int count(Message message) {
-        return cache.computeIfAbsent(message, m -> MESSAGE_OVERHEAD + countContent((Message) m));
+        return cache.computeIfAbsent(message, m -> m instanceof SystemText system && pinned.containsKey(system.text())
+                ? pinned.get(system.text())
+                : scaled(MESSAGE_OVERHEAD + countContent((Message) m)));
     }
 
     public int count(ToolSpec spec) {
-        return cache.computeIfAbsent(spec, s -> MESSAGE_OVERHEAD
-                + count(spec.name()) + count(spec.description()) + count(spec.parameters().toString()));
+        return cache.computeIfAbsent(spec, s -> scaled(MESSAGE_OVERHEAD
+                + count(spec.name()) + count(spec.description()) + count(spec.parameters().toString())));
+    }
+
+    private int scaled(int tokens) {
+        return factor == 1.0 ? tokens : (int) Math.round(factor * tokens);
     }
 
     private int countContent(Message message) {

@@ -3,9 +3,11 @@ package dev.cachet.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TokenCounterTest {
@@ -20,6 +22,20 @@ class TokenCounterTest {
     @Test
     void treats_special_token_text_as_ordinary_text() {
         assertThat(counter.count("<|endoftext|>")).isGreaterThan(1);
+    }
+
+    @Test
+    void a_calibrated_counter_scales_messages_and_specs_and_pins_system_texts() {
+        UserText task = new UserText("fix the failing test");
+        int raw = counter.count(task);
+        TokenCounter calibrated = counter.calibrated(1.5, Map.of("[unseen prefix]", 20_000));
+
+        assertThat(calibrated.count(task)).isEqualTo(Math.round(1.5 * raw));
+        assertThat(calibrated.count(new SystemText("[unseen prefix]"))).isEqualTo(20_000);
+        assertThat(calibrated.count(new SystemText("you are a coding agent")))
+                .isEqualTo(Math.round(1.5 * counter.count(new SystemText("you are a coding agent"))));
+        assertThat(calibrated.fresh().count(new SystemText("[unseen prefix]"))).isEqualTo(20_000);
+        assertThat(calibrated.count("plain text")).isEqualTo(counter.count("plain text"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.context.strategy.StrategyServices;
 import dev.cachet.context.strategy.Summarizer;
 import dev.cachet.context.window.WindowFactory;
+import dev.cachet.evals.replay.TraceBilling;
 import dev.cachet.harness.loop.AgentLoop;
 import dev.cachet.harness.loop.CacheCheckingModelClient;
 import dev.cachet.harness.loop.Ledger;
@@ -101,6 +102,11 @@ public final class Harness {
     /** A model that answers from a recording already read (a bundled example, an eval task's). */
     public PricedClient replay(RecordedSession recording, Duration cacheTtl) {
         return providers.replay(recording, new ModelSpec("replay", recording.source(), Optional.empty(), cacheTtl), counter);
+    }
+
+    /** How a replay bills each trace: as its own recorded model where its log names one, else as {@code chosen}. */
+    public TraceBilling traceBilling(PricedModel chosen) {
+        return new TraceBilling(providers, chosen);
     }
 
     /** How a counterfactual replay bills as the model a spec names. */

@@ -20,6 +20,11 @@ public interface Provider {
     /** A fresh simulator of the prompt cache that bills this provider's requests, counting with {@code counter}. */
     CacheSimulator cache(ModelSpec spec, TokenCounter counter);
 
+    /** Whether a model of this name, as a log records it, is one of this provider's own. */
+    default boolean servesByName(String model) {
+        return false;
+    }
+
     /** The model whose prices bill the tokens. */
     default String pricedAs(ModelSpec spec) {
         return spec.name();

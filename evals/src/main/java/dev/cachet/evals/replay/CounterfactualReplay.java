@@ -1,9 +1,9 @@
 package dev.cachet.evals.replay;
 
-import dev.cachet.providers.PricedModel;
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.Message;
+import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.state.StateRules;
@@ -11,63 +11,131 @@ import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.ExtractiveSummarizer;
 import dev.cachet.context.strategy.StrategyServices;
+import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
+import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.CacheSimulator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Replays a real trajectory as if a strategy had managed its context: each turn, the strategy renders its window
- * from what the session held before that model call, the model's prompt cache bills the window, and the real next
- * action is checked against the window for the names it needed. The real actions and observations are then
- * appended, whatever the window showed, so every strategy faces the same session. Summaries are extractive, so a
- * replay needs no model and gives the same figures every time.
+ * from what the session held before that model call, the model's prompt cache bills the window at the time the call
+ * was made, and the real next action is checked against the window for the names it needed. The real actions and
+ * observations are then appended, whatever the window showed, so every strategy faces the same session. Summaries
+ * are extractive, so a replay needs no model and gives the same figures every time.
+ *
+ * <p>Where the log records what each call was billed, token counts are first fitted to it ({@link Calibration}),
+ * the tokens the log never held ride at the front of every window under every strategy, and the bill itself is
+ * a run of its own, {@value #RECORDED}.
  */
 public final class CounterfactualReplay {
+    /** The run that is the trace's own bill, as its provider recorded it. */
+    public static final String RECORDED = "recorded";
+    /** When a log does not say when a call was made: a typical pause between an agent's model calls. */
+    static final Duration THINK_TIME = Duration.ofSeconds(20);
+    /** Stands for what the original harness sent that its log does not hold; counted as the calibration says. */
+    static final String UNSEEN_PREFIX = "[unseen prefix: the original harness's system prompt and tools, not in its log]";
+
     private final TokenCounter counter;
-    private final PricedModel model;
+    private final Function<Trajectory, PricedModel> billing;
     private final StateRules rules = new StateRules();
 
-    public CounterfactualReplay(TokenCounter counter, PricedModel model) {
+    /** @param billing how each trajectory is billed: its own model where known, else the one the user named */
+    public CounterfactualReplay(TokenCounter counter, Function<Trajectory, PricedModel> billing) {
         this.counter = counter;
-        this.model = model;
+        this.billing = billing;
     }
 
-    /** One run per strategy, in the order given. */
+    /** One run per strategy, in the order given, then the recorded bill when the trace has one. */
     public List<ReplayRun> replay(Trajectory trajectory, List<ConfiguredStrategy> strategies) {
+        PricedModel model = billing.apply(trajectory);
+        Calibration calibration = calibrate(trajectory);
+        String systemPrompt = calibration.unseenPrefix() > 0
+                ? UNSEEN_PREFIX + "\n\n" + trajectory.systemPrompt() : trajectory.systemPrompt();
+        long prompt = calibration.unseenPrefix()
+                + Math.round(calibration.factor() * counter.count(new SystemText(trajectory.systemPrompt())));
+        TokenCounter calibrated = calibration.estimated() ? counter
+                : counter.calibrated(calibration.factor(), Map.of(systemPrompt, (int) prompt));
         List<List<String>> references = ObservedReferences.of(trajectory);
         List<ReplayRun> runs = new ArrayList<>();
         for (ConfiguredStrategy strategy : strategies) {
-            runs.add(replay(trajectory, references, strategy));
+            runs.add(replay(trajectory, references, strategy, model, calibrated, systemPrompt, calibration.estimated()));
+        }
+        if (!calibration.estimated()) {
+            double restart = runs.stream().filter(run -> run.strategy().equals(TranscriptStrategy.NAME))
+                    .mapToDouble(ReplayRun::restartCostUsd).findFirst().orElse(0);
+            runs.add(recorded(trajectory, model, restart));
         }
         return runs;
     }
 
-    private ReplayRun replay(Trajectory trajectory, List<List<String>> references, ConfiguredStrategy configured) {
+    /** Fits token counts to the bill: the transcript is what the original harness sent, so its windows are compared. */
+    private Calibration calibrate(Trajectory trajectory) {
+        if (!trajectory.hasRecordedUsage()) {
+            return Calibration.ESTIMATED;
+        }
+        ContextStrategy transcript = new TranscriptStrategy(new WindowFactory(counter));
+        List<Long> rebuilt = new ArrayList<>();
+        windows(trajectory, transcript, trajectory.systemPrompt(), (turn, window) -> rebuilt.add((long) window.tokens()));
+        return Calibration.fit(trajectory.turns().stream().map(turn -> turn.usage().orElseThrow().input()).toList(), rebuilt);
+    }
+
+    private ReplayRun replay(Trajectory trajectory, List<List<String>> references, ConfiguredStrategy configured,
+            PricedModel model, TokenCounter counter, String systemPrompt, boolean estimated) {
         ContextStrategy strategy = configured.create(new StrategyServices(
                 new WindowFactory(counter), model.cacheRates(), new ExtractiveSummarizer()));
         CacheSimulator cache = model.caches().apply(counter);
-        Session session = new Session(trajectory.systemPrompt(), trajectory.tools(), trajectory.task());
+        CallClock clock = new CallClock(model.spec().cacheTtl());
         List<ReplayTurn> turns = new ArrayList<>();
-        Instant at = Instant.EPOCH;
-        for (int i = 0; i < trajectory.turns().size(); i++) {
+        Window[] last = new Window[1];
+        windows(trajectory, strategy, systemPrompt, (i, window) -> {
             TrajectoryTurn turn = trajectory.turns().get(i);
-            turn.userMessages().forEach(session::append);
-            Window window = strategy.render(session);
-            at = turn.at().orElse(at);
-            Usage usage = cache.next(window, outputTokens(turn), at);
+            boolean cold = clock.next(turn);
+            Usage usage = cache.next(window, outputTokens(turn), clock.at());
             List<String> needed = references.get(i);
             int visible = (int) needed.stream().filter(name -> visible(window, name)).count();
             turns.add(new ReplayTurn(i + 1, window.tokens(), usage, model.price().cost(usage),
-                    model.price().inputCost(usage), needed.size(), visible));
+                    model.price().inputCost(usage), needed.size(), visible, cold));
+            last[0] = window;
+        });
+        // A session resumed after its cache is gone sends its last window to an empty cache.
+        double restart = model.price().inputCost(model.caches().apply(counter).next(last[0], 0));
+        return new ReplayRun(trajectory.id(), configured.info().name(), turns, estimated, restart);
+    }
+
+    /** The bill as recorded: each call's usage at the trace's prices. */
+    private static ReplayRun recorded(Trajectory trajectory, PricedModel model, double restartCost) {
+        CallClock clock = new CallClock(model.spec().cacheTtl());
+        List<ReplayTurn> turns = new ArrayList<>();
+        for (int i = 0; i < trajectory.turns().size(); i++) {
+            TrajectoryTurn turn = trajectory.turns().get(i);
+            Usage usage = turn.usage().orElseThrow();
+            turns.add(new ReplayTurn(i + 1, (int) usage.input(), usage, model.price().cost(usage),
+                    model.price().inputCost(usage), 0, 0, clock.next(turn)));
+        }
+        return new ReplayRun(trajectory.id(), RECORDED, turns, false, restartCost);
+    }
+
+    /** Renders the strategy's window before each model call, and hands it over with the call's index. */
+    private void windows(Trajectory trajectory, ContextStrategy strategy, String systemPrompt,
+            BiConsumer<Integer, Window> each) {
+        Session session = new Session(systemPrompt, trajectory.tools(), trajectory.task());
+        for (int i = 0; i < trajectory.turns().size(); i++) {
+            TrajectoryTurn turn = trajectory.turns().get(i);
+            turn.userMessages().forEach(session::append);
+            each.accept(i, strategy.render(session));
             append(session, turn);
         }
-        return new ReplayRun(trajectory.id(), configured.info().name(), turns);
     }
 
     private long outputTokens(TrajectoryTurn turn) {
@@ -93,5 +161,26 @@ public final class CounterfactualReplay {
             }
         }
         return false;
+    }
+
+    /** When each call was made (the log's time, else a think time after the previous), and whether the cache had expired. */
+    private static final class CallClock {
+        private final Duration ttl;
+        private Instant at;
+
+        CallClock(Duration ttl) {
+            this.ttl = ttl;
+        }
+
+        /** Moves to the call; true when it came longer than the TTL after the previous one. */
+        boolean next(TrajectoryTurn turn) {
+            Instant previous = at;
+            at = turn.at().orElse(previous == null ? Instant.EPOCH : previous.plus(THINK_TIME));
+            return previous != null && Duration.between(previous, at).compareTo(ttl) > 0;
+        }
+
+        Instant at() {
+            return at;
+        }
     }
 }

@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 public final class ReplayBatch {
     private final TokenCounter counter;
-    private final PricedModel model;
+    private final Function<Trajectory, PricedModel> billing;
     private final List<ConfiguredStrategy> strategies;
     private final Function<Path, List<Trajectory>> reader;
 
@@ -41,10 +41,10 @@ public final class ReplayBatch {
     /** One file done: how many of how many, and the file. */
     public record Progress(int done, int total, Path file) {}
 
-    public ReplayBatch(TokenCounter counter, PricedModel model, List<ConfiguredStrategy> strategies,
+    public ReplayBatch(TokenCounter counter, Function<Trajectory, PricedModel> billing, List<ConfiguredStrategy> strategies,
             Function<Path, List<Trajectory>> reader) {
         this.counter = counter;
-        this.model = model;
+        this.billing = billing;
         this.strategies = List.copyOf(strategies);
         this.reader = reader;
     }
@@ -95,7 +95,7 @@ public final class ReplayBatch {
 
     private List<ReplayRun> replay(Path file) {
         // A counter per file: strategies of one trajectory share its counts, and they are freed with it.
-        CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), model);
+        CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), billing);
         List<ReplayRun> runs = new ArrayList<>();
         for (Trajectory trajectory : reader.apply(file)) {
             runs.addAll(replay.replay(trajectory, strategies));

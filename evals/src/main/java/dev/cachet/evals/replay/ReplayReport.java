@@ -5,48 +5,72 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The figures {@code cachet replay --format json} prints: one row per trajectory and strategy, and one per
- * strategy over all trajectories. Field names are part of the interface; do not rename them.
+ * The figures {@code cachet replay --format json} prints: one row per trajectory and strategy (the recorded bill
+ * among them, as strategy {@value CounterfactualReplay#RECORDED}), one per strategy over all trajectories (the
+ * recorded bills are the baseline there, not a row), and how close the transcript's replay comes to each recorded
+ * bill. Field names are part of the interface; do not rename
+ * them.
  */
-public record ReplayReport(List<Run> runs, List<Summary> summary) {
+public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity> fidelity) {
     public ReplayReport {
         runs = List.copyOf(runs);
         summary = List.copyOf(summary);
+        fidelity = List.copyOf(fidelity);
     }
 
+    /**
+     * @param estimated          true where the trace has no recorded usage: token counts are o200k's
+     * @param costRatioVsRecorded cost over the trace's recorded bill; null without one
+     */
     public record Run(String trace, String strategy, int turns, long inputTokens, long cacheWriteTokens,
             long cacheReadTokens, long outputTokens, double inputCostUsd, double costUsd, double cacheHitRate,
-            double referenceRecall, int peakWindowTokens) {
+            double referenceRecall, int peakWindowTokens, boolean estimated, Double costRatioVsRecorded,
+            double p50CallInputCostUsd, double p95CallInputCostUsd, double maxCallInputCostUsd, int coldCalls,
+            double restartCostUsd) {
 
-        static Run of(ReplayRun run) {
+        static Run of(ReplayRun run, Optional<ReplayRun> recorded) {
             return new Run(run.trace(), run.strategy(), run.turns().size(), run.usage().input(),
                     run.usage().cacheWrite(), run.usage().cacheRead(), run.usage().output(), run.inputCostUsd(),
-                    run.costUsd(), run.cacheHitRate(), run.referenceRecall(), run.peakWindowTokens());
+                    run.costUsd(), run.cacheHitRate(), run.referenceRecall(), run.peakWindowTokens(), run.estimated(),
+                    recorded.map(bill -> Ratios.of(run.costUsd(), bill.costUsd())).orElse(null),
+                    run.callInputCostPercentile(50), run.callInputCostPercentile(95), run.callInputCostPercentile(100),
+                    run.coldCalls(), run.restartCostUsd());
         }
     }
 
     /**
      * One strategy over every trajectory: costs summed; cache hit rate and recall pooled over all turns, so long
-     * sessions weigh as much as they cost. The ratio is against the transcript strategy's input cost, null when
-     * the transcript was not replayed.
+     * sessions weigh as much as they cost. The ratios are against the transcript strategy (input cost, and the p95
+     * of per-call input cost over all calls), null when the transcript was not replayed; and against the recorded
+     * bills, over the traces that have one, null when none has.
      */
     public record Summary(String strategy, int traces, double inputCostUsd, double costUsd, double cacheHitRate,
-            double referenceRecall, Double inputCostRatioVsTranscript) {}
+            double referenceRecall, Double inputCostRatioVsTranscript, Double costRatioVsRecorded,
+            Double p95CallInputCostRatioVsTranscript) {}
 
     /** The report of these runs; strategies keep the order they first appear in. */
     public static ReplayReport of(List<ReplayRun> runs) {
         Map<String, List<ReplayRun>> byStrategy = new LinkedHashMap<>();
         runs.forEach(run -> byStrategy.computeIfAbsent(run.strategy(), s -> new ArrayList<>()).add(run));
-        List<ReplayRun> transcript = byStrategy.get(TranscriptStrategy.NAME);
-        Double transcriptCost = transcript == null ? null : inputCost(transcript);
+        Map<String, ReplayRun> bills = runs.stream().filter(run -> run.strategy().equals(CounterfactualReplay.RECORDED))
+                .collect(Collectors.toMap(ReplayRun::trace, Function.identity(), (first, second) -> first));
+        List<ReplayRun> transcript = byStrategy.getOrDefault(TranscriptStrategy.NAME, List.of());
         List<Summary> summary = new ArrayList<>();
-        byStrategy.forEach((strategy, group) -> summary.add(summarize(strategy, group, transcriptCost)));
-        return new ReplayReport(runs.stream().map(Run::of).toList(), summary);
+        byStrategy.remove(CounterfactualReplay.RECORDED);
+        byStrategy.forEach((strategy, group) -> summary.add(summarize(strategy, group, transcript, bills)));
+        List<Fidelity> fidelity = transcript.stream().filter(run -> bills.containsKey(run.trace()))
+                .map(run -> Fidelity.of(run, bills.get(run.trace()))).toList();
+        return new ReplayReport(runs.stream().map(run -> Run.of(run, Optional.ofNullable(bills.get(run.trace())))).toList(),
+                summary, fidelity);
     }
 
-    private static Summary summarize(String strategy, List<ReplayRun> group, Double transcriptCost) {
+    private static Summary summarize(String strategy, List<ReplayRun> group, List<ReplayRun> transcript,
+            Map<String, ReplayRun> bills) {
         long read = 0;
         long input = 0;
         long references = 0;
@@ -58,9 +82,18 @@ public record ReplayReport(List<Run> runs, List<Summary> summary) {
             visible += run.visibleReferences();
         }
         double inputCost = inputCost(group);
+        List<ReplayRun> billed = group.stream().filter(run -> bills.containsKey(run.trace())).toList();
+        double billedCost = billed.stream().mapToDouble(run -> bills.get(run.trace()).costUsd()).sum();
         return new Summary(strategy, group.size(), inputCost, group.stream().mapToDouble(ReplayRun::costUsd).sum(),
                 Ratios.of(read, input), references == 0 ? 1.0 : (double) visible / references,
-                transcriptCost == null ? null : Ratios.of(inputCost, transcriptCost));
+                transcript.isEmpty() ? null : Ratios.of(inputCost, inputCost(transcript)),
+                billed.isEmpty() ? null : Ratios.of(billed.stream().mapToDouble(ReplayRun::costUsd).sum(), billedCost),
+                transcript.isEmpty() ? null : Ratios.of(p95(group), p95(transcript)));
+    }
+
+    private static double p95(List<ReplayRun> runs) {
+        return Percentiles.nearestRank(runs.stream().flatMap(run -> run.turns().stream())
+                .mapToDouble(ReplayTurn::inputCostUsd).toArray(), 95);
     }
 
     private static double inputCost(List<ReplayRun> runs) {

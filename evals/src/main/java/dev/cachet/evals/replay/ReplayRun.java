@@ -3,8 +3,14 @@ package dev.cachet.evals.replay;
 import dev.cachet.providers.Usage;
 import java.util.List;
 
-/** One trajectory replayed under one strategy, turn by turn. */
-public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns) {
+/**
+ * One trajectory replayed under one strategy, turn by turn.
+ *
+ * @param estimated      true when the trace records no usage, so its token counts are o200k's, not fitted to a bill
+ * @param restartCostUsd what the first call of the session resumed after its cache expired would cost: its last
+ *                       window sent to an empty cache
+ */
+public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, boolean estimated, double restartCostUsd) {
     public ReplayRun {
         turns = List.copyOf(turns);
     }
@@ -37,6 +43,16 @@ public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns) {
     /** Cache reads over all input. */
     public double cacheHitRate() {
         return Ratios.of(usage().cacheRead(), usage().input());
+    }
+
+    /** Calls that came after the cache's TTL had passed. */
+    public int coldCalls() {
+        return (int) turns.stream().filter(ReplayTurn::cold).count();
+    }
+
+    /** The per-call input cost that {@code percent}% of the calls stay at or under (nearest rank). */
+    public double callInputCostPercentile(int percent) {
+        return Percentiles.nearestRank(turns.stream().mapToDouble(ReplayTurn::inputCostUsd).toArray(), percent);
     }
 
     /** Visible over used references; 1 when the actions used none. */

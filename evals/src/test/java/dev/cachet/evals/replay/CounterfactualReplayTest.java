@@ -56,8 +56,9 @@ class CounterfactualReplayTest {
 
     private static CounterfactualReplay replay() {
         var price = PriceTable.bundled().price(MODEL).orElseThrow();
-        return new CounterfactualReplay(COUNTER, new PricedModel(ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES), price,
-                counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, java.time.Duration.ofMinutes(5))));
+        PricedModel priced = new PricedModel(ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES),
+                price, counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES));
+        return new CounterfactualReplay(COUNTER, trajectory -> priced);
     }
 
     private static ConfiguredStrategy named(String name) {

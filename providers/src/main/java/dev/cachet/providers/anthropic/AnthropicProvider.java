@@ -27,6 +27,11 @@ public final class AnthropicProvider implements Provider {
     }
 
     @Override
+    public boolean servesByName(String model) {
+        return model.startsWith("claude-");
+    }
+
+    @Override
     public ModelClient client(ModelSpec spec, ProviderContext context) {
         return new AnthropicClient(spec.name(), spec.baseUrl().orElse(AnthropicClient.DEFAULT_BASE_URL), context.key(KEY),
                 MAX_OUTPUT_TOKENS, spec.cacheTtl(), new JsonHttp(RetryingTransport.standard(name())));

@@ -11,6 +11,7 @@ import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.http.RetryingTransport;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * The providers that speak OpenAI's chat completions and cache prefixes by themselves: OpenAI, DeepSeek, and any
@@ -21,29 +22,36 @@ public final class OpenAiProvider implements Provider {
     private final String keyVariable;
     private final Optional<String> defaultBaseUrl;
     private final BiFunction<ModelSpec, TokenCounter, CacheSimulator> caches;
+    private final Pattern ownModels;
 
     private OpenAiProvider(String name, String keyVariable, Optional<String> defaultBaseUrl,
-            BiFunction<ModelSpec, TokenCounter, CacheSimulator> caches) {
+            BiFunction<ModelSpec, TokenCounter, CacheSimulator> caches, Pattern ownModels) {
         this.name = name;
         this.keyVariable = keyVariable;
         this.defaultBaseUrl = defaultBaseUrl;
         this.caches = caches;
+        this.ownModels = ownModels;
     }
 
     public static OpenAiProvider openAi() {
         return new OpenAiProvider("openai", "OPENAI_API_KEY", Optional.of(OpenAiClient.DEFAULT_BASE_URL),
-                (spec, counter) -> AutomaticPrefixCacheSimulator.openAi(counter));
+                (spec, counter) -> AutomaticPrefixCacheSimulator.openAi(counter), Pattern.compile("(gpt-|o\\d|codex-).*"));
     }
 
     public static OpenAiProvider deepSeek() {
         return new OpenAiProvider("deepseek", "DEEPSEEK_API_KEY", Optional.of("https://api.deepseek.com/v1"),
-                (spec, counter) -> AutomaticPrefixCacheSimulator.deepSeek(counter));
+                (spec, counter) -> AutomaticPrefixCacheSimulator.deepSeek(counter), Pattern.compile("deepseek-.*"));
     }
 
-    /** A local or self-hosted server: no address of its own, and a key only if the user set one. */
+    /** A local or self-hosted server: no address of its own, a key only if the user set one, no models by name. */
     public static OpenAiProvider compatible() {
         return new OpenAiProvider("openai-compatible", "OPENAI_API_KEY", Optional.empty(),
-                (spec, counter) -> AutomaticPrefixCacheSimulator.openAi(counter));
+                (spec, counter) -> AutomaticPrefixCacheSimulator.openAi(counter), Pattern.compile("(?!)"));
+    }
+
+    @Override
+    public boolean servesByName(String model) {
+        return ownModels.matcher(model).matches();
     }
 
     @Override

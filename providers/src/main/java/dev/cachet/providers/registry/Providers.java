@@ -9,12 +9,15 @@ import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Provider;
 import dev.cachet.providers.ProviderContext;
 import dev.cachet.providers.anthropic.AnthropicProvider;
+import dev.cachet.providers.cache.NoPromptCache;
 import dev.cachet.providers.openai.OpenAiProvider;
 import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.replay.RecordedSession;
 import dev.cachet.providers.replay.ReplayProvider;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Every provider cachet can call, by the name that prefixes a model, and the one way to open a priced client. */
@@ -55,6 +58,20 @@ public final class Providers {
                     + "anthropic:claude-sonnet-4-6");
         }
         return billing(spec, provider);
+    }
+
+    /**
+     * How a recorded session's own model bills, told from the name its log gives: the provider its name belongs to
+     * (claude: Anthropic; gpt and o-series: OpenAI; deepseek: DeepSeek) and its cache, at its listed price, else at
+     * {@code fallback}'s. A model of no known provider is billed with no prompt cache: none can be assumed of it.
+     */
+    public PricedModel recorded(String model, Duration cacheTtl, PricedModel fallback) {
+        String name = model.substring(model.lastIndexOf('/') + 1);
+        Optional<Provider> provider = ALL.stream().filter(p -> p.servesByName(name)).findFirst();
+        ModelSpec spec = new ModelSpec(provider.map(Provider::name).orElse("unknown"), name, Optional.empty(), cacheTtl);
+        ModelPrice listed = prices.price(name).orElse(fallback.price());
+        ModelPrice price = spec.cachesForAnHour() ? listed.withOneHourWrites() : listed;
+        return new PricedModel(spec, price, counter -> provider.map(p -> p.cache(spec, counter)).orElseGet(NoPromptCache::new));
     }
 
     private PricedModel billing(ModelSpec spec, Provider provider) {

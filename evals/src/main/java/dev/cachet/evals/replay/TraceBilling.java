@@ -1,0 +1,26 @@
+package dev.cachet.evals.replay;
+
+import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.providers.PricedModel;
+import dev.cachet.providers.registry.Providers;
+import java.util.function.Function;
+
+/**
+ * How each trajectory is billed in a replay: as the model its log names (that model's provider cache, at its price
+ * when known), so every strategy is compared with what the session really cost; a log that names none is billed as
+ * the model the user chose.
+ */
+public final class TraceBilling implements Function<Trajectory, PricedModel> {
+    private final Providers providers;
+    private final PricedModel chosen;
+
+    public TraceBilling(Providers providers, PricedModel chosen) {
+        this.providers = providers;
+        this.chosen = chosen;
+    }
+
+    @Override
+    public PricedModel apply(Trajectory trajectory) {
+        return trajectory.model().map(model -> providers.recorded(model, chosen.spec().cacheTtl(), chosen)).orElse(chosen);
+    }
+}
