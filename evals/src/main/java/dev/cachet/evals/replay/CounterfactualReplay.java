@@ -6,6 +6,7 @@ import dev.cachet.context.message.Message;
 import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
 import dev.cachet.context.state.StateRules;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.ContextStrategy;
@@ -86,7 +87,7 @@ public final class CounterfactualReplay {
         }
         ContextStrategy transcript = new TranscriptStrategy(new WindowFactory(counter));
         List<Long> rebuilt = new ArrayList<>();
-        windows(trajectory, transcript, trajectory.systemPrompt(), (turn, window) -> rebuilt.add((long) window.tokens()));
+        windows(trajectory, transcript, trajectory.systemPrompt(), true, (turn, window) -> rebuilt.add((long) window.tokens()));
         return Calibration.fit(trajectory.turns().stream().map(turn -> turn.usage().orElseThrow().input()).toList(), rebuilt);
     }
 
@@ -96,9 +97,16 @@ public final class CounterfactualReplay {
                 new WindowFactory(counter), model.cacheRates(), new ExtractiveSummarizer()));
         CacheSimulator cache = model.caches().apply(counter);
         CallClock clock = new CallClock(model.spec().cacheTtl());
+        if (prefixWasWarm(trajectory)) {
+            // Another session (a subagent's parent, an earlier run) had cached the system prompt and tools.
+            Session start = new Session(systemPrompt, trajectory.tools(), trajectory.task());
+            cache.next(new WindowFactory(counter).startFor(start).build(), 0, trajectory.turns().get(0).at().orElse(Instant.EPOCH));
+        }
         List<ReplayTurn> turns = new ArrayList<>();
         Window[] last = new Window[1];
-        windows(trajectory, strategy, systemPrompt, (i, window) -> {
+        // The transcript is the original harness's own behaviour, so it also starts anew where the original did.
+        boolean followRestarts = configured.info().name().equals(TranscriptStrategy.NAME);
+        windows(trajectory, strategy, systemPrompt, followRestarts, (i, window) -> {
             TrajectoryTurn turn = trajectory.turns().get(i);
             boolean cold = clock.next(turn);
             Usage usage = cache.next(window, outputTokens(turn), clock.at());
@@ -111,6 +119,11 @@ public final class CounterfactualReplay {
         // A session resumed after its cache is gone sends its last window to an empty cache.
         double restart = model.price().inputCost(model.caches().apply(counter).next(last[0], 0));
         return new ReplayRun(trajectory.id(), configured.info().name(), turns, estimated, restart);
+    }
+
+    /** Whether the log's first call read from the cache: its prefix was cached before the session began. */
+    private static boolean prefixWasWarm(Trajectory trajectory) {
+        return trajectory.turns().get(0).usage().map(usage -> usage.cacheRead() > 0).orElse(false);
     }
 
     /** The bill as recorded: each call's usage at the trace's prices. */
@@ -126,13 +139,22 @@ public final class CounterfactualReplay {
         return new ReplayRun(trajectory.id(), RECORDED, turns, false, restartCost);
     }
 
-    /** Renders the strategy's window before each model call, and hands it over with the call's index. */
-    private void windows(Trajectory trajectory, ContextStrategy strategy, String systemPrompt,
+    /**
+     * Renders the strategy's window before each model call, and hands it over with the call's index. Following the
+     * original's restarts, a call where it started its context anew starts a session whose task is that call's
+     * first user input (for Claude Code, the compact summary).
+     */
+    private void windows(Trajectory trajectory, ContextStrategy strategy, String systemPrompt, boolean followRestarts,
             BiConsumer<Integer, Window> each) {
         Session session = new Session(systemPrompt, trajectory.tools(), trajectory.task());
         for (int i = 0; i < trajectory.turns().size(); i++) {
             TrajectoryTurn turn = trajectory.turns().get(i);
-            turn.userMessages().forEach(session::append);
+            List<UserText> input = turn.userMessages();
+            if (followRestarts && turn.contextRestart() && !input.isEmpty()) {
+                session = new Session(systemPrompt, trajectory.tools(), input.get(0).text());
+                input = input.subList(1, input.size());
+            }
+            input.forEach(session::append);
             each.accept(i, strategy.render(session));
             append(session, turn);
         }

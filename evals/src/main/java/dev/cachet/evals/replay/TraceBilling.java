@@ -3,12 +3,13 @@ package dev.cachet.evals.replay;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.registry.Providers;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
  * How each trajectory is billed in a replay: as the model its log names (that model's provider cache, at its price
- * when known), so every strategy is compared with what the session really cost; a log that names none is billed as
- * the model the user chose.
+ * when known, with the cache lifetime the log shows), so every strategy is compared with what the session really
+ * cost; a log that names none is billed as the model the user chose.
  */
 public final class TraceBilling implements Function<Trajectory, PricedModel> {
     private final Providers providers;
@@ -21,6 +22,7 @@ public final class TraceBilling implements Function<Trajectory, PricedModel> {
 
     @Override
     public PricedModel apply(Trajectory trajectory) {
-        return trajectory.model().map(model -> providers.recorded(model, chosen.spec().cacheTtl(), chosen)).orElse(chosen);
+        Duration ttl = trajectory.cacheTtl().orElse(chosen.spec().cacheTtl());
+        return trajectory.model().map(model -> providers.recorded(model, ttl, chosen)).orElse(chosen);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolCall;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,7 @@ public final class ClaudeCodeFormat implements TraceFormat {
         private Boolean sidechain;
         private String task;
         private Optional<String> model = Optional.empty();
+        private Optional<Duration> cacheTtl = Optional.empty();
 
         Session(Path file) {
             this.file = file;
@@ -72,7 +74,7 @@ public final class ClaudeCodeFormat implements TraceFormat {
             }
             String id = file.getFileName().toString();
             // Claude Code does not log its system prompt or its tool schemas.
-            return new Trajectory(id, label(), model, "", task, List.of(), turns.build());
+            return new Trajectory(id, label(), model, "", task, List.of(), turns.build(), cacheTtl);
         }
 
         /**
@@ -97,6 +99,9 @@ public final class ClaudeCodeFormat implements TraceFormat {
         private void user(JsonFiles.Line line) {
             JsonNode content = content(line);
             String text = Blocks.text(content);
+            if (line.json().path("isCompactSummary").asBoolean(false)) {
+                turns.restartContext();
+            }
             // A line of tool results alone has no text: it is no user input.
             if (!text.isEmpty()) {
                 if (task == null && !line.json().path("isMeta").asBoolean(false)) {
@@ -136,6 +141,9 @@ public final class ClaudeCodeFormat implements TraceFormat {
             // output_tokens grows while the response streams, so the last line's count is the final one; the input
             // and cache counts are the same on every line.
             JsonNode usage = JsonFiles.required(file, line, "message.usage");
+            if (usage.path("cache_creation").path("ephemeral_1h_input_tokens").asLong() > 0) {
+                cacheTtl = Optional.of(Duration.ofHours(1));
+            }
             response.usage(Usages.anthropic(
                     JsonFiles.required(file, line, "message.usage.input_tokens").asLong(),
                     usage.path("cache_creation_input_tokens").asLong(),

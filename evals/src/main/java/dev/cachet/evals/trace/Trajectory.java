@@ -1,6 +1,7 @@
 package dev.cachet.evals.trace;
 
 import dev.cachet.context.message.ToolSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param format   the importer that read it, as {@link TraceFormat#label()}
  * @param model    the model that ran it as the log names it, or empty when the log does not say
  * @param tools    tool schemas offered to the model; empty when the log does not record them
+ * @param cacheTtl how long the original harness had its prompt prefixes cached, when its log tells (Claude Code's
+ *                 usage says which writes were 1-hour ones)
  */
 public record Trajectory(
         String id,
@@ -21,7 +24,14 @@ public record Trajectory(
         String systemPrompt,
         String task,
         List<ToolSpec> tools,
-        List<TrajectoryTurn> turns) {
+        List<TrajectoryTurn> turns,
+        Optional<Duration> cacheTtl) {
+
+    /** A session whose log does not tell how long its provider cached. */
+    public Trajectory(String id, String format, Optional<String> model, String systemPrompt, String task,
+            List<ToolSpec> tools, List<TrajectoryTurn> turns) {
+        this(id, format, model, systemPrompt, task, tools, turns, Optional.empty());
+    }
 
     public Trajectory {
         Objects.requireNonNull(id, "id");
@@ -31,6 +41,7 @@ public record Trajectory(
         task = Objects.requireNonNullElse(task, "");
         tools = List.copyOf(tools);
         turns = List.copyOf(turns);
+        Objects.requireNonNull(cacheTtl, "cacheTtl");
     }
 
     /** Tool calls over all turns. */

@@ -18,13 +18,16 @@ import java.util.Optional;
  * @param observations  results of {@code action}'s tool calls, in call order, each answering one call id
  * @param usage         what the provider billed for this call, in cachet's vocabulary, when the log records it
  * @param at            when the call was made, when the log records it
+ * @param contextRestart whether the original harness started its context anew before this call (a compaction of its
+ *                       own, such as Claude Code's compact summary): from here it sent only what came after
  */
 public record TrajectoryTurn(
         List<UserText> userMessages,
         AssistantTurn action,
         List<ToolResult> observations,
         Optional<Usage> usage,
-        Optional<Instant> at) {
+        Optional<Instant> at,
+        boolean contextRestart) {
 
     public TrajectoryTurn {
         userMessages = List.copyOf(userMessages);

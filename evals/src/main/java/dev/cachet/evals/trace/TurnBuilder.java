@@ -22,16 +22,23 @@ final class TurnBuilder {
     /** The turn that made each call; a call id a log reuses names its latest call. */
     private final Map<String, Turn> callers = new HashMap<>();
     private List<UserText> waiting = new ArrayList<>();
+    private boolean restartWaiting;
 
     /** User input for the next model call. */
     void user(String text) {
         waiting.add(new UserText(text));
     }
 
+    /** The original harness starts its context anew with the next model call. */
+    void restartContext() {
+        restartWaiting = true;
+    }
+
     /** Starts the next model call's turn, which takes the user input waiting for it. */
     Turn open(Optional<Instant> at) {
-        Turn turn = new Turn(waiting, at);
+        Turn turn = new Turn(waiting, at, restartWaiting);
         waiting = new ArrayList<>();
+        restartWaiting = false;
         turns.add(turn);
         return turn;
     }
@@ -60,14 +67,16 @@ final class TurnBuilder {
     final class Turn {
         private final List<UserText> userMessages;
         private final Optional<Instant> at;
+        private final boolean contextRestart;
         private final List<String> text = new ArrayList<>();
         private final List<ToolCall> calls = new ArrayList<>();
         private final Map<String, List<ToolResult>> results = new HashMap<>();
         private Optional<Usage> usage = Optional.empty();
 
-        private Turn(List<UserText> userMessages, Optional<Instant> at) {
+        private Turn(List<UserText> userMessages, Optional<Instant> at, boolean contextRestart) {
             this.userMessages = userMessages;
             this.at = at;
+            this.contextRestart = contextRestart;
         }
 
         /** Part of the assistant's text; parts are joined by newlines, and an empty one adds nothing. */
@@ -103,7 +112,7 @@ final class TurnBuilder {
                     .flatMap(id -> results.getOrDefault(id, List.of()).stream())
                     .toList();
             return new TrajectoryTurn(
-                    userMessages, new AssistantTurn(String.join("\n", text), calls), observations, usage, at);
+                    userMessages, new AssistantTurn(String.join("\n", text), calls), observations, usage, at, contextRestart);
         }
     }
 }

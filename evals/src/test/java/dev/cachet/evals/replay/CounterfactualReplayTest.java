@@ -51,7 +51,7 @@ class CounterfactualReplayTest {
 
     private static TrajectoryTurn turn(ToolCall call, String output) {
         return new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
-                List.of(new ToolResult(call.id(), call.name(), output, false)), Optional.empty(), Optional.empty());
+                List.of(new ToolResult(call.id(), call.name(), output, false)), Optional.empty(), Optional.empty(), false);
     }
 
     private static CounterfactualReplay replay() {

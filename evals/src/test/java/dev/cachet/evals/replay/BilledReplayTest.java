@@ -1,0 +1,153 @@
+package dev.cachet.evals.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.cachet.context.Session;
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.context.strategy.Strategies;
+import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.context.window.WindowFactory;
+import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.evals.trace.TrajectoryTurn;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.PricedModel;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.cache.BreakpointCacheSimulator;
+import dev.cachet.providers.pricing.ModelPrice;
+import dev.cachet.providers.pricing.PriceTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A hand-made session whose bill is known: 5,000 unseen tokens before every window, the rest as o200k counts it. */
+class BilledReplayTest {
+    private static final TokenCounter COUNTER = TokenCounter.o200k();
+    private static final String MODEL = "claude-sonnet-4-6";
+    private static final long UNSEEN = 5_000;
+    private static final ModelPrice PRICE = PriceTable.bundled().price(MODEL).orElseThrow();
+    private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+
+    private final CounterfactualReplay replay = new CounterfactualReplay(COUNTER, trajectory -> new PricedModel(
+            ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES), PRICE,
+            counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES)));
+
+    /** Three reads of a long file, the third ten minutes after the second: past the 5-minute TTL. */
+    private static Trajectory session(boolean withUsage) {
+        List<Duration> offsets = List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(11));
+        List<TrajectoryTurn> unbilled = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
+            unbilled.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
+                    List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(400), false)),
+                    Optional.empty(), Optional.of(START.plus(offsets.get(i))), false));
+        }
+        Trajectory plain = new Trajectory("billed", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), unbilled);
+        if (!withUsage) {
+            return plain;
+        }
+        // Billed as the original harness would have been: the rebuilt transcript window plus the unseen prefix.
+        List<Long> windows = transcriptWindows(plain);
+        List<TrajectoryTurn> billed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            TrajectoryTurn turn = unbilled.get(i);
+            billed.add(new TrajectoryTurn(turn.userMessages(), turn.action(), turn.observations(),
+                    Optional.of(new Usage(UNSEEN + windows.get(i), 0, 0, 30, 0)), turn.at(), false));
+        }
+        return new Trajectory("billed", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), billed);
+    }
+
+    private static List<Long> transcriptWindows(Trajectory trajectory) {
+        TranscriptStrategy transcript = new TranscriptStrategy(new WindowFactory(COUNTER));
+        Session session = new Session("", List.of(), trajectory.task());
+        List<Long> windows = new ArrayList<>();
+        for (TrajectoryTurn turn : trajectory.turns()) {
+            windows.add((long) transcript.render(session).tokens());
+            session.append(turn.action());
+            turn.observations().forEach(session::append);
+        }
+        return windows;
+    }
+
+    private static List<ConfiguredStrategy> strategies(String... names) {
+        List<ConfiguredStrategy> configured = new ArrayList<>();
+        for (String name : names) {
+            StrategyInfo info = Strategies.named(name);
+            configured.add(new ConfiguredStrategy(info, info.configure(Map.of())));
+        }
+        return configured;
+    }
+
+    @Test
+    void the_transcript_replay_rebuilds_each_billed_input_with_the_unseen_prefix() {
+        Trajectory trajectory = session(true);
+        List<ReplayRun> runs = replay.replay(trajectory, strategies("transcript"));
+
+        assertThat(runs).extracting(ReplayRun::strategy).containsExactly("transcript", CounterfactualReplay.RECORDED);
+        ReplayRun transcript = runs.get(0);
+        assertThat(transcript.estimated()).isFalse();
+        for (int i = 0; i < 3; i++) {
+            assertThat(transcript.turns().get(i).usage().input()).as("call " + (i + 1))
+                    .isEqualTo(trajectory.turns().get(i).usage().orElseThrow().input());
+        }
+    }
+
+    @Test
+    void the_recorded_run_is_the_logs_usage_at_the_traces_price() {
+        Trajectory trajectory = session(true);
+        ReplayRun recorded = replay.replay(trajectory, strategies("transcript")).get(1);
+
+        Usage sum = trajectory.turns().stream().map(turn -> turn.usage().orElseThrow()).reduce(Usage.ZERO, Usage::plus);
+        assertThat(recorded.usage()).isEqualTo(sum);
+        assertThat(recorded.costUsd()).isCloseTo(PRICE.cost(sum), within(1e-12));
+    }
+
+    @Test
+    void a_call_after_the_ttl_is_cold_and_reads_nothing_from_the_cache() {
+        ReplayRun transcript = replay.replay(session(true), strategies("transcript")).get(0);
+
+        // 1 minute after the first call the prefix is warm; 10 minutes after the second it has expired.
+        assertThat(transcript.turns()).extracting(ReplayTurn::cold).containsExactly(false, false, true);
+        assertThat(transcript.turns().get(1).usage().cacheRead()).isPositive();
+        assertThat(transcript.turns().get(2).usage().cacheRead()).isZero();
+        assertThat(transcript.coldCalls()).isOne();
+        // Cold, the whole window up to its breakpoint is written again: 5,000 unseen tokens and every message.
+        Usage cold = transcript.turns().get(2).usage();
+        assertThat(cold.cacheWrite() + cold.uncachedInput()).isEqualTo(cold.input());
+    }
+
+    @Test
+    void the_restart_cost_is_the_last_window_sent_to_an_empty_cache() {
+        Trajectory trajectory = session(true);
+        ReplayRun transcript = replay.replay(trajectory, strategies("transcript")).get(0);
+
+        // The last call already came cold, so resuming it would cost what it cost.
+        assertThat(transcript.restartCostUsd()).isCloseTo(transcript.turns().get(2).inputCostUsd(), within(1e-12));
+    }
+
+    @Test
+    void a_trace_without_usage_is_estimated_and_has_no_recorded_run() {
+        List<ReplayRun> runs = replay.replay(session(false), strategies("transcript", "hybrid"));
+
+        assertThat(runs).extracting(ReplayRun::strategy).containsExactly("transcript", "hybrid");
+        assertThat(runs).allSatisfy(run -> assertThat(run.estimated()).isTrue());
+    }
+
+    @Test
+    void fidelity_of_an_exact_replay_is_zero_error() {
+        List<ReplayRun> runs = replay.replay(session(true), strategies("transcript"));
+        Fidelity fidelity = Fidelity.of(runs.get(0), runs.get(1));
+
+        assertThat(fidelity.inputError()).isCloseTo(0, within(1e-12));
+        assertThat(fidelity.perCallInputMedianError()).isCloseTo(0, within(1e-12));
+    }
+}
