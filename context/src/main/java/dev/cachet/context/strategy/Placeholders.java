@@ -1,5 +1,6 @@
 package dev.cachet.context.strategy;
 
+import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import java.util.HashSet;
@@ -18,6 +19,11 @@ public final class Placeholders {
     private static final int MAX_MENTIONS = 8;
 
     private Placeholders() {}
+
+    /** Whether a message is a masked output's placeholder: it points at content without holding it. */
+    public static boolean isPlaceholder(Message message) {
+        return message instanceof ToolResult result && result.content().startsWith(PREFIX);
+    }
 
     static ToolResult mask(ToolCall call, ToolResult result, int tokens, String reason) {
         return mask(call, result, tokens, reason, 0);

@@ -2,7 +2,6 @@ package dev.cachet.evals.replay;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
-import dev.cachet.context.message.Message;
 import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Replays a real trajectory as if a strategy had managed its context: each turn, the strategy renders its window
@@ -67,7 +67,7 @@ public final class CounterfactualReplay {
                 + Math.round(calibration.factor() * counter.count(new SystemText(trajectory.systemPrompt())));
         TokenCounter calibrated = calibration.estimated() ? counter
                 : counter.calibrated(calibration.factor(), Map.of(systemPrompt, (int) prompt));
-        List<List<String>> references = ObservedReferences.of(trajectory);
+        List<List<ObservedReferences.Observed>> references = ObservedReferences.of(trajectory);
         List<ReplayRun> runs = new ArrayList<>();
         for (ConfiguredStrategy strategy : strategies) {
             runs.add(replay(trajectory, references, strategy, model, calibrated, systemPrompt, calibration.estimated()));
@@ -91,7 +91,8 @@ public final class CounterfactualReplay {
         return Calibration.fit(trajectory.turns().stream().map(turn -> turn.usage().orElseThrow().input()).toList(), rebuilt);
     }
 
-    private ReplayRun replay(Trajectory trajectory, List<List<String>> references, ConfiguredStrategy configured,
+    private ReplayRun replay(Trajectory trajectory, List<List<ObservedReferences.Observed>> references,
+            ConfiguredStrategy configured,
             PricedModel model, TokenCounter counter, String systemPrompt, boolean estimated) {
         ContextStrategy strategy = configured.create(new StrategyServices(
                 new WindowFactory(counter), model.cacheRates(), new ExtractiveSummarizer()));
@@ -110,10 +111,18 @@ public final class CounterfactualReplay {
             TrajectoryTurn turn = trajectory.turns().get(i);
             boolean cold = clock.next(turn);
             Usage usage = cache.next(window, outputTokens(turn), clock.at());
-            List<String> needed = references.get(i);
-            int visible = (int) needed.stream().filter(name -> visible(window, name)).count();
-            turns.add(new ReplayTurn(i + 1, window.tokens(), usage, model.price().cost(usage),
-                    model.price().inputCost(usage), needed.size(), visible, cold));
+            List<ObservedReferences.Observed> needed = references.get(i);
+            Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()
+                    .collect(Collectors.groupingBy(reference -> Sight.of(window, reference.form())));
+            List<ObservedReferences.Observed> pointed = seen.getOrDefault(Sight.POINTER, List.of());
+            // The agent needs each output whose content the window lacks (behind a pointer, or gone): it reads it
+            // again once, its tokens written uncached into the window. A strategy that drops content pays for it.
+            long reread = needed.stream().filter(reference -> Sight.of(window, reference.form()) != Sight.CONTENT)
+                    .map(ObservedReferences.Observed::source).distinct().mapToLong(counter::count).sum();
+            double rereadCost = model.price().inputCost(new Usage(reread, 0, 0, 0, 0));
+            turns.add(new ReplayTurn(i + 1, window.tokens(), usage, model.price().cost(usage) + rereadCost,
+                    model.price().inputCost(usage) + rereadCost, needed.size(),
+                    needed.size() - seen.getOrDefault(Sight.MISSING, List.of()).size(), pointed.size(), rereadCost, cold));
             last[0] = window;
         });
         // A session resumed after its cache is gone sends its last window to an empty cache.
@@ -134,7 +143,7 @@ public final class CounterfactualReplay {
             TrajectoryTurn turn = trajectory.turns().get(i);
             Usage usage = turn.usage().orElseThrow();
             turns.add(new ReplayTurn(i + 1, (int) usage.input(), usage, model.price().cost(usage),
-                    model.price().inputCost(usage), 0, 0, clock.next(turn)));
+                    model.price().inputCost(usage), 0, 0, 0, 0, clock.next(turn)));
         }
         return new ReplayRun(trajectory.id(), RECORDED, turns, false, restartCost);
     }
@@ -174,15 +183,6 @@ public final class CounterfactualReplay {
                     .orElse(new ToolCall(result.callId(), result.toolName(), "{}"));
             session.updateState(rules.apply(session.state(), call, result));
         }
-    }
-
-    private static boolean visible(Window window, String name) {
-        for (Message message : window.messages()) {
-            if (MessageText.contains(message, name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** When each call was made (the log's time, else a think time after the previous), and whether the cache had expired. */

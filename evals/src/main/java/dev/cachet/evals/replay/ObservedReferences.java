@@ -16,17 +16,20 @@ import java.util.Optional;
  * strategy must keep visible; the same for every strategy, so computed once per trajectory.
  */
 final class ObservedReferences {
+    /** A name an action used, in the form to look for, and the tool output it was first seen in. */
+    record Observed(String form, ToolResult source) {}
+
     private ObservedReferences() {}
 
-    /** Per turn, the form of each such name to look for in a window. */
-    static List<List<String>> of(Trajectory trajectory) {
+    /** Per turn, each such name. */
+    static List<List<Observed>> of(Trajectory trajectory) {
         List<Message> seen = new ArrayList<>();
         seen.add(new SystemText(trajectory.systemPrompt()));
         seen.add(new UserText(trajectory.task()));
-        List<List<String>> perTurn = new ArrayList<>();
+        List<List<Observed>> perTurn = new ArrayList<>();
         for (TrajectoryTurn turn : trajectory.turns()) {
             seen.addAll(turn.userMessages());
-            List<String> learned = new ArrayList<>();
+            List<Observed> learned = new ArrayList<>();
             for (References.Reference reference : References.of(turn.action())) {
                 firstObserved(reference, seen).ifPresent(learned::add);
             }
@@ -38,11 +41,11 @@ final class ObservedReferences {
     }
 
     /** The most specific form that appeared before, when it first appeared in a tool result. */
-    private static Optional<String> firstObserved(References.Reference reference, List<Message> seen) {
+    private static Optional<Observed> firstObserved(References.Reference reference, List<Message> seen) {
         for (String form : reference.forms()) {
             for (Message message : seen) {
                 if (MessageText.contains(message, form)) {
-                    return message instanceof ToolResult ? Optional.of(form) : Optional.empty();
+                    return message instanceof ToolResult result ? Optional.of(new Observed(form, result)) : Optional.empty();
                 }
             }
         }

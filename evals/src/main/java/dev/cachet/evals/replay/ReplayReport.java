@@ -51,7 +51,7 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
      */
     public record Summary(String strategy, int traces, double inputCostUsd, double costUsd, double cacheHitRate,
             double referenceRecall, Double inputCostRatioVsTranscript, Double costRatioVsRecorded,
-            Double p95CallInputCostRatioVsTranscript) {}
+            Double p95CallInputCostRatioVsTranscript, double contentRecall, double pointerRecall, double rereadCostUsd) {}
 
     /** The report of these runs; strategies keep the order they first appear in. */
     public static ReplayReport of(List<ReplayRun> runs) {
@@ -75,11 +75,13 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
         long input = 0;
         long references = 0;
         long visible = 0;
+        long pointers = 0;
         for (ReplayRun run : group) {
             read += run.usage().cacheRead();
             input += run.usage().input();
             references += run.references();
             visible += run.visibleReferences();
+            pointers += run.pointerReferences();
         }
         double inputCost = inputCost(group);
         List<ReplayRun> billed = group.stream().filter(run -> bills.containsKey(run.trace())).toList();
@@ -88,7 +90,9 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
                 Ratios.of(read, input), references == 0 ? 1.0 : (double) visible / references,
                 transcript.isEmpty() ? null : Ratios.of(inputCost, inputCost(transcript)),
                 billed.isEmpty() ? null : Ratios.of(billed.stream().mapToDouble(ReplayRun::costUsd).sum(), billedCost),
-                transcript.isEmpty() ? null : Ratios.of(p95(group), p95(transcript)));
+                transcript.isEmpty() ? null : Ratios.of(p95(group), p95(transcript)),
+                references == 0 ? 1.0 : (double) (visible - pointers) / references, Ratios.of(pointers, references),
+                group.stream().mapToDouble(ReplayRun::rereadCostUsd).sum());
     }
 
     private static double p95(List<ReplayRun> runs) {

@@ -55,6 +55,24 @@ public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, b
         return Percentiles.nearestRank(turns.stream().mapToDouble(ReplayTurn::inputCostUsd).toArray(), percent);
     }
 
+    public int pointerReferences() {
+        return turns.stream().mapToInt(ReplayTurn::pointers).sum();
+    }
+
+    public double rereadCostUsd() {
+        return turns.stream().mapToDouble(ReplayTurn::rereadCostUsd).sum();
+    }
+
+    /** References shown as content the agent can act on, over used references; 1 when the actions used none. */
+    public double contentRecall() {
+        return references() == 0 ? 1.0 : (double) (visibleReferences() - pointerReferences()) / references();
+    }
+
+    /** References shown only as pointers, over used references: with content recall, the reference recall. */
+    public double pointerRecall() {
+        return references() == 0 ? 0.0 : (double) pointerReferences() / references();
+    }
+
     /** Visible over used references; 1 when the actions used none. */
     public double referenceRecall() {
         return references() == 0 ? 1.0 : (double) visibleReferences() / references();

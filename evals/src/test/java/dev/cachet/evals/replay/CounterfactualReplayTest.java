@@ -3,6 +3,7 @@ package dev.cachet.evals.replay;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
@@ -92,6 +93,33 @@ class CounterfactualReplayTest {
         // Turn 4's window holds only turn 3's edit: the listing that named token_table is gone.
         assertThat(run.turns()).extracting(ReplayTurn::visible).containsExactly(0, 1, 3, 0);
         assertThat(run.referenceRecall()).isEqualTo(4.0 / 5);
+    }
+
+    @Test
+    void a_name_kept_only_in_a_placeholder_is_a_pointer_and_its_output_is_read_again() {
+        ToolCall list = new ToolCall("c1", "bash", "{\"command\":\"find src -name '*.py'\"}");
+        ToolCall read = new ToolCall("c2", "read_file", "{\"path\":\"README.md\"}");
+        ToolCall readTable = new ToolCall("c3", "read_file", "{\"path\":\"src/parser/token_table.py\"}");
+        Trajectory session = new Trajectory("pointer", "test", Optional.empty(), "You fix bugs.", "Fix the parser.",
+                List.of(), List.of(turn(list, "src/parser/token_table.py\n" + "src/parser/grammar_rule.py\n".repeat(40)),
+                        turn(read, "# Parser\nA small parser.\n"), turn(readTable, "12: EOF = 0\n")));
+        StrategyInfo info = Strategies.named("masking");
+        ConfiguredStrategy maskAllButLast = new ConfiguredStrategy(info, info.configure(Map.of("keep", 1)));
+        ReplayRun transcript = replay().replay(session, List.of(named("transcript"))).get(0);
+        ReplayRun masked = replay().replay(session, List.of(maskAllButLast)).get(0);
+
+        assertThat(transcript.contentRecall()).isEqualTo(1.0);
+        assertThat(transcript.pointerRecall()).isZero();
+        assertThat(transcript.rereadCostUsd()).isZero();
+        // The read's path came from the listing (long enough to mask), which only its placeholder still names.
+        ReplayTurn third = masked.turns().get(2);
+        assertThat(third.references()).isOne();
+        assertThat(third.pointers()).isOne();
+        // It pays for reading the listing again: its tokens, uncached, at the input price.
+        ToolResult listing = session.turns().get(0).observations().get(0);
+        double input = PriceTable.bundled().price(MODEL).orElseThrow().input();
+        assertThat(third.rereadCostUsd()).isCloseTo(COUNTER.count(listing) * input / 1e6, within(1e-12));
+        assertThat(masked.contentRecall() + masked.pointerRecall()).isCloseTo(masked.referenceRecall(), within(1e-12));
     }
 
     @Test

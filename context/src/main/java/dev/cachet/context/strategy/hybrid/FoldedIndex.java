@@ -1,7 +1,9 @@
 package dev.cachet.context.strategy.hybrid;
 
+import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
 import dev.cachet.context.strategy.History;
 import dev.cachet.context.strategy.Mentions;
 import dev.cachet.context.strategy.OneLine;
@@ -17,8 +19,13 @@ import java.util.Set;
  * Built incrementally, one observation at a time, because a session's history only grows; each fold shows the
  * part its own turns added.
  */
-final class FoldedIndex {
+public final class FoldedIndex {
     static final String HEADING = "## Names seen in folded turns (read again to see the code)";
+
+    /** Whether a message is a part of the index: names that point at folded content without holding it. */
+    public static boolean isIndex(Message message) {
+        return message instanceof UserText user && user.text().startsWith(HEADING);
+    }
     private static final int MAX_ARGUMENT_CHARS = 80;
     private static final int MAX_PATHS_PER_OUTPUT = 40;
 
