@@ -174,21 +174,29 @@ class ReplayCommandTest {
     }
 
     @Test
-    void markdown_html_and_the_default_table_show_every_strategy() {
-        CliRun table = replay(List.of(TraceFixtures.DEMO));
-        CliRun md = replay(List.of(TraceFixtures.DEMO), "--format", "md");
-        CliRun html = replay(List.of(TraceFixtures.DEMO), "--format", "html");
+    void markdown_html_and_the_default_table_show_every_strategy_the_recorded_bill_and_the_fidelity() {
+        List<Path> files = List.of(TraceFixtures.DEMO, TraceFixtures.path(TraceFixtures.CLAUDE_CODE));
+        CliRun table = replay(files);
+        CliRun md = replay(files, "--format", "md");
+        CliRun html = replay(files, "--format", "html");
 
         assertThat(table.exitCode()).as(table.err()).isZero();
-        assertThat(table.out()).startsWith("replayed as anthropic:claude-sonnet-4-6: 5 runs")
-                .containsPattern("(?m)^transcript +1 +\\$\\d+\\.\\d{4} .* 1\\.000 +1\\.00x$");
+        assertThat(table.out()).startsWith("replayed as each log's own model where it names one, else "
+                        + "anthropic:claude-sonnet-4-6: 11 runs\nRecorded usage: 1 of 2 traces")
+                .containsPattern("(?m)^transcript +2 +\\$\\d+\\.\\d{4} .* 1\\.000 +1\\.00x +\\d+\\.\\d\\dx$")
+                .containsPattern("(?m)^claude-code/session\\.jsonl +recorded +2 .* 1\\.00x .* - ")
+                .containsPattern("(?m)^claude-code/session\\.jsonl +[+-]\\d+\\.\\d% ")
+                .containsPattern("(?m)^overall +[+-]\\d+\\.\\d% ");
         assertThat(md.exitCode()).isZero();
+        assertThat(md.out()).contains("## Fidelity", "## Worst spikes").containsPattern("(?m)^\\| recorded +\\| ");
         assertThat(html.exitCode()).isZero();
-        assertThat(html.out()).startsWith("<!DOCTYPE html>");
+        assertThat(html.out()).startsWith("<!DOCTYPE html>")
+                .contains("<table class=\"fidelity\">", "<p class=\"estimated\">", "data-series=\"recorded\"");
         for (String strategy : STRATEGIES) {
-            assertThat(table.out()).containsPattern("(?m)^" + strategy + " +1 ")
-                    .containsPattern("(?m)^session\\.jsonl +" + strategy + " +7 ");
-            assertThat(md.out()).containsPattern("(?m)^\\| " + strategy + " +\\| +1 \\|");
+            assertThat(table.out()).containsPattern("(?m)^" + strategy + " +2 ")
+                    .containsPattern("(?m)^demo/session\\.jsonl +" + strategy + " +7 .* estimated ")
+                    .containsPattern("(?m)^claude-code/session\\.jsonl +" + strategy + " +2 .* \\d+\\.\\d\\dx ");
+            assertThat(md.out()).containsPattern("(?m)^\\| " + strategy + " +\\| +2 \\|");
             assertThat(html.out()).contains("<td>" + strategy + "</td>");
         }
     }
