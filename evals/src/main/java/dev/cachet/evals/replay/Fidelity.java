@@ -50,7 +50,8 @@ public record Fidelity(String trace, double costError, double inputError, double
 
     private static List<Compared> compared(List<ReplayRun> runs) {
         Map<String, ReplayRun> bills = ReplayRun.billsByTrace(runs);
-        return runs.stream().filter(run -> run.strategy().equals(TranscriptStrategy.NAME) && bills.containsKey(run.trace()))
+        return runs.stream()
+                .filter(run -> run.strategy().equals(TranscriptStrategy.NAME) && bills.containsKey(run.trace()))
                 .map(run -> new Compared(run, bills.get(run.trace()))).toList();
     }
 

@@ -59,8 +59,9 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
         List<Summary> summary = new ArrayList<>();
         byStrategy.remove(CounterfactualReplay.RECORDED);
         byStrategy.forEach((strategy, group) -> summary.add(summarize(strategy, group, transcript, bills)));
-        return new ReplayReport(runs.stream().map(run -> Run.of(run, Optional.ofNullable(bills.get(run.trace())))).toList(),
-                summary, Fidelity.perTrace(runs));
+        return new ReplayReport(
+                runs.stream().map(run -> Run.of(run, Optional.ofNullable(bills.get(run.trace())))).toList(), summary,
+                Fidelity.perTrace(runs));
     }
 
     private static Summary summarize(String strategy, List<ReplayRun> group, List<ReplayRun> transcript,

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * @param restartCostUsd what the first call of the session resumed after its cache expired would cost: its last
  *                       window sent to an empty cache
  */
-public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, boolean estimated, double restartCostUsd) {
+public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, boolean estimated,
+        double restartCostUsd) {
     public ReplayRun {
         turns = List.copyOf(turns);
     }

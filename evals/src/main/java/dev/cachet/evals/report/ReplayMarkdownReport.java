@@ -25,7 +25,8 @@ public final class ReplayMarkdownReport implements ReplayRenderer {
             Markdown.table(md, fidelity);
         }
         md.append("\n## Worst spikes\n\nThe ").append(Spikes.PER_STRATEGY)
-                .append(" calls of each strategy with the highest input cost; cold calls came after the cache expired.\n\n");
+                .append(" calls of each strategy with the highest input cost; cold calls came after the cache ")
+                .append("expired.\n\n");
         Markdown.table(md, ReplayTables.spikes(runs));
         md.append("\n## Runs\n\n");
         Markdown.table(md, ReplayTables.runs(report));

@@ -29,8 +29,8 @@ public final class ReplayTextReport implements ReplayRenderer {
                 report.runs().size(), ReplayTables.basis(report))
                 + TextTable.render(summary(report)) + "\n" + TextTable.render(runs(report)) + "\n"
                 + (fidelity.isEmpty() ? ReplayTables.NO_BILL + "\n"
-                        : "fidelity: the transcript's replay against the recorded bill\n" + TextTable.render(fidelity(fidelity))
-                                + FIDELITY_LEGEND);
+                        : "fidelity: the transcript's replay against the recorded bill\n"
+                                + TextTable.render(fidelity(fidelity)) + FIDELITY_LEGEND);
     }
 
     private static Table summary(ReplayReport report) {

@@ -28,7 +28,8 @@ final class Spikes {
             List<Spike> calls = byStrategy.computeIfAbsent(run.strategy(), strategy -> new ArrayList<>());
             run.turns().forEach(call -> calls.add(new Spike(run, call)));
         }
-        Comparator<Spike> dearestFirst = Comparator.comparingDouble((Spike spike) -> spike.call().inputCostUsd()).reversed();
+        Comparator<Spike> dearestFirst =
+                Comparator.comparingDouble((Spike spike) -> spike.call().inputCostUsd()).reversed();
         return byStrategy.values().stream()
                 .flatMap(calls -> calls.stream().sorted(dearestFirst).limit(PER_STRATEGY)).toList();
     }

@@ -101,8 +101,8 @@ public final class SvgChart {
                 continue;
             }
             svg.append("<polyline data-series=\"").append(Xml.escape(series.get(i).name()))
-                    .append("\" fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\"").append(pens.get(i).stroke())
-                    .append(" points=\"");
+                    .append("\" fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\"")
+                    .append(pens.get(i).stroke()).append(" points=\"");
             points.forEach(p -> frame.appendXy(svg, p).append(' '));
             svg.setLength(svg.length() - 1);
             svg.append("\"/>\n");

@@ -46,7 +46,8 @@ class ReplayHtmlReportTest {
         Document html = Documents.parse(render(twoTraces()));
 
         assertThat(Documents.rows(html, "fidelity")).containsExactly(
-                List.of("Trace", "Cost error", "Input error", "Per-call input error (median)", "Cache-read share error"),
+                List.of("Trace", "Cost error", "Input error", "Per-call input error (median)",
+                        "Cache-read share error"),
                 List.of("lexer", "-34.6%", "-4.3%", "0.0%", "+45.5 pt"),
                 List.of("overall", "-34.6%", "-4.3%", "0.0%", "+45.5 pt"));
         List<List<String>> spikes = Documents.rows(html, "spikes");
@@ -91,7 +92,8 @@ class ReplayHtmlReportTest {
         // The bill's second call came after the cache expired; a ring in the legend says what rings mean.
         List<Element> marks = marks(charts.get(0));
         assertThat(marks).extracting(mark -> mark.getAttribute("data-series")).containsExactly("recorded", "");
-        assertThat(Documents.elementsIn(charts.get(0), "text")).extracting(Element::getTextContent).contains("cold call");
+        assertThat(Documents.elementsIn(charts.get(0), "text")).extracting(Element::getTextContent)
+                .contains("cold call");
         assertThat(charts.subList(1, 8)).allSatisfy(chart -> assertThat(marks(chart)).isEmpty());
     }
 
@@ -102,7 +104,8 @@ class ReplayHtmlReportTest {
         assertThat(Documents.elements(html, "section")).extracting(section -> section.getElementsByTagName("p")
                 .getLength()).containsExactly(0, 1);
         assertThat(Documents.elements(html, "p")).filteredOn(p -> p.getAttribute("class").equals("estimated"))
-                .singleElement().extracting(Element::getTextContent).asString().startsWith("Estimated: the log records no usage");
+                .singleElement().extracting(Element::getTextContent).asString()
+                .startsWith("Estimated: the log records no usage");
     }
 
     private static List<String> series(Element chart) {
@@ -110,7 +113,8 @@ class ReplayHtmlReportTest {
     }
 
     private static List<Element> marks(Element chart) {
-        return Documents.elementsIn(chart, "circle").stream().filter(c -> c.getAttribute("class").equals("mark")).toList();
+        return Documents.elementsIn(chart, "circle").stream().filter(c -> c.getAttribute("class").equals("mark"))
+                .toList();
     }
 
     @Test

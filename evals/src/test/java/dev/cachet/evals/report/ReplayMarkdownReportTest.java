@@ -40,7 +40,8 @@ class ReplayMarkdownReportTest {
                 "p95 call vs transcript");
         assertThat(lines.get(summary + 1)).matches("\\| -+ \\|( -+: \\|){8}");
         assertThat(cells(lines.get(summary + 2)))
-                .containsExactly("transcript", "2", "$0.0280", "$0.0340", "45.5%", "50.0%", "1.00×", "0.65×", "1.00×");
+                .containsExactly("transcript", "2", "$0.0280", "$0.0340", "45.5%", "50.0%", "1.00×", "0.65×",
+                        "1.00×");
         assertThat(cells(lines.get(summary + 3)))
                 .containsExactly("masking", "2", "$0.0140", "$0.0200", "0.0%", "100.0%", "0.50×", "0.38×", "0.50×");
         int runs = lines.indexOf("## Runs") + 2;
@@ -50,8 +51,8 @@ class ReplayMarkdownReportTest {
                 "Cache hit rate", "Peak window", "p50 call", "p95 call", "Max call", "Cold calls", "Restart cost",
                 "Reference recall");
         assertThat(cells(lines.get(runs + 2))).containsExactly("lexer", "transcript", "no", "2", "2,200", "0", "1,000",
-                "200", "$0.0140", "$0.0170", "0.65×", "45.5%", "1,200", "$0.0040", "$0.0100", "$0.0100", "0", "$0.0125",
-                "50.0%");
+                "200", "$0.0140", "$0.0170", "0.65×", "45.5%", "1,200", "$0.0040", "$0.0100", "$0.0100", "0",
+                "$0.0125", "50.0%");
         assertThat(cells(lines.get(runs + 4))).as("the bill checks no references").containsExactly("lexer", "recorded",
                 "no", "2", "2,300", "0", "0", "200", "$0.0230", "$0.0260", "1.00×", "0.0%", "1,300", "$0.0100",
                 "$0.0130", "$0.0130", "1", "$0.0125", "n/a");
@@ -67,7 +68,8 @@ class ReplayMarkdownReportTest {
         // transcript 2,200 in for $0.017 against a bill of 2,300 for $0.026: cost -34.6%, input -4.3%; calls off by
         // 0 and 100 of 1,300: median 0; 1,000 of 2,200 read against none.
         assertThat(table(md, "## Fidelity")).containsExactly(
-                List.of("Trace", "Cost error", "Input error", "Per-call input error (median)", "Cache-read share error"),
+                List.of("Trace", "Cost error", "Input error", "Per-call input error (median)",
+                        "Cache-read share error"),
                 List.of("lexer", "-34.6%", "-4.3%", "0.0%", "+45.5 pt"),
                 List.of("overall", "-34.6%", "-4.3%", "0.0%", "+45.5 pt"));
     }

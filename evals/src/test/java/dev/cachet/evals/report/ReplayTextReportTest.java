@@ -49,7 +49,8 @@ class ReplayTextReportTest {
                 new ReplayTurn(1, 1250, new Usage(1250, 0, 0, 100, 0), 0.014, 0.0125, 0, 0, false),
                 new ReplayTurn(2, 2000, new Usage(2000, 0, 0, 100, 0), 0.0215, 0.02, 0, 0, true)), false, 0.0125);
         List<ReplayRun> runs = List.of(ReplayFixtures.fitted(ReplayFixtures.transcript("lexer")),
-                ReplayFixtures.recorded("lexer"), ReplayFixtures.fitted(ReplayFixtures.transcript("parser")), parserBill);
+                ReplayFixtures.recorded("lexer"), ReplayFixtures.fitted(ReplayFixtures.transcript("parser")),
+                parserBill);
 
         List<String> lines = render(runs).lines().dropWhile(line -> !line.startsWith("fidelity")).toList();
 

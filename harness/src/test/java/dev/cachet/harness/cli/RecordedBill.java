@@ -81,7 +81,8 @@ record RecordedBill(long input, long cacheWrite, long cacheRead, long output) {
         for (JsonNode line : lines(file)) {
             JsonNode usages = line.at("/metrics/token_usages");
             bills.put(line.get("instance_id").asText(), new RecordedBill(sum(usages, "prompt_tokens"),
-                    sum(usages, "cache_write_tokens"), sum(usages, "cache_read_tokens"), sum(usages, "completion_tokens")));
+                    sum(usages, "cache_write_tokens"), sum(usages, "cache_read_tokens"),
+                    sum(usages, "completion_tokens")));
         }
         return bills;
     }

@@ -313,7 +313,8 @@ class ReplayCommandTest {
         assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText() + " " + r.get("strategy").asText()))
                 .containsExactlyElementsOf(Stream.concat(STRATEGIES.stream(), Stream.of(RECORDED))
                         .map(s -> "5e55-10n.jsonl " + s).toList());
-        assertConsistent(report, 1, Map.of("5e55-10n.jsonl", RecordedBill.claudeCode(project.resolve("5e55-10n.jsonl"))));
+        assertConsistent(report, 1,
+                Map.of("5e55-10n.jsonl", RecordedBill.claudeCode(project.resolve("5e55-10n.jsonl"))));
     }
 
     @Test
@@ -351,7 +352,8 @@ class ReplayCommandTest {
         files(corpus.resolve("mini-swe-agent")).stream().filter(file -> !name(file).equals("github_issue.traj.json"))
                 .forEach(file -> bills.put(name(file), RecordedBill.miniSweAgent(file)));
         Path openHands = corpus.resolve("openhands/multi_swe_bench_examples_output.jsonl");
-        RecordedBill.openHandsOutput(openHands).forEach((instance, bill) -> bills.put(name(openHands) + "#" + instance, bill));
+        RecordedBill.openHandsOutput(openHands)
+                .forEach((instance, bill) -> bills.put(name(openHands) + "#" + instance, bill));
         return bills;
     }
 
@@ -431,7 +433,8 @@ class ReplayCommandTest {
             JsonNode ratio = run.get("cost_ratio_vs_recorded");
             if (bills.containsKey(trace)) {
                 assertThat(ratio.asDouble()).as(what)
-                        .isCloseTo(run.get("cost_usd").asDouble() / recorded.get(trace).get("cost_usd").asDouble(), within(1e-12));
+                        .isCloseTo(run.get("cost_usd").asDouble() / recorded.get(trace).get("cost_usd").asDouble(),
+                                within(1e-12));
             } else {
                 assertThat(ratio.isNull()).as(what + ": no ratio without a recorded bill").isTrue();
             }
@@ -442,7 +445,8 @@ class ReplayCommandTest {
             assertThat(p95).as(what).isLessThanOrEqualTo(max);
             assertThat(max).as(what + ": the dearest call is one of the calls, at least their mean")
                     .isLessThanOrEqualTo(inputCost).isGreaterThanOrEqualTo(inputCost / turns * (1 - 1e-12));
-            assertThat(run.get("cold_calls").asInt()).as(what + ": the first call follows no other").isBetween(0, turns - 1);
+            assertThat(run.get("cold_calls").asInt()).as(what + ": the first call follows no other")
+                    .isBetween(0, turns - 1);
             assertThat(run.get("restart_cost_usd").asDouble()).as(what).isPositive();
         }
         recorded.forEach((trace, bill) -> {
@@ -460,7 +464,8 @@ class ReplayCommandTest {
         for (JsonNode s : summary) {
             assertThat(keys(s)).containsExactlyElementsOf(SUMMARY_KEYS);
             String strategy = s.get("strategy").asText();
-            assertThat(strategy).as("the recorded bills are the summary's baseline, not a row of it").isNotEqualTo(RECORDED);
+            assertThat(strategy).as("the recorded bills are the summary's baseline, not a row of it")
+                    .isNotEqualTo(RECORDED);
             List<JsonNode> own = runs.stream().filter(r -> r.get("strategy").asText().equals(strategy)).toList();
             assertThat(s.get("traces").asInt()).as(strategy).isEqualTo(traces).isEqualTo(own.size());
             assertThat(s.get("input_cost_usd").asDouble()).as(strategy)
@@ -470,7 +475,8 @@ class ReplayCommandTest {
             assertThat(s.get("input_cost_ratio_vs_transcript").asDouble()).as(strategy)
                     .isCloseTo(s.get("input_cost_usd").asDouble() / transcriptCost, within(1e-12));
             if (bills.isEmpty()) {
-                assertThat(s.get("cost_ratio_vs_recorded").isNull()).as(strategy + ": no bill to compare with").isTrue();
+                assertThat(s.get("cost_ratio_vs_recorded").isNull()).as(strategy + ": no bill to compare with")
+                        .isTrue();
             } else {
                 double billedCost = own.stream().filter(r -> bills.containsKey(r.get("trace").asText()))
                         .mapToDouble(r -> r.get("cost_usd").asDouble()).sum();
