@@ -1,8 +1,12 @@
 package dev.cachet.evals.replay;
 
+import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.providers.Usage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How close the replay of the original harness's own behaviour (its transcript, its provider's cache) comes to the
@@ -11,26 +15,66 @@ import java.util.List;
  */
 public record Fidelity(String trace, double costError, double inputError, double perCallInputMedianError,
         double cacheReadShareError) {
+    /** What {@link #overall} names its figures by, in place of a trace. */
+    public static final String OVERALL = "overall";
 
     /** The transcript's replay of a trace against the trace's recorded bill, call by call. */
     public static Fidelity of(ReplayRun transcript, ReplayRun recorded) {
-        if (transcript.turns().size() != recorded.turns().size()) {
-            throw new IllegalArgumentException(transcript.trace() + ": " + transcript.turns().size() + " replayed calls, "
-                    + recorded.turns().size() + " recorded");
-        }
-        List<Double> perCall = new ArrayList<>();
-        for (int i = 0; i < recorded.turns().size(); i++) {
-            long billed = recorded.turns().get(i).usage().input();
-            if (billed > 0) {
-                perCall.add(Math.abs(transcript.turns().get(i).usage().input() - billed) / (double) billed);
+        return pooled(recorded.trace(), List.of(new Compared(transcript, recorded)));
+    }
+
+    /** One per trace of these runs that has a recorded bill, in the order of the runs. */
+    public static List<Fidelity> perTrace(List<ReplayRun> runs) {
+        return compared(runs).stream().map(pair -> of(pair.transcript(), pair.recorded())).toList();
+    }
+
+    /**
+     * Every trace of these runs with a recorded bill, as one: cost and input summed over them, the median over all
+     * their calls, the cache-read share of all their input; so a long session weighs as much as it cost. Empty
+     * when no trace has a bill.
+     */
+    public static Optional<Fidelity> overall(List<ReplayRun> runs) {
+        List<Compared> compared = compared(runs);
+        return compared.isEmpty() ? Optional.empty() : Optional.of(pooled(OVERALL, compared));
+    }
+
+    /** A trace's transcript replay beside its recorded bill. */
+    private record Compared(ReplayRun transcript, ReplayRun recorded) {
+        Compared {
+            if (transcript.turns().size() != recorded.turns().size()) {
+                throw new IllegalArgumentException(transcript.trace() + ": " + transcript.turns().size()
+                        + " replayed calls, " + recorded.turns().size() + " recorded");
             }
         }
-        Usage replayed = transcript.usage();
-        Usage billed = recorded.usage();
-        return new Fidelity(recorded.trace(), error(transcript.costUsd(), recorded.costUsd()),
+    }
+
+    private static List<Compared> compared(List<ReplayRun> runs) {
+        Map<String, ReplayRun> bills = ReplayRun.billsByTrace(runs);
+        return runs.stream()
+                .filter(run -> run.strategy().equals(TranscriptStrategy.NAME) && bills.containsKey(run.trace()))
+                .map(run -> new Compared(run, bills.get(run.trace()))).toList();
+    }
+
+    private static Fidelity pooled(String name, List<Compared> compared) {
+        List<Double> perCall = new ArrayList<>();
+        for (Compared pair : compared) {
+            for (int i = 0; i < pair.recorded().turns().size(); i++) {
+                long billed = pair.recorded().turns().get(i).usage().input();
+                if (billed > 0) {
+                    perCall.add(Math.abs(pair.transcript().turns().get(i).usage().input() - billed) / (double) billed);
+                }
+            }
+        }
+        Usage replayed = compared.stream().map(pair -> pair.transcript().usage()).reduce(Usage.ZERO, Usage::plus);
+        Usage billed = compared.stream().map(pair -> pair.recorded().usage()).reduce(Usage.ZERO, Usage::plus);
+        return new Fidelity(name, error(cost(compared, Compared::transcript), cost(compared, Compared::recorded)),
                 error(replayed.input(), billed.input()),
                 Percentiles.nearestRank(perCall.stream().mapToDouble(Double::doubleValue).toArray(), 50),
                 Ratios.of(replayed.cacheRead(), replayed.input()) - Ratios.of(billed.cacheRead(), billed.input()));
+    }
+
+    private static double cost(List<Compared> compared, Function<Compared, ReplayRun> side) {
+        return compared.stream().map(side).mapToDouble(ReplayRun::costUsd).sum();
     }
 
     private static double error(double replayed, double recorded) {

@@ -6,15 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The figures {@code cachet replay --format json} prints: one row per trajectory and strategy (the recorded bill
  * among them, as strategy {@value CounterfactualReplay#RECORDED}), one per strategy over all trajectories (the
  * recorded bills are the baseline there, not a row), and how close the transcript's replay comes to each recorded
- * bill. Field names are part of the interface; do not rename
- * them.
+ * bill (the reports add {@link Fidelity#overall}). Field names are part of the interface; do not rename them.
  */
 public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity> fidelity) {
     public ReplayReport {
@@ -57,16 +54,14 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
     public static ReplayReport of(List<ReplayRun> runs) {
         Map<String, List<ReplayRun>> byStrategy = new LinkedHashMap<>();
         runs.forEach(run -> byStrategy.computeIfAbsent(run.strategy(), s -> new ArrayList<>()).add(run));
-        Map<String, ReplayRun> bills = runs.stream().filter(run -> run.strategy().equals(CounterfactualReplay.RECORDED))
-                .collect(Collectors.toMap(ReplayRun::trace, Function.identity(), (first, second) -> first));
+        Map<String, ReplayRun> bills = ReplayRun.billsByTrace(runs);
         List<ReplayRun> transcript = byStrategy.getOrDefault(TranscriptStrategy.NAME, List.of());
         List<Summary> summary = new ArrayList<>();
         byStrategy.remove(CounterfactualReplay.RECORDED);
         byStrategy.forEach((strategy, group) -> summary.add(summarize(strategy, group, transcript, bills)));
-        List<Fidelity> fidelity = transcript.stream().filter(run -> bills.containsKey(run.trace()))
-                .map(run -> Fidelity.of(run, bills.get(run.trace()))).toList();
-        return new ReplayReport(runs.stream().map(run -> Run.of(run, Optional.ofNullable(bills.get(run.trace())))).toList(),
-                summary, fidelity);
+        return new ReplayReport(
+                runs.stream().map(run -> Run.of(run, Optional.ofNullable(bills.get(run.trace())))).toList(), summary,
+                Fidelity.perTrace(runs));
     }
 
     private static Summary summarize(String strategy, List<ReplayRun> group, List<ReplayRun> transcript,

@@ -2,6 +2,9 @@ package dev.cachet.evals.replay;
 
 import dev.cachet.providers.Usage;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One trajectory replayed under one strategy, turn by turn.
@@ -10,9 +13,16 @@ import java.util.List;
  * @param restartCostUsd what the first call of the session resumed after its cache expired would cost: its last
  *                       window sent to an empty cache
  */
-public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, boolean estimated, double restartCostUsd) {
+public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, boolean estimated,
+        double restartCostUsd) {
     public ReplayRun {
         turns = List.copyOf(turns);
+    }
+
+    /** The recorded bills among these runs, by trace. */
+    static Map<String, ReplayRun> billsByTrace(List<ReplayRun> runs) {
+        return runs.stream().filter(run -> run.strategy().equals(CounterfactualReplay.RECORDED))
+                .collect(Collectors.toMap(ReplayRun::trace, Function.identity(), (first, second) -> first));
     }
 
     public Usage usage() {

@@ -16,6 +16,16 @@ final class Formats {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
+    /** A signed relative error such as {@code +2.3%}: which way the replay is off matters as much as how far. */
+    static String signedPercent(double error) {
+        return String.format(Locale.ROOT, "%+.1f%%", error * 100 + 0.0);
+    }
+
+    /** A signed difference of two shares, in percentage points such as {@code -1.8 pt}. */
+    static String points(double difference) {
+        return String.format(Locale.ROOT, "%+.1f pt", difference * 100 + 0.0);
+    }
+
     /** A multiple such as {@code 0.42×}; "n/a" when there was nothing to compare with. */
     static String ratio(Double ratio) {
         return ratio == null ? "n/a" : String.format(Locale.ROOT, "%.2f×", ratio);

@@ -12,6 +12,7 @@ final class Html {
                    color: #222; }
             h1 { margin-bottom: 0.2rem; }
             .model { color: #555; margin-top: 0; }
+            .estimated { color: #555; font-style: italic; }
             table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }
             th, td { border: 1px solid #ddd; padding: 0.3rem 0.6rem; text-align: left; }
             th { background: #f4f4f4; }

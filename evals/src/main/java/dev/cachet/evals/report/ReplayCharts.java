@@ -1,5 +1,6 @@
 package dev.cachet.evals.report;
 
+import dev.cachet.evals.replay.CounterfactualReplay;
 import dev.cachet.evals.replay.ReplayRun;
 import dev.cachet.evals.replay.ReplayTurn;
 import dev.cachet.evals.report.SvgChart.Axis;
@@ -10,33 +11,61 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
-/** The charts of one trace: how each strategy's cost, window and cache hits grow turn by turn. */
+/**
+ * The charts of one trace: how each strategy's cost, window and cache hits go call by call, beside the recorded
+ * bill where the trace has one.
+ */
 final class ReplayCharts {
-    private static final Axis TURN = new Axis("turn", Unit.COUNT);
+    private static final Axis CALL = new Axis("call", Unit.COUNT);
+    private static final String COLD = "cold call";
 
     private static final List<Chart> CHARTS = List.of(
-            new Chart("Cumulative cost", new Axis("USD", Unit.USD), ReplayCharts::cumulativeCost),
-            new Chart("Window size", new Axis("tokens", Unit.COUNT), run -> perTurn(run, ReplayTurn::windowTokens)),
+            new Chart("Input cost per call", new Axis("USD", Unit.USD), run -> perCall(run, ReplayTurn::inputCostUsd),
+                    true),
+            new Chart("Cumulative cost", new Axis("USD", Unit.USD), ReplayCharts::cumulativeCost, false),
+            new Chart("Window size", new Axis("tokens", Unit.COUNT), run -> perCall(run, ReplayTurn::windowTokens),
+                    false),
             new Chart("Cache hit rate", new Axis("cache reads / input", Unit.PERCENT),
-                    run -> perTurn(run, ReplayCharts::cacheHitRate)));
+                    run -> perCall(run, ReplayCharts::cacheHitRate), false));
 
     private ReplayCharts() {}
 
-    private record Chart(String title, Axis y, Function<ReplayRun, List<Point>> points) {}
+    /** @param marksCold whether the calls that came after the cache expired are ringed: where spikes come from */
+    private record Chart(String title, Axis y, Function<ReplayRun, List<Point>> points, boolean marksCold) {
+        /** The named run's series; empty, keeping its place in the legend, where the trace has no such run. */
+        Series series(String name, List<ReplayRun> runs, boolean baseline) {
+            return runs.stream().filter(run -> run.strategy().equals(name)).findFirst()
+                    .map(run -> drawn(run, baseline)).orElseGet(() -> new Series(name, List.of(), List.of(), baseline));
+        }
+
+        /** The points come one per call, in order. */
+        private Series drawn(ReplayRun run, boolean baseline) {
+            List<Point> line = points.apply(run);
+            List<Point> cold = marksCold ? IntStream.range(0, line.size()).filter(i -> run.turns().get(i).cold())
+                    .mapToObj(line::get).toList() : List.of();
+            return new Series(run.strategy(), line, cold, baseline);
+        }
+    }
 
     /**
      * One SVG per chart for the runs of one trace.
      *
      * @param strategies every strategy of the report, in its order: a strategy keeps its colour in every chart,
-     *                   even where a trace was not replayed with it
+     *                   even where a trace was not replayed with it; the recorded bill, where the trace has one,
+     *                   comes last, drawn as the baseline
      */
     static List<String> of(List<ReplayRun> traceRuns, List<String> strategies) {
-        return CHARTS.stream().map(chart -> SvgChart.line(chart.title(), TURN, chart.y(), strategies.stream()
-                .map(strategy -> new Series(strategy, traceRuns.stream()
-                        .filter(run -> run.strategy().equals(strategy))
-                        .findFirst().map(chart.points()).orElse(List.of())))
-                .toList())).toList();
+        boolean billed = traceRuns.stream().anyMatch(run -> run.strategy().equals(CounterfactualReplay.RECORDED));
+        return CHARTS.stream().map(chart -> {
+            List<Series> series = new ArrayList<>();
+            strategies.forEach(strategy -> series.add(chart.series(strategy, traceRuns, false)));
+            if (billed) {
+                series.add(chart.series(CounterfactualReplay.RECORDED, traceRuns, true));
+            }
+            return SvgChart.line(chart.title(), CALL, chart.y(), series, COLD);
+        }).toList();
     }
 
     private static List<Point> cumulativeCost(ReplayRun run) {
@@ -49,11 +78,11 @@ final class ReplayCharts {
         return points;
     }
 
-    private static List<Point> perTurn(ReplayRun run, ToDoubleFunction<ReplayTurn> value) {
+    private static List<Point> perCall(ReplayRun run, ToDoubleFunction<ReplayTurn> value) {
         return run.turns().stream().map(turn -> new Point(turn.turn(), value.applyAsDouble(turn))).toList();
     }
 
-    /** NaN, so left out of the chart, for a turn that read no input: it has no rate. */
+    /** NaN, so left out of the chart, for a call that read no input: it has no rate. */
     private static double cacheHitRate(ReplayTurn turn) {
         long input = turn.usage().input();
         return input == 0 ? Double.NaN : (double) turn.usage().cacheRead() / input;

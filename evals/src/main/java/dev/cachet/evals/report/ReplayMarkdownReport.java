@@ -5,17 +5,29 @@ import dev.cachet.evals.replay.ReplayRun;
 import java.util.List;
 
 /**
- * A replay as GitHub-flavoured Markdown: the summary and every run, as tables padded to line up in a terminal
- * too. It has no charts, so it needs only the report; the turn-by-turn runs are for formats that draw.
+ * A replay as GitHub-flavoured Markdown: the summary, the fidelity to the recorded bills, the worst spikes and
+ * every run, as tables padded to line up in a terminal too.
  */
 public final class ReplayMarkdownReport implements ReplayRenderer {
 
     @Override
     public String render(String modelSpec, List<ReplayRun> runs, ReplayReport report) {
         StringBuilder md = new StringBuilder();
-        md.append("# Counterfactual replay\n\nModel: ").append(Markdown.escape(modelSpec))
-                .append("\n\n## Summary\n\n");
+        md.append("# Counterfactual replay\n\nBilled as ").append(Markdown.escape(ReplayTables.BILLED_AS + modelSpec))
+                .append(".\n\n").append(ReplayTables.basis(report)).append("\n\n## Summary\n\n");
         Markdown.table(md, ReplayTables.summary(report));
+        md.append("\n## Fidelity\n\n");
+        Table fidelity = ReplayTables.fidelity(report, runs);
+        if (fidelity.rows().isEmpty()) {
+            md.append(ReplayTables.NO_BILL).append('\n');
+        } else {
+            md.append(ReplayTables.FIDELITY_NOTE).append("\n\n");
+            Markdown.table(md, fidelity);
+        }
+        md.append("\n## Worst spikes\n\nThe ").append(Spikes.PER_STRATEGY)
+                .append(" calls of each strategy with the highest input cost; cold calls came after the cache ")
+                .append("expired.\n\n");
+        Markdown.table(md, ReplayTables.spikes(runs));
         md.append("\n## Runs\n\n");
         Markdown.table(md, ReplayTables.runs(report));
         return md.toString();

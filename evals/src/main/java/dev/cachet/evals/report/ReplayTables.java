@@ -3,13 +3,40 @@ package dev.cachet.evals.report;
 import static dev.cachet.evals.report.Table.Column.number;
 import static dev.cachet.evals.report.Table.Column.text;
 
+import dev.cachet.evals.replay.CounterfactualReplay;
+import dev.cachet.evals.replay.Fidelity;
 import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.replay.ReplayReport.Run;
 import dev.cachet.evals.replay.ReplayReport.Summary;
+import dev.cachet.evals.replay.ReplayRun;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The two tables of a replay report, the same in every format. */
+/** The tables of a replay report and the sentences that read them, the same in every format. */
 final class ReplayTables {
+    /** Under every fidelity table: what its figures are. */
+    static final String FIDELITY_NOTE = "The transcript's replay, which is what the original harness sent, against "
+            + "the recorded bill: (replayed - recorded) / recorded for cost and input, the median of each call's "
+            + "absolute input error, the cache-read share in points; overall pools every trace with usage.";
+
+    /** What the replay billed as, before the model given: a log that names its model is billed as that model. */
+    static final String BILLED_AS = "each log's own model where it names one, else ";
+    /** In place of the fidelity table when no trace has a bill. */
+    static final String NO_BILL = "No trace records its usage, so there is no bill to check the replay against.";
+
     private ReplayTables() {}
+
+    /** Which traces were fitted to a bill and which are estimated, for the head of every report. */
+    static String basis(ReplayReport report) {
+        long traces = report.runs().stream().map(Run::trace).distinct().count();
+        long billed = report.runs().stream().filter(ReplayTables::recorded).count();
+        return "Recorded usage: " + billed + " of " + traces + " traces (token counts fitted to their bill, which is "
+                + "their recorded row); estimated: " + (traces - billed) + " (o200k counts, no bill).";
+    }
+
+    static boolean recorded(Run run) {
+        return run.strategy().equals(CounterfactualReplay.RECORDED);
+    }
 
     static Table summary(ReplayReport report) {
         return Table.of(report.summary(),
@@ -19,13 +46,16 @@ final class ReplayTables {
                 number("Total cost", s -> Formats.usd(s.costUsd())),
                 number("Cache hit rate", s -> Formats.percent(s.cacheHitRate())),
                 number("Reference recall", s -> Formats.percent(s.referenceRecall())),
-                number("Input cost vs transcript", s -> Formats.ratio(s.inputCostRatioVsTranscript())));
+                number("Input cost vs transcript", s -> Formats.ratio(s.inputCostRatioVsTranscript())),
+                number("Cost vs recorded", s -> Formats.ratio(s.costRatioVsRecorded())),
+                number("p95 call vs transcript", s -> Formats.ratio(s.p95CallInputCostRatioVsTranscript())));
     }
 
     static Table runs(ReplayReport report) {
         return Table.of(report.runs(),
                 text("Trace", Run::trace),
                 text("Strategy", Run::strategy),
+                text("Estimated", r -> r.estimated() ? "yes" : "no"),
                 number("Turns", r -> Formats.count(r.turns())),
                 number("Input tokens", r -> Formats.count(r.inputTokens())),
                 number("Cache writes", r -> Formats.count(r.cacheWriteTokens())),
@@ -33,8 +63,43 @@ final class ReplayTables {
                 number("Output tokens", r -> Formats.count(r.outputTokens())),
                 number("Input cost", r -> Formats.usd(r.inputCostUsd())),
                 number("Total cost", r -> Formats.usd(r.costUsd())),
+                number("Cost vs recorded", r -> Formats.ratio(r.costRatioVsRecorded())),
                 number("Cache hit rate", r -> Formats.percent(r.cacheHitRate())),
-                number("Reference recall", r -> Formats.percent(r.referenceRecall())),
-                number("Peak window", r -> Formats.count(r.peakWindowTokens())));
+                number("Peak window", r -> Formats.count(r.peakWindowTokens())),
+                number("p50 call", r -> Formats.usd(r.p50CallInputCostUsd())),
+                number("p95 call", r -> Formats.usd(r.p95CallInputCostUsd())),
+                number("Max call", r -> Formats.usd(r.maxCallInputCostUsd())),
+                number("Cold calls", r -> Formats.count(r.coldCalls())),
+                number("Restart cost", r -> Formats.usd(r.restartCostUsd())),
+                // A bill checks no references: it is what was paid, not a window.
+                number("Reference recall", r -> recorded(r) ? "n/a" : Formats.percent(r.referenceRecall())));
+    }
+
+    /** Each trace with a recorded bill, then all of them as one ({@value Fidelity#OVERALL}); empty without bills. */
+    static List<Fidelity> fidelityRows(ReplayReport report, List<ReplayRun> runs) {
+        List<Fidelity> rows = new ArrayList<>(report.fidelity());
+        Fidelity.overall(runs).ifPresent(rows::add);
+        return rows;
+    }
+
+    static Table fidelity(ReplayReport report, List<ReplayRun> runs) {
+        return Table.of(fidelityRows(report, runs),
+                text("Trace", Fidelity::trace),
+                number("Cost error", f -> Formats.signedPercent(f.costError())),
+                number("Input error", f -> Formats.signedPercent(f.inputError())),
+                number("Per-call input error (median)", f -> Formats.percent(f.perCallInputMedianError())),
+                number("Cache-read share error", f -> Formats.points(f.cacheReadShareError())));
+    }
+
+    /** The calls each strategy paid most input for, with their trace and number. */
+    static Table spikes(List<ReplayRun> runs) {
+        return Table.of(Spikes.worst(runs),
+                text("Strategy", spike -> spike.run().strategy()),
+                text("Trace", spike -> spike.run().trace()),
+                number("Call", spike -> Formats.count(spike.call().turn())),
+                number("Input cost", spike -> Formats.usd(spike.call().inputCostUsd())),
+                number("Input tokens", spike -> Formats.count(spike.call().usage().input())),
+                number("Cache reads", spike -> Formats.count(spike.call().usage().cacheRead())),
+                text("Cold", spike -> spike.call().cold() ? "yes" : ""));
     }
 }

@@ -25,12 +25,20 @@ final class Documents {
     }
 
     static List<Element> elements(Document document, String localName) {
-        NodeList nodes = document.getElementsByTagNameNS("*", localName);
+        return list(document.getElementsByTagNameNS("*", localName));
+    }
+
+    private static List<Element> list(NodeList nodes) {
         List<Element> elements = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             elements.add((Element) nodes.item(i));
         }
         return elements;
+    }
+
+    /** The elements of this name inside {@code parent}, such as the lines of one chart. */
+    static List<Element> elementsIn(Element parent, String localName) {
+        return list(parent.getElementsByTagNameNS("*", localName));
     }
 
     static List<String> texts(Document document, String localName) {

@@ -22,6 +22,21 @@ final class ReplayFixtures {
                 new ReplayTurn(2, 1200, new Usage(200, 0, 1000, 100, 0), 0.0055, 0.004, 1, 0, 0, 0.0, false)), true, 0.0125);
     }
 
+    /**
+     * What a trace's log says it was billed: 1000 uncached in, then 1300 uncached after the cache expired; each 100
+     * out. Input costs 0.01 and 0.013, output 0.0015 per turn: 0.026 in all, 0.023 of it input; no cache reads.
+     */
+    static ReplayRun recorded(String trace) {
+        return new ReplayRun(trace, "recorded", List.of(
+                new ReplayTurn(1, 1000, new Usage(1000, 0, 0, 100, 0), 0.0115, 0.01, 0, 0, false),
+                new ReplayTurn(2, 1300, new Usage(1300, 0, 0, 100, 0), 0.0145, 0.013, 0, 0, true)), false, 0.0125);
+    }
+
+    /** The same run of a trace whose log records its usage, so that its counts were fitted to the bill. */
+    static ReplayRun fitted(ReplayRun run) {
+        return new ReplayRun(run.trace(), run.strategy(), run.turns(), false, run.restartCostUsd());
+    }
+
     /** Half the transcript's input cost, 0.007, and no cache reads. */
     static ReplayRun masking(String trace) {
         return new ReplayRun(trace, "masking", List.of(

@@ -27,13 +27,19 @@ class ReplayHtmlReportBrowserTest {
     }
 
     @Test
-    void renders_the_summary_and_the_charts() throws Exception {
+    void renders_the_tables_the_charts_and_the_bill() throws Exception {
         String dom = chromium.run(page, "--dump-dom");
 
-        assertThat(dom).contains("<table class=\"summary\">", "<td>transcript</td>", "$0.0280", "0.50×",
-                "<h3>a&amp;b&lt;c&gt;</h3>", "Cumulative cost", "Window size", "Cache hit rate");
-        assertThat(dom.split("<svg ", -1)).hasSize(1 + 6);
-        assertThat(dom.split("<polyline ", -1)).hasSize(1 + 12);
+        assertThat(dom).contains("<table class=\"summary\">", "<td>transcript</td>", "$0.0280", "0.50×", "0.65×",
+                "<table class=\"fidelity\">", "<td>overall</td>", "<table class=\"spikes\">",
+                "<h3>a&amp;b&lt;c&gt;</h3>", "<p class=\"estimated\">", "Input cost per call", "Cumulative cost",
+                "Window size", "Cache hit rate", "cold call");
+        assertThat(dom.split("<svg ", -1)).hasSize(1 + 8);
+        // lexer: transcript, masking and its bill in each of 4 charts; a&b<c>: no bill.
+        assertThat(dom.split("<polyline ", -1)).hasSize(1 + 4 * 3 + 4 * 2);
+        assertThat(dom.split("<polyline data-series=\"recorded\"", -1)).hasSize(1 + 4);
+        assertThat(dom.split("<circle class=\"mark\"", -1)).as("the bill's cold call and the legend's ring")
+                .hasSize(1 + 2);
     }
 
     @Test

@@ -19,8 +19,10 @@ class ReplayHtmlReportTest {
         return new ReplayHtmlReport().render(MODEL, runs, ReplayReport.of(runs));
     }
 
+    /** A trace whose log records its bill, replayed and as billed, and an estimated one. */
     static List<ReplayRun> twoTraces() {
-        return List.of(ReplayFixtures.transcript("lexer"), ReplayFixtures.masking("lexer"),
+        return List.of(ReplayFixtures.fitted(ReplayFixtures.transcript("lexer")),
+                ReplayFixtures.fitted(ReplayFixtures.masking("lexer")), ReplayFixtures.recorded("lexer"),
                 ReplayFixtures.transcript("a&b<c>"), ReplayFixtures.masking("a&b<c>"));
     }
 
@@ -30,32 +32,89 @@ class ReplayHtmlReportTest {
 
         assertThat(Documents.texts(html, "title")).first().asString().contains(MODEL);
         assertThat(Documents.texts(html, "code")).containsExactly(MODEL);
+        assertThat(Documents.texts(html, "p")).contains("Recorded usage: 1 of 2 traces (token counts fitted to their "
+                + "bill, which is their recorded row); estimated: 1 (o200k counts, no bill).");
         assertThat(Documents.rows(html, "summary")).containsExactly(
                 List.of("Strategy", "Traces", "Input cost", "Total cost", "Cache hit rate", "Reference recall",
-                        "Input cost vs transcript"),
-                List.of("transcript", "2", "$0.0280", "$0.0340", "45.5%", "50.0%", "1.00×"),
-                List.of("masking", "2", "$0.0140", "$0.0200", "0.0%", "100.0%", "0.50×"));
+                        "Input cost vs transcript", "Cost vs recorded", "p95 call vs transcript"),
+                List.of("transcript", "2", "$0.0280", "$0.0340", "45.5%", "50.0%", "1.00×", "0.65×", "1.00×"),
+                List.of("masking", "2", "$0.0140", "$0.0200", "0.0%", "100.0%", "0.50×", "0.38×", "0.50×"));
+    }
+
+    @Test
+    void shows_the_fidelity_to_each_bill_and_the_worst_spikes() {
+        Document html = Documents.parse(render(twoTraces()));
+
+        assertThat(Documents.rows(html, "fidelity")).containsExactly(
+                List.of("Trace", "Cost error", "Input error", "Per-call input error (median)",
+                        "Cache-read share error"),
+                List.of("lexer", "-34.6%", "-4.3%", "0.0%", "+45.5 pt"),
+                List.of("overall", "-34.6%", "-4.3%", "0.0%", "+45.5 pt"));
+        List<List<String>> spikes = Documents.rows(html, "spikes");
+        assertThat(spikes).hasSize(1 + 4 + 4 + 2);
+        assertThat(spikes.get(9)).containsExactly("recorded", "lexer", "2", "$0.0130", "1,300", "0", "yes");
     }
 
     @Test
     void lists_every_run() {
         List<List<String>> rows = Documents.rows(Documents.parse(render(twoTraces())), "runs");
 
-        assertThat(rows).hasSize(5);
-        assertThat(rows.get(1)).containsExactly("lexer", "transcript", "2", "2,200", "0", "1,000", "200", "$0.0140",
-                "$0.0170", "45.5%", "50.0%", "1,200");
+        assertThat(rows).hasSize(6);
+        assertThat(rows.get(1)).containsExactly("lexer", "transcript", "no", "2", "2,200", "0", "1,000", "200",
+                "$0.0140", "$0.0170", "0.65×", "45.5%", "1,200", "$0.0040", "$0.0100", "$0.0100", "0", "$0.0125",
+                "50.0%");
+        assertThat(rows.get(3)).startsWith("lexer", "recorded", "no");
+        assertThat(rows.get(4)).startsWith("a&b<c>", "transcript", "yes").contains("n/a");
     }
 
     @Test
-    void draws_three_charts_per_trace_with_a_line_per_strategy() {
+    void draws_four_charts_per_trace_with_a_line_per_strategy_and_the_recorded_bill_where_there_is_one() {
         Document html = Documents.parse(render(twoTraces()));
 
         assertThat(Documents.texts(html, "h3")).containsExactly("lexer", "a&b<c>");
         List<Element> charts = Documents.elements(html, "svg");
-        assertThat(charts).hasSize(6);
-        assertThat(charts).allSatisfy(chart -> assertThat(chart.getElementsByTagName("polyline").getLength())
-                .isEqualTo(2));
-        assertThat(Documents.texts(html, "text")).contains("Cumulative cost", "Window size", "Cache hit rate");
+        assertThat(charts).hasSize(8);
+        assertThat(charts).extracting(chart -> chart.getElementsByTagName("title").item(0).getTextContent())
+                .containsExactly("Input cost per call", "Cumulative cost", "Window size", "Cache hit rate",
+                        "Input cost per call", "Cumulative cost", "Window size", "Cache hit rate");
+        assertThat(charts.subList(0, 4)).allSatisfy(chart -> assertThat(series(chart))
+                .containsExactly("transcript", "masking", "recorded"));
+        assertThat(charts.subList(4, 8)).allSatisfy(chart -> assertThat(series(chart))
+                .containsExactly("transcript", "masking"));
+        Element bill = (Element) charts.get(0).getElementsByTagName("polyline").item(2);
+        assertThat(bill.getAttribute("stroke-dasharray")).as("the bill is drawn apart, as the baseline").isNotEmpty();
+    }
+
+    @Test
+    void rings_the_cold_calls_on_the_per_call_cost_chart() {
+        List<Element> charts = Documents.elements(Documents.parse(render(twoTraces())), "svg");
+
+        // The bill's second call came after the cache expired; a ring in the legend says what rings mean.
+        List<Element> marks = marks(charts.get(0));
+        assertThat(marks).extracting(mark -> mark.getAttribute("data-series")).containsExactly("recorded", "");
+        assertThat(Documents.elementsIn(charts.get(0), "text")).extracting(Element::getTextContent)
+                .contains("cold call");
+        assertThat(charts.subList(1, 8)).allSatisfy(chart -> assertThat(marks(chart)).isEmpty());
+    }
+
+    @Test
+    void says_which_traces_are_estimated() {
+        Document html = Documents.parse(render(twoTraces()));
+
+        assertThat(Documents.elements(html, "section")).extracting(section -> section.getElementsByTagName("p")
+                .getLength()).containsExactly(0, 1);
+        assertThat(Documents.elements(html, "p")).filteredOn(p -> p.getAttribute("class").equals("estimated"))
+                .singleElement().extracting(Element::getTextContent).asString()
+                .startsWith("Estimated: the log records no usage");
+    }
+
+    private static List<String> series(Element chart) {
+        return Documents.elementsIn(chart, "polyline").stream().map(line -> line.getAttribute("data-series")).toList();
+    }
+
+    private static List<Element> marks(Element chart) {
+        return Documents.elementsIn(chart, "circle").stream().filter(c -> c.getAttribute("class").equals("mark"))
+                .toList();
     }
 
     @Test
@@ -80,6 +139,7 @@ class ReplayHtmlReportTest {
         Document html = Documents.parse(render(List.of()));
 
         assertThat(Documents.rows(html, "summary")).hasSize(1);
+        assertThat(Documents.texts(html, "p")).contains(ReplayTables.NO_BILL);
         assertThat(Documents.elements(html, "svg")).isEmpty();
     }
 
@@ -95,6 +155,6 @@ class ReplayHtmlReportTest {
         String html = render(runs);
 
         assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(2_000_000);
-        assertThat(Documents.elements(Documents.parse(html), "svg")).hasSize(60);
+        assertThat(Documents.elements(Documents.parse(html), "svg")).hasSize(80);
     }
 }

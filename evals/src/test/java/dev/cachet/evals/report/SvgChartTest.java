@@ -124,6 +124,41 @@ class SvgChartTest {
     }
 
     @Test
+    void a_baseline_is_drawn_apart_and_takes_no_colour_from_the_series_after_it() {
+        Series bill = new Series("recorded", series("recorded", 0.02, 0.03).points(), List.of(), true);
+        List<Element> lines = polylines(Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(
+                series("transcript", 0.01, 0.02), bill, series("masking", 0.01, 0.01)))));
+        List<Element> alone = polylines(Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(
+                series("transcript", 0.01, 0.02), series("masking", 0.01, 0.01)))));
+
+        assertThat(lines).extracting(line -> line.getAttribute("stroke"))
+                .containsExactly(alone.get(0).getAttribute("stroke"), "#222222", alone.get(1).getAttribute("stroke"));
+        assertThat(lines.get(1).getAttribute("stroke-dasharray")).isNotEmpty();
+        assertThat(lines.get(2).getAttribute("stroke-dasharray")).isEmpty();
+    }
+
+    @Test
+    void rings_the_marked_points_in_their_series_colour_and_says_what_rings_mean() {
+        Series marked = new Series("hybrid", series("hybrid", 0.01, 0.05, 0.01).points(), List.of(new Point(2, 0.05)),
+                false);
+        Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(series("transcript", 0.02), marked),
+                "cold call"));
+        Document unmarked = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(series("transcript", 0.02, 0.03)),
+                "cold call"));
+
+        List<Element> rings = Documents.elements(svg, "circle").stream()
+                .filter(circle -> circle.getAttribute("class").equals("mark")).toList();
+        assertThat(rings).hasSize(2);
+        assertThat(rings.get(0).getAttribute("data-series")).isEqualTo("hybrid");
+        assertThat(rings.get(0).getAttribute("stroke")).isEqualTo(polylines(svg).get(1).getAttribute("stroke"));
+        assertThat(rings.get(0).getAttribute("fill")).isEqualTo("none");
+        assertThat(rings.get(1).getAttribute("data-series")).as("the legend's").isEmpty();
+        assertThat(Documents.texts(svg, "text")).contains("cold call");
+        assertThat(Documents.elements(unmarked, "circle")).isEmpty();
+        assertThat(Documents.texts(unmarked, "text")).doesNotContain("cold call");
+    }
+
+    @Test
     void escapes_every_name() {
         String svg = SvgChart.line("a&b<c>", new Axis("x \"quoted\"", Unit.COUNT), COST, List.of(
                 series("it's <mine> & yours", 1, 2)));

@@ -29,8 +29,14 @@ import picocli.CommandLine.Option;
                     + "earlier tool output (reference recall). No model is called; summaries are extractive.",
             "",
             "Reads SWE-agent .traj, mini-swe-agent, OpenHands, Claude Code and Codex CLI logs and cachet session "
-                    + "logs, detected from their content. The transcript strategy is always replayed: the cost "
-                    + "ratio is against it."})
+                    + "logs, detected from their content. The transcript strategy is always replayed: the input cost "
+                    + "ratio is against it.",
+            "",
+            "A log that names its model is billed as that model. Where a log records what every call was billed, "
+                    + "token counts are fitted to that bill (what the log never held, such as the harness's system "
+                    + "prompt and tools, rides as an unseen prefix in every window), the bill is a 'recorded' row "
+                    + "that strategies are compared with, and the fidelity of the transcript's replay to it is "
+                    + "printed. Other traces are estimated."})
 final class ReplayCommand extends Subcommand implements Callable<Integer> {
     enum Format { table, json, md, html }
 
@@ -74,7 +80,8 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         TraceFiles.Found found = inputs.find(root.home());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
-        ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced), chosen, TraceNames.reader(found.files()));
+        ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced), chosen,
+                TraceNames.reader(found.files()));
         ReplayBatch.Outcome outcome = batch.run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
         progress.finish();

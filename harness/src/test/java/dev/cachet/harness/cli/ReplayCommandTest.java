@@ -27,11 +27,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 class ReplayCommandTest {
     /** The documented JSON schema, in its printed order. */
+    private static final List<String> REPORT_KEYS = List.of("runs", "summary", "fidelity");
     private static final List<String> RUN_KEYS = List.of("trace", "strategy", "turns", "input_tokens",
             "cache_write_tokens", "cache_read_tokens", "output_tokens", "input_cost_usd", "cost_usd", "cache_hit_rate",
-            "reference_recall", "peak_window_tokens");
+            "reference_recall", "peak_window_tokens", "estimated", "cost_ratio_vs_recorded", "p50_call_input_cost_usd",
+            "p95_call_input_cost_usd", "max_call_input_cost_usd", "cold_calls", "restart_cost_usd");
     private static final List<String> SUMMARY_KEYS = List.of("strategy", "traces", "input_cost_usd", "cost_usd",
-            "cache_hit_rate", "reference_recall", "input_cost_ratio_vs_transcript");
+            "cache_hit_rate", "reference_recall", "input_cost_ratio_vs_transcript", "cost_ratio_vs_recorded",
+            "p95_call_input_cost_ratio_vs_transcript");
+    private static final List<String> FIDELITY_KEYS = List.of("trace", "cost_error", "input_error",
+            "per_call_input_median_error", "cache_read_share_error");
+    /** The strategy of the row that is a trace's bill as its log records it. */
+    private static final String RECORDED = "recorded";
     /** Every strategy, transcript first: what replay runs by default. */
     private static final List<String> STRATEGIES = Strategies.all().stream().map(StrategyInfo::name).toList();
     private static final String NO_LOGS = "cachet: no PATH given and no Claude Code (~/.claude/projects) or Codex "
@@ -48,17 +55,25 @@ class ReplayCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = json(run.out());
-        assertThat(keys(report)).containsExactly("runs", "summary");
+        assertThat(keys(report)).containsExactlyElementsOf(REPORT_KEYS);
         assertThat(STRATEGIES).hasSize(5).first().isEqualTo("transcript");
+        // Of these logs only mini-swe-agent's records the usage of every call: the Codex rollout's last call was
+        // cut off before it was billed, and the others record none.
+        Path billed = TraceFixtures.path(TraceFixtures.MINI_SWE_AGENT);
         List<String> expectedOrder = new ArrayList<>();
         for (Path file : files) {
             STRATEGIES.forEach(strategy -> expectedOrder.add(file.getFileName() + " " + strategy));
+            if (file.equals(billed)) {
+                expectedOrder.add(file.getFileName() + " " + RECORDED);
+            }
         }
         assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText() + " " + r.get("strategy").asText()))
-                .as("one run per (trace, strategy), in the order of the files").containsExactlyElementsOf(expectedOrder);
+                .as("one run per (trace, strategy), then the recorded bill, in the order of the files")
+                .containsExactlyElementsOf(expectedOrder);
         assertThat(stream(report.get("runs")).filter(r -> r.get("trace").asText().equals("session.jsonl")))
                 .allSatisfy(r -> assertThat(r.get("turns").asInt()).isEqualTo(7));
-        assertConsistent(report, files.size());
+        assertConsistent(report, files.size(),
+                Map.of(billed.getFileName().toString(), RecordedBill.miniSweAgent(billed)));
     }
 
     @Test
@@ -74,7 +89,7 @@ class ReplayCommandTest {
                             "rollout.jsonl transcript", "rollout.jsonl hybrid");
             assertThat(stream(report.get("summary")).map(s -> s.get("strategy").asText()))
                     .containsExactly("transcript", "hybrid");
-            assertConsistent(report, 2);
+            assertConsistent(report, 2, Map.of());
         }
     }
 
@@ -86,7 +101,8 @@ class ReplayCommandTest {
         CliRun parallel = replay(files, "--format", "json", "--jobs", "2");
 
         assertThat(once.exitCode()).as(once.err()).isZero();
-        assertThat(json(once.out()).get("runs")).hasSize(5 * STRATEGIES.size());
+        assertThat(json(once.out()).get("runs")).as("the Claude Code and mini-swe-agent logs have a recorded bill")
+                .hasSize(5 * STRATEGIES.size() + 2);
         assertThat(again.out()).isEqualTo(once.out());
         assertThat(parallel.exitCode()).isZero();
         assertThat(parallel.out()).isEqualTo(once.out());
@@ -151,26 +167,36 @@ class ReplayCommandTest {
         assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText()).distinct()).containsExactly(
                 Path.of("run-1", "app", "session.jsonl").toString(), Path.of("run-2", "app", "session.jsonl").toString(),
                 "rollout.jsonl", Path.of("demo", "session.jsonl").toString());
-        assertConsistent(report, 4);
+        RecordedBill bill = RecordedBill.claudeCode(first);
+        assertConsistent(report, 4, Map.of(Path.of("run-1", "app", "session.jsonl").toString(), bill,
+                Path.of("run-2", "app", "session.jsonl").toString(), bill));
         assertThat(read(dir.resolve("reports/replay.html"))).contains("<section id=\"trace-4\">");
     }
 
     @Test
-    void markdown_html_and_the_default_table_show_every_strategy() {
-        CliRun table = replay(List.of(TraceFixtures.DEMO));
-        CliRun md = replay(List.of(TraceFixtures.DEMO), "--format", "md");
-        CliRun html = replay(List.of(TraceFixtures.DEMO), "--format", "html");
+    void markdown_html_and_the_default_table_show_every_strategy_the_recorded_bill_and_the_fidelity() {
+        List<Path> files = List.of(TraceFixtures.DEMO, TraceFixtures.path(TraceFixtures.CLAUDE_CODE));
+        CliRun table = replay(files);
+        CliRun md = replay(files, "--format", "md");
+        CliRun html = replay(files, "--format", "html");
 
         assertThat(table.exitCode()).as(table.err()).isZero();
-        assertThat(table.out()).startsWith("replayed as anthropic:claude-sonnet-4-6: 5 runs")
-                .containsPattern("(?m)^transcript +1 +\\$\\d+\\.\\d{4} .* 1\\.000 +1\\.00x$");
+        assertThat(table.out()).startsWith("replayed as each log's own model where it names one, else "
+                        + "anthropic:claude-sonnet-4-6: 11 runs\nRecorded usage: 1 of 2 traces")
+                .containsPattern("(?m)^transcript +2 +\\$\\d+\\.\\d{4} .* 1\\.000 +1\\.00x +\\d+\\.\\d\\dx$")
+                .containsPattern("(?m)^claude-code/session\\.jsonl +recorded +2 .* 1\\.00x .* - ")
+                .containsPattern("(?m)^claude-code/session\\.jsonl +[+-]\\d+\\.\\d% ")
+                .containsPattern("(?m)^overall +[+-]\\d+\\.\\d% ");
         assertThat(md.exitCode()).isZero();
+        assertThat(md.out()).contains("## Fidelity", "## Worst spikes").containsPattern("(?m)^\\| recorded +\\| ");
         assertThat(html.exitCode()).isZero();
-        assertThat(html.out()).startsWith("<!DOCTYPE html>");
+        assertThat(html.out()).startsWith("<!DOCTYPE html>")
+                .contains("<table class=\"fidelity\">", "<p class=\"estimated\">", "data-series=\"recorded\"");
         for (String strategy : STRATEGIES) {
-            assertThat(table.out()).containsPattern("(?m)^" + strategy + " +1 ")
-                    .containsPattern("(?m)^session\\.jsonl +" + strategy + " +7 ");
-            assertThat(md.out()).containsPattern("(?m)^\\| " + strategy + " +\\| +1 \\|");
+            assertThat(table.out()).containsPattern("(?m)^" + strategy + " +2 ")
+                    .containsPattern("(?m)^demo/session\\.jsonl +" + strategy + " +7 .* estimated ")
+                    .containsPattern("(?m)^claude-code/session\\.jsonl +" + strategy + " +2 .* \\d+\\.\\d\\dx ");
+            assertThat(md.out()).containsPattern("(?m)^\\| " + strategy + " +\\| +2 \\|");
             assertThat(html.out()).contains("<td>" + strategy + "</td>");
         }
     }
@@ -225,9 +251,9 @@ class ReplayCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.err()).contains("skipped " + broken + ":" + lines + ": not valid JSON");
         JsonNode report = json(run.out());
-        assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText())).hasSize(STRATEGIES.size())
+        assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText())).hasSize(STRATEGIES.size() + 1)
                 .containsOnly("good.jsonl");
-        assertThat(stream(report.get("summary"))).allSatisfy(s -> assertThat(s.get("traces").asInt()).isOne());
+        assertConsistent(report, 1, Map.of("good.jsonl", RecordedBill.claudeCode(dir.resolve("good.jsonl"))));
     }
 
     @Test
@@ -285,8 +311,10 @@ class ReplayCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = json(run.out());
         assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText() + " " + r.get("strategy").asText()))
-                .containsExactlyElementsOf(STRATEGIES.stream().map(s -> "5e55-10n.jsonl " + s).toList());
-        assertConsistent(report, 1);
+                .containsExactlyElementsOf(Stream.concat(STRATEGIES.stream(), Stream.of(RECORDED))
+                        .map(s -> "5e55-10n.jsonl " + s).toList());
+        assertConsistent(report, 1,
+                Map.of("5e55-10n.jsonl", RecordedBill.claudeCode(project.resolve("5e55-10n.jsonl"))));
     }
 
     @Test
@@ -298,15 +326,47 @@ class ReplayCommandTest {
         assertThat(run.err()).doesNotContain("skipped");
         JsonNode report = json(run.out());
         List<JsonNode> runs = stream(report.get("runs")).toList();
-        assertThat(runs).hasSize(105);
+        Map<String, RecordedBill> bills = corpusBills(Corpus.dir());
+        assertThat(bills).as("the corpus logs that record the usage of every call").hasSize(13);
+        assertThat(runs).hasSize(21 * STRATEGIES.size() + 13);
         assertThat(runs.stream().map(r -> r.get("trace").asText()).distinct()).hasSize(21);
         assertThat(runs.stream().map(r -> r.get("trace").asText() + " " + r.get("strategy").asText()).distinct())
-                .hasSize(105);
+                .hasSize(runs.size());
         assertThat(runs.stream().filter(r -> r.get("strategy").asText().equals("transcript")))
                 .hasSize(21).allSatisfy(r -> assertThat(r.get("reference_recall").asDouble()).isEqualTo(1.0));
         assertThat(runs.stream().mapToLong(r -> r.get("cache_read_tokens").asLong()).sum())
                 .as("the corpus is big enough to read from the cache").isPositive();
-        assertConsistent(report, 21);
+        assertConsistent(report, 21, bills);
+    }
+
+    /**
+     * The bill of each corpus log that records the usage of every call, by trace name. The SWE-agent demos record
+     * none; mini-swe-agent's github_issue and OpenHands' runtime trajectory lack it on some call.
+     */
+    private static Map<String, RecordedBill> corpusBills(Path corpus) {
+        Map<String, RecordedBill> bills = new LinkedHashMap<>();
+        for (String folder : List.of("claude-code-codemie", "claude-code-spotter")) {
+            files(corpus.resolve(folder)).forEach(file -> bills.put(name(file), RecordedBill.claudeCode(file)));
+        }
+        files(corpus.resolve("codex-cli")).forEach(file -> bills.put(name(file), RecordedBill.codex(file)));
+        files(corpus.resolve("mini-swe-agent")).stream().filter(file -> !name(file).equals("github_issue.traj.json"))
+                .forEach(file -> bills.put(name(file), RecordedBill.miniSweAgent(file)));
+        Path openHands = corpus.resolve("openhands/multi_swe_bench_examples_output.jsonl");
+        RecordedBill.openHandsOutput(openHands)
+                .forEach((instance, bill) -> bills.put(name(openHands) + "#" + instance, bill));
+        return bills;
+    }
+
+    private static List<Path> files(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String name(Path file) {
+        return file.getFileName().toString();
     }
 
     @Test
@@ -327,32 +387,85 @@ class ReplayCommandTest {
         return texts;
     }
 
-    /** Keys and figures that must hold in any report of {@code traces} trajectories under the same strategies. */
-    private static void assertConsistent(JsonNode report, int traces) {
+    /**
+     * Keys and figures that must hold in any report of {@code traces} trajectories under the same strategies, where
+     * the traces named in {@code bills} record the usage of every call and bill as the log says.
+     */
+    private static void assertConsistent(JsonNode report, int traces, Map<String, RecordedBill> bills) {
+        assertThat(keys(report)).containsExactlyElementsOf(REPORT_KEYS);
         List<JsonNode> runs = stream(report.get("runs")).toList();
         List<JsonNode> summary = stream(report.get("summary")).toList();
         assertThat(summary).isNotEmpty();
-        assertThat(runs).hasSize(traces * summary.size());
+        assertThat(runs).hasSize(traces * summary.size() + bills.size());
+        Map<String, JsonNode> recorded = new LinkedHashMap<>();
+        Map<String, JsonNode> transcripts = new LinkedHashMap<>();
+        for (JsonNode run : runs) {
+            String trace = run.get("trace").asText();
+            switch (run.get("strategy").asText()) {
+                case RECORDED -> assertThat(recorded.put(trace, run)).as(trace + ": one recorded row").isNull();
+                case "transcript" -> transcripts.put(trace, run);
+                default -> { }
+            }
+        }
+        assertThat(recorded.keySet()).as("a recorded row for each trace with usage")
+                .containsExactlyInAnyOrderElementsOf(bills.keySet());
+        bills.forEach((trace, bill) -> assertThat(RecordedBill.ofRun(recorded.get(trace)))
+                .as(trace + ": the recorded row is the log's bill").isEqualTo(bill));
         for (JsonNode run : runs) {
             assertThat(keys(run)).containsExactlyElementsOf(RUN_KEYS);
-            String what = run.get("trace").asText() + " " + run.get("strategy").asText();
+            String trace = run.get("trace").asText();
+            String what = trace + " " + run.get("strategy").asText();
+            int turns = run.get("turns").asInt();
             long input = run.get("input_tokens").asLong();
             long write = run.get("cache_write_tokens").asLong();
             long read = run.get("cache_read_tokens").asLong();
-            assertThat(run.get("turns").asInt()).as(what).isPositive();
+            double inputCost = run.get("input_cost_usd").asDouble();
+            assertThat(turns).as(what).isPositive();
             assertThat(input).as(what + ": input counts its cache writes and reads").isGreaterThanOrEqualTo(write + read);
             assertThat(run.get("cache_hit_rate").asDouble()).as(what)
                     .isCloseTo(input == 0 ? 0 : (double) read / input, within(1e-12));
-            assertThat(run.get("cost_usd").asDouble()).as(what).isGreaterThanOrEqualTo(run.get("input_cost_usd").asDouble());
-            assertThat(run.get("input_cost_usd").asDouble()).as(what).isPositive();
+            assertThat(run.get("cost_usd").asDouble()).as(what).isGreaterThanOrEqualTo(inputCost);
+            assertThat(inputCost).as(what).isPositive();
             assertThat(run.get("reference_recall").asDouble()).as(what).isBetween(0.0, 1.0);
             assertThat(run.get("peak_window_tokens").asInt()).as(what).isPositive();
+            assertThat(run.get("estimated").asBoolean()).as(what + ": estimated exactly without usage")
+                    .isEqualTo(!bills.containsKey(trace));
+            JsonNode ratio = run.get("cost_ratio_vs_recorded");
+            if (bills.containsKey(trace)) {
+                assertThat(ratio.asDouble()).as(what)
+                        .isCloseTo(run.get("cost_usd").asDouble() / recorded.get(trace).get("cost_usd").asDouble(),
+                                within(1e-12));
+            } else {
+                assertThat(ratio.isNull()).as(what + ": no ratio without a recorded bill").isTrue();
+            }
+            double p50 = run.get("p50_call_input_cost_usd").asDouble();
+            double p95 = run.get("p95_call_input_cost_usd").asDouble();
+            double max = run.get("max_call_input_cost_usd").asDouble();
+            assertThat(p50).as(what).isPositive().isLessThanOrEqualTo(p95);
+            assertThat(p95).as(what).isLessThanOrEqualTo(max);
+            assertThat(max).as(what + ": the dearest call is one of the calls, at least their mean")
+                    .isLessThanOrEqualTo(inputCost).isGreaterThanOrEqualTo(inputCost / turns * (1 - 1e-12));
+            assertThat(run.get("cold_calls").asInt()).as(what + ": the first call follows no other")
+                    .isBetween(0, turns - 1);
+            assertThat(run.get("restart_cost_usd").asDouble()).as(what).isPositive();
         }
+        recorded.forEach((trace, bill) -> {
+            JsonNode transcript = transcripts.get(trace);
+            assertThat(bill.get("turns").asInt()).as(trace + ": the bill has the calls replayed")
+                    .isEqualTo(transcript.get("turns").asInt());
+            // The log holds no window to resume from: the bill's restart is the transcript's.
+            assertThat(bill.get("restart_cost_usd").asDouble()).as(trace)
+                    .isEqualTo(transcript.get("restart_cost_usd").asDouble());
+        });
+
         assertThat(summary.get(0).get("strategy").asText()).isEqualTo("transcript");
         double transcriptCost = summary.get(0).get("input_cost_usd").asDouble();
+        double recordedCost = recorded.values().stream().mapToDouble(r -> r.get("cost_usd").asDouble()).sum();
         for (JsonNode s : summary) {
             assertThat(keys(s)).containsExactlyElementsOf(SUMMARY_KEYS);
             String strategy = s.get("strategy").asText();
+            assertThat(strategy).as("the recorded bills are the summary's baseline, not a row of it")
+                    .isNotEqualTo(RECORDED);
             List<JsonNode> own = runs.stream().filter(r -> r.get("strategy").asText().equals(strategy)).toList();
             assertThat(s.get("traces").asInt()).as(strategy).isEqualTo(traces).isEqualTo(own.size());
             assertThat(s.get("input_cost_usd").asDouble()).as(strategy)
@@ -361,10 +474,41 @@ class ReplayCommandTest {
                     .isCloseTo(own.stream().mapToDouble(r -> r.get("cost_usd").asDouble()).sum(), within(1e-9));
             assertThat(s.get("input_cost_ratio_vs_transcript").asDouble()).as(strategy)
                     .isCloseTo(s.get("input_cost_usd").asDouble() / transcriptCost, within(1e-12));
+            if (bills.isEmpty()) {
+                assertThat(s.get("cost_ratio_vs_recorded").isNull()).as(strategy + ": no bill to compare with")
+                        .isTrue();
+            } else {
+                double billedCost = own.stream().filter(r -> bills.containsKey(r.get("trace").asText()))
+                        .mapToDouble(r -> r.get("cost_usd").asDouble()).sum();
+                assertThat(s.get("cost_ratio_vs_recorded").asDouble()).as(strategy + ": over the traces with a bill")
+                        .isCloseTo(billedCost / recordedCost, within(1e-12));
+            }
+            assertThat(s.get("p95_call_input_cost_ratio_vs_transcript").asDouble()).as(strategy).isPositive();
             assertThat(s.get("reference_recall").asDouble()).as(strategy).isBetween(0.0, 1.0);
         }
         assertThat(summary.get(0).get("input_cost_ratio_vs_transcript").asDouble()).isEqualTo(1.0);
+        assertThat(summary.get(0).get("p95_call_input_cost_ratio_vs_transcript").asDouble()).isEqualTo(1.0);
         assertThat(summary.get(0).get("reference_recall").asDouble()).isEqualTo(1.0);
+
+        List<JsonNode> fidelity = stream(report.get("fidelity")).toList();
+        assertThat(fidelity).extracting(f -> f.get("trace").asText()).as("one entry per trace with usage, in order")
+                .containsExactlyElementsOf(recorded.keySet());
+        for (JsonNode f : fidelity) {
+            assertThat(keys(f)).containsExactlyElementsOf(FIDELITY_KEYS);
+            String trace = f.get("trace").asText();
+            JsonNode transcript = transcripts.get(trace);
+            JsonNode bill = recorded.get(trace);
+            assertThat(f.get("cost_error").asDouble()).as(trace + ": (replayed - recorded) / recorded")
+                    .isCloseTo(transcript.get("cost_ratio_vs_recorded").asDouble() - 1, within(1e-9));
+            assertThat(f.get("input_error").asDouble()).as(trace)
+                    .isCloseTo((double) transcript.get("input_tokens").asLong() / bill.get("input_tokens").asLong() - 1,
+                            within(1e-9));
+            assertThat(f.get("cache_read_share_error").asDouble()).as(trace + ": in points of share")
+                    .isCloseTo(transcript.get("cache_hit_rate").asDouble() - bill.get("cache_hit_rate").asDouble(),
+                            within(1e-9));
+            assertThat(f.get("per_call_input_median_error").asDouble()).as(trace + ": a median of absolute errors")
+                    .isNotNegative();
+        }
     }
 
     private static CliRun replay(List<Path> paths, String... options) {
