@@ -53,7 +53,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TraceFiles.Found found = inputs.find(root.home());
+        TraceFiles.Found found = inputs.find(root.userLogs());
         PrintWriter err = err();
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
         List<SessionStats> sessions = new ArrayList<>();

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -93,10 +92,8 @@ class SandboxOptionsTest {
     }
 
     private static String sessionLog(Path workspace) throws IOException {
-        try (Stream<Path> logs = Files.list(workspace.resolve(".cachet/sessions"))) {
-            List<Path> all = logs.toList();
-            assertThat(all).hasSize(1);
-            return Files.readString(all.get(0));
-        }
+        List<Path> all = CliRun.logs(workspace);
+        assertThat(all).hasSize(1);
+        return Files.readString(all.get(0));
     }
 }
