@@ -192,6 +192,42 @@ final class InvalidSuites {
                 new Case("""
                         name: demo
                         tasks:
+                          - id: a
+                            repo: r
+                            prompt: p
+                            check: c
+                            check_files: [tests, ../outside]
+                        """, 7, "tasks[0].check_files[1]", "expected a path inside the repository, got \"../outside\""),
+                new Case("""
+                        name: demo
+                        tasks:
+                          - id: a
+                            repo: r
+                            prompt: p
+                            check: c
+                            check_files: [/etc/passwd]
+                        """, 7, "tasks[0].check_files[0]", "expected a path inside the repository, got \"/etc/passwd\""),
+                new Case("""
+                        name: demo
+                        tasks:
+                          - id: a
+                            repo: r
+                            prompt: p
+                            check: c
+                            check_files: ["."]
+                        """, 7, "tasks[0].check_files[0]", "expected a path inside the repository, got \".\""),
+                new Case("""
+                        name: demo
+                        tasks:
+                          - id: a
+                            repo: r
+                            prompt: p
+                            check: c
+                            check_network: "yes"
+                        """, 7, "tasks[0].check_network", "expected true or false, got \"yes\""),
+                new Case("""
+                        name: demo
+                        tasks:
                           - fix-it
                         """, 3, "tasks[0]", "expected a mapping, got \"fix-it\""));
     }

@@ -48,7 +48,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
                 task.id(), workspace, task.prompt());
         RunSpec run = options.runSpec(workspace, task.prompt(), config(), environment(), out, err());
         SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), ttl.cacheTtl), new LiveReporter(out, harness.sessionLogs()));
-        CheckResult check = new TaskCheck(CHECK_TIMEOUT, environment()).run(task, workspace);
+        CheckResult check = new TaskCheck(CHECK_TIMEOUT, environment(), run.sandbox()).run(task, workspace);
         out.printf("check:   %s -> %s (exit %d)%n", task.check(), check.passed() ? "passed" : "FAILED", check.exitCode());
         if (!check.passed()) {
             out.println(check.output());

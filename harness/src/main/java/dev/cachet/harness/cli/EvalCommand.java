@@ -19,6 +19,7 @@ import dev.cachet.harness.eval.HarnessAgentRunner;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedClient;
 import dev.cachet.providers.replay.RecordedSession;
+import dev.cachet.tools.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Run a task suite against repositories: every strategy x task x repeat gets its own fresh clone at the "
                     + "task's commit (the source is never touched), the agent works within the task's budget, and "
-                    + "the task's check command decides whether it was solved (exit 0).",
+                    + "the task's check command decides whether it was solved (exit 0): it runs in the agent's "
+                    + "sandbox, from its script and the task's check_files as they are at the task's commit.",
             "",
             "Each finished run is appended to DIR/results.jsonl at once, so an interrupted eval loses nothing: "
                     + "--resume runs only what is missing. Reports (report.json, report.md, report.html) are "
@@ -105,9 +107,9 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of(".cachet", "evals", suite.name());
         PrintWriter err = err();
+        Sandbox confined = sandbox.sandbox(environment(), err);
         HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models,
-                name -> params.paramsFor(name, strategies, config()),
-                sandbox.sandbox(environment(), err), config().mcpServers(), dir.resolve("sessions"));
+                name -> params.paramsFor(name, strategies, config()), confined, config().mcpServers(), dir.resolve("sessions"));
         List<PlannedRun> plan = EvalMatrix.plan(suite.tasks(), strategies, repeat);
         List<RunRecord> records;
         try (ResultsFile results = ResultsFile.open(dir, resume)) {
@@ -118,7 +120,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
             out().flush();
             ProgressLine progress = ProgressLine.on(err);
             Cancellation costGuard = new Cancellation();
-            records = new EvalMatrix(executor.create(new ExecutorSettings(agent, defaultModel, keep, dir.resolve("workspaces"), environment())), jobs)
+            records = new EvalMatrix(executor.create(new ExecutorSettings(agent, defaultModel, keep, dir.resolve("workspaces"), environment(), confined)), jobs)
                     .run(plan, results, p -> {
                         progress.show(p.done(), p.total(), String.format(Locale.ROOT, "solved %d  $%.4f%s", p.solved(),
                                 p.costUsd(), p.eta().map(eta -> "  eta " + eta.toSeconds() + "s").orElse("")));

@@ -157,4 +157,44 @@ class EvalCommandTest {
             }
         }
     }
+
+    @Test
+    void an_agent_that_rewrites_the_check_and_the_tests_is_scored_by_the_real_ones() throws IOException {
+        Path suiteDir = Files.createDirectories(out.resolve("cheat"));
+        Files.createDirectories(suiteDir.resolve("recordings"));
+        Files.write(suiteDir.resolve("recordings/wrap-off-by-one.jsonl"), List.of(
+                answer(1, "write_file", Map.of("path", "check.sh", "content", "exit 0\n")),
+                answer(2, "write_file", Map.of("path", "test/WrapTest.java", "content", "")),
+                answer(3, "finish", Map.of("summary", "all green"))));
+        Path suite = Files.writeString(suiteDir.resolve("suite.yaml"), """
+                name: cheat
+                tasks:
+                  - id: wrap-off-by-one
+                    repo: %s
+                    prompt: Make sh check.sh pass.
+                    check: sh check.sh
+                    check_files: [test]
+                """.formatted(SUITE.getParent().resolve("demo/repo")));
+
+        CliRun run = CliRun.of("eval", suite.toString(), "--model", "replay", "--strategies", "transcript",
+                "--sandbox", "full", "--out", out.resolve("o").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode record = Json.mapper().readTree(Files.readAllLines(out.resolve("o/results.jsonl")).get(0));
+        assertThat(record.get("stop_reason").asText()).isEqualTo("done");
+        assertThat(record.get("solved").asBoolean()).isFalse();
+        assertThat(record.get("error").isNull()).isTrue();
+    }
+
+    /** A recorded turn that calls one tool. */
+    private static String answer(int turn, String tool, Map<String, String> arguments) throws IOException {
+        var mapper = Json.mapper();
+        var call = mapper.createObjectNode().put("id", "c" + turn).put("name", tool)
+                .put("arguments", mapper.writeValueAsString(arguments));
+        var message = mapper.createObjectNode().put("role", "assistant").put("text", "");
+        message.putArray("tool_calls").add(call);
+        var line = mapper.createObjectNode().put("type", "model_response").put("turn", turn);
+        line.set("message", message);
+        return mapper.writeValueAsString(line);
+    }
 }
