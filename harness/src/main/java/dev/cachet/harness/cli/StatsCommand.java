@@ -9,7 +9,6 @@ import dev.cachet.evals.stats.SessionStatsCalculator;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
-import dev.cachet.harness.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -24,11 +24,9 @@ final class TrustCommand extends Subcommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..1", description = "The directory. Default: the current directory.")
     Path directory;
 
-    @Option(names = "--list", description = "List the trusted directories.")
-    boolean list;
+    @Option(names = "--list", description = "List the trusted directories.") boolean list;
 
-    @Option(names = "--revoke", description = "Stop trusting DIR.")
-    boolean revoke;
+    @Option(names = "--revoke", description = "Stop trusting DIR.") boolean revoke;
 
     @Override
     public Integer call() {

@@ -134,14 +134,7 @@ class EvalCommandTest {
                     .body("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"too long\"}}")
                     .build());
 
-            Path suite = Files.writeString(out.resolve("one.yaml"), """
-                    name: one
-                    tasks:
-                      - id: wrap-off-by-one
-                        repo: %s
-                        prompt: Make sh check.sh pass.
-                        check: sh check.sh
-                    """.formatted(SUITE.getParent().resolve("demo/repo")));
+            Path suite = demoTaskSuite(out, "");
 
             CliRun run = CliRun.withEnvironment(Map.of("ANTHROPIC_API_KEY", "test"), "eval", suite.toString(),
                     "--strategies", "transcript", "--model", "anthropic:claude-sonnet-4-6", "--base-url",
@@ -166,15 +159,7 @@ class EvalCommandTest {
                 answer(1, "write_file", Map.of("path", "check.sh", "content", "exit 0\n")),
                 answer(2, "write_file", Map.of("path", "test/WrapTest.java", "content", "")),
                 answer(3, "finish", Map.of("summary", "all green"))));
-        Path suite = Files.writeString(suiteDir.resolve("suite.yaml"), """
-                name: cheat
-                tasks:
-                  - id: wrap-off-by-one
-                    repo: %s
-                    prompt: Make sh check.sh pass.
-                    check: sh check.sh
-                    check_files: [test]
-                """.formatted(SUITE.getParent().resolve("demo/repo")));
+        Path suite = demoTaskSuite(suiteDir, "    check_files: [test]\n");
 
         CliRun run = CliRun.of("eval", suite.toString(), "--model", "replay", "--strategies", "transcript",
                 "--sandbox", "full", "--out", out.resolve("o").toString());
@@ -184,6 +169,18 @@ class EvalCommandTest {
         assertThat(record.get("stop_reason").asText()).isEqualTo("done");
         assertThat(record.get("solved").asBoolean()).isFalse();
         assertThat(record.get("error").isNull()).isTrue();
+    }
+
+    /** A suite in {@code dir} of one task on the demo repository, with {@code more} task fields. */
+    private static Path demoTaskSuite(Path dir, String more) throws IOException {
+        return Files.writeString(dir.resolve("suite.yaml"), """
+                name: one
+                tasks:
+                  - id: wrap-off-by-one
+                    repo: %s
+                    prompt: Make sh check.sh pass.
+                    check: sh check.sh
+                """.formatted(SUITE.getParent().resolve("demo/repo")) + more);
     }
 
     /** A recorded turn that calls one tool. */
