@@ -2,23 +2,36 @@ package dev.cachet.evals;
 
 import dev.cachet.tools.command.CommandResult;
 import dev.cachet.tools.command.CommandRunner;
+import dev.cachet.tools.sandbox.Bubblewrap;
+import dev.cachet.tools.sandbox.CommandEnvironment;
+import dev.cachet.tools.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-/** Runs a task's check command in a workspace: exit 0 means solved. */
+/**
+ * Runs a task's check command in a workspace, confined as the agent's commands are: what the agent left in the
+ * workspace runs with the check, so it must reach no secret and no network the agent's commands could not.
+ * Exit 0 means solved.
+ */
 public final class TaskCheck {
     static final int OUTPUT_LIMIT_CHARS = 4_000;
 
     private final Duration timeout;
     private final Map<String, String> environment;
+    private final Sandbox sandbox;
 
-    /** @param environment what the check runs with: the environment cachet was started with */
-    public TaskCheck(Duration timeout, Map<String, String> environment) {
+    /**
+     * @param environment the environment cachet was started with; the check gets it less its secrets
+     * @param sandbox the agent's sandbox
+     */
+    public TaskCheck(Duration timeout, Map<String, String> environment, Sandbox sandbox) {
         this.timeout = timeout;
         this.environment = Map.copyOf(environment);
+        this.sandbox = sandbox;
     }
 
     public CheckResult run(Task task, Path workspace) {
@@ -28,7 +41,14 @@ public final class TaskCheck {
     /** Runs the shell command {@code check} of the task {@code taskId}, for tasks that are not a {@link Task}. */
     public CheckResult run(String taskId, String check, Path workspace) {
         try {
-            CommandResult result = new CommandRunner(OUTPUT_LIMIT_CHARS).run(check, environment, workspace, timeout);
+            Path root = workspace.toRealPath();
+            List<String> command = CommandRunner.shell(check);
+            if (sandbox.mode().confinesCommands()) {
+                command = Bubblewrap.installed(environment).orElseThrow(() -> new CheckException(
+                        "cannot run the check of task " + taskId + ": " + Bubblewrap.NOT_INSTALLED)).wrap(command, root, sandbox);
+            }
+            CommandResult result = new CommandRunner(OUTPUT_LIMIT_CHARS)
+                    .run(command, CommandEnvironment.of(environment, sandbox.allowedEnv()), root, timeout);
             return new CheckResult(result.succeeded(), result.exitCode(), result.timedOut(), result.output());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the check of task " + taskId + ": " + check, e);

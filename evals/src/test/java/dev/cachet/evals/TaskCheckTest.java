@@ -3,6 +3,8 @@ package dev.cachet.evals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TaskCheckTest {
-    private final TaskCheck check = new TaskCheck(Duration.ofSeconds(20), System.getenv());
+    private static final Sandbox UNCONFINED = Sandbox.of(SandboxMode.FULL);
+
+    private final TaskCheck check = new TaskCheck(Duration.ofSeconds(20), System.getenv(), UNCONFINED);
 
     @TempDir
     Path workspace;
@@ -44,7 +48,7 @@ class TaskCheckTest {
 
     @Test
     void a_check_that_runs_too_long_times_out_and_does_not_pass() {
-        TaskCheck quick = new TaskCheck(Duration.ofSeconds(1), System.getenv());
+        TaskCheck quick = new TaskCheck(Duration.ofSeconds(1), System.getenv(), UNCONFINED);
         long start = System.nanoTime();
 
         CheckResult result = quick.run(task("sleep 30"), workspace);
@@ -67,7 +71,7 @@ class TaskCheckTest {
 
     @Test
     void runs_with_the_environment_it_is_given_not_the_processs() {
-        TaskCheck given = new TaskCheck(Duration.ofSeconds(20), Map.of("CACHET_GIVEN_ONLY", "given"));
+        TaskCheck given = new TaskCheck(Duration.ofSeconds(20), Map.of("CACHET_GIVEN_ONLY", "given"), UNCONFINED);
 
         CheckResult result = given.run(task("echo \"$CACHET_GIVEN_ONLY;${HOME-unset}\""), workspace);
 

@@ -28,6 +28,7 @@ import dev.cachet.providers.replay.RecordedSession;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
 import dev.cachet.providers.session.SessionLog;
+import dev.cachet.providers.session.SessionLogs;
 import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
@@ -40,6 +41,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +64,7 @@ public final class Harness {
     private final TokenCounter counter = TokenCounter.o200k();
     private final PriceTable prices;
     private final Providers providers;
+    private final SessionLogs sessionLogs;
     private final ToolBox tools = ToolBox.core();
     private final String systemPrompt = resource("/dev/cachet/harness/system-prompt.md");
     private final String summaryPrompt = resource("/dev/cachet/harness/summary-prompt.md");
@@ -70,12 +73,18 @@ public final class Harness {
      * @param environment the one cachet was started with: where API keys come from (never printed or logged), and
      *     what the agent's commands and MCP servers inherit, less their secrets
      * @param prices the bundled prices, with the user's on top
+     * @param sessionLogs where sessions are logged
      */
-    public Harness(Clock clock, Map<String, String> environment, PriceTable prices) {
+    public Harness(Clock clock, Map<String, String> environment, PriceTable prices, SessionLogs sessionLogs) {
         this.clock = clock;
         this.environment = Map.copyOf(environment);
         this.prices = prices;
         this.providers = new Providers(prices);
+        this.sessionLogs = sessionLogs;
+    }
+
+    public SessionLogs sessionLogs() {
+        return sessionLogs;
     }
 
     public PriceTable prices() {
@@ -144,13 +153,13 @@ public final class Harness {
         ModelPrice price = model.price();
         ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
         Workspace workspace = new Workspace(spec.workspace());
-        GitExclude.ensureCachetExcluded(workspace.root());
         String sessionId = newSessionId();
+        Path logPath = sessionLogs.create(workspace.root(), sessionId);
         // Counts cached for this session only: evals run many sessions on one harness, and their texts differ.
         TokenCounter counter = this.counter.fresh();
         List<String> warnings = new ArrayList<>();
         try (McpServers mcp = McpServers.start(spec.mcpServers(), environment, warnings::add);
-                SessionLog log = new SessionLog(SessionLog.pathFor(workspace.root(), sessionId), clock)) {
+                SessionLog log = new SessionLog(logPath, clock)) {
             ToolBox offered = catalog(mcp, warnings::add).toolBox(spec.toolLoading());
             Session session = new Session(systemPrompt, offered.specs(), spec.task());
             SessionListener listener = SessionListener.all(List.of(log, display));

@@ -10,7 +10,7 @@ public enum ExecutorKind {
     public RunExecutor create(ExecutorSettings settings) {
         return switch (this) {
             case local -> new LocalExecutor(settings.agent(), new Workspaces(settings.keepWorkspaces(), settings.environment()),
-                    settings.workRoot(), settings.defaultModel(), settings.environment());
+                    settings.workRoot(), settings.defaultModel(), settings.environment(), settings.sandbox());
         };
     }
 }

@@ -6,6 +6,7 @@ import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.evals.suite.TaskWorkspace;
 import dev.cachet.evals.suite.Workspaces;
 import dev.cachet.providers.Usage;
+import dev.cachet.tools.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import java.util.Objects;
 
 /**
  * Executes runs on this machine: a fresh workspace under {@code workRoot}, the agent, then the task's check, which
- * alone decides whether the task was solved. The workspace is deleted afterwards unless {@link Workspaces} keeps it.
+ * alone decides whether the task was solved: it runs from its files as they are at the task's commit, in the agent's
+ * sandbox. The workspace is deleted afterwards unless {@link Workspaces} keeps it.
  */
 public final class LocalExecutor implements RunExecutor {
     /** Stands in for the agent's result when the agent never ran or threw. */
@@ -25,18 +27,21 @@ public final class LocalExecutor implements RunExecutor {
     private final Path workRoot;
     private final String defaultModel;
     private final Map<String, String> environment;
+    private final Sandbox sandbox;
 
     /**
      * @param defaultModel the model of tasks that name none, as the agent is told
-     * @param environment what each task's check runs with: the environment cachet was started with
+     * @param environment what each task's check runs with, less its secrets: the environment cachet was started with
+     * @param sandbox the agent's, which confines the checks too
      */
     public LocalExecutor(AgentRunner agent, Workspaces workspaces, Path workRoot, String defaultModel,
-            Map<String, String> environment) {
+            Map<String, String> environment, Sandbox sandbox) {
         this.agent = agent;
         this.workspaces = workspaces;
         this.workRoot = workRoot;
         this.defaultModel = Objects.requireNonNull(defaultModel, "defaultModel");
         this.environment = Map.copyOf(environment);
+        this.sandbox = sandbox;
     }
 
     @Override
@@ -55,7 +60,9 @@ public final class LocalExecutor implements RunExecutor {
                     "the agent returned no result");
             stage = "check";
             Duration timeout = task.budget().checkTimeout();
-            CheckResult check = new TaskCheck(timeout, environment).run(task.id(), task.check(), workspace.directory());
+            workspace.checkFiles().restore(workspace.directory());
+            CheckResult check = new TaskCheck(timeout, environment, checkSandbox(task))
+                    .run(task.id(), task.check(), workspace.directory());
             solved = check.passed();
             if (check.timedOut()) {
                 error = "check timed out after " + human(timeout);
@@ -69,6 +76,10 @@ public final class LocalExecutor implements RunExecutor {
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         return RunRecord.of(run, run.model(defaultModel), commit, result, solved, wall, error);
+    }
+
+    private Sandbox checkSandbox(SuiteTask task) {
+        return task.checkNetwork() ? new Sandbox(sandbox.mode(), sandbox.allowedEnv(), true) : sandbox;
     }
 
     /** 1m30s, 5m, 1h: short enough for a one-line error. */

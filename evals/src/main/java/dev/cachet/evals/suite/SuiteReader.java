@@ -19,9 +19,12 @@ final class SuiteReader {
     private static final List<String> DEFAULTS_FIELDS =
             List.of("model", "max_turns", "max_cost", "timeout", "check_timeout");
     private static final List<String> TASK_FIELDS =
-            List.of("id", "repo", "commit", "setup", "prompt", "check", "timeout", "max_turns", "max_cost", "tags");
+            List.of("id", "repo", "commit", "setup", "prompt", "check", "check_files", "check_network", "timeout",
+                    "max_turns", "max_cost", "tags");
     // Ids name files and directories, so "." and ".." are out.
     private static final Pattern ID = Pattern.compile("^(?!\\.+$)[A-Za-z0-9._-]+$");
+    // A path inside the repository: relative, and never climbing out of it.
+    private static final Pattern REPO_PATH = Pattern.compile("^(?!/)(?!\\.?/*$)(?!(.*/)?\\.\\.(/|$))\\S.*$");
     private static final List<String> URL_PREFIXES = List.of("https://", "http://", "ssh://", "git@", "file://");
 
     private SuiteReader() {}
@@ -56,7 +59,9 @@ final class SuiteReader {
                 node.field("prompt").text(),
                 node.field("check").text(),
                 budget(node, defaults),
-                node.field("tags").optional(SuiteReader::tags).orElse(List.of()));
+                node.field("tags").optional(SuiteReader::tags).orElse(List.of()),
+                node.field("check_files").optional(SuiteReader::repoPaths).orElse(List.of()),
+                node.field("check_network").optional(YamlNode::bool).orElse(false));
     }
 
     /** Fields written in {@code node} override {@code base}; a task node simply has no model or check_timeout. */
@@ -76,6 +81,10 @@ final class SuiteReader {
 
     private static List<String> tags(YamlNode node) {
         return node.list().stream().map(YamlNode::text).toList();
+    }
+
+    private static List<String> repoPaths(YamlNode node) {
+        return node.list().stream().map(path -> path.text(REPO_PATH, "a path inside the repository")).toList();
     }
 
     private static String repo(String repo, Path baseDir) {

@@ -35,8 +35,9 @@ public final class Workspaces {
         Path directory = createDirectory(task, tempRoot);
         try {
             String commit = checkout(task, directory);
+            CheckFiles checkFiles = CheckFiles.read(task, directory, commit);
             task.setup().ifPresent(setup -> runSetup(task, setup, directory));
-            return new TaskWorkspace(directory, commit, keep);
+            return new TaskWorkspace(directory, commit, checkFiles, keep);
         } catch (RuntimeException e) {
             if (!keep) {
                 deleteAfterFailure(directory, e);

@@ -96,6 +96,11 @@ record YamlNode(YamlDocument document, JsonPointer pointer, String path, JsonNod
         return value.doubleValue();
     }
 
+    boolean bool() {
+        requireType(value.isBoolean(), "true or false");
+        return value.booleanValue();
+    }
+
     private void requireType(boolean matches, String expected) {
         requirePresent();
         if (!matches) {

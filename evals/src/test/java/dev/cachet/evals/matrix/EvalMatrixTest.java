@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.offset;
 import dev.cachet.evals.matrix.EvalMatrix.Progress;
 import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.evals.suite.Workspaces;
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +70,8 @@ class EvalMatrixTest {
     }
 
     private Counting local(AgentRunner agent) {
-        return new Counting(new LocalExecutor(agent, new Workspaces(false, System.getenv()), workRoot, MODEL, System.getenv()));
+        return new Counting(new LocalExecutor(agent, new Workspaces(false, System.getenv()), workRoot, MODEL, System.getenv(),
+                Sandbox.of(SandboxMode.FULL)));
     }
 
     private static List<String> keys(List<PlannedRun> plan) {

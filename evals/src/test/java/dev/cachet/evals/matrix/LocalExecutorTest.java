@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachet.evals.suite.RunBudget;
 import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.evals.suite.Workspaces;
+import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +44,8 @@ class LocalExecutorTest {
     }
 
     private RunRecord execute(AgentRunner agent, SuiteTask task) {
-        return new LocalExecutor(agent, new Workspaces(false, System.getenv()), workRoot, MODEL, System.getenv())
+        return new LocalExecutor(agent, new Workspaces(false, System.getenv()), workRoot, MODEL, System.getenv(),
+                Sandbox.of(SandboxMode.FULL))
                 .execute(new PlannedRun(task, "masking", 2));
     }
 
@@ -113,7 +116,7 @@ class LocalExecutorTest {
     void a_workspace_that_cannot_be_prepared_is_an_errored_run_the_agent_never_sees() {
         SuiteTask task = source.task("easy", "true");
         SuiteTask missingCommit = new SuiteTask(task.id(), task.repo(), "no-such-branch", task.setup(),
-                task.prompt(), task.check(), task.budget(), task.tags());
+                task.prompt(), task.check(), task.budget(), task.tags(), task.checkFiles(), task.checkNetwork());
 
         RunRecord record = execute(fixer, missingCommit);
 
@@ -128,7 +131,7 @@ class LocalExecutorTest {
         SuiteTask task = source.task("easy", "true");
         SuiteTask badSetup = new SuiteTask(task.id(), task.repo(), task.commit(),
                 Optional.of("echo first; echo second; exit 3"), task.prompt(), task.check(), task.budget(),
-                task.tags());
+                task.tags(), task.checkFiles(), task.checkNetwork());
 
         RunRecord record = execute(fixer, badSetup);
 
@@ -142,7 +145,7 @@ class LocalExecutorTest {
         SuiteTask withModel = new SuiteTask(task.id(), task.repo(), task.commit(), task.setup(), task.prompt(),
                 task.check(), new RunBudget(Optional.of("openai:gpt-5"), 10,
                         task.budget().maxCostUsd(), task.budget().timeout(), task.budget().checkTimeout()),
-                task.tags());
+                task.tags(), task.checkFiles(), task.checkNetwork());
 
         assertThat(execute(fixer, withModel).model()).isEqualTo("openai:gpt-5");
     }
@@ -159,8 +162,59 @@ class LocalExecutorTest {
     }
 
     @Test
+    void an_agent_that_rewrites_the_check_script_is_judged_by_the_real_one() throws Exception {
+        SourceRepo gamed = SourceRepo.create(sourceDir.resolve("gamed"), Map.of("check.sh", "test -f fixed.txt\n"));
+        ScriptedAgent cheat = new ScriptedAgent((task, strategy, workspace) ->
+                Files.writeString(workspace.resolve("check.sh"), "exit 0\n"));
+
+        RunRecord record = execute(cheat, gamed.task("easy", "sh check.sh"));
+
+        assertThat(record.solved()).isFalse();
+        assertThat(record.error()).isNull();
+        assertThat(execute(fixer, gamed.task("easy", "sh check.sh")).solved()).isTrue();
+    }
+
+    @Test
+    void check_files_are_put_back_whole_and_links_the_agent_planted_are_removed_not_followed(@TempDir Path outside)
+            throws Exception {
+        SourceRepo gamed = SourceRepo.create(sourceDir.resolve("gamed"), Map.of(
+                "run-tests.sh", "for t in tests/*.sh; do sh \"$t\" || exit 1; done\n",
+                "tests/fixed.sh", "test -f fixed.txt\n"));
+        Files.writeString(outside.resolve("kept.txt"), "outside\n");
+        ScriptedAgent cheat = new ScriptedAgent((task, strategy, workspace) -> {
+            Files.writeString(workspace.resolve("tests/fixed.sh"), "exit 0\n");
+            Files.writeString(workspace.resolve("tests/extra.sh"), "exit 0\n");
+            Files.delete(workspace.resolve("run-tests.sh"));
+            Files.createSymbolicLink(workspace.resolve("run-tests.sh"), outside.resolve("kept.txt"));
+        });
+        ScriptedAgent linker = new ScriptedAgent((task, strategy, workspace) -> {
+            Files.writeString(workspace.resolve("fixed.txt"), "fixed\n");
+            Files.delete(workspace.resolve("tests/fixed.sh"));
+            Files.delete(workspace.resolve("tests"));
+            Files.createSymbolicLink(workspace.resolve("tests"), outside);
+        });
+        SuiteTask task = gamed.task("easy", "sh run-tests.sh", Duration.ofSeconds(30), List.of("tests"));
+
+        assertThat(execute(cheat, task).solved()).isFalse();
+        assertThat(execute(linker, task).solved()).as("the real tests, put back in place of the link").isTrue();
+        try (Stream<Path> left = Files.list(outside)) {
+            assertThat(left).containsExactly(outside.resolve("kept.txt"));
+        }
+        assertThat(outside.resolve("kept.txt")).hasContent("outside");
+    }
+
+    @Test
+    void a_check_file_the_commit_does_not_have_is_an_errored_run() {
+        RunRecord record = execute(fixer, source.task("easy", "true", Duration.ofSeconds(30), List.of("tests")));
+
+        assertThat(record.solved()).isFalse();
+        assertThat(record.error()).isEqualTo("workspace: task easy: check_files: tests is not in commit " + source.head());
+        assertThat(fixer.runs()).isEmpty();
+    }
+
+    @Test
     void a_kept_workspace_stays_with_the_agents_edits() throws Exception {
-        ExecutorKind.local.create(new ExecutorSettings(fixer, MODEL, true, workRoot, System.getenv()))
+        ExecutorKind.local.create(new ExecutorSettings(fixer, MODEL, true, workRoot, System.getenv(), Sandbox.of(SandboxMode.FULL)))
                 .execute(new PlannedRun(source.task("easy", "true"), "masking", 1));
 
         assertThat(leftInWorkRoot()).singleElement()

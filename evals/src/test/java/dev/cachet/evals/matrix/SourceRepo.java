@@ -20,6 +20,7 @@ record SourceRepo(Path directory, String head) {
     static SourceRepo create(Path directory, Map<String, String> files) throws Exception {
         try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
             for (var file : files.entrySet()) {
+                Files.createDirectories(directory.resolve(file.getKey()).getParent());
                 Files.writeString(directory.resolve(file.getKey()), file.getValue());
             }
             git.add().addFilepattern(".").call();
@@ -34,9 +35,13 @@ record SourceRepo(Path directory, String head) {
     }
 
     SuiteTask task(String id, String check, Duration checkTimeout) {
+        return task(id, check, checkTimeout, List.of());
+    }
+
+    SuiteTask task(String id, String check, Duration checkTimeout, List<String> checkFiles) {
         RunBudget budget = new RunBudget(Optional.empty(), 10, OptionalDouble.empty(), Duration.ofMinutes(1),
                 checkTimeout);
         return new SuiteTask(id, directory.toString(), "main", Optional.empty(), "fix " + id, check, budget,
-                List.of());
+                List.of(), checkFiles, false);
     }
 }

@@ -28,8 +28,8 @@ final class ReplayFixtures {
      */
     static ReplayRun recorded(String trace) {
         return new ReplayRun(trace, "recorded", List.of(
-                new ReplayTurn(1, 1000, new Usage(1000, 0, 0, 100, 0), 0.0115, 0.01, 0, 0, false),
-                new ReplayTurn(2, 1300, new Usage(1300, 0, 0, 100, 0), 0.0145, 0.013, 0, 0, true)), false, 0.0125);
+                new ReplayTurn(1, 1000, new Usage(1000, 0, 0, 100, 0), 0.0115, 0.01, 0, 0, 0, 0.0, false),
+                new ReplayTurn(2, 1300, new Usage(1300, 0, 0, 100, 0), 0.0145, 0.013, 0, 0, 0, 0.0, true)), false, 0.0125);
     }
 
     /** The same run of a trace whose log records its usage, so that its counts were fitted to the bill. */

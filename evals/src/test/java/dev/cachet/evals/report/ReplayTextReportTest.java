@@ -46,8 +46,8 @@ class ReplayTextReportTest {
     void fidelity_pools_every_trace_with_a_bill_into_the_overall_row() {
         // lexer as above; parser replays 1,000 then 1,200 against bills of 1,250 then 2,000 (the second cold).
         ReplayRun parserBill = new ReplayRun("parser", "recorded", List.of(
-                new ReplayTurn(1, 1250, new Usage(1250, 0, 0, 100, 0), 0.014, 0.0125, 0, 0, false),
-                new ReplayTurn(2, 2000, new Usage(2000, 0, 0, 100, 0), 0.0215, 0.02, 0, 0, true)), false, 0.0125);
+                new ReplayTurn(1, 1250, new Usage(1250, 0, 0, 100, 0), 0.014, 0.0125, 0, 0, 0, 0.0, false),
+                new ReplayTurn(2, 2000, new Usage(2000, 0, 0, 100, 0), 0.0215, 0.02, 0, 0, 0, 0.0, true)), false, 0.0125);
         List<ReplayRun> runs = List.of(ReplayFixtures.fitted(ReplayFixtures.transcript("lexer")),
                 ReplayFixtures.recorded("lexer"), ReplayFixtures.fitted(ReplayFixtures.transcript("parser")),
                 parserBill);

@@ -189,10 +189,22 @@ final class InvalidSuites {
                               - bug
                               - 3
                         """, 9, "tasks[0].tags[1]", "expected a string, got 3"),
+                withTaskField("check_files: [tests, ../outside]", "tasks[0].check_files[1]",
+                        "expected a path inside the repository, got \"../outside\""),
+                withTaskField("check_files: [/etc/passwd]", "tasks[0].check_files[0]",
+                        "expected a path inside the repository, got \"/etc/passwd\""),
+                withTaskField("check_files: [\".\"]", "tasks[0].check_files[0]",
+                        "expected a path inside the repository, got \".\""),
+                withTaskField("check_network: \"yes\"", "tasks[0].check_network", "expected true or false, got \"yes\""),
                 new Case("""
                         name: demo
                         tasks:
                           - fix-it
                         """, 3, "tasks[0]", "expected a mapping, got \"fix-it\""));
+    }
+
+    /** The one task of a valid suite with one more field, on line 7, which is wrong as {@code message} says. */
+    private static Case withTaskField(String line, String field, String message) {
+        return new Case("name: demo\ntasks:\n" + TASK + "    " + line + "\n", 7, field, message);
     }
 }

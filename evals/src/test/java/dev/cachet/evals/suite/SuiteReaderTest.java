@@ -51,7 +51,9 @@ class SuiteReaderTest {
                         "sh check.sh",
                         new RunBudget(Optional.of("claude-sonnet-4-5"), 40, OptionalDouble.of(1.5),
                                 Duration.ofMinutes(20), Duration.ofSeconds(90)),
-                        List.of("bug", "java")),
+                        List.of("bug", "java"),
+                        List.of("src/test", "build.gradle"),
+                        true),
                 new SuiteTask(
                         "verbose_flag.2",
                         "https://example.com/project.git",
@@ -61,7 +63,9 @@ class SuiteReaderTest {
                         "make test",
                         new RunBudget(Optional.of("claude-sonnet-4-5"), 80, OptionalDouble.of(3),
                                 Duration.ofHours(1), Duration.ofSeconds(90)),
-                        List.of()));
+                        List.of(),
+                        List.of(),
+                        false));
     }
 
     @Test

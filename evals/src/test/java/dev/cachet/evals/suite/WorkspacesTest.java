@@ -63,7 +63,7 @@ class WorkspacesTest {
     }
 
     private SuiteTask task(String repo, String commit, Optional<String> setup) {
-        return new SuiteTask("t1", repo, commit, setup, "fix it", "sh check.sh", RunBudget.DEFAULT, List.of());
+        return new SuiteTask("t1", repo, commit, setup, "fix it", "sh check.sh", RunBudget.DEFAULT, List.of(), List.of(), false);
     }
 
     private SuiteTask task(String commit) {

@@ -3,10 +3,14 @@ package dev.cachet.harness.cli;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.config.ConfigFiles;
+import dev.cachet.harness.config.UserDirs;
+import dev.cachet.providers.session.SessionLogs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "cachet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
@@ -16,40 +20,51 @@ import picocli.CommandLine.Command;
         },
         subcommands = {DemoCommand.class, RunCommand.class, StrategiesCommand.class, ToolsCommand.class,
             EvalCommand.class, ReplayCommand.class, StatsCommand.class, CorpusCommand.class,
-            BenchCommand.class},
+            BenchCommand.class, TrustCommand.class},
         commandListHeading = "%nCommands:%n")
 final class CachetCommand {
     private final Clock clock;
     private final Map<String, String> environment;
-    private final ConfigFiles configFiles;
+    private final Path workingDirectory;
     private Harness harness;
     private Config config;
 
-    CachetCommand(Clock clock, Map<String, String> environment, ConfigFiles configFiles) {
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * @param environment the one cachet was started with: where the user's directories are
+     * @param workingDirectory where cachet was started: the directory whose .cachet.yaml counts
+     */
+    CachetCommand(Clock clock, Map<String, String> environment, Path workingDirectory) {
         this.clock = clock;
-        this.environment = environment;
-        this.configFiles = configFiles;
+        this.environment = Map.copyOf(environment);
+        this.workingDirectory = workingDirectory;
     }
 
-    /** The user's home, from the environment so tests can point it elsewhere. */
-    Path home() {
-        String home = environment.get("HOME");
-        return Path.of(home != null ? home : System.getProperty("user.home"));
+    /** The user's directories, from the environment cachet was started with and nothing a config file says. */
+    UserDirs dirs() {
+        return new UserDirs(environment);
     }
 
-    /** The environment cachet was started with. */
+    Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** Where the user's own session logs are: what replay and stats read when given no paths. */
+    UserLogs userLogs() {
+        return new UserLogs(dirs(), workingDirectory);
+    }
+
+    /** The environment sessions run with: the one cachet was started with, and the config's 'env' on top. */
     Map<String, String> environment() {
-        return environment;
+        return config().environment(environment);
     }
 
-    /** A variable of the environment cachet was started with, or null. */
-    String environment(String name) {
-        return environment.get(name);
-    }
-
+    /** The config files' settings, read once; each key an untrusted file may not set is one warning. */
     Config config() {
         if (config == null) {
-            config = configFiles.load();
+            config = configFiles().load(warning -> spec.commandLine().getErr().println("warning: " + warning));
         }
         return config;
     }
@@ -57,8 +72,12 @@ final class CachetCommand {
     /** Built on first use, so --help and --version start fast. */
     Harness harness() {
         if (harness == null) {
-            harness = new Harness(clock, environment, configFiles.prices());
+            harness = new Harness(clock, environment(), configFiles().prices(), new SessionLogs(dirs().stateHome()));
         }
         return harness;
+    }
+
+    private ConfigFiles configFiles() {
+        return ConfigFiles.standard(dirs(), workingDirectory);
     }
 }

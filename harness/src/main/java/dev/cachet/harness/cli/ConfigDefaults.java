@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.config.Config;
+import dev.cachet.tools.sandbox.SandboxMode;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,6 +30,9 @@ final class ConfigDefaults implements IDefaultValueProvider {
             case "--model" -> Config::model;
             case "--base-url" -> Config::baseUrl;
             case "--strategy" -> Config::strategy;
+            case "--sandbox" -> c -> c.sandbox().mode().map(SandboxMode::cliName);
+            case "--allow-network" -> c -> c.sandbox().allowNetwork().map(String::valueOf);
+            case "--allow-env" -> c -> Optional.of(String.join(",", c.sandbox().allowEnv())).filter(names -> !names.isEmpty());
             default -> null;
         };
         if (key == null) {

@@ -60,8 +60,6 @@ final class CorpusFetchCommand implements Callable<Integer> {
     }
 
     private Path defaultDir() {
-        String cache = corpus.root.environment("XDG_CACHE_HOME");
-        return (cache != null && !cache.isBlank() ? Path.of(cache) : corpus.root.home().resolve(".cache"))
-                .resolve("cachet").resolve("corpus");
+        return corpus.root.dirs().cache().resolve("corpus");
     }
 }

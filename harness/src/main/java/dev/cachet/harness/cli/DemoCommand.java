@@ -47,8 +47,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
         out.printf("cachet demo: task '%s' in a fresh copy of the example repository%n  workspace %s%n  task      %s%n%n",
                 task.id(), workspace, task.prompt());
         RunSpec run = options.runSpec(workspace, task.prompt(), config(), environment(), out, err());
-        SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), ttl.cacheTtl), new LiveReporter(out));
-        CheckResult check = new TaskCheck(CHECK_TIMEOUT, environment()).run(task, workspace);
+        SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), ttl.cacheTtl), new LiveReporter(out, harness.sessionLogs()));
+        CheckResult check = new TaskCheck(CHECK_TIMEOUT, environment(), run.sandbox()).run(task, workspace);
         out.printf("check:   %s -> %s (exit %d)%n", task.check(), check.passed() ? "passed" : "FAILED", check.exitCode());
         if (!check.passed()) {
             out.println(check.output());

@@ -13,6 +13,7 @@ import dev.cachet.harness.InputException;
 import dev.cachet.harness.eval.HarnessAgentRunner;
 import dev.cachet.harness.eval.TaskModels;
 import dev.cachet.providers.PricedClient;
+import dev.cachet.tools.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Run a task suite against repositories: every strategy x task x repeat gets its own fresh clone at the "
                     + "task's commit (the source is never touched), the agent works within the task's budget, and "
-                    + "the task's check command decides whether it was solved (exit 0).",
+                    + "the task's check command decides whether it was solved (exit 0): it runs in the agent's "
+                    + "sandbox, from its script and the task's check_files as they are at the task's commit.",
             "",
             "Each finished run is appended to DIR/results.jsonl at once, so an interrupted eval loses nothing: "
                     + "--resume runs only what is missing. Reports (report.json, report.md, report.html) are "
@@ -95,9 +97,9 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of(".cachet", "evals", suite.name());
         PrintWriter err = err();
+        Sandbox confined = sandbox.sandbox(environment(), err);
         HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models,
-                name -> params.paramsFor(name, strategies, config()),
-                sandbox.sandbox(environment(), err), config().mcpServers(), dir.resolve("sessions"));
+                name -> params.paramsFor(name, strategies, config()), confined, config().mcpServers(), dir.resolve("sessions"));
         List<PlannedRun> plan = EvalMatrix.plan(suite.tasks(), strategies, repeat);
         List<RunRecord> records;
         try (ResultsFile results = ResultsFile.open(dir, resume)) {
@@ -107,7 +109,8 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
                     already > 0 ? " (" + already + " done before)" : "", jobs, results.path());
             out().flush();
             EvalProgress progress = new EvalProgress(err, maxTotalCost);
-            ExecutorSettings settings = new ExecutorSettings(agent, model.model, keep, dir.resolve("workspaces"), environment());
+            ExecutorSettings settings = new ExecutorSettings(agent, model.model, keep, dir.resolve("workspaces"), environment(),
+                    confined);
             records = new EvalMatrix(executor.create(settings), jobs).run(plan, results, progress, progress.guard());
             progress.finish(err);
         }

@@ -3,7 +3,7 @@ package dev.cachet.harness.cli;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
-import dev.cachet.providers.session.SessionLog;
+import dev.cachet.providers.session.SessionLogs;
 import dev.cachet.providers.Usage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,17 +12,19 @@ import java.util.stream.Collectors;
 /** Prints a session as it runs: where its log is, one line per turn, and a cost summary at the end. */
 final class LiveReporter implements SessionListener {
     private final PrintWriter out;
+    private final SessionLogs logs;
     private double costSoFar;
 
-    LiveReporter(PrintWriter out) {
+    LiveReporter(PrintWriter out, SessionLogs logs) {
         this.out = out;
+        this.logs = logs;
     }
 
     @Override
     public void on(SessionEvent event) {
         if (event instanceof SessionEvent.Started started) {
             out.printf("session %s  model %s  strategy %s%n  log %s%n", started.sessionId(), started.model(),
-                    started.strategy(), SessionLog.pathFor(Path.of(started.workspace()), started.sessionId()));
+                    started.strategy(), logs.pathFor(Path.of(started.workspace()), started.sessionId()));
         } else if (event instanceof SessionEvent.Compacted compacted) {
             out.println(compactionLine(compacted));
         } else if (event instanceof SessionEvent.ModelResponded response) {

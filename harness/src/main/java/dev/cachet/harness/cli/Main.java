@@ -1,6 +1,6 @@
 package dev.cachet.harness.cli;
 
-import dev.cachet.harness.config.ConfigFiles;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
@@ -10,12 +10,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(commandLine(Clock.systemUTC(), System.getenv(), ConfigFiles.standard()).execute(args));
+        System.exit(commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath()).execute(args));
     }
 
-    static CommandLine commandLine(Clock clock, Map<String, String> environment, ConfigFiles configFiles) {
+    static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory) {
         ErrorHandler errors = new ErrorHandler();
-        CachetCommand root = new CachetCommand(clock, environment, configFiles);
+        CachetCommand root = new CachetCommand(clock, environment, workingDirectory);
         return new CommandLine(root)
                 .setDefaultValueProvider(new ConfigDefaults(root::config))
                 .setExecutionExceptionHandler(errors)

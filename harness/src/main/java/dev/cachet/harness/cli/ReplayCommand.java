@@ -77,7 +77,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         }
         List<ConfiguredStrategy> chosen = strategies();
         PricedModel priced = harness().priced(model.spec());
-        TraceFiles.Found found = inputs.find(root.home());
+        TraceFiles.Found found = inputs.find(root.userLogs());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
         ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced), chosen,

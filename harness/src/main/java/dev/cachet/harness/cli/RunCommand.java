@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Run a coding task in a workspace: the agent reads, edits and runs commands there until it calls finish "
                     + "or a limit stops it.",
-            "Each turn prints one line; the session log goes to <workspace>/.cachet/sessions/<id>.jsonl."
+            "Each turn prints one line; the session log goes to the user's state directory, out of the agent's "
+                    + "reach: $XDG_STATE_HOME/cachet/sessions/<workspace>-<hash>/<id>.jsonl (default ~/.local/state/...)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the agent finished", "1:bad usage", "2:bad input (workspace, model, recording, missing API key)",
@@ -39,7 +40,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
         PrintWriter out = out();
         Harness harness = harness();
         RunSpec run = options.runSpec(workspace.toAbsolutePath(), task, config(), environment(), out, err());
-        SessionOutcome outcome = harness.run(run, harness.open(model.spec(), err()::println), new LiveReporter(out));
+        SessionOutcome outcome = harness.run(run, harness.open(model.spec(), err()::println), new LiveReporter(out, harness.sessionLogs()));
         return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;
     }
 }

@@ -19,12 +19,12 @@ final class SandboxOptions {
                 "Default: ${DEFAULT-VALUE}."})
     SandboxMode mode;
 
-    @Option(names = "--allow-env", paramLabel = "NAME",
+    @Option(names = "--allow-env", paramLabel = "NAME", split = ",",
             description = "Pass this environment variable to commands although its name contains KEY, TOKEN, SECRET or "
-                    + "PASSWORD (repeatable).")
+                    + "PASSWORD (repeatable, or NAME,NAME). Default: 'allow_env' in the config.")
     List<String> allowEnv = new ArrayList<>();
 
-    @Option(names = "--allow-network", description = "Let sandboxed commands use the network.")
+    @Option(names = "--allow-network", description = "Let sandboxed commands use the network. Default: 'allow_network' in the config.")
     boolean allowNetwork;
 
     /**

@@ -9,7 +9,6 @@ import dev.cachet.evals.stats.SessionStatsCalculator;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
-import dev.cachet.harness.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TraceFiles.Found found = inputs.find(root.home());
+        TraceFiles.Found found = inputs.find(root.userLogs());
         PrintWriter err = err();
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
         List<SessionStats> sessions = new ArrayList<>();

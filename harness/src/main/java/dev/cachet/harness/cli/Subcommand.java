@@ -32,7 +32,7 @@ abstract class Subcommand {
         return root.config();
     }
 
-    /** The environment cachet was started with. */
+    /** The environment sessions run with: the one cachet was started with, and the config's 'env' on top. */
     Map<String, String> environment() {
         return root.environment();
     }

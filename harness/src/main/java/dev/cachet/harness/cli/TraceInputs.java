@@ -7,16 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Parameters;
 
-/** The recorded sessions a command reads: the paths given, else the user's own Claude Code and Codex logs. */
+/** The recorded sessions a command reads: the paths given, else the user's own cachet, Claude Code and Codex logs. */
 final class TraceInputs {
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Session logs or trajectory files, or directories to search for them. Default: your Claude "
-                    + "Code (~/.claude/projects) and Codex (~/.codex/sessions) logs.")
+            description = "Session logs or trajectory files, or directories to search for them. Default: your cachet "
+                    + "(~/.local/state/cachet/sessions, and ./.cachet/sessions of older versions), Claude Code "
+                    + "(~/.claude/projects) and Codex (~/.codex/sessions) logs.")
     List<Path> paths = new ArrayList<>();
 
     /** Every file of a known format under the paths; none at all is the user's to fix, so it is an error. */
-    TraceFiles.Found find(Path home) {
-        List<Path> searched = paths.isEmpty() ? new UserLogs(home).find() : paths;
+    TraceFiles.Found find(UserLogs own) {
+        List<Path> searched = paths.isEmpty() ? own.find() : paths;
         TraceFiles.Found found = TraceFiles.expand(searched);
         if (found.files().isEmpty()) {
             throw new InputException("no session logs found in " + searched

@@ -1,19 +1,26 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.harness.InputException;
+import dev.cachet.harness.config.UserDirs;
+import dev.cachet.providers.session.SessionLogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Where the user's own agents keep their session logs: what replay and stats read when given no paths. */
-record UserLogs(Path home) {
+/**
+ * Where the user's own agents keep their session logs: what replay and stats read when given no paths. cachet's
+ * are in the state directory, and older versions' in the current directory's .cachet/sessions.
+ */
+record UserLogs(UserDirs dirs, Path workingDirectory) {
     List<Path> find() {
-        List<Path> logs = List.of(home.resolve(".claude/projects"), home.resolve(".codex/sessions")).stream()
+        Path home = dirs.home();
+        List<Path> logs = List.of(new SessionLogs(dirs.stateHome()).root(), SessionLogs.legacyDirectory(workingDirectory),
+                        home.resolve(".claude/projects"), home.resolve(".codex/sessions")).stream()
                 .filter(Files::isDirectory)
                 .toList();
         if (logs.isEmpty()) {
-            throw new InputException("no PATH given and no Claude Code (~/.claude/projects) or Codex "
-                    + "(~/.codex/sessions) logs here; name session files or directories");
+            throw new InputException("no PATH given and no cachet (~/.local/state/cachet/sessions), Claude Code "
+                    + "(~/.claude/projects) or Codex (~/.codex/sessions) logs here; name session files or directories");
         }
         return logs;
     }

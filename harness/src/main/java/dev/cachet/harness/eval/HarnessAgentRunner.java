@@ -25,11 +25,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Runs cachet's own agent on one task of a suite, in the workspace the eval prepared, within the task's budget.
- * Each run's session log is kept in {@code sessionsDir}, since the workspace that held it is deleted afterwards.
+ * Each run's session log is copied into {@code sessionsDir}, beside the eval's results.
  */
 public final class HarnessAgentRunner implements AgentRunner {
     private final Harness harness;
@@ -82,14 +81,10 @@ public final class HarnessAgentRunner implements AgentRunner {
         return budget.maxCostUsd().isPresent() ? limits.withMaxCostUsd(budget.maxCostUsd().getAsDouble()) : limits;
     }
 
-    /** Copies the run's session logs out of its workspace, which is deleted after the run, whatever happened. */
+    /** Copies the run's session logs into the eval's results, since its workspace is deleted after the run. */
     private void keepLogs(SuiteTask task, String strategy, Path workspace) {
-        Path logs = workspace.resolve(".cachet/sessions");
-        if (!Files.isDirectory(logs)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(logs)) {
-            for (Path log : files.toList()) {
+        try {
+            for (Path log : harness.sessionLogs().list(workspace)) {
                 Path target = sessionsDir.resolve(task.id()).resolve(strategy + "-" + log.getFileName());
                 Files.createDirectories(target.getParent());
                 Files.copy(log, target, StandardCopyOption.REPLACE_EXISTING);

@@ -90,9 +90,7 @@ class AnthropicRunTest {
     }
 
     private Path logFile() throws Exception {
-        try (var logs = Files.list(workspace.resolve(".cachet/sessions"))) {
-            return logs.findFirst().orElseThrow();
-        }
+        return CliRun.logs(workspace).get(0);
     }
 
     private List<JsonNode> log() throws Exception {

@@ -87,10 +87,7 @@ class CliErrorsTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.PROVIDER);
         assertThat(run.err()).contains("has 1 recorded turns and the session asked for turn 2");
-        Path log;
-        try (var logs = Files.list(workspace.resolve(".cachet/sessions"))) {
-            log = logs.findFirst().orElseThrow();
-        }
+        Path log = CliRun.logs(workspace).get(0);
         assertThat(Files.readAllLines(log)).extracting(l -> l.replaceAll("^.*?\"type\":\"([a-z_]+)\".*", "$1"))
                 .containsExactly("session_start", "window", "model_response", "tool_call", "tool_result", "window", "stop");
     }

@@ -1,8 +1,13 @@
 package dev.cachet.harness.cli;
 
-import dev.cachet.harness.config.ConfigFiles;
+import dev.cachet.harness.config.UserDirs;
+import dev.cachet.providers.session.SessionLogs;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -10,34 +15,56 @@ import java.util.Map;
 
 /**
  * Runs the cachet command line in-process and keeps what it printed. cachet sees only the environment a test gives
- * it, no real API key or home, plus this process's PATH, on which the agent's commands and bwrap are found.
+ * it, no real API key, plus this process's PATH, on which the agent's commands and bwrap are found, and a HOME under
+ * target/ unless the test gives its own: no test reads or writes the real user's config or logs.
  */
 record CliRun(int exitCode, String out, String err) {
+    static final Path HOME = Path.of("target", "cli-home").toAbsolutePath();
+    private static final Path WORKING_DIRECTORY = Path.of("").toAbsolutePath();
+
     static CliRun of(String... args) {
-        return run(new ConfigFiles(List.of()), Map.of(), args);
-    }
-
-    static CliRun withConfig(ConfigFiles config, String... args) {
-        return run(config, Map.of(), args);
-    }
-
-    static CliRun with(ConfigFiles config, Map<String, String> environment, String... args) {
-        return run(config, environment, args);
+        return in(WORKING_DIRECTORY, Map.of(), args);
     }
 
     static CliRun withEnvironment(Map<String, String> environment, String... args) {
-        return run(new ConfigFiles(List.of()), environment, args);
+        return in(WORKING_DIRECTORY, environment, args);
     }
 
-    private static CliRun run(ConfigFiles config, Map<String, String> environment, String... args) {
+    /** Runs as if started in {@code workingDirectory}: the directory whose .cachet.yaml counts. */
+    static CliRun in(Path workingDirectory, Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Map<String, String> started = new HashMap<>(Map.of("PATH", System.getenv("PATH")));
-        started.putAll(environment);
-        int code = Main.commandLine(Clock.systemUTC(), started, config)
+        int code = Main.commandLine(Clock.systemUTC(), started(environment), workingDirectory)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** An environment whose HOME holds {@code yaml} as the user's config.yaml. */
+    static Map<String, String> userConfig(Path home, String yaml) {
+        try {
+            Path config = Files.createDirectories(home.resolve(".config/cachet")).resolve("config.yaml");
+            Files.writeString(config, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("HOME", home.toString());
+    }
+
+    /** The logs cachet keeps of the sessions in {@code workspace}, run with the default HOME. */
+    static List<Path> logs(Path workspace) {
+        return logs(Map.of(), workspace);
+    }
+
+    /** The logs cachet keeps of the sessions in {@code workspace}, run with {@code environment}. */
+    static List<Path> logs(Map<String, String> environment, Path workspace) {
+        return new SessionLogs(new UserDirs(started(environment)).stateHome()).list(workspace);
+    }
+
+    private static Map<String, String> started(Map<String, String> environment) {
+        Map<String, String> started = new HashMap<>(Map.of("PATH", System.getenv("PATH"), "HOME", HOME.toString()));
+        started.putAll(environment);
+        return started;
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
-import dev.cachet.harness.config.ConfigFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -46,9 +46,10 @@ class DeferredToolsRunTest {
 
     private CliRun run(String loading) throws Exception {
         assumeTrue(Files.isExecutable(SERVER), "MCP test server not installed (npm ci --prefix tools/src/test/resources/mcp)");
-        Path config = Files.writeString(configDir.resolve("config.yaml"),
-                "mcp_servers:\n  everything:\n    command: [\"" + SERVER + "\"]\n");
-        return CliRun.with(new ConfigFiles(List.of(config)), Map.of("ANTHROPIC_API_KEY", "test"), "run",
+        Map<String, String> environment = new HashMap<>(CliRun.userConfig(configDir,
+                "mcp_servers:\n  everything:\n    command: [\"" + SERVER + "\"]\n"));
+        environment.put("ANTHROPIC_API_KEY", "test");
+        return CliRun.withEnvironment(environment, "run",
                 "-w", workspace.toString(), "-m", "anthropic:claude-sonnet-4-6", "--base-url", provider.url("/").toString(),
                 "--sandbox", "full", "--tools", loading, "use the everything server");
     }

@@ -134,14 +134,7 @@ class EvalCommandTest {
                     .body("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"too long\"}}")
                     .build());
 
-            Path suite = Files.writeString(out.resolve("one.yaml"), """
-                    name: one
-                    tasks:
-                      - id: wrap-off-by-one
-                        repo: %s
-                        prompt: Make sh check.sh pass.
-                        check: sh check.sh
-                    """.formatted(SUITE.getParent().resolve("demo/repo")));
+            Path suite = demoTaskSuite(out, "");
 
             CliRun run = CliRun.withEnvironment(Map.of("ANTHROPIC_API_KEY", "test"), "eval", suite.toString(),
                     "--strategies", "transcript", "--model", "anthropic:claude-sonnet-4-6", "--base-url",
@@ -156,5 +149,49 @@ class EvalCommandTest {
                 assertThat(sessions.filter(p -> p.toString().endsWith(".jsonl")).count()).isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void an_agent_that_rewrites_the_check_and_the_tests_is_scored_by_the_real_ones() throws IOException {
+        Path suiteDir = Files.createDirectories(out.resolve("cheat"));
+        Files.createDirectories(suiteDir.resolve("recordings"));
+        Files.write(suiteDir.resolve("recordings/wrap-off-by-one.jsonl"), List.of(
+                answer(1, "write_file", Map.of("path", "check.sh", "content", "exit 0\n")),
+                answer(2, "write_file", Map.of("path", "test/WrapTest.java", "content", "")),
+                answer(3, "finish", Map.of("summary", "all green"))));
+        Path suite = demoTaskSuite(suiteDir, "    check_files: [test]\n");
+
+        CliRun run = CliRun.of("eval", suite.toString(), "--model", "replay", "--strategies", "transcript",
+                "--sandbox", "full", "--out", out.resolve("o").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode record = Json.mapper().readTree(Files.readAllLines(out.resolve("o/results.jsonl")).get(0));
+        assertThat(record.get("stop_reason").asText()).isEqualTo("done");
+        assertThat(record.get("solved").asBoolean()).isFalse();
+        assertThat(record.get("error").isNull()).isTrue();
+    }
+
+    /** A suite in {@code dir} of one task on the demo repository, with {@code more} task fields. */
+    private static Path demoTaskSuite(Path dir, String more) throws IOException {
+        return Files.writeString(dir.resolve("suite.yaml"), """
+                name: one
+                tasks:
+                  - id: wrap-off-by-one
+                    repo: %s
+                    prompt: Make sh check.sh pass.
+                    check: sh check.sh
+                """.formatted(SUITE.getParent().resolve("demo/repo")) + more);
+    }
+
+    /** A recorded turn that calls one tool. */
+    private static String answer(int turn, String tool, Map<String, String> arguments) throws IOException {
+        var mapper = Json.mapper();
+        var call = mapper.createObjectNode().put("id", "c" + turn).put("name", tool)
+                .put("arguments", mapper.writeValueAsString(arguments));
+        var message = mapper.createObjectNode().put("role", "assistant").put("text", "");
+        message.putArray("tool_calls").add(call);
+        var line = mapper.createObjectNode().put("type", "model_response").put("turn", turn);
+        line.set("message", message);
+        return mapper.writeValueAsString(line);
     }
 }

@@ -2,8 +2,8 @@ package dev.cachet.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cachet.harness.config.ConfigFiles;
 import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ class HelpTextsTest {
     @Test
     void every_command_and_option_description_formats() {
         List<String> texts = new ArrayList<>();
-        collect(Main.commandLine(Clock.systemUTC(), Map.of(), new ConfigFiles(List.of())), texts);
+        collect(Main.commandLine(Clock.systemUTC(), Map.of(), Path.of("")), texts);
 
         assertThat(texts).hasSizeGreaterThan(50);
         assertThat(texts).allSatisfy(text -> assertThat(formats(text)).as(text).isTrue());

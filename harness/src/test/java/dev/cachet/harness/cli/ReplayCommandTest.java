@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
-import dev.cachet.harness.config.ConfigFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +40,8 @@ class ReplayCommandTest {
     private static final String RECORDED = "recorded";
     /** Every strategy, transcript first: what replay runs by default. */
     private static final List<String> STRATEGIES = Strategies.all().stream().map(StrategyInfo::name).toList();
-    private static final String NO_LOGS = "cachet: no PATH given and no Claude Code (~/.claude/projects) or Codex "
-            + "(~/.codex/sessions) logs here; name session files or directories";
+    static final String NO_LOGS = "cachet: no PATH given and no cachet (~/.local/state/cachet/sessions), Claude Code "
+            + "(~/.claude/projects) or Codex (~/.codex/sessions) logs here; name session files or directories";
 
     @TempDir
     Path dir;
@@ -380,7 +379,7 @@ class ReplayCommandTest {
 
     /** The description lines of a subcommand and of its options, as picocli formats them into its help. */
     static List<String> helpTexts(String command) {
-        CommandSpec spec = Main.commandLine(Clock.systemUTC(), Map.of(), new ConfigFiles(List.of()))
+        CommandSpec spec = Main.commandLine(Clock.systemUTC(), Map.of(), Path.of(""))
                 .getSubcommands().get(command).getCommandSpec();
         List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
         spec.options().forEach(option -> texts.addAll(List.of(option.description())));

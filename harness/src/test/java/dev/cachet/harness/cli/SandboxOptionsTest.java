@@ -2,6 +2,8 @@ package dev.cachet.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachet.harness.config.Config;
+import dev.cachet.harness.config.SandboxSettings;
 import dev.cachet.harness.demo.BundledExample;
 import dev.cachet.tools.sandbox.Approver;
 import dev.cachet.tools.sandbox.Sandbox;
@@ -13,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -48,6 +50,27 @@ class SandboxOptionsTest {
 
         assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())))
                 .isEqualTo(new Sandbox(SandboxMode.READ_ONLY, Set.of("NPM_TOKEN", "PIP_INDEX_KEY"), true));
+    }
+
+    @Test
+    void the_config_sets_the_defaults_of_the_sandbox_flags_and_flags_win() {
+        Config config = new Config(Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(),
+                new SandboxSettings(Optional.of(SandboxMode.FULL), Optional.of(true), List.of("NPM_TOKEN", "PIP_INDEX_KEY")));
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+
+        SessionOptions configured = withConfig(config);
+        SessionOptions flagged = withConfig(config, "--sandbox", "read-only", "--allow-env", "GH_TOKEN");
+
+        assertThat(configured.sandbox.sandbox(Map.of(), quiet))
+                .isEqualTo(new Sandbox(SandboxMode.FULL, Set.of("NPM_TOKEN", "PIP_INDEX_KEY"), true));
+        assertThat(flagged.sandbox.sandbox(Map.of(), quiet))
+                .isEqualTo(new Sandbox(SandboxMode.READ_ONLY, Set.of("GH_TOKEN"), true));
+    }
+
+    private static SessionOptions withConfig(Config config, String... args) {
+        SessionOptions options = new SessionOptions();
+        new CommandLine(options).setDefaultValueProvider(new ConfigDefaults(() -> config)).parseArgs(args);
+        return options;
     }
 
     @Test
@@ -93,10 +116,8 @@ class SandboxOptionsTest {
     }
 
     private static String sessionLog(Path workspace) throws IOException {
-        try (Stream<Path> logs = Files.list(workspace.resolve(".cachet/sessions"))) {
-            List<Path> all = logs.toList();
-            assertThat(all).hasSize(1);
-            return Files.readString(all.get(0));
-        }
+        List<Path> all = CliRun.logs(workspace);
+        assertThat(all).hasSize(1);
+        return Files.readString(all.get(0));
     }
 }

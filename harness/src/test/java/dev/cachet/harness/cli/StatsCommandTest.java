@@ -174,8 +174,7 @@ class StatsCommandTest {
         CliRun run = CliRun.withEnvironment(Map.of("HOME", dir.toString()), "stats");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err().lines()).containsExactly("cachet: no PATH given and no Claude Code (~/.claude/projects) "
-                + "or Codex (~/.codex/sessions) logs here; name session files or directories");
+        assertThat(run.err().lines()).containsExactly(ReplayCommandTest.NO_LOGS);
     }
 
     @Test
@@ -243,10 +242,7 @@ class StatsCommandTest {
         CliRun session = CliRun.of("run", "-w", workspace.toString(), "--model",
                 "replay:" + Path.of("../examples/demo/session.jsonl").toAbsolutePath(), "--sandbox", "full", "fix it");
         assertThat(session.exitCode()).as(session.err()).isZero();
-        Path log;
-        try (var logs = Files.list(workspace.resolve(".cachet/sessions"))) {
-            log = logs.findFirst().orElseThrow();
-        }
+        Path log = CliRun.logs(workspace).get(0);
 
         CliRun stats = CliRun.of("stats", log.toString(), "--format", "json");
 

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
-import dev.cachet.harness.config.ConfigFiles;
 import dev.cachet.harness.demo.BundledExample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -37,7 +35,7 @@ class StrategyOptionsTest {
 
     @Test
     void strategies_marks_hybrid_without_a_config() {
-        CliRun run = CliRun.withConfig(new ConfigFiles(List.of(dir.resolve("missing.yaml"))), "strategies");
+        CliRun run = CliRun.withEnvironment(Map.of("HOME", dir.toString()), "strategies");
         assertThat(run.exitCode()).isZero();
         assertThat(strategyLine(run, "hybrid")).endsWith("  (default)");
         assertThat(strategyLine(run, "masking")).doesNotContain("(default)");
@@ -63,10 +61,11 @@ class StrategyOptionsTest {
 
     @Test
     void strategies_with_a_broken_config_is_an_input_error_naming_the_file() throws IOException {
-        Path config = Files.writeString(dir.resolve("cachet.yaml"), "strategy: masking\ncolour: blue\n");
-        CliRun run = CliRun.withConfig(new ConfigFiles(List.of(config)), "strategies");
+        CliRun run = CliRun.withEnvironment(CliRun.userConfig(dir, "strategy: masking\ncolour: blue\n"), "strategies");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err().strip()).isEqualTo("cachet: " + config + ": unknown key 'colour'; known keys: model, base_url, strategy, strategies");
+        assertThat(run.err().strip()).isEqualTo("cachet: " + dir.resolve(".config/cachet/config.yaml")
+                + ": unknown key 'colour'; known keys: model, base_url, strategy, strategies, mcp_servers, env, sandbox, "
+                + "allow_env, allow_network");
     }
 
     @Test
@@ -147,7 +146,7 @@ class StrategyOptionsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.err().strip()).isEqualTo("cachet: strategy masking has no parameter 'nope'; it takes keep");
-        assertThat(workspace.resolve(".cachet/sessions")).doesNotExist();
+        assertThat(CliRun.logs(home(), workspace)).isEmpty();
     }
 
     @Test
@@ -208,19 +207,22 @@ class StrategyOptionsTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("cachet: ").contains("x").contains("cachet run --help");
-        assertThat(workspace.resolve(".cachet")).doesNotExist();
+        assertThat(CliRun.logs(home(), workspace)).isEmpty();
     }
 
     @Test
     void a_parameter_without_a_value_is_a_usage_error() {
-        CliRun run = CliRun.withConfig(new ConfigFiles(List.of()), "demo", "-s", "masking", "-P", "keep");
+        CliRun run = CliRun.of("demo", "-s", "masking", "-P", "keep");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("cachet: ").contains("cachet demo --help");
     }
 
-    private CliRun withConfig(String yaml, String... args) throws IOException {
-        Path config = Files.writeString(dir.resolve("cachet.yaml"), yaml);
-        return CliRun.withConfig(new ConfigFiles(List.of(config)), args);
+    private CliRun withConfig(String yaml, String... args) {
+        return CliRun.withEnvironment(CliRun.userConfig(dir.resolve("home"), yaml), args);
+    }
+
+    private Map<String, String> home() {
+        return Map.of("HOME", dir.resolve("home").toString());
     }
 
     private static String strategyLine(CliRun run, String name) {
@@ -251,13 +253,10 @@ class StrategyOptionsTest {
         return workspace;
     }
 
-    private static JsonNode sessionStart(Path workspace) throws IOException {
-        Path log;
-        try (Stream<Path> logs = Files.list(workspace.resolve(".cachet/sessions"))) {
-            List<Path> all = logs.toList();
-            assertThat(all).hasSize(1);
-            log = all.get(0);
-        }
+    private JsonNode sessionStart(Path workspace) throws IOException {
+        List<Path> all = CliRun.logs(home(), workspace);
+        assertThat(all).hasSize(1);
+        Path log = all.get(0);
         JsonNode first = Json.mapper().readTree(Files.readAllLines(log).get(0));
         assertThat(first.get("type").asText()).isEqualTo("session_start");
         return first;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,19 +22,26 @@ class ConfigFilesTest {
 
     @Test
     void no_files_at_all_is_the_empty_config() {
-        assertThat(new ConfigFiles(List.of()).load()).isEqualTo(Config.EMPTY);
+        assertThat(load()).isEqualTo(Config.EMPTY);
+    }
+
+    private static Config load(Path... files) {
+        return new ConfigFiles(Stream.of(files).map(file -> new ConfigFiles.Layer(file, true)).toList(), Optional.empty())
+                .load(warning -> { throw new AssertionError("no warning expected, got " + warning); });
     }
 
     @Test
     void missing_files_are_skipped() {
-        Config config = new ConfigFiles(List.of(dir.resolve("nowhere.yaml"), dir.resolve("sub/also-missing.yaml"))).load();
+        Config config = load(dir.resolve("nowhere.yaml"), dir.resolve("sub/also-missing.yaml"));
         assertThat(config).isEqualTo(Config.EMPTY);
     }
 
     @Test
-    void a_directory_where_a_file_is_expected_is_skipped() throws IOException {
+    void a_directory_where_a_file_is_expected_is_an_error_not_silently_skipped() throws IOException {
         Path directory = Files.createDirectories(dir.resolve("config.yaml"));
-        assertThat(new ConfigFiles(List.of(directory)).load()).isEqualTo(Config.EMPTY);
+        assertThatThrownBy(() -> load(directory))
+                .isInstanceOf(InputException.class)
+                .hasMessage(directory + ": not a file; cachet reads its config from it");
     }
 
     @Test
@@ -48,7 +56,7 @@ class ConfigFilesTest {
                     keep_turns: 2
                 """);
 
-        Config config = new ConfigFiles(List.of(file)).load();
+        Config config = load(file);
 
         assertThat(config.strategy()).contains("masking");
         assertThat(config.strategies()).isEqualTo(Map.of(
@@ -62,7 +70,7 @@ class ConfigFilesTest {
     void a_missing_file_between_two_present_ones_is_skipped_and_the_others_still_apply() throws IOException {
         Path first = write("first.yaml", "strategy: state\n");
         Path second = write("second.yaml", "strategies: {state: {keep_turns: 4}}\n");
-        Config config = new ConfigFiles(List.of(first, dir.resolve("missing.yaml"), second)).load();
+        Config config = load(first, dir.resolve("missing.yaml"), second);
         assertThat(config).isEqualTo(new Config(Optional.of("state"), Map.of("state", Map.of("keep_turns", 4))));
     }
 
@@ -81,7 +89,7 @@ class ConfigFilesTest {
                   state: {keep_turns: 1}
                 """);
 
-        Config config = new ConfigFiles(List.of(user, project)).load();
+        Config config = load(user, project);
 
         assertThat(config.strategy()).contains("summary");
         assertThat(config.paramsFor("masking")).isEqualTo(Map.of("keep", 3));
@@ -95,8 +103,8 @@ class ConfigFilesTest {
         Path a = write("a.yaml", "strategy: masking\nstrategies: {masking: {keep: 1}}\n");
         Path b = write("b.yaml", "strategy: state\nstrategies: {masking: {keep: 2}}\n");
 
-        Config ab = new ConfigFiles(List.of(a, b)).load();
-        Config ba = new ConfigFiles(List.of(b, a)).load();
+        Config ab = load(a, b);
+        Config ba = load(b, a);
 
         assertThat(ab.strategy()).contains("state");
         assertThat(ab.paramsFor("masking")).isEqualTo(Map.of("keep", 2));
@@ -108,7 +116,7 @@ class ConfigFilesTest {
     void a_later_file_without_a_strategy_keeps_the_earlier_one() throws IOException {
         Path user = write("user.yaml", "strategy: masking\n");
         Path project = write("project.yaml", "strategies:\n  masking:\n    keep: 7\n");
-        Config config = new ConfigFiles(List.of(user, project)).load();
+        Config config = load(user, project);
         assertThat(config).isEqualTo(new Config(Optional.of("masking"), Map.of("masking", Map.of("keep", 7))));
     }
 
@@ -117,20 +125,20 @@ class ConfigFilesTest {
     void an_empty_file_is_fine(String content) throws IOException {
         Path empty = write("empty.yaml", content);
         Path other = write("other.yaml", "strategy: state\n");
-        assertThat(new ConfigFiles(List.of(empty)).load()).isEqualTo(Config.EMPTY);
-        assertThat(new ConfigFiles(List.of(other, empty)).load().strategy()).contains("state");
+        assertThat(load(empty)).isEqualTo(Config.EMPTY);
+        assertThat(load(other, empty).strategy()).contains("state");
     }
 
     @Test
     void an_empty_strategy_mapping_is_fine() throws IOException {
         Path file = write("a.yaml", "strategies:\n  masking: {}\n");
-        assertThat(new ConfigFiles(List.of(file)).load().paramsFor("masking")).isEmpty();
+        assertThat(load(file).paramsFor("masking")).isEmpty();
     }
 
     @Test
     void malformed_yaml_is_an_input_error_naming_the_file() throws IOException {
         Path file = write("bad.yaml", "strategy: [masking\nstrategies: {\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": not valid YAML: ");
     }
@@ -138,7 +146,7 @@ class ConfigFilesTest {
     @Test
     void a_malformed_error_is_one_line() throws IOException {
         Path file = write("bad.yaml", "strategies:\n  masking:\n    keep: 3\n   summary: [\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(e.getMessage()).startsWith(file + ": not valid YAML").doesNotContain("\n"));
     }
@@ -146,7 +154,7 @@ class ConfigFilesTest {
     @Test
     void a_second_yaml_document_is_an_error_naming_the_file() throws IOException {
         Path file = write("two.yaml", "strategy: masking\n---\nstrategy: state\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": not valid YAML: ");
     }
@@ -154,7 +162,7 @@ class ConfigFilesTest {
     @Test
     void a_repeated_parameter_is_an_error_naming_the_file() throws IOException {
         Path file = write("dup.yaml", "strategies: {masking: {keep: 3, keep: 4}}\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": not valid YAML: ")
                 .hasMessageContaining("keep");
@@ -163,7 +171,7 @@ class ConfigFilesTest {
     @Test
     void a_repeated_key_is_an_error_naming_the_file() throws IOException {
         Path file = write("dup.yaml", "strategy: masking\nstrategy: state\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": ")
                 .hasMessageContaining("strategy");
@@ -173,29 +181,30 @@ class ConfigFilesTest {
     void the_error_names_the_bad_file_not_the_good_one_before_it() throws IOException {
         Path good = write("good.yaml", "strategy: masking\n");
         Path bad = write("bad.yaml", "stratgey: masking\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(good, bad)).load())
+        assertThatThrownBy(() -> load(good, bad))
                 .isInstanceOf(InputException.class)
-                .hasMessage(bad + ": unknown key 'stratgey'; known keys: model, base_url, strategy, strategies");
+                .hasMessageStartingWith(bad + ": unknown key 'stratgey'; known keys: ");
     }
 
     @Test
     void an_unknown_top_level_key_is_an_error_naming_the_file_and_key() throws IOException {
         Path file = write("a.yaml", "strategy: masking\nmodle: claude\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
-                .hasMessage(file + ": unknown key 'modle'; known keys: model, base_url, strategy, strategies");
+                .hasMessage(file + ": unknown key 'modle'; known keys: model, base_url, strategy, strategies, mcp_servers, env, "
+                        + "sandbox, allow_env, allow_network");
     }
 
     @Test
     void model_and_base_url_are_read_and_a_later_file_overrides_them() throws IOException {
         Path user = write("user.yaml", "model: openai:gpt-5\nbase_url: http://proxy.example/v1\n");
         Path project = write("project.yaml", "model: anthropic:claude-haiku-4-5\n");
-        Config config = new ConfigFiles(List.of(user, project)).load();
+        Config config = load(user, project);
         assertThat(config.model()).contains("anthropic:claude-haiku-4-5");
         assertThat(config.baseUrl()).contains("http://proxy.example/v1");
 
         Path bad = write("bad.yaml", "model: [openai]\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(bad)).load())
+        assertThatThrownBy(() -> load(bad))
                 .isInstanceOf(InputException.class)
                 .hasMessage(bad + ": 'model' must be a model like anthropic:claude-sonnet-4-6");
     }
@@ -204,7 +213,7 @@ class ConfigFilesTest {
     @ValueSource(strings = {"three", "2.5", "99999999999", "true", "[3]", "{n: 3}", "'3'", "~"})
     void a_parameter_that_is_not_a_whole_number_is_an_error_naming_file_strategy_and_parameter(String value) throws IOException {
         Path file = write("a.yaml", "strategies:\n  masking:\n    keep: " + value + "\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": strategies.masking.keep must be a whole number, got ");
     }
@@ -212,7 +221,7 @@ class ConfigFilesTest {
     @Test
     void a_negative_parameter_is_an_error_naming_the_file() throws IOException {
         Path file = write("a.yaml", "strategies:\n  masking:\n    keep: -2\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
                 .hasMessage(file + ": parameter keep of strategy masking must be >= 1, got -2");
     }
@@ -220,11 +229,11 @@ class ConfigFilesTest {
     @Test
     void an_unknown_parameter_or_strategy_is_an_error_naming_the_file() throws IOException {
         Path param = write("p.yaml", "strategies:\n  masking:\n    nope: 1\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(param)).load())
+        assertThatThrownBy(() -> load(param))
                 .isInstanceOf(InputException.class)
                 .hasMessage(param + ": strategy masking has no parameter 'nope'; it takes keep");
         Path strategy = write("s.yaml", "strategy: psychic\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(strategy)).load())
+        assertThatThrownBy(() -> load(strategy))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(strategy + ": unknown strategy 'psychic'; available: transcript");
     }
@@ -232,14 +241,14 @@ class ConfigFilesTest {
     @Test
     void keys_left_empty_by_commenting_out_their_entries_are_fine() throws IOException {
         Path file = write("a.yaml", "strategy:\nstrategies:\n  masking:\n");
-        assertThat(new ConfigFiles(List.of(file)).load().strategy()).isEmpty();
+        assertThat(load(file).strategy()).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"[masking, state]", "masking", "3"})
     void strategies_that_are_not_a_mapping_is_an_error_naming_the_file(String value) throws IOException {
         Path file = write("a.yaml", "strategies: " + value + "\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
                 .hasMessage(file + ": 'strategies' must map strategy names to their parameters");
     }
@@ -247,7 +256,7 @@ class ConfigFilesTest {
     @Test
     void a_strategy_entry_that_is_not_a_mapping_is_an_error_naming_it() throws IOException {
         Path file = write("a.yaml", "strategies:\n  masking: 3\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
                 .hasMessage(file + ": strategies.masking must map parameter names to numbers");
     }
@@ -256,7 +265,7 @@ class ConfigFilesTest {
     @ValueSource(strings = {"3", "[masking]", "{name: masking}", "true"})
     void a_strategy_that_is_not_a_string_is_an_error_naming_the_file(String value) throws IOException {
         Path file = write("a.yaml", "strategy: " + value + "\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
                 .hasMessage(file + ": 'strategy' must be a strategy name");
     }
@@ -264,7 +273,7 @@ class ConfigFilesTest {
     @Test
     void a_file_that_is_not_a_mapping_is_an_error_naming_the_file() throws IOException {
         Path file = write("a.yaml", "- masking\n- state\n");
-        assertThatThrownBy(() -> new ConfigFiles(List.of(file)).load())
+        assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": expected a mapping with the keys ")
                 .hasMessageContaining("strategy").hasMessageContaining("strategies");

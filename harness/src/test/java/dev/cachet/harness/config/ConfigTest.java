@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,14 @@ class ConfigTest {
 
         assertThat(config.strategies()).containsOnlyKeys("masking");
         assertThatThrownBy(() -> config.strategies().put("x", Map.of())).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void its_variables_go_on_top_of_the_environment_cachet_started_with() {
+        Config config = new Config(Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), List.of(),
+                Map.of("GOFLAGS", "-mod=mod", "PATH", "/opt/bin"), SandboxSettings.NONE);
+
+        assertThat(config.environment(Map.of("PATH", "/usr/bin", "HOME", "/home/me")))
+                .isEqualTo(Map.of("PATH", "/opt/bin", "HOME", "/home/me", "GOFLAGS", "-mod=mod"));
     }
 }

@@ -162,7 +162,7 @@ class TaskStateLoopTest {
 
     @Test
     void the_session_log_records_the_state_update_and_it_reads_back_as_the_session_state() throws Exception {
-        Path logPath = SessionLog.pathFor(dir, "s1");
+        Path logPath = dir.resolve("s1.jsonl");
         Clock fixed = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
         try (SessionLog log = new SessionLog(logPath, fixed)) {
             AgentLoop loop = loop(new TranscriptStrategy(new WindowFactory(COUNTER)),

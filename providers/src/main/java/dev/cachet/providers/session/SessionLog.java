@@ -33,11 +33,6 @@ public final class SessionLog implements SessionListener, AutoCloseable {
         }
     }
 
-    /** The log of a session in its workspace: {@code .cachet/sessions/<id>.jsonl}. */
-    public static Path pathFor(Path workspace, String sessionId) {
-        return workspace.resolve(".cachet").resolve("sessions").resolve(sessionId + ".jsonl");
-    }
-
     public Path path() {
         return path;
     }

@@ -34,7 +34,7 @@ class SessionLogTest {
 
     @Test
     void writes_one_json_object_per_event_with_type_and_time() throws Exception {
-        Path path = SessionLog.pathFor(dir, "s1");
+        Path path = dir.resolve("s1.jsonl");
         try (SessionLog log = new SessionLog(path, CLOCK)) {
             allEventKinds().forEach(log::on);
         }
@@ -68,7 +68,7 @@ class SessionLogTest {
 
     @Test
     void appends_to_an_existing_log_and_never_truncates_it() throws Exception {
-        Path path = SessionLog.pathFor(dir, "s2");
+        Path path = dir.resolve("s2.jsonl");
         try (SessionLog log = new SessionLog(path, CLOCK)) {
             log.on(new SessionEvent.ToolCalled(1, new ToolCall("c1", "grep", "{}")));
         }
@@ -80,7 +80,7 @@ class SessionLogTest {
 
     @Test
     void every_event_is_on_disk_as_soon_as_it_is_reported() throws Exception {
-        Path path = SessionLog.pathFor(dir, "s3");
+        Path path = dir.resolve("s3.jsonl");
         try (SessionLog log = new SessionLog(path, CLOCK)) {
             log.on(new SessionEvent.ToolCalled(1, new ToolCall("c1", "grep", "{}")));
             assertThat(Files.readAllLines(path)).hasSize(1);
@@ -89,7 +89,7 @@ class SessionLogTest {
 
     @Test
     void a_session_log_is_a_recording_the_replay_model_can_answer_from() throws Exception {
-        Path path = SessionLog.pathFor(dir, "s4");
+        Path path = dir.resolve("s4.jsonl");
         try (SessionLog log = new SessionLog(path, CLOCK)) {
             allEventKinds().forEach(log::on);
         }

@@ -1,0 +1,142 @@
+package dev.cachet.providers.session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where session logs are kept: {@code <state home>/cachet/sessions/<workspace key>/<id>.jsonl}, outside the
+ * workspace and so out of the reach of the agent working in it, as Claude Code and Codex keep theirs. Logs that
+ * older versions wrote into the workspace ({@code .cachet/sessions}) are still found.
+ *
+ * @param stateHome the user's state directory, {@code $XDG_STATE_HOME} or {@code ~/.local/state}
+ */
+public record SessionLogs(Path stateHome) {
+    private static final int NAME_CHARS = 40;
+    private static final int HASH_CHARS = 12;
+
+    /** The directory of a workspace's logs (which may not exist yet). */
+    public Path directoryFor(Path workspace) {
+        return root().resolve(key(canonical(workspace)));
+    }
+
+    /** Where the log of session {@code sessionId} in {@code workspace} is, or would be. */
+    public Path pathFor(Path workspace, String sessionId) {
+        return directoryFor(workspace).resolve(sessionId + ".jsonl");
+    }
+
+    /**
+     * Makes the workspace's log directory and returns the new session's log path. Each directory cachet makes must be
+     * a real directory: a symbolic link or a file in its place is refused, so the logs cannot be sent elsewhere.
+     */
+    public Path create(Path workspace, String sessionId) {
+        try {
+            Files.createDirectories(stateHome);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the state directory " + stateHome, e);
+        }
+        Path directory = stateHome;
+        for (String name : List.of("cachet", "sessions", key(canonical(workspace)))) {
+            directory = directory.resolve(name);
+            makeRealDirectory(directory);
+        }
+        return directory.resolve(sessionId + ".jsonl");
+    }
+
+    /** Every log of {@code workspace}, cachet's own and those older versions left in it, by file name. */
+    public List<Path> list(Path workspace) {
+        List<Path> logs = new ArrayList<>(logsIn(directoryFor(workspace)));
+        logs.addAll(logsIn(legacyDirectory(workspace)));
+        logs.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        return List.copyOf(logs);
+    }
+
+    /** The log of session {@code sessionId} in {@code workspace}, where cachet keeps it or where older versions did. */
+    public Optional<Path> find(Path workspace, String sessionId) {
+        return Stream.of(pathFor(workspace, sessionId), legacyDirectory(workspace).resolve(sessionId + ".jsonl"))
+                .filter(Files::isRegularFile).findFirst();
+    }
+
+    /** Every workspace's logs: the directory under which cachet keeps them all. */
+    public Path root() {
+        return stateHome.resolve("cachet").resolve("sessions");
+    }
+
+    /** Where versions before the state directory wrote a workspace's logs. */
+    public static Path legacyDirectory(Path workspace) {
+        return workspace.resolve(".cachet").resolve("sessions");
+    }
+
+    /** The last part of the path, readable, and a hash of the whole path, so that two workspaces never share one. */
+    static String key(Path canonicalWorkspace) {
+        Path last = canonicalWorkspace.getFileName();
+        String name = last == null ? "root" : last.toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.length() > NAME_CHARS) {
+            name = name.substring(0, NAME_CHARS);
+        }
+        if (name.matches("\\.*")) {
+            name = "_" + name;
+        }
+        return name + "-" + sha256(canonicalWorkspace.toString()).substring(0, HASH_CHARS);
+    }
+
+    private static void makeRealDirectory(Path directory) {
+        try {
+            Files.createDirectory(directory);
+        } catch (FileAlreadyExistsException e) {
+            // There already, or made by another session a moment ago: either way it is checked below.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(directory, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + directory, e);
+        }
+        if (!attributes.isDirectory()) {
+            throw new SessionLogException(directory + ": " + (attributes.isSymbolicLink() ? "a symbolic link" : "not a directory")
+                    + "; cachet keeps session logs only in a real directory there: remove it and run again");
+        }
+    }
+
+    private static List<Path> logsIn(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".jsonl")).filter(Files::isRegularFile)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    private static Path canonical(Path workspace) {
+        try {
+            return workspace.toRealPath();
+        } catch (IOException e) {
+            return workspace.toAbsolutePath().normalize();
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
