@@ -26,7 +26,7 @@ public final class RunCommandTool extends BuiltinTool {
                     + "(stdout and stderr merged; long output keeps its head and tail).",
             Schema.object()
                     .string("command", "The shell command to run", true)
-                    .integer("timeout_seconds", "Kill the command after this many seconds (default: the session's command timeout)", false)
+                    .integer("timeout_seconds", "Kill the command after this many seconds (default and most: the session's command timeout)", false)
                     .build());
 
     public RunCommandTool() {
@@ -36,9 +36,7 @@ public final class RunCommandTool extends BuiltinTool {
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
         String command = args.string("command");
-        Duration timeout = args.optionalInt("timeout_seconds").isPresent()
-                ? Duration.ofSeconds(args.positiveInt("timeout_seconds", 1))
-                : context.commandTimeout();
+        Duration timeout = timeout(args, context.commandTimeout());
         List<String> argv = confined(CommandRunner.shell(command), context);
         context.checkApproved("run `" + command + "`");
         Map<String, String> scrubbed = CommandEnvironment.of(context.environment(), context.sandbox().allowedEnv());
@@ -53,6 +51,15 @@ public final class RunCommandTool extends BuiltinTool {
                     + result.output());
         }
         return ToolOutput.ok("exit code " + result.exitCode() + "\n" + result.output());
+    }
+
+    // The model may shorten a command's time, never lengthen it: the session's timeout is the user's ceiling.
+    private static Duration timeout(Args args, Duration ceiling) throws ToolException {
+        if (args.optionalInt("timeout_seconds").isEmpty()) {
+            return ceiling;
+        }
+        Duration asked = Duration.ofSeconds(args.positiveInt("timeout_seconds", 1));
+        return asked.compareTo(ceiling) < 0 ? asked : ceiling;
     }
 
     private List<String> confined(List<String> shell, ToolContext context) throws ToolException {

@@ -81,6 +81,17 @@ class RunCommandToolTest {
     }
 
     @Test
+    void the_models_timeout_cannot_raise_the_session_timeout() {
+        ToolContext context = context(root, Duration.ofSeconds(1), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS);
+        long start = System.nanoTime();
+
+        ToolOutput output = call(tool, context, "command", "sleep 30", "timeout_seconds", 999_999_999);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(output.content()).startsWith("timed out after 1s and was killed; output so far:\n");
+    }
+
+    @Test
     void refuses_a_timeout_below_one_second() {
         assertThat(call(tool, root, "command", "true", "timeout_seconds", 0))
                 .isEqualTo(ToolOutput.error("run_command: argument 'timeout_seconds' must be at least 1, got 0"));
