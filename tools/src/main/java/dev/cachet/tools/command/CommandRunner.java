@@ -63,6 +63,7 @@ public final class CommandRunner {
         builder.environment().putAll(environment);
         processes.mark(builder.environment());
         Process process = builder.start();
+        processes.started(process.pid());
         HeadTailBuffer output = new HeadTailBuffer(outputLimitChars);
         Thread drain = new Thread(() -> drain(process, output), "command-output");
         drain.setDaemon(true);

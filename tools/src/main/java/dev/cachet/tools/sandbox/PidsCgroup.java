@@ -3,6 +3,7 @@ package dev.cachet.tools.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.UUID;
 final class PidsCgroup implements AutoCloseable {
     private static final Path MOUNTS = Path.of("/proc/self/mountinfo");
     private static final Path OWN_CGROUPS = Path.of("/proc/self/cgroup");
-    private static final int ROUNDS = 50;
+    private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final Path dir;
 
@@ -54,10 +55,14 @@ final class PidsCgroup implements AutoCloseable {
         return entering;
     }
 
-    /** Kills whatever is still in the cgroup, and removes it. */
+    /**
+     * Kills whatever is still in the cgroup, and removes it once its processes are gone: they may still be dying of
+     * the PID namespace's end. One that outlasts the grace period leaves the cgroup behind, to be emptied by its death.
+     */
     @Override
     public void close() {
-        for (int round = 0; round < ROUNDS && !remove(dir); round++) {
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        while (!remove(dir) && System.nanoTime() < deadline) {
             members().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         }
     }
