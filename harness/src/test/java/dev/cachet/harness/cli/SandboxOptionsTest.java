@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.harness.demo.BundledExample;
 import dev.cachet.tools.sandbox.Approver;
+import dev.cachet.tools.sandbox.HiddenPaths;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
@@ -48,6 +49,16 @@ class SandboxOptionsTest {
 
         assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())))
                 .isEqualTo(new Sandbox(SandboxMode.READ_ONLY, Set.of("NPM_TOKEN", "PIP_INDEX_KEY"), true));
+    }
+
+    @Test
+    void reads_the_paths_to_hide_and_to_show() {
+        SessionOptions options = parse("--deny-read", "/srv/vault", "--deny-read", "/etc/shadow",
+                "--allow-read", "/home/dev/.docker");
+
+        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())).hidden())
+                .isEqualTo(new HiddenPaths(List.of(Path.of("/srv/vault"), Path.of("/etc/shadow")),
+                        List.of(Path.of("/home/dev/.docker"))));
     }
 
     @Test
