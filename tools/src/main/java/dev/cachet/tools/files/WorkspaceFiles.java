@@ -112,7 +112,8 @@ public final class WorkspaceFiles {
     }
 
     // The size said at open may grow while reading; the limit holds all the same.
-    private static byte[] readUpTo(SeekableByteChannel channel, WorkspacePath path, long limit) throws IOException, ToolException {
+    private static byte[] readUpTo(SeekableByteChannel channel, WorkspacePath path, long limit)
+            throws IOException, ToolException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(channel.size(), limit));
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
         for (int n = channel.read(buffer); n >= 0; n = channel.read(buffer)) {

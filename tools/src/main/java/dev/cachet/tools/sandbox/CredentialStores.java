@@ -22,7 +22,8 @@ final class CredentialStores {
     static List<Path> of(Map<String, String> environment) {
         List<Path> stores = new ArrayList<>();
         directory(environment, "HOME").ifPresent(home -> IN_HOME.forEach(store -> stores.add(home.resolve(store))));
-        directory(environment, "XDG_CONFIG_HOME").ifPresent(config -> IN_CONFIG_HOME.forEach(store -> stores.add(config.resolve(store))));
+        directory(environment, "XDG_CONFIG_HOME")
+                .ifPresent(config -> IN_CONFIG_HOME.forEach(store -> stores.add(config.resolve(store))));
         return stores;
     }
 

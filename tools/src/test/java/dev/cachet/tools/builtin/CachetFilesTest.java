@@ -57,7 +57,8 @@ class CachetFilesTest {
 
     @Test
     void read_file_still_reads_them() {
-        assertThat(call(new ReadFileTool(), root, "path", ".cachet.yaml")).isEqualTo(ToolOutput.ok("     1\tstrategy: hybrid\n"));
+        assertThat(call(new ReadFileTool(), root, "path", ".cachet.yaml"))
+                .isEqualTo(ToolOutput.ok("     1\tstrategy: hybrid\n"));
     }
 
     private void assertUnchanged() {

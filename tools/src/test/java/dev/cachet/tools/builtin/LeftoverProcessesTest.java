@@ -40,7 +40,8 @@ class LeftoverProcessesTest {
 
     @AfterEach
     void kill_survivors() throws IOException {
-        Processes.runningWith(marker, Duration.ZERO).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        Processes.runningWith(marker, Duration.ZERO)
+                .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         Files.deleteIfExists(ready());
     }
 
@@ -58,7 +59,8 @@ class LeftoverProcessesTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("daemons")
     void a_daemon_ends_with_the_command(SandboxMode mode, String form) {
-        ToolOutput output = call(tool, in(mode), "command", form.replace("DAEMON", daemon()) + awaitDaemon() + "echo started");
+        ToolOutput output = call(tool, in(mode), "command",
+                form.replace("DAEMON", daemon()) + awaitDaemon() + "echo started");
 
         assertThat(output).isEqualTo(ToolOutput.ok("exit code 0\nstarted\n"));
         assertThat(Processes.runningWith(marker, PATIENCE)).as("processes left running").isEmpty();
@@ -67,8 +69,8 @@ class LeftoverProcessesTest {
     @ParameterizedTest
     @EnumSource(SandboxMode.class)
     void a_double_forked_daemon_ends_with_a_command_that_times_out(SandboxMode mode) {
-        ToolOutput output = call(tool, in(mode), "command", "(setsid " + daemon() + " > /dev/null 2>&1 &);" + awaitDaemon() + "sleep 30",
-                "timeout_seconds", 1);
+        ToolOutput output = call(tool, in(mode), "command",
+                "(setsid " + daemon() + " > /dev/null 2>&1 &);" + awaitDaemon() + "sleep 30", "timeout_seconds", 1);
 
         assertThat(output.content()).startsWith("timed out after 1s");
         assertThat(Processes.runningWith(marker, PATIENCE)).as("processes left running").isEmpty();

@@ -119,7 +119,8 @@ class SandboxEscapeTest {
     void a_fork_bomb_stops_at_the_process_limit() throws IOException {
         assumeTrue(ProcessLimitSupport.holds(), "running as root, where RLIMIT_NPROC does not hold, and no pids cgroup "
                 + "can be made here");
-        Sandbox limited = Sandbox.of(SandboxMode.WORKSPACE_WRITE).withLimits(new ProcessLimits(50, ProcessLimits.DEFAULT.memoryBytes()));
+        Sandbox limited = Sandbox.of(SandboxMode.WORKSPACE_WRITE)
+                .withLimits(new ProcessLimits(50, ProcessLimits.DEFAULT.memoryBytes()));
 
         ToolOutput output = call(tool, in(limited), "command",
                 "i=0; while [ $i -lt 1000 ]; do sleep 5 & i=$((i+1)); done; echo all started");
@@ -129,7 +130,8 @@ class SandboxEscapeTest {
 
     @Test
     void a_memory_hog_stops_at_the_memory_limit() {
-        Sandbox limited = Sandbox.of(SandboxMode.WORKSPACE_WRITE).withLimits(new ProcessLimits(ProcessLimits.DEFAULT.processes(), 256L << 20));
+        Sandbox limited = Sandbox.of(SandboxMode.WORKSPACE_WRITE)
+                .withLimits(new ProcessLimits(ProcessLimits.DEFAULT.processes(), 256L << 20));
 
         ToolOutput output = call(tool, in(limited), "command",
                 "dd if=/dev/zero of=/dev/null bs=600M count=1 2>&1 && echo allocated");
