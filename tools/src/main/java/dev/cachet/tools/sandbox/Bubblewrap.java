@@ -81,24 +81,20 @@ public record Bubblewrap(Path executable) {
         return new ConfinedCommand(argv, mountPoints);
     }
 
-    // Read-only over what exists; over what does not, an empty read-only file or folder, so the command cannot
-    // create it. bwrap makes that mount point on the host, to be removed when the command has ended.
+    // Read-only over what exists; over what does not, an empty read-only folder, so that the command cannot create
+    // it (a folder, not /dev/null, which `git add -A` fails on). bwrap makes that mount point on the host, to be
+    // removed when the command has ended.
     private static List<Path> protectCachetFiles(List<String> argv, Path workspace) {
         List<Path> mountPoints = new ArrayList<>();
-        Path config = workspace.resolve(CachetFiles.CONFIG);
-        if (Files.exists(config, LinkOption.NOFOLLOW_LINKS)) {
-            add(argv, "--ro-bind", config, config);
-        } else {
-            add(argv, "--ro-bind", Path.of("/dev/null"), config);
-            mountPoints.add(config);
-        }
-        Path state = workspace.resolve(CachetFiles.STATE);
-        if (Files.exists(state, LinkOption.NOFOLLOW_LINKS)) {
-            add(argv, "--ro-bind", state, state);
-        } else {
-            add(argv, "--tmpfs", state);
-            add(argv, "--remount-ro", state);
-            mountPoints.add(state);
+        for (String name : List.of(CachetFiles.CONFIG, CachetFiles.STATE)) {
+            Path path = workspace.resolve(name);
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                add(argv, "--ro-bind", path, path);
+            } else {
+                add(argv, "--tmpfs", path);
+                add(argv, "--remount-ro", path);
+                mountPoints.add(path);
+            }
         }
         return mountPoints;
     }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +66,15 @@ public final class CommandSandbox {
         }
     }
 
-    // Only an empty file or an empty folder is bwrap's mount point; anything else is left as it is.
+    // bwrap's mount points are empty folders; deleting refuses one that is not empty, and that is left as it is.
     private static void removeEmpty(List<Path> mountPoints) {
         for (Path mountPoint : mountPoints) {
             try {
-                BasicFileAttributes attributes = Files.readAttributes(mountPoint, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                if (attributes.isDirectory() || attributes.isRegularFile() && attributes.size() == 0) {
+                if (Files.isDirectory(mountPoint, LinkOption.NOFOLLOW_LINKS)) {
                     Files.delete(mountPoint);
                 }
             } catch (IOException e) {
-                // Gone already, or a folder that is not empty.
+                // Gone already, or not empty.
             }
         }
     }

@@ -94,6 +94,17 @@ class SandboxedRunCommandTest {
     }
 
     @Test
+    void git_commits_everything_around_the_covers_over_cachets_absent_files() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "needs git");
+        Files.writeString(root.resolve("a.txt"), "a\n");
+
+        ToolOutput output = call(tool, in(SandboxMode.WORKSPACE_WRITE), "command", "git init -q . && git add -A && "
+                + "git -c user.name=agent -c user.email=agent@example.com commit -qm work && git ls-files");
+
+        assertThat(output).isEqualTo(ToolOutput.ok("exit code 0\na.txt\n"));
+    }
+
+    @Test
     void a_confined_command_has_no_network_unless_allowed() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash for /dev/tcp");
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

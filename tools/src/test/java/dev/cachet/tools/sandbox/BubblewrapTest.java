@@ -40,7 +40,7 @@ class BubblewrapTest {
                 "--tmpfs", "/run",
                 "--unshare-net",
                 "--bind", "/home/dev/project", "/home/dev/project",
-                "--ro-bind", "/dev/null", "/home/dev/project/.cachet.yaml",
+                "--tmpfs", "/home/dev/project/.cachet.yaml", "--remount-ro", "/home/dev/project/.cachet.yaml",
                 "--tmpfs", "/home/dev/project/.cachet", "--remount-ro", "/home/dev/project/.cachet",
                 "--chdir", "/home/dev/project",
                 "/usr/bin/prlimit", "--nproc=1024", "--as=8589934592", "--",
