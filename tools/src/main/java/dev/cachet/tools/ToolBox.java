@@ -15,13 +15,15 @@ import dev.cachet.tools.builtin.ReadFileTool;
 import dev.cachet.tools.builtin.RunCommandTool;
 import dev.cachet.tools.builtin.UpdateTaskStateTool;
 import dev.cachet.tools.builtin.WriteFileTool;
+import dev.cachet.tools.sandbox.SecretRedactor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The tools of a session, by name. {@link #execute} never throws: unknown tools, arguments that are not JSON,
- * tool errors and tool crashes all come back as error outputs, so the model sees them and the loop goes on.
+ * tool errors and tool crashes all come back as error outputs, so the model sees them and the loop goes on; and
+ * every output, whatever tool it comes from, leaves with the environment's secrets redacted.
  */
 public final class ToolBox {
     private final Map<String, Tool> tools = new LinkedHashMap<>();
@@ -54,7 +56,13 @@ public final class ToolBox {
         return tools.values().stream().map(Tool::spec).toList();
     }
 
+    /** Runs {@code call}; no secret of the context's environment is left in what it returns. */
     public ToolOutput execute(ToolCall call, ToolContext context) {
+        ToolOutput output = run(call, context);
+        return output.withContent(SecretRedactor.of(context.environment()).redact(output.content()));
+    }
+
+    private ToolOutput run(ToolCall call, ToolContext context) {
         Tool tool = tools.get(call.name());
         if (tool == null) {
             return ToolOutput.error("unknown tool '" + call.name() + "'; available tools: " + String.join(", ", tools.keySet()));

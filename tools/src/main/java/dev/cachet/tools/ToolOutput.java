@@ -21,6 +21,10 @@ public record ToolOutput(String content, boolean error, boolean carriesSchema) {
         return new ToolOutput(content, false, true);
     }
 
+    public ToolOutput withContent(String content) {
+        return new ToolOutput(content, error, carriesSchema);
+    }
+
     /** This output as the session records it: the observation for {@code call}. */
     public ToolResult resultFor(ToolCall call) {
         return new ToolResult(call.id(), call.name(), content, error, carriesSchema);

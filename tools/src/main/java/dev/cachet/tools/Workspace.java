@@ -1,16 +1,19 @@
 package dev.cachet.tools;
 
+import dev.cachet.tools.files.WorkspaceFiles;
+import dev.cachet.tools.files.WorkspacePath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The directory an agent works in. Every path a tool touches is resolved here and must stay inside the root:
- * {@code ..}, absolute paths elsewhere and symbolic links that lead out are all refused before any I/O.
+ * The directory an agent works in. Paths the model gives are read here, relative to the root or absolute, and must
+ * stay inside it: {@code ..} and absolute paths elsewhere are refused before any I/O. Symbolic links are checked
+ * where the path is used, by {@link WorkspaceFiles}, as it opens what the path names.
  */
 public final class Workspace {
     private final Path root;
@@ -30,8 +33,13 @@ public final class Workspace {
         return root;
     }
 
-    /** Resolves a path given by the model, relative to the root or absolute, and checks that it stays inside. */
-    public Path resolve(String path) throws ToolException {
+    /** The workspace's files, to read and write race-free. */
+    public WorkspaceFiles files() {
+        return new WorkspaceFiles(root);
+    }
+
+    /** Reads a path given by the model, as written (a {@code ..} goes back up the names before it). */
+    public WorkspacePath path(String path) throws ToolException {
         Path resolved;
         try {
             resolved = root.resolve(path).normalize();
@@ -41,30 +49,9 @@ public final class Workspace {
         if (!resolved.startsWith(root)) {
             throw new ToolException("path '" + path + "' is outside the workspace " + root);
         }
-        Path real = realPathOfDeepestExisting(path, resolved);
-        if (!real.startsWith(root)) {
-            throw new ToolException("path '" + path + "' leads outside the workspace through a symbolic link");
-        }
-        return resolved;
-    }
-
-    /** The path relative to the root, with '/' separators, as tools show it to the model. */
-    public String relative(Path path) {
-        return root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
-    }
-
-    // A file that does not exist yet is checked through its nearest existing ancestor: that is where it will land.
-    private Path realPathOfDeepestExisting(String path, Path resolved) throws ToolException {
-        Path existing = resolved;
-        while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
-        }
-        try {
-            return existing.toRealPath();
-        } catch (NoSuchFileException e) {
-            throw new ToolException("path '" + path + "' goes through a broken symbolic link");
-        } catch (IOException e) {
-            throw new ToolException("cannot resolve path '" + path + "': " + e.getMessage());
-        }
+        List<String> names = new ArrayList<>();
+        root.relativize(resolved).forEach(name -> names.add(name.toString()));
+        names.remove("");
+        return new WorkspacePath(names);
     }
 }

@@ -1,9 +1,11 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.tools.sandbox.Bubblewrap;
+import dev.cachet.tools.sandbox.HiddenPaths;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ final class SandboxOptions {
     @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "workspace-write", converter = SandboxModeConverter.class,
             description = {"What the agent may change: read-only (nothing: edits refused), workspace-write (its "
                     + "workspace only) or full (anything you can). Except under full, commands run in bubblewrap "
-                    + "(bwrap): the filesystem read-only but for the workspace, a private /tmp, no network.",
+                    + "(bwrap): the filesystem read-only but for the workspace, the credential stores hidden, "
+                    + "private /tmp and /run, no network, no way to the host's processes, process and memory limits.",
                 "Default: ${DEFAULT-VALUE}."})
     SandboxMode mode;
 
@@ -27,6 +30,14 @@ final class SandboxOptions {
     @Option(names = "--allow-network", description = "Let sandboxed commands use the network. Default: 'allow_network' in the config.")
     boolean allowNetwork;
 
+    @Option(names = "--deny-read", paramLabel = "PATH", description = "Hide this path from sandboxed commands too, as "
+            + "they never see ~/.ssh, ~/.aws, ~/.gnupg and the other credential stores (repeatable).")
+    List<Path> denyRead = new ArrayList<>();
+
+    @Option(names = "--allow-read", paramLabel = "PATH", description = "Let sandboxed commands read this path although "
+            + "it is, or lies in, a hidden one, e.g. ~/.docker (repeatable).")
+    List<Path> allowRead = new ArrayList<>();
+
     /**
      * The sandbox asked for. When it needs bubblewrap and none is on the PATH of {@code environment}, says so once, up
      * front: the refusals themselves only reach the model.
@@ -35,6 +46,11 @@ final class SandboxOptions {
         if (mode.confinesCommands() && Bubblewrap.installed(environment).isEmpty()) {
             warnings.println("warning: the agent's commands will be refused: " + Bubblewrap.NOT_INSTALLED);
         }
-        return new Sandbox(mode, Set.copyOf(allowEnv), allowNetwork);
+        HiddenPaths hidden = new HiddenPaths(absolute(denyRead), absolute(allowRead));
+        return new Sandbox(mode, Set.copyOf(allowEnv), allowNetwork).withHidden(hidden);
+    }
+
+    private static List<Path> absolute(List<Path> paths) {
+        return paths.stream().map(Path::toAbsolutePath).toList();
     }
 }

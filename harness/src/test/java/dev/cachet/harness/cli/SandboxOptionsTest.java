@@ -6,6 +6,7 @@ import dev.cachet.harness.config.Config;
 import dev.cachet.harness.config.SandboxSettings;
 import dev.cachet.harness.demo.BundledExample;
 import dev.cachet.tools.sandbox.Approver;
+import dev.cachet.tools.sandbox.HiddenPaths;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
@@ -71,6 +72,16 @@ class SandboxOptionsTest {
         SessionOptions options = new SessionOptions();
         new CommandLine(options).setDefaultValueProvider(new ConfigDefaults(() -> config)).parseArgs(args);
         return options;
+    }
+
+    @Test
+    void reads_the_paths_to_hide_and_to_show() {
+        SessionOptions options = parse("--deny-read", "/srv/vault", "--deny-read", "/etc/shadow",
+                "--allow-read", "/home/dev/.docker");
+
+        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())).hidden())
+                .isEqualTo(new HiddenPaths(List.of(Path.of("/srv/vault"), Path.of("/etc/shadow")),
+                        List.of(Path.of("/home/dev/.docker"))));
     }
 
     @Test

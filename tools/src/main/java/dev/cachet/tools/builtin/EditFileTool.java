@@ -3,14 +3,13 @@ package dev.cachet.tools.builtin;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
-import dev.cachet.tools.TextFiles;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
-import java.io.IOException;
+import dev.cachet.tools.files.TextFiles;
+import dev.cachet.tools.files.WorkspaceFiles;
+import dev.cachet.tools.files.WorkspacePath;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Replaces one exact, unique occurrence of a string in a file. */
 public final class EditFileTool extends BuiltinTool {
@@ -30,34 +29,31 @@ public final class EditFileTool extends BuiltinTool {
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
         context.checkEditsAllowed(name());
-        Path file = context.workspace().resolve(args.string("path"));
+        WorkspacePath file = context.workspace().path(args.string("path"));
         String oldString = args.string("old_string");
         String newString = args.string("new_string");
-        String shown = context.workspace().relative(file);
+        WorkspaceFiles files = context.workspace().files();
+        files.checkWritable(file);
         if (oldString.isEmpty()) {
-            throw new ToolException("old_string is empty; use write_file to create or overwrite " + shown);
+            throw new ToolException("old_string is empty; use write_file to create or overwrite " + file);
         }
-        String text = TextFiles.read(context.workspace(), file);
+        String text = TextFiles.read(files, file);
         int at = text.indexOf(oldString);
         if (at < 0) {
-            throw new ToolException("old_string not found in " + shown + "; read the file and copy the text exactly");
+            throw new ToolException("old_string not found in " + file + "; read the file and copy the text exactly");
         }
         int occurrences = count(text, oldString);
         if (occurrences > 1) {
-            throw new ToolException("old_string occurs " + occurrences + " times in " + shown
+            throw new ToolException("old_string occurs " + occurrences + " times in " + file
                     + "; include more surrounding text so it matches exactly once");
         }
         String edited = text.substring(0, at) + newString + text.substring(at + oldString.length());
-        context.checkApproved("edit " + shown + " (replace " + lines(oldString) + " with " + lines(newString) + ")");
-        try {
-            Files.writeString(file, edited, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ToolException("cannot write " + shown + ": " + e.getMessage());
-        }
+        context.checkApproved("edit " + file + " (replace " + lines(oldString) + " with " + lines(newString) + ")");
+        files.write(file, edited.getBytes(StandardCharsets.UTF_8));
         int firstLine = lineOf(edited, at);
         // A replacement ending in a newline ends on the line before the next line starts.
         int lastLine = lineOf(edited, at + newString.length() - (newString.endsWith("\n") ? 1 : 0));
-        return ToolOutput.ok("edited " + shown + ": replaced 1 occurrence (now lines " + firstLine + "-" + lastLine + ")");
+        return ToolOutput.ok("edited " + file + ": replaced 1 occurrence (now lines " + firstLine + "-" + lastLine + ")");
     }
 
     private static int count(String text, String needle) {

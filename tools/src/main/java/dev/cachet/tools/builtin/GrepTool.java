@@ -2,24 +2,27 @@ package dev.cachet.tools.builtin;
 
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
-import dev.cachet.tools.FileWalker;
 import dev.cachet.tools.Schema;
-import dev.cachet.tools.TextFiles;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
-import java.io.IOException;
+import dev.cachet.tools.files.FileTooLargeException;
+import dev.cachet.tools.files.FileWalker;
+import dev.cachet.tools.files.TextFiles;
+import dev.cachet.tools.files.WorkspaceFiles;
+import dev.cachet.tools.files.WorkspacePath;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /** Searches workspace files for a regular expression; prints path:line: text for each match, up to a cap. */
 public final class GrepTool extends BuiltinTool {
     static final int DEFAULT_MAX_MATCHES = 100;
     static final int MAX_LINE_CHARS = 300;
+    private static final int SKIPPED_NAMED = 5;
 
     private static final ToolSpec SPEC = new ToolSpec("grep",
             "Search file contents with a Java regular expression. Skips binary files and what .gitignore ignores.",
@@ -38,12 +41,14 @@ public final class GrepTool extends BuiltinTool {
     ToolOutput run(Args args, ToolContext context) throws ToolException {
         Pattern pattern = compile(args.string("pattern"));
         int maxMatches = args.positiveInt("max_matches", DEFAULT_MAX_MATCHES);
-        Path dir = context.workspace().resolve(args.optionalString("path").orElse("."));
-        List<Path> files = new FileWalker(context.workspace()).files(dir, args.optionalString("glob").orElse("**"));
+        WorkspacePath dir = context.workspace().path(args.optionalString("path").orElse("."));
+        WorkspaceFiles files = context.workspace().files();
+        List<WorkspacePath> candidates = new FileWalker(files).files(dir, args.optionalString("glob").orElse("**"));
         StringBuilder out = new StringBuilder();
+        List<WorkspacePath> tooLarge = new ArrayList<>();
         int matches = 0;
-        for (Path file : files) {
-            List<String> lines = readLines(file);
+        for (WorkspacePath file : candidates) {
+            List<String> lines = readLines(files, file, tooLarge);
             for (int i = 0; i < lines.size(); i++) {
                 if (pattern.matcher(lines.get(i)).find()) {
                     if (matches == maxMatches) {
@@ -51,12 +56,12 @@ public final class GrepTool extends BuiltinTool {
                         return ToolOutput.ok(out.toString());
                     }
                     matches++;
-                    out.append(context.workspace().relative(file)).append(':').append(i + 1).append(": ")
-                            .append(clip(lines.get(i))).append('\n');
+                    out.append(file).append(':').append(i + 1).append(": ").append(clip(lines.get(i))).append('\n');
                 }
             }
         }
-        return ToolOutput.ok(matches == 0 ? "no matches" : out.toString());
+        String skipped = skipped(tooLarge);
+        return ToolOutput.ok(matches == 0 ? "no matches" + (skipped.isEmpty() ? "" : "\n" + skipped) : out + skipped);
     }
 
     private static Pattern compile(String regex) throws ToolException {
@@ -68,14 +73,28 @@ public final class GrepTool extends BuiltinTool {
         }
     }
 
-    // Unreadable and binary files are skipped rather than failing the whole search.
-    private static List<String> readLines(Path file) {
+    // Binary files and what cannot be read as a file (a FIFO, a link out) are skipped; files too large to load are
+    // skipped and named.
+    private static List<String> readLines(WorkspaceFiles files, WorkspacePath file, List<WorkspacePath> tooLarge) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = files.read(file, TextFiles.MAX_BYTES);
             return TextFiles.isBinary(bytes) ? List.of() : new String(bytes, StandardCharsets.UTF_8).lines().toList();
-        } catch (IOException e) {
+        } catch (FileTooLargeException e) {
+            tooLarge.add(file);
+            return List.of();
+        } catch (ToolException e) {
             return List.of();
         }
+    }
+
+    private static String skipped(List<WorkspacePath> tooLarge) {
+        if (tooLarge.isEmpty()) {
+            return "";
+        }
+        return "[skipped " + tooLarge.size() + (tooLarge.size() == 1 ? " file" : " files") + " over "
+                + FileTooLargeException.size(TextFiles.MAX_BYTES) + ": "
+                + tooLarge.stream().limit(SKIPPED_NAMED).map(WorkspacePath::toString).collect(Collectors.joining(", "))
+                + (tooLarge.size() > SKIPPED_NAMED ? ", ..." : "") + "]\n";
     }
 
     private static String clip(String line) {

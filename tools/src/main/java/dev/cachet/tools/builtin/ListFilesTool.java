@@ -2,13 +2,12 @@ package dev.cachet.tools.builtin;
 
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
-import dev.cachet.tools.FileWalker;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.cachet.tools.files.FileWalker;
+import dev.cachet.tools.files.WorkspacePath;
 import java.util.List;
 
 /** Lists workspace files matching a glob, honouring .gitignore. */
@@ -28,16 +27,14 @@ public final class ListFilesTool extends BuiltinTool {
 
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
-        Path dir = context.workspace().resolve(args.optionalString("path").orElse("."));
-        if (!Files.isDirectory(dir)) {
-            throw new ToolException("not a directory: " + context.workspace().relative(dir));
-        }
-        List<Path> files = new FileWalker(context.workspace()).files(dir, args.optionalString("glob").orElse("**"));
+        WorkspacePath dir = context.workspace().path(args.optionalString("path").orElse("."));
+        List<WorkspacePath> files = new FileWalker(context.workspace().files())
+                .files(dir, args.optionalString("glob").orElse("**"));
         if (files.isEmpty()) {
             return ToolOutput.ok("no files match");
         }
         StringBuilder out = new StringBuilder();
-        files.stream().limit(MAX_FILES).forEach(f -> out.append(context.workspace().relative(f)).append('\n'));
+        files.stream().limit(MAX_FILES).forEach(f -> out.append(f).append('\n'));
         if (files.size() > MAX_FILES) {
             out.append("[... ").append(files.size() - MAX_FILES).append(" more files; narrow the glob or path]\n");
         }

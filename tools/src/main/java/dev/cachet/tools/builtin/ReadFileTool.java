@@ -3,11 +3,11 @@ package dev.cachet.tools.builtin;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
-import dev.cachet.tools.TextFiles;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
-import java.nio.file.Path;
+import dev.cachet.tools.files.TextFiles;
+import dev.cachet.tools.files.WorkspacePath;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,8 +30,8 @@ public final class ReadFileTool extends BuiltinTool {
 
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
-        Path file = context.workspace().resolve(args.string("path"));
-        List<String> lines = TextFiles.read(context.workspace(), file).lines().toList();
+        WorkspacePath file = context.workspace().path(args.string("path"));
+        List<String> lines = TextFiles.read(context.workspace().files(), file).lines().toList();
         int start = args.positiveInt("start_line", 1);
         Optional<Integer> requestedEnd = args.optionalInt("end_line");
         if (requestedEnd.isPresent() && requestedEnd.get() < start) {
@@ -40,7 +40,7 @@ public final class ReadFileTool extends BuiltinTool {
         int end = Math.min(requestedEnd.orElse(lines.size()), lines.size());
         if (start > Math.max(lines.size(), 1)) {
             throw new ToolException("start_line " + start + " is past the end of "
-                    + context.workspace().relative(file) + " (" + lines.size() + " lines)");
+                    + file + " (" + lines.size() + " lines)");
         }
         int last = Math.min(end, start + MAX_LINES - 1);
         StringBuilder out = new StringBuilder();

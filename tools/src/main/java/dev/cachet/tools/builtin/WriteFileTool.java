@@ -6,10 +6,10 @@ import dev.cachet.tools.Schema;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
-import java.io.IOException;
+import dev.cachet.tools.files.WorkspaceFiles;
+import dev.cachet.tools.files.WorkspacePath;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Optional;
 
 /** Creates or overwrites a file, creating its parent directories. */
 public final class WriteFileTool extends BuiltinTool {
@@ -27,22 +27,19 @@ public final class WriteFileTool extends BuiltinTool {
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
         context.checkEditsAllowed(name());
-        Path file = context.workspace().resolve(args.string("path"));
+        WorkspacePath file = context.workspace().path(args.string("path"));
         String content = args.string("content");
-        String shown = context.workspace().relative(file);
-        if (Files.isDirectory(file)) {
-            throw new ToolException(shown + " is a directory");
+        WorkspaceFiles files = context.workspace().files();
+        files.checkWritable(file);
+        Optional<WorkspaceFiles.Kind> kind = files.kind(file);
+        if (kind.isPresent() && kind.get() == WorkspaceFiles.Kind.DIRECTORY) {
+            throw new ToolException(file + " is a directory");
         }
-        boolean existed = Files.exists(file);
+        boolean existed = kind.isPresent();
         long lines = content.lines().count();
-        context.checkApproved("write " + shown + " (" + (existed ? "overwrite" : "new file") + ", " + lines + " lines, "
+        context.checkApproved("write " + file + " (" + (existed ? "overwrite" : "new file") + ", " + lines + " lines, "
                 + content.length() + " chars)");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-            return ToolOutput.ok((existed ? "overwrote " : "created ") + shown + " (" + lines + " lines)");
-        } catch (IOException e) {
-            throw new ToolException("cannot write " + shown + ": " + e.getMessage());
-        }
+        files.write(file, content.getBytes(StandardCharsets.UTF_8));
+        return ToolOutput.ok((existed ? "overwrote " : "created ") + file + " (" + lines + " lines)");
     }
 }

@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command in a directory with a timeout. The command starts in a session of its own (through
- * {@code setsid}, where the machine has it), so on timeout the whole process group dies with it, including
- * background jobs whose parent has already exited, and the processes of a sandbox that wraps it.
+ * Runs a command in a directory with a timeout. Whether the command ends or times out, every process it started ends
+ * with it (see {@link CommandProcesses}): it starts in a session of its own (through {@code setsid}, where the
+ * machine has it), and carries a marker variable that its background jobs, {@code nohup}s and {@code setsid}s
+ * inherit.
  */
 public final class CommandRunner {
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
@@ -40,30 +42,42 @@ public final class CommandRunner {
         return run(shell(command), environment, directory, timeout);
     }
 
-    /** Runs {@code command} (an argument list) with exactly {@code environment}. @throws IOException if it cannot start */
+    /**
+     * Runs {@code command} (an argument list) with exactly {@code environment}, plus the marker variable.
+     * @throws IOException if it cannot start
+     */
     public CommandResult run(List<String> command, Map<String, String> environment, Path directory, Duration timeout)
             throws IOException {
         long start = System.nanoTime();
-        boolean ownGroup = Files.isExecutable(SETSID);
+        boolean ownSession = Files.isExecutable(SETSID);
         List<String> argv = new ArrayList<>(command);
-        if (ownGroup) {
+        if (ownSession) {
             argv.add(0, SETSID.toString());
         }
+        CommandProcesses processes = new CommandProcesses();
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(environment);
+        processes.mark(builder.environment());
         Process process = builder.start();
+        processes.started(process.pid());
         HeadTailBuffer output = new HeadTailBuffer(outputLimitChars);
         Thread drain = new Thread(() -> drain(process, output), "command-output");
         drain.setDaemon(true);
         drain.start();
         boolean finished = waitFor(process, timeout);
+        List<ProcessHandle> descendants = process.descendants().toList();
         if (!finished) {
-            kill(process, ownGroup);
+            // The command first, so its shell cannot report its children's deaths into the output. (Destroying a
+            // process closes its output stream, so one that ended by itself is left to be read to the end.)
+            process.destroyForcibly();
         }
+        // Then the rest, which also closes the output pipe that a background job may still hold.
+        processes.killAll(ownSession ? Optional.of(process.pid()) : Optional.empty());
+        descendants.forEach(ProcessHandle::destroyForcibly);
         join(drain);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         String text;
@@ -71,18 +85,6 @@ public final class CommandRunner {
             text = output.toString();
         }
         return new CommandResult(finished ? process.exitValue() : -1, text, !finished, elapsed);
-    }
-
-    // The shell dies first, so it cannot report its children's deaths into the output.
-    private static void kill(Process process, boolean ownGroup) throws IOException {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
-        if (ownGroup) {
-            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -KILL -" + process.pid())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            waitFor(kill, DRAIN_GRACE);
-        }
-        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void drain(Process process, HeadTailBuffer output) {

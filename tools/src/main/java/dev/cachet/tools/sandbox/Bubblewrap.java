@@ -1,26 +1,31 @@
 package dev.cachet.tools.sandbox;
 
-import java.io.File;
+import dev.cachet.tools.CachetFiles;
+import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Confines a command with bubblewrap ({@code bwrap}): the whole filesystem read-only, the workspace writable only in
- * {@code workspace-write}, a private /tmp, no network unless allowed, and the command killed with its parent.
+ * Confines a command with bubblewrap ({@code bwrap}) so that it has no way back to the host: new user, PID, IPC and
+ * UTS namespaces with every capability dropped (a root caller's command cannot remount, unmount or {@code nsenter}),
+ * a fresh /proc that shows none of the host's processes, the whole filesystem read-only but the workspace in
+ * {@code workspace-write}, cachet's own files in the workspace read-only, the credential stores hidden, private
+ * /tmp and /run, no network unless allowed, and a process and memory limit. It dies with cachet, and the kernel
+ * ends every process in its PID namespace with it.
  *
- * <p>Not here on purpose: {@code --new-session} would move the command out of the process group that the runner
- * kills on timeout, and {@code --clearenv}/{@code --setenv} would put every variable's value on bwrap's command
+ * <p>Not here on purpose: {@code --clearenv}/{@code --setenv} would put every variable's value on bwrap's command
  * line, readable by anyone through /proc; bwrap passes on the (already scrubbed) environment it is started with.
  */
 public record Bubblewrap(Path executable) {
     public static final String NOT_INSTALLED = "bwrap (bubblewrap) is not installed: install the 'bubblewrap' package, "
             + "or run with --sandbox full to run commands unsandboxed";
+    private static final Path RUN = Path.of("/run");
+    private static final Path RESOLV_CONF = Path.of("/etc/resolv.conf");
 
     /** bwrap as found on the PATH of {@code environment}, the one cachet was started with. */
     public static Optional<Bubblewrap> installed(Map<String, String> environment) {
@@ -29,38 +34,85 @@ public record Bubblewrap(Path executable) {
 
     /** bwrap in the first directory of {@code path} (a PATH value, may be null) that has it executable. */
     public static Optional<Bubblewrap> onPath(String path) {
-        if (path == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
-                .flatMap(dir -> candidate(dir).stream())
-                .filter(file -> Files.isRegularFile(file) && Files.isExecutable(file))
-                .findFirst().map(Bubblewrap::new);
+        return Executables.onPath("bwrap", path).map(Bubblewrap::new);
     }
 
-    private static Optional<Path> candidate(String dir) {
-        try {
-            return Optional.of(Path.of(dir, "bwrap"));
-        } catch (InvalidPathException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The argument list that runs {@code command} in {@code workspace} (a real path) under {@code sandbox}. */
-    public List<String> wrap(List<String> command, Path workspace, Sandbox sandbox) {
-        String root = workspace.toString();
+    /**
+     * Wraps {@code command} to run in {@code workspace} (a real path) under {@code sandbox}, with the credential
+     * stores found from {@code environment} hidden and its limits applied through {@code prlimit}.
+     */
+    public ConfinedCommand wrap(List<String> command, Path workspace, Sandbox sandbox, Map<String, String> environment,
+            Path prlimit) {
         List<String> argv = new ArrayList<>(List.of(executable.toString(),
+                "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--cap-drop", "ALL",
+                // --new-session also keeps the command from pushing keystrokes into a terminal (TIOCSTI).
+                "--die-with-parent", "--new-session",
                 "--ro-bind", "/", "/",
                 "--dev", "/dev",
                 "--proc", "/proc",
-                "--tmpfs", "/tmp",
-                // After /tmp, so a workspace under /tmp is mounted on top of the private one.
-                sandbox.mode().allowsWorkspaceWrites() ? "--bind" : "--ro-bind", root, root));
-        if (!sandbox.network()) {
+                "--tmpfs", "/tmp"));
+        // Host daemons listen on sockets under /run (D-Bus, systemd, docker, ssh and gpg agents), and a socket can
+        // be connected to through a read-only mount: over D-Bus alone a command could start one outside.
+        if (Files.isDirectory(RUN)) {
+            add(argv, "--tmpfs", RUN);
+        }
+        if (sandbox.network()) {
+            resolverConfigUnderRun().ifPresent(conf -> add(argv, "--ro-bind", conf, conf));
+        } else {
             argv.add("--unshare-net");
         }
-        argv.addAll(List.of("--die-with-parent", "--chdir", root));
+        boolean writable = sandbox.mode().allowsWorkspaceWrites();
+        // After /tmp and /run, so a workspace under them is mounted on top of the private ones.
+        add(argv, writable ? "--bind" : "--ro-bind", workspace, workspace);
+        List<Path> mountPoints = writable ? protectCachetFiles(argv, workspace) : List.of();
+        Masks masks = Masks.of(environment, sandbox.hidden(), workspace);
+        for (Path hidden : masks.hidden()) {
+            if (Files.isDirectory(hidden)) {
+                add(argv, "--tmpfs", hidden);
+            } else {
+                add(argv, "--ro-bind", Path.of("/dev/null"), hidden);
+            }
+        }
+        masks.shown().forEach(shown -> add(argv, "--ro-bind", shown, shown));
+        add(argv, "--chdir", workspace);
+        argv.addAll(List.of(prlimit.toString(), "--nproc=" + sandbox.limits().processes(),
+                "--as=" + sandbox.limits().memoryBytes(), "--"));
         argv.addAll(command);
-        return List.copyOf(argv);
+        return new ConfinedCommand(argv, mountPoints);
+    }
+
+    // Read-only over what exists; over what does not, an empty read-only folder, so that the command cannot create
+    // it (a folder, not /dev/null, which `git add -A` fails on). bwrap makes that mount point on the host, to be
+    // removed when the command has ended.
+    private static List<Path> protectCachetFiles(List<String> argv, Path workspace) {
+        List<Path> mountPoints = new ArrayList<>();
+        for (String name : List.of(CachetFiles.CONFIG, CachetFiles.STATE)) {
+            Path path = workspace.resolve(name);
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                add(argv, "--ro-bind", path, path);
+            } else {
+                add(argv, "--tmpfs", path);
+                add(argv, "--remount-ro", path);
+                mountPoints.add(path);
+            }
+        }
+        return mountPoints;
+    }
+
+    // Where /etc/resolv.conf is a link into /run (systemd-resolved, NetworkManager), name lookups need it back.
+    private static Optional<Path> resolverConfigUnderRun() {
+        try {
+            Path real = RESOLV_CONF.toRealPath();
+            return real.startsWith(RUN) ? Optional.of(real) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void add(List<String> argv, String option, Path... paths) {
+        argv.add(option);
+        for (Path path : paths) {
+            argv.add(path.toString());
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,38 +15,131 @@ import org.junit.jupiter.api.io.TempDir;
 class BubblewrapTest {
     private static final Bubblewrap BWRAP = new Bubblewrap(Path.of("/usr/bin/bwrap"));
     private static final Path WORKSPACE = Path.of("/home/dev/project");
+    private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
     private static final List<String> SHELL = List.of("/bin/sh", "-c", "make test");
 
     @TempDir
     Path dir;
 
+    private static ConfinedCommand wrap(Path workspace, Sandbox sandbox, Map<String, String> environment) {
+        return BWRAP.wrap(SHELL, workspace, sandbox, environment, PRLIMIT);
+    }
+
     @Test
-    void workspace_write_mounts_everything_read_only_but_the_workspace_with_a_private_tmp_and_no_network() {
-        assertThat(BWRAP.wrap(SHELL, WORKSPACE, Sandbox.of(SandboxMode.WORKSPACE_WRITE))).containsExactly(
+    void workspace_write_shuts_every_way_back_and_opens_only_the_workspace() {
+        ConfinedCommand confined = wrap(WORKSPACE, Sandbox.of(SandboxMode.WORKSPACE_WRITE), Map.of());
+
+        assertThat(confined.argv()).containsExactly(
                 "/usr/bin/bwrap",
+                "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--cap-drop", "ALL",
+                "--die-with-parent", "--new-session",
                 "--ro-bind", "/", "/",
                 "--dev", "/dev",
                 "--proc", "/proc",
                 "--tmpfs", "/tmp",
-                "--bind", "/home/dev/project", "/home/dev/project",
+                "--tmpfs", "/run",
                 "--unshare-net",
-                "--die-with-parent",
+                "--bind", "/home/dev/project", "/home/dev/project",
+                "--tmpfs", "/home/dev/project/.cachet.yaml", "--remount-ro", "/home/dev/project/.cachet.yaml",
+                "--tmpfs", "/home/dev/project/.cachet", "--remount-ro", "/home/dev/project/.cachet",
                 "--chdir", "/home/dev/project",
+                "/usr/bin/prlimit", "--nproc=1024", "--as=8589934592", "--",
                 "/bin/sh", "-c", "make test");
+        assertThat(confined.mountPoints())
+                .containsExactly(WORKSPACE.resolve(".cachet.yaml"), WORKSPACE.resolve(".cachet"));
     }
 
     @Test
-    void read_only_mounts_the_workspace_read_only_too() {
-        List<String> argv = BWRAP.wrap(SHELL, WORKSPACE, Sandbox.of(SandboxMode.READ_ONLY));
+    void cachets_existing_files_are_mounted_read_only_over_themselves() throws IOException {
+        Files.writeString(dir.resolve(".cachet.yaml"), "strategy: hybrid\n");
+        Files.createDirectories(dir.resolve(".cachet"));
 
-        assertThat(argv).containsSequence("--ro-bind", "/home/dev/project", "/home/dev/project").doesNotContain("--bind");
+        ConfinedCommand confined = wrap(dir, Sandbox.of(SandboxMode.WORKSPACE_WRITE), Map.of());
+
+        assertThat(confined.argv())
+                .containsSequence("--ro-bind", dir + "/.cachet.yaml", dir + "/.cachet.yaml")
+                .containsSequence("--ro-bind", dir + "/.cachet", dir + "/.cachet");
+        assertThat(confined.mountPoints()).isEmpty();
+    }
+
+    @Test
+    void read_only_mounts_the_workspace_read_only_and_needs_no_mount_points() {
+        ConfinedCommand confined = wrap(WORKSPACE, Sandbox.of(SandboxMode.READ_ONLY), Map.of());
+
+        assertThat(confined.argv()).containsSequence("--ro-bind", "/home/dev/project", "/home/dev/project")
+                .doesNotContain("--bind", "/home/dev/project/.cachet.yaml");
+        assertThat(confined.mountPoints()).isEmpty();
     }
 
     @Test
     void allowing_the_network_keeps_the_network_namespace() {
-        List<String> argv = BWRAP.wrap(SHELL, WORKSPACE, new Sandbox(SandboxMode.WORKSPACE_WRITE, Set.of(), true));
+        List<String> argv = wrap(WORKSPACE, new Sandbox(SandboxMode.WORKSPACE_WRITE, Set.of(), true), Map.of()).argv();
 
-        assertThat(argv).doesNotContain("--unshare-net").containsSequence("--die-with-parent", "--chdir");
+        assertThat(argv).doesNotContain("--unshare-net");
+    }
+
+    @Test
+    void applies_the_sandboxs_limits_inside_the_namespaces() {
+        Sandbox sandbox = Sandbox.of(SandboxMode.WORKSPACE_WRITE).withLimits(new ProcessLimits(64, 1L << 30));
+
+        assertThat(wrap(WORKSPACE, sandbox, Map.of()).argv())
+                .endsWith("/usr/bin/prlimit", "--nproc=64", "--as=1073741824", "--", "/bin/sh", "-c", "make test");
+    }
+
+    @Test
+    void hides_the_credential_stores_under_the_home_it_is_given() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.createDirectories(home.resolve(".config/cachet"));
+        Files.writeString(home.resolve(".netrc"), "machine example.com password hunter2\n");
+
+        List<String> argv = wrap(WORKSPACE, Sandbox.DEFAULT, Map.of("HOME", home.toString())).argv();
+
+        assertThat(argv).containsSequence("--tmpfs", home + "/.ssh", "--ro-bind", "/dev/null", home + "/.netrc",
+                        "--tmpfs", home + "/.config/cachet", "--chdir")
+                .doesNotContain(home + "/.aws", home + "/.kube");
+    }
+
+    @Test
+    void hides_nothing_of_a_home_it_is_not_given() {
+        assertThat(wrap(WORKSPACE, Sandbox.DEFAULT, Map.of()).argv())
+                .doesNotContain(System.getProperty("user.home") + "/.ssh");
+    }
+
+    @Test
+    void hides_a_linked_store_at_its_real_path() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path real = Files.createDirectories(dir.resolve("elsewhere/aws"));
+        Files.createSymbolicLink(home.resolve(".aws"), real);
+
+        assertThat(wrap(WORKSPACE, Sandbox.DEFAULT, Map.of("HOME", home.toString())).argv())
+                .containsSequence("--tmpfs", real.toRealPath().toString());
+    }
+
+    @Test
+    void hides_extra_paths_and_shows_allowed_ones() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(home.resolve(".docker"));
+        Files.createDirectories(home.resolve(".config/gcloud/configurations"));
+        Path vault = Files.createDirectories(dir.resolve("vault"));
+        HiddenPaths hidden = new HiddenPaths(List.of(vault, dir.resolve("missing")),
+                List.of(home.resolve(".docker"), home.resolve(".config/gcloud/configurations")));
+
+        List<String> argv = wrap(WORKSPACE, Sandbox.DEFAULT.withHidden(hidden), Map.of("HOME", home.toString())).argv();
+
+        assertThat(argv).containsSequence("--tmpfs", home + "/.config/gcloud", "--tmpfs", vault.toString(),
+                        "--ro-bind", home + "/.config/gcloud/configurations", home + "/.config/gcloud/configurations",
+                        "--chdir")
+                .doesNotContain(home + "/.docker", dir + "/missing");
+    }
+
+    @Test
+    void never_hides_a_folder_that_holds_the_workspace() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path workspace = Files.createDirectories(home.resolve(".config/cachet/project"));
+
+        assertThat(wrap(workspace, Sandbox.DEFAULT, Map.of("HOME", home.toString())).argv())
+                .doesNotContain(home + "/.config/cachet");
     }
 
     @Test
