@@ -1,15 +1,13 @@
 package dev.cachet.evals;
 
 import dev.cachet.tools.command.CommandResult;
-import dev.cachet.tools.command.CommandRunner;
-import dev.cachet.tools.sandbox.Bubblewrap;
-import dev.cachet.tools.sandbox.CommandEnvironment;
+import dev.cachet.tools.sandbox.CommandSandbox;
 import dev.cachet.tools.sandbox.Sandbox;
+import dev.cachet.tools.sandbox.SandboxUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,15 +39,11 @@ public final class TaskCheck {
     /** Runs the shell command {@code check} of the task {@code taskId}, for tasks that are not a {@link Task}. */
     public CheckResult run(String taskId, String check, Path workspace) {
         try {
-            Path root = workspace.toRealPath();
-            List<String> command = CommandRunner.shell(check);
-            if (sandbox.mode().confinesCommands()) {
-                command = Bubblewrap.installed(environment).orElseThrow(() -> new CheckException(
-                        "cannot run the check of task " + taskId + ": " + Bubblewrap.NOT_INSTALLED)).wrap(command, root, sandbox);
-            }
-            CommandResult result = new CommandRunner(OUTPUT_LIMIT_CHARS)
-                    .run(command, CommandEnvironment.of(environment, sandbox.allowedEnv()), root, timeout);
+            CommandSandbox confined = CommandSandbox.open(sandbox, environment);
+            CommandResult result = confined.run(check, workspace.toRealPath(), timeout, OUTPUT_LIMIT_CHARS);
             return new CheckResult(result.succeeded(), result.exitCode(), result.timedOut(), result.output());
+        } catch (SandboxUnavailableException e) {
+            throw new CheckException("cannot run the check of task " + taskId + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the check of task " + taskId + ": " + check, e);
         }
