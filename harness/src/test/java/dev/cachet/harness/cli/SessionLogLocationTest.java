@@ -102,7 +102,8 @@ class SessionLogLocationTest {
         assertThat(stats.exitCode()).as(stats.err()).isZero();
         assertThat(stats.out()).contains("total: 1 sessions, 7 turns");
         assertThat(replay.exitCode()).as(replay.err()).isZero();
-        assertThat(Json.mapper().readTree(replay.out()).get("runs")).hasSize(2);
+        // transcript, hybrid, and the log's own bill
+        assertThat(Json.mapper().readTree(replay.out()).get("runs")).hasSize(3);
     }
 
     private static List<Path> logsUnder(Path directory) throws IOException {
