@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Replays a real trajectory as if a strategy had managed its context: each turn, the strategy renders its window
@@ -92,8 +93,8 @@ public final class CounterfactualReplay {
     }
 
     private ReplayRun replay(Trajectory trajectory, List<List<ObservedReferences.Observed>> references,
-            ConfiguredStrategy configured,
-            PricedModel model, TokenCounter counter, String systemPrompt, boolean estimated) {
+            ConfiguredStrategy configured, PricedModel model, TokenCounter counter, String systemPrompt,
+            boolean estimated) {
         ContextStrategy strategy = configured.create(new StrategyServices(
                 new WindowFactory(counter), model.cacheRates(), new ExtractiveSummarizer()));
         CacheSimulator cache = model.caches().apply(counter);
@@ -115,14 +116,15 @@ public final class CounterfactualReplay {
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()
                     .collect(Collectors.groupingBy(reference -> Sight.of(window, reference.form())));
             List<ObservedReferences.Observed> pointed = seen.getOrDefault(Sight.POINTER, List.of());
+            List<ObservedReferences.Observed> missing = seen.getOrDefault(Sight.MISSING, List.of());
             // The agent needs each output whose content the window lacks (behind a pointer, or gone): it reads it
             // again once, its tokens written uncached into the window. A strategy that drops content pays for it.
-            long reread = needed.stream().filter(reference -> Sight.of(window, reference.form()) != Sight.CONTENT)
-                    .map(ObservedReferences.Observed::source).distinct().mapToLong(counter::count).sum();
+            long reread = Stream.concat(pointed.stream(), missing.stream()).map(ObservedReferences.Observed::source)
+                    .distinct().mapToLong(counter::count).sum();
             double rereadCost = model.price().inputCost(new Usage(reread, 0, 0, 0, 0));
             turns.add(new ReplayTurn(i + 1, window.tokens(), usage, model.price().cost(usage) + rereadCost,
-                    model.price().inputCost(usage) + rereadCost, needed.size(),
-                    needed.size() - seen.getOrDefault(Sight.MISSING, List.of()).size(), pointed.size(), rereadCost, cold));
+                    model.price().inputCost(usage) + rereadCost, needed.size(), needed.size() - missing.size(),
+                    pointed.size(), rereadCost, cold));
             last[0] = window;
         });
         // A session resumed after its cache is gone sends its last window to an empty cache.
