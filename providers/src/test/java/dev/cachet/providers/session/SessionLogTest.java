@@ -13,11 +13,15 @@ import dev.cachet.context.state.TaskState;
 import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.replay.RecordedSession;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,7 +71,7 @@ class SessionLogTest {
     }
 
     @Test
-    void appends_to_an_existing_log_and_never_truncates_it() throws Exception {
+    void appends_to_an_existing_log_and_never_truncates_its_events() throws Exception {
         Path path = SessionLog.pathFor(dir, "s2");
         try (SessionLog log = new SessionLog(path, CLOCK)) {
             log.on(new SessionEvent.ToolCalled(1, new ToolCall("c1", "grep", "{}")));
@@ -76,6 +80,67 @@ class SessionLogTest {
             log.on(new SessionEvent.ToolCalled(2, new ToolCall("c2", "grep", "{}")));
         }
         assertThat(Files.readAllLines(path)).hasSize(2);
+    }
+
+    @Test
+    void appending_to_a_log_a_killed_writer_tore_first_cuts_off_the_torn_line() throws Exception {
+        Path path = SessionLog.pathFor(dir, "torn");
+        try (SessionLog log = new SessionLog(path, CLOCK)) {
+            log.on(new SessionEvent.ToolCalled(1, new ToolCall("c1", "grep", "{}")));
+        }
+        Files.writeString(path, "{\"type\":\"tool_res", StandardOpenOption.APPEND);
+
+        try (SessionLog log = new SessionLog(path, CLOCK)) {
+            log.on(new SessionEvent.ToolCalled(2, new ToolCall("c2", "grep", "{}")));
+        }
+
+        List<String> warnings = new ArrayList<>();
+        assertThat(new SessionLogReader(warnings::add).read(path)).extracting(LoggedEvent::event).containsExactly(
+                new SessionEvent.ToolCalled(1, new ToolCall("c1", "grep", "{}")),
+                new SessionEvent.ToolCalled(2, new ToolCall("c2", "grep", "{}")));
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void a_disk_that_fills_up_mid_event_leaves_the_log_ending_with_a_complete_event() throws Exception {
+        List<SessionEvent> events = allEventKinds();
+        long whole = 0;
+        for (int full = 0; full < 3_000; full += 53) {
+            Path path = dir.resolve("full-" + full + ".jsonl");
+            int written = 0;
+            try (SessionLog log = new SessionLog(path, CLOCK, new FillingDisk(path, full))) {
+                for (SessionEvent event : events) {
+                    log.on(event);
+                    written++;
+                }
+            } catch (SessionLogException e) {
+                assertThat(e).hasMessageStartingWith("cannot write session log " + path + ": No space left on device")
+                        .hasMessageNotContaining("\n");
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            assertThat(bytes.length == 0 || bytes[bytes.length - 1] == '\n').as("log ends with a whole line").isTrue();
+            assertThat(new SessionLogReader(warning -> { throw new AssertionError(warning); }).read(path))
+                    .extracting(LoggedEvent::event).containsExactlyElementsOf(events.subList(0, written));
+            whole = Math.max(whole, written);
+        }
+        assertThat(whole).as("some disks had room for every event").isEqualTo(events.size());
+    }
+
+    @Test
+    void a_twenty_megabyte_string_is_written_and_read_back() throws Exception {
+        Path path = SessionLog.pathFor(dir, "big");
+        String content = "x".repeat(21_000_000);
+        ToolCall call = new ToolCall("c1", "write_file", Json.mapper().createObjectNode().put("path", "big.txt")
+                .put("content", content).toString());
+        try (SessionLog log = new SessionLog(path, CLOCK)) {
+            log.on(new SessionEvent.ModelResponded(1, AssistantTurn.calls("", call), Usage.ZERO, 0, 0,
+                    FinishReason.TOOL_USE, 0));
+        }
+
+        List<LoggedEvent> read = new SessionLogReader(warning -> { }).read(path);
+        AssistantTurn answer = ((SessionEvent.ModelResponded) read.get(0).event()).message();
+        assertThat(answer.toolCalls().get(0).arguments()).hasSize(call.arguments().length());
+        assertThat(RecordedSession.read(path, warning -> { }).turns()).containsExactly(answer);
     }
 
     @Test
@@ -109,6 +174,54 @@ class SessionLogTest {
                 new SessionEvent.StateUpdated(1, state),
                 new SessionEvent.Stopped(1, StopReason.DONE, "finished", usage, 0.001),
                 new SessionEvent.Warned("mcp server 'docs' failed to start"));
+    }
+
+    /** A disk with room for {@code room} more bytes of the log: a write past that writes what fits, then fails. */
+    private static final class FillingDisk implements LogFile {
+        private final DiskLogFile file;
+        private long room;
+
+        FillingDisk(Path path, long room) throws IOException {
+            Files.createDirectories(path.getParent());
+            this.file = new DiskLogFile(path);
+            this.room = room;
+        }
+
+        @Override
+        public long length() throws IOException {
+            return file.length();
+        }
+
+        @Override
+        public long endOfLastLine() throws IOException {
+            return file.endOfLastLine();
+        }
+
+        @Override
+        public void append(byte[] bytes) throws IOException {
+            int fits = (int) Math.min(room, bytes.length);
+            file.append(Arrays.copyOf(bytes, fits));
+            room -= fits;
+            if (fits < bytes.length) {
+                throw new IOException("No space left on device");
+            }
+        }
+
+        @Override
+        public void force() throws IOException {
+            file.force();
+        }
+
+        @Override
+        public void truncate(long length) throws IOException {
+            room += file.length() - length;
+            file.truncate(length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
     }
 
     private static JsonNode parse(String line) {
