@@ -24,6 +24,7 @@ import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.registry.Providers;
 import dev.cachet.providers.replay.RecordedSession;
+import dev.cachet.providers.session.ModelChoice;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
 import dev.cachet.providers.session.SessionLog;
@@ -149,7 +150,8 @@ public final class Harness {
             Session session = new Session(systemPrompt, offered.specs(), spec.task());
             SessionListener listener = SessionListener.all(List.of(log, display));
             listener.on(new SessionEvent.Started(sessionId, spec.task(), workspace.root().toString(), model.model(),
-                    spec.strategy(), configured.params().values(), spec.limits(), systemPrompt, offered.specs()));
+                    spec.strategy(), configured.params().values(), spec.limits(), systemPrompt, offered.specs(),
+                    ModelChoice.of(model.spec())));
             warnings.forEach(warning -> listener.on(new SessionEvent.Warned(warning)));
             ModelClient checked = model.cacheSimulator(counter)
                     .<ModelClient>map(simulator -> new CacheCheckingModelClient(model, simulator, listener, clock)).orElse(model);

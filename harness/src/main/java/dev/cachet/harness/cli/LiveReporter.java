@@ -41,6 +41,10 @@ final class LiveReporter implements SessionListener {
                 ? "(answer)"
                 : response.message().toolCalls().stream().map(ToolCall::name).collect(Collectors.joining(","));
         Usage u = response.usage();
+        if (u == null) {
+            return String.format("turn %3d  %-14s usage unknown: the provider sent none  $%.4f so far", response.turn(),
+                    tools, costSoFar);
+        }
         double toolShare = u.input() == 0 ? 0 : 100.0 * response.toolSchemaTokens() / u.input();
         return String.format("turn %3d  %-14s in %,8d (cached %,d / written %,d / uncached %,d, tools %.0f%%)  out %,6d  $%.4f",
                 response.turn(), tools, u.input(), u.cacheRead(), u.cacheWrite(), u.uncachedInput(), toolShare, u.output(),

@@ -107,8 +107,12 @@ public final class AgentLoop {
             stop(progress.result(StopReason.PROVIDER_ERROR, e.getMessage()));
             throw e;
         }
-        double cost = ledger.charge(response.usage());
-        listener.on(new SessionEvent.ModelResponded(progress.turn, response.turn(), response.usage(), cost,
+        double cost = response.usage().map(ledger::charge).orElse(0.0);
+        if (response.usage().isEmpty()) {
+            listener.on(new SessionEvent.Warned(model.model() + " sent no usage with its answer to turn " + progress.turn
+                    + ": its tokens and cost are unknown, and not counted"));
+        }
+        listener.on(new SessionEvent.ModelResponded(progress.turn, response.turn(), response.usage().orElse(null), cost,
                 response.latencyMillis(), response.finishReason(), window.toolTokens()));
         return response;
     }

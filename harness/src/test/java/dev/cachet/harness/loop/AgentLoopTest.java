@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -163,6 +164,20 @@ class AgentLoopTest {
         assertThat(result.turns()).isEqualTo(1);
         assertThat(result.detail()).isEqualTo("ran 600s of a limit of 600s");
         verify(model, times(1)).complete(any());
+    }
+
+    @Test
+    void an_answer_without_usage_is_logged_as_unknown_with_a_warning_and_not_charged() {
+        ModelClient model = new ScriptedModelClient(List.of(new ModelResponse(AssistantTurn.text("done"), Optional.empty(), 0,
+                FinishReason.END_TURN)));
+
+        RunResult result = run(model, Limits.DEFAULT);
+
+        assertThat(result.usage()).isEqualTo(Usage.ZERO);
+        assertThat(events).filteredOn(SessionEvent.Warned.class::isInstance).singleElement().asString()
+                .contains("scripted sent no usage with its answer to turn 1").contains("unknown");
+        assertThat(events).filteredOn(SessionEvent.ModelResponded.class::isInstance).singleElement()
+                .extracting(e -> ((SessionEvent.ModelResponded) e).usage()).isNull();
     }
 
     @Test
