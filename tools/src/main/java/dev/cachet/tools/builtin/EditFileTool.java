@@ -5,6 +5,7 @@ import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.TextFiles;
 import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import java.io.IOException;
@@ -25,6 +26,11 @@ public final class EditFileTool extends BuiltinTool {
 
     public EditFileTool() {
         super(SPEC);
+    }
+
+    @Override
+    public ToolEffect effect() {
+        return ToolEffect.FILES;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.cachet.tools.FileWalker;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.TextFiles;
 import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import java.io.IOException;
@@ -32,6 +33,11 @@ public final class GrepTool extends BuiltinTool {
 
     public GrepTool() {
         super(SPEC);
+    }
+
+    @Override
+    public ToolEffect effect() {
+        return ToolEffect.NONE;
     }
 
     @Override

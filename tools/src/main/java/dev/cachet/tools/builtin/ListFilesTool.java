@@ -5,6 +5,7 @@ import dev.cachet.tools.Args;
 import dev.cachet.tools.FileWalker;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import java.nio.file.Files;
@@ -24,6 +25,11 @@ public final class ListFilesTool extends BuiltinTool {
 
     public ListFilesTool() {
         super(SPEC);
+    }
+
+    @Override
+    public ToolEffect effect() {
+        return ToolEffect.NONE;
     }
 
     @Override
