@@ -2,19 +2,30 @@ package dev.cachet.providers.session;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 
 /**
- * A log file on disk. A {@link RandomAccessFile} rather than a channel: a channel closes itself for good when the
- * writing thread is interrupted (as a Ctrl-C interrupts a model call), and the session must still log its stop.
+ * A log file on disk, locked while it is open. Written through a {@link RandomAccessFile} rather than a channel: a
+ * channel closes itself for good when the writing thread is interrupted (as a Ctrl-C interrupts a model call), and
+ * the session must still log its stop.
  */
 final class DiskLogFile implements LogFile {
     private static final int SCAN_CHUNK = 8192;
 
     private final RandomAccessFile file;
 
+    /** @throws IOException also when another process is writing the log: two writers would interleave their lines */
     DiskLogFile(Path path) throws IOException {
         this.file = new RandomAccessFile(path.toFile(), "rw");
+        try {
+            if (file.getChannel().tryLock() == null) {
+                throw new IOException("another cachet process is writing it");
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            file.close();
+            throw e instanceof IOException io ? io : new IOException("this process is writing it already");
+        }
         file.seek(file.length());
     }
 

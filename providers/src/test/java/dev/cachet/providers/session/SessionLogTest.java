@@ -1,6 +1,7 @@
 package dev.cachet.providers.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
@@ -81,6 +82,15 @@ class SessionLogTest {
             log.on(new SessionEvent.ToolCalled(2, new ToolCall("c2", "grep", "{}")));
         }
         assertThat(Files.readAllLines(path)).hasSize(2);
+    }
+
+    @Test
+    void a_log_has_one_writer_at_a_time() {
+        Path path = SessionLog.pathFor(dir, "busy");
+        try (SessionLog log = new SessionLog(path, CLOCK)) {
+            assertThatThrownBy(() -> new SessionLog(path, CLOCK)).hasMessageContaining("cannot open session log " + path)
+                    .hasRootCauseMessage("this process is writing it already");
+        }
     }
 
     @Test
