@@ -3,6 +3,8 @@ package dev.cachet.harness.cli;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.config.ConfigFiles;
+import dev.cachet.harness.loop.StopRequest;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
             "",
             "Start with 'cachet demo': it fixes a real bug offline, with no API key."
         },
-        subcommands = {DemoCommand.class, RunCommand.class, StrategiesCommand.class, ToolsCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ResumeCommand.class, SessionsCommand.class,
+            StrategiesCommand.class, ToolsCommand.class,
             EvalCommand.class, ReplayCommand.class, StatsCommand.class, CorpusCommand.class,
             BenchCommand.class},
         commandListHeading = "%nCommands:%n")
@@ -22,13 +25,25 @@ final class CachetCommand {
     private final Clock clock;
     private final Map<String, String> environment;
     private final ConfigFiles configFiles;
+    private final boolean trapSignals;
     private Harness harness;
     private Config config;
 
-    CachetCommand(Clock clock, Map<String, String> environment, ConfigFiles configFiles) {
+    /** @param trapSignals whether Ctrl-C and SIGTERM are cachet's to handle: only when it has a process of its own */
+    CachetCommand(Clock clock, Map<String, String> environment, ConfigFiles configFiles, boolean trapSignals) {
         this.clock = clock;
         this.environment = environment;
         this.configFiles = configFiles;
+        this.trapSignals = trapSignals;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Ctrl-C and SIGTERM stop the session gracefully while this is open. */
+    SignalStop signals(StopRequest stop, PrintWriter err) {
+        return trapSignals ? SignalStop.install(stop, err) : SignalStop.none();
     }
 
     /** The user's home, from the environment so tests can point it elsewhere. */

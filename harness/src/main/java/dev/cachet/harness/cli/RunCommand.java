@@ -3,6 +3,8 @@ package dev.cachet.harness.cli;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.SessionOutcome;
+import dev.cachet.harness.loop.StopRequest;
+import dev.cachet.providers.PricedClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,8 +20,9 @@ import picocli.CommandLine.Parameters;
             "Each turn prints one line; the session log goes to <workspace>/.cachet/sessions/<id>.jsonl."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the agent finished", "1:bad usage", "2:bad input (workspace, model, recording, missing API key)",
-            "3:the model provider failed", "4:a limit stopped the session"})
+        exitCodeList = {"0:the agent finished", "1:bad usage",
+            "2:bad input (workspace, model, recording, missing API key), or the session log cannot be written",
+            "3:the model provider failed", "4:a limit stopped the session", "130:Ctrl-C or SIGTERM stopped the session"})
 final class RunCommand extends Subcommand implements Callable<Integer> {
     @Parameters(paramLabel = "TASK", description = "What the agent should do, e.g. \"fix the failing test\".")
     String task;
@@ -39,7 +42,11 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
         PrintWriter out = out();
         Harness harness = harness();
         RunSpec run = options.runSpec(workspace.toAbsolutePath(), task, config(), environment(), out, err());
-        SessionOutcome outcome = harness.run(run, harness.open(model.spec(), err()::println), new LiveReporter(out));
-        return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;
+        PricedClient client = harness.open(model.spec(), err()::println);
+        StopRequest stop = new StopRequest();
+        try (SignalStop signals = root.signals(stop, err())) {
+            SessionOutcome outcome = harness.run(run, client, LiveReporter.resumable(out, workspace), stop);
+            return ExitCodes.after(outcome.result().reason());
+        }
     }
 }

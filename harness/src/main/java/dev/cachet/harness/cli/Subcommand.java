@@ -3,6 +3,7 @@ package dev.cachet.harness.cli;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.config.Config;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -30,6 +31,15 @@ abstract class Subcommand {
 
     Config config() {
         return root.config();
+    }
+
+    Clock clock() {
+        return root.clock();
+    }
+
+    /** Whether the option was given on the command line, not taken from a config file or its default. */
+    boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** The environment cachet was started with. */

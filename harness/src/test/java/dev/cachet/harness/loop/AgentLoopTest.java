@@ -67,6 +67,7 @@ class AgentLoopTest {
     Path dir;
 
     private final List<SessionEvent> events = new ArrayList<>();
+    private final StopRequest stop = new StopRequest();
 
     @Test
     void stops_when_the_model_answers_without_a_tool_call() {
@@ -288,7 +289,7 @@ class AgentLoopTest {
         ToolContext context = ToolContext.defaults(new Workspace(dir), System.getenv())
                 .withSandbox(Sandbox.of(SandboxMode.FULL)).withApprover(approver);
         return new AgentLoop(model, new TranscriptStrategy(new WindowFactory(COUNTER)), ToolBox.core(), context,
-                new Ledger(PRICE), limits, clock, listener);
+                new Ledger(PRICE), limits, clock, listener, stop);
     }
 
     private static ModelResponse answer(AssistantTurn turn) {
