@@ -179,7 +179,8 @@ public final class Harness {
             LoggedSummaries summaries = new LoggedSummaries(unchanged ? record.summaries() : List.of(),
                     parts.summarizer(summaryPrompt));
             ContextStrategy strategy = parts.strategy(configured, summaries);
-            SessionRebuilder.Rebuilt rebuilt = SessionRebuilder.rebuild(record, strategy, unchanged, warnings::add);
+            SessionRebuilder.Rebuilt rebuilt = SessionRebuilder.rebuild(record, record.tools(offered), strategy, unchanged,
+                    warnings::add);
             summaries.goLive();
             listener.on(new SessionEvent.Resumed(record.id(), rebuilt.resumption().turn(), model.model(),
                     ModelChoice.of(model.spec()), spec.strategy(), configured.params().values(), spec.limits(),

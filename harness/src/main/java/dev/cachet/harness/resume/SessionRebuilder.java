@@ -2,6 +2,7 @@ package dev.cachet.harness.resume;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.harness.loop.LastTurn;
@@ -11,6 +12,7 @@ import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.StopReason;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +28,6 @@ public final class SessionRebuilder {
     public record Rebuilt(Session session, Resumption resumption) {}
 
     private final Session session;
-    private final ContextStrategy strategy;
     private int consecutiveErrors;
     private int turn;
     private AssistantTurn last;
@@ -34,17 +35,18 @@ public final class SessionRebuilder {
     private final Set<String> started = new HashSet<>();
     private boolean refused;
 
-    private SessionRebuilder(SessionEvent.Started start, ContextStrategy strategy) {
-        this.session = new Session(start.systemPrompt(), start.tools(), start.task());
-        this.strategy = strategy;
+    private SessionRebuilder(SessionEvent.Started start, List<ToolSpec> tools) {
+        this.session = new Session(start.systemPrompt(), tools, start.task());
     }
 
     /**
+     * @param tools the tools array the session sends, as it started
      * @param checked whether the strategy, its parameters and the model are the ones the session ran with, so that
      *     each window must come out as logged; {@code warnings} hears of the first that does not
      */
-    public static Rebuilt rebuild(SessionRecord record, ContextStrategy strategy, boolean checked, Consumer<String> warnings) {
-        SessionRebuilder rebuilder = new SessionRebuilder(record.start(), strategy);
+    public static Rebuilt rebuild(SessionRecord record, List<ToolSpec> tools, ContextStrategy strategy, boolean checked,
+            Consumer<String> warnings) {
+        SessionRebuilder rebuilder = new SessionRebuilder(record.start(), tools);
         boolean diverged = false;
         for (LoggedEvent logged : record.events()) {
             if (logged.event() instanceof SessionEvent.WindowRendered window) {

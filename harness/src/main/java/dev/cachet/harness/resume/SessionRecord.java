@@ -1,5 +1,6 @@
 package dev.cachet.harness.resume;
 
+import dev.cachet.context.message.ToolSpec;
 import dev.cachet.harness.InputException;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.session.LoggedEvent;
@@ -11,10 +12,12 @@ import dev.cachet.tools.catalog.ToolLoading;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** A session as its log tells it: how it started, every event since, and what follows from them. */
 public record SessionRecord(Path log, SessionEvent.Started start, List<LoggedEvent> events) {
@@ -46,6 +49,15 @@ public record SessionRecord(Path log, SessionEvent.Started start, List<LoggedEve
             }
         }
         return settings;
+    }
+
+    /**
+     * The tools array the session started with, which a resume sends unchanged; early logs named their tools only,
+     * and those get the schemas {@code offered} has for them.
+     */
+    public List<ToolSpec> tools(ToolBox offered) {
+        Map<String, ToolSpec> schemas = offered.specs().stream().collect(Collectors.toMap(ToolSpec::name, spec -> spec));
+        return start.tools().stream().map(tool -> tool.nameOnly() ? schemas.getOrDefault(tool.name(), tool) : tool).toList();
     }
 
     /** How the session offered MCP tools, as its tools array shows: eager if the array holds any of them. */

@@ -120,6 +120,8 @@ class KillAndResumeTest {
     private static StopReason end(Path log) throws IOException {
         CliRun replay = CliRun.of("replay", log.toString(), "--strategies", "transcript");
         assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(events(log)).as("each resume rebuilt the windows the session had sent")
+                .noneMatch(e -> e instanceof SessionEvent.Warned warned && warned.message().contains("differently than logged"));
         SessionEvent last = events(log).get(events(log).size() - 1);
         assertThat(last).as("the last event of " + log).isInstanceOf(SessionEvent.Stopped.class);
         return ((SessionEvent.Stopped) last).reason();
