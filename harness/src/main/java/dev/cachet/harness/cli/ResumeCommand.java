@@ -3,8 +3,6 @@ package dev.cachet.harness.cli;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.RunSpec;
-import dev.cachet.harness.SessionOutcome;
-import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.harness.resume.SessionFiles;
 import dev.cachet.harness.resume.SessionRecord;
 import dev.cachet.providers.PricedClient;
@@ -15,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
@@ -37,32 +34,21 @@ final class ResumeCommand extends Subcommand implements Callable<Integer> {
             description = "The session's id (see 'cachet sessions') or its log. Default: the session active last.")
     String session;
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = ".",
-            description = "The workspace whose sessions to look in. Default: the current directory.")
-    Path workspace;
-
     @Mixin
-    ModelOptions model;
-
-    @Mixin
-    SessionOptions options;
+    AgentOptions agent;
 
     @Override
     public Integer call() {
         PrintWriter out = out();
-        Path log = SessionFiles.of(workspace.toAbsolutePath().normalize()).find(Optional.ofNullable(session));
+        Path log = SessionFiles.of(agent.workspace()).find(Optional.ofNullable(session));
         SessionRecord record = SessionRecord.read(log, warning -> err().println("warning: " + warning));
         record.stop().filter(stop -> stop.reason() == StopReason.DONE).ifPresent(done -> {
             throw new InputException("session " + record.id() + " is done (" + done.detail() + "); nothing to resume");
         });
         Harness harness = harness();
-        RunSpec run = options.resumeSpec(record, this::given, config(), environment(), out, err());
-        PricedClient client = harness.open(model.over(record.settings().model(), this::given), err()::println);
+        RunSpec run = agent.session.resumeSpec(record, this::given, config(), environment(), out, err());
+        PricedClient client = harness.open(agent.model.over(record.settings().model(), this::given), err()::println);
         out.printf("  log %s%n", log);
-        StopRequest stop = new StopRequest();
-        try (SignalStop signals = root.signals(stop, err())) {
-            SessionOutcome outcome = harness.resume(record, run, client, LiveReporter.resumable(out, workspace), stop);
-            return ExitCodes.after(outcome.result().reason());
-        }
+        return stoppable(stop -> harness.resume(record, run, client, LiveReporter.resumable(out, agent.workspace), stop));
     }
 }

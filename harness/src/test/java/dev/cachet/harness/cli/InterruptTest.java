@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C and SIGTERM to a real `cachet run`: it stops gracefully, says how to resume, and the session resumes. */
 class InterruptTest {
-    // A sleep no other process on the machine is likely to be running, to find it by.
-    private static final String SLEEP = "sleep 3517";
-
     @TempDir
     Path dir;
 
@@ -49,7 +47,7 @@ class InterruptTest {
         Path ready = dir.resolve("ready");
         new ProcessBuilder("mkfifo", ready.toString()).start().waitFor();
         CachetProcess cachet = run(new ScriptedOpenAi(Duration.ZERO,
-                command("c1", "echo running > " + ready + "; exec " + SLEEP), finish("c2")));
+                command("c1", "echo running > " + ready + "; exec " + Sleeper.COMMAND), finish("c2")));
 
         Files.readString(ready); // opens when the command writes to it: the command is running
         cachet.signal("INT");
@@ -61,7 +59,7 @@ class InterruptTest {
         assertThat(cachet.err()).contains("stopping the session (Ctrl-C); Ctrl-C again to quit at once");
         assertThat(events()).extracting(e -> e.getClass().getSimpleName()).endsWith("ToolCalled", "Stopped");
         assertThat(((SessionEvent.Stopped) events().get(events().size() - 1)).reason()).isEqualTo(StopReason.INTERRUPTED);
-        assertThat(survivors()).as("processes of the command still running").isEmpty();
+        assertThat(Sleeper.survivors()).as("processes of the command still running").isEmpty();
 
         CliRun resumed = CliRun.of("resume", id, "-w", workspace.toString(), "--sandbox", "full");
 
@@ -89,19 +87,25 @@ class InterruptTest {
         assertThat(resumed.out()).contains("stopped: done: the model called finish (1 turns)");
     }
 
-    /** The command's processes, given a few seconds to die: the kill of their process group runs on its own. */
-    private static List<ProcessHandle> survivors() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        List<ProcessHandle> left = sleepers();
-        while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
-            left.get(0).onExit().join();
-            left = sleepers();
-        }
-        return left;
-    }
+    /** The command's process, found by a sleep no other process on the machine is likely to be running. */
+    private static final class Sleeper {
+        static final String COMMAND = "sleep 3517";
 
-    private static List<ProcessHandle> sleepers() {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.endsWith(SLEEP)).orElse(false)).toList();
+        /** Those still running, given a few seconds to die: the kill of their process group runs on its own. */
+        static List<ProcessHandle> survivors() {
+            Instant deadline = Instant.now().plusSeconds(10);
+            List<ProcessHandle> left = running();
+            while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
+                long wait = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+                left.get(0).onExit().completeOnTimeout(null, wait, TimeUnit.MILLISECONDS).join();
+                left = running();
+            }
+            return left;
+        }
+
+        private static List<ProcessHandle> running() {
+            return ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(line -> line.endsWith(COMMAND)).orElse(false)).toList();
+        }
     }
 }
