@@ -42,6 +42,7 @@ public final class AgentLoop {
     private final ToolContext toolContext;
     private final Ledger ledger;
     private final Limits limits;
+    private final LimitCheck limitCheck;
     private final Clock clock;
     private final SessionListener listener;
     private final StopRequest stop;
@@ -55,6 +56,7 @@ public final class AgentLoop {
         this.toolContext = toolContext;
         this.ledger = ledger;
         this.limits = limits;
+        this.limitCheck = new LimitCheck(limits, ledger, clock);
         this.clock = clock;
         this.listener = listener;
         this.stop = stop;
@@ -82,7 +84,10 @@ public final class AgentLoop {
 
     private RunResult loop(Session session, Progress progress) {
         while (true) {
-            Optional<RunResult> limited = checkLimits(progress);
+            if (stop.requested()) {
+                return stop(interrupted(progress));
+            }
+            Optional<RunResult> limited = limitCheck.reached(progress.turn, progress.start);
             if (limited.isPresent()) {
                 return stop(limited.get());
             }
@@ -203,29 +208,6 @@ public final class AgentLoop {
             listener.on(new SessionEvent.StateUpdated(turn, state));
         }
         return result;
-    }
-
-    private Optional<RunResult> checkLimits(Progress progress) {
-        if (stop.requested()) {
-            return Optional.of(interrupted(progress));
-        }
-        if (progress.turn >= limits.maxTurns()) {
-            return Optional.of(progress.result(StopReason.MAX_TURNS, "reached " + limits.maxTurns() + " turns"));
-        }
-        if (ledger.usage().total() >= limits.maxTokens()) {
-            return Optional.of(progress.result(StopReason.TOKEN_BUDGET,
-                    "used " + ledger.usage().total() + " tokens of a budget of " + limits.maxTokens()));
-        }
-        if (ledger.costUsd() >= limits.maxCostUsd()) {
-            return Optional.of(progress.result(StopReason.COST_BUDGET,
-                    String.format("spent $%.4f of a budget of $%.4f", ledger.costUsd(), limits.maxCostUsd())));
-        }
-        Duration elapsed = Duration.between(progress.start, clock.instant());
-        if (elapsed.compareTo(limits.maxWallTime()) >= 0) {
-            return Optional.of(progress.result(StopReason.WALL_TIME,
-                    "ran " + elapsed.toSeconds() + "s of a limit of " + limits.maxWallTime().toSeconds() + "s"));
-        }
-        return Optional.empty();
     }
 
     private RunResult interrupted(Progress progress) {
