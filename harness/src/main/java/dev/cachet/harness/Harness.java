@@ -164,9 +164,8 @@ public final class Harness {
             StopRequest stop) {
         Workspace workspace = workspace(spec);
         ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
-        boolean unchanged = configured.info().name().equals(record.settings().strategy())
-                && configured.params().values().equals(record.settings().params())
-                && record.settings().model().equals(Optional.of(ModelChoice.of(model.spec())));
+        boolean unchanged = record.settings().sameAs(configured.info().name(), configured.params().values(),
+                ModelChoice.of(model.spec()));
         TokenCounter counter = this.counter.fresh();
         List<String> warnings = new ArrayList<>();
         try (McpServers mcp = McpServers.start(spec.mcpServers(), environment, warnings::add);

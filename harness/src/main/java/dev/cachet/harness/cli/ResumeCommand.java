@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
             "Go on with a session that stopped or died: after Ctrl-C, a crash, a provider outage or a limit.",
             "The session is rebuilt from its log (messages, task state, the strategy's compactions, what it spent, "
                     + "its tools array) and appends to it. It keeps its model, strategy and limits unless flags "
-                    + "change them, e.g. a higher --max-turns. A tool call the session died in is run again if it "
+                    + "change them, e.g. a higher --max-turns; an option not given keeps the session's own setting, "
+                    + "whatever default its description names. A tool call the session died in is run again if it "
                     + "only reads; a command or a file change is not: the model is told it may or may not have "
                     + "completed, with the workspace's git status. The first request is a cold restart: the "
                     + "provider's cache holds nothing of the session any more."

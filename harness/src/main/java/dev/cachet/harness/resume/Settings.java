@@ -14,4 +14,9 @@ public record Settings(Optional<ModelChoice> model, String strategy, Map<String,
     public Settings {
         params = Map.copyOf(params);
     }
+
+    /** Whether a resume runs as the session ran before, so that its strategy must render each turn as logged. */
+    public boolean sameAs(String otherStrategy, Map<String, Integer> otherParams, ModelChoice otherModel) {
+        return strategy.equals(otherStrategy) && params.equals(otherParams) && model.equals(Optional.of(otherModel));
+    }
 }
