@@ -37,7 +37,7 @@ final class CachetProcess {
         List<String> command = new ArrayList<>(shell);
         // The client compiler only: these processes live a few seconds, and start twice as fast.
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Duser.home=" + home,
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -106,6 +106,16 @@ final class CachetProcess {
         }
     }
 
+    /** Blocks until cachet has printed {@code text} on stderr, for at most a minute. */
+    void awaitErr(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        synchronized (err) {
+            while (!err.toString(StandardCharsets.UTF_8).contains(text) && System.nanoTime() < deadline) {
+                err.wait(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+            }
+        }
+    }
+
     private void copyRest() {
         try {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -124,6 +134,7 @@ final class CachetProcess {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 synchronized (to) {
                     to.write(buffer, 0, n);
+                    to.notifyAll();
                 }
             }
         } catch (IOException e) {

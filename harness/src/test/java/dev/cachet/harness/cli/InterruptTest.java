@@ -87,6 +87,25 @@ class InterruptTest {
         assertThat(resumed.out()).contains("stopped: done: the model called finish (1 turns)");
     }
 
+    @Test
+    void a_second_ctrl_c_exits_at_once_while_the_first_waits_on_a_server_that_does_not_answer() throws Exception {
+        Path ready = dir.resolve("server-up");
+        new ProcessBuilder("mkfifo", ready.toString()).start().waitFor();
+        Path config = Files.createDirectories(dir.resolve(".config/cachet")).resolve("config.yaml");
+        Files.writeString(config, "mcp_servers:\n  silent:\n    command: [sh, -c, \"echo up > " + ready + "; exec "
+                + Sleeper.COMMAND + "\"]\n");
+        CachetProcess cachet = run(new ScriptedOpenAi(Duration.ZERO, finish("c1")));
+
+        Files.readString(ready); // the server runs, and cachet waits for it to say hello, which it never does
+        cachet.signal("INT");
+        cachet.awaitErr("Ctrl-C again to quit at once");
+        cachet.signal("INT");
+
+        assertThat(cachet.endsWithin(20_000)).as("ended well before the server's start-up times out").isTrue();
+        assertThat(cachet.exitCode()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(Sleeper.survivors()).as("the server's process still running").isEmpty();
+    }
+
     /** The command's process, found by a sleep no other process on the machine is likely to be running. */
     private static final class Sleeper {
         static final String COMMAND = "sleep 3517";

@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ class KillAndResumeTest {
         Random random = new Random(SEED);
         int kills = 0;
         int resumes = 0;
-        int lost = 0;
+        Map<String, Integer> lost = new TreeMap<>();
         int twice = 0;
         List<StopReason> ends = new ArrayList<>();
         for (int n = 1; kills < KILLS; n++) {
@@ -77,7 +79,7 @@ class KillAndResumeTest {
                 }
                 cachet.kill();
                 kills++;
-                lost += lostAtKill(log(workspace));
+                lostAtKill(log(workspace)).ifPresent(kind -> lost.merge(kind, 1, Integer::sum));
                 if (finishedBeforeTheKill(log(workspace))) {
                     break;
                 }
@@ -94,8 +96,10 @@ class KillAndResumeTest {
             ends.add(end(log(workspace)));
         }
         long done = ends.stream().filter(StopReason.DONE::equals).count();
+        int lostEvents = lost.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf("kill and resume: %d kills, %d resumes, %d of %d sessions finished, %.2f events lost per "
-                + "kill, %d side effects run twice%n", kills, resumes, done, ends.size(), (double) lost / kills, twice);
+                + "kill %s, %d side effects run twice%n", kills, resumes, done, ends.size(), (double) lostEvents / kills,
+                lost, twice);
         assertThat(ends).containsOnly(StopReason.DONE);
         assertThat(twice).isZero();
     }
@@ -135,15 +139,20 @@ class KillAndResumeTest {
     }
 
     /**
-     * What a kill cost the log: an event cut mid-line, a model answer that was billed but not logged, or the result
-     * of a call that was under way. Each is one event lost; at most one is lost per kill.
+     * What a kill cost the log, if anything: an event cut mid-line, the model's answer in flight, or the result of a
+     * tool call under way. Each is one event lost; at most one is lost per kill.
      */
-    private static int lostAtKill(Path log) throws IOException {
+    private static Optional<String> lostAtKill(Path log) throws IOException {
         List<String> torn = new ArrayList<>();
         List<LoggedEvent> events = new SessionLogReader(torn::add).read(log);
         SessionEvent last = events.get(events.size() - 1).event();
-        boolean underWay = last instanceof SessionEvent.WindowRendered || last instanceof SessionEvent.ToolCalled;
-        return torn.isEmpty() && !underWay ? 0 : 1;
+        if (!torn.isEmpty()) {
+            return Optional.of("torn line");
+        }
+        if (last instanceof SessionEvent.WindowRendered || last instanceof SessionEvent.CachePredicted) {
+            return Optional.of("model answer");
+        }
+        return last instanceof SessionEvent.ToolCalled ? Optional.of("tool result") : Optional.empty();
     }
 
     /** Killed after it logged its stop: there is nothing left to resume. */
