@@ -2,36 +2,32 @@ package dev.cachet.harness;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.ContextStrategy;
-import dev.cachet.context.strategy.ExtractiveSummarizer;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
-import dev.cachet.context.strategy.StrategyServices;
-import dev.cachet.context.strategy.Summarizer;
-import dev.cachet.context.window.WindowFactory;
 import dev.cachet.evals.replay.TraceBilling;
-import dev.cachet.harness.loop.AgentLoop;
-import dev.cachet.harness.loop.CacheCheckingModelClient;
 import dev.cachet.harness.loop.Ledger;
-import dev.cachet.harness.loop.ModelSummarizer;
 import dev.cachet.harness.loop.RunResult;
-import dev.cachet.providers.ModelClient;
+import dev.cachet.harness.loop.StopRequest;
+import dev.cachet.harness.resume.LoggedSummaries;
+import dev.cachet.harness.resume.SessionRebuilder;
+import dev.cachet.harness.resume.SessionRecord;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedClient;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.ProviderContext;
-import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.registry.Providers;
 import dev.cachet.providers.replay.RecordedSession;
+import dev.cachet.providers.session.ModelChoice;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
 import dev.cachet.providers.session.SessionLog;
 import dev.cachet.providers.session.SessionLogs;
 import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolBox;
-import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.Workspace;
 import dev.cachet.tools.catalog.ToolCatalog;
 import dev.cachet.tools.mcp.McpServers;
@@ -147,12 +143,13 @@ public final class Harness {
     }
 
     public SessionOutcome run(RunSpec spec, PricedClient model, SessionListener display) {
-        if (!Files.isDirectory(spec.workspace())) {
-            throw new InputException("workspace " + spec.workspace() + " does not exist or is not a directory");
-        }
-        ModelPrice price = model.price();
+        return run(spec, model, display, new StopRequest());
+    }
+
+    /** Runs a new session; {@code stop} may end it early, as Ctrl-C does. */
+    public SessionOutcome run(RunSpec spec, PricedClient model, SessionListener display, StopRequest stop) {
+        Workspace workspace = workspace(spec);
         ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
-        Workspace workspace = new Workspace(spec.workspace());
         String sessionId = newSessionId();
         Path logPath = sessionLogs.create(workspace.root(), sessionId);
         // Counts cached for this session only: evals run many sessions on one harness, and their texts differ.
@@ -164,22 +161,64 @@ public final class Harness {
             Session session = new Session(systemPrompt, offered.specs(), spec.task());
             SessionListener listener = SessionListener.all(List.of(log, display));
             listener.on(new SessionEvent.Started(sessionId, spec.task(), workspace.root().toString(), model.model(),
-                    spec.strategy(), configured.params().values(), spec.limits(), systemPrompt, offered.specs()));
+                    spec.strategy(), configured.params().values(), spec.limits(), systemPrompt, offered.specs(),
+                    ModelChoice.of(model.spec())));
             warnings.forEach(warning -> listener.on(new SessionEvent.Warned(warning)));
-            ModelClient checked = model.cacheSimulator(counter)
-                    .<ModelClient>map(simulator -> new CacheCheckingModelClient(model, simulator, listener, clock)).orElse(model);
-            Ledger ledger = new Ledger(price);
-            WindowFactory windows = new WindowFactory(counter);
-            Summarizer summarizer = checked.answersAnything()
-                    ? new ModelSummarizer(checked, windows, summaryPrompt, ledger, listener)
-                    : new ExtractiveSummarizer();
-            ContextStrategy strategy = configured.create(new StrategyServices(windows, model.cacheRates(), summarizer));
-            ToolContext toolContext = new ToolContext(
-                    workspace, environment, spec.commandTimeout(), ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state,
-                    spec.sandbox(), spec.approver());
-            RunResult result = new AgentLoop(checked, strategy, offered, toolContext, ledger, spec.limits(), clock, listener).run(session);
+            SessionParts parts = new SessionParts(model, counter, new Ledger(model.price()), listener, clock);
+            ContextStrategy strategy = parts.strategy(configured, parts.summarizer(summaryPrompt));
+            RunResult result = parts.loop(spec, workspace, environment, session, strategy, offered, stop).run(session);
             return new SessionOutcome(sessionId, result, log.path());
         }
+    }
+
+    /**
+     * Goes on with a session from its log, appending to it: the session is rebuilt as it was (messages, task state,
+     * the strategy's compactions, what was spent) with the tools array it started with, and runs with the settings
+     * in {@code spec}, which keep its workspace and task; {@code model} carries on after the turns it answered.
+     */
+    public SessionOutcome resume(SessionRecord record, RunSpec spec, PricedClient model, SessionListener display,
+            StopRequest stop) {
+        Workspace workspace = workspace(spec);
+        ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
+        boolean unchanged = record.settings().sameAs(configured.info().name(), configured.params().values(),
+                ModelChoice.of(model.spec()));
+        TokenCounter counter = this.counter.fresh();
+        List<String> warnings = new ArrayList<>();
+        try (McpServers mcp = McpServers.start(spec.mcpServers(), environment, warnings::add);
+                SessionLog log = new SessionLog(record.log(), clock)) {
+            ToolBox offered = catalog(mcp, warnings::add).toolBox(spec.toolLoading());
+            missingTools(record, offered).ifPresent(warnings::add);
+            SessionListener listener = SessionListener.all(List.of(log, display));
+            Ledger ledger = new Ledger(model.price(), record.usage(), record.costUsd());
+            SessionParts parts = new SessionParts(model.continuing(record.turns()), counter, ledger, listener, clock);
+            LoggedSummaries summaries = new LoggedSummaries(unchanged ? record.summaries() : List.of(),
+                    parts.summarizer(summaryPrompt));
+            ContextStrategy strategy = parts.strategy(configured, summaries);
+            SessionRebuilder.Rebuilt rebuilt = SessionRebuilder.rebuild(record, record.tools(offered), strategy, unchanged,
+                    warnings::add);
+            summaries.goLive();
+            listener.on(new SessionEvent.Resumed(record.id(), rebuilt.resumption().turn(), model.model(),
+                    ModelChoice.of(model.spec()), spec.strategy(), configured.params().values(), spec.limits(),
+                    ledger.usage(), ledger.costUsd()));
+            warnings.forEach(warning -> listener.on(new SessionEvent.Warned(warning)));
+            RunResult result = parts.loop(spec, workspace, environment, rebuilt.session(), strategy, offered, stop)
+                    .resume(rebuilt.session(), rebuilt.resumption());
+            return new SessionOutcome(record.id(), result, log.path());
+        }
+    }
+
+    private static Workspace workspace(RunSpec spec) {
+        if (!Files.isDirectory(spec.workspace())) {
+            throw new InputException("workspace " + spec.workspace() + " does not exist or is not a directory");
+        }
+        return new Workspace(spec.workspace());
+    }
+
+    /** The tools array stays as logged, so the cache prefix holds; a tool no longer there fails when called. */
+    private static Optional<String> missingTools(SessionRecord record, ToolBox offered) {
+        List<String> missing = record.start().tools().stream().map(ToolSpec::name).filter(name -> !offered.has(name)).toList();
+        return missing.isEmpty() ? Optional.empty() : Optional.of("the session's tools " + missing
+                + " are no longer available (is an MCP server gone from the config?); calls to them will fail");
     }
 
     private String newSessionId() {

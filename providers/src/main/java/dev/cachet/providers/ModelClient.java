@@ -20,4 +20,11 @@ public interface ModelClient {
         return true;
     }
 
+    /**
+     * This model carrying on a session it has answered {@code answeredTurns} turns of, as a resume needs it. A live
+     * model reads the session from the window, so it is itself; a recording must skip the turns it gave.
+     */
+    default ModelClient continuing(int answeredTurns) {
+        return this;
+    }
 }

@@ -20,6 +20,11 @@ public final class PricedClient implements ModelClient {
         this.usageSimulated = usageSimulated;
     }
 
+    /** The model as the user chose it. */
+    public ModelSpec spec() {
+        return billing.spec();
+    }
+
     public ModelPrice price() {
         return billing.price();
     }
@@ -42,6 +47,11 @@ public final class PricedClient implements ModelClient {
     @Override
     public boolean answersAnything() {
         return client.answersAnything();
+    }
+
+    @Override
+    public PricedClient continuing(int answeredTurns) {
+        return new PricedClient(client.continuing(answeredTurns), billing, usageSimulated);
     }
 
     /** A simulator to check billed usage against; empty when the usage is simulated already. */

@@ -48,8 +48,8 @@ class ScriptedModelClientTest {
     void bills_every_turn_as_the_given_usage_or_zero() {
         Usage usage = new Usage(1, 2, 3, 4, 0);
 
-        assertThat(ScriptedModelClient.of(usage, done).complete(window("x")).usage()).isEqualTo(usage);
-        assertThat(ScriptedModelClient.of(done).complete(window("x")).usage()).isEqualTo(Usage.ZERO);
+        assertThat(ScriptedModelClient.of(usage, done).complete(window("x")).usage()).contains(usage);
+        assertThat(ScriptedModelClient.of(done).complete(window("x")).usage()).contains(Usage.ZERO);
     }
 
     @Test

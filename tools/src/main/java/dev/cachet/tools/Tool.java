@@ -11,6 +11,11 @@ public interface Tool {
         return spec().name();
     }
 
+    /** What a call may change; a tool that does not say may change anything. */
+    default ToolEffect effect() {
+        return ToolEffect.PROCESSES;
+    }
+
     /**
      * @throws ToolException for anything the model should read as an error and can fix: bad arguments, a path
      *     outside the workspace, an edit that does not match

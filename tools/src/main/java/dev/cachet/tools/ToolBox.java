@@ -52,6 +52,12 @@ public final class ToolBox {
         return tools.containsKey(name);
     }
 
+    /** What a call of this name may change; a name no tool has changes nothing, since such a call only fails. */
+    public ToolEffect effect(String name) {
+        Tool tool = tools.get(name);
+        return tool == null ? ToolEffect.NONE : tool.effect();
+    }
+
     public List<ToolSpec> specs() {
         return tools.values().stream().map(Tool::spec).toList();
     }

@@ -132,6 +132,19 @@ class ToolBoxTest {
     }
 
     @Test
+    void readers_change_nothing_file_tools_change_files_and_commands_and_unknown_tools_may_change_anything() {
+        ToolBox core = ToolBox.core();
+
+        assertThat(core.specs()).extracting(ToolSpec::name).filteredOn(name -> core.effect(name) == ToolEffect.NONE)
+                .containsExactly("read_file", "list_files", "grep", "git_status", "git_diff", "update_task_state", "finish");
+        assertThat(core.effect("edit_file")).isEqualTo(ToolEffect.FILES);
+        assertThat(core.effect("write_file")).isEqualTo(ToolEffect.FILES);
+        assertThat(core.effect("run_command")).isEqualTo(ToolEffect.PROCESSES);
+        assertThat(new EchoTool("mcp_tool").effect()).isEqualTo(ToolEffect.PROCESSES);
+        assertThat(core.effect("no_such_tool")).isEqualTo(ToolEffect.NONE);
+    }
+
+    @Test
     void core_specs_have_unique_names_and_object_schemas() {
         List<ToolSpec> specs = ToolBox.core().specs();
 

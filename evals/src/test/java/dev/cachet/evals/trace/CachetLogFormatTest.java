@@ -1,6 +1,7 @@
 package dev.cachet.evals.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
@@ -10,9 +11,11 @@ import dev.cachet.context.message.ToolSpec;
 import dev.cachet.providers.Usage;
 import dev.cachet.tools.ToolBox;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +81,35 @@ class CachetLogFormatTest {
                 """);
 
         assertThat(read(file).tools()).isEmpty();
+    }
+
+    @Test
+    void a_write_of_twenty_megabytes_reads_back_whole() throws IOException {
+        String content = "0123456789 ".repeat(2_000_000);
+        String arguments = Json.mapper().createObjectNode().put("path", "big.txt").put("content", content).toString();
+        String call = Json.mapper().createObjectNode().put("id", "c1").put("name", "write_file").put("arguments", arguments)
+                .toString();
+        Path file = Files.writeString(dir.resolve("big.jsonl"), """
+                {"type": "session_start", "task": "t", "tools": ["write_file"]}
+                {"type": "model_response", "turn": 1, "message": {"role": "assistant", "text": "", "tool_calls": [%s]}}
+                """.formatted(call));
+
+        assertThat(read(file).turns().get(0).action().toolCalls().get(0).arguments()).isEqualTo(arguments);
+    }
+
+    @Test
+    void bytes_that_are_not_utf8_are_named_by_file_line_and_offset() throws IOException {
+        byte[] start = "{\"type\": \"session_start\", \"task\": \"t\"}\n{\"type\": \"warning\", \"message\": \""
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(start, start.length + 4);
+        bytes[start.length] = (byte) 0xff;
+        bytes[start.length + 1] = '"';
+        bytes[start.length + 2] = '}';
+        bytes[start.length + 3] = '\n';
+        Path file = Files.write(dir.resolve("latin1.jsonl"), bytes);
+
+        assertThatExceptionOfType(TraceFormatException.class).isThrownBy(() -> read(file))
+                .withMessageStartingWith(file + ":2: not UTF-8 (byte offset " + start.length + ")");
     }
 
     @Test

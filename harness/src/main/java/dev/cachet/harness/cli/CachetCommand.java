@@ -4,7 +4,9 @@ import dev.cachet.harness.Harness;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.config.ConfigFiles;
 import dev.cachet.harness.config.UserDirs;
+import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.session.SessionLogs;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
             "",
             "Start with 'cachet demo': it fixes a real bug offline, with no API key."
         },
-        subcommands = {DemoCommand.class, RunCommand.class, StrategiesCommand.class, ToolsCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ResumeCommand.class, SessionsCommand.class,
+            StrategiesCommand.class, ToolsCommand.class,
             EvalCommand.class, ReplayCommand.class, StatsCommand.class, CorpusCommand.class,
             BenchCommand.class, TrustCommand.class},
         commandListHeading = "%nCommands:%n")
@@ -26,6 +29,7 @@ final class CachetCommand {
     private final Clock clock;
     private final Map<String, String> environment;
     private final Path workingDirectory;
+    private final boolean trapSignals;
     private Harness harness;
     private Config config;
 
@@ -35,11 +39,22 @@ final class CachetCommand {
     /**
      * @param environment the one cachet was started with: where the user's directories are
      * @param workingDirectory where cachet was started: the directory whose .cachet.yaml counts
+     * @param trapSignals whether Ctrl-C and SIGTERM are cachet's to handle: only when it has a process of its own
      */
-    CachetCommand(Clock clock, Map<String, String> environment, Path workingDirectory) {
+    CachetCommand(Clock clock, Map<String, String> environment, Path workingDirectory, boolean trapSignals) {
         this.clock = clock;
         this.environment = Map.copyOf(environment);
         this.workingDirectory = workingDirectory;
+        this.trapSignals = trapSignals;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Ctrl-C and SIGTERM stop the session gracefully while this is open. */
+    SignalStop signals(StopRequest stop, PrintWriter err) {
+        return trapSignals ? SignalStop.install(stop, err) : SignalStop.none();
     }
 
     /** The user's directories, from the environment cachet was started with and nothing a config file says. */
@@ -54,6 +69,11 @@ final class CachetCommand {
     /** Where the user's own session logs are: what replay and stats read when given no paths. */
     UserLogs userLogs() {
         return new UserLogs(dirs(), workingDirectory);
+    }
+
+    /** Where sessions are logged: under the user's state directory. */
+    SessionLogs sessionLogs() {
+        return new SessionLogs(dirs().stateHome());
     }
 
     /** The environment sessions run with: the one cachet was started with, and the config's 'env' on top. */
@@ -72,7 +92,7 @@ final class CachetCommand {
     /** Built on first use, so --help and --version start fast. */
     Harness harness() {
         if (harness == null) {
-            harness = new Harness(clock, environment(), configFiles().prices(), new SessionLogs(dirs().stateHome()));
+            harness = new Harness(clock, environment(), configFiles().prices(), sessionLogs());
         }
         return harness;
     }

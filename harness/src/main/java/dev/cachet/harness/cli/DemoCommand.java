@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
         out.printf("cachet demo: task '%s' in a fresh copy of the example repository%n  workspace %s%n  task      %s%n%n",
                 task.id(), workspace, task.prompt());
         RunSpec run = options.runSpec(workspace, task.prompt(), config(), environment(), out, err());
-        SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), ttl.cacheTtl), new LiveReporter(out, harness.sessionLogs()));
+        SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), ttl.cacheTtl),
+                new LiveReporter(out, harness.sessionLogs(), Optional.empty()));
         CheckResult check = new TaskCheck(CHECK_TIMEOUT, environment(), run.sandbox()).run(task, workspace);
         out.printf("check:   %s -> %s (exit %d)%n", task.check(), check.passed() ? "passed" : "FAILED", check.exitCode());
         if (!check.passed()) {

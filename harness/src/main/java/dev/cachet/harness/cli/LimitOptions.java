@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import dev.cachet.providers.session.Limits;
 import java.time.Duration;
+import java.util.function.Predicate;
 import picocli.CommandLine.Option;
 
 /** When a session must stop although the model has not finished, and how long one command may run. */
@@ -29,6 +30,27 @@ final class LimitOptions {
     @Option(names = "--command-timeout", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
             description = "Kill a command the agent runs after this long. Default: ${DEFAULT-VALUE}.")
     Duration commandTimeout;
+
+    /** {@code base}, a resumed session's limits, changed by the flags that were given. */
+    Limits over(Limits base, Predicate<String> given) {
+        Limits limits = base;
+        if (given.test("--max-turns")) {
+            limits = limits.withMaxTurns(maxTurns);
+        }
+        if (given.test("--max-tokens")) {
+            limits = limits.withMaxTokens(maxTokens);
+        }
+        if (given.test("--max-cost")) {
+            limits = limits.withMaxCostUsd(maxCost);
+        }
+        if (given.test("--max-time")) {
+            limits = limits.withMaxWallTime(maxTime);
+        }
+        if (given.test("--max-errors")) {
+            limits = limits.withMaxConsecutiveErrors(maxErrors);
+        }
+        return limits;
+    }
 
     Limits limits() {
         Limits limits = Limits.DEFAULT.withMaxTurns(maxTurns).withMaxWallTime(maxTime).withMaxConsecutiveErrors(maxErrors);

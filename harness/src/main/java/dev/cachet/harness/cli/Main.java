@@ -10,12 +10,19 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath()).execute(args));
+        System.exit(commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath(), true)
+                .execute(args));
     }
 
+    /** The command line as a test runs it, in a process it shares: signals stay the process's own. */
     static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory) {
+        return commandLine(clock, environment, workingDirectory, false);
+    }
+
+    private static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
+            boolean trapSignals) {
         ErrorHandler errors = new ErrorHandler();
-        CachetCommand root = new CachetCommand(clock, environment, workingDirectory);
+        CachetCommand root = new CachetCommand(clock, environment, workingDirectory, trapSignals);
         return new CommandLine(root)
                 .setDefaultValueProvider(new ConfigDefaults(root::config))
                 .setExecutionExceptionHandler(errors)

@@ -1,8 +1,11 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.harness.InputException;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.replay.ReplayProvider;
+import dev.cachet.providers.session.ModelChoice;
 import java.util.Optional;
+import java.util.function.Predicate;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -28,5 +31,20 @@ final class ModelOptions {
 
     ModelSpec spec() {
         return ModelSpec.parse(model, Optional.ofNullable(baseUrl), ttl.cacheTtl);
+    }
+
+    /**
+     * A resumed session's model: {@code --model} as given, else the one it ran with, with {@code --base-url} and
+     * {@code --cache-ttl} on top if they were given.
+     */
+    ModelSpec over(Optional<ModelChoice> logged, Predicate<String> given) {
+        if (given.test("--model")) {
+            return spec();
+        }
+        ModelSpec spec = logged.map(ModelChoice::toSpec).orElseThrow(() -> new InputException(
+                "the session's log does not say which provider its model came from (it is older than resume); "
+                        + "give --model"));
+        return new ModelSpec(spec.provider(), spec.name(), given.test("--base-url") ? Optional.of(baseUrl) : spec.baseUrl(),
+                given.test("--cache-ttl") ? ttl.cacheTtl : spec.cacheTtl());
     }
 }

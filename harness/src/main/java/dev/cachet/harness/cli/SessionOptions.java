@@ -1,14 +1,18 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.context.strategy.Strategies;
+import dev.cachet.harness.InputException;
 import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.config.Config;
+import dev.cachet.harness.resume.SessionRecord;
+import dev.cachet.harness.resume.Settings;
 import dev.cachet.tools.catalog.ToolLoading;
 import dev.cachet.tools.sandbox.Approver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -43,6 +47,23 @@ final class SessionOptions {
             PrintWriter err) {
         return new RunSpec(workspace, task, strategy, params(config), limits.limits(), limits.commandTimeout,
                 sandbox.sandbox(environment, out), approver(err), toolLoading, config.mcpServers());
+    }
+
+    /**
+     * A resumed session as these options change it: the settings it ran with, and on top the flags that were given
+     * ({@code given}); config files do not change a session under way. Its tools array stays as it started.
+     */
+    RunSpec resumeSpec(SessionRecord record, Predicate<String> given, Config config, Map<String, String> environment,
+            PrintWriter out, PrintWriter err) {
+        if (given.test("--tools")) {
+            throw new InputException("--tools cannot change for a session under way: its tools array stays as it started");
+        }
+        Settings logged = record.settings();
+        String chosen = given.test("--strategy") ? strategy : logged.strategy();
+        Map<String, Integer> base = given.test("--strategy") ? config.paramsFor(chosen) : logged.params();
+        return new RunSpec(Path.of(record.start().workspace()), record.start().task(), chosen,
+                params.over(base, chosen, List.of(chosen)), limits.over(logged.limits(), given), limits.commandTimeout,
+                sandbox.sandbox(environment, out), approver(err), record.toolLoading(), config.mcpServers());
     }
 
     /** The config's parameters for the strategy, with the flags' on top. */

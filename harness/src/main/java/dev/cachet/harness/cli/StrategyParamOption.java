@@ -15,7 +15,12 @@ final class StrategyParamOption {
 
     /** The config's parameters for {@code strategy} with the flags' on top; every flag must name a chosen strategy. */
     Map<String, Integer> paramsFor(String strategy, Collection<String> chosen, Config config) {
-        Map<String, Integer> merged = new HashMap<>(config.paramsFor(strategy));
+        return over(config.paramsFor(strategy), strategy, chosen);
+    }
+
+    /** {@code base} with the flags for {@code strategy} on top; every flag must name a chosen strategy. */
+    Map<String, Integer> over(Map<String, Integer> base, String strategy, Collection<String> chosen) {
+        Map<String, Integer> merged = new HashMap<>(base);
         params.forEach((key, value) -> {
             int dot = key.indexOf('.');
             if (dot <= 0 || dot == key.length() - 1 || !chosen.contains(key.substring(0, dot))) {

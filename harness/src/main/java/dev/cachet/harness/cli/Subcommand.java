@@ -1,9 +1,14 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.harness.Harness;
+import dev.cachet.harness.SessionOutcome;
 import dev.cachet.harness.config.Config;
+import dev.cachet.harness.loop.StopRequest;
+import dev.cachet.providers.session.SessionLogs;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -30,6 +35,31 @@ abstract class Subcommand {
 
     Config config() {
         return root.config();
+    }
+
+    /** Where sessions are logged, and found again to resume or list them. */
+    SessionLogs sessionLogs() {
+        return root.sessionLogs();
+    }
+
+    Clock clock() {
+        return root.clock();
+    }
+
+    /** Whether the option was given on the command line, not taken from a config file or its default. */
+    boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /**
+     * Runs a session that Ctrl-C and SIGTERM stop gracefully (where cachet has a process of its own), and says how
+     * the command exits after the way the session stopped.
+     */
+    int stoppable(Function<StopRequest, SessionOutcome> session) {
+        StopRequest stop = new StopRequest();
+        try (SignalStop signals = root.signals(stop, err())) {
+            return ExitCodes.after(session.apply(stop).result().reason());
+        }
     }
 
     /** The environment sessions run with: the one cachet was started with, and the config's 'env' on top. */

@@ -1,7 +1,5 @@
 package dev.cachet.harness.loop;
 
-import dev.cachet.providers.session.StopReason;
-import dev.cachet.providers.session.Limits;
 import dev.cachet.context.Session;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
@@ -10,14 +8,16 @@ import dev.cachet.context.state.StateRules;
 import dev.cachet.context.state.TaskState;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.window.Window;
-import dev.cachet.providers.session.SessionEvent;
-import dev.cachet.providers.session.SessionListener;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.ProviderException;
+import dev.cachet.providers.session.Limits;
+import dev.cachet.providers.session.SessionEvent;
+import dev.cachet.providers.session.SessionListener;
+import dev.cachet.providers.session.StopReason;
 import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
-import dev.cachet.tools.ToolOutput;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.builtin.FinishTool;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,71 +29,133 @@ import java.util.Optional;
 
 /**
  * The ReAct loop: render a window through the strategy, ask the model, run the tools it calls, append the results,
- * update the task state from them, and repeat until the model is done or a limit or loop guard stops it. Every step is reported to the listener
- * before the next begins, so the session log is complete up to any failure.
+ * update the task state from them, and repeat until the model is done or a limit, a loop guard or a stop request
+ * ends it. Every step is reported to the listener before the next begins, so the session log is complete up to any
+ * failure, and a resumed session goes on from the log's last turn.
  */
 public final class AgentLoop {
+    private static final ToolCall GIT_STATUS = new ToolCall("resume-git-status", "git_status", "{}");
+
     private final ModelClient model;
     private final ContextStrategy strategy;
     private final ToolBox tools;
     private final ToolContext toolContext;
     private final Ledger ledger;
     private final Limits limits;
+    private final LimitCheck limitCheck;
     private final Clock clock;
     private final SessionListener listener;
+    private final StopRequest stop;
     private final StateRules stateRules = new StateRules();
 
     public AgentLoop(ModelClient model, ContextStrategy strategy, ToolBox tools, ToolContext toolContext,
-            Ledger ledger, Limits limits, Clock clock, SessionListener listener) {
+            Ledger ledger, Limits limits, Clock clock, SessionListener listener, StopRequest stop) {
         this.model = model;
         this.strategy = strategy;
         this.tools = tools;
         this.toolContext = toolContext;
         this.ledger = ledger;
         this.limits = limits;
+        this.limitCheck = new LimitCheck(limits, ledger, clock);
         this.clock = clock;
         this.listener = listener;
+        this.stop = stop;
     }
 
-    /** Runs the session to its end; its history grows by every model turn and tool result. */
+    /** Runs a new session to its end; its history grows by every model turn and tool result. */
     public RunResult run(Session session) {
-        Progress progress = new Progress(clock.instant());
+        return loop(session, new Progress(clock.instant(), 0, 0));
+    }
+
+    /**
+     * Runs a session rebuilt from its log to its end: first what is left of its last turn (calls cut short by a
+     * crash or a stop that change nothing are run again, those that may have changed something are not), then on.
+     */
+    public RunResult resume(Session session, Resumption from) {
+        Progress progress = new Progress(clock.instant(), from.turn(), from.consecutiveErrors());
+        if (from.last().isPresent()) {
+            Optional<RunResult> end = act(session, progress, from.last().get());
+            if (end.isPresent()) {
+                return stop(end.get());
+            }
+        }
+        return loop(session, progress);
+    }
+
+    private RunResult loop(Session session, Progress progress) {
         while (true) {
-            Optional<RunResult> limited = checkLimits(progress);
+            if (stop.requested()) {
+                return stop(interrupted(progress));
+            }
+            Optional<RunResult> limited = limitCheck.reached(progress.turn, progress.start);
             if (limited.isPresent()) {
                 return stop(limited.get());
             }
             progress.turn++;
-            ModelResponse response = ask(session, progress);
-            AssistantTurn turn = response.turn();
-            session.append(turn);
-            if (turn.toolCalls().isEmpty()) {
-                return stop(progress.result(StopReason.DONE, "the model answered without calling a tool"));
+            Optional<ModelResponse> response = ask(session, progress);
+            if (response.isEmpty()) {
+                return stop(interrupted(progress));
             }
+            AssistantTurn turn = response.get().turn();
+            session.append(turn);
             List<String> action = actionOf(turn);
             progress.repeats = action.equals(progress.lastAction) ? progress.repeats + 1 : 1;
             progress.lastAction = action;
-            if (progress.repeats >= limits.maxRepeatedActions()) {
+            if (!turn.toolCalls().isEmpty() && progress.repeats >= limits.maxRepeatedActions()) {
                 return stop(progress.result(StopReason.REPEATED_ACTION,
                         "the same tool calls " + progress.repeats + " turns in a row; not run again"));
             }
-            boolean finished = false;
-            for (ToolCall call : turn.toolCalls()) {
-                ToolOutput output = execute(session, progress.turn, call);
-                progress.consecutiveErrors = output.error() ? progress.consecutiveErrors + 1 : 0;
-                finished |= call.name().equals(FinishTool.NAME) && !output.error();
-            }
-            if (finished) {
-                return stop(progress.result(StopReason.DONE, "the model called finish"));
-            }
-            if (progress.consecutiveErrors >= limits.maxConsecutiveErrors()) {
-                return stop(progress.result(StopReason.CONSECUTIVE_ERRORS,
-                        progress.consecutiveErrors + " tool calls in a row failed"));
+            Optional<RunResult> end = act(session, progress, LastTurn.fresh(turn));
+            if (end.isPresent()) {
+                return stop(end.get());
             }
         }
     }
 
-    private ModelResponse ask(Session session, Progress progress) {
+    /** Gives each call of the turn its result, and says whether the session ends with this turn. */
+    private Optional<RunResult> act(Session session, Progress progress, LastTurn turn) {
+        if (turn.message().toolCalls().isEmpty()) {
+            return Optional.of(progress.result(StopReason.DONE, "the model answered without calling a tool"));
+        }
+        boolean finished = false;
+        for (ToolCall call : turn.message().toolCalls()) {
+            ToolResult result = turn.results().get(call.id());
+            if (result == null) {
+                Optional<ToolResult> given = resultFor(session, progress.turn, call, turn);
+                if (given.isEmpty()) {
+                    return Optional.of(interrupted(progress));
+                }
+                result = given.get();
+                progress.consecutiveErrors = result.error() ? progress.consecutiveErrors + 1 : 0;
+            }
+            finished |= call.name().equals(FinishTool.NAME) && !result.error();
+        }
+        if (finished) {
+            return Optional.of(progress.result(StopReason.DONE, "the model called finish"));
+        }
+        if (progress.consecutiveErrors >= limits.maxConsecutiveErrors()) {
+            return Optional.of(progress.result(StopReason.CONSECUTIVE_ERRORS,
+                    progress.consecutiveErrors + " tool calls in a row failed"));
+        }
+        return Optional.empty();
+    }
+
+    /** The call's result, recorded; empty when a stop request came first or cut the call short. */
+    private Optional<ToolResult> resultFor(Session session, int turn, ToolCall call, LastTurn context) {
+        if (context.refused()) {
+            return Optional.of(record(session, turn, call, CutShortCall.refused(call), Duration.ZERO));
+        }
+        if (context.started().contains(call.id()) && tools.effect(call.name()) != ToolEffect.NONE) {
+            String gitStatus = tools.execute(GIT_STATUS, toolContext).content();
+            return Optional.of(record(session, turn, call, CutShortCall.interrupted(call, gitStatus), Duration.ZERO));
+        }
+        if (stop.requested()) {
+            return Optional.empty();
+        }
+        return execute(session, turn, call);
+    }
+
+    private Optional<ModelResponse> ask(Session session, Progress progress) {
         Window window = strategy.render(session);
         Map<String, Integer> segments = new LinkedHashMap<>();
         window.tokensBySegment().forEach((kind, tokens) -> segments.put(kind.label(), tokens));
@@ -102,50 +164,54 @@ public final class AgentLoop {
                 progress.turn, window.tokens(), segments, window.prefixHash(), window.messages().size()));
         ModelResponse response;
         try {
-            response = model.complete(window);
-        } catch (ProviderException e) {
-            stop(progress.result(StopReason.PROVIDER_ERROR, e.getMessage()));
+            response = stop.interruptible(() -> model.complete(window));
+        } catch (RuntimeException e) {
+            // Interrupted, a client fails however it fails (LangChain4j wraps the interruption its own way).
+            if (stop.requested()) {
+                return Optional.empty();
+            }
+            if (e instanceof ProviderException) {
+                stop(progress.result(StopReason.PROVIDER_ERROR, e.getMessage()));
+            }
             throw e;
         }
-        double cost = ledger.charge(response.usage());
-        listener.on(new SessionEvent.ModelResponded(progress.turn, response.turn(), response.usage(), cost,
+        double cost = response.usage().map(ledger::charge).orElse(0.0);
+        if (response.usage().isEmpty()) {
+            listener.on(new SessionEvent.Warned(model.model() + " sent no usage with its answer to turn " + progress.turn
+                    + ": its tokens and cost are unknown, and not counted"));
+        }
+        listener.on(new SessionEvent.ModelResponded(progress.turn, response.turn(), response.usage().orElse(null), cost,
                 response.latencyMillis(), response.finishReason(), window.toolTokens()));
-        return response;
+        return Optional.of(response);
     }
 
-    private ToolOutput execute(Session session, int turn, ToolCall call) {
+    /** Runs the call; a command a stop request cut short has no result to record. */
+    private Optional<ToolResult> execute(Session session, int turn, ToolCall call) {
         listener.on(new SessionEvent.ToolCalled(turn, call));
         Instant start = clock.instant();
-        ToolOutput output = tools.execute(call, toolContext);
-        ToolResult result = output.resultFor(call);
+        boolean interruptible = tools.effect(call.name()) == ToolEffect.PROCESSES;
+        ToolResult result = interruptible
+                ? stop.interruptible(() -> tools.execute(call, toolContext)).resultFor(call)
+                : tools.execute(call, toolContext).resultFor(call);
+        if (interruptible && stop.requested()) {
+            return Optional.empty();
+        }
+        return Optional.of(record(session, turn, call, result, Duration.between(start, clock.instant())));
+    }
+
+    private ToolResult record(Session session, int turn, ToolCall call, ToolResult result, Duration elapsed) {
         session.append(result);
-        listener.on(new SessionEvent.ToolReturned(turn, result, Duration.between(start, clock.instant()).toMillis()));
+        listener.on(new SessionEvent.ToolReturned(turn, result, elapsed.toMillis()));
         TaskState state = stateRules.apply(session.state(), call, result);
         if (!state.equals(session.state())) {
             session.updateState(state);
             listener.on(new SessionEvent.StateUpdated(turn, state));
         }
-        return output;
+        return result;
     }
 
-    private Optional<RunResult> checkLimits(Progress progress) {
-        if (progress.turn >= limits.maxTurns()) {
-            return Optional.of(progress.result(StopReason.MAX_TURNS, "reached " + limits.maxTurns() + " turns"));
-        }
-        if (ledger.usage().total() >= limits.maxTokens()) {
-            return Optional.of(progress.result(StopReason.TOKEN_BUDGET,
-                    "used " + ledger.usage().total() + " tokens of a budget of " + limits.maxTokens()));
-        }
-        if (ledger.costUsd() >= limits.maxCostUsd()) {
-            return Optional.of(progress.result(StopReason.COST_BUDGET,
-                    String.format("spent $%.4f of a budget of $%.4f", ledger.costUsd(), limits.maxCostUsd())));
-        }
-        Duration elapsed = Duration.between(progress.start, clock.instant());
-        if (elapsed.compareTo(limits.maxWallTime()) >= 0) {
-            return Optional.of(progress.result(StopReason.WALL_TIME,
-                    "ran " + elapsed.toSeconds() + "s of a limit of " + limits.maxWallTime().toSeconds() + "s"));
-        }
-        return Optional.empty();
+    private RunResult interrupted(Progress progress) {
+        return progress.result(StopReason.INTERRUPTED, stop.why());
     }
 
     private RunResult stop(RunResult result) {
@@ -158,7 +224,7 @@ public final class AgentLoop {
         return turn.toolCalls().stream().map(c -> c.name() + " " + c.arguments()).toList();
     }
 
-    /** What the loop has done so far. */
+    /** What the loop has done so far; the wall time counts from this run's start, a resume's included. */
     private final class Progress {
         final Instant start;
         int turn;
@@ -166,8 +232,10 @@ public final class AgentLoop {
         int consecutiveErrors;
         List<String> lastAction = List.of();
 
-        Progress(Instant start) {
+        Progress(Instant start, int turn, int consecutiveErrors) {
             this.start = start;
+            this.turn = turn;
+            this.consecutiveErrors = consecutiveErrors;
         }
 
         RunResult result(StopReason reason, String detail) {

@@ -42,9 +42,10 @@ public final class CacheCheckingModelClient implements ModelClient {
     public ModelResponse complete(Window window) {
         Instant sent = clock.instant();
         ModelResponse response = provider.complete(window);
-        Usage predicted = simulator.next(window, response.usage().output(), sent);
-        Usage billed = response.usage();
-        listener.on(new SessionEvent.CachePredicted(predicted, billed, predicted.cacheRead() - billed.cacheRead()));
+        Usage predicted = simulator.next(window, response.usage().map(Usage::output).orElse(0L), sent);
+        // Without a bill there is nothing to check the prediction against.
+        response.usage().ifPresent(billed -> listener.on(
+                new SessionEvent.CachePredicted(predicted, billed, predicted.cacheRead() - billed.cacheRead())));
         return response;
     }
 }

@@ -9,11 +9,18 @@ import dev.cachet.providers.pricing.ModelPrice;
  */
 public final class Ledger {
     private final ModelPrice price;
-    private Usage usage = Usage.ZERO;
+    private Usage usage;
     private double costUsd;
 
     public Ledger(ModelPrice price) {
+        this(price, Usage.ZERO, 0);
+    }
+
+    /** A ledger that goes on from what a resumed session had spent, as its log tells. */
+    public Ledger(ModelPrice price, Usage spent, double spentUsd) {
         this.price = price;
+        this.usage = spent;
+        this.costUsd = spentUsd;
     }
 
     /** Adds one request's usage and returns what it cost. */

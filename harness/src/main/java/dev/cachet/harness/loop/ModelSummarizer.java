@@ -49,9 +49,10 @@ public final class ModelSummarizer implements Summarizer {
                 .segment(SegmentKind.SYSTEM, List.of(new SystemText(prompt)))
                 .segment(SegmentKind.HISTORY, List.of(new UserText(request.toString()))).breakpoint()
                 .build());
-        double cost = ledger.charge(response.usage());
-        listener.on(new SessionEvent.SummaryResponded(response.usage(), cost));
-        return response.turn().text().strip();
+        double cost = response.usage().map(ledger::charge).orElse(0.0);
+        String summary = response.turn().text().strip();
+        listener.on(new SessionEvent.SummaryResponded(response.usage().orElse(null), cost, summary));
+        return summary;
     }
 
     private static void append(StringBuilder out, Message message) {

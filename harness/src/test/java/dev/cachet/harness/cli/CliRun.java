@@ -59,7 +59,12 @@ record CliRun(int exitCode, String out, String err) {
 
     /** The logs cachet keeps of the sessions in {@code workspace}, run with {@code environment}. */
     static List<Path> logs(Map<String, String> environment, Path workspace) {
-        return new SessionLogs(new UserDirs(started(environment)).stateHome()).list(workspace);
+        return sessionLogs(environment).list(workspace);
+    }
+
+    /** Where cachet run with {@code environment} keeps its session logs. */
+    static SessionLogs sessionLogs(Map<String, String> environment) {
+        return new SessionLogs(new UserDirs(started(environment)).stateHome());
     }
 
     private static Map<String, String> started(Map<String, String> environment) {

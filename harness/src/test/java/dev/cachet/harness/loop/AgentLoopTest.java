@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +67,7 @@ class AgentLoopTest {
     Path dir;
 
     private final List<SessionEvent> events = new ArrayList<>();
+    private final StopRequest stop = new StopRequest();
 
     @Test
     void stops_when_the_model_answers_without_a_tool_call() {
@@ -163,6 +165,20 @@ class AgentLoopTest {
         assertThat(result.turns()).isEqualTo(1);
         assertThat(result.detail()).isEqualTo("ran 600s of a limit of 600s");
         verify(model, times(1)).complete(any());
+    }
+
+    @Test
+    void an_answer_without_usage_is_logged_as_unknown_with_a_warning_and_not_charged() {
+        ModelClient model = new ScriptedModelClient(List.of(new ModelResponse(AssistantTurn.text("done"), Optional.empty(), 0,
+                FinishReason.END_TURN)));
+
+        RunResult result = run(model, Limits.DEFAULT);
+
+        assertThat(result.usage()).isEqualTo(Usage.ZERO);
+        assertThat(events).filteredOn(SessionEvent.Warned.class::isInstance).singleElement().asString()
+                .contains("scripted sent no usage with its answer to turn 1").contains("unknown");
+        assertThat(events).filteredOn(SessionEvent.ModelResponded.class::isInstance).singleElement()
+                .extracting(e -> ((SessionEvent.ModelResponded) e).usage()).isNull();
     }
 
     @Test
@@ -273,7 +289,7 @@ class AgentLoopTest {
         ToolContext context = ToolContext.defaults(new Workspace(dir), System.getenv())
                 .withSandbox(Sandbox.of(SandboxMode.FULL)).withApprover(approver);
         return new AgentLoop(model, new TranscriptStrategy(new WindowFactory(COUNTER)), ToolBox.core(), context,
-                new Ledger(PRICE), limits, clock, listener);
+                new Ledger(PRICE), limits, clock, listener, stop);
     }
 
     private static ModelResponse answer(AssistantTurn turn) {

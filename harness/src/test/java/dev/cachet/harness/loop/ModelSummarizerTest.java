@@ -50,12 +50,12 @@ class ModelSummarizerTest {
     }
 
     @Test
-    void charges_the_summary_to_the_session_and_logs_it() {
-        summarizer.summarize("", List.of(new UserText("hi")));
+    void charges_the_summary_to_the_session_and_logs_it_with_its_text() {
+        String summary = summarizer.summarize("", List.of(new UserText("hi")));
 
         double expected = (1_000 * 3.00 + 200 * 15.00) / 1e6;
         assertThat(ledger.costUsd()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(ledger.usage()).isEqualTo(usage);
-        assertThat(events).containsExactly(new SessionEvent.SummaryResponded(usage, ledger.costUsd()));
+        assertThat(events).containsExactly(new SessionEvent.SummaryResponded(usage, ledger.costUsd(), summary));
     }
 }

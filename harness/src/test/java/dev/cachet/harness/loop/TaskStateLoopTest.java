@@ -205,7 +205,7 @@ class TaskStateLoopTest {
         ToolContext context = new ToolContext(new Workspace(dir), System.getenv(), ToolContext.DEFAULT_COMMAND_TIMEOUT,
                 ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state, Sandbox.DEFAULT, Approver.ALWAYS);
         return new AgentLoop(model, strategy, ToolBox.core(), context, new Ledger(PRICE), Limits.DEFAULT,
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), listener);
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), listener, new StopRequest());
     }
 
     private List<SessionEvent.StateUpdated> stateUpdates() {

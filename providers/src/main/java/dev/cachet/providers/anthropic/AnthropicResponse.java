@@ -8,6 +8,7 @@ import dev.cachet.providers.ProviderException;
 import dev.cachet.providers.Usage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads an Anthropic Messages API answer: text and tool_use blocks, stop reason, and usage by kind. */
 final class AnthropicResponse {
@@ -31,11 +32,17 @@ final class AnthropicResponse {
         return new AssistantTurn(text.toString(), calls);
     }
 
-    /** Anthropic's {@code input_tokens} excludes cached tokens, so it is the uncached part as it stands. */
-    static Usage usage(JsonNode response) {
+    /**
+     * Anthropic's {@code input_tokens} excludes cached tokens, so it is the uncached part as it stands. Empty when
+     * the answer has no usage.
+     */
+    static Optional<Usage> usage(JsonNode response) {
         JsonNode usage = response.path("usage");
-        return new Usage(usage.path("input_tokens").asLong(), usage.path("cache_creation_input_tokens").asLong(),
-                usage.path("cache_read_input_tokens").asLong(), usage.path("output_tokens").asLong(), 0);
+        if (!usage.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Usage(usage.path("input_tokens").asLong(), usage.path("cache_creation_input_tokens").asLong(),
+                usage.path("cache_read_input_tokens").asLong(), usage.path("output_tokens").asLong(), 0));
     }
 
     static FinishReason finishReason(JsonNode response) {

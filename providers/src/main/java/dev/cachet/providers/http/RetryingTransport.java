@@ -1,6 +1,7 @@
 package dev.cachet.providers.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachet.providers.ProviderException;
@@ -69,14 +70,20 @@ public final class RetryingTransport {
             try {
                 HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 Response response = new Response(answer.statusCode(), answer.headers().map(), answer.body());
-                if (answer.statusCode() < 300) {
+                if (answer.statusCode() < 300 && !cutShort(response)) {
                     return response;
                 }
-                failure = describe(response);
-                if (!RetryPolicy.retryable(answer.statusCode())) {
-                    throw new ProviderException(failure);
+                if (answer.statusCode() < 300) {
+                    // A body that ends mid-JSON is a connection that dropped while the answer was on its way.
+                    failure = provider + ": the answer was cut short after " + response.body().length() + " characters"
+                            + response.requestId();
+                } else {
+                    failure = describe(response);
+                    if (!RetryPolicy.retryable(answer.statusCode())) {
+                        throw new ProviderException(failure);
+                    }
+                    retryAfter = RetryPolicy.parseRetryAfter(answer.headers().firstValue("retry-after"));
                 }
-                retryAfter = RetryPolicy.parseRetryAfter(answer.headers().firstValue("retry-after"));
             } catch (IOException e) {
                 failure = provider + ": " + (e instanceof HttpTimeoutException ? "no answer within " + timeout.toMillis() + " ms"
                         : "connection failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -88,6 +95,22 @@ public final class RetryingTransport {
                 throw new ProviderException(failure + " (gave up after " + attempt + " attempts)");
             }
             pause(retry.delay(attempt, retryAfter));
+        }
+    }
+
+    /** A JSON answer whose text ends before its value does. */
+    private boolean cutShort(Response response) {
+        boolean json = response.headers().entrySet().stream()
+                .anyMatch(h -> h.getKey().equalsIgnoreCase("content-type") && String.join(",", h.getValue()).contains("json"));
+        if (!json) {
+            return false;
+        }
+        try {
+            return mapper.readTree(response.body()).isMissingNode();
+        } catch (JsonProcessingException e) {
+            // Where the text ends early, the parser fails at its end; anything else is not JSON, which the caller says.
+            return e instanceof JsonEOFException || e.getLocation() != null
+                    && e.getLocation().getCharOffset() >= response.body().stripTrailing().length();
         }
     }
 

@@ -109,15 +109,18 @@ public final class OpenAiClient implements ModelClient {
         return new AssistantTurn(message.text() == null ? "" : message.text(), calls);
     }
 
-    private Usage usage(ChatResponse response) {
+    private Optional<Usage> usage(ChatResponse response) {
         OpenAiTokenUsage usage = (OpenAiTokenUsage) response.tokenUsage();
-        long input = usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        if (usage == null || usage.inputTokenCount() == null) {
+            return Optional.empty();
+        }
+        long input = usage.inputTokenCount();
         long output = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
         long cached = deepSeekCacheHits(response).orElseGet(() -> usage.inputTokensDetails() == null
                 || usage.inputTokensDetails().cachedTokens() == null ? 0L : usage.inputTokensDetails().cachedTokens());
         long reasoning = usage.outputTokensDetails() == null || usage.outputTokensDetails().reasoningTokens() == null
                 ? 0 : usage.outputTokensDetails().reasoningTokens();
-        return new Usage(input - cached, 0, cached, output, reasoning);
+        return Optional.of(new Usage(input - cached, 0, cached, output, reasoning));
     }
 
     // LangChain4j does not map DeepSeek's own cache fields; they are read from the raw answer.

@@ -22,10 +22,16 @@ public final class ReplayModelClient implements ModelClient {
     private int next;
 
     public ReplayModelClient(RecordedSession recording, String pricedAs, TokenCounter counter, CacheSimulator cache) {
+        this(recording, pricedAs, counter, cache, 0);
+    }
+
+    private ReplayModelClient(RecordedSession recording, String pricedAs, TokenCounter counter, CacheSimulator cache,
+            int next) {
         this.recording = recording;
         this.pricedAs = pricedAs;
         this.counter = counter;
         this.cache = cache;
+        this.next = next;
     }
 
     @Override
@@ -36,6 +42,12 @@ public final class ReplayModelClient implements ModelClient {
     @Override
     public String model() {
         return pricedAs;
+    }
+
+    /** Answers from the recorded turn after the ones the session already has; the cache starts cold. */
+    @Override
+    public ModelClient continuing(int answeredTurns) {
+        return new ReplayModelClient(recording, pricedAs, counter, cache, answeredTurns);
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = SessionEvent.Started.class, name = "session_start"),
+    @JsonSubTypes.Type(value = SessionEvent.Resumed.class, name = "resume"),
     @JsonSubTypes.Type(value = SessionEvent.WindowRendered.class, name = "window"),
     @JsonSubTypes.Type(value = SessionEvent.Compacted.class, name = "compaction"),
     @JsonSubTypes.Type(value = SessionEvent.SummaryResponded.class, name = "summary_response"),
@@ -46,6 +47,10 @@ public sealed interface SessionEvent {
                 .filter(type -> type.value().equals(kind)).map(JsonSubTypes.Type::name).findFirst().orElseThrow();
     }
 
+    /**
+     * @param model the model prices are looked up by
+     * @param modelChoice the model as the user chose it; absent in logs written before cachet could resume
+     */
     record Started(
             String sessionId,
             String task,
@@ -55,7 +60,23 @@ public sealed interface SessionEvent {
             Map<String, Integer> strategyParams,
             Limits limits,
             String systemPrompt,
-            List<ToolSpec> tools) implements SessionEvent {}
+            List<ToolSpec> tools,
+            ModelChoice modelChoice) implements SessionEvent {}
+
+    /**
+     * The session goes on from its log after turn {@code turn}, with these settings (the flags of the resume may
+     * have changed them), having spent {@code usage} and {@code costUsd} so far. Its next request is a cold restart.
+     */
+    record Resumed(
+            String sessionId,
+            int turn,
+            String model,
+            ModelChoice modelChoice,
+            String strategy,
+            Map<String, Integer> strategyParams,
+            Limits limits,
+            Usage usage,
+            double costUsd) implements SessionEvent {}
 
     record WindowRendered(int turn, int tokens, Map<String, Integer> segmentTokens, String prefixHash, int messages)
             implements SessionEvent {}
@@ -68,10 +89,16 @@ public sealed interface SessionEvent {
      */
     record CachePredicted(Usage predicted, Usage billed, long readError) implements SessionEvent {}
 
-    /** A summarizing strategy asked the model for a summary; this is what it cost. */
-    record SummaryResponded(Usage usage, double costUsd) implements SessionEvent {}
+    /**
+     * A summarizing strategy asked the model for a summary; this is what it cost (usage null when the provider sent
+     * none), and the summary, which a resume gives the strategy again instead of asking for it twice (absent in
+     * older logs).
+     */
+    record SummaryResponded(Usage usage, double costUsd, String summary) implements SessionEvent {}
 
     /**
+     * @param usage what the provider billed; null when it sent no usage, as in hand-written recordings: unknown,
+     *     which is not zero
      * @param toolSchemaTokens tokens of the tools array sent with the request; over the usage's input, the share of
      *     the request that tool schemas took
      */

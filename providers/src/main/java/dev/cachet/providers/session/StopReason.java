@@ -13,7 +13,9 @@ public enum StopReason {
     /** Several tool calls in a row failed. */
     CONSECUTIVE_ERRORS(true),
     /** The model provider failed; the session log holds everything up to the failure. */
-    PROVIDER_ERROR(false);
+    PROVIDER_ERROR(false),
+    /** The user stopped the session (Ctrl-C or SIGTERM). */
+    INTERRUPTED(false);
 
     private final boolean limit;
 

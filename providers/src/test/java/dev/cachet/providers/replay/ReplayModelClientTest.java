@@ -70,6 +70,13 @@ class ReplayModelClientTest {
     }
 
     @Test
+    void a_resumed_session_gets_the_recorded_turn_after_those_it_has() {
+        Window window = transcript.render(new Session("sys", List.of(grep), "find the bug"));
+
+        assertThat(client(recording, 1).continuing(1).complete(window).turn()).isEqualTo(second);
+    }
+
+    @Test
     void finish_reason_follows_the_tool_calls_of_the_turn() {
         ReplayModelClient client = client(recording, 1);
         Window window = transcript.render(new Session("sys", List.of(grep), "find the bug"));
@@ -83,8 +90,8 @@ class ReplayModelClientTest {
         ReplayModelClient client = client(recording, 1);
         Window window = transcript.render(new Session("sys", List.of(grep), "find the bug"));
 
-        assertThat(client.complete(window).usage().output()).isEqualTo(COUNTER.count(first));
-        assertThat(client.complete(window).usage().output()).isEqualTo(COUNTER.count(second));
+        assertThat(client.complete(window).usage().orElseThrow().output()).isEqualTo(COUNTER.count(first));
+        assertThat(client.complete(window).usage().orElseThrow().output()).isEqualTo(COUNTER.count(second));
     }
 
     @Test
@@ -101,9 +108,9 @@ class ReplayModelClientTest {
 
         long firstTokens = tokens(firstWindow);
         long secondTokens = tokens(secondWindow);
-        assertThat(r1.usage()).isEqualTo(new Usage(0, firstTokens, 0, COUNTER.count(first), 0));
-        assertThat(r2.usage()).isEqualTo(new Usage(0, secondTokens - firstTokens, firstTokens, COUNTER.count(second), 0));
-        assertThat(r2.usage().cacheRead()).isPositive();
+        assertThat(r1.usage()).contains(new Usage(0, firstTokens, 0, COUNTER.count(first), 0));
+        assertThat(r2.usage()).contains(new Usage(0, secondTokens - firstTokens, firstTokens, COUNTER.count(second), 0));
+        assertThat(r2.usage().orElseThrow().cacheRead()).isPositive();
     }
 
     @Test
@@ -111,7 +118,7 @@ class ReplayModelClientTest {
         ReplayModelClient client = client(recording, 1_000_000);
         Window window = transcript.render(new Session("sys", List.of(grep), "find the bug"));
 
-        assertThat(client.complete(window).usage()).isEqualTo(new Usage(tokens(window), 0, 0, COUNTER.count(first), 0));
+        assertThat(client.complete(window).usage()).contains(new Usage(tokens(window), 0, 0, COUNTER.count(first), 0));
     }
 
     @Test

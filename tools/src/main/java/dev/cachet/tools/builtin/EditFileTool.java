@@ -4,6 +4,7 @@ import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.files.TextFiles;
@@ -24,6 +25,11 @@ public final class EditFileTool extends BuiltinTool {
 
     public EditFileTool() {
         super(SPEC);
+    }
+
+    @Override
+    public ToolEffect effect() {
+        return ToolEffect.FILES;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 
@@ -17,6 +18,11 @@ public final class FinishTool extends BuiltinTool {
 
     public FinishTool() {
         super(SPEC);
+    }
+
+    @Override
+    public ToolEffect effect() {
+        return ToolEffect.NONE;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.cachet.tools.builtin;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.command.HeadTailBuffer;
@@ -15,6 +16,11 @@ import org.eclipse.jgit.errors.RepositoryNotFoundException;
 abstract class GitTool extends BuiltinTool {
     GitTool(ToolSpec spec) {
         super(spec);
+    }
+
+    @Override
+    public ToolEffect effect() {
+        return ToolEffect.NONE;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.files.FileTooLargeException;
@@ -35,6 +36,11 @@ public final class GrepTool extends BuiltinTool {
 
     public GrepTool() {
         super(SPEC);
+    }
+
+    @Override
+    public ToolEffect effect() {
+        return ToolEffect.NONE;
     }
 
     @Override

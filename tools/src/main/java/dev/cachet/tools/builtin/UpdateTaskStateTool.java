@@ -8,6 +8,7 @@ import dev.cachet.context.state.TaskStateOp;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 
@@ -23,6 +24,11 @@ public final class UpdateTaskStateTool extends BuiltinTool {
 
     public UpdateTaskStateTool() {
         super(SPEC);
+    }
+
+    @Override
+    public ToolEffect effect() {
+        return ToolEffect.NONE;
     }
 
     @Override

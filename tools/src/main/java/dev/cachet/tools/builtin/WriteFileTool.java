@@ -4,6 +4,7 @@ import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.files.WorkspaceFiles;
@@ -22,6 +23,11 @@ public final class WriteFileTool extends BuiltinTool {
 
     public WriteFileTool() {
         super(SPEC);
+    }
+
+    @Override
+    public ToolEffect effect() {
+        return ToolEffect.FILES;
     }
 
     @Override

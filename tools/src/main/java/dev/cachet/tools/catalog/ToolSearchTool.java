@@ -6,6 +6,7 @@ import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
 import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import java.util.Comparator;
@@ -35,6 +36,11 @@ final class ToolSearchTool implements Tool {
                         .string("query", "Keywords: what the tool should do or work on", true)
                         .integer("limit", "Most tools to return (default " + DEFAULT_LIMIT + ", at most " + MAX_LIMIT + ")", false)
                         .build());
+    }
+
+    @Override
+    public ToolEffect effect() {
+        return ToolEffect.NONE;
     }
 
     @Override

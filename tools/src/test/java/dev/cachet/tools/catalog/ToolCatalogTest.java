@@ -9,6 +9,7 @@ import dev.cachet.tools.Schema;
 import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.ToolTesting;
 import java.nio.file.Path;
@@ -49,6 +50,12 @@ class ToolCatalogTest {
     void deferred_loading_offers_core_tools_and_the_two_meta_tools_only() {
         assertThat(catalog.toolBox(ToolLoading.DEFERRED).specs()).extracting(ToolSpec::name)
                 .containsExactly("read_file", "tool_search", "call_tool");
+    }
+
+    @Test
+    void searching_changes_nothing_and_calling_a_deferred_tool_may_change_anything() {
+        assertThat(catalog.toolBox(ToolLoading.DEFERRED).effect("tool_search")).isEqualTo(ToolEffect.NONE);
+        assertThat(catalog.toolBox(ToolLoading.DEFERRED).effect("call_tool")).isEqualTo(ToolEffect.PROCESSES);
     }
 
     @Test

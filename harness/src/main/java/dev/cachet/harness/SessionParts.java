@@ -1,0 +1,62 @@
+package dev.cachet.harness;
+
+import dev.cachet.context.Session;
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.context.strategy.ContextStrategy;
+import dev.cachet.context.strategy.ExtractiveSummarizer;
+import dev.cachet.context.strategy.StrategyServices;
+import dev.cachet.context.strategy.Summarizer;
+import dev.cachet.context.window.WindowFactory;
+import dev.cachet.harness.loop.AgentLoop;
+import dev.cachet.harness.loop.CacheCheckingModelClient;
+import dev.cachet.harness.loop.Ledger;
+import dev.cachet.harness.loop.ModelSummarizer;
+import dev.cachet.harness.loop.StopRequest;
+import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.PricedClient;
+import dev.cachet.providers.session.SessionListener;
+import dev.cachet.tools.ToolBox;
+import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.Workspace;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The working parts of one session once its log is open, wired alike for a new session and a resumed one: the model
+ * (checked against a simulation of its provider's cache), the ledger, the strategy and the loop.
+ */
+final class SessionParts {
+    private final PricedClient priced;
+    private final ModelClient model;
+    private final Ledger ledger;
+    private final WindowFactory windows;
+    private final SessionListener listener;
+    private final Clock clock;
+
+    SessionParts(PricedClient priced, TokenCounter counter, Ledger ledger, SessionListener listener, Clock clock) {
+        this.priced = priced;
+        this.model = priced.cacheSimulator(counter)
+                .<ModelClient>map(simulator -> new CacheCheckingModelClient(priced, simulator, listener, clock)).orElse(priced);
+        this.ledger = ledger;
+        this.windows = new WindowFactory(counter);
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    /** The session's model summarizes for a summarizing strategy; a model that only replays cannot, so it is done offline. */
+    Summarizer summarizer(String prompt) {
+        return model.answersAnything() ? new ModelSummarizer(model, windows, prompt, ledger, listener) : new ExtractiveSummarizer();
+    }
+
+    ContextStrategy strategy(ConfiguredStrategy configured, Summarizer summarizer) {
+        return configured.create(new StrategyServices(windows, priced.cacheRates(), summarizer));
+    }
+
+    AgentLoop loop(RunSpec spec, Workspace workspace, Map<String, String> environment, Session session,
+            ContextStrategy strategy, ToolBox tools, StopRequest stop) {
+        ToolContext toolContext = new ToolContext(workspace, environment, spec.commandTimeout(),
+                ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state, spec.sandbox(), spec.approver());
+        return new AgentLoop(model, strategy, tools, toolContext, ledger, spec.limits(), clock, listener, stop);
+    }
+}

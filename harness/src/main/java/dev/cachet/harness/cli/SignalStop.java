@@ -1,0 +1,54 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.harness.loop.StopRequest;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM while a session runs: the first asks the session to stop, which ends the running
+ * command's process tree, logs the stop and exits 130; a second exits at once. The JDK's own shutdown on these
+ * signals could do neither: it cannot wait for the session to log its stop, nor be hurried by a second Ctrl-C.
+ */
+final class SignalStop implements AutoCloseable {
+    private static final List<String> SIGNALS = List.of("INT", "TERM");
+
+    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+
+    private SignalStop() {}
+
+    /** Handles the signals for as long as it is open; the handlers before it come back when it closes. */
+    static SignalStop install(StopRequest stop, PrintWriter err) {
+        SignalStop installed = new SignalStop();
+        for (String name : SIGNALS) {
+            Signal signal = new Signal(name);
+            installed.previous.put(signal, Signal.handle(signal, received -> onSignal(received, stop, err)));
+        }
+        return installed;
+    }
+
+    /** Leaves the signals as they are, for cachet run inside a process of its own (tests run it in theirs). */
+    static SignalStop none() {
+        return new SignalStop();
+    }
+
+    private static void onSignal(Signal received, StopRequest stop, PrintWriter err) {
+        if (stop.requested()) {
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+        }
+        String by = received.getName().equals("INT") ? "Ctrl-C" : "SIGTERM";
+        err.println();
+        err.println("cachet: stopping the session (" + by + "); Ctrl-C again to quit at once");
+        err.flush();
+        stop.request("stopped by " + by);
+    }
+
+    @Override
+    public void close() {
+        previous.forEach(Signal::handle);
+    }
+}

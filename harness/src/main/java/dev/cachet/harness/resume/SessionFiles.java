@@ -1,0 +1,68 @@
+package dev.cachet.harness.resume;
+
+import dev.cachet.harness.InputException;
+import dev.cachet.providers.session.SessionLogs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which of a workspace's session logs a user means: a session id, a path, or nothing for the session that was active
+ * last. The logs are where {@link SessionLogs} keeps them, and where older versions left them in the workspace.
+ */
+public final class SessionFiles {
+    private static final String SUFFIX = ".jsonl";
+
+    private final SessionLogs logs;
+    private final Path workspace;
+
+    private SessionFiles(SessionLogs logs, Path workspace) {
+        this.logs = logs;
+        this.workspace = workspace;
+    }
+
+    /** The logs of the sessions in {@code workspace}, kept in {@code logs}. */
+    public static SessionFiles of(SessionLogs logs, Path workspace) {
+        return new SessionFiles(logs, workspace);
+    }
+
+    /** Every log, the one written to last first. */
+    public List<Path> all() {
+        return logs.list(workspace).stream()
+                .sorted(Comparator.comparing(SessionFiles::modified).thenComparing(Path::getFileName).reversed())
+                .toList();
+    }
+
+    /** The log a user means by a session id or a path; without either, the one written to last. */
+    public Path find(Optional<String> idOrPath) {
+        if (idOrPath.isEmpty()) {
+            return all().stream().findFirst().orElseThrow(() -> new InputException("no sessions to resume: "
+                    + logs.directoryFor(workspace) + " holds no session logs of " + workspace
+                    + "; start one with 'cachet run'"));
+        }
+        String given = idOrPath.get();
+        if (given.endsWith(SUFFIX) || given.contains("/")) {
+            Path log = Path.of(given);
+            if (!Files.isRegularFile(log)) {
+                throw new InputException("no session '" + given + "': " + log + " is not a session log; "
+                        + "'cachet sessions' lists this workspace's sessions");
+            }
+            return log;
+        }
+        return logs.find(workspace, given).orElseThrow(() -> new InputException("no session '" + given + "': "
+                + logs.pathFor(workspace, given) + " is not a session log; "
+                + "'cachet sessions' lists this workspace's sessions"));
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+}
