@@ -115,8 +115,9 @@ class SymlinkRaceTest {
             succeeded += output.error() ? 0 : 1;
         }
         assertThat(snapshot(outside)).as("the outside folder").isEqualTo(outsideBefore);
-        // The race was real: the link flipped throughout, and the tool got through it as well as being refused.
-        assertThat(flips.get()).isGreaterThan(ATTEMPTS);
+        // The race was real: the link flipped throughout (how often depends on the machine's load, so only a tenth
+        // of the attempts is asked for), and the tool got through it as well as being refused.
+        assertThat(flips.get()).isGreaterThan(ATTEMPTS / 10);
         assertThat(succeeded).isBetween(1, ATTEMPTS - 1);
     }
 
