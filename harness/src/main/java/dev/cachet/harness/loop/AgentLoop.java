@@ -166,7 +166,7 @@ public final class AgentLoop {
         try {
             response = stop.interruptible(() -> model.complete(window));
         } catch (RuntimeException e) {
-            // Interrupted, a client fails however it fails (LangChain4j wraps the interruption its own way).
+            // Once a stop is requested, any failure is the interruption: LangChain4j, for one, wraps it its own way.
             if (stop.requested()) {
                 return Optional.empty();
             }

@@ -8,17 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Which limit, if any, ends a session before its next turn: turns, tokens, cost or wall time. */
-final class LimitCheck {
-    private final Limits limits;
-    private final Ledger ledger;
-    private final Clock clock;
-
-    LimitCheck(Limits limits, Ledger ledger, Clock clock) {
-        this.limits = limits;
-        this.ledger = ledger;
-        this.clock = clock;
-    }
-
+record LimitCheck(Limits limits, Ledger ledger, Clock clock) {
     /** @param start when this run of the session began: the wall time counts from there, a resume's included */
     Optional<RunResult> reached(int turn, Instant start) {
         if (turn >= limits.maxTurns()) {
