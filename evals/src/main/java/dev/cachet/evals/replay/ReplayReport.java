@@ -55,7 +55,8 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
         Map<String, List<ReplayRun>> byStrategy = new LinkedHashMap<>();
         runs.forEach(run -> byStrategy.computeIfAbsent(run.strategy(), s -> new ArrayList<>()).add(run));
         Map<String, ReplayRun> bills = ReplayRun.billsByTrace(runs);
-        List<ReplayRun> transcript = byStrategy.getOrDefault(TranscriptStrategy.NAME, List.of());
+        Optional<Baseline> transcript = Optional.ofNullable(byStrategy.get(TranscriptStrategy.NAME))
+                .map(group -> new Baseline(inputCost(group), p95(group)));
         List<Summary> summary = new ArrayList<>();
         byStrategy.remove(CounterfactualReplay.RECORDED);
         byStrategy.forEach((strategy, group) -> summary.add(summarize(strategy, group, transcript, bills)));
@@ -64,7 +65,10 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
                 Fidelity.perTrace(runs));
     }
 
-    private static Summary summarize(String strategy, List<ReplayRun> group, List<ReplayRun> transcript,
+    /** What every strategy is compared with: the transcript's input cost and p95 per-call input cost. */
+    private record Baseline(double inputCost, double p95) {}
+
+    private static Summary summarize(String strategy, List<ReplayRun> group, Optional<Baseline> transcript,
             Map<String, ReplayRun> bills) {
         long read = 0;
         long input = 0;
@@ -83,9 +87,9 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
         double billedCost = billed.stream().mapToDouble(run -> bills.get(run.trace()).costUsd()).sum();
         return new Summary(strategy, group.size(), inputCost, group.stream().mapToDouble(ReplayRun::costUsd).sum(),
                 Ratios.of(read, input), references == 0 ? 1.0 : (double) visible / references,
-                transcript.isEmpty() ? null : Ratios.of(inputCost, inputCost(transcript)),
+                transcript.map(baseline -> Ratios.of(inputCost, baseline.inputCost())).orElse(null),
                 billed.isEmpty() ? null : Ratios.of(billed.stream().mapToDouble(ReplayRun::costUsd).sum(), billedCost),
-                transcript.isEmpty() ? null : Ratios.of(p95(group), p95(transcript)),
+                transcript.map(baseline -> Ratios.of(p95(group), baseline.p95())).orElse(null),
                 references == 0 ? 1.0 : (double) (visible - pointers) / references, Ratios.of(pointers, references),
                 group.stream().mapToDouble(ReplayRun::rereadCostUsd).sum());
     }
