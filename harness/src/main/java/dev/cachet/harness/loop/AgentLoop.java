@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The ReAct loop: render a window through the strategy, ask the model, run the tools it calls, append the results,
@@ -64,7 +65,7 @@ public final class AgentLoop {
 
     /** Runs a new session to its end; its history grows by every model turn and tool result. */
     public RunResult run(Session session) {
-        return loop(session, new Progress(clock.instant(), 0, 0));
+        return withinDeadline(() -> loop(session, new Progress(clock.instant(), 0, 0)));
     }
 
     /**
@@ -72,14 +73,22 @@ public final class AgentLoop {
      * crash or a stop that change nothing are run again, those that may have changed something are not), then on.
      */
     public RunResult resume(Session session, Resumption from) {
-        Progress progress = new Progress(clock.instant(), from.turn(), from.consecutiveErrors());
-        if (from.last().isPresent()) {
-            Optional<RunResult> end = act(session, progress, from.last().get());
-            if (end.isPresent()) {
-                return stop(end.get());
+        return withinDeadline(() -> {
+            Progress progress = new Progress(clock.instant(), from.turn(), from.consecutiveErrors());
+            if (from.last().isPresent()) {
+                Optional<RunResult> end = act(session, progress, from.last().get());
+                if (end.isPresent()) {
+                    return stop(end.get());
+                }
             }
+            return loop(session, progress);
+        });
+    }
+
+    private RunResult withinDeadline(Supplier<RunResult> session) {
+        try (Deadline deadline = Deadline.after(limits.maxWallTime(), stop)) {
+            return session.get();
         }
-        return loop(session, progress);
     }
 
     private RunResult loop(Session session, Progress progress) {
@@ -211,7 +220,7 @@ public final class AgentLoop {
     }
 
     private RunResult interrupted(Progress progress) {
-        return progress.result(StopReason.INTERRUPTED, stop.why());
+        return progress.result(stop.reason(), stop.why());
     }
 
     private RunResult stop(RunResult result) {
