@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import dev.cachet.tools.sandbox.Bubblewrap;
 import dev.cachet.tools.sandbox.HiddenPaths;
+import dev.cachet.tools.sandbox.ProcessLimits;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.PrintWriter;
@@ -38,6 +39,16 @@ final class SandboxOptions {
             + "it is, or lies in, a hidden one, e.g. ~/.docker (repeatable).")
     List<Path> allowRead = new ArrayList<>();
 
+    @Option(names = "--max-processes", paramLabel = "N", defaultValue = "1024", converter = AtLeastOneConverter.class,
+            description = "Processes and threads a sandboxed command may have at once: a fork bomb stops here. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int maxProcesses;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE", defaultValue = "8g", converter = ByteSizeConverter.class,
+            description = "Address space each process of a sandboxed command may take (512m, 8g); a JVM reserves a "
+                    + "few GB up front. Default: ${DEFAULT-VALUE}.")
+    long maxMemory;
+
     /**
      * The sandbox asked for. When it needs bubblewrap and none is on the PATH of {@code environment}, says so once, up
      * front: the refusals themselves only reach the model.
@@ -47,7 +58,8 @@ final class SandboxOptions {
             warnings.println("warning: the agent's commands will be refused: " + Bubblewrap.NOT_INSTALLED);
         }
         HiddenPaths hidden = new HiddenPaths(absolute(denyRead), absolute(allowRead));
-        return new Sandbox(mode, Set.copyOf(allowEnv), allowNetwork).withHidden(hidden);
+        return new Sandbox(mode, Set.copyOf(allowEnv), allowNetwork).withHidden(hidden)
+                .withLimits(new ProcessLimits(maxProcesses, maxMemory));
     }
 
     private static List<Path> absolute(List<Path> paths) {

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * loop is waiting on, as Ctrl-C does, and the session stops for its wall time.
  */
 final class Deadline implements AutoCloseable {
-    static final String THREAD_NAME = "cachet-session-deadline";
+    private static final String THREAD_NAME = "cachet-session-deadline";
     // Beyond this a timer is pointless, and far beyond it the nanosecond count overflows.
     private static final Duration NEVER = Duration.ofDays(365);
 

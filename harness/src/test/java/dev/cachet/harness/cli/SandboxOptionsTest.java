@@ -7,6 +7,7 @@ import dev.cachet.harness.config.SandboxSettings;
 import dev.cachet.harness.demo.BundledExample;
 import dev.cachet.tools.sandbox.Approver;
 import dev.cachet.tools.sandbox.HiddenPaths;
+import dev.cachet.tools.sandbox.ProcessLimits;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
@@ -82,6 +83,27 @@ class SandboxOptionsTest {
         assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())).hidden())
                 .isEqualTo(new HiddenPaths(List.of(Path.of("/srv/vault"), Path.of("/etc/shadow")),
                         List.of(Path.of("/home/dev/.docker"))));
+    }
+
+    @Test
+    void reads_the_process_and_memory_limit_of_each_command() {
+        SessionOptions options = parse("--max-processes", "64", "--max-memory", "512m");
+
+        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())).limits())
+                .isEqualTo(new ProcessLimits(64, 512L << 20));
+        assertThat(parse("--max-memory", "2G").sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())).limits())
+                .isEqualTo(new ProcessLimits(ProcessLimits.DEFAULT.processes(), 2L << 30));
+    }
+
+    @Test
+    void a_limit_that_is_not_a_size_or_not_positive_is_a_usage_error_naming_it() {
+        CliRun size = CliRun.of("run", "-m", RECORDING, "--max-memory", "lots", "task");
+        CliRun count = CliRun.of("run", "-m", RECORDING, "--max-processes", "0", "task");
+
+        assertThat(size.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(size.err()).contains("'lots' is not a size such as 512m or 8g");
+        assertThat(count.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(count.err()).contains("--max-processes").contains("must be at least 1, got 0");
     }
 
     @Test

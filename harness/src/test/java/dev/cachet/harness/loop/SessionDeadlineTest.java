@@ -70,15 +70,6 @@ class SessionDeadlineTest {
     }
 
     @Test
-    void a_session_that_ends_first_leaves_no_deadline_behind_to_stop_a_later_one() {
-        RunResult first = loop(ScriptedModelClient.of(AssistantTurn.text("done")), HALF_A_SECOND).run(session());
-
-        assertThat(first.reason()).isEqualTo(StopReason.DONE);
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals(Deadline.THREAD_NAME));
-        assertThat(stop.requested()).isFalse();
-    }
-
-    @Test
     void a_ctrl_c_before_the_deadline_still_reads_as_an_interruption() {
         stop.request("stopped by Ctrl-C");
 
