@@ -29,7 +29,7 @@ public final class Strategies {
             new StrategyInfo(HybridStrategy.NAME,
                     "cache-aware: append-only, compacting (mask, then fold into task state) only when it pays",
                     HybridStrategy.params(),
-                    (services, params) -> new HybridStrategy(services.windows(), services.cacheRates(), params)));
+                    (services, params) -> new HybridStrategy(services.windows(), services.cacheRates(), services.clock(), params)));
 
     private Strategies() {}
 

@@ -76,7 +76,7 @@ class PrefixStabilityTest {
     }
 
     private static ContextStrategy hybrid(WindowFactory factory, Map<String, Integer> params) {
-        return new HybridStrategy(factory, CacheRates.ANTHROPIC, Strategies.byName("hybrid").orElseThrow().configure(params));
+        return new HybridStrategy(factory, CacheRates.ANTHROPIC, java.time.Clock.systemUTC(), Strategies.byName("hybrid").orElseThrow().configure(params));
     }
 
     private static List<Window> render(Function<WindowFactory, ContextStrategy> strategy, long seed, int turns, boolean bulky) {

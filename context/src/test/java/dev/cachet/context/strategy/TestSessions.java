@@ -55,7 +55,7 @@ public final class TestSessions {
     }
 
     /** Appends a turn and updates the task state from its tool results, as the agent loop does. */
-    static void play(Session session, Turn turn) {
+    public static void play(Session session, Turn turn) {
         session.append(turn.assistant());
         for (ToolResult result : turn.results()) {
             session.append(result);

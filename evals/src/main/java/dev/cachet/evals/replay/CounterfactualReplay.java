@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,19 +44,27 @@ import java.util.stream.Stream;
 public final class CounterfactualReplay {
     /** The run that is the trace's own bill, as its provider recorded it. */
     public static final String RECORDED = "recorded";
-    /** When a log does not say when a call was made: a typical pause between an agent's model calls. */
-    static final Duration THINK_TIME = Duration.ofSeconds(20);
     /** Stands for what the original harness sent that its log does not hold; counted as the calibration says. */
     static final String UNSEEN_PREFIX = "[unseen prefix: the original harness's system prompt and tools, not in its log]";
 
     private final TokenCounter counter;
     private final Function<Trajectory, PricedModel> billing;
+    private final ReplayTiming timing;
     private final StateRules rules = new StateRules();
 
-    /** @param billing how each trajectory is billed: its own model where known, else the one the user named */
-    public CounterfactualReplay(TokenCounter counter, Function<Trajectory, PricedModel> billing) {
+    /**
+     * @param billing how each trajectory is billed: its own model where known, else the one the user named
+     * @param timing  pauses and keep-alive pings to add to the strategies' runs (the recorded bill stays as it was)
+     */
+    public CounterfactualReplay(TokenCounter counter, Function<Trajectory, PricedModel> billing, ReplayTiming timing) {
         this.counter = counter;
         this.billing = billing;
+        this.timing = timing;
+    }
+
+    /** A replay at the times the logs recorded, without pings. */
+    public CounterfactualReplay(TokenCounter counter, Function<Trajectory, PricedModel> billing) {
+        this(counter, billing, ReplayTiming.RECORDED);
     }
 
     /** One run per strategy, in the order given, then the recorded bill when the trace has one. */
@@ -88,17 +97,18 @@ public final class CounterfactualReplay {
         }
         ContextStrategy transcript = new TranscriptStrategy(new WindowFactory(counter));
         List<Long> rebuilt = new ArrayList<>();
-        windows(trajectory, transcript, trajectory.systemPrompt(), true, (turn, window) -> rebuilt.add((long) window.tokens()));
+        windows(trajectory, transcript, trajectory.systemPrompt(), true, new CallClock(Duration.ofMinutes(5), ReplayTiming.RECORDED),
+                (turn, window) -> rebuilt.add((long) window.tokens()));
         return Calibration.fit(trajectory.turns().stream().map(turn -> turn.usage().orElseThrow().input()).toList(), rebuilt);
     }
 
     private ReplayRun replay(Trajectory trajectory, List<List<ObservedReferences.Observed>> references,
             ConfiguredStrategy configured, PricedModel model, TokenCounter counter, String systemPrompt,
             boolean estimated) {
-        ContextStrategy strategy = configured.create(new StrategyServices(
-                new WindowFactory(counter), model.cacheRates(), new ExtractiveSummarizer()));
         CacheSimulator cache = model.caches().apply(counter);
-        CallClock clock = new CallClock(model.spec().cacheTtl());
+        CallClock clock = new CallClock(cache.ttl(), timing);
+        ContextStrategy strategy = configured.create(new StrategyServices(
+                new WindowFactory(counter), model.cacheRates(), new ExtractiveSummarizer(), clock));
         if (prefixWasWarm(trajectory)) {
             // Another session (a subagent's parent, an earlier run) had cached the system prompt and tools.
             Session start = new Session(systemPrompt, trajectory.tools(), trajectory.task());
@@ -106,12 +116,15 @@ public final class CounterfactualReplay {
         }
         List<ReplayTurn> turns = new ArrayList<>();
         Window[] last = new Window[1];
+        Usage[] lastUsage = {Usage.ZERO};
         // The transcript is the original harness's own behaviour, so it also starts anew where the original did.
         boolean followRestarts = configured.info().name().equals(TranscriptStrategy.NAME);
-        windows(trajectory, strategy, systemPrompt, followRestarts, (i, window) -> {
+        windows(trajectory, strategy, systemPrompt, followRestarts, clock, (i, window) -> {
             TrajectoryTurn turn = trajectory.turns().get(i);
-            boolean cold = clock.next(turn);
-            Usage usage = cache.next(window, outputTokens(turn), clock.at());
+            // A ping re-sends the last request for one output token: it reads the cached prefix and keeps it warm.
+            double pingCost = clock.pings().stream()
+                    .mapToDouble(ping -> model.price().cost(cache.next(last[0], 1, ping))).sum();
+            Usage usage = cache.next(window, outputTokens(turn), clock.instant());
             List<ObservedReferences.Observed> needed = references.get(i);
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()
                     .collect(Collectors.groupingBy(reference -> Sight.of(window, reference.form())));
@@ -122,10 +135,13 @@ public final class CounterfactualReplay {
             long reread = Stream.concat(pointed.stream(), missing.stream()).map(ObservedReferences.Observed::source)
                     .distinct().mapToLong(counter::count).sum();
             double rereadCost = model.price().inputCost(new Usage(reread, 0, 0, 0, 0));
-            turns.add(new ReplayTurn(i + 1, window.tokens(), usage, model.price().cost(usage) + rereadCost,
-                    model.price().inputCost(usage) + rereadCost, needed.size(), needed.size() - missing.size(),
-                    pointed.size(), rereadCost, cold));
+            Optional<CacheMiss> miss = i == 0 ? Optional.empty()
+                    : MissCauses.of(last[0], lastUsage[0], window, usage, clock);
+            turns.add(new ReplayTurn(i + 1, window.tokens(), usage, model.price().cost(usage) + rereadCost + pingCost,
+                    model.price().inputCost(usage) + rereadCost + pingCost, needed.size(), needed.size() - missing.size(),
+                    pointed.size(), rereadCost, new CallCache(clock.cold(), clock.pings().size(), pingCost, miss)));
             last[0] = window;
+            lastUsage[0] = usage;
         });
         // A session resumed after its cache is gone sends its last window to an empty cache.
         double restart = model.price().inputCost(model.caches().apply(counter).next(last[0], 0));
@@ -138,14 +154,19 @@ public final class CounterfactualReplay {
     }
 
     /** The bill as recorded: each call's usage at the trace's prices. */
-    private static ReplayRun recorded(Trajectory trajectory, PricedModel model, double restartCost) {
-        CallClock clock = new CallClock(model.spec().cacheTtl());
+    private ReplayRun recorded(Trajectory trajectory, PricedModel model, double restartCost) {
+        // The recorded bill is the original provider's cache: a call is cold after its TTL, as the replay's are.
+        CallClock clock = new CallClock(model.caches().apply(counter).ttl(), ReplayTiming.RECORDED);
         List<ReplayTurn> turns = new ArrayList<>();
+        Usage previous = null;
         for (int i = 0; i < trajectory.turns().size(); i++) {
             TrajectoryTurn turn = trajectory.turns().get(i);
             Usage usage = turn.usage().orElseThrow();
+            clock.next(turn);
+            Optional<CacheMiss> miss = previous == null ? Optional.empty() : MissCauses.recorded(previous, usage, clock);
             turns.add(new ReplayTurn(i + 1, (int) usage.input(), usage, model.price().cost(usage),
-                    model.price().inputCost(usage), 0, 0, 0, 0, clock.next(turn)));
+                    model.price().inputCost(usage), 0, 0, 0, 0, new CallCache(clock.cold(), 0, 0, miss)));
+            previous = usage;
         }
         return new ReplayRun(trajectory.id(), RECORDED, turns, false, restartCost);
     }
@@ -156,7 +177,7 @@ public final class CounterfactualReplay {
      * first user input (for Claude Code, the compact summary).
      */
     private void windows(Trajectory trajectory, ContextStrategy strategy, String systemPrompt, boolean followRestarts,
-            BiConsumer<Integer, Window> each) {
+            CallClock clock, BiConsumer<Integer, Window> each) {
         Session session = new Session(systemPrompt, trajectory.tools(), trajectory.task());
         for (int i = 0; i < trajectory.turns().size(); i++) {
             TrajectoryTurn turn = trajectory.turns().get(i);
@@ -166,6 +187,7 @@ public final class CounterfactualReplay {
                 input = input.subList(1, input.size());
             }
             input.forEach(session::append);
+            clock.next(turn);
             each.accept(i, strategy.render(session));
             append(session, turn);
         }
@@ -184,27 +206,6 @@ public final class CounterfactualReplay {
                     .findFirst()
                     .orElse(new ToolCall(result.callId(), result.toolName(), "{}"));
             session.updateState(rules.apply(session.state(), call, result));
-        }
-    }
-
-    /** When each call was made (the log's time, else a think time after the previous), and whether the cache had expired. */
-    private static final class CallClock {
-        private final Duration ttl;
-        private Instant at;
-
-        CallClock(Duration ttl) {
-            this.ttl = ttl;
-        }
-
-        /** Moves to the call; true when it came longer than the TTL after the previous one. */
-        boolean next(TrajectoryTurn turn) {
-            Instant previous = at;
-            at = turn.at().orElse(previous == null ? Instant.EPOCH : previous.plus(THINK_TIME));
-            return previous != null && Duration.between(previous, at).compareTo(ttl) > 0;
-        }
-
-        Instant at() {
-            return at;
         }
     }
 }

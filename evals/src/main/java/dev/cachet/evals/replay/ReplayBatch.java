@@ -29,6 +29,7 @@ public final class ReplayBatch {
     private final Function<Trajectory, PricedModel> billing;
     private final List<ConfiguredStrategy> strategies;
     private final Function<Path, List<Trajectory>> reader;
+    private final ReplayTiming timing;
 
     /** What the batch produced: the runs, and the files it skipped with why. */
     public record Outcome(List<ReplayRun> runs, List<String> failures) {
@@ -42,11 +43,12 @@ public final class ReplayBatch {
     public record Progress(int done, int total, Path file) {}
 
     public ReplayBatch(TokenCounter counter, Function<Trajectory, PricedModel> billing, List<ConfiguredStrategy> strategies,
-            Function<Path, List<Trajectory>> reader) {
+            Function<Path, List<Trajectory>> reader, ReplayTiming timing) {
         this.counter = counter;
         this.billing = billing;
         this.strategies = List.copyOf(strategies);
         this.reader = reader;
+        this.timing = timing;
     }
 
     public Outcome run(List<Path> files, int jobs, Consumer<Progress> progress) {
@@ -95,7 +97,7 @@ public final class ReplayBatch {
 
     private List<ReplayRun> replay(Path file) {
         // A counter per file: strategies of one trajectory share its counts, and they are freed with it.
-        CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), billing);
+        CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), billing, timing);
         List<ReplayRun> runs = new ArrayList<>();
         for (Trajectory trajectory : reader.apply(file)) {
             runs.addAll(replay.replay(trajectory, strategies));

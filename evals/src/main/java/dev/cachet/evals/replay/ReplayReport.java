@@ -2,6 +2,7 @@ package dev.cachet.evals.replay;
 
 import dev.cachet.context.strategy.TranscriptStrategy;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,12 @@ import java.util.Optional;
  * recorded bills are the baseline there, not a row), and how close the transcript's replay comes to each recorded
  * bill (the reports add {@link Fidelity#overall}). Field names are part of the interface; do not rename them.
  */
-public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity> fidelity) {
+public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity> fidelity, List<CacheHealth> cache) {
     public ReplayReport {
         runs = List.copyOf(runs);
         summary = List.copyOf(summary);
         fidelity = List.copyOf(fidelity);
+        cache = List.copyOf(cache);
     }
 
     /**
@@ -28,7 +30,7 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
             long cacheReadTokens, long outputTokens, double inputCostUsd, double costUsd, double cacheHitRate,
             double referenceRecall, int peakWindowTokens, boolean estimated, Double costRatioVsRecorded,
             double p50CallInputCostUsd, double p95CallInputCostUsd, double maxCallInputCostUsd, int coldCalls,
-            double restartCostUsd) {
+            double restartCostUsd, int pings, double pingCostUsd, List<Miss> misses) {
 
         static Run of(ReplayRun run, Optional<ReplayRun> recorded) {
             return new Run(run.trace(), run.strategy(), run.turns().size(), run.usage().input(),
@@ -36,7 +38,36 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
                     run.costUsd(), run.cacheHitRate(), run.referenceRecall(), run.peakWindowTokens(), run.estimated(),
                     recorded.map(bill -> Ratios.of(run.costUsd(), bill.costUsd())).orElse(null),
                     run.callInputCostPercentile(50), run.callInputCostPercentile(95), run.callInputCostPercentile(100),
-                    run.coldCalls(), run.restartCostUsd());
+                    run.coldCalls(), run.restartCostUsd(), run.pings(), run.pingCostUsd(), Miss.of(run));
+        }
+    }
+
+    /** A call that read less from the cache than the cache held before it, and why. */
+    public record Miss(int call, CacheMiss.Cause cause, long lostTokens, String detail) {
+        static List<Miss> of(ReplayRun run) {
+            return run.turns().stream().flatMap(turn -> turn.cache().miss().stream()
+                    .map(miss -> new Miss(turn.turn(), miss.cause(), miss.lostTokens(), miss.detail()))).toList();
+        }
+    }
+
+    /**
+     * One strategy's cache over every trajectory (the recorded bills among them): its misses by cause, the tokens
+     * they lost, and the keep-alive pings it sent.
+     */
+    public record CacheHealth(String strategy, int calls, int misses, Map<CacheMiss.Cause, Integer> missesByCause,
+            long lostTokens, int pings, double pingCostUsd) {
+        static CacheHealth of(String strategy, List<ReplayRun> runs) {
+            Map<CacheMiss.Cause, Integer> byCause = new EnumMap<>(CacheMiss.Cause.class);
+            long lost = 0;
+            for (ReplayRun run : runs) {
+                for (Miss miss : Miss.of(run)) {
+                    byCause.merge(miss.cause(), 1, Integer::sum);
+                    lost += miss.lostTokens();
+                }
+            }
+            return new CacheHealth(strategy, runs.stream().mapToInt(run -> run.turns().size()).sum(),
+                    byCause.values().stream().mapToInt(Integer::intValue).sum(), byCause, lost,
+                    runs.stream().mapToInt(ReplayRun::pings).sum(), runs.stream().mapToDouble(ReplayRun::pingCostUsd).sum());
         }
     }
 
@@ -58,11 +89,13 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
         Optional<Baseline> transcript = Optional.ofNullable(byStrategy.get(TranscriptStrategy.NAME))
                 .map(group -> new Baseline(inputCost(group), p95(group)));
         List<Summary> summary = new ArrayList<>();
+        List<CacheHealth> cache = new ArrayList<>();
+        byStrategy.forEach((strategy, group) -> cache.add(CacheHealth.of(strategy, group)));
         byStrategy.remove(CounterfactualReplay.RECORDED);
         byStrategy.forEach((strategy, group) -> summary.add(summarize(strategy, group, transcript, bills)));
         return new ReplayReport(
                 runs.stream().map(run -> Run.of(run, Optional.ofNullable(bills.get(run.trace())))).toList(), summary,
-                Fidelity.perTrace(runs));
+                Fidelity.perTrace(runs), cache);
     }
 
     /** What every strategy is compared with: the transcript's input cost and p95 per-call input cost. */

@@ -65,6 +65,15 @@ public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, b
         return Percentiles.nearestRank(turns.stream().mapToDouble(ReplayTurn::inputCostUsd).toArray(), percent);
     }
 
+    /** Keep-alive pings sent over the session. */
+    public int pings() {
+        return turns.stream().mapToInt(turn -> turn.cache().pings()).sum();
+    }
+
+    public double pingCostUsd() {
+        return turns.stream().mapToDouble(turn -> turn.cache().pingCostUsd()).sum();
+    }
+
     public int pointerReferences() {
         return turns.stream().mapToInt(ReplayTurn::pointers).sum();
     }

@@ -35,6 +35,8 @@ public final class ReplayHtmlReport implements ReplayRenderer {
         }
         html.append("<h2>Worst spikes</h2>\n");
         Html.table(html, "spikes", ReplayTables.spikes(runs));
+        html.append("<h2>Cache misses</h2>\n<p>").append(Xml.escape(ReplayTables.CACHE_NOTE)).append("</p>\n");
+        Html.table(html, "cache", ReplayTables.cache(report));
 
         Map<String, List<ReplayRun>> byTrace = new LinkedHashMap<>();
         runs.forEach(run -> byTrace.computeIfAbsent(run.trace(), t -> new ArrayList<>()).add(run));

@@ -28,6 +28,8 @@ public final class ReplayMarkdownReport implements ReplayRenderer {
                 .append(" calls of each strategy with the highest input cost; cold calls came after the cache ")
                 .append("expired.\n\n");
         Markdown.table(md, ReplayTables.spikes(runs));
+        md.append("\n## Cache misses\n\n").append(ReplayTables.CACHE_NOTE).append("\n\n");
+        Markdown.table(md, ReplayTables.cache(report));
         md.append("\n## Runs\n\n");
         Markdown.table(md, ReplayTables.runs(report));
         return md.toString();

@@ -3,14 +3,18 @@ package dev.cachet.evals.report;
 import static dev.cachet.evals.report.Table.Column.number;
 import static dev.cachet.evals.report.Table.Column.text;
 
+import dev.cachet.evals.replay.CacheMiss;
 import dev.cachet.evals.replay.CounterfactualReplay;
 import dev.cachet.evals.replay.Fidelity;
 import dev.cachet.evals.replay.ReplayReport;
+import dev.cachet.evals.replay.ReplayReport.CacheHealth;
 import dev.cachet.evals.replay.ReplayReport.Run;
 import dev.cachet.evals.replay.ReplayReport.Summary;
 import dev.cachet.evals.replay.ReplayRun;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The tables of a replay report and the sentences that read them, the same in every format. */
 final class ReplayTables {
@@ -100,6 +104,25 @@ final class ReplayTables {
                 number("Input cost", spike -> Formats.usd(spike.call().inputCostUsd())),
                 number("Input tokens", spike -> Formats.count(spike.call().usage().input())),
                 number("Cache reads", spike -> Formats.count(spike.call().usage().cacheRead())),
-                text("Cold", spike -> spike.call().cold() ? "yes" : ""));
+                text("Cold", spike -> spike.call().cold() ? "yes" : ""),
+                text("Cache miss", spike -> spike.call().cache().miss().map(CacheMiss::detail).orElse("")));
+    }
+
+    static final String CACHE_NOTE = "Calls that read less from the cache than it held after the call before, by "
+            + "cause: expired (a pause past the TTL), compaction, prefix changed, below minimum, lookback, provider "
+            + "(the recorded bill missed and its log does not say why).";
+
+    /** Each strategy's cache misses by cause, what they lost, and the keep-alive pings it sent. */
+    static Table cache(ReplayReport report) {
+        return Table.of(report.cache(),
+                text("Strategy", CacheHealth::strategy),
+                number("Calls", c -> Formats.count(c.calls())),
+                number("Misses", c -> Formats.count(c.misses())),
+                text("By cause", c -> c.missesByCause().entrySet().stream()
+                        .map(e -> e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + e.getValue())
+                        .collect(Collectors.joining(", "))),
+                number("Lost tokens", c -> Formats.count(c.lostTokens())),
+                number("Pings", c -> Formats.count(c.pings())),
+                number("Ping cost", c -> Formats.usd(c.pingCostUsd())));
     }
 }

@@ -28,6 +28,7 @@ public final class ReplayTextReport implements ReplayRenderer {
         return String.format(Locale.ROOT, "replayed as %s%s: %d runs\n%s\n\n", ReplayTables.BILLED_AS, modelSpec,
                 report.runs().size(), ReplayTables.basis(report))
                 + TextTable.render(summary(report)) + "\n" + TextTable.render(runs(report)) + "\n"
+                + "cache misses by cause\n" + TextTable.render(ReplayTables.cache(report).lowercased()) + "\n"
                 + (fidelity.isEmpty() ? ReplayTables.NO_BILL + "\n"
                         : "fidelity: the transcript's replay against the recorded bill\n"
                                 + TextTable.render(fidelity(fidelity)) + FIDELITY_LEGEND);

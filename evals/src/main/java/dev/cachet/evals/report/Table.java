@@ -2,6 +2,7 @@ package dev.cachet.evals.report;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /** Rows of formatted cells under headings, for each output format to lay out its own way. */
@@ -38,6 +39,12 @@ public record Table(List<Heading> headings, List<List<String>> rows) {
         public static <T> Column<T> number(String title, Function<? super T, String> cell) {
             return new Column<>(Heading.number(title), cell);
         }
+    }
+
+    /** The same table under lower-case headings, as the terminal's tables are headed. */
+    public Table lowercased() {
+        return new Table(headings.stream().map(h -> new Heading(h.title().toLowerCase(Locale.ROOT), h.numeric())).toList(),
+                rows);
     }
 
     @SafeVarargs

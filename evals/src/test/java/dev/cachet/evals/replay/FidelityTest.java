@@ -61,6 +61,6 @@ class FidelityTest {
 
     /** A call of {@code uncached} + {@code read} input tokens whose input cost {@code cost}. */
     private static ReplayTurn call(long uncached, long read, double cost) {
-        return new ReplayTurn(1, (int) (uncached + read), new Usage(uncached, 0, read, 10, 0), cost, cost, 0, 0, 0, 0.0, false);
+        return new ReplayTurn(1, (int) (uncached + read), new Usage(uncached, 0, read, 10, 0), cost, cost, 0, 0, 0, 0.0, CallCache.of(false));
     }
 }

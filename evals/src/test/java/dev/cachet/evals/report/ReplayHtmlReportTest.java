@@ -52,7 +52,7 @@ class ReplayHtmlReportTest {
                 List.of("overall", "-34.6%", "-4.3%", "0.0%", "+45.5 pt"));
         List<List<String>> spikes = Documents.rows(html, "spikes");
         assertThat(spikes).hasSize(1 + 4 + 4 + 2);
-        assertThat(spikes.get(9)).containsExactly("recorded", "lexer", "2", "$0.0130", "1,300", "0", "yes");
+        assertThat(spikes.get(9)).containsExactly("recorded", "lexer", "2", "$0.0130", "1,300", "0", "yes", "");
     }
 
     @Test

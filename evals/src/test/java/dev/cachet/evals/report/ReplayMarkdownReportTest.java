@@ -84,7 +84,7 @@ class ReplayMarkdownReportTest {
 
         // Call i costs $0.001 x i of input; call 10 came after the cache expired. Equal costs keep the runs' order.
         assertThat(spikes.get(0)).containsExactly("Strategy", "Trace", "Call", "Input cost", "Input tokens",
-                "Cache reads", "Cold");
+                "Cache reads", "Cold", "Cache miss");
         assertThat(spikes.subList(1, spikes.size())).extracting(row -> String.join(" ", row.get(0), row.get(1),
                 row.get(2), row.get(3), row.get(6))).containsExactly(
                 "transcript a 12 $0.0120 ", "transcript a 11 $0.0110 ", "transcript a 10 $0.0100 yes",

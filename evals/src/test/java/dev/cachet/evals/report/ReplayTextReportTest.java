@@ -2,6 +2,7 @@ package dev.cachet.evals.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachet.evals.replay.CallCache;
 import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.replay.ReplayRun;
 import dev.cachet.evals.replay.ReplayTurn;
@@ -33,6 +34,12 @@ class ReplayTextReportTest {
                 a&b<c>  transcript      2     $0.0140     $0.0170    estimated      45.5%   0.500        1,200
                 a&b<c>  masking         2     $0.0070     $0.0100    estimated       0.0%   1.000          500
 
+                cache misses by cause
+                strategy    calls  misses  by cause  lost tokens  pings  ping cost
+                transcript      4       0                      0      0    $0.0000
+                masking         4       0                      0      0    $0.0000
+                recorded        2       0                      0      0    $0.0000
+
                 fidelity: the transcript's replay against the recorded bill
                 trace      cost  input  per call  cache reads
                 lexer    -34.6%  -4.3%      0.0%     +45.5 pt
@@ -46,8 +53,8 @@ class ReplayTextReportTest {
     void fidelity_pools_every_trace_with_a_bill_into_the_overall_row() {
         // lexer as above; parser replays 1,000 then 1,200 against bills of 1,250 then 2,000 (the second cold).
         ReplayRun parserBill = new ReplayRun("parser", "recorded", List.of(
-                new ReplayTurn(1, 1250, new Usage(1250, 0, 0, 100, 0), 0.014, 0.0125, 0, 0, 0, 0.0, false),
-                new ReplayTurn(2, 2000, new Usage(2000, 0, 0, 100, 0), 0.0215, 0.02, 0, 0, 0, 0.0, true)), false, 0.0125);
+                new ReplayTurn(1, 1250, new Usage(1250, 0, 0, 100, 0), 0.014, 0.0125, 0, 0, 0, 0.0, CallCache.of(false)),
+                new ReplayTurn(2, 2000, new Usage(2000, 0, 0, 100, 0), 0.0215, 0.02, 0, 0, 0, 0.0, CallCache.of(true))), false, 0.0125);
         List<ReplayRun> runs = List.of(ReplayFixtures.fitted(ReplayFixtures.transcript("lexer")),
                 ReplayFixtures.recorded("lexer"), ReplayFixtures.fitted(ReplayFixtures.transcript("parser")),
                 parserBill);

@@ -5,6 +5,7 @@ import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.evals.replay.ReplayBatch;
 import dev.cachet.evals.replay.ReplayReport;
+import dev.cachet.evals.replay.ReplayTiming;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.harness.InputException;
 import dev.cachet.providers.PricedModel;
@@ -13,8 +14,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,6 +44,9 @@ import picocli.CommandLine.Option;
 final class ReplayCommand extends Subcommand implements Callable<Integer> {
     enum Format { table, json, md, html }
 
+    /** A year: longer pauses change nothing more, every cache has long expired. */
+    private static final double MAX_PAUSE_MINUTES = 525_600;
+
     @Mixin
     TraceInputs inputs;
 
@@ -64,6 +71,18 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Files replayed at once. Default: the number of cores.")
     Integer jobs;
 
+    @Option(names = "--pause-at", paramLabel = "CALL=MINUTES",
+            description = "What if the session had idled MINUTES longer before call CALL (1-based): that call and every "
+                    + "later one move, and the cache expires where the pause passes its TTL (repeatable). Applies to "
+                    + "the strategies, not to the recorded bill.")
+    Map<Integer, Double> pauseAt = new LinkedHashMap<>();
+
+    @Option(names = "--cache-keepalive", paramLabel = "N", defaultValue = "0",
+            description = "Send up to N keep-alive pings per idle pause, one every 4.5 minutes, each re-reading the "
+                    + "cached prefix for one output token; billed, so the replay shows when pinging pays. "
+                    + "Default: ${DEFAULT-VALUE} (none).")
+    int keepAlive;
+
     @Override
     public Integer call() throws IOException {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
@@ -75,13 +94,14 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         if (model.baseUrl != null) {
             throw new InputException("--base-url: replay bills offline and calls no provider");
         }
+        ReplayTiming timing = timing();
         List<ConfiguredStrategy> chosen = strategies();
         PricedModel priced = harness().priced(model.spec());
         TraceFiles.Found found = inputs.find(root.userLogs());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
         ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced), chosen,
-                TraceNames.reader(found.files()));
+                TraceNames.reader(found.files()), timing);
         ReplayBatch.Outcome outcome = batch.run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
         progress.finish();
@@ -102,6 +122,21 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
             err.println("reports written to " + out);
         }
         return outcome.failures().isEmpty() ? ExitCodes.OK : ExitCodes.INPUT;
+    }
+
+    private ReplayTiming timing() {
+        Map<Integer, Duration> pauses = new LinkedHashMap<>();
+        pauseAt.forEach((call, minutes) -> {
+            if (call < 1 || !(minutes >= 0) || minutes > MAX_PAUSE_MINUTES) {
+                throw new InputException("--pause-at " + call + "=" + minutes + ": needs a call from 1 and minutes from 0 to "
+                        + MAX_PAUSE_MINUTES);
+            }
+            pauses.put(call, Duration.ofMillis(Math.round(minutes * 60_000)));
+        });
+        if (keepAlive < 0) {
+            throw new InputException("--cache-keepalive must be 0 or more, got " + keepAlive);
+        }
+        return new ReplayTiming(pauses, keepAlive);
     }
 
     /** The strategies asked for, transcript first when it was not, each with config and -P parameters. */

@@ -26,11 +26,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 class ReplayCommandTest {
     /** The documented JSON schema, in its printed order. */
-    private static final List<String> REPORT_KEYS = List.of("runs", "summary", "fidelity");
+    private static final List<String> REPORT_KEYS = List.of("runs", "summary", "fidelity", "cache");
     private static final List<String> RUN_KEYS = List.of("trace", "strategy", "turns", "input_tokens",
             "cache_write_tokens", "cache_read_tokens", "output_tokens", "input_cost_usd", "cost_usd", "cache_hit_rate",
             "reference_recall", "peak_window_tokens", "estimated", "cost_ratio_vs_recorded", "p50_call_input_cost_usd",
-            "p95_call_input_cost_usd", "max_call_input_cost_usd", "cold_calls", "restart_cost_usd");
+            "p95_call_input_cost_usd", "max_call_input_cost_usd", "cold_calls", "restart_cost_usd", "pings",
+            "ping_cost_usd", "misses");
+    private static final List<String> MISS_KEYS = List.of("call", "cause", "lost_tokens", "detail");
+    private static final List<String> CACHE_KEYS = List.of("strategy", "calls", "misses", "misses_by_cause",
+            "lost_tokens", "pings", "ping_cost_usd");
     private static final List<String> SUMMARY_KEYS = List.of("strategy", "traces", "input_cost_usd", "cost_usd",
             "cache_hit_rate", "reference_recall", "input_cost_ratio_vs_transcript", "cost_ratio_vs_recorded",
             "p95_call_input_cost_ratio_vs_transcript", "content_recall", "pointer_recall", "reread_cost_usd");
@@ -271,6 +275,9 @@ class ReplayCommandTest {
         errors.put(List.of("--base-url", "http://localhost:1"), "cachet: --base-url: replay bills offline");
         errors.put(List.of("--model", "anthropic:claude-nope"), "cachet: no price for model claude-nope; known: ");
         errors.put(List.of("--cache-ttl", "10m"), "cachet: --cache-ttl must be 5m or 1h");
+        errors.put(List.of("--pause-at", "0=5"), "cachet: --pause-at 0=5.0: needs a call from 1 and minutes from 0 to");
+        errors.put(List.of("--pause-at", "3=-1"), "cachet: --pause-at 3=-1.0: needs a call from 1");
+        errors.put(List.of("--cache-keepalive", "-2"), "cachet: --cache-keepalive must be 0 or more, got -2");
 
         errors.forEach((options, message) -> {
             List<String> args = new ArrayList<>(List.of("replay", TraceFixtures.DEMO.toString()));
@@ -282,6 +289,30 @@ class ReplayCommandTest {
             assertThat(run.err()).as(options.toString()).startsWith(message);
             assertThat(run.out()).isEmpty();
         });
+    }
+
+    @Test
+    void a_pause_expires_the_strategies_caches_and_keep_alive_pings_bridge_it_at_their_price() {
+        Path billed = TraceFixtures.path(TraceFixtures.CLAUDE_CODE);
+        JsonNode plain = json(replay(List.of(billed), "--format", "json", "--strategies", "transcript").out());
+        CliRun paused = replay(List.of(billed), "--format", "json", "--strategies", "transcript", "--pause-at", "2=30");
+        CliRun pinged = replay(List.of(billed), "--format", "json", "--strategies", "transcript", "--pause-at", "2=30",
+                "--cache-keepalive", "12");
+
+        assertThat(paused.exitCode()).as(paused.err()).isZero();
+        JsonNode pausedTranscript = json(paused.out()).get("runs").get(0);
+        JsonNode plainTranscript = plain.get("runs").get(0);
+        assertThat(pausedTranscript.get("cold_calls").asInt()).isEqualTo(plainTranscript.get("cold_calls").asInt() + 1);
+        assertThat(stream(pausedTranscript.get("misses")))
+                .anySatisfy(miss -> assertThat(miss.get("call").asInt()).isEqualTo(2))
+                .filteredOn(miss -> miss.get("call").asInt() == 2)
+                .allSatisfy(miss -> assertThat(miss.get("detail").asText()).matches("TTL expired after 3[0-9] min idle"));
+        assertThat(json(paused.out()).get("runs").get(1)).as("the recorded bill is what it was")
+                .isEqualTo(plain.get("runs").get(1));
+        JsonNode pingedTranscript = json(pinged.out()).get("runs").get(0);
+        assertThat(pingedTranscript.get("pings").asInt()).as("30+ min bridged by pings every 4.5 min").isBetween(6, 7);
+        assertThat(pingedTranscript.get("cold_calls").asInt()).isEqualTo(plainTranscript.get("cold_calls").asInt());
+        assertThat(pingedTranscript.get("ping_cost_usd").asDouble()).isPositive();
     }
 
     @Test
@@ -394,6 +425,29 @@ class ReplayCommandTest {
      * Keys and figures that must hold in any report of {@code traces} trajectories under the same strategies, where
      * the traces named in {@code bills} record the usage of every call and bill as the log says.
      */
+    /** Each strategy's cache row (the recorded bill's too) counts exactly the misses its runs list, in their order. */
+    private static void assertCacheHealthSumsTheRuns(List<JsonNode> runs, List<JsonNode> cache) {
+        Map<String, List<JsonNode>> byStrategy = new LinkedHashMap<>();
+        runs.forEach(run -> byStrategy.computeIfAbsent(run.get("strategy").asText(), s -> new ArrayList<>()).add(run));
+        assertThat(cache).extracting(c -> c.get("strategy").asText()).containsExactlyElementsOf(byStrategy.keySet());
+        for (JsonNode health : cache) {
+            assertThat(keys(health)).containsExactlyElementsOf(CACHE_KEYS);
+            List<JsonNode> group = byStrategy.get(health.get("strategy").asText());
+            List<JsonNode> misses = group.stream().flatMap(run -> stream(run.get("misses"))).toList();
+            misses.forEach(miss -> assertThat(keys(miss)).containsExactlyElementsOf(MISS_KEYS));
+            assertThat(health.get("calls").asInt()).isEqualTo(group.stream().mapToInt(run -> run.get("turns").asInt()).sum());
+            assertThat(health.get("misses").asInt()).isEqualTo(misses.size());
+            assertThat(health.get("lost_tokens").asLong())
+                    .isEqualTo(misses.stream().mapToLong(miss -> miss.get("lost_tokens").asLong()).sum());
+            Map<String, Integer> byCause = new LinkedHashMap<>();
+            misses.forEach(miss -> byCause.merge(miss.get("cause").asText(), 1, Integer::sum));
+            Map<String, Integer> reported = new LinkedHashMap<>();
+            health.get("misses_by_cause").fields().forEachRemaining(e -> reported.put(e.getKey(), e.getValue().asInt()));
+            assertThat(reported).isEqualTo(byCause);
+            assertThat(health.get("pings").asInt()).isEqualTo(group.stream().mapToInt(run -> run.get("pings").asInt()).sum());
+        }
+    }
+
     private static void assertConsistent(JsonNode report, int traces, Map<String, RecordedBill> bills) {
         assertThat(keys(report)).containsExactlyElementsOf(REPORT_KEYS);
         List<JsonNode> runs = stream(report.get("runs")).toList();
@@ -414,6 +468,7 @@ class ReplayCommandTest {
                 .containsExactlyInAnyOrderElementsOf(bills.keySet());
         bills.forEach((trace, bill) -> assertThat(RecordedBill.ofRun(recorded.get(trace)))
                 .as(trace + ": the recorded row is the log's bill").isEqualTo(bill));
+        assertCacheHealthSumsTheRuns(runs, stream(report.get("cache")).toList());
         for (JsonNode run : runs) {
             assertThat(keys(run)).containsExactlyElementsOf(RUN_KEYS);
             String trace = run.get("trace").asText();

@@ -60,6 +60,11 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
     }
 
     @Override
+    public Duration ttl() {
+        return ttl;
+    }
+
+    @Override
     public Usage next(Window window, long outputTokens, Instant at) {
         cachedPrefixes.values().removeIf(lastUsed -> lastUsed.plus(ttl).isBefore(at));
         PromptBlocks prompt = PromptBlocks.of(window, counter);

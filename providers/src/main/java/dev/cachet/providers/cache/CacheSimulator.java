@@ -2,12 +2,16 @@ package dev.cachet.providers.cache;
 
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Predicts, offline, how a provider's prompt cache would bill a sequence of requests. Stateful: one per session. */
 public interface CacheSimulator {
     /** A request sent at {@code at}; simulators with a time-to-live expire what was not used recently enough. */
     Usage next(Window window, long outputTokens, Instant at);
+
+    /** How long a cached prefix lives unused: a request after a longer pause finds the cache cold. */
+    Duration ttl();
 
     /** A request sent right after the previous one, as in a replay without timestamps. */
     default Usage next(Window window, long outputTokens) {

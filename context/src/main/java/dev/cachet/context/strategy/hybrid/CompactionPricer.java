@@ -11,7 +11,9 @@ import java.util.Optional;
  * Prices a compaction from the windows alone. With cache reads at r and writes at w (multiples of the input price),
  * a compaction that removes D tokens saves {@code D·r} on every later turn (the rent), and costs once what it adds
  * to this turn: the prompt after the last breakpoint it keeps is written at w instead of mostly read at r. Only the
- * previous request's breakpoints count as kept, because only those are warm in the provider's cache.
+ * previous request's breakpoints count as kept, because only those are warm in the provider's cache. Once the cache
+ * has expired nothing is warm: the whole prompt is written again anyway, so a compaction then costs nothing extra and
+ * makes that rewrite smaller.
  */
 final class CompactionPricer {
     private final CacheRates rates;
@@ -23,16 +25,18 @@ final class CompactionPricer {
     /**
      * The price of sending {@code compacted} instead of {@code now}, the turn after {@code previous} was sent; empty
      * when the compaction removes nothing.
+     *
+     * @param expired whether the cache's TTL has passed since {@code previous} was sent
      */
-    Optional<CompactionPrice> price(Window previous, Window now, Window compacted) {
+    Optional<CompactionPrice> price(Window previous, Window now, Window compacted, boolean expired) {
         int removed = now.tokens() - compacted.tokens();
         if (removed <= 0) {
             return Optional.empty();
         }
         int firstChange = firstDifference(now.messages(), compacted.messages());
-        int kept = previous.breakpoints().stream().filter(b -> b.messages() <= firstChange)
+        int kept = expired ? 0 : previous.breakpoints().stream().filter(b -> b.messages() <= firstChange)
                 .mapToInt(Breakpoint::tokens).max().orElse(0);
-        int cachedBefore = previous.tokens();
+        int cachedBefore = expired ? 0 : previous.tokens();
         double thisTurnWithout = cachedBefore * rates.read() + (now.tokens() - cachedBefore) * rates.write();
         double thisTurnWith = kept * rates.read() + (compacted.tokens() - kept) * rates.write();
         return Optional.of(new CompactionPrice(removed, kept, thisTurnWith - thisTurnWithout, removed * rates.read()));

@@ -9,6 +9,9 @@ import dev.cachet.context.strategy.StrategyParam;
 import dev.cachet.context.window.Compaction;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +22,8 @@ import java.util.Optional;
  * {@link FoldCompactor folding} the older turns into the task state. The rent still expected is the rent per turn
  * over R turns, R estimated as the turns so far × {@code horizon}%. Masking is preferred; folding is forced when
  * the window passes {@code max_window}. Short sessions never pay, so they cost exactly what the cached transcript
- * costs.
+ * costs. After a pause longer than the cache's TTL the whole prompt is written again anyway, so any compaction on
+ * offer then pays at once: a session that idles is compacted when that is free.
  */
 public final class HybridStrategy implements ContextStrategy {
     public static final String NAME = "hybrid";
@@ -30,14 +34,17 @@ public final class HybridStrategy implements ContextStrategy {
     private final FoldCompactor folding;
     private final int horizonPercent;
     private final int maxWindow;
+    private final Clock clock;
+    private final Duration ttl;
 
     private Compactions compactions = Compactions.NONE;
     private Window previous;
+    private Instant previousAt;
     // The rent each kind of compaction would have saved since the last compaction, this turn included.
     private double maskRent;
     private double foldRent;
 
-    public HybridStrategy(WindowFactory windows, CacheRates rates, Params params) {
+    public HybridStrategy(WindowFactory windows, CacheRates rates, Clock clock, Params params) {
         this.layout = new HybridLayout(windows);
         this.pricer = new CompactionPricer(rates);
         this.masking = new MaskCompactor(windows.counter(), params.get("keep"), params.get("bulky_tokens"),
@@ -45,6 +52,8 @@ public final class HybridStrategy implements ContextStrategy {
         this.folding = new FoldCompactor(params.get("keep_turns"), params.get("index_names"));
         this.horizonPercent = params.get("horizon");
         this.maxWindow = params.get("max_window");
+        this.clock = clock;
+        this.ttl = rates.ttl();
     }
 
     public static List<StrategyParam> params() {
@@ -61,16 +70,19 @@ public final class HybridStrategy implements ContextStrategy {
     public Window render(Session session) {
         History history = new History(session.history());
         Window now = layout.render(session, compactions);
-        Optional<Window> compacted = previous == null ? Optional.empty() : compact(session, history, now);
+        Instant at = clock.instant();
+        boolean expired = previousAt != null && Duration.between(previousAt, at).compareTo(ttl) > 0;
+        Optional<Window> compacted = previous == null ? Optional.empty() : compact(session, history, now, expired);
         previous = compacted.orElse(now);
+        previousAt = at;
         return previous;
     }
 
-    private Optional<Window> compact(Session session, History history, Window now) {
+    private Optional<Window> compact(Session session, History history, Window now, boolean expired) {
         Optional<Candidate> mask = masking.next(history, compactions)
-                .flatMap(next -> offer("mask", session, now, next));
+                .flatMap(next -> offer("mask", session, now, next, expired));
         Optional<Candidate> fold = folding.next(session, history, compactions)
-                .flatMap(next -> offer("fold", session, now, next));
+                .flatMap(next -> offer("fold", session, now, next, expired));
         maskRent += mask.map(c -> c.price().rentPerTurn()).orElse(0.0);
         foldRent += fold.map(c -> c.price().rentPerTurn()).orElse(0.0);
         double remainingTurns = Math.max(1.0, history.turns() * horizonPercent / 100.0);
@@ -86,9 +98,9 @@ public final class HybridStrategy implements ContextStrategy {
         return chosen.map(c -> c.window().withCompaction(c.report(remainingTurns)));
     }
 
-    private Optional<Candidate> offer(String kind, Session session, Window now, Compactions next) {
+    private Optional<Candidate> offer(String kind, Session session, Window now, Compactions next, boolean expired) {
         Window window = layout.render(session, next);
-        return pricer.price(previous, now, window).map(price -> new Candidate(kind, next, window, price));
+        return pricer.price(previous, now, window, expired).map(price -> new Candidate(kind, next, window, price));
     }
 
     /** A compaction on offer: what it would change, the window it would send, and its price. */

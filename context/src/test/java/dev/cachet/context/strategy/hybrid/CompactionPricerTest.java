@@ -50,7 +50,7 @@ class CompactionPricerTest {
             List<Segment> compacted) {
         List<Segment> now = new ArrayList<>(sent);
         now.add(appended);
-        return pricer.price(window(sent, warm), window(now, List.of()), window(compacted, List.of()));
+        return pricer.price(window(sent, warm), window(now, List.of()), window(compacted, List.of()), false);
     }
 
     /** Prices are sums of products of 0.1 and 1.25, so they match the hand-worked ones up to rounding. */
@@ -71,6 +71,22 @@ class CompactionPricerTest {
         // with:    1,000 read + 2,600 written = 1,000 × 0.1 + 2,600 × 1.25 = 100 + 3,250 = 3,350
         // extra:   3,350 - 1,325 = 2,025; rent: 3,900 × 0.1 = 390 a turn
         assertPrice(price(sent, List.of(1, 3), sized(NEW, 500), compacted), new CompactionPrice(3_900, 1_000, 2_025, 390));
+    }
+
+    @Test
+    void after_the_cache_expired_a_compaction_only_makes_the_rewrite_smaller() {
+        List<Segment> sent = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000));
+        List<Segment> now = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000), sized(NEW, 500));
+        List<Segment> compacted = List.of(sized(SYSTEM, 1_000), sized(READ_MASKED, 100), sized(EDIT, 2_000),
+                sized(NEW, 500));
+
+        // Nothing is warm: without, all 7,500 written = 9,375; with, all 3,600 written = 4,500.
+        // extra: 4,500 - 9,375 = -4,875 (it saves this turn); rent: 3,900 × 0.1 = 390 a turn; nothing kept.
+        Optional<CompactionPrice> price = pricer.price(window(sent, List.of(1, 3)), window(now, List.of()),
+                window(compacted, List.of()), true);
+
+        assertPrice(price, new CompactionPrice(3_900, 0, -4_875, 390));
+        assertThat(price.get().pays(0, 1)).isTrue();
     }
 
     @Test

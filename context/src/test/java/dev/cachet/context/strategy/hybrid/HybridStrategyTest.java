@@ -30,6 +30,11 @@ import dev.cachet.context.window.Segment;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +49,15 @@ class HybridStrategyTest {
 
     private final TokenCounter counter = TestSessions.COUNTER;
 
+    private static final Clock NO_PAUSES = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
     private HybridStrategy hybrid(Map<String, Integer> params) {
-        return new HybridStrategy(new WindowFactory(counter), RATES, Strategies.byName("hybrid").orElseThrow().configure(params));
+        return hybrid(params, NO_PAUSES);
+    }
+
+    private HybridStrategy hybrid(Map<String, Integer> params, Clock clock) {
+        return new HybridStrategy(new WindowFactory(counter), RATES, clock,
+                Strategies.byName("hybrid").orElseThrow().configure(params));
     }
 
     private List<Window> render(Map<String, Integer> params, List<Turn> turns) {
@@ -154,6 +166,53 @@ class HybridStrategyTest {
         assertThat(window.tokens()).isEqualTo(decision.now() - decision.removed());
         assertThat(window.messages()).containsExactlyElementsOf(shown(turns, decision.turn(),
                 Map.of(1, placeholder(counter, turns.get(0), "superseded by a later call"))));
+    }
+
+    @Test
+    void a_pause_past_the_ttl_compacts_at_once_because_the_prompt_is_rewritten_anyway() {
+        List<Turn> turns = supersededRead();
+        int decided = handComputedDecision(turns).turn();
+        // The mask is first on offer at turn 3; the session idles six minutes before that call, past the 5-minute TTL.
+        PausedClock clock = new PausedClock();
+        HybridStrategy hybrid = hybrid(MASK_SUPERSEDED_ONLY, clock);
+        var session = TestSessions.newSession();
+        List<Window> windows = new ArrayList<>();
+        windows.add(hybrid.render(session));
+        for (int turn = 1; turn <= turns.size(); turn++) {
+            TestSessions.play(session, turns.get(turn - 1));
+            clock.advance(turn == 3 ? Duration.ofMinutes(6) : Duration.ofSeconds(20));
+            windows.add(hybrid.render(session));
+        }
+
+        assertThat(decided).as("without the pause it waits for rent").isGreaterThan(3);
+        assertThat(firstCompaction(windows)).contains(3);
+        Compaction compaction = windows.get(3).compaction().orElseThrow();
+        assertThat(compaction.keptTokens()).as("nothing is warm after an expiry").isZero();
+        assertThat(compaction.predictedNetSaving()).isPositive();
+    }
+
+    /** A clock the test moves: the time each window is sent. */
+    private static final class PausedClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration pause) {
+            now = now.plus(pause);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test
@@ -362,7 +421,7 @@ class HybridStrategyTest {
         List<Turn> turns = TestSessions.generate(31, 150, true);
         List<Window> first = TestSessions.renderEachTurn(hybrid(Map.of()), TestSessions.newSession(), turns);
         List<Window> second = TestSessions.renderEachTurn(
-                new HybridStrategy(new WindowFactory(TokenCounter.o200k()), RATES,
+                new HybridStrategy(new WindowFactory(TokenCounter.o200k()), RATES, NO_PAUSES,
                         Strategies.byName("hybrid").orElseThrow().configure(Map.of())),
                 TestSessions.newSession(), TestSessions.generate(31, 150, true));
 

@@ -1,0 +1,75 @@
+package dev.cachet.evals.replay;
+
+import dev.cachet.evals.trace.TrajectoryTurn;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * When each call of a replay is made: the log's time (else a think time after the previous call), later by the
+ * pauses asked for; which pings kept the cache warm before it; and whether the cache had expired. A clock, so the
+ * strategy under replay reads the time of the call it renders, as it reads the wall clock in a live session.
+ */
+final class CallClock extends Clock {
+    /** When a log does not say when a call was made: a typical pause between an agent's model calls. */
+    static final Duration THINK_TIME = Duration.ofSeconds(20);
+
+    private final Duration ttl;
+    private final ReplayTiming timing;
+    private int call;
+    private Instant recorded;
+    private Instant at;
+    private Duration paused = Duration.ZERO;
+    private List<Instant> pings = List.of();
+    private Duration idle = Duration.ZERO;
+
+    CallClock(Duration ttl, ReplayTiming timing) {
+        this.ttl = ttl;
+        this.timing = timing;
+    }
+
+    /** Moves to the next call. */
+    void next(TrajectoryTurn turn) {
+        call++;
+        Instant previous = at;
+        recorded = turn.at().orElse(recorded == null ? Instant.EPOCH : recorded.plus(THINK_TIME));
+        paused = paused.plus(timing.pauseBefore(call));
+        at = recorded.plus(paused);
+        pings = previous == null ? List.of() : timing.pings(previous, at);
+        Instant lastUse = pings.isEmpty() ? previous : pings.get(pings.size() - 1);
+        idle = previous == null ? Duration.ZERO : Duration.between(lastUse, at);
+    }
+
+    /** Whether the cache's TTL passed between its last use (the previous call, or a ping) and this call. */
+    boolean cold() {
+        return idle.compareTo(ttl) > 0;
+    }
+
+    /** How long the cache was unused before this call. */
+    Duration idle() {
+        return idle;
+    }
+
+    /** The keep-alive pings sent before this call, in order. */
+    List<Instant> pings() {
+        return pings;
+    }
+
+    @Override
+    public Instant instant() {
+        return at == null ? Instant.EPOCH : at;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("a replay's clock is UTC");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.cachet.evals.replay;
+
+import dev.cachet.context.window.Window;
+import dev.cachet.evals.replay.CacheMiss.Cause;
+import dev.cachet.providers.Usage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Names why a call read less from the prompt cache than the cache held after the call before it. What was held is
+ * the previous call's cached prefix (read plus written); a cache that bills no writes (OpenAI, DeepSeek) holds the
+ * whole previous prompt. A shortfall within {@link #SLACK} tokens is no miss: automatic caches count in steps.
+ */
+final class MissCauses {
+    /** OpenAI counts cached tokens in steps of 128. */
+    static final long SLACK = 128;
+
+    private MissCauses() {}
+
+    /** A call of a strategy's replay, where both windows are known. */
+    static Optional<CacheMiss> of(Window previous, Usage previousUsage, Window window, Usage usage, CallClock clock) {
+        long lost = lost(previousUsage, usage);
+        if (lost <= 0) {
+            return Optional.empty();
+        }
+        if (clock.cold()) {
+            return Optional.of(expired(lost, clock));
+        }
+        int changed = firstDifference(blocks(previous), blocks(window));
+        if (changed < blocks(previous).size()) {
+            return Optional.of(window.compaction().isPresent()
+                    ? new CacheMiss(Cause.COMPACTION, lost, "compaction (" + window.compaction().get().kind()
+                            + ") from block " + changed)
+                    : new CacheMiss(Cause.PREFIX_CHANGED, lost, "prefix changed at block " + changed));
+        }
+        if (previousUsage.cacheRead() + previousUsage.cacheWrite() == 0) {
+            return Optional.of(new CacheMiss(Cause.BELOW_MINIMUM, lost, "below the model's minimum cacheable prompt"));
+        }
+        return Optional.of(new CacheMiss(Cause.LOOKBACK, lost, "the cached prefix lay beyond the breakpoints' lookback"));
+    }
+
+    /** A call of the recorded bill: only the time tells a cause; any other miss is the provider's. */
+    static Optional<CacheMiss> recorded(Usage previousUsage, Usage usage, CallClock clock) {
+        long lost = lost(previousUsage, usage);
+        if (lost <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(clock.cold() ? expired(lost, clock)
+                : new CacheMiss(Cause.PROVIDER, lost, "the provider missed after " + clock.idle().toSeconds() + " s"));
+    }
+
+    private static long lost(Usage previous, Usage now) {
+        long held = previous.cacheWrite() > 0 ? previous.cacheRead() + previous.cacheWrite() : previous.input();
+        long lost = held - now.cacheRead();
+        return lost > SLACK && lost > held / 100 ? lost : 0;
+    }
+
+    private static CacheMiss expired(long lost, CallClock clock) {
+        return new CacheMiss(Cause.EXPIRED, lost, "TTL expired after " + clock.idle().toMinutes() + " min idle");
+    }
+
+    private static List<Object> blocks(Window window) {
+        List<Object> blocks = new ArrayList<>(window.tools());
+        blocks.addAll(window.messages());
+        return blocks;
+    }
+
+    private static int firstDifference(List<Object> a, List<Object> b) {
+        int n = Math.min(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return i;
+            }
+        }
+        return n;
+    }
+}

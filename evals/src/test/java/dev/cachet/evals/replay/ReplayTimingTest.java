@@ -1,0 +1,137 @@
+package dev.cachet.evals.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.context.strategy.Strategies;
+import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.evals.replay.CacheMiss.Cause;
+import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.evals.trace.TrajectoryTurn;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.PricedModel;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.cache.BreakpointCacheSimulator;
+import dev.cachet.providers.pricing.ModelPrice;
+import dev.cachet.providers.pricing.PriceTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Pauses, keep-alive pings and the causes of cache misses, on three reads made at minutes 0, 1 and 11. */
+class ReplayTimingTest {
+    private static final TokenCounter COUNTER = TokenCounter.o200k();
+    private static final String MODEL = "claude-sonnet-4-6";
+    private static final ModelPrice PRICE = PriceTable.bundled().price(MODEL).orElseThrow();
+    private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+    private static final List<Duration> OFFSETS = List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(11));
+
+    private static final PricedModel SONNET = new PricedModel(
+            ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES), PRICE,
+            counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES));
+
+    /** Each read returns ~1,600 tokens, so the prefix passes Sonnet's 1,024-token minimum from the second call. */
+    private static Trajectory session() {
+        List<TrajectoryTurn> turns = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
+            turns.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
+                    List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(1_600), false)),
+                    Optional.of(new Usage(2_000L * (i + 1), 0, 0, 30, 0)), Optional.of(START.plus(OFFSETS.get(i))), false));
+        }
+        return new Trajectory("timed", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), turns);
+    }
+
+    private static List<ConfiguredStrategy> transcript() {
+        StrategyInfo info = Strategies.named("transcript");
+        return List.of(new ConfiguredStrategy(info, info.configure(Map.of())));
+    }
+
+    private static ReplayRun replay(ReplayTiming timing) {
+        return new CounterfactualReplay(COUNTER, trajectory -> SONNET, timing).replay(session(), transcript()).get(0);
+    }
+
+    @Test
+    void a_call_after_the_ttl_names_the_expiry_and_what_it_lost() {
+        ReplayRun run = replay(ReplayTiming.RECORDED);
+
+        ReplayTurn second = run.turns().get(1);
+        ReplayTurn third = run.turns().get(2);
+        assertThat(second.cache().miss()).isEmpty();
+        CacheMiss miss = third.cache().miss().orElseThrow();
+        assertThat(miss.cause()).isEqualTo(Cause.EXPIRED);
+        assertThat(miss.detail()).isEqualTo("TTL expired after 10 min idle");
+        // What the second call left cached (read and written) is what the third could not read.
+        assertThat(miss.lostTokens()).isEqualTo(second.usage().cacheRead() + second.usage().cacheWrite());
+    }
+
+    @Test
+    void the_recorded_bill_names_expiries_and_blames_the_provider_for_other_misses() {
+        List<ReplayRun> runs = new CounterfactualReplay(COUNTER, trajectory -> SONNET).replay(session(), transcript());
+        ReplayRun recorded = runs.get(1);
+
+        // The log's usage reads nothing from the cache: after a minute that is the provider's miss, after ten the TTL's.
+        assertThat(recorded.turns().get(1).cache().miss()).hasValueSatisfying(miss -> {
+            assertThat(miss.cause()).isEqualTo(Cause.PROVIDER);
+            assertThat(miss.lostTokens()).isEqualTo(2_000);
+            assertThat(miss.detail()).isEqualTo("the provider missed after 60 s");
+        });
+        assertThat(recorded.turns().get(2).cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.cause()).isEqualTo(Cause.EXPIRED));
+    }
+
+    @Test
+    void a_pause_moves_every_later_call_and_expires_the_cache_before_it() {
+        ReplayRun run = replay(new ReplayTiming(Map.of(2, Duration.ofMinutes(6)), 0));
+
+        // The second call now comes 7 minutes after the first, the third still 10 after the second.
+        assertThat(run.turns()).extracting(ReplayTurn::cold).containsExactly(false, true, true);
+        assertThat(run.turns().get(1).usage().cacheRead()).isZero();
+    }
+
+    @Test
+    void two_pings_bridge_the_ten_minute_pause_and_cost_less_than_the_rewrite_they_save() {
+        ReplayRun plain = replay(ReplayTiming.RECORDED);
+        ReplayRun pinged = replay(new ReplayTiming(Map.of(), 2));
+
+        ReplayTurn third = pinged.turns().get(2);
+        assertThat(third.cold()).isFalse();
+        assertThat(third.cache().pings()).isEqualTo(2);
+        // Each ping re-sends the second request for one output token: all it had cached is read, its tail uncached.
+        Usage second = pinged.turns().get(1).usage();
+        Usage ping = new Usage(second.uncachedInput(), 0, second.cacheRead() + second.cacheWrite(), 1, 0);
+        assertThat(third.cache().pingCostUsd()).isCloseTo(2 * PRICE.cost(ping), within(1e-12));
+        assertThat(third.usage().cacheRead()).isEqualTo(second.cacheRead() + second.cacheWrite());
+        // Rent or buy: two reads of the prefix at 0.1 against writing it again at 1.25.
+        assertThat(pinged.costUsd()).isLessThan(plain.costUsd());
+        assertThat(plain.turns().get(2).costUsd() - third.costUsd()).isGreaterThan(third.cache().pingCostUsd());
+    }
+
+    @Test
+    void one_ping_cannot_bridge_it_and_is_money_lost() {
+        ReplayRun plain = replay(ReplayTiming.RECORDED);
+        ReplayRun pinged = replay(new ReplayTiming(Map.of(), 1));
+
+        // The one ping at 5:30 leaves 5:30 idle before the call at 11:00: the cache expires all the same.
+        assertThat(pinged.turns().get(2).cold()).isTrue();
+        assertThat(pinged.costUsd()).isCloseTo(plain.costUsd() + pinged.turns().get(2).cache().pingCostUsd(), within(1e-12));
+        assertThat(pinged.turns().get(2).cache().pingCostUsd()).isPositive();
+    }
+
+    @Test
+    void a_pause_needs_a_call_from_one_and_a_length_of_zero_or_more() {
+        assertThatThrownBy(() -> new ReplayTiming(Map.of(0, Duration.ofMinutes(1)), 0))
+                .hasMessageContaining("got 0=PT1M");
+        assertThatThrownBy(() -> new ReplayTiming(Map.of(), -1)).hasMessageContaining("got -1");
+    }
+}
