@@ -1,5 +1,6 @@
 package dev.cachet.evals.replay;
 
+import dev.cachet.context.window.SharedPrefix;
 import dev.cachet.context.window.Window;
 import dev.cachet.evals.replay.CacheMiss.Cause;
 import dev.cachet.providers.Usage;
@@ -27,7 +28,7 @@ final class MissCauses {
         if (clock.cold()) {
             return Optional.of(expired(lost, clock));
         }
-        int changed = firstDifference(blocks(previous), blocks(window));
+        int changed = SharedPrefix.length(blocks(previous), blocks(window));
         if (changed < blocks(previous).size()) {
             return Optional.of(window.compaction().isPresent()
                     ? new CacheMiss(Cause.COMPACTION, lost, "compaction (" + window.compaction().get().kind()
@@ -64,15 +65,5 @@ final class MissCauses {
         List<Object> blocks = new ArrayList<>(window.tools());
         blocks.addAll(window.messages());
         return blocks;
-    }
-
-    private static int firstDifference(List<Object> a, List<Object> b) {
-        int n = Math.min(a.size(), b.size());
-        for (int i = 0; i < n; i++) {
-            if (!a.get(i).equals(b.get(i))) {
-                return i;
-            }
-        }
-        return n;
     }
 }

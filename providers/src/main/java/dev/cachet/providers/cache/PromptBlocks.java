@@ -3,6 +3,7 @@ package dev.cachet.providers.cache;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.window.SharedPrefix;
 import dev.cachet.context.window.Window;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,6 @@ record PromptBlocks(List<Object> blocks, long[] prefixTokens) {
 
     /** How many leading blocks two prompts share. */
     int sharedBlocks(List<Object> other) {
-        int shared = 0;
-        while (shared < Math.min(blocks.size(), other.size()) && blocks.get(shared).equals(other.get(shared))) {
-            shared++;
-        }
-        return shared;
+        return SharedPrefix.length(blocks, other);
     }
 }

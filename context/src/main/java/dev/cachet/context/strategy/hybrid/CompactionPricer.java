@@ -1,10 +1,9 @@
 package dev.cachet.context.strategy.hybrid;
 
-import dev.cachet.context.message.Message;
 import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.context.window.Breakpoint;
+import dev.cachet.context.window.SharedPrefix;
 import dev.cachet.context.window.Window;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,22 +32,12 @@ final class CompactionPricer {
         if (removed <= 0) {
             return Optional.empty();
         }
-        int firstChange = firstDifference(now.messages(), compacted.messages());
+        int firstChange = SharedPrefix.length(now.messages(), compacted.messages());
         int kept = expired ? 0 : previous.breakpoints().stream().filter(b -> b.messages() <= firstChange)
                 .mapToInt(Breakpoint::tokens).max().orElse(0);
         int cachedBefore = expired ? 0 : previous.tokens();
         double thisTurnWithout = cachedBefore * rates.read() + (now.tokens() - cachedBefore) * rates.write();
         double thisTurnWith = kept * rates.read() + (compacted.tokens() - kept) * rates.write();
         return Optional.of(new CompactionPrice(removed, kept, thisTurnWith - thisTurnWithout, removed * rates.read()));
-    }
-
-    private static int firstDifference(List<Message> a, List<Message> b) {
-        int n = Math.min(a.size(), b.size());
-        for (int i = 0; i < n; i++) {
-            if (!a.get(i).equals(b.get(i))) {
-                return i;
-            }
-        }
-        return n;
     }
 }
