@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The coordinator's pacer on a real cluster: a look at the Job follows any change to the eval's pods or Jobs at once,
  * and at the latest after {@code backstop}, so a watch the API server dropped costs a few seconds, never the eval.
- * The watches open on the first pause, after the executor's first call has shown the API answers.
+ * The watches open when the executor says the API answers, before its first look at a Job.
  */
 public final class ChangeSignal implements Pacer, AutoCloseable {
     private final KubernetesClient client;
@@ -31,12 +31,17 @@ public final class ChangeSignal implements Pacer, AutoCloseable {
     }
 
     @Override
-    public void pause() throws InterruptedException {
+    public void ready() {
         if (watches.isEmpty()) {
             watches.add(client.pods().inNamespace(namespace).withLabel(JobManifests.EVAL_LABEL, evalId).watch(signal()));
             watches.add(client.batch().v1().jobs().inNamespace(namespace).withLabel(JobManifests.EVAL_LABEL, evalId)
                     .watch(signal()));
         }
+    }
+
+    @Override
+    public void pause() throws InterruptedException {
+        ready();
         changed.tryAcquire(backstop.toMillis(), TimeUnit.MILLISECONDS);
         changed.drainPermits();
     }

@@ -64,6 +64,7 @@ public final class KubernetesExecutor implements BatchExecutor {
         JobWatch watch = new JobWatch(client, target.namespace(), pacer, notices);
         try {
             List<RunPlan> earlier = earlierPlans();
+            pacer.ready();
             Optional<RunPlan> running = Optional.empty();
             for (RunPlan plan : earlier) {
                 Job job = job(plan);

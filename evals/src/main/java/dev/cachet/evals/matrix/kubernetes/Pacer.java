@@ -4,4 +4,10 @@ package dev.cachet.evals.matrix.kubernetes;
 @FunctionalInterface
 public interface Pacer {
     void pause() throws InterruptedException;
+
+    /**
+     * Called once the API has answered, before the first look at any Job: a pacer that watches for changes starts
+     * watching here, so that no change after that look goes unseen.
+     */
+    default void ready() {}
 }
