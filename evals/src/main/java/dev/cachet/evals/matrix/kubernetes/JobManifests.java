@@ -75,6 +75,8 @@ final class JobManifests {
                         .withNewMetadata().withLabels(labels(plan)).endMetadata()
                         .withNewSpec()
                             .withRestartPolicy("Never")
+                            // eval-run never calls the API: its pod gets no token to call it with.
+                            .withAutomountServiceAccountToken(false)
                             .withActiveDeadlineSeconds(longestRun.plus(MARGIN).toSeconds())
                             .withContainers(container(target))
                             .withVolumes(volumes(name, target))

@@ -101,6 +101,7 @@ class KubernetesExecutorTest {
         // The longest task (40m) and its check (5m), plus 10m for clone and setup.
         assertThat(spec.getTemplate().getSpec().getActiveDeadlineSeconds()).isEqualTo(Duration.ofMinutes(55).toSeconds());
         assertThat(spec.getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
+        assertThat(spec.getTemplate().getSpec().getAutomountServiceAccountToken()).isFalse();
         Container container = spec.getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getImage()).isEqualTo("registry.example/cachet@sha256:0123");
         assertThat(container.getArgs()).startsWith("eval-run", "--plan-dir", "/plan");
