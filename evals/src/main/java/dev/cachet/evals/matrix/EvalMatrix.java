@@ -10,11 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +18,7 @@ import java.util.function.Consumer;
  * cancelled picks up where it left off and never runs a finished run twice.
  */
 public final class EvalMatrix {
-    private final RunExecutor executor;
+    private final BatchExecutor executor;
     private final int jobs;
 
     /**
@@ -32,7 +27,13 @@ public final class EvalMatrix {
      */
     public record Progress(int done, int total, int solved, double costUsd, Optional<Duration> eta) {}
 
+    /** Runs on this machine, {@code jobs} runs at a time; each record must answer the run it was given. */
     public EvalMatrix(RunExecutor executor, int jobs) {
+        this(new PooledExecutor(run -> answering(run, executor.execute(run)), jobs), jobs);
+    }
+
+    /** @param jobs how many runs execute at once: the executor's to keep to; the ETA counts on it */
+    public EvalMatrix(BatchExecutor executor, int jobs) {
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1, not " + jobs);
         }
@@ -80,38 +81,22 @@ public final class EvalMatrix {
         plan.forEach(run -> planned.add(run.key()));
         results.records().stream().filter(record -> planned.contains(record.key())).forEach(tally::add);
         List<PlannedRun> pending = plan.stream().filter(run -> !finished.contains(run.key())).toList();
-
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, pending.size())));
-        try {
-            CompletionService<Optional<RunRecord>> done = new ExecutorCompletionService<>(pool);
-            Object reporting = new Object();
-            for (PlannedRun run : pending) {
-                done.submit(() -> {
-                    if (cancellation.cancelled()) {
-                        return Optional.empty();
-                    }
-                    RunRecord record = execute(run);
-                    // Recorded and reported before this worker takes its next run, so a cancellation made in the
-                    // progress call stops that run from starting; one at a time, so lines and calls never interleave.
-                    synchronized (reporting) {
-                        results.append(record);
-                        tally.add(record);
-                        progress.accept(tally.progress());
-                    }
-                    return Optional.of(record);
-                });
+        Set<String> awaited = new HashSet<>();
+        pending.forEach(run -> awaited.add(run.key()));
+        executor.executeAll(pending, record -> {
+            // A key written twice would make results.jsonl unreadable: refuse before writing, not after.
+            if (!awaited.remove(record.key())) {
+                throw new IllegalStateException("executor answered run " + record.key()
+                        + (planned.contains(record.key()) ? ", which was recorded already" : ", which is not pending"));
             }
-            for (int i = 0; i < pending.size(); i++) {
-                await(done);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            results.append(record);
+            tally.add(record);
+            progress.accept(tally.progress());
+        }, cancellation);
         return inPlanOrder(plan, results.records());
     }
 
-    private RunRecord execute(PlannedRun run) {
-        RunRecord record = executor.execute(run);
+    private static RunRecord answering(PlannedRun run, RunRecord record) {
         if (!record.key().equals(run.key())) {
             throw new IllegalStateException("executor answered run " + run.key() + " with " + record.key());
         }
@@ -127,22 +112,5 @@ public final class EvalMatrix {
         return records.stream()
                 .sorted(Comparator.comparingInt(record -> order.getOrDefault(record.key(), plan.size())))
                 .toList();
-    }
-
-    private static <T> T await(CompletionService<T> done) {
-        try {
-            return done.take().get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException unexpected) {
-                throw unexpected;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("eval interrupted", e);
-        }
     }
 }

@@ -227,4 +227,26 @@ class EvalMatrixTest {
         assertThat(records).extracting(RunRecord::error).containsExactly(null, "agent: rate limited", null);
         assertThat(records).extracting(RunRecord::solved).containsExactly(true, false, true);
     }
+
+    @Test
+    void a_batch_executor_hands_records_back_in_any_order_and_never_twice() {
+        List<PlannedRun> plan = EvalMatrix.plan(tasks, List.of("hybrid"), 1);
+        RunRecord last = new LocalExecutor(agent, new Workspaces(false, System.getenv()), workRoot, MODEL,
+                System.getenv(), Sandbox.of(SandboxMode.FULL)).execute(plan.get(2));
+        List<Progress> progress = new ArrayList<>();
+        try (ResultsFile results = ResultsFile.open(out, false)) {
+            // The cluster finished the last run first, then answered it a second time.
+            BatchExecutor twice = (pending, finished, cancellation) -> {
+                finished.accept(last);
+                finished.accept(last);
+            };
+
+            assertThatThrownBy(() -> new EvalMatrix(twice, 3).run(plan, results, progress::add, new Cancellation()))
+                    .hasMessageContaining("hard/hybrid/1").hasMessageContaining("recorded already");
+        }
+
+        assertThat(ResultsFile.read(out.resolve(ResultsFile.NAME))).extracting(RunRecord::key)
+                .containsExactly("hard/hybrid/1");
+        assertThat(progress).extracting(Progress::done).containsExactly(1);
+    }
 }

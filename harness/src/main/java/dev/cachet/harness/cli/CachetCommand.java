@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {DemoCommand.class, RunCommand.class, ResumeCommand.class, SessionsCommand.class,
             StrategiesCommand.class, ToolsCommand.class,
-            EvalCommand.class, ReplayCommand.class, StatsCommand.class, CorpusCommand.class,
+            EvalCommand.class, EvalRunCommand.class, ReplayCommand.class, StatsCommand.class, CorpusCommand.class,
             BenchCommand.class, TrustCommand.class},
         commandListHeading = "%nCommands:%n")
 final class CachetCommand {
@@ -54,7 +54,12 @@ final class CachetCommand {
 
     /** Ctrl-C and SIGTERM stop the session gracefully while this is open. */
     SignalStop signals(StopRequest stop, PrintWriter err) {
-        return trapSignals ? SignalStop.install(stop, err) : SignalStop.none();
+        return signals(stop, err, "stopping the session");
+    }
+
+    /** @param what what the first signal does, as the user is told */
+    SignalStop signals(StopRequest stop, PrintWriter err, String what) {
+        return trapSignals ? SignalStop.install(stop, err, what) : SignalStop.none();
     }
 
     /** The user's directories, from the environment cachet was started with and nothing a config file says. */

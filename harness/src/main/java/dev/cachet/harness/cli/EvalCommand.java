@@ -6,17 +6,22 @@ import dev.cachet.evals.matrix.ExecutorSettings;
 import dev.cachet.evals.matrix.PlannedRun;
 import dev.cachet.evals.matrix.ResultsFile;
 import dev.cachet.evals.matrix.RunRecord;
+import dev.cachet.evals.matrix.kubernetes.AgentSettings;
+import dev.cachet.evals.matrix.kubernetes.RemoteRepos;
 import dev.cachet.evals.report.EvalReports;
 import dev.cachet.evals.suite.Suite;
 import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.eval.HarnessAgentRunner;
 import dev.cachet.harness.eval.TaskModels;
+import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedClient;
 import dev.cachet.tools.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -75,9 +80,13 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
     Double maxTotalCost;
 
     @Option(names = "--executor", paramLabel = "KIND", defaultValue = "local",
-            description = "Where runs execute: ${COMPLETION-CANDIDATES} (threads on this machine; see "
-                    + "docs/evals-kubernetes.md for running the matrix as Kubernetes Jobs). Default: ${DEFAULT-VALUE}.")
+            description = "Where runs execute: ${COMPLETION-CANDIDATES}: --jobs threads on this machine, or one "
+                    + "Kubernetes Indexed Job, a pod per run, --jobs pods at a time, each record brought home to "
+                    + "DIR/results.jsonl as it finishes (docs/evals-kubernetes.md). Default: ${DEFAULT-VALUE}.")
     ExecutorKind executor;
+
+    @Mixin
+    KubernetesOptions kubernetes;
 
     @Mixin
     SandboxOptions sandbox;
@@ -90,29 +99,49 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
         Suite suite = Suite.read(suiteFile.toAbsolutePath());
         List<String> strategies = this.strategies.stream().distinct().toList();
         strategies.forEach(name -> harness().strategy(name, params.paramsFor(name, strategies, config())));
-        Function<SuiteTask, PricedClient> models = TaskModels.of(harness(), suite, model.model,
-                Optional.ofNullable(model.baseUrl), model.ttl.cacheTtl, err()::println);
         if (out == null && !suite.name().matches("[A-Za-z0-9._-]+") || suite.name().matches("\\.+")) {
             throw new InputException("suite name '" + suite.name() + "' cannot name a directory; pass --out DIR");
         }
         Path dir = out != null ? out : Path.of(".cachet", "evals", suite.name());
         PrintWriter err = err();
-        Sandbox confined = sandbox.sandbox(environment(), err);
-        HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models,
-                name -> params.paramsFor(name, strategies, config()), confined, config().mcpServers(), dir.resolve("sessions"));
         List<PlannedRun> plan = EvalMatrix.plan(suite.tasks(), strategies, repeat);
+        Function<Integer, String> header = already -> String.format(
+                "eval %s: %d tasks x %d strategies x %d repeats = %d runs%s, %d at a time%n  results %s%n",
+                suite.name(), suite.tasks().size(), strategies.size(), repeat, plan.size(),
+                already > 0 ? " (" + already + " done before)" : "", jobs, dir.resolve(ResultsFile.NAME));
+        EvalProgress progress = new EvalProgress(err, maxTotalCost);
         List<RunRecord> records;
-        try (ResultsFile results = ResultsFile.open(dir, resume)) {
-            int already = results.completedKeys().size();
-            out().printf("eval %s: %d tasks x %d strategies x %d repeats = %d runs%s, %d at a time%n  results %s%n",
-                    suite.name(), suite.tasks().size(), strategies.size(), repeat, plan.size(),
-                    already > 0 ? " (" + already + " done before)" : "", jobs, results.path());
-            out().flush();
-            EvalProgress progress = new EvalProgress(err, maxTotalCost);
-            ExecutorSettings settings = new ExecutorSettings(agent, model.model, keep, dir.resolve("workspaces"), environment(),
-                    confined);
-            records = new EvalMatrix(executor.create(settings), jobs).run(plan, results, progress, progress.guard());
-            progress.finish(err);
+        if (executor == ExecutorKind.kubernetes) {
+            if (keep) {
+                throw new InputException("--keep keeps workspaces on this machine; with --executor kubernetes each "
+                        + "run's workspace is its pod's");
+            }
+            RemoteRepos.require(plan);
+            checkModels(suite);
+            Map<String, Map<String, Integer>> strategyParams = new LinkedHashMap<>();
+            strategies.forEach(name -> strategyParams.put(name, params.paramsFor(name, strategies, config())));
+            AgentSettings agent = new AgentSettings(model.model, model.baseUrl, model.ttl.cacheTtl, strategyParams);
+            KubernetesEval.Outcome outcome = new KubernetesEval(root, kubernetes, out(), err)
+                    .run(suite, plan, dir, resume, jobs, agent, header, progress);
+            records = outcome.records();
+            if (outcome.detached()) {
+                return ExitCodes.INTERRUPTED;
+            }
+        } else {
+            refuseClusterFlags();
+            Function<SuiteTask, PricedClient> models = TaskModels.of(harness(), suite, model.model,
+                    Optional.ofNullable(model.baseUrl), model.ttl.cacheTtl, err()::println);
+            Sandbox confined = sandbox.sandbox(environment(), err);
+            HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models,
+                    name -> params.paramsFor(name, strategies, config()), confined, config().mcpServers(), dir.resolve("sessions"));
+            try (ResultsFile results = ResultsFile.open(dir, resume)) {
+                out().print(header.apply(results.completedKeys().size()));
+                out().flush();
+                ExecutorSettings settings = new ExecutorSettings(agent, model.model, keep, dir.resolve("workspaces"), environment(),
+                        confined);
+                records = new EvalMatrix(executor.create(settings), jobs).run(plan, results, progress, progress.guard());
+                progress.finish(err);
+            }
         }
         out().print(EvalReports.write(dir, suite.name(), records));
         out().printf("%nreports: %s (report.md, report.html, report.json)%n", dir);
@@ -121,5 +150,25 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
             return ExitCodes.INPUT;
         }
         return ExitCodes.OK;
+    }
+
+    private void refuseClusterFlags() {
+        List<String> given = KubernetesOptions.NAMES.stream().filter(this::given).toList();
+        if (!given.isEmpty()) {
+            throw new InputException(String.join(", ", given) + ": only with --executor kubernetes");
+        }
+    }
+
+    /**
+     * The pods hold the keys, this machine need not: only the model names are checked here, and under replay that
+     * each task has its recording, which travels in the Job's ConfigMap.
+     */
+    private void checkModels(Suite suite) {
+        if (model.model.equals(TaskModels.REPLAY)) {
+            TaskModels.of(harness(), suite, model.model, Optional.empty(), model.ttl.cacheTtl, warning -> { });
+            return;
+        }
+        suite.tasks().forEach(task -> ModelSpec.parse(task.budget().model().orElse(model.model),
+                Optional.ofNullable(model.baseUrl), model.ttl.cacheTtl));
     }
 }

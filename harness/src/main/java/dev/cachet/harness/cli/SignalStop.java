@@ -22,10 +22,15 @@ final class SignalStop implements AutoCloseable {
 
     /** Handles the signals for as long as it is open; the handlers before it come back when it closes. */
     static SignalStop install(StopRequest stop, PrintWriter err) {
+        return install(stop, err, "stopping the session");
+    }
+
+    /** @param what what the first signal does, as the user is told: "stopping the session" */
+    static SignalStop install(StopRequest stop, PrintWriter err, String what) {
         SignalStop installed = new SignalStop();
         for (String name : SIGNALS) {
             Signal signal = new Signal(name);
-            installed.previous.put(signal, Signal.handle(signal, received -> onSignal(received, stop, err)));
+            installed.previous.put(signal, Signal.handle(signal, received -> onSignal(received, stop, err, what)));
         }
         return installed;
     }
@@ -35,14 +40,14 @@ final class SignalStop implements AutoCloseable {
         return new SignalStop();
     }
 
-    private static void onSignal(Signal received, StopRequest stop, PrintWriter err) {
+    private static void onSignal(Signal received, StopRequest stop, PrintWriter err, String what) {
         if (stop.requested()) {
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
         }
         String by = received.getName().equals("INT") ? "Ctrl-C" : "SIGTERM";
         err.println();
-        err.println("cachet: stopping the session (" + by + "); Ctrl-C again to quit at once");
+        err.println("cachet: " + what + " (" + by + "); Ctrl-C again to quit at once");
         err.flush();
         stop.request("stopped by " + by);
     }
