@@ -164,7 +164,7 @@ public final class AgentLoop {
                 progress.turn, window.tokens(), segments, window.prefixHash(), window.messages().size()));
         ModelResponse response;
         try {
-            response = stop.interruptible(() -> model.complete(window));
+            response = stop.interruptible(() -> model.complete(window, listener.modelText()));
         } catch (RuntimeException e) {
             // Once a stop is requested, any failure is the interruption: LangChain4j, for one, wraps it its own way.
             if (stop.requested()) {
