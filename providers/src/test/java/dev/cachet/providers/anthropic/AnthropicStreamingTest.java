@@ -16,14 +16,12 @@ import dev.cachet.context.window.WindowFactory;
 import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.ProviderException;
+import dev.cachet.providers.SseFixtures;
 import dev.cachet.providers.TextStream;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.http.JsonHttp;
 import dev.cachet.providers.http.RetryPolicy;
 import dev.cachet.providers.http.RetryingTransport;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /** Streamed answers from a local server sending the Messages API's server-sent events as Anthropic documents them. */
 class AnthropicStreamingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String STREAM = sse("anthropic-text-and-tool-use.sse");
+    static final String STREAM = SseFixtures.load("anthropic-text-and-tool-use.sse");
 
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -54,18 +52,7 @@ class AnthropicStreamingTest {
         }
     };
 
-    static String sse(String name) {
-        try (InputStream in = AnthropicStreamingTest.class.getResourceAsStream("/sse/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError(name, e);
-        }
-    }
 
-    static MockResponse events(String body) {
-        return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream; charset=utf-8")
-                .addHeader("request-id", "req_stream").body(body).build();
-    }
 
     private AnthropicClient client() {
         RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), RandomGenerator.of("L64X128MixRandom"));
@@ -81,7 +68,7 @@ class AnthropicStreamingTest {
 
     @Test
     void text_arrives_in_pieces_in_order_and_the_turn_and_usage_are_those_of_the_whole_answer() throws Exception {
-        server.enqueue(events(STREAM));
+        server.enqueue(SseFixtures.events(STREAM));
 
         ModelResponse response = client().complete(window(), watcher);
 
@@ -100,7 +87,7 @@ class AnthropicStreamingTest {
 
     @Test
     void the_same_answer_streamed_or_whole_is_the_same_response() {
-        server.enqueue(events(STREAM));
+        server.enqueue(SseFixtures.events(STREAM));
         server.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body("""
                 {"id":"msg_01","type":"message","role":"assistant","model":"claude-sonnet-4-6",
                  "content":[{"type":"text","text":"Running the tests."},
@@ -119,7 +106,7 @@ class AnthropicStreamingTest {
 
     @Test
     void a_message_delta_with_cumulative_input_and_cache_counts_overrides_message_start() {
-        server.enqueue(events(STREAM.replace("\"usage\":{\"output_tokens\":41}",
+        server.enqueue(SseFixtures.events(STREAM.replace("\"usage\":{\"output_tokens\":41}",
                 "\"usage\":{\"input_tokens\":15,\"cache_creation_input_tokens\":350,\"cache_read_input_tokens\":1600,\"output_tokens\":41}")));
 
         assertThat(client().complete(window(), watcher).usage()).contains(new Usage(15, 350, 1600, 41, 0));
@@ -127,7 +114,7 @@ class AnthropicStreamingTest {
 
     @Test
     void a_tool_called_without_arguments_gets_the_empty_object() {
-        server.enqueue(events(STREAM.replace("{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"command\\\": \\\"sh ch\"}",
+        server.enqueue(SseFixtures.events(STREAM.replace("{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"command\\\": \\\"sh ch\"}",
                 "{\"type\":\"input_json_delta\",\"partial_json\":\"\"}")
                 .replace("{\"type\":\"input_json_delta\",\"partial_json\":\"eck.sh\\\"}\"}", "{\"type\":\"input_json_delta\",\"partial_json\":\"\"}")));
 
@@ -136,8 +123,8 @@ class AnthropicStreamingTest {
 
     @Test
     void a_stream_cut_mid_way_is_asked_again_and_the_text_shown_so_far_is_voided() {
-        server.enqueue(events(STREAM.substring(0, STREAM.indexOf("event: content_block_stop"))));
-        server.enqueue(events(STREAM));
+        server.enqueue(SseFixtures.events(STREAM.substring(0, STREAM.indexOf("event: content_block_stop"))));
+        server.enqueue(SseFixtures.events(STREAM));
 
         ModelResponse response = client().complete(window(), watcher);
 
@@ -152,12 +139,12 @@ class AnthropicStreamingTest {
     void an_overloaded_error_in_the_stream_is_retried_and_a_refused_request_is_not() {
         String overloaded = STREAM.substring(0, STREAM.indexOf("event: content_block_start"))
                 + "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n";
-        server.enqueue(events(overloaded));
-        server.enqueue(events(STREAM));
+        server.enqueue(SseFixtures.events(overloaded));
+        server.enqueue(SseFixtures.events(STREAM));
         assertThat(client().complete(window(), watcher).turn().text()).isEqualTo("Running the tests.");
         assertThat(waits).hasSize(1);
 
-        server.enqueue(events("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"bad\"}}\n\n"));
+        server.enqueue(SseFixtures.events("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"bad\"}}\n\n"));
         assertThatThrownBy(() -> client().complete(window(), watcher)).isInstanceOf(ProviderException.class)
                 .hasMessage("anthropic: invalid_request_error: bad (request req_stream)");
         assertThat(waits).hasSize(1);
@@ -166,7 +153,7 @@ class AnthropicStreamingTest {
     @Test
     void a_stream_cut_short_every_time_fails_clean_naming_how_far_it_got() {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(events(STREAM.substring(0, STREAM.indexOf("event: message_stop"))));
+            server.enqueue(SseFixtures.events(STREAM.substring(0, STREAM.indexOf("event: message_stop"))));
         }
 
         assertThatThrownBy(() -> client().complete(window(), watcher)).isInstanceOf(ProviderException.class)
@@ -185,7 +172,7 @@ class AnthropicStreamingTest {
     void an_error_status_before_the_stream_is_retried_as_without_streaming() {
         server.enqueue(new MockResponse.Builder().code(529).addHeader("retry-after", "2")
                 .body("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}").build());
-        server.enqueue(events(STREAM));
+        server.enqueue(SseFixtures.events(STREAM));
 
         assertThat(client().complete(window(), watcher).usage()).contains(new Usage(12, 340, 1500, 41, 0));
         assertThat(waits).containsExactly(Duration.ofSeconds(2));

@@ -15,13 +15,11 @@ import dev.cachet.context.window.WindowFactory;
 import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.ProviderException;
+import dev.cachet.providers.SseFixtures;
 import dev.cachet.providers.TextStream;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.http.RetryPolicy;
 import dev.cachet.providers.http.RetryingTransport;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /** Streamed chat completions from a local server sending chunks as OpenAI documents them, usage in the last. */
 class OpenAiStreamingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String STREAM = sse("openai-text-and-tool-call.sse");
+    private static final String STREAM = SseFixtures.load("openai-text-and-tool-call.sse");
 
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -43,17 +41,7 @@ class OpenAiStreamingTest {
     private final List<String> shown = new ArrayList<>();
     private final TextStream watcher = shown::add;
 
-    private static String sse(String name) {
-        try (InputStream in = OpenAiStreamingTest.class.getResourceAsStream("/sse/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError(name, e);
-        }
-    }
 
-    private static MockResponse events(String body) {
-        return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream").body(body).build();
-    }
 
     private OpenAiClient client() {
         RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), RandomGenerator.of("L64X128MixRandom"));
@@ -68,7 +56,7 @@ class OpenAiStreamingTest {
 
     @Test
     void text_arrives_in_pieces_in_order_and_the_usage_of_the_last_chunk_is_billed() throws Exception {
-        server.enqueue(events(STREAM));
+        server.enqueue(SseFixtures.events(STREAM));
 
         ModelResponse response = client().complete(window(), watcher);
 
@@ -85,7 +73,7 @@ class OpenAiStreamingTest {
 
     @Test
     void deepseek_cache_hits_are_read_from_the_streamed_usage_chunk() {
-        server.enqueue(events(STREAM.replace("\"prompt_tokens_details\":{\"cached_tokens\":1536,\"audio_tokens\":0}",
+        server.enqueue(SseFixtures.events(STREAM.replace("\"prompt_tokens_details\":{\"cached_tokens\":1536,\"audio_tokens\":0}",
                 "\"prompt_cache_hit_tokens\":1280,\"prompt_cache_miss_tokens\":720")));
 
         assertThat(client().complete(window(), watcher).usage()).contains(new Usage(720, 0, 1280, 50, 20));
@@ -93,10 +81,10 @@ class OpenAiStreamingTest {
 
     @Test
     void a_stream_cut_after_its_first_chunks_fails_clean_and_is_not_asked_again() {
-        server.enqueue(events(STREAM.substring(0, STREAM.indexOf("data: {", STREAM.indexOf("ing.")))));
+        server.enqueue(SseFixtures.events(STREAM.substring(0, STREAM.indexOf("data: {", STREAM.indexOf("ing.")))));
 
         assertThatThrownBy(() -> client().complete(window(), watcher)).isInstanceOf(ProviderException.class)
-                .hasMessage("openai: the stream was cut short after 3 events");
+                .hasMessage("openai: the stream was cut short after 3 events (request req_stream)");
         assertThat(waits).isEmpty();
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -105,7 +93,7 @@ class OpenAiStreamingTest {
     void a_rate_limit_before_the_stream_is_waited_out_and_retried() {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("retry-after", "3")
                 .body("{\"error\":{\"type\":\"rate_limit_exceeded\",\"message\":\"slow down\"}}").build());
-        server.enqueue(events(STREAM));
+        server.enqueue(SseFixtures.events(STREAM));
 
         assertThat(client().complete(window(), watcher).usage()).contains(new Usage(464, 0, 1536, 50, 20));
         assertThat(waits).containsExactly(Duration.ofSeconds(3));
