@@ -13,6 +13,16 @@ public interface ModelClient {
     ModelResponse complete(Window window);
 
     /**
+     * Answers as {@link #complete(Window)} does, and passes the answer's text to {@code text} as it arrives where the
+     * client can stream; the response is the same either way. A client that cannot stream answers whole.
+     *
+     * @throws ProviderException when the model cannot answer
+     */
+    default ModelResponse complete(Window window, TextStream text) {
+        return complete(window);
+    }
+
+    /**
      * Whether the model can answer requests the session did not record, such as a strategy's summary request.
      * Recorded and scripted models cannot; strategies then summarize offline.
      */

@@ -45,6 +45,11 @@ public final class PricedClient implements ModelClient {
     }
 
     @Override
+    public ModelResponse complete(Window window, TextStream text) {
+        return client.complete(window, text);
+    }
+
+    @Override
     public boolean answersAnything() {
         return client.answersAnything();
     }

@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +50,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
                 task.id(), workspace, task.prompt());
         RunSpec run = options.runSpec(workspace, task.prompt(), config(), environment(), out, err());
         SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), ttl.cacheTtl),
-                new LiveReporter(out, harness.sessionLogs(), Optional.empty()));
+                DisplayOptions.live(out, environment(), harness.sessionLogs(), workspace));
         // The demo's agent is a recording shipped with cachet and its check is cachet's own script: nothing hostile
         // wrote either. It runs unconfined (secrets still scrubbed), so a machine without bwrap can run the demo.
         Sandbox unconfined = Sandbox.of(SandboxMode.FULL);

@@ -38,6 +38,9 @@ final class ResumeCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     AgentOptions agent;
 
+    @Mixin
+    DisplayOptions display;
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -49,7 +52,10 @@ final class ResumeCommand extends Subcommand implements Callable<Integer> {
         Harness harness = harness();
         RunSpec run = agent.session.resumeSpec(record, this::given, config(), environment(), out, err());
         PricedClient client = harness.open(agent.model.over(record.settings().model(), this::given), err()::println);
-        out.printf("  log %s%n", log);
-        return stoppable(stop -> harness.resume(record, run, client, LiveReporter.resumable(out, harness.sessionLogs(), agent.workspace), stop));
+        if (display.mode == null) {
+            out.printf("  log %s%n", log);
+        }
+        return stoppable(stop -> harness.resume(record, run, client, display.view(out, err(), environment(),
+                harness.sessionLogs(), DisplayOptions.resumeHint(agent.workspace), agent.workspace()), stop));
     }
 }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
         description = {
             "Run a coding task in a workspace: the agent reads, edits and runs commands there until it calls finish "
                     + "or a limit stops it.",
-            "Each turn prints one line; the session log goes to the user's state directory, out of the agent's "
+            "It shows the model's text as it arrives, each tool call with its arguments and outcome (exit code and "
+                    + "output, diffs, counts), each turn's tokens and cost, and a summary; --quiet only the summary, "
+                    + "--json one JSON event per line. The session log goes to the user's state directory, out of the agent's "
                     + "reach: $XDG_STATE_HOME/cachet/sessions/<workspace>-<hash>/<id>.jsonl (default ~/.local/state/...)."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -27,13 +29,16 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     AgentOptions agent;
 
+    @Mixin
+    DisplayOptions display;
+
     @Override
     public Integer call() {
         PrintWriter out = out();
         Harness harness = harness();
         RunSpec run = agent.session.runSpec(agent.workspace(), task, config(), environment(), out, err());
         PricedClient client = harness.open(agent.model.spec(), err()::println);
-        return stoppable(stop -> harness.run(run, client,
-                LiveReporter.resumable(out, harness.sessionLogs(), agent.workspace), stop));
+        return stoppable(stop -> harness.run(run, client, display.view(out, err(), environment(), harness.sessionLogs(),
+                DisplayOptions.resumeHint(agent.workspace), agent.workspace()), stop));
     }
 }

@@ -11,6 +11,7 @@ import dev.cachet.context.window.Window;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.ProviderException;
+import dev.cachet.providers.TextStream;
 import dev.cachet.providers.session.Limits;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
@@ -173,7 +174,9 @@ public final class AgentLoop {
                 progress.turn, window.tokens(), segments, window.prefixHash(), window.messages().size()));
         ModelResponse response;
         try {
-            response = stop.interruptible(() -> model.complete(window));
+            // Nobody watching the text: the model answers whole.
+            TextStream text = listener.modelText();
+            response = stop.interruptible(() -> text == TextStream.NONE ? model.complete(window) : model.complete(window, text));
         } catch (RuntimeException e) {
             // Once a stop is requested, any failure is the interruption: LangChain4j, for one, wraps it its own way.
             if (stop.requested()) {

@@ -5,6 +5,7 @@ import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
+import dev.cachet.providers.TextStream;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.CacheSimulator;
 import java.time.Clock;
@@ -40,8 +41,13 @@ public final class CacheCheckingModelClient implements ModelClient {
 
     @Override
     public ModelResponse complete(Window window) {
+        return complete(window, TextStream.NONE);
+    }
+
+    @Override
+    public ModelResponse complete(Window window, TextStream text) {
         Instant sent = clock.instant();
-        ModelResponse response = provider.complete(window);
+        ModelResponse response = provider.complete(window, text);
         Usage predicted = simulator.next(window, response.usage().map(Usage::output).orElse(0L), sent);
         // Without a bill there is nothing to check the prediction against.
         response.usage().ifPresent(billed -> listener.on(

@@ -26,10 +26,10 @@ class AnthropicRunTest {
     final MockWebServer server = new MockWebServer();
 
     private static MockResponse toolUse(String id, String tool, String input, String usage) {
-        return new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body("""
+        return StreamedAnswers.anthropic("""
                 {"id":"msg_%s","type":"message","role":"assistant","model":"claude-sonnet-4-6",
                  "content":[{"type":"tool_use","id":"%s","name":"%s","input":%s}],
-                 "stop_reason":"tool_use","usage":%s}""".formatted(id, id, tool, input, usage)).build();
+                 "stop_reason":"tool_use","usage":%s}""".formatted(id, id, tool, input, usage));
     }
 
     @Test

@@ -22,13 +22,14 @@ final class CachetProcess {
     private final BufferedReader out;
     private final ByteArrayOutputStream rest = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Thread errors;
     private final StringBuilder read = new StringBuilder();
     private Thread drain;
 
     private CachetProcess(Process process) {
         this.process = process;
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Thread errors = new Thread(() -> copy(process.getErrorStream(), err), "cachet-stderr");
+        errors = new Thread(() -> copy(process.getErrorStream(), err), "cachet-stderr");
         errors.setDaemon(true);
         errors.start();
     }
@@ -96,6 +97,8 @@ final class CachetProcess {
         }
         int code = process.waitFor();
         drain.join();
+        // stderr is copied on a thread of its own too: all of it is in only once that thread has read to its end.
+        errors.join();
         return code;
     }
 

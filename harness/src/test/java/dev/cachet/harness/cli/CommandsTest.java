@@ -54,7 +54,9 @@ class CommandsTest {
         CliRun run = CliRun.of("demo");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("turn   1  list_files").contains("turn   7  finish")
+        assertThat(run.out()).contains("  > list_files").contains("  > edit_file src/TextWrap.java")
+                .containsPattern("(?m)^    -.*< width\\) \\{$").containsPattern("(?m)^    \\+.*<= width\\) \\{$")
+                .contains("  > finish").containsPattern("turn   7  in [\\d,]+ .*\\$0\\.\\d{4} this turn  total \\$0\\.\\d{4}")
                 .contains("stopped: done: the model called finish (7 turns)")
                 .containsPattern("cost: +\\$0\\.\\d{4}, cache hit rate \\d+\\.\\d%")
                 .contains("check:   sh check.sh -> passed (exit 0)");

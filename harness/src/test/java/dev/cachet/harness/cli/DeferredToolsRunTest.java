@@ -37,11 +37,11 @@ class DeferredToolsRunTest {
     final MockWebServer provider = new MockWebServer();
 
     private static MockResponse toolUse(int n, String tool, String input) {
-        return new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body("""
+        return StreamedAnswers.anthropic("""
                 {"id":"msg_%d","type":"message","role":"assistant","model":"claude-sonnet-4-6",
                  "content":[{"type":"tool_use","id":"toolu_%d","name":"%s","input":%s}],
                  "stop_reason":"tool_use","usage":{"input_tokens":100,"cache_creation_input_tokens":0,
-                 "cache_read_input_tokens":0,"output_tokens":20}}""".formatted(n, n, tool, input)).build();
+                 "cache_read_input_tokens":0,"output_tokens":20}}""".formatted(n, n, tool, input));
     }
 
     private CliRun run(String loading) throws Exception {

@@ -60,7 +60,7 @@ class InterruptTest {
 
         assertThat(cachet.exitCode()).as(cachet.err()).isEqualTo(ExitCodes.INTERRUPTED);
         String id = SessionFiles.of(CliRun.sessionLogs(user()), workspace).all().get(0).getFileName().toString().replace(".jsonl", "");
-        assertThat(cachet.out()).contains("stopped: interrupted: stopped by Ctrl-C (1 turns)")
+        assertThat(cachet.out()).contains("stopped: interrupted: stopped by Ctrl-C (1 turn)")
                 .contains("to go on: cachet resume " + id + " -w " + workspace);
         assertThat(cachet.err()).contains("stopping the session (Ctrl-C); Ctrl-C again to quit at once");
         assertThat(events()).extracting(e -> e.getClass().getSimpleName()).endsWith("ToolCalled", "Stopped");
@@ -90,7 +90,7 @@ class InterruptTest {
         CliRun resumed = CliRun.withEnvironment(user(), "resume", "-w", workspace.toString(), "--sandbox", "full");
 
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(resumed.out()).contains("stopped: done: the model called finish (1 turns)");
+        assertThat(resumed.out()).contains("stopped: done: the model called finish (1 turn)");
     }
 
     @Test

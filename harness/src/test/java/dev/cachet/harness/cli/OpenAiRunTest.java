@@ -20,13 +20,13 @@ class OpenAiRunTest {
     final MockWebServer server = new MockWebServer();
 
     private static MockResponse call(String id, String tool, String arguments, int prompt, int cached) {
-        return new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body("""
+        return StreamedAnswers.openAi("""
                 {"id":"chatcmpl-%s","object":"chat.completion","created":1764000000,"model":"gpt-5",
                  "choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,
                    "tool_calls":[{"id":"%s","type":"function","function":{"name":"%s","arguments":%s}}]}}],
                  "usage":{"prompt_tokens":%d,"completion_tokens":20,"total_tokens":%d,
                           "prompt_tokens_details":{"cached_tokens":%d}}}"""
-                .formatted(id, id, tool, arguments, prompt, prompt + 20, cached)).build();
+                .formatted(id, id, tool, arguments, prompt, prompt + 20, cached));
     }
 
     @Test

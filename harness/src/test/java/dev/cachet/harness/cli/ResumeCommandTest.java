@@ -78,7 +78,7 @@ class ResumeCommandTest {
 
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("resumed session " + id + " after turn 2").contains("strategy transcript")
-                .containsPattern("turn   3  run_command .*cold restart: \\$0\\.\\d{4}")
+                .containsPattern("turn   3  in .*cold restart: \\$0\\.\\d{4}")
                 .contains("stopped: done: the model called finish (4 turns)");
         assertThat(Files.readString(workspace.resolve("counter.txt"))).isEqualTo("one\ntwo\n");
         List<String> warnings = new ArrayList<>();

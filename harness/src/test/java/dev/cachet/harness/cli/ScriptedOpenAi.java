@@ -42,8 +42,13 @@ final class ScriptedOpenAi extends Dispatcher {
             answered += message.path("role").asText().equals("assistant") ? 1 : 0;
         }
         AssistantTurn turn = script.get(Math.min(answered, script.size() - 1));
-        return new MockResponse.Builder().code(200).addHeader("content-type", "application/json")
-                .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).body(completion(turn, messages.toString().length()))
+        String completion = completion(turn, messages.toString().length());
+        // A streamed request gets its answer as the events OpenAI streams; a whole one, whole.
+        boolean streamed = parse(request.getBody() == null ? "{}" : request.getBody().utf8()).path("stream").asBoolean();
+        return new MockResponse.Builder().code(200)
+                .addHeader("content-type", streamed ? "text/event-stream" : "application/json")
+                .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS)
+                .body(streamed ? StreamedAnswers.openAiEvents(completion) : completion)
                 .build();
     }
 

@@ -116,10 +116,10 @@ class TrustCommandTest {
     }
 
     private static MockResponse finish() {
-        return new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body("""
+        return StreamedAnswers.anthropic("""
                 {"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-6",
                  "content":[{"type":"tool_use","id":"toolu_1","name":"finish","input":{"summary":"done"}}],
                  "stop_reason":"tool_use","usage":{"input_tokens":10,"cache_creation_input_tokens":0,
-                 "cache_read_input_tokens":0,"output_tokens":5}}""").build();
+                 "cache_read_input_tokens":0,"output_tokens":5}}""");
     }
 }

@@ -1,9 +1,11 @@
 package dev.cachet.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
+import dev.cachet.providers.TextStream;
 import dev.cachet.providers.http.JsonHttp;
 import java.net.URI;
 import java.time.Duration;
@@ -44,9 +46,23 @@ public final class AnthropicClient implements ModelClient {
 
     @Override
     public ModelResponse complete(Window window) {
+        return complete(window, TextStream.NONE);
+    }
+
+    /** Streams the answer when someone watches its text; the response is the same either way. */
+    @Override
+    public ModelResponse complete(Window window, TextStream text) {
         long start = System.nanoTime();
-        JsonNode response = http.post(messages, Map.of("x-api-key", apiKey, "anthropic-version", API_VERSION),
-                AnthropicRequest.of(model, maxTokens, cacheTtl, window));
+        ObjectNode request = AnthropicRequest.of(model, maxTokens, cacheTtl, window);
+        Map<String, String> headers = Map.of("x-api-key", apiKey, "anthropic-version", API_VERSION);
+        JsonNode response;
+        if (text == TextStream.NONE) {
+            response = http.post(messages, headers, request);
+        } else {
+            AnthropicStream stream = new AnthropicStream(text);
+            http.stream(messages, headers, request.put("stream", true), stream);
+            response = stream.message();
+        }
         long latencyMillis = (System.nanoTime() - start) / 1_000_000;
         return new ModelResponse(AnthropicResponse.turn(response), AnthropicResponse.usage(response), latencyMillis,
                 AnthropicResponse.finishReason(response));

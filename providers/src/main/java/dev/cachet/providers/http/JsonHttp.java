@@ -7,6 +7,7 @@ import dev.cachet.providers.ProviderException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** POSTs JSON to a provider through a {@link RetryingTransport} and returns the JSON object it answers. */
 public final class JsonHttp {
@@ -18,9 +19,7 @@ public final class JsonHttp {
     }
 
     public JsonNode post(URI uri, Map<String, String> headers, JsonNode body) {
-        Map<String, String> withType = new HashMap<>(headers);
-        withType.put("content-type", "application/json");
-        RetryingTransport.Response response = transport.send("POST", uri, withType, body.toString());
+        RetryingTransport.Response response = transport.send("POST", uri, withType(headers, Optional.empty()), body.toString());
         try {
             JsonNode json = mapper.readTree(response.body());
             if (json == null || !json.isObject()) {
@@ -31,5 +30,22 @@ public final class JsonHttp {
             throw new ProviderException(transport.provider() + ": the answer is not valid JSON (" + e.getOriginalMessage() + ")"
                     + response.requestId());
         }
+    }
+
+    /** POSTs JSON whose answer is a stream of server-sent events, passed to {@code sink} as they arrive. */
+    public void stream(URI uri, Map<String, String> headers, JsonNode body, EventSink sink) {
+        transport.stream(uri, withType(headers, Optional.of("text/event-stream")), body.toString(), sink);
+    }
+
+    /** The provider's name, as its failures begin. */
+    public String provider() {
+        return transport.provider();
+    }
+
+    private static Map<String, String> withType(Map<String, String> headers, Optional<String> accept) {
+        Map<String, String> withType = new HashMap<>(headers);
+        withType.put("content-type", "application/json");
+        accept.ifPresent(type -> withType.put("accept", type));
+        return withType;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * LangChain4j's HTTP client seam, served by {@link RetryingTransport}, so LangChain4j models get cachet's retries
  * (which honour {@code retry-after}, which LangChain4j's own do not) and its error messages. Give the model
- * {@code maxRetries(0)} so requests are not retried twice. cachet does not stream.
+ * {@code maxRetries(0)} so requests are not retried twice.
  */
 public final class LangChain4jHttpClient implements HttpClient {
     private final RetryingTransport transport;
@@ -29,17 +29,49 @@ public final class LangChain4jHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        Map<String, String> headers = new HashMap<>();
-        request.headers().forEach((name, values) -> headers.put(name, String.join(",", values)));
         RetryingTransport.Response response =
-                transport.send(request.method().name(), URI.create(request.url()), headers, request.body());
+                transport.send(request.method().name(), URI.create(request.url()), headers(request), request.body());
         return SuccessfulHttpResponse.builder()
                 .statusCode(response.status()).headers(response.headers()).body(response.body()).build();
     }
 
+    /**
+     * Streams on the calling thread, through cachet's transport: a failure before the first event is retried as any
+     * request is; a stream cut short after some events fails, since LangChain4j has taken those events in already.
+     * The stream ends at OpenAI's {@code [DONE]}, which LangChain4j leaves to its client to notice.
+     */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        throw new UnsupportedOperationException("cachet does not stream model answers");
+        try {
+            transport.stream(URI.create(request.url()), headers(request), request.body(), new EventSink() {
+                @Override
+                public void begin(String after) {}
+
+                @Override
+                public boolean accept(ServerSentEvent event) {
+                    if (event.data().equals("[DONE]")) {
+                        return true;
+                    }
+                    listener.onEvent(new dev.langchain4j.http.client.sse.ServerSentEvent(event.name(), event.data()));
+                    return false;
+                }
+
+                @Override
+                public boolean restartable() {
+                    return false;
+                }
+            });
+        } catch (RuntimeException e) {
+            listener.onError(e);
+            return;
+        }
+        listener.onClose();
+    }
+
+    private static Map<String, String> headers(HttpRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        request.headers().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        return headers;
     }
 
     private static final class Builder implements HttpClientBuilder {

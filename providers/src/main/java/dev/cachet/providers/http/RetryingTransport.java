@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachet.providers.ProviderException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,30 +63,119 @@ public final class RetryingTransport {
 
     /** @return the first 2xx answer; a non-retryable status or the last failed attempt throws */
     public Response send(String method, URI uri, Map<String, String> headers, String body) {
+        return withRetries(request(method, uri, headers, body), request -> {
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Response response = new Response(answer.statusCode(), answer.headers().map(), answer.body());
+            if (answer.statusCode() >= 300) {
+                throw failed(response);
+            }
+            if (cutShort(response)) {
+                // A body that ends mid-JSON is a connection that dropped while the answer was on its way.
+                throw new Failed(provider + ": the answer was cut short after " + response.body().length() + " characters"
+                        + response.requestId(), true, Optional.empty());
+            }
+            return response;
+        });
+    }
+
+    /**
+     * POSTs a request whose answer is a stream of server-sent events and passes them to {@code sink} as they arrive,
+     * until it says the answer is complete. A stream that ends or breaks before that is cut short, and is tried
+     * again as a failed request is, from the start, if the sink can take it back.
+     */
+    public void stream(URI uri, Map<String, String> headers, String body, EventSink sink) {
+        String[] lastFailure = {""};
+        withRetries(request("POST", uri, headers, body), request -> {
+            sink.begin(lastFailure[0]);
+            try {
+                return read(client.send(request, HttpResponse.BodyHandlers.ofInputStream()), sink);
+            } catch (Failed e) {
+                lastFailure[0] = e.getMessage();
+                throw e;
+            }
+        });
+    }
+
+    private Void read(HttpResponse<InputStream> answer, EventSink sink) throws Failed, InterruptedException, IOException {
+        try (InputStream in = answer.body()) {
+            Response head = new Response(answer.statusCode(), answer.headers().map(), "");
+            if (answer.statusCode() >= 300) {
+                throw failed(new Response(answer.statusCode(), answer.headers().map(),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+            String type = answer.headers().firstValue("content-type").orElse("none");
+            if (!type.contains("text/event-stream")) {
+                throw new Failed(provider + ": asked for a stream of events, got an answer of type " + type
+                        + head.requestId(), false, Optional.empty());
+            }
+            ServerSentEvents events = new ServerSentEvents(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            int count = 0;
+            String broke = "";
+            try {
+                for (Optional<ServerSentEvent> event = events.next(); event.isPresent(); event = events.next()) {
+                    count++;
+                    if (sink.accept(event.get())) {
+                        return null;
+                    }
+                }
+            } catch (EventSink.StreamFailure e) {
+                throw new Failed(provider + ": " + e.getMessage() + head.requestId(), e.retryable() && sink.restartable(),
+                        Optional.empty());
+            } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
+                broke = ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            }
+            throw new Failed(provider + ": the stream was cut short after " + count + (count == 1 ? " event" : " events")
+                    + broke + head.requestId(), count == 0 || sink.restartable(), Optional.empty());
+        }
+    }
+
+    private HttpRequest request(String method, URI uri, Map<String, String> headers, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
-        for (int attempt = 1; ; attempt++) {
+        return request.build();
+    }
+
+    /** One try at a request; a {@link Failed} says whether to try again. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run(HttpRequest request) throws Failed, IOException, InterruptedException;
+    }
+
+    /** Why one attempt failed, whether another may succeed, and how long the server asked to wait first. */
+    private static final class Failed extends Exception {
+        final boolean retryable;
+        final Optional<Duration> retryAfter;
+
+        Failed(String message, boolean retryable, Optional<Duration> retryAfter) {
+            super(message, null, false, false);
+            this.retryable = retryable;
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    private Failed failed(Response response) {
+        return new Failed(describe(response), RetryPolicy.retryable(response.status()),
+                RetryPolicy.parseRetryAfter(response.headers().entrySet().stream()
+                        .filter(h -> h.getKey().equalsIgnoreCase("retry-after")).flatMap(h -> h.getValue().stream()).findFirst()));
+    }
+
+    private <T> T withRetries(HttpRequest request, Attempt<T> attempt) {
+        for (int tries = 1; ; tries++) {
             String failure;
             Optional<Duration> retryAfter = Optional.empty();
             try {
-                HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                Response response = new Response(answer.statusCode(), answer.headers().map(), answer.body());
-                if (answer.statusCode() < 300 && !cutShort(response)) {
-                    return response;
+                return attempt.run(request);
+            } catch (Failed e) {
+                if (!e.retryable) {
+                    throw new ProviderException(e.getMessage());
                 }
-                if (answer.statusCode() < 300) {
-                    // A body that ends mid-JSON is a connection that dropped while the answer was on its way.
-                    failure = provider + ": the answer was cut short after " + response.body().length() + " characters"
-                            + response.requestId();
-                } else {
-                    failure = describe(response);
-                    if (!RetryPolicy.retryable(answer.statusCode())) {
-                        throw new ProviderException(failure);
-                    }
-                    retryAfter = RetryPolicy.parseRetryAfter(answer.headers().firstValue("retry-after"));
-                }
+                failure = e.getMessage();
+                retryAfter = e.retryAfter;
             } catch (IOException e) {
                 failure = provider + ": " + (e instanceof HttpTimeoutException ? "no answer within " + timeout.toMillis() + " ms"
                         : "connection failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -91,10 +183,10 @@ public final class RetryingTransport {
                 Thread.currentThread().interrupt();
                 throw new ProviderException(provider + ": interrupted");
             }
-            if (attempt >= retry.maxAttempts()) {
-                throw new ProviderException(failure + " (gave up after " + attempt + " attempts)");
+            if (tries >= retry.maxAttempts()) {
+                throw new ProviderException(failure + " (gave up after " + tries + " attempts)");
             }
-            pause(retry.delay(attempt, retryAfter));
+            pause(retry.delay(tries, retryAfter));
         }
     }
 

@@ -14,6 +14,8 @@ import dev.cachet.context.window.Window;
 import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
+import dev.cachet.providers.ProviderException;
+import dev.cachet.providers.TextStream;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.http.LangChain4jHttpClient;
 import dev.cachet.providers.http.RetryingTransport;
@@ -27,11 +29,15 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * OpenAI's chat completions, and any server that speaks them (DeepSeek, vLLM, Ollama), through LangChain4j's
@@ -44,6 +50,7 @@ public final class OpenAiClient implements ModelClient {
 
     private final String model;
     private final OpenAiChatModel chat;
+    private final OpenAiStreamingChatModel streaming;
     private final ObjectMapper mapper = new ObjectMapper();
 
     /** @param apiKey empty for local servers that take none */
@@ -56,6 +63,13 @@ public final class OpenAiClient implements ModelClient {
                 .maxRetries(0)
                 .httpClientBuilder(LangChain4jHttpClient.builder(transport))
                 .build();
+        // Streamed requests ask for usage in a last chunk (stream_options.include_usage), so they bill the same.
+        this.streaming = OpenAiStreamingChatModel.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey.orElse(null))
+                .modelName(model)
+                .httpClientBuilder(LangChain4jHttpClient.builder(transport))
+                .build();
     }
 
     @Override
@@ -65,14 +79,58 @@ public final class OpenAiClient implements ModelClient {
 
     @Override
     public ModelResponse complete(Window window) {
+        return complete(window, TextStream.NONE);
+    }
+
+    /** Streams the answer when someone watches its text; the response is the same either way. */
+    @Override
+    public ModelResponse complete(Window window, TextStream text) {
         long start = System.nanoTime();
         ChatRequest.Builder request = ChatRequest.builder().messages(messages(window.messages()));
         if (!window.tools().isEmpty()) {
             request.toolSpecifications(window.tools().stream().map(OpenAiClient::tool).toList());
         }
-        ChatResponse response = chat.chat(request.build());
+        ChatResponse response = text == TextStream.NONE ? chat.chat(request.build()) : stream(request.build(), text);
         long latencyMillis = (System.nanoTime() - start) / 1_000_000;
         return new ModelResponse(turn(response.aiMessage()), usage(response), latencyMillis, finishReason(response));
+    }
+
+    private ChatResponse stream(ChatRequest request, TextStream text) {
+        CompletableFuture<ChatResponse> answer = new CompletableFuture<>();
+        streaming.chat(request, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String delta) {
+                text.text(delta);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                answer.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                answer.completeExceptionally(error);
+            }
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(model + ": interrupted");
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    /** cachet's own failure where LangChain4j wrapped it; otherwise what LangChain4j said, with the model named. */
+    private RuntimeException failure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProviderException provider) {
+                return provider;
+            }
+        }
+        return new ProviderException(model + ": " + error.getClass().getSimpleName() + ": " + error.getMessage());
     }
 
     private static List<ChatMessage> messages(List<Message> window) {
@@ -123,13 +181,25 @@ public final class OpenAiClient implements ModelClient {
         return Optional.of(new Usage(input - cached, 0, cached, output, reasoning));
     }
 
-    // LangChain4j does not map DeepSeek's own cache fields; they are read from the raw answer.
+    // LangChain4j does not map DeepSeek's own cache fields; they are read from the raw answer, or the raw chunks of a
+    // streamed one (the last chunk carries the usage).
     private Optional<Long> deepSeekCacheHits(ChatResponse response) {
-        if (!(response.metadata() instanceof OpenAiChatResponseMetadata metadata) || metadata.rawHttpResponse() == null) {
+        if (!(response.metadata() instanceof OpenAiChatResponseMetadata metadata)) {
             return Optional.empty();
         }
+        List<String> bodies = new ArrayList<>();
+        if (metadata.rawHttpResponse() != null && metadata.rawHttpResponse().body() != null) {
+            bodies.add(metadata.rawHttpResponse().body());
+        }
+        if (metadata.rawServerSentEvents() != null) {
+            metadata.rawServerSentEvents().forEach(event -> bodies.add(event.data()));
+        }
+        return bodies.stream().map(this::cacheHits).flatMap(Optional::stream).reduce((first, last) -> last);
+    }
+
+    private Optional<Long> cacheHits(String body) {
         try {
-            JsonNode hits = mapper.readTree(metadata.rawHttpResponse().body()).path("usage").path("prompt_cache_hit_tokens");
+            JsonNode hits = mapper.readTree(body).path("usage").path("prompt_cache_hit_tokens");
             return hits.isIntegralNumber() ? Optional.of(hits.asLong()) : Optional.empty();
         } catch (JsonProcessingException e) {
             return Optional.empty();

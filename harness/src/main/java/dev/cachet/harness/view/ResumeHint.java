@@ -1,4 +1,4 @@
-package dev.cachet.harness.cli;
+package dev.cachet.harness.view;
 
 import dev.cachet.providers.session.Limits;
 import dev.cachet.providers.session.SessionEvent;
@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * @param flags what the resume needs besides the id to find the session, such as {@code -w DIR}; may be empty
  */
-record ResumeHint(String flags) {
-    Optional<String> after(SessionEvent.Stopped stop, String sessionId, Limits limits) {
+public record ResumeHint(String flags) {
+    public Optional<String> after(SessionEvent.Stopped stop, String sessionId, Limits limits) {
         String resume = "cachet resume " + sessionId + flags;
         return switch (stop.reason()) {
             case DONE -> Optional.empty();

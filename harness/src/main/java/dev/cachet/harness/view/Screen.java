@@ -1,0 +1,66 @@
+package dev.cachet.harness.view;
+
+import java.io.PrintWriter;
+
+/**
+ * The output a live view writes to, shared by the view and its spinner's thread: whole lines, text that arrives in
+ * pieces (the model's), and on a terminal one status line redrawn in place, cleared before anything else is written.
+ */
+public final class Screen {
+    private final PrintWriter out;
+    private final boolean terminal;
+    private int statusLength;
+    private boolean midLine;
+
+    /** @param terminal whether {@code out} is a terminal, the one place a status line can be redrawn */
+    public Screen(PrintWriter out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    public boolean terminal() {
+        return terminal;
+    }
+
+    /** A line of its own: text written in pieces before it is ended first. */
+    public synchronized void line(String line) {
+        endText();
+        out.println(line);
+        out.flush();
+    }
+
+    /** A piece of text that may end mid-line, as the model's answer arrives. */
+    public synchronized void text(String piece) {
+        clearStatus();
+        out.print(piece);
+        midLine = !piece.isEmpty() ? !piece.endsWith("\n") : midLine;
+        out.flush();
+    }
+
+    /** Ends text written in pieces with a newline, where it did not end with one. */
+    public synchronized void endText() {
+        clearStatus();
+        if (midLine) {
+            out.println();
+            midLine = false;
+        }
+    }
+
+    /** Redraws the status line; nothing off a terminal, or while a line of text is open. */
+    public synchronized void status(String line) {
+        if (!terminal || midLine) {
+            return;
+        }
+        out.print("\r" + line + " ".repeat(Math.max(0, statusLength - line.length())));
+        statusLength = line.length();
+        out.flush();
+    }
+
+    public synchronized void clearStatus() {
+        if (statusLength > 0) {
+            out.print("\r" + " ".repeat(statusLength) + "\r");
+            statusLength = 0;
+            out.flush();
+        }
+    }
+}
