@@ -1,10 +1,10 @@
 package dev.cachet.evals.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cachet.providers.Usage;
-import java.nio.file.Path;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.cachet.providers.Usage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
