@@ -1,20 +1,39 @@
 package dev.cachet.providers;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Tokens billed for one request, or a sum of requests, in cachet's one vocabulary. {@link #input()} is the sum of
  * the three input kinds, whatever a provider calls input on the wire.
+ *
+ * @param cacheWrite1h the part of {@code cacheWrite} written for an hour rather than five minutes, which Anthropic
+ *                     bills at a higher rate; 0 where the provider has one rate or the log does not split writes
+ *                     (then every write is billed at the 5-minute rate). Written to JSON only when it is not 0, so
+ *                     logs and reports of 5-minute sessions read as before.
  */
 public record Usage(
         @JsonProperty("uncached_input_tokens") long uncachedInput,
         @JsonProperty("cache_write_tokens") long cacheWrite,
         @JsonProperty("cache_read_tokens") long cacheRead,
         @JsonProperty("output_tokens") long output,
-        @JsonProperty("reasoning_tokens") long reasoning) {
+        @JsonProperty("reasoning_tokens") long reasoning,
+        @JsonProperty("cache_write_1h_tokens") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long cacheWrite1h) {
 
     public static final Usage ZERO = new Usage(0, 0, 0, 0, 0);
+
+    public Usage {
+        if (cacheWrite1h < 0 || cacheWrite1h > cacheWrite) {
+            throw new IllegalArgumentException("1-hour cache writes (" + cacheWrite1h
+                    + ") must lie between 0 and all cache writes (" + cacheWrite + ")");
+        }
+    }
+
+    /** Usage whose cache writes, if any, are all billed at the 5-minute rate. */
+    public Usage(long uncachedInput, long cacheWrite, long cacheRead, long output, long reasoning) {
+        this(uncachedInput, cacheWrite, cacheRead, output, reasoning, 0);
+    }
 
     @JsonProperty("input_tokens")
     public long input() {
@@ -26,12 +45,19 @@ public record Usage(
         return input() + output;
     }
 
+    /** Cache writes billed at the 5-minute rate. */
+    @JsonIgnore
+    public long cacheWrite5m() {
+        return cacheWrite - cacheWrite1h;
+    }
+
     public Usage plus(Usage other) {
         return new Usage(
                 uncachedInput + other.uncachedInput,
                 cacheWrite + other.cacheWrite,
                 cacheRead + other.cacheRead,
                 output + other.output,
-                reasoning + other.reasoning);
+                reasoning + other.reasoning,
+                cacheWrite1h + other.cacheWrite1h);
     }
 }

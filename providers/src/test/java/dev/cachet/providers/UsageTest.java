@@ -1,6 +1,7 @@
 package dev.cachet.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
@@ -84,5 +85,23 @@ class UsageTest {
                  "output_tokens": 8, "reasoning_tokens": 9}""";
 
         assertThat(Json.mapper().readValue(json, Usage.class)).isEqualTo(new Usage(5, 6, 7, 8, 9));
+    }
+
+    @Test
+    void one_hour_writes_are_a_part_of_the_cache_writes_that_sums_and_round_trips() throws Exception {
+        Usage split = new Usage(1, 10, 100, 2, 0, 4);
+
+        assertThat(split.cacheWrite5m()).isEqualTo(6);
+        assertThat(split.input()).isEqualTo(111);
+        assertThat(split.plus(new Usage(0, 5, 0, 0, 0, 5)).cacheWrite1h()).isEqualTo(9);
+        assertThat(Json.mapper().valueToTree(split).get("cache_write_1h_tokens").asLong()).isEqualTo(4);
+        assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(split), Usage.class)).isEqualTo(split);
+    }
+
+    @Test
+    void one_hour_writes_cannot_exceed_the_writes() {
+        assertThatThrownBy(() -> new Usage(0, 3, 0, 0, 0, 4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(4)").hasMessageContaining("(3)");
     }
 }

@@ -21,10 +21,12 @@ public final class StatsTables {
                 text("session", s -> Formats.keepEnd(s.session(), SESSION_WIDTH)),
                 text("model", s -> Formats.keepEnd(s.model(), MODEL_WIDTH)),
                 number("turns", s -> String.valueOf(s.turns())),
+                number("calls", s -> String.valueOf(s.calls())),
                 number("input", s -> Formats.count(s.usage().input())),
                 number("cache read", s -> Formats.count(s.usage().cacheRead())),
                 number("output", s -> Formats.count(s.usage().output())),
-                number("cost", s -> dollars(s.costUsd())),
+                // A '+' marks a cost that leaves out calls of an unpriced model.
+                number("cost", s -> dollars(s.costUsd()) + (s.priced() || s.costUsd() == null ? "" : "+")),
                 number("$/hour", s -> dollars(s.burnUsdPerHour())),
                 number("cache hit", s -> Formats.percent(s.cacheHitRate())),
                 number("growth", s -> String.format(Locale.ROOT, "%.1fx", s.contextGrowth())),

@@ -9,11 +9,14 @@ import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Computes a recorded session's {@link SessionStats} from the usage each model call recorded. */
+/** Computes a recorded session's {@link SessionStats} from the usage each model call recorded, each at its own price. */
 public final class SessionStatsCalculator {
     static final double LOW_CACHE_HIT = 0.5;
     static final double RUNAWAY_GROWTH = 3.0;
@@ -23,34 +26,83 @@ public final class SessionStatsCalculator {
     private static final Duration MIN_BURN_WINDOW = Duration.ofMinutes(1);
 
     private final TokenCounter counter;
-    private final Function<String, Optional<ModelPrice>> prices;
+    private final CallPricer pricer;
 
     /** @param prices the price of a model by the name the log gives it */
     public SessionStatsCalculator(TokenCounter counter, Function<String, Optional<ModelPrice>> prices) {
         this.counter = counter;
-        this.prices = prices;
+        this.pricer = new CallPricer(prices);
     }
 
-    /** Empty when no turn of the session recorded its usage. */
+    /** A trajectory as a session of its own; empty when no turn of it recorded its usage. */
     public Optional<SessionStats> of(Trajectory trajectory) {
-        List<TrajectoryTurn> billed = trajectory.turns().stream().filter(t -> t.usage().isPresent()).toList();
-        if (billed.isEmpty()) {
+        return of(List.of(trajectory), new Calls());
+    }
+
+    /**
+     * A session from its parts: its own context and its sub-agents' ({@link Trajectory#session()} names them one
+     * session), each call counted through {@code calls}, so a call another session's log already held is not counted
+     * again. Context measures (growth, tokens per turn, tool schemas) are the session's own context's; usage and
+     * cost are all calls'. Empty when no call recorded its usage.
+     */
+    public Optional<SessionStats> of(List<Trajectory> parts, Calls calls) {
+        Trajectory main = parts.stream().filter(SessionStatsCalculator::isMain).findFirst().orElse(parts.get(0));
+        List<Call> all = parts.stream().flatMap(part -> calls.of(part).stream()).toList();
+        List<Usage> usages = all.stream().flatMap(call -> call.usage().stream()).toList();
+        if (usages.isEmpty()) {
             return Optional.empty();
         }
-        List<Usage> usages = billed.stream().map(t -> t.usage().orElseThrow()).toList();
+        List<Usage> own = main.turns().stream().flatMap(turn -> turn.usage().stream()).toList();
         Usage usage = usages.stream().reduce(Usage.ZERO, Usage::plus);
-        String model = trajectory.model().orElse("unknown");
-        Double cost = prices.apply(model).map(price -> price.cost(usage)).orElse(null);
-        Double hours = hours(trajectory);
+        Double cost = cost(all);
+        Double hours = hours(all);
         Double burn = cost == null || hours == null ? null : cost / hours;
-        int largest = largestResult(trajectory);
+        int largest = parts.stream().mapToInt(this::largestResult).max().orElse(0);
         double hitRate = usage.input() == 0 ? 0 : (double) usage.cacheRead() / usage.input();
-        double growth = growth(usages);
-        Double schemaShare = trajectory.tools().isEmpty() || usage.input() == 0 ? null
-                : (double) schemaTokens(trajectory) * usages.size() / usage.input();
-        return Optional.of(new SessionStats(trajectory.id(), trajectory.format(), model, trajectory.turns().size(),
-                usage, cost, hitRate, (double) usage.total() / usages.size(), hours, burn, growth, schemaShare,
-                largest, leaks(hitRate, growth, usages, largest)));
+        List<Usage> context = own.isEmpty() ? usages : own;
+        double growth = growth(context);
+        Usage contextUsage = context.stream().reduce(Usage.ZERO, Usage::plus);
+        Double schemaShare = main.tools().isEmpty() || contextUsage.input() == 0 ? null
+                : (double) schemaTokens(main) * context.size() / contextUsage.input();
+        String model = all.stream().flatMap(call -> call.model().stream()).findFirst().orElse(CallPricer.UNKNOWN_MODEL);
+        return Optional.of(new SessionStats(main.id(), main.format(), model, main.turns().size(), all.size(), usage,
+                cost, all.stream().allMatch(pricer::priced), all.stream().allMatch(call -> call.usage().isPresent()),
+                agents(all), models(all), hitRate, (double) usage.total() / usages.size(), hours, burn, growth,
+                schemaShare, largest, leaks(hitRate, growth, context, largest)));
+    }
+
+    private static boolean isMain(Trajectory part) {
+        return part.turns().stream().allMatch(turn -> turn.agent().equals(TrajectoryTurn.MAIN));
+    }
+
+    /** The cost of the priced calls; null when none is. */
+    private Double cost(List<Call> calls) {
+        List<Double> costs = calls.stream().flatMap(call -> pricer.cost(call).stream()).toList();
+        return costs.isEmpty() ? null : costs.stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The session's own agent first, then each sub-agent type in the order it first called. */
+    private List<AgentUsage> agents(List<Call> calls) {
+        Map<String, List<Call>> byAgent = new LinkedHashMap<>();
+        byAgent.put(TrajectoryTurn.MAIN, new ArrayList<>());
+        calls.forEach(call -> byAgent.computeIfAbsent(call.agent(), a -> new ArrayList<>()).add(call));
+        return byAgent.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+                .map(entry -> new AgentUsage(entry.getKey(), entry.getValue().size(), usage(entry.getValue()),
+                        cost(entry.getValue())))
+                .toList();
+    }
+
+    private List<ModelUsage> models(List<Call> calls) {
+        Map<String, List<Call>> byModel = calls.stream().collect(Collectors.groupingBy(
+                call -> call.model().orElse(CallPricer.UNKNOWN_MODEL), LinkedHashMap::new, Collectors.toList()));
+        return byModel.entrySet().stream()
+                .map(entry -> new ModelUsage(entry.getKey(), entry.getValue().size(), usage(entry.getValue()),
+                        cost(entry.getValue())))
+                .toList();
+    }
+
+    private static Usage usage(List<Call> calls) {
+        return calls.stream().flatMap(call -> call.usage().stream()).reduce(Usage.ZERO, Usage::plus);
     }
 
     private static List<Leak> leaks(double hitRate, double growth, List<Usage> usages, int largestResult) {
@@ -81,8 +133,8 @@ public final class SessionStatsCalculator {
         return usages.stream().mapToLong(Usage::input).average().orElse(0);
     }
 
-    private static Double hours(Trajectory trajectory) {
-        List<Instant> times = trajectory.turns().stream().flatMap(t -> t.at().stream()).sorted().toList();
+    private static Double hours(List<Call> calls) {
+        List<Instant> times = calls.stream().flatMap(call -> call.at().stream()).sorted().toList();
         if (times.size() < 2) {
             return null;
         }

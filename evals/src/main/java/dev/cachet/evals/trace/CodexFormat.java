@@ -12,6 +12,14 @@ import java.util.Set;
  * OpenAI Codex CLI rollouts ({@code ~/.codex/sessions/…/rollout-*.jsonl}): one {@code {timestamp, type, payload}} per
  * line. The model context is rebuilt from the {@code response_item} lines; each {@code token_count} event closes one
  * model call with what it billed.
+ * <ul>
+ *   <li>Codex writes a call's token_count twice: a total that has not moved since the last is no new call.</li>
+ *   <li>A rollout without any token_count (Codex Desktop writes some) still has its calls: each starts with the
+ *       model's first output after new input (a tool's output, a message), and its usage is unknown.</li>
+ *   <li>A forked rollout, and a sub-agent's ({@link CodexLineage}), opens with its parent's history copied in, token
+ *       counts and all: those lines are the parent's calls, billed in the parent's rollout, and are skipped here. A
+ *       sub-agent's calls belong to its parent's session.</li>
+ * </ul>
  */
 public final class CodexFormat implements TraceFormat {
     private static final Set<String> LINE_TYPES =
@@ -57,9 +65,14 @@ public final class CodexFormat implements TraceFormat {
         private final Path file;
         private final List<JsonFiles.Line> lines;
         private final Optional<String> prompt;
-        private final TurnBuilder turns = new TurnBuilder();
-        private String systemPrompt = "";
-        private Optional<String> model = Optional.empty();
+        private final TurnBuilder turns;
+        private final CodexLineage lineage;
+        /** Whether the rollout has token counts: without them, new input closes a call. */
+        private final boolean counted;
+        private String systemPrompt;
+        private Optional<String> model;
+        /** The model the latest turn_context names: a session can switch models between turns. */
+        private Optional<String> currentModel;
         private String task;
         /** The model call whose output is being read, until its token_count. */
         private TurnBuilder.Turn current;
@@ -69,17 +82,26 @@ public final class CodexFormat implements TraceFormat {
         Rollout(Path file) {
             this.file = file;
             this.lines = JsonFiles.lines(file);
-            this.prompt = firstPrompt(lines);
+            this.lineage = CodexLineage.of(file, lines);
+            List<JsonFiles.Line> own = lines.subList(lineage.copied(), lines.size());
+            this.prompt = firstPrompt(own);
+            this.counted = own.stream().anyMatch(line -> line.json().path("payload").path("type").asText()
+                    .equals("token_count"));
+            this.turns = new TurnBuilder(lineage.agent());
+            this.systemPrompt = lineage.baseInstructions();
+            this.currentModel = lineage.model();
+            this.model = lineage.model();
         }
 
         Trajectory read() {
-            for (JsonFiles.Line line : lines) {
+            for (JsonFiles.Line line : lines.subList(lineage.copied(), lines.size())) {
                 String type = JsonFiles.requiredText(file, line, "type");
                 JsonNode payload = JsonFiles.required(file, line, "payload");
                 switch (type) {
-                    case "session_meta" -> systemPrompt = payload.path("base_instructions").path("text").asText();
-                    case "turn_context" -> model = model.or(() -> Optional.ofNullable(
-                            payload.path("model").textValue()));
+                    case "turn_context" -> {
+                        currentModel = Optional.ofNullable(payload.path("model").textValue()).or(() -> currentModel);
+                        model = model.or(() -> currentModel);
+                    }
                     case "response_item" -> item(line);
                     case "event_msg" -> {
                         if (payload.path("type").asText().equals("token_count")) {
@@ -97,7 +119,8 @@ public final class CodexFormat implements TraceFormat {
             }
             String id = file.getFileName().toString();
             // The rollout does not log the built-in tools' schemas.
-            return new Trajectory(id, label(), model, systemPrompt, task, List.of(), turns.build());
+            return new Trajectory(id, label(), model, systemPrompt, task, List.of(), turns.build(), Optional.empty(),
+                    lineage.session().orElse(id));
         }
 
         private void item(JsonFiles.Line line) {
@@ -120,10 +143,13 @@ public final class CodexFormat implements TraceFormat {
                         "web_search:" + line.number(),
                         "web_search",
                         JsonFiles.required(file, line, "payload.action").toString()));
-                case "function_call_output", "custom_tool_call_output" -> turns.result(
-                        JsonFiles.requiredText(file, line, "payload.call_id"),
-                        JsonFiles.requiredText(file, line, "payload.output"),
-                        false);
+                case "function_call_output", "custom_tool_call_output" -> {
+                    newInput();
+                    turns.result(
+                            JsonFiles.requiredText(file, line, "payload.call_id"),
+                            JsonFiles.requiredText(file, line, "payload.output"),
+                            false);
+                }
                 default -> {
                     // Other items are not part of what a turn records.
                 }
@@ -140,7 +166,10 @@ public final class CodexFormat implements TraceFormat {
             String text = Blocks.text(JsonFiles.required(file, line, "payload.content"));
             if (role.equals("assistant")) {
                 current(line).text(text);
-            } else if (task == null && prompt.equals(Optional.of(text))) {
+                return;
+            }
+            newInput();
+            if (task == null && prompt.equals(Optional.of(text))) {
                 task = text;
             } else if (!text.isEmpty()) {
                 turns.user(text);
@@ -169,10 +198,20 @@ public final class CodexFormat implements TraceFormat {
             current = null;
         }
 
+        /**
+         * Input for the model ends the call whose output came before it, where no token_count does: the output
+         * after it is the next call's.
+         */
+        private void newInput() {
+            if (!counted) {
+                current = null;
+            }
+        }
+
         /** The current call's turn, opened by its first output (or by its token_count, if it logged none). */
         private TurnBuilder.Turn current(JsonFiles.Line line) {
             if (current == null) {
-                current = turns.open(JsonFiles.instant(file, line, "timestamp"));
+                current = turns.open(JsonFiles.instant(file, line, "timestamp")).model(currentModel);
             }
             return current;
         }

@@ -1,16 +1,27 @@
 package dev.cachet.evals.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cachet.providers.Usage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * OpenHands (All-Hands-AI): evaluation output, a JSONL file with one run per line (its events in {@code history},
- * its per-call usage in {@code metrics.token_usages}), or a runtime trajectory, a JSON list of events.
+ * OpenHands (All-Hands-AI), in each form it writes sessions:
+ * <ul>
+ *   <li>evaluation output, a JSONL file with one run per line: its events in {@code history}, its per-call usage in
+ *       {@code metrics.token_usages};</li>
+ *   <li>resolver output, a JSONL file with one resolved issue per line ({@code issue}, {@code instruction},
+ *       {@code history}); older resolvers wrote a flat history ({@link OpenHandsFlatHistory});</li>
+ *   <li>a runtime trajectory, a JSON list of events with {@code action} or {@code observation};</li>
+ *   <li>a V1 (software-agent-sdk) event list, a JSON list or JSONL of events with a {@code kind}
+ *       ({@link OpenHandsSdkEvents}).</li>
+ * </ul>
  */
 public final class OpenHandsFormat implements TraceFormat {
     static final String LABEL = "openhands";
@@ -23,12 +34,17 @@ public final class OpenHandsFormat implements TraceFormat {
     @Override
     public String expected() {
         return "OpenHands evaluation output (JSONL, one {\"instance_id\", \"instruction\", \"history\", \"metrics\"} per"
-                + " line) or runtime trajectory (a JSON list of events with \"source\" and \"action\" or \"observation\")";
+                + " line), resolver output (JSONL, one {\"issue\", \"instruction\", \"history\"} per line), runtime"
+                + " trajectory (a JSON list of events with \"source\" and \"action\" or \"observation\") or SDK event"
+                + " list (events with \"kind\", such as ActionEvent)";
     }
 
     @Override
     public boolean recognises(Path file, String head) {
         JsonHead first = JsonHead.of(head);
+        if (OpenHandsSdkEvents.isEventKind(first.text("kind")) && first.has("id")) {
+            return true;
+        }
         if (first.list()) {
             // An event's "message" comes before its "action", and for the system action it is the whole prompt,
             // which can outrun the head. mini-swe-agent's early format is a list too, of {role, content} messages.
@@ -36,22 +52,37 @@ public final class OpenHandsFormat implements TraceFormat {
         }
         // test_result follows instance_id at once in OpenHands' output, however long the patch and prompt run;
         // mini-swe-agent and SWE-bench predictions name an instance_id too, but none of these fields.
-        return first.has("instance_id") && (first.has("test_result") || first.has("instruction") || first.has("history"));
+        return first.has("instance_id") && (first.has("test_result") || first.has("instruction") || first.has("history"))
+                // The resolver's output names the issue it resolved first, and its type.
+                || first.has("issue") && (first.has("issue_type") || first.has("instruction"));
     }
 
     @Override
     public List<Trajectory> read(Path file) {
         String name = file.getFileName().toString();
         if (JsonFiles.head(file, 1024).stripLeading().startsWith("[")) {
-            return List.of(OpenHandsEvents.read(name, file.toString(), JsonFiles.document(file), Map.of(), Optional.empty()));
+            JsonNode events = JsonFiles.document(file);
+            if (events.size() > 0 && events.get(0).has("kind")) {
+                List<JsonNode> list = new ArrayList<>();
+                events.forEach(list::add);
+                return List.of(OpenHandsSdkEvents.read(name, file.toString(), list));
+            }
+            return List.of(OpenHandsEvents.read(name, file.toString(), events, Map.of(), Optional.empty()));
         }
-        return JsonFiles.lines(file).stream().map(line -> run(file, name, line)).toList();
+        List<JsonFiles.Line> lines = JsonFiles.lines(file);
+        if (lines.get(0).json().has("kind")) {
+            // One SDK event per line; errors name the event by its index, which is its line less one.
+            return List.of(OpenHandsSdkEvents.read(name, file.toString(),
+                    lines.stream().map(JsonFiles.Line::json).toList()));
+        }
+        return lines.stream().map(line -> run(file, name, line)).toList();
     }
 
     private static Trajectory run(Path file, String name, JsonFiles.Line line) {
         String where = file + ":" + line.number();
         JsonNode run = line.json();
-        JsonNode instance = run.path("instance_id");
+        JsonNode instance = run.has("issue") ? resolved(run.path("issue"), run.path("issue_type").asText("issue"))
+                : run.path("instance_id");
         if (!instance.isValueNode() || instance.isNull()) {
             throw new TraceFormatException(where + ": expected \"instance_id\" naming the run");
         }
@@ -60,8 +91,18 @@ public final class OpenHandsFormat implements TraceFormat {
             throw new TraceFormatException(where + ": expected \"history\", the list of OpenHands events");
         }
         JsonNode model = run.at("/metadata/llm_config/model");
+        if (OpenHandsFlatHistory.isFlat(history)) {
+            return OpenHandsFlatHistory.read(name + "#" + instance.asText(), where, history, Optional.empty());
+        }
         return OpenHandsEvents.read(name + "#" + instance.asText(), where, history, billed(run.at("/metrics/token_usages")),
                 model.isTextual() ? Optional.of(model.asText()) : Optional.empty());
+    }
+
+    /** A resolver run's name: the kind of thing it resolved and its number, such as {@code issue_5}. */
+    private static JsonNode resolved(JsonNode issue, String type) {
+        JsonNode number = issue.path("number");
+        return number.isValueNode() && !number.isNull() ? TextNode.valueOf(type + "_" + number.asText())
+                : MissingNode.getInstance();
     }
 
     /** Usage per LLM response id; {@code prompt_tokens} is LiteLLM's, cache reads and writes included. */

@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param tools    tool schemas offered to the model; empty when the log does not record them
  * @param cacheTtl how long the original harness had its prompt prefixes cached, when its log tells (Claude Code's
  *                 usage says which writes were 1-hour ones)
+ * @param session  the user's session this context belongs to, by which reports add up a session's parts: a
+ *                 sub-agent's transcript (in a file of its own, or inline in its parent's) names its parent session;
+ *                 otherwise the id
  */
 public record Trajectory(
         String id,
@@ -25,12 +28,19 @@ public record Trajectory(
         String task,
         List<ToolSpec> tools,
         List<TrajectoryTurn> turns,
-        Optional<Duration> cacheTtl) {
+        Optional<Duration> cacheTtl,
+        String session) {
 
     /** A session whose log does not tell how long its provider cached. */
     public Trajectory(String id, String format, Optional<String> model, String systemPrompt, String task,
             List<ToolSpec> tools, List<TrajectoryTurn> turns) {
         this(id, format, model, systemPrompt, task, tools, turns, Optional.empty());
+    }
+
+    /** A session of its own, not part of another. */
+    public Trajectory(String id, String format, Optional<String> model, String systemPrompt, String task,
+            List<ToolSpec> tools, List<TrajectoryTurn> turns, Optional<Duration> cacheTtl) {
+        this(id, format, model, systemPrompt, task, tools, turns, cacheTtl, id);
     }
 
     public Trajectory {
@@ -42,6 +52,13 @@ public record Trajectory(
         tools = List.copyOf(tools);
         turns = List.copyOf(turns);
         Objects.requireNonNull(cacheTtl, "cacheTtl");
+        Objects.requireNonNull(session, "session");
+    }
+
+    /** This trajectory under another id; a session named after its id is renamed with it. */
+    public Trajectory withId(String newId) {
+        return new Trajectory(newId, format, model, systemPrompt, task, tools, turns, cacheTtl,
+                session.equals(id) ? newId : session);
     }
 
     /** Tool calls over all turns. */

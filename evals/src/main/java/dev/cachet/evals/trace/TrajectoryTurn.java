@@ -20,6 +20,14 @@ import java.util.Optional;
  * @param at            when the call was made, when the log records it
  * @param contextRestart whether the original harness started its context anew before this call (a compaction of its
  *                       own, such as Claude Code's compact summary): from here it sent only what came after
+ * @param model         the model that answered this call, when the log names it: a session may switch models, and
+ *                      each call is priced at its own
+ * @param agent         whose call it was: {@link #MAIN} for the session's own agent, else the sub-agent's type as the
+ *                      log names it (Claude Code's subagent_type, Codex's agent role), or {@code sidechain}/{@code
+ *                      subagent} when it does not
+ * @param callId        the provider's id of the call where the log keeps one (Claude Code: message id and request
+ *                      id), by which a call copied into several logs (a resumed session's file repeats the old one's)
+ *                      is counted once
  */
 public record TrajectoryTurn(
         List<UserText> userMessages,
@@ -27,7 +35,13 @@ public record TrajectoryTurn(
         List<ToolResult> observations,
         Optional<Usage> usage,
         Optional<Instant> at,
-        boolean contextRestart) {
+        boolean contextRestart,
+        Optional<String> model,
+        String agent,
+        Optional<String> callId) {
+
+    /** The agent of a session's own calls, as opposed to its sub-agents'. */
+    public static final String MAIN = "main";
 
     public TrajectoryTurn {
         userMessages = List.copyOf(userMessages);
@@ -35,5 +49,14 @@ public record TrajectoryTurn(
         observations = List.copyOf(observations);
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(callId, "callId");
+    }
+
+    /** A call of the session's own agent, by a model the log does not name per call, with no id of its own. */
+    public TrajectoryTurn(List<UserText> userMessages, AssistantTurn action, List<ToolResult> observations,
+            Optional<Usage> usage, Optional<Instant> at, boolean contextRestart) {
+        this(userMessages, action, observations, usage, at, contextRestart, Optional.empty(), MAIN, Optional.empty());
     }
 }

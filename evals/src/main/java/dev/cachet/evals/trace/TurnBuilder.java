@@ -21,8 +21,19 @@ final class TurnBuilder {
     private final List<Turn> turns = new ArrayList<>();
     /** The turn that made each call; a call id a log reuses names its latest call. */
     private final Map<String, Turn> callers = new HashMap<>();
+    private final String agent;
     private List<UserText> waiting = new ArrayList<>();
     private boolean restartWaiting;
+
+    /** Turns of the session's own agent. */
+    TurnBuilder() {
+        this(TrajectoryTurn.MAIN);
+    }
+
+    /** @param agent whose calls these are, as {@link TrajectoryTurn#agent()} */
+    TurnBuilder(String agent) {
+        this.agent = agent;
+    }
 
     /** User input for the next model call. */
     void user(String text) {
@@ -72,6 +83,8 @@ final class TurnBuilder {
         private final List<ToolCall> calls = new ArrayList<>();
         private final Map<String, List<ToolResult>> results = new HashMap<>();
         private Optional<Usage> usage = Optional.empty();
+        private Optional<String> model = Optional.empty();
+        private Optional<String> callId = Optional.empty();
 
         private Turn(List<UserText> userMessages, Optional<Instant> at, boolean contextRestart) {
             this.userMessages = userMessages;
@@ -99,6 +112,18 @@ final class TurnBuilder {
             return this;
         }
 
+        /** The model that answered this call, when the log names it. */
+        Turn model(Optional<String> name) {
+            model = name.filter(n -> !n.isBlank()).or(() -> model);
+            return this;
+        }
+
+        /** The provider's id of this call, when the log keeps one. */
+        Turn callId(String id) {
+            callId = Optional.of(id);
+            return this;
+        }
+
         private void answer(String callId, String content, boolean error) {
             String tool = calls.stream().filter(call -> call.id().equals(callId)).findFirst().orElseThrow().name();
             results.computeIfAbsent(callId, id -> new ArrayList<>()).add(new ToolResult(callId, tool, content, error));
@@ -112,7 +137,8 @@ final class TurnBuilder {
                     .flatMap(id -> results.getOrDefault(id, List.of()).stream())
                     .toList();
             return new TrajectoryTurn(
-                    userMessages, new AssistantTurn(String.join("\n", text), calls), observations, usage, at, contextRestart);
+                    userMessages, new AssistantTurn(String.join("\n", text), calls), observations, usage, at, contextRestart,
+                    model, agent, callId);
         }
     }
 }

@@ -15,11 +15,6 @@ public final class Usages {
         return new Usage(prompt - read, 0, read, completion, reasoning);
     }
 
-    /** Anthropic: {@code input} excludes the cache writes and reads, which are counted on their own. */
-    public static Usage anthropic(long input, long cacheCreation, long cacheRead, long output) {
-        return new Usage(input, cacheCreation, cacheRead, output, 0);
-    }
-
     /**
      * LiteLLM, through which OpenHands calls every provider: {@code prompt} counts the cache reads and also the
      * cache writes (it adds Anthropic's separate counts back in), so the uncached input is what remains.

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class StatsTablesTest {
 
     private static SessionStats session(String name, String model, Double cost, Double toolShare, List<Leak> leaks) {
-        return new SessionStats(name, "claude-code", model, 47, new Usage(10_000, 20_000, 2_560_506, 65_263, 0), cost,
-                0.634, 55_000, 0.69, cost == null ? null : cost / 0.69, 3.14, toolShare, 12_000, leaks);
+        return new SessionStats(name, "claude-code", model, 47, 52, new Usage(10_000, 20_000, 2_560_506, 65_263, 0), cost,
+                cost != null, true, List.of(), List.of(), 0.634, 55_000, 0.69, cost == null ? null : cost / 0.69, 3.14, toolShare, 12_000, leaks);
     }
 
     @Test
@@ -22,8 +22,8 @@ class StatsTablesTest {
                         List.of(Leak.RUNAWAY_CONTEXT, Leak.OVERSIZED_TOOL_RESULT))));
 
         assertThat(table.headings()).extracting(Table.Heading::title).containsExactly("session", "model", "turns",
-                "input", "cache read", "output", "cost", "$/hour", "cache hit", "growth", "tools", "flags");
-        assertThat(table.rows()).containsExactly(List.of("session-196820da.jsonl", "claude-opus-4-6", "47",
+                "calls", "input", "cache read", "output", "cost", "$/hour", "cache hit", "growth", "tools", "flags");
+        assertThat(table.rows()).containsExactly(List.of("session-196820da.jsonl", "claude-opus-4-6", "47", "52",
                 "2,590,506", "2,560,506", "65,263", "$7.29", "$10.57", "63.4%", "3.1x", "12%",
                 "runaway context (last turns > 3x the first, > 50k tokens); oversized tool result (> 10k tokens)"));
     }
@@ -35,6 +35,15 @@ class StatsTablesTest {
 
         List<String> row = table.rows().get(0);
         assertThat(row).startsWith("...jects-cachet-258c7280-ae70-4798.jsonl", "...et-4-5-20250929");
-        assertThat(List.of(row.get(6), row.get(7), row.get(10), row.get(11))).containsExactly("-", "-", "-", "");
+        assertThat(List.of(row.get(7), row.get(8), row.get(11), row.get(12))).containsExactly("-", "-", "-", "");
+    }
+
+    @Test
+    void a_cost_that_leaves_out_an_unpriced_models_calls_is_marked() {
+        SessionStats partly = new SessionStats("s.jsonl", "claude-code", "claude-opus-4-6", 3, 5,
+                new Usage(1, 2, 3, 4, 0), 1.5, false, true, List.of(), List.of(), 0.5, 10, null, null, 1, null, 0,
+                List.of());
+
+        assertThat(StatsTables.sessions(List.of(partly)).rows().get(0).get(7)).isEqualTo("$1.50+");
     }
 }

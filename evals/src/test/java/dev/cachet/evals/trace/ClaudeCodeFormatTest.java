@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,8 +32,14 @@ class ClaudeCodeFormatTest {
 
     private final ClaudeCodeFormat format = new ClaudeCodeFormat();
 
+    @TempDir
+    Path dir;
+
+    private static final Path SIDECHAINS = TraceSamples.FIXTURES.resolve("claude-code/sidechains.jsonl");
+
+    /** The main session of a file, which comes first. */
     private Trajectory read(Path file) {
-        return Traces.only(format, file);
+        return format.read(file).get(0);
     }
 
     @Test
@@ -70,14 +77,72 @@ class ClaudeCodeFormatTest {
     }
 
     @Test
-    void sidechain_lines_of_a_main_session_and_bookkeeping_lines_are_not_turns() {
-        Trajectory trajectory = read(SESSION);
+    void bookkeeping_lines_are_not_turns() {
+        Trajectory trajectory = Traces.only(format, SESSION);
 
         assertThat(trajectory.turns()).hasSize(2);
         assertThat(trajectory.model()).contains("claude-test-1");
         assertThat(trajectory.systemPrompt()).isEmpty();
         assertThat(trajectory.tools()).isEmpty();
         assertThat(trajectory.hasRecordedUsage()).isTrue();
+        assertThat(trajectory.session()).isEqualTo("s-1");
+        assertThat(trajectory.turns()).extracting(TrajectoryTurn::agent).containsOnly(TrajectoryTurn.MAIN);
+    }
+
+    @Test
+    void a_sidechain_whose_launching_call_is_not_in_the_log_is_a_sidechain_of_the_same_session() throws IOException {
+        Path file = dir.resolve("orphan.jsonl");
+        Files.writeString(file, Files.readString(SESSION) + """
+                {"parentUuid":"s-0","isSidechain":true,"sessionId":"s-1","agentId":"x1","type":"assistant","message":\
+                {"model":"claude-test-1","id":"msg_SIDE","type":"message","role":"assistant","content":[{"type":"text",\
+                "text":"subagent output"}],"usage":{"input_tokens":9,"cache_creation_input_tokens":0,\
+                "cache_read_input_tokens":0,"output_tokens":9}},"timestamp":"2026-01-01T10:00:06.000Z","uuid":"s-1"}
+                """);
+
+        List<Trajectory> trajectories = format.read(file);
+
+        assertThat(trajectories).extracting(Trajectory::id).containsExactly("orphan.jsonl", "orphan.jsonl#sidechain-1");
+        assertThat(trajectories).extracting(Trajectory::session).containsOnly("s-1");
+        assertThat(trajectories.get(1).turns()).singleElement()
+                .satisfies(turn -> assertThat(turn.agent()).isEqualTo("sidechain"));
+    }
+
+    @Test
+    void inline_sidechains_are_read_each_as_its_sub_agent_type_with_every_call_counted_once() throws IOException {
+        List<Trajectory> trajectories = format.read(SIDECHAINS);
+        Map<String, Responses> expected = Responses.byContext(SIDECHAINS);
+
+        assertThat(trajectories).extracting(Trajectory::id).containsExactly(
+                "sidechains.jsonl", "sidechains.jsonl#Explore-1", "sidechains.jsonl#Plan-1");
+        assertThat(trajectories).extracting(Trajectory::session).containsOnly("s-side");
+        assertThat(trajectories.get(0).turns()).hasSize(expected.get("main").count());
+        assertThat(trajectories.get(1).turns()).hasSize(expected.get("e0").count());
+        assertThat(trajectories.get(2).turns()).hasSize(expected.get("p0").count());
+        assertThat(total(trajectories.get(0))).isEqualTo(expected.get("main").usage());
+        assertThat(total(trajectories.get(1))).isEqualTo(expected.get("e0").usage());
+        assertThat(total(trajectories.get(2))).isEqualTo(expected.get("p0").usage());
+        assertThat(trajectories.get(1).task()).isEqualTo("Find the bug");
+        assertThat(trajectories.get(1).turns()).extracting(TrajectoryTurn::agent).containsOnly("Explore");
+    }
+
+    @Test
+    void each_call_carries_its_own_model_and_its_message_and_request_id() {
+        List<Trajectory> trajectories = format.read(SIDECHAINS);
+
+        assertThat(trajectories.get(0).turns()).extracting(TrajectoryTurn::model)
+                .containsOnly(java.util.Optional.of("claude-opus-4-6"));
+        assertThat(trajectories.get(1).turns()).extracting(TrajectoryTurn::model)
+                .containsOnly(java.util.Optional.of("claude-haiku-4-5-20251001"));
+        assertThat(trajectories.get(0).turns().get(0).callId()).contains("msg_M1:req_M1");
+    }
+
+    @Test
+    void one_hour_cache_writes_are_carried_as_their_part_of_the_writes() {
+        TrajectoryTurn first = read(SIDECHAINS).turns().get(0);
+
+        // Written on three lines with the same usage: counted once, all 1,000 writes 1-hour ones.
+        assertThat(first.usage()).contains(new Usage(2, 1000, 500, 40, 0, 1000));
+        assertThat(read(SIDECHAINS).cacheTtl()).contains(java.time.Duration.ofHours(1));
     }
 
     @ParameterizedTest
@@ -93,7 +158,7 @@ class ClaudeCodeFormatTest {
             throws IOException {
         Path file = Corpus.file(name);
         Responses expected = Responses.of(file);
-        Trajectory trajectory = read(file);
+        Trajectory trajectory = Traces.only(format, file);
 
         assertThat(expected.count()).isEqualTo(turns);
         assertThat(expected.toolUses()).isEqualTo(toolUses);
@@ -134,37 +199,58 @@ class ClaudeCodeFormatTest {
 
     /**
      * What a session's API responses add up to, walked from the JSON independently of the importer: the input and
-     * cache counts of each message.id once, and the output count of its last line.
+     * cache counts (with the 1-hour part of the writes) of each message id and request id once, and the output count
+     * of its last line; Claude Code's own notices (model {@code <synthetic>}) are no responses.
      */
     private record Responses(int count, int toolUses, Usage usage) {
         static Responses of(Path file) throws IOException {
-            Map<String, JsonNode> first = new LinkedHashMap<>();
+            return byContext(file).values().stream().reduce((a, b) -> new Responses(a.count + b.count,
+                    a.toolUses + b.toolUses, a.usage.plus(b.usage))).orElseThrow();
+        }
+
+        /** Responses per context: "main", and each inline sidechain by the uuid of its chain's first line. */
+        static Map<String, Responses> byContext(Path file) throws IOException {
+            Map<String, Map<String, JsonNode>> first = new LinkedHashMap<>();
             Map<String, JsonNode> last = new HashMap<>();
-            int toolUses = 0;
+            Map<String, Integer> toolUses = new HashMap<>();
+            Map<String, String> chain = new HashMap<>();
             for (String line : Files.readAllLines(file)) {
                 JsonNode json = Json.mapper().readTree(line);
-                if (json.path("type").asText().equals("assistant")) {
-                    String id = json.at("/message/id").asText();
-                    first.putIfAbsent(id, json.at("/message/usage"));
+                String uuid = json.path("uuid").asText();
+                String context = "main";
+                if (json.path("isSidechain").asBoolean() && !json.has("agentId")) {
+                    context = chain.getOrDefault(json.path("parentUuid").asText(), uuid);
+                    chain.put(uuid, context);
+                }
+                if (json.path("type").asText().equals("assistant")
+                        && !json.at("/message/model").asText().equals("<synthetic>")) {
+                    String id = json.at("/message/id").asText() + ":" + json.path("requestId").asText();
+                    first.computeIfAbsent(context, c -> new LinkedHashMap<>()).putIfAbsent(id, json.at("/message/usage"));
                     last.put(id, json.at("/message/usage"));
                     for (JsonNode block : json.at("/message/content")) {
-                        toolUses += block.path("type").asText().equals("tool_use") ? 1 : 0;
+                        toolUses.merge(context, block.path("type").asText().equals("tool_use") ? 1 : 0, Integer::sum);
                     }
                 }
             }
-            Usage usage = new Usage(
-                    sum(first.values(), "input_tokens"),
-                    sum(first.values(), "cache_creation_input_tokens"),
-                    sum(first.values(), "cache_read_input_tokens"),
-                    sum(last.values(), "output_tokens"),
-                    0);
-            return new Responses(first.size(), toolUses, usage);
+            Map<String, Responses> contexts = new LinkedHashMap<>();
+            first.forEach((context, usages) -> {
+                long output = usages.keySet().stream().mapToLong(id -> last.get(id).path("output_tokens").asLong()).sum();
+                Usage usage = new Usage(
+                        sum(usages.values(), "/input_tokens"),
+                        sum(usages.values(), "/cache_creation_input_tokens"),
+                        sum(usages.values(), "/cache_read_input_tokens"),
+                        output,
+                        0,
+                        sum(usages.values(), "/cache_creation/ephemeral_1h_input_tokens"));
+                contexts.put(context, new Responses(usages.size(), toolUses.getOrDefault(context, 0), usage));
+            });
+            return contexts;
         }
 
-        private static long sum(Iterable<JsonNode> usages, String field) {
+        private static long sum(Iterable<JsonNode> usages, String pointer) {
             long sum = 0;
             for (JsonNode usage : usages) {
-                sum += usage.path(field).asLong();
+                sum += usage.at(pointer).asLong();
             }
             return sum;
         }

@@ -156,4 +156,53 @@ class CodexFormatTest {
             return counts;
         }
     }
+
+    private static final Path FORK = TraceSamples.FIXTURES.resolve("codex/subagent-fork.jsonl");
+    private static final Path UNCOUNTED = TraceSamples.FIXTURES.resolve("codex/no-token-count.jsonl");
+
+    @Test
+    void a_sub_agent_rollout_counts_only_its_own_calls_once_each_and_belongs_to_its_parents_session()
+            throws IOException {
+        Trajectory trajectory = read(FORK);
+        List<JsonNode> lines = Files.readAllLines(FORK).stream().map(CodexFormatTest::json).toList();
+        // Counted independently: token counts stamped after the copy burst at the fork, each new total once.
+        Instant fork = Instant.parse(lines.get(0).path("timestamp").asText());
+        List<JsonNode> own = lines.stream()
+                .filter(line -> line.at("/payload/type").asText().equals("token_count"))
+                .filter(line -> Instant.parse(line.path("timestamp").asText()).isAfter(fork.plusSeconds(1)))
+                .map(line -> line.at("/payload/info/total_token_usage")).distinct().toList();
+
+        assertThat(trajectory.turns()).hasSize(own.size());
+        assertThat(trajectory.session()).isEqualTo("parent-1");
+        assertThat(trajectory.task()).isEqualTo("explore the repo");
+        assertThat(trajectory.turns()).extracting(TrajectoryTurn::agent).containsOnly("explorer");
+        // The copied history's turn_context is the model of the first own call, until the rollout's own says otherwise.
+        assertThat(trajectory.turns()).extracting(turn -> turn.model().orElseThrow())
+                .containsExactly("gpt-5.2-codex", "gpt-5.1-codex-mini");
+        assertThat(trajectory.turns().stream().map(turn -> turn.usage().orElseThrow()).reduce(Usage.ZERO, Usage::plus))
+                .isEqualTo(new Usage(300 + 200, 0, 200, 30, 0));
+    }
+
+    @Test
+    void a_rollout_without_token_counts_has_a_call_per_answer_to_new_input_and_its_usage_unknown() {
+        Trajectory trajectory = read(UNCOUNTED);
+
+        // Three answers: the two parallel commands, the patch after their output, the last message after its output.
+        assertThat(trajectory.turns()).extracting(turn -> turn.action().toolCalls().size()).containsExactly(2, 1, 0);
+        assertThat(trajectory.toolCalls()).isEqualTo(3);
+        assertThat(trajectory.turns()).allSatisfy(turn -> assertThat(turn.observations())
+                .hasSameSizeAs(turn.action().toolCalls()));
+        assertThat(trajectory.turns()).allSatisfy(turn -> assertThat(turn.usage()).isEmpty());
+        assertThat(trajectory.turns()).extracting(turn -> turn.model().orElseThrow()).containsOnly("gpt-5.5");
+        assertThat(trajectory.hasRecordedUsage()).isFalse();
+        assertThat(trajectory.session()).isEqualTo(trajectory.id());
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return Json.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

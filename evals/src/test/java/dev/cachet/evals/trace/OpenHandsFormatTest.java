@@ -194,4 +194,61 @@ class OpenHandsFormatTest {
     private static Usage total(Trajectory run) {
         return run.turns().stream().flatMap(turn -> turn.usage().stream()).reduce(Usage.ZERO, Usage::plus);
     }
+
+    @Test
+    void reads_an_sdk_event_list_with_one_turn_per_llm_response_and_results_by_tool_call_id() throws IOException {
+        Path file = FIXTURES.resolve("sdk-events.json");
+        Trajectory trajectory = Traces.only(format, file);
+        JsonNode events = Json.mapper().readTree(file.toFile());
+        // Counted independently: distinct llm_response_ids of actions and agent messages, and the tool calls.
+        Set<String> responses = new HashSet<>();
+        int calls = 0;
+        for (JsonNode event : events) {
+            if (event.path("kind").asText().equals("ActionEvent")) {
+                responses.add(event.path("llm_response_id").asText());
+                calls++;
+            } else if (event.path("kind").asText().equals("MessageEvent") && event.path("source").asText().equals("agent")) {
+                responses.add(event.path("llm_response_id").asText());
+            }
+        }
+
+        assertThat(trajectory.turns()).hasSize(responses.size());
+        assertThat(trajectory.toolCalls()).isEqualTo(calls);
+        assertThat(trajectory.systemPrompt()).isEqualTo("You are OpenHands agent.");
+        assertThat(trajectory.task()).isEqualTo("Fix the bug in a.py");
+        assertThat(trajectory.turns().get(0).observations()).containsExactly(
+                new ToolResult("call_1", "terminal", "a.py", false),
+                new ToolResult("call_2", "file_editor", "path must be absolute", true));
+        assertThat(trajectory.turns().get(2).action().text()).isEqualTo("Fixed the bug.");
+        assertThat(trajectory.hasRecordedUsage()).isFalse();
+    }
+
+    @Test
+    void reads_each_line_of_old_resolver_output_as_a_run_named_after_its_issue_with_a_call_per_action()
+            throws IOException {
+        Path file = FIXTURES.resolve("resolver-output.jsonl");
+        List<Trajectory> runs = format.read(file);
+        List<String> lines = Files.readAllLines(file);
+
+        assertThat(runs).extracting(Trajectory::id)
+                .containsExactly("resolver-output.jsonl#issue_5", "resolver-output.jsonl#issue_6");
+        for (int i = 0; i < runs.size(); i++) {
+            JsonNode history = Json.mapper().readTree(lines.get(i)).path("history");
+            // Counted independently: every action after the first message is a model call.
+            long actions = 0;
+            for (JsonNode event : history) {
+                actions += event.has("action") ? 1 : 0;
+            }
+            assertThat(runs.get(i).turns()).hasSize((int) actions - 1);
+            assertThat(runs.get(i).task()).isEqualTo("Please fix the following issue.");
+        }
+        Trajectory first = runs.get(0);
+        assertThat(first.turns().get(0).action().toolCalls()).singleElement()
+                .satisfies(call -> assertThat(call.name()).isEqualTo("run"))
+                .satisfies(call -> assertThat(Json.mapper().readTree(call.arguments()).path("command").asText())
+                        .isEqualTo("touch LICENSE"));
+        assertThat(first.turns().get(1).observations()).singleElement()
+                .satisfies(result -> assertThat(result.error()).isTrue());
+        assertThat(first.hasRecordedUsage()).isFalse();
+    }
 }

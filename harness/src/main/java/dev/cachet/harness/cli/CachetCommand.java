@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {DemoCommand.class, RunCommand.class, ResumeCommand.class, SessionsCommand.class,
             StrategiesCommand.class, ToolsCommand.class,
-            EvalCommand.class, EvalRunCommand.class, ReplayCommand.class, StatsCommand.class, CorpusCommand.class,
+            EvalCommand.class, EvalRunCommand.class, ReplayCommand.class, StatsCommand.class, PricesCommand.class,
+            CorpusCommand.class,
             BenchCommand.class, TrustCommand.class},
         commandListHeading = "%nCommands:%n")
 final class CachetCommand {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cachet.context.Json;
 import dev.cachet.evals.report.StatsTables;
 import dev.cachet.evals.report.TextTable;
+import dev.cachet.evals.stats.Calls;
 import dev.cachet.evals.stats.SessionStats;
 import dev.cachet.evals.stats.SessionStatsCalculator;
+import dev.cachet.evals.stats.UnpricedModels;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
@@ -13,9 +15,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -47,24 +50,26 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     /** Every session with usage, and totals; the JSON form of {@code --format json}. */
     record Report(List<SessionStats> sessions, Totals total) {}
 
-    record Totals(int sessions, int turns, long inputTokens, long uncachedInputTokens, long cacheWriteTokens,
-            long cacheReadTokens, long outputTokens, double costUsd, double cacheHitRate, int flaggedSessions) {}
+    record Totals(int sessions, int turns, int calls, long inputTokens, long uncachedInputTokens, long cacheWriteTokens,
+            long cacheWrite1hTokens, long cacheReadTokens, long outputTokens, double costUsd, double cacheHitRate, int flaggedSessions) {}
 
     @Override
     public Integer call() throws IOException {
         TraceFiles.Found found = inputs.find(root.userLogs());
         PrintWriter err = err();
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
-        List<SessionStats> sessions = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        // A session's parts may lie in several files (a sub-agent's transcript beside its parent's): all are read
+        // before any session is added up.
+        Map<String, List<Trajectory>> bySession = new LinkedHashMap<>();
         Function<Path, List<Trajectory>> reader = TraceNames.reader(found.files());
         ProgressLine progress = ProgressLine.on(err);
         for (int i = 0; i < found.files().size(); i++) {
             Path file = found.files().get(i);
             try {
                 for (Trajectory trajectory : reader.apply(file)) {
-                    Optional<SessionStats> stats = calculator.of(trajectory);
-                    stats.ifPresentOrElse(sessions::add, () -> failures.add(trajectory.id() + ": no usage recorded"));
+                    bySession.computeIfAbsent(trajectory.format() + " " + trajectory.session(), s -> new ArrayList<>())
+                            .add(trajectory);
                 }
             } catch (TraceFormatException e) {
                 failures.add(e.getMessage());
@@ -75,7 +80,14 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             progress.show(i + 1, found.files().size(), file.getFileName().toString());
         }
         progress.finish();
+        List<SessionStats> sessions = new ArrayList<>();
+        Calls calls = new Calls();
+        for (List<Trajectory> parts : bySession.values()) {
+            calculator.of(parts, calls).ifPresentOrElse(sessions::add,
+                    () -> failures.add(parts.get(0).id() + ": no usage recorded"));
+        }
         failures.forEach(failure -> err.println("skipped " + failure));
+        UnpricedModels.of(sessions).forEach(err::println);
         Report report = new Report(sessions, totals(sessions));
         if (format == Format.json) {
             out().println(Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
@@ -90,8 +102,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         var usage = sessions.stream().map(SessionStats::usage).reduce(dev.cachet.providers.Usage.ZERO,
                 dev.cachet.providers.Usage::plus);
         double cost = sessions.stream().map(SessionStats::costUsd).filter(c -> c != null).mapToDouble(c -> c).sum();
-        return new Totals(sessions.size(), sessions.stream().mapToInt(SessionStats::turns).sum(), usage.input(),
-                usage.uncachedInput(), usage.cacheWrite(), usage.cacheRead(), usage.output(), cost,
+        return new Totals(sessions.size(), sessions.stream().mapToInt(SessionStats::turns).sum(),
+                sessions.stream().mapToInt(SessionStats::calls).sum(), usage.input(),
+                usage.uncachedInput(), usage.cacheWrite(), usage.cacheWrite1h(), usage.cacheRead(), usage.output(), cost,
                 usage.input() == 0 ? 0 : (double) usage.cacheRead() / usage.input(),
                 (int) sessions.stream().filter(s -> !s.leaks().isEmpty()).count());
     }
@@ -99,9 +112,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     private static String table(Report report) {
         Totals t = report.total();
         return TextTable.render(StatsTables.sessions(report.sessions()))
-                + String.format(Locale.ROOT, "%ntotal: %d sessions, %d turns, %,d input tokens (%,d uncached, %,d "
+                + String.format(Locale.ROOT, "%ntotal: %d sessions, %d turns, %d calls, %,d input tokens (%,d uncached, %,d "
                         + "cache write, %,d cache read), %,d output, $%.2f priced, cache hit %.1f%%, %d flagged%n",
-                t.sessions(), t.turns(), t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),
+                t.sessions(), t.turns(), t.calls(), t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),
                 t.cacheReadTokens(), t.outputTokens(), t.costUsd(), 100 * t.cacheHitRate(), t.flaggedSessions());
     }
 }

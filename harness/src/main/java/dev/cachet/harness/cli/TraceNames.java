@@ -56,7 +56,6 @@ final class TraceNames {
         if (name == null || !trajectory.id().startsWith(fileName)) {
             return trajectory;
         }
-        return new Trajectory(name + trajectory.id().substring(fileName.length()), trajectory.format(),
-                trajectory.model(), trajectory.systemPrompt(), trajectory.task(), trajectory.tools(), trajectory.turns());
+        return trajectory.withId(name + trajectory.id().substring(fileName.length()));
     }
 }

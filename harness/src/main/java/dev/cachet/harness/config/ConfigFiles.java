@@ -1,6 +1,7 @@
 package dev.cachet.harness.config;
 
 import dev.cachet.harness.InputException;
+import dev.cachet.providers.pricing.PriceListDownload;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.pricing.PriceTableException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
 /**
  * cachet's YAML config files, lowest precedence first: the user's {@code config.yaml} in cachet's config directory,
  * then the current directory's {@code .cachet.yaml}, which counts in full only where the user trusted that directory;
- * and the user's {@code prices.yaml}. Missing files are skipped; anything else there that cannot be read is an
+ * and for prices the price list 'cachet prices update' keeps in cachet's cache, then the user's {@code prices.yaml}. Missing files are skipped; anything else there that cannot be read is an
  * error naming the file and the key.
  */
 public final class ConfigFiles {
@@ -24,10 +25,22 @@ public final class ConfigFiles {
 
     private final List<Layer> layers;
     private final Optional<Path> prices;
+    private final Optional<Path> priceList;
 
     public ConfigFiles(List<Layer> layers, Optional<Path> prices) {
+        this(layers, prices, Optional.empty());
+    }
+
+    /** @param priceList a downloaded LiteLLM price list, priced before the bundled table when it is there */
+    public ConfigFiles(List<Layer> layers, Optional<Path> prices, Optional<Path> priceList) {
         this.layers = List.copyOf(layers);
         this.prices = prices;
+        this.priceList = priceList;
+    }
+
+    /** Where 'cachet prices update' keeps the price list it downloads: in cachet's cache directory. */
+    public static Path priceList(UserDirs dirs) {
+        return dirs.cache().resolve("prices").resolve("litellm.json");
     }
 
     /**
@@ -38,14 +51,17 @@ public final class ConfigFiles {
         Path config = dirs.config();
         boolean trusted = TrustedDirectories.of(dirs).trusts(workingDirectory);
         return new ConfigFiles(List.of(new Layer(config.resolve("config.yaml"), true),
-                new Layer(workingDirectory.resolve(PROJECT_FILE), trusted)), Optional.of(config.resolve("prices.yaml")));
+                new Layer(workingDirectory.resolve(PROJECT_FILE), trusted)), Optional.of(config.resolve("prices.yaml")),
+                Optional.of(priceList(dirs)));
     }
 
-    /** The bundled prices, with the user's price file on top when there is one. */
+    /** The bundled prices, the downloaded price list on top, and the user's price file on top of both. */
     public PriceTable prices() {
         PriceTable bundled = PriceTable.bundled();
         try {
-            return prices.filter(Files::exists).map(bundled::overriddenBy).orElse(bundled);
+            PriceTable listed = priceList.filter(Files::exists)
+                    .map(list -> bundled.overriddenByLiteLlm(list, PriceListDownload.MIN_MODELS)).orElse(bundled);
+            return prices.filter(Files::exists).map(listed::overriddenBy).orElse(listed);
         } catch (PriceTableException e) {
             throw new InputException(e.getMessage());
         }

@@ -34,8 +34,8 @@ class StatsCommandTest {
         CliRun run = CliRun.of("stats", file.toString(), "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(billed).as("uncached, cache write, cache read, output, walked independently")
-                .containsExactly(180, 349_474, 14_771_617, 38_899);
+        assertThat(billed).as("uncached, cache write, cache read, output, 1-hour writes, walked independently")
+                .containsExactly(180, 349_474, 14_771_617, 38_899, 349_474);
         JsonNode session = single(json(run.out()).get("sessions"));
         assertThat(session.get("session").asText()).isEqualTo(file.getFileName().toString());
         assertThat(session.get("format").asText()).isEqualTo("claude-code");
@@ -46,9 +46,19 @@ class StatsCommandTest {
         assertThat(usage.get("cache_read_tokens").asLong()).isEqualTo(billed[2]);
         assertThat(usage.get("output_tokens").asLong()).isEqualTo(billed[3]);
         assertThat(usage.get("input_tokens").asLong()).isEqualTo(billed[0] + billed[1] + billed[2]);
-        // claude-opus-4-6 per million tokens: $5 input, $6.25 5-minute cache write, $0.50 cache read, $25 output.
-        double cost = (billed[0] * 5.0 + billed[1] * 6.25 + billed[2] * 0.5 + billed[3] * 25.0) / 1e6;
+        // claude-opus-4-6 per million tokens: $5 input, $6.25 5-minute and $10 1-hour cache write, $0.50 cache read,
+        // $25 output; every write of this session was a 1-hour write.
+        double cost = (billed[0] * 5.0 + (billed[1] - billed[4]) * 6.25 + billed[4] * 10.0 + billed[2] * 0.5
+                + billed[3] * 25.0) / 1e6;
         assertThat(session.get("cost_usd").asDouble()).isPositive().isCloseTo(cost, within(1e-6));
+        // ccusage 20.0.24 (claude session --offline) bills this session $11.85.
+        assertThat(session.get("cost_usd").asDouble()).isCloseTo(11.8539, within(0.01));
+        assertThat(usage.get("cache_write_1h_tokens").asLong()).isEqualTo(billed[4]);
+        assertThat(session.get("calls").asInt()).isEqualTo(152);
+        assertThat(session.get("priced").asBoolean()).isTrue();
+        assertThat(session.get("usage_known").asBoolean()).isTrue();
+        assertThat(stream(session.get("agents")).map(agent -> agent.get("agent").asText())).containsExactly("main");
+        assertThat(single(session.get("models")).get("cost_usd").asDouble()).isCloseTo(cost, within(1e-6));
         assertThat(session.get("cache_hit_rate").asDouble())
                 .isCloseTo((double) billed[2] / (billed[0] + billed[1] + billed[2]), within(1e-12));
         assertThat(session.get("hours").asDouble()).isPositive();
@@ -147,7 +157,9 @@ class StatsCommandTest {
     @Test
     void sessions_from_files_of_the_same_name_are_told_apart_by_their_directories() throws IOException {
         Path copy = Files.createDirectories(dir.resolve("a")).resolve("session.jsonl");
-        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), copy);
+        // Another session's log of the same name: its own session id and calls.
+        Files.writeString(copy, Files.readString(TraceFixtures.path(TraceFixtures.CLAUDE_CODE))
+                .replace("\"s-1\"", "\"s-2\"").replace("\"msg_", "\"other_msg_"));
         CliRun run = CliRun.of("stats", TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString(), copy.toString(),
                 TraceFixtures.DEMO.toString(), "--format", "json");
 
@@ -163,8 +175,10 @@ class StatsCommandTest {
                 TraceFixtures.path(TraceFixtures.CODEX).toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err().lines()).containsExactly(
+        // The fixtures' made-up models follow, each named once as unpriced.
+        assertThat(run.err().lines().limit(2)).containsExactly(
                 "[##########..........] 1/2  session.jsonl", "[####################] 2/2  rollout.jsonl");
+        assertThat(run.err().lines().skip(2)).allMatch(line -> line.startsWith("unpriced model "));
         assertThat(run.out()).doesNotContain("[#").startsWith("session ")
                 .contains("total: 2 sessions, 6 turns");
     }
@@ -208,8 +222,9 @@ class StatsCommandTest {
                 }
             }
         }
-        long[] billed = new long[4];
+        long[] billed = new long[5];
         for (JsonNode usage : usageById.values()) {
+            billed[4] += usage.at("/cache_creation/ephemeral_1h_input_tokens").asLong();
             billed[0] += usage.path("input_tokens").asLong();
             billed[1] += usage.path("cache_creation_input_tokens").asLong();
             billed[2] += usage.path("cache_read_input_tokens").asLong();
@@ -250,5 +265,60 @@ class StatsCommandTest {
         double share = Json.mapper().readTree(stats.out()).at("/sessions/0/tool_schema_share").asDouble();
         assertThat(share).isBetween(0.05, 0.95);
         assertThat(CliRun.of("stats", log.toString()).out()).containsPattern("\\d+%\\s+$|\\s\\d+%\\s");
+    }
+
+    @Test
+    void a_copy_of_a_log_is_the_same_session_and_its_calls_are_counted_once() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("b")).resolve("session.jsonl");
+        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), copy);
+
+        CliRun once = CliRun.of("stats", TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString(), "--format", "json");
+        CliRun twice = CliRun.of("stats", TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString(), copy.toString(),
+                "--format", "json");
+
+        assertThat(twice.exitCode()).as(twice.err()).isZero();
+        assertThat(json(twice.out()).get("total")).isEqualTo(json(once.out()).get("total"));
+    }
+
+    @Test
+    void a_session_with_a_sub_agent_is_split_by_agent_and_priced_per_call_at_each_model() throws IOException {
+        Path log = dir.resolve("mixed.jsonl");
+        Files.write(log, List.of(
+                user("u-1", "Fix the build", "2026-01-01T10:00:00Z"),
+                assistant("msg_1", "a-1", 100, 2000, 0, 10, "2026-01-01T10:00:01Z"),
+                assistant("msg_2", "a-2", 150, 2100, 0, 20, "2026-01-01T10:05:01Z")
+                        .replace("claude-sonnet-4-6", "claude-haiku-4-5-20251001")
+                        .replace("\"isSidechain\":false", "\"isSidechain\":true")));
+
+        JsonNode session = single(json(CliRun.of("stats", log.toString(), "--format", "json").out()).get("sessions"));
+
+        assertThat(session.get("calls").asInt()).isEqualTo(2);
+        assertThat(stream(session.get("agents")).map(agent -> agent.get("agent").asText() + " "
+                + agent.get("calls").asInt())).containsExactly("main 1", "sidechain 1");
+        assertThat(stream(session.get("models")).map(model -> model.get("model").asText()))
+                .containsExactly("claude-sonnet-4-6", "claude-haiku-4-5-20251001");
+        // sonnet: $3 input, $3.75 write, $15 output; haiku: $1, $1.25, $5 per million tokens.
+        double sonnet = (100 * 3.0 + 2000 * 3.75 + 10 * 15.0) / 1e6;
+        double haiku = (150 * 1.0 + 2100 * 1.25 + 20 * 5.0) / 1e6;
+        assertThat(session.get("cost_usd").asDouble()).isCloseTo(sonnet + haiku, within(1e-12));
+        assertThat(session.get("agents").get(1).get("cost_usd").asDouble()).isCloseTo(haiku, within(1e-12));
+    }
+
+    @Test
+    void a_model_no_table_prices_is_named_with_how_to_price_it_and_its_tokens_still_count() throws IOException {
+        Path log = dir.resolve("unpriced.jsonl");
+        Files.write(log, List.of(
+                user("u-1", "Fix the build", "2026-01-01T10:00:00Z"),
+                assistant("msg_1", "a-1", 100, 2000, 0, 10, "2026-01-01T10:00:01Z")
+                        .replace("claude-sonnet-4-6", "house-model-7")));
+
+        CliRun run = CliRun.of("stats", log.toString(), "--format", "json");
+
+        JsonNode session = single(json(run.out()).get("sessions"));
+        assertThat(session.get("priced").asBoolean()).isFalse();
+        assertThat(session.get("cost_usd").isNull()).isTrue();
+        assertThat(session.get("usage").get("input_tokens").asLong()).isEqualTo(2100);
+        assertThat(run.err().lines().filter(line -> line.startsWith("unpriced model house-model-7 (1 calls,")))
+                .singleElement().asString().contains("~/.config/cachet/prices.yaml");
     }
 }

@@ -6,7 +6,8 @@ import dev.cachet.providers.Usage;
 
 /**
  * Prices of one model in US dollars per million tokens. Cache writes are priced at the 5-minute rate, which is what
- * a breakpoint without a TTL buys; {@link #withOneHourWrites()} gives the prices of a session that caches for 1 hour.
+ * a breakpoint without a TTL buys, except those a usage counts as 1-hour writes ({@link Usage#cacheWrite1h()});
+ * {@link #withOneHourWrites()} gives the prices of a session that caches for 1 hour throughout.
  */
 public record ModelPrice(
         @JsonProperty("input") double input,
@@ -18,7 +19,8 @@ public record ModelPrice(
 
     public double inputCost(Usage usage) {
         return PER_TOKEN * (usage.uncachedInput() * input
-                + usage.cacheWrite() * cacheWrite5m
+                + usage.cacheWrite5m() * cacheWrite5m
+                + usage.cacheWrite1h() * cacheWrite1h
                 + usage.cacheRead() * cacheRead);
     }
 

@@ -7,29 +7,41 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Model prices, read from the bundled {@code prices.yaml}; a user's file in the same format adds models or
- * replaces the prices of bundled ones.
+ * Model prices, read from the bundled {@code prices.yaml}; a downloaded LiteLLM price list and a user's file in the
+ * bundled format lie on top, in that order. A lookup asks the topmost table first, by the exact name and then by the
+ * model's other names ({@link ModelNames}), so a newer list's price wins over the bundled one for the same model.
  */
 public final class PriceTable {
-    private static final Pattern SNAPSHOT_DATE = Pattern.compile("-\\d{8}$");
     private static final String BUNDLED = "/dev/cachet/providers/pricing/prices.yaml";
 
     private final String pricesAsOf;
-    private final Map<String, ModelPrice> prices;
+    /** Topmost first. */
+    private final List<Layer> layers;
 
     PriceTable(String pricesAsOf, Map<String, ModelPrice> prices) {
+        this(pricesAsOf, List.of(new Layer(prices)));
+    }
+
+    private PriceTable(String pricesAsOf, List<Layer> layers) {
         this.pricesAsOf = pricesAsOf;
-        this.prices = Map.copyOf(prices);
+        this.layers = List.copyOf(layers);
     }
 
     public static PriceTable bundled() {
@@ -64,12 +76,33 @@ public final class PriceTable {
     public PriceTable overriddenBy(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             PriceTable user = read(in);
-            Map<String, ModelPrice> merged = new TreeMap<>(prices);
-            merged.putAll(user.prices);
-            return new PriceTable(user.pricesAsOf.isEmpty() ? pricesAsOf : user.pricesAsOf, merged);
+            return on(user.pricesAsOf.isEmpty() ? pricesAsOf : user.pricesAsOf, user.layers.get(0));
         } catch (IOException e) {
             throw new PriceTableException(file + ": " + e.getMessage().lines().findFirst().orElse("cannot be read"), e);
         }
+    }
+
+    /**
+     * This table with a LiteLLM price list ({@link LiteLlmPrices}) on top, dated by when the file was written.
+     *
+     * @throws PriceTableException naming the file when it cannot be read or is not a whole price list
+     */
+    public PriceTable overriddenByLiteLlm(Path file, int minModels) {
+        try {
+            Map<String, ModelPrice> prices =
+                    LiteLlmPrices.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), minModels);
+            LocalDate written = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC);
+            return on(written.toString(), new Layer(prices));
+        } catch (IOException e) {
+            throw new PriceTableException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private PriceTable on(String asOf, Layer top) {
+        List<Layer> stacked = new ArrayList<>();
+        stacked.add(top);
+        stacked.addAll(layers);
+        return new PriceTable(asOf, stacked);
     }
 
     public String pricesAsOf() {
@@ -77,17 +110,51 @@ public final class PriceTable {
     }
 
     /**
-     * The price of a model by the name a provider or a log gives it: exactly, else without a router's prefix
-     * ({@code openai/gpt-5}) or a snapshot date ({@code claude-haiku-4-5-20251001}), which bill as the model.
+     * The price of a model by the name a provider or a log gives it: exactly, else by its other names
+     * ({@link ModelNames}), such as without a router's prefix ({@code openai/gpt-5}) or a snapshot date
+     * ({@code claude-haiku-4-5-20251001}), which bill as the model.
      */
     public Optional<ModelPrice> price(String model) {
-        String name = model.substring(model.lastIndexOf('/') + 1);
-        return Optional.ofNullable(prices.get(model))
-                .or(() -> Optional.ofNullable(prices.get(name)))
-                .or(() -> Optional.ofNullable(prices.get(SNAPSHOT_DATE.matcher(name).replaceFirst(""))));
+        List<String> names = ModelNames.candidates(model);
+        for (Layer layer : layers) {
+            Optional<ModelPrice> price = layer.price(names);
+            if (price.isPresent()) {
+                return price;
+            }
+        }
+        return Optional.empty();
     }
 
+    /** Every model name some table prices. */
     public Set<String> models() {
-        return prices.keySet();
+        Set<String> models = new TreeSet<>();
+        layers.forEach(layer -> models.addAll(layer.prices.keySet()));
+        return Collections.unmodifiableSet(models);
+    }
+
+    /** One table's prices, and each model's plainest name for the names a log gives. */
+    private static final class Layer {
+        private final Map<String, ModelPrice> prices;
+        private final Map<String, String> byPlainName = new HashMap<>();
+
+        Layer(Map<String, ModelPrice> prices) {
+            this.prices = Map.copyOf(prices);
+            // A list such as LiteLLM's holds one model under several providers' names (deepseek/deepseek-chat,
+            // openrouter/deepseek/deepseek-chat): the name without a prefix, else the shortest, stands for it.
+            prices.keySet().stream()
+                    .sorted((a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b))
+                    .forEach(name -> byPlainName.putIfAbsent(ModelNames.plainest(name), name));
+        }
+
+        Optional<ModelPrice> price(List<String> names) {
+            for (String name : names) {
+                if (prices.containsKey(name)) {
+                    return Optional.of(prices.get(name));
+                }
+            }
+            // The last name is the plainest: what every name of the model comes down to.
+            return names.isEmpty() ? Optional.empty()
+                    : Optional.ofNullable(byPlainName.get(names.get(names.size() - 1))).map(prices::get);
+        }
     }
 }

@@ -67,4 +67,12 @@ class ModelPriceTest {
         assertThat(sonnet.withOneHourWrites().cost(usage)).isCloseTo(6.00, within(1e-9));
         assertThat(sonnet.withOneHourWrites().cacheRates().write()).isCloseTo(2.0, within(1e-12));
     }
+
+    @Test
+    void writes_a_usage_counts_as_one_hour_writes_are_priced_at_the_one_hour_rate_and_the_rest_at_five_minutes() {
+        // 600k 5-minute writes x 3.75 + 400k 1-hour writes x 6.00 = 2.25 + 2.40
+        Usage usage = new Usage(0, 1_000_000, 0, 0, 0, 400_000);
+
+        assertThat(sonnet.cost(usage)).isCloseTo(4.65, within(1e-9));
+    }
 }

@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class PriceTableTest {
@@ -36,13 +39,17 @@ class PriceTableTest {
     @Test
     void bundled_table_lists_the_claude_models() {
         assertThat(bundled.models()).contains("claude-opus-4-6", "claude-sonnet-4-6", "claude-haiku-4-5");
+        // Dated ids as Claude Code logs them.
+        assertThat(bundled.price("claude-sonnet-4-20250514")).isEqualTo(bundled.price("claude-sonnet-4"));
+        assertThat(bundled.price("claude-opus-4-1-20250805")).isEqualTo(bundled.price("claude-opus-4-1"));
     }
 
     @Test
     void every_bundled_price_is_positive_and_claude_prices_are_ordered_like_anthropic_bills_them() {
         for (String model : bundled.models()) {
             ModelPrice price = bundled.price(model).orElseThrow();
-            assertThat(price.cacheRead()).as(model).isPositive().isLessThan(price.input());
+            // A source without a cache discount bills reads at the input price.
+            assertThat(price.cacheRead()).as(model).isPositive().isLessThanOrEqualTo(price.input());
             assertThat(price.output()).as(model).isGreaterThan(price.input());
             if (model.startsWith("claude-")) {
                 assertThat(price.cacheWrite5m()).as(model).isGreaterThan(price.input()).isLessThan(price.cacheWrite1h());
@@ -67,7 +74,6 @@ class PriceTableTest {
     @Test
     void unknown_model_has_no_price() {
         assertThat(bundled.price("gpt-unknown")).isEmpty();
-        assertThat(bundled.price("Claude-Sonnet-4-6")).isEmpty();
         assertThat(bundled.price("")).isEmpty();
     }
 
@@ -148,5 +154,79 @@ class PriceTableTest {
         assertThat(prices.price("openai/gpt-5")).isEqualTo(prices.price("gpt-5"));
         assertThat(prices.price("claude-haiku-4-5")).isPresent();
         assertThat(prices.price("claude-haiku-4")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "claude-sonnet-4-5-20250929, claude-sonnet-4-5",
+        "anthropic/claude-sonnet-4-5, claude-sonnet-4-5",
+        "Claude-Sonnet-4-5, claude-sonnet-4-5",
+        "anthropic/claude-sonnet-4.5, claude-sonnet-4-5",
+        "claude-opus-4-6[1m], claude-opus-4-6",
+        "bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0, claude-haiku-4-5",
+        "vertex_ai/claude-opus-4-6@20260101, claude-opus-4-6",
+        "claude-haiku-4-5-latest, claude-haiku-4-5",
+        "openai/gpt-5, gpt-5",
+        "gpt-5-2025-08-07, gpt-5",
+        "openrouter/openai/gpt-5:free, gpt-5"
+    })
+    void a_model_is_found_by_its_dated_routed_and_decorated_names(String alias, String model) {
+        PriceTable table = new PriceTable("2026-01-01", Map.of(
+                "claude-sonnet-4-5", new ModelPrice(3, 15, 3.75, 6, 0.3),
+                "claude-opus-4-6", new ModelPrice(5, 25, 6.25, 10, 0.5),
+                "claude-haiku-4-5", new ModelPrice(1, 5, 1.25, 2, 0.1),
+                "gpt-5", new ModelPrice(1.25, 10, 1.25, 1.25, 0.125)));
+
+        assertThat(table.price(alias)).as(alias).isPresent().isEqualTo(table.price(model));
+    }
+
+    @Test
+    void an_exact_dated_price_wins_over_the_undated_model() {
+        PriceTable table = new PriceTable("2026-01-01", Map.of(
+                "gpt-4o", new ModelPrice(2.5, 10, 2.5, 2.5, 1.25),
+                "gpt-4o-2024-05-13", new ModelPrice(5, 15, 5, 5, 5)));
+
+        assertThat(table.price("gpt-4o-2024-05-13").orElseThrow().input()).isEqualTo(5);
+        assertThat(table.price("gpt-4o-2024-08-06").orElseThrow().input()).isEqualTo(2.5);
+    }
+
+    @Test
+    void a_litellm_list_on_top_prices_models_before_the_bundled_table_and_by_provider_prefixed_names(
+            @TempDir Path dir) throws IOException {
+        Path list = Files.writeString(dir.resolve("litellm.json"), """
+                {"sample_spec": {"mode": "one of: chat, embedding", "input_cost_per_token": 0.0},
+                 "claude-opus-4-6": {"mode": "chat", "input_cost_per_token": 4e-06, "output_cost_per_token": 2e-05,
+                    "cache_creation_input_token_cost": 5e-06, "cache_creation_input_token_cost_above_1hr": 8e-06,
+                    "cache_read_input_token_cost": 4e-07},
+                 "deepseek/deepseek-v9": {"mode": "chat", "input_cost_per_token": 2.8e-07, "output_cost_per_token": 4.2e-07,
+                    "cache_read_input_token_cost": 2.8e-08},
+                 "openrouter/deepseek/deepseek-v9": {"mode": "chat", "input_cost_per_token": 9e-07, "output_cost_per_token": 9e-07},
+                 "text-embedding-9": {"mode": "embedding", "input_cost_per_token": 1e-07, "output_cost_per_token": 0}}
+                """);
+
+        PriceTable table = PriceTable.bundled().overriddenByLiteLlm(list, 2);
+
+        assertThat(table.price("claude-opus-4-6")).contains(new ModelPrice(4, 20, 5, 8, 0.4));
+        // No write prices: writes cost the input price, as automatic caches bill them.
+        assertThat(table.price("deepseek-v9")).contains(new ModelPrice(0.28, 0.42, 0.28, 0.28, 0.028));
+        assertThat(table.price("openrouter/deepseek/deepseek-v9").orElseThrow().input()).isEqualTo(0.9);
+        assertThat(table.price("text-embedding-9")).isEmpty();
+        assertThat(table.price("claude-haiku-4-5")).isEqualTo(bundled.price("claude-haiku-4-5"));
+    }
+
+    @Test
+    void a_litellm_list_too_short_to_be_whole_or_not_json_is_refused_naming_it(@TempDir Path dir) throws IOException {
+        Path partial = Files.writeString(dir.resolve("partial.json"),
+                "{\"gpt-5\": {\"mode\": \"chat\", \"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 1e-05}}");
+        Path torn = Files.writeString(dir.resolve("torn.json"), "{\"gpt-5\": {\"mode\": \"ch");
+        Path wrong = Files.writeString(dir.resolve("wrong.json"),
+                "{\"gpt-5\": {\"mode\": \"chat\", \"input_cost_per_token\": \"cheap\", \"output_cost_per_token\": 1}}");
+
+        assertThatThrownBy(() -> bundled.overriddenByLiteLlm(partial, 2)).isInstanceOf(PriceTableException.class)
+                .hasMessageStartingWith(partial + ": only 1 priced chat models");
+        assertThatThrownBy(() -> bundled.overriddenByLiteLlm(torn, 2)).isInstanceOf(PriceTableException.class)
+                .hasMessageStartingWith(torn + ": not valid JSON");
+        assertThatThrownBy(() -> bundled.overriddenByLiteLlm(wrong, 1)).isInstanceOf(PriceTableException.class)
+                .hasMessageStartingWith(wrong + ": model gpt-5: input_cost_per_token is not a price");
     }
 }

@@ -1,0 +1,29 @@
+package dev.cachet.evals.stats;
+
+import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.evals.trace.TrajectoryTurn;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns trajectories into {@link Call}s, each call once over everything read through one instance: a resumed Claude
+ * Code session's file repeats the calls of the file it resumed, under the same message and request ids, and they
+ * were billed once. A call without an id is always new.
+ */
+public final class Calls {
+    private final Set<String> counted = new HashSet<>();
+
+    /** The calls of {@code trajectory} not met before; a call falls back on the trajectory's model. */
+    public List<Call> of(Trajectory trajectory) {
+        List<Call> calls = new ArrayList<>();
+        for (TrajectoryTurn turn : trajectory.turns()) {
+            if (turn.callId().map(counted::add).orElse(true)) {
+                calls.add(new Call(trajectory.session(), turn.agent(), turn.model().or(trajectory::model), turn.at(),
+                        turn.usage()));
+            }
+        }
+        return calls;
+    }
+}

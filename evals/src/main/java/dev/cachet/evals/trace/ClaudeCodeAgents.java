@@ -1,0 +1,87 @@
+package dev.cachet.evals.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names Claude Code's sub-agents by type ({@code Explore}, {@code Plan}, {@code general-purpose}, ...), which only
+ * the main session records: its Task (or Agent) tool call carries {@code subagent_type} and the prompt the sub-agent
+ * starts from, and newer versions answer the call with the sub-agent's {@code agentId}.
+ */
+final class ClaudeCodeAgents {
+    /** A sub-agent whose launching call is not in the log. */
+    static final String SIDECHAIN = "sidechain";
+    static final String SUBAGENT = "subagent";
+
+    private final Map<String, String> byPrompt;
+    private final Map<String, String> byAgentId;
+
+    private ClaudeCodeAgents(Map<String, String> byPrompt, Map<String, String> byAgentId) {
+        this.byPrompt = byPrompt;
+        this.byAgentId = byAgentId;
+    }
+
+    /** The sub-agents a main session's lines launch. */
+    static ClaudeCodeAgents launchedIn(List<JsonFiles.Line> lines) {
+        Map<String, String> byPrompt = new HashMap<>();
+        Map<String, String> byCallId = new HashMap<>();
+        Map<String, String> byAgentId = new HashMap<>();
+        for (JsonFiles.Line line : lines) {
+            JsonNode json = line.json();
+            for (JsonNode block : json.path("message").path("content")) {
+                JsonNode input = block.path("input");
+                if (block.path("type").asText().equals("tool_use") && input.path("subagent_type").isTextual()) {
+                    String type = input.get("subagent_type").asText();
+                    byPrompt.putIfAbsent(input.path("prompt").asText(""), type);
+                    byCallId.put(block.path("id").asText(""), type);
+                }
+            }
+            String agentId = json.path("toolUseResult").path("agentId").asText("");
+            if (!agentId.isEmpty()) {
+                for (JsonNode block : json.path("message").path("content")) {
+                    String type = byCallId.get(block.path("tool_use_id").asText(""));
+                    if (type != null) {
+                        byAgentId.put(agentId, type);
+                    }
+                }
+            }
+        }
+        return new ClaudeCodeAgents(byPrompt, byAgentId);
+    }
+
+    /** The type of the sub-agent whose inline sidechain lines these are: by its agentId, else its first prompt. */
+    String of(List<JsonFiles.Line> sidechain) {
+        JsonNode first = sidechain.get(0).json();
+        String byId = byAgentId.get(first.path("agentId").asText(""));
+        if (byId != null) {
+            return byId;
+        }
+        return byPrompt.getOrDefault(Blocks.text(first.path("message").path("content")), SIDECHAIN);
+    }
+
+    /**
+     * The type of the sub-agent whose transcript is {@code file} ({@code <session>/subagents/agent-<id>.jsonl}), from
+     * its parent session's log beside that folder when it is there.
+     */
+    static String ofTranscript(Path file, String agentId) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (agentId.isEmpty() || folder == null || folder.getParent() == null
+                || !folder.getFileName().toString().equals("subagents")) {
+            return SUBAGENT;
+        }
+        Path sessionFolder = folder.getParent();
+        Path parent = sessionFolder.resolveSibling(sessionFolder.getFileName() + ".jsonl");
+        if (!Files.isRegularFile(parent)) {
+            return SUBAGENT;
+        }
+        try {
+            return launchedIn(JsonFiles.lines(parent)).byAgentId.getOrDefault(agentId, SUBAGENT);
+        } catch (TraceFormatException e) {
+            return SUBAGENT; // the parent's own errors are reported when it is read; here it only names a type
+        }
+    }
+}

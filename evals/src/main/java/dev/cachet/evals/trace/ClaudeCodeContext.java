@@ -1,0 +1,144 @@
+package dev.cachet.evals.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.providers.Usage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the lines of one Claude Code context, the main session's or one sub-agent's, into a trajectory. The lines of
+ * one API response (one per content block) share message id and request id and repeat its usage: they are one turn.
+ */
+final class ClaudeCodeContext {
+    /** The model Claude Code names on notices it writes itself (rate limits, API errors): no model call. */
+    private static final String SYNTHETIC = "<synthetic>";
+
+    private final Path file;
+    private final String expected;
+    private final TurnBuilder turns;
+    private final Map<String, TurnBuilder.Turn> responses = new HashMap<>();
+    private String task;
+    private Optional<String> model = Optional.empty();
+    private Optional<Duration> cacheTtl = Optional.empty();
+
+    /**
+     * @param expected what a Claude Code log looks like, for the error when this context has no model call
+     * @param agent    whose context this is, as {@link TrajectoryTurn#agent()}
+     */
+    ClaudeCodeContext(Path file, String expected, String agent) {
+        this.file = file;
+        this.expected = expected;
+        this.turns = new TurnBuilder(agent);
+    }
+
+    /**
+     * @param id      the trajectory's id
+     * @param session the session it belongs to
+     */
+    Trajectory read(List<JsonFiles.Line> lines, String id, String session) {
+        for (JsonFiles.Line line : lines) {
+            if (JsonFiles.requiredText(file, line, "type").equals("user")) {
+                user(line);
+            } else {
+                assistant(line);
+            }
+        }
+        if (turns.isEmpty()) {
+            throw new TraceFormatException(file + ": no assistant lines; expected " + expected);
+        }
+        // Claude Code does not log its system prompt or its tool schemas.
+        return new Trajectory(id, ClaudeCodeFormat.LABEL, model, "", task, List.of(), turns.build(), cacheTtl, session);
+    }
+
+    /**
+     * User text, tool results, or both. Text marked isMeta (a skill's body, a caveat about local commands) is
+     * sent to the model but not typed by the user, so it never becomes the task. A compact summary
+     * (isCompactSummary, after a compact_boundary system line) is where the context restarted: the model sees
+     * only the summary from there on, and it reaches the next turn as user input like any other.
+     */
+    private void user(JsonFiles.Line line) {
+        JsonNode content = content(line);
+        String text = Blocks.text(content);
+        if (line.json().path("isCompactSummary").asBoolean(false)) {
+            turns.restartContext();
+        }
+        // A line of tool results alone has no text: it is no user input.
+        if (!text.isEmpty()) {
+            if (task == null && !line.json().path("isMeta").asBoolean(false)) {
+                task = text;
+            } else {
+                turns.user(text);
+            }
+        }
+        for (int i = 0; i < content.size(); i++) {
+            JsonNode block = content.get(i);
+            if (block.path("type").asText().equals("tool_result")) {
+                String callId = JsonFiles.requiredText(file, line, "message.content." + i + ".tool_use_id");
+                turns.result(callId, Blocks.text(block.path("content")), block.path("is_error").asBoolean(false));
+            }
+        }
+    }
+
+    /** One content block of an API response. */
+    private void assistant(JsonFiles.Line line) {
+        String messageId = JsonFiles.requiredText(file, line, "message.id");
+        Optional<String> answeredBy = Optional.ofNullable(line.json().path("message").path("model").textValue());
+        if (answeredBy.equals(Optional.of(SYNTHETIC))) {
+            return;
+        }
+        // Keyed as ccusage keys Claude Code's calls: a request retried under one message id is another call.
+        String key = messageId + ":" + line.json().path("requestId").asText("");
+        TurnBuilder.Turn response = responses.computeIfAbsent(key,
+                k -> turns.open(JsonFiles.instant(file, line, "timestamp")).callId(k));
+        response.model(answeredBy);
+        model = model.or(() -> answeredBy);
+        JsonNode content = content(line);
+        response.text(Blocks.text(content));
+        for (int i = 0; i < content.size(); i++) {
+            if (content.get(i).path("type").asText().equals("tool_use")) {
+                String at = "message.content." + i;
+                response.call(new ToolCall(
+                        JsonFiles.requiredText(file, line, at + ".id"),
+                        JsonFiles.requiredText(file, line, at + ".name"),
+                        JsonFiles.required(file, line, at + ".input").toString()));
+            }
+        }
+        response.usage(usage(line));
+    }
+
+    /**
+     * What the response billed. output_tokens grows while the response streams, so the last line's count is the
+     * final one; the input and cache counts are the same on every line. cache_creation splits the writes into
+     * 5-minute and 1-hour ones, which Anthropic bills at different rates.
+     */
+    private Usage usage(JsonFiles.Line line) {
+        JsonNode usage = JsonFiles.required(file, line, "message.usage");
+        long written = usage.path("cache_creation_input_tokens").asLong();
+        long hourLong = Math.min(written, usage.path("cache_creation").path("ephemeral_1h_input_tokens").asLong());
+        if (hourLong > 0) {
+            cacheTtl = Optional.of(Duration.ofHours(1));
+        }
+        return new Usage(
+                JsonFiles.required(file, line, "message.usage.input_tokens").asLong(),
+                written,
+                usage.path("cache_read_input_tokens").asLong(),
+                JsonFiles.required(file, line, "message.usage.output_tokens").asLong(),
+                0,
+                hourLong);
+    }
+
+    /** A message's content: a string or a list of blocks. */
+    private JsonNode content(JsonFiles.Line line) {
+        JsonNode content = JsonFiles.required(file, line, "message.content");
+        if (!content.isTextual() && !content.isArray()) {
+            throw new TraceFormatException(
+                    file + ":" + line.number() + ": field message.content is neither a string nor a list");
+        }
+        return content;
+    }
+}

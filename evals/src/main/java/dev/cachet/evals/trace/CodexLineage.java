@@ -1,0 +1,75 @@
+package dev.cachet.evals.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a Codex rollout comes from, as its first session_meta tells: a session of its own, a fork of another
+ * ({@code forked_from_id}), or a sub-agent one spawned ({@code source.subagent.thread_spawn}). A fork or sub-agent
+ * opens with its parent's history copied in, every line stamped within a moment of the fork, then its ancestors'
+ * session_meta lines; its own lines come after.
+ *
+ * @param copied           how many leading lines are the parent's copied history (0 for a session of its own)
+ * @param session          the session a sub-agent's calls belong to: its parent's; empty for others
+ * @param agent            {@link TrajectoryTurn#MAIN}, or a sub-agent's role ({@code subagent} where it has none)
+ * @param baseInstructions the system prompt of the first session_meta
+ * @param model            the model of the last turn_context among the copied lines, which the rollout's first own
+ *                         calls run on until a turn_context of its own says otherwise
+ */
+record CodexLineage(int copied, Optional<String> session, String agent, String baseInstructions, Optional<String> model) {
+    /** Copied lines are written in one burst at the fork; the fork's own first call cannot be back this soon. */
+    static final Duration COPY_BURST = Duration.ofSeconds(1);
+
+    static CodexLineage of(Path file, List<JsonFiles.Line> lines) {
+        JsonNode meta = lines.get(0).json().path("payload");
+        boolean isMeta = lines.get(0).json().path("type").asText().equals("session_meta");
+        String instructions = isMeta ? meta.path("base_instructions").path("text").asText("") : "";
+        JsonNode spawn = meta.path("source").path("subagent").path("thread_spawn");
+        boolean subagent = isMeta && meta.path("source").path("subagent").isObject();
+        boolean fork = isMeta && meta.path("forked_from_id").isTextual();
+        if (!subagent && !fork) {
+            return new CodexLineage(0, Optional.empty(), TrajectoryTurn.MAIN, instructions, Optional.empty());
+        }
+        int copied = copied(file, lines);
+        Optional<String> model = lines.subList(0, copied).stream()
+                .filter(line -> line.json().path("type").asText().equals("turn_context"))
+                .map(line -> line.json().path("payload").path("model").textValue())
+                .filter(name -> name != null)
+                .reduce((earlier, later) -> later);
+        if (!subagent) {
+            return new CodexLineage(copied, Optional.empty(), TrajectoryTurn.MAIN, instructions, model);
+        }
+        Optional<String> parent = Optional.ofNullable(spawn.path("parent_thread_id").textValue());
+        String role = spawn.path("agent_role").asText("");
+        return new CodexLineage(copied, parent, role.isEmpty() ? "subagent" : role, instructions, model);
+    }
+
+    /**
+     * The copied history ends after the last token_count or session_meta line stamped within {@link #COPY_BURST} of
+     * the first line: the parent's last call, or the ancestors' metas after it.
+     */
+    private static int copied(Path file, List<JsonFiles.Line> lines) {
+        Optional<Instant> start = JsonFiles.instant(file, lines.get(0), "timestamp");
+        if (start.isEmpty()) {
+            return 1;
+        }
+        Instant end = start.get().plus(COPY_BURST);
+        int copied = 1;
+        for (int i = 1; i < lines.size(); i++) {
+            JsonFiles.Line line = lines.get(i);
+            Optional<Instant> at = JsonFiles.instant(file, line, "timestamp");
+            if (at.isPresent() && at.get().isAfter(end)) {
+                break;
+            }
+            String type = line.json().path("type").asText();
+            if (type.equals("session_meta") || line.json().path("payload").path("type").asText().equals("token_count")) {
+                copied = i + 1;
+            }
+        }
+        return copied;
+    }
+}

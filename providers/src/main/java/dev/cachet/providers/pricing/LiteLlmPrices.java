@@ -1,0 +1,84 @@
+package dev.cachet.providers.pricing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads LiteLLM's model price list ({@code model_prices_and_context_window.json}, which ccusage also prices with):
+ * one object per model name with per-token costs. Only models that chat are kept; prices are turned into cachet's
+ * dollars per million tokens. A model without a cache price caches nothing at a discount, so its cache reads and
+ * writes cost the input price; one without a 1-hour write price bills every write at its 5-minute price.
+ */
+final class LiteLlmPrices {
+    private static final Set<String> CHAT_MODES = Set.of("chat", "completion", "responses");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LiteLlmPrices() {}
+
+    /**
+     * The priced chat models of a price list.
+     *
+     * @param where      names the list in errors
+     * @param minModels  fewer priced models than this means a partial list: it is refused, not half-used
+     * @throws PriceTableException naming {@code where} when the text is not such a list
+     */
+    static Map<String, ModelPrice> parse(String json, String where, int minModels) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new PriceTableException(where + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new PriceTableException(where + ": expected a JSON object of models, as LiteLLM's price list is", null);
+        }
+        Map<String, ModelPrice> prices = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode model = entry.getValue();
+            if (chats(model) && model.has("input_cost_per_token") && model.has("output_cost_per_token")) {
+                prices.put(entry.getKey(), price(where, entry.getKey(), model));
+            }
+        }
+        if (prices.size() < minModels) {
+            throw new PriceTableException(where + ": only " + prices.size() + " priced chat models, fewer than the "
+                    + minModels + " a whole LiteLLM price list has: refused as partial", null);
+        }
+        return prices;
+    }
+
+    private static boolean chats(JsonNode model) {
+        JsonNode mode = model.path("mode");
+        return model.isObject() && (mode.isMissingNode() || CHAT_MODES.contains(mode.asText()));
+    }
+
+    private static ModelPrice price(String where, String name, JsonNode model) {
+        double input = perMillion(where, name, model, "input_cost_per_token");
+        double write5m = model.has("cache_creation_input_token_cost")
+                ? perMillion(where, name, model, "cache_creation_input_token_cost") : input;
+        return new ModelPrice(
+                input,
+                perMillion(where, name, model, "output_cost_per_token"),
+                write5m,
+                model.has("cache_creation_input_token_cost_above_1hr")
+                        ? perMillion(where, name, model, "cache_creation_input_token_cost_above_1hr") : write5m,
+                model.has("cache_read_input_token_cost")
+                        ? perMillion(where, name, model, "cache_read_input_token_cost") : input);
+    }
+
+    /** A per-token cost as dollars per million tokens, in decimal so that 3e-06 is 3.0, not 2.9999999999999996. */
+    private static double perMillion(String where, String name, JsonNode model, String field) {
+        JsonNode cost = model.get(field);
+        if (!cost.isNumber() || cost.doubleValue() < 0) {
+            throw new PriceTableException(where + ": model " + name + ": " + field
+                    + " is not a price (a number of dollars per token): " + cost, null);
+        }
+        return new BigDecimal(cost.asText()).movePointRight(6).doubleValue();
+    }
+}

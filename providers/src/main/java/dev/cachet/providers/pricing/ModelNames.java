@@ -1,0 +1,64 @@
+package dev.cachet.providers.pricing;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The names one model goes by. Logs and routers name a model with a provider or router prefix
+ * ({@code anthropic/claude-sonnet-4-5}, {@code openrouter/meta-llama/llama-4-maverick}), a Bedrock region and version
+ * ({@code us.anthropic.claude-3-5-sonnet-20241022-v2:0}), a Vertex snapshot ({@code claude-3-5-sonnet@20240620}), a
+ * snapshot date ({@code claude-sonnet-4-5-20250929}, {@code gpt-4o-2024-08-06}), {@code -latest}, a router's variant
+ * ({@code :free}) or a context tag ({@code [1m]}); each bills as the model without them.
+ */
+final class ModelNames {
+    private static final Pattern CONTEXT_TAG = Pattern.compile("\\[[^]]*]$");
+    private static final Pattern BEDROCK_REGION = Pattern.compile("^(us|eu|apac|au|jp|global|us-gov)\\.");
+    private static final Pattern BEDROCK_VENDOR =
+            Pattern.compile("^(anthropic|meta|deepseek|qwen|openai|mistral|amazon|moonshot|moonshotai|zai)\\.");
+    private static final Pattern BEDROCK_VERSION = Pattern.compile("-v\\d+(:\\d+)?$|:\\d+$");
+    private static final Pattern VERTEX_SNAPSHOT = Pattern.compile("@(\\d{8}|latest|default)$");
+    private static final Pattern ROUTER_VARIANT = Pattern.compile(":(free|beta|extended|thinking|nitro|floor)$");
+    private static final Pattern LATEST = Pattern.compile("-latest$");
+    private static final Pattern SNAPSHOT_DATE = Pattern.compile("-(\\d{8}|\\d{4}-\\d{2}-\\d{2})$");
+    /** Claude's versions as routers write them, {@code claude-sonnet-4.5}, are Anthropic's {@code claude-sonnet-4-5}. */
+    private static final Pattern CLAUDE_DOTTED_VERSION = Pattern.compile("(?<=\\d)\\.(?=\\d)");
+
+    private ModelNames() {}
+
+    /** The names to look {@code model} up by, most specific first: as given, then shed of one decoration at a time. */
+    static List<String> candidates(String model) {
+        Set<String> names = new LinkedHashSet<>();
+        String name = model.strip();
+        names.add(name);
+        name = name.toLowerCase(Locale.ROOT);
+        names.add(name);
+        name = CONTEXT_TAG.matcher(name).replaceFirst("");
+        names.add(name);
+        name = name.substring(name.lastIndexOf('/') + 1);
+        names.add(name);
+        name = BEDROCK_VENDOR.matcher(BEDROCK_REGION.matcher(name).replaceFirst("")).replaceFirst("");
+        names.add(name);
+        name = BEDROCK_VERSION.matcher(name).replaceFirst("");
+        name = VERTEX_SNAPSHOT.matcher(name).replaceFirst("");
+        name = ROUTER_VARIANT.matcher(name).replaceFirst("");
+        names.add(name);
+        name = LATEST.matcher(name).replaceFirst("");
+        names.add(name);
+        name = SNAPSHOT_DATE.matcher(name).replaceFirst("");
+        names.add(name);
+        if (name.startsWith("claude-")) {
+            names.add(CLAUDE_DOTTED_VERSION.matcher(name).replaceAll("-"));
+        }
+        names.remove("");
+        return List.copyOf(names);
+    }
+
+    /** The plainest name of {@code model}: what every one of its names comes down to. */
+    static String plainest(String model) {
+        List<String> names = candidates(model);
+        return names.isEmpty() ? "" : names.get(names.size() - 1);
+    }
+}
