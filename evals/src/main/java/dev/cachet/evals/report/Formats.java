@@ -36,6 +36,21 @@ final class Formats {
         return String.format(Locale.ROOT, "%,d", count);
     }
 
+    /** Short token counts for narrow tables: {@code 950}, {@code 84.2K}, {@code 14.8M}, {@code 1.2B}. */
+    static String tokens(long count) {
+        if (count < 1_000) {
+            return String.valueOf(count);
+        }
+        double value = count;
+        String units = "KMB";
+        int unit = -1;
+        while (value >= 999.95 && unit < units.length() - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f%c", value, units.charAt(unit));
+    }
+
     /** One decimal, for means of things that come in units, such as turns. */
     static String decimal(double value) {
         return String.format(Locale.ROOT, "%.1f", value);

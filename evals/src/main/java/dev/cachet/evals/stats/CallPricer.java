@@ -1,8 +1,13 @@
 package dev.cachet.evals.stats;
 
+import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.ModelPrice;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Prices each call at its own model's prices, its 1-hour cache writes at the 1-hour rate. A call without usage costs
@@ -29,7 +34,29 @@ public final class CallPricer {
         return call.usage().isEmpty() || price(call).isPresent();
     }
 
-    private Optional<ModelPrice> price(Call call) {
+    /** The cost of the priced calls among {@code calls}; null when none is. */
+    public Double cost(List<Call> calls) {
+        List<Double> costs = calls.stream().flatMap(call -> cost(call).stream()).toList();
+        return costs.isEmpty() ? null : costs.stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** What {@code calls} billed, model by model in the order each first answered. */
+    public List<ModelUsage> byModel(List<Call> calls) {
+        Map<String, List<Call>> byModel = calls.stream().collect(Collectors.groupingBy(
+                call -> call.model().orElse(UNKNOWN_MODEL), LinkedHashMap::new, Collectors.toList()));
+        return byModel.entrySet().stream()
+                .map(entry -> new ModelUsage(entry.getKey(), entry.getValue().size(), usage(entry.getValue()),
+                        cost(entry.getValue())))
+                .toList();
+    }
+
+    /** The usage {@code calls} recorded, added up; those without usage add nothing. */
+    public static Usage usage(List<Call> calls) {
+        return calls.stream().flatMap(call -> call.usage().stream()).reduce(Usage.ZERO, Usage::plus);
+    }
+
+    /** The prices of the call's model, when a table knows it. */
+    public Optional<ModelPrice> price(Call call) {
         return prices.apply(call.model().orElse(UNKNOWN_MODEL));
     }
 }

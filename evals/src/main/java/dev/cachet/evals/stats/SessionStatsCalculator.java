@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Computes a recorded session's {@link SessionStats} from the usage each model call recorded, each at its own price. */
 public final class SessionStatsCalculator {
@@ -46,15 +45,22 @@ public final class SessionStatsCalculator {
      * cost are all calls'. Empty when no call recorded its usage.
      */
     public Optional<SessionStats> of(List<Trajectory> parts, Calls calls) {
+        return of(parts, parts.stream().flatMap(part -> calls.of(part).stream()).toList());
+    }
+
+    /**
+     * A session from its parts and the calls of them to count: all of them, or those a report's filter kept (a
+     * period of time). Empty when none of {@code all} recorded its usage.
+     */
+    public Optional<SessionStats> of(List<Trajectory> parts, List<Call> all) {
         Trajectory main = parts.stream().filter(SessionStatsCalculator::isMain).findFirst().orElse(parts.get(0));
-        List<Call> all = parts.stream().flatMap(part -> calls.of(part).stream()).toList();
         List<Usage> usages = all.stream().flatMap(call -> call.usage().stream()).toList();
         if (usages.isEmpty()) {
             return Optional.empty();
         }
         List<Usage> own = main.turns().stream().flatMap(turn -> turn.usage().stream()).toList();
         Usage usage = usages.stream().reduce(Usage.ZERO, Usage::plus);
-        Double cost = cost(all);
+        Double cost = pricer.cost(all);
         Double hours = hours(all);
         Double burn = cost == null || hours == null ? null : cost / hours;
         int largest = parts.stream().mapToInt(this::largestResult).max().orElse(0);
@@ -67,18 +73,12 @@ public final class SessionStatsCalculator {
         String model = all.stream().flatMap(call -> call.model().stream()).findFirst().orElse(CallPricer.UNKNOWN_MODEL);
         return Optional.of(new SessionStats(main.id(), main.format(), model, main.turns().size(), all.size(), usage,
                 cost, all.stream().allMatch(pricer::priced), all.stream().allMatch(call -> call.usage().isPresent()),
-                agents(all), models(all), hitRate, (double) usage.total() / usages.size(), hours, burn, growth,
+                agents(all), pricer.byModel(all), hitRate, (double) usage.total() / usages.size(), hours, burn, growth,
                 schemaShare, largest, leaks(hitRate, growth, context, largest)));
     }
 
     private static boolean isMain(Trajectory part) {
         return part.turns().stream().allMatch(turn -> turn.agent().equals(TrajectoryTurn.MAIN));
-    }
-
-    /** The cost of the priced calls; null when none is. */
-    private Double cost(List<Call> calls) {
-        List<Double> costs = calls.stream().flatMap(call -> pricer.cost(call).stream()).toList();
-        return costs.isEmpty() ? null : costs.stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** The session's own agent first, then each sub-agent type in the order it first called. */
@@ -87,22 +87,9 @@ public final class SessionStatsCalculator {
         byAgent.put(TrajectoryTurn.MAIN, new ArrayList<>());
         calls.forEach(call -> byAgent.computeIfAbsent(call.agent(), a -> new ArrayList<>()).add(call));
         return byAgent.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
-                .map(entry -> new AgentUsage(entry.getKey(), entry.getValue().size(), usage(entry.getValue()),
-                        cost(entry.getValue())))
+                .map(entry -> new AgentUsage(entry.getKey(), entry.getValue().size(), CallPricer.usage(entry.getValue()),
+                        pricer.cost(entry.getValue())))
                 .toList();
-    }
-
-    private List<ModelUsage> models(List<Call> calls) {
-        Map<String, List<Call>> byModel = calls.stream().collect(Collectors.groupingBy(
-                call -> call.model().orElse(CallPricer.UNKNOWN_MODEL), LinkedHashMap::new, Collectors.toList()));
-        return byModel.entrySet().stream()
-                .map(entry -> new ModelUsage(entry.getKey(), entry.getValue().size(), usage(entry.getValue()),
-                        cost(entry.getValue())))
-                .toList();
-    }
-
-    private static Usage usage(List<Call> calls) {
-        return calls.stream().flatMap(call -> call.usage().stream()).reduce(Usage.ZERO, Usage::plus);
     }
 
     private static List<Leak> leaks(double hitRate, double growth, List<Usage> usages, int largestResult) {

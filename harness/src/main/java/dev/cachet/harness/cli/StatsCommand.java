@@ -4,21 +4,35 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cachet.context.Json;
 import dev.cachet.evals.report.StatsTables;
 import dev.cachet.evals.report.TextTable;
+import dev.cachet.evals.report.UsageHtmlReport;
+import dev.cachet.evals.report.UsageTables;
+import dev.cachet.evals.stats.Call;
+import dev.cachet.evals.stats.CallPricer;
 import dev.cachet.evals.stats.Calls;
 import dev.cachet.evals.stats.SessionStats;
 import dev.cachet.evals.stats.SessionStatsCalculator;
 import dev.cachet.evals.stats.UnpricedModels;
+import dev.cachet.evals.stats.report.Block;
+import dev.cachet.evals.stats.report.Blocks;
+import dev.cachet.evals.stats.report.DateRange;
+import dev.cachet.evals.stats.report.Period;
+import dev.cachet.evals.stats.report.PeriodReport;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.harness.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -36,16 +50,45 @@ import picocli.CommandLine.Mixin;
             "",
             "Reads Claude Code, Codex CLI, mini-swe-agent, OpenHands and cachet logs (any format 'cachet replay' "
                     + "reads; those without recorded usage are listed and skipped). Costs use the price table "
-                    + "(~/.config/cachet/prices.yaml adds models)."})
+                    + "(~/.config/cachet/prices.yaml adds models).",
+            "",
+            "The first PATH may name a view instead: session (the default: one row per session), daily, weekly, "
+                    + "monthly (calls added up by the day, week or month they were made in), or blocks (Anthropic's "
+                    + "5-hour billing windows, the active one with its burn rate and what it reaches by its end at "
+                    + "that rate)."})
 final class StatsCommand extends Subcommand implements Callable<Integer> {
-    enum Format { table, json }
+    enum Format { table, json, html }
+
+    /** What the report adds calls up by. */
+    enum View {
+        session, daily, weekly, monthly, blocks;
+
+        /** The view a first PATH names, unless a file of that name is there to read. */
+        static Optional<View> named(List<Path> paths) {
+            if (paths.isEmpty() || Files.exists(paths.get(0))) {
+                return Optional.empty();
+            }
+            return Arrays.stream(values()).filter(view -> view.name().equals(paths.get(0).toString())).findFirst();
+        }
+    }
 
     @Mixin
     TraceInputs inputs;
 
+    @Mixin
+    StatsFilter filter;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "What to print: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+            description = "What to print: ${COMPLETION-CANDIDATES} (one self-contained page with the daily cost by "
+                    + "model, the cache hit rate by day and the context growth of the largest sessions). "
+                    + "Default: ${DEFAULT-VALUE}.")
     Format format;
+
+    @Option(names = "--json", description = "The same as --format json.")
+    boolean json;
+
+    @Option(names = "--breakdown", description = "A row per model under each day, week or month.")
+    boolean breakdown;
 
     /** Every session with usage, and totals; the JSON form of {@code --format json}. */
     record Report(List<SessionStats> sessions, Totals total) {}
@@ -53,19 +96,64 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     record Totals(int sessions, int turns, int calls, long inputTokens, long uncachedInputTokens, long cacheWriteTokens,
             long cacheWrite1hTokens, long cacheReadTokens, long outputTokens, double costUsd, double cacheHitRate, int flaggedSessions) {}
 
+    /** The JSON of the blocks view. */
+    record BlockReport(List<Block> blocks) {}
+
     @Override
     public Integer call() throws IOException {
+        Optional<View> named = View.named(inputs.paths);
+        named.ifPresent(view -> inputs.paths.remove(0));
+        View view = named.orElse(View.session);
+        filter.check();
+        if (json && given("--format") && format != Format.json) {
+            throw new InputException("--json and --format " + format + " ask for two formats; give one");
+        }
+        Format chosen = json ? Format.json : format;
         TraceFiles.Found found = inputs.find(root.userLogs());
+        List<Path> files = found.files().stream().filter(filter::inProject).toList();
+        if (files.isEmpty()) {
+            throw new InputException("--project " + filter.project + ": none of the " + found.files().size()
+                    + " logs found lies in a directory of that project");
+        }
         PrintWriter err = err();
-        SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
         List<String> failures = new ArrayList<>();
-        // A session's parts may lie in several files (a sub-agent's transcript beside its parent's): all are read
-        // before any session is added up.
+        Map<String, List<Trajectory>> bySession = read(files, failures);
+        SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
+        DateRange range = filter.range();
+        List<SessionStats> sessions = new ArrayList<>();
+        List<Call> counted = new ArrayList<>();
+        Calls calls = new Calls();
+        for (List<Trajectory> parts : bySession.values()) {
+            if (!filter.fromSource(parts.get(0).format())) {
+                continue;
+            }
+            List<Call> kept = parts.stream().flatMap(part -> calls.of(part).stream())
+                    .filter(call -> range.contains(call.at())).toList();
+            if (kept.isEmpty()) {
+                continue;
+            }
+            counted.addAll(kept);
+            calculator.of(parts, kept).ifPresentOrElse(sessions::add,
+                    () -> failures.add(parts.get(0).id() + ": no usage recorded"));
+        }
+        failures.forEach(failure -> err.println("skipped " + failure));
+        UnpricedModels.of(sessions).forEach(err::println);
+        out().print(render(view, chosen, sessions, counted));
+        out().flush();
+        return failures.stream().anyMatch(f -> !f.endsWith("no usage recorded")) ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+
+    /**
+     * Every session's parts, read from {@code files}; a file that cannot be read is named in {@code failures}. A
+     * session's parts may lie in several files (a sub-agent's transcript beside its parent's): all are read before
+     * any session is added up.
+     */
+    private Map<String, List<Trajectory>> read(List<Path> files, List<String> failures) {
         Map<String, List<Trajectory>> bySession = new LinkedHashMap<>();
-        Function<Path, List<Trajectory>> reader = TraceNames.reader(found.files());
-        ProgressLine progress = ProgressLine.on(err);
-        for (int i = 0; i < found.files().size(); i++) {
-            Path file = found.files().get(i);
+        Function<Path, List<Trajectory>> reader = TraceNames.reader(files);
+        ProgressLine progress = ProgressLine.on(err());
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
             try {
                 for (Trajectory trajectory : reader.apply(file)) {
                     bySession.computeIfAbsent(trajectory.format() + " " + trajectory.session(), s -> new ArrayList<>())
@@ -77,25 +165,43 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 // One odd file must not cost the report on the others; the message names it.
                 failures.add(file + ": cannot read: " + e);
             }
-            progress.show(i + 1, found.files().size(), file.getFileName().toString());
+            progress.show(i + 1, files.size(), file.getFileName().toString());
         }
         progress.finish();
-        List<SessionStats> sessions = new ArrayList<>();
-        Calls calls = new Calls();
-        for (List<Trajectory> parts : bySession.values()) {
-            calculator.of(parts, calls).ifPresentOrElse(sessions::add,
-                    () -> failures.add(parts.get(0).id() + ": no usage recorded"));
+        return bySession;
+    }
+
+    private String render(View view, Format format, List<SessionStats> sessions, List<Call> calls) throws IOException {
+        CallPricer pricer = new CallPricer(harness().prices()::price);
+        if (format == Format.html) {
+            return UsageHtmlReport.render(PeriodReport.of(calls, Period.DAILY, filter.zone(), pricer), calls, sessions);
         }
-        failures.forEach(failure -> err.println("skipped " + failure));
-        UnpricedModels.of(sessions).forEach(err::println);
-        Report report = new Report(sessions, totals(sessions));
-        if (format == Format.json) {
-            out().println(Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-        } else {
-            out().print(table(report));
+        Object report;
+        String table;
+        switch (view) {
+            case daily, weekly, monthly -> {
+                PeriodReport periods = PeriodReport.of(calls, Period.valueOf(view.name().toUpperCase(Locale.ROOT)),
+                        filter.zone(), pricer);
+                report = periods;
+                table = TextTable.render(UsageTables.periods(periods, breakdown))
+                        + (periods.undatedCalls() == 0 ? "" : periods.undatedCalls()
+                                + " calls whose log gives no time are in no period\n");
+            }
+            case blocks -> {
+                Instant now = clock().instant();
+                List<Block> blocks = Blocks.of(calls, now, pricer);
+                report = new BlockReport(blocks);
+                table = TextTable.render(UsageTables.blocks(blocks, now, filter.zone()));
+            }
+            default -> {
+                report = new Report(sessions, totals(sessions));
+                table = table((Report) report);
+            }
         }
-        out().flush();
-        return failures.stream().anyMatch(f -> !f.endsWith("no usage recorded")) ? ExitCodes.INPUT : ExitCodes.OK;
+        return format == Format.json
+                ? Json.mapper().writer(SerializationFeature.INDENT_OUTPUT)
+                        .without(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(report) + "\n"
+                : table;
     }
 
     private static Totals totals(List<SessionStats> sessions) {

@@ -30,11 +30,20 @@ record CliRun(int exitCode, String out, String err) {
         return in(WORKING_DIRECTORY, environment, args);
     }
 
+    /** Runs with {@code clock} as the time now: for commands whose output depends on it. */
+    static CliRun at(Clock clock, String... args) {
+        return in(clock, WORKING_DIRECTORY, Map.of(), args);
+    }
+
     /** Runs as if started in {@code workingDirectory}: the directory whose .cachet.yaml counts. */
     static CliRun in(Path workingDirectory, Map<String, String> environment, String... args) {
+        return in(Clock.systemUTC(), workingDirectory, environment, args);
+    }
+
+    private static CliRun in(Clock clock, Path workingDirectory, Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(Clock.systemUTC(), started(environment), workingDirectory)
+        int code = Main.commandLine(clock, started(environment), workingDirectory)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);

@@ -1,0 +1,43 @@
+package dev.cachet.evals.stats.report;
+
+import dev.cachet.evals.stats.Call;
+import dev.cachet.evals.stats.CallPricer;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Usage by day, week or month: the JSON of {@code cachet stats daily|weekly|monthly}.
+ *
+ * @param periods     those with calls, oldest first
+ * @param total       all the calls that have a time, whatever their period
+ * @param undatedCalls calls whose log gives no time, in no period and not in the total
+ */
+public record PeriodReport(List<PeriodUsage> periods, PeriodUsage total, int undatedCalls) {
+    public PeriodReport {
+        periods = List.copyOf(periods);
+    }
+
+    /** {@code calls} added up by the {@code period} each was made in, in {@code zone}. */
+    public static PeriodReport of(List<Call> calls, Period period, ZoneId zone, CallPricer pricer) {
+        Map<String, List<Call>> byPeriod = new TreeMap<>();
+        List<Call> dated = new ArrayList<>();
+        for (Call call : calls) {
+            call.at().ifPresent(at -> {
+                dated.add(call);
+                byPeriod.computeIfAbsent(period.label(LocalDate.ofInstant(at, zone)), p -> new ArrayList<>()).add(call);
+            });
+        }
+        List<PeriodUsage> periods = byPeriod.entrySet().stream()
+                .map(entry -> usage(entry.getKey(), entry.getValue(), pricer)).toList();
+        return new PeriodReport(periods, usage("total", dated, pricer), calls.size() - dated.size());
+    }
+
+    static PeriodUsage usage(String period, List<Call> calls, CallPricer pricer) {
+        return new PeriodUsage(period, calls.size(), CallPricer.usage(calls), pricer.cost(calls),
+                calls.stream().allMatch(pricer::priced), pricer.byModel(calls));
+    }
+}
