@@ -6,6 +6,7 @@ import dev.cachet.harness.config.ConfigFiles;
 import dev.cachet.harness.config.UserDirs;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.session.SessionLogs;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {DemoCommand.class, RunCommand.class, ResumeCommand.class, SessionsCommand.class,
             StrategiesCommand.class, ToolsCommand.class,
-            EvalCommand.class, EvalRunCommand.class, ReplayCommand.class, StatsCommand.class, PricesCommand.class,
+            EvalCommand.class, EvalRunCommand.class, ReplayCommand.class, StatsCommand.class, StatuslineCommand.class,
+            PricesCommand.class,
             CorpusCommand.class,
             BenchCommand.class, TrustCommand.class},
         commandListHeading = "%nCommands:%n")
@@ -31,6 +33,7 @@ final class CachetCommand {
     private final Map<String, String> environment;
     private final Path workingDirectory;
     private final boolean trapSignals;
+    private InputStream stdin = System.in;
     private Harness harness;
     private Config config;
 
@@ -51,6 +54,16 @@ final class CachetCommand {
 
     Clock clock() {
         return clock;
+    }
+
+    /** What cachet reads as its standard input: the process's own, unless a test gives another. */
+    InputStream stdin() {
+        return stdin;
+    }
+
+    CachetCommand withStdin(InputStream stdin) {
+        this.stdin = stdin;
+        return this;
     }
 
     /** Ctrl-C and SIGTERM stop the session gracefully while this is open. */

@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -16,13 +17,24 @@ public final class Main {
 
     /** The command line as a test runs it, in a process it shares: signals stay the process's own. */
     static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory) {
-        return commandLine(clock, environment, workingDirectory, false);
+        return commandLine(clock, environment, workingDirectory, false, System.in);
+    }
+
+    /** As a test runs it, reading {@code stdin} as its standard input. */
+    static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
+            InputStream stdin) {
+        return commandLine(clock, environment, workingDirectory, false, stdin);
     }
 
     private static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
             boolean trapSignals) {
+        return commandLine(clock, environment, workingDirectory, trapSignals, System.in);
+    }
+
+    private static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
+            boolean trapSignals, InputStream stdin) {
         ErrorHandler errors = new ErrorHandler();
-        CachetCommand root = new CachetCommand(clock, environment, workingDirectory, trapSignals);
+        CachetCommand root = new CachetCommand(clock, environment, workingDirectory, trapSignals).withStdin(stdin);
         return new CommandLine(root)
                 .setDefaultValueProvider(new ConfigDefaults(root::config))
                 .setExecutionExceptionHandler(errors)

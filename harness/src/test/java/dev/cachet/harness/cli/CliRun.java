@@ -35,6 +35,18 @@ record CliRun(int exitCode, String out, String err) {
         return in(clock, WORKING_DIRECTORY, Map.of(), args);
     }
 
+    /** Runs with {@code clock} as the time now and {@code stdin} as its standard input. */
+    static CliRun withInput(Clock clock, String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(clock, started(Map.of()), WORKING_DIRECTORY,
+                        new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
     /** Runs as if started in {@code workingDirectory}: the directory whose .cachet.yaml counts. */
     static CliRun in(Path workingDirectory, Map<String, String> environment, String... args) {
         return in(Clock.systemUTC(), workingDirectory, environment, args);
