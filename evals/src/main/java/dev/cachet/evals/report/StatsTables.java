@@ -4,8 +4,13 @@ import static dev.cachet.evals.report.Table.Column.number;
 import static dev.cachet.evals.report.Table.Column.text;
 
 import dev.cachet.evals.stats.Leak;
+import dev.cachet.evals.report.Table.Column;
 import dev.cachet.evals.stats.SessionStats;
+import dev.cachet.evals.stats.report.WhatIf;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -17,7 +22,15 @@ public final class StatsTables {
     private StatsTables() {}
 
     public static Table sessions(List<SessionStats> sessions) {
-        return Table.of(sessions,
+        return sessions(sessions, Map.of());
+    }
+
+    /**
+     * With a strategy's counterfactual cost and its saving against the recorded bill before the flags, when
+     * {@code whatIf} holds any; "-" for a session without a recorded bill.
+     */
+    public static Table sessions(List<SessionStats> sessions, Map<String, WhatIf> whatIf) {
+        List<Column<SessionStats>> columns = new ArrayList<>(List.of(
                 text("session", s -> Formats.keepEnd(s.session(), SESSION_WIDTH)),
                 text("model", s -> Formats.keepEnd(s.model(), MODEL_WIDTH)),
                 number("turns", s -> String.valueOf(s.turns())),
@@ -31,8 +44,15 @@ public final class StatsTables {
                 number("cache hit", s -> Formats.percent(s.cacheHitRate())),
                 number("growth", s -> String.format(Locale.ROOT, "%.1fx", s.contextGrowth())),
                 number("tools", s -> s.toolSchemaShare() == null ? "-" : String.format(Locale.ROOT, "%.0f%%",
-                        100 * s.toolSchemaShare())),
-                text("flags", s -> s.leaks().stream().map(Leak::description).collect(Collectors.joining("; "))));
+                        100 * s.toolSchemaShare()))));
+        whatIf.values().stream().findFirst().ifPresent(any -> {
+            columns.add(number(any.strategy(), s -> Optional.ofNullable(whatIf.get(s.session()))
+                    .map(w -> dollars(w.costUsd())).orElse("-")));
+            columns.add(number("saving", s -> Optional.ofNullable(whatIf.get(s.session()))
+                    .map(w -> dollars(w.savingUsd()) + " (" + Formats.percent(w.savingShare()) + ")").orElse("-")));
+        });
+        columns.add(text("flags", s -> s.leaks().stream().map(Leak::description).collect(Collectors.joining("; "))));
+        return Table.of(sessions, columns);
     }
 
     /** Whole cents: a session's cost matters to the cent, not to the hundredth of one as a replayed turn's does. */

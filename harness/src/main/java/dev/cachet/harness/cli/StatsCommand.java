@@ -1,6 +1,8 @@
 package dev.cachet.harness.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.Json;
 import dev.cachet.evals.report.StatsTables;
 import dev.cachet.evals.report.TextTable;
@@ -17,6 +19,10 @@ import dev.cachet.evals.stats.report.Blocks;
 import dev.cachet.evals.stats.report.DateRange;
 import dev.cachet.evals.stats.report.Period;
 import dev.cachet.evals.stats.report.PeriodReport;
+import dev.cachet.evals.stats.report.WhatIf;
+import dev.cachet.evals.replay.CounterfactualReplay;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.PricedModel;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
@@ -90,8 +96,14 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--breakdown", description = "A row per model under each day, week or month.")
     boolean breakdown;
 
+    @Option(names = "--what-if", paramLabel = "STRATEGY",
+            description = "Replay each session as if STRATEGY (see 'cachet strategies') had managed its context, and "
+                    + "add its cost and the saving against the recorded bill (sessions without one show '-').")
+    String whatIf;
+
     /** Every session with usage, and totals; the JSON form of {@code --format json}. */
-    record Report(List<SessionStats> sessions, Totals total) {}
+    record Report(List<SessionStats> sessions, Totals total,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WhatIf> whatIf) {}
 
     record Totals(int sessions, int turns, int calls, long inputTokens, long uncachedInputTokens, long cacheWriteTokens,
             long cacheWrite1hTokens, long cacheReadTokens, long outputTokens, double costUsd, double cacheHitRate, int flaggedSessions) {}
@@ -118,10 +130,12 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         PrintWriter err = err();
         List<String> failures = new ArrayList<>();
         Map<String, List<Trajectory>> bySession = read(files, failures);
+        Optional<ConfiguredStrategy> strategy = Optional.ofNullable(whatIf).map(name -> harness().strategy(name, Map.of()));
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
         DateRange range = filter.range();
         List<SessionStats> sessions = new ArrayList<>();
         List<Call> counted = new ArrayList<>();
+        Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
         Calls calls = new Calls();
         for (List<Trajectory> parts : bySession.values()) {
             if (!filter.fromSource(parts.get(0).format())) {
@@ -133,12 +147,14 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 continue;
             }
             counted.addAll(kept);
-            calculator.of(parts, kept).ifPresentOrElse(sessions::add,
-                    () -> failures.add(parts.get(0).id() + ": no usage recorded"));
+            Optional<SessionStats> stats = calculator.of(parts, kept);
+            stats.ifPresentOrElse(sessions::add, () -> failures.add(parts.get(0).id() + ": no usage recorded"));
+            strategy.ifPresent(asked -> stats.flatMap(s -> WhatIf.of(s.session(), parts, asked, replay()))
+                    .ifPresent(w -> whatIfs.put(w.session(), w)));
         }
         failures.forEach(failure -> err.println("skipped " + failure));
         UnpricedModels.of(sessions).forEach(err::println);
-        out().print(render(view, chosen, sessions, counted));
+        out().print(render(view, chosen, sessions, counted, whatIfs));
         out().flush();
         return failures.stream().anyMatch(f -> !f.endsWith("no usage recorded")) ? ExitCodes.INPUT : ExitCodes.OK;
     }
@@ -171,7 +187,14 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         return bySession;
     }
 
-    private String render(View view, Format format, List<SessionStats> sessions, List<Call> calls) throws IOException {
+    /** The replay --what-if runs: each trajectory billed at its own model, as 'cachet replay' bills it by default. */
+    private CounterfactualReplay replay() {
+        PricedModel fallback = harness().priced(ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES));
+        return new CounterfactualReplay(harness().counter().fresh(), harness().traceBilling(fallback));
+    }
+
+    private String render(View view, Format format, List<SessionStats> sessions, List<Call> calls,
+            Map<String, WhatIf> whatIfs) throws IOException {
         CallPricer pricer = new CallPricer(harness().prices()::price);
         if (format == Format.html) {
             return UsageHtmlReport.render(PeriodReport.of(calls, Period.DAILY, filter.zone(), pricer), calls, sessions);
@@ -194,8 +217,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 table = TextTable.render(UsageTables.blocks(blocks, now, filter.zone()));
             }
             default -> {
-                report = new Report(sessions, totals(sessions));
-                table = table((Report) report);
+                report = new Report(sessions, totals(sessions), List.copyOf(whatIfs.values()));
+                table = table((Report) report, whatIfs);
             }
         }
         return format == Format.json
@@ -215,9 +238,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 (int) sessions.stream().filter(s -> !s.leaks().isEmpty()).count());
     }
 
-    private static String table(Report report) {
+    private static String table(Report report, Map<String, WhatIf> whatIfs) {
         Totals t = report.total();
-        return TextTable.render(StatsTables.sessions(report.sessions()))
+        return TextTable.render(StatsTables.sessions(report.sessions(), whatIfs))
                 + String.format(Locale.ROOT, "%ntotal: %d sessions, %d turns, %d calls, %,d input tokens (%,d uncached, %,d "
                         + "cache write, %,d cache read), %,d output, $%.2f priced, cache hit %.1f%%, %d flagged%n",
                 t.sessions(), t.turns(), t.calls(), t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),

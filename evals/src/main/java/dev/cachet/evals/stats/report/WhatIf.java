@@ -1,0 +1,47 @@
+package dev.cachet.evals.stats.report;
+
+import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.evals.replay.CounterfactualReplay;
+import dev.cachet.evals.replay.ReplayRun;
+import dev.cachet.evals.trace.Trajectory;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a session would have cost had a strategy managed its context, from the counterfactual replay of each of its
+ * parts that recorded its bill, against that bill as the replay reads it.
+ *
+ * @param costUsd     the strategy's replayed cost over the parts
+ * @param recordedUsd the recorded bill of the same parts
+ * @param savingUsd   the recorded bill less the strategy's cost: negative when the strategy would have cost more
+ */
+public record WhatIf(String session, String strategy, double costUsd, double recordedUsd, double savingUsd) {
+
+    /** Saving over the recorded bill; 0 for a bill of nothing. */
+    public double savingShare() {
+        return recordedUsd == 0 ? 0 : savingUsd / recordedUsd;
+    }
+
+    /**
+     * Replays each part of a session under {@code strategy}; empty when no part recorded its bill (a replay of
+     * estimated tokens has no bill to save on).
+     */
+    public static Optional<WhatIf> of(String session, List<Trajectory> parts, ConfiguredStrategy strategy,
+            CounterfactualReplay replay) {
+        double cost = 0;
+        double recorded = 0;
+        boolean billed = false;
+        for (Trajectory part : parts) {
+            List<ReplayRun> runs = replay.replay(part, List.of(strategy));
+            Optional<ReplayRun> bill = runs.stream().filter(run -> run.strategy().equals(CounterfactualReplay.RECORDED))
+                    .findFirst();
+            if (bill.isPresent()) {
+                billed = true;
+                recorded += bill.get().costUsd();
+                cost += runs.get(0).costUsd();
+            }
+        }
+        return billed ? Optional.of(new WhatIf(session, strategy.info().name(), cost, recorded, recorded - cost))
+                : Optional.empty();
+    }
+}
