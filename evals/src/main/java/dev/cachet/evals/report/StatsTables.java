@@ -3,7 +3,6 @@ package dev.cachet.evals.report;
 import static dev.cachet.evals.report.Table.Column.number;
 import static dev.cachet.evals.report.Table.Column.text;
 
-import dev.cachet.evals.stats.Leak;
 import dev.cachet.evals.report.Table.Column;
 import dev.cachet.evals.stats.SessionStats;
 import dev.cachet.evals.stats.report.WhatIf;
@@ -51,7 +50,9 @@ public final class StatsTables {
             columns.add(number("saving", s -> Optional.ofNullable(whatIf.get(s.session()))
                     .map(w -> dollars(w.savingUsd()) + " (" + Formats.percent(w.savingShare()) + ")").orElse("-")));
         });
-        columns.add(text("flags", s -> s.leaks().stream().map(Leak::description).collect(Collectors.joining("; "))));
+        // Each flag with how often it happened and what it cost, so the costliest leak is the one to fix first.
+        columns.add(text("flags", s -> s.leakCosts().stream().map(leak -> String.format(Locale.ROOT, "%s: %dx, %s",
+                leak.leak().description(), leak.count(), dollars(leak.costUsd()))).collect(Collectors.joining("; "))));
         return Table.of(sessions, columns);
     }
 

@@ -19,6 +19,8 @@ import java.util.List;
  * @param contextGrowth       mean input of the last 5 turns over the first 5; 1 for sessions of 5 turns or fewer
  * @param toolSchemaShare     tokens of tool schemas over input per turn; null when the log does not record the schemas
  * @param largestToolResultTokens the biggest single tool output, the usual cause of a runaway context
+ * @param leaks               the leaks found, as flags
+ * @param leakCosts           the same leaks with how often each happened and what it cost
  */
 public record SessionStats(
         String session,
@@ -39,11 +41,13 @@ public record SessionStats(
         double contextGrowth,
         Double toolSchemaShare,
         int largestToolResultTokens,
-        List<Leak> leaks) {
+        List<Leak> leaks,
+        List<LeakCost> leakCosts) {
 
     public SessionStats {
         agents = List.copyOf(agents);
         models = List.copyOf(models);
         leaks = List.copyOf(leaks);
+        leakCosts = List.copyOf(leakCosts);
     }
 }

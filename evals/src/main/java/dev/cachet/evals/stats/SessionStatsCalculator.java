@@ -17,20 +17,18 @@ import java.util.function.Function;
 
 /** Computes a recorded session's {@link SessionStats} from the usage each model call recorded, each at its own price. */
 public final class SessionStatsCalculator {
-    static final double LOW_CACHE_HIT = 0.5;
-    static final double RUNAWAY_GROWTH = 3.0;
-    static final long RUNAWAY_INPUT_TOKENS = 50_000;
-    static final int OVERSIZED_RESULT_TOKENS = 10_000;
     private static final int ENDS = 5;
     private static final Duration MIN_BURN_WINDOW = Duration.ofMinutes(1);
 
     private final TokenCounter counter;
     private final CallPricer pricer;
+    private final LeakCosts leakCosts;
 
     /** @param prices the price of a model by the name the log gives it */
     public SessionStatsCalculator(TokenCounter counter, Function<String, Optional<ModelPrice>> prices) {
         this.counter = counter;
         this.pricer = new CallPricer(prices);
+        this.leakCosts = new LeakCosts(pricer);
     }
 
     /** A trajectory as a session of its own; empty when no turn of it recorded its usage. */
@@ -70,11 +68,14 @@ public final class SessionStatsCalculator {
         Usage contextUsage = context.stream().reduce(Usage.ZERO, Usage::plus);
         Double schemaShare = main.tools().isEmpty() || contextUsage.input() == 0 ? null
                 : (double) schemaTokens(main) * context.size() / contextUsage.input();
+        List<Call> ownCalls = all.stream().filter(call -> call.agent().equals(TrajectoryTurn.MAIN)).toList();
+        List<LeakCost> leaks = leakCosts.of(all, ownCalls.isEmpty() ? all : ownCalls, main,
+                text -> counter.count(text));
         String model = all.stream().flatMap(call -> call.model().stream()).findFirst().orElse(CallPricer.UNKNOWN_MODEL);
         return Optional.of(new SessionStats(main.id(), main.format(), model, main.turns().size(), all.size(), usage,
                 cost, all.stream().allMatch(pricer::priced), all.stream().allMatch(call -> call.usage().isPresent()),
                 agents(all), pricer.byModel(all), hitRate, (double) usage.total() / usages.size(), hours, burn, growth,
-                schemaShare, largest, leaks(hitRate, growth, context, largest)));
+                schemaShare, largest, leaks.stream().map(LeakCost::leak).toList(), leaks));
     }
 
     private static boolean isMain(Trajectory part) {
@@ -90,21 +91,6 @@ public final class SessionStatsCalculator {
                 .map(entry -> new AgentUsage(entry.getKey(), entry.getValue().size(), CallPricer.usage(entry.getValue()),
                         pricer.cost(entry.getValue())))
                 .toList();
-    }
-
-    private static List<Leak> leaks(double hitRate, double growth, List<Usage> usages, int largestResult) {
-        List<Leak> leaks = new ArrayList<>();
-        if (hitRate < LOW_CACHE_HIT) {
-            leaks.add(Leak.LOW_CACHE_HIT);
-        }
-        if (growth > RUNAWAY_GROWTH && meanInput(usages.subList(Math.max(0, usages.size() - ENDS), usages.size()))
-                > RUNAWAY_INPUT_TOKENS) {
-            leaks.add(Leak.RUNAWAY_CONTEXT);
-        }
-        if (largestResult > OVERSIZED_RESULT_TOKENS) {
-            leaks.add(Leak.OVERSIZED_TOOL_RESULT);
-        }
-        return leaks;
     }
 
     private static double growth(List<Usage> usages) {

@@ -3,6 +3,7 @@ package dev.cachet.evals.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.evals.stats.Leak;
+import dev.cachet.evals.stats.LeakCost;
 import dev.cachet.evals.stats.SessionStats;
 import dev.cachet.providers.Usage;
 import java.util.List;
@@ -12,7 +13,8 @@ class StatsTablesTest {
 
     private static SessionStats session(String name, String model, Double cost, Double toolShare, List<Leak> leaks) {
         return new SessionStats(name, "claude-code", model, 47, 52, new Usage(10_000, 20_000, 2_560_506, 65_263, 0), cost,
-                cost != null, true, List.of(), List.of(), 0.634, 55_000, 0.69, cost == null ? null : cost / 0.69, 3.14, toolShare, 12_000, leaks);
+                cost != null, true, List.of(), List.of(), 0.634, 55_000, 0.69, cost == null ? null : cost / 0.69, 3.14, toolShare, 12_000, leaks,
+                leaks.stream().map(leak -> new LeakCost(leak, 2, 0.125)).toList());
     }
 
     @Test
@@ -25,7 +27,8 @@ class StatsTablesTest {
                 "calls", "input", "cache read", "output", "cost", "$/hour", "cache hit", "growth", "tools", "flags");
         assertThat(table.rows()).containsExactly(List.of("session-196820da.jsonl", "claude-opus-4-6", "47", "52",
                 "2,590,506", "2,560,506", "65,263", "$7.29", "$10.57", "63.4%", "3.1x", "12%",
-                "runaway context (last turns > 3x the first, > 50k tokens); oversized tool result (> 10k tokens)"));
+                "runaway context (last turns > 3x the first, > 50k tokens): 2x, $0.13; "
+                        + "oversized tool result (> 10k tokens): 2x, $0.13"));
     }
 
     @Test
@@ -42,7 +45,7 @@ class StatsTablesTest {
     void a_cost_that_leaves_out_an_unpriced_models_calls_is_marked() {
         SessionStats partly = new SessionStats("s.jsonl", "claude-code", "claude-opus-4-6", 3, 5,
                 new Usage(1, 2, 3, 4, 0), 1.5, false, true, List.of(), List.of(), 0.5, 10, null, null, 1, null, 0,
-                List.of());
+                List.of(), List.of());
 
         assertThat(StatsTables.sessions(List.of(partly)).rows().get(0).get(7)).isEqualTo("$1.50+");
     }

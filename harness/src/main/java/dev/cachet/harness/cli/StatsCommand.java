@@ -52,7 +52,8 @@ import picocli.CommandLine.Mixin;
                     + "context growth (mean input of the last 5 turns over the first 5), tool-schema share where "
                     + "the log records the schemas, and flags for the usual leaks: "
                     + "low cache hit rate (< 50%%), runaway context (> 3x and > 50k tokens), oversized tool results "
-                    + "(> 10k tokens).",
+                    + "(> 10k tokens), cache rewrites after a pause past the cache's TTL, and large prefixes (> 10k tokens) "
+                    + "re-sent uncached; each flag with how often it happened and what it cost.",
             "",
             "Reads Claude Code, Codex CLI, mini-swe-agent, OpenHands and cachet logs (any format 'cachet replay' "
                     + "reads; those without recorded usage are listed and skipped). Costs use the price table "

@@ -125,7 +125,7 @@ class StatsCommandTest {
         assertThat(session.get("cost_usd").asDouble()).isCloseTo((250 * 3.0 + 4100 * 3.75 + 30 * 15.0) / 1e6, within(1e-12));
         assertThat(report.get("total").get("flagged_sessions").asInt()).isOne();
         assertThat(table.exitCode()).isZero();
-        assertThat(table.out()).containsPattern("(?m)^cold\\.jsonl +claude-sonnet-4-6 +2 .* 0\\.0% .*low cache hit rate \\(< 50%\\)$")
+        assertThat(table.out()).containsPattern("(?m)^cold\\.jsonl +claude-sonnet-4-6 +2 .* 0\\.0% .*low cache hit rate \\(< 50%\\): 2x, \\$0\\.01$")
                 .contains("1 flagged");
     }
 
