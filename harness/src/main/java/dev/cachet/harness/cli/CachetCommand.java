@@ -4,6 +4,7 @@ import dev.cachet.harness.Harness;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.config.ConfigFiles;
 import dev.cachet.harness.config.UserDirs;
+import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.session.SessionLogs;
 import java.io.InputStream;
@@ -114,6 +115,11 @@ final class CachetCommand {
             harness = new Harness(clock, environment(), configFiles().prices(), sessionLogs());
         }
         return harness;
+    }
+
+    /** The price tables alone, for commands that must start fast and need nothing else of the harness. */
+    PriceTable prices() {
+        return harness != null ? harness.prices() : configFiles().prices();
     }
 
     private ConfigFiles configFiles() {

@@ -30,7 +30,7 @@ final class StatuslineCommand extends Subcommand implements Callable<Integer> {
         try {
             StatusInput input = StatusInput.parse(new String(root.stdin().readAllBytes(), StandardCharsets.UTF_8));
             List<Call> calls = input.transcript().isPresent() ? TranscriptCalls.read(input.transcript().get()) : List.of();
-            line = StatusLine.render(input, calls, clock().instant(), new CallPricer(harness().prices()::price));
+            line = StatusLine.render(input, calls, clock().instant(), new CallPricer(root.prices()::price));
         } catch (IOException | RuntimeException e) {
             // Whatever went wrong, the prompt keeps its status bar; the reason goes to stderr, which Claude Code hides.
             err().println("cachet statusline: " + e.getMessage());
