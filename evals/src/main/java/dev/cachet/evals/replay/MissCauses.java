@@ -48,7 +48,8 @@ final class MissCauses {
             return Optional.empty();
         }
         return Optional.of(clock.cold() ? expired(lost, clock)
-                : new CacheMiss(Cause.PROVIDER, lost, "the provider missed after " + clock.idle().toSeconds() + " s"));
+                : new CacheMiss(Cause.PROVIDER, lost, "read less than was cached " + clock.idle().toSeconds()
+                        + " s before: the provider's cache, or a change the log does not show"));
     }
 
     private static long lost(Usage previous, Usage now) {
