@@ -139,7 +139,8 @@ public final class CounterfactualReplay {
                     : MissCauses.of(last[0], lastUsage[0], window, usage, clock);
             turns.add(new ReplayTurn(i + 1, window.tokens(), usage, model.price().cost(usage) + rereadCost + pingCost,
                     model.price().inputCost(usage) + rereadCost + pingCost, needed.size(), needed.size() - missing.size(),
-                    pointed.size(), rereadCost, new CallCache(clock.cold(), clock.pings().size(), pingCost, miss)));
+                    pointed.size(), rereadCost, new CallCache(clock.cold(), window.compaction().isPresent(),
+                    clock.pings().size(), pingCost, miss)));
             last[0] = window;
             lastUsage[0] = usage;
         });
@@ -169,7 +170,7 @@ public final class CounterfactualReplay {
             Optional<CacheMiss> miss = previous == null || !cached ? Optional.empty()
                     : MissCauses.recorded(previous, usage, clock);
             turns.add(new ReplayTurn(i + 1, (int) usage.input(), usage, model.price().cost(usage),
-                    model.price().inputCost(usage), 0, 0, 0, 0, new CallCache(clock.cold(), 0, 0, miss)));
+                    model.price().inputCost(usage), 0, 0, 0, 0, new CallCache(clock.cold(), false, 0, 0, miss)));
             previous = usage;
         }
         return new ReplayRun(trajectory.id(), RECORDED, turns, false, restartCost);
