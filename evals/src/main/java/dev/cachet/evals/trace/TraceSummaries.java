@@ -1,0 +1,38 @@
+package dev.cachet.evals.trace;
+
+import dev.cachet.context.TokenCounter;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads log files into {@link FileSummary}s for usage reports. Claude Code logs, the big ones, are streamed line by
+ * line keeping no content ({@link ClaudeCodeSummaryReader}); every other format, and any Claude Code file the stream
+ * reader is not sure of, is read whole by its importer and summarised, so both ways give the same summaries.
+ */
+public final class TraceSummaries {
+    private final TokenCounter counter;
+
+    /** @param counter counts tool results' and tool schemas' tokens; it must be safe to share between threads */
+    public TraceSummaries(TokenCounter counter) {
+        this.counter = counter;
+    }
+
+    /** A file's summary, read from its start. */
+    public FileSummary read(Path file) {
+        return read(file, Optional.empty());
+    }
+
+    /**
+     * A file's summary, read on from {@code previous}'s resume point where it has one that this reader can take up
+     * (the file grew since); errors are {@link TraceFormatException}s naming the file.
+     */
+    public FileSummary read(Path file, Optional<FileSummary.Resume> previous) {
+        return whole(file);
+    }
+
+    /** The file read by its importer, and summarised. */
+    public FileSummary whole(Path file) {
+        return new FileSummary(TraceFormats.read(file).stream().map(t -> TraceSummary.of(t, counter)).toList(),
+                Optional.empty());
+    }
+}
