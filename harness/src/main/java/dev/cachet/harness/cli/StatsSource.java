@@ -105,11 +105,24 @@ final class StatsSource {
         return summary;
     }
 
-    /** The file's size and time before it is read: if it grows meanwhile, the next run reads on from where this stopped. */
+    /**
+     * The file's size and time before it is read: if it grows meanwhile, the next run reads on from where this
+     * stopped. A Claude Code sub-agent's transcript ({@code <session>/subagents/agent-<id>.jsonl}) takes its type from
+     * its parent session's log, so it counts as changed when that log is newer.
+     */
     private static SummaryCache.Key key(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new SummaryCache.Key(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+            long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            Path folder = file.getParent();
+            if (folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("subagents")
+                    && folder.getParent() != null) {
+                Path parent = folder.getParent().resolveSibling(folder.getParent().getFileName() + ".jsonl");
+                if (Files.isRegularFile(parent)) {
+                    modified = Math.max(modified, Files.getLastModifiedTime(parent).to(TimeUnit.NANOSECONDS));
+                }
+            }
+            return new SummaryCache.Key(attributes.size(), modified);
         } catch (IOException e) {
             throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
         }
