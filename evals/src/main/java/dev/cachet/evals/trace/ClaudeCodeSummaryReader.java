@@ -57,6 +57,8 @@ final class ClaudeCodeSummaryReader {
         long offset = from.map(FileSummary.Resume::offset).orElse(0L);
         int number = from.map(FileSummary.Resume::lines).orElse(0);
         boolean endsWithNewline = true;
+        // Tool results are counted at the end, biggest first, so that most are never tokenized.
+        Map<ClaudeCodeSummaryState.Context, LargestResult> largest = new java.util.IdentityHashMap<>();
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(offset);
             LineSplitter lines = new LineSplitter(in);
@@ -65,7 +67,7 @@ final class ClaudeCodeSummaryReader {
                 endsWithNewline = lines.endedWithNewline();
                 if (!blank(line, lines.length())) {
                     bytesParsed.addAndGet(lines.length());
-                    line(file, state, number, Json.mapper().readTree(line, 0, lines.length()));
+                    line(file, state, number, Json.mapper().readTree(line, 0, lines.length()), largest);
                 }
                 if (endsWithNewline) {
                     offset += lines.consumed();
@@ -77,13 +79,15 @@ final class ClaudeCodeSummaryReader {
         if (state.lines == 0) {
             throw new Unsure("empty file");
         }
+        largest.forEach((context, result) -> context.largestResult = result.tokens());
         // A last line without its newline may still be being written: a later read starts over.
         Optional<FileSummary.Resume> resume = endsWithNewline
                 ? Optional.of(new FileSummary.Resume(offset, number, state.encode())) : Optional.empty();
         return new FileSummary(summaries(file, state), resume);
     }
 
-    private void line(Path file, ClaudeCodeSummaryState state, int number, JsonNode json) {
+    private void line(Path file, ClaudeCodeSummaryState state, int number, JsonNode json,
+            Map<ClaudeCodeSummaryState.Context, LargestResult> largest) {
         if (json == null || !json.isObject()) {
             throw new Unsure("not an object");
         }
@@ -117,7 +121,7 @@ final class ClaudeCodeSummaryReader {
             state.contexts.put(key, context);
         }
         if (type.asText().equals("user")) {
-            user(context, json);
+            user(context, json, largest);
         } else {
             assistant(file, state, context, json);
         }
@@ -144,7 +148,8 @@ final class ClaudeCodeSummaryReader {
         }
     }
 
-    private void user(ClaudeCodeSummaryState.Context context, JsonNode json) {
+    private void user(ClaudeCodeSummaryState.Context context, JsonNode json,
+            Map<ClaudeCodeSummaryState.Context, LargestResult> largest) {
         JsonNode content = content(json);
         for (int i = 0; i < content.size(); i++) {
             JsonNode block = content.get(i);
@@ -154,10 +159,8 @@ final class ClaudeCodeSummaryReader {
                     throw new Unsure("tool_use_id");
                 }
                 if (context.toolCalls.contains(callId.asText())) {
-                    String text = Blocks.text(block.path("content"));
-                    if (LargestResult.utf8BytesAtMost(text) > context.largestResult) {
-                        context.largestResult = Math.max(context.largestResult, counter.count(text));
-                    }
+                    largest.computeIfAbsent(context, c -> new LargestResult(counter, c.largestResult))
+                            .add(Blocks.text(block.path("content")));
                 }
             }
         }
