@@ -1,7 +1,7 @@
 package dev.cachet.evals.stats;
 
 import dev.cachet.context.TokenCounter;
-import dev.cachet.context.message.ToolResult;
+import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.Usage;
@@ -46,7 +46,12 @@ public final class SessionStatsCalculator {
      * cost are all calls'. Empty when no call recorded its usage.
      */
     public Optional<SessionStats> of(List<Trajectory> parts, Calls calls) {
-        Trajectory main = parts.stream().filter(SessionStatsCalculator::isMain).findFirst().orElse(parts.get(0));
+        return ofSummaries(parts.stream().map(part -> TraceSummary.of(part, counter)).toList(), calls);
+    }
+
+    /** A session from the summaries of its parts, as {@link #of(List, Calls)} from the parts themselves. */
+    public Optional<SessionStats> ofSummaries(List<TraceSummary> parts, Calls calls) {
+        TraceSummary main = parts.stream().filter(TraceSummary::main).findFirst().orElse(parts.get(0));
         List<Call> all = parts.stream().flatMap(part -> calls.of(part).stream()).toList();
         List<Usage> usages = all.stream().flatMap(call -> call.usage().stream()).toList();
         if (usages.isEmpty()) {
@@ -57,22 +62,18 @@ public final class SessionStatsCalculator {
         Double cost = cost(all);
         Double hours = hours(all);
         Double burn = cost == null || hours == null ? null : cost / hours;
-        int largest = parts.stream().mapToInt(this::largestResult).max().orElse(0);
+        int largest = parts.stream().mapToInt(TraceSummary::largestToolResultTokens).max().orElse(0);
         double hitRate = usage.input() == 0 ? 0 : (double) usage.cacheRead() / usage.input();
         List<Usage> context = own.isEmpty() ? usages : own;
         double growth = growth(context);
         Usage contextUsage = context.stream().reduce(Usage.ZERO, Usage::plus);
-        Double schemaShare = main.tools().isEmpty() || contextUsage.input() == 0 ? null
-                : (double) schemaTokens(main) * context.size() / contextUsage.input();
+        Double schemaShare = main.toolSchemaTokens().isEmpty() || contextUsage.input() == 0 ? null
+                : (double) main.toolSchemaTokens().getAsInt() * context.size() / contextUsage.input();
         String model = all.stream().flatMap(call -> call.model().stream()).findFirst().orElse(CallPricer.UNKNOWN_MODEL);
         return Optional.of(new SessionStats(main.id(), main.format(), model, main.turns().size(), all.size(), usage,
                 cost, all.stream().allMatch(pricer::priced), all.stream().allMatch(call -> call.usage().isPresent()),
                 agents(all), models(all), hitRate, (double) usage.total() / usages.size(), hours, burn, growth,
                 schemaShare, largest, leaks(hitRate, growth, context, largest)));
-    }
-
-    private static boolean isMain(Trajectory part) {
-        return part.turns().stream().allMatch(turn -> turn.agent().equals(TrajectoryTurn.MAIN));
     }
 
     /** The cost of the priced calls; null when none is. */
@@ -140,19 +141,5 @@ public final class SessionStatsCalculator {
         }
         Duration span = Duration.between(times.get(0), times.get(times.size() - 1));
         return span.compareTo(MIN_BURN_WINDOW) < 0 ? null : span.toMillis() / 3_600_000.0;
-    }
-
-    private int largestResult(Trajectory trajectory) {
-        int largest = 0;
-        for (TrajectoryTurn turn : trajectory.turns()) {
-            for (ToolResult result : turn.observations()) {
-                largest = Math.max(largest, counter.count(result.content()));
-            }
-        }
-        return largest;
-    }
-
-    private int schemaTokens(Trajectory trajectory) {
-        return trajectory.tools().stream().mapToInt(counter::count).sum();
     }
 }

@@ -9,18 +9,17 @@ import dev.cachet.evals.stats.SessionStats;
 import dev.cachet.evals.stats.SessionStatsCalculator;
 import dev.cachet.evals.stats.UnpricedModels;
 import dev.cachet.evals.trace.TraceFiles;
-import dev.cachet.evals.trace.TraceFormatException;
-import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.evals.trace.TraceSummaries;
+import dev.cachet.evals.trace.TraceSummary;
+import dev.cachet.harness.stats.SummaryCache;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -47,6 +46,15 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             description = "What to print: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Files read at once. Default: the number of processors (${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-cache",
+            description = "Read every file whole, neither using nor updating the summaries kept in "
+                    + "$XDG_CACHE_HOME/cachet/stats (by path, size and time; a grown file is read from where it was left).")
+    boolean noCache;
+
     /** Every session with usage, and totals; the JSON form of {@code --format json}. */
     record Report(List<SessionStats> sessions, Totals total) {}
 
@@ -55,35 +63,22 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (jobs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
+        }
         TraceFiles.Found found = inputs.find(root.userLogs());
         PrintWriter err = err();
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
-        List<String> failures = new ArrayList<>();
         // A session's parts may lie in several files (a sub-agent's transcript beside its parent's): all are read
         // before any session is added up.
-        Map<String, List<Trajectory>> bySession = new LinkedHashMap<>();
-        Function<Path, List<Trajectory>> reader = TraceNames.reader(found.files());
-        ProgressLine progress = ProgressLine.on(err);
-        for (int i = 0; i < found.files().size(); i++) {
-            Path file = found.files().get(i);
-            try {
-                for (Trajectory trajectory : reader.apply(file)) {
-                    bySession.computeIfAbsent(trajectory.format() + " " + trajectory.session(), s -> new ArrayList<>())
-                            .add(trajectory);
-                }
-            } catch (TraceFormatException e) {
-                failures.add(e.getMessage());
-            } catch (RuntimeException e) {
-                // One odd file must not cost the report on the others; the message names it.
-                failures.add(file + ": cannot read: " + e);
-            }
-            progress.show(i + 1, found.files().size(), file.getFileName().toString());
-        }
-        progress.finish();
+        StatsSource.Loaded loaded = new StatsSource(new TraceSummaries(harness().counter().fresh()),
+                noCache ? Optional.empty() : Optional.of(new SummaryCache(root.dirs().cache().resolve("stats"))))
+                .load(found.files(), jobs, ProgressLine.on(err));
+        List<String> failures = new ArrayList<>(loaded.failures());
         List<SessionStats> sessions = new ArrayList<>();
         Calls calls = new Calls();
-        for (List<Trajectory> parts : bySession.values()) {
-            calculator.of(parts, calls).ifPresentOrElse(sessions::add,
+        for (List<TraceSummary> parts : loaded.sessions()) {
+            calculator.ofSummaries(parts, calls).ifPresentOrElse(sessions::add,
                     () -> failures.add(parts.get(0).id() + ": no usage recorded"));
         }
         failures.forEach(failure -> err.println("skipped " + failure));
