@@ -56,7 +56,7 @@ public final class HarnessAgentRunner implements AgentRunner {
     @Override
     public AgentResult run(SuiteTask task, String strategy, Path workspace) {
         RunSpec spec = new RunSpec(workspace, task.prompt(), strategy, params.apply(strategy), limits(task.budget()),
-                ToolContext.DEFAULT_COMMAND_TIMEOUT, sandbox, Approver.ALWAYS, ToolLoading.DEFERRED, mcpServers);
+                ToolContext.DEFAULT_COMMAND_TIMEOUT, sandbox, Approver.ALWAYS, ToolLoading.DEFERRED, mcpServers, false);
         Watcher watcher = new Watcher();
         try {
             harness.run(spec, models.apply(task), watcher);
