@@ -1,8 +1,10 @@
 package dev.cachet.harness;
 
 import dev.cachet.context.Session;
+import dev.cachet.context.strategy.CompactsOnRequest;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.ContextStrategy;
+import dev.cachet.context.window.Compaction;
 import dev.cachet.context.window.Window;
 import dev.cachet.harness.loop.AgentLoop;
 import dev.cachet.harness.loop.Ledger;
@@ -10,6 +12,8 @@ import dev.cachet.harness.loop.Planning;
 import dev.cachet.harness.loop.Resumption;
 import dev.cachet.harness.loop.RunResult;
 import dev.cachet.harness.loop.StopRequest;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
 import dev.cachet.providers.session.SessionLog;
@@ -90,6 +94,35 @@ public final class OpenSession implements AutoCloseable {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** What the session's model costs. */
+    public ModelPrice price() {
+        return parts.priced().price();
+    }
+
+    /** The model as the user chose it. */
+    public ModelSpec model() {
+        return parts.priced().spec();
+    }
+
+    /**
+     * What compacting now would do and cost, where the strategy compacts on request; {@link #compactNext} then has
+     * the next request's window compacted.
+     */
+    public Optional<Compaction> compactionPreview() {
+        return strategy instanceof CompactsOnRequest compacts ? compacts.preview(session) : Optional.empty();
+    }
+
+    /** Whether the strategy can compact when asked. */
+    public boolean compactsOnRequest() {
+        return strategy instanceof CompactsOnRequest;
+    }
+
+    public void compactNext() {
+        if (strategy instanceof CompactsOnRequest compacts) {
+            compacts.compactNext();
+        }
     }
 
     public ConfiguredStrategy strategy() {

@@ -30,6 +30,11 @@ public record RunSpec(Path workspace, String task, String strategy, Map<String, 
                 mcpServers, planFirst);
     }
 
+    public RunSpec withStrategy(String name, Map<String, Integer> params) {
+        return new RunSpec(workspace, task, name, params, limits, commandTimeout, sandbox, approver, toolLoading,
+                mcpServers, plan);
+    }
+
     public RunSpec withTask(String newTask) {
         return new RunSpec(workspace, newTask, strategy, strategyParams, limits, commandTimeout, sandbox, approver,
                 toolLoading, mcpServers, plan);

@@ -44,6 +44,10 @@ final class SessionParts {
         this.clock = clock;
     }
 
+    PricedClient priced() {
+        return priced;
+    }
+
     Ledger ledger() {
         return ledger;
     }
