@@ -215,6 +215,52 @@ class ChatCommandTest {
     }
 
     @Test
+    void compact_shows_its_price_asks_and_compacts_the_next_window() throws IOException {
+        Files.writeString(workspace.resolve("NOTES.md"), "a line of notes that takes some tokens\n".repeat(200));
+        AssistantTurn read = call("r", "read_file", "{\"path\":\"NOTES.md\"}");
+        Path recording = recording(read, call("r2", "read_file", "{\"path\":\"NOTES.md\"}"), finish("c1"), finish("c2"));
+
+        CliRun chat = chat(new ChatRun("/compact", "read it twice", "/compact", "y", "again"), recording,
+                "--strategy", "hybrid", "-P", "hybrid.keep=1");
+
+        assertThat(chat.exitCode()).as(chat.err()).isZero();
+        assertThat(chat.out()).contains("no session yet: type a task first; /compact needs one")
+                .containsPattern("mask would remove [0-9,]+ tokens of [0-9,]+-token window")
+                .contains("predicted net saving").contains("the next request's window is compacted (mask)");
+        assertThat(events()).filteredOn(SessionEvent.Compacted.class::isInstance)
+                .anySatisfy(e -> assertThat(((SessionEvent.Compacted) e).turn()).isEqualTo(4));
+    }
+
+    @Test
+    void compact_with_a_strategy_that_compacts_on_its_own_says_so() throws IOException {
+        Path recording = recording(finish("c1"));
+
+        CliRun chat = chat(new ChatRun("do it", "/compact"), recording, "--strategy", "transcript");
+
+        assertThat(chat.out()).contains("strategy transcript compacts on its own schedule only");
+    }
+
+    @Test
+    void run_with_plan_asks_for_the_plan_without_tools_and_logs_it() throws IOException {
+        Path recording = recording(AssistantTurn.calls("1. Change NOTES.md\n2. Check it"), edit("c1", "one", "two"),
+                finish("c2"));
+
+        CliRun run = CliRun.of("run", "-w", workspace.toString(), "--sandbox", "full", "--model", "replay:" + recording,
+                "--plan", "make it two");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("plan: 2 steps").contains("  1. [in_progress] Change NOTES.md");
+        List<SessionEvent> events = events();
+        assertThat(events).filteredOn(SessionEvent.ModelResponded.class::isInstance).first()
+                .satisfies(e -> assertThat(((SessionEvent.ModelResponded) e).toolSchemaTokens()).isZero());
+        assertThat(events).filteredOn(SessionEvent.UserSaid.class::isInstance).hasSize(2)
+                .first().satisfies(e -> assertThat(((SessionEvent.UserSaid) e).text()).contains("numbered list"));
+        assertThat(events).filteredOn(SessionEvent.StateUpdated.class::isInstance).first()
+                .satisfies(e -> assertThat(((SessionEvent.StateUpdated) e).state().plan()).hasSize(2));
+        assertThat(Files.readString(workspace.resolve("NOTES.md"))).isEqualTo("two\n");
+    }
+
+    @Test
     void cachet_alone_without_a_terminal_prints_its_usage_error_as_before() {
         CliRun alone = CliRun.of();
 
