@@ -10,19 +10,25 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath(), true)
-                .execute(args));
+        System.exit(commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath(), true,
+                ChatTerminal.system()).execute(args));
     }
 
     /** The command line as a test runs it, in a process it shares: signals stay the process's own. */
     static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory) {
-        return commandLine(clock, environment, workingDirectory, false);
+        return commandLine(clock, environment, workingDirectory, false, ChatTerminal.system());
+    }
+
+    /** The command line as a chat test runs it, on a terminal it gives. */
+    static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
+            ChatTerminal terminal) {
+        return commandLine(clock, environment, workingDirectory, false, terminal);
     }
 
     private static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
-            boolean trapSignals) {
+            boolean trapSignals, ChatTerminal terminal) {
         ErrorHandler errors = new ErrorHandler();
-        CachetCommand root = new CachetCommand(clock, environment, workingDirectory, trapSignals);
+        CachetCommand root = new CachetCommand(clock, environment, workingDirectory, trapSignals, terminal);
         return new CommandLine(root)
                 .setDefaultValueProvider(new ConfigDefaults(root::config))
                 .setExecutionExceptionHandler(errors)
