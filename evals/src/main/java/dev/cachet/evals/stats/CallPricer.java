@@ -13,8 +13,10 @@ public final class CallPricer {
     public static final String UNKNOWN_MODEL = "unknown";
 
     private final Function<String, Optional<ModelPrice>> prices;
+    /** Prices by model name: a table lookup tries many spellings of a name, and a year of logs names few models. */
+    private final java.util.Map<String, Optional<ModelPrice>> byModel = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** @param prices the price of a model by the name the log gives it */
+    /** @param prices the price of a model by the name the log gives it; the same name always gets the same price */
     public CallPricer(Function<String, Optional<ModelPrice>> prices) {
         this.prices = prices;
     }
@@ -30,6 +32,6 @@ public final class CallPricer {
     }
 
     private Optional<ModelPrice> price(Call call) {
-        return prices.apply(call.model().orElse(UNKNOWN_MODEL));
+        return byModel.computeIfAbsent(call.model().orElse(UNKNOWN_MODEL), prices);
     }
 }

@@ -1,7 +1,5 @@
 package dev.cachet.evals.trace;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cachet.context.Json;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.providers.Usage;
 import java.io.IOException;
@@ -67,7 +65,8 @@ final class ClaudeCodeSummaryReader {
                 endsWithNewline = lines.endedWithNewline();
                 if (!blank(line, lines.length())) {
                     bytesParsed.addAndGet(lines.length());
-                    line(file, state, number, Json.mapper().readTree(line, 0, lines.length()), largest);
+                    line(file, state, number, ClaudeCodeLine.parse(line, lines.length(),
+                            state.contexts.containsKey(ClaudeCodeSummaryState.MAIN)), largest);
                 }
                 if (endsWithNewline) {
                     offset += lines.consumed();
@@ -86,41 +85,44 @@ final class ClaudeCodeSummaryReader {
         return new FileSummary(summaries(file, state), resume);
     }
 
-    private void line(Path file, ClaudeCodeSummaryState state, int number, JsonNode json,
+    private void line(Path file, ClaudeCodeSummaryState state, int number, ClaudeCodeLine json,
             Map<ClaudeCodeSummaryState.Context, LargestResult> largest) {
-        if (json == null || !json.isObject()) {
-            throw new Unsure("not an object");
-        }
         state.lines++;
         if (state.session == null) {
-            String id = json.path("sessionId").asText("");
+            String id = ClaudeCodeLine.text(json.sessionId, "");
             state.session = id.isEmpty() ? null : id;
         }
         agents(state, json);
-        JsonNode type = json.path("type");
-        if (!type.isTextual()) {
+        if (!ClaudeCodeLine.isText(json.type)) {
             throw new Unsure("type");
         }
-        if (!type.asText().equals("user") && !type.asText().equals("assistant")) {
+        if (!json.type.equals("user") && !json.type.equals("assistant")) {
             return;
         }
+        if (json.sidechainOther) {
+            throw new Unsure("isSidechain");
+        }
         String key = ClaudeCodeSummaryState.MAIN;
-        if (json.path("isSidechain").asBoolean(false)) {
-            String uuid = json.path("uuid").asText("#" + number);
-            String parent = json.path("parentUuid").asText("");
+        if (Boolean.TRUE.equals(json.sidechain)) {
+            String uuid = ClaudeCodeLine.text(json.uuid, "#" + number);
+            String parent = ClaudeCodeLine.text(json.parentUuid, "");
             String chain = state.chainOf.getOrDefault(parent, uuid);
             state.chainOf.put(uuid, chain);
-            String agentId = json.path("agentId").asText("");
+            String agentId = ClaudeCodeLine.text(json.agentId, "");
             key = agentId.isEmpty() ? "chain:" + chain : "agent:" + agentId;
         }
         ClaudeCodeSummaryState.Context context = state.contexts.get(key);
         if (context == null) {
             context = new ClaudeCodeSummaryState.Context();
-            context.agentId = json.path("agentId").asText("");
-            context.firstText = Blocks.text(json.path("message").path("content"));
+            context.agentId = ClaudeCodeLine.text(json.agentId, "");
+            content(json);
+            if (json.contentText == null) {
+                throw new Unsure("first text not read");
+            }
+            context.firstText = json.contentText;
             state.contexts.put(key, context);
         }
-        if (type.asText().equals("user")) {
+        if (json.type.equals("user")) {
             user(context, json, largest);
         } else {
             assistant(file, state, context, json);
@@ -128,19 +130,21 @@ final class ClaudeCodeSummaryReader {
     }
 
     /** What {@link ClaudeCodeAgents#launchedIn} learns from a line. */
-    private static void agents(ClaudeCodeSummaryState state, JsonNode json) {
-        for (JsonNode block : json.path("message").path("content")) {
-            JsonNode input = block.path("input");
-            if (block.path("type").asText().equals("tool_use") && input.path("subagent_type").isTextual()) {
-                String type = input.get("subagent_type").asText();
-                state.byPrompt.putIfAbsent(input.path("prompt").asText(""), type);
-                state.byCallId.put(block.path("id").asText(""), type);
+    private static void agents(ClaudeCodeSummaryState state, ClaudeCodeLine json) {
+        if (json.content == ClaudeCodeLine.Shape.OBJECT || json.content == ClaudeCodeLine.Shape.OTHER) {
+            throw new Unsure("message.content");
+        }
+        for (ClaudeCodeLine.Block block : json.blocks) {
+            if (block.type().equals("tool_use") && ClaudeCodeLine.isText(block.subagentType)) {
+                String type = block.subagentType;
+                state.byPrompt.putIfAbsent(ClaudeCodeLine.text(block.prompt, ""), type);
+                state.byCallId.put(ClaudeCodeLine.text(block.id, ""), type);
             }
         }
-        String agentId = json.path("toolUseResult").path("agentId").asText("");
+        String agentId = ClaudeCodeLine.text(json.toolUseResultAgentId, "");
         if (!agentId.isEmpty()) {
-            for (JsonNode block : json.path("message").path("content")) {
-                String type = state.byCallId.get(block.path("tool_use_id").asText(""));
+            for (ClaudeCodeLine.Block block : json.blocks) {
+                String type = state.byCallId.get(ClaudeCodeLine.text(block.toolUseId, ""));
                 if (type != null) {
                     state.byAgentId.put(agentId, type);
                 }
@@ -148,42 +152,39 @@ final class ClaudeCodeSummaryReader {
         }
     }
 
-    private void user(ClaudeCodeSummaryState.Context context, JsonNode json,
+    private void user(ClaudeCodeSummaryState.Context context, ClaudeCodeLine json,
             Map<ClaudeCodeSummaryState.Context, LargestResult> largest) {
-        JsonNode content = content(json);
-        for (int i = 0; i < content.size(); i++) {
-            JsonNode block = content.get(i);
-            if (block.path("type").asText().equals("tool_result")) {
-                JsonNode callId = block.path("tool_use_id");
-                if (!callId.isTextual()) {
+        content(json);
+        for (ClaudeCodeLine.Block block : json.blocks) {
+            if (block.type().equals("tool_result")) {
+                if (!ClaudeCodeLine.isText(block.toolUseId)) {
                     throw new Unsure("tool_use_id");
                 }
-                if (context.toolCalls.contains(callId.asText())) {
-                    largest.computeIfAbsent(context, c -> new LargestResult(counter, c.largestResult))
-                            .add(Blocks.text(block.path("content")));
+                if (context.toolCalls.contains(block.toolUseId)) {
+                    String text = block.resultText == null ? "" : ClaudeCodeLine.textOf(block.resultText);
+                    largest.computeIfAbsent(context, c -> new LargestResult(counter, c.largestResult)).add(text);
                 }
             }
         }
     }
 
     private static void assistant(Path file, ClaudeCodeSummaryState state, ClaudeCodeSummaryState.Context context,
-            JsonNode json) {
+            ClaudeCodeLine json) {
         context.assistantLines = true;
-        JsonNode message = json.path("message");
-        if (!message.path("id").isTextual()) {
+        if (!ClaudeCodeLine.isText(json.messageId)) {
             throw new Unsure("message.id");
         }
-        String answeredBy = message.path("model").textValue();
+        String answeredBy = json.model;
         if (SYNTHETIC.equals(answeredBy)) {
             return;
         }
-        String key = message.path("id").asText() + ":" + json.path("requestId").asText("");
+        String key = json.messageId + ":" + ClaudeCodeLine.text(json.requestId, "");
         Integer index = context.responses.get(key);
         ClaudeCodeSummaryState.Call call;
         if (index == null) {
             call = new ClaudeCodeSummaryState.Call();
             call.id = key;
-            call.at = instant(json.path("timestamp"));
+            call.at = instant(json.timestamp);
             context.responses.put(key, context.calls.size());
             context.calls.add(call);
         } else {
@@ -196,49 +197,47 @@ final class ClaudeCodeSummaryReader {
             context.modelNamed = true;
             context.model = answeredBy;
         }
-        JsonNode content = content(json);
-        for (int i = 0; i < content.size(); i++) {
-            JsonNode block = content.get(i);
-            if (block.path("type").asText().equals("tool_use")) {
-                JsonNode input = block.path("input");
-                if (!block.path("id").isTextual() || !block.path("name").isTextual() || input.isMissingNode()
-                        || input.isNull()) {
+        content(json);
+        for (ClaudeCodeLine.Block block : json.blocks) {
+            if (block.type().equals("tool_use")) {
+                if (!ClaudeCodeLine.isText(block.id) || !block.nameIsText
+                        || block.input == ClaudeCodeLine.Shape.MISSING || block.input == ClaudeCodeLine.Shape.NULL) {
                     throw new Unsure("tool_use");
                 }
-                context.toolCalls.add(block.path("id").asText());
+                context.toolCalls.add(block.id);
             }
         }
-        JsonNode usage = message.path("usage");
-        JsonNode input = usage.path("input_tokens");
-        JsonNode output = usage.path("output_tokens");
-        if (usage.isMissingNode() || usage.isNull() || input.isMissingNode() || input.isNull()
-                || output.isMissingNode() || output.isNull()) {
+        if (json.usage != ClaudeCodeLine.Shape.OBJECT || json.inputMissing || json.outputMissing) {
             throw new Unsure("usage");
         }
-        long written = usage.path("cache_creation_input_tokens").asLong();
-        long hourLong = Math.min(written, usage.path("cache_creation").path("ephemeral_1h_input_tokens").asLong());
-        Usage billed = new Usage(input.asLong(), written, usage.path("cache_read_input_tokens").asLong(),
-                output.asLong(), 0, hourLong);
+        if (json.usageOther) {
+            throw new Unsure("usage not whole numbers");
+        }
+        long[] tokens = json.tokens;
+        long written = tokens[2];
+        long hourLong = Math.min(written, tokens[4]);
+        Usage billed = new Usage(tokens[0], written, tokens[3], tokens[1], 0, hourLong);
         call.usage = new long[] {billed.uncachedInput(), billed.cacheWrite(), billed.cacheRead(), billed.output(),
             billed.reasoning(), billed.cacheWrite1h()};
     }
 
-    /** A message's content, a string or a list; the importer's error otherwise. */
-    private static JsonNode content(JsonNode json) {
-        JsonNode content = json.path("message").path("content");
-        if (!content.isTextual() && !content.isArray()) {
+    /** A message's content must be a string or a list; the importer's error otherwise. */
+    private static void content(ClaudeCodeLine json) {
+        if (json.content != ClaudeCodeLine.Shape.TEXT && json.content != ClaudeCodeLine.Shape.LIST) {
             throw new Unsure("message.content");
         }
-        return content;
     }
 
     /** As {@link JsonFiles#instant}: absent is empty, anything that does not parse is the importer's error. */
-    private static String instant(JsonNode node) {
-        if (node.isMissingNode() || node.isNull()) {
+    private static String instant(String node) {
+        if (node == null || node == ClaudeCodeLine.NULL) {
             return null;
         }
-        Instant.parse(node.asText());
-        return node.asText();
+        if (node == ClaudeCodeLine.OTHER) {
+            throw new Unsure("timestamp");
+        }
+        Instant.parse(node);
+        return node;
     }
 
     /** The trajectories {@link ClaudeCodeFormat#read} makes of the file, summarised. */

@@ -12,7 +12,10 @@ public final class LargestResult {
     private static final long PENDING_CHARS = 4_000_000;
 
     private final TokenCounter counter;
-    private final java.util.List<String> pending = new java.util.ArrayList<>();
+    /** A text waiting to be counted, with its bound, worked out once. */
+    private record Pending(String text, long bound) {}
+
+    private final java.util.List<Pending> pending = new java.util.ArrayList<>();
     private long pendingChars;
     private int tokens;
 
@@ -27,8 +30,9 @@ public final class LargestResult {
     }
 
     public void add(String text) {
-        if (utf8BytesAtMost(text) > tokens) {
-            pending.add(text);
+        long bound = utf8BytesAtMost(text);
+        if (bound > tokens) {
+            pending.add(new Pending(text, bound));
             pendingChars += text.length();
             if (pendingChars > PENDING_CHARS) {
                 resolve();
@@ -43,12 +47,12 @@ public final class LargestResult {
 
     /** Counts the waiting texts biggest first: once one's bound is no more than the count so far, none can beat it. */
     private void resolve() {
-        pending.sort(java.util.Comparator.comparingLong(LargestResult::utf8BytesAtMost).reversed());
-        for (String text : pending) {
-            if (utf8BytesAtMost(text) <= tokens) {
+        pending.sort(java.util.Comparator.comparingLong(Pending::bound).reversed());
+        for (Pending text : pending) {
+            if (text.bound() <= tokens) {
                 break;
             }
-            tokens = Math.max(tokens, counter.count(text));
+            tokens = Math.max(tokens, counter.count(text.text()));
         }
         pending.clear();
         pendingChars = 0;

@@ -75,6 +75,67 @@ class TraceSummariesTest {
     }
 
     @Test
+    void the_streaming_reader_reads_fields_in_any_order_and_of_any_shape_as_the_importer_does() throws IOException {
+        String usage = "\"usage\":{\"output_tokens\":7,\"cache_creation\":{\"ephemeral_1h_input_tokens\":40},"
+                + "\"input_tokens\":3,\"cache_read_input_tokens\":null,\"cache_creation_input_tokens\":50}";
+        List<String> lines = List.of(
+                // type after message, a first text of blocks with an image, a null text and an unknown block
+                "{\"message\":{\"content\":[{\"text\":\"first\",\"type\":\"text\"},{\"type\":\"image\"},"
+                        + "{\"type\":\"text\",\"text\":null},\"loose\",{\"type\":\"thinking\",\"text\":\"x\"}]},"
+                        + "\"sessionId\":\"s1\",\"isSidechain\":null,\"type\":\"user\",\"uuid\":\"u1\"}",
+                "{\"type\":\"assistant\",\"message\":{" + usage + ",\"content\":[{\"input\":{\"prompt\":\"dig\","
+                        + "\"subagent_type\":\"Explore\"},\"name\":\"Task\",\"id\":\"t1\",\"type\":\"tool_use\"},"
+                        + "{\"type\":\"tool_use\",\"id\":\"t2\",\"name\":\"Read\",\"input\":\"raw\"}],"
+                        + "\"model\":\"claude-opus-4-6\",\"id\":\"m1\"},\"timestamp\":\"2026-03-01T10:00:01Z\"}",
+                "{\"type\":\"assistant\",\"requestId\":null,\"message\":{\"id\":\"m2\",\"model\":\"<synthetic>\","
+                        + "\"content\":\"limit\"}}",
+                // results: blocks of text and images, null content, a string, one for no call of this context
+                "{\"type\":\"user\",\"message\":{\"content\":[{\"content\":[{\"type\":\"text\",\"text\":\""
+                        + "word ".repeat(300) + "\"},{\"type\":\"image\"},{\"text\":\"tail\",\"type\":\"text\"}],"
+                        + "\"tool_use_id\":\"t1\",\"type\":\"tool_result\"},{\"type\":\"tool_result\","
+                        + "\"tool_use_id\":\"t2\",\"content\":null},{\"type\":\"tool_result\",\"tool_use_id\":"
+                        + "\"zz\",\"content\":\"" + "other ".repeat(900) + "\"}]},\"toolUseResult\":\"Error\"}",
+                // a sidechain without agentId whose uuid comes after its message, named by its prompt
+                "{\"isSidechain\":true,\"parentUuid\":null,\"type\":\"user\",\"message\":{\"content\":\"dig\"},"
+                        + "\"uuid\":\"s1\"}",
+                "{\"isSidechain\":true,\"type\":\"assistant\",\"message\":{\"id\":\"m3\",\"model\":null,"
+                        + "\"content\":[]," + usage + "},\"parentUuid\":\"s1\",\"uuid\":\"s2\",\"requestId\":\"r3\"}",
+                "{\"type\":\"system\",\"message\":\"not an object\"}",
+                "{\"type\":\"user\",\"message\":{\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\","
+                        + "\"content\":\"done\"}]},\"toolUseResult\":{\"agentId\":\"a9\",\"content\":[1,2]}}",
+                "{\"type\":\"assistant\",\"message\":{\"id\":\"m4\",\"model\":\"claude-sonnet-4-5\","
+                        + "\"content\":\"ok\"," + usage + "},\"requestId\":\"r4\",\"timestamp\":null}");
+        Path log = dir.resolve("shapes.jsonl");
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
+        assertThat(reader.read(log, Optional.empty()).summaries())
+                .isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries())
+                .hasSize(2);
+    }
+
+    @Test
+    void the_streaming_reader_gives_up_lines_the_importer_would_read_otherwise_or_refuse() throws IOException {
+        String good = "{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":\"ok\",\"usage\":"
+                + "{\"input_tokens\":1,\"output_tokens\":2}}}";
+        List<String> odd = List.of(
+                "{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":\"ok\",\"usage\":"
+                        + "{\"input_tokens\":1.5,\"output_tokens\":2}}}",
+                "{\"type\":\"assistant\",\"type\":\"user\",\"message\":{\"content\":\"ok\"}}",
+                "{\"type\":\"user\",\"message\":{\"content\":\"ok\"}} {}",
+                "{\"type\":\"user\",\"isSidechain\":\"true\",\"message\":{\"content\":\"ok\"}}",
+                "{\"type\":\"user\",\"message\":{\"content\":{\"type\":\"text\"}}}",
+                "{\"type\":7,\"message\":{\"content\":\"ok\"}}",
+                "[1]");
+        for (String line : odd) {
+            Path log = dir.resolve("odd.jsonl");
+            Files.write(log, List.of(good, line), StandardCharsets.UTF_8);
+            ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
+            assertThat(catchThrowable(() -> reader.read(log, Optional.empty()))).as(line)
+                    .isInstanceOf(ClaudeCodeSummaryReader.Unsure.class);
+        }
+    }
+
+    @Test
     void a_largest_result_skips_texts_too_short_to_beat_it_and_counts_the_same() {
         LargestResult largest = new LargestResult(COUNTER);
         List<String> texts = List.of("short", "a much longer text with many words in it ".repeat(50), "tiny",
