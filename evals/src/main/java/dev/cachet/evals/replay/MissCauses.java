@@ -28,8 +28,9 @@ final class MissCauses {
         if (clock.cold()) {
             return Optional.of(expired(lost, clock));
         }
-        int changed = SharedPrefix.length(blocks(previous), blocks(window));
-        if (changed < blocks(previous).size()) {
+        List<Object> sent = blocks(previous);
+        int changed = SharedPrefix.length(sent, blocks(window));
+        if (changed < sent.size()) {
             return Optional.of(window.compaction().isPresent()
                     ? new CacheMiss(Cause.COMPACTION, lost, "compaction (" + window.compaction().get().kind()
                             + ") from block " + changed)
