@@ -10,13 +10,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -56,7 +52,7 @@ final class ClaudeCodeSummaryReader {
         int number = from.map(FileSummary.Resume::lines).orElse(0);
         boolean endsWithNewline = true;
         // Tool results are counted at the end, biggest first, so that most are never tokenized.
-        Map<ClaudeCodeSummaryState.Context, LargestResult> largest = new java.util.IdentityHashMap<>();
+        Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes = new java.util.IdentityHashMap<>();
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(offset);
             LineSplitter lines = new LineSplitter(in);
@@ -66,7 +62,7 @@ final class ClaudeCodeSummaryReader {
                 if (!blank(line, lines.length())) {
                     bytesParsed.addAndGet(lines.length());
                     line(file, state, number, ClaudeCodeLine.parse(line, lines.length(),
-                            state.contexts.containsKey(ClaudeCodeSummaryState.MAIN)), largest);
+                            state.contexts.containsKey(ClaudeCodeSummaryState.MAIN)), sizes);
                 }
                 if (endsWithNewline) {
                     offset += lines.consumed();
@@ -78,7 +74,10 @@ final class ClaudeCodeSummaryReader {
         if (state.lines == 0) {
             throw new Unsure("empty file");
         }
-        largest.forEach((context, result) -> context.largestResult = result.tokens());
+        sizes.forEach((context, results) -> {
+            context.largestResult = results.largest();
+            context.oversized = results.oversized();
+        });
         // A last line without its newline may still be being written: a later read starts over.
         Optional<FileSummary.Resume> resume = endsWithNewline
                 ? Optional.of(new FileSummary.Resume(offset, number, state.encode())) : Optional.empty();
@@ -86,7 +85,7 @@ final class ClaudeCodeSummaryReader {
     }
 
     private void line(Path file, ClaudeCodeSummaryState state, int number, ClaudeCodeLine json,
-            Map<ClaudeCodeSummaryState.Context, LargestResult> largest) {
+            Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes) {
         state.lines++;
         if (state.session == null) {
             String id = ClaudeCodeLine.text(json.sessionId, "");
@@ -123,7 +122,7 @@ final class ClaudeCodeSummaryReader {
             state.contexts.put(key, context);
         }
         if (json.type.equals("user")) {
-            user(context, json, largest);
+            user(context, json, sizes);
         } else {
             assistant(file, state, context, json);
         }
@@ -153,16 +152,18 @@ final class ClaudeCodeSummaryReader {
     }
 
     private void user(ClaudeCodeSummaryState.Context context, ClaudeCodeLine json,
-            Map<ClaudeCodeSummaryState.Context, LargestResult> largest) {
+            Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes) {
         content(json);
         for (ClaudeCodeLine.Block block : json.blocks) {
             if (block.type().equals("tool_result")) {
                 if (!ClaudeCodeLine.isText(block.toolUseId)) {
                     throw new Unsure("tool_use_id");
                 }
-                if (context.toolCalls.contains(block.toolUseId)) {
+                Integer turn = context.toolCalls.get(block.toolUseId);
+                if (turn != null) {
                     String text = block.resultText == null ? "" : ClaudeCodeLine.textOf(block.resultText);
-                    largest.computeIfAbsent(context, c -> new LargestResult(counter, c.largestResult)).add(text);
+                    sizes.computeIfAbsent(context, c -> new ResultSizes(counter, c.largestResult, c.oversized))
+                            .add(turn, text);
                 }
             }
         }
@@ -185,7 +186,8 @@ final class ClaudeCodeSummaryReader {
             call = new ClaudeCodeSummaryState.Call();
             call.id = key;
             call.at = instant(json.timestamp);
-            context.responses.put(key, context.calls.size());
+            index = context.calls.size();
+            context.responses.put(key, index);
             context.calls.add(call);
         } else {
             call = context.calls.get(index);
@@ -204,7 +206,7 @@ final class ClaudeCodeSummaryReader {
                         || block.input == ClaudeCodeLine.Shape.MISSING || block.input == ClaudeCodeLine.Shape.NULL) {
                     throw new Unsure("tool_use");
                 }
-                context.toolCalls.add(block.id);
+                context.toolCalls.put(block.id, index);
             }
         }
         if (json.usage != ClaudeCodeLine.Shape.OBJECT || json.inputMissing || json.outputMissing) {

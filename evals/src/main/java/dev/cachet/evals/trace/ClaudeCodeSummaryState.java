@@ -7,13 +7,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Everything {@link ClaudeCodeSummaryReader} knows after some lines of a log, as plain data that encodes to bytes and
@@ -40,10 +38,12 @@ final class ClaudeCodeSummaryState {
         public boolean assistantLines;
         public boolean modelNamed;
         public String model;
-        public Set<String> toolCalls = new HashSet<>();
+        /** Each tool call's id, with the index of the call that made it (a reused id: the later call). */
+        public Map<String, Integer> toolCalls = new HashMap<>();
         public Map<String, Integer> responses = new HashMap<>();
         public List<Call> calls = new ArrayList<>();
         public int largestResult;
+        public List<TraceSummary.OversizedResult> oversized = new ArrayList<>();
 
         TraceSummary summary(String id, String session, String agent) {
             if (calls.isEmpty()) {
@@ -54,7 +54,7 @@ final class ClaudeCodeSummaryState {
                     Optional.ofNullable(call.usage).map(u -> new Usage(u[0], u[1], u[2], u[3], u[4], u[5]))))
                     .toList();
             return new TraceSummary(id, ClaudeCodeFormat.LABEL, session, Optional.ofNullable(model), turns,
-                    OptionalInt.empty(), largestResult);
+                    OptionalInt.empty(), largestResult, oversized);
         }
     }
 

@@ -50,6 +50,35 @@ class TraceSummariesTest {
     }
 
     @Test
+    void the_streaming_reader_finds_the_importers_oversized_results_at_the_same_turns() throws IOException {
+        String big = "line of build output ".repeat(3_000);
+        Path log = dir.resolve("big.jsonl");
+        Files.write(log, List.of(
+                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":\"build it\"}}",
+                assistant("m1", "[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"Bash\",\"input\":{}}]"),
+                result("t1", "ok"),
+                assistant("m2", "[{\"type\":\"tool_use\",\"id\":\"t2\",\"name\":\"Bash\",\"input\":{}}]"),
+                result("t2", big),
+                assistant("m3", "\"done\"")), StandardCharsets.UTF_8);
+        List<TraceSummary> streamed = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong())
+                .read(log, Optional.empty()).summaries();
+        assertThat(streamed.get(0).oversizedResults())
+                .containsExactly(new TraceSummary.OversizedResult(1, COUNTER.count(big)));
+        assertThat(streamed).isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries());
+    }
+
+    private static String assistant(String id, String content) {
+        return "{\"type\":\"assistant\",\"sessionId\":\"s\",\"requestId\":\"r-" + id + "\",\"message\":{\"id\":\"" + id
+                + "\",\"model\":\"claude-opus-4-6\",\"content\":" + content
+                + ",\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}}";
+    }
+
+    private static String result(String callId, String text) {
+        return "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":[{\"type\":"
+                + "\"tool_result\",\"tool_use_id\":\"" + callId + "\",\"content\":\"" + text + "\"}]}}";
+    }
+
+    @Test
     void a_grown_log_is_read_on_from_where_the_last_read_stopped() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("src/test/resources/traces/claude-code/sidechains.jsonl"));
         Path log = dir.resolve("live.jsonl");
@@ -136,12 +165,29 @@ class TraceSummariesTest {
     }
 
     @Test
-    void a_largest_result_skips_texts_too_short_to_beat_it_and_counts_the_same() {
-        LargestResult largest = new LargestResult(COUNTER);
+    void result_sizes_skip_texts_too_short_to_beat_the_largest_and_count_the_same() {
+        ResultSizes sizes = new ResultSizes(COUNTER);
         List<String> texts = List.of("short", "a much longer text with many words in it ".repeat(50), "tiny",
                 "héllo wörld ".repeat(20), "\uD83D\uDE00".repeat(30));
-        texts.forEach(largest::add);
-        assertThat(largest.tokens()).isEqualTo(texts.stream().mapToInt(COUNTER::count).max().orElseThrow());
+        texts.forEach(text -> sizes.add(0, text));
+        assertThat(sizes.largest()).isEqualTo(texts.stream().mapToInt(COUNTER::count).max().orElseThrow());
+        assertThat(sizes.oversized()).isEmpty();
+    }
+
+    @Test
+    void result_sizes_keep_every_result_over_the_oversized_limit_with_its_turn() {
+        ResultSizes sizes = new ResultSizes(COUNTER);
+        String big = "word ".repeat(12_000);
+        String bytesButFewTokens = "a".repeat(12_000);
+        sizes.add(2, big);
+        sizes.add(3, bytesButFewTokens);
+        sizes.add(5, big + big);
+        int bigTokens = COUNTER.count(big);
+        assertThat(bigTokens).isGreaterThan(TraceSummary.OVERSIZED_RESULT_TOKENS);
+        assertThat(COUNTER.count(bytesButFewTokens)).isLessThanOrEqualTo(TraceSummary.OVERSIZED_RESULT_TOKENS);
+        assertThat(sizes.oversized()).containsExactly(new TraceSummary.OversizedResult(2, bigTokens),
+                new TraceSummary.OversizedResult(5, COUNTER.count(big + big)));
+        assertThat(sizes.largest()).isEqualTo(COUNTER.count(big + big));
     }
 
     private static List<Path> files(Path root) throws IOException {

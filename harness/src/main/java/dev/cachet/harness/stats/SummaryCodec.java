@@ -26,7 +26,7 @@ import java.util.zip.CRC32;
  */
 final class SummaryCodec {
     static final int MAGIC = 0x43535355; // "CSSU"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final int CALL_ID = 1;
     private static final int MODEL = 2;
     private static final int AT = 4;
@@ -124,6 +124,11 @@ final class SummaryCodec {
             optional(summary.model());
             out.writeInt(summary.toolSchemaTokens().orElse(-1));
             out.writeInt(summary.largestToolResultTokens());
+            out.writeInt(summary.oversizedResults().size());
+            for (TraceSummary.OversizedResult result : summary.oversizedResults()) {
+                out.writeInt(result.turn());
+                out.writeInt(result.tokens());
+            }
             out.writeInt(summary.turns().size());
             for (TraceSummary.Turn turn : summary.turns()) {
                 out.writeByte((turn.callId().isPresent() ? CALL_ID : 0) | (turn.model().isPresent() ? MODEL : 0)
@@ -188,6 +193,11 @@ final class SummaryCodec {
             Optional<String> model = in.readBoolean() ? Optional.of(string()) : Optional.empty();
             int schema = in.readInt();
             int largest = in.readInt();
+            int oversizedCount = in.readInt();
+            List<TraceSummary.OversizedResult> oversized = new ArrayList<>(Math.min(oversizedCount, 1 << 16));
+            for (int i = 0; i < oversizedCount; i++) {
+                oversized.add(new TraceSummary.OversizedResult(in.readInt(), in.readInt()));
+            }
             int count = in.readInt();
             List<TraceSummary.Turn> turns = new ArrayList<>(Math.min(count, 1 << 16));
             for (int i = 0; i < count; i++) {
@@ -202,7 +212,7 @@ final class SummaryCodec {
                 turns.add(new TraceSummary.Turn(callId, agent, turnModel, at, usage));
             }
             return new TraceSummary(id, format, session, model, turns,
-                    schema < 0 ? OptionalInt.empty() : OptionalInt.of(schema), largest);
+                    schema < 0 ? OptionalInt.empty() : OptionalInt.of(schema), largest, oversized);
         }
 
         String string() throws IOException {
