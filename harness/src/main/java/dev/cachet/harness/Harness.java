@@ -8,7 +8,10 @@ import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.evals.replay.TraceBilling;
+import dev.cachet.context.strategy.Summarizer;
 import dev.cachet.harness.loop.Ledger;
+import dev.cachet.harness.loop.Planning;
+import dev.cachet.harness.loop.Resumption;
 import dev.cachet.harness.loop.RunResult;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.harness.resume.LoggedSummaries;
@@ -64,6 +67,8 @@ public final class Harness {
     private final ToolBox tools = ToolBox.core();
     private final String systemPrompt = resource("/dev/cachet/harness/system-prompt.md");
     private final String summaryPrompt = resource("/dev/cachet/harness/summary-prompt.md");
+    private final String planPrompt = resource("/dev/cachet/harness/plan-prompt.md");
+    private final String goAheadPrompt = resource("/dev/cachet/harness/plan-go-ahead.md");
 
     /**
      * @param environment the one cachet was started with: where API keys come from (never printed or logged), and
@@ -148,26 +153,8 @@ public final class Harness {
 
     /** Runs a new session; {@code stop} may end it early, as Ctrl-C does. */
     public SessionOutcome run(RunSpec spec, PricedClient model, SessionListener display, StopRequest stop) {
-        Workspace workspace = workspace(spec);
-        ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
-        String sessionId = newSessionId();
-        Path logPath = sessionLogs.create(workspace.root(), sessionId);
-        // Counts cached for this session only: evals run many sessions on one harness, and their texts differ.
-        TokenCounter counter = this.counter.fresh();
-        List<String> warnings = new ArrayList<>();
-        try (McpServers mcp = McpServers.start(spec.mcpServers(), environment, warnings::add);
-                SessionLog log = new SessionLog(logPath, clock)) {
-            ToolBox offered = catalog(mcp, warnings::add).toolBox(spec.toolLoading());
-            Session session = new Session(systemPrompt, offered.specs(), spec.task());
-            SessionListener listener = SessionListener.all(List.of(log, display));
-            listener.on(new SessionEvent.Started(sessionId, spec.task(), workspace.root().toString(), model.model(),
-                    spec.strategy(), configured.params().values(), spec.limits(), systemPrompt, offered.specs(),
-                    ModelChoice.of(model.spec())));
-            warnings.forEach(warning -> listener.on(new SessionEvent.Warned(warning)));
-            SessionParts parts = new SessionParts(model, counter, new Ledger(model.price()), listener, clock);
-            ContextStrategy strategy = parts.strategy(configured, parts.summarizer(summaryPrompt));
-            RunResult result = parts.loop(spec, workspace, environment, session, strategy, offered, stop).run(session);
-            return new SessionOutcome(sessionId, result, log.path());
+        try (OpenSession session = open(spec, model, display)) {
+            return new SessionOutcome(session.id(), session.start(stop), session.log());
         }
     }
 
@@ -178,21 +165,62 @@ public final class Harness {
      */
     public SessionOutcome resume(SessionRecord record, RunSpec spec, PricedClient model, SessionListener display,
             StopRequest stop) {
+        try (OpenSession session = reopen(record, spec, model, display)) {
+            return new SessionOutcome(session.id(), session.goOn(stop), session.log());
+        }
+    }
+
+    /** Starts a new session and keeps it open for requests: its log and MCP servers, until it is closed. */
+    public OpenSession open(RunSpec spec, PricedClient model, SessionListener display) {
         Workspace workspace = workspace(spec);
         ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
-        boolean unchanged = record.settings().sameAs(configured.info().name(), configured.params().values(),
-                ModelChoice.of(model.spec()));
+        String sessionId = newSessionId();
+        Path logPath = sessionLogs.create(workspace.root(), sessionId);
+        // Counts cached for this session only: evals run many sessions on one harness, and their texts differ.
         TokenCounter counter = this.counter.fresh();
         List<String> warnings = new ArrayList<>();
-        try (McpServers mcp = McpServers.start(spec.mcpServers(), environment, warnings::add);
-                SessionLog log = new SessionLog(record.log(), clock)) {
+        McpServers mcp = McpServers.start(spec.mcpServers(), environment, warnings::add);
+        SessionLog log = null;
+        try {
+            log = new SessionLog(logPath, clock);
+            ToolBox offered = catalog(mcp, warnings::add).toolBox(spec.toolLoading());
+            Session session = new Session(systemPrompt, offered.specs(), spec.task());
+            SessionListener listener = SessionListener.all(List.of(log, display));
+            listener.on(new SessionEvent.Started(sessionId, spec.task(), workspace.root().toString(), model.model(),
+                    spec.strategy(), configured.params().values(), spec.limits(), systemPrompt, offered.specs(),
+                    ModelChoice.of(model.spec())));
+            warnings.forEach(warning -> listener.on(new SessionEvent.Warned(warning)));
+            SessionParts parts = new SessionParts(model, counter, new Ledger(model.price()), listener, clock);
+            Summarizer summarizer = parts.summarizer(summaryPrompt);
+            return new OpenSession(sessionId, session, parts, spec, workspace, environment, offered, mcp, log, listener,
+                    parts.ledger(), configured, next -> parts.strategy(next, summarizer), parts.strategy(configured, summarizer),
+                    planning(parts), new Resumption(0, 0, Optional.empty()));
+        } catch (RuntimeException e) {
+            closeAll(e, log, mcp);
+            throw e;
+        }
+    }
+
+    /** Rebuilds a session from its log, as {@link #resume} does, and keeps it open for requests. */
+    public OpenSession reopen(SessionRecord record, RunSpec spec, PricedClient model, SessionListener display) {
+        Workspace workspace = workspace(spec);
+        ConfiguredStrategy configured = strategy(spec.strategy(), spec.strategyParams());
+        // A strategy switched under way rendered only the windows after the switch: there is nothing to check.
+        boolean unchanged = !record.strategyChanged() && record.settings().sameAs(configured.info().name(),
+                configured.params().values(), ModelChoice.of(model.spec()));
+        TokenCounter counter = this.counter.fresh();
+        List<String> warnings = new ArrayList<>();
+        McpServers mcp = McpServers.start(spec.mcpServers(), environment, warnings::add);
+        SessionLog log = null;
+        try {
+            log = new SessionLog(record.log(), clock);
             ToolBox offered = catalog(mcp, warnings::add).toolBox(spec.toolLoading());
             missingTools(record, offered).ifPresent(warnings::add);
             SessionListener listener = SessionListener.all(List.of(log, display));
             Ledger ledger = new Ledger(model.price(), record.usage(), record.costUsd());
             SessionParts parts = new SessionParts(model.continuing(record.turns()), counter, ledger, listener, clock);
-            LoggedSummaries summaries = new LoggedSummaries(unchanged ? record.summaries() : List.of(),
-                    parts.summarizer(summaryPrompt));
+            Summarizer live = parts.summarizer(summaryPrompt);
+            LoggedSummaries summaries = new LoggedSummaries(unchanged ? record.summaries() : List.of(), live);
             ContextStrategy strategy = parts.strategy(configured, summaries);
             SessionRebuilder.Rebuilt rebuilt = SessionRebuilder.rebuild(record, record.tools(offered), strategy, unchanged,
                     warnings::add);
@@ -201,9 +229,28 @@ public final class Harness {
                     ModelChoice.of(model.spec()), spec.strategy(), configured.params().values(), spec.limits(),
                     ledger.usage(), ledger.costUsd()));
             warnings.forEach(warning -> listener.on(new SessionEvent.Warned(warning)));
-            RunResult result = parts.loop(spec, workspace, environment, rebuilt.session(), strategy, offered, stop)
-                    .resume(rebuilt.session(), rebuilt.resumption());
-            return new SessionOutcome(record.id(), result, log.path());
+            return new OpenSession(record.id(), rebuilt.session(), parts, spec, workspace, environment, offered, mcp, log,
+                    listener, ledger, configured, next -> parts.strategy(next, live), strategy, planning(parts),
+                    rebuilt.resumption());
+        } catch (RuntimeException e) {
+            closeAll(e, log, mcp);
+            throw e;
+        }
+    }
+
+    private Planning planning(SessionParts parts) {
+        return new Planning(planPrompt, goAheadPrompt, parts.windows());
+    }
+
+    private static void closeAll(RuntimeException failure, AutoCloseable... opened) {
+        for (AutoCloseable each : opened) {
+            try {
+                if (each != null) {
+                    each.close();
+                }
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 

@@ -15,12 +15,28 @@ import java.util.Map;
  *
  * @param toolLoading  whether MCP tools are offered up front or found with tool_search
  * @param mcpServers   servers whose tools join the session; started for it and stopped after
+ * @param plan         whether the model writes a plan, in a first turn without tools, before it acts
  */
 public record RunSpec(Path workspace, String task, String strategy, Map<String, Integer> strategyParams, Limits limits,
         Duration commandTimeout, Sandbox sandbox, Approver approver, ToolLoading toolLoading,
-        List<McpServerConfig> mcpServers) {
+        List<McpServerConfig> mcpServers, boolean plan) {
     public RunSpec {
         strategyParams = Map.copyOf(strategyParams);
         mcpServers = List.copyOf(mcpServers);
+    }
+
+    public RunSpec withPlan(boolean planFirst) {
+        return new RunSpec(workspace, task, strategy, strategyParams, limits, commandTimeout, sandbox, approver, toolLoading,
+                mcpServers, planFirst);
+    }
+
+    public RunSpec withStrategy(String name, Map<String, Integer> params) {
+        return new RunSpec(workspace, task, name, params, limits, commandTimeout, sandbox, approver, toolLoading,
+                mcpServers, plan);
+    }
+
+    public RunSpec withTask(String newTask) {
+        return new RunSpec(workspace, newTask, strategy, strategyParams, limits, commandTimeout, sandbox, approver,
+                toolLoading, mcpServers, plan);
     }
 }

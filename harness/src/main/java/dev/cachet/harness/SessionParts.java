@@ -44,6 +44,18 @@ final class SessionParts {
         this.clock = clock;
     }
 
+    PricedClient priced() {
+        return priced;
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    WindowFactory windows() {
+        return windows;
+    }
+
     /** The session's model summarizes for a summarizing strategy; a model that only replays cannot, so it is done offline. */
     Summarizer summarizer(String prompt) {
         return model.answersAnything() ? new ModelSummarizer(model, windows, prompt, ledger, listener) : new ExtractiveSummarizer();

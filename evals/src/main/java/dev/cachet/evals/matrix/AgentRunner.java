@@ -17,4 +17,15 @@ public interface AgentRunner {
      * @throws Exception the run errored: it is recorded as unsolved with the message, and the matrix goes on
      */
     AgentResult run(SuiteTask task, String strategy, Path workspace) throws Exception;
+
+    /**
+     * Runs as {@link #run(SuiteTask, String, Path)}, the agent first writing a plan where {@code plan} is set; an
+     * agent that cannot plan fails such a run, which is recorded as an error.
+     */
+    default AgentResult run(SuiteTask task, String strategy, boolean plan, Path workspace) throws Exception {
+        if (plan) {
+            throw new UnsupportedOperationException("this agent cannot plan first");
+        }
+        return run(task, strategy, workspace);
+    }
 }

@@ -46,6 +46,14 @@ public final class EvalMatrix {
      * results then cover all tasks and strategies evenly, and a task's strategies run close together in time.
      */
     public static List<PlannedRun> plan(List<SuiteTask> tasks, List<String> strategies, int repeats) {
+        return plan(tasks, strategies, List.of(false), repeats);
+    }
+
+    /** As {@link #plan(List, List, int)}, each strategy once per plan setting: without a plan first, with one. */
+    public static List<PlannedRun> plan(List<SuiteTask> tasks, List<String> strategies, List<Boolean> plans, int repeats) {
+        if (plans.isEmpty() || new HashSet<>(plans).size() != plans.size()) {
+            throw new IllegalArgumentException("--plan takes on, off or both, each once: " + plans);
+        }
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("no strategies to run");
         }
@@ -55,11 +63,13 @@ public final class EvalMatrix {
         if (repeats < 1) {
             throw new IllegalArgumentException("--repeat must be at least 1, not " + repeats);
         }
-        List<PlannedRun> plan = new ArrayList<>(tasks.size() * strategies.size() * repeats);
+        List<PlannedRun> plan = new ArrayList<>(tasks.size() * strategies.size() * plans.size() * repeats);
         for (int repeat = 1; repeat <= repeats; repeat++) {
             for (SuiteTask task : tasks) {
                 for (String strategy : strategies) {
-                    plan.add(new PlannedRun(task, strategy, repeat));
+                    for (boolean planFirst : plans) {
+                        plan.add(new PlannedRun(task, strategy, repeat, planFirst));
+                    }
                 }
             }
         }

@@ -35,9 +35,9 @@ public record EvalSummary(List<StrategySummary> strategies, List<TaskSummary> ta
 
     public static EvalSummary of(List<RunRecord> records) {
         List<StrategySummary> strategies = new ArrayList<>();
-        groups(records, RunRecord::strategy).forEach((strategy, runs) -> strategies.add(strategy(strategy, runs)));
+        groups(records, RunRecord::arm).forEach((strategy, runs) -> strategies.add(strategy(strategy, runs)));
         List<TaskSummary> tasks = new ArrayList<>();
-        groups(records, RunRecord::task).forEach((task, taskRuns) -> groups(taskRuns, RunRecord::strategy)
+        groups(records, RunRecord::task).forEach((task, taskRuns) -> groups(taskRuns, RunRecord::arm)
                 .forEach((strategy, runs) -> tasks.add(new TaskSummary(task, strategy, runs.size(), solved(runs),
                         mean(costs(runs))))));
         return new EvalSummary(strategies, tasks);

@@ -56,7 +56,7 @@ public final class LocalExecutor implements RunExecutor {
         try (TaskWorkspace workspace = workspaces.prepare(task, workRoot)) {
             commit = workspace.commit();
             stage = "agent";
-            result = Objects.requireNonNull(agent.run(task, run.strategy(), workspace.directory()),
+            result = Objects.requireNonNull(agent.run(task, run.strategy(), run.plan(), workspace.directory()),
                     "the agent returned no result");
             stage = "check";
             Duration timeout = task.budget().checkTimeout();

@@ -1,6 +1,8 @@
 package dev.cachet.evals.matrix;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.cachet.context.Json;
@@ -155,7 +157,12 @@ public final class ResultsFile implements AutoCloseable {
 
     private static RunRecord record(Path path, int lineNumber, String line) {
         try {
-            return READER.readValue(line);
+            JsonNode fields = Json.mapper().readTree(line);
+            // Lines written before plan-first was a dimension of the matrix have no plan field: those ran without.
+            if (fields instanceof ObjectNode object && !object.has(RunRecord.PLAN)) {
+                object.put(RunRecord.PLAN, false);
+            }
+            return READER.treeToValue(fields, RunRecord.class);
         } catch (JsonProcessingException e) {
             throw new ResultsFileException("%s:%d: not a run record: %s"
                     .formatted(path, lineNumber, e.getOriginalMessage()), e);

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param commit the sha the workspace was checked out at; null when the workspace could not be prepared
  * @param error  why the run failed to produce a trustworthy result (workspace, agent, check or clean-up), on one
  *               line; null when nothing failed. An errored run is never solved.
+ * @param plan   whether the agent planned first, in a turn without tools; lines written before this field read as
+ *               false
  */
 public record RunRecord(
         String task,
@@ -28,7 +30,10 @@ public record RunRecord(
         String stopReason,
         String commit,
         String error,
-        String model) {
+        String model,
+        boolean plan) {
+    /** The plan field's name in results.jsonl. */
+    static final String PLAN = "plan";
 
     public RunRecord {
         Objects.requireNonNull(task, "task");
@@ -44,12 +49,18 @@ public record RunRecord(
         return new RunRecord(run.task().id(), run.strategy(), run.repeat(), solved && error == null, agent.turns(),
                 agent.usage().uncachedInput(), agent.usage().cacheWrite(), read, agent.usage().output(),
                 agent.costUsd(), input == 0 ? 0 : (double) read / input, agent.peakWindowTokens(), wall.toMillis(),
-                agent.stopReason(), commit, error, model);
+                agent.stopReason(), commit, error, model, run.plan());
     }
 
     @JsonIgnore
     public String key() {
-        return PlannedRun.key(task, strategy, repeat);
+        return PlannedRun.key(task, strategy, plan, repeat);
+    }
+
+    /** What the run compares as in reports: its strategy, and "+plan" where the agent planned first. */
+    @JsonIgnore
+    public String arm() {
+        return PlannedRun.arm(strategy, plan);
     }
 
     /** Uncached input, cache writes and cache reads. */

@@ -19,7 +19,10 @@ public record CacheMiss(Cause cause, long lostTokens, String detail) {
         BELOW_MINIMUM,
         /** The prompt was the same, but the cache did not find it: a breakpoint too far past the cached prefix. */
         LOOKBACK,
-        /** The recorded bill read less than it had cached, and the log does not say why (the provider's cache). */
+        /**
+         * The recorded bill read less than it had cached within the TTL, and the log does not say why: the provider's
+         * cache missed, or the harness changed its prompt in a way the log does not record.
+         */
         PROVIDER
     }
 }

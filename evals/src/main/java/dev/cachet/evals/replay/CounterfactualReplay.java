@@ -135,11 +135,12 @@ public final class CounterfactualReplay {
             long reread = Stream.concat(pointed.stream(), missing.stream()).map(ObservedReferences.Observed::source)
                     .distinct().mapToLong(counter::count).sum();
             double rereadCost = model.price().inputCost(new Usage(reread, 0, 0, 0, 0));
-            Optional<CacheMiss> miss = i == 0 ? Optional.empty()
+            Optional<CacheMiss> miss = i == 0 || !cache.caches() ? Optional.empty()
                     : MissCauses.of(last[0], lastUsage[0], window, usage, clock);
             turns.add(new ReplayTurn(i + 1, window.tokens(), usage, model.price().cost(usage) + rereadCost + pingCost,
                     model.price().inputCost(usage) + rereadCost + pingCost, needed.size(), needed.size() - missing.size(),
-                    pointed.size(), rereadCost, new CallCache(clock.cold(), clock.pings().size(), pingCost, miss)));
+                    pointed.size(), rereadCost, new CallCache(clock.cold(), window.compaction().isPresent(),
+                    clock.pings().size(), pingCost, miss)));
             last[0] = window;
             lastUsage[0] = usage;
         });
@@ -159,13 +160,17 @@ public final class CounterfactualReplay {
         CallClock clock = new CallClock(model.caches().apply(counter).ttl(), ReplayTiming.RECORDED);
         List<ReplayTurn> turns = new ArrayList<>();
         Usage previous = null;
+        // A bill that never read nor wrote the cache was run without one: its calls cannot miss it.
+        boolean cached = trajectory.turns().stream().map(turn -> turn.usage().orElseThrow())
+                .anyMatch(usage -> usage.cacheRead() + usage.cacheWrite() > 0);
         for (int i = 0; i < trajectory.turns().size(); i++) {
             TrajectoryTurn turn = trajectory.turns().get(i);
             Usage usage = turn.usage().orElseThrow();
             clock.next(turn);
-            Optional<CacheMiss> miss = previous == null ? Optional.empty() : MissCauses.recorded(previous, usage, clock);
+            Optional<CacheMiss> miss = previous == null || !cached ? Optional.empty()
+                    : MissCauses.recorded(previous, usage, clock);
             turns.add(new ReplayTurn(i + 1, (int) usage.input(), usage, model.price().cost(usage),
-                    model.price().inputCost(usage), 0, 0, 0, 0, new CallCache(clock.cold(), 0, 0, miss)));
+                    model.price().inputCost(usage), 0, 0, 0, 0, new CallCache(clock.cold(), false, 0, 0, miss)));
             previous = usage;
         }
         return new ReplayRun(trajectory.id(), RECORDED, turns, false, restartCost);

@@ -28,8 +28,9 @@ final class MissCauses {
         if (clock.cold()) {
             return Optional.of(expired(lost, clock));
         }
-        int changed = SharedPrefix.length(blocks(previous), blocks(window));
-        if (changed < blocks(previous).size()) {
+        List<Object> sent = blocks(previous);
+        int changed = SharedPrefix.length(sent, blocks(window));
+        if (changed < sent.size()) {
             return Optional.of(window.compaction().isPresent()
                     ? new CacheMiss(Cause.COMPACTION, lost, "compaction (" + window.compaction().get().kind()
                             + ") from block " + changed)
@@ -48,7 +49,8 @@ final class MissCauses {
             return Optional.empty();
         }
         return Optional.of(clock.cold() ? expired(lost, clock)
-                : new CacheMiss(Cause.PROVIDER, lost, "the provider missed after " + clock.idle().toSeconds() + " s"));
+                : new CacheMiss(Cause.PROVIDER, lost, "read less than was cached " + clock.idle().toSeconds()
+                        + " s before: the provider's cache, or a change the log does not show"));
     }
 
     private static long lost(Usage previous, Usage now) {

@@ -36,7 +36,7 @@ final class EvalCharts {
     private static String costDistribution(List<RunRecord> records, EvalSummary summary) {
         List<Series> series = summary.strategies().stream().map(StrategySummary::strategy)
                 .map(strategy -> new Series(strategy, steps(records.stream()
-                        .filter(r -> r.strategy().equals(strategy)).mapToDouble(RunRecord::costUsd).sorted()
+                        .filter(r -> r.arm().equals(strategy)).mapToDouble(RunRecord::costUsd).sorted()
                         .toArray())))
                 .toList();
         return SvgChart.line("Cost distribution", RUN_COST, new Axis("runs costing at most this", Unit.PERCENT),

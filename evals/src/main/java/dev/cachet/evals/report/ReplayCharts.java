@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  */
 final class ReplayCharts {
     private static final Axis CALL = new Axis("call", Unit.COUNT);
-    private static final String COLD = "cold call";
+    private static final String MARKED = "cold call, compaction or keep-alive ping";
 
     private static final List<Chart> CHARTS = List.of(
             new Chart("Input cost per call", new Axis("USD", Unit.USD), run -> perCall(run, ReplayTurn::inputCostUsd),
@@ -32,8 +32,11 @@ final class ReplayCharts {
 
     private ReplayCharts() {}
 
-    /** @param marksCold whether the calls that came after the cache expired are ringed: where spikes come from */
-    private record Chart(String title, Axis y, Function<ReplayRun, List<Point>> points, boolean marksCold) {
+    /**
+     * @param marksCache whether the calls where the cache expired, the strategy compacted or pings kept the cache
+     *                   warm are ringed: where spikes come from
+     */
+    private record Chart(String title, Axis y, Function<ReplayRun, List<Point>> points, boolean marksCache) {
         /** The named run's series; empty, keeping its place in the legend, where the trace has no such run. */
         Series series(String name, List<ReplayRun> runs, boolean baseline) {
             return runs.stream().filter(run -> run.strategy().equals(name)).findFirst()
@@ -43,9 +46,9 @@ final class ReplayCharts {
         /** The points come one per call, in order. */
         private Series drawn(ReplayRun run, boolean baseline) {
             List<Point> line = points.apply(run);
-            List<Point> cold = marksCold ? IntStream.range(0, line.size()).filter(i -> run.turns().get(i).cold())
-                    .mapToObj(line::get).toList() : List.of();
-            return new Series(run.strategy(), line, cold, baseline);
+            List<Point> marked = marksCache ? IntStream.range(0, line.size())
+                    .filter(i -> run.turns().get(i).cache().eventful()).mapToObj(line::get).toList() : List.of();
+            return new Series(run.strategy(), line, marked, baseline);
         }
     }
 
@@ -64,7 +67,7 @@ final class ReplayCharts {
             if (billed) {
                 series.add(chart.series(CounterfactualReplay.RECORDED, traceRuns, true));
             }
-            return SvgChart.line(chart.title(), CALL, chart.y(), series, COLD);
+            return SvgChart.line(chart.title(), CALL, chart.y(), series, MARKED);
         }).toList();
     }
 

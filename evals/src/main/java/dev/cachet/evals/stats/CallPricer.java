@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,8 +19,10 @@ public final class CallPricer {
     public static final String UNKNOWN_MODEL = "unknown";
 
     private final Function<String, Optional<ModelPrice>> prices;
+    /** Prices by model name: a table lookup tries many spellings of a name, and a year of logs names few models. */
+    private final Map<String, Optional<ModelPrice>> priceByModel = new ConcurrentHashMap<>();
 
-    /** @param prices the price of a model by the name the log gives it */
+    /** @param prices the price of a model by the name the log gives it; the same name always gets the same price */
     public CallPricer(Function<String, Optional<ModelPrice>> prices) {
         this.prices = prices;
     }
@@ -57,6 +60,6 @@ public final class CallPricer {
 
     /** The prices of the call's model, when a table knows it. */
     public Optional<ModelPrice> price(Call call) {
-        return prices.apply(call.model().orElse(UNKNOWN_MODEL));
+        return priceByModel.computeIfAbsent(call.model().orElse(UNKNOWN_MODEL), prices);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cachet.evals.stats;
 
+import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import java.util.ArrayList;
@@ -19,6 +20,18 @@ public final class Calls {
     public List<Call> of(Trajectory trajectory) {
         List<Call> calls = new ArrayList<>();
         for (TrajectoryTurn turn : trajectory.turns()) {
+            if (turn.callId().map(counted::add).orElse(true)) {
+                calls.add(new Call(trajectory.session(), turn.agent(), turn.model().or(trajectory::model), turn.at(),
+                        turn.usage()));
+            }
+        }
+        return calls;
+    }
+
+    /** The calls of a trajectory read as a summary, as {@link #of(Trajectory)}. */
+    public List<Call> of(TraceSummary trajectory) {
+        List<Call> calls = new ArrayList<>();
+        for (TraceSummary.Turn turn : trajectory.turns()) {
             if (turn.callId().map(counted::add).orElse(true)) {
                 calls.add(new Call(trajectory.session(), turn.agent(), turn.model().or(trajectory::model), turn.at(),
                         turn.usage()));

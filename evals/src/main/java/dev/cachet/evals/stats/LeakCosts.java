@@ -1,7 +1,6 @@
 package dev.cachet.evals.stats;
 
-import dev.cachet.context.message.ToolResult;
-import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
@@ -12,14 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
 
 /** Finds a session's leaks, with what each cost, from its calls priced one by one. */
 final class LeakCosts {
     static final double LOW_CACHE_HIT = 0.5;
     static final double RUNAWAY_GROWTH = 3.0;
     static final long RUNAWAY_INPUT_TOKENS = 50_000;
-    static final int OVERSIZED_RESULT_TOKENS = 10_000;
     static final long UNCACHED_PREFIX_TOKENS = 10_000;
     static final int ENDS = 5;
     private static final double PER_TOKEN = 1e-6;
@@ -34,16 +31,15 @@ final class LeakCosts {
      * @param calls  every call of the session
      * @param own    the calls of its own context, in order: what growth is measured on
      * @param main   its own context, whose tool results may be oversized
-     * @param tokens counts a tool result's tokens
      */
-    List<LeakCost> of(List<Call> calls, List<Call> own, Trajectory main, ToIntFunction<String> tokens) {
+    List<LeakCost> of(List<Call> calls, List<Call> own, TraceSummary main) {
         List<LeakCost> leaks = new ArrayList<>();
         Usage usage = CallPricer.usage(calls);
         if (usage.input() > 0 && (double) usage.cacheRead() / usage.input() < LOW_CACHE_HIT) {
             leaks.add(lowCacheHit(calls));
         }
         runaway(own).ifPresent(leaks::add);
-        oversized(own, main, tokens).ifPresent(leaks::add);
+        oversized(own, main).ifPresent(leaks::add);
         expired(calls).ifPresent(leaks::add);
         uncachedPrefix(calls).ifPresent(leaks::add);
         return leaks;
@@ -88,22 +84,19 @@ final class LeakCosts {
         return Optional.of(new LeakCost(Leak.RUNAWAY_CONTEXT, count, cost));
     }
 
-    private Optional<LeakCost> oversized(List<Call> own, Trajectory main, ToIntFunction<String> tokens) {
-        Optional<ModelPrice> price = own.stream().map(this::price).flatMap(Optional::stream).findFirst();
-        int count = 0;
-        double cost = 0;
-        int turns = main.turns().size();
-        for (int i = 0; i < turns; i++) {
-            for (ToolResult result : main.turns().get(i).observations()) {
-                int size = tokens.applyAsInt(result.content());
-                if (size > OVERSIZED_RESULT_TOKENS) {
-                    count++;
-                    int resends = turns - i - 1;
-                    cost += price.map(p -> PER_TOKEN * size * resends * p.cacheRead()).orElse(0.0);
-                }
-            }
+    /** What the oversized results cost: each is read from the cache again on every later call. */
+    private Optional<LeakCost> oversized(List<Call> own, TraceSummary main) {
+        List<TraceSummary.OversizedResult> results = main.oversizedResults();
+        if (results.isEmpty()) {
+            return Optional.empty();
         }
-        return count == 0 ? Optional.empty() : Optional.of(new LeakCost(Leak.OVERSIZED_TOOL_RESULT, count, cost));
+        Optional<ModelPrice> price = own.stream().map(this::price).flatMap(Optional::stream).findFirst();
+        int turns = main.turns().size();
+        double cost = results.stream()
+                .mapToDouble(r -> price.map(p -> PER_TOKEN * r.tokens() * (turns - r.turn() - 1) * p.cacheRead())
+                        .orElse(0.0))
+                .sum();
+        return Optional.of(new LeakCost(Leak.OVERSIZED_TOOL_RESULT, results.size(), cost));
     }
 
     private Optional<LeakCost> expired(List<Call> calls) {

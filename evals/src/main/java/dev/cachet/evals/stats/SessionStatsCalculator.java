@@ -1,7 +1,7 @@
 package dev.cachet.evals.stats;
 
 import dev.cachet.context.TokenCounter;
-import dev.cachet.context.message.ToolResult;
+import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.Usage;
@@ -43,15 +43,20 @@ public final class SessionStatsCalculator {
      * cost are all calls'. Empty when no call recorded its usage.
      */
     public Optional<SessionStats> of(List<Trajectory> parts, Calls calls) {
-        return of(parts, parts.stream().flatMap(part -> calls.of(part).stream()).toList());
+        return ofSummaries(parts.stream().map(part -> TraceSummary.of(part, counter)).toList(), calls);
+    }
+
+    /** A session from the summaries of its parts, as {@link #of(List, Calls)} from the parts themselves. */
+    public Optional<SessionStats> ofSummaries(List<TraceSummary> parts, Calls calls) {
+        return ofSummaries(parts, parts.stream().flatMap(part -> calls.of(part).stream()).toList());
     }
 
     /**
-     * A session from its parts and the calls of them to count: all of them, or those a report's filter kept (a
-     * period of time). Empty when none of {@code all} recorded its usage.
+     * A session from the summaries of its parts and the calls of them to count: all of them, or those a report's
+     * filter kept (a period of time). Empty when none of {@code all} recorded its usage.
      */
-    public Optional<SessionStats> of(List<Trajectory> parts, List<Call> all) {
-        Trajectory main = parts.stream().filter(SessionStatsCalculator::isMain).findFirst().orElse(parts.get(0));
+    public Optional<SessionStats> ofSummaries(List<TraceSummary> parts, List<Call> all) {
+        TraceSummary main = parts.stream().filter(TraceSummary::main).findFirst().orElse(parts.get(0));
         List<Usage> usages = all.stream().flatMap(call -> call.usage().stream()).toList();
         if (usages.isEmpty()) {
             return Optional.empty();
@@ -61,25 +66,20 @@ public final class SessionStatsCalculator {
         Double cost = pricer.cost(all);
         Double hours = hours(all);
         Double burn = cost == null || hours == null ? null : cost / hours;
-        int largest = parts.stream().mapToInt(this::largestResult).max().orElse(0);
+        int largest = parts.stream().mapToInt(TraceSummary::largestToolResultTokens).max().orElse(0);
         double hitRate = usage.input() == 0 ? 0 : (double) usage.cacheRead() / usage.input();
         List<Usage> context = own.isEmpty() ? usages : own;
         double growth = growth(context);
         Usage contextUsage = context.stream().reduce(Usage.ZERO, Usage::plus);
-        Double schemaShare = main.tools().isEmpty() || contextUsage.input() == 0 ? null
-                : (double) schemaTokens(main) * context.size() / contextUsage.input();
+        Double schemaShare = main.toolSchemaTokens().isEmpty() || contextUsage.input() == 0 ? null
+                : (double) main.toolSchemaTokens().getAsInt() * context.size() / contextUsage.input();
         List<Call> ownCalls = all.stream().filter(call -> call.agent().equals(TrajectoryTurn.MAIN)).toList();
-        List<LeakCost> leaks = leakCosts.of(all, ownCalls.isEmpty() ? all : ownCalls, main,
-                text -> counter.count(text));
+        List<LeakCost> leaks = leakCosts.of(all, ownCalls.isEmpty() ? all : ownCalls, main);
         String model = all.stream().flatMap(call -> call.model().stream()).findFirst().orElse(CallPricer.UNKNOWN_MODEL);
         return Optional.of(new SessionStats(main.id(), main.format(), model, main.turns().size(), all.size(), usage,
                 cost, all.stream().allMatch(pricer::priced), all.stream().allMatch(call -> call.usage().isPresent()),
                 agents(all), pricer.byModel(all), hitRate, (double) usage.total() / usages.size(), hours, burn, growth,
                 schemaShare, largest, leaks.stream().map(LeakCost::leak).toList(), leaks));
-    }
-
-    private static boolean isMain(Trajectory part) {
-        return part.turns().stream().allMatch(turn -> turn.agent().equals(TrajectoryTurn.MAIN));
     }
 
     /** The session's own agent first, then each sub-agent type in the order it first called. */
@@ -113,19 +113,5 @@ public final class SessionStatsCalculator {
         }
         Duration span = Duration.between(times.get(0), times.get(times.size() - 1));
         return span.compareTo(MIN_BURN_WINDOW) < 0 ? null : span.toMillis() / 3_600_000.0;
-    }
-
-    private int largestResult(Trajectory trajectory) {
-        int largest = 0;
-        for (TrajectoryTurn turn : trajectory.turns()) {
-            for (ToolResult result : turn.observations()) {
-                largest = Math.max(largest, counter.count(result.content()));
-            }
-        }
-        return largest;
-    }
-
-    private int schemaTokens(Trajectory trajectory) {
-        return trajectory.tools().stream().mapToInt(counter::count).sum();
     }
 }

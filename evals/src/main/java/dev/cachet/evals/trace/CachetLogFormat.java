@@ -51,6 +51,8 @@ public final class CachetLogFormat implements TraceFormat {
                 start = Optional.of(started);
             } else if (logged.event() instanceof SessionEvent.ModelResponded answer) {
                 turn(turns, logged, answer);
+            } else if (logged.event() instanceof SessionEvent.UserSaid said) {
+                turns.user(said.text());
             } else if (logged.event() instanceof SessionEvent.ToolReturned returned) {
                 if (turns.isEmpty()) {
                     throw new TraceFormatException(file + ":" + logged.line() + ": tool_result before any model_response");

@@ -89,6 +89,16 @@ class EvalMatrixTest {
     }
 
     @Test
+    void plan_on_and_off_doubles_the_runs_and_keeps_the_keys_of_runs_without_a_plan() {
+        List<PlannedRun> plan = EvalMatrix.plan(tasks, List.of("hybrid"), List.of(true, false), 1);
+
+        assertThat(plan).hasSize(2 * tasks.size());
+        assertThat(keys(plan)).doesNotHaveDuplicates().contains(tasks.get(0).id() + "/hybrid/1",
+                tasks.get(0).id() + "/hybrid+plan/1");
+        assertThat(plan).filteredOn(PlannedRun::plan).hasSize(tasks.size());
+    }
+
+    @Test
     void refuses_plans_that_make_no_sense() {
         assertThatThrownBy(() -> EvalMatrix.plan(tasks, List.of(), 1)).hasMessageContaining("no strategies");
         assertThatThrownBy(() -> EvalMatrix.plan(tasks, List.of("hybrid", "hybrid"), 1))

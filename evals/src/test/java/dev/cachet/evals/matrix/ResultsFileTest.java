@@ -18,7 +18,7 @@ class ResultsFileTest {
 
     static RunRecord record(String task, String strategy, int repeat, boolean solved, double cost) {
         return new RunRecord(task, strategy, repeat, solved, 3, 1000, 200, 800, 50, cost, 0.4, 2500, 1200,
-                "done", "0123456789abcdef0123456789abcdef01234567", null, "anthropic:claude-sonnet-4-6");
+                "done", "0123456789abcdef0123456789abcdef01234567", null, "anthropic:claude-sonnet-4-6", false);
     }
 
     private Path file() {
@@ -45,7 +45,7 @@ class ResultsFileTest {
         JsonNode first = Json.mapper().readTree(lines.get(0));
         assertThat(first.fieldNames()).toIterable().containsExactly("task", "strategy", "repeat", "solved", "turns",
                 "uncached_input_tokens", "cache_write_tokens", "cache_read_tokens", "output_tokens", "cost_usd",
-                "cache_hit_rate", "peak_window_tokens", "wall_ms", "stop_reason", "commit", "error", "model");
+                "cache_hit_rate", "peak_window_tokens", "wall_ms", "stop_reason", "commit", "error", "model", "plan");
         assertThat(first.get("error").isNull()).isTrue();
         assertThat(ResultsFile.read(file())).containsExactly(record("t1", "hybrid", 1, true, 0.02),
                 record("t1", "masking", 1, false, 0.01));
@@ -116,6 +116,18 @@ class ResultsFileTest {
 
         assertThatThrownBy(() -> ResultsFile.read(file()))
                 .hasMessageStartingWith(file() + ":1: not a run record").hasMessageContaining("wall_ms");
+    }
+
+    @Test
+    void a_line_written_before_plan_was_recorded_reads_as_a_run_without_a_plan() throws Exception {
+        RunRecord planned = new RunRecord("t1", "hybrid", 1, true, 3, 1000, 200, 800, 50, 0.02, 0.4, 2500, 1200, "done",
+                "0123456789abcdef0123456789abcdef01234567", null, "anthropic:claude-sonnet-4-6", true);
+        write(line(record("t1", "hybrid", 1, true, 0.02)).replace(",\"plan\":false", ""), line(planned));
+
+        List<RunRecord> read = ResultsFile.read(file());
+
+        assertThat(read).extracting(RunRecord::plan).containsExactly(false, true);
+        assertThat(read).extracting(RunRecord::key).containsExactly("t1/hybrid/1", "t1/hybrid+plan/1");
     }
 
     @Test

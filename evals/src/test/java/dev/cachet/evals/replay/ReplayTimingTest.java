@@ -18,6 +18,7 @@ import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.BreakpointCacheSimulator;
+import dev.cachet.providers.cache.NoPromptCache;
 import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** Pauses, keep-alive pings and the causes of cache misses, on three reads made at minutes 0, 1 and 11. */
@@ -40,14 +42,21 @@ class ReplayTimingTest {
             ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES), PRICE,
             counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES));
 
-    /** Each read returns ~1,600 tokens, so the prefix passes Sonnet's 1,024-token minimum from the second call. */
+    /**
+     * Each read returns ~1,600 tokens, so the prefix passes Sonnet's 1,024-token minimum from the second call. The log
+     * says each call wrote its whole prompt to the cache and read none of it.
+     */
     private static Trajectory session() {
+        return session(i -> new Usage(0, 2_000L * (i + 1), 0, 30, 0));
+    }
+
+    private static Trajectory session(IntFunction<Usage> billed) {
         List<TrajectoryTurn> turns = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
             turns.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
                     List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(1_600), false)),
-                    Optional.of(new Usage(2_000L * (i + 1), 0, 0, 30, 0)), Optional.of(START.plus(OFFSETS.get(i))), false));
+                    Optional.of(billed.apply(i)), Optional.of(START.plus(OFFSETS.get(i))), false));
         }
         return new Trajectory("timed", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), turns);
     }
@@ -80,14 +89,28 @@ class ReplayTimingTest {
         List<ReplayRun> runs = new CounterfactualReplay(COUNTER, trajectory -> SONNET).replay(session(), transcript());
         ReplayRun recorded = runs.get(1);
 
-        // The log's usage reads nothing from the cache: after a minute that is the provider's miss, after ten the TTL's.
+        // The log's calls read nothing of what they cached: after a minute that is the provider's miss, after ten the TTL's.
         assertThat(recorded.turns().get(1).cache().miss()).hasValueSatisfying(miss -> {
             assertThat(miss.cause()).isEqualTo(Cause.PROVIDER);
             assertThat(miss.lostTokens()).isEqualTo(2_000);
-            assertThat(miss.detail()).isEqualTo("the provider missed after 60 s");
+            assertThat(miss.detail()).startsWith("read less than was cached 60 s before");
         });
         assertThat(recorded.turns().get(2).cache().miss()).hasValueSatisfying(miss ->
                 assertThat(miss.cause()).isEqualTo(Cause.EXPIRED));
+    }
+
+    @Test
+    void without_a_prompt_cache_no_call_misses_it() {
+        PricedModel uncached = new PricedModel(SONNET.spec(), PRICE, counter -> new NoPromptCache());
+        Trajectory neverCached = session(i -> new Usage(2_000L * (i + 1), 0, 0, 30, 0));
+
+        List<ReplayRun> runs = new CounterfactualReplay(COUNTER, trajectory -> uncached).replay(neverCached, transcript());
+
+        assertThat(runs).extracting(ReplayRun::strategy).containsExactly("transcript", CounterfactualReplay.RECORDED);
+        assertThat(runs).allSatisfy(run -> assertThat(run.turns()).allSatisfy(turn -> {
+            assertThat(turn.cache().miss()).isEmpty();
+            assertThat(turn.cold()).isFalse();
+        }));
     }
 
     @Test

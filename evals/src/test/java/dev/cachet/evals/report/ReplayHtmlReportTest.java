@@ -2,11 +2,15 @@ package dev.cachet.evals.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachet.evals.replay.CallCache;
 import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.replay.ReplayRun;
+import dev.cachet.evals.replay.ReplayTurn;
+import dev.cachet.providers.Usage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -93,8 +97,26 @@ class ReplayHtmlReportTest {
         List<Element> marks = marks(charts.get(0));
         assertThat(marks).extracting(mark -> mark.getAttribute("data-series")).containsExactly("recorded", "");
         assertThat(Documents.elementsIn(charts.get(0), "text")).extracting(Element::getTextContent)
-                .contains("cold call");
+                .contains("cold call, compaction or keep-alive ping");
         assertThat(charts.subList(1, 8)).allSatisfy(chart -> assertThat(marks(chart)).isEmpty());
+    }
+
+    @Test
+    void rings_compactions_and_pinged_calls_too() {
+        ReplayRun hybrid = new ReplayRun("lexer", "hybrid", List.of(
+                new ReplayTurn(1, 1000, new Usage(1000, 0, 0, 100, 0), 0.0115, 0.01, 0, 0, 0, 0.0, CallCache.of(false)),
+                new ReplayTurn(2, 600, new Usage(0, 600, 0, 100, 0), 0.009, 0.0075, 0, 0, 0, 0.0,
+                        new CallCache(false, true, 0, 0, Optional.empty())),
+                new ReplayTurn(3, 700, new Usage(100, 0, 600, 100, 0), 0.004, 0.0028, 0, 0, 0, 0.0,
+                        new CallCache(false, false, 2, 0.0004, Optional.empty()))), false, 0.0);
+
+        List<Element> charts = Documents.elements(Documents.parse(render(List.of(hybrid))), "svg");
+
+        // Calls 2 and 3, then the ring in the legend.
+        assertThat(marks(charts.get(0))).extracting(mark -> mark.getAttribute("data-series"))
+                .containsExactly("hybrid", "hybrid", "");
+        assertThat(Documents.elementsIn(charts.get(0), "text")).extracting(Element::getTextContent)
+                .contains("cold call, compaction or keep-alive ping");
     }
 
     @Test

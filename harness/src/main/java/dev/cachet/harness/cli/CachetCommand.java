@@ -12,7 +12,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -22,19 +24,20 @@ import picocli.CommandLine.Spec;
             "",
             "Start with 'cachet demo': it fixes a real bug offline, with no API key."
         },
-        subcommands = {DemoCommand.class, RunCommand.class, ResumeCommand.class, SessionsCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ChatCommand.class, ResumeCommand.class, SessionsCommand.class,
             StrategiesCommand.class, ToolsCommand.class,
             EvalCommand.class, EvalRunCommand.class, ReplayCommand.class, StatsCommand.class, StatuslineCommand.class,
             PricesCommand.class,
             CorpusCommand.class,
             BenchCommand.class, TrustCommand.class},
         commandListHeading = "%nCommands:%n")
-final class CachetCommand {
+final class CachetCommand implements Callable<Integer> {
     private final Clock clock;
     private final Map<String, String> environment;
     private final Path workingDirectory;
     private final boolean trapSignals;
-    private InputStream stdin = System.in;
+    private final ChatTerminal terminal;
+    private final InputStream stdin;
     private Harness harness;
     private Config config;
 
@@ -45,26 +48,41 @@ final class CachetCommand {
      * @param environment the one cachet was started with: where the user's directories are
      * @param workingDirectory where cachet was started: the directory whose .cachet.yaml counts
      * @param trapSignals whether Ctrl-C and SIGTERM are cachet's to handle: only when it has a process of its own
+     * @param terminal where a chat gets its terminal; none off a terminal
+     * @param stdin what cachet reads as its standard input: the process's own, unless a test gives another
      */
-    CachetCommand(Clock clock, Map<String, String> environment, Path workingDirectory, boolean trapSignals) {
+    CachetCommand(Clock clock, Map<String, String> environment, Path workingDirectory, boolean trapSignals,
+            ChatTerminal terminal, InputStream stdin) {
         this.clock = clock;
         this.environment = Map.copyOf(environment);
         this.workingDirectory = workingDirectory;
         this.trapSignals = trapSignals;
+        this.terminal = terminal;
+        this.stdin = stdin;
+    }
+
+    /**
+     * {@code cachet} alone: a chat on a terminal; elsewhere the usage error it always gave, so that scripts and CI
+     * that run it without arguments see what they saw before.
+     */
+    @Override
+    public Integer call() {
+        if (!terminal.available()) {
+            throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+        }
+        return spec.commandLine().getSubcommands().get("chat").execute();
+    }
+
+    ChatTerminal terminal() {
+        return terminal;
     }
 
     Clock clock() {
         return clock;
     }
 
-    /** What cachet reads as its standard input: the process's own, unless a test gives another. */
     InputStream stdin() {
         return stdin;
-    }
-
-    CachetCommand withStdin(InputStream stdin) {
-        this.stdin = stdin;
-        return this;
     }
 
     /** Ctrl-C and SIGTERM stop the session gracefully while this is open. */

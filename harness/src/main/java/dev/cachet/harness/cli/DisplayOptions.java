@@ -45,7 +45,12 @@ final class DisplayOptions {
         if (mode != null && mode.quiet) {
             return new QuietView(out, err, hint);
         }
-        boolean terminal = System.console() != null;
+        return live(out, System.console() != null, environment, logs, hint, workspace);
+    }
+
+    /** The live view on {@code out}: coloured and animated where it is a terminal. */
+    static SessionListener live(PrintWriter out, boolean terminal, Map<String, String> environment, SessionLogs logs,
+            Optional<ResumeHint> hint, Path workspace) {
         Screen screen = new Screen(out, terminal);
         Style style = Style.detect(environment, terminal);
         Spinner spinner = new Spinner(screen, style, System::nanoTime, terminal ? Spinner.Timer.daemon() : Spinner.Timer.NONE);

@@ -51,6 +51,12 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
             description = "Strategies to compare (see 'cachet strategies'). Default: ${DEFAULT-VALUE}.")
     List<String> strategies;
 
+    @Option(names = "--plan", arity = "1", split = ",", paramLabel = "on|off", defaultValue = "off",
+            converter = OnOffConverter.class,
+            description = "Whether the agent writes a plan first, in a turn without tools; 'on,off' runs both, "
+                    + "doubling the runs, and reports compare them as STRATEGY+plan beside STRATEGY. Default: ${DEFAULT-VALUE}.")
+    List<Boolean> plan;
+
     @Mixin
     ModelOptions model;
 
@@ -104,10 +110,12 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of(".cachet", "evals", suite.name());
         PrintWriter err = err();
-        List<PlannedRun> plan = EvalMatrix.plan(suite.tasks(), strategies, repeat);
+        List<Boolean> plans = this.plan.stream().distinct().toList();
+        List<PlannedRun> plan = EvalMatrix.plan(suite.tasks(), strategies, plans, repeat);
         Function<Integer, String> header = already -> String.format(
-                "eval %s: %d tasks x %d strategies x %d repeats = %d runs%s, %d at a time%n  results %s%n",
-                suite.name(), suite.tasks().size(), strategies.size(), repeat, plan.size(),
+                "eval %s: %d tasks x %d strategies%s x %d repeats = %d runs%s, %d at a time%n  results %s%n",
+                suite.name(), suite.tasks().size(), strategies.size(), plans.size() > 1 ? " x plan on/off" : "",
+                repeat, plan.size(),
                 already > 0 ? " (" + already + " done before)" : "", jobs, dir.resolve(ResultsFile.NAME));
         EvalProgress progress = new EvalProgress(err, maxTotalCost);
         List<RunRecord> records;

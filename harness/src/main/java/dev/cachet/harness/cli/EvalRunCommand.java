@@ -110,7 +110,7 @@ final class EvalRunCommand extends Subcommand implements Callable<Integer> {
             line = json(new RunRecord(record.task(), record.strategy(), record.repeat(), record.solved(),
                     record.turns(), record.uncachedInputTokens(), record.cacheWriteTokens(), record.cacheReadTokens(),
                     record.outputTokens(), record.costUsd(), record.cacheHitRate(), record.peakWindowTokens(),
-                    record.wallMs(), record.stopReason(), record.commit(), shorter, record.model()));
+                    record.wallMs(), record.stopReason(), record.commit(), shorter, record.model(), record.plan()));
         }
         return line;
     }

@@ -11,30 +11,31 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath(), true)
-                .execute(args));
+        System.exit(commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath(), true,
+                ChatTerminal.system(), System.in).execute(args));
     }
 
     /** The command line as a test runs it, in a process it shares: signals stay the process's own. */
     static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory) {
-        return commandLine(clock, environment, workingDirectory, false, System.in);
+        return commandLine(clock, environment, workingDirectory, false, ChatTerminal.system(), System.in);
+    }
+
+    /** The command line as a chat test runs it, on a terminal it gives. */
+    static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
+            ChatTerminal terminal) {
+        return commandLine(clock, environment, workingDirectory, false, terminal, System.in);
     }
 
     /** As a test runs it, reading {@code stdin} as its standard input. */
     static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
             InputStream stdin) {
-        return commandLine(clock, environment, workingDirectory, false, stdin);
+        return commandLine(clock, environment, workingDirectory, false, ChatTerminal.system(), stdin);
     }
 
     private static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
-            boolean trapSignals) {
-        return commandLine(clock, environment, workingDirectory, trapSignals, System.in);
-    }
-
-    private static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
-            boolean trapSignals, InputStream stdin) {
+            boolean trapSignals, ChatTerminal terminal, InputStream stdin) {
         ErrorHandler errors = new ErrorHandler();
-        CachetCommand root = new CachetCommand(clock, environment, workingDirectory, trapSignals).withStdin(stdin);
+        CachetCommand root = new CachetCommand(clock, environment, workingDirectory, trapSignals, terminal, stdin);
         return new CommandLine(root)
                 .setDefaultValueProvider(new ConfigDefaults(root::config))
                 .setExecutionExceptionHandler(errors)

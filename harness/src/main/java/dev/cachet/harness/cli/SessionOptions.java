@@ -46,7 +46,7 @@ final class SessionOptions {
     RunSpec runSpec(Path workspace, String task, Config config, Map<String, String> environment, PrintWriter out,
             PrintWriter err) {
         return new RunSpec(workspace, task, strategy, params(config), limits.limits(), limits.commandTimeout,
-                sandbox.sandbox(environment, out), approver(err), toolLoading, config.mcpServers());
+                sandbox.sandbox(environment, out), approver(err), toolLoading, config.mcpServers(), false);
     }
 
     /**
@@ -63,7 +63,7 @@ final class SessionOptions {
         Map<String, Integer> base = given.test("--strategy") ? config.paramsFor(chosen) : logged.params();
         return new RunSpec(Path.of(record.start().workspace()), record.start().task(), chosen,
                 params.over(base, chosen, List.of(chosen)), limits.over(logged.limits(), given), limits.commandTimeout,
-                sandbox.sandbox(environment, out), approver(err), record.toolLoading(), config.mcpServers());
+                sandbox.sandbox(environment, out), approver(err), record.toolLoading(), config.mcpServers(), false);
     }
 
     /** The config's parameters for the strategy, with the flags' on top. */

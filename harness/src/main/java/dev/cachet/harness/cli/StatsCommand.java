@@ -24,9 +24,11 @@ import dev.cachet.evals.replay.CounterfactualReplay;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.evals.trace.TraceFiles;
-import dev.cachet.evals.trace.TraceFormatException;
+import dev.cachet.evals.trace.TraceSummaries;
+import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.harness.InputException;
+import dev.cachet.harness.stats.SummaryCache;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -41,6 +43,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -99,8 +102,18 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     @Option(names = "--what-if", paramLabel = "STRATEGY",
             description = "Replay each session as if STRATEGY (see 'cachet strategies') had managed its context, and "
-                    + "add its cost and the saving against the recorded bill (sessions without one show '-').")
+                    + "add its cost and the saving against the recorded bill (sessions without one show '-'). "
+                    + "Reads every log whole: slower than the report alone.")
     String whatIf;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Files read at once. Default: the number of processors (${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-cache",
+            description = "Read every file whole, neither using nor updating the summaries kept in "
+                    + "$XDG_CACHE_HOME/cachet/stats (by path, size and time; a grown file is read from where it was left).")
+    boolean noCache;
 
     /** Every session with usage, and totals; the JSON form of {@code --format json}. */
     record Report(List<SessionStats> sessions, Totals total,
@@ -121,6 +134,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         if (json && given("--format") && format != Format.json) {
             throw new InputException("--json and --format " + format + " ask for two formats; give one");
         }
+        if (jobs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
+        }
         Format chosen = json ? Format.json : format;
         TraceFiles.Found found = inputs.find(root.userLogs());
         List<Path> files = found.files().stream().filter(filter::inProject).toList();
@@ -129,16 +145,21 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                     + " logs found lies in a directory of that project");
         }
         PrintWriter err = err();
-        List<String> failures = new ArrayList<>();
-        Map<String, List<Trajectory>> bySession = read(files, failures);
-        Optional<ConfiguredStrategy> strategy = Optional.ofNullable(whatIf).map(name -> harness().strategy(name, Map.of()));
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
+        // A session's parts may lie in several files (a sub-agent's transcript beside its parent's): all are read
+        // before any session is added up.
+        StatsSource.Loaded loaded = new StatsSource(new TraceSummaries(harness().counter().fresh()),
+                noCache ? Optional.empty() : Optional.of(new SummaryCache(root.dirs().cache().resolve("stats"))))
+                .load(files, jobs, ProgressLine.on(err));
+        List<String> failures = new ArrayList<>(loaded.failures());
+        Optional<ConfiguredStrategy> strategy = Optional.ofNullable(whatIf).map(name -> harness().strategy(name, Map.of()));
+        Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files) : Map.of();
         DateRange range = filter.range();
         List<SessionStats> sessions = new ArrayList<>();
         List<Call> counted = new ArrayList<>();
         Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
         Calls calls = new Calls();
-        for (List<Trajectory> parts : bySession.values()) {
+        for (List<TraceSummary> parts : loaded.sessions()) {
             if (!filter.fromSource(parts.get(0).format())) {
                 continue;
             }
@@ -148,9 +169,11 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 continue;
             }
             counted.addAll(kept);
-            Optional<SessionStats> stats = calculator.of(parts, kept);
+            Optional<SessionStats> stats = calculator.ofSummaries(parts, kept);
             stats.ifPresentOrElse(sessions::add, () -> failures.add(parts.get(0).id() + ": no usage recorded"));
-            strategy.ifPresent(asked -> stats.flatMap(s -> WhatIf.of(s.session(), parts, asked, replay()))
+            strategy.ifPresent(asked -> stats.flatMap(s -> WhatIf.of(s.session(),
+                            whole.getOrDefault(sessionKey(parts.get(0).format(), parts.get(0).session()), List.of()),
+                            asked, replay()))
                     .ifPresent(w -> whatIfs.put(w.session(), w)));
         }
         failures.forEach(failure -> err.println("skipped " + failure));
@@ -161,31 +184,27 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     }
 
     /**
-     * Every session's parts, read from {@code files}; a file that cannot be read is named in {@code failures}. A
-     * session's parts may lie in several files (a sub-agent's transcript beside its parent's): all are read before
-     * any session is added up.
+     * Every session's parts read whole, for the replay of --what-if; a file that cannot be read was named already
+     * when its summary failed.
      */
-    private Map<String, List<Trajectory>> read(List<Path> files, List<String> failures) {
+    private Map<String, List<Trajectory>> trajectories(List<Path> files) {
         Map<String, List<Trajectory>> bySession = new LinkedHashMap<>();
         Function<Path, List<Trajectory>> reader = TraceNames.reader(files);
-        ProgressLine progress = ProgressLine.on(err());
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
+        for (Path file : files) {
             try {
                 for (Trajectory trajectory : reader.apply(file)) {
-                    bySession.computeIfAbsent(trajectory.format() + " " + trajectory.session(), s -> new ArrayList<>())
-                            .add(trajectory);
+                    bySession.computeIfAbsent(sessionKey(trajectory.format(), trajectory.session()),
+                            s -> new ArrayList<>()).add(trajectory);
                 }
-            } catch (TraceFormatException e) {
-                failures.add(e.getMessage());
             } catch (RuntimeException e) {
-                // One odd file must not cost the report on the others; the message names it.
-                failures.add(file + ": cannot read: " + e);
+                // Reported once, from the summaries.
             }
-            progress.show(i + 1, files.size(), file.getFileName().toString());
         }
-        progress.finish();
         return bySession;
+    }
+
+    private static String sessionKey(String format, String session) {
+        return format + " " + session;
     }
 
     /** The replay --what-if runs: each trajectory billed at its own model, as 'cachet replay' bills it by default. */

@@ -1,12 +1,15 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.evals.trace.TraceFormats;
+import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,6 +25,12 @@ final class TraceNames {
     static Function<Path, List<Trajectory>> reader(List<Path> files) {
         Map<Path, String> names = names(files);
         return file -> TraceFormats.read(file).stream().map(t -> renamed(t, file, names.get(file))).toList();
+    }
+
+    /** Names a summary of a file of {@code files} as {@link #reader} names the trajectory it summarises. */
+    static BiFunction<Path, TraceSummary, TraceSummary> summaryNamer(List<Path> files) {
+        Map<Path, String> names = names(files);
+        return (file, summary) -> renamedId(summary.id(), file, names.get(file)).map(summary::withId).orElse(summary);
     }
 
     private static Map<Path, String> names(List<Path> files) {
@@ -52,10 +61,14 @@ final class TraceNames {
 
     /** Ids start with the file name (a suffix follows when a file holds several sessions); that part is replaced. */
     private static Trajectory renamed(Trajectory trajectory, Path file, String name) {
+        return renamedId(trajectory.id(), file, name).map(trajectory::withId).orElse(trajectory);
+    }
+
+    private static Optional<String> renamedId(String id, Path file, String name) {
         String fileName = file.getFileName().toString();
-        if (name == null || !trajectory.id().startsWith(fileName)) {
-            return trajectory;
+        if (name == null || !id.startsWith(fileName)) {
+            return Optional.empty();
         }
-        return trajectory.withId(name + trajectory.id().substring(fileName.length()));
+        return Optional.of(name + id.substring(fileName.length()));
     }
 }

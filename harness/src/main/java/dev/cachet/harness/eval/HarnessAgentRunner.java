@@ -55,8 +55,13 @@ public final class HarnessAgentRunner implements AgentRunner {
 
     @Override
     public AgentResult run(SuiteTask task, String strategy, Path workspace) {
+        return run(task, strategy, false, workspace);
+    }
+
+    @Override
+    public AgentResult run(SuiteTask task, String strategy, boolean plan, Path workspace) {
         RunSpec spec = new RunSpec(workspace, task.prompt(), strategy, params.apply(strategy), limits(task.budget()),
-                ToolContext.DEFAULT_COMMAND_TIMEOUT, sandbox, Approver.ALWAYS, ToolLoading.DEFERRED, mcpServers);
+                ToolContext.DEFAULT_COMMAND_TIMEOUT, sandbox, Approver.ALWAYS, ToolLoading.DEFERRED, mcpServers, plan);
         Watcher watcher = new Watcher();
         try {
             harness.run(spec, models.apply(task), watcher);
@@ -66,7 +71,7 @@ public final class HarnessAgentRunner implements AgentRunner {
                 throw e;
             }
         } finally {
-            keepLogs(task, strategy, workspace);
+            keepLogs(task, plan ? strategy + "+plan" : strategy, workspace);
         }
         SessionEvent.Stopped stop = watcher.stopped;
         // A provider's error is the reason worth reading in a report; the other stops speak for themselves.
@@ -82,10 +87,10 @@ public final class HarnessAgentRunner implements AgentRunner {
     }
 
     /** Copies the run's session logs into the eval's results, since its workspace is deleted after the run. */
-    private void keepLogs(SuiteTask task, String strategy, Path workspace) {
+    private void keepLogs(SuiteTask task, String arm, Path workspace) {
         try {
             for (Path log : harness.sessionLogs().list(workspace)) {
-                Path target = sessionsDir.resolve(task.id()).resolve(strategy + "-" + log.getFileName());
+                Path target = sessionsDir.resolve(task.id()).resolve(arm + "-" + log.getFileName());
                 Files.createDirectories(target.getParent());
                 Files.copy(log, target, StandardCopyOption.REPLACE_EXISTING);
             }

@@ -2,8 +2,11 @@ package dev.cachet.harness.loop;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
+import dev.cachet.context.state.PlanStep;
 import dev.cachet.context.state.StateRules;
 import dev.cachet.context.state.TaskState;
 import dev.cachet.context.strategy.ContextStrategy;
@@ -23,11 +26,14 @@ import dev.cachet.tools.builtin.FinishTool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The ReAct loop: render a window through the strategy, ask the model, run the tools it calls, append the results,
@@ -69,6 +75,33 @@ public final class AgentLoop {
         return withinDeadline(() -> loop(session, new Progress(clock.instant(), 0, 0)));
     }
 
+    /** Runs a new session to its end, after a first turn without tools in which the model writes its plan. */
+    public RunResult run(Session session, Planning planning) {
+        return withinDeadline(() -> {
+            Progress progress = new Progress(clock.instant(), 0, 0);
+            Optional<RunResult> end = plan(session, progress, planning);
+            return end.isPresent() ? stop(end.get()) : loop(session, progress);
+        });
+    }
+
+    /**
+     * Goes on with a session the user spoke to again after {@code turnsSoFar} turns, as in a chat: calls of the last
+     * turn that a stop left without a result get one saying so, the message joins the history, and the loop runs
+     * again; the turn limit and the wall time count this request's turns only, budgets the whole session's.
+     *
+     * @param planning present where the model should write a plan first, in a turn without tools
+     */
+    public RunResult followUp(Session session, int turnsSoFar, String message, Optional<Planning> planning) {
+        return withinDeadline(() -> {
+            Progress progress = new Progress(clock.instant(), turnsSoFar, 0);
+            progress.base = turnsSoFar;
+            closeCutShort(session, turnsSoFar);
+            say(session, turnsSoFar, message);
+            Optional<RunResult> end = planning.flatMap(p -> plan(session, progress, p));
+            return end.isPresent() ? stop(end.get()) : loop(session, progress);
+        });
+    }
+
     /**
      * Runs a session rebuilt from its log to its end: first what is left of its last turn (calls cut short by a
      * crash or a stop that change nothing are run again, those that may have changed something are not), then on.
@@ -97,7 +130,7 @@ public final class AgentLoop {
             if (stop.requested()) {
                 return stop(interrupted(progress));
             }
-            Optional<RunResult> limited = limitCheck.reached(progress.turn, progress.start);
+            Optional<RunResult> limited = limitCheck.reached(progress.turn - progress.base, progress.start);
             if (limited.isPresent()) {
                 return stop(limited.get());
             }
@@ -165,8 +198,71 @@ public final class AgentLoop {
         return execute(session, turn, call);
     }
 
+    /**
+     * The plan turn: the model is asked for a plan and answers without tools; its numbered steps become the task
+     * state's plan, the first in progress, and it is told to carry the plan out. Ends the session where a stop or a
+     * limit comes first.
+     */
+    private Optional<RunResult> plan(Session session, Progress progress, Planning planning) {
+        Optional<RunResult> limited = limitCheck.reached(progress.turn - progress.base, progress.start);
+        if (stop.requested() || limited.isPresent()) {
+            return Optional.of(limited.orElseGet(() -> interrupted(progress)));
+        }
+        say(session, progress.turn, planning.ask());
+        progress.turn++;
+        Optional<ModelResponse> response = ask(session, progress, planning::withoutTools);
+        if (response.isEmpty()) {
+            return Optional.of(interrupted(progress));
+        }
+        AssistantTurn turn = response.get().turn();
+        session.append(turn);
+        // A model with no tools offered calls none; a recording might, and each call needs a result all the same.
+        for (ToolCall call : turn.toolCalls()) {
+            record(session, progress.turn, call, CutShortCall.planOnly(call), Duration.ZERO);
+        }
+        List<PlanStep> steps = PlanText.steps(turn.text());
+        if (steps.isEmpty()) {
+            listener.on(new SessionEvent.Warned("the model wrote no numbered plan; it goes on without one"));
+        } else {
+            session.updateState(session.state().withPlan(steps));
+            listener.on(new SessionEvent.StateUpdated(progress.turn, session.state()));
+        }
+        say(session, progress.turn, planning.goAhead());
+        return Optional.empty();
+    }
+
+    private void say(Session session, int turn, String text) {
+        session.append(new UserText(text));
+        listener.on(new SessionEvent.UserSaid(turn, text));
+    }
+
+    /** Gives each call of the last turn that has no result one saying the user stopped the turn before it ended. */
+    private void closeCutShort(Session session, int turn) {
+        List<Message> history = session.history();
+        Set<String> answered = new HashSet<>();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Message message = history.get(i);
+            if (message instanceof ToolResult result) {
+                answered.add(result.callId());
+            } else if (message instanceof AssistantTurn last) {
+                List<ToolCall> open = last.toolCalls().stream().filter(c -> !answered.contains(c.id())).toList();
+                boolean changes = open.stream().anyMatch(c -> tools.effect(c.name()) != ToolEffect.NONE);
+                String gitStatus = changes ? tools.execute(GIT_STATUS, toolContext).content() : "";
+                open.forEach(call -> record(session, turn, call, CutShortCall.stoppedByUser(call, tools.effect(call.name())
+                        != ToolEffect.NONE, gitStatus), Duration.ZERO));
+                return;
+            } else {
+                return;
+            }
+        }
+    }
+
     private Optional<ModelResponse> ask(Session session, Progress progress) {
-        Window window = strategy.render(session);
+        return ask(session, progress, window -> window);
+    }
+
+    private Optional<ModelResponse> ask(Session session, Progress progress, UnaryOperator<Window> sent) {
+        Window window = sent.apply(strategy.render(session));
         Map<String, Integer> segments = new LinkedHashMap<>();
         window.tokensBySegment().forEach((kind, tokens) -> segments.put(kind.label(), tokens));
         window.compaction().ifPresent(c -> listener.on(new SessionEvent.Compacted(progress.turn, c)));
@@ -239,6 +335,8 @@ public final class AgentLoop {
     /** What the loop has done so far; the wall time counts from this run's start, a resume's included. */
     private final class Progress {
         final Instant start;
+        // The turns before this request, which the turn limit does not count: a chat's earlier requests.
+        int base;
         int turn;
         int repeats;
         int consecutiveErrors;

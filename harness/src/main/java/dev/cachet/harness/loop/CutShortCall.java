@@ -21,4 +21,16 @@ final class CutShortCall {
         return new ToolResult(call.id(), call.name(), "not run: these were the same tool calls as in the turns "
                 + "before, and cachet stopped the session instead of running them again; try something else", true);
     }
+
+    /** A call of a turn the user stopped (Ctrl-C in a chat) before it ran, or while it ran. */
+    static ToolResult stoppedByUser(ToolCall call, boolean mayHaveChanged, String gitStatus) {
+        return new ToolResult(call.id(), call.name(), "stopped: the user stopped the turn before this call ended"
+                + (mayHaveChanged ? "; it may or may not have run, so check its effects. The workspace's git status now:\n"
+                        + gitStatus : "."), true);
+    }
+
+    /** A call in the plan turn, which was for writing the plan only. */
+    static ToolResult planOnly(ToolCall call) {
+        return new ToolResult(call.id(), call.name(), "not run: this turn is for writing the plan only", true);
+    }
 }

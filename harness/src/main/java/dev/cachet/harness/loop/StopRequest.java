@@ -4,9 +4,9 @@ import dev.cachet.providers.session.StopReason;
 import java.util.function.Supplier;
 
 /**
- * A request from outside the loop (Ctrl-C, SIGTERM, the session's deadline) that the session stop at its next safe point. While the loop
- * waits on something that may take long, the model's answer or a command, the request also interrupts that wait,
- * and a command's process tree dies with it; a file write in progress is never interrupted.
+ * A request from outside the loop (Ctrl-C, SIGTERM, the session's deadline) that the session stop at its next safe
+ * point. While the loop waits on something that may take long, the model's answer or a command, the request also
+ * interrupts that wait, and a command's process tree dies with it; a file write in progress is never interrupted.
  */
 public final class StopRequest {
     private boolean requested;

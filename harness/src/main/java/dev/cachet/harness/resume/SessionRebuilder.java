@@ -4,7 +4,9 @@ import dev.cachet.context.Session;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
 import dev.cachet.context.strategy.ContextStrategy;
+import dev.cachet.context.window.SegmentKind;
 import dev.cachet.harness.loop.LastTurn;
 import dev.cachet.harness.loop.Resumption;
 import dev.cachet.providers.session.LoggedEvent;
@@ -51,7 +53,10 @@ public final class SessionRebuilder {
         for (LoggedEvent logged : record.events()) {
             if (logged.event() instanceof SessionEvent.WindowRendered window) {
                 String hash = strategy.render(rebuilder.session).prefixHash();
-                if (checked && !diverged && !hash.equals(window.prefixHash())) {
+                // A plan turn's window went without its tools, so its hash is not the one the strategy renders.
+                boolean planned = !window.segmentTokens().containsKey(SegmentKind.TOOLS.label())
+                        && !rebuilder.session.tools().isEmpty();
+                if (checked && !diverged && !planned && !hash.equals(window.prefixHash())) {
                     diverged = true;
                     warnings.accept(record.log() + ":" + logged.line() + ": the strategy rendered turn " + window.turn()
                             + " differently than logged; the session goes on with the window it renders now");
@@ -77,6 +82,14 @@ public final class SessionRebuilder {
             session.append(returned.result());
             results.put(returned.result().callId(), returned.result());
             consecutiveErrors = returned.result().error() ? consecutiveErrors + 1 : 0;
+        } else if (event instanceof SessionEvent.UserSaid said) {
+            // The user spoke after the last turn, whose calls all have results by then: nothing of it is left to run.
+            session.append(new UserText(said.text()));
+            last = null;
+            consecutiveErrors = 0;
+            results.clear();
+            started.clear();
+            refused = false;
         } else if (event instanceof SessionEvent.StateUpdated update) {
             session.updateState(update.state());
         } else if (event instanceof SessionEvent.Stopped stop && stop.reason() == StopReason.REPEATED_ACTION) {

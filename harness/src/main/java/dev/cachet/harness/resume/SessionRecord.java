@@ -46,6 +46,8 @@ public record SessionRecord(Path log, SessionEvent.Started start, List<LoggedEve
             if (logged.event() instanceof SessionEvent.Resumed resumed) {
                 settings = new Settings(Optional.ofNullable(resumed.modelChoice()), resumed.strategy(),
                         resumed.strategyParams(), resumed.limits());
+            } else if (logged.event() instanceof SessionEvent.StrategyChanged changed) {
+                settings = new Settings(settings.model(), changed.strategy(), changed.strategyParams(), settings.limits());
             }
         }
         return settings;
@@ -66,6 +68,11 @@ public record SessionRecord(Path log, SessionEvent.Started start, List<LoggedEve
         Set<String> meta = Set.of(ToolCatalog.SEARCH_TOOL, ToolCatalog.CALL_TOOL);
         return start.tools().stream().anyMatch(tool -> !core.has(tool.name()) && !meta.contains(tool.name()))
                 ? ToolLoading.EAGER : ToolLoading.DEFERRED;
+    }
+
+    /** Whether the strategy changed under way, so that no one strategy rendered all of its windows. */
+    public boolean strategyChanged() {
+        return events.stream().anyMatch(logged -> logged.event() instanceof SessionEvent.StrategyChanged);
     }
 
     /** The turns the model answered. */

@@ -27,6 +27,7 @@ public final class LiveView implements SessionListener {
     private final FileLookup files;
     private final Map<String, ToolCall> calls = new HashMap<>();
     private final Map<String, Optional<String>> before = new HashMap<>();
+    private final PlanLine plan = new PlanLine();
     private double costSoFar;
     private boolean coldRestart;
     private boolean textShown;
@@ -105,6 +106,8 @@ public final class LiveView implements SessionListener {
         } else if (event instanceof SessionEvent.Stopped stopped) {
             screen.line(StopSummary.of(stopped, style));
             goOn.after(stopped).ifPresent(screen::line);
+        } else if (event instanceof SessionEvent.StateUpdated updated) {
+            plan.follow(updated.state().plan(), style).forEach(screen::line);
         } else if (event instanceof SessionEvent.Warned warned) {
             screen.line(style.yellow("warning: " + warned.message()));
         }

@@ -9,12 +9,16 @@ public final class StopSummary {
     private StopSummary() {}
 
     public static String of(SessionEvent.Stopped stopped, Style style) {
-        Usage u = stopped.usage();
-        double hitRate = u.input() == 0 ? 0 : 100.0 * u.cacheRead() / u.input();
         String turns = stopped.turn() == 1 ? "1 turn" : stopped.turn() + " turns";
         return style.bold(String.format(Locale.ROOT, "stopped: %s: %s (%s)", stopped.reason().label(), stopped.detail(), turns))
-                + String.format(Locale.ROOT, "%ntokens:  input %,d (cache read %,d, cache write %,d, uncached %,d), output %,d%n"
+                + System.lineSeparator() + totals(stopped.usage(), stopped.costUsd());
+    }
+
+    /** Two lines: the tokens by kind, and the cost with the cache hit rate. */
+    public static String totals(Usage u, double costUsd) {
+        double hitRate = u.input() == 0 ? 0 : 100.0 * u.cacheRead() / u.input();
+        return String.format(Locale.ROOT, "tokens:  input %,d (cache read %,d, cache write %,d, uncached %,d), output %,d%n"
                         + "cost:    $%.4f, cache hit rate %.1f%%",
-                u.input(), u.cacheRead(), u.cacheWrite(), u.uncachedInput(), u.output(), stopped.costUsd(), hitRate);
+                u.input(), u.cacheRead(), u.cacheWrite(), u.uncachedInput(), u.output(), costUsd, hitRate);
     }
 }

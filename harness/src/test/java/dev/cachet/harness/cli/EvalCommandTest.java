@@ -63,6 +63,27 @@ class EvalCommandTest {
     }
 
     @Test
+    void plan_on_and_off_doubles_the_runs_and_each_record_says_whether_it_planned() throws IOException {
+        CliRun run = eval("--strategies", "transcript", "--plan", "on,off");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("3 tasks x 1 strategies x plan on/off x 1 repeats = 6 runs").contains("transcript+plan");
+        List<JsonNode> results = results();
+        assertThat(results).hasSize(6).allSatisfy(r -> assertThat(r.get("strategy").asText()).isEqualTo("transcript"));
+        assertThat(results).filteredOn(r -> r.get("plan").asBoolean()).hasSize(3);
+        assertThat(results).filteredOn(r -> !r.get("plan").asBoolean()).hasSize(3)
+                .allSatisfy(r -> assertThat(r.get("solved").asBoolean()).isTrue());
+    }
+
+    @Test
+    void plan_takes_on_or_off_only() {
+        CliRun run = eval("--plan", "maybe");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--plan").contains("'maybe' is neither on nor off");
+    }
+
+    @Test
     void resume_runs_only_what_is_missing_and_an_existing_eval_is_never_overwritten() throws IOException {
         assertThat(eval("--strategies", "transcript").exitCode()).isZero();
         List<String> first = Files.readAllLines(out.resolve("results.jsonl"));

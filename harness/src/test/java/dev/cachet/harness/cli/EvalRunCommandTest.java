@@ -94,7 +94,7 @@ class EvalRunCommandTest {
     @Test
     void a_record_with_a_long_error_is_cut_to_fit_the_termination_message() {
         RunRecord record = new RunRecord("t", "hybrid", 1, false, 0, 0, 0, 0, 0, 0, 0, 0, 1, "error", null,
-                "agent: " + "x".repeat(5000), "m");
+                "agent: " + "x".repeat(5000), "m", false);
 
         String line = EvalRunCommand.compact(record);
 

@@ -10,6 +10,11 @@ public interface CacheSimulator {
     /** A request sent at {@code at}; simulators with a time-to-live expire what was not used recently enough. */
     Usage next(Window window, long outputTokens, Instant at);
 
+    /** Whether this provider caches prompts at all: without a cache, no call can miss it. */
+    default boolean caches() {
+        return true;
+    }
+
     /** How long a cached prefix lives unused: a request after a longer pause finds the cache cold. */
     Duration ttl();
 

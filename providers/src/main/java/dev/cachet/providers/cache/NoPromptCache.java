@@ -8,6 +8,11 @@ import java.time.temporal.ChronoUnit;
 
 /** A provider without a prompt cache, or one cachet knows nothing of: every request is billed as uncached input. */
 public final class NoPromptCache implements CacheSimulator {
+    @Override
+    public boolean caches() {
+        return false;
+    }
+
     /** Nothing is cached, so nothing expires: no call counts as cold. */
     @Override
     public Duration ttl() {

@@ -11,10 +11,14 @@ import java.util.regex.Pattern;
  * ({@code anthropic/claude-sonnet-4-5}, {@code openrouter/meta-llama/llama-4-maverick}), a Bedrock region and version
  * ({@code us.anthropic.claude-3-5-sonnet-20241022-v2:0}), a Vertex snapshot ({@code claude-3-5-sonnet@20240620}), a
  * snapshot date ({@code claude-sonnet-4-5-20250929}, {@code gpt-4o-2024-08-06}), {@code -latest}, a router's variant
- * ({@code :free}) or a context tag ({@code [1m]}); each bills as the model without them.
+ * ({@code :free}), a context tag ({@code [1m]}) or a proxy's alias for a routed model
+ * ({@code openai/openrouter-llama-4-maverick}, as OpenHands names a model it reaches through a LiteLLM proxy in front of
+ * OpenRouter); each bills as the model without them.
  */
 final class ModelNames {
     private static final Pattern CONTEXT_TAG = Pattern.compile("\\[[^]]*]$");
+    /** A proxy's alias that names the router in front of the model: {@code openrouter-llama-4-maverick}. */
+    private static final Pattern ROUTER_ALIAS = Pattern.compile("^openrouter-");
     private static final Pattern BEDROCK_REGION = Pattern.compile("^(us|eu|apac|au|jp|global|us-gov)\\.");
     private static final Pattern BEDROCK_VENDOR =
             Pattern.compile("^(anthropic|meta|deepseek|qwen|openai|mistral|amazon|moonshot|moonshotai|zai)\\.");
@@ -38,6 +42,8 @@ final class ModelNames {
         name = CONTEXT_TAG.matcher(name).replaceFirst("");
         names.add(name);
         name = name.substring(name.lastIndexOf('/') + 1);
+        names.add(name);
+        name = ROUTER_ALIAS.matcher(name).replaceFirst("");
         names.add(name);
         name = BEDROCK_VENDOR.matcher(BEDROCK_REGION.matcher(name).replaceFirst("")).replaceFirst("");
         names.add(name);

@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
     @JsonSubTypes.Type(value = SessionEvent.ToolCalled.class, name = "tool_call"),
     @JsonSubTypes.Type(value = SessionEvent.ToolReturned.class, name = "tool_result"),
     @JsonSubTypes.Type(value = SessionEvent.StateUpdated.class, name = "state_update"),
+    @JsonSubTypes.Type(value = SessionEvent.UserSaid.class, name = "user_message"),
+    @JsonSubTypes.Type(value = SessionEvent.StrategyChanged.class, name = "strategy_change"),
     @JsonSubTypes.Type(value = SessionEvent.Stopped.class, name = "stop"),
     @JsonSubTypes.Type(value = SessionEvent.Warned.class, name = "warning")
 })
@@ -120,6 +122,15 @@ public sealed interface SessionEvent {
     record ToolReturned(int turn, ToolResult result, long elapsedMs) implements SessionEvent {}
 
     record StateUpdated(int turn, TaskState state) implements SessionEvent {}
+
+    /**
+     * The user spoke again after turn {@code turn}: a follow-up in a chat, or what cachet asks of the model in the
+     * user's name (write a plan, then carry it out). It joins the history as a user message, so a resume replays it.
+     */
+    record UserSaid(int turn, String text) implements SessionEvent {}
+
+    /** The user switched the session to another strategy after turn {@code turn} (a chat's /strategy). */
+    record StrategyChanged(int turn, String strategy, Map<String, Integer> strategyParams) implements SessionEvent {}
 
     record Stopped(int turn, StopReason reason, String detail, Usage usage, double costUsd) implements SessionEvent {}
 }

@@ -180,6 +180,77 @@ class PriceTableTest {
         assertThat(table.price(alias)).as(alias).isPresent().isEqualTo(table.price(model));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        // name as a real log writes it,           bundled model
+        "gpt-5.5,                                  gpt-5.5",
+        "gpt-5.5-2026-04-23,                       gpt-5.5",
+        "openai/gpt-5.5,                           gpt-5.5",
+        "gpt-5.1-codex,                            gpt-5.1-codex",
+        "openai/gpt-5.2-codex,                     gpt-5.2-codex",
+        "gpt-5.3-codex,                            gpt-5.3-codex",
+        "gpt-5-codex,                              gpt-5-codex",
+        "gpt-5.1-2025-11-13,                       gpt-5.1",
+        "gpt-5.2-2025-12-11,                       gpt-5.2",
+        "gpt-4o-2024-08-06,                        gpt-4o",
+        "openrouter/openai/gpt-4o,                 gpt-4o",
+        "gpt-4o-mini-2024-07-18,                   gpt-4o-mini",
+        "gpt-4.1-2025-04-14,                       gpt-4.1",
+        "azure/gpt-4.1-mini-2025-04-14,            gpt-4.1-mini",
+        "o1-2024-12-17,                            o1",
+        "o3-2025-04-16,                            o3",
+        "openai/o3-mini-2025-01-31,                o3-mini",
+        "o4-mini-2025-04-16,                       o4-mini",
+        "gemini/gemini-2.5-pro,                    gemini-2.5-pro",
+        "vertex_ai/gemini-2.5-pro,                 gemini-2.5-pro",
+        "openrouter/google/gemini-3-pro-preview,   gemini-3-pro-preview",
+        "openai/openrouter-llama-4-maverick,       llama-4-maverick",
+        "openrouter/meta-llama/llama-4-maverick,   llama-4-maverick",
+        "claude-3-opus-20240229,                   claude-3-opus",
+        "claude-3-5-haiku-20241022,                claude-3-5-haiku",
+        "bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0, claude-3-5-haiku",
+        "claude-3-haiku-20240307,                  claude-3-haiku",
+        "anthropic/claude-3-7-sonnet-20250219,     claude-3-7-sonnet"
+    })
+    void each_bundled_model_is_found_by_the_names_real_logs_give_it(String logged, String model) {
+        assertThat(bundled.models()).contains(model);
+        assertThat(bundled.price(logged)).as(logged).isPresent().isEqualTo(bundled.price(model));
+    }
+
+    @Test
+    void bundled_prices_of_newly_added_models_match_figures_checked_by_hand() {
+        // LiteLLM's model_prices_and_context_window.json (BerriAI/litellm, commit 00035b69), per-token costs x 10^6:
+        // "gpt-5.5": input_cost_per_token 5e-06, output_cost_per_token 3e-05, cache_read_input_token_cost 5e-07.
+        // OpenAI bills nothing extra to write its automatic cache: writes at the input price.
+        assertThat(bundled.price("gpt-5.5")).contains(new ModelPrice(5.00, 30.00, 5.00, 5.00, 0.50));
+        // "gpt-5.3-codex": 1.75e-06, 1.4e-05, cache read 1.75e-07.
+        assertThat(bundled.price("gpt-5.3-codex")).contains(new ModelPrice(1.75, 14.00, 1.75, 1.75, 0.175));
+        // "o4-mini": 1.1e-06, 4.4e-06, cache read 2.75e-07.
+        assertThat(bundled.price("o4-mini")).contains(new ModelPrice(1.10, 4.40, 1.10, 1.10, 0.275));
+        // "gemini/gemini-2.5-pro" at its tier up to 200K tokens: 1.25e-06, 1e-05, cache read 1.25e-07.
+        assertThat(bundled.price("gemini-2.5-pro")).contains(new ModelPrice(1.25, 10.00, 1.25, 1.25, 0.125));
+        // "claude-3-haiku-20240307": 2.5e-07, 1.25e-06, write 3e-07, read 3e-08; its 1-hour write from Anthropic's
+        // price page ($0.50 / MTok), since LiteLLM's cache_creation_input_token_cost_above_1hr there reads 6e-06.
+        assertThat(bundled.price("claude-3-haiku")).contains(new ModelPrice(0.25, 1.25, 0.30, 0.50, 0.03));
+        // OpenRouter's page for meta-llama/llama-4-maverick: $0.17/M input, $0.85/M output, no cache price.
+        assertThat(bundled.price("openai/openrouter-llama-4-maverick"))
+                .contains(new ModelPrice(0.17, 0.85, 0.17, 0.17, 0.17));
+    }
+
+    @Test
+    void models_left_out_for_want_of_a_checked_price_stay_unpriced() {
+        assertThat(bundled.price("claude-3-5-sonnet-20241022")).isEmpty();
+        assertThat(bundled.price("deepseek-reasoner")).isEmpty();
+    }
+
+    @Test
+    void a_proxy_alias_names_its_router_only_as_a_prefix() {
+        PriceTable table = new PriceTable("2026-01-01", Map.of("llama-4-maverick", new ModelPrice(1, 2, 1, 1, 1)));
+
+        assertThat(table.price("openrouter-llama-4-maverick")).isPresent();
+        assertThat(table.price("my-openrouter-llama-4-maverick")).isEmpty();
+    }
+
     @Test
     void an_exact_dated_price_wins_over_the_undated_model() {
         PriceTable table = new PriceTable("2026-01-01", Map.of(

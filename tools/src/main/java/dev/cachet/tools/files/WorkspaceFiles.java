@@ -96,6 +96,20 @@ public final class WorkspaceFiles {
         }
     }
 
+    /** Removes the regular file at {@code path}; where there is none, does nothing. */
+    public void delete(WorkspacePath path) throws ToolException {
+        try (Resolver resolver = resolver(path); Resolver.Entry entry = resolver.entry(path, true, false)) {
+            if (entry.attributes().isPresent()) {
+                regularFile(entry, path);
+                entry.directory().deleteFile(entry.name());
+            }
+        } catch (NoSuchFileException e) {
+            // Gone already, parents and all.
+        } catch (IOException e) {
+            throw new ToolException("cannot remove " + path + ": " + e.getMessage());
+        }
+    }
+
     /** A resolver over the workspace, for a walk through it; {@code shown} names the walk in messages. */
     Resolver resolver(WorkspacePath shown) throws IOException {
         return Resolver.open(root, shown.toString());

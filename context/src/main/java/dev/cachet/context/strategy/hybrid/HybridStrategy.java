@@ -2,6 +2,7 @@ package dev.cachet.context.strategy.hybrid;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.strategy.CacheRates;
+import dev.cachet.context.strategy.CompactsOnRequest;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.History;
 import dev.cachet.context.strategy.Params;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * costs. After a pause longer than the cache's TTL the whole prompt is written again anyway, so any compaction on
  * offer then pays at once: a session that idles is compacted when that is free.
  */
-public final class HybridStrategy implements ContextStrategy {
+public final class HybridStrategy implements ContextStrategy, CompactsOnRequest {
     public static final String NAME = "hybrid";
 
     private final HybridLayout layout;
@@ -43,6 +44,7 @@ public final class HybridStrategy implements ContextStrategy {
     // The rent each kind of compaction would have saved since the last compaction, this turn included.
     private double maskRent;
     private double foldRent;
+    private boolean forced;
 
     public HybridStrategy(WindowFactory windows, CacheRates rates, Clock clock, Params params) {
         this.layout = new HybridLayout(windows);
@@ -71,11 +73,41 @@ public final class HybridStrategy implements ContextStrategy {
         History history = new History(session.history());
         Window now = layout.render(session, compactions);
         Instant at = clock.instant();
-        boolean expired = previousAt != null && Duration.between(previousAt, at).compareTo(ttl) > 0;
-        Optional<Window> compacted = previous == null ? Optional.empty() : compact(session, history, now, expired);
+        Optional<Window> compacted = previous == null ? Optional.empty() : compact(session, history, now, expiredBy(at));
         previous = compacted.orElse(now);
         previousAt = at;
         return previous;
+    }
+
+    @Override
+    public Optional<Compaction> preview(Session session) {
+        if (previous == null) {
+            return Optional.empty();
+        }
+        History history = new History(session.history());
+        Window now = layout.render(session, compactions);
+        return requested(session, history, now, expiredBy(clock.instant()))
+                .map(c -> c.report(remainingTurns(history)));
+    }
+
+    @Override
+    public void compactNext() {
+        forced = true;
+    }
+
+    // Asked for, masking is still preferred: it keeps more of what the model saw.
+    private Optional<Candidate> requested(Session session, History history, Window now, boolean expired) {
+        return masking.next(history, compactions).flatMap(next -> offer("mask", session, now, next, expired))
+                .or(() -> folding.next(session, history, compactions)
+                        .flatMap(next -> offer("fold", session, now, next, expired)));
+    }
+
+    private double remainingTurns(History history) {
+        return Math.max(1.0, history.turns() * horizonPercent / 100.0);
+    }
+
+    private boolean expiredBy(Instant at) {
+        return previousAt != null && Duration.between(previousAt, at).compareTo(ttl) > 0;
     }
 
     private Optional<Window> compact(Session session, History history, Window now, boolean expired) {
@@ -85,8 +117,11 @@ public final class HybridStrategy implements ContextStrategy {
                 .flatMap(next -> offer("fold", session, now, next, expired));
         maskRent += mask.map(c -> c.price().rentPerTurn()).orElse(0.0);
         foldRent += fold.map(c -> c.price().rentPerTurn()).orElse(0.0);
-        double remainingTurns = Math.max(1.0, history.turns() * horizonPercent / 100.0);
-        Optional<Candidate> chosen = now.tokens() > maxWindow && fold.isPresent()
+        double remainingTurns = remainingTurns(history);
+        boolean asked = forced;
+        forced = false;
+        Optional<Candidate> chosen = asked ? mask.or(() -> fold)
+                : now.tokens() > maxWindow && fold.isPresent()
                 ? fold
                 : mask.filter(m -> m.price().pays(maskRent, remainingTurns))
                         .or(() -> fold.filter(f -> f.price().pays(foldRent, remainingTurns)));

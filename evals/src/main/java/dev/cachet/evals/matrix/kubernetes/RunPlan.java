@@ -20,15 +20,16 @@ public record RunPlan(String evalId, int attempt, AgentSettings agent, List<Entr
     }
 
     /** One run: a task of the suite by id, under a strategy, for the repeat-th time, with the model it uses. */
-    public record Entry(String task, String strategy, int repeat, String model) {
+    public record Entry(String task, String strategy, int repeat, String model, boolean plan) {
         public String key() {
-            return task + "/" + strategy + "/" + repeat;
+            return PlannedRun.key(task, strategy, plan, repeat);
         }
     }
 
     public static RunPlan of(String evalId, int attempt, AgentSettings agent, List<PlannedRun> pending) {
         return new RunPlan(evalId, attempt, agent, pending.stream()
-                .map(run -> new Entry(run.task().id(), run.strategy(), run.repeat(), run.model(agent.defaultModel())))
+                .map(run -> new Entry(run.task().id(), run.strategy(), run.repeat(), run.model(agent.defaultModel()),
+                        run.plan()))
                 .toList());
     }
 
@@ -45,7 +46,7 @@ public record RunPlan(String evalId, int attempt, AgentSettings agent, List<Entr
         SuiteTask task = suite.tasks().stream().filter(t -> t.id().equals(entry.task())).findFirst()
                 .orElseThrow(() -> new PlanException("run " + index + " names task '" + entry.task() + "', which "
                         + suite.file() + " does not hold"));
-        return new PlannedRun(task, entry.strategy(), entry.repeat());
+        return new PlannedRun(task, entry.strategy(), entry.repeat(), entry.plan());
     }
 
     public String toJson() {

@@ -1,0 +1,367 @@
+package dev.cachet.evals.trace;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.cachet.context.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The fields of one Claude Code line that {@link ClaudeCodeSummaryReader} needs, read with Jackson's streaming parser
+ * and skipping everything else (file contents, thinking, tool inputs). Each field reads as the reader's
+ * {@code JsonNode} calls read it ({@code path(..).asText(default)}, {@code asBoolean(false)}, {@code asLong()});
+ * a value of a shape those calls would coerce (a number where text is expected, a float token count) is
+ * {@link #OTHER}, and using it gives the file up to the importer.
+ *
+ * <p>The parser is the one cachet's mapper uses, so repeated keys and anything after the object fail here as there.
+ */
+final class ClaudeCodeLine {
+    /** A JSON null where text was expected: {@code asText(default)} gives the default, {@code asText()} "null". */
+    static final String NULL = new String("null");
+    /** Neither text nor null: a number, a boolean, an object or a list. */
+    static final String OTHER = new String("<other>");
+
+    private static final JsonFactory FACTORY = Json.mapper().getFactory();
+    private static final Set<String> TEXT = Set.of("text", "input_text", "output_text");
+    private static final Set<String> IMAGE = Set.of("image", "input_image");
+
+    /** A scalar's shape. */
+    enum Shape { MISSING, NULL, TEXT, LIST, OBJECT, OTHER }
+
+    /** One block of {@code message.content}. Fields absent are null. */
+    static final class Block {
+        String type;
+        String text;
+        String id;
+        boolean nameIsText;
+        Shape input = Shape.MISSING;
+        String subagentType;
+        String prompt;
+        String toolUseId;
+        /** A tool result's text as {@link Blocks#text} makes it, or {@link #OTHER}; null where not read. */
+        String resultText;
+
+        String type() {
+            return textOf(type);
+        }
+    }
+
+    String type;
+    String sessionId;
+    String uuid;
+    String parentUuid;
+    String agentId;
+    String requestId;
+    String timestamp;
+    Boolean sidechain;
+    boolean sidechainOther;
+    boolean message;
+    String messageId;
+    String model;
+    Shape content = Shape.MISSING;
+    /** Content's text as {@link Blocks#text} makes it, where it was wanted; null where not read. */
+    String contentText;
+    final List<Block> blocks = new ArrayList<>();
+    Shape usage = Shape.MISSING;
+    long[] tokens = new long[5];
+    /** input_tokens, output_tokens: absent or null. */
+    boolean inputMissing = true;
+    boolean outputMissing = true;
+    boolean usageOther;
+    String toolUseResultAgentId;
+
+    /**
+     * Reads a line.
+     *
+     * @param mainKnown whether the main context has been met: then a line that says it is no sidechain before its
+     *                  message needs no text of its own
+     */
+    static ClaudeCodeLine parse(byte[] bytes, int length, boolean mainKnown) throws IOException {
+        ClaudeCodeLine line = new ClaudeCodeLine();
+        try (JsonParser p = FACTORY.createParser(bytes, 0, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new ClaudeCodeSummaryReader.Unsure("not an object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "type" -> line.type = scalar(p, t);
+                    case "sessionId" -> line.sessionId = scalar(p, t);
+                    case "uuid" -> line.uuid = scalar(p, t);
+                    case "parentUuid" -> line.parentUuid = scalar(p, t);
+                    case "agentId" -> line.agentId = scalar(p, t);
+                    case "requestId" -> line.requestId = scalar(p, t);
+                    case "timestamp" -> line.timestamp = scalar(p, t);
+                    case "isSidechain" -> {
+                        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                            line.sidechain = t == JsonToken.VALUE_TRUE;
+                        } else if (t == JsonToken.VALUE_NULL) {
+                            line.sidechain = false;
+                        } else {
+                            line.sidechainOther = true;
+                            p.skipChildren();
+                        }
+                    }
+                    case "message" -> {
+                        if (t == JsonToken.START_OBJECT) {
+                            line.message = true;
+                            boolean wantText = !(mainKnown && Boolean.FALSE.equals(line.sidechain));
+                            boolean wantResults = line.type == null || "user".equals(line.type);
+                            line.message(p, wantText, wantResults);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case "toolUseResult" -> {
+                        if (t == JsonToken.START_OBJECT) {
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                JsonToken v = p.nextToken();
+                                if (p.currentName().equals("agentId")) {
+                                    line.toolUseResultAgentId = scalar(p, v);
+                                } else {
+                                    p.skipChildren();
+                                }
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new ClaudeCodeSummaryReader.Unsure("more after the object");
+            }
+        }
+        return line;
+    }
+
+    private void message(JsonParser p, boolean wantText, boolean wantResults) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "id" -> messageId = scalar(p, t);
+                case "model" -> model = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                case "content" -> {
+                    if (t == JsonToken.VALUE_STRING) {
+                        content = Shape.TEXT;
+                        contentText = wantText ? p.getText() : null;
+                    } else if (t == JsonToken.START_ARRAY) {
+                        content = Shape.LIST;
+                        content(p, wantText, wantResults);
+                    } else {
+                        content = t == JsonToken.VALUE_NULL ? Shape.NULL : Shape.OTHER;
+                        p.skipChildren();
+                    }
+                }
+                case "usage" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        usage = Shape.OBJECT;
+                        usage(p);
+                    } else {
+                        usage = t == JsonToken.VALUE_NULL ? Shape.NULL : Shape.OTHER;
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private void content(JsonParser p, boolean wantText, boolean wantResults) throws IOException {
+        List<String> parts = wantText ? new ArrayList<>() : null;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            Block block = new Block();
+            blocks.add(block);
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (name) {
+                    case "type" -> block.type = scalar(p, v);
+                    case "text" -> block.text = wantText && (block.type == null || TEXT.contains(block.type))
+                            ? scalar(p, v) : skip(p);
+                    case "id" -> block.id = scalar(p, v);
+                    case "name" -> {
+                        block.nameIsText = v == JsonToken.VALUE_STRING;
+                        p.skipChildren();
+                    }
+                    case "input" -> input(p, v, block);
+                    case "tool_use_id" -> block.toolUseId = scalar(p, v);
+                    case "content" -> block.resultText = wantResults
+                            && (block.type == null || block.type.equals("tool_result")) ? resultText(p, v) : skip(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (parts != null) {
+                String type = block.type();
+                if (TEXT.contains(type)) {
+                    parts.add(textOf(block.text));
+                } else if (IMAGE.contains(type)) {
+                    parts.add("[image]");
+                }
+            }
+        }
+        contentText = parts == null ? null : String.join("\n", parts);
+    }
+
+    private static void input(JsonParser p, JsonToken t, Block block) throws IOException {
+        block.subagentType = null;
+        block.prompt = null;
+        if (t == JsonToken.START_OBJECT) {
+            block.input = Shape.OBJECT;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals("subagent_type")) {
+                    block.subagentType = scalar(p, v);
+                } else if (name.equals("prompt")) {
+                    block.prompt = scalar(p, v);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } else {
+            block.input = t == JsonToken.VALUE_NULL ? Shape.NULL : Shape.OTHER;
+            p.skipChildren();
+        }
+    }
+
+    /** {@link Blocks#text} of a tool result's content; {@link #OTHER} for an object, which it would walk. */
+    private static String resultText(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t == JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return OTHER;
+        }
+        if (t != JsonToken.START_ARRAY) {
+            return ""; // null, a number or a boolean has no elements
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (e != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            String type = null;
+            String text = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals("type")) {
+                    type = scalar(p, v);
+                } else if (name.equals("text")) {
+                    text = scalar(p, v);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            String kind = textOf(type);
+            if (TEXT.contains(kind)) {
+                parts.add(textOf(text));
+            } else if (IMAGE.contains(kind)) {
+                parts.add("[image]");
+            }
+        }
+        return String.join("\n", parts);
+    }
+
+    private void usage(JsonParser p) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "input_tokens" -> {
+                    inputMissing = t == JsonToken.VALUE_NULL;
+                    tokens[0] = count(p, t);
+                }
+                case "output_tokens" -> {
+                    outputMissing = t == JsonToken.VALUE_NULL;
+                    tokens[1] = count(p, t);
+                }
+                case "cache_creation_input_tokens" -> tokens[2] = count(p, t);
+                case "cache_read_input_tokens" -> tokens[3] = count(p, t);
+                case "cache_creation" -> {
+                    tokens[4] = 0;
+                    if (t == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            JsonToken v = p.nextToken();
+                            if (p.currentName().equals("ephemeral_1h_input_tokens")) {
+                                tokens[4] = count(p, v);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        p.skipChildren(); // path() through anything but an object is missing: 0
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    /** {@code asLong()} of a whole number or null; anything it would coerce is left to the importer. */
+    private long count(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue();
+        }
+        if (t != JsonToken.VALUE_NULL) {
+            usageOther = true;
+            p.skipChildren();
+        }
+        return 0;
+    }
+
+    private static String scalar(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return NULL;
+        }
+        p.skipChildren();
+        return OTHER;
+    }
+
+    private static String skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
+    }
+
+    /** {@code path(..).asText(fallback)}: absent or null is the fallback. */
+    static String text(String value, String fallback) {
+        if (value == null || value == NULL) {
+            return fallback;
+        }
+        if (value == OTHER) {
+            throw new ClaudeCodeSummaryReader.Unsure("not text");
+        }
+        return value;
+    }
+
+    /** {@code path(..).asText()}: absent is empty, null is "null". */
+    static String textOf(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value == OTHER) {
+            throw new ClaudeCodeSummaryReader.Unsure("not text");
+        }
+        return value;
+    }
+
+    static boolean isText(String value) {
+        return value != null && value != NULL && value != OTHER;
+    }
+}

@@ -1,0 +1,375 @@
+package dev.cachet.evals.trace;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.providers.Usage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads a Claude Code log into summaries line by line, as {@link ClaudeCodeFormat} reads it into trajectories, but
+ * holding no content: per call its id, model, time and usage, per context the ids of its tool calls and the size of
+ * its largest tool result. Its whole state is plain data ({@link ClaudeCodeSummaryState}), saved with the summary so
+ * that a file that grew is read on from its last complete line.
+ *
+ * <p>It checks what the importer checks; where a line is anything but what it expects it gives up
+ * ({@link Unsure}), and the importer reads the file, so that both ways give the same summaries and the same errors.
+ */
+final class ClaudeCodeSummaryReader {
+    /** This reader cannot vouch for the file: the importer must read it. */
+    static final class Unsure extends RuntimeException {
+        Unsure(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private static final int BUFFER = 1 << 16;
+    private static final String SYNTHETIC = "<synthetic>";
+
+    private final TokenCounter counter;
+    private final AtomicLong bytesParsed;
+
+    /** @param bytesParsed counts the bytes of the lines this reader parses, for tests and benchmarks */
+    ClaudeCodeSummaryReader(TokenCounter counter, AtomicLong bytesParsed) {
+        this.counter = counter;
+        this.bytesParsed = bytesParsed;
+    }
+
+    /** Reads {@code file} from {@code from} (its start, or where an earlier read of it stopped). */
+    FileSummary read(Path file, Optional<FileSummary.Resume> from) {
+        ClaudeCodeSummaryState state = from.map(resume -> ClaudeCodeSummaryState.decode(resume.state()))
+                .orElseGet(ClaudeCodeSummaryState::new);
+        long offset = from.map(FileSummary.Resume::offset).orElse(0L);
+        int number = from.map(FileSummary.Resume::lines).orElse(0);
+        boolean endsWithNewline = true;
+        // Tool results are counted at the end, biggest first, so that most are never tokenized.
+        Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes = new java.util.IdentityHashMap<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(offset);
+            LineSplitter lines = new LineSplitter(in);
+            for (byte[] line = lines.next(); line != null; line = lines.next()) {
+                number++;
+                endsWithNewline = lines.endedWithNewline();
+                if (!blank(line, lines.length())) {
+                    bytesParsed.addAndGet(lines.length());
+                    line(file, state, number, ClaudeCodeLine.parse(line, lines.length(),
+                            state.contexts.containsKey(ClaudeCodeSummaryState.MAIN)), sizes);
+                }
+                if (endsWithNewline) {
+                    offset += lines.consumed();
+                }
+            }
+        } catch (IOException e) {
+            throw new Unsure("cannot read: " + e.getMessage());
+        }
+        if (state.lines == 0) {
+            throw new Unsure("empty file");
+        }
+        sizes.forEach((context, results) -> {
+            context.largestResult = results.largest();
+            context.oversized = results.oversized();
+        });
+        // A last line without its newline may still be being written: a later read starts over.
+        Optional<FileSummary.Resume> resume = endsWithNewline
+                ? Optional.of(new FileSummary.Resume(offset, number, state.encode())) : Optional.empty();
+        return new FileSummary(summaries(file, state), resume);
+    }
+
+    private void line(Path file, ClaudeCodeSummaryState state, int number, ClaudeCodeLine json,
+            Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes) {
+        state.lines++;
+        if (state.session == null) {
+            String id = ClaudeCodeLine.text(json.sessionId, "");
+            state.session = id.isEmpty() ? null : id;
+        }
+        agents(state, json);
+        if (!ClaudeCodeLine.isText(json.type)) {
+            throw new Unsure("type");
+        }
+        if (!json.type.equals("user") && !json.type.equals("assistant")) {
+            return;
+        }
+        if (json.sidechainOther) {
+            throw new Unsure("isSidechain");
+        }
+        String key = ClaudeCodeSummaryState.MAIN;
+        if (Boolean.TRUE.equals(json.sidechain)) {
+            String uuid = ClaudeCodeLine.text(json.uuid, "#" + number);
+            String parent = ClaudeCodeLine.text(json.parentUuid, "");
+            String chain = state.chainOf.getOrDefault(parent, uuid);
+            state.chainOf.put(uuid, chain);
+            String agentId = ClaudeCodeLine.text(json.agentId, "");
+            key = agentId.isEmpty() ? "chain:" + chain : "agent:" + agentId;
+        }
+        ClaudeCodeSummaryState.Context context = state.contexts.get(key);
+        if (context == null) {
+            context = new ClaudeCodeSummaryState.Context();
+            context.agentId = ClaudeCodeLine.text(json.agentId, "");
+            content(json);
+            if (json.contentText == null) {
+                throw new Unsure("first text not read");
+            }
+            context.firstText = json.contentText;
+            state.contexts.put(key, context);
+        }
+        if (json.type.equals("user")) {
+            user(context, json, sizes);
+        } else {
+            assistant(file, state, context, json);
+        }
+    }
+
+    /** What {@link ClaudeCodeAgents#launchedIn} learns from a line. */
+    private static void agents(ClaudeCodeSummaryState state, ClaudeCodeLine json) {
+        if (json.content == ClaudeCodeLine.Shape.OBJECT || json.content == ClaudeCodeLine.Shape.OTHER) {
+            throw new Unsure("message.content");
+        }
+        for (ClaudeCodeLine.Block block : json.blocks) {
+            if (block.type().equals("tool_use") && ClaudeCodeLine.isText(block.subagentType)) {
+                String type = block.subagentType;
+                state.byPrompt.putIfAbsent(ClaudeCodeLine.text(block.prompt, ""), type);
+                state.byCallId.put(ClaudeCodeLine.text(block.id, ""), type);
+            }
+        }
+        String agentId = ClaudeCodeLine.text(json.toolUseResultAgentId, "");
+        if (!agentId.isEmpty()) {
+            for (ClaudeCodeLine.Block block : json.blocks) {
+                String type = state.byCallId.get(ClaudeCodeLine.text(block.toolUseId, ""));
+                if (type != null) {
+                    state.byAgentId.put(agentId, type);
+                }
+            }
+        }
+    }
+
+    private void user(ClaudeCodeSummaryState.Context context, ClaudeCodeLine json,
+            Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes) {
+        content(json);
+        for (ClaudeCodeLine.Block block : json.blocks) {
+            if (block.type().equals("tool_result")) {
+                if (!ClaudeCodeLine.isText(block.toolUseId)) {
+                    throw new Unsure("tool_use_id");
+                }
+                Integer turn = context.toolCalls.get(block.toolUseId);
+                if (turn != null) {
+                    String text = block.resultText == null ? "" : ClaudeCodeLine.textOf(block.resultText);
+                    sizes.computeIfAbsent(context, c -> new ResultSizes(counter, c.largestResult, c.oversized))
+                            .add(turn, text);
+                }
+            }
+        }
+    }
+
+    private static void assistant(Path file, ClaudeCodeSummaryState state, ClaudeCodeSummaryState.Context context,
+            ClaudeCodeLine json) {
+        context.assistantLines = true;
+        if (!ClaudeCodeLine.isText(json.messageId)) {
+            throw new Unsure("message.id");
+        }
+        String answeredBy = json.model;
+        if (SYNTHETIC.equals(answeredBy)) {
+            return;
+        }
+        String key = json.messageId + ":" + ClaudeCodeLine.text(json.requestId, "");
+        Integer index = context.responses.get(key);
+        ClaudeCodeSummaryState.Call call;
+        if (index == null) {
+            call = new ClaudeCodeSummaryState.Call();
+            call.id = key;
+            call.at = instant(json.timestamp);
+            index = context.calls.size();
+            context.responses.put(key, index);
+            context.calls.add(call);
+        } else {
+            call = context.calls.get(index);
+        }
+        if (answeredBy != null && !answeredBy.isBlank()) {
+            call.model = answeredBy;
+        }
+        if (answeredBy != null && !context.modelNamed) {
+            context.modelNamed = true;
+            context.model = answeredBy;
+        }
+        content(json);
+        for (ClaudeCodeLine.Block block : json.blocks) {
+            if (block.type().equals("tool_use")) {
+                if (!ClaudeCodeLine.isText(block.id) || !block.nameIsText
+                        || block.input == ClaudeCodeLine.Shape.MISSING || block.input == ClaudeCodeLine.Shape.NULL) {
+                    throw new Unsure("tool_use");
+                }
+                context.toolCalls.put(block.id, index);
+            }
+        }
+        if (json.usage != ClaudeCodeLine.Shape.OBJECT || json.inputMissing || json.outputMissing) {
+            throw new Unsure("usage");
+        }
+        if (json.usageOther) {
+            throw new Unsure("usage not whole numbers");
+        }
+        long[] tokens = json.tokens;
+        long written = tokens[2];
+        long hourLong = Math.min(written, tokens[4]);
+        Usage billed = new Usage(tokens[0], written, tokens[3], tokens[1], 0, hourLong);
+        call.usage = new long[] {billed.uncachedInput(), billed.cacheWrite(), billed.cacheRead(), billed.output(),
+            billed.reasoning(), billed.cacheWrite1h()};
+    }
+
+    /** A message's content must be a string or a list; the importer's error otherwise. */
+    private static void content(ClaudeCodeLine json) {
+        if (json.content != ClaudeCodeLine.Shape.TEXT && json.content != ClaudeCodeLine.Shape.LIST) {
+            throw new Unsure("message.content");
+        }
+    }
+
+    /** As {@link JsonFiles#instant}: absent is empty, anything that does not parse is the importer's error. */
+    private static String instant(String node) {
+        if (node == null || node == ClaudeCodeLine.NULL) {
+            return null;
+        }
+        if (node == ClaudeCodeLine.OTHER) {
+            throw new Unsure("timestamp");
+        }
+        Instant.parse(node);
+        return node;
+    }
+
+    /** The trajectories {@link ClaudeCodeFormat#read} makes of the file, summarised. */
+    private static List<TraceSummary> summaries(Path file, ClaudeCodeSummaryState state) {
+        String name = file.getFileName().toString();
+        String session = state.session == null ? name : state.session;
+        if (state.contexts.isEmpty()) {
+            throw new Unsure("no assistant lines");
+        }
+        List<TraceSummary> summaries = new ArrayList<>();
+        ClaudeCodeSummaryState.Context main = state.contexts.get(ClaudeCodeSummaryState.MAIN);
+        if (main == null) {
+            ClaudeCodeSummaryState.Context only = state.contexts.values().iterator().next();
+            summaries.add(only.summary(name, session, ClaudeCodeAgents.ofTranscript(file, only.agentId)));
+            return summaries;
+        }
+        summaries.add(main.summary(name, session, TrajectoryTurn.MAIN));
+        Map<String, Integer> numbers = new HashMap<>();
+        for (Map.Entry<String, ClaudeCodeSummaryState.Context> entry : state.contexts.entrySet()) {
+            ClaudeCodeSummaryState.Context context = entry.getValue();
+            if (entry.getKey().equals(ClaudeCodeSummaryState.MAIN) || !context.assistantLines) {
+                continue;
+            }
+            String byId = state.byAgentId.get(context.agentId);
+            String agent = byId != null ? byId
+                    : state.byPrompt.getOrDefault(context.firstText, ClaudeCodeAgents.SIDECHAIN);
+            int number = numbers.merge(agent, 1, Integer::sum);
+            summaries.add(context.summary(name + "#" + agent + "-" + number, session, agent));
+        }
+        return summaries;
+    }
+
+    /** Whitespace only, as {@link String#isBlank} sees ASCII; any other byte makes the line one to parse. */
+    private static boolean blank(byte[] line, int length) {
+        for (int i = 0; i < length; i++) {
+            byte b = line[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B && (b < 0x1C || b > 0x1F)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Splits a stream at newlines as {@link java.io.BufferedReader#readLine} does for these logs; a carriage return
+     * anywhere but before a newline is left to the importer.
+     */
+    private static final class LineSplitter {
+        private final InputStream in;
+        private final byte[] buffer = new byte[BUFFER];
+        private int start;
+        private int end;
+        private boolean eof;
+        private byte[] line = new byte[BUFFER];
+        private int length;
+        private long consumed;
+        private boolean newline;
+
+        LineSplitter(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line without its line end (valid for {@link #length()} bytes), or null at the end. */
+        byte[] next() throws IOException {
+            length = 0;
+            consumed = 0;
+            while (true) {
+                if (start == end) {
+                    if (eof || !fill()) {
+                        newline = false;
+                        return consumed == 0 ? null : trimmed();
+                    }
+                }
+                int i = start;
+                while (i < end && buffer[i] != '\n') {
+                    i++;
+                }
+                append(start, i - start);
+                consumed += i - start;
+                if (i < end) {
+                    start = i + 1;
+                    consumed++;
+                    newline = true;
+                    return trimmed();
+                }
+                start = end;
+            }
+        }
+
+        int length() {
+            return length;
+        }
+
+        long consumed() {
+            return consumed;
+        }
+
+        boolean endedWithNewline() {
+            return newline;
+        }
+
+        private byte[] trimmed() {
+            if (length > 0 && line[length - 1] == '\r') {
+                length--;
+            }
+            for (int i = 0; i < length; i++) {
+                if (line[i] == '\r') {
+                    throw new Unsure("carriage return within a line");
+                }
+            }
+            return line;
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.read(buffer);
+            if (n <= 0) {
+                eof = true;
+                return false;
+            }
+            start = 0;
+            end = n;
+            return true;
+        }
+
+        private void append(int from, int count) {
+            if (length + count > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+            }
+            System.arraycopy(buffer, from, line, length, count);
+            length += count;
+        }
+    }
+}

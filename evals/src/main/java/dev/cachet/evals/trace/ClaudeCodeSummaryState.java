@@ -1,0 +1,85 @@
+package dev.cachet.evals.trace;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cachet.providers.Usage;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Everything {@link ClaudeCodeSummaryReader} knows after some lines of a log, as plain data that encodes to bytes and
+ * back, so a read can go on where an earlier one stopped. Null stands for "not yet" inside it, never outside.
+ */
+final class ClaudeCodeSummaryState {
+    static final String MAIN = "";
+    /** Keeps the contexts in the order they were met; sorting them (as cachet's JSON output does) would reorder them. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    public int lines;
+    public String session;
+    public Map<String, String> chainOf = new HashMap<>();
+    public Map<String, String> byPrompt = new HashMap<>();
+    public Map<String, String> byCallId = new HashMap<>();
+    public Map<String, String> byAgentId = new HashMap<>();
+    public LinkedHashMap<String, Context> contexts = new LinkedHashMap<>();
+
+    /** One context (the main session's or a sub-agent's) so far. */
+    static final class Context {
+        public String agentId;
+        public String firstText;
+        public boolean assistantLines;
+        public boolean modelNamed;
+        public String model;
+        /** Each tool call's id, with the index of the call that made it (a reused id: the later call). */
+        public Map<String, Integer> toolCalls = new HashMap<>();
+        public Map<String, Integer> responses = new HashMap<>();
+        public List<Call> calls = new ArrayList<>();
+        public int largestResult;
+        public List<TraceSummary.OversizedResult> oversized = new ArrayList<>();
+
+        TraceSummary summary(String id, String session, String agent) {
+            if (calls.isEmpty()) {
+                throw new ClaudeCodeSummaryReader.Unsure("no model calls");
+            }
+            List<TraceSummary.Turn> turns = calls.stream().map(call -> new TraceSummary.Turn(Optional.of(call.id),
+                    agent, Optional.ofNullable(call.model), Optional.ofNullable(call.at).map(Instant::parse),
+                    Optional.ofNullable(call.usage).map(u -> new Usage(u[0], u[1], u[2], u[3], u[4], u[5]))))
+                    .toList();
+            return new TraceSummary(id, ClaudeCodeFormat.LABEL, session, Optional.ofNullable(model), turns,
+                    OptionalInt.empty(), largestResult, oversized);
+        }
+    }
+
+    /** One API response: its message and request ids, the model that answered, when, what it billed. */
+    static final class Call {
+        public String id;
+        public String model;
+        public String at;
+        public long[] usage;
+    }
+
+    byte[] encode() {
+        try {
+            return MAPPER.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new IllegalStateException("a summary state always encodes", e);
+        }
+    }
+
+    /** The state {@link #encode} wrote; anything else is refused, and the file read from its start. */
+    static ClaudeCodeSummaryState decode(byte[] bytes) {
+        try {
+            return MAPPER.readValue(bytes, ClaudeCodeSummaryState.class);
+        } catch (IOException e) {
+            throw new ClaudeCodeSummaryReader.Unsure("saved state unreadable: " + e.getMessage());
+        }
+    }
+}

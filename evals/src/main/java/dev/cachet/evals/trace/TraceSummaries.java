@@ -1,0 +1,55 @@
+package dev.cachet.evals.trace;
+
+import dev.cachet.context.TokenCounter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads log files into {@link FileSummary}s for usage reports. Claude Code logs, the big ones, are streamed line by
+ * line keeping no content ({@link ClaudeCodeSummaryReader}); every other format, and any Claude Code file the stream
+ * reader is not sure of, is read whole by its importer and summarised, so both ways give the same summaries.
+ */
+public final class TraceSummaries {
+    private final TokenCounter counter;
+    private final AtomicLong bytesParsed = new AtomicLong();
+    private final ClaudeCodeSummaryReader claudeCode;
+
+    /** @param counter counts tool results' and tool schemas' tokens; it must be safe to share between threads */
+    public TraceSummaries(TokenCounter counter) {
+        this.counter = counter;
+        this.claudeCode = new ClaudeCodeSummaryReader(counter, bytesParsed);
+    }
+
+    /** A file's summary, read from its start. */
+    public FileSummary read(Path file) {
+        return read(file, Optional.empty());
+    }
+
+    /**
+     * A file's summary, read on from {@code previous}'s resume point where it has one that this reader can take up
+     * (the file grew since); errors are {@link TraceFormatException}s naming the file.
+     */
+    public FileSummary read(Path file, Optional<FileSummary.Resume> previous) {
+        Optional<TraceFormat> format = TraceFormats.detect(file);
+        if (format.isPresent() && format.get().label().equals(ClaudeCodeFormat.LABEL)) {
+            try {
+                return claudeCode.read(file, previous);
+            } catch (RuntimeException unsure) {
+                // The importer decides: it reads the same summaries, or fails with the error that names the line.
+            }
+        }
+        return whole(file);
+    }
+
+    /** Bytes of lines the streaming readers parsed since this instance was made. */
+    public long bytesParsed() {
+        return bytesParsed.get();
+    }
+
+    /** The file read by its importer, and summarised. */
+    public FileSummary whole(Path file) {
+        return new FileSummary(TraceFormats.read(file).stream().map(t -> TraceSummary.of(t, counter)).toList(),
+                Optional.empty());
+    }
+}

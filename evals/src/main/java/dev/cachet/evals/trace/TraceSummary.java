@@ -1,0 +1,93 @@
+package dev.cachet.evals.trace;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.providers.Usage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A trajectory without its content: what usage reports need of it (its calls, the size of its largest tool result,
+ * its tool schemas' tokens), small enough to keep for every session of a year of logs.
+ *
+ * @param id                      as {@link Trajectory#id()}
+ * @param format                  as {@link Trajectory#format()}
+ * @param session                 as {@link Trajectory#session()}
+ * @param model                   as {@link Trajectory#model()}
+ * @param turns                   its model calls, in order
+ * @param toolSchemaTokens        the tokens of the tool schemas it offered; empty when the log does not record them
+ * @param largestToolResultTokens the tokens of its biggest single tool result (0 without any)
+ * @param oversizedResults        its tool results of more than {@link #OVERSIZED_RESULT_TOKENS}, by turn
+ */
+public record TraceSummary(String id, String format, String session, Optional<String> model, List<Turn> turns,
+        OptionalInt toolSchemaTokens, int largestToolResultTokens, List<OversizedResult> oversizedResults) {
+    /** A tool result this big is resent on every later call: the usual cause of a runaway context. */
+    public static final int OVERSIZED_RESULT_TOKENS = 10_000;
+
+    /**
+     * A tool result of more than {@link #OVERSIZED_RESULT_TOKENS}.
+     *
+     * @param turn   the index of the turn whose tool call it answers
+     * @param tokens its tokens
+     */
+    public record OversizedResult(int turn, int tokens) implements Comparable<OversizedResult> {
+        @Override
+        public int compareTo(OversizedResult other) {
+            return turn != other.turn ? Integer.compare(turn, other.turn) : Integer.compare(tokens, other.tokens);
+        }
+    }
+
+    /** One model call: as {@link TrajectoryTurn}'s fields of the same names. */
+    public record Turn(Optional<String> callId, String agent, Optional<String> model, Optional<Instant> at,
+            Optional<Usage> usage) {
+        public Turn {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(usage, "usage");
+        }
+    }
+
+    public TraceSummary {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(model, "model");
+        turns = List.copyOf(turns);
+        Objects.requireNonNull(toolSchemaTokens, "toolSchemaTokens");
+        // Sorted, so that a log read whole and one read line by line give equal summaries.
+        oversizedResults = oversizedResults.stream().sorted().toList();
+    }
+
+    /** The summary of a trajectory read whole; tokens are counted with {@code counter}. */
+    public static TraceSummary of(Trajectory trajectory, TokenCounter counter) {
+        List<Turn> turns = trajectory.turns().stream()
+                .map(turn -> new Turn(turn.callId(), turn.agent(), turn.model(), turn.at(), turn.usage()))
+                .toList();
+        ResultSizes sizes = new ResultSizes(counter);
+        for (int i = 0; i < trajectory.turns().size(); i++) {
+            for (ToolResult result : trajectory.turns().get(i).observations()) {
+                sizes.add(i, result.content());
+            }
+        }
+        OptionalInt schemas = trajectory.tools().isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of(trajectory.tools().stream().mapToInt(counter::count).sum());
+        return new TraceSummary(trajectory.id(), trajectory.format(), trajectory.session(), trajectory.model(), turns,
+                schemas, sizes.largest(), sizes.oversized());
+    }
+
+    /** This summary under another id; a session named after its id is renamed with it (as {@link Trajectory#withId}). */
+    public TraceSummary withId(String newId) {
+        return new TraceSummary(newId, format, session.equals(id) ? newId : session, model, turns, toolSchemaTokens,
+                largestToolResultTokens, oversizedResults);
+    }
+
+    /** Whether all its calls are the session's own agent's, not a sub-agent's. */
+    public boolean main() {
+        return turns.stream().allMatch(turn -> turn.agent().equals(TrajectoryTurn.MAIN));
+    }
+}

@@ -1,0 +1,198 @@
+package dev.cachet.evals.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.cachet.context.TokenCounter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceSummariesTest {
+    private static final TokenCounter COUNTER = TokenCounter.o200k();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_streaming_reader_gives_the_importers_summaries_on_every_fixture_and_corpus_file() throws IOException {
+        TraceSummaries summaries = new TraceSummaries(COUNTER);
+        List<Path> files = new ArrayList<>(files(Path.of("src/test/resources/traces")));
+        if (Files.isDirectory(Corpus.root())) {
+            files.addAll(files(Corpus.root()));
+        }
+        int streamed = 0;
+        for (Path file : files) {
+            if (!TraceFormats.detect(file).map(f -> f.label().equals(ClaudeCodeFormat.LABEL)).orElse(false)) {
+                continue;
+            }
+            Throwable failure = catchThrowable(() -> summaries.whole(file));
+            ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
+            if (failure != null) {
+                assertThat(catchThrowable(() -> reader.read(file, Optional.empty())))
+                        .as("%s fails to import, so the stream reader must give it up", file)
+                        .isInstanceOf(RuntimeException.class);
+                continue;
+            }
+            assertThat(reader.read(file, Optional.empty()).summaries()).as(file.toString())
+                    .isEqualTo(summaries.whole(file).summaries());
+            streamed++;
+        }
+        assertThat(streamed).as("Claude Code files read by the stream reader").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void the_streaming_reader_finds_the_importers_oversized_results_at_the_same_turns() throws IOException {
+        String big = "line of build output ".repeat(3_000);
+        Path log = dir.resolve("big.jsonl");
+        Files.write(log, List.of(
+                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":\"build it\"}}",
+                assistant("m1", "[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"Bash\",\"input\":{}}]"),
+                result("t1", "ok"),
+                assistant("m2", "[{\"type\":\"tool_use\",\"id\":\"t2\",\"name\":\"Bash\",\"input\":{}}]"),
+                result("t2", big),
+                assistant("m3", "\"done\"")), StandardCharsets.UTF_8);
+        List<TraceSummary> streamed = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong())
+                .read(log, Optional.empty()).summaries();
+        assertThat(streamed.get(0).oversizedResults())
+                .containsExactly(new TraceSummary.OversizedResult(1, COUNTER.count(big)));
+        assertThat(streamed).isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries());
+    }
+
+    private static String assistant(String id, String content) {
+        return "{\"type\":\"assistant\",\"sessionId\":\"s\",\"requestId\":\"r-" + id + "\",\"message\":{\"id\":\"" + id
+                + "\",\"model\":\"claude-opus-4-6\",\"content\":" + content
+                + ",\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}}";
+    }
+
+    private static String result(String callId, String text) {
+        return "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":[{\"type\":"
+                + "\"tool_result\",\"tool_use_id\":\"" + callId + "\",\"content\":\"" + text + "\"}]}}";
+    }
+
+    @Test
+    void a_grown_log_is_read_on_from_where_the_last_read_stopped() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/traces/claude-code/sidechains.jsonl"));
+        Path log = dir.resolve("live.jsonl");
+        int half = lines.size() / 2;
+        Files.write(log, lines.subList(0, half), StandardCharsets.UTF_8);
+        AtomicLong parsed = new AtomicLong();
+        ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, parsed);
+        FileSummary first = reader.read(log, Optional.empty());
+        long before = Files.size(log);
+        assertThat(first.resume()).isPresent();
+        assertThat(first.resume().get().offset()).isEqualTo(before);
+
+        Files.write(log, lines.subList(half, lines.size()), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        parsed.set(0);
+        FileSummary grown = reader.read(log, first.resume());
+
+        long appended = lines.subList(half, lines.size()).stream().filter(line -> !line.isBlank())
+                .mapToLong(line -> line.getBytes(StandardCharsets.UTF_8).length).sum();
+        assertThat(parsed.get()).as("bytes parsed: only the appended lines").isEqualTo(appended);
+        assertThat(grown.summaries()).isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries());
+        assertThat(grown.resume().get().offset()).isEqualTo(Files.size(log));
+    }
+
+    @Test
+    void the_streaming_reader_reads_fields_in_any_order_and_of_any_shape_as_the_importer_does() throws IOException {
+        String usage = "\"usage\":{\"output_tokens\":7,\"cache_creation\":{\"ephemeral_1h_input_tokens\":40},"
+                + "\"input_tokens\":3,\"cache_read_input_tokens\":null,\"cache_creation_input_tokens\":50}";
+        List<String> lines = List.of(
+                // type after message, a first text of blocks with an image, a null text and an unknown block
+                "{\"message\":{\"content\":[{\"text\":\"first\",\"type\":\"text\"},{\"type\":\"image\"},"
+                        + "{\"type\":\"text\",\"text\":null},\"loose\",{\"type\":\"thinking\",\"text\":\"x\"}]},"
+                        + "\"sessionId\":\"s1\",\"isSidechain\":null,\"type\":\"user\",\"uuid\":\"u1\"}",
+                "{\"type\":\"assistant\",\"message\":{" + usage + ",\"content\":[{\"input\":{\"prompt\":\"dig\","
+                        + "\"subagent_type\":\"Explore\"},\"name\":\"Task\",\"id\":\"t1\",\"type\":\"tool_use\"},"
+                        + "{\"type\":\"tool_use\",\"id\":\"t2\",\"name\":\"Read\",\"input\":\"raw\"}],"
+                        + "\"model\":\"claude-opus-4-6\",\"id\":\"m1\"},\"timestamp\":\"2026-03-01T10:00:01Z\"}",
+                "{\"type\":\"assistant\",\"requestId\":null,\"message\":{\"id\":\"m2\",\"model\":\"<synthetic>\","
+                        + "\"content\":\"limit\"}}",
+                // results: blocks of text and images, null content, a string, one for no call of this context
+                "{\"type\":\"user\",\"message\":{\"content\":[{\"content\":[{\"type\":\"text\",\"text\":\""
+                        + "word ".repeat(300) + "\"},{\"type\":\"image\"},{\"text\":\"tail\",\"type\":\"text\"}],"
+                        + "\"tool_use_id\":\"t1\",\"type\":\"tool_result\"},{\"type\":\"tool_result\","
+                        + "\"tool_use_id\":\"t2\",\"content\":null},{\"type\":\"tool_result\",\"tool_use_id\":"
+                        + "\"zz\",\"content\":\"" + "other ".repeat(900) + "\"}]},\"toolUseResult\":\"Error\"}",
+                // a sidechain without agentId whose uuid comes after its message, named by its prompt
+                "{\"isSidechain\":true,\"parentUuid\":null,\"type\":\"user\",\"message\":{\"content\":\"dig\"},"
+                        + "\"uuid\":\"s1\"}",
+                "{\"isSidechain\":true,\"type\":\"assistant\",\"message\":{\"id\":\"m3\",\"model\":null,"
+                        + "\"content\":[]," + usage + "},\"parentUuid\":\"s1\",\"uuid\":\"s2\",\"requestId\":\"r3\"}",
+                "{\"type\":\"system\",\"message\":\"not an object\"}",
+                "{\"type\":\"user\",\"message\":{\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\","
+                        + "\"content\":\"done\"}]},\"toolUseResult\":{\"agentId\":\"a9\",\"content\":[1,2]}}",
+                "{\"type\":\"assistant\",\"message\":{\"id\":\"m4\",\"model\":\"claude-sonnet-4-5\","
+                        + "\"content\":\"ok\"," + usage + "},\"requestId\":\"r4\",\"timestamp\":null}");
+        Path log = dir.resolve("shapes.jsonl");
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
+        assertThat(reader.read(log, Optional.empty()).summaries())
+                .isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries())
+                .hasSize(2);
+    }
+
+    @Test
+    void the_streaming_reader_gives_up_lines_the_importer_would_read_otherwise_or_refuse() throws IOException {
+        String good = "{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":\"ok\",\"usage\":"
+                + "{\"input_tokens\":1,\"output_tokens\":2}}}";
+        List<String> odd = List.of(
+                "{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":\"ok\",\"usage\":"
+                        + "{\"input_tokens\":1.5,\"output_tokens\":2}}}",
+                "{\"type\":\"assistant\",\"type\":\"user\",\"message\":{\"content\":\"ok\"}}",
+                "{\"type\":\"user\",\"message\":{\"content\":\"ok\"}} {}",
+                "{\"type\":\"user\",\"isSidechain\":\"true\",\"message\":{\"content\":\"ok\"}}",
+                "{\"type\":\"user\",\"message\":{\"content\":{\"type\":\"text\"}}}",
+                "{\"type\":7,\"message\":{\"content\":\"ok\"}}",
+                "[1]");
+        for (String line : odd) {
+            Path log = dir.resolve("odd.jsonl");
+            Files.write(log, List.of(good, line), StandardCharsets.UTF_8);
+            ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
+            assertThat(catchThrowable(() -> reader.read(log, Optional.empty()))).as(line)
+                    .isInstanceOf(ClaudeCodeSummaryReader.Unsure.class);
+        }
+    }
+
+    @Test
+    void result_sizes_skip_texts_too_short_to_beat_the_largest_and_count_the_same() {
+        ResultSizes sizes = new ResultSizes(COUNTER);
+        List<String> texts = List.of("short", "a much longer text with many words in it ".repeat(50), "tiny",
+                "héllo wörld ".repeat(20), "\uD83D\uDE00".repeat(30));
+        texts.forEach(text -> sizes.add(0, text));
+        assertThat(sizes.largest()).isEqualTo(texts.stream().mapToInt(COUNTER::count).max().orElseThrow());
+        assertThat(sizes.oversized()).isEmpty();
+    }
+
+    @Test
+    void result_sizes_keep_every_result_over_the_oversized_limit_with_its_turn() {
+        ResultSizes sizes = new ResultSizes(COUNTER);
+        String big = "word ".repeat(12_000);
+        String bytesButFewTokens = "a".repeat(12_000);
+        sizes.add(2, big);
+        sizes.add(3, bytesButFewTokens);
+        sizes.add(5, big + big);
+        int bigTokens = COUNTER.count(big);
+        assertThat(bigTokens).isGreaterThan(TraceSummary.OVERSIZED_RESULT_TOKENS);
+        assertThat(COUNTER.count(bytesButFewTokens)).isLessThanOrEqualTo(TraceSummary.OVERSIZED_RESULT_TOKENS);
+        assertThat(sizes.oversized()).containsExactly(new TraceSummary.OversizedResult(2, bigTokens),
+                new TraceSummary.OversizedResult(5, COUNTER.count(big + big)));
+        assertThat(sizes.largest()).isEqualTo(COUNTER.count(big + big));
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.cachet.harness.chat;
+
+import dev.cachet.context.error.CachetException;
+import dev.cachet.harness.OpenSession;
+import dev.cachet.harness.view.StopSummary;
+import dev.cachet.harness.view.Style;
+import java.io.PrintWriter;
+
+/**
+ * An interactive session: the user gives a task, watches it run, and follows up in the same session until Ctrl-D
+ * or {@code /exit}, which print the session's summary. Lines starting with a slash are the chat's commands. A
+ * request that fails (the provider, a bad input) is told in one line and the chat goes on.
+ */
+public final class Chat {
+    private final ChatInput input;
+    private final PrintWriter out;
+    private final Style style;
+    private final ChatSession session;
+    private final SlashCommands commands;
+
+    Chat(ChatInput input, PrintWriter out, Style style, ChatSession session, SlashCommands commands) {
+        this.input = input;
+        this.out = out;
+        this.style = style;
+        this.session = session;
+        this.commands = commands;
+    }
+
+    /** Reads and runs until the user ends the chat. */
+    public void run() {
+        out.println(style.dim("cachet chat in " + session.spec().workspace() + ": type a task; /help for commands, "
+                + "Ctrl-C stops a turn, Ctrl-D ends the chat"));
+        out.flush();
+        while (true) {
+            ChatInput.Input read = input.read("> ");
+            if (read instanceof ChatInput.Input.End) {
+                break;
+            }
+            if (read instanceof ChatInput.Input.Interrupt) {
+                out.println(style.dim("(Ctrl-D or /exit ends the chat)"));
+                continue;
+            }
+            String text = ((ChatInput.Input.Line) read).text().strip();
+            if (text.equals("/exit") || text.equals("/quit")) {
+                break;
+            }
+            if (text.equals("/plan")) {
+                commands.plan();
+            } else if (text.startsWith("/plan ")) {
+                send(text.substring("/plan ".length()).strip(), true);
+            } else if (text.startsWith("/")) {
+                commands.run(text, input);
+            } else if (!text.isEmpty()) {
+                send(text, false);
+            }
+            out.flush();
+        }
+        summary();
+    }
+
+    private void send(String text, boolean plan) {
+        try {
+            session.send(text, plan);
+        } catch (CachetException e) {
+            out.println(style.red("cachet: " + e.getMessage()));
+        }
+    }
+
+    private void summary() {
+        if (session.open().isEmpty()) {
+            out.println("no task was given; nothing logged");
+            out.flush();
+            return;
+        }
+        OpenSession open = session.open().get();
+        int requests = session.requests();
+        out.println(style.bold("session " + open.id() + ": " + requests + (requests == 1 ? " request, " : " requests, ")
+                + open.turns() + (open.turns() == 1 ? " turn" : " turns")));
+        out.println(StopSummary.totals(open.ledger().usage(), open.ledger().costUsd()));
+        out.println("log:     " + open.log());
+        out.println("to go on: cachet chat --resume " + open.id());
+        out.flush();
+    }
+}

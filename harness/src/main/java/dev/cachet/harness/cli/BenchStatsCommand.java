@@ -1,0 +1,162 @@
+package dev.cachet.harness.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.cachet.evals.stats.Calls;
+import dev.cachet.evals.stats.SessionStatsCalculator;
+import dev.cachet.evals.trace.TraceFiles;
+import dev.cachet.evals.trace.TraceSummaries;
+import dev.cachet.evals.trace.TraceSummary;
+import dev.cachet.harness.Harness;
+import dev.cachet.harness.bench.SyntheticLogs;
+import dev.cachet.harness.stats.SummaryCache;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = {"How fast 'cachet stats' reads logs: writes made-up Claude Code and Codex logs of the chosen size "
+                + "(long and short sessions, sidechains) into a temporary directory, reads them as stats does, cold "
+                + "(empty cache) and warm, and prints MB/s, calls/s and peak heap, with the ratio to a plain Jackson "
+                + "streaming read of the same bytes (the floor). Goals: cold within 3x of the plain read, warm < 1 s "
+                + "for 1 GB."})
+final class BenchStatsCommand implements Callable<Integer> {
+    @ParentCommand
+    BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "100m",
+            description = "How much log to write: bytes, or with k, m or g. Default: ${DEFAULT-VALUE}.")
+    String size;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Files read at once. Default: the number of processors.")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--logs", paramLabel = "DIR",
+            description = "Read the logs in DIR instead of writing made-up ones (nothing is written there).")
+    Path logs;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path temp = Files.createTempDirectory("cachet-bench-stats");
+        try {
+            Path dir = logs;
+            if (dir == null) {
+                dir = temp.resolve("logs");
+                new SyntheticLogs(19).write(dir, bytes(size));
+            }
+            List<Path> files = TraceFiles.expand(List.of(dir)).files();
+            long total = 0;
+            for (Path file : files) {
+                total += Files.size(file);
+            }
+            double mb = total / 1e6;
+            out.printf(Locale.ROOT, "%d files, %.1f MB, %d jobs%n", files.size(), mb, jobs);
+            resetPeaks();
+            double plain = seconds(() -> plainRead(files));
+            out.printf(Locale.ROOT, "plain streaming read  %6.2f s  %7.1f MB/s  peak heap %4d MB%n", plain, mb / plain,
+                    peakHeapMb());
+            Harness harness = bench.harness();
+            SummaryCache cache = new SummaryCache(temp.resolve("cache"));
+            for (String phase : List.of("stats cold", "stats warm")) {
+                System.gc();
+                resetPeaks();
+                long[] calls = new long[1];
+                double seconds = seconds(() -> calls[0] = stats(harness, files, cache));
+                out.printf(Locale.ROOT, "%-20s  %6.2f s  %7.1f MB/s  %9.0f calls/s  peak heap %4d MB  %.1fx the "
+                        + "plain read%n", phase, seconds, mb / seconds, calls[0] / seconds, peakHeapMb(), seconds / plain);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        } finally {
+            delete(temp);
+        }
+    }
+
+    /** What 'cachet stats' does before it prints: read every file, add every session up; returns the calls. */
+    private long stats(Harness harness, List<Path> files, SummaryCache cache) {
+        StatsSource.Loaded loaded = new StatsSource(new TraceSummaries(harness.counter().fresh()), Optional.of(cache))
+                .load(files, jobs, new ProgressLine(new PrintWriter(Writer.nullWriter()), false));
+        SessionStatsCalculator calculator = new SessionStatsCalculator(harness.counter().fresh(), harness.prices()::price);
+        Calls calls = new Calls();
+        long count = 0;
+        for (List<TraceSummary> parts : loaded.sessions()) {
+            count += calculator.ofSummaries(parts, calls).map(s -> (long) s.calls()).orElse(0L);
+        }
+        return count;
+    }
+
+    /** Every token of every file, through Jackson's streaming parser and nothing else. */
+    private static void plainRead(List<Path> files) {
+        JsonFactory factory = new JsonFactory();
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
+                while (parser.nextToken() != null) {
+                    // Only the parse is measured.
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static long bytes(String size) {
+        String text = size.trim().toLowerCase(Locale.ROOT);
+        long unit = switch (text.isEmpty() ? ' ' : text.charAt(text.length() - 1)) {
+            case 'k' -> 1_000L;
+            case 'm' -> 1_000_000L;
+            case 'g' -> 1_000_000_000L;
+            default -> 1L;
+        };
+        try {
+            return Long.parseLong(unit == 1 ? text : text.substring(0, text.length() - 1)) * unit;
+        } catch (NumberFormatException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchStatsCommand()),
+                    "--size takes a number of bytes with k, m or g, such as 100m; got " + size);
+        }
+    }
+
+    private static double seconds(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

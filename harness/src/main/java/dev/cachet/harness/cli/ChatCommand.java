@@ -1,0 +1,132 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.harness.Harness;
+import dev.cachet.harness.InputException;
+import dev.cachet.harness.OpenSession;
+import dev.cachet.harness.RunSpec;
+import dev.cachet.harness.chat.ChatSession;
+import dev.cachet.harness.chat.Chats;
+import dev.cachet.harness.chat.TurnStop;
+import dev.cachet.harness.resume.SessionFiles;
+import dev.cachet.harness.resume.SessionRecord;
+import dev.cachet.harness.view.Style;
+import dev.cachet.providers.PricedClient;
+import dev.cachet.providers.session.SessionListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = {
+            "An interactive session in the terminal (also 'cachet' with no arguments, on a terminal): give a task, "
+                    + "watch it run, then follow up in the same session. Line editing and history (kept in the user's "
+                    + "state directory) come from JLine; end a line with \\ to go on on the next.",
+            "Slash commands: /context /cost /compact /strategy /state /plan /tools /diff /undo /resume /help /exit. "
+                    + "Ctrl-C stops the turn under way, not the chat; Ctrl-D or /exit ends it with the session summary."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the chat ended", "1:bad usage, or no terminal to chat on",
+            "2:bad input (workspace, model, a session to resume), or the session log cannot be written"})
+final class ChatCommand extends Subcommand implements Callable<Integer> {
+    @Mixin
+    AgentOptions agent;
+
+    @Mixin
+    PlanOption plan;
+
+    @Option(names = "--resume", arity = "0..1", paramLabel = "ID", fallbackValue = "",
+            description = "Go on with a logged session, a done one too: its id (see 'cachet sessions'), or none for "
+                    + "the one active last.")
+    String resume;
+
+    @Override
+    public Integer call() {
+        if (!root.terminal().available()) {
+            throw new InputException("cachet chat needs a terminal, and stdin or stdout is not one; in scripts use "
+                    + "cachet run TASK");
+        }
+        try (Terminal terminal = root.terminal().open()) {
+            return chat(terminal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the terminal: " + e.getMessage(), e);
+        }
+    }
+
+    private int chat(Terminal terminal) {
+        PrintWriter out = terminal.writer();
+        boolean capable = ChatTerminal.capable(terminal);
+        Style style = Style.detect(environment(), capable);
+        Harness harness = harness();
+        RunSpec spec = agent.session.runSpec(agent.workspace(), "", config(), environment(), out, err()).withPlan(plan.plan);
+        PricedClient client = harness.open(agent.model.spec(), err()::println);
+        TurnStop stop = new TurnStop();
+        terminal.handle(Terminal.Signal.INT, signal -> {
+            if (stop.interrupt("stopped by Ctrl-C")) {
+                out.println();
+                out.println(style.yellow("stopping this turn (Ctrl-C); the chat goes on"));
+                out.flush();
+            }
+        });
+        SessionListener view = DisplayOptions.live(out, capable, environment(), harness.sessionLogs(), Optional.empty(),
+                agent.workspace());
+        try (ChatSession session = new ChatSession(new Opener(harness, client, view, out), spec, stop, clock())) {
+            if (resume != null) {
+                session.resume(resume.isEmpty() ? Optional.empty() : Optional.of(resume));
+            }
+            Chats.create(session, out, style, name -> harness.strategy(name, agent.session.params.paramsFor(name,
+                    List.of(name), config())), harness.tools().specs(), spec.sandbox(),
+                    names -> Chats.input(terminal, history(), names))
+                    .run();
+        }
+        return ExitCodes.OK;
+    }
+
+    private Path history() {
+        Path dir = root.dirs().stateHome().resolve("cachet");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            err().println("warning: cannot keep the chat's history in " + dir + ": " + e.getMessage());
+        }
+        return dir.resolve("chat-history");
+    }
+
+    /** Opens the chat's sessions with the chat's model and view; a resumed one with its own model and settings. */
+    private final class Opener implements ChatSession.Opener {
+        private final Harness harness;
+        private final PricedClient client;
+        private final SessionListener view;
+        private final PrintWriter out;
+
+        Opener(Harness harness, PricedClient client, SessionListener view, PrintWriter out) {
+            this.harness = harness;
+            this.client = client;
+            this.view = view;
+            this.out = out;
+        }
+
+        @Override
+        public OpenSession open(RunSpec spec, SessionListener listener) {
+            return harness.open(spec, client, SessionListener.all(List.of(view, listener)));
+        }
+
+        @Override
+        public OpenSession reopen(Optional<String> id, SessionListener listener) {
+            Path log = SessionFiles.of(sessionLogs(), agent.workspace()).find(id);
+            SessionRecord record = SessionRecord.read(log, warning -> out.println("warning: " + warning));
+            RunSpec spec = agent.session.resumeSpec(record, ChatCommand.this::given, config(), environment(), out, err());
+            PricedClient model = given("--model") || record.settings().model().isEmpty() ? client
+                    : harness.open(agent.model.over(record.settings().model(), ChatCommand.this::given), err()::println);
+            return harness.reopen(record, spec, model, SessionListener.all(List.of(view, listener)));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.evals.trace.FileSummary;
+import dev.cachet.evals.trace.TraceFormatException;
+import dev.cachet.evals.trace.TraceSummaries;
+import dev.cachet.evals.trace.TraceSummary;
+import dev.cachet.harness.stats.SummaryCache;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * What {@code stats} reads: the summary of every file, from the cache where the file is unchanged, read on where it
+ * only grew, read by {@code jobs} threads otherwise; merged in the order of the files, so the result is the same for
+ * any number of jobs and any state of the cache.
+ */
+final class StatsSource {
+    /**
+     * @param sessions each session's parts (a sub-agent's transcript beside its parent's is part of the parent's
+     *                 session), sessions in the order their first part was read
+     * @param failures one line per file that could not be read, naming it
+     */
+    record Loaded(List<List<TraceSummary>> sessions, List<String> failures) {}
+
+    /** How one file was read. */
+    private record Read(Optional<FileSummary> summary, Optional<String> failure) {}
+
+    private final TraceSummaries reader;
+    private final Optional<SummaryCache> cache;
+
+    StatsSource(TraceSummaries reader, Optional<SummaryCache> cache) {
+        this.reader = reader;
+        this.cache = cache;
+    }
+
+    /** Reads {@code files} on {@code jobs} threads, showing progress in file order. */
+    Loaded load(List<Path> files, int jobs, ProgressLine progress) {
+        BiFunction<Path, TraceSummary, TraceSummary> names = TraceNames.summaryNamer(files);
+        Map<String, List<TraceSummary>> bySession = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs, StatsSource::daemon) : null;
+        try {
+            List<Future<Read>> reads = new ArrayList<>();
+            if (pool != null) {
+                files.forEach(file -> reads.add(pool.submit(() -> read(file))));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                Read read = pool == null ? read(file) : join(reads.get(i));
+                if (pool != null) {
+                    reads.set(i, null); // each file's summary is held once, in the sessions
+                }
+                read.failure().ifPresent(failures::add);
+                read.summary().ifPresent(summary -> summary.summaries().forEach(part -> {
+                    TraceSummary named = names.apply(file, part);
+                    bySession.computeIfAbsent(named.format() + " " + named.session(), s -> new ArrayList<>())
+                            .add(named);
+                }));
+                progress.show(i + 1, files.size(), file.getFileName().toString());
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        progress.finish();
+        return new Loaded(List.copyOf(bySession.values()), failures);
+    }
+
+    private Read read(Path file) {
+        try {
+            return new Read(Optional.of(summary(file)), Optional.empty());
+        } catch (TraceFormatException e) {
+            return new Read(Optional.empty(), Optional.of(e.getMessage()));
+        } catch (RuntimeException e) {
+            // One odd file must not cost the report on the others; the message names it.
+            return new Read(Optional.empty(), Optional.of(file + ": cannot read: " + e));
+        }
+    }
+
+    private FileSummary summary(Path file) {
+        if (cache.isEmpty()) {
+            return reader.read(file);
+        }
+        SummaryCache.Key key = key(file);
+        SummaryCache.Lookup cached = cache.get().lookup(file, key);
+        if (cached instanceof SummaryCache.Hit hit) {
+            return hit.summary();
+        }
+        FileSummary summary = cached instanceof SummaryCache.Grown grown
+                ? reader.read(file, Optional.of(grown.resume())) : reader.read(file);
+        cache.get().store(file, key, summary);
+        return summary;
+    }
+
+    /**
+     * The file's size and time before it is read: if it grows meanwhile, the next run reads on from where this
+     * stopped. A Claude Code sub-agent's transcript ({@code <session>/subagents/agent-<id>.jsonl}) takes its type from
+     * its parent session's log, so it counts as changed when that log is newer.
+     */
+    private static SummaryCache.Key key(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            Path folder = file.getParent();
+            if (folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("subagents")
+                    && folder.getParent() != null) {
+                Path parent = folder.getParent().resolveSibling(folder.getParent().getFileName() + ".jsonl");
+                if (Files.isRegularFile(parent)) {
+                    modified = Math.max(modified, Files.getLastModifiedTime(parent).to(TimeUnit.NANOSECONDS));
+                }
+            }
+            return new SummaryCache.Key(attributes.size(), modified);
+        } catch (IOException e) {
+            throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Read join(Future<Read> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading logs", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "stats-reader");
+        thread.setDaemon(true);
+        return thread;
+    }
+}

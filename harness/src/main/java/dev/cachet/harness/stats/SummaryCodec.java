@@ -1,0 +1,228 @@
+package dev.cachet.harness.stats;
+
+import dev.cachet.evals.trace.FileSummary;
+import dev.cachet.evals.trace.TraceSummary;
+import dev.cachet.providers.Usage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.zip.CRC32;
+
+/**
+ * The binary form of a {@link SummaryCache} entry: a magic number and format version, the log's path and key, the
+ * summaries (each string written once, then referred to by number), the resume point, and a CRC-32 of all of it.
+ * Decoding refuses anything that is not exactly what this version wrote.
+ */
+final class SummaryCodec {
+    static final int MAGIC = 0x43535355; // "CSSU"
+    static final int VERSION = 2;
+    private static final int CALL_ID = 1;
+    private static final int MODEL = 2;
+    private static final int AT = 4;
+    private static final int USAGE = 8;
+
+    /** One cached log: its path, its key, a checksum of its bytes before the resume point, its summary. */
+    record Entry(String path, SummaryCache.Key key, long tail, FileSummary summary) {}
+
+    private SummaryCodec() {}
+
+    static byte[] encode(Entry entry) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            Writer writer = new Writer(out);
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            writer.string(entry.path());
+            out.writeLong(entry.key().size());
+            out.writeLong(entry.key().modified());
+            out.writeLong(entry.tail());
+            List<TraceSummary> summaries = entry.summary().summaries();
+            out.writeInt(summaries.size());
+            for (TraceSummary summary : summaries) {
+                writer.summary(summary);
+            }
+            Optional<FileSummary.Resume> resume = entry.summary().resume();
+            out.writeBoolean(resume.isPresent());
+            if (resume.isPresent()) {
+                out.writeLong(resume.get().offset());
+                out.writeInt(resume.get().lines());
+                out.writeInt(resume.get().state().length);
+                out.write(resume.get().state());
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeLong(crc.getValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The entry in {@code bytes} if they are one whole, of this version, for the log at {@code path}. */
+    static Optional<Entry> decode(byte[] bytes, String path) {
+        if (bytes.length < Long.BYTES + 2 * Integer.BYTES) {
+            return Optional.empty();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - Long.BYTES);
+        long stored = 0;
+        for (int i = bytes.length - Long.BYTES; i < bytes.length; i++) {
+            stored = stored << 8 | (bytes[i] & 0xff);
+        }
+        if (stored != crc.getValue()) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES))) {
+            Reader reader = new Reader(in);
+            if (in.readInt() != MAGIC || in.readInt() != VERSION || !reader.string().equals(path)) {
+                return Optional.empty();
+            }
+            SummaryCache.Key key = new SummaryCache.Key(in.readLong(), in.readLong());
+            long tail = in.readLong();
+            int count = in.readInt();
+            List<TraceSummary> summaries = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                summaries.add(reader.summary());
+            }
+            Optional<FileSummary.Resume> resume = Optional.empty();
+            if (in.readBoolean()) {
+                long offset = in.readLong();
+                int lines = in.readInt();
+                resume = Optional.of(new FileSummary.Resume(offset, lines, in.readNBytes(in.readInt())));
+            }
+            return in.available() == 0 ? Optional.of(new Entry(path, key, tail, new FileSummary(summaries, resume)))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            // A checksum that matches by chance over bytes of another layout: still not trusted.
+            return Optional.empty();
+        }
+    }
+
+    private static final class Writer {
+        private final DataOutputStream out;
+        private final Map<String, Integer> strings = new HashMap<>();
+
+        Writer(DataOutputStream out) {
+            this.out = out;
+        }
+
+        void summary(TraceSummary summary) throws IOException {
+            string(summary.id());
+            string(summary.format());
+            string(summary.session());
+            optional(summary.model());
+            out.writeInt(summary.toolSchemaTokens().orElse(-1));
+            out.writeInt(summary.largestToolResultTokens());
+            out.writeInt(summary.oversizedResults().size());
+            for (TraceSummary.OversizedResult result : summary.oversizedResults()) {
+                out.writeInt(result.turn());
+                out.writeInt(result.tokens());
+            }
+            out.writeInt(summary.turns().size());
+            for (TraceSummary.Turn turn : summary.turns()) {
+                out.writeByte((turn.callId().isPresent() ? CALL_ID : 0) | (turn.model().isPresent() ? MODEL : 0)
+                        | (turn.at().isPresent() ? AT : 0) | (turn.usage().isPresent() ? USAGE : 0));
+                string(turn.agent());
+                if (turn.callId().isPresent()) {
+                    string(turn.callId().get());
+                }
+                if (turn.model().isPresent()) {
+                    string(turn.model().get());
+                }
+                if (turn.at().isPresent()) {
+                    out.writeLong(turn.at().get().getEpochSecond());
+                    out.writeInt(turn.at().get().getNano());
+                }
+                if (turn.usage().isPresent()) {
+                    Usage usage = turn.usage().get();
+                    out.writeLong(usage.uncachedInput());
+                    out.writeLong(usage.cacheWrite());
+                    out.writeLong(usage.cacheRead());
+                    out.writeLong(usage.output());
+                    out.writeLong(usage.reasoning());
+                    out.writeLong(usage.cacheWrite1h());
+                }
+            }
+        }
+
+        void optional(Optional<String> value) throws IOException {
+            out.writeBoolean(value.isPresent());
+            if (value.isPresent()) {
+                string(value.get());
+            }
+        }
+
+        /** A string met before as its number; a new one as -1 and its UTF-8 bytes. */
+        void string(String value) throws IOException {
+            Integer known = strings.get(value);
+            if (known != null) {
+                out.writeInt(known);
+                return;
+            }
+            strings.put(value, strings.size());
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(-1);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    private static final class Reader {
+        private final DataInputStream in;
+        private final List<String> strings = new ArrayList<>();
+
+        Reader(DataInputStream in) {
+            this.in = in;
+        }
+
+        TraceSummary summary() throws IOException {
+            String id = string();
+            String format = string();
+            String session = string();
+            Optional<String> model = in.readBoolean() ? Optional.of(string()) : Optional.empty();
+            int schema = in.readInt();
+            int largest = in.readInt();
+            int oversizedCount = in.readInt();
+            List<TraceSummary.OversizedResult> oversized = new ArrayList<>(Math.min(oversizedCount, 1 << 16));
+            for (int i = 0; i < oversizedCount; i++) {
+                oversized.add(new TraceSummary.OversizedResult(in.readInt(), in.readInt()));
+            }
+            int count = in.readInt();
+            List<TraceSummary.Turn> turns = new ArrayList<>(Math.min(count, 1 << 16));
+            for (int i = 0; i < count; i++) {
+                int flags = in.readByte();
+                String agent = string();
+                Optional<String> callId = (flags & CALL_ID) != 0 ? Optional.of(string()) : Optional.empty();
+                Optional<String> turnModel = (flags & MODEL) != 0 ? Optional.of(string()) : Optional.empty();
+                Optional<Instant> at = (flags & AT) != 0
+                        ? Optional.of(Instant.ofEpochSecond(in.readLong(), in.readInt())) : Optional.empty();
+                Optional<Usage> usage = (flags & USAGE) != 0 ? Optional.of(new Usage(in.readLong(), in.readLong(),
+                        in.readLong(), in.readLong(), in.readLong(), in.readLong())) : Optional.empty();
+                turns.add(new TraceSummary.Turn(callId, agent, turnModel, at, usage));
+            }
+            return new TraceSummary(id, format, session, model, turns,
+                    schema < 0 ? OptionalInt.empty() : OptionalInt.of(schema), largest, oversized);
+        }
+
+        String string() throws IOException {
+            int index = in.readInt();
+            if (index >= 0) {
+                return strings.get(index);
+            }
+            String value = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+            strings.add(value);
+            return value;
+        }
+    }
+}

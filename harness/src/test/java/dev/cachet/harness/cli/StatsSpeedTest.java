@@ -1,0 +1,95 @@
+package dev.cachet.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.harness.bench.SyntheticLogs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** stats reads the same whatever the number of jobs and the state of its cache, in memory that does not grow. */
+class StatsSpeedTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void output_is_the_same_byte_for_byte_for_any_jobs_cold_and_warm() throws IOException {
+        Path logs = dir.resolve("logs");
+        new SyntheticLogs(7).write(logs, 1_500_000);
+        List<String> inputs = new ArrayList<>(List.of(logs.toString(),
+                Path.of("../evals/src/test/resources/traces").toAbsolutePath().normalize().toString()));
+        Path corpus = Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/corpus");
+        if (Files.isDirectory(corpus)) {
+            inputs.add(corpus.toString());
+        }
+        String reference = stats(dir.resolve("a"), inputs, "--jobs", "1", "--no-cache");
+        assertThat(reference).contains("\"sessions\"");
+        for (String jobs : List.of("1", "4")) {
+            Path home = dir.resolve("home-" + jobs);
+            assertThat(stats(home, inputs, "--jobs", jobs)).as("cold, %s jobs", jobs).isEqualTo(reference);
+            assertThat(stats(home, inputs, "--jobs", jobs)).as("warm, %s jobs", jobs).isEqualTo(reference);
+        }
+    }
+
+    @Test
+    void a_grown_log_and_a_corrupt_cache_give_what_a_cold_read_gives() throws IOException {
+        List<String> lines = Files.readAllLines(
+                Path.of("../evals/src/test/resources/traces/claude-code/sidechains.jsonl"));
+        Path log = dir.resolve("logs/live.jsonl");
+        Files.createDirectories(log.getParent());
+        Files.write(log, lines.subList(0, lines.size() / 2));
+        Path home = dir.resolve("home");
+        List<String> inputs = List.of(log.toString());
+        stats(home, inputs);
+        Files.write(log, lines.subList(lines.size() / 2, lines.size()), StandardOpenOption.APPEND);
+        String cold = stats(dir.resolve("cold"), inputs, "--no-cache");
+        assertThat(stats(home, inputs)).as("read on from the cached offset").isEqualTo(cold);
+        assertThat(stats(home, inputs)).as("warm").isEqualTo(cold);
+        try (Stream<Path> entries = Files.walk(home.resolve("cache/cachet/stats"))) {
+            for (Path entry : entries.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(entry);
+                Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            }
+        }
+        assertThat(stats(home, inputs)).as("truncated cache entries are dropped").isEqualTo(cold);
+        assertThat(stats(home, inputs)).as("and rebuilt").isEqualTo(cold);
+    }
+
+    @Test
+    void many_sessions_are_read_in_a_small_heap() throws Exception {
+        Path logs = dir.resolve("logs");
+        new SyntheticLogs(11).write(logs, 60_000_000);
+        Path home = Files.createDirectories(dir.resolve("home"));
+        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "stats", logs.toString(), "--format", "json", "--jobs", "2")
+                .redirectOutput(dir.resolve("out.json").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        java.environment().clear();
+        java.environment().putAll(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH")));
+        Process process = java.start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        assertThat(Files.readString(dir.resolve("out.json"))).contains("\"flagged_sessions\"");
+    }
+
+    private static String stats(Path home, List<String> inputs, String... options) throws IOException {
+        Files.createDirectories(home);
+        List<String> args = new ArrayList<>(List.of("stats", "--format", "json"));
+        args.addAll(inputs);
+        args.addAll(List.of(options));
+        CliRun run = CliRun.withEnvironment(Map.of("HOME", home.toString(),
+                "XDG_CACHE_HOME", home.resolve("cache").toString()), args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isIn(0, 2);
+        return run.out();
+    }
+}
