@@ -235,12 +235,16 @@ class PriceTableTest {
         // OpenRouter's page for meta-llama/llama-4-maverick: $0.17/M input, $0.85/M output, no cache price.
         assertThat(bundled.price("openai/openrouter-llama-4-maverick"))
                 .contains(new ModelPrice(0.17, 0.85, 0.17, 0.17, 0.17));
+        // Anthropic's prompt-caching price table for Claude 3.5 Sonnet: $3 in, $3.75 write, $0.30 hit, $15 out; the
+        // 1-hour write at the 2x-input rule of the current price page.
+        assertThat(bundled.price("claude-3-5-sonnet-20241022")).contains(new ModelPrice(3.00, 15.00, 3.75, 6.00, 0.30));
+        // DeepSeek's price page: deepseek-chat and deepseek-reasoner are both DeepSeek-V3.2, at one price.
+        assertThat(bundled.price("deepseek-reasoner")).isEqualTo(bundled.price("deepseek-chat"));
     }
 
     @Test
     void models_left_out_for_want_of_a_checked_price_stay_unpriced() {
-        assertThat(bundled.price("claude-3-5-sonnet-20241022")).isEmpty();
-        assertThat(bundled.price("deepseek-reasoner")).isEmpty();
+        assertThat(bundled.price("gemini-2.5-flash")).isEmpty();
     }
 
     @Test
