@@ -7,7 +7,10 @@ import dev.cachet.evals.stats.status.StatusLine;
 import dev.cachet.evals.stats.status.TranscriptCalls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -29,7 +32,9 @@ final class StatuslineCommand extends Subcommand implements Callable<Integer> {
         String line;
         try {
             StatusInput input = StatusInput.parse(new String(root.stdin().readAllBytes(), StandardCharsets.UTF_8));
-            List<Call> calls = input.transcript().isPresent() ? TranscriptCalls.read(input.transcript().get()) : List.of();
+            // A session's first status line comes before Claude Code has written its transcript.
+            Optional<Path> transcript = input.transcript().filter(Files::isRegularFile);
+            List<Call> calls = transcript.isPresent() ? TranscriptCalls.read(transcript.get()) : List.of();
             line = StatusLine.render(input, calls, clock().instant(), new CallPricer(root.prices()::price));
         } catch (IOException | RuntimeException e) {
             // Whatever went wrong, the prompt keeps its status bar; the reason goes to stderr, which Claude Code hides.

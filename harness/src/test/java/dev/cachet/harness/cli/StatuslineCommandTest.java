@@ -52,8 +52,7 @@ class StatuslineCommandTest {
 
     @Test
     void garbage_or_nothing_on_stdin_prints_a_short_line_and_exits_0() {
-        for (String stdin : new String[] {"not json {", "", "[1, 2]",
-                "{\"transcript_path\": \"/nonexistent/t.jsonl\", \"model\": {\"id\": 3}}"}) {
+        for (String stdin : new String[] {"not json {", "", "[1, 2]"}) {
             CliRun run = CliRun.withInput(at("2026-01-05T10:45:00Z"), stdin, "statusline");
 
             assertThat(run.exitCode()).as(stdin).isZero();
@@ -69,6 +68,26 @@ class StatuslineCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("Opus | $1.50" + System.lineSeparator());
+    }
+
+    @Test
+    void a_transcript_not_written_yet_shows_what_claude_code_gave() {
+        CliRun run = CliRun.withInput(at("2026-01-05T10:45:00Z"), "{\"transcript_path\": \"/nonexistent/t.jsonl\", "
+                + "\"model\": {\"id\": \"claude-opus-4-6\", \"display_name\": \"Opus\"}, \"cost\": {\"total_cost_usd\": 1.5}}",
+                "statusline");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("Opus | $1.50" + System.lineSeparator());
+    }
+
+    @Test
+    void fields_of_the_wrong_type_are_left_out() {
+        CliRun run = CliRun.withInput(at("2026-01-05T10:45:00Z"),
+                "{\"transcript_path\": \"/nonexistent/t.jsonl\", \"model\": {\"id\": 3}, \"cost\": \"a lot\"}",
+                "statusline");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("Claude" + System.lineSeparator());
     }
 
     private static Clock at(String instant) {
