@@ -75,9 +75,12 @@ public final class StatusLine {
                 + price.map(p -> ", ~" + dollars(prefix * (hour ? p.cacheWrite1h() : p.cacheWrite5m()) / 1e6)).orElse(""));
     }
 
-    private static String minutes(Duration duration) {
+    /** Minutes within the hour, hours within two days, days past that: as precise as a glance needs. */
+    static String minutes(Duration duration) {
         long minutes = duration.toMinutes();
-        return minutes < 60 ? minutes + " min" : String.format(Locale.ROOT, "%dh %02dm", minutes / 60, minutes % 60);
+        return minutes < 60 ? minutes + " min"
+                : minutes < 48 * 60 ? String.format(Locale.ROOT, "%dh %02dm", minutes / 60, minutes % 60)
+                : duration.toDays() + " days";
     }
 
     static String tokens(long count) {
