@@ -7,16 +7,14 @@ import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Tool;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Forty MCP tools as four common servers list them (GitHub, Postgres, Playwright, Slack): names, descriptions and
  * input schemas modelled on the real ones, in the shape the TypeScript SDK sends (draft-07, no additional
  * properties), so each costs what a real server's tool costs in the prompt: 100 to 400 tokens.
  */
-public final class SyntheticMcpTools {
-    /** Output of every call: about 300 tokens, like an issue, a page of rows or a posted message's echo. */
-    private static final int OUTPUT_CHARS = 1_200;
-
+final class SyntheticMcpTools {
     private static final String OWNER = "owner:string!:Repository owner (a user or an organization)";
     private static final String REPO = "repo:string!:Repository name, without the owner";
     private static final String PER_PAGE = "perPage:number:Results per page for pagination (min 1, max 100)";
@@ -205,15 +203,25 @@ public final class SyntheticMcpTools {
                     + "edited.",
                     CHANNEL, "ts:string!:The timestamp of the message to edit", "text:string!:The new message text"));
 
+    /** The issue from GitHub, the rows from Postgres, the report on Slack. */
+    private static final McpCalls CALLS = new McpCalls(
+            ToolScript.BUG + ", and tell the backend channel on Slack when it is done.",
+            ToolScript.act("get_issue", "{'owner':'acme','repo':'shop','issue_number':412}"),
+            ToolScript.act("execute_sql",
+                    "{'sql':'SELECT id, created_at FROM orders ORDER BY created_at LIMIT 20 OFFSET 20'}"),
+            ToolScript.act("execute_sql", "{'sql':'SELECT count(*) FROM orders'}"),
+            ToolScript.act("slack_post_message", "{'channel_id':'C0BACKEND','text':'Fixed #412: /orders pages now start at "
+                    + "the right offset; test added, ready for review.'}"),
+            Map.of("get_issue", "get github issue",
+                    "execute_sql", "run sql query postgres database",
+                    "slack_post_message", "slack post message channel"));
+
     private SyntheticMcpTools() {}
 
-    public static List<String> servers() {
-        return ROWS.stream().map(Row::server).distinct().toList();
-    }
-
     /** All forty, server by server, each answering every call with about 300 tokens. */
-    public static List<Tool> tools() {
-        return ROWS.stream().<Tool>map(row -> new ScriptedTool(spec(row), OUTPUT_CHARS)).toList();
+    static McpToolSet set() {
+        return new McpToolSet(McpToolSet.SYNTHETIC, ROWS.stream().map(Row::server).distinct().toList(),
+                ROWS.stream().<Tool>map(row -> new ScriptedTool(spec(row), McpToolSet.OUTPUT_CHARS)).toList(), CALLS);
     }
 
     private static Row row(String server, String name, String description, String... params) {

@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Plays one scripted session with forty MCP tools on offer, loaded eagerly (every schema in the tools array) or
+ * Plays one scripted session with a set of MCP tools on offer, loaded eagerly (every schema in the tools array) or
  * deferred (core tools, tool_search and call_tool; an MCP tool's schema arrives as a search result the first time
  * the agent needs it), renders each request with a context strategy and bills it as {@value #MODEL} under
  * Anthropic's prompt cache. Both ways perform the same actions; deferred adds a tool_search turn before the first
@@ -43,19 +43,22 @@ public final class ToolBench {
     private final TokenCounter counter;
     private final String systemPrompt;
     private final ModelPrice price;
+    private final McpToolSet mcp;
     private final ToolCatalog catalog;
     private final int coreToolTokens;
     // The scripted tools and the meta tools never touch the workspace or the environment; a tool call still needs them.
     private final ToolContext context = ToolContext.defaults(new Workspace(Path.of(".")), Map.of());
 
     /** @param coreTools the schemas of the tools every session offers, such as {@code ToolBox.core()}'s */
-    public ToolBench(TokenCounter counter, String systemPrompt, List<ToolSpec> coreTools, ModelPrice price) {
+    public ToolBench(TokenCounter counter, String systemPrompt, List<ToolSpec> coreTools, McpToolSet mcp,
+            ModelPrice price) {
         this.counter = counter;
         this.systemPrompt = systemPrompt;
         this.price = price;
+        this.mcp = mcp;
         this.catalog = new ToolCatalog(coreTools.stream()
                 .<Tool>map(spec -> new ScriptedTool(spec, ToolScript.coreOutputChars(spec.name())))
-                .toList(), SyntheticMcpTools.tools());
+                .toList(), mcp.tools());
         this.coreToolTokens = coreTools.stream().mapToInt(counter::count).sum();
     }
 
@@ -63,15 +66,19 @@ public final class ToolBench {
         return catalog;
     }
 
+    public McpToolSet mcp() {
+        return mcp;
+    }
+
     /** The scripted actions, the same in both modes. */
     public int actions() {
-        return ToolScript.actions().size();
+        return ToolScript.actions(mcp.calls()).size();
     }
 
     public ToolBenchRun run(ToolLoading loading, StrategyInfo strategy) {
         Play play = new Play(catalog.toolBox(loading), strategy);
         Set<String> searched = new HashSet<>();
-        for (ToolScript.Action action : ToolScript.actions()) {
+        for (ToolScript.Action action : ToolScript.actions(mcp.calls())) {
             if (play.tools.has(action.tool())) {
                 play.turn(action.tool(), action.arguments());
                 continue;
@@ -85,8 +92,8 @@ public final class ToolBench {
         return new ToolBenchRun(loading, strategy.name(), coreToolTokens, play.turns);
     }
 
-    private static void search(Play play, String tool) {
-        String query = ToolScript.searchQuery(tool);
+    private void search(Play play, String tool) {
+        String query = mcp.calls().searchQuery(tool);
         ToolOutput found = play.turn(ToolCatalog.SEARCH_TOOL, Json.mapper().createObjectNode().put("query", query).toString());
         if (!found.content().contains(ToolBenchTurn.schemaHeading(tool))) {
             throw new IllegalStateException("the script's tool_search for '" + query + "' does not find " + tool);
@@ -104,7 +111,7 @@ public final class ToolBench {
 
         Play(ToolBox tools, StrategyInfo info) {
             this.tools = tools;
-            this.session = new Session(systemPrompt, tools.specs(), ToolScript.TASK);
+            this.session = new Session(systemPrompt, tools.specs(), mcp.calls().task());
             this.strategy = info.create(new StrategyServices(new WindowFactory(counter), price.cacheRates(),
                     new ExtractiveSummarizer()), info.configure(Map.of()));
         }

@@ -37,8 +37,9 @@ public final class ToolBenchReport {
         IntSummaryStatistics mcpTokens = tools.catalog().deferred().stream()
                 .mapToInt(tool -> counter.count(tool.spec())).summaryStatistics();
         int metaTokens = deferred.turns().get(0).window().toolTokens() - deferred.coreToolTokens();
-        out.printf("tool loading benchmark: %d scripted actions; %d core + %d MCP tools (servers: %s); %d MCP tools used%n",
-                tools.actions(), core, mcp, String.join(", ", SyntheticMcpTools.servers()), deferred.searches());
+        out.printf("tool loading benchmark: %d scripted actions; %d core + %d MCP tools (%s set; servers: %s); "
+                + "%d MCP tools used%n", tools.actions(), core, mcp, tools.mcp().name(),
+                String.join(", ", tools.mcp().servers()), deferred.searches());
         out.printf("schemas: %d core tools %,d tokens; %d MCP tools %,d (%d-%d each); tool_search + call_tool %,d%n",
                 core, deferred.coreToolTokens(), mcp, mcpTokens.getSum(), mcpTokens.getMin(), mcpTokens.getMax(), metaTokens);
         out.printf("billed as %s under Anthropic's prompt cache; tokens counted with o200k%n%n", ToolBench.MODEL);

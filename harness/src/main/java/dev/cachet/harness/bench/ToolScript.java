@@ -2,16 +2,15 @@ package dev.cachet.harness.bench;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The fixed session the tool benchmark plays: a pagination bug fixed from its GitHub issue, checked against the
- * database, tested, and reported on Slack. Thirty actions: reads, searches, edits and test runs with the core tools,
- * and four calls of three MCP tools.
+ * data, tested, and reported. Thirty actions: reads, searches, edits and test runs with the core tools, and four
+ * calls of three MCP tools, which each {@link McpToolSet} supplies as {@link McpCalls}.
  */
 final class ToolScript {
-    static final String TASK = "Fix issue #412 in acme/shop: GET /orders?page=2 returns the first page again. "
-            + "Add a test, and tell the backend channel on Slack when it is done.";
+    /** The bug, as every tool set's task states it before saying how to report. */
+    static final String BUG = "Fix issue #412 in acme/shop: GET /orders?page=2 returns the first page again. Add a test";
 
     /** One thing the agent does, whichever way its tool is offered; arguments are JSON. */
     record Action(String tool, String arguments) {}
@@ -19,48 +18,43 @@ final class ToolScript {
     private static final String SRC = "src/main/java/com/acme/shop/orders/";
     private static final String TEST = "src/test/java/com/acme/shop/orders/";
 
-    /** What the agent asks tool_search for before its first call of each MCP tool. */
-    private static final Map<String, String> SEARCHES = Map.of(
-            "get_issue", "get github issue",
-            "execute_sql", "run sql query postgres database",
-            "slack_post_message", "slack post message channel");
-
-    private static final List<Action> ACTIONS = List.of(
-            act("get_issue", "{'owner':'acme','repo':'shop','issue_number':412}"),
-            act("grep", "{'pattern':'page','glob':'*.java','path':'" + SRC + "'}"),
-            act("read_file", "{'path':'" + SRC + "OrderController.java'}"),
-            act("read_file", "{'path':'" + SRC + "OrderRepository.java'}"),
-            act("read_file", "{'path':'" + SRC + "Pagination.java'}"),
-            act("execute_sql", "{'sql':'SELECT id, created_at FROM orders ORDER BY created_at LIMIT 20 OFFSET 20'}"),
-            act("list_files", "{'path':'" + TEST + "'}"),
-            act("read_file", "{'path':'" + TEST + "OrderControllerTest.java'}"),
-            act("run_command", "{'command':'mvn -q test -Dtest=OrderControllerTest'}"),
-            act("edit_file", "{'path':'" + TEST + "OrderControllerTest.java','old_string':'class OrderControllerTest {',"
-                    + "'new_string':'class OrderControllerTest {\\n    @Test void secondPageStartsAfterFirst() {}'}"),
-            act("run_command", "{'command':'mvn -q test -Dtest=OrderControllerTest'}"),
-            act("update_task_state", "{'ops':[{'op':'add_fact','text':'offset is computed as page * size with 1-based pages'}]}"),
-            act("edit_file", "{'path':'" + SRC + "Pagination.java','old_string':'page * size','new_string':'(page - 1) * size'}"),
-            act("run_command", "{'command':'mvn -q test -Dtest=OrderControllerTest'}"),
-            act("read_file", "{'path':'" + SRC + "OrderRepository.java'}"),
-            act("execute_sql", "{'sql':'SELECT count(*) FROM orders'}"),
-            act("edit_file", "{'path':'" + SRC + "OrderRepository.java','old_string':'ORDER BY created_at',"
-                    + "'new_string':'ORDER BY created_at, id'}"),
-            act("run_command", "{'command':'mvn -q test -Dtest=OrderControllerTest'}"),
-            act("grep", "{'pattern':'Pagination.of','glob':'*.java'}"),
-            act("read_file", "{'path':'src/main/java/com/acme/shop/customers/CustomerController.java'}"),
-            act("edit_file", "{'path':'src/main/java/com/acme/shop/customers/CustomerController.java',"
-                    + "'old_string':'Pagination.of(page - 1, size)','new_string':'Pagination.of(page, size)'}"),
-            act("run_command", "{'command':'mvn -q test'}"),
-            act("git_status", "{}"),
-            act("git_diff", "{}"),
-            act("update_task_state", "{'ops':[{'op':'add_decision','text':'pages stay 1-based; Pagination converts'}]}"),
-            act("run_command", "{'command':'mvn -q verify'}"),
-            act("read_file", "{'path':'CHANGELOG.md'}"),
-            act("edit_file", "{'path':'CHANGELOG.md','old_string':'## Unreleased','new_string':'## Unreleased\\n- Fix "
-                    + "page 2 of GET /orders returning page 1 (#412)'}"),
-            act("slack_post_message", "{'channel_id':'C0BACKEND','text':'Fixed #412: /orders pages now start at the "
-                    + "right offset; test added, ready for review.'}"),
-            act("finish", "{'summary':'Pagination offset fixed for 1-based pages, with a regression test; mvn verify passes.'}"));
+    static List<Action> actions(McpCalls mcp) {
+        return List.of(
+                mcp.readIssue(),
+                act("grep", "{'pattern':'page','glob':'*.java','path':'" + SRC + "'}"),
+                act("read_file", "{'path':'" + SRC + "OrderController.java'}"),
+                act("read_file", "{'path':'" + SRC + "OrderRepository.java'}"),
+                act("read_file", "{'path':'" + SRC + "Pagination.java'}"),
+                mcp.lookUp(),
+                act("list_files", "{'path':'" + TEST + "'}"),
+                act("read_file", "{'path':'" + TEST + "OrderControllerTest.java'}"),
+                act("run_command", "{'command':'mvn -q test -Dtest=OrderControllerTest'}"),
+                act("edit_file", "{'path':'" + TEST + "OrderControllerTest.java','old_string':'class OrderControllerTest {',"
+                        + "'new_string':'class OrderControllerTest {\\n    @Test void secondPageStartsAfterFirst() {}'}"),
+                act("run_command", "{'command':'mvn -q test -Dtest=OrderControllerTest'}"),
+                act("update_task_state", "{'ops':[{'op':'add_fact','text':'offset is computed as page * size with 1-based pages'}]}"),
+                act("edit_file", "{'path':'" + SRC + "Pagination.java','old_string':'page * size','new_string':'(page - 1) * size'}"),
+                act("run_command", "{'command':'mvn -q test -Dtest=OrderControllerTest'}"),
+                act("read_file", "{'path':'" + SRC + "OrderRepository.java'}"),
+                mcp.lookUpAgain(),
+                act("edit_file", "{'path':'" + SRC + "OrderRepository.java','old_string':'ORDER BY created_at',"
+                        + "'new_string':'ORDER BY created_at, id'}"),
+                act("run_command", "{'command':'mvn -q test -Dtest=OrderControllerTest'}"),
+                act("grep", "{'pattern':'Pagination.of','glob':'*.java'}"),
+                act("read_file", "{'path':'src/main/java/com/acme/shop/customers/CustomerController.java'}"),
+                act("edit_file", "{'path':'src/main/java/com/acme/shop/customers/CustomerController.java',"
+                        + "'old_string':'Pagination.of(page - 1, size)','new_string':'Pagination.of(page, size)'}"),
+                act("run_command", "{'command':'mvn -q test'}"),
+                act("git_status", "{}"),
+                act("git_diff", "{}"),
+                act("update_task_state", "{'ops':[{'op':'add_decision','text':'pages stay 1-based; Pagination converts'}]}"),
+                act("run_command", "{'command':'mvn -q verify'}"),
+                act("read_file", "{'path':'CHANGELOG.md'}"),
+                act("edit_file", "{'path':'CHANGELOG.md','old_string':'## Unreleased','new_string':'## Unreleased\\n- Fix "
+                        + "page 2 of GET /orders returning page 1 (#412)'}"),
+                mcp.report(),
+                act("finish", "{'summary':'Pagination offset fixed for 1-based pages, with a regression test; mvn verify passes.'}"));
+    }
 
     /** What the core tools return, in characters: whole files and test logs are long, edits are acknowledged. */
     private static final Map<String, Integer> CORE_OUTPUT_CHARS = Map.of(
@@ -73,16 +67,8 @@ final class ToolScript {
         return CORE_OUTPUT_CHARS.getOrDefault(tool, SHORT_OUTPUT_CHARS);
     }
 
-    static List<Action> actions() {
-        return ACTIONS;
-    }
-
-    static String searchQuery(String tool) {
-        return Objects.requireNonNull(SEARCHES.get(tool), () -> "the script has no tool_search query for " + tool);
-    }
-
     // Arguments are written with single quotes to keep the table readable; none of them contains one.
-    private static Action act(String tool, String arguments) {
+    static Action act(String tool, String arguments) {
         return new Action(tool, arguments.replace('\'', '"'));
     }
 }

@@ -10,6 +10,9 @@ import dev.cachet.tools.ToolOutput;
 
 /** A built-in tool: a fixed spec, and arguments read through {@link Args}. */
 abstract class BuiltinTool implements Tool {
+    /** The description of every required path argument. */
+    static final String PATH = "Workspace-relative";
+
     private final ToolSpec spec;
 
     BuiltinTool(ToolSpec spec) {

@@ -15,12 +15,11 @@ import java.nio.charset.StandardCharsets;
 /** Replaces one exact, unique occurrence of a string in a file. */
 public final class EditFileTool extends BuiltinTool {
     private static final ToolSpec SPEC = new ToolSpec("edit_file",
-            "Replace an exact string in a file. old_string must occur exactly once: include enough surrounding "
-                    + "lines to make it unique. Whitespace and indentation must match the file.",
+            "Change a file: replace old_string (exactly once, exact whitespace) with new_string.",
             Schema.object()
-                    .string("path", "File path, relative to the workspace root", true)
-                    .string("old_string", "The exact text to replace", true)
-                    .string("new_string", "The text to put in its place", true)
+                    .string("path", BuiltinTool.PATH, true)
+                    .string("old_string", "Exact text to replace", true)
+                    .string("new_string", "Replacement", true)
                     .build());
 
     public EditFileTool() {

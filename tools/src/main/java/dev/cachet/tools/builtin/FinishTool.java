@@ -13,8 +13,8 @@ public final class FinishTool extends BuiltinTool {
     public static final String NAME = "finish";
 
     private static final ToolSpec SPEC = new ToolSpec(NAME,
-            "Call when the task is complete (or cannot be completed), with a short summary of what was done.",
-            Schema.object().string("summary", "What was done and how it was verified", true).build());
+            "Call when the task is done or cannot be done.",
+            Schema.object().string("summary", "What was done and verified", true).build());
 
     public FinishTool() {
         super(SPEC);

@@ -19,8 +19,7 @@ import org.eclipse.jgit.treewalk.FileTreeIterator;
  */
 public final class GitDiffTool extends GitTool {
     private static final ToolSpec SPEC = new ToolSpec("git_diff",
-            "Show the unified diff of the workspace against the last commit (HEAD): changed, deleted and new files "
-                    + "(new files too, unless .gitignore ignores them).",
+            "Show the diff since the last commit, new files included.",
             Schema.object().build());
 
     public GitDiffTool() {

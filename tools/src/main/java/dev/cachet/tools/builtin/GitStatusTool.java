@@ -12,7 +12,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 /** Shows changed files in the short format of {@code git status --short}. */
 public final class GitStatusTool extends GitTool {
     private static final ToolSpec SPEC = new ToolSpec("git_status",
-            "Show which files are modified, added, deleted or untracked, like `git status --short`.",
+            "List changed files (git status --short).",
             Schema.object().build());
 
     // The two columns of `git status --short`: staged, then unstaged.

@@ -26,12 +26,12 @@ public final class GrepTool extends BuiltinTool {
     private static final int SKIPPED_NAMED = 5;
 
     private static final ToolSpec SPEC = new ToolSpec("grep",
-            "Search file contents with a Java regular expression. Skips binary files and what .gitignore ignores.",
+            "Search file contents by Java regex; skips .gitignored files.",
             Schema.object()
-                    .string("pattern", "Regular expression to find in each line", true)
-                    .string("glob", "Only search files matching this glob, like *.py or src/**/*.java", false)
-                    .string("path", "Directory to search, relative to the workspace root (default: the root)", false)
-                    .integer("max_matches", "Stop after this many matching lines (default " + DEFAULT_MAX_MATCHES + ")", false)
+                    .string("pattern", "Matched per line", true)
+                    .optionalString("glob")
+                    .optionalString("path")
+                    .optionalInteger("max_matches")
                     .build());
 
     public GrepTool() {

@@ -16,10 +16,10 @@ public final class ListFilesTool extends BuiltinTool {
     static final int MAX_FILES = 500;
 
     private static final ToolSpec SPEC = new ToolSpec("list_files",
-            "List files in the workspace, skipping what .gitignore ignores. At most " + MAX_FILES + " paths.",
+            "Find files by glob, like src/**/*.java; skips .gitignored files.",
             Schema.object()
-                    .string("glob", "Glob to match: a name pattern like *.java, or a path pattern like src/**/*.java (default: all files)", false)
-                    .string("path", "Directory to list, relative to the workspace root (default: the root)", false)
+                    .optionalString("glob")
+                    .optionalString("path")
                     .build());
 
     public ListFilesTool() {

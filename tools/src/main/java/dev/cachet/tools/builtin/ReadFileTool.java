@@ -17,12 +17,11 @@ public final class ReadFileTool extends BuiltinTool {
     static final int MAX_LINES = 2000;
 
     private static final ToolSpec SPEC = new ToolSpec("read_file",
-            "Read a text file from the workspace. Lines are numbered from 1. Reads at most " + MAX_LINES
-                    + " lines per call; use start_line and end_line for the rest.",
+            "Read a file's numbered lines.",
             Schema.object()
-                    .string("path", "File path, relative to the workspace root", true)
-                    .integer("start_line", "First line to show (1-based, default 1)", false)
-                    .integer("end_line", "Last line to show, inclusive (default: end of file)", false)
+                    .string("path", BuiltinTool.PATH, true)
+                    .optionalInteger("start_line")
+                    .optionalInteger("end_line")
                     .build());
 
     public ReadFileTool() {

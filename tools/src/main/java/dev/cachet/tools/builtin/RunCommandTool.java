@@ -18,11 +18,10 @@ import java.time.Duration;
  */
 public final class RunCommandTool extends BuiltinTool {
     private static final ToolSpec SPEC = new ToolSpec("run_command",
-            "Run a shell command (/bin/sh -c) in the workspace root and return its exit code and output "
-                    + "(stdout and stderr merged; long output keeps its head and tail).",
+            "Run a shell command in the workspace root: builds, tests, scripts.",
             Schema.object()
-                    .string("command", "The shell command to run", true)
-                    .integer("timeout_seconds", "Kill the command after this many seconds (default and most: the session's command timeout)", false)
+                    .string("command", "Run with /bin/sh -c", true)
+                    .optionalInteger("timeout_seconds")
                     .build());
 
     public RunCommandTool() {

@@ -18,8 +18,7 @@ import dev.cachet.tools.ToolOutput;
  */
 public final class UpdateTaskStateTool extends BuiltinTool {
     private static final ToolSpec SPEC = new ToolSpec(StateRules.UPDATE_TASK_STATE,
-            "Record your plan, what you learned and what you decided in the task state, which stays visible when old "
-                    + "turns are dropped from your context. Steps and questions are numbered from 1 as the state shows them.",
+            "Save your plan, facts and decisions in the task state: it stays when old turns are dropped.",
             Schema.object().property("ops", opsSchema(), true).build());
 
     public UpdateTaskStateTool() {
@@ -41,21 +40,20 @@ public final class UpdateTaskStateTool extends BuiltinTool {
         }
     }
 
+    // Each field's name says which op reads it, and the enums list the values: no field needs a description.
     private static ObjectNode opsSchema() {
-        ObjectNode ops = JsonNodeFactory.instance.objectNode().put("type", "array").put("minItems", 1)
-                .put("description", "Changes, applied in order");
+        ObjectNode ops = JsonNodeFactory.instance.objectNode().put("type", "array")
+                .put("description", "Applied in order");
         ObjectNode op = ops.putObject("items").put("type", "object");
         ObjectNode fields = op.putObject("properties");
-        fields.putObject("op").put("type", "string").putArray("enum").add("add_step").add("set_step_status")
-                .add("add_fact").add("set_file").add("add_decision").add("add_question").add("resolve_question")
-                .add("set_next_step");
-        fields.putObject("text").put("type", "string")
-                .put("description", "for add_step, add_fact, add_decision, add_question, set_next_step");
-        fields.putObject("step").put("type", "integer").put("description", "for set_step_status");
-        fields.putObject("status").put("type", "string").putArray("enum").add("todo").add("in_progress").add("done").add("dropped");
-        fields.putObject("path").put("type", "string").put("description", "for set_file");
-        fields.putObject("why").put("type", "string").put("description", "for set_file: what the file is to the task");
-        fields.putObject("question").put("type", "integer").put("description", "for resolve_question");
+        fields.putObject("op").putArray("enum").add("add_step").add("set_step_status").add("add_fact").add("set_file")
+                .add("add_decision").add("add_question").add("resolve_question").add("set_next_step");
+        fields.putObject("text").put("type", "string");
+        fields.putObject("step").put("type", "integer");
+        fields.putObject("status").putArray("enum").add("todo").add("in_progress").add("done").add("dropped");
+        fields.putObject("path").put("type", "string");
+        fields.putObject("why").put("type", "string");
+        fields.putObject("question").put("type", "integer");
         op.putArray("required").add("op");
         return ops;
     }

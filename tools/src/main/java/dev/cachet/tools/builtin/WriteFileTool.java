@@ -15,10 +15,10 @@ import java.util.Optional;
 /** Creates or overwrites a file, creating its parent directories. */
 public final class WriteFileTool extends BuiltinTool {
     private static final ToolSpec SPEC = new ToolSpec("write_file",
-            "Create a file, or overwrite it, with the given content. Parent directories are created.",
+            "Write a new file or replace a whole one.",
             Schema.object()
-                    .string("path", "File path, relative to the workspace root", true)
-                    .string("content", "The complete new content of the file", true)
+                    .string("path", BuiltinTool.PATH, true)
+                    .string("content", "Whole file", true)
                     .build());
 
     public WriteFileTool() {
