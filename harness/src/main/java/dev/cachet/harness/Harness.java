@@ -13,7 +13,9 @@ import dev.cachet.harness.loop.Ledger;
 import dev.cachet.harness.loop.Planning;
 import dev.cachet.harness.loop.Resumption;
 import dev.cachet.harness.loop.RunResult;
+import dev.cachet.harness.loop.Scheduler;
 import dev.cachet.harness.loop.StopRequest;
+import dev.cachet.harness.loop.ThreadScheduler;
 import dev.cachet.harness.resume.LoggedSummaries;
 import dev.cachet.harness.resume.SessionRebuilder;
 import dev.cachet.harness.resume.SessionRecord;
@@ -52,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Wires cachet together: token counter, prices, strategies, tools and models, and runs sessions with them. */
 public final class Harness {
@@ -59,6 +62,7 @@ public final class Harness {
 
 
     private final Clock clock;
+    private final Supplier<Scheduler> schedulers;
     private final Map<String, String> environment;
     private final TokenCounter counter = TokenCounter.o200k();
     private final PriceTable prices;
@@ -77,7 +81,14 @@ public final class Harness {
      * @param sessionLogs where sessions are logged
      */
     public Harness(Clock clock, Map<String, String> environment, PriceTable prices, SessionLogs sessionLogs) {
+        this(clock, () -> new ThreadScheduler("cachet-keepalive"), environment, prices, sessionLogs);
+    }
+
+    /** @param schedulers time keep-alive pings, one per session; tests move their time by hand */
+    public Harness(Clock clock, Supplier<Scheduler> schedulers, Map<String, String> environment, PriceTable prices,
+            SessionLogs sessionLogs) {
         this.clock = clock;
+        this.schedulers = schedulers;
         this.environment = Map.copyOf(environment);
         this.prices = prices;
         this.providers = new Providers(prices);
@@ -189,8 +200,10 @@ public final class Harness {
             listener.on(new SessionEvent.Started(sessionId, spec.task(), workspace.root().toString(), model.model(),
                     spec.strategy(), configured.params().values(), spec.limits(), systemPrompt, offered.specs(),
                     ModelChoice.of(model.spec())));
+            SessionParts.keepAliveNote(spec, model).ifPresent(warnings::add);
             warnings.forEach(warning -> listener.on(new SessionEvent.Warned(warning)));
-            SessionParts parts = new SessionParts(model, counter, new Ledger(model.price()), listener, clock);
+            SessionParts parts = new SessionParts(model, counter, new Ledger(model.price()), listener, clock,
+                    spec.keepAlivePings(), schedulers);
             Summarizer summarizer = parts.summarizer(summaryPrompt);
             return new OpenSession(sessionId, session, parts, spec, workspace, environment, offered, mcp, log, listener,
                     parts.ledger(), configured, next -> parts.strategy(next, summarizer), parts.strategy(configured, summarizer),
@@ -216,9 +229,11 @@ public final class Harness {
             log = new SessionLog(record.log(), clock);
             ToolBox offered = catalog(mcp, warnings::add).toolBox(spec.toolLoading());
             missingTools(record, offered).ifPresent(warnings::add);
+            SessionParts.keepAliveNote(spec, model).ifPresent(warnings::add);
             SessionListener listener = SessionListener.all(List.of(log, display));
-            Ledger ledger = new Ledger(model.price(), record.usage(), record.costUsd());
-            SessionParts parts = new SessionParts(model.continuing(record.turns()), counter, ledger, listener, clock);
+            Ledger ledger = new Ledger(model.price(), record.usage(), record.costUsd(), record.pings());
+            SessionParts parts = new SessionParts(model.continuing(record.turns()), counter, ledger, listener, clock,
+                    spec.keepAlivePings(), schedulers);
             Summarizer live = parts.summarizer(summaryPrompt);
             LoggedSummaries summaries = new LoggedSummaries(unchanged ? record.summaries() : List.of(), live);
             ContextStrategy strategy = parts.strategy(configured, summaries);

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A session whose log, MCP servers and strategy stay open between requests, so that a chat can speak to it again:
@@ -164,6 +165,14 @@ public final class OpenSession implements AutoCloseable {
         listener.on(new SessionEvent.StrategyChanged(from.turn(), next.info().name(), next.params().values()));
     }
 
+    /**
+     * Runs a wait outside the loop as an idle stretch, such as a chat waiting for the user, with keep-alive pings
+     * where the session sends them.
+     */
+    public <T> T whileIdle(Supplier<T> wait) {
+        return parts.idling().whileIdle(wait);
+    }
+
     /** Tells the session's listeners, the log among them, of something that happened outside the loop. */
     public void report(SessionEvent event) {
         listener.on(event);
@@ -186,6 +195,8 @@ public final class OpenSession implements AutoCloseable {
     @Override
     public void close() {
         try (McpServers servers = mcp) {
+            // No ping after the end: none may write to a closed log.
+            parts.idling().close();
             log.close();
         }
     }

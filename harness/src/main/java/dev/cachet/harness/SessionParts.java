@@ -10,17 +10,23 @@ import dev.cachet.context.strategy.Summarizer;
 import dev.cachet.context.window.WindowFactory;
 import dev.cachet.harness.loop.AgentLoop;
 import dev.cachet.harness.loop.CacheCheckingModelClient;
+import dev.cachet.harness.loop.CacheKeepAlive;
+import dev.cachet.harness.loop.Idling;
 import dev.cachet.harness.loop.Ledger;
 import dev.cachet.harness.loop.ModelSummarizer;
+import dev.cachet.harness.loop.Scheduler;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.PricedClient;
+import dev.cachet.providers.pricing.KeepAliveCost;
 import dev.cachet.providers.session.SessionListener;
 import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.Workspace;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The working parts of one session once its log is open, wired alike for a new session and a resumed one: the model
@@ -33,8 +39,14 @@ final class SessionParts {
     private final WindowFactory windows;
     private final SessionListener listener;
     private final Clock clock;
+    private final Idling idling;
 
-    SessionParts(PricedClient priced, TokenCounter counter, Ledger ledger, SessionListener listener, Clock clock) {
+    /**
+     * @param keepAlivePings keep-alive pings per idle stretch at most; 0 sends none
+     * @param schedulers where keep-alive pings are timed, one scheduler per session
+     */
+    SessionParts(PricedClient priced, TokenCounter counter, Ledger ledger, SessionListener listener, Clock clock,
+            int keepAlivePings, Supplier<Scheduler> schedulers) {
         this.priced = priced;
         this.model = priced.cacheSimulator(counter)
                 .<ModelClient>map(simulator -> new CacheCheckingModelClient(priced, simulator, listener, clock)).orElse(priced);
@@ -42,6 +54,23 @@ final class SessionParts {
         this.windows = new WindowFactory(counter);
         this.listener = listener;
         this.clock = clock;
+        // Pings go through the checked model, so the simulator sees the cache refreshed as the provider does.
+        this.idling = keepAlivePings == 0 ? Idling.NO_PINGS : model.keepAlive().<Idling>map(ping -> new CacheKeepAlive(ping,
+                keepAlivePings, priced.spec().keepAliveInterval(), new KeepAliveCost(priced.price()), ledger, listener,
+                schedulers.get())).orElse(Idling.NO_PINGS);
+    }
+
+    /** Why {@code --cache-keepalive} sends nothing for this model, where it was asked for and cannot. */
+    static Optional<String> keepAliveNote(RunSpec spec, PricedClient model) {
+        return spec.keepAlivePings() == 0 || model.keepAlive().isPresent() ? Optional.empty()
+                : Optional.of("--cache-keepalive: " + model.spec() + " has no prompt cache a request can keep alive "
+                        + "(OpenAI-style caches are automatic, with no documented lifetime a ping would refresh); no pings "
+                        + "are sent");
+    }
+
+    /** The session's idle stretches, with keep-alive pings where asked for. */
+    Idling idling() {
+        return idling;
     }
 
     PricedClient priced() {
@@ -69,6 +98,6 @@ final class SessionParts {
             ContextStrategy strategy, ToolBox tools, StopRequest stop) {
         ToolContext toolContext = new ToolContext(workspace, environment, spec.commandTimeout(),
                 ToolContext.DEFAULT_OUTPUT_LIMIT_CHARS, session::state, spec.sandbox(), spec.approver());
-        return new AgentLoop(model, strategy, tools, toolContext, ledger, spec.limits(), clock, listener, stop);
+        return new AgentLoop(model, strategy, tools, toolContext, ledger, spec.limits(), clock, listener, stop, idling);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cachet.providers;
 
 import dev.cachet.context.window.Window;
+import java.util.Optional;
 
 /** Sends a rendered window to a model and returns its answer. */
 public interface ModelClient {
@@ -28,6 +29,14 @@ public interface ModelClient {
      */
     default boolean answersAnything() {
         return true;
+    }
+
+    /**
+     * How to keep this model's cached prefix alive while a session idles; empty where no request is documented to
+     * refresh the cache's lifetime (OpenAI's automatic prefix cache) or there is no cache, so pinging is no use.
+     */
+    default Optional<KeepAlive> keepAlive() {
+        return Optional.empty();
     }
 
     /**

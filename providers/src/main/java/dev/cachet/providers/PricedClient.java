@@ -55,6 +55,11 @@ public final class PricedClient implements ModelClient {
     }
 
     @Override
+    public Optional<KeepAlive> keepAlive() {
+        return client.keepAlive();
+    }
+
+    @Override
     public PricedClient continuing(int answeredTurns) {
         return new PricedClient(client.continuing(answeredTurns), billing, usageSimulated);
     }

@@ -32,7 +32,7 @@ public final class Chat {
                 + "Ctrl-C stops a turn, Ctrl-D ends the chat"));
         out.flush();
         while (true) {
-            ChatInput.Input read = input.read("> ");
+            ChatInput.Input read = session.whileIdle(() -> input.read("> "));
             if (read instanceof ChatInput.Input.End) {
                 break;
             }
@@ -76,7 +76,7 @@ public final class Chat {
         int requests = session.requests();
         out.println(style.bold("session " + open.id() + ": " + requests + (requests == 1 ? " request, " : " requests, ")
                 + open.turns() + (open.turns() == 1 ? " turn" : " turns")));
-        out.println(StopSummary.totals(open.ledger().usage(), open.ledger().costUsd()));
+        out.println(StopSummary.totals(open.ledger().usage(), open.ledger().costUsd(), open.ledger().pings()));
         out.println("log:     " + open.log());
         out.println("to go on: cachet chat --resume " + open.id());
         out.flush();

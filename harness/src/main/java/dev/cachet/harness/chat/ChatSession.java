@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The session a chat speaks to: none until the first task, which opens it; each later message is a follow-up to it.
@@ -65,6 +66,11 @@ public final class ChatSession implements AutoCloseable {
         OpenSession reopened = opener.reopen(id, listeners());
         close();
         adopt(reopened);
+    }
+
+    /** Waits for the user as an idle stretch of the open session, which keeps its cache alive where it pings. */
+    public <T> T whileIdle(Supplier<T> wait) {
+        return open == null ? wait.get() : open.whileIdle(wait);
     }
 
     /** Something the model should hear with the next message, such as a change the user undid. */

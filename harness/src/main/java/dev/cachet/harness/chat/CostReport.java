@@ -14,7 +14,7 @@ final class CostReport {
                 .orElse("");
         return List.of(
                 "session " + session.id() + ", " + session.turns() + (session.turns() == 1 ? " turn" : " turns"),
-                StopSummary.totals(session.ledger().usage(), session.ledger().costUsd()),
+                StopSummary.totals(session.ledger().usage(), session.ledger().costUsd(), session.ledger().pings()),
                 String.format(Locale.ROOT, "burn:    $%.4f and %,.0f tokens a turn, cache hit rate %.1f%% over the last %d turns%s",
                         burn.costPerTurn(), burn.tokensPerTurn(), 100 * burn.recentHitRate(),
                         Math.min(Burn.RECENT, burn.turns()), perHour));

@@ -42,11 +42,21 @@ final class SessionOptions {
                     + "eager (every schema in every request).", "Default: ${DEFAULT-VALUE}."})
     ToolLoading toolLoading;
 
+    @Option(names = "--cache-keepalive", paramLabel = "N", defaultValue = "0", converter = ZeroOrMoreConverter.class,
+            description = {"While a tool call runs or the chat waits for you, re-send the last request with max_tokens 1 "
+                    + "every 4.5 minutes (55 with --cache-ttl 1h), up to N times per pause, so the cached prefix does "
+                    + "not expire (Anthropic; other providers' caches cannot be kept alive, and it says so).",
+                "A ping costs the prefix at the cache-read price plus one output token; an expired cache costs the prefix "
+                    + "at the write price instead of the read price at the next call. Since nobody knows how long a pause "
+                    + "lasts, a ping is sent only while the pause's pings so far cost less than that rewrite.",
+                "Pings are billed and shown as pings. 0 sends none. Default: ${DEFAULT-VALUE}."})
+    int keepAlivePings;
+
     /** The session these options describe, for a task in a workspace. */
     RunSpec runSpec(Path workspace, String task, Config config, Map<String, String> environment, PrintWriter out,
             PrintWriter err) {
         return new RunSpec(workspace, task, strategy, params(config), limits.limits(), limits.commandTimeout,
-                sandbox.sandbox(environment, out), approver(err), toolLoading, config.mcpServers(), false);
+                sandbox.sandbox(environment, out), approver(err), toolLoading, config.mcpServers(), false, keepAlivePings);
     }
 
     /**
@@ -63,7 +73,8 @@ final class SessionOptions {
         Map<String, Integer> base = given.test("--strategy") ? config.paramsFor(chosen) : logged.params();
         return new RunSpec(Path.of(record.start().workspace()), record.start().task(), chosen,
                 params.over(base, chosen, List.of(chosen)), limits.over(logged.limits(), given), limits.commandTimeout,
-                sandbox.sandbox(environment, out), approver(err), record.toolLoading(), config.mcpServers(), false);
+                sandbox.sandbox(environment, out), approver(err), record.toolLoading(), config.mcpServers(), false,
+                keepAlivePings);
     }
 
     /** The config's parameters for the strategy, with the flags' on top. */

@@ -61,7 +61,7 @@ public final class HarnessAgentRunner implements AgentRunner {
     @Override
     public AgentResult run(SuiteTask task, String strategy, boolean plan, Path workspace) {
         RunSpec spec = new RunSpec(workspace, task.prompt(), strategy, params.apply(strategy), limits(task.budget()),
-                ToolContext.DEFAULT_COMMAND_TIMEOUT, sandbox, Approver.ALWAYS, ToolLoading.DEFERRED, mcpServers, plan);
+                ToolContext.DEFAULT_COMMAND_TIMEOUT, sandbox, Approver.ALWAYS, ToolLoading.DEFERRED, mcpServers, plan, 0);
         Watcher watcher = new Watcher();
         try {
             harness.run(spec, models.apply(task), watcher);

@@ -54,10 +54,19 @@ public final class AgentLoop {
     private final Clock clock;
     private final SessionListener listener;
     private final StopRequest stop;
+    private final Idling idling;
     private final StateRules stateRules = new StateRules();
 
+    /** A loop that only waits through its tool calls, sending no keep-alive pings. */
     public AgentLoop(ModelClient model, ContextStrategy strategy, ToolBox tools, ToolContext toolContext,
             Ledger ledger, Limits limits, Clock clock, SessionListener listener, StopRequest stop) {
+        this(model, strategy, tools, toolContext, ledger, limits, clock, listener, stop, Idling.NO_PINGS);
+    }
+
+    /** @param idling told of each request, and runs each tool call as an idle stretch (keep-alive pings) */
+    public AgentLoop(ModelClient model, ContextStrategy strategy, ToolBox tools, ToolContext toolContext,
+            Ledger ledger, Limits limits, Clock clock, SessionListener listener, StopRequest stop, Idling idling) {
+        this.idling = idling;
         this.model = model;
         this.strategy = strategy;
         this.tools = tools;
@@ -283,6 +292,7 @@ public final class AgentLoop {
             }
             throw e;
         }
+        idling.sent(progress.turn, window, response.usage());
         double cost = response.usage().map(ledger::charge).orElse(0.0);
         if (response.usage().isEmpty()) {
             listener.on(new SessionEvent.Warned(model.model() + " sent no usage with its answer to turn " + progress.turn
@@ -298,9 +308,9 @@ public final class AgentLoop {
         listener.on(new SessionEvent.ToolCalled(turn, call));
         Instant start = clock.instant();
         boolean interruptible = tools.effect(call.name()) == ToolEffect.PROCESSES;
-        ToolResult result = interruptible
+        ToolResult result = idling.whileIdle(() -> interruptible
                 ? stop.interruptible(() -> tools.execute(call, toolContext)).resultFor(call)
-                : tools.execute(call, toolContext).resultFor(call);
+                : tools.execute(call, toolContext).resultFor(call));
         if (interruptible && stop.requested()) {
             return Optional.empty();
         }

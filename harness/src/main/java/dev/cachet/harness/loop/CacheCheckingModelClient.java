@@ -3,6 +3,7 @@ package dev.cachet.harness.loop;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
+import dev.cachet.providers.KeepAlive;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.TextStream;
@@ -10,6 +11,8 @@ import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.CacheSimulator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs every window a live provider receives through a simulator of its prompt cache as well, and logs the
@@ -46,8 +49,18 @@ public final class CacheCheckingModelClient implements ModelClient {
 
     @Override
     public ModelResponse complete(Window window, TextStream text) {
+        return checked(window, () -> provider.complete(window, text));
+    }
+
+    /** Pings pass through the simulator too: they refresh its entries as they refresh the provider's. */
+    @Override
+    public Optional<KeepAlive> keepAlive() {
+        return provider.keepAlive().map(ping -> window -> checked(window, () -> ping.ping(window)));
+    }
+
+    private ModelResponse checked(Window window, Supplier<ModelResponse> request) {
         Instant sent = clock.instant();
-        ModelResponse response = provider.complete(window, text);
+        ModelResponse response = request.get();
         Usage predicted = simulator.next(window, response.usage().map(Usage::output).orElse(0L), sent);
         // Without a bill there is nothing to check the prediction against.
         response.usage().ifPresent(billed -> listener.on(

@@ -2,9 +2,6 @@ package dev.cachet.harness.loop;
 
 import dev.cachet.providers.session.StopReason;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The session's wall-time limit as one deadline. Checking it between turns is not enough: a provider that never
@@ -16,28 +13,24 @@ final class Deadline implements AutoCloseable {
     // Beyond this a timer is pointless, and far beyond it the nanosecond count overflows.
     private static final Duration NEVER = Duration.ofDays(365);
 
-    private final ScheduledExecutorService timer;
+    private final Scheduler timer;
 
-    private Deadline(ScheduledExecutorService timer) {
+    private Deadline(Scheduler timer) {
         this.timer = timer;
     }
 
     static Deadline after(Duration limit, StopRequest stop) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, THREAD_NAME);
-            thread.setDaemon(true);
-            return thread;
-        });
+        Scheduler timer = new ThreadScheduler(THREAD_NAME);
         if (limit.compareTo(NEVER) < 0) {
             String detail = "reached the limit of " + shown(limit) + " of wall time; what was still running was stopped";
-            timer.schedule(() -> stop.request(StopReason.WALL_TIME, detail), limit.toNanos(), TimeUnit.NANOSECONDS);
+            timer.after(limit, () -> stop.request(StopReason.WALL_TIME, detail));
         }
         return new Deadline(timer);
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.close();
     }
 
     private static String shown(Duration limit) {

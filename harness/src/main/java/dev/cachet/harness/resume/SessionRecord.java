@@ -2,6 +2,7 @@ package dev.cachet.harness.resume;
 
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.harness.InputException;
+import dev.cachet.harness.loop.Pings;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.session.LoggedEvent;
 import dev.cachet.providers.session.SessionEvent;
@@ -81,7 +82,7 @@ public record SessionRecord(Path log, SessionEvent.Started start, List<LoggedEve
                 .mapToInt(event -> ((SessionEvent.ModelResponded) event).turn()).max().orElse(0);
     }
 
-    /** Every request's usage the provider reported: the agent's turns and the strategy's summaries. */
+    /** Every request's usage the provider reported: the agent's turns, the strategy's summaries, keep-alive pings. */
     public Usage usage() {
         Usage sum = Usage.ZERO;
         for (LoggedEvent logged : events) {
@@ -89,6 +90,8 @@ public record SessionRecord(Path log, SessionEvent.Started start, List<LoggedEve
                 sum = sum.plus(answer.usage());
             } else if (logged.event() instanceof SessionEvent.SummaryResponded summary && summary.usage() != null) {
                 sum = sum.plus(summary.usage());
+            } else if (logged.event() instanceof SessionEvent.Pinged ping && ping.usage() != null) {
+                sum = sum.plus(ping.usage());
             }
         }
         return sum;
@@ -101,9 +104,22 @@ public record SessionRecord(Path log, SessionEvent.Started start, List<LoggedEve
                 sum += answer.costUsd();
             } else if (logged.event() instanceof SessionEvent.SummaryResponded summary) {
                 sum += summary.costUsd();
+            } else if (logged.event() instanceof SessionEvent.Pinged ping) {
+                sum += ping.costUsd();
             }
         }
         return sum;
+    }
+
+    /** The keep-alive pings the session sent, part of {@link #usage()} and {@link #costUsd()}. */
+    public Pings pings() {
+        Pings pings = Pings.NONE;
+        for (LoggedEvent logged : events) {
+            if (logged.event() instanceof SessionEvent.Pinged ping) {
+                pings = pings.plus(ping.costUsd());
+            }
+        }
+        return pings;
     }
 
     /** The summaries a summarizing strategy had the model write, in order. */

@@ -1,6 +1,7 @@
 package dev.cachet.harness.view;
 
 import dev.cachet.context.message.ToolCall;
+import dev.cachet.harness.loop.Pings;
 import dev.cachet.providers.TextStream;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
@@ -29,6 +30,7 @@ public final class LiveView implements SessionListener {
     private final Map<String, Optional<String>> before = new HashMap<>();
     private final PlanLine plan = new PlanLine();
     private double costSoFar;
+    private Pings pings = Pings.NONE;
     private boolean coldRestart;
     private boolean textShown;
 
@@ -75,7 +77,9 @@ public final class LiveView implements SessionListener {
 
     @Override
     public void on(SessionEvent event) {
-        if (!(event instanceof SessionEvent.WindowRendered) && !(event instanceof SessionEvent.CachePredicted)) {
+        // A ping comes while a tool runs, whose spinner goes on.
+        if (!(event instanceof SessionEvent.WindowRendered) && !(event instanceof SessionEvent.CachePredicted)
+                && !(event instanceof SessionEvent.Pinged)) {
             spinner.stop();
         }
         goOn.follow(event);
@@ -94,6 +98,10 @@ public final class LiveView implements SessionListener {
             screen.line(CompactionLine.of(compacted.compaction(), style));
         } else if (event instanceof SessionEvent.ModelResponded response) {
             modelResponded(response);
+        } else if (event instanceof SessionEvent.Pinged ping) {
+            costSoFar += ping.costUsd();
+            pings = pings.plus(ping.costUsd());
+            screen.line(PingLine.of(ping, costSoFar, style));
         } else if (event instanceof SessionEvent.ToolCalled called) {
             toolCalled(called.call());
         } else if (event instanceof SessionEvent.ToolReturned returned) {
@@ -104,7 +112,7 @@ public final class LiveView implements SessionListener {
                         .forEach(line -> screen.line(INDENT + line));
             }
         } else if (event instanceof SessionEvent.Stopped stopped) {
-            screen.line(StopSummary.of(stopped, style));
+            screen.line(StopSummary.of(stopped, pings, style));
             goOn.after(stopped).ifPresent(screen::line);
         } else if (event instanceof SessionEvent.StateUpdated updated) {
             plan.follow(updated.state().plan(), style).forEach(screen::line);

@@ -1,5 +1,6 @@
 package dev.cachet.harness.view;
 
+import dev.cachet.harness.loop.Pings;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ public final class QuietView implements SessionListener {
     private final PrintWriter out;
     private final PrintWriter err;
     private final GoOn goOn;
+    private Pings pings = Pings.NONE;
 
     public QuietView(PrintWriter out, PrintWriter err, Optional<ResumeHint> hint) {
         this.out = out;
@@ -20,11 +22,13 @@ public final class QuietView implements SessionListener {
     @Override
     public void on(SessionEvent event) {
         goOn.follow(event);
-        if (event instanceof SessionEvent.Warned warned) {
+        if (event instanceof SessionEvent.Pinged ping) {
+            pings = pings.plus(ping.costUsd());
+        } else if (event instanceof SessionEvent.Warned warned) {
             err.println("warning: " + warned.message());
             err.flush();
         } else if (event instanceof SessionEvent.Stopped stopped) {
-            out.println(StopSummary.of(stopped, Style.PLAIN));
+            out.println(StopSummary.of(stopped, pings, Style.PLAIN));
             goOn.after(stopped).ifPresent(out::println);
             out.flush();
         }

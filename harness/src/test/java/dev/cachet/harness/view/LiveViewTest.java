@@ -142,4 +142,21 @@ class LiveViewTest {
         assertThat(lines()).contains("    error: old_string not found in src/Wrap.java; read the file and copy the text exactly",
                 "stopped: max turns: reached 1 turn (1 turn)", "to go on: cachet resume s-1 --max-turns 100");
     }
+
+    @Test
+    void a_ping_while_a_tool_runs_is_a_line_of_its_own_the_spinner_goes_on_and_the_summary_counts_the_pings() {
+        LiveView view = view(true, Style.PLAIN);
+        view.on(ScriptedSession.answer(1, "", 0.01, ScriptedSession.CHECK));
+        view.on(new SessionEvent.ToolCalled(1, ScriptedSession.CHECK));
+        dev.cachet.providers.Usage read = new dev.cachet.providers.Usage(10, 0, 20_000, 1, 0);
+        view.on(new SessionEvent.Pinged(1, 1, read, 0.006045));
+        view.on(new SessionEvent.Pinged(1, 2, read, 0.006045));
+
+        assertThat(timers).hasSize(1);
+        view.on(new SessionEvent.Stopped(1, StopReason.INTERRUPTED, "stopped by Ctrl-C", read, 0.0221));
+        assertThat(lines()).contains(
+                "  ping 1 after turn 1: read 20,000 cached tokens to keep them  $0.0060  total $0.0160",
+                "  ping 2 after turn 1: read 20,000 cached tokens to keep them  $0.0060  total $0.0221",
+                "pings:   2, $0.0121");
+    }
 }

@@ -3,6 +3,7 @@ package dev.cachet.providers.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.context.window.Window;
+import dev.cachet.providers.KeepAlive;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.TextStream;
@@ -10,6 +11,7 @@ import dev.cachet.providers.http.JsonHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Claude through the Anthropic Messages API. A thin adapter rather than LangChain4j's: LangChain4j can mark only
@@ -52,8 +54,20 @@ public final class AnthropicClient implements ModelClient {
     /** Streams the answer when someone watches its text; the response is the same either way. */
     @Override
     public ModelResponse complete(Window window, TextStream text) {
+        return send(AnthropicRequest.of(model, maxTokens, cacheTtl, window), text);
+    }
+
+    /**
+     * The window again with {@code max_tokens: 1}: the same system, tools, messages and breakpoints, so the request
+     * reads the cached prefix (which refreshes its TTL) for the price of a read and one output token.
+     */
+    @Override
+    public Optional<KeepAlive> keepAlive() {
+        return Optional.of(window -> send(AnthropicRequest.of(model, 1, cacheTtl, window), TextStream.NONE));
+    }
+
+    private ModelResponse send(ObjectNode request, TextStream text) {
         long start = System.nanoTime();
-        ObjectNode request = AnthropicRequest.of(model, maxTokens, cacheTtl, window);
         Map<String, String> headers = Map.of("x-api-key", apiKey, "anthropic-version", API_VERSION);
         JsonNode response;
         if (text == TextStream.NONE) {

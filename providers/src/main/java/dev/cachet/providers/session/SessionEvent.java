@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
     @JsonSubTypes.Type(value = SessionEvent.SummaryResponded.class, name = "summary_response"),
     @JsonSubTypes.Type(value = SessionEvent.CachePredicted.class, name = "cache_prediction"),
     @JsonSubTypes.Type(value = SessionEvent.ModelResponded.class, name = "model_response"),
+    @JsonSubTypes.Type(value = SessionEvent.Pinged.class, name = "keepalive_ping"),
     @JsonSubTypes.Type(value = SessionEvent.ToolCalled.class, name = "tool_call"),
     @JsonSubTypes.Type(value = SessionEvent.ToolReturned.class, name = "tool_result"),
     @JsonSubTypes.Type(value = SessionEvent.StateUpdated.class, name = "state_update"),
@@ -113,6 +114,13 @@ public sealed interface SessionEvent {
             }
         }
     }
+
+    /**
+     * A keep-alive ping re-read the cached prefix while the session idled after turn {@code turn} (a long tool call,
+     * a chat waiting for the user): the {@code ping}-th of that idle stretch, and what it cost; usage null when the
+     * provider sent none.
+     */
+    record Pinged(int turn, int ping, Usage usage, double costUsd) implements SessionEvent {}
 
     /** Something the user should know that does not stop the session, such as an MCP server that did not start. */
     record Warned(String message) implements SessionEvent {}

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.SystemText;
@@ -151,6 +152,29 @@ class AnthropicClientTest {
                 new ToolCall("toolu_02", "run_command", "{\"command\":\"sh check.sh\"}")));
         assertThat(response.usage()).contains(new Usage(12, 340, 1500, 41, 0));
         assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_USE);
+    }
+
+    @Test
+    void a_keep_alive_ping_is_the_last_request_again_with_one_output_token_and_the_same_breakpoints() throws Exception {
+        String pingAnswer = """
+                {"id":"msg_02","type":"message","role":"assistant","model":"claude-sonnet-4-6",
+                 "content":[{"type":"text","text":"Run"}],"stop_reason":"max_tokens","stop_sequence":null,
+                 "usage":{"input_tokens":3,"cache_creation_input_tokens":0,"cache_read_input_tokens":1852,"output_tokens":1}}""";
+        server.enqueue(ok(ANSWER));
+        server.enqueue(ok(pingAnswer));
+        AnthropicClient client = client(Duration.ofSeconds(10), Duration.ofHours(1));
+
+        client.complete(window());
+        ModelResponse ping = client.keepAlive().orElseThrow().ping(window());
+
+        JsonNode call = JSON.readTree(server.takeRequest().getBody().utf8());
+        JsonNode pinged = JSON.readTree(server.takeRequest().getBody().utf8());
+        assertThat(pinged.get("max_tokens").asInt()).isEqualTo(1);
+        assertThat(((ObjectNode) call).put("max_tokens", 1)).isEqualTo(pinged);
+        assertThat(pinged.at("/system/0/cache_control/ttl").asText()).isEqualTo("1h");
+        assertThat(pinged.at("/messages/2/content/1/cache_control/ttl").asText()).isEqualTo("1h");
+        assertThat(ping.usage()).contains(new Usage(3, 0, 1852, 1, 0));
+        assertThat(ping.finishReason()).isEqualTo(FinishReason.MAX_TOKENS);
     }
 
     @Test
