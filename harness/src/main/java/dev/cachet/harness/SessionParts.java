@@ -63,9 +63,8 @@ final class SessionParts {
     /** Why {@code --cache-keepalive} sends nothing for this model, where it was asked for and cannot. */
     static Optional<String> keepAliveNote(RunSpec spec, PricedClient model) {
         return spec.keepAlivePings() == 0 || model.keepAlive().isPresent() ? Optional.empty()
-                : Optional.of("--cache-keepalive: " + model.spec() + " has no prompt cache a request can keep alive "
-                        + "(OpenAI-style caches are automatic, with no documented lifetime a ping would refresh); no pings "
-                        + "are sent");
+                : Optional.of("--cache-keepalive: " + model.spec() + " has no prompt cache that a request is documented "
+                        + "to keep alive (OpenAI's and DeepSeek's cache prefixes on their own); no pings are sent");
     }
 
     /** The session's idle stretches, with keep-alive pings where asked for. */

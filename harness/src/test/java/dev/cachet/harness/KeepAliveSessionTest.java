@@ -137,9 +137,8 @@ class KeepAliveSessionTest {
         run(model, 2, ModelSpec.FIVE_MINUTES, approvingAfter(TEN_MINUTES));
 
         assertThat(model.windows()).hasSize(2);
-        assertThat(warnings()).containsExactly("--cache-keepalive: anthropic:claude-sonnet-4-6 has no prompt cache a request "
-                + "can keep alive (OpenAI-style caches are automatic, with no documented lifetime a ping would refresh); "
-                + "no pings are sent");
+        assertThat(warnings()).containsExactly("--cache-keepalive: anthropic:claude-sonnet-4-6 has no prompt cache that a "
+                + "request is documented to keep alive (OpenAI's and DeepSeek's cache prefixes on their own); no pings are sent");
     }
 
     @Test
