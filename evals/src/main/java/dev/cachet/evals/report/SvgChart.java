@@ -3,6 +3,7 @@ package dev.cachet.evals.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Line and scatter charts as standalone SVG markup, fit to inline in HTML or to save as a file. Both axes always
@@ -126,13 +127,23 @@ public final class SvgChart {
             svg.append("<line x1=\"").append(ChartFrame.LEGEND).append("\" y1=\"").append(rowY).append("\" x2=\"")
                     .append(ChartFrame.LEGEND + 18).append("\" y2=\"").append(rowY).append("\" stroke-width=\"2\"")
                     .append(pens.get(i).stroke()).append("/>\n");
-            legend.text(svg, series.get(i).name());
+            legend.text(svg, legendName(series, drawn, i));
         }
         if (series.stream().anyMatch(s -> !s.marks().isEmpty())) {
             ring(svg, ChartFrame.LEGEND + 9, legend.sampleY(), 5, Pen.BASELINE.colour()).append("/>\n");
             legend.text(svg, marksLabel);
         }
         return frame.close(svg);
+    }
+
+    /** The series' name, saying which earlier series it hides where it draws exactly the same line. */
+    private static String legendName(List<Series> series, List<List<Point>> drawn, int index) {
+        String name = series.get(index).name();
+        if (drawn.get(index).isEmpty()) {
+            return name;
+        }
+        return IntStream.range(0, index).filter(i -> drawn.get(i).equals(drawn.get(index))).mapToObj(i ->
+                name + " = " + series.get(i).name()).findFirst().orElse(name);
     }
 
     /** An open ring around a point, marking it; the tag is left open for the caller's attributes. */

@@ -277,4 +277,13 @@ class SvgChartTest {
                 Offset.offset(0.002));
         assertThat(Documents.texts(svg, "text")).contains("150").doesNotContain("200");
     }
+
+    @Test
+    void the_legend_says_which_lines_lie_on_an_earlier_one() {
+        Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(series("transcript", 0.01, 0.02),
+                series("hybrid", 0.01, 0.02), series("masking", 0.01, 0.03), series("none"), series("empty"))));
+
+        assertThat(Documents.texts(svg, "text")).contains("transcript", "hybrid = transcript", "masking", "none",
+                "empty").filteredOn(text -> text.contains("=")).containsExactly("hybrid = transcript");
+    }
 }
