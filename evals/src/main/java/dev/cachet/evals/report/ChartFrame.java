@@ -53,8 +53,12 @@ final class ChartFrame {
                 scale(points.stream().mapToDouble(Point::y).toArray(), y, margin), points.isEmpty());
     }
 
-    /** Shares always span 0 to 100%: a rate read against the whole, not magnified. */
+    /**
+     * One axis: ticks over zero and every value, the ends widened by the margin where values come near them. Shares
+     * always span 0 to 100%, so that a rate reads against the whole rather than magnified.
+     */
     private static NiceScale scale(double[] values, Axis axis, double margin) {
+        // low and high bound what the axis must show, lowest and highest the values alone.
         double low = 0;
         double high = axis.unit() == Unit.PERCENT ? 1 : 0;
         double lowest = Double.POSITIVE_INFINITY;

@@ -169,6 +169,10 @@ class SvgChartTest {
 
     private static final Axis SOLVE_RATE = new Axis("solve rate", Unit.PERCENT);
 
+    private static Document scatter(LabeledPoint... points) {
+        return Documents.parse(SvgChart.scatter("Solve rate vs cost", COST, SOLVE_RATE, List.of(points)));
+    }
+
     private static Element plot(Document svg) {
         return Documents.elements(svg, "rect").stream().filter(rect -> rect.getAttribute("class").equals("plot"))
                 .findFirst().orElseThrow();
@@ -186,10 +190,10 @@ class SvgChartTest {
 
     @Test
     void scatter_points_lie_strictly_inside_the_frame_on_both_axes() {
-        Document svg = Documents.parse(SvgChart.scatter("Solve rate vs cost", COST, SOLVE_RATE, List.of(
+        Document svg = scatter(
                 new LabeledPoint("free and useless", new Point(0, 0)),
                 new LabeledPoint("dear and perfect", new Point(0.05, 1)),
-                new LabeledPoint("middling", new Point(0.025, 0.5)))));
+                new LabeledPoint("middling", new Point(0.025, 0.5)));
 
         Element plot = plot(svg);
         double left = number(plot, "x");
@@ -207,10 +211,10 @@ class SvgChartTest {
 
     @Test
     void scatter_merges_the_labels_of_points_that_coincide() {
-        Document svg = Documents.parse(SvgChart.scatter("Solve rate vs cost", COST, SOLVE_RATE, List.of(
+        Document svg = scatter(
                 new LabeledPoint("transcript", new Point(0.0133, 1)),
                 new LabeledPoint("hybrid", new Point(0.0133, 1)),
-                new LabeledPoint("masking", new Point(0.02, 0.5)))));
+                new LabeledPoint("masking", new Point(0.02, 0.5)));
 
         assertThat(pointLabels(svg)).extracting(Element::getTextContent)
                 .containsExactly("transcript = hybrid", "masking");
@@ -229,7 +233,7 @@ class SvgChartTest {
                 new LabeledPoint("hybrid(keep=12)", new Point(0.0102, 0.50)),
                 new LabeledPoint("state", new Point(0.0100, 0.52)),
                 new LabeledPoint("at the far end", new Point(0.02, 1.0)));
-        Document svg = Documents.parse(SvgChart.scatter("Solve rate vs cost", COST, SOLVE_RATE, crowd));
+        Document svg = scatter(crowd.toArray(LabeledPoint[]::new));
 
         List<TextBox> labels = pointLabels(svg).stream().map(TextBox::of).toList();
         assertThat(labels).hasSize(crowd.size());
