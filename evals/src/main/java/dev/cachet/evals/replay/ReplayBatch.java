@@ -1,5 +1,6 @@
 package dev.cachet.evals.replay;
 
+import com.knuddels.jtokkit.api.Encoding;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.ConfiguredStrategy;
@@ -26,7 +27,7 @@ import java.util.function.Function;
  * order of the files, whatever order the jobs finish in.
  */
 public final class ReplayBatch {
-    private final TokenCounter counter;
+    private final Encoding encoding;
     private final Function<Trajectory, PricedModel> billing;
     private final List<ConfiguredStrategy> strategies;
     private final Function<Path, List<Trajectory>> reader;
@@ -43,9 +44,10 @@ public final class ReplayBatch {
     /** One file done: how many of how many, the file, and how long it took to read and to replay. */
     public record Progress(int done, int total, Path file, Duration reading, Duration replaying) {}
 
-    public ReplayBatch(TokenCounter counter, Function<Trajectory, PricedModel> billing, List<ConfiguredStrategy> strategies,
+    /** @param encoding the o200k encoding, which each file counts with apart from the others */
+    public ReplayBatch(Encoding encoding, Function<Trajectory, PricedModel> billing, List<ConfiguredStrategy> strategies,
             Function<Path, List<Trajectory>> reader, ReplayTiming timing) {
-        this.counter = counter;
+        this.encoding = encoding;
         this.billing = billing;
         this.strategies = List.copyOf(strategies);
         this.reader = reader;
@@ -101,8 +103,9 @@ public final class ReplayBatch {
 
     /** The file's runs; {@code nanos} gets the time spent reading it and the time spent replaying it. */
     private List<ReplayRun> replay(Path file, long[] nanos) {
-        // A counter per file: strategies of one trajectory share its counts, and they are freed with it.
-        CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), billing, timing);
+        // Counts per file: the strategies and counters of its trajectories share them, and they are freed with it.
+        CounterfactualReplay replay = new CounterfactualReplay(new TokenCounter(new RememberedCounts(encoding)), billing,
+                timing);
         long start = System.nanoTime();
         List<Trajectory> trajectories = reader.apply(file);
         long read = System.nanoTime();
