@@ -14,12 +14,16 @@ final class MessageText {
     private MessageText() {}
 
     static boolean contains(Message message, String needle) {
-        for (String text : texts(message)) {
-            if (text.contains(needle)) {
-                return true;
+        if (message instanceof AssistantTurn turn) {
+            // Asked for every name in every window: no list of the texts is made for it.
+            for (ToolCall call : turn.toolCalls()) {
+                if (call.arguments().contains(needle)) {
+                    return true;
+                }
             }
+            return turn.text().contains(needle);
         }
-        return false;
+        return texts(message).get(0).contains(needle);
     }
 
     /** The texts of a message a name may be found in: an assistant turn's words and each call's arguments. */
