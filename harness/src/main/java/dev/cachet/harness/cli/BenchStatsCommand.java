@@ -8,6 +8,8 @@ import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.harness.Harness;
+import dev.cachet.harness.bench.HeapPeaks;
+import dev.cachet.harness.bench.ScratchDir;
 import dev.cachet.harness.bench.SyntheticLogs;
 import dev.cachet.harness.stats.SummaryCache;
 import java.io.IOException;
@@ -15,17 +17,12 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,8 +56,8 @@ final class BenchStatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path temp = Files.createTempDirectory("cachet-bench-stats");
-        try {
+        try (ScratchDir scratch = ScratchDir.create("cachet-bench-stats")) {
+            Path temp = scratch.path();
             Path dir = logs;
             if (dir == null) {
                 dir = temp.resolve("logs");
@@ -73,24 +70,23 @@ final class BenchStatsCommand implements Callable<Integer> {
             }
             double mb = total / 1e6;
             out.printf(Locale.ROOT, "%d files, %.1f MB, %d jobs%n", files.size(), mb, jobs);
-            resetPeaks();
+            HeapPeaks.reset();
             double plain = seconds(() -> plainRead(files));
             out.printf(Locale.ROOT, "plain streaming read  %6.2f s  %7.1f MB/s  peak heap %4d MB%n", plain, mb / plain,
-                    peakHeapMb());
+                    HeapPeaks.megabytes());
             Harness harness = bench.harness();
             SummaryCache cache = new SummaryCache(temp.resolve("cache"));
             for (String phase : List.of("stats cold", "stats warm")) {
                 System.gc();
-                resetPeaks();
+                HeapPeaks.reset();
                 long[] calls = new long[1];
                 double seconds = seconds(() -> calls[0] = stats(harness, files, cache));
                 out.printf(Locale.ROOT, "%-20s  %6.2f s  %7.1f MB/s  %9.0f calls/s  peak heap %4d MB  %.1fx the "
-                        + "plain read%n", phase, seconds, mb / seconds, calls[0] / seconds, peakHeapMb(), seconds / plain);
+                        + "plain read%n", phase, seconds, mb / seconds, calls[0] / seconds, HeapPeaks.megabytes(),
+                        seconds / plain);
             }
             out.flush();
             return ExitCodes.OK;
-        } finally {
-            delete(temp);
         }
     }
 
@@ -141,22 +137,5 @@ final class BenchStatsCommand implements Callable<Integer> {
         long start = System.nanoTime();
         work.run();
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }
