@@ -34,19 +34,19 @@ final class O200kPieces {
     }
 
     /** Where the piece that starts at {@code start} ends, in text that {@link #splitsByHand} and ends at {@code end}. */
-    static int pieceEnd(String text, int start, int end) {
-        char first = text.charAt(start);
+    static int pieceEnd(char[] text, int start, int end) {
+        char first = text[start];
         int next = start + 1;
         if (isLetter(first)) {
             return wordEnd(text, start, end);
         }
-        if (next < end && isLetter(text.charAt(next)) && first != '\r' && first != '\n' && !isDigit(first)) {
+        if (next < end && isLetter(text[next]) && first != '\r' && first != '\n' && !isDigit(first)) {
             return wordEnd(text, next, end);
         }
         if (isDigit(first)) {
             int last = Math.min(end, start + 3);
             int i = next;
-            while (i < last && isDigit(text.charAt(i))) {
+            while (i < last && isDigit(text[i])) {
                 i++;
             }
             return i;
@@ -54,7 +54,7 @@ final class O200kPieces {
         if (isPunctuation(first)) {
             return punctuationEnd(text, next, end);
         }
-        if (first == ' ' && next < end && isPunctuation(text.charAt(next))) {
+        if (first == ' ' && next < end && isPunctuation(text[next])) {
             return punctuationEnd(text, next + 1, end);
         }
         return whitespaceEnd(text, start, end);
@@ -65,35 +65,35 @@ final class O200kPieces {
      * does within the whole: true after a line break followed by spaces or tabs, if any, and then an ASCII character
      * that is no whitespace (nor a slash right after the break, which alternative 4 would take with the break).
      */
-    static boolean startsChunk(String text, int i) {
-        if (text.charAt(i - 1) != '\n' || text.charAt(i) == '/') {
+    static boolean startsChunk(char[] text, int i) {
+        if (text[i - 1] != '\n' || text[i] == '/') {
             return false;
         }
         int j = i;
-        while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+        while (j < text.length && (text[j] == ' ' || text[j] == '\t')) {
             j++;
         }
-        return j == text.length() || text.charAt(j) < 0x80 && !isWhitespace(text.charAt(j));
+        return j == text.length || text[j] < 0x80 && !isWhitespace(text[j]);
     }
 
     /** Alternatives 1 and 2 from the first letter: the upper case run, the lower case run, a contraction. */
-    private static int wordEnd(String text, int start, int end) {
+    private static int wordEnd(char[] text, int start, int end) {
         int i = start;
-        while (i < end && isUpper(text.charAt(i))) {
+        while (i < end && isUpper(text[i])) {
             i++;
         }
-        while (i < end && isLower(text.charAt(i))) {
+        while (i < end && isLower(text[i])) {
             i++;
         }
-        if (i + 1 >= end || text.charAt(i) != '\'') {
+        if (i + 1 >= end || text[i] != '\'') {
             return i;
         }
-        char second = lowerCase(text.charAt(i + 1));
+        char second = lowerCase(text[i + 1]);
         if (second == 's' || second == 't' || second == 'm' || second == 'd') {
             return i + 2;
         }
         if (i + 2 < end) {
-            char third = lowerCase(text.charAt(i + 2));
+            char third = lowerCase(text[i + 2]);
             if (second == 'r' && third == 'e' || second == 'v' && third == 'e' || second == 'l' && third == 'l') {
                 return i + 3;
             }
@@ -102,12 +102,12 @@ final class O200kPieces {
     }
 
     /** Alternative 4 from its second character: the rest of the punctuation run, then line breaks and slashes. */
-    private static int punctuationEnd(String text, int from, int end) {
+    private static int punctuationEnd(char[] text, int from, int end) {
         int i = from;
-        while (i < end && isPunctuation(text.charAt(i))) {
+        while (i < end && isPunctuation(text[i])) {
             i++;
         }
-        while (i < end && (text.charAt(i) == '\r' || text.charAt(i) == '\n' || text.charAt(i) == '/')) {
+        while (i < end && (text[i] == '\r' || text[i] == '\n' || text[i] == '/')) {
             i++;
         }
         return i;
@@ -117,11 +117,11 @@ final class O200kPieces {
      * Alternatives 5 to 7: up to the run's last line break if it has one; else the whole run at the end of the text
      * or when it is one character long; else all of it but the last character, which goes with what follows.
      */
-    private static int whitespaceEnd(String text, int start, int end) {
+    private static int whitespaceEnd(char[] text, int start, int end) {
         int runEnd = start;
         int lastBreak = -1;
-        while (runEnd < end && isWhitespace(text.charAt(runEnd))) {
-            if (text.charAt(runEnd) == '\r' || text.charAt(runEnd) == '\n') {
+        while (runEnd < end && isWhitespace(text[runEnd])) {
+            if (text[runEnd] == '\r' || text[runEnd] == '\n') {
                 lastBreak = runEnd;
             }
             runEnd++;

@@ -31,13 +31,14 @@ final class OrdinaryTokenCount {
         this.pieces = new PieceCache(cachedPieces, encoding::countTokensOrdinary);
     }
 
-    int count(String text) {
+    int count(String string) {
+        char[] text = string.toCharArray();
         int tokens = 0;
         int chunk = 0;
         boolean byHand = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' && i + 1 < text.length() && O200kPieces.startsChunk(text, i + 1)) {
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
+            if (c == '\n' && i + 1 < text.length && O200kPieces.startsChunk(text, i + 1)) {
                 tokens += countChunk(text, chunk, i + 1, byHand);
                 chunk = i + 1;
                 byHand = true;
@@ -45,12 +46,12 @@ final class OrdinaryTokenCount {
                 byHand = O200kPieces.splitsByHand(c);
             }
         }
-        return tokens + countChunk(text, chunk, text.length(), byHand);
+        return tokens + countChunk(text, chunk, text.length, byHand);
     }
 
-    private int countChunk(String text, int start, int end, boolean byHand) {
+    private int countChunk(char[] text, int start, int end, boolean byHand) {
         if (!byHand) {
-            return encoding.countTokensOrdinary(text.substring(start, end));
+            return encoding.countTokensOrdinary(new String(text, start, end - start));
         }
         int tokens = 0;
         for (int piece = start; piece < end; ) {

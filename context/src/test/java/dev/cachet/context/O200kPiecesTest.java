@@ -38,9 +38,10 @@ class O200kPiecesTest {
         for (String text : texts) {
             List<String> whole = regexPieces(text, 0, text.length());
             List<String> chunked = new ArrayList<>();
+            char[] chars = text.toCharArray();
             int start = 0;
-            for (int i = 1; i < text.length(); i++) {
-                if (O200kPieces.startsChunk(text, i)) {
+            for (int i = 1; i < chars.length; i++) {
+                if (O200kPieces.startsChunk(chars, i)) {
                     chunked.addAll(regexPieces(text, start, i));
                     start = i;
                 }
@@ -59,17 +60,18 @@ class O200kPiecesTest {
 
     @Test
     void starts_a_chunk_only_after_a_line_break() {
-        assertThat(O200kPieces.startsChunk("a\nb", 2)).isTrue();
-        assertThat(O200kPieces.startsChunk("a\n  b", 2)).isTrue();
-        assertThat(O200kPieces.startsChunk("ab", 1)).isFalse();
-        assertThat(O200kPieces.startsChunk(".\n/", 2)).isFalse();
-        assertThat(O200kPieces.startsChunk("a\n \nb", 2)).isFalse();
+        assertThat(O200kPieces.startsChunk("a\nb".toCharArray(), 2)).isTrue();
+        assertThat(O200kPieces.startsChunk("a\n  b".toCharArray(), 2)).isTrue();
+        assertThat(O200kPieces.startsChunk("ab".toCharArray(), 1)).isFalse();
+        assertThat(O200kPieces.startsChunk(".\n/".toCharArray(), 2)).isFalse();
+        assertThat(O200kPieces.startsChunk("a\n \nb".toCharArray(), 2)).isFalse();
     }
 
     private static List<String> pieces(String text) {
         List<String> pieces = new ArrayList<>();
-        for (int start = 0; start < text.length(); ) {
-            int end = O200kPieces.pieceEnd(text, start, text.length());
+        char[] chars = text.toCharArray();
+        for (int start = 0; start < chars.length; ) {
+            int end = O200kPieces.pieceEnd(chars, start, chars.length);
             pieces.add(text.substring(start, end));
             start = end;
         }

@@ -23,7 +23,8 @@ class TokenCounterExactnessTest {
             "swe-agent/demo_function_calling_replace_from_source__marshmallow-1867.traj",
             "mini-swe-agent/pr854__astropy__astropy-12907.traj.json");
 
-    private final TokenCounter counter = TokenCounter.o200k();
+    /** Built on the one encoding the test loads, since loading o200k takes seconds. */
+    private static final TokenCounter COUNTER = new TokenCounter(O200K);
 
     @Test
     void counts_generated_texts_as_jtokkit_does() {
@@ -68,7 +69,7 @@ class TokenCounterExactnessTest {
     private void assertCountsMatch(List<String> texts) {
         for (String text : texts) {
             int expected = O200K.countTokensOrdinary(text);
-            int counted = counter.count(text);
+            int counted = COUNTER.count(text);
             if (counted != expected) {
                 assertThat(counted).as("tokens of %s", GeneratedTexts.shown(text)).isEqualTo(expected);
             }
