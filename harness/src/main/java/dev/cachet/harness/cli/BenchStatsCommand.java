@@ -152,7 +152,7 @@ final class BenchStatsCommand implements Callable<Integer> {
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
