@@ -43,7 +43,7 @@ final class BenchTokensCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Trajectory files, or directories of them.")
     List<Path> paths = List.of();
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", converter = AtLeastOneConverter.class,
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "20", converter = AtLeastOneConverter.class,
             description = "Rounds per counter, the best of which counts. Default: ${DEFAULT-VALUE}.")
     int rounds;
 
