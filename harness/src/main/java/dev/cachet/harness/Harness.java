@@ -1,8 +1,5 @@
 package dev.cachet.harness;
 
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.ToolSpec;
@@ -63,8 +60,7 @@ public final class Harness {
 
     private final Clock clock;
     private final Map<String, String> environment;
-    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
-    private final TokenCounter counter = new TokenCounter(encoding);
+    private final TokenCounter counter = TokenCounter.o200k();
     private final PriceTable prices;
     private final Providers providers;
     private final SessionLogs sessionLogs;
@@ -98,11 +94,6 @@ public final class Harness {
 
     public TokenCounter counter() {
         return counter;
-    }
-
-    /** The o200k encoding the counter counts with, loaded once: for counters that must count apart from it. */
-    public Encoding encoding() {
-        return encoding;
     }
 
     public String systemPrompt() {

@@ -1,6 +1,5 @@
 package dev.cachet.evals.replay;
 
-import com.knuddels.jtokkit.api.Encoding;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.ConfiguredStrategy;
@@ -27,7 +26,7 @@ import java.util.function.Function;
  * order of the files, whatever order the jobs finish in.
  */
 public final class ReplayBatch {
-    private final Encoding encoding;
+    private final TokenCounter counter;
     private final Function<Trajectory, PricedModel> billing;
     private final List<ConfiguredStrategy> strategies;
     private final Function<Path, List<Trajectory>> reader;
@@ -44,10 +43,10 @@ public final class ReplayBatch {
     /** One file done: how many of how many, the file, and how long it took to read and to replay. */
     public record Progress(int done, int total, Path file, Duration reading, Duration replaying) {}
 
-    /** @param encoding the o200k encoding, which each file counts with apart from the others */
-    public ReplayBatch(Encoding encoding, Function<Trajectory, PricedModel> billing, List<ConfiguredStrategy> strategies,
+    /** @param counter counts tokens; each file counts with a fresh copy, so no file keeps another's counts alive */
+    public ReplayBatch(TokenCounter counter, Function<Trajectory, PricedModel> billing, List<ConfiguredStrategy> strategies,
             Function<Path, List<Trajectory>> reader, ReplayTiming timing) {
-        this.encoding = encoding;
+        this.counter = counter;
         this.billing = billing;
         this.strategies = List.copyOf(strategies);
         this.reader = reader;
@@ -104,7 +103,7 @@ public final class ReplayBatch {
     /** The file's runs; {@code nanos} gets the time spent reading it and the time spent replaying it. */
     private List<ReplayRun> replay(Path file, long[] nanos) {
         // Counts per file: the strategies and counters of its trajectories share them, and they are freed with it.
-        CounterfactualReplay replay = new CounterfactualReplay(new TokenCounter(new RememberedCounts(encoding)), billing,
+        CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), billing,
                 timing);
         long start = System.nanoTime();
         List<Trajectory> trajectories = reader.apply(file);

@@ -100,7 +100,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         TraceFiles.Found found = inputs.find(root.userLogs());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
-        ReplayBatch batch = new ReplayBatch(harness().encoding(), harness().traceBilling(priced), chosen,
+        ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced), chosen,
                 TraceNames.reader(found.files()), timing);
         ReplayBatch.Outcome outcome = batch.run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
