@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.context.error.CachetException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +41,24 @@ public final class Main {
                 .registerConverter(Path.class, new PathConverter())
                 .setDefaultValueProvider(new ConfigDefaults(root::config))
                 .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors);
+                .setParameterExceptionHandler(errors)
+                .setExecutionStrategy(parseResult -> readConfigFirst(root, parseResult));
+    }
+
+    /**
+     * Reads the config files before any command runs, as git does, so that a malformed one is an error naming its
+     * file and line for every command, not only for those that read it; help and version need none.
+     */
+    private static int readConfigFirst(CachetCommand root, CommandLine.ParseResult parseResult) {
+        Integer help = CommandLine.executeHelpRequest(parseResult);
+        if (help != null) {
+            return help;
+        }
+        try {
+            root.config();
+        } catch (CachetException e) {
+            throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.getMessage(), e);
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 }
