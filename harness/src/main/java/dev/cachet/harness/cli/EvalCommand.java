@@ -9,6 +9,7 @@ import dev.cachet.evals.matrix.RunRecord;
 import dev.cachet.evals.matrix.kubernetes.AgentSettings;
 import dev.cachet.evals.matrix.kubernetes.RemoteRepos;
 import dev.cachet.evals.report.EvalReports;
+import dev.cachet.evals.suite.MissingRepos;
 import dev.cachet.evals.suite.Suite;
 import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.harness.InputException;
@@ -100,6 +101,11 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Suite suite = Suite.read(suiteFile.toAbsolutePath());
+        List<String> missingRepos = MissingRepos.of(suite);
+        if (!missingRepos.isEmpty()) {
+            missingRepos.forEach(missing -> err().println("cachet: " + suite.file() + ": " + missing));
+            return ExitCodes.INPUT;
+        }
         List<String> strategies = this.strategies.stream().distinct().toList();
         strategies.forEach(name -> harness().strategy(name, params.paramsFor(name, strategies, config())));
         if (out == null && !suite.name().matches("[A-Za-z0-9._-]+") || suite.name().matches("\\.+")) {
