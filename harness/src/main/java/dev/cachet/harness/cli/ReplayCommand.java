@@ -12,7 +12,6 @@ import dev.cachet.providers.PricedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -82,8 +81,8 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-            throw new InputException("--out " + out + ": not a directory");
+        if (out != null) {
+            OutputDirectory.requireWritable("--out", out);
         }
         if (model.baseUrl != null) {
             throw new InputException("--base-url: replay bills offline and calls no provider");

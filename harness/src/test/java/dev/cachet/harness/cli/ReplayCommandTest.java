@@ -145,6 +145,28 @@ class ReplayCommandTest {
     }
 
     @Test
+    void out_where_nothing_can_be_written_is_an_input_error_before_replaying() {
+        // /proc takes no new files, not even root's, whom a read-only mode would not stop.
+        Path unwritable = Path.of("/proc/cachet-replay-reports");
+        CliRun run = replay(List.of(TraceFixtures.DEMO), "--out", unwritable.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("cachet: --out " + unwritable + ": cannot write in /proc (");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void out_that_does_not_exist_yet_is_made_only_when_the_reports_are_written(@TempDir Path other) {
+        Path reports = other.resolve("a/b");
+        CliRun failed = replay(List.of(other), "--out", reports.toString());
+
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(other.resolve("a")).doesNotExist();
+        assertThat(other).isEmptyDirectory();
+    }
+
+    @Test
     void a_report_that_cannot_be_written_is_an_input_error_naming_the_directory() throws IOException {
         Path reports = Files.createDirectories(dir.resolve("reports/replay.json/taken")).getParent().getParent();
         CliRun run = replay(List.of(TraceFixtures.DEMO), "--format", "json", "--out", reports.toString());
