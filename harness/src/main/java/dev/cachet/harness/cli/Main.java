@@ -4,6 +4,7 @@ import dev.cachet.context.error.CachetException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -47,15 +48,19 @@ public final class Main {
 
     /**
      * Reads the config files before any command runs, as git does, so that a malformed one is an error naming its
-     * file and line for every command, not only for those that read it; help and version need none.
+     * file and line for every command, not only for those that read it; help, version and {@link ConfigFree}
+     * commands need none.
      */
     private static int readConfigFirst(CachetCommand root, CommandLine.ParseResult parseResult) {
         Integer help = CommandLine.executeHelpRequest(parseResult);
         if (help != null) {
             return help;
         }
+        List<CommandLine> chosen = parseResult.asCommandLineList();
         try {
-            root.config();
+            if (!(chosen.get(chosen.size() - 1).getCommand() instanceof ConfigFree)) {
+                root.config();
+            }
         } catch (CachetException e) {
             throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.getMessage(), e);
         }

@@ -105,6 +105,9 @@ class CliErrorsTest {
                     .startsWith("cachet: " + config + ":3: not valid YAML: ");
         }
         assertThat(CliRun.withEnvironment(user, "stats", "--help").exitCode()).as("help still helps").isZero();
+        CliRun status = CliRun.withInput(java.time.Clock.systemUTC(), user, "{}", "statusline");
+        assertThat(status.exitCode()).as("a status line never breaks the prompt").isZero();
+        assertThat(status.out()).isNotBlank();
     }
 
     private Path recording(String... lines) throws Exception {
