@@ -13,7 +13,7 @@ final class StrategyParamOption {
     @Option(names = {"-P", "--param"}, paramLabel = "STRATEGY.NAME=N",
             converter = {StrategyParamOption.NameConverter.class, ZeroOrMoreConverter.class},
             description = "A strategy parameter, e.g. -P hybrid.keep=12 (repeatable; over .cachet.yaml's 'strategies'). "
-                    + "N from 0, or the parameter's least value (see 'cachet strategies').")
+                    + "N from 0 up; each parameter has its own least value (see 'cachet strategies').")
     Map<String, Integer> params = new HashMap<>();
 
     /** The config's parameters for {@code strategy} with the flags' on top; every flag must name a chosen strategy. */
