@@ -42,11 +42,12 @@ final class BenchStatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "100m",
-            description = "How much log to write: bytes, or with k, m or g. Default: ${DEFAULT-VALUE}.")
-    String size;
+    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "100m", converter = ByteSizeConverter.class,
+            description = "How much log to write: bytes, or with k, m or g (binary: 1m is 1,048,576 bytes). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long size;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Files read at once. Default: the number of processors.")
+    @Option(names = "--jobs", paramLabel = "N", converter = AtLeastOneConverter.class, description = "Files read at once. Default: the number of processors.")
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--logs", paramLabel = "DIR",
@@ -61,7 +62,7 @@ final class BenchStatsCommand implements Callable<Integer> {
             Path dir = logs;
             if (dir == null) {
                 dir = temp.resolve("logs");
-                new SyntheticLogs(19).write(dir, bytes(size));
+                new SyntheticLogs(19).write(dir, size);
             }
             List<Path> files = TraceFiles.expand(List.of(dir)).files();
             long total = 0;
@@ -114,22 +115,6 @@ final class BenchStatsCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    static long bytes(String size) {
-        String text = size.trim().toLowerCase(Locale.ROOT);
-        long unit = switch (text.isEmpty() ? ' ' : text.charAt(text.length() - 1)) {
-            case 'k' -> 1_000L;
-            case 'm' -> 1_000_000L;
-            case 'g' -> 1_000_000_000L;
-            default -> 1L;
-        };
-        try {
-            return Long.parseLong(unit == 1 ? text : text.substring(0, text.length() - 1)) * unit;
-        } catch (NumberFormatException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchStatsCommand()),
-                    "--size takes a number of bytes with k, m or g, such as 100m; got " + size);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.cachet.evals.matrix.RunRecord;
 import dev.cachet.evals.matrix.kubernetes.AgentSettings;
 import dev.cachet.evals.matrix.kubernetes.RemoteRepos;
 import dev.cachet.evals.report.EvalReports;
+import dev.cachet.evals.suite.MissingRepos;
 import dev.cachet.evals.suite.Suite;
 import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.harness.InputException;
@@ -63,11 +64,11 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     StrategyParamOption params;
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", converter = AtLeastOneConverter.class,
             description = "Runs of each strategy on each task; above 1, reports give 95%% intervals. Default: ${DEFAULT-VALUE}.")
     int repeat;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", converter = AtLeastOneConverter.class,
             description = "Runs at once, each in its own workspace. Default: ${DEFAULT-VALUE}.")
     int jobs;
 
@@ -80,7 +81,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep each run's workspace (under DIR/workspaces) to look at what the agent did.")
     boolean keep;
 
-    @Option(names = "--max-total-cost", paramLabel = "USD",
+    @Option(names = "--max-total-cost", paramLabel = "USD", converter = UsdConverter.class,
             description = "Start no new run once the eval has cost this much; runs under way finish, and --resume "
                     + "goes on later. Default: no limit.")
     Double maxTotalCost;
@@ -99,10 +100,12 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (repeat < 1 || jobs < 1) {
-            throw new InputException("--repeat and --jobs must be at least 1");
-        }
         Suite suite = Suite.read(suiteFile.toAbsolutePath());
+        List<String> missingRepos = MissingRepos.of(suite);
+        if (!missingRepos.isEmpty()) {
+            missingRepos.forEach(missing -> err().println("cachet: " + suite.file() + ": " + missing));
+            return ExitCodes.INPUT;
+        }
         List<String> strategies = this.strategies.stream().distinct().toList();
         strategies.forEach(name -> harness().strategy(name, params.paramsFor(name, strategies, config())));
         if (out == null && !suite.name().matches("[A-Za-z0-9._-]+") || suite.name().matches("\\.+")) {

@@ -43,7 +43,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -106,7 +105,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                     + "Reads every log whole: slower than the report alone.")
     String whatIf;
 
-    @Option(names = "--jobs", paramLabel = "N",
+    @Option(names = "--jobs", paramLabel = "N", converter = AtLeastOneConverter.class,
             description = "Files read at once. Default: the number of processors (${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
@@ -133,9 +132,6 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         filter.check();
         if (json && given("--format") && format != Format.json) {
             throw new InputException("--json and --format " + format + " ask for two formats; give one");
-        }
-        if (jobs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
         }
         Format chosen = json ? Format.json : format;
         TraceFiles.Found found = inputs.find(root.userLogs());

@@ -121,6 +121,38 @@ class EvalCommandTest {
     }
 
     @Test
+    void every_missing_repository_is_named_before_anything_runs() throws IOException {
+        Path suite = Files.writeString(out.resolve("suite.yaml"), """
+                name: lost
+                tasks:
+                  - {id: a, repo: nowhere, prompt: p, check: "true"}
+                  - {id: b, repo: ., prompt: p, check: "true"}
+                  - {id: c, repo: "file:///no/such/repo", prompt: p, check: "true"}
+                """);
+
+        assertThat(refused(suite, "replay")).containsExactly(
+                "cachet: " + suite + ": task a: no repository at " + out.resolve("nowhere"),
+                "cachet: " + suite + ": task c: no repository at file:///no/such/repo");
+    }
+
+    @Test
+    void a_missing_key_suggests_the_offline_form_eval_takes() throws IOException {
+        Path suite = Files.writeString(out.resolve("suite.yaml"), "name: keyless\ntasks:\n"
+                + "  - {id: a, repo: ., prompt: p, check: \"true\"}\n");
+
+        assertThat(refused(suite, "anthropic:claude-sonnet-4-6")).containsExactly("cachet: ANTHROPIC_API_KEY is not "
+                + "set; export it, or run offline with --model replay (each task answered by recordings/<task id>.jsonl)");
+    }
+
+    /** What eval of {@code suite} with {@code model} said on stderr, refused before it made its directory. */
+    private List<String> refused(Path suite, String model) {
+        CliRun run = CliRun.of("eval", suite.toString(), "--model", model, "--out", out.resolve("o").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(out.resolve("o")).doesNotExist();
+        return run.err().lines().toList();
+    }
+
+    @Test
     void a_malformed_suite_is_named_with_its_line_and_field() throws IOException {
         Path suite = Files.writeString(out.resolve("bad.yaml"), "name: bad\ntasks:\n  - id: x\n    prompt: p\n");
 

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,7 +126,7 @@ public final class RetryingTransport {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException();
                 }
-                broke = ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+                broke = ": " + ConnectionFailure.describe(answer.request().uri(), e, timeout);
             }
             throw new Failed(provider + ": the stream was cut short after " + count + (count == 1 ? " event" : " events")
                     + broke + head.requestId(), count == 0 || sink.restartable(), Optional.empty());
@@ -176,9 +177,11 @@ public final class RetryingTransport {
                 }
                 failure = e.getMessage();
                 retryAfter = e.retryAfter;
+            } catch (HttpTimeoutException e) {
+                failure = provider + ": " + (e instanceof HttpConnectTimeoutException
+                        ? ConnectionFailure.describe(request.uri(), e, timeout) : "no answer within " + timeout.toMillis() + " ms");
             } catch (IOException e) {
-                failure = provider + ": " + (e instanceof HttpTimeoutException ? "no answer within " + timeout.toMillis() + " ms"
-                        : "connection failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                failure = provider + ": " + ConnectionFailure.describe(request.uri(), e, timeout);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ProviderException(provider + ": interrupted");
