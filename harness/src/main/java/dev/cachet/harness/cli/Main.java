@@ -37,6 +37,7 @@ public final class Main {
         ErrorHandler errors = new ErrorHandler();
         CachetCommand root = new CachetCommand(clock, environment, workingDirectory, trapSignals, terminal, stdin);
         return new CommandLine(root)
+                .setHelpFactory(UnbrokenHelp::new)
                 .setDefaultValueProvider(new ConfigDefaults(root::config))
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
