@@ -40,6 +40,7 @@ public final class Main {
         CachetCommand root = new CachetCommand(clock, environment, workingDirectory, trapSignals, terminal, stdin);
         return new CommandLine(root)
                 .registerConverter(Path.class, new PathConverter())
+                .setHelpFactory(UnbrokenHelp::new)
                 .setDefaultValueProvider(new ConfigDefaults(root::config))
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)

@@ -90,7 +90,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         ReplayTiming timing = timing();
         List<ConfiguredStrategy> chosen = strategies();
         PricedModel priced = harness().priced(model.spec());
-        TraceFiles.Found found = inputs.find(root.userLogs());
+        TraceFiles.Found found = inputs.find(root.userLogs(), err());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
         ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced), chosen,

@@ -1,5 +1,6 @@
 package dev.cachet.harness.view;
 
+import dev.cachet.context.Counted;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.session.SessionEvent;
 import java.util.Locale;
@@ -9,7 +10,7 @@ public final class StopSummary {
     private StopSummary() {}
 
     public static String of(SessionEvent.Stopped stopped, Style style) {
-        String turns = stopped.turn() == 1 ? "1 turn" : stopped.turn() + " turns";
+        String turns = Counted.of(stopped.turn(), "turn");
         return style.bold(String.format(Locale.ROOT, "stopped: %s: %s (%s)", stopped.reason().label(), stopped.detail(), turns))
                 + System.lineSeparator() + totals(stopped.usage(), stopped.costUsd());
     }

@@ -67,7 +67,7 @@ class EvalCommandTest {
         CliRun run = eval("--strategies", "transcript", "--plan", "on,off");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("3 tasks x 1 strategies x plan on/off x 1 repeats = 6 runs").contains("transcript+plan");
+        assertThat(run.out()).contains("3 tasks x 1 strategy x plan on/off x 1 repeat = 6 runs").contains("transcript+plan");
         List<JsonNode> results = results();
         assertThat(results).hasSize(6).allSatisfy(r -> assertThat(r.get("strategy").asText()).isEqualTo("transcript"));
         assertThat(results).filteredOn(r -> r.get("plan").asBoolean()).hasSize(3);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cachet.context.Counted;
 import dev.cachet.providers.ProviderException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -128,7 +129,7 @@ public final class RetryingTransport {
                 }
                 broke = ": " + ConnectionFailure.describe(answer.request().uri(), e, timeout);
             }
-            throw new Failed(provider + ": the stream was cut short after " + count + (count == 1 ? " event" : " events")
+            throw new Failed(provider + ": the stream was cut short after " + Counted.of(count, "event")
                     + broke + head.requestId(), count == 0 || sink.restartable(), Optional.empty());
         }
     }
