@@ -102,7 +102,7 @@ class KeepAliveSessionTest {
         run(model, 2, ModelSpec.FIVE_MINUTES, approvingAfter(TEN_MINUTES));
 
         assertThat(model.requests()).containsExactly("call", "call");
-        assertThat(warnings()).containsExactly("keep-alive: no ping 1 after turn 1: 1 pings at $0.0093 would cost more "
+        assertThat(warnings()).containsExactly("keep-alive: no ping 1 after turn 1: 1 ping at $0.0093 would cost more "
                 + "than writing the cached prefix again ($0.0035)");
     }
 

@@ -16,8 +16,7 @@ public record ProviderContext(Map<String, String> environment, TokenCounter coun
 
     /** The key in {@code variable}; its absence is the user's to fix, so it is said plainly. */
     public String key(String variable) {
-        return optionalKey(variable).orElseThrow(() -> new ModelSpecException(variable
-                + " is not set; export it, or run offline with --model replay:<session.jsonl>"));
+        return optionalKey(variable).orElseThrow(() -> new MissingKeyException(variable, "--model replay:<session.jsonl>"));
     }
 
     public Optional<String> optionalKey(String variable) {

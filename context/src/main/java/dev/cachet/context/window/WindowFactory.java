@@ -10,10 +10,19 @@ import java.util.Set;
 /** Starts window builders that share one token counter and one digest cache for a session. */
 public final class WindowFactory {
     private final TokenCounter counter;
-    private final ContentHashes hashes = new ContentHashes();
+    private final ContentHashes hashes;
 
     public WindowFactory(TokenCounter counter) {
+        this(counter, new ContentHashes());
+    }
+
+    /**
+     * A factory that shares its digests with others: a message's digest does not depend on how it is counted, so
+     * windows of one session rendered by several strategies, or with several counters, hash each message once.
+     */
+    public WindowFactory(TokenCounter counter, ContentHashes hashes) {
         this.counter = counter;
+        this.hashes = hashes;
     }
 
     public TokenCounter counter() {

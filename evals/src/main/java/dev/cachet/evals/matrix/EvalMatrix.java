@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Runs every strategy on every task, {@code repeats} times each, {@code jobs} runs at a time, and records each run
  * in the results file as it finishes. Runs already in the file are skipped, so an eval that was stopped, killed or
- * cancelled picks up where it left off and never runs a finished run twice.
+ * cancelled picks up where it left off and never runs a finished run twice. A run that was interrupted is not
+ * finished: it is not recorded, and runs again then.
  */
 public final class EvalMatrix {
     private final BatchExecutor executor;
@@ -98,6 +99,9 @@ public final class EvalMatrix {
             if (!awaited.remove(record.key())) {
                 throw new IllegalStateException("executor answered run " + record.key()
                         + (planned.contains(record.key()) ? ", which was recorded already" : ", which is not pending"));
+            }
+            if (record.interrupted()) {
+                return;
             }
             results.append(record);
             tally.add(record);

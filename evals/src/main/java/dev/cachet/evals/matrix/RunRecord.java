@@ -1,6 +1,7 @@
 package dev.cachet.evals.matrix;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.cachet.providers.session.StopReason;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -61,6 +62,12 @@ public record RunRecord(
     @JsonIgnore
     public String arm() {
         return PlannedRun.arm(strategy, plan);
+    }
+
+    /** Whether Ctrl-C or SIGTERM stopped the run: not a finished run, so it is not recorded and --resume runs it. */
+    @JsonIgnore
+    public boolean interrupted() {
+        return stopReason.equals(StopReason.INTERRUPTED.label());
     }
 
     /** Uncached input, cache writes and cache reads. */

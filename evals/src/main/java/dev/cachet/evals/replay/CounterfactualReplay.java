@@ -2,6 +2,7 @@ package dev.cachet.evals.replay;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.Message;
 import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
@@ -12,6 +13,7 @@ import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.ExtractiveSummarizer;
 import dev.cachet.context.strategy.StrategyServices;
 import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.context.window.ContentHashes;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
 import dev.cachet.evals.trace.Trajectory;
@@ -70,17 +72,20 @@ public final class CounterfactualReplay {
     /** One run per strategy, in the order given, then the recorded bill when the trace has one. */
     public List<ReplayRun> replay(Trajectory trajectory, List<ConfiguredStrategy> strategies) {
         PricedModel model = billing.apply(trajectory);
-        Calibration calibration = calibrate(trajectory);
+        // Every window of the trace, whatever counts it, holds the same messages: each is hashed once.
+        ContentHashes hashes = new ContentHashes();
+        Calibration calibration = calibrate(trajectory, hashes);
         String systemPrompt = calibration.unseenPrefix() > 0
                 ? UNSEEN_PREFIX + "\n\n" + trajectory.systemPrompt() : trajectory.systemPrompt();
         long prompt = calibration.unseenPrefix()
                 + Math.round(calibration.factor() * counter.count(new SystemText(trajectory.systemPrompt())));
         TokenCounter calibrated = calibration.estimated() ? counter
                 : counter.calibrated(calibration.factor(), Map.of(systemPrompt, (int) prompt));
+        WindowFactory windows = new WindowFactory(calibrated, hashes);
         List<List<ObservedReferences.Observed>> references = ObservedReferences.of(trajectory);
         List<ReplayRun> runs = new ArrayList<>();
         for (ConfiguredStrategy strategy : strategies) {
-            runs.add(replay(trajectory, references, strategy, model, calibrated, systemPrompt, calibration.estimated()));
+            runs.add(replay(trajectory, references, strategy, model, windows, systemPrompt, calibration.estimated()));
         }
         if (!calibration.estimated()) {
             double restart = runs.stream().filter(run -> run.strategy().equals(TranscriptStrategy.NAME))
@@ -91,11 +96,11 @@ public final class CounterfactualReplay {
     }
 
     /** Fits token counts to the bill: the transcript is what the original harness sent, so its windows are compared. */
-    private Calibration calibrate(Trajectory trajectory) {
+    private Calibration calibrate(Trajectory trajectory, ContentHashes hashes) {
         if (!trajectory.hasRecordedUsage()) {
             return Calibration.ESTIMATED;
         }
-        ContextStrategy transcript = new TranscriptStrategy(new WindowFactory(counter));
+        ContextStrategy transcript = new TranscriptStrategy(new WindowFactory(counter, hashes));
         List<Long> rebuilt = new ArrayList<>();
         windows(trajectory, transcript, trajectory.systemPrompt(), true, new CallClock(Duration.ofMinutes(5), ReplayTiming.RECORDED),
                 (turn, window) -> rebuilt.add((long) window.tokens()));
@@ -103,16 +108,17 @@ public final class CounterfactualReplay {
     }
 
     private ReplayRun replay(Trajectory trajectory, List<List<ObservedReferences.Observed>> references,
-            ConfiguredStrategy configured, PricedModel model, TokenCounter counter, String systemPrompt,
+            ConfiguredStrategy configured, PricedModel model, WindowFactory windows, String systemPrompt,
             boolean estimated) {
+        TokenCounter counter = windows.counter();
         CacheSimulator cache = model.caches().apply(counter);
         CallClock clock = new CallClock(cache.ttl(), timing);
         ContextStrategy strategy = configured.create(new StrategyServices(
-                new WindowFactory(counter), model.cacheRates(), new ExtractiveSummarizer(), clock));
+                windows, model.cacheRates(), new ExtractiveSummarizer(), clock));
         if (prefixWasWarm(trajectory)) {
             // Another session (a subagent's parent, an earlier run) had cached the system prompt and tools.
             Session start = new Session(systemPrompt, trajectory.tools(), trajectory.task());
-            cache.next(new WindowFactory(counter).startFor(start).build(), 0, trajectory.turns().get(0).at().orElse(Instant.EPOCH));
+            cache.next(windows.startFor(start).build(), 0, trajectory.turns().get(0).at().orElse(Instant.EPOCH));
         }
         List<ReplayTurn> turns = new ArrayList<>();
         Window[] last = new Window[1];
@@ -126,8 +132,9 @@ public final class CounterfactualReplay {
                     .mapToDouble(ping -> model.price().cost(cache.next(last[0], 1, ping))).sum();
             Usage usage = cache.next(window, outputTokens(turn), clock.instant());
             List<ObservedReferences.Observed> needed = references.get(i);
+            List<Message> shown = window.messages();
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()
-                    .collect(Collectors.groupingBy(reference -> Sight.of(window, reference.form())));
+                    .collect(Collectors.groupingBy(reference -> Sight.of(shown, reference.form())));
             List<ObservedReferences.Observed> pointed = seen.getOrDefault(Sight.POINTER, List.of());
             List<ObservedReferences.Observed> missing = seen.getOrDefault(Sight.MISSING, List.of());
             // The agent needs each output whose content the window lacks (behind a pointer, or gone): it reads it

@@ -7,7 +7,9 @@ import dev.cachet.context.message.UserText;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,32 +25,68 @@ final class ObservedReferences {
 
     /** Per turn, each such name. */
     static List<List<Observed>> of(Trajectory trajectory) {
-        List<Message> seen = new ArrayList<>();
+        FirstMentions seen = new FirstMentions();
         seen.add(new SystemText(trajectory.systemPrompt()));
         seen.add(new UserText(trajectory.task()));
         List<List<Observed>> perTurn = new ArrayList<>();
         for (TrajectoryTurn turn : trajectory.turns()) {
-            seen.addAll(turn.userMessages());
+            turn.userMessages().forEach(seen::add);
             List<Observed> learned = new ArrayList<>();
             for (References.Reference reference : References.of(turn.action())) {
                 firstObserved(reference, seen).ifPresent(learned::add);
             }
             perTurn.add(List.copyOf(learned));
             seen.add(turn.action());
-            seen.addAll(turn.observations());
+            turn.observations().forEach(seen::add);
         }
         return perTurn;
     }
 
     /** The most specific form that appeared before, when it first appeared in a tool result. */
-    private static Optional<Observed> firstObserved(References.Reference reference, List<Message> seen) {
+    private static Optional<Observed> firstObserved(References.Reference reference, FirstMentions seen) {
         for (String form : reference.forms()) {
-            for (Message message : seen) {
-                if (MessageText.contains(message, form)) {
-                    return message instanceof ToolResult result ? Optional.of(new Observed(form, result)) : Optional.empty();
-                }
+            Optional<Message> first = seen.first(form);
+            if (first.isPresent()) {
+                return first.get() instanceof ToolResult result ? Optional.of(new Observed(form, result)) : Optional.empty();
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The messages so far, and for each name asked about the first that holds it. Messages are only appended, so a
+     * name's first message never changes and a name not found yet is looked for in the newer messages only: actions
+     * use the same names turn after turn, and each is searched for across the session once, not once per turn.
+     * A message whose trigrams rule the name out is not searched at all.
+     */
+    private static final class FirstMentions {
+        private final List<Message> messages = new ArrayList<>();
+        private final List<Trigrams> trigrams = new ArrayList<>();
+        private final Map<String, Integer> firstAt = new HashMap<>();
+        private final Map<String, Integer> searchedUpTo = new HashMap<>();
+
+        void add(Message message) {
+            messages.add(message);
+            trigrams.add(Trigrams.of(MessageText.texts(message)));
+        }
+
+        Optional<Message> first(String name) {
+            Integer found = firstAt.get(name);
+            if (found == null) {
+                int from = searchedUpTo.getOrDefault(name, 0);
+                for (int i = from; i < messages.size() && found == null; i++) {
+                    if (trigrams.get(i).mayContain(name) && MessageText.contains(messages.get(i), name)) {
+                        found = i;
+                    }
+                }
+                if (found == null) {
+                    searchedUpTo.put(name, messages.size());
+                    return Optional.empty();
+                }
+                firstAt.put(name, found);
+                searchedUpTo.remove(name);
+            }
+            return Optional.of(messages.get(found));
+        }
     }
 }

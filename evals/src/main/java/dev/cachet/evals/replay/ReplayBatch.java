@@ -6,6 +6,7 @@ import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -39,9 +40,10 @@ public final class ReplayBatch {
         }
     }
 
-    /** One file done: how many of how many, and the file. */
-    public record Progress(int done, int total, Path file) {}
+    /** One file done: how many of how many, the file, and how long it took to read and to replay. */
+    public record Progress(int done, int total, Path file, Duration reading, Duration replaying) {}
 
+    /** @param counter counts tokens; each file counts with a fresh copy, so no file keeps another's counts alive */
     public ReplayBatch(TokenCounter counter, Function<Trajectory, PricedModel> billing, List<ConfiguredStrategy> strategies,
             Function<Path, List<Trajectory>> reader, ReplayTiming timing) {
         this.counter = counter;
@@ -57,11 +59,12 @@ public final class ReplayBatch {
             CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             List<List<ReplayRun>> byFile = new ArrayList<>(Collections.nCopies(files.size(), List.of()));
             String[] failures = new String[files.size()];
+            long[][] nanos = new long[files.size()][2];
             for (int i = 0; i < files.size(); i++) {
                 int index = i;
                 done.submit(() -> {
                     try {
-                        byFile.set(index, replay(files.get(index)));
+                        byFile.set(index, replay(files.get(index), nanos[index]));
                     } catch (TraceFormatException e) {
                         failures[index] = e.getMessage();
                     } catch (RuntimeException e) {
@@ -72,7 +75,9 @@ public final class ReplayBatch {
                 });
             }
             for (int finished = 1; finished <= files.size(); finished++) {
-                progress.accept(new Progress(finished, files.size(), files.get(await(done))));
+                int index = await(done);
+                progress.accept(new Progress(finished, files.size(), files.get(index), Duration.ofNanos(nanos[index][0]),
+                        Duration.ofNanos(nanos[index][1])));
             }
             return new Outcome(byFile.stream().flatMap(List::stream).toList(),
                     Arrays.stream(failures).filter(Objects::nonNull).toList());
@@ -95,13 +100,20 @@ public final class ReplayBatch {
         }
     }
 
-    private List<ReplayRun> replay(Path file) {
-        // A counter per file: strategies of one trajectory share its counts, and they are freed with it.
-        CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), billing, timing);
+    /** The file's runs; {@code nanos} gets the time spent reading it and the time spent replaying it. */
+    private List<ReplayRun> replay(Path file, long[] nanos) {
+        // Counts per file: the strategies and counters of its trajectories share them, and they are freed with it.
+        CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), billing,
+                timing);
+        long start = System.nanoTime();
+        List<Trajectory> trajectories = reader.apply(file);
+        long read = System.nanoTime();
+        nanos[0] = read - start;
         List<ReplayRun> runs = new ArrayList<>();
-        for (Trajectory trajectory : reader.apply(file)) {
+        for (Trajectory trajectory : trajectories) {
             runs.addAll(replay.replay(trajectory, strategies));
         }
+        nanos[1] = System.nanoTime() - read;
         return runs;
     }
 }

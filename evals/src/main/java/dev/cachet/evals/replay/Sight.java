@@ -3,7 +3,7 @@ package dev.cachet.evals.replay;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.strategy.Placeholders;
 import dev.cachet.context.strategy.hybrid.FoldedIndex;
-import dev.cachet.context.window.Window;
+import java.util.List;
 
 /**
  * Where a window shows a name an action needs: in content the agent can act on (a kept output, an argument, the
@@ -13,9 +13,10 @@ import dev.cachet.context.window.Window;
 enum Sight {
     CONTENT, POINTER, MISSING;
 
-    static Sight of(Window window, String name) {
+    /** Where {@code messages}, a window's, show the name. */
+    static Sight of(List<Message> messages, String name) {
         boolean pointed = false;
-        for (Message message : window.messages()) {
+        for (Message message : messages) {
             if (MessageText.contains(message, name)) {
                 if (!isPointer(message)) {
                     return CONTENT;

@@ -17,6 +17,7 @@ final class ChartFrame {
     /** Where the legend column starts, right of the plot. */
     static final int LEGEND = 464;
     private static final int TICKS = 5;
+    private static final double MARGIN = 0.06;
 
     private final String title;
     private final Axis xAxis;
@@ -36,18 +37,41 @@ final class ChartFrame {
 
     /** Scales that cover zero and every one of these finite points. */
     static ChartFrame fitting(String title, Axis x, Axis y, List<Point> points) {
-        double minX = 0;
-        double maxX = 0;
-        double minY = 0;
-        double maxY = 0;
-        for (Point p : points) {
-            minX = Math.min(minX, p.x());
-            maxX = Math.max(maxX, p.x());
-            minY = Math.min(minY, p.y());
-            maxY = Math.max(maxY, p.y());
+        return framing(title, x, y, points, 0);
+    }
+
+    /**
+     * Like {@link #fitting}, with a margin of {@value #MARGIN} of each axis's span around the points, so that no dot
+     * sits on the frame; zero stays the axis's end where the points keep clear of it.
+     */
+    static ChartFrame padded(String title, Axis x, Axis y, List<Point> points) {
+        return framing(title, x, y, points, MARGIN);
+    }
+
+    private static ChartFrame framing(String title, Axis x, Axis y, List<Point> points, double margin) {
+        return new ChartFrame(title, x, y, scale(points.stream().mapToDouble(Point::x).toArray(), x, margin),
+                scale(points.stream().mapToDouble(Point::y).toArray(), y, margin), points.isEmpty());
+    }
+
+    /**
+     * One axis: ticks over zero and every value, the ends widened by the margin where values come near them. Shares
+     * always span 0 to 100%, so that a rate reads against the whole rather than magnified.
+     */
+    private static NiceScale scale(double[] values, Axis axis, double margin) {
+        // low and high bound what the axis must show, lowest and highest the values alone.
+        double low = 0;
+        double high = axis.unit() == Unit.PERCENT ? 1 : 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (double value : values) {
+            low = Math.min(low, value);
+            high = Math.max(high, value);
+            lowest = Math.min(lowest, value);
+            highest = Math.max(highest, value);
         }
-        return new ChartFrame(title, x, y, NiceScale.covering(minX, maxX, TICKS, x.unit() == Unit.COUNT),
-                NiceScale.covering(minY, maxY, TICKS, y.unit() == Unit.COUNT), points.isEmpty());
+        double pad = margin * (high - low);
+        return NiceScale.covering(low, high, Math.min(low, lowest - pad), Math.max(high, highest + pad), TICKS,
+                axis.unit() == Unit.COUNT);
     }
 
     double px(double x) {
@@ -79,6 +103,8 @@ final class ChartFrame {
         for (double tick : ys.ticks()) {
             horizontalLine(svg, py(tick));
         }
+        svg.append("<rect class=\"plot\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
+                .append(RIGHT - LEFT).append("\" height=\"").append(BOTTOM - TOP).append("\" fill=\"none\"/>\n");
         svg.append("</g>\n<g stroke=\"#444\">\n");
         // The scales always cover zero: the axes cross there.
         verticalLine(svg, px(0));

@@ -1,9 +1,15 @@
 package dev.cachet.evals.report;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** How every report prints its figures, whatever the format; Locale.ROOT so that reports read the same anywhere. */
 final class Formats {
+    /** What a model name can lose, in turn: its provider prefix, then its snapshot date. */
+    private static final List<Pattern> MODEL_NAME_CUTS = List.of(Pattern.compile("^.*[/:]"),
+            Pattern.compile("-(\\d{8}|\\d{4}-\\d{2}-\\d{2})$"));
+
     private Formats() {}
 
     /** Four decimals: a single short turn costs fractions of a cent. */
@@ -64,5 +70,24 @@ final class Formats {
     /** At most {@code width} characters; a longer name keeps its end, which tells sessions and models apart. */
     static String keepEnd(String name, int width) {
         return name.length() <= width ? name : "..." + name.substring(name.length() - width + 3);
+    }
+
+    /**
+     * A model name in {@code width} characters, its family and version kept: what tells models apart in a table.
+     * Too long, it loses its provider prefix ("anthropic/"), then its snapshot date ("-20250929"), then its middle.
+     */
+    static String modelName(String name, int width) {
+        String shorter = name;
+        for (Pattern cut : MODEL_NAME_CUTS) {
+            if (shorter.length() <= width) {
+                return shorter;
+            }
+            shorter = cut.matcher(shorter).replaceFirst("");
+        }
+        if (shorter.length() <= width) {
+            return shorter;
+        }
+        int head = (width - 3) / 2;
+        return shorter.substring(0, head) + "..." + shorter.substring(shorter.length() - (width - 3 - head));
     }
 }

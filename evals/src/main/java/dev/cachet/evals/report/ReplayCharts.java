@@ -20,6 +20,8 @@ import java.util.stream.IntStream;
 final class ReplayCharts {
     private static final Axis CALL = new Axis("call", Unit.COUNT);
     private static final String MARKED = "cold call, compaction or keep-alive ping";
+    /** Enough calls to smooth a long session's swings from call to call into a trend, few enough to show a dip. */
+    private static final int ROLLING_CALLS = 10;
 
     private static final List<Chart> CHARTS = List.of(
             new Chart("Input cost per call", new Axis("USD", Unit.USD), run -> perCall(run, ReplayTurn::inputCostUsd),
@@ -27,8 +29,8 @@ final class ReplayCharts {
             new Chart("Cumulative cost", new Axis("USD", Unit.USD), ReplayCharts::cumulativeCost, false),
             new Chart("Window size", new Axis("tokens", Unit.COUNT), run -> perCall(run, ReplayTurn::windowTokens),
                     false),
-            new Chart("Cache hit rate", new Axis("cache reads / input", Unit.PERCENT),
-                    run -> perCall(run, ReplayCharts::cacheHitRate), false));
+            new Chart("Cache hit rate over the last " + ROLLING_CALLS + " calls",
+                    new Axis("cache reads / input", Unit.PERCENT), ReplayCharts::rollingHitRate, false));
 
     private ReplayCharts() {}
 
@@ -85,9 +87,25 @@ final class ReplayCharts {
         return run.turns().stream().map(turn -> new Point(turn.turn(), value.applyAsDouble(turn))).toList();
     }
 
-    /** NaN, so left out of the chart, for a call that read no input: it has no rate. */
-    private static double cacheHitRate(ReplayTurn turn) {
-        long input = turn.usage().input();
-        return input == 0 ? Double.NaN : (double) turn.usage().cacheRead() / input;
+    /**
+     * The share of input read from the cache over each call and the {@value #ROLLING_CALLS} - 1 before it (fewer at
+     * the start), weighted by tokens: a rate per call swings between 0 and 100% and tangles a long session's lines.
+     * NaN, so left out of the chart, where those calls read no input at all.
+     */
+    private static List<Point> rollingHitRate(ReplayRun run) {
+        List<ReplayTurn> turns = run.turns();
+        List<Point> points = new ArrayList<>(turns.size());
+        long input = 0;
+        long read = 0;
+        for (int i = 0; i < turns.size(); i++) {
+            input += turns.get(i).usage().input();
+            read += turns.get(i).usage().cacheRead();
+            if (i >= ROLLING_CALLS) {
+                input -= turns.get(i - ROLLING_CALLS).usage().input();
+                read -= turns.get(i - ROLLING_CALLS).usage().cacheRead();
+            }
+            points.add(new Point(turns.get(i).turn(), input == 0 ? Double.NaN : (double) read / input));
+        }
+        return points;
     }
 }

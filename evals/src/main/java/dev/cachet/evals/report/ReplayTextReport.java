@@ -3,6 +3,7 @@ package dev.cachet.evals.report;
 import static dev.cachet.evals.report.Table.Column.number;
 import static dev.cachet.evals.report.Table.Column.text;
 
+import dev.cachet.context.Counted;
 import dev.cachet.evals.replay.Fidelity;
 import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.replay.ReplayReport.Run;
@@ -25,8 +26,8 @@ public final class ReplayTextReport implements ReplayRenderer {
     @Override
     public String render(String modelSpec, List<ReplayRun> runs, ReplayReport report) {
         List<Fidelity> fidelity = ReplayTables.fidelityRows(report, runs);
-        return String.format(Locale.ROOT, "replayed as %s%s: %d runs\n%s\n\n", ReplayTables.BILLED_AS, modelSpec,
-                report.runs().size(), ReplayTables.basis(report))
+        return String.format(Locale.ROOT, "replayed as %s%s: %s\n%s\n\n", ReplayTables.BILLED_AS, modelSpec,
+                Counted.of(report.runs().size(), "run"), ReplayTables.basis(report))
                 + TextTable.render(summary(report)) + "\n" + TextTable.render(runs(report)) + "\n"
                 + "cache misses by cause\n" + TextTable.render(ReplayTables.cache(report).lowercased()) + "\n"
                 + (fidelity.isEmpty() ? ReplayTables.NO_BILL + "\n"

@@ -31,7 +31,7 @@ public final class StatsTables {
     public static Table sessions(List<SessionStats> sessions, Map<String, WhatIf> whatIf) {
         List<Column<SessionStats>> columns = new ArrayList<>(List.of(
                 text("session", s -> Formats.keepEnd(s.session(), SESSION_WIDTH)),
-                text("model", s -> Formats.keepEnd(s.model(), MODEL_WIDTH)),
+                text("model", s -> Formats.modelName(s.model(), MODEL_WIDTH)),
                 number("turns", s -> String.valueOf(s.turns())),
                 number("calls", s -> String.valueOf(s.calls())),
                 number("input", s -> Formats.count(s.usage().input())),

@@ -3,6 +3,7 @@ package dev.cachet.evals.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Line and scatter charts as standalone SVG markup, fit to inline in HTML or to save as a file. Both axes always
@@ -23,14 +24,15 @@ public final class SvgChart {
         COUNT,
         /** Dollars with cents at least. */
         USD,
-        /** Shares from 0 to 1, labelled 0% to 100%. */
+        /** Shares from 0 to 1, labelled 0% to 100%; the axis always spans them all. */
         PERCENT;
 
+        /** The label of the tick at {@code value}, with as many decimals as the step needs and no more. */
         String tick(double value, double step) {
             return switch (this) {
                 case NUMBER, COUNT -> compact(value, step);
-                case USD -> "$" + fixed(value, Math.min(step, 0.01));
-                case PERCENT -> fixed(value * 100, step * 100) + "%";
+                case USD -> "$" + fixed(value, Math.max(2, decimals(step)));
+                case PERCENT -> fixed(value * 100, decimals(step * 100)) + "%";
             };
         }
 
@@ -38,16 +40,20 @@ public final class SvgChart {
             double abs = Math.abs(value);
             double divisor = abs >= 1e6 ? 1e6 : abs >= 1e3 ? 1e3 : 1;
             String suffix = divisor == 1e6 ? "M" : divisor == 1e3 ? "k" : "";
-            return fixed(value / divisor, step / divisor) + suffix;
+            return fixed(value / divisor, decimals(step / divisor)) + suffix;
         }
 
-        /** As many decimals as the step needs, so that neighbouring ticks read differently. */
-        private static String fixed(double value, double step) {
+        /** The fewest decimals that write every multiple of the step exactly: 0.025 needs three, not two. */
+        private static int decimals(double step) {
             int decimals = 0;
-            while (decimals < 6 && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals)))
+            while (decimals < 12 && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals)))
                     > 1e-6) {
                 decimals++;
             }
+            return decimals;
+        }
+
+        private static String fixed(double value, int decimals) {
             return String.format(Locale.ROOT, "%." + decimals + "f", value + 0.0);
         }
     }
@@ -111,48 +117,104 @@ public final class SvgChart {
                 dot(svg, frame, points.get(0), pens.get(i).colour());
             }
             for (Point mark : series.get(i).marks().stream().filter(Point::finite).toList()) {
-                ring(svg, frame.px(mark.x()), frame.py(mark.y()), pens.get(i).colour()).append(" data-series=\"")
+                ring(svg, frame.px(mark.x()), frame.py(mark.y()), 5, pens.get(i).colour()).append(" data-series=\"")
                         .append(Xml.escape(series.get(i).name())).append("\"/>\n");
             }
         }
+        Legend legend = new Legend();
         for (int i = 0; i < series.size(); i++) {
-            int rowY = legendRow(i);
+            int rowY = legend.sampleY();
             svg.append("<line x1=\"").append(ChartFrame.LEGEND).append("\" y1=\"").append(rowY).append("\" x2=\"")
                     .append(ChartFrame.LEGEND + 18).append("\" y2=\"").append(rowY).append("\" stroke-width=\"2\"")
                     .append(pens.get(i).stroke()).append("/>\n");
-            ChartFrame.text(svg, ChartFrame.LEGEND + 24, rowY + 4, "start", series.get(i).name());
+            legend.text(svg, legendName(series, drawn, i));
         }
         if (series.stream().anyMatch(s -> !s.marks().isEmpty())) {
-            int rowY = legendRow(series.size());
-            ring(svg, ChartFrame.LEGEND + 9, rowY, Pen.BASELINE.colour()).append("/>\n");
-            ChartFrame.text(svg, ChartFrame.LEGEND + 24, rowY + 4, "start", marksLabel);
+            ring(svg, ChartFrame.LEGEND + 9, legend.sampleY(), 5, Pen.BASELINE.colour()).append("/>\n");
+            legend.text(svg, marksLabel);
         }
         return frame.close(svg);
     }
 
-    private static int legendRow(int index) {
-        return ChartFrame.TOP + 6 + index * 18;
+    /** The series' name, saying which earlier series it hides where it draws exactly the same line. */
+    private static String legendName(List<Series> series, List<List<Point>> drawn, int index) {
+        String name = series.get(index).name();
+        if (drawn.get(index).isEmpty()) {
+            return name;
+        }
+        return IntStream.range(0, index).filter(i -> drawn.get(i).equals(drawn.get(index))).mapToObj(i ->
+                name + " = " + series.get(i).name()).findFirst().orElse(name);
     }
 
-    /** An open ring around a point, left open for the caller's attributes. */
-    private static StringBuilder ring(StringBuilder svg, double x, double y, String colour) {
+    /** An open ring around a point, marking it; the tag is left open for the caller's attributes. */
+    private static StringBuilder ring(StringBuilder svg, double x, double y, double radius, String colour) {
         svg.append("<circle class=\"mark\" cx=\"");
         ChartFrame.appendCoordinate(svg, x).append("\" cy=\"");
-        return ChartFrame.appendCoordinate(svg, y).append("\" r=\"5\" fill=\"none\" stroke-width=\"1.5\" stroke=\"")
+        ChartFrame.appendCoordinate(svg, y).append("\" r=\"");
+        return ChartFrame.appendCoordinate(svg, radius).append("\" fill=\"none\" stroke-width=\"1.5\" stroke=\"")
                 .append(colour).append('"');
     }
 
-    /** One labelled dot per point, each in its own colour. */
+    /**
+     * One labelled dot per point, each in its own colour, inside a margin so that none sits on the frame. Points
+     * drawn on the same spot share one label ("a = b") and show each colour, as a dot ringed by the others; labels of
+     * near points are moved apart.
+     */
     public static String scatter(String title, Axis x, Axis y, List<LabeledPoint> points) {
         List<LabeledPoint> drawn = points.stream().filter(p -> p.point().finite()).toList();
-        ChartFrame frame = ChartFrame.fitting(title, x, y, drawn.stream().map(LabeledPoint::point).toList());
+        ChartFrame frame = ChartFrame.padded(title, x, y, drawn.stream().map(LabeledPoint::point).toList());
         StringBuilder svg = frame.open();
-        for (int i = 0; i < drawn.size(); i++) {
-            Point p = drawn.get(i).point();
-            dot(svg, frame, p, PALETTE[i % PALETTE.length]);
-            ChartFrame.text(svg, frame.px(p.x()) + 8, frame.py(p.y()) + 4, "start", drawn.get(i).label());
+        List<Spot> spots = Spot.of(drawn, frame);
+        List<LabelLayout.Dot> dots = new ArrayList<>(spots.size());
+        for (Spot spot : spots) {
+            Point p = drawn.get(spot.members().get(0)).point();
+            dot(svg, frame, p, PALETTE[spot.members().get(0) % PALETTE.length]);
+            for (int k = 1; k < spot.members().size(); k++) {
+                ring(svg, spot.x(), spot.y(), Spot.radius(k + 1) - 1, PALETTE[spot.members().get(k) % PALETTE.length])
+                        .append("/>\n");
+            }
+            dots.add(new LabelLayout.Dot(spot.x(), spot.y(), Spot.radius(spot.members().size()), String.join(" = ",
+                    spot.members().stream().map(i -> drawn.get(i).label()).toList())));
+        }
+        // Labels may run into the right margin, which a scatter leaves free of any legend.
+        List<LabelLayout.Placement> placements = LabelLayout.place(dots, new LabelLayout.Box(ChartFrame.LEFT,
+                ChartFrame.TOP - 12, ChartFrame.WIDTH - 4, ChartFrame.BOTTOM));
+        for (int i = 0; i < dots.size(); i++) {
+            LabelLayout.Placement placement = placements.get(i);
+            svg.append("<text class=\"label\" x=\"");
+            ChartFrame.appendCoordinate(svg, placement.x()).append("\" y=\"");
+            ChartFrame.appendCoordinate(svg, placement.y()).append("\" text-anchor=\"").append(placement.anchor())
+                    .append("\">").append(Xml.escape(dots.get(i).label())).append("</text>\n");
         }
         return frame.close(svg);
+    }
+
+    /**
+     * Where one or more points are drawn: those within a pixel of each other look like one dot.
+     *
+     * @param members the points' indexes, in order
+     */
+    private record Spot(double x, double y, List<Integer> members) {
+        static List<Spot> of(List<LabeledPoint> points, ChartFrame frame) {
+            List<Spot> spots = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                double px = frame.px(points.get(i).point().x());
+                double py = frame.py(points.get(i).point().y());
+                Spot same = spots.stream().filter(s -> Math.hypot(s.x() - px, s.y() - py) < 1).findFirst()
+                        .orElse(null);
+                if (same == null) {
+                    spots.add(new Spot(px, py, new ArrayList<>(List.of(i))));
+                } else {
+                    same.members().add(i);
+                }
+            }
+            return spots;
+        }
+
+        /** How far the outermost of this many rings reaches: the dot's 4 px, then 3 px a ring. */
+        static double radius(int count) {
+            return 4 + 3 * (count - 1) + 1;
+        }
     }
 
     private static void dot(StringBuilder svg, ChartFrame frame, Point p, String colour) {

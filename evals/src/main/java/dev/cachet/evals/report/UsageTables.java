@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * The tables of the period and block reports, each within an 80-column terminal: token counts shortened
- * ({@code 14.8M}), model names cut to keep their end.
+ * ({@code 14.8M}), model names cut to keep their family and version.
  */
 public final class UsageTables {
     private static final int MODEL_WIDTH = 18;
@@ -79,7 +79,7 @@ public final class UsageTables {
     /** A line of a period table: a period, a model under it, or the total. */
     private record Row(String label, int calls, Usage usage, Double costUsd, boolean priced) {
         static Row of(ModelUsage model) {
-            return new Row("  " + Formats.keepEnd(model.model(), MODEL_WIDTH), model.calls(), model.usage(),
+            return new Row("  " + Formats.modelName(model.model(), MODEL_WIDTH), model.calls(), model.usage(),
                     model.costUsd(), model.costUsd() != null);
         }
     }

@@ -1,5 +1,6 @@
 package dev.cachet.evals.stats;
 
+import dev.cachet.context.Counted;
 import dev.cachet.providers.Usage;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,9 @@ public final class UnpricedModels {
             }
         }
         return tokens.entrySet().stream().map(entry -> String.format(Locale.ROOT,
-                "unpriced model %s (%d calls, %,d tokens counted, no cost): add it to ~/.config/cachet/prices.yaml"
+                "unpriced model %s (%s, %,d tokens counted, no cost): add it to ~/.config/cachet/prices.yaml"
                         + " (input, output, cache_write_5m, cache_write_1h, cache_read per million tokens) or run"
                         + " 'cachet prices update'",
-                entry.getKey(), calls.get(entry.getKey()), entry.getValue().total())).toList();
+                entry.getKey(), Counted.of(calls.get(entry.getKey()), "call"), entry.getValue().total())).toList();
     }
 }

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deletes directory trees that tools made read-only, as git (objects) and build caches do. */
-final class Directories {
+/** Deletes the directory trees cachet made, also where tools made them read-only, as git (objects) and build caches do. */
+public final class Directories {
     private Directories() {}
 
     /** Deletes {@code root} and everything below it; symbolic links are removed, never followed. */
-    static void deleteRecursively(Path root) {
+    public static void deleteRecursively(Path root) {
         if (Files.notExists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
+import dev.cachet.context.Utf8Position;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -49,10 +51,8 @@ public final class JsonFiles {
                     lines.add(new Line(number, object(file, number, line)));
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new TraceFormatException("trajectory not found: " + file);
         } catch (IOException | UncheckedIOException e) {
-            throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
         if (lines.isEmpty()) {
             throw new TraceFormatException(file + ": empty file");
@@ -125,11 +125,21 @@ public final class JsonFiles {
     private static String text(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new TraceFormatException("trajectory not found: " + file);
         } catch (IOException e) {
-            throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
+    }
+
+    /** Why a file could not be read, where: a missing file by name, bytes that are not UTF-8 by line and offset. */
+    private static TraceFormatException unreadable(Path file, Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return new TraceFormatException("trajectory not found: " + file);
+        }
+        if (e instanceof CharacterCodingException) {
+            return new TraceFormatException(Utf8Position.firstIn(file).map(at -> at.describe(file))
+                    .orElse(file + ": not UTF-8"), e);
+        }
+        return new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
     }
 
     private static JsonNode object(Path file, int number, String line) {

@@ -31,6 +31,9 @@ public final class TraceFormats {
         if (!Files.isRegularFile(file)) {
             throw new TraceFormatException("trajectory not found: " + file);
         }
+        if (JsonFiles.head(file, HEAD_CHARS).isBlank()) {
+            throw new TraceFormatException(file + ": empty file");
+        }
         TraceFormat format = detect(file).orElseThrow(() -> new TraceFormatException(file
                 + ": not a known trajectory format; expected one of: "
                 + ALL.stream().map(f -> f.label() + " (" + f.expected() + ")").collect(Collectors.joining(", "))));

@@ -239,6 +239,24 @@ class EvalMatrixTest {
     }
 
     @Test
+    void an_interrupted_run_is_not_recorded_and_resuming_runs_it_again() {
+        AgentResult interrupted = new AgentResult(1, ScriptedAgent.RESULT.usage(), 0.01, 3000, "interrupted");
+        AgentRunner stopped = (task, strategy, workspace) -> task.id().equals("medium") ? interrupted : ScriptedAgent.RESULT;
+        List<PlannedRun> plan = EvalMatrix.plan(tasks, List.of("hybrid"), 1);
+        try (ResultsFile results = ResultsFile.open(out, false)) {
+            assertThat(new EvalMatrix(local(stopped), 1).run(plan, results, p -> { }, new Cancellation()))
+                    .extracting(RunRecord::task).containsExactly("easy", "hard");
+        }
+
+        Counting again = local(agent);
+        try (ResultsFile results = ResultsFile.open(out, true)) {
+            new EvalMatrix(again, 1).run(plan, results, p -> { }, new Cancellation());
+        }
+
+        assertThat(again.executed).containsExactly(plan.get(1).key());
+    }
+
+    @Test
     void a_batch_executor_hands_records_back_in_any_order_and_never_twice() {
         List<PlannedRun> plan = EvalMatrix.plan(tasks, List.of("hybrid"), 1);
         RunRecord last = new LocalExecutor(agent, new Workspaces(false, System.getenv()), workRoot, MODEL,

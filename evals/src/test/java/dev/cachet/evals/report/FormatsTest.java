@@ -22,4 +22,15 @@ class FormatsTest {
         assertThat(Formats.keepEnd("claude-sonnet-4-5-20250929", 18)).isEqualTo("...et-4-5-20250929").hasSize(18);
         assertThat(Formats.keepEnd("claude-opus-4-6", 18)).isEqualTo("claude-opus-4-6");
     }
+
+    @Test
+    void a_long_model_name_loses_its_provider_then_its_date_never_its_family_and_version() {
+        assertThat(Formats.modelName("claude-opus-4-6", 18)).isEqualTo("claude-opus-4-6");
+        assertThat(Formats.modelName("claude-sonnet-4-5-20250929", 18)).isEqualTo("claude-sonnet-4-5");
+        assertThat(Formats.modelName("anthropic/claude-3-5-sonnet-20241022", 18)).isEqualTo("claude-3-5-sonnet");
+        assertThat(Formats.modelName("openai/gpt-4o-2024-08-06", 18)).isEqualTo("gpt-4o-2024-08-06");
+        assertThat(Formats.modelName("openai/gpt-4o-mini-2024-07-18", 18)).isEqualTo("gpt-4o-mini");
+        assertThat(Formats.modelName("accounts/fireworks/models/qwen3-coder-480b-a35b-instruct", 18))
+                .isEqualTo("qwen3-c...instruct").hasSize(18);
+    }
 }

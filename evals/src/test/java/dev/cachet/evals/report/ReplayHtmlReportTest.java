@@ -12,12 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 class ReplayHtmlReportTest {
     private static final String MODEL = "anthropic:claude-sonnet-4-6";
+    /** Coordinates are rounded to a tenth. */
+    private static final Offset<Double> PIXEL = Offset.offset(0.11);
+    private static final String ROLLING_HIT_RATE = "Cache hit rate over the last 10 calls";
 
     static String render(List<ReplayRun> runs) {
         return new ReplayHtmlReport().render(MODEL, runs, ReplayReport.of(runs));
@@ -79,8 +83,8 @@ class ReplayHtmlReportTest {
         List<Element> charts = Documents.elements(html, "svg");
         assertThat(charts).hasSize(8);
         assertThat(charts).extracting(chart -> chart.getElementsByTagName("title").item(0).getTextContent())
-                .containsExactly("Input cost per call", "Cumulative cost", "Window size", "Cache hit rate",
-                        "Input cost per call", "Cumulative cost", "Window size", "Cache hit rate");
+                .containsExactly("Input cost per call", "Cumulative cost", "Window size", ROLLING_HIT_RATE,
+                        "Input cost per call", "Cumulative cost", "Window size", ROLLING_HIT_RATE);
         assertThat(charts.subList(0, 4)).allSatisfy(chart -> assertThat(series(chart))
                 .containsExactly("transcript", "masking", "recorded"));
         assertThat(charts.subList(4, 8)).allSatisfy(chart -> assertThat(series(chart))
@@ -117,6 +121,31 @@ class ReplayHtmlReportTest {
                 .containsExactly("hybrid", "hybrid", "");
         assertThat(Documents.elementsIn(charts.get(0), "text")).extracting(Element::getTextContent)
                 .contains("cold call, compaction or keep-alive ping");
+    }
+
+    @Test
+    void the_cache_chart_draws_a_rolling_rate_rather_than_each_call() {
+        List<ReplayTurn> turns = new ArrayList<>();
+        for (int call = 1; call <= 30; call++) {
+            // Every other call reads all its input from the cache: per call 0%, 100%, 0%...; over ten calls 50%.
+            Usage usage = call % 2 == 0 ? new Usage(0, 0, 1000, 100, 0) : new Usage(1000, 0, 0, 100, 0);
+            turns.add(new ReplayTurn(call, 1000, usage, 0.01, 0.01, 0, 0, 0, 0.0, CallCache.of(false)));
+        }
+        Element chart = Documents.elements(Documents.parse(render(List.of(
+                new ReplayRun("lexer", "transcript", turns, false, 0.0)))), "svg").get(3);
+
+        assertThat(chart.getElementsByTagName("title").item(0).getTextContent()).isEqualTo(ROLLING_HIT_RATE);
+        List<Double> ys = List.of(Documents.elementsIn(chart, "polyline").get(0).getAttribute("points").split(" "))
+                .stream().map(xy -> Double.parseDouble(xy.split(",")[1])).toList();
+        assertThat(ys).hasSize(30);
+        assertThat(ys.get(0)).as("the first call alone").isCloseTo(tickY(chart, "0%"), PIXEL);
+        assertThat(ys.subList(9, 30)).allSatisfy(y -> assertThat(y).isCloseTo(tickY(chart, "50%"), PIXEL));
+    }
+
+    /** Where the line through this y-axis tick label runs. */
+    private static double tickY(Element chart, String label) {
+        return Documents.elementsIn(chart, "text").stream().filter(t -> t.getTextContent().equals(label))
+                .mapToDouble(t -> Double.parseDouble(t.getAttribute("y")) - 4).findFirst().orElseThrow();
     }
 
     @Test

@@ -32,12 +32,14 @@ class StatsTablesTest {
     }
 
     @Test
-    void clips_long_names_at_their_start_and_shows_a_dash_for_what_is_unknown() {
+    void clips_long_session_names_at_their_start_model_names_to_family_and_version_and_shows_a_dash_for_what_is_unknown() {
         Table table = StatsTables.sessions(List.of(session("-Users-me-projects-cachet-258c7280-ae70-4798.jsonl",
-                "claude-sonnet-4-5-20250929", null, null, List.of())));
+                "claude-sonnet-4-5-20250929", null, null, List.of()),
+                session("b.jsonl", "anthropic/claude-3-5-sonnet-20241022", null, null, List.of())));
 
         List<String> row = table.rows().get(0);
-        assertThat(row).startsWith("...jects-cachet-258c7280-ae70-4798.jsonl", "...et-4-5-20250929");
+        assertThat(row).startsWith("...jects-cachet-258c7280-ae70-4798.jsonl", "claude-sonnet-4-5");
+        assertThat(table.rows().get(1).get(1)).isEqualTo("claude-3-5-sonnet");
         assertThat(List.of(row.get(7), row.get(8), row.get(11), row.get(12))).containsExactly("-", "-", "-", "");
     }
 

@@ -9,6 +9,7 @@ import dev.cachet.evals.report.SvgChart.Series;
 import dev.cachet.evals.report.SvgChart.Unit;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -50,21 +51,6 @@ class SvgChartTest {
         assertThat(Documents.texts(svg, "text"))
                 .containsSubsequence("0", "1", "2", "3")
                 .containsSubsequence("$0.00", "$0.10", "$0.20", "$0.30", "$0.40");
-    }
-
-    @Test
-    void scales_cover_zero_and_the_data_with_about_five_ticks() {
-        double[][] ranges = {{0, 0.37}, {0, 150}, {0, 1}, {0, 7}, {-3, 12}, {0, 123_456}, {0, 1e-5}, {5, 5}};
-        for (double[] range : ranges) {
-            NiceScale scale = NiceScale.covering(range[0], range[1], 5, false);
-            assertThat(scale.min()).as("%s", scale).isLessThanOrEqualTo(range[0]);
-            assertThat(scale.max()).as("%s", scale).isGreaterThanOrEqualTo(range[1]);
-            assertThat(scale.ticks()).as("%s", scale).hasSizeBetween(3, 7)
-                    .first().isEqualTo(scale.min());
-            assertThat(scale.ticks()).last().isEqualTo(scale.max());
-        }
-        assertThat(NiceScale.covering(0, 10, 5, true).ticks()).containsExactly(0.0, 2.0, 4.0, 6.0, 8.0, 10.0);
-        assertThat(NiceScale.covering(0, 2, 5, true).ticks()).containsExactly(0.0, 1.0, 2.0);
     }
 
     @Test
@@ -177,7 +163,131 @@ class SvgChartTest {
                         new LabeledPoint("broken", new Point(Double.NaN, 0.1)))));
 
         assertThat(Documents.elements(svg, "circle")).hasSize(2);
-        assertThat(Documents.texts(svg, "text")).contains("transcript", "masking & <co>", "60%")
+        assertThat(Documents.texts(svg, "text")).contains("transcript", "masking & <co>", "50%", "100%")
                 .doesNotContain("broken");
+    }
+
+    private static final Axis SOLVE_RATE = new Axis("solve rate", Unit.PERCENT);
+
+    private static Document scatter(LabeledPoint... points) {
+        return Documents.parse(SvgChart.scatter("Solve rate vs cost", COST, SOLVE_RATE, List.of(points)));
+    }
+
+    private static Element plot(Document svg) {
+        return Documents.elements(svg, "rect").stream().filter(rect -> rect.getAttribute("class").equals("plot"))
+                .findFirst().orElseThrow();
+    }
+
+    private static double number(Element element, String attribute) {
+        return Double.parseDouble(element.getAttribute(attribute));
+    }
+
+    /** The texts drawn inside the plot frame and right of it: the labels of points, not the axes' ticks. */
+    private static List<Element> pointLabels(Document svg) {
+        return Documents.elements(svg, "text").stream().filter(text -> text.getAttribute("class").equals("label"))
+                .toList();
+    }
+
+    @Test
+    void scatter_points_lie_strictly_inside_the_frame_on_both_axes() {
+        Document svg = scatter(
+                new LabeledPoint("free and useless", new Point(0, 0)),
+                new LabeledPoint("dear and perfect", new Point(0.05, 1)),
+                new LabeledPoint("middling", new Point(0.025, 0.5)));
+
+        Element plot = plot(svg);
+        double left = number(plot, "x");
+        double top = number(plot, "y");
+        List<Element> dots = Documents.elements(svg, "circle");
+        assertThat(dots).hasSize(3).allSatisfy(dot -> {
+            double radius = number(dot, "r");
+            assertThat(number(dot, "cx") - radius).isGreaterThan(left);
+            assertThat(number(dot, "cx") + radius).isLessThan(left + number(plot, "width"));
+            assertThat(number(dot, "cy") - radius).isGreaterThan(top);
+            assertThat(number(dot, "cy") + radius).isLessThan(top + number(plot, "height"));
+        });
+        assertThat(Documents.texts(svg, "text")).contains("0%", "25%", "100%").doesNotContain("125%", "-25%");
+    }
+
+    @Test
+    void scatter_merges_the_labels_of_points_that_coincide() {
+        Document svg = scatter(
+                new LabeledPoint("transcript", new Point(0.0133, 1)),
+                new LabeledPoint("hybrid", new Point(0.0133, 1)),
+                new LabeledPoint("masking", new Point(0.02, 0.5)));
+
+        assertThat(pointLabels(svg)).extracting(Element::getTextContent)
+                .containsExactly("transcript = hybrid", "masking");
+        // Both colours still show: a dot and a ring around it.
+        assertThat(Documents.elements(svg, "circle")).hasSize(3)
+                .extracting(circle -> circle.getAttribute("fill").equals("none") ? circle.getAttribute("stroke")
+                        : circle.getAttribute("fill")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void scatter_labels_of_near_points_overlap_neither_each_other_nor_the_dots_nor_the_edges() {
+        List<LabeledPoint> crowd = List.of(
+                new LabeledPoint("transcript", new Point(0.0100, 0.50)),
+                new LabeledPoint("masking", new Point(0.0101, 0.51)),
+                new LabeledPoint("summary", new Point(0.0099, 0.49)),
+                new LabeledPoint("hybrid(keep=12)", new Point(0.0102, 0.50)),
+                new LabeledPoint("state", new Point(0.0100, 0.52)),
+                new LabeledPoint("at the far end", new Point(0.02, 1.0)));
+        Document svg = scatter(crowd.toArray(LabeledPoint[]::new));
+
+        List<TextBox> labels = pointLabels(svg).stream().map(TextBox::of).toList();
+        assertThat(labels).hasSize(crowd.size());
+        for (int i = 0; i < labels.size(); i++) {
+            TextBox label = labels.get(i);
+            assertThat(label.left()).isGreaterThanOrEqualTo(0);
+            assertThat(label.right()).isLessThanOrEqualTo(ChartFrame.WIDTH);
+            assertThat(label.top()).isGreaterThanOrEqualTo(ChartFrame.TOP - 12);
+            assertThat(label.bottom()).isLessThanOrEqualTo(ChartFrame.BOTTOM);
+            for (int j = i + 1; j < labels.size(); j++) {
+                assertThat(label.overlaps(labels.get(j))).as("%s and %s", label, labels.get(j)).isFalse();
+            }
+            for (Element dot : Documents.elements(svg, "circle")) {
+                assertThat(label.contains(number(dot, "cx"), number(dot, "cy"))).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void the_legend_wraps_long_entries_inside_the_canvas() {
+        Series marked = new Series("hybrid", series("hybrid", 0.01, 0.05).points(), List.of(new Point(2, 0.05)),
+                false);
+        Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(series("transcript", 0.02), marked),
+                "cold call, compaction or keep-alive ping"));
+
+        List<Element> lines = Documents.elements(svg, "tspan");
+        assertThat(lines).extracting(line -> line.getTextContent().strip())
+                .containsExactly("transcript", "hybrid", "cold call,", "compaction or", "keep-alive ping");
+        assertThat(lines).allSatisfy(line -> assertThat(number(line, "x") + line.getTextContent().strip().length() * 7)
+                .isLessThanOrEqualTo(ChartFrame.WIDTH));
+        assertThat(Documents.texts(svg, "text")).contains("cold call, compaction or keep-alive ping");
+    }
+
+    @Test
+    void axes_end_just_past_the_data() {
+        Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(
+                series("long", IntStream.range(0, 152).mapToDouble(i -> 0.001 * i).toArray()))));
+
+        double right = number(plot(svg), "x") + number(plot(svg), "width");
+        String last = Documents.elementsIn(svg.getDocumentElement(), "polyline").get(0).getAttribute("points")
+                .replaceAll(".* ", "");
+        double lastX = Double.parseDouble(last.split(",")[0]);
+        // Call 152 of an axis that ends at 160, not 200.
+        assertThat((lastX - ChartFrame.LEFT) / (right - ChartFrame.LEFT)).isCloseTo(152 / 160.0,
+                Offset.offset(0.002));
+        assertThat(Documents.texts(svg, "text")).contains("150").doesNotContain("200");
+    }
+
+    @Test
+    void the_legend_says_which_lines_lie_on_an_earlier_one() {
+        Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(series("transcript", 0.01, 0.02),
+                series("hybrid", 0.01, 0.02), series("masking", 0.01, 0.03), series("none"), series("empty"))));
+
+        assertThat(Documents.texts(svg, "text")).contains("transcript", "hybrid = transcript", "masking", "none",
+                "empty").filteredOn(text -> text.contains("=")).containsExactly("hybrid = transcript");
     }
 }

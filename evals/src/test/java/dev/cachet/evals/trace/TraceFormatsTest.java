@@ -32,10 +32,25 @@ class TraceFormatsTest {
     }
 
     @Test
-    void an_empty_file_matches_no_format() throws IOException {
+    void an_empty_file_is_named_as_such() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+        Path blank = Files.writeString(dir.resolve("blank.jsonl"), "\n  \n");
 
-        assertThatThrownBy(() -> TraceFormats.read(empty)).hasMessageContaining("not a known trajectory format");
+        assertThatThrownBy(() -> TraceFormats.read(empty)).hasMessage(empty + ": empty file");
+        assertThatThrownBy(() -> TraceFormats.read(blank)).hasMessage(blank + ": empty file");
+    }
+
+    @Test
+    void bytes_that_are_not_utf8_are_named_by_line_and_offset() throws IOException {
+        byte[] known = Files.readAllBytes(TraceSamples.FIXTURES.resolve("claude-code/session.jsonl"));
+        Path broken = dir.resolve("broken.jsonl");
+        Files.write(broken, known);
+        Files.write(broken, new byte[] {'{', '"', (byte) 0xff, '"', ':', '1', '}', '\n'},
+                java.nio.file.StandardOpenOption.APPEND);
+        long lines = new String(known, java.nio.charset.StandardCharsets.UTF_8).lines().count();
+
+        assertThatThrownBy(() -> TraceFormats.read(broken))
+                .hasMessage(broken + ":" + (lines + 1) + ": not UTF-8 (byte offset " + (known.length + 2) + ")");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cachet.harness.chat;
 
+import dev.cachet.context.Counted;
 import dev.cachet.context.error.CachetException;
 import dev.cachet.harness.OpenSession;
 import dev.cachet.harness.view.StopSummary;
@@ -74,8 +75,8 @@ public final class Chat {
         }
         OpenSession open = session.open().get();
         int requests = session.requests();
-        out.println(style.bold("session " + open.id() + ": " + requests + (requests == 1 ? " request, " : " requests, ")
-                + open.turns() + (open.turns() == 1 ? " turn" : " turns")));
+        out.println(style.bold("session " + open.id() + ": " + Counted.of(requests, "request") + ", "
+                + Counted.of(open.turns(), "turn")));
         out.println(StopSummary.totals(open.ledger().usage(), open.ledger().costUsd(), open.ledger().pings()));
         out.println("log:     " + open.log());
         out.println("to go on: cachet chat --resume " + open.id());

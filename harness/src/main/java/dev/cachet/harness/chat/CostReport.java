@@ -1,5 +1,6 @@
 package dev.cachet.harness.chat;
 
+import dev.cachet.context.Counted;
 import dev.cachet.harness.OpenSession;
 import dev.cachet.harness.view.StopSummary;
 import java.util.List;
@@ -13,10 +14,10 @@ final class CostReport {
         String perHour = burn.dollarsPerHour().map(d -> String.format(Locale.ROOT, ", $%.2f an hour", d))
                 .orElse("");
         return List.of(
-                "session " + session.id() + ", " + session.turns() + (session.turns() == 1 ? " turn" : " turns"),
+                "session " + session.id() + ", " + Counted.of(session.turns(), "turn"),
                 StopSummary.totals(session.ledger().usage(), session.ledger().costUsd(), session.ledger().pings()),
-                String.format(Locale.ROOT, "burn:    $%.4f and %,.0f tokens a turn, cache hit rate %.1f%% over the last %d turns%s",
+                String.format(Locale.ROOT, "burn:    $%.4f and %,.0f tokens a turn, cache hit rate %.1f%% over the last %s%s",
                         burn.costPerTurn(), burn.tokensPerTurn(), 100 * burn.recentHitRate(),
-                        Math.min(Burn.RECENT, burn.turns()), perHour));
+                        Counted.of(Math.min(Burn.RECENT, burn.turns()), "turn"), perHour));
     }
 }

@@ -36,10 +36,10 @@ final class BenchContextCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--turns", defaultValue = "300", description = "Turns in the session. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--turns", defaultValue = "300", converter = AtLeastOneConverter.class, description = "Turns in the session. Default: ${DEFAULT-VALUE}.")
     int turns;
 
-    @Option(names = "--history-tokens", defaultValue = "150000",
+    @Option(names = "--history-tokens", defaultValue = "150000", converter = AtLeastOneConverter.class,
             description = "Approximate tokens of history at the last turn. Default: ${DEFAULT-VALUE}.")
     int historyTokens;
 

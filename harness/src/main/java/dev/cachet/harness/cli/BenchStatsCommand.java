@@ -8,6 +8,8 @@ import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.harness.Harness;
+import dev.cachet.harness.bench.HeapPeaks;
+import dev.cachet.harness.bench.ScratchDir;
 import dev.cachet.harness.bench.SyntheticLogs;
 import dev.cachet.harness.stats.SummaryCache;
 import java.io.IOException;
@@ -15,17 +17,12 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,11 +42,12 @@ final class BenchStatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "100m",
-            description = "How much log to write: bytes, or with k, m or g. Default: ${DEFAULT-VALUE}.")
-    String size;
+    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "100m", converter = ByteSizeConverter.class,
+            description = "How much log to write: bytes, or with k, m or g (binary: 1m is 1,048,576 bytes). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long size;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Files read at once. Default: the number of processors.")
+    @Option(names = "--jobs", paramLabel = "N", converter = AtLeastOneConverter.class, description = "Files read at once. Default: the number of processors.")
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--logs", paramLabel = "DIR",
@@ -59,12 +57,12 @@ final class BenchStatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path temp = Files.createTempDirectory("cachet-bench-stats");
-        try {
+        try (ScratchDir scratch = ScratchDir.create("cachet-bench-stats")) {
+            Path temp = scratch.path();
             Path dir = logs;
             if (dir == null) {
                 dir = temp.resolve("logs");
-                new SyntheticLogs(19).write(dir, bytes(size));
+                new SyntheticLogs(19).write(dir, size);
             }
             List<Path> files = TraceFiles.expand(List.of(dir)).files();
             long total = 0;
@@ -73,24 +71,23 @@ final class BenchStatsCommand implements Callable<Integer> {
             }
             double mb = total / 1e6;
             out.printf(Locale.ROOT, "%d files, %.1f MB, %d jobs%n", files.size(), mb, jobs);
-            resetPeaks();
+            HeapPeaks.reset();
             double plain = seconds(() -> plainRead(files));
             out.printf(Locale.ROOT, "plain streaming read  %6.2f s  %7.1f MB/s  peak heap %4d MB%n", plain, mb / plain,
-                    peakHeapMb());
+                    HeapPeaks.megabytes());
             Harness harness = bench.harness();
             SummaryCache cache = new SummaryCache(temp.resolve("cache"));
             for (String phase : List.of("stats cold", "stats warm")) {
                 System.gc();
-                resetPeaks();
+                HeapPeaks.reset();
                 long[] calls = new long[1];
                 double seconds = seconds(() -> calls[0] = stats(harness, files, cache));
                 out.printf(Locale.ROOT, "%-20s  %6.2f s  %7.1f MB/s  %9.0f calls/s  peak heap %4d MB  %.1fx the "
-                        + "plain read%n", phase, seconds, mb / seconds, calls[0] / seconds, peakHeapMb(), seconds / plain);
+                        + "plain read%n", phase, seconds, mb / seconds, calls[0] / seconds, HeapPeaks.megabytes(),
+                        seconds / plain);
             }
             out.flush();
             return ExitCodes.OK;
-        } finally {
-            delete(temp);
         }
     }
 
@@ -121,42 +118,9 @@ final class BenchStatsCommand implements Callable<Integer> {
         }
     }
 
-    static long bytes(String size) {
-        String text = size.trim().toLowerCase(Locale.ROOT);
-        long unit = switch (text.isEmpty() ? ' ' : text.charAt(text.length() - 1)) {
-            case 'k' -> 1_000L;
-            case 'm' -> 1_000_000L;
-            case 'g' -> 1_000_000_000L;
-            default -> 1L;
-        };
-        try {
-            return Long.parseLong(unit == 1 ? text : text.substring(0, text.length() - 1)) * unit;
-        } catch (NumberFormatException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchStatsCommand()),
-                    "--size takes a number of bytes with k, m or g, such as 100m; got " + size);
-        }
-    }
-
     private static double seconds(Runnable work) {
         long start = System.nanoTime();
         work.run();
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,7 +94,12 @@ final class CachetCommand implements Callable<Integer> {
 
     /** @param what what the first signal does, as the user is told */
     SignalStop signals(StopRequest stop, PrintWriter err, String what) {
-        return trapSignals ? SignalStop.install(stop, err, what) : SignalStop.none();
+        return signals(stop::requested, stop::request, err, what);
+    }
+
+    /** As {@link #signals(StopRequest, PrintWriter, String)}, for what is not one session: an eval's runs. */
+    SignalStop signals(BooleanSupplier requested, Consumer<String> request, PrintWriter err, String what) {
+        return trapSignals ? SignalStop.install(requested, request, err, what) : SignalStop.none();
     }
 
     /** The user's directories, from the environment cachet was started with and nothing a config file says. */

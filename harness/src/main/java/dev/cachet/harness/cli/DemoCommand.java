@@ -3,10 +3,13 @@ package dev.cachet.harness.cli;
 import dev.cachet.evals.CheckResult;
 import dev.cachet.evals.Task;
 import dev.cachet.evals.TaskCheck;
+import dev.cachet.evals.suite.Directories;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.SessionOutcome;
 import dev.cachet.harness.demo.BundledExample;
+import dev.cachet.harness.loop.StopRequest;
+import dev.cachet.providers.session.StopReason;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
@@ -26,7 +30,8 @@ import picocli.CommandLine.Mixin;
             "Needs no API key and no network."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the check passed", "4:a limit stopped the session", "5:the check failed"})
+        exitCodeList = {"0:the check passed", "4:a limit stopped the session", "5:the check failed",
+            "130:Ctrl-C or SIGTERM stopped the demo"})
 final class DemoCommand extends Subcommand implements Callable<Integer> {
     static final String EXAMPLE = "demo";
     static final Duration CHECK_TIMEOUT = Duration.ofMinutes(2);
@@ -37,20 +42,44 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     CacheTtlOption ttl;
 
+    @Option(names = "--keep", description = "Keep the demo's workspace, a temporary directory, to look at what the "
+            + "agent did; cachet says where it is. Without it the workspace is removed however the demo ends.")
+    boolean keep;
+
     @Override
     public Integer call() throws IOException {
+        StopRequest stop = new StopRequest();
+        // Signals are trapped from before the workspace exists to after the check, so that Ctrl-C at any point ends
+        // in the finally that removes it.
+        try (SignalStop signals = root.signals(stop, err())) {
+            Path workspace = Files.createTempDirectory("cachet-demo-");
+            try {
+                return solve(workspace, stop);
+            } finally {
+                if (keep) {
+                    out().printf("kept:    %s (--keep)%n", workspace);
+                } else {
+                    Directories.deleteRecursively(workspace);
+                }
+            }
+        }
+    }
+
+    private int solve(Path workspace, StopRequest stop) {
         PrintWriter out = out();
         Harness harness = harness();
         harness.strategy(options.strategy, options.params(config()));
         BundledExample example = new BundledExample(EXAMPLE);
         Task task = example.task();
-        Path workspace = Files.createTempDirectory("cachet-demo-");
         example.checkOut(workspace);
         out.printf("cachet demo: task '%s' in a fresh copy of the example repository%n  workspace %s%n  task      %s%n%n",
                 task.id(), workspace, task.prompt());
         RunSpec run = options.runSpec(workspace, task.prompt(), config(), environment(), out, err());
         SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), ttl.cacheTtl),
-                DisplayOptions.live(out, environment(), harness.sessionLogs(), workspace));
+                DisplayOptions.live(out, environment(), harness.sessionLogs(), workspace), stop);
+        if (outcome.result().reason() == StopReason.INTERRUPTED) {
+            return ExitCodes.INTERRUPTED;
+        }
         // The demo's agent is a recording shipped with cachet and its check is cachet's own script: nothing hostile
         // wrote either. It runs unconfined (secrets still scrubbed), so a machine without bwrap can run the demo.
         Sandbox unconfined = Sandbox.of(SandboxMode.FULL);
@@ -60,6 +89,6 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             out.println(check.output());
             return ExitCodes.CHECK_FAILED;
         }
-        return outcome.result().reason().limit() ? ExitCodes.LIMIT : ExitCodes.OK;
+        return ExitCodes.after(outcome.result().reason());
     }
 }

@@ -9,7 +9,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
         int code = exitCode(e);
-        command.getErr().println("cachet: " + message(e));
+        command.getErr().println("cachet: " + oneLine(message(e)));
         if (code == ExitCodes.INTERNAL) {
             e.printStackTrace(command.getErr());
         }
@@ -19,8 +19,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
-        command.getErr().println("cachet: " + e.getMessage());
-        command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        command.getErr().println("cachet: " + oneLine(e.getMessage()) + " (see '"
+                + command.getCommandSpec().qualifiedName() + " --help')");
         return ExitCodes.USAGE;
     }
 
@@ -30,6 +30,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             return cachet.kind().code();
         }
         return e instanceof UncheckedIOException ? ExitCodes.INPUT : ExitCodes.INTERNAL;
+    }
+
+    /** A message the JDK or a library split over lines, joined: a script reads one line per error. */
+    private static String oneLine(String message) {
+        return String.join(" ", String.valueOf(message).strip().split("\\s*\\R\\s*"));
     }
 
     private static String message(Exception e) {

@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.context.Counted;
 import dev.cachet.evals.matrix.EvalMatrix;
 import dev.cachet.evals.matrix.ExecutorKind;
 import dev.cachet.evals.matrix.ExecutorSettings;
@@ -9,10 +10,12 @@ import dev.cachet.evals.matrix.RunRecord;
 import dev.cachet.evals.matrix.kubernetes.AgentSettings;
 import dev.cachet.evals.matrix.kubernetes.RemoteRepos;
 import dev.cachet.evals.report.EvalReports;
+import dev.cachet.evals.suite.MissingRepos;
 import dev.cachet.evals.suite.Suite;
 import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.eval.HarnessAgentRunner;
+import dev.cachet.harness.eval.RunStops;
 import dev.cachet.harness.eval.TaskModels;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedClient;
@@ -44,7 +47,7 @@ import picocli.CommandLine.Parameters;
             "With --model replay, each task is answered by its recording, SUITE_DIR/recordings/<task id>.jsonl "
                     + "(a cachet session log): real tools and real checks, no API key."})
 final class EvalCommand extends Subcommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SUITE", description = "The suite file (YAML; schema: evals/src/main/resources/suite.schema.json).")
+    @Parameters(paramLabel = "SUITE", description = "The suite file (YAML; its schema is suite.schema.json in evals/src/main/resources).")
     Path suiteFile;
 
     @Option(names = "--strategies", split = ",", paramLabel = "NAME", defaultValue = "transcript,hybrid",
@@ -63,11 +66,11 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     StrategyParamOption params;
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", converter = AtLeastOneConverter.class,
             description = "Runs of each strategy on each task; above 1, reports give 95%% intervals. Default: ${DEFAULT-VALUE}.")
     int repeat;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", converter = AtLeastOneConverter.class,
             description = "Runs at once, each in its own workspace. Default: ${DEFAULT-VALUE}.")
     int jobs;
 
@@ -80,7 +83,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep each run's workspace (under DIR/workspaces) to look at what the agent did.")
     boolean keep;
 
-    @Option(names = "--max-total-cost", paramLabel = "USD",
+    @Option(names = "--max-total-cost", paramLabel = "USD", converter = UsdConverter.class,
             description = "Start no new run once the eval has cost this much; runs under way finish, and --resume "
                     + "goes on later. Default: no limit.")
     Double maxTotalCost;
@@ -99,10 +102,12 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (repeat < 1 || jobs < 1) {
-            throw new InputException("--repeat and --jobs must be at least 1");
-        }
         Suite suite = Suite.read(suiteFile.toAbsolutePath());
+        List<String> missingRepos = MissingRepos.of(suite);
+        if (!missingRepos.isEmpty()) {
+            missingRepos.forEach(missing -> err().println("cachet: " + suite.file() + ": " + missing));
+            return ExitCodes.INPUT;
+        }
         List<String> strategies = this.strategies.stream().distinct().toList();
         strategies.forEach(name -> harness().strategy(name, params.paramsFor(name, strategies, config())));
         if (out == null && !suite.name().matches("[A-Za-z0-9._-]+") || suite.name().matches("\\.+")) {
@@ -113,12 +118,13 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
         List<Boolean> plans = this.plan.stream().distinct().toList();
         List<PlannedRun> plan = EvalMatrix.plan(suite.tasks(), strategies, plans, repeat);
         Function<Integer, String> header = already -> String.format(
-                "eval %s: %d tasks x %d strategies%s x %d repeats = %d runs%s, %d at a time%n  results %s%n",
-                suite.name(), suite.tasks().size(), strategies.size(), plans.size() > 1 ? " x plan on/off" : "",
-                repeat, plan.size(),
+                "eval %s: %s x %s%s x %s = %s%s, %d at a time%n  results %s%n",
+                suite.name(), Counted.of(suite.tasks().size(), "task"), Counted.of(strategies.size(), "strategy"),
+                plans.size() > 1 ? " x plan on/off" : "", Counted.of(repeat, "repeat"), Counted.of(plan.size(), "run"),
                 already > 0 ? " (" + already + " done before)" : "", jobs, dir.resolve(ResultsFile.NAME));
         EvalProgress progress = new EvalProgress(err, maxTotalCost);
         List<RunRecord> records;
+        RunStops stops = new RunStops();
         if (executor == ExecutorKind.kubernetes) {
             if (keep) {
                 throw new InputException("--keep keeps workspaces on this machine; with --executor kubernetes each "
@@ -141,8 +147,14 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
                     Optional.ofNullable(model.baseUrl), model.ttl.cacheTtl, err()::println);
             Sandbox confined = sandbox.sandbox(environment(), err);
             HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models,
-                    name -> params.paramsFor(name, strategies, config()), confined, config().mcpServers(), dir.resolve("sessions"));
-            try (ResultsFile results = ResultsFile.open(dir, resume)) {
+                    name -> params.paramsFor(name, strategies, config()), confined, config().mcpServers(), dir.resolve("sessions"),
+                    stops);
+            // Ctrl-C: no run starts, those under way stop; their workspaces go, their logs are kept, marked.
+            try (ResultsFile results = ResultsFile.open(dir, resume);
+                    SignalStop signals = root.signals(stops::requested, why -> {
+                        progress.guard().cancel();
+                        stops.request(why);
+                    }, err, "stopping the eval")) {
                 out().print(header.apply(results.completedKeys().size()));
                 out().flush();
                 ExecutorSettings settings = new ExecutorSettings(agent, model.model, keep, dir.resolve("workspaces"), environment(),
@@ -153,11 +165,23 @@ final class EvalCommand extends Subcommand implements Callable<Integer> {
         }
         out().print(EvalReports.write(dir, suite.name(), records));
         out().printf("%nreports: %s (report.md, report.html, report.json)%n", dir);
+        if (stops.requested()) {
+            interrupted(stops);
+            return ExitCodes.INTERRUPTED;
+        }
         if (!records.isEmpty() && records.stream().allMatch(r -> r.error() != null)) {
             err.println("cachet: every run failed before it could be judged; the errors are in " + dir.resolve("report.md"));
             return ExitCodes.INPUT;
         }
         return ExitCodes.OK;
+    }
+
+    /** Says what became of the runs under way when Ctrl-C or SIGTERM stopped the eval. */
+    private void interrupted(RunStops stops) {
+        int stopped = stops.stopped();
+        String what = stopped == 0 ? "" : ": " + Counted.of(stopped, "run") + " under way "
+                + (stopped == 1 ? "was not recorded; --resume runs it" : "were not recorded; --resume runs them");
+        err().println("cachet: eval " + stops.why().orElseThrow() + (stopped == 0 ? "; --resume runs the rest" : what));
     }
 
     private void refuseClusterFlags() {

@@ -11,6 +11,7 @@ final class EvalProgress implements Consumer<EvalMatrix.Progress> {
     private final ProgressLine line;
     private final Double maxTotalCost;
     private final Cancellation guard = new Cancellation();
+    private boolean overBudget;
 
     /** @param maxTotalCost null for no limit */
     EvalProgress(PrintWriter err, Double maxTotalCost) {
@@ -27,14 +28,15 @@ final class EvalProgress implements Consumer<EvalMatrix.Progress> {
         line.show(p.done(), p.total(), String.format(Locale.ROOT, "solved %d  $%.4f%s", p.solved(), p.costUsd(),
                 p.eta().map(eta -> "  eta " + eta.toSeconds() + "s").orElse("")));
         if (maxTotalCost != null && p.costUsd() >= maxTotalCost) {
+            overBudget = true;
             guard.cancel();
         }
     }
 
-    /** Ends the line; says so when the guard stopped the eval starting runs. */
+    /** Ends the line; says so when the cost guard stopped the eval starting runs (Ctrl-C cancels it too). */
     void finish(PrintWriter err) {
         line.finish();
-        if (guard.cancelled()) {
+        if (overBudget) {
             err.printf(Locale.ROOT, "stopped starting runs at $%.4f (--max-total-cost); --resume goes on%n", maxTotalCost);
         }
     }

@@ -11,6 +11,7 @@ import dev.cachet.evals.suite.Suite;
 import dev.cachet.evals.suite.Workspaces;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.eval.HarnessAgentRunner;
+import dev.cachet.harness.eval.RunStops;
 import dev.cachet.harness.eval.TaskModels;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
@@ -71,7 +72,7 @@ final class EvalRunCommand extends Subcommand implements Callable<Integer> {
         HarnessAgentRunner agent = new HarnessAgentRunner(harness(),
                 TaskModels.of(harness(), suite, plan.agent().defaultModel(), plan.agent().baseUrlIfGiven(),
                         plan.agent().cacheTtl(), err()::println),
-                plan.agent()::paramsFor, pod, config().mcpServers(), sessionsDir);
+                plan.agent()::paramsFor, pod, config().mcpServers(), sessionsDir, new RunStops());
         RunRecord record = new LocalExecutor(agent, new Workspaces(false, environment()), work.resolve("runs"),
                 plan.agent().defaultModel(), environment(), pod).execute(run);
         if (sessions == null) {

@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.context.Counted;
 import dev.cachet.evals.matrix.EvalMatrix;
 import dev.cachet.evals.matrix.PlannedRun;
 import dev.cachet.evals.matrix.ResultsFile;
@@ -91,7 +92,8 @@ final class KubernetesEval {
         if (missing.isEmpty()) {
             return;
         }
-        err.printf(Locale.ROOT, "%d runs have no record yet; --resume runs them again:%n", missing.size());
+        err.printf(Locale.ROOT, "%s no record yet; --resume runs %s again:%n",
+                Counted.of(missing.size(), "run") + (missing.size() == 1 ? " has" : " have"), missing.size() == 1 ? "it" : "them");
         missing.entrySet().stream().limit(MISSING_SHOWN)
                 .forEach(entry -> err.println("  " + entry.getKey() + ": " + entry.getValue()));
         if (missing.size() > MISSING_SHOWN) {

@@ -7,15 +7,15 @@ import picocli.CommandLine.Option;
 
 /** When a session must stop although the model has not finished, and how long one command may run. */
 final class LimitOptions {
-    @Option(names = "--max-turns", paramLabel = "N", defaultValue = "50",
+    @Option(names = "--max-turns", paramLabel = "N", defaultValue = "50", converter = AtLeastOneConverter.class,
             description = "Stop after N model turns. Default: ${DEFAULT-VALUE}.")
     int maxTurns;
 
-    @Option(names = "--max-tokens", paramLabel = "N",
+    @Option(names = "--max-tokens", paramLabel = "N", converter = TokenCountConverter.class,
             description = "Stop once the session has used N tokens (input + output). Default: no limit.")
     Long maxTokens;
 
-    @Option(names = "--max-cost", paramLabel = "USD",
+    @Option(names = "--max-cost", paramLabel = "USD", converter = UsdConverter.class,
             description = "Stop once the session has cost this many US dollars. Default: no limit.")
     Double maxCost;
 
@@ -23,7 +23,7 @@ final class LimitOptions {
             description = "Stop after this much wall time (90s, 30m, 2h). Default: ${DEFAULT-VALUE}.")
     Duration maxTime;
 
-    @Option(names = "--max-errors", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--max-errors", paramLabel = "N", defaultValue = "5", converter = AtLeastOneConverter.class,
             description = "Stop after N tool calls in a row fail. Default: ${DEFAULT-VALUE}.")
     int maxErrors;
 

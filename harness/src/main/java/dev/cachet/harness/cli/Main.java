@@ -1,8 +1,10 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.context.error.CachetException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -37,8 +39,32 @@ public final class Main {
         ErrorHandler errors = new ErrorHandler();
         CachetCommand root = new CachetCommand(clock, environment, workingDirectory, trapSignals, terminal, stdin);
         return new CommandLine(root)
+                .registerConverter(Path.class, new PathConverter())
+                .setHelpFactory(UnbrokenHelp::new)
                 .setDefaultValueProvider(new ConfigDefaults(root::config))
                 .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors);
+                .setParameterExceptionHandler(errors)
+                .setExecutionStrategy(parseResult -> readConfigFirst(root, parseResult));
+    }
+
+    /**
+     * Reads the config files before any command runs, as git does, so that a malformed one is an error naming its
+     * file and line for every command, not only for those that read it; help, version and {@link ConfigFree}
+     * commands need none.
+     */
+    private static int readConfigFirst(CachetCommand root, CommandLine.ParseResult parseResult) {
+        Integer help = CommandLine.executeHelpRequest(parseResult);
+        if (help != null) {
+            return help;
+        }
+        List<CommandLine> chosen = parseResult.asCommandLineList();
+        try {
+            if (!(chosen.get(chosen.size() - 1).getCommand() instanceof ConfigFree)) {
+                root.config();
+            }
+        } catch (CachetException e) {
+            throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.getMessage(), e);
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 }

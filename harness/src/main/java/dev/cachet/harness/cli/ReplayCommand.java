@@ -12,7 +12,6 @@ import dev.cachet.providers.PricedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -44,9 +43,6 @@ import picocli.CommandLine.Option;
 final class ReplayCommand extends Subcommand implements Callable<Integer> {
     enum Format { table, json, md, html }
 
-    /** A year: longer pauses change nothing more, every cache has long expired. */
-    private static final double MAX_PAUSE_MINUTES = 525_600;
-
     @Mixin
     TraceInputs inputs;
 
@@ -68,28 +64,25 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
             description = "Also write replay.json, replay.md and replay.html (with charts) into DIR.")
     Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Files replayed at once. Default: the number of cores.")
+    @Option(names = "--jobs", paramLabel = "N", converter = AtLeastOneConverter.class, description = "Files replayed at once. Default: the number of cores.")
     Integer jobs;
 
-    @Option(names = "--pause-at", paramLabel = "CALL=MINUTES",
+    @Option(names = "--pause-at", paramLabel = "CALL=MINUTES", converter = {AtLeastOneConverter.class, PauseMinutesConverter.class},
             description = "What if the session had idled MINUTES longer before call CALL (1-based): that call and every "
                     + "later one move, and the cache expires where the pause passes its TTL (repeatable). Applies to "
                     + "the strategies, not to the recorded bill.")
     Map<Integer, Double> pauseAt = new LinkedHashMap<>();
 
-    @Option(names = "--cache-keepalive", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--cache-keepalive", paramLabel = "N", defaultValue = "0", converter = ZeroOrMoreConverter.class,
             description = "Send up to N keep-alive pings per idle pause, one every 4.5 minutes, each re-reading the "
                     + "cached prefix for one output token; billed, so the replay shows when pinging pays. "
-                    + "Default: ${DEFAULT-VALUE} (none).")
+                    + "0 sends none. Default: ${DEFAULT-VALUE}.")
     int keepAlive;
 
     @Override
     public Integer call() throws IOException {
-        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-            throw new InputException("--out " + out + ": not a directory");
-        }
-        if (jobs != null && jobs < 1) {
-            throw new InputException("--jobs must be at least 1, got " + jobs);
+        if (out != null) {
+            OutputDirectory.requireWritable("--out", out);
         }
         if (model.baseUrl != null) {
             throw new InputException("--base-url: replay bills offline and calls no provider");
@@ -97,7 +90,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
         ReplayTiming timing = timing();
         List<ConfiguredStrategy> chosen = strategies();
         PricedModel priced = harness().priced(model.spec());
-        TraceFiles.Found found = inputs.find(root.userLogs());
+        TraceFiles.Found found = inputs.find(root.userLogs(), err());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
         ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced), chosen,
@@ -126,16 +119,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
 
     private ReplayTiming timing() {
         Map<Integer, Duration> pauses = new LinkedHashMap<>();
-        pauseAt.forEach((call, minutes) -> {
-            if (call < 1 || !(minutes >= 0) || minutes > MAX_PAUSE_MINUTES) {
-                throw new InputException("--pause-at " + call + "=" + minutes + ": needs a call from 1 and minutes from 0 to "
-                        + MAX_PAUSE_MINUTES);
-            }
-            pauses.put(call, Duration.ofMillis(Math.round(minutes * 60_000)));
-        });
-        if (keepAlive < 0) {
-            throw new InputException("--cache-keepalive must be 0 or more, got " + keepAlive);
-        }
+        pauseAt.forEach((call, minutes) -> pauses.put(call, Duration.ofMillis(Math.round(minutes * 60_000))));
         return new ReplayTiming(pauses, keepAlive);
     }
 

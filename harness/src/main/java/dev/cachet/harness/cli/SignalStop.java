@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -27,10 +29,21 @@ final class SignalStop implements AutoCloseable {
 
     /** @param what what the first signal does, as the user is told: "stopping the session" */
     static SignalStop install(StopRequest stop, PrintWriter err, String what) {
+        return install(stop::requested, stop::request, err, what);
+    }
+
+    /**
+     * As {@link #install(StopRequest, PrintWriter, String)}, for what is not one session: an eval's runs.
+     *
+     * @param requested whether a signal came already
+     * @param request   asks to stop, with the reason its stop events give: "stopped by Ctrl-C"
+     */
+    static SignalStop install(BooleanSupplier requested, Consumer<String> request, PrintWriter err, String what) {
         SignalStop installed = new SignalStop();
         for (String name : SIGNALS) {
             Signal signal = new Signal(name);
-            installed.previous.put(signal, Signal.handle(signal, received -> onSignal(received, stop, err, what)));
+            installed.previous.put(signal, Signal.handle(signal,
+                    received -> onSignal(received, requested, request, err, what)));
         }
         return installed;
     }
@@ -40,8 +53,9 @@ final class SignalStop implements AutoCloseable {
         return new SignalStop();
     }
 
-    private static void onSignal(Signal received, StopRequest stop, PrintWriter err, String what) {
-        if (stop.requested()) {
+    private static void onSignal(Signal received, BooleanSupplier requested, Consumer<String> request, PrintWriter err,
+            String what) {
+        if (requested.getAsBoolean()) {
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
         }
@@ -49,7 +63,7 @@ final class SignalStop implements AutoCloseable {
         err.println();
         err.println("cachet: " + what + " (" + by + "); Ctrl-C again to quit at once");
         err.flush();
-        stop.request("stopped by " + by);
+        request.accept("stopped by " + by);
     }
 
     @Override

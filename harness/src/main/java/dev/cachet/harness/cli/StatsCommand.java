@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cachet.context.Counted;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.Json;
 import dev.cachet.evals.report.StatsTables;
@@ -43,7 +44,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -106,7 +106,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                     + "Reads every log whole: slower than the report alone.")
     String whatIf;
 
-    @Option(names = "--jobs", paramLabel = "N",
+    @Option(names = "--jobs", paramLabel = "N", converter = AtLeastOneConverter.class,
             description = "Files read at once. Default: the number of processors (${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
@@ -134,11 +134,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         if (json && given("--format") && format != Format.json) {
             throw new InputException("--json and --format " + format + " ask for two formats; give one");
         }
-        if (jobs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
-        }
         Format chosen = json ? Format.json : format;
-        TraceFiles.Found found = inputs.find(root.userLogs());
+        TraceFiles.Found found = inputs.find(root.userLogs(), err());
         List<Path> files = found.files().stream().filter(filter::inProject).toList();
         if (files.isEmpty()) {
             throw new InputException("--project " + filter.project + ": none of the " + found.files().size()
@@ -261,9 +258,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     private static String table(Report report, Map<String, WhatIf> whatIfs) {
         Totals t = report.total();
         return TextTable.render(StatsTables.sessions(report.sessions(), whatIfs))
-                + String.format(Locale.ROOT, "%ntotal: %d sessions, %d turns, %d calls, %,d input tokens (%,d uncached, %,d "
+                + String.format(Locale.ROOT, "%ntotal: %s, %s, %s, %,d input tokens (%,d uncached, %,d "
                         + "cache write, %,d cache read), %,d output, $%.2f priced, cache hit %.1f%%, %d flagged%n",
-                t.sessions(), t.turns(), t.calls(), t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),
+                Counted.of(t.sessions(), "session"), Counted.of(t.turns(), "turn"), Counted.of(t.calls(), "call"), t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),
                 t.cacheReadTokens(), t.outputTokens(), t.costUsd(), 100 * t.cacheHitRate(), t.flaggedSessions());
     }
 }

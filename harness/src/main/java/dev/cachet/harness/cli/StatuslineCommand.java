@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
             "Reads Claude Code's statusline JSON on stdin and only the current session's transcript. Set it in "
                     + "~/.claude/settings.json: \"statusLine\": {\"type\": \"command\", \"command\": \"cachet statusline\"}. "
                     + "Input it cannot read gives a short line and exit 0: a statusline must never break the prompt."})
-final class StatuslineCommand extends Subcommand implements Callable<Integer> {
+final class StatuslineCommand extends Subcommand implements Callable<Integer>, ConfigFree {
     /** Printed when the input or the transcript cannot be read. */
     static final String FALLBACK = "cachet: no session data";
 

@@ -5,12 +5,15 @@ import dev.cachet.harness.config.Config;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** {@code -P STRATEGY.NAME=N}, one syntax for every command that runs or replays strategies. */
 final class StrategyParamOption {
     @Option(names = {"-P", "--param"}, paramLabel = "STRATEGY.NAME=N",
-            description = "A strategy parameter, e.g. -P hybrid.keep=12 (repeatable; over .cachet.yaml's 'strategies').")
+            converter = {StrategyParamOption.NameConverter.class, ZeroOrMoreConverter.class},
+            description = "A strategy parameter, e.g. -P hybrid.keep=12 (repeatable; over .cachet.yaml's 'strategies'). "
+                    + "N from 0 up; each parameter has its own least value (see 'cachet strategies').")
     Map<String, Integer> params = new HashMap<>();
 
     /** The config's parameters for {@code strategy} with the flags' on top; every flag must name a chosen strategy. */
@@ -23,7 +26,7 @@ final class StrategyParamOption {
         Map<String, Integer> merged = new HashMap<>(base);
         params.forEach((key, value) -> {
             int dot = key.indexOf('.');
-            if (dot <= 0 || dot == key.length() - 1 || !chosen.contains(key.substring(0, dot))) {
+            if (!chosen.contains(key.substring(0, dot))) {
                 throw new InputException("-P " + key + ": expected STRATEGY.NAME=N for one of the strategies " + chosen
                         + ", e.g. -P hybrid.keep=12");
             }
@@ -32,5 +35,17 @@ final class StrategyParamOption {
             }
         });
         return merged;
+    }
+
+    /** STRATEGY.NAME, checked for its shape at parse time; whether the strategy was chosen, only the command knows. */
+    static final class NameConverter implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String key) {
+            int dot = key.indexOf('.');
+            if (dot <= 0 || dot == key.length() - 1) {
+                throw new CommandLine.TypeConversionException("'" + key + "' is not STRATEGY.NAME, e.g. hybrid.keep");
+            }
+            return key;
+        }
     }
 }

@@ -1,27 +1,67 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.context.Counted;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.harness.InputException;
+import dev.cachet.harness.eval.HarnessAgentRunner;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The recorded sessions a command reads: the paths given, else the user's own cachet, Claude Code and Codex logs. */
 final class TraceInputs {
-    @Parameters(paramLabel = "PATH", arity = "0..*",
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    List<Path> paths = new ArrayList<>();
+
+    /**
+     * Any number of paths, so picocli would leave one its converter refuses unmatched, without saying why: they are
+     * taken as given and an empty one is refused here.
+     */
+    @Parameters(paramLabel = "PATH", arity = "0..*", converter = AnyPath.class,
             description = "Session logs or trajectory files, or directories to search for them. Default: your cachet "
                     + "(~/.local/state/cachet/sessions, and ./.cachet/sessions of older versions), Claude Code "
                     + "(~/.claude/projects) and Codex (~/.codex/sessions) logs.")
-    List<Path> paths = new ArrayList<>();
+    void paths(List<Path> given) {
+        if (given.stream().anyMatch(path -> path.toString().isBlank())) {
+            throw new ParameterException(command.commandLine(), "Invalid value for positional parameter PATH: empty path");
+        }
+        paths = new ArrayList<>(given);
+    }
 
-    /** Every file of a known format under the paths; none at all is the user's to fix, so it is an error. */
-    TraceFiles.Found find(UserLogs own) {
+    static final class AnyPath implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            return Path.of(value);
+        }
+    }
+
+    /**
+     * Every file of a known format under the paths; none at all is the user's to fix, so it is an error. The logs of
+     * eval runs that Ctrl-C stopped are left out, with a note on {@code err}, unless named: they are no finished run,
+     * and --resume ran the run again.
+     */
+    TraceFiles.Found find(UserLogs own, PrintWriter err) {
         List<Path> searched = paths.isEmpty() ? own.find() : paths;
-        TraceFiles.Found found = TraceFiles.expand(searched);
+        TraceFiles.Found all = TraceFiles.expand(searched);
+        Set<Path> named = searched.stream().map(p -> p.toAbsolutePath().normalize()).collect(Collectors.toSet());
+        Map<Boolean, List<Path>> interrupted = all.files().stream().collect(Collectors.partitioningBy(
+                file -> file.getFileName().toString().endsWith(HarnessAgentRunner.INTERRUPTED_LOG) && !named.contains(file)));
+        interrupted.get(true).forEach(file -> err.println("skipped an interrupted eval run (not a finished run): " + file));
+        TraceFiles.Found found = new TraceFiles.Found(interrupted.get(false), all.skipped());
         if (found.files().isEmpty()) {
             throw new InputException("no session logs found in " + searched
-                    + (found.skipped() > 0 ? " (" + found.skipped() + " files of other formats)" : ""));
+                    + (found.skipped() > 0 ? " (" + Counted.of(found.skipped(), "file") + " of other formats)" : ""));
         }
         return found;
     }

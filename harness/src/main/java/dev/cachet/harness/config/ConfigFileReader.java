@@ -1,14 +1,17 @@
 package dev.cachet.harness.config;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cachet.context.strategy.Strategies;
+import dev.cachet.context.Utf8Position;
 import dev.cachet.harness.InputException;
 import dev.cachet.tools.sandbox.SandboxMode;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one config file. From a file the user has not trusted, only harmless keys apply: a key that picks where
@@ -65,8 +69,29 @@ final class ConfigFileReader {
         try {
             return yaml.readTree(file.toFile());
         } catch (IOException e) {
-            throw new InputException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InputException(notUtf8(e) ? Utf8Position.firstIn(file).map(at -> at.describe(file))
+                    .orElse(file + ": not UTF-8") : file + syntaxError(e));
         }
+    }
+
+    // Jackson and SnakeYAML wrap the decoder's complaint, which counts bytes their own way.
+    private static boolean notUtf8(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharConversionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code :LINE: not valid YAML: PROBLEM}, from SnakeYAML's own account where it gives one. */
+    private static String syntaxError(IOException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return ":" + (marked.getProblemMark().getLine() + 1) + ": not valid YAML: " + marked.getProblem();
+        }
+        String line = e instanceof JsonProcessingException json && json.getLocation() != null
+                ? ":" + json.getLocation().getLineNr() : "";
+        return line + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse("");
     }
 
     private static void leaveOutWhatNeedsTrust(Path file, ObjectNode root, Consumer<String> warnings) {

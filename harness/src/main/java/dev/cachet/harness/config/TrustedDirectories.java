@@ -1,8 +1,10 @@
 package dev.cachet.harness.config;
 
+import dev.cachet.context.Utf8Position;
 import dev.cachet.harness.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +75,8 @@ public final class TrustedDirectories {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new InputException(Utf8Position.firstIn(file).map(at -> at.describe(file)).orElse(file + ": not UTF-8"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -6,6 +6,7 @@ import dev.cachet.evals.suite.RunBudget;
 import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.RunSpec;
+import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.session.Limits;
 import dev.cachet.providers.session.StopReason;
 import dev.cachet.providers.session.SessionEvent;
@@ -19,6 +20,7 @@ import dev.cachet.tools.sandbox.Approver;
 import dev.cachet.tools.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,29 +30,37 @@ import java.util.function.Function;
 
 /**
  * Runs cachet's own agent on one task of a suite, in the workspace the eval prepared, within the task's budget.
- * Each run's session log is copied into {@code sessionsDir}, beside the eval's results.
+ * Each run's session log is moved into {@code sessionsDir}, beside the eval's results: the eval's runs are not the
+ * user's sessions, and their workspaces are gone. The log of a run that was stopped is named
+ * {@code *}{@value #INTERRUPTED_LOG}, so that replay and stats, which count finished runs, can leave it out.
  */
 public final class HarnessAgentRunner implements AgentRunner {
+    /** How the kept log of a run that Ctrl-C or SIGTERM stopped ends. */
+    public static final String INTERRUPTED_LOG = ".interrupted.jsonl";
+
     private final Harness harness;
     private final Function<SuiteTask, PricedClient> models;
     private final Function<String, Map<String, Integer>> params;
     private final Sandbox sandbox;
     private final List<McpServerConfig> mcpServers;
     private final Path sessionsDir;
+    private final RunStops stops;
 
     /**
      * @param models a new model client per run (clients such as replays are stateful)
      * @param params the configured parameters of a strategy, by name
+     * @param stops  what stops the runs under way
      */
     public HarnessAgentRunner(Harness harness, Function<SuiteTask, PricedClient> models,
             Function<String, Map<String, Integer>> params, Sandbox sandbox, List<McpServerConfig> mcpServers,
-            Path sessionsDir) {
+            Path sessionsDir, RunStops stops) {
         this.harness = harness;
         this.models = models;
         this.params = params;
         this.sandbox = sandbox;
         this.mcpServers = List.copyOf(mcpServers);
         this.sessionsDir = sessionsDir;
+        this.stops = stops;
     }
 
     @Override
@@ -63,22 +73,25 @@ public final class HarnessAgentRunner implements AgentRunner {
         RunSpec spec = new RunSpec(workspace, task.prompt(), strategy, params.apply(strategy), limits(task.budget()),
                 ToolContext.DEFAULT_COMMAND_TIMEOUT, sandbox, Approver.ALWAYS, ToolLoading.DEFERRED, mcpServers, plan, 0);
         Watcher watcher = new Watcher();
+        StopRequest stop = stops.open();
         try {
-            harness.run(spec, models.apply(task), watcher);
+            harness.run(spec, models.apply(task), watcher, stop);
         } catch (ProviderException e) {
             // The loop logged its stop, with what the session had cost, before the error reached here.
             if (watcher.stopped == null) {
                 throw e;
             }
         } finally {
-            keepLogs(task, plan ? strategy + "+plan" : strategy, workspace);
+            boolean interrupted = watcher.stopped != null && watcher.stopped.reason() == StopReason.INTERRUPTED;
+            stops.close(stop, interrupted);
+            keepLogs(task, plan ? strategy + "+plan" : strategy, workspace, interrupted);
         }
-        SessionEvent.Stopped stop = watcher.stopped;
+        SessionEvent.Stopped stopped = watcher.stopped;
         // A provider's error is the reason worth reading in a report; the other stops speak for themselves.
-        String reason = stop.reason() == StopReason.PROVIDER_ERROR
-                ? stop.reason().label() + ": " + stop.detail().lines().findFirst().orElse("")
-                : stop.reason().label();
-        return new AgentResult(watcher.answers, stop.usage(), stop.costUsd(), watcher.peakWindow, reason);
+        String reason = stopped.reason() == StopReason.PROVIDER_ERROR
+                ? stopped.reason().label() + ": " + stopped.detail().lines().findFirst().orElse("")
+                : stopped.reason().label();
+        return new AgentResult(watcher.answers, stopped.usage(), stopped.costUsd(), watcher.peakWindow, reason);
     }
 
     private static Limits limits(RunBudget budget) {
@@ -86,16 +99,27 @@ public final class HarnessAgentRunner implements AgentRunner {
         return budget.maxCostUsd().isPresent() ? limits.withMaxCostUsd(budget.maxCostUsd().getAsDouble()) : limits;
     }
 
-    /** Copies the run's session logs into the eval's results, since its workspace is deleted after the run. */
-    private void keepLogs(SuiteTask task, String arm, Path workspace) {
+    /** Moves the run's session logs into the eval's results, since its workspace is deleted after the run. */
+    private void keepLogs(SuiteTask task, String arm, Path workspace, boolean interrupted) {
         try {
             for (Path log : harness.sessionLogs().list(workspace)) {
-                Path target = sessionsDir.resolve(task.id()).resolve(arm + "-" + log.getFileName());
+                String name = log.getFileName().toString();
+                String kept = interrupted ? name.replaceFirst("\\.jsonl$", INTERRUPTED_LOG) : name;
+                Path target = sessionsDir.resolve(task.id()).resolve(arm + "-" + kept);
                 Files.createDirectories(target.getParent());
-                Files.copy(log, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(log, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            removeIfEmpty(harness.sessionLogs().directoryFor(workspace));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the session logs of task " + task.id() + " in " + sessionsDir, e);
+        }
+    }
+
+    private static void removeIfEmpty(Path directory) throws IOException {
+        try {
+            Files.deleteIfExists(directory);
+        } catch (DirectoryNotEmptyException e) {
+            // Something besides the run's logs lives there: it is not the eval's to remove.
         }
     }
 

@@ -4,6 +4,7 @@ import dev.cachet.evals.suite.Suite;
 import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
+import dev.cachet.providers.MissingKeyException;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedClient;
 import dev.cachet.providers.replay.RecordedSession;
@@ -32,7 +33,11 @@ public final class TaskModels {
             return recordings(harness, suite, cacheTtl, warnings);
         }
         Function<SuiteTask, ModelSpec> specs = task -> ModelSpec.parse(task.budget().model().orElse(defaultModel), baseUrl, cacheTtl);
-        suite.tasks().stream().map(specs).distinct().forEach(spec -> harness.open(spec, warnings));
+        try {
+            suite.tasks().stream().map(specs).distinct().forEach(spec -> harness.open(spec, warnings));
+        } catch (MissingKeyException e) {
+            throw e.offline("--model " + REPLAY + " (each task answered by recordings/<task id>.jsonl)");
+        }
         return task -> harness.open(specs.apply(task), warnings);
     }
 

@@ -1,5 +1,6 @@
 package dev.cachet.harness.loop;
 
+import dev.cachet.context.Counted;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.KeepAlive;
 import dev.cachet.providers.ModelResponse;
@@ -116,9 +117,9 @@ public final class CacheKeepAlive implements Idling, AutoCloseable {
             return;
         }
         toldUnpaid = true;
-        listener.on(new SessionEvent.Warned(String.format(Locale.ROOT, "keep-alive: no ping %d after turn %d: %d pings "
-                        + "at $%.4f would cost more than writing the cached prefix again ($%.4f)", number, lastTurn, number,
-                cost.ping(last), cost.expiry(last))));
+        listener.on(new SessionEvent.Warned(String.format(Locale.ROOT, "keep-alive: no ping %d after turn %d: %s at $%.4f "
+                        + "would cost more than writing the cached prefix again ($%.4f)", number, lastTurn,
+                Counted.of(number, "ping"), cost.ping(last), cost.expiry(last))));
     }
 
     /** No ping runs after: the session has ended. */

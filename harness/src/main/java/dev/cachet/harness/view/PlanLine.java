@@ -1,5 +1,6 @@
 package dev.cachet.harness.view;
 
+import dev.cachet.context.Counted;
 import dev.cachet.context.state.PlanStep;
 import dev.cachet.context.state.StepStatus;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class PlanLine {
     List<String> follow(List<PlanStep> next, Style style) {
         List<String> lines = new ArrayList<>();
         if (plan.isEmpty() && !next.isEmpty()) {
-            lines.add(style.bold("plan: " + next.size() + (next.size() == 1 ? " step" : " steps")));
+            lines.add(style.bold("plan: " + Counted.of(next.size(), "step")));
             for (int i = 0; i < next.size(); i++) {
                 lines.add(String.format(Locale.ROOT, "  %d. [%s] %s", i + 1, next.get(i).status().label(), next.get(i).text()));
             }

@@ -1,5 +1,6 @@
 package dev.cachet.harness.view;
 
+import dev.cachet.context.Counted;
 import dev.cachet.harness.loop.Pings;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.session.SessionEvent;
@@ -11,7 +12,7 @@ public final class StopSummary {
 
     /** @param pings the keep-alive pings the session sent, which its tokens and cost include */
     public static String of(SessionEvent.Stopped stopped, Pings pings, Style style) {
-        String turns = stopped.turn() == 1 ? "1 turn" : stopped.turn() + " turns";
+        String turns = Counted.of(stopped.turn(), "turn");
         return style.bold(String.format(Locale.ROOT, "stopped: %s: %s (%s)", stopped.reason().label(), stopped.detail(), turns))
                 + System.lineSeparator() + totals(stopped.usage(), stopped.costUsd(), pings);
     }

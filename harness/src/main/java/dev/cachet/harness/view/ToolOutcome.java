@@ -1,6 +1,7 @@
 package dev.cachet.harness.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.Counted;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class ToolOutcome {
             case "write_file" -> diff(before.orElse(""), args.path("content").asText(""), 1, style);
             case "list_files" -> List.of(files(result.content()));
             case "grep" -> List.of(matches(result.content()));
-            case "read_file" -> List.of(plural(result.content().lines().filter(l -> NUMBERED.matcher(l).find()).count(), "line"));
+            case "read_file" -> List.of(Counted.of(result.content().lines().filter(l -> NUMBERED.matcher(l).find()).count(), "line"));
             case "git_diff" -> List.of(changedFiles(result.content()));
             case "finish" -> List.of(style.bold(result.content().replaceFirst("^finished: ", "")));
             default -> List.of(style.dim(firstLine(result.content())));
@@ -57,7 +58,7 @@ public final class ToolOutcome {
         out.add((exit.equals("exit 0") ? style.green(exit) : style.red(exit)) + style.dim(seconds));
         int from = Math.max(0, lines.size() - OUTPUT_LINES);
         if (from > 0) {
-            out.add(style.dim("| ... " + plural(from, "more line") + " above"));
+            out.add(style.dim("| ... " + Counted.of(from, "more line") + " above"));
         }
         lines.subList(from, lines.size()).forEach(line -> out.add(style.dim("| ") + line));
         return out;
@@ -78,14 +79,14 @@ public final class ToolOutcome {
             });
         }
         if (diff.size() > DIFF_LINES) {
-            out.add(style.dim("... " + plural(diff.size() - DIFF_LINES, "more diff line")));
+            out.add(style.dim("... " + Counted.of(diff.size() - DIFF_LINES, "more diff line")));
         }
         return out;
     }
 
     private static String changedFiles(String diff) {
         long files = diff.lines().filter(l -> l.startsWith("diff --git ")).count();
-        return files == 0 ? firstLine(diff) : plural(files, "file") + " changed";
+        return files == 0 ? firstLine(diff) : Counted.of(files, "file") + " changed";
     }
 
     private static int editedFrom(String content) {
@@ -99,7 +100,7 @@ public final class ToolOutcome {
         }
         long listed = content.lines().filter(l -> !l.isBlank() && !l.startsWith("[")).count();
         Matcher more = MORE_FILES.matcher(content);
-        return plural(listed + (more.find() ? Long.parseLong(more.group(1)) : 0), "file");
+        return Counted.of(listed + (more.find() ? Long.parseLong(more.group(1)) : 0), "file");
     }
 
     private static String matches(String content) {
@@ -112,11 +113,7 @@ public final class ToolOutcome {
                 files.add(match.group(1));
             }
         }
-        return matches == 0 ? firstLine(content) : plural(matches, "match") + " in " + plural(files.size(), "file");
-    }
-
-    static String plural(long count, String noun) {
-        return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? noun : noun.endsWith("ch") ? noun + "es" : noun + "s");
+        return matches == 0 ? firstLine(content) : Counted.of(matches, "match") + " in " + Counted.of(files.size(), "file");
     }
 
     private static String firstLine(String text) {

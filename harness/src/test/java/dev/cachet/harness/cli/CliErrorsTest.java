@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +92,22 @@ class CliErrorsTest {
         Path log = CliRun.logs(workspace).get(0);
         assertThat(Files.readAllLines(log)).extracting(l -> l.replaceAll("^.*?\"type\":\"([a-z_]+)\".*", "$1"))
                 .containsExactly("session_start", "window", "model_response", "tool_call", "tool_result", "window", "stop");
+    }
+
+    @Test
+    void a_malformed_user_config_stops_every_command_naming_file_and_line() {
+        Map<String, String> user = CliRun.userConfig(dir.resolve("home"), "strategy: masking\nstrategies: [\n");
+        Path config = dir.resolve("home/.config/cachet/config.yaml");
+        for (String command : List.of("stats", "strategies", "sessions", "tools")) {
+            CliRun run = CliRun.withEnvironment(user, command);
+            assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.INPUT);
+            assertThat(run.err().lines()).as(command).singleElement().asString()
+                    .startsWith("cachet: " + config + ":3: not valid YAML: ");
+        }
+        assertThat(CliRun.withEnvironment(user, "stats", "--help").exitCode()).as("help still helps").isZero();
+        CliRun status = CliRun.withInput(java.time.Clock.systemUTC(), user, "{}", "statusline");
+        assertThat(status.exitCode()).as("a status line never breaks the prompt").isZero();
+        assertThat(status.out()).isNotBlank();
     }
 
     private Path recording(String... lines) throws Exception {

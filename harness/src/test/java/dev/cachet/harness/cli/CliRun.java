@@ -37,9 +37,14 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Runs with {@code clock} as the time now and {@code stdin} as its standard input. */
     static CliRun withInput(Clock clock, String stdin, String... args) {
+        return withInput(clock, Map.of(), stdin, args);
+    }
+
+    /** Runs with {@code environment}, {@code clock} as the time now and {@code stdin} as its standard input. */
+    static CliRun withInput(Clock clock, Map<String, String> environment, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(clock, started(Map.of()), WORKING_DIRECTORY,
+        int code = Main.commandLine(clock, started(environment), WORKING_DIRECTORY,
                         new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))

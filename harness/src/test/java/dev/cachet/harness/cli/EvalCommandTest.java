@@ -67,7 +67,7 @@ class EvalCommandTest {
         CliRun run = eval("--strategies", "transcript", "--plan", "on,off");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("3 tasks x 1 strategies x plan on/off x 1 repeats = 6 runs").contains("transcript+plan");
+        assertThat(run.out()).contains("3 tasks x 1 strategy x plan on/off x 1 repeat = 6 runs").contains("transcript+plan");
         List<JsonNode> results = results();
         assertThat(results).hasSize(6).allSatisfy(r -> assertThat(r.get("strategy").asText()).isEqualTo("transcript"));
         assertThat(results).filteredOn(r -> r.get("plan").asBoolean()).hasSize(3);
@@ -118,6 +118,38 @@ class EvalCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.err()).contains("missing: no-recording.jsonl");
         assertThat(out.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void every_missing_repository_is_named_before_anything_runs() throws IOException {
+        Path suite = Files.writeString(out.resolve("suite.yaml"), """
+                name: lost
+                tasks:
+                  - {id: a, repo: nowhere, prompt: p, check: "true"}
+                  - {id: b, repo: ., prompt: p, check: "true"}
+                  - {id: c, repo: "file:///no/such/repo", prompt: p, check: "true"}
+                """);
+
+        assertThat(refused(suite, "replay")).containsExactly(
+                "cachet: " + suite + ": task a: no repository at " + out.resolve("nowhere"),
+                "cachet: " + suite + ": task c: no repository at file:///no/such/repo");
+    }
+
+    @Test
+    void a_missing_key_suggests_the_offline_form_eval_takes() throws IOException {
+        Path suite = Files.writeString(out.resolve("suite.yaml"), "name: keyless\ntasks:\n"
+                + "  - {id: a, repo: ., prompt: p, check: \"true\"}\n");
+
+        assertThat(refused(suite, "anthropic:claude-sonnet-4-6")).containsExactly("cachet: ANTHROPIC_API_KEY is not "
+                + "set; export it, or run offline with --model replay (each task answered by recordings/<task id>.jsonl)");
+    }
+
+    /** What eval of {@code suite} with {@code model} said on stderr, refused before it made its directory. */
+    private List<String> refused(Path suite, String model) {
+        CliRun run = CliRun.of("eval", suite.toString(), "--model", model, "--out", out.resolve("o").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(out.resolve("o")).doesNotExist();
+        return run.err().lines().toList();
     }
 
     @Test

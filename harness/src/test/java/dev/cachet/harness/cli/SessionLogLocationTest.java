@@ -100,7 +100,7 @@ class SessionLogLocationTest {
                 "--strategies", "hybrid", "--format", "json");
 
         assertThat(stats.exitCode()).as(stats.err()).isZero();
-        assertThat(stats.out()).contains("total: 1 sessions, 7 turns");
+        assertThat(stats.out()).contains("total: 1 session, 7 turns");
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         // transcript, hybrid, and the log's own bill
         assertThat(Json.mapper().readTree(replay.out()).get("runs")).hasSize(3);

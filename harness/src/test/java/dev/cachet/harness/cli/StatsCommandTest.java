@@ -318,7 +318,7 @@ class StatsCommandTest {
         assertThat(session.get("priced").asBoolean()).isFalse();
         assertThat(session.get("cost_usd").isNull()).isTrue();
         assertThat(session.get("usage").get("input_tokens").asLong()).isEqualTo(2100);
-        assertThat(run.err().lines().filter(line -> line.startsWith("unpriced model house-model-7 (1 calls,")))
+        assertThat(run.err().lines().filter(line -> line.startsWith("unpriced model house-model-7 (1 call,")))
                 .singleElement().asString().contains("~/.config/cachet/prices.yaml");
     }
 }

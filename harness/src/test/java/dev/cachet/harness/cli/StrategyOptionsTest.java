@@ -154,9 +154,9 @@ class StrategyOptionsTest {
         Path workspace = Files.createDirectories(dir.resolve("ws"));
         CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING, "-s", "masking", "-P", "keep=3", "task");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err().strip()).isEqualTo("cachet: -P keep: expected STRATEGY.NAME=N for one of the strategies "
-                + "[masking], e.g. -P hybrid.keep=12");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().strip()).isEqualTo("cachet: Invalid value for option '--param' (STRATEGY.NAME=N): 'keep' is "
+                + "not STRATEGY.NAME, e.g. hybrid.keep (see 'cachet run --help')");
     }
 
     @Test
@@ -181,13 +181,13 @@ class StrategyOptionsTest {
     }
 
     @Test
-    void a_negative_value_is_an_input_error_naming_strategy_and_parameter() throws IOException {
+    void a_value_below_the_least_is_an_input_error_naming_strategy_and_parameter() throws IOException {
         Path workspace = Files.createDirectories(dir.resolve("ws"));
         CliRun run = withConfig("", "run", "-w", workspace.toString(), "-m", RECORDING,
-                "-s", "masking", "-P", "masking.keep=-1", "task");
+                "-s", "masking", "-P", "masking.keep=0", "task");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err().strip()).isEqualTo("cachet: parameter keep of strategy masking must be >= 1, got -1");
+        assertThat(run.err().strip()).isEqualTo("cachet: parameter keep of strategy masking must be >= 1, got 0");
     }
 
     @Test

@@ -42,8 +42,8 @@ class TerminalApproverTest {
     void without_a_terminal_declines_every_request_and_says_why() {
         TerminalApprover approver = new TerminalApprover(new BufferedReader(new StringReader("y\n")), new PrintWriter(err), false);
 
-        assertThat(approver.approve("write a.txt (new file, 1 lines, 2 chars)")).isFalse();
-        assertThat(err).hasToString("cachet: declined write a.txt (new file, 1 lines, 2 chars): --approve asks on a "
+        assertThat(approver.approve("write a.txt (new file, 1 line, 2 chars)")).isFalse();
+        assertThat(err).hasToString("cachet: declined write a.txt (new file, 1 line, 2 chars): --approve asks on a "
                 + "terminal, and stdin is not one" + System.lineSeparator());
     }
 }

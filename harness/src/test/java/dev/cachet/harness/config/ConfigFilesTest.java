@@ -140,7 +140,22 @@ class ConfigFilesTest {
         Path file = write("bad.yaml", "strategy: [masking\nstrategies: {\n");
         assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(file + ": not valid YAML: ");
+                .hasMessageStartingWith(file + ":").hasMessageContaining(": not valid YAML: ");
+    }
+
+    @Test
+    void malformed_yaml_names_the_line_and_the_problem() throws IOException {
+        Path file = write("bad.yaml", "strategy: masking\nmodel: [unclosed\nbase_url: x\n");
+        assertThatThrownBy(() -> load(file)).isInstanceOf(InputException.class)
+                .hasMessage(file + ":3: not valid YAML: expected ',' or ']', but got :");
+    }
+
+    @Test
+    void a_file_that_is_not_utf8_names_the_byte() throws IOException {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, "strategy: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> load(file)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ":1: not UTF-8 (byte offset 13)");
     }
 
     @Test
@@ -148,7 +163,7 @@ class ConfigFilesTest {
         Path file = write("bad.yaml", "strategies:\n  masking:\n    keep: 3\n   summary: [\n");
         assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
-                .satisfies(e -> assertThat(e.getMessage()).startsWith(file + ": not valid YAML").doesNotContain("\n"));
+                .satisfies(e -> assertThat(e.getMessage()).startsWith(file + ":4: not valid YAML").doesNotContain("\n"));
     }
 
     @Test
@@ -156,7 +171,7 @@ class ConfigFilesTest {
         Path file = write("two.yaml", "strategy: masking\n---\nstrategy: state\n");
         assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(file + ": not valid YAML: ");
+                .hasMessageStartingWith(file + ":").hasMessageContaining(": not valid YAML: ");
     }
 
     @Test
@@ -164,7 +179,7 @@ class ConfigFilesTest {
         Path file = write("dup.yaml", "strategies: {masking: {keep: 3, keep: 4}}\n");
         assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(file + ": not valid YAML: ")
+                .hasMessageStartingWith(file + ":").hasMessageContaining(": not valid YAML: ")
                 .hasMessageContaining("keep");
     }
 
@@ -173,7 +188,7 @@ class ConfigFilesTest {
         Path file = write("dup.yaml", "strategy: masking\nstrategy: state\n");
         assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(file + ": ")
+                .hasMessageStartingWith(file + ":2: ")
                 .hasMessageContaining("strategy");
     }
 

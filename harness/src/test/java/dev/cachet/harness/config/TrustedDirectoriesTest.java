@@ -33,6 +33,15 @@ class TrustedDirectoriesTest {
     }
 
     @Test
+    void a_list_that_is_not_utf8_is_named_by_line_and_byte() throws IOException {
+        Path list = Files.createDirectories(dir.resolve("config/cachet")).resolve("trusted-projects");
+        Files.write(list, new byte[] {'/', 'a', '\n', '/', (byte) 0xc3, '\n'});
+
+        assertThatThrownBy(() -> trusted().list()).isInstanceOf(InputException.class)
+                .hasMessage(list + ":2: not UTF-8 (byte offset 4)");
+    }
+
+    @Test
     void a_link_to_a_trusted_directory_is_that_directory() throws IOException {
         Path repo = Files.createDirectories(dir.resolve("repo"));
         Path link = Files.createSymbolicLink(dir.resolve("link"), repo);

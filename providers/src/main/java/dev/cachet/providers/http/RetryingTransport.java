@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cachet.context.Counted;
 import dev.cachet.providers.ProviderException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,9 +127,9 @@ public final class RetryingTransport {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException();
                 }
-                broke = ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+                broke = ": " + ConnectionFailure.describe(answer.request().uri(), e, timeout);
             }
-            throw new Failed(provider + ": the stream was cut short after " + count + (count == 1 ? " event" : " events")
+            throw new Failed(provider + ": the stream was cut short after " + Counted.of(count, "event")
                     + broke + head.requestId(), count == 0 || sink.restartable(), Optional.empty());
         }
     }
@@ -176,9 +178,11 @@ public final class RetryingTransport {
                 }
                 failure = e.getMessage();
                 retryAfter = e.retryAfter;
+            } catch (HttpTimeoutException e) {
+                failure = provider + ": " + (e instanceof HttpConnectTimeoutException
+                        ? ConnectionFailure.describe(request.uri(), e, timeout) : "no answer within " + timeout.toMillis() + " ms");
             } catch (IOException e) {
-                failure = provider + ": " + (e instanceof HttpTimeoutException ? "no answer within " + timeout.toMillis() + " ms"
-                        : "connection failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                failure = provider + ": " + ConnectionFailure.describe(request.uri(), e, timeout);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ProviderException(provider + ": interrupted");

@@ -1,5 +1,6 @@
 package dev.cachet.tools.builtin;
 
+import dev.cachet.context.Counted;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
@@ -70,8 +71,7 @@ public final class EditFileTool extends BuiltinTool {
     }
 
     private static String lines(String text) {
-        long count = text.lines().count();
-        return count + (count == 1 ? " line" : " lines");
+        return Counted.of(text.lines().count(), "line");
     }
 
     private static int lineOf(String text, int offset) {

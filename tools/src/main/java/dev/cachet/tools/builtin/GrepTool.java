@@ -1,5 +1,6 @@
 package dev.cachet.tools.builtin;
 
+import dev.cachet.context.Counted;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
@@ -97,7 +98,7 @@ public final class GrepTool extends BuiltinTool {
         if (tooLarge.isEmpty()) {
             return "";
         }
-        return "[skipped " + tooLarge.size() + (tooLarge.size() == 1 ? " file" : " files") + " over "
+        return "[skipped " + Counted.of(tooLarge.size(), "file") + " over "
                 + FileTooLargeException.size(TextFiles.MAX_BYTES) + ": "
                 + tooLarge.stream().limit(SKIPPED_NAMED).map(WorkspacePath::toString).collect(Collectors.joining(", "))
                 + (tooLarge.size() > SKIPPED_NAMED ? ", ..." : "") + "]\n";

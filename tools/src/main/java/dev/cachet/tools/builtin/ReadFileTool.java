@@ -1,5 +1,6 @@
 package dev.cachet.tools.builtin;
 
+import dev.cachet.context.Counted;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
@@ -45,7 +46,7 @@ public final class ReadFileTool extends BuiltinTool {
         int end = Math.min(requestedEnd.orElse(lines.size()), lines.size());
         if (start > Math.max(lines.size(), 1)) {
             throw new ToolException("start_line " + start + " is past the end of "
-                    + file + " (" + lines.size() + " lines)");
+                    + file + " (" + Counted.of(lines.size(), "line") + ")");
         }
         int last = Math.min(end, start + MAX_LINES - 1);
         StringBuilder out = new StringBuilder();

@@ -2,6 +2,7 @@ package dev.cachet.tools.builtin;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cachet.context.Counted;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.state.StateRules;
 import dev.cachet.context.state.TaskStateOp;
@@ -34,7 +35,7 @@ public final class UpdateTaskStateTool extends BuiltinTool {
     ToolOutput run(Args args, ToolContext context) throws ToolException {
         try {
             int count = TaskStateOp.parse(args.json(), context.taskState().get()).size();
-            return ToolOutput.ok("task state updated (" + count + (count == 1 ? " change)" : " changes)"));
+            return ToolOutput.ok("task state updated (" + Counted.of(count, "change") + ")");
         } catch (IllegalArgumentException e) {
             throw new ToolException(name() + ": " + e.getMessage());
         }

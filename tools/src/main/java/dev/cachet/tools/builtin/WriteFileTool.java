@@ -1,5 +1,6 @@
 package dev.cachet.tools.builtin;
 
+import dev.cachet.context.Counted;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Args;
 import dev.cachet.tools.Schema;
@@ -42,10 +43,10 @@ public final class WriteFileTool extends BuiltinTool {
             throw new ToolException(file + " is a directory");
         }
         boolean existed = kind.isPresent();
-        long lines = content.lines().count();
-        context.checkApproved("write " + file + " (" + (existed ? "overwrite" : "new file") + ", " + lines + " lines, "
+        String lines = Counted.of(content.lines().count(), "line");
+        context.checkApproved("write " + file + " (" + (existed ? "overwrite" : "new file") + ", " + lines + ", "
                 + content.length() + " chars)");
         files.write(file, content.getBytes(StandardCharsets.UTF_8));
-        return ToolOutput.ok((existed ? "overwrote " : "created ") + file + " (" + lines + " lines)");
+        return ToolOutput.ok((existed ? "overwrote " : "created ") + file + " (" + lines + ")");
     }
 }

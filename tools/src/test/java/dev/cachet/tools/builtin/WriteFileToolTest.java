@@ -39,7 +39,7 @@ class WriteFileToolTest {
 
         ToolOutput output = call(tool, root, "path", "f.txt", "content", "new");
 
-        assertThat(output).isEqualTo(ToolOutput.ok("overwrote f.txt (1 lines)"));
+        assertThat(output).isEqualTo(ToolOutput.ok("overwrote f.txt (1 line)"));
         assertThat(Files.readString(root.resolve("f.txt"))).isEqualTo("new");
     }
 

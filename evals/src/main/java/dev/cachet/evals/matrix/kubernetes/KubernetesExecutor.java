@@ -1,5 +1,6 @@
 package dev.cachet.evals.matrix.kubernetes;
 
+import dev.cachet.context.Counted;
 import dev.cachet.evals.matrix.BatchExecutor;
 import dev.cachet.evals.matrix.Cancellation;
 import dev.cachet.evals.matrix.PlannedRun;
@@ -88,7 +89,7 @@ public final class KubernetesExecutor implements BatchExecutor {
             int attempt = earlier.stream().mapToInt(RunPlan::attempt).max().orElse(0) + 1;
             RunPlan plan = submit(RunPlan.of(evalId, attempt, agent, left), left);
             notices.accept("submitted Job " + name(plan) + " in namespace " + target.namespace() + ": "
-                    + left.size() + " runs, " + Math.min(target.parallelism(), left.size()) + " at a time");
+                    + Counted.of(left.size(), "run") + ", " + Math.min(target.parallelism(), left.size()) + " at a time");
             end(plan, false, watch.follow(plan, ledger, cancellation, detach), ledger);
         } catch (KubernetesClientException e) {
             throw ClusterFailures.of(e, client.getMasterUrl().toString(), target.namespace());

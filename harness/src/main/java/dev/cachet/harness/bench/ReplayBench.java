@@ -1,0 +1,75 @@
+package dev.cachet.harness.bench;
+
+import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.evals.replay.CounterfactualReplay;
+import dev.cachet.evals.replay.ReplayBatch;
+import dev.cachet.evals.replay.ReplayRun;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Times one replay of many files under several strategies, as {@code cachet replay} runs it, and its peak heap. */
+public final class ReplayBench {
+    private final ReplayBatch batch;
+
+    public ReplayBench(ReplayBatch batch) {
+        this.batch = batch;
+    }
+
+    /**
+     * One timed replay.
+     *
+     * @param windows   windows rendered and billed: one per model call per strategy
+     * @param calls     model calls of the traces replayed
+     * @param cpuSeconds the process's CPU time over the run, all threads: what a busy machine does not inflate
+     * @param reading   time spent reading the files, summed over the jobs
+     * @param replaying time spent replaying them, summed over the jobs
+     * @param failures  files that could not be replayed, with why
+     */
+    public record Result(long windows, long calls, double seconds, double cpuSeconds, long peakHeapMb, Duration reading,
+            Duration replaying, List<String> failures) {
+        public double windowsPerSecond() {
+            return windows / seconds;
+        }
+
+        public double callsPerSecond() {
+            return calls / seconds;
+        }
+
+        /** The share of the jobs' busy time spent reading; the rest went to replaying. */
+        public double readingShare() {
+            long busy = reading.plus(replaying).toNanos();
+            return busy == 0 ? 0 : (double) reading.toNanos() / busy;
+        }
+    }
+
+    public Result run(List<Path> files, int jobs) {
+        System.gc();
+        HeapPeaks.reset();
+        Duration[] busy = {Duration.ZERO, Duration.ZERO};
+        long start = System.nanoTime();
+        long cpuStart = cpuNanos();
+        ReplayBatch.Outcome outcome = batch.run(files, jobs, done -> {
+            busy[0] = busy[0].plus(done.reading());
+            busy[1] = busy[1].plus(done.replaying());
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (cpuNanos() - cpuStart) / 1e9;
+        List<ReplayRun> runs = outcome.runs();
+        return new Result(turns(runs, false), turns(runs, true), seconds, cpuSeconds, HeapPeaks.megabytes(), busy[0], busy[1],
+                outcome.failures());
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The turns of the strategies' runs (the recorded bills are no windows), or of the transcript's alone. */
+    private static long turns(List<ReplayRun> runs, boolean transcriptOnly) {
+        return runs.stream()
+                .filter(run -> transcriptOnly ? run.strategy().equals(TranscriptStrategy.NAME)
+                        : !run.strategy().equals(CounterfactualReplay.RECORDED))
+                .mapToLong(run -> run.turns().size()).sum();
+    }
+}

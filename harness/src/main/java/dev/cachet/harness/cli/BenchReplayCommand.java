@@ -1,0 +1,114 @@
+package dev.cachet.harness.cli;
+
+import dev.cachet.context.strategy.Strategies;
+import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.evals.replay.ReplayBatch;
+import dev.cachet.evals.replay.ReplayTiming;
+import dev.cachet.evals.trace.TraceFiles;
+import dev.cachet.harness.Harness;
+import dev.cachet.harness.InputException;
+import dev.cachet.harness.bench.ReplayBench;
+import dev.cachet.harness.bench.ScratchDir;
+import dev.cachet.harness.bench.SyntheticLogs;
+import dev.cachet.providers.ModelSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"How fast 'cachet replay' is: writes made-up Claude Code and Codex logs of the chosen size (long "
+                + "and short sessions, sidechains) into a temporary directory, or takes the logs in --logs DIR, and "
+                + "replays them under the five strategies twice in one JVM: cold (the first run, code not yet "
+                + "compiled) and warm. Prints windows (one per call per strategy), windows/s, calls/s, peak heap, and "
+                + "the share of the jobs' time spent reading the logs against replaying them; 'cpu s' is the CPU time of "
+                + "all threads, which a busy machine does not inflate. Goal: "
+                + "5,000 windows/s on 2 cores."})
+final class BenchReplayCommand implements Callable<Integer> {
+    static final double GOAL_WINDOWS_PER_SECOND = 5_000;
+
+    @ParentCommand
+    BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "10m", converter = ByteSizeConverter.class,
+            description = "How much log to write: bytes, or with k, m or g. Default: ${DEFAULT-VALUE}.")
+    long size;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Files replayed at once. Default: the number of processors.")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--logs", paramLabel = "DIR",
+            description = "Replay the logs in DIR instead of writing made-up ones (nothing is written there).")
+    Path logs;
+
+    @Override
+    public Integer call() throws IOException {
+        if (jobs < 1) {
+            throw new InputException("--jobs must be at least 1, got " + jobs);
+        }
+        if (logs != null && !Files.isDirectory(logs)) {
+            throw new InputException("--logs " + logs + ": not a directory");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ScratchDir temp = ScratchDir.create("cachet-bench-replay")) {
+            Path dir = logs;
+            if (dir == null) {
+                dir = temp.path().resolve("logs");
+                new SyntheticLogs(19).write(dir, size);
+            }
+            List<Path> files = TraceFiles.expand(List.of(dir)).files();
+            if (files.isEmpty()) {
+                throw new InputException("--logs " + dir + ": no session logs of a known format");
+            }
+            long bytes = 0;
+            for (Path file : files) {
+                bytes += Files.size(file);
+            }
+            List<StrategyInfo> strategies = Strategies.all();
+            out.printf(Locale.ROOT, "%d files, %.1f MB, %d strategies, %d jobs%n", files.size(), bytes / 1e6,
+                    strategies.size(), jobs);
+            out.printf(Locale.ROOT, "%-12s %9s %8s %8s %10s %8s %10s %8s %10s%n", "run", "windows", "seconds", "cpu s",
+                    "windows/s", "calls/s", "peak heap", "reading", "replaying");
+            ReplayBench replay = new ReplayBench(batch(bench.harness(), strategies, files));
+            ReplayBench.Result run = null;
+            for (String phase : List.of("replay cold", "replay warm")) {
+                run = replay.run(files, jobs);
+                out.printf(Locale.ROOT, "%-12s %,9d %8.2f %8.2f %,10.0f %,8.0f %7d MB %7.0f%% %9.0f%%%n", phase,
+                        run.windows(), run.seconds(), run.cpuSeconds(), run.windowsPerSecond(), run.callsPerSecond(),
+                        run.peakHeapMb(), 100 * run.readingShare(), 100 * (1 - run.readingShare()));
+                if (phase.endsWith("cold")) {
+                    out.printf(Locale.ROOT, "  (cold run done %.2f s after the JVM started)%n",
+                            ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+                }
+            }
+            run.failures().forEach(failure -> spec.commandLine().getErr().println("skipped " + failure));
+            out.printf(Locale.ROOT, "goal %,.0f windows/s (warm): %s%n", GOAL_WINDOWS_PER_SECOND,
+                    run.windowsPerSecond() >= GOAL_WINDOWS_PER_SECOND ? "met" : "MISSED");
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** What 'cachet replay' runs with its defaults: every strategy, billed as each log's model or the default one. */
+    private static ReplayBatch batch(Harness harness, List<StrategyInfo> strategies, List<Path> files) {
+        ModelSpec model = ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), Duration.ofMinutes(5));
+        return new ReplayBatch(harness.counter(), harness.traceBilling(harness.priced(model)),
+                strategies.stream().map(info -> harness.strategy(info.name(), Map.of())).toList(),
+                TraceNames.reader(files), ReplayTiming.RECORDED);
+    }
+}
