@@ -49,7 +49,8 @@ final class BenchReplayCommand implements Callable<Integer> {
             description = "How much log to write: bytes, or with k, m or g. Default: ${DEFAULT-VALUE}.")
     long size;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Files replayed at once. Default: the number of processors.")
+    @Option(names = "--jobs", paramLabel = "N", converter = AtLeastOneConverter.class,
+            description = "Files replayed at once. Default: the number of processors.")
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--logs", paramLabel = "DIR",
@@ -58,9 +59,6 @@ final class BenchReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (jobs < 1) {
-            throw new InputException("--jobs must be at least 1, got " + jobs);
-        }
         if (logs != null && !Files.isDirectory(logs)) {
             throw new InputException("--logs " + logs + ": not a directory");
         }

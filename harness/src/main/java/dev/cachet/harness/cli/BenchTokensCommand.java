@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,8 +42,13 @@ final class BenchTokensCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Trajectory files, or directories of them.")
-    List<Path> paths = List.of();
+    List<Path> paths = new ArrayList<>();
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", converter = TraceInputs.AnyPath.class,
+            description = "Trajectory files, or directories of them.")
+    void paths(List<Path> given) {
+        paths = TraceInputs.nonEmpty(spec, given);
+    }
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "20", converter = AtLeastOneConverter.class,
             description = "Rounds per counter, the best of which counts. Default: ${DEFAULT-VALUE}.")

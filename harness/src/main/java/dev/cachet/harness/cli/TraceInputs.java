@@ -33,10 +33,15 @@ final class TraceInputs {
                     + "(~/.local/state/cachet/sessions, and ./.cachet/sessions of older versions), Claude Code "
                     + "(~/.claude/projects) and Codex (~/.codex/sessions) logs.")
     void paths(List<Path> given) {
+        paths = nonEmpty(command, given);
+    }
+
+    /** The paths {@link AnyPath} took, refusing an empty one as picocli would refuse an option's. */
+    static List<Path> nonEmpty(CommandSpec command, List<Path> given) {
         if (given.stream().anyMatch(path -> path.toString().isBlank())) {
             throw new ParameterException(command.commandLine(), "Invalid value for positional parameter PATH: empty path");
         }
-        paths = new ArrayList<>(given);
+        return new ArrayList<>(given);
     }
 
     static final class AnyPath implements ITypeConverter<Path> {
