@@ -12,7 +12,6 @@ import dev.cachet.context.strategy.Summarizer;
 import dev.cachet.harness.loop.Ledger;
 import dev.cachet.harness.loop.Planning;
 import dev.cachet.harness.loop.Resumption;
-import dev.cachet.harness.loop.RunResult;
 import dev.cachet.harness.loop.Scheduler;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.harness.loop.ThreadScheduler;
