@@ -36,12 +36,18 @@ public record ModelSpec(String provider, String name, Optional<String> baseUrl, 
         return ONE_HOUR.equals(cacheTtl);
     }
 
-    /**
-     * How often a keep-alive re-reads the cached prefix so that it never expires: a little inside the TTL, leaving
-     * room for the request itself (4.5 minutes of 5, 55 of 60).
-     */
+    /** How often a keep-alive re-reads this model's cached prefix: {@link #keepAliveInterval(Duration)} of its TTL. */
     public Duration keepAliveInterval() {
-        return cachesForAnHour() ? Duration.ofMinutes(55) : Duration.ofSeconds(270);
+        return keepAliveInterval(cacheTtl);
+    }
+
+    /**
+     * How often a keep-alive re-reads a cached prefix of this TTL so that it never expires: a little inside the TTL,
+     * leaving room for the request itself, a twelfth of it and at least 30 seconds (4.5 minutes of 5, 55 of 60).
+     */
+    public static Duration keepAliveInterval(Duration ttl) {
+        Duration room = ttl.dividedBy(12);
+        return ttl.minus(room.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : room);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cachet.evals.replay;
 
 import dev.cachet.evals.trace.TrajectoryTurn;
+import dev.cachet.providers.ModelSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ final class CallClock extends Clock {
         recorded = turn.at().orElse(recorded == null ? Instant.EPOCH : recorded.plus(THINK_TIME));
         paused = paused.plus(timing.pauseBefore(call));
         at = recorded.plus(paused);
-        pings = previous == null ? List.of() : timing.pings(previous, at);
+        pings = previous == null ? List.of() : timing.pings(previous, at, ModelSpec.keepAliveInterval(ttl));
         Instant lastUse = pings.isEmpty() ? previous : pings.get(pings.size() - 1);
         idle = previous == null ? Duration.ZERO : Duration.between(lastUse, at);
     }

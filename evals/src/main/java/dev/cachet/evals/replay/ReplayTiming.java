@@ -8,15 +8,14 @@ import java.util.Map;
 
 /**
  * What-if changes to when a replay's calls are made: pauses before chosen calls, and keep-alive pings that re-read
- * the cached prefix every {@link #PING_INTERVAL} while the session idles, at most {@code keepAlivePings} per pause.
+ * the cached prefix while the session idles (as often as a live session would for the cache's TTL, see
+ * {@link dev.cachet.providers.ModelSpec#keepAliveInterval(Duration)}), at most {@code keepAlivePings} per pause.
  *
  * @param pauses         extra idle time before a call, by call number (1-based); every later call moves with it
  */
 public record ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings) {
     /** The calls at the times their log recorded, without pings. */
     public static final ReplayTiming RECORDED = new ReplayTiming(Map.of(), 0);
-    /** Just inside Anthropic's 5-minute TTL, so each ping refreshes the prefix before it expires. */
-    public static final Duration PING_INTERVAL = Duration.ofSeconds(270);
 
     public ReplayTiming {
         pauses = Map.copyOf(pauses);
@@ -35,11 +34,15 @@ public record ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings) {
         return pauses.getOrDefault(call, Duration.ZERO);
     }
 
-    /** The pings sent between a call at {@code from} and the next at {@code to}. */
-    List<Instant> pings(Instant from, Instant to) {
+    /** The pings sent every {@code interval} between a call at {@code from} and the next at {@code to}. */
+    List<Instant> pings(Instant from, Instant to, Duration interval) {
         List<Instant> pings = new ArrayList<>();
-        for (Instant ping = from.plus(PING_INTERVAL); ping.isBefore(to) && pings.size() < keepAlivePings;
-                ping = ping.plus(PING_INTERVAL)) {
+        // A cache that never expires (no prompt cache) needs no ping, and its interval would run past any instant.
+        if (interval.compareTo(Duration.between(from, to)) >= 0) {
+            return pings;
+        }
+        for (Instant ping = from.plus(interval); ping.isBefore(to) && pings.size() < keepAlivePings;
+                ping = ping.plus(interval)) {
             pings.add(ping);
         }
         return pings;

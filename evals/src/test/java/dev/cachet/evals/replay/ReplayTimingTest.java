@@ -152,6 +152,19 @@ class ReplayTimingTest {
     }
 
     @Test
+    void an_hour_cache_outlives_the_ten_minute_pause_so_no_ping_is_sent() {
+        PricedModel hour = new PricedModel(
+                ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.ONE_HOUR), PRICE,
+                counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.ONE_HOUR));
+
+        ReplayRun run = new CounterfactualReplay(COUNTER, trajectory -> hour, new ReplayTiming(Map.of(), 2))
+                .replay(session(), transcript()).get(0);
+
+        assertThat(run.turns()).extracting(turn -> turn.cache().pings()).containsOnly(0);
+        assertThat(run.turns()).extracting(ReplayTurn::cold).containsOnly(false);
+    }
+
+    @Test
     void a_pause_needs_a_call_from_one_and_a_length_of_zero_or_more() {
         assertThatThrownBy(() -> new ReplayTiming(Map.of(0, Duration.ofMinutes(1)), 0))
                 .hasMessageContaining("got 0=PT1M");
