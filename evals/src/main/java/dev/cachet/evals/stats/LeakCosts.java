@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Finds a session's leaks, with what each cost, from its calls priced one by one. */
@@ -104,7 +102,7 @@ final class LeakCosts {
         Duration ttl = hour ? Duration.ofHours(1) : Duration.ofMinutes(5);
         int count = 0;
         double cost = 0;
-        for (List<Call> agent : byAgent(calls).values()) {
+        for (List<Call> agent : Call.byAgent(calls).values()) {
             List<Call> timed = agent.stream().filter(call -> call.at().isPresent())
                     .sorted(Comparator.comparing(call -> call.at().orElseThrow())).toList();
             for (int i = 1; i < timed.size(); i++) {
@@ -123,7 +121,7 @@ final class LeakCosts {
     private Optional<LeakCost> uncachedPrefix(List<Call> calls) {
         int count = 0;
         double cost = 0;
-        for (List<Call> agent : byAgent(calls).values()) {
+        for (List<Call> agent : Call.byAgent(calls).values()) {
             for (Call call : agent.subList(1, agent.size())) {
                 Usage u = call.usage().orElse(Usage.ZERO);
                 if (u.uncachedInput() > UNCACHED_PREFIX_TOKENS) {
@@ -143,11 +141,5 @@ final class LeakCosts {
 
     private Optional<ModelPrice> price(Call call) {
         return call.usage().isPresent() ? pricer.price(call) : Optional.empty();
-    }
-
-    private static Map<String, List<Call>> byAgent(List<Call> calls) {
-        Map<String, List<Call>> byAgent = new LinkedHashMap<>();
-        calls.forEach(call -> byAgent.computeIfAbsent(call.agent(), a -> new ArrayList<>()).add(call));
-        return byAgent;
     }
 }

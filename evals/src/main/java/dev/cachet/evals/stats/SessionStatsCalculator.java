@@ -8,10 +8,7 @@ import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -84,10 +81,7 @@ public final class SessionStatsCalculator {
 
     /** The session's own agent first, then each sub-agent type in the order it first called. */
     private List<AgentUsage> agents(List<Call> calls) {
-        Map<String, List<Call>> byAgent = new LinkedHashMap<>();
-        byAgent.put(TrajectoryTurn.MAIN, new ArrayList<>());
-        calls.forEach(call -> byAgent.computeIfAbsent(call.agent(), a -> new ArrayList<>()).add(call));
-        return byAgent.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+        return Call.byAgent(calls).entrySet().stream()
                 .map(entry -> new AgentUsage(entry.getKey(), entry.getValue().size(), CallPricer.usage(entry.getValue()),
                         pricer.cost(entry.getValue())))
                 .toList();
