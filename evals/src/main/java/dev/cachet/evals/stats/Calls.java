@@ -2,10 +2,10 @@ package dev.cachet.evals.stats;
 
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
-import dev.cachet.evals.trace.TrajectoryTurn;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,23 +18,20 @@ public final class Calls {
 
     /** The calls of {@code trajectory} not met before; a call falls back on the trajectory's model. */
     public List<Call> of(Trajectory trajectory) {
-        List<Call> calls = new ArrayList<>();
-        for (TrajectoryTurn turn : trajectory.turns()) {
-            if (turn.callId().map(counted::add).orElse(true)) {
-                calls.add(new Call(trajectory.session(), turn.agent(), turn.model().or(trajectory::model), turn.at(),
-                        turn.usage()));
-            }
-        }
-        return calls;
+        return of(trajectory.session(), trajectory.model(),
+                trajectory.turns().stream().map(TraceSummary.Turn::of).toList());
     }
 
     /** The calls of a trajectory read as a summary, as {@link #of(Trajectory)}. */
     public List<Call> of(TraceSummary trajectory) {
+        return of(trajectory.session(), trajectory.model(), trajectory.turns());
+    }
+
+    private List<Call> of(String session, Optional<String> model, List<TraceSummary.Turn> turns) {
         List<Call> calls = new ArrayList<>();
-        for (TraceSummary.Turn turn : trajectory.turns()) {
+        for (TraceSummary.Turn turn : turns) {
             if (turn.callId().map(counted::add).orElse(true)) {
-                calls.add(new Call(trajectory.session(), turn.agent(), turn.model().or(trajectory::model), turn.at(),
-                        turn.usage()));
+                calls.add(new Call(session, turn.agent(), turn.model().or(() -> model), turn.at(), turn.usage()));
             }
         }
         return calls;

@@ -50,6 +50,11 @@ public record TraceSummary(String id, String format, String session, Optional<St
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(usage, "usage");
         }
+
+        /** The call a turn read whole made. */
+        public static Turn of(TrajectoryTurn turn) {
+            return new Turn(turn.callId(), turn.agent(), turn.model(), turn.at(), turn.usage());
+        }
     }
 
     public TraceSummary {
@@ -65,9 +70,7 @@ public record TraceSummary(String id, String format, String session, Optional<St
 
     /** The summary of a trajectory read whole; tokens are counted with {@code counter}. */
     public static TraceSummary of(Trajectory trajectory, TokenCounter counter) {
-        List<Turn> turns = trajectory.turns().stream()
-                .map(turn -> new Turn(turn.callId(), turn.agent(), turn.model(), turn.at(), turn.usage()))
-                .toList();
+        List<Turn> turns = trajectory.turns().stream().map(Turn::of).toList();
         ResultSizes sizes = new ResultSizes(counter);
         for (int i = 0; i < trajectory.turns().size(); i++) {
             for (ToolResult result : trajectory.turns().get(i).observations()) {
