@@ -65,6 +65,19 @@ class TraceSummariesTest {
         assertThat(streamed.get(0).oversizedResults())
                 .containsExactly(new TraceSummary.OversizedResult(1, COUNTER.count(big)));
         assertThat(streamed).isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries());
+
+        // Read on from a saved state that already holds the oversized result: it is kept, not read again.
+        Files.write(log, List.of(assistant("m4", "\"more\"")), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        AtomicLong parsed = new AtomicLong();
+        ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, parsed);
+        FileSummary first = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong()).read(log, Optional.empty());
+        Files.write(log, List.of(assistant("m5", "\"end\"")), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        FileSummary grown = reader.read(log, first.resume());
+        assertThat(parsed.get()).isEqualTo(assistant("m5", "\"end\"").getBytes(StandardCharsets.UTF_8).length);
+        assertThat(grown.summaries()).isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries());
+        assertThat(grown.summaries().get(0).oversizedResults()).hasSize(1);
     }
 
     private static String assistant(String id, String content) {
