@@ -3,8 +3,8 @@ package dev.cachet.harness.cli;
 import java.io.PrintWriter;
 
 /**
- * Progress of long work on stderr: one line redrawn in place on a terminal, a line per step elsewhere, so logs
- * and CI keep a readable record.
+ * Progress of long work on stderr: one line redrawn in place on a terminal; elsewhere a line each time the bar
+ * grows (at most 21), so logs and CI keep a readable record however many steps there are.
  */
 final class ProgressLine {
     private static final int BAR_WIDTH = 20;
@@ -12,6 +12,7 @@ final class ProgressLine {
     private final PrintWriter err;
     private final boolean redraw;
     private int lastLength;
+    private int lastFilled = -1;
 
     ProgressLine(PrintWriter err, boolean redraw) {
         this.err = err;
@@ -29,8 +30,9 @@ final class ProgressLine {
         if (redraw) {
             err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
             lastLength = line.length();
-        } else {
+        } else if (filled != lastFilled) {
             err.println(line);
+            lastFilled = filled;
         }
         err.flush();
     }
