@@ -83,14 +83,17 @@ public final class CounterfactualReplay {
                 : counter.calibrated(calibration.factor(), Map.of(systemPrompt, (int) prompt));
         WindowFactory windows = new WindowFactory(calibrated, hashes);
         List<List<ObservedReferences.Observed>> references = ObservedReferences.of(trajectory);
+        List<ReplayTurn> bill = calibration.estimated() ? List.of() : recorded(trajectory, model);
+        ProviderMisses misses = timing.providerMisses() ? ProviderMisses.of(bill) : ProviderMisses.NONE;
         List<ReplayRun> runs = new ArrayList<>();
         for (ConfiguredStrategy strategy : strategies) {
-            runs.add(replay(trajectory, references, strategy, model, windows, systemPrompt, calibration.estimated()));
+            runs.add(replay(trajectory, references, strategy, model, windows, systemPrompt, calibration.estimated(),
+                    misses));
         }
         if (!calibration.estimated()) {
             double restart = runs.stream().filter(run -> run.strategy().equals(TranscriptStrategy.NAME))
                     .mapToDouble(ReplayRun::restartCostUsd).findFirst().orElse(0);
-            runs.add(recorded(trajectory, model, restart));
+            runs.add(new ReplayRun(trajectory.id(), RECORDED, bill, false, restart));
         }
         return runs;
     }
@@ -109,7 +112,7 @@ public final class CounterfactualReplay {
 
     private ReplayRun replay(Trajectory trajectory, List<List<ObservedReferences.Observed>> references,
             ConfiguredStrategy configured, PricedModel model, WindowFactory windows, String systemPrompt,
-            boolean estimated) {
+            boolean estimated, ProviderMisses misses) {
         TokenCounter counter = windows.counter();
         CacheSimulator cache = model.caches().apply(counter);
         CallClock clock = new CallClock(cache.ttl(), timing);
@@ -130,7 +133,8 @@ public final class CounterfactualReplay {
             // A ping re-sends the last request for one output token: it reads the cached prefix and keeps it warm.
             double pingCost = clock.pings().stream()
                     .mapToDouble(ping -> model.price().cost(cache.next(last[0], 1, ping))).sum();
-            Usage usage = cache.next(window, outputTokens(turn), clock.instant());
+            Usage predicted = cache.next(window, outputTokens(turn), clock.instant());
+            Usage usage = misses.bill(i, predicted, cache);
             List<ObservedReferences.Observed> needed = references.get(i);
             List<Message> shown = window.messages();
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()
@@ -142,8 +146,8 @@ public final class CounterfactualReplay {
             long reread = Stream.concat(pointed.stream(), missing.stream()).map(ObservedReferences.Observed::source)
                     .distinct().mapToLong(counter::count).sum();
             double rereadCost = model.price().inputCost(new Usage(reread, 0, 0, 0, 0));
-            Optional<CacheMiss> miss = i == 0 || !cache.caches() ? Optional.empty()
-                    : MissCauses.of(last[0], lastUsage[0], window, usage, clock);
+            Optional<CacheMiss> miss = misses.miss(i, predicted, usage).or(() -> i == 0 || !cache.caches()
+                    ? Optional.empty() : MissCauses.of(last[0], lastUsage[0], window, usage, clock));
             turns.add(new ReplayTurn(i + 1, window.tokens(), usage, model.price().cost(usage) + rereadCost + pingCost,
                     model.price().inputCost(usage) + rereadCost + pingCost, needed.size(), needed.size() - missing.size(),
                     pointed.size(), rereadCost, new CallCache(clock.cold(), window.compaction().isPresent(),
@@ -162,7 +166,7 @@ public final class CounterfactualReplay {
     }
 
     /** The bill as recorded: each call's usage at the trace's prices. */
-    private ReplayRun recorded(Trajectory trajectory, PricedModel model, double restartCost) {
+    private List<ReplayTurn> recorded(Trajectory trajectory, PricedModel model) {
         // The recorded bill is the original provider's cache: a call is cold after its TTL, as the replay's are.
         CallClock clock = new CallClock(model.caches().apply(counter).ttl(), ReplayTiming.RECORDED);
         List<ReplayTurn> turns = new ArrayList<>();
@@ -180,7 +184,7 @@ public final class CounterfactualReplay {
                     model.price().inputCost(usage), 0, 0, 0, 0, new CallCache(clock.cold(), false, 0, 0, miss)));
             previous = usage;
         }
-        return new ReplayRun(trajectory.id(), RECORDED, turns, false, restartCost);
+        return turns;
     }
 
     /**

@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What-if changes to when a replay's calls are made: pauses before chosen calls, and keep-alive pings that re-read
- * the cached prefix while the session idles (as often as a live session would for the cache's TTL, see
- * {@link dev.cachet.providers.ModelSpec#keepAliveInterval(Duration)}), at most {@code keepAlivePings} per pause.
+ * What-if changes to when a replay's calls are made and what meets them: pauses before chosen calls, keep-alive
+ * pings that re-read the cached prefix while the session idles (as often as a live session would for the cache's
+ * TTL, see {@link dev.cachet.providers.ModelSpec#keepAliveInterval(Duration)}), at most {@code keepAlivePings} per
+ * pause, and whether the provider's own cache misses in the recorded bill are met again.
  *
  * @param pauses         extra idle time before a call, by call number (1-based); every later call moves with it
+ * @param providerMisses whether every strategy meets the recorded bill's provider misses ({@link ProviderMisses})
+ *                       at the same calls; without them the provider's cache never misses by itself
  */
-public record ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings) {
-    /** The calls at the times their log recorded, without pings. */
+public record ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings, boolean providerMisses) {
+    /** The calls at the times their log recorded, without pings, meeting the provider's misses where it did. */
     public static final ReplayTiming RECORDED = new ReplayTiming(Map.of(), 0);
 
     public ReplayTiming {
@@ -28,6 +31,16 @@ public record ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings) {
                         + call + "=" + pause);
             }
         });
+    }
+
+    /** Pauses and pings, with the provider's misses met again. */
+    public ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings) {
+        this(pauses, keepAlivePings, true);
+    }
+
+    /** The same timing under a provider whose cache misses only for the reasons a simulator knows. */
+    public ReplayTiming withPerfectProviderCache() {
+        return new ReplayTiming(pauses, keepAlivePings, false);
     }
 
     Duration pauseBefore(int call) {

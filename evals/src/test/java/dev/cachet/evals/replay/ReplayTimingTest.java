@@ -66,8 +66,10 @@ class ReplayTimingTest {
         return List.of(new ConfiguredStrategy(info, info.configure(Map.of())));
     }
 
+    /** Under the simulator's own cache: the log's second call read nothing, a provider miss the replay would meet. */
     private static ReplayRun replay(ReplayTiming timing) {
-        return new CounterfactualReplay(COUNTER, trajectory -> SONNET, timing).replay(session(), transcript()).get(0);
+        return new CounterfactualReplay(COUNTER, trajectory -> SONNET, timing.withPerfectProviderCache())
+                .replay(session(), transcript()).get(0);
     }
 
     @Test
@@ -157,7 +159,8 @@ class ReplayTimingTest {
                 ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.ONE_HOUR), PRICE,
                 counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.ONE_HOUR));
 
-        ReplayRun run = new CounterfactualReplay(COUNTER, trajectory -> hour, new ReplayTiming(Map.of(), 2))
+        ReplayTiming pinged = new ReplayTiming(Map.of(), 2).withPerfectProviderCache();
+        ReplayRun run = new CounterfactualReplay(COUNTER, trajectory -> hour, pinged)
                 .replay(session(), transcript()).get(0);
 
         assertThat(run.turns()).extracting(turn -> turn.cache().pings()).containsOnly(0);

@@ -79,6 +79,13 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
                     + "0 sends none. Default: ${DEFAULT-VALUE}.")
     int keepAlive;
 
+    @Option(names = "--perfect-cache", description = "Replay the strategies under a provider cache that misses only "
+            + "for the reasons a simulator knows (TTL, compaction, changed prefix, minimum length, lookback). By "
+            + "default, where a recorded bill read less than its provider had cached seconds before for none of "
+            + "those reasons (a 'provider' miss: another of the provider's machines, an eviction), every strategy's "
+            + "call there is served at most what the recorded call read, as the same provider would have served it.")
+    boolean perfectCache;
+
     @Override
     public Integer call() throws IOException {
         if (out != null) {
@@ -120,7 +127,8 @@ final class ReplayCommand extends Subcommand implements Callable<Integer> {
     private ReplayTiming timing() {
         Map<Integer, Duration> pauses = new LinkedHashMap<>();
         pauseAt.forEach((call, minutes) -> pauses.put(call, Duration.ofMillis(Math.round(minutes * 60_000))));
-        return new ReplayTiming(pauses, keepAlive);
+        ReplayTiming timing = new ReplayTiming(pauses, keepAlive);
+        return perfectCache ? timing.withPerfectProviderCache() : timing;
     }
 
     /** The strategies asked for, transcript first when it was not, each with config and -P parameters. */

@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -371,6 +373,42 @@ class ReplayCommandTest {
                         .map(s -> "5e55-10n.jsonl " + s).toList());
         assertConsistent(report, 1,
                 Map.of("5e55-10n.jsonl", RecordedBill.claudeCode(project.resolve("5e55-10n.jsonl"))));
+    }
+
+    @Test
+    @Tag("corpus")
+    void the_providers_own_misses_are_met_by_every_strategy_unless_the_cache_is_perfect() {
+        Path codemie = Corpus.dir().resolve("claude-code-codemie").resolve("session-196820da.jsonl");
+        JsonNode met = json(replay(List.of(codemie), "--format", "json").out());
+        JsonNode perfect = json(replay(List.of(codemie), "--format", "json", "--perfect-cache").out());
+
+        Map<String, JsonNode> metRuns = byStrategy(met);
+        Map<String, JsonNode> perfectRuns = byStrategy(perfect);
+        assertThat(perfectRuns.get(RECORDED)).as("the bill is the bill").isEqualTo(metRuns.get(RECORDED));
+        int recordedProviderMisses = causes(metRuns.get(RECORDED)).getOrDefault("PROVIDER", 0);
+        assertThat(recordedProviderMisses).as("calls that read less than was cached seconds before").isGreaterThan(10);
+        for (String strategy : STRATEGIES) {
+            assertThat(causes(perfectRuns.get(strategy))).as(strategy).doesNotContainKey("PROVIDER");
+            assertThat(causes(metRuns.get(strategy)).get("PROVIDER")).as(strategy).isBetween(1, recordedProviderMisses);
+            assertThat(metRuns.get(strategy).get("cost_usd").asDouble()).as(strategy)
+                    .isGreaterThan(perfectRuns.get(strategy).get("cost_usd").asDouble());
+        }
+        // Meeting the provider's misses, the replay of the original's transcript follows its bill.
+        double bill = metRuns.get(RECORDED).get("cost_usd").asDouble();
+        assertThat(metRuns.get("transcript").get("cost_usd").asDouble()).isCloseTo(bill, withinPercentage(5));
+        assertThat(perfectRuns.get("transcript").get("cost_usd").asDouble()).isLessThan(bill * 0.5);
+    }
+
+    private static Map<String, JsonNode> byStrategy(JsonNode report) {
+        Map<String, JsonNode> runs = new HashMap<>();
+        report.get("runs").forEach(run -> runs.put(run.get("strategy").asText(), run));
+        return runs;
+    }
+
+    private static Map<String, Integer> causes(JsonNode run) {
+        Map<String, Integer> byCause = new HashMap<>();
+        run.get("misses").forEach(miss -> byCause.merge(miss.get("cause").asText(), 1, Integer::sum));
+        return byCause;
     }
 
     @Test

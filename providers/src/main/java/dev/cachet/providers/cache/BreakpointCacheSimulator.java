@@ -92,6 +92,14 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
         return new Usage(total - prefixTokens[lastEnd], prefixTokens[lastEnd] - readTokens, readTokens, outputTokens, 0);
     }
 
+    /** What the breakpoints could not read they write again. */
+    @Override
+    public Usage servedAtMost(Usage predicted, long served) {
+        long lost = Math.max(0, predicted.cacheRead() - served);
+        return new Usage(predicted.uncachedInput(), predicted.cacheWrite() + lost, predicted.cacheRead() - lost,
+                predicted.output(), predicted.reasoning(), predicted.cacheWrite1h());
+    }
+
     /** The end of the longest cached prefix of {@code blocks} within lookback of {@code breakpoint}, at least {@code atLeast}. */
     private int longestCachedPrefix(List<Object> blocks, int breakpoint, int atLeast) {
         int best = atLeast;

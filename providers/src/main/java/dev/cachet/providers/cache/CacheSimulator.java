@@ -18,6 +18,17 @@ public interface CacheSimulator {
     /** How long a cached prefix lives unused: a request after a longer pause finds the cache cold. */
     Duration ttl();
 
+    /**
+     * The bill of a call whose provider served at most {@code served} tokens from its cache where this simulator
+     * predicted {@code predicted}'s read, as a recorded session's provider did at that call (its cache lost, or the
+     * request routed to another of its machines). An automatic cache bills the tokens it did not read as uncached.
+     */
+    default Usage servedAtMost(Usage predicted, long served) {
+        long lost = Math.max(0, predicted.cacheRead() - served);
+        return new Usage(predicted.uncachedInput() + lost, predicted.cacheWrite(), predicted.cacheRead() - lost,
+                predicted.output(), predicted.reasoning(), predicted.cacheWrite1h());
+    }
+
     /** A request sent right after the previous one, as in a replay without timestamps. */
     default Usage next(Window window, long outputTokens) {
         return next(window, outputTokens, Instant.EPOCH);

@@ -40,6 +40,16 @@ class AutomaticPrefixCacheSimulatorTest {
     }
 
     @Test
+    void what_the_provider_did_not_serve_from_its_cache_is_billed_uncached() {
+        AutomaticPrefixCacheSimulator simulator = AutomaticPrefixCacheSimulator.openAi(COUNTER);
+        Usage predicted = new Usage(100, 0, 2_048, 5, 0);
+
+        assertThat(simulator.servedAtMost(predicted, 1_024)).isEqualTo(new Usage(1_124, 0, 1_024, 5, 0));
+        assertThat(simulator.servedAtMost(predicted, 0)).isEqualTo(new Usage(2_148, 0, 0, 5, 0));
+        assertThat(simulator.servedAtMost(predicted, 4_096)).as("served more than it read: unchanged").isEqualTo(predicted);
+    }
+
+    @Test
     void a_shared_prefix_under_the_minimum_is_not_read() {
         AutomaticPrefixCacheSimulator simulator = AutomaticPrefixCacheSimulator.openAi(COUNTER);
         SystemText shortSystem = new SystemText("be brief");

@@ -19,6 +19,7 @@ import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
 import dev.cachet.providers.Usage;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,17 @@ class BreakpointCacheSimulatorTest {
 
     private static BreakpointCacheSimulator simulator(int minCacheableTokens, int lookbackBlocks) {
         return new BreakpointCacheSimulator(COUNTER, minCacheableTokens, lookbackBlocks);
+    }
+
+    @Test
+    void what_the_provider_did_not_serve_from_its_cache_its_breakpoints_write_again() {
+        BreakpointCacheSimulator simulator = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6",
+                Duration.ofMinutes(5));
+        Usage predicted = new Usage(10, 500, 20_000, 7, 0, 500);
+
+        assertThat(simulator.servedAtMost(predicted, 19_000)).isEqualTo(new Usage(10, 1_500, 19_000, 7, 0, 500));
+        assertThat(simulator.servedAtMost(predicted, 0)).isEqualTo(new Usage(10, 20_500, 0, 7, 0, 500));
+        assertThat(simulator.servedAtMost(predicted, 30_000)).isEqualTo(predicted);
     }
 
     @Test

@@ -1,0 +1,112 @@
+package dev.cachet.evals.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.context.strategy.Strategies;
+import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.evals.replay.CacheMiss.Cause;
+import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.evals.trace.TrajectoryTurn;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.PricedModel;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.cache.BreakpointCacheSimulator;
+import dev.cachet.providers.pricing.PriceTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A recorded session whose provider read nothing at its third call, a minute after the second had cached its whole
+ * prompt: no TTL, compaction or prefix change explains it, so every strategy meets it at the same call.
+ */
+class ProviderMissesTest {
+    private static final TokenCounter COUNTER = TokenCounter.o200k();
+    private static final String MODEL = "claude-sonnet-4-6";
+    private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+    private static final PricedModel SONNET = new PricedModel(
+            ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES),
+            PriceTable.bundled().price(MODEL).orElseThrow(),
+            counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES));
+    private static final int MISSED = 2;
+
+    /** Each call adds ~2,000 tokens; the log says each read what the call before it held, but the third read none. */
+    private static Trajectory session() {
+        List<TrajectoryTurn> turns = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
+            long held = 2_000L * i;
+            Usage billed = i == MISSED ? new Usage(0, 2_000L * (i + 1), 0, 30, 0) : new Usage(0, 2_000, held, 30, 0);
+            turns.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
+                    List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(1_600), false)),
+                    Optional.of(billed), Optional.of(START.plus(Duration.ofMinutes(i))), false));
+        }
+        return new Trajectory("missed", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), turns);
+    }
+
+    private static List<ConfiguredStrategy> strategies(String... names) {
+        List<ConfiguredStrategy> strategies = new ArrayList<>();
+        for (String name : names) {
+            StrategyInfo info = Strategies.named(name);
+            strategies.add(new ConfiguredStrategy(info, info.configure(Map.of())));
+        }
+        return strategies;
+    }
+
+    private static List<ReplayRun> replay(ReplayTiming timing, String... strategies) {
+        return new CounterfactualReplay(COUNTER, trajectory -> SONNET, timing).replay(session(), strategies(strategies));
+    }
+
+    @Test
+    void the_transcript_meets_the_providers_miss_where_the_recorded_bill_did_and_follows_the_bill() {
+        List<ReplayRun> met = replay(ReplayTiming.RECORDED, "transcript");
+        List<ReplayRun> perfect = replay(ReplayTiming.RECORDED.withPerfectProviderCache(), "transcript");
+
+        ReplayTurn missed = met.get(0).turns().get(MISSED);
+        ReplayTurn ideal = perfect.get(0).turns().get(MISSED);
+        assertThat(ideal.usage().cacheRead()).isPositive();
+        assertThat(ideal.cache().miss()).isEmpty();
+        // Served nothing from the cache, the breakpoint writes again all the perfect cache would have read.
+        assertThat(missed.usage().cacheRead()).isZero();
+        assertThat(missed.usage().cacheWrite()).isEqualTo(ideal.usage().cacheWrite() + ideal.usage().cacheRead());
+        assertThat(missed.cache().miss()).hasValueSatisfying(miss -> {
+            assertThat(miss.cause()).isEqualTo(Cause.PROVIDER);
+            assertThat(miss.lostTokens()).isEqualTo(ideal.usage().cacheRead());
+            assertThat(miss.detail()).isEqualTo("the recorded session's provider served 0 tokens from its cache here");
+        });
+        // The next call reads what the missed one wrote, as the recorded one did.
+        assertThat(met.get(0).turns().get(MISSED + 1).usage().cacheRead()).isPositive();
+
+        double recorded = met.get(1).costUsd();
+        assertThat(Math.abs(met.get(0).costUsd() - recorded)).isLessThan(Math.abs(perfect.get(0).costUsd() - recorded));
+    }
+
+    @Test
+    void every_strategy_meets_the_miss_at_the_same_call() {
+        List<ReplayRun> runs = replay(ReplayTiming.RECORDED, "transcript", "summary", "hybrid");
+
+        assertThat(runs).extracting(ReplayRun::strategy)
+                .containsExactly("transcript", "summary", "hybrid", CounterfactualReplay.RECORDED);
+        assertThat(runs).allSatisfy(run -> assertThat(run.turns().get(MISSED).usage().cacheRead()).isZero());
+    }
+
+    @Test
+    void a_perfect_provider_cache_leaves_the_recorded_bill_as_it_was() {
+        List<ReplayRun> met = replay(ReplayTiming.RECORDED, "transcript");
+        List<ReplayRun> perfect = replay(ReplayTiming.RECORDED.withPerfectProviderCache(), "transcript");
+
+        assertThat(perfect.get(1).turns()).extracting(ReplayTurn::usage)
+                .containsExactlyElementsOf(met.get(1).turns().stream().map(ReplayTurn::usage).toList());
+        assertThat(perfect.get(1).turns().get(MISSED).cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.cause()).isEqualTo(Cause.PROVIDER));
+    }
+}
