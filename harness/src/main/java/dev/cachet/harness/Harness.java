@@ -16,6 +16,7 @@ import dev.cachet.harness.loop.Scheduler;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.harness.loop.ThreadScheduler;
 import dev.cachet.harness.resume.LoggedSummaries;
+import dev.cachet.harness.resume.RebuildClock;
 import dev.cachet.harness.resume.SessionRebuilder;
 import dev.cachet.harness.resume.SessionRecord;
 import dev.cachet.providers.ModelSpec;
@@ -235,9 +236,10 @@ public final class Harness {
                     spec.keepAlivePings(), schedulers);
             Summarizer live = parts.summarizer(summaryPrompt);
             LoggedSummaries summaries = new LoggedSummaries(unchanged ? record.summaries() : List.of(), live);
-            ContextStrategy strategy = parts.strategy(configured, summaries);
-            SessionRebuilder.Rebuilt rebuilt = SessionRebuilder.rebuild(record, record.tools(offered), strategy, unchanged,
-                    warnings::add);
+            RebuildClock strategyClock = new RebuildClock(clock);
+            ContextStrategy strategy = parts.strategy(configured, summaries, strategyClock);
+            SessionRebuilder.Rebuilt rebuilt = SessionRebuilder.rebuild(record, record.tools(offered), strategy,
+                    strategyClock, unchanged, warnings::add);
             summaries.goLive();
             listener.on(new SessionEvent.Resumed(record.id(), rebuilt.resumption().turn(), model.model(),
                     ModelChoice.of(model.spec()), spec.strategy(), configured.params().values(), spec.limits(),

@@ -89,8 +89,14 @@ final class SessionParts {
         return model.answersAnything() ? new ModelSummarizer(model, windows, prompt, ledger, listener) : new ExtractiveSummarizer();
     }
 
+    /** The strategy, on the session's clock. */
     ContextStrategy strategy(ConfiguredStrategy configured, Summarizer summarizer) {
-        return configured.create(new StrategyServices(windows, priced.cacheRates(), summarizer));
+        return strategy(configured, summarizer, clock);
+    }
+
+    /** The strategy, reading the time from {@code strategyClock}, such as a resumed session's as its log is replayed. */
+    ContextStrategy strategy(ConfiguredStrategy configured, Summarizer summarizer, Clock strategyClock) {
+        return configured.create(new StrategyServices(windows, priced.cacheRates(), summarizer, strategyClock));
     }
 
     AgentLoop loop(RunSpec spec, Workspace workspace, Map<String, String> environment, Session session,

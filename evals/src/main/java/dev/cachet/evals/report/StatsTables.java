@@ -33,7 +33,12 @@ public final class StatsTables {
                 text("session", s -> Formats.keepEnd(s.session(), SESSION_WIDTH)),
                 text("model", s -> Formats.modelName(s.model(), MODEL_WIDTH)),
                 number("turns", s -> String.valueOf(s.turns())),
-                number("calls", s -> String.valueOf(s.calls())),
+                number("calls", s -> String.valueOf(s.calls()))));
+        // Only cachet's logs record keep-alive pings: a column for them where any session sent some.
+        if (sessions.stream().anyMatch(s -> s.pings() > 0)) {
+            columns.add(number("pings", s -> s.pings() == 0 ? "-" : s.pings() + ", " + dollars(s.pingCostUsd())));
+        }
+        columns.addAll(List.of(
                 number("input", s -> Formats.count(s.usage().input())),
                 number("cache read", s -> Formats.count(s.usage().cacheRead())),
                 number("output", s -> Formats.count(s.usage().output())),

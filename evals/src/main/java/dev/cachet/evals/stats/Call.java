@@ -19,8 +19,16 @@ import java.util.Optional;
  * @param model   the model that answered it, when the log names it
  * @param at      when it was made, when the log says
  * @param usage   what it billed, with the 1-hour part of its cache writes; empty when the log does not record it
+ * @param ping    whether it was a keep-alive ping, which re-read the agent's cached prefix while it idled: billed,
+ *                and a use of the cache, but no turn of the agent's context
  */
-public record Call(String session, String agent, Optional<String> model, Optional<Instant> at, Optional<Usage> usage) {
+public record Call(String session, String agent, Optional<String> model, Optional<Instant> at, Optional<Usage> usage,
+        boolean ping) {
+    /** A call that was a turn of its agent, not a ping. */
+    public Call(String session, String agent, Optional<String> model, Optional<Instant> at, Optional<Usage> usage) {
+        this(session, agent, model, at, usage, false);
+    }
+
     public Call {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(agent, "agent");

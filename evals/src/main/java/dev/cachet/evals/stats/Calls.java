@@ -2,6 +2,7 @@ package dev.cachet.evals.stats;
 
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.evals.trace.TrajectoryTurn;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,9 +23,16 @@ public final class Calls {
                 trajectory.turns().stream().map(TraceSummary.Turn::of).toList());
     }
 
-    /** The calls of a trajectory read as a summary, as {@link #of(Trajectory)}. */
+    /**
+     * The calls of a trajectory read as a summary, as {@link #of(Trajectory)}, then its keep-alive pings: calls of the
+     * session's own agent at the trajectory's model, whose prefix they kept cached.
+     */
     public List<Call> of(TraceSummary trajectory) {
-        return of(trajectory.session(), trajectory.model(), trajectory.turns());
+        List<Call> calls = of(trajectory.session(), trajectory.model(), trajectory.turns());
+        for (TraceSummary.Ping ping : trajectory.pings()) {
+            calls.add(new Call(trajectory.session(), TrajectoryTurn.MAIN, trajectory.model(), ping.at(), ping.usage(), true));
+        }
+        return calls;
     }
 
     private List<Call> of(String session, Optional<String> model, List<TraceSummary.Turn> turns) {

@@ -21,6 +21,8 @@ import java.util.List;
  * @param largestToolResultTokens the biggest single tool output, the usual cause of a runaway context
  * @param leaks               the leaks found, as flags
  * @param leakCosts           the same leaks with how often each happened and what it cost
+ * @param pings               the keep-alive pings among its calls (cachet's logs record them)
+ * @param pingCostUsd         what those pings cost, part of {@code costUsd}: 0 without pings, null when none is priced
  */
 public record SessionStats(
         String session,
@@ -42,7 +44,9 @@ public record SessionStats(
         Double toolSchemaShare,
         int largestToolResultTokens,
         List<Leak> leaks,
-        List<LeakCost> leakCosts) {
+        List<LeakCost> leakCosts,
+        int pings,
+        Double pingCostUsd) {
 
     public SessionStats {
         agents = List.copyOf(agents);

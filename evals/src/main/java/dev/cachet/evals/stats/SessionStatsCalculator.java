@@ -70,13 +70,16 @@ public final class SessionStatsCalculator {
         Usage contextUsage = context.stream().reduce(Usage.ZERO, Usage::plus);
         Double schemaShare = main.toolSchemaTokens().isEmpty() || contextUsage.input() == 0 ? null
                 : (double) main.toolSchemaTokens().getAsInt() * context.size() / contextUsage.input();
-        List<Call> ownCalls = all.stream().filter(call -> call.agent().equals(TrajectoryTurn.MAIN)).toList();
+        // A ping is no turn: the context's growth is measured on the turns alone.
+        List<Call> ownCalls = all.stream().filter(call -> call.agent().equals(TrajectoryTurn.MAIN) && !call.ping()).toList();
+        List<Call> pings = all.stream().filter(Call::ping).toList();
         List<LeakCost> leaks = leakCosts.of(all, ownCalls.isEmpty() ? all : ownCalls, main);
         String model = all.stream().flatMap(call -> call.model().stream()).findFirst().orElse(CallPricer.UNKNOWN_MODEL);
         return Optional.of(new SessionStats(main.id(), main.format(), model, main.turns().size(), all.size(), usage,
                 cost, all.stream().allMatch(pricer::priced), all.stream().allMatch(call -> call.usage().isPresent()),
                 agents(all), pricer.byModel(all), hitRate, (double) usage.total() / usages.size(), hours, burn, growth,
-                schemaShare, largest, leaks.stream().map(LeakCost::leak).toList(), leaks));
+                schemaShare, largest, leaks.stream().map(LeakCost::leak).toList(), leaks, pings.size(),
+                pings.isEmpty() ? Double.valueOf(0) : pricer.cost(pings)));
     }
 
     /** The session's own agent first, then each sub-agent type in the order it first called. */

@@ -1,5 +1,6 @@
 package dev.cachet.evals.trace;
 
+import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.providers.session.LoggedEvent;
 import dev.cachet.providers.session.SessionEvent;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 public final class CachetLogFormat implements TraceFormat {
     // A torn last line is what a killed session leaves; the trajectory is whole without it.
     private static final SessionLogReader READER = new SessionLogReader(warning -> { })
-            .only(SessionEvent.Started.class, SessionEvent.ModelResponded.class, SessionEvent.ToolReturned.class);
+            .only(SessionEvent.Started.class, SessionEvent.ModelResponded.class, SessionEvent.ToolReturned.class,
+                    SessionEvent.UserSaid.class, SessionEvent.Pinged.class);
 
     @Override
     public String label() {
@@ -39,8 +41,23 @@ public final class CachetLogFormat implements TraceFormat {
 
     @Override
     public List<Trajectory> read(Path file) {
+        return List.of(log(file).trajectory());
+    }
+
+    /** The session's trajectory summarised, with the keep-alive pings it sent: billed, but no turns of it. */
+    @Override
+    public List<TraceSummary> summaries(Path file, TokenCounter counter) {
+        Logged log = log(file);
+        return List.of(TraceSummary.of(log.trajectory(), counter).withPings(log.pings()));
+    }
+
+    /** What a log holds: the trajectory, and the pings sent between its turns. */
+    private record Logged(Trajectory trajectory, List<TraceSummary.Ping> pings) {}
+
+    private Logged log(Path file) {
         Optional<SessionEvent.Started> start = Optional.empty();
         TurnBuilder turns = new TurnBuilder();
+        List<TraceSummary.Ping> pings = new ArrayList<>();
         List<LoggedEvent> events = events(file);
         if (events.isEmpty()) {
             throw new TraceFormatException(file + ": empty: no events; expected " + expected());
@@ -53,6 +70,8 @@ public final class CachetLogFormat implements TraceFormat {
                 turn(turns, logged, answer);
             } else if (logged.event() instanceof SessionEvent.UserSaid said) {
                 turns.user(said.text());
+            } else if (logged.event() instanceof SessionEvent.Pinged ping) {
+                pings.add(new TraceSummary.Ping(logged.time(), Optional.ofNullable(ping.usage())));
             } else if (logged.event() instanceof SessionEvent.ToolReturned returned) {
                 if (turns.isEmpty()) {
                     throw new TraceFormatException(file + ":" + logged.line() + ": tool_result before any model_response");
@@ -63,11 +82,11 @@ public final class CachetLogFormat implements TraceFormat {
         if (turns.isEmpty()) {
             throw new TraceFormatException(file + ": no \"model_response\" events; expected " + expected());
         }
-        return List.of(new Trajectory(file.getFileName().toString(), label(),
+        return new Logged(new Trajectory(file.getFileName().toString(), label(),
                 start.map(SessionEvent.Started::model).filter(model -> !model.isEmpty()),
                 start.map(SessionEvent.Started::systemPrompt).orElse(""), start.map(SessionEvent.Started::task).orElse(""),
                 start.map(started -> tools(started.tools())).orElse(List.of()),
-                turns.build()));
+                turns.build()), pings);
     }
 
     private static List<LoggedEvent> events(Path file) {

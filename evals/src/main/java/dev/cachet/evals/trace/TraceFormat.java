@@ -1,5 +1,6 @@
 package dev.cachet.evals.trace;
 
+import dev.cachet.context.TokenCounter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,4 +20,12 @@ public interface TraceFormat {
 
     /** Every session in the file (most formats hold one); errors are {@link TraceFormatException}s naming the file. */
     List<Trajectory> read(Path file);
+
+    /**
+     * What usage reports keep of every session in the file, tokens counted with {@code counter}: its trajectories
+     * summarised, and whatever else its log bills that is no turn of a trajectory.
+     */
+    default List<TraceSummary> summaries(Path file, TokenCounter counter) {
+        return read(file).stream().map(trajectory -> TraceSummary.of(trajectory, counter)).toList();
+    }
 }

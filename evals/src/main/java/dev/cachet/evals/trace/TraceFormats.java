@@ -1,5 +1,6 @@
 package dev.cachet.evals.trace;
 
+import dev.cachet.context.TokenCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,15 +29,24 @@ public final class TraceFormats {
 
     /** Every session in the file, in whichever format it is; an error naming the file when none matches. */
     public static List<Trajectory> read(Path file) {
+        return of(file).read(file);
+    }
+
+    /** What usage reports keep of every session in the file ({@link TraceFormat#summaries}), as {@link #read}. */
+    public static List<TraceSummary> summaries(Path file, TokenCounter counter) {
+        return of(file).summaries(file, counter);
+    }
+
+    /** The format of a file that is there and not empty; an error naming the file otherwise. */
+    private static TraceFormat of(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new TraceFormatException("trajectory not found: " + file);
         }
         if (JsonFiles.head(file, HEAD_CHARS).isBlank()) {
             throw new TraceFormatException(file + ": empty file");
         }
-        TraceFormat format = detect(file).orElseThrow(() -> new TraceFormatException(file
+        return detect(file).orElseThrow(() -> new TraceFormatException(file
                 + ": not a known trajectory format; expected one of: "
                 + ALL.stream().map(f -> f.label() + " (" + f.expected() + ")").collect(Collectors.joining(", "))));
-        return format.read(file);
     }
 }

@@ -49,7 +49,6 @@ public final class TraceSummaries {
 
     /** The file read by its importer, and summarised. */
     public FileSummary whole(Path file) {
-        return new FileSummary(TraceFormats.read(file).stream().map(t -> TraceSummary.of(t, counter)).toList(),
-                Optional.empty());
+        return new FileSummary(TraceFormats.summaries(file, counter), Optional.empty());
     }
 }

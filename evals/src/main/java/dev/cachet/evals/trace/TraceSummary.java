@@ -21,9 +21,12 @@ import java.util.OptionalInt;
  * @param toolSchemaTokens        the tokens of the tool schemas it offered; empty when the log does not record them
  * @param largestToolResultTokens the tokens of its biggest single tool result (0 without any)
  * @param oversizedResults        its tool results of more than {@link #OVERSIZED_RESULT_TOKENS}, by turn
+ * @param pings                   the keep-alive pings its harness sent (cachet's own logs record them): billed calls
+ *                                of the session's own model, but no turns of its conversation
  */
 public record TraceSummary(String id, String format, String session, Optional<String> model, List<Turn> turns,
-        OptionalInt toolSchemaTokens, int largestToolResultTokens, List<OversizedResult> oversizedResults) {
+        OptionalInt toolSchemaTokens, int largestToolResultTokens, List<OversizedResult> oversizedResults,
+        List<Ping> pings) {
     /** A tool result this big is resent on every later call: the usual cause of a runaway context. */
     public static final int OVERSIZED_RESULT_TOKENS = 10_000;
 
@@ -57,6 +60,25 @@ public record TraceSummary(String id, String format, String session, Optional<St
         }
     }
 
+    /**
+     * A keep-alive ping: a request that re-read the cached prefix while the session idled.
+     *
+     * @param at    when its line was logged, once it had returned, when the log says
+     * @param usage what it billed, when the provider reported it
+     */
+    public record Ping(Optional<Instant> at, Optional<Usage> usage) {
+        public Ping {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(usage, "usage");
+        }
+    }
+
+    /** The summary of a log that records no keep-alive pings, as every other harness's. */
+    public TraceSummary(String id, String format, String session, Optional<String> model, List<Turn> turns,
+            OptionalInt toolSchemaTokens, int largestToolResultTokens, List<OversizedResult> oversizedResults) {
+        this(id, format, session, model, turns, toolSchemaTokens, largestToolResultTokens, oversizedResults, List.of());
+    }
+
     public TraceSummary {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(format, "format");
@@ -66,6 +88,7 @@ public record TraceSummary(String id, String format, String session, Optional<St
         Objects.requireNonNull(toolSchemaTokens, "toolSchemaTokens");
         // Sorted, so that a log read whole and one read line by line give equal summaries.
         oversizedResults = oversizedResults.stream().sorted().toList();
+        pings = List.copyOf(pings);
     }
 
     /** The summary of a trajectory read whole; tokens are counted with {@code counter}. */
@@ -86,7 +109,13 @@ public record TraceSummary(String id, String format, String session, Optional<St
     /** This summary under another id; a session named after its id is renamed with it (as {@link Trajectory#withId}). */
     public TraceSummary withId(String newId) {
         return new TraceSummary(newId, format, session.equals(id) ? newId : session, model, turns, toolSchemaTokens,
-                largestToolResultTokens, oversizedResults);
+                largestToolResultTokens, oversizedResults, pings);
+    }
+
+    /** This summary with the keep-alive pings its log records. */
+    public TraceSummary withPings(List<Ping> logged) {
+        return new TraceSummary(id, format, session, model, turns, toolSchemaTokens, largestToolResultTokens,
+                oversizedResults, logged);
     }
 
     /** Whether all its calls are the session's own agent's, not a sub-agent's. */

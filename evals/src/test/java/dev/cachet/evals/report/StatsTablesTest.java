@@ -14,7 +14,7 @@ class StatsTablesTest {
     private static SessionStats session(String name, String model, Double cost, Double toolShare, List<Leak> leaks) {
         return new SessionStats(name, "claude-code", model, 47, 52, new Usage(10_000, 20_000, 2_560_506, 65_263, 0), cost,
                 cost != null, true, List.of(), List.of(), 0.634, 55_000, 0.69, cost == null ? null : cost / 0.69, 3.14, toolShare, 12_000, leaks,
-                leaks.stream().map(leak -> new LeakCost(leak, 2, 0.125)).toList());
+                leaks.stream().map(leak -> new LeakCost(leak, 2, 0.125)).toList(), 0, 0.0);
     }
 
     @Test
@@ -47,7 +47,7 @@ class StatsTablesTest {
     void a_cost_that_leaves_out_an_unpriced_models_calls_is_marked() {
         SessionStats partly = new SessionStats("s.jsonl", "claude-code", "claude-opus-4-6", 3, 5,
                 new Usage(1, 2, 3, 4, 0), 1.5, false, true, List.of(), List.of(), 0.5, 10, null, null, 1, null, 0,
-                List.of(), List.of());
+                List.of(), List.of(), 0, 0.0);
 
         assertThat(StatsTables.sessions(List.of(partly)).rows().get(0).get(7)).isEqualTo("$1.50+");
     }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
+import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
+import dev.cachet.context.message.UserText;
 import dev.cachet.providers.Usage;
 import dev.cachet.tools.ToolBox;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +84,28 @@ class CachetLogFormatTest {
                 """);
 
         assertThat(read(file).tools()).isEmpty();
+    }
+
+    @Test
+    void a_keepalive_ping_is_no_turn_but_its_summary_keeps_it_as_a_billed_call() throws IOException {
+        Path file = Files.writeString(dir.resolve("pinged.jsonl"), """
+                {"type": "session_start", "task": "t", "model": "claude-sonnet-4-6", "tools": ["read_file"]}
+                {"time": "2026-11-25T10:00:01Z", "type": "model_response", "turn": 1, "message": {"role": "assistant", "text": "a"}, "usage": {"uncached_input_tokens": 100, "cache_write_tokens": 2000, "cache_read_tokens": 0, "output_tokens": 40}, "latency_ms": 1000}
+                {"time": "2026-11-25T10:04:31Z", "type": "keepalive_ping", "turn": 1, "ping": 1, "usage": {"uncached_input_tokens": 0, "cache_write_tokens": 0, "cache_read_tokens": 2100, "output_tokens": 1}, "cost_usd": 0.0006}
+                {"time": "2026-11-25T10:09:01Z", "type": "keepalive_ping", "turn": 1, "ping": 2, "cost_usd": 0}
+                {"time": "2026-11-25T10:10:00Z", "type": "user_message", "turn": 1, "text": "go on"}
+                {"time": "2026-11-25T10:10:01Z", "type": "model_response", "turn": 2, "message": {"role": "assistant", "text": "b"}, "latency_ms": 1000}
+                """);
+
+        Trajectory session = read(file);
+        TraceSummary summary = new TraceSummaries(TokenCounter.o200k()).read(file).summaries().get(0);
+
+        assertThat(session.turns()).extracting(turn -> turn.action().text()).containsExactly("a", "b");
+        assertThat(session.turns().get(1).userMessages()).extracting(UserText::text).containsExactly("go on");
+        assertThat(summary.turns()).hasSize(2);
+        assertThat(summary.pings()).containsExactly(
+                new TraceSummary.Ping(Optional.of(Instant.parse("2026-11-25T10:04:31Z")), Optional.of(new Usage(0, 0, 2100, 1, 0))),
+                new TraceSummary.Ping(Optional.of(Instant.parse("2026-11-25T10:09:01Z")), Optional.empty()));
     }
 
     @Test

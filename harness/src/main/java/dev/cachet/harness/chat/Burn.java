@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The chat's burn rate: what each model request cost and used since the chat took the session on, for {@code /cost}
- * and {@code /context}: tokens and cost per turn, the cache hit rate of the last turns, dollars per hour.
+ * and {@code /context}: tokens and cost per turn, the cache hit rate of the last turns, dollars per hour. Keep-alive
+ * pings are no turns, but money spent: they count in the dollars an hour.
  */
 public final class Burn implements SessionListener {
     static final int RECENT = 5;
@@ -20,6 +21,7 @@ public final class Burn implements SessionListener {
     private final Clock clock;
     private final Instant since;
     private final List<SessionEvent.ModelResponded> answers = new ArrayList<>();
+    private double pingsUsd;
 
     public Burn(Clock clock) {
         this.clock = clock;
@@ -30,6 +32,8 @@ public final class Burn implements SessionListener {
     public void on(SessionEvent event) {
         if (event instanceof SessionEvent.ModelResponded answer && answer.usage() != null) {
             answers.add(answer);
+        } else if (event instanceof SessionEvent.Pinged ping) {
+            pingsUsd += ping.costUsd();
         }
     }
 
@@ -63,7 +67,7 @@ public final class Burn implements SessionListener {
         if (elapsed.compareTo(Duration.ofMinutes(1)) < 0) {
             return Optional.empty();
         }
-        double cost = answers.stream().mapToDouble(SessionEvent.ModelResponded::costUsd).sum();
+        double cost = answers.stream().mapToDouble(SessionEvent.ModelResponded::costUsd).sum() + pingsUsd;
         return Optional.of(cost * 3600_000.0 / elapsed.toMillis());
     }
 }

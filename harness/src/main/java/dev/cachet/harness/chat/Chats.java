@@ -28,8 +28,13 @@ public final class Chats {
         return new Chat(input.apply(commands.names()), out, style, session, commands);
     }
 
-    /** The prompt on a terminal, its history in {@code history}, completing {@code commands}. */
-    public static ChatInput input(Terminal terminal, Path history, List<String> commands) {
-        return new JLineInput(terminal, history, commands);
+    /**
+     * The prompt on a terminal, its history in {@code history}, completing {@code commands}; the view's {@code lines}
+     * go above it from now on.
+     */
+    public static ChatInput input(Terminal terminal, Path history, List<String> commands, PromptLines lines) {
+        JLineInput input = new JLineInput(terminal, history, commands);
+        lines.above(input);
+        return input;
     }
 }

@@ -36,6 +36,14 @@ public final class JLineInput implements ChatInput {
                 .build();
     }
 
+    /**
+     * A line of output above the prompt while the user types at it, which is drawn again below with their input;
+     * a plain line while nobody does.
+     */
+    void printAbove(String line) {
+        reader.printAbove(line);
+    }
+
     @Override
     public Input read(String prompt) {
         try {

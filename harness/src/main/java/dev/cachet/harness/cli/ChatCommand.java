@@ -6,6 +6,7 @@ import dev.cachet.harness.OpenSession;
 import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.chat.ChatSession;
 import dev.cachet.harness.chat.Chats;
+import dev.cachet.harness.chat.PromptLines;
 import dev.cachet.harness.chat.TurnStop;
 import dev.cachet.harness.resume.SessionFiles;
 import dev.cachet.harness.resume.SessionRecord;
@@ -76,15 +77,16 @@ final class ChatCommand extends Subcommand implements Callable<Integer> {
                 out.flush();
             }
         });
-        SessionListener view = DisplayOptions.live(out, capable, environment(), harness.sessionLogs(), Optional.empty(),
-                agent.workspace());
+        PromptLines lines = new PromptLines(out);
+        SessionListener view = DisplayOptions.live(out, lines, capable, environment(), harness.sessionLogs(),
+                Optional.empty(), agent.workspace());
         try (ChatSession session = new ChatSession(new Opener(harness, client, view, out), spec, stop, clock())) {
             if (resume != null) {
                 session.resume(resume.isEmpty() ? Optional.empty() : Optional.of(resume));
             }
             Chats.create(session, out, style, name -> harness.strategy(name, agent.session.params.paramsFor(name,
                     List.of(name), config())), harness.tools().specs(), spec.sandbox(),
-                    names -> Chats.input(terminal, history(), names))
+                    names -> Chats.input(terminal, history(), names, lines))
                     .run();
         }
         return ExitCodes.OK;

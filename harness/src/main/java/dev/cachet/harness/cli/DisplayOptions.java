@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -45,13 +46,17 @@ final class DisplayOptions {
         if (mode != null && mode.quiet) {
             return new QuietView(out, err, hint);
         }
-        return live(out, System.console() != null, environment, logs, hint, workspace);
+        return live(out, out::println, System.console() != null, environment, logs, hint, workspace);
     }
 
-    /** The live view on {@code out}: coloured and animated where it is a terminal. */
-    static SessionListener live(PrintWriter out, boolean terminal, Map<String, String> environment, SessionLogs logs,
-            Optional<ResumeHint> hint, Path workspace) {
-        Screen screen = new Screen(out, terminal);
+    /**
+     * The live view on {@code out}: coloured and animated where it is a terminal.
+     *
+     * @param lines how it writes a whole line to {@code out}
+     */
+    static SessionListener live(PrintWriter out, Consumer<String> lines, boolean terminal,
+            Map<String, String> environment, SessionLogs logs, Optional<ResumeHint> hint, Path workspace) {
+        Screen screen = new Screen(out, terminal, lines);
         Style style = Style.detect(environment, terminal);
         Spinner spinner = new Spinner(screen, style, System::nanoTime, terminal ? Spinner.Timer.daemon() : Spinner.Timer.NONE);
         return new LiveView(screen, style, spinner, logs, hint, new WorkspaceFileLookup(workspace));

@@ -120,7 +120,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WhatIf> whatIf) {}
 
     record Totals(int sessions, int turns, int calls, long inputTokens, long uncachedInputTokens, long cacheWriteTokens,
-            long cacheWrite1hTokens, long cacheReadTokens, long outputTokens, double costUsd, double cacheHitRate, int flaggedSessions) {}
+            long cacheWrite1hTokens, long cacheReadTokens, long outputTokens, double costUsd, double cacheHitRate, int flaggedSessions,
+            int pings, double pingCostUsd) {}
 
     /** The JSON of the blocks view. */
     record BlockReport(List<Block> blocks) {}
@@ -252,15 +253,21 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 sessions.stream().mapToInt(SessionStats::calls).sum(), usage.input(),
                 usage.uncachedInput(), usage.cacheWrite(), usage.cacheWrite1h(), usage.cacheRead(), usage.output(), cost,
                 usage.input() == 0 ? 0 : (double) usage.cacheRead() / usage.input(),
-                (int) sessions.stream().filter(s -> !s.leaks().isEmpty()).count());
+                (int) sessions.stream().filter(s -> !s.leaks().isEmpty()).count(),
+                sessions.stream().mapToInt(SessionStats::pings).sum(),
+                sessions.stream().map(SessionStats::pingCostUsd).filter(c -> c != null).mapToDouble(c -> c).sum());
     }
 
     private static String table(Report report, Map<String, WhatIf> whatIfs) {
         Totals t = report.total();
         return TextTable.render(StatsTables.sessions(report.sessions(), whatIfs))
-                + String.format(Locale.ROOT, "%ntotal: %s, %s, %s, %,d input tokens (%,d uncached, %,d "
+                + String.format(Locale.ROOT, "%ntotal: %s, %s, %s%s, %,d input tokens (%,d uncached, %,d "
                         + "cache write, %,d cache read), %,d output, $%.2f priced, cache hit %.1f%%, %d flagged%n",
-                Counted.of(t.sessions(), "session"), Counted.of(t.turns(), "turn"), Counted.of(t.calls(), "call"), t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),
+                Counted.of(t.sessions(), "session"), Counted.of(t.turns(), "turn"), Counted.of(t.calls(), "call"),
+                // A ping costs a fraction of a cent: to the hundredth of one, as the live session shows them.
+                t.pings() == 0 ? "" : String.format(Locale.ROOT, " of which %s ($%.4f)", Counted.of(t.pings(), "ping"),
+                        t.pingCostUsd()),
+                t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),
                 t.cacheReadTokens(), t.outputTokens(), t.costUsd(), 100 * t.cacheHitRate(), t.flaggedSessions());
     }
 }

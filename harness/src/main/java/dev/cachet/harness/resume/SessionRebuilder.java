@@ -43,15 +43,18 @@ public final class SessionRebuilder {
 
     /**
      * @param tools the tools array the session sends, as it started
+     * @param clock the strategy's: it reads each window's logged time as it renders the window again, and the live
+     *     time once the log is replayed
      * @param checked whether the strategy, its parameters and the model are the ones the session ran with, so that
      *     each window must come out as logged; {@code warnings} hears of the first that does not
      */
-    public static Rebuilt rebuild(SessionRecord record, List<ToolSpec> tools, ContextStrategy strategy, boolean checked,
-            Consumer<String> warnings) {
+    public static Rebuilt rebuild(SessionRecord record, List<ToolSpec> tools, ContextStrategy strategy, RebuildClock clock,
+            boolean checked, Consumer<String> warnings) {
         SessionRebuilder rebuilder = new SessionRebuilder(record.start(), tools);
         boolean diverged = false;
         for (LoggedEvent logged : record.events()) {
             if (logged.event() instanceof SessionEvent.WindowRendered window) {
+                logged.time().ifPresent(clock::replaying);
                 String hash = strategy.render(rebuilder.session).prefixHash();
                 // A plan turn's window went without its tools, so its hash is not the one the strategy renders.
                 boolean planned = !window.segmentTokens().containsKey(SegmentKind.TOOLS.label())
@@ -65,6 +68,7 @@ public final class SessionRebuilder {
                 rebuilder.apply(logged.event());
             }
         }
+        clock.live();
         return new Rebuilt(rebuilder.session, rebuilder.resumption());
     }
 

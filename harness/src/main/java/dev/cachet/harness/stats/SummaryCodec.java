@@ -26,7 +26,8 @@ import java.util.zip.CRC32;
  */
 final class SummaryCodec {
     static final int MAGIC = 0x43535355; // "CSSU"
-    static final int VERSION = 2;
+    // 3: summaries carry the keep-alive pings of cachet's logs.
+    static final int VERSION = 3;
     private static final int CALL_ID = 1;
     private static final int MODEL = 2;
     private static final int AT = 4;
@@ -140,19 +141,32 @@ final class SummaryCodec {
                 if (turn.model().isPresent()) {
                     string(turn.model().get());
                 }
-                if (turn.at().isPresent()) {
-                    out.writeLong(turn.at().get().getEpochSecond());
-                    out.writeInt(turn.at().get().getNano());
-                }
-                if (turn.usage().isPresent()) {
-                    Usage usage = turn.usage().get();
-                    out.writeLong(usage.uncachedInput());
-                    out.writeLong(usage.cacheWrite());
-                    out.writeLong(usage.cacheRead());
-                    out.writeLong(usage.output());
-                    out.writeLong(usage.reasoning());
-                    out.writeLong(usage.cacheWrite1h());
-                }
+                at(turn.at());
+                usage(turn.usage());
+            }
+            out.writeInt(summary.pings().size());
+            for (TraceSummary.Ping ping : summary.pings()) {
+                out.writeByte((ping.at().isPresent() ? AT : 0) | (ping.usage().isPresent() ? USAGE : 0));
+                at(ping.at());
+                usage(ping.usage());
+            }
+        }
+
+        void at(Optional<Instant> at) throws IOException {
+            if (at.isPresent()) {
+                out.writeLong(at.get().getEpochSecond());
+                out.writeInt(at.get().getNano());
+            }
+        }
+
+        void usage(Optional<Usage> usage) throws IOException {
+            if (usage.isPresent()) {
+                out.writeLong(usage.get().uncachedInput());
+                out.writeLong(usage.get().cacheWrite());
+                out.writeLong(usage.get().cacheRead());
+                out.writeLong(usage.get().output());
+                out.writeLong(usage.get().reasoning());
+                out.writeLong(usage.get().cacheWrite1h());
             }
         }
 
@@ -205,14 +219,27 @@ final class SummaryCodec {
                 String agent = string();
                 Optional<String> callId = (flags & CALL_ID) != 0 ? Optional.of(string()) : Optional.empty();
                 Optional<String> turnModel = (flags & MODEL) != 0 ? Optional.of(string()) : Optional.empty();
-                Optional<Instant> at = (flags & AT) != 0
-                        ? Optional.of(Instant.ofEpochSecond(in.readLong(), in.readInt())) : Optional.empty();
-                Optional<Usage> usage = (flags & USAGE) != 0 ? Optional.of(new Usage(in.readLong(), in.readLong(),
-                        in.readLong(), in.readLong(), in.readLong(), in.readLong())) : Optional.empty();
-                turns.add(new TraceSummary.Turn(callId, agent, turnModel, at, usage));
+                Optional<Instant> at = at(flags);
+                turns.add(new TraceSummary.Turn(callId, agent, turnModel, at, usage(flags)));
+            }
+            int pingCount = in.readInt();
+            List<TraceSummary.Ping> pings = new ArrayList<>(Math.min(pingCount, 1 << 16));
+            for (int i = 0; i < pingCount; i++) {
+                int flags = in.readByte();
+                Optional<Instant> at = at(flags);
+                pings.add(new TraceSummary.Ping(at, usage(flags)));
             }
             return new TraceSummary(id, format, session, model, turns,
-                    schema < 0 ? OptionalInt.empty() : OptionalInt.of(schema), largest, oversized);
+                    schema < 0 ? OptionalInt.empty() : OptionalInt.of(schema), largest, oversized, pings);
+        }
+
+        Optional<Instant> at(int flags) throws IOException {
+            return (flags & AT) != 0 ? Optional.of(Instant.ofEpochSecond(in.readLong(), in.readInt())) : Optional.empty();
+        }
+
+        Optional<Usage> usage(int flags) throws IOException {
+            return (flags & USAGE) != 0 ? Optional.of(new Usage(in.readLong(), in.readLong(), in.readLong(),
+                    in.readLong(), in.readLong(), in.readLong())) : Optional.empty();
         }
 
         String string() throws IOException {

@@ -1,6 +1,7 @@
 package dev.cachet.harness.view;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 
 /**
  * The output a live view writes to, shared by the view and its spinner's thread: whole lines, text that arrives in
@@ -9,13 +10,20 @@ import java.io.PrintWriter;
 public final class Screen {
     private final PrintWriter out;
     private final boolean terminal;
+    private final Consumer<String> lines;
     private int statusLength;
     private boolean midLine;
 
     /** @param terminal whether {@code out} is a terminal, the one place a status line can be redrawn */
     public Screen(PrintWriter out, boolean terminal) {
+        this(out, terminal, out::println);
+    }
+
+    /** @param lines writes a whole line to {@code out}, such as above a prompt the user may be typing at */
+    public Screen(PrintWriter out, boolean terminal, Consumer<String> lines) {
         this.out = out;
         this.terminal = terminal;
+        this.lines = lines;
     }
 
     public boolean terminal() {
@@ -25,7 +33,7 @@ public final class Screen {
     /** A line of its own: text written in pieces before it is ended first. */
     public synchronized void line(String line) {
         endText();
-        out.println(line);
+        lines.accept(line);
         out.flush();
     }
 

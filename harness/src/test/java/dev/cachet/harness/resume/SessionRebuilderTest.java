@@ -41,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SessionRebuilderTest {
     private static final TokenCounter COUNTER = TokenCounter.o200k();
     private static final StrategyInfo HYBRID = Strategies.named("hybrid");
+    // The strategies here read the wall clock: a clock the rebuild moves, which none of them reads.
+    private static final RebuildClock LIVE = new RebuildClock(Clock.systemUTC());
     // Small enough that a session of a dozen turns compacts.
     private static final Map<String, Integer> EAGER_TO_COMPACT = Map.of("keep", 2, "bulky_tokens", 50, "keep_turns", 2);
 
@@ -83,7 +85,7 @@ class SessionRebuilderTest {
             SessionRecord record = SessionRecord.read(prefix, warning -> { });
             List<String> warnings = new ArrayList<>();
 
-            SessionRebuilder.Rebuilt rebuilt = SessionRebuilder.rebuild(record, ToolBox.core().specs(), hybrid(), true,
+            SessionRebuilder.Rebuilt rebuilt = SessionRebuilder.rebuild(record, ToolBox.core().specs(), hybrid(), LIVE, true,
                     warnings::add);
 
             long messages = lines.subList(0, cut).stream()
@@ -104,7 +106,7 @@ class SessionRebuilderTest {
         Path prefix = Files.write(dir.resolve("cut.jsonl"), lines.subList(0, call + 1));
 
         LastTurn last = SessionRebuilder.rebuild(SessionRecord.read(prefix, warning -> { }), ToolBox.core().specs(),
-                hybrid(), true, warning -> { }).resumption().last().orElseThrow();
+                hybrid(), LIVE, true, warning -> { }).resumption().last().orElseThrow();
 
         assertThat(last.message().toolCalls()).extracting(ToolCall::id).containsExactly("end");
         assertThat(last.started()).containsExactly("end");

@@ -1,0 +1,89 @@
+package dev.cachet.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.harness.loop.StopRequest;
+import dev.cachet.harness.resume.SessionRecord;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.ScriptedModelClient;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.session.LoggedEvent;
+import dev.cachet.providers.session.SessionEvent;
+import dev.cachet.providers.session.SessionListener;
+import dev.cachet.tools.sandbox.Approver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A resumed session's strategy sees the time its log says each call was made, so the first call after a resume
+ * sees the real pause since the last one: past the cache's TTL, hybrid compacts then, as the prompt is written anew
+ * anyway; within it, it keeps the cached prefix.
+ */
+class ResumeGapTest {
+    private static final Usage CALL = new Usage(10, 2_000, 18_000, 50, 0);
+    // Every read is bulky and only the last two are kept: from the fourth turn a mask is on offer, which does not pay
+    // yet on a warm cache.
+    private static final Map<String, Integer> HYBRID = Map.of("keep", 2, "bulky_tokens", 50, "keep_turns", 1_000,
+            "max_window", 10_000_000);
+
+    private static final SessionListener IGNORED = event -> { };
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void after_a_pause_past_the_ttl_the_first_call_of_the_resumed_session_compacts() throws IOException {
+        assertThat(compactsOnResume(Duration.ofHours(1))).isTrue();
+    }
+
+    @Test
+    void after_a_pause_within_the_ttl_the_first_call_of_the_resumed_session_keeps_the_cache() throws IOException {
+        assertThat(compactsOnResume(Duration.ofMinutes(1))).isFalse();
+    }
+
+    /** Four turns, a pause, then a resume: whether its first window was compacted. */
+    private boolean compactsOnResume(Duration pause) throws IOException {
+        SimulatedSessions sessions = new SimulatedSessions(dir.resolve("state-" + pause));
+        Path workspace = Files.createDirectories(dir.resolve("ws-" + pause));
+        for (int i = 0; i < 6; i++) {
+            Files.writeString(workspace.resolve("file" + i + ".txt"), ("line of file " + i + "\n").repeat(60));
+        }
+        RunSpec spec = SimulatedSessions.spec(workspace, "read every file", 0, Approver.ALWAYS)
+                .withStrategy("hybrid", HYBRID);
+        Harness harness = sessions.harness();
+        SessionOutcome first = harness.run(new RunSpec(workspace, spec.task(), spec.strategy(), HYBRID,
+                        spec.limits().withMaxTurns(4), spec.commandTimeout(), spec.sandbox(), spec.approver(),
+                        spec.toolLoading(), List.of(), false, 0),
+                SimulatedSessions.anthropic(ScriptedModelClient.of(CALL, read(0), read(1), read(2), read(3)),
+                        ModelSpec.FIVE_MINUTES), IGNORED);
+        assertThat(first.result().turns()).isEqualTo(4);
+
+        sessions.time().advance(pause);
+        SessionRecord record = SessionRecord.read(first.log(), warning -> { });
+        harness.resume(record, spec, SimulatedSessions.anthropic(ScriptedModelClient.of(CALL, read(4), finish()),
+                ModelSpec.FIVE_MINUTES), IGNORED, new StopRequest());
+
+        List<SessionEvent> resumed = SessionRecord.read(first.log(), warning -> { }).events().stream()
+                .map(LoggedEvent::event).dropWhile(event -> !(event instanceof SessionEvent.Resumed)).toList();
+        List<SessionEvent> firstCall = resumed.subList(0, resumed.indexOf(resumed.stream()
+                .filter(SessionEvent.ModelResponded.class::isInstance).findFirst().orElseThrow()));
+        return firstCall.stream().anyMatch(SessionEvent.Compacted.class::isInstance);
+    }
+
+    private static AssistantTurn read(int file) {
+        return AssistantTurn.calls("reading " + file,
+                new ToolCall("c" + file, "read_file", "{\"path\":\"file" + file + ".txt\"}"));
+    }
+
+    private static AssistantTurn finish() {
+        return AssistantTurn.calls("", new ToolCall("end", "finish", "{\"summary\":\"read them\"}"));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.cachet.harness.cli;
+
+import static dev.cachet.harness.cli.ReplayCommandTest.json;
+import static dev.cachet.harness.cli.ReplayCommandTest.stream;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The keep-alive pings of cachet's own session logs are billed calls: stats counts them, and shows them apart. */
+class StatsPingsTest {
+    // claude-sonnet-4-6 per million tokens: $3 input, $3.75 cache write, $0.30 cache read, $15 output.
+    private static final double TURN_1 = (100 * 3.0 + 20_000 * 3.75 + 40 * 15.0) / 1e6;
+    private static final double PING = (20_100 * 0.30 + 15.0) / 1e6;
+    private static final double TURN_2 = (30 * 3.0 + 60 * 3.75 + 20_100 * 0.30 + 12 * 15.0) / 1e6;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pings_are_billed_in_the_session_totals_priced_at_its_model_and_counted_apart() throws IOException {
+        Path log = pingedSession();
+
+        CliRun run = CliRun.of("stats", log.toString(), "--format", "json", "--no-cache");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = json(run.out());
+        JsonNode session = report.get("sessions").get(0);
+        assertThat(session.get("turns").asInt()).isEqualTo(2);
+        assertThat(session.get("calls").asInt()).isEqualTo(4);
+        assertThat(session.get("pings").asInt()).isEqualTo(2);
+        assertThat(session.get("ping_cost_usd").asDouble()).isCloseTo(2 * PING, within(1e-12));
+        assertThat(session.get("cost_usd").asDouble()).isCloseTo(TURN_1 + 2 * PING + TURN_2, within(1e-12));
+        JsonNode usage = session.get("usage");
+        assertThat(usage.get("cache_read_tokens").asLong()).isEqualTo(3 * 20_100);
+        assertThat(usage.get("output_tokens").asLong()).isEqualTo(40 + 2 + 12);
+        // Ten minutes between the turns, but the pings kept the cache warm: its write is no expired rewrite.
+        assertThat(stream(session.get("leaks")).map(JsonNode::asText)).doesNotContain("EXPIRED_CACHE_REWRITE");
+        assertThat(report.get("total").get("pings").asInt()).isEqualTo(2);
+        assertThat(report.get("total").get("ping_cost_usd").asDouble()).isCloseTo(2 * PING, within(1e-12));
+    }
+
+    @Test
+    void the_table_shows_the_pings_where_it_lists_the_calls_and_the_summary_cache_keeps_them() throws IOException {
+        Path log = pingedSession();
+
+        CliRun first = CliRun.of("stats", log.toString());
+        CliRun cached = CliRun.of("stats", log.toString());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).containsPattern("(?m)^session\\b.* calls +pings .*$")
+                .containsPattern("(?m)^pinged\\.jsonl .* 2 +4 +2, \\$0\\.01 ")
+                .contains("4 calls of which 2 pings ($0.0121)");
+        assertThat(cached.out()).isEqualTo(first.out());
+    }
+
+    @Test
+    void a_log_without_pings_shows_no_pings_column() {
+        CliRun run = CliRun.of("stats", TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("pings");
+    }
+
+    /** Two turns ten minutes apart, the cache kept warm between them by two pings at 4.5 and 9 minutes. */
+    private Path pingedSession() throws IOException {
+        return Files.write(dir.resolve("pinged.jsonl"), List.of(
+                "{\"time\":\"2026-11-25T10:00:00Z\",\"type\":\"session_start\",\"session_id\":\"s1\",\"task\":\"Fix it.\","
+                        + "\"workspace\":\"/tmp/ws\",\"model\":\"claude-sonnet-4-6\",\"strategy\":\"hybrid\","
+                        + "\"system_prompt\":\"You are cachet.\",\"tools\":[\"read_file\"]}",
+                response(1, "2026-11-25T10:00:01Z", 100, 20_000, 0, 40),
+                ping(1, "2026-11-25T10:04:31Z"),
+                ping(2, "2026-11-25T10:09:01Z"),
+                "{\"time\":\"2026-11-25T10:10:00Z\",\"type\":\"user_message\",\"turn\":1,\"text\":\"go on\"}",
+                response(2, "2026-11-25T10:10:01Z", 30, 60, 20_100, 12)));
+    }
+
+    private static String response(int turn, String at, long uncached, long write, long read, long output) {
+        return "{\"time\":\"" + at + "\",\"type\":\"model_response\",\"turn\":" + turn + ",\"message\":{\"role\":"
+                + "\"assistant\",\"text\":\"ok\"}," + usage(uncached, write, read, output)
+                + ",\"cost_usd\":0.5,\"latency_ms\":1000,\"finish_reason\":\"END_TURN\"}";
+    }
+
+    private static String ping(int number, String at) {
+        return "{\"time\":\"" + at + "\",\"type\":\"keepalive_ping\",\"turn\":1,\"ping\":" + number + ","
+                + usage(0, 0, 20_100, 1) + ",\"cost_usd\":0.5}";
+    }
+
+    private static String usage(long uncached, long write, long read, long output) {
+        return "\"usage\":{\"uncached_input_tokens\":" + uncached + ",\"cache_write_tokens\":" + write
+                + ",\"cache_read_tokens\":" + read + ",\"output_tokens\":" + output + ",\"reasoning_tokens\":0}";
+    }
+}
