@@ -118,7 +118,8 @@ public final class CounterfactualReplay {
         CallClock clock = new CallClock(cache.ttl(), timing);
         ContextStrategy strategy = configured.create(new StrategyServices(
                 windows, model.cacheRates(), new ExtractiveSummarizer(), clock));
-        if (prefixWasWarm(trajectory)) {
+        long warm = warmPrefix(trajectory);
+        if (warm > 0) {
             // Another session (a subagent's parent, an earlier run) had cached the system prompt and tools.
             Session start = new Session(systemPrompt, trajectory.tools(), trajectory.task());
             cache.next(windows.startFor(start).build(), 0, trajectory.turns().get(0).at().orElse(Instant.EPOCH));
@@ -134,7 +135,8 @@ public final class CounterfactualReplay {
             double pingCost = clock.pings().stream()
                     .mapToDouble(ping -> model.price().cost(cache.next(last[0], 1, ping))).sum();
             Usage predicted = cache.next(window, outputTokens(turn), clock.instant());
-            Usage usage = misses.bill(i, predicted, cache);
+            // What another session left warm is what the first call read, which may stop inside the unseen prefix.
+            Usage usage = i == 0 && warm > 0 ? cache.servedAtMost(predicted, warm) : misses.bill(i, predicted, cache);
             List<ObservedReferences.Observed> needed = references.get(i);
             List<Message> shown = window.messages();
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()
@@ -160,9 +162,9 @@ public final class CounterfactualReplay {
         return new ReplayRun(trajectory.id(), configured.info().name(), turns, estimated, restart);
     }
 
-    /** Whether the log's first call read from the cache: its prefix was cached before the session began. */
-    private static boolean prefixWasWarm(Trajectory trajectory) {
-        return trajectory.turns().get(0).usage().map(usage -> usage.cacheRead() > 0).orElse(false);
+    /** What the log's first call read from the cache: the prefix cached before the session began, if any. */
+    private static long warmPrefix(Trajectory trajectory) {
+        return trajectory.turns().get(0).usage().map(Usage::cacheRead).orElse(0L);
     }
 
     /** The bill as recorded: each call's usage at the trace's prices. */

@@ -41,11 +41,16 @@ class ProviderMissesTest {
 
     /** Each call adds ~2,000 tokens; the log says each read what the call before it held, but the third read none. */
     private static Trajectory session() {
+        return session(new Usage(0, 2_000, 0, 30, 0));
+    }
+
+    private static Trajectory session(Usage first) {
         List<TrajectoryTurn> turns = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
             long held = 2_000L * i;
-            Usage billed = i == MISSED ? new Usage(0, 2_000L * (i + 1), 0, 30, 0) : new Usage(0, 2_000, held, 30, 0);
+            Usage billed = i == 0 ? first
+                    : i == MISSED ? new Usage(0, 2_000L * (i + 1), 0, 30, 0) : new Usage(0, 2_000, held, 30, 0);
             turns.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
                     List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(1_600), false)),
                     Optional.of(billed), Optional.of(START.plus(Duration.ofMinutes(i))), false));
@@ -97,6 +102,22 @@ class ProviderMissesTest {
         assertThat(runs).extracting(ReplayRun::strategy)
                 .containsExactly("transcript", "summary", "hybrid", CounterfactualReplay.RECORDED);
         assertThat(runs).allSatisfy(run -> assertThat(run.turns().get(MISSED).usage().cacheRead()).isZero());
+    }
+
+    @Test
+    void a_session_that_started_warm_reads_at_its_first_call_what_its_bill_says_it_read() {
+        // A subagent whose parent had cached part of the prompt: 1,500 of its 2,000 tokens.
+        Trajectory warm = session(new Usage(0, 500, 1_500, 30, 0));
+
+        for (ReplayTiming timing : List.of(ReplayTiming.RECORDED, ReplayTiming.RECORDED.withPerfectProviderCache())) {
+            List<ReplayRun> runs = new CounterfactualReplay(COUNTER, trajectory -> SONNET, timing)
+                    .replay(warm, strategies("transcript", "hybrid"));
+
+            assertThat(runs).allSatisfy(run -> {
+                assertThat(run.turns().get(0).usage().cacheRead()).as(run.strategy()).isEqualTo(1_500);
+                assertThat(run.turns().get(0).cache().miss()).isEmpty();
+            });
+        }
     }
 
     @Test
