@@ -1,6 +1,7 @@
 package dev.cachet.providers.cache;
 
 import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
 import java.time.Duration;
@@ -16,7 +17,10 @@ import java.util.List;
  * whole blocks (tools and messages), so a block that differs anywhere counts as not shared. The last few prompts
  * are remembered, each for the provider's retention after it was last used: OpenAI keeps a prefix "for 5 to 10
  * minutes of inactivity" (the lower bound is taken: only that much is promised); DeepSeek clears its disk cache
- * "within a few hours to a few days" (taken as 2 hours).
+ * "within a few hours to a few days" (taken as 2 hours). DeepSeek also keeps the answer it generated with the
+ * prompt, so the next request of a conversation, which repeats that answer after the prompt, reads it too: its logs
+ * show every call reading the previous prompt and the previous output (a 7,707-token prompt answered in 798 tokens,
+ * then 8,448 read); OpenAI's cached tokens never pass the previous prompt.
  */
 public final class AutomaticPrefixCacheSimulator implements CacheSimulator {
     static final int REMEMBERED_PROMPTS = 16;
@@ -25,23 +29,27 @@ public final class AutomaticPrefixCacheSimulator implements CacheSimulator {
     private final int minimumTokens;
     private final int stepTokens;
     private final Duration retention;
+    private final boolean keepsAnswers;
     private final Deque<Remembered> recent = new ArrayDeque<>();
 
     private record Remembered(List<Object> blocks, Instant lastUsed) {}
 
-    public AutomaticPrefixCacheSimulator(TokenCounter counter, int minimumTokens, int stepTokens, Duration retention) {
+    /** @param keepsAnswers whether the cache holds each answer after its prompt, so that a prompt repeating it reads it */
+    private AutomaticPrefixCacheSimulator(TokenCounter counter, int minimumTokens, int stepTokens, Duration retention,
+            boolean keepsAnswers) {
         this.counter = counter;
         this.minimumTokens = minimumTokens;
         this.stepTokens = stepTokens;
         this.retention = retention;
+        this.keepsAnswers = keepsAnswers;
     }
 
     public static AutomaticPrefixCacheSimulator openAi(TokenCounter counter) {
-        return new AutomaticPrefixCacheSimulator(counter, 1024, 128, Duration.ofMinutes(5));
+        return new AutomaticPrefixCacheSimulator(counter, 1024, 128, Duration.ofMinutes(5), false);
     }
 
     public static AutomaticPrefixCacheSimulator deepSeek(TokenCounter counter) {
-        return new AutomaticPrefixCacheSimulator(counter, 64, 64, Duration.ofHours(2));
+        return new AutomaticPrefixCacheSimulator(counter, 64, 64, Duration.ofHours(2), true);
     }
 
     @Override
@@ -55,13 +63,21 @@ public final class AutomaticPrefixCacheSimulator implements CacheSimulator {
         PromptBlocks prompt = PromptBlocks.of(window, counter);
         int sharedBlocks = 0;
         for (Remembered earlier : recent) {
-            sharedBlocks = Math.max(sharedBlocks, prompt.sharedBlocks(earlier.blocks()));
+            sharedBlocks = Math.max(sharedBlocks, shared(prompt, earlier.blocks()));
         }
         long shared = prompt.prefixTokens()[sharedBlocks];
         remember(new Remembered(prompt.blocks(), at));
         long total = window.tokens();
         long read = shared < minimumTokens ? 0 : minimumTokens + (shared - minimumTokens) / stepTokens * stepTokens;
         return new Usage(total - read, 0, read, outputTokens, 0);
+    }
+
+    /** The blocks a prompt shares with an earlier one, and the answer to that one where the cache kept it. */
+    private int shared(PromptBlocks prompt, List<Object> earlier) {
+        int shared = prompt.sharedBlocks(earlier);
+        boolean answerFollows = shared == earlier.size() && shared < prompt.blocks().size()
+                && prompt.blocks().get(shared) instanceof AssistantTurn;
+        return keepsAnswers && answerFollows ? shared + 1 : shared;
     }
 
     private void remember(Remembered prompt) {

@@ -3,6 +3,7 @@ package dev.cachet.providers.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.context.TokenCounter;
+import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.UserText;
@@ -47,6 +48,22 @@ class AutomaticPrefixCacheSimulatorTest {
         assertThat(simulator.servedAtMost(predicted, 1_024)).isEqualTo(new Usage(1_124, 0, 1_024, 5, 0));
         assertThat(simulator.servedAtMost(predicted, 0)).isEqualTo(new Usage(2_148, 0, 0, 5, 0));
         assertThat(simulator.servedAtMost(predicted, 4_096)).as("served more than it read: unchanged").isEqualTo(predicted);
+    }
+
+    @Test
+    void deepseek_keeps_its_own_answer_with_the_prompt_so_the_next_call_reads_it_too() {
+        AssistantTurn answer = AssistantTurn.text("the answer " + "y ".repeat(300));
+        UserText followUp = new UserText("and then?");
+        AutomaticPrefixCacheSimulator deepSeek = AutomaticPrefixCacheSimulator.deepSeek(COUNTER);
+        AutomaticPrefixCacheSimulator openAi = AutomaticPrefixCacheSimulator.openAi(COUNTER);
+        deepSeek.next(window(system, first), 5);
+        openAi.next(window(system, first), 5);
+
+        long asked = COUNTER.count(system) + COUNTER.count(first);
+        long answered = asked + COUNTER.count(answer);
+        assertThat(deepSeek.next(window(system, first, answer, followUp), 5).cacheRead()).isEqualTo(answered / 64 * 64);
+        assertThat(openAi.next(window(system, first, answer, followUp), 5).cacheRead())
+                .isEqualTo(1_024 + (asked - 1_024) / 128 * 128);
     }
 
     @Test
