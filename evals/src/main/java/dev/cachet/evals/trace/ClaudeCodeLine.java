@@ -1,5 +1,10 @@
 package dev.cachet.evals.trace;
 
+import static dev.cachet.evals.trace.JsonScalars.OTHER;
+import static dev.cachet.evals.trace.JsonScalars.scalar;
+import static dev.cachet.evals.trace.JsonScalars.skip;
+import static dev.cachet.evals.trace.JsonScalars.textOf;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,16 +19,11 @@ import java.util.Set;
  * and skipping everything else (file contents, thinking, tool inputs). Each field reads as the reader's
  * {@code JsonNode} calls read it ({@code path(..).asText(default)}, {@code asBoolean(false)}, {@code asLong()});
  * a value of a shape those calls would coerce (a number where text is expected, a float token count) is
- * {@link #OTHER}, and using it gives the file up to the importer.
+ * {@link JsonScalars#OTHER}, and using it gives the file up to the importer.
  *
  * <p>The parser is the one cachet's mapper uses, so repeated keys and anything after the object fail here as there.
  */
 final class ClaudeCodeLine {
-    /** A JSON null where text was expected: {@code asText(default)} gives the default, {@code asText()} "null". */
-    static final String NULL = new String("null");
-    /** Neither text nor null: a number, a boolean, an object or a list. */
-    static final String OTHER = new String("<other>");
-
     private static final JsonFactory FACTORY = Json.mapper().getFactory();
     private static final Set<String> TEXT = Set.of("text", "input_text", "output_text");
     private static final Set<String> IMAGE = Set.of("image", "input_image");
@@ -41,7 +41,7 @@ final class ClaudeCodeLine {
         String subagentType;
         String prompt;
         String toolUseId;
-        /** A tool result's text as {@link Blocks#text} makes it, or {@link #OTHER}; null where not read. */
+        /** A tool result's text as {@link Blocks#text} makes it, or {@link JsonScalars#OTHER}; null where not read. */
         String resultText;
 
         String type() {
@@ -83,7 +83,7 @@ final class ClaudeCodeLine {
         ClaudeCodeLine line = new ClaudeCodeLine();
         try (JsonParser p = FACTORY.createParser(bytes, 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new ClaudeCodeSummaryReader.Unsure("not an object");
+                throw new Unsure("not an object");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -134,7 +134,7 @@ final class ClaudeCodeLine {
                 }
             }
             if (p.nextToken() != null) {
-                throw new ClaudeCodeSummaryReader.Unsure("more after the object");
+                throw new Unsure("more after the object");
             }
         }
         return line;
@@ -235,7 +235,7 @@ final class ClaudeCodeLine {
         }
     }
 
-    /** {@link Blocks#text} of a tool result's content; {@link #OTHER} for an object, which it would walk. */
+    /** {@link Blocks#text} of a tool result's content; {@link JsonScalars#OTHER} for an object, which it would walk. */
     private static String resultText(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
             return p.getText();
@@ -321,47 +321,5 @@ final class ClaudeCodeLine {
             p.skipChildren();
         }
         return 0;
-    }
-
-    private static String scalar(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return NULL;
-        }
-        p.skipChildren();
-        return OTHER;
-    }
-
-    private static String skip(JsonParser p) throws IOException {
-        p.skipChildren();
-        return null;
-    }
-
-    /** {@code path(..).asText(fallback)}: absent or null is the fallback. */
-    static String text(String value, String fallback) {
-        if (value == null || value == NULL) {
-            return fallback;
-        }
-        if (value == OTHER) {
-            throw new ClaudeCodeSummaryReader.Unsure("not text");
-        }
-        return value;
-    }
-
-    /** {@code path(..).asText()}: absent is empty, null is "null". */
-    static String textOf(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value == OTHER) {
-            throw new ClaudeCodeSummaryReader.Unsure("not text");
-        }
-        return value;
-    }
-
-    static boolean isText(String value) {
-        return value != null && value != NULL && value != OTHER;
     }
 }

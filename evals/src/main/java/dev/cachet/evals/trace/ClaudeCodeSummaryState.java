@@ -47,7 +47,7 @@ final class ClaudeCodeSummaryState {
 
         TraceSummary summary(String id, String session, String agent) {
             if (calls.isEmpty()) {
-                throw new ClaudeCodeSummaryReader.Unsure("no model calls");
+                throw new Unsure("no model calls");
             }
             List<TraceSummary.Turn> turns = calls.stream().map(call -> new TraceSummary.Turn(Optional.of(call.id),
                     agent, Optional.ofNullable(call.model), Optional.ofNullable(call.at).map(Instant::parse),
@@ -79,7 +79,7 @@ final class ClaudeCodeSummaryState {
         try {
             return MAPPER.readValue(bytes, ClaudeCodeSummaryState.class);
         } catch (IOException e) {
-            throw new ClaudeCodeSummaryReader.Unsure("saved state unreadable: " + e.getMessage());
+            throw new Unsure("saved state unreadable: " + e.getMessage());
         }
     }
 }
