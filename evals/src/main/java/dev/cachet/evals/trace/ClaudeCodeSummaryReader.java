@@ -4,10 +4,8 @@ import dev.cachet.context.TokenCounter;
 import dev.cachet.providers.Usage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -230,7 +228,7 @@ final class ClaudeCodeSummaryReader {
         if (node == JsonScalars.OTHER) {
             throw new Unsure("timestamp");
         }
-        Instant.parse(node);
+        UtcInstants.parse(node);
         return node;
     }
 

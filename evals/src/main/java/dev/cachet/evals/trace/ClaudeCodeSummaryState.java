@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachet.providers.Usage;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ final class ClaudeCodeSummaryState {
                 throw new Unsure("no model calls");
             }
             List<TraceSummary.Turn> turns = calls.stream().map(call -> new TraceSummary.Turn(Optional.of(call.id),
-                    agent, Optional.ofNullable(call.model), Optional.ofNullable(call.at).map(Instant::parse),
+                    agent, Optional.ofNullable(call.model), Optional.ofNullable(call.at).map(UtcInstants::parse),
                     Optional.ofNullable(call.usage).map(u -> new Usage(u[0], u[1], u[2], u[3], u[4], u[5]))))
                     .toList();
             return new TraceSummary(id, ClaudeCodeFormat.LABEL, session, Optional.ofNullable(model), turns,

@@ -202,7 +202,7 @@ final class CodexSummaryReader {
                 throw new Unsure("timestamp");
             }
             try {
-                return Optional.of(Instant.parse(timestamp));
+                return Optional.of(UtcInstants.parse(timestamp));
             } catch (DateTimeParseException e) {
                 throw new Unsure("timestamp");
             }
