@@ -202,10 +202,10 @@ final class ClaudeCodeSummaryReader {
         if (json.usage != ClaudeCodeLine.Shape.OBJECT || json.inputMissing || json.outputMissing) {
             throw new Unsure("usage");
         }
-        if (json.usageOther) {
+        if (json.tokens.coerced) {
             throw new Unsure("usage not whole numbers");
         }
-        long[] tokens = json.tokens;
+        long[] tokens = json.tokens.values;
         long written = tokens[2];
         long hourLong = Math.min(written, tokens[4]);
         Usage billed = new Usage(tokens[0], written, tokens[3], tokens[1], 0, hourLong);

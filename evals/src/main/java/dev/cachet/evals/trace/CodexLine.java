@@ -2,7 +2,6 @@ package dev.cachet.evals.trace;
 
 import static dev.cachet.evals.trace.JsonScalars.scalar;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,10 +14,9 @@ import java.io.IOException;
  * The fields of one Codex rollout line that {@link CodexSummaryReader} needs, read with Jackson's streaming parser and
  * skipping everything else (instructions, messages' text, tool arguments' content). Text fields hold what
  * {@link JsonScalars#scalar} gives; a shape the importer would read otherwise or refuse is left for the reader to
- * give up on. The parser is the one cachet's mapper uses, so repeated keys fail here as there.
+ * give up on.
  */
 final class CodexLine {
-    private static final JsonFactory FACTORY = Json.mapper().getFactory();
     /** Reads a value within the line as the importer's mapper reads the whole line: the same nodes. */
     private static final ObjectReader SUBTREE = Json.mapper().reader()
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -47,40 +45,28 @@ final class CodexLine {
     JsonNode total;
     boolean lastObject;
     boolean lastOther;
-    /** last_token_usage: input, cached input, output, reasoning output; absent or null is 0. */
-    final long[] tokens = new long[4];
+    /** last_token_usage: input, cached input, output, reasoning output. */
+    final TokenCounts tokens = new TokenCounts(4);
     boolean inputMissing = true;
     boolean outputMissing = true;
-    /** A token count that is no whole number: {@code asLong()} would coerce it. */
-    boolean countOther;
 
     static CodexLine parse(byte[] bytes, int length) throws IOException {
         CodexLine line = new CodexLine();
-        try (JsonParser p = FACTORY.createParser(bytes, 0, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new Unsure("not an object");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (field) {
-                    case "type" -> line.type = scalar(p, t);
-                    case "timestamp" -> line.timestamp = scalar(p, t);
-                    case "payload" -> {
-                        line.payloadObject = t == JsonToken.START_OBJECT;
-                        if (line.payloadObject) {
-                            line.payload(p);
-                        } else {
-                            p.skipChildren();
-                        }
+        JsonLineFields.read(bytes, length, (field, p, t) -> {
+            switch (field) {
+                case "type" -> line.type = scalar(p, t);
+                case "timestamp" -> line.timestamp = scalar(p, t);
+                case "payload" -> {
+                    line.payloadObject = t == JsonToken.START_OBJECT;
+                    if (line.payloadObject) {
+                        line.payload(p);
+                    } else {
+                        p.skipChildren();
                     }
-                    default -> p.skipChildren();
                 }
+                default -> p.skipChildren();
             }
-            if (p.nextToken() != null) {
-                throw new Unsure("more after the object");
-            }
-        }
+        });
         return line;
     }
 
@@ -161,28 +147,17 @@ final class CodexLine {
             switch (field) {
                 case "input_tokens" -> {
                     inputMissing = t == JsonToken.VALUE_NULL;
-                    tokens[0] = count(p, t);
+                    tokens.read(0, p, t);
                 }
-                case "cached_input_tokens" -> tokens[1] = count(p, t);
+                case "cached_input_tokens" -> tokens.read(1, p, t);
                 case "output_tokens" -> {
                     outputMissing = t == JsonToken.VALUE_NULL;
-                    tokens[2] = count(p, t);
+                    tokens.read(2, p, t);
                 }
-                case "reasoning_output_tokens" -> tokens[3] = count(p, t);
+                case "reasoning_output_tokens" -> tokens.read(3, p, t);
                 default -> p.skipChildren();
             }
         }
-    }
-
-    private long count(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getLongValue();
-        }
-        if (t != JsonToken.VALUE_NULL) {
-            countOther = true;
-            p.skipChildren();
-        }
-        return 0;
     }
 
     private static boolean present(JsonParser p, JsonToken t) throws IOException {

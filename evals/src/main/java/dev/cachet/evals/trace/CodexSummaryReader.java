@@ -162,10 +162,10 @@ final class CodexSummaryReader {
                 return;
             }
             billed = line.total;
-            if (!line.lastObject || line.inputMissing || line.outputMissing || line.countOther) {
+            if (!line.lastObject || line.inputMissing || line.outputMissing || line.tokens.coerced) {
                 throw new Unsure("last_token_usage");
             }
-            long[] tokens = line.tokens;
+            long[] tokens = line.tokens.values;
             calls.get(current(line)).usage = Usages.openAi(tokens[0], tokens[1], tokens[2], tokens[3]);
             current = -1;
         }
