@@ -1,9 +1,12 @@
 package dev.cachet.evals.trace;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static dev.cachet.evals.trace.JsonScalars.OTHER;
+import static dev.cachet.evals.trace.JsonScalars.scalar;
+import static dev.cachet.evals.trace.JsonScalars.skip;
+import static dev.cachet.evals.trace.JsonScalars.textOf;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.cachet.context.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +17,9 @@ import java.util.Set;
  * and skipping everything else (file contents, thinking, tool inputs). Each field reads as the reader's
  * {@code JsonNode} calls read it ({@code path(..).asText(default)}, {@code asBoolean(false)}, {@code asLong()});
  * a value of a shape those calls would coerce (a number where text is expected, a float token count) is
- * {@link #OTHER}, and using it gives the file up to the importer.
- *
- * <p>The parser is the one cachet's mapper uses, so repeated keys and anything after the object fail here as there.
+ * {@link JsonScalars#OTHER}, and using it gives the file up to the importer.
  */
 final class ClaudeCodeLine {
-    /** A JSON null where text was expected: {@code asText(default)} gives the default, {@code asText()} "null". */
-    static final String NULL = new String("null");
-    /** Neither text nor null: a number, a boolean, an object or a list. */
-    static final String OTHER = new String("<other>");
-
-    private static final JsonFactory FACTORY = Json.mapper().getFactory();
     private static final Set<String> TEXT = Set.of("text", "input_text", "output_text");
     private static final Set<String> IMAGE = Set.of("image", "input_image");
 
@@ -41,7 +36,7 @@ final class ClaudeCodeLine {
         String subagentType;
         String prompt;
         String toolUseId;
-        /** A tool result's text as {@link Blocks#text} makes it, or {@link #OTHER}; null where not read. */
+        /** A tool result's text as {@link Blocks#text} makes it, or {@link JsonScalars#OTHER}; null where not read. */
         String resultText;
 
         String type() {
@@ -66,11 +61,11 @@ final class ClaudeCodeLine {
     String contentText;
     final List<Block> blocks = new ArrayList<>();
     Shape usage = Shape.MISSING;
-    long[] tokens = new long[5];
+    /** input, output, cache creation, cache read, of which 1-hour cache creation. */
+    final TokenCounts tokens = new TokenCounts(5);
     /** input_tokens, output_tokens: absent or null. */
     boolean inputMissing = true;
     boolean outputMissing = true;
-    boolean usageOther;
     String toolUseResultAgentId;
 
     /**
@@ -81,62 +76,52 @@ final class ClaudeCodeLine {
      */
     static ClaudeCodeLine parse(byte[] bytes, int length, boolean mainKnown) throws IOException {
         ClaudeCodeLine line = new ClaudeCodeLine();
-        try (JsonParser p = FACTORY.createParser(bytes, 0, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new ClaudeCodeSummaryReader.Unsure("not an object");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (name) {
-                    case "type" -> line.type = scalar(p, t);
-                    case "sessionId" -> line.sessionId = scalar(p, t);
-                    case "uuid" -> line.uuid = scalar(p, t);
-                    case "parentUuid" -> line.parentUuid = scalar(p, t);
-                    case "agentId" -> line.agentId = scalar(p, t);
-                    case "requestId" -> line.requestId = scalar(p, t);
-                    case "timestamp" -> line.timestamp = scalar(p, t);
-                    case "isSidechain" -> {
-                        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-                            line.sidechain = t == JsonToken.VALUE_TRUE;
-                        } else if (t == JsonToken.VALUE_NULL) {
-                            line.sidechain = false;
-                        } else {
-                            line.sidechainOther = true;
-                            p.skipChildren();
-                        }
+        JsonLineFields.read(bytes, length, (name, p, t) -> {
+            switch (name) {
+                case "type" -> line.type = scalar(p, t);
+                case "sessionId" -> line.sessionId = scalar(p, t);
+                case "uuid" -> line.uuid = scalar(p, t);
+                case "parentUuid" -> line.parentUuid = scalar(p, t);
+                case "agentId" -> line.agentId = scalar(p, t);
+                case "requestId" -> line.requestId = scalar(p, t);
+                case "timestamp" -> line.timestamp = scalar(p, t);
+                case "isSidechain" -> {
+                    if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                        line.sidechain = t == JsonToken.VALUE_TRUE;
+                    } else if (t == JsonToken.VALUE_NULL) {
+                        line.sidechain = false;
+                    } else {
+                        line.sidechainOther = true;
+                        p.skipChildren();
                     }
-                    case "message" -> {
-                        if (t == JsonToken.START_OBJECT) {
-                            line.message = true;
-                            boolean wantText = !(mainKnown && Boolean.FALSE.equals(line.sidechain));
-                            boolean wantResults = line.type == null || "user".equals(line.type);
-                            line.message(p, wantText, wantResults);
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    case "toolUseResult" -> {
-                        if (t == JsonToken.START_OBJECT) {
-                            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                                JsonToken v = p.nextToken();
-                                if (p.currentName().equals("agentId")) {
-                                    line.toolUseResultAgentId = scalar(p, v);
-                                } else {
-                                    p.skipChildren();
-                                }
-                            }
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    default -> p.skipChildren();
                 }
+                case "message" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        line.message = true;
+                        boolean wantText = !(mainKnown && Boolean.FALSE.equals(line.sidechain));
+                        boolean wantResults = line.type == null || "user".equals(line.type);
+                        line.message(p, wantText, wantResults);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "toolUseResult" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            JsonToken v = p.nextToken();
+                            if (p.currentName().equals("agentId")) {
+                                line.toolUseResultAgentId = scalar(p, v);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
             }
-            if (p.nextToken() != null) {
-                throw new ClaudeCodeSummaryReader.Unsure("more after the object");
-            }
-        }
+        });
         return line;
     }
 
@@ -235,7 +220,7 @@ final class ClaudeCodeLine {
         }
     }
 
-    /** {@link Blocks#text} of a tool result's content; {@link #OTHER} for an object, which it would walk. */
+    /** {@link Blocks#text} of a tool result's content; {@link JsonScalars#OTHER} for an object, which it would walk. */
     private static String resultText(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
             return p.getText();
@@ -283,21 +268,21 @@ final class ClaudeCodeLine {
             switch (name) {
                 case "input_tokens" -> {
                     inputMissing = t == JsonToken.VALUE_NULL;
-                    tokens[0] = count(p, t);
+                    tokens.read(0, p, t);
                 }
                 case "output_tokens" -> {
                     outputMissing = t == JsonToken.VALUE_NULL;
-                    tokens[1] = count(p, t);
+                    tokens.read(1, p, t);
                 }
-                case "cache_creation_input_tokens" -> tokens[2] = count(p, t);
-                case "cache_read_input_tokens" -> tokens[3] = count(p, t);
+                case "cache_creation_input_tokens" -> tokens.read(2, p, t);
+                case "cache_read_input_tokens" -> tokens.read(3, p, t);
                 case "cache_creation" -> {
-                    tokens[4] = 0;
+                    tokens.values[4] = 0;
                     if (t == JsonToken.START_OBJECT) {
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             JsonToken v = p.nextToken();
                             if (p.currentName().equals("ephemeral_1h_input_tokens")) {
-                                tokens[4] = count(p, v);
+                                tokens.read(4, p, v);
                             } else {
                                 p.skipChildren();
                             }
@@ -311,57 +296,4 @@ final class ClaudeCodeLine {
         }
     }
 
-    /** {@code asLong()} of a whole number or null; anything it would coerce is left to the importer. */
-    private long count(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getLongValue();
-        }
-        if (t != JsonToken.VALUE_NULL) {
-            usageOther = true;
-            p.skipChildren();
-        }
-        return 0;
-    }
-
-    private static String scalar(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return NULL;
-        }
-        p.skipChildren();
-        return OTHER;
-    }
-
-    private static String skip(JsonParser p) throws IOException {
-        p.skipChildren();
-        return null;
-    }
-
-    /** {@code path(..).asText(fallback)}: absent or null is the fallback. */
-    static String text(String value, String fallback) {
-        if (value == null || value == NULL) {
-            return fallback;
-        }
-        if (value == OTHER) {
-            throw new ClaudeCodeSummaryReader.Unsure("not text");
-        }
-        return value;
-    }
-
-    /** {@code path(..).asText()}: absent is empty, null is "null". */
-    static String textOf(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value == OTHER) {
-            throw new ClaudeCodeSummaryReader.Unsure("not text");
-        }
-        return value;
-    }
-
-    static boolean isText(String value) {
-        return value != null && value != NULL && value != OTHER;
-    }
 }

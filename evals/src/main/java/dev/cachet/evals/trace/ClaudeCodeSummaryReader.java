@@ -4,10 +4,8 @@ import dev.cachet.context.TokenCounter;
 import dev.cachet.providers.Usage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,14 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link Unsure}), and the importer reads the file, so that both ways give the same summaries and the same errors.
  */
 final class ClaudeCodeSummaryReader {
-    /** This reader cannot vouch for the file: the importer must read it. */
-    static final class Unsure extends RuntimeException {
-        Unsure(String why) {
-            super(why, null, false, false);
-        }
-    }
-
-    private static final int BUFFER = 1 << 16;
     private static final String SYNTHETIC = "<synthetic>";
 
     private final TokenCounter counter;
@@ -55,11 +45,11 @@ final class ClaudeCodeSummaryReader {
         Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes = new java.util.IdentityHashMap<>();
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(offset);
-            LineSplitter lines = new LineSplitter(in);
+            JsonlLines lines = new JsonlLines(in);
             for (byte[] line = lines.next(); line != null; line = lines.next()) {
                 number++;
                 endsWithNewline = lines.endedWithNewline();
-                if (!blank(line, lines.length())) {
+                if (!lines.blank()) {
                     bytesParsed.addAndGet(lines.length());
                     line(file, state, number, ClaudeCodeLine.parse(line, lines.length(),
                             state.contexts.containsKey(ClaudeCodeSummaryState.MAIN)), sizes);
@@ -88,11 +78,11 @@ final class ClaudeCodeSummaryReader {
             Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes) {
         state.lines++;
         if (state.session == null) {
-            String id = ClaudeCodeLine.text(json.sessionId, "");
+            String id = JsonScalars.text(json.sessionId, "");
             state.session = id.isEmpty() ? null : id;
         }
         agents(state, json);
-        if (!ClaudeCodeLine.isText(json.type)) {
+        if (!JsonScalars.isText(json.type)) {
             throw new Unsure("type");
         }
         if (!json.type.equals("user") && !json.type.equals("assistant")) {
@@ -103,17 +93,17 @@ final class ClaudeCodeSummaryReader {
         }
         String key = ClaudeCodeSummaryState.MAIN;
         if (Boolean.TRUE.equals(json.sidechain)) {
-            String uuid = ClaudeCodeLine.text(json.uuid, "#" + number);
-            String parent = ClaudeCodeLine.text(json.parentUuid, "");
+            String uuid = JsonScalars.text(json.uuid, "#" + number);
+            String parent = JsonScalars.text(json.parentUuid, "");
             String chain = state.chainOf.getOrDefault(parent, uuid);
             state.chainOf.put(uuid, chain);
-            String agentId = ClaudeCodeLine.text(json.agentId, "");
+            String agentId = JsonScalars.text(json.agentId, "");
             key = agentId.isEmpty() ? "chain:" + chain : "agent:" + agentId;
         }
         ClaudeCodeSummaryState.Context context = state.contexts.get(key);
         if (context == null) {
             context = new ClaudeCodeSummaryState.Context();
-            context.agentId = ClaudeCodeLine.text(json.agentId, "");
+            context.agentId = JsonScalars.text(json.agentId, "");
             content(json);
             if (json.contentText == null) {
                 throw new Unsure("first text not read");
@@ -134,16 +124,16 @@ final class ClaudeCodeSummaryReader {
             throw new Unsure("message.content");
         }
         for (ClaudeCodeLine.Block block : json.blocks) {
-            if (block.type().equals("tool_use") && ClaudeCodeLine.isText(block.subagentType)) {
+            if (block.type().equals("tool_use") && JsonScalars.isText(block.subagentType)) {
                 String type = block.subagentType;
-                state.byPrompt.putIfAbsent(ClaudeCodeLine.text(block.prompt, ""), type);
-                state.byCallId.put(ClaudeCodeLine.text(block.id, ""), type);
+                state.byPrompt.putIfAbsent(JsonScalars.text(block.prompt, ""), type);
+                state.byCallId.put(JsonScalars.text(block.id, ""), type);
             }
         }
-        String agentId = ClaudeCodeLine.text(json.toolUseResultAgentId, "");
+        String agentId = JsonScalars.text(json.toolUseResultAgentId, "");
         if (!agentId.isEmpty()) {
             for (ClaudeCodeLine.Block block : json.blocks) {
-                String type = state.byCallId.get(ClaudeCodeLine.text(block.toolUseId, ""));
+                String type = state.byCallId.get(JsonScalars.text(block.toolUseId, ""));
                 if (type != null) {
                     state.byAgentId.put(agentId, type);
                 }
@@ -156,12 +146,12 @@ final class ClaudeCodeSummaryReader {
         content(json);
         for (ClaudeCodeLine.Block block : json.blocks) {
             if (block.type().equals("tool_result")) {
-                if (!ClaudeCodeLine.isText(block.toolUseId)) {
+                if (!JsonScalars.isText(block.toolUseId)) {
                     throw new Unsure("tool_use_id");
                 }
                 Integer turn = context.toolCalls.get(block.toolUseId);
                 if (turn != null) {
-                    String text = block.resultText == null ? "" : ClaudeCodeLine.textOf(block.resultText);
+                    String text = block.resultText == null ? "" : JsonScalars.textOf(block.resultText);
                     sizes.computeIfAbsent(context, c -> new ResultSizes(counter, c.largestResult, c.oversized))
                             .add(turn, text);
                 }
@@ -172,14 +162,14 @@ final class ClaudeCodeSummaryReader {
     private static void assistant(Path file, ClaudeCodeSummaryState state, ClaudeCodeSummaryState.Context context,
             ClaudeCodeLine json) {
         context.assistantLines = true;
-        if (!ClaudeCodeLine.isText(json.messageId)) {
+        if (!JsonScalars.isText(json.messageId)) {
             throw new Unsure("message.id");
         }
         String answeredBy = json.model;
         if (SYNTHETIC.equals(answeredBy)) {
             return;
         }
-        String key = json.messageId + ":" + ClaudeCodeLine.text(json.requestId, "");
+        String key = json.messageId + ":" + JsonScalars.text(json.requestId, "");
         Integer index = context.responses.get(key);
         ClaudeCodeSummaryState.Call call;
         if (index == null) {
@@ -202,7 +192,7 @@ final class ClaudeCodeSummaryReader {
         content(json);
         for (ClaudeCodeLine.Block block : json.blocks) {
             if (block.type().equals("tool_use")) {
-                if (!ClaudeCodeLine.isText(block.id) || !block.nameIsText
+                if (!JsonScalars.isText(block.id) || !block.nameIsText
                         || block.input == ClaudeCodeLine.Shape.MISSING || block.input == ClaudeCodeLine.Shape.NULL) {
                     throw new Unsure("tool_use");
                 }
@@ -212,10 +202,10 @@ final class ClaudeCodeSummaryReader {
         if (json.usage != ClaudeCodeLine.Shape.OBJECT || json.inputMissing || json.outputMissing) {
             throw new Unsure("usage");
         }
-        if (json.usageOther) {
+        if (json.tokens.coerced) {
             throw new Unsure("usage not whole numbers");
         }
-        long[] tokens = json.tokens;
+        long[] tokens = json.tokens.values;
         long written = tokens[2];
         long hourLong = Math.min(written, tokens[4]);
         Usage billed = new Usage(tokens[0], written, tokens[3], tokens[1], 0, hourLong);
@@ -232,13 +222,13 @@ final class ClaudeCodeSummaryReader {
 
     /** As {@link JsonFiles#instant}: absent is empty, anything that does not parse is the importer's error. */
     private static String instant(String node) {
-        if (node == null || node == ClaudeCodeLine.NULL) {
+        if (node == null || node == JsonScalars.NULL) {
             return null;
         }
-        if (node == ClaudeCodeLine.OTHER) {
+        if (node == JsonScalars.OTHER) {
             throw new Unsure("timestamp");
         }
-        Instant.parse(node);
+        UtcInstants.parse(node);
         return node;
     }
 
@@ -270,106 +260,5 @@ final class ClaudeCodeSummaryReader {
             summaries.add(context.summary(name + "#" + agent + "-" + number, session, agent));
         }
         return summaries;
-    }
-
-    /** Whitespace only, as {@link String#isBlank} sees ASCII; any other byte makes the line one to parse. */
-    private static boolean blank(byte[] line, int length) {
-        for (int i = 0; i < length; i++) {
-            byte b = line[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B && (b < 0x1C || b > 0x1F)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Splits a stream at newlines as {@link java.io.BufferedReader#readLine} does for these logs; a carriage return
-     * anywhere but before a newline is left to the importer.
-     */
-    private static final class LineSplitter {
-        private final InputStream in;
-        private final byte[] buffer = new byte[BUFFER];
-        private int start;
-        private int end;
-        private boolean eof;
-        private byte[] line = new byte[BUFFER];
-        private int length;
-        private long consumed;
-        private boolean newline;
-
-        LineSplitter(InputStream in) {
-            this.in = in;
-        }
-
-        /** The next line without its line end (valid for {@link #length()} bytes), or null at the end. */
-        byte[] next() throws IOException {
-            length = 0;
-            consumed = 0;
-            while (true) {
-                if (start == end) {
-                    if (eof || !fill()) {
-                        newline = false;
-                        return consumed == 0 ? null : trimmed();
-                    }
-                }
-                int i = start;
-                while (i < end && buffer[i] != '\n') {
-                    i++;
-                }
-                append(start, i - start);
-                consumed += i - start;
-                if (i < end) {
-                    start = i + 1;
-                    consumed++;
-                    newline = true;
-                    return trimmed();
-                }
-                start = end;
-            }
-        }
-
-        int length() {
-            return length;
-        }
-
-        long consumed() {
-            return consumed;
-        }
-
-        boolean endedWithNewline() {
-            return newline;
-        }
-
-        private byte[] trimmed() {
-            if (length > 0 && line[length - 1] == '\r') {
-                length--;
-            }
-            for (int i = 0; i < length; i++) {
-                if (line[i] == '\r') {
-                    throw new Unsure("carriage return within a line");
-                }
-            }
-            return line;
-        }
-
-        private boolean fill() throws IOException {
-            int n = in.read(buffer);
-            if (n <= 0) {
-                eof = true;
-                return false;
-            }
-            start = 0;
-            end = n;
-            return true;
-        }
-
-        private void append(int from, int count) {
-            if (length + count > line.length) {
-                line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + count));
-            }
-            System.arraycopy(buffer, from, line, length, count);
-            length += count;
-        }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachet.providers.Usage;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,10 +46,10 @@ final class ClaudeCodeSummaryState {
 
         TraceSummary summary(String id, String session, String agent) {
             if (calls.isEmpty()) {
-                throw new ClaudeCodeSummaryReader.Unsure("no model calls");
+                throw new Unsure("no model calls");
             }
             List<TraceSummary.Turn> turns = calls.stream().map(call -> new TraceSummary.Turn(Optional.of(call.id),
-                    agent, Optional.ofNullable(call.model), Optional.ofNullable(call.at).map(Instant::parse),
+                    agent, Optional.ofNullable(call.model), Optional.ofNullable(call.at).map(UtcInstants::parse),
                     Optional.ofNullable(call.usage).map(u -> new Usage(u[0], u[1], u[2], u[3], u[4], u[5]))))
                     .toList();
             return new TraceSummary(id, ClaudeCodeFormat.LABEL, session, Optional.ofNullable(model), turns,
@@ -79,7 +78,7 @@ final class ClaudeCodeSummaryState {
         try {
             return MAPPER.readValue(bytes, ClaudeCodeSummaryState.class);
         } catch (IOException e) {
-            throw new ClaudeCodeSummaryReader.Unsure("saved state unreadable: " + e.getMessage());
+            throw new Unsure("saved state unreadable: " + e.getMessage());
         }
     }
 }

@@ -22,12 +22,13 @@ import java.util.Set;
  * </ul>
  */
 public final class CodexFormat implements TraceFormat {
+    static final String LABEL = "codex";
     private static final Set<String> LINE_TYPES =
             Set.of("session_meta", "response_item", "event_msg", "turn_context", "compacted");
 
     @Override
     public String label() {
-        return "codex";
+        return LABEL;
     }
 
     @Override

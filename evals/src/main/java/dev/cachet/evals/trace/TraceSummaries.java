@@ -6,19 +6,22 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads log files into {@link FileSummary}s for usage reports. Claude Code logs, the big ones, are streamed line by
- * line keeping no content ({@link ClaudeCodeSummaryReader}); every other format, and any Claude Code file the stream
- * reader is not sure of, is read whole by its importer and summarised, so both ways give the same summaries.
+ * Reads log files into {@link FileSummary}s for usage reports. Claude Code logs and Codex rollouts, the big ones, are
+ * streamed line by line keeping no content ({@link ClaudeCodeSummaryReader}, {@link CodexSummaryReader}); every other
+ * format, and any file a stream reader is not sure of, is read whole by its importer and summarised, so both ways give
+ * the same summaries.
  */
 public final class TraceSummaries {
     private final TokenCounter counter;
     private final AtomicLong bytesParsed = new AtomicLong();
     private final ClaudeCodeSummaryReader claudeCode;
+    private final CodexSummaryReader codex;
 
     /** @param counter counts tool results' and tool schemas' tokens; it must be safe to share between threads */
     public TraceSummaries(TokenCounter counter) {
         this.counter = counter;
         this.claudeCode = new ClaudeCodeSummaryReader(counter, bytesParsed);
+        this.codex = new CodexSummaryReader(counter, bytesParsed);
     }
 
     /** A file's summary, read from its start. */
@@ -31,13 +34,16 @@ public final class TraceSummaries {
      * (the file grew since); errors are {@link TraceFormatException}s naming the file.
      */
     public FileSummary read(Path file, Optional<FileSummary.Resume> previous) {
-        Optional<TraceFormat> format = TraceFormats.detect(file);
-        if (format.isPresent() && format.get().label().equals(ClaudeCodeFormat.LABEL)) {
-            try {
+        String format = TraceFormats.detect(file).map(TraceFormat::label).orElse("");
+        try {
+            if (format.equals(ClaudeCodeFormat.LABEL)) {
                 return claudeCode.read(file, previous);
-            } catch (RuntimeException unsure) {
-                // The importer decides: it reads the same summaries, or fails with the error that names the line.
             }
+            if (format.equals(CodexFormat.LABEL)) {
+                return codex.read(file);
+            }
+        } catch (RuntimeException unsure) {
+            // The importer decides: it reads the same summaries, or fails with the error that names the line.
         }
         return whole(file);
     }

@@ -173,7 +173,7 @@ class TraceSummariesTest {
             Files.write(log, List.of(good, line), StandardCharsets.UTF_8);
             ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
             assertThat(catchThrowable(() -> reader.read(log, Optional.empty()))).as(line)
-                    .isInstanceOf(ClaudeCodeSummaryReader.Unsure.class);
+                    .isInstanceOf(Unsure.class);
         }
     }
 

@@ -1,0 +1,223 @@
+package dev.cachet.evals.trace;
+
+import static dev.cachet.evals.trace.JsonScalars.isText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.TokenCounter;
+import dev.cachet.providers.Usage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads a Codex rollout into its summary line by line, as {@link CodexFormat} reads it into a trajectory, but holding
+ * no content: per call its model, time and usage, per tool call the call it belongs to, and the sizes of the results.
+ *
+ * <p>It reads rollouts of their own session that have token counts, the common kind. A fork's or a sub-agent's
+ * (whose copied history is found by looking ahead), one without token counts (whose calls are closed by new input),
+ * and any line that is not what it expects, it gives up ({@link Unsure}): the importer reads those, so both ways give
+ * the same summaries and the same errors. A grown rollout is read anew.
+ */
+final class CodexSummaryReader {
+    private final TokenCounter counter;
+    private final AtomicLong bytesParsed;
+
+    /** @param bytesParsed counts the bytes of the lines this reader parses, for tests and benchmarks */
+    CodexSummaryReader(TokenCounter counter, AtomicLong bytesParsed) {
+        this.counter = counter;
+        this.bytesParsed = bytesParsed;
+    }
+
+    FileSummary read(Path file) {
+        Rollout rollout = new Rollout(new ResultSizes(counter));
+        try (InputStream in = Files.newInputStream(file)) {
+            JsonlLines lines = new JsonlLines(in);
+            int number = 0;
+            for (byte[] line = lines.next(); line != null; line = lines.next()) {
+                number++;
+                if (!lines.blank()) {
+                    bytesParsed.addAndGet(lines.length());
+                    rollout.line(number, CodexLine.parse(line, lines.length()));
+                }
+            }
+        } catch (IOException e) {
+            throw new Unsure("cannot read: " + e.getMessage());
+        }
+        String id = file.getFileName().toString();
+        return new FileSummary(List.of(rollout.summary(id)), Optional.empty());
+    }
+
+    /** The reading of one rollout so far. */
+    private static final class Rollout {
+        private final ResultSizes sizes;
+        private final List<Call> calls = new ArrayList<>();
+        /** The index of the call that made each tool call; a reused id names the latest. */
+        private final Map<String, Integer> callers = new HashMap<>();
+        private boolean first = true;
+        private boolean counted;
+        private Optional<String> model = Optional.empty();
+        private Optional<String> currentModel = Optional.empty();
+        /** The call whose output is being read, until its token_count; -1 for none. */
+        private int current = -1;
+        private JsonNode billed;
+
+        Rollout(ResultSizes sizes) {
+            this.sizes = sizes;
+        }
+
+        void line(int number, CodexLine line) {
+            if (first) {
+                first = false;
+                if ("session_meta".equals(line.type) && line.inherited) {
+                    throw new Unsure("a fork's or a sub-agent's rollout");
+                }
+            }
+            counted |= "token_count".equals(line.payloadType);
+            if (!isText(line.type) || !line.payloadObject) {
+                throw new Unsure("type or payload");
+            }
+            switch (line.type) {
+                case "turn_context" -> {
+                    if (line.model != null) {
+                        currentModel = Optional.of(line.model);
+                    }
+                    model = model.or(() -> currentModel);
+                }
+                case "response_item" -> item(number, line);
+                case "event_msg" -> {
+                    if ("token_count".equals(line.payloadType)) {
+                        tokenCount(line);
+                    }
+                }
+                default -> {
+                    // As the importer: other lines do not change the calls.
+                }
+            }
+        }
+
+        private void item(int number, CodexLine line) {
+            if (!isText(line.payloadType)) {
+                throw new Unsure("payload.type");
+            }
+            switch (line.payloadType) {
+                case "message" -> {
+                    if (!isText(line.role) || !line.content) {
+                        throw new Unsure("message");
+                    }
+                    if (line.role.equals("assistant")) {
+                        current(line);
+                    }
+                }
+                case "reasoning" -> current(line);
+                case "function_call" -> call(line, line.callId, line.arguments);
+                case "custom_tool_call" -> call(line, line.callId, line.input);
+                case "web_search_call" -> {
+                    if (!line.action) {
+                        throw new Unsure("web_search_call.action");
+                    }
+                    callers.put("web_search:" + number, current(line));
+                }
+                case "function_call_output", "custom_tool_call_output" -> {
+                    if (!isText(line.callId) || !isText(line.output)) {
+                        throw new Unsure("tool output");
+                    }
+                    Integer caller = callers.get(line.callId);
+                    if (caller != null) {
+                        sizes.add(caller, line.output);
+                    }
+                }
+                default -> {
+                    // Other items are not part of what a turn records.
+                }
+            }
+        }
+
+        private void call(CodexLine line, String id, String arguments) {
+            int call = current(line);
+            if (!isText(id) || !isText(line.name) || !isText(arguments)) {
+                throw new Unsure("tool call");
+            }
+            callers.put(id, call);
+        }
+
+        /** As the importer's: a report without info or with an unmoved total is no new call. */
+        private void tokenCount(CodexLine line) {
+            if (line.infoMissing) {
+                return;
+            }
+            if (!line.infoObject || line.total == null || line.total.isNull()) {
+                throw new Unsure("token_count.info");
+            }
+            if (line.total.equals(billed)) {
+                return;
+            }
+            billed = line.total;
+            if (!line.lastObject || line.inputMissing || line.outputMissing || line.tokens.coerced) {
+                throw new Unsure("last_token_usage");
+            }
+            long[] tokens = line.tokens.values;
+            calls.get(current(line)).usage = Usages.openAi(tokens[0], tokens[1], tokens[2], tokens[3]);
+            current = -1;
+        }
+
+        /** The current call's index, opened by its first output (or by its token_count, if it logged none). */
+        private int current(CodexLine line) {
+            if (current < 0) {
+                current = calls.size();
+                calls.add(new Call(instant(line.timestamp), currentModel.filter(name -> !name.isBlank())));
+            }
+            return current;
+        }
+
+        TraceSummary summary(String id) {
+            if (!counted) {
+                throw new Unsure("no token counts: new input closes the calls");
+            }
+            if (calls.isEmpty()) {
+                throw new Unsure("no model calls");
+            }
+            List<TraceSummary.Turn> turns = calls.stream().map(call -> new TraceSummary.Turn(Optional.empty(),
+                    TrajectoryTurn.MAIN, call.model, call.at, Optional.ofNullable(call.usage))).toList();
+            // The rollout does not log the built-in tools' schemas.
+            return new TraceSummary(id, CodexFormat.LABEL, id, model, turns, OptionalInt.empty(), sizes.largest(),
+                    sizes.oversized());
+        }
+
+        /** As {@link JsonFiles#instant}: absent or null is empty, anything that does not parse the importer's error. */
+        private static Optional<Instant> instant(String timestamp) {
+            if (timestamp == null || timestamp == JsonScalars.NULL) {
+                return Optional.empty();
+            }
+            if (timestamp == JsonScalars.OTHER) {
+                throw new Unsure("timestamp");
+            }
+            try {
+                return Optional.of(UtcInstants.parse(timestamp));
+            } catch (DateTimeParseException e) {
+                throw new Unsure("timestamp");
+            }
+        }
+    }
+
+    /** One model call: when, on which model, what it billed (null until its token_count). */
+    private static final class Call {
+        final Optional<Instant> at;
+        final Optional<String> model;
+        Usage usage;
+
+        Call(Optional<Instant> at, Optional<String> model) {
+            this.at = at;
+            this.model = model;
+        }
+    }
+}
