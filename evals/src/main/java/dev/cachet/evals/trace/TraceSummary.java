@@ -43,13 +43,16 @@ public record TraceSummary(String id, String format, String session, Optional<St
         }
     }
 
-    /** One model call: as {@link TrajectoryTurn}'s fields of the same names. */
+    /**
+     * One model call: as {@link TrajectoryTurn}'s fields of the same names. A year of logs holds hundreds of thousands,
+     * all kept until the report, and a few names: each agent and model name is kept once, not once per call.
+     */
     public record Turn(Optional<String> callId, String agent, Optional<String> model, Optional<Instant> at,
             Optional<Usage> usage) {
         public Turn {
             Objects.requireNonNull(callId, "callId");
-            Objects.requireNonNull(agent, "agent");
-            Objects.requireNonNull(model, "model");
+            agent = Objects.requireNonNull(agent, "agent").intern();
+            model = Objects.requireNonNull(model, "model").map(String::intern);
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(usage, "usage");
         }
