@@ -71,7 +71,7 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
                 new StrategyParam("bulky_tokens", 800, 1, "older observations this large may be masked even if not superseded"),
                 new StrategyParam("horizon", 100, 0, "expected remaining turns, as a percentage of the turns so far"),
                 new StrategyParam("max_window", 150_000, 1, "fold whenever the window would pass this many tokens"),
-                new StrategyParam("index_names", 60, 0, "code names kept per masked or folded output (0: paths only)"),
+                new StrategyParam("index_names", 0, 0, "code names kept per masked or folded output (0: paths only)"),
                 new StrategyParam("use_turns", 0, 0,
                         "turns an output stays whole after its last use (0: input over cache read price, the break-even)"));
     }
