@@ -42,7 +42,8 @@ class StrategiesTest {
         assertThat(info("summary").configure(Map.of()).values()).isEqualTo(Map.of("max_tokens", 40_000, "keep_turns", 5));
         assertThat(info("state").configure(Map.of()).values()).isEqualTo(Map.of("keep_turns", 5));
         assertThat(info("hybrid").configure(Map.of()).values()).isEqualTo(Map.of(
-                "keep", 20, "keep_turns", 7, "bulky_tokens", 800, "horizon", 100, "max_window", 150_000, "index_names", 60));
+                "keep", 20, "keep_turns", 7, "bulky_tokens", 800, "horizon", 100, "max_window", 150_000, "index_names", 0,
+                "use_turns", 0));
     }
 
     @Test
@@ -52,7 +53,7 @@ class StrategiesTest {
         assertThat(params.get("keep")).isEqualTo(3);
         assertThat(params.get("horizon")).isZero();
         assertThat(params.get("keep_turns")).isEqualTo(7);
-        assertThat(params.values()).containsEntry("max_window", 150_000).hasSize(6);
+        assertThat(params.values()).containsEntry("max_window", 150_000).hasSize(7);
     }
 
     @Test

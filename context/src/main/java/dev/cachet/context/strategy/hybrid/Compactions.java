@@ -11,7 +11,8 @@ import java.util.Map;
  * @param masks placeholders shown instead of the observations at these history positions
  * @param foldedUpTo the history before this position is folded away
  * @param snapshot the task state as it was at the last fold, shown instead of the folded turns
- * @param index the parts of the folded index (and the schemas found in folded turns), oldest first
+ * @param index the parts of the folded index, the schemas found in folded turns and the outputs of folded turns
+ *     still in use, in the order the folds added them
  * @param frontier where the history ended at the last compaction: the window keeps a breakpoint there
  */
 record Compactions(Map<Integer, ToolResult> masks, int foldedUpTo, String snapshot, List<UserText> index, int frontier) {

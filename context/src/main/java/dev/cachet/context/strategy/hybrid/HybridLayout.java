@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lays out hybrid's window: tools and system prompt; once something is folded, the index and the state snapshot;
- * then the history that is left, with masked observations replaced. Besides the window's end, breakpoints sit after
+ * Lays out hybrid's window: tools and system prompt; once something is folded, the index (with the folded outputs
+ * still in use) and the state snapshot; then the history that is left, with masked observations replaced. Besides the window's end, breakpoints sit after
  * the system prompt, after the index (or the snapshot while there is no index), and at the frontier where the last
  * compaction ended, so a compaction can rewrite from any of them and keep what is before it cached.
  */

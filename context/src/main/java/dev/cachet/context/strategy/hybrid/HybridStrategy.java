@@ -13,8 +13,10 @@ import dev.cachet.context.window.WindowFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Cache-aware compaction. Between compactions the window only grows at its end, so every request reads the whole
@@ -31,6 +33,7 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
 
     private final HybridLayout layout;
     private final CompactionPricer pricer;
+    private final WorkingSet workingSet;
     private final MaskCompactor masking;
     private final FoldCompactor folding;
     private final int horizonPercent;
@@ -44,14 +47,17 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
     // The rent each kind of compaction would have saved since the last compaction, this turn included.
     private double maskRent;
     private double foldRent;
+    private double releaseRent;
     private boolean forced;
 
     public HybridStrategy(WindowFactory windows, CacheRates rates, Clock clock, Params params) {
         this.layout = new HybridLayout(windows);
         this.pricer = new CompactionPricer(rates);
+        int useTurns = params.get("use_turns");
+        this.workingSet = new WorkingSet(useTurns > 0 ? useTurns : WorkingSet.idleTurns(rates));
         this.masking = new MaskCompactor(windows.counter(), params.get("keep"), params.get("bulky_tokens"),
-                params.get("index_names"));
-        this.folding = new FoldCompactor(params.get("keep_turns"), params.get("index_names"));
+                params.get("index_names"), workingSet);
+        this.folding = new FoldCompactor(params.get("keep_turns"), params.get("index_names"), workingSet);
         this.horizonPercent = params.get("horizon");
         this.maxWindow = params.get("max_window");
         this.clock = clock;
@@ -65,12 +71,15 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
                 new StrategyParam("bulky_tokens", 800, 1, "older observations this large may be masked even if not superseded"),
                 new StrategyParam("horizon", 100, 0, "expected remaining turns, as a percentage of the turns so far"),
                 new StrategyParam("max_window", 150_000, 1, "fold whenever the window would pass this many tokens"),
-                new StrategyParam("index_names", 60, 0, "code names kept per masked or folded output (0: paths only)"));
+                new StrategyParam("index_names", 0, 0, "code names kept per masked or folded output (0: paths only)"),
+                new StrategyParam("use_turns", 0, 0,
+                        "turns an output stays whole after its last use (0: input over cache read price, the break-even)"));
     }
 
     @Override
     public Window render(Session session) {
         History history = new History(session.history());
+        workingSet.update(session.history());
         Window now = layout.render(session, compactions);
         Instant at = clock.instant();
         Optional<Window> compacted = previous == null ? Optional.empty() : compact(session, history, now, expiredBy(at));
@@ -85,6 +94,7 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
             return Optional.empty();
         }
         History history = new History(session.history());
+        workingSet.update(session.history());
         Window now = layout.render(session, compactions);
         return requested(session, history, now, expiredBy(clock.instant()))
                 .map(c -> c.report(remainingTurns(history)));
@@ -98,7 +108,7 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
     // Asked for, masking is still preferred: it keeps more of what the model saw.
     private Optional<Candidate> requested(Session session, History history, Window now, boolean expired) {
         return masking.next(history, compactions).flatMap(next -> offer("mask", session, now, next, expired))
-                .or(() -> folding.next(session, history, compactions)
+                .or(() -> folding.next(session, history, compactions, true)
                         .flatMap(next -> offer("fold", session, now, next, expired)));
     }
 
@@ -113,22 +123,30 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
     private Optional<Window> compact(Session session, History history, Window now, boolean expired) {
         Optional<Candidate> mask = masking.next(history, compactions)
                 .flatMap(next -> offer("mask", session, now, next, expired));
-        Optional<Candidate> fold = folding.next(session, history, compactions)
+        Optional<Compactions> appending = folding.next(session, history, compactions, false);
+        Optional<Candidate> fold = appending.flatMap(next -> offer("fold", session, now, next, expired));
+        Optional<Candidate> release = folding.next(session, history, compactions, true)
+                .filter(next -> !next.equals(appending.orElseThrow()))
                 .flatMap(next -> offer("fold", session, now, next, expired));
         maskRent += mask.map(c -> c.price().rentPerTurn()).orElse(0.0);
         foldRent += fold.map(c -> c.price().rentPerTurn()).orElse(0.0);
+        releaseRent += release.map(c -> c.price().rentPerTurn()).orElse(0.0);
         double remainingTurns = remainingTurns(history);
         boolean asked = forced;
         forced = false;
-        Optional<Candidate> chosen = asked ? mask.or(() -> fold)
-                : now.tokens() > maxWindow && fold.isPresent()
-                ? fold
+        Optional<Candidate> smallest = release.or(() -> fold);
+        Optional<Candidate> chosen = asked ? mask.or(() -> smallest)
+                : now.tokens() > maxWindow && smallest.isPresent()
+                ? smallest
                 : mask.filter(m -> m.price().pays(maskRent, remainingTurns))
-                        .or(() -> fold.filter(f -> f.price().pays(foldRent, remainingTurns)));
+                        .or(() -> Stream.concat(fold.filter(f -> f.price().pays(foldRent, remainingTurns)).stream(),
+                                release.filter(r -> r.price().pays(releaseRent, remainingTurns)).stream())
+                                .max(Comparator.comparingDouble(c -> c.price().predictedNetSaving(remainingTurns))));
         chosen.ifPresent(c -> {
             compactions = c.compactions();
             maskRent = 0;
             foldRent = 0;
+            releaseRent = 0;
         });
         return chosen.map(c -> c.window().withCompaction(c.report(remainingTurns)));
     }

@@ -322,7 +322,8 @@ class HybridStrategyTest {
     void folds_into_a_task_state_snapshot_when_the_window_passes_max_window() {
         List<Turn> fixed = TestSessions.fixed();
         int maxWindow = transcriptTokens(fixed, 5);
-        List<Window> windows = render(Map.of("keep", 1_000, "keep_turns", 3, "max_window", maxWindow, "index_names", 0), fixed);
+        List<Window> windows = render(Map.of("keep", 1_000, "keep_turns", 3, "max_window", maxWindow, "index_names", 0,
+                "use_turns", 1), fixed);
 
         for (int turn = 0; turn <= 5; turn++) {
             assertThat(windows.get(turn).compaction()).as("turn %d", turn).isEmpty();
@@ -361,9 +362,35 @@ class HybridStrategyTest {
     }
 
     @Test
+    void a_fold_keeps_whole_the_outputs_used_within_the_break_even_of_the_cache_prices_and_drops_the_rest() {
+        Script script = new Script()
+                .call("Reading the parser.", "read_file", readArgs("src/Parser.java"), sourceLines("Parser", 1, 30))
+                .call("Reading the lexer.", "read_file", readArgs("src/Lexer.java"), sourceLines("Lexer", 1, 30));
+        for (int i = 3; i <= 17; i++) {
+            script.call("Searching " + i + ".", "grep", "{\"pattern\":\"q" + i + "\"}", "no matches");
+        }
+        script.call("Fixing the parser.", "edit_file", "{\"path\":\"src/Parser.java\",\"old\":\"parser5\"}", "ok");
+        List<Turn> turns = script.turns();
+
+        // No remaining turns expected and 16 turns kept: only the window limit folds, at turn 18, the first two turns.
+        Window fold = render(Map.of("keep_turns", 16, "horizon", 0, "max_window", transcriptTokens(turns, 17)), turns)
+                .get(18);
+
+        // Anthropic's prices: read 0.1 of the input price, so an output stays whole 10 turns after its last use. The
+        // edit in turn 18 names the parser read; nothing ever named the lexer read.
+        assertThat(fold.compaction()).map(Compaction::kind).contains("fold");
+        String parserRead = turns.get(0).results().get(0).content();
+        String lexerRead = turns.get(1).results().get(0).content();
+        assertThat(fold.messages()).anyMatch(m -> m instanceof UserText u && u.text().startsWith(KeptOutputs.HEADING)
+                && u.text().endsWith(parserRead));
+        assertThat(fold.messages()).noneMatch(m -> m instanceof UserText u && u.text().contains(lexerRead));
+    }
+
+    @Test
     void a_fold_keeps_an_index_of_the_paths_and_code_names_its_outputs_showed() {
         List<Turn> fixed = TestSessions.fixed();
-        List<Window> windows = render(Map.of("keep", 1_000, "keep_turns", 3, "max_window", transcriptTokens(fixed, 5)), fixed);
+        List<Window> windows = render(Map.of("keep", 1_000, "keep_turns", 3, "max_window", transcriptTokens(fixed, 5),
+                "use_turns", 1, "index_names", 60), fixed);
 
         String snapshot = ((UserText) windows.get(6).messages().get(1)).text();
         String index = snapshot.substring(snapshot.indexOf(FoldedIndex.HEADING));
@@ -378,25 +405,29 @@ class HybridStrategyTest {
     }
 
     @Test
-    void the_index_only_grows_so_each_fold_keeps_the_earlier_parts_and_their_breakpoint() {
+    void the_index_parts_only_grow_so_each_fold_keeps_the_earlier_parts_and_a_breakpoint_after_the_index() {
         List<Window> windows = render(Map.of(), TestSessions.generate(41, 200, true));
 
         List<Window> folds = windows.stream()
                 .filter(w -> w.compaction().map(c -> c.kind().equals("fold")).orElse(false)).toList();
         assertThat(folds).hasSizeGreaterThanOrEqualTo(2);
         List<Message> earlier = List.of();
+        boolean keptAnOutput = false;
         for (Window fold : folds) {
-            List<Message> index = fold.messages().stream()
-                    .filter(m -> m instanceof UserText u && u.text().startsWith(FoldedIndex.HEADING)).toList();
-            assertThat(index.subList(0, Math.min(earlier.size(), index.size()))).isEqualTo(earlier);
+            int snapshot = fold.messages().indexOf(fold.messages().stream()
+                    .filter(m -> m instanceof UserText u && u.text().startsWith("## Task state")).findFirst().orElseThrow());
+            // System prompt, then the index (its parts and the folded outputs still in use), then the snapshot.
+            List<Message> index = fold.messages().subList(1, snapshot);
+            List<Message> parts = index.stream().filter(FoldedIndex::isIndex).toList();
+            assertThat(parts.subList(0, Math.min(earlier.size(), parts.size()))).isEqualTo(earlier);
             if (!index.isEmpty()) {
-                // System prompt, then the index parts, then the breakpoint that keeps them cached.
-                assertThat(fold.messages().subList(1, 1 + index.size())).isEqualTo(index);
-                assertThat(fold.breakpoints()).extracting(Breakpoint::messages).contains(1 + index.size());
+                assertThat(fold.breakpoints()).extracting(Breakpoint::messages).contains(snapshot);
             }
-            earlier = index;
+            keptAnOutput |= index.stream().anyMatch(m -> ((UserText) m).text().startsWith(KeptOutputs.HEADING));
+            earlier = parts;
         }
         assertThat(earlier).isNotEmpty();
+        assertThat(keptAnOutput).isTrue();
     }
 
     @Test
@@ -408,7 +439,7 @@ class HybridStrategyTest {
         }
         List<Turn> turns = script.turns();
 
-        List<Window> windows = render(Map.of("keep_turns", 2, "max_window", transcriptTokens(turns, 6)), turns);
+        List<Window> windows = render(Map.of("keep_turns", 2, "max_window", transcriptTokens(turns, 6), "use_turns", 1), turns);
 
         Window last = windows.get(turns.size());
         assertThat(last.messages()).noneMatch(m -> m instanceof ToolResult r && r.toolName().equals("tool_search"));
@@ -443,7 +474,7 @@ class HybridStrategyTest {
             turns.add(new Turn(AssistantTurn.calls("Searching.", new ToolCall("call_0", "grep", args)),
                     List.of(new ToolResult("call_0", "grep", "src/R.java:" + i + ": r" + i, false))));
         }
-        List<Window> windows = render(Map.of("keep", 2, "keep_turns", 1_000, "index_names", 0), turns);
+        List<Window> windows = render(Map.of("keep", 2, "keep_turns", 1_000, "index_names", 0, "use_turns", 1), turns);
 
         Window last = windows.get(12);
         assertThat(firstCompaction(windows)).isPresent();

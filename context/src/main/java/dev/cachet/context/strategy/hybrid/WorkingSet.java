@@ -1,0 +1,116 @@
+package dev.cachet.context.strategy.hybrid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.Message;
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.strategy.CacheRates;
+import dev.cachet.context.strategy.Mentions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The observations the agent is still working with. An output is in use once an action names something it showed (a
+ * path, a code name; the newest output that showed the name, since that is the view the agent acts on), until
+ * {@code idleTurns} turns pass without such a use. A read's own path counts as shown, so the latest read of a file
+ * being edited stays in use. An output nothing has named yet is not in use: the turns a fold keeps hold the newest
+ * ones anyway. Built incrementally: a history only grows.
+ *
+ * <p>The idle limit is the rent-or-buy break-even of the prices ({@link #idleTurns}): keeping an output of T tokens
+ * costs T·read every turn; dropping it costs, when the agent needs it again, a re-read: the output's T tokens sent
+ * again uncached, at the input price. Kept until its rent has paid for a re-read, and no longer, an output never
+ * costs more than twice what the best choice made knowing the future would.
+ */
+final class WorkingSet {
+    private static final int ALL = Integer.MAX_VALUE;
+
+    private final int idleTurns;
+    private final Map<String, Integer> newestShowing = new HashMap<>();
+    private final Map<Integer, Integer> lastUse = new HashMap<>();
+    private int seenUpTo;
+    private int turns;
+    // The calls of the latest turn: the results that follow answer them, even when they arrive in a later update.
+    private List<ToolCall> turnCalls = List.of();
+
+    WorkingSet(int idleTurns) {
+        this.idleTurns = idleTurns;
+    }
+
+    /** Turns after which keeping an unused output has cost what reading it again would: input over read price. */
+    static int idleTurns(CacheRates rates) {
+        // Rates are ratios of decimal prices (0.3 / 3): a rounding error must not add a turn.
+        return rates.read() == 0 ? ALL : (int) Math.ceil(1 / rates.read() - 1e-9);
+    }
+
+    /** Takes in the messages appended since the last update. */
+    void update(List<Message> history) {
+        for (int at = seenUpTo; at < history.size(); at++) {
+            if (history.get(at) instanceof AssistantTurn turn) {
+                turns++;
+                turnCalls = turn.toolCalls();
+                turn.toolCalls().forEach(call -> namesOf(call).forEach(this::use));
+            } else if (history.get(at) instanceof ToolResult result) {
+                Set<String> shown = names(result.content());
+                for (ToolCall call : turnCalls) {
+                    if (call.id().equals(result.callId())) {
+                        shown.addAll(namesOf(call));
+                    }
+                }
+                for (String name : shown) {
+                    newestShowing.put(name, at);
+                }
+            }
+        }
+        seenUpTo = history.size();
+    }
+
+    boolean inUse(int position) {
+        Integer last = lastUse.get(position);
+        return last != null && turns - last < idleTurns;
+    }
+
+    /** Those of {@code positions} in use, in their order. */
+    List<Integer> inUse(Collection<Integer> positions) {
+        return positions.stream().filter(this::inUse).toList();
+    }
+
+    private void use(String name) {
+        Integer showing = newestShowing.get(name);
+        if (showing != null) {
+            lastUse.put(showing, turns);
+        }
+    }
+    /** The names a call's string arguments hold. */
+    private static Set<String> namesOf(ToolCall call) {
+        List<String> strings = new ArrayList<>();
+        collect(call.parsedArguments(), strings);
+        Set<String> names = new HashSet<>();
+        strings.forEach(text -> names.addAll(names(text)));
+        return names;
+    }
+
+    private static void collect(JsonNode node, List<String> into) {
+        if (node.isTextual()) {
+            into.add(node.asText());
+        } else {
+            node.forEach(child -> collect(child, into));
+        }
+    }
+
+    /** Paths (and their file names, which listings and tracebacks show instead) and code names in a text. */
+    private static Set<String> names(String text) {
+        Set<String> names = new HashSet<>();
+        for (String path : Mentions.paths(text, ALL, new HashSet<>())) {
+            names.add(path);
+            names.add(path.substring(path.lastIndexOf('/') + 1));
+        }
+        Mentions.codeNames(text, ALL, names);
+        return names;
+    }
+}
