@@ -2,6 +2,7 @@ package dev.cachet.context.strategy;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.window.Window;
+import java.time.Instant;
 
 /**
  * Decides what the model sees each turn: renders a window from the session. One instance per session, called once
@@ -11,4 +12,10 @@ import dev.cachet.context.window.Window;
 @FunctionalInterface
 public interface ContextStrategy {
     Window render(Session session);
+
+    /**
+     * A request other than a rendered window read the cached prefix at {@code at}, such as a keep-alive ping while
+     * the session idled: the cache's time-to-live runs from then. A strategy that weighs expiries keeps it.
+     */
+    default void cacheUsed(Instant at) {}
 }

@@ -206,6 +206,7 @@ public final class CounterfactualReplay {
             }
             input.forEach(session::append);
             clock.next(turn);
+            clock.pings().forEach(strategy::cacheUsed);
             each.accept(i, strategy.render(session));
             append(session, turn);
         }

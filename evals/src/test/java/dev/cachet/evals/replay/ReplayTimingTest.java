@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
+import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.context.window.Window;
 import dev.cachet.evals.replay.CacheMiss.Cause;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
@@ -140,6 +144,32 @@ class ReplayTimingTest {
         // Rent or buy: two reads of the prefix at 0.1 against writing it again at 1.25.
         assertThat(pinged.costUsd()).isLessThan(plain.costUsd());
         assertThat(plain.turns().get(2).costUsd() - third.costUsd()).isGreaterThan(third.cache().pingCostUsd());
+    }
+
+    @Test
+    void the_strategy_hears_of_each_ping_before_the_call_after_it() {
+        List<String> heard = new ArrayList<>();
+        StrategyInfo listening = new StrategyInfo("listening", "the transcript, noting the cache's uses", List.of(),
+                (services, params) -> new ContextStrategy() {
+                    private final ContextStrategy transcript = new TranscriptStrategy(services.windows());
+
+                    @Override
+                    public Window render(Session session) {
+                        heard.add("render at " + services.clock().instant());
+                        return transcript.render(session);
+                    }
+
+                    @Override
+                    public void cacheUsed(Instant at) {
+                        heard.add("ping at " + at);
+                    }
+                });
+
+        new CounterfactualReplay(COUNTER, trajectory -> SONNET, new ReplayTiming(Map.of(), 2).withPerfectProviderCache())
+                .replay(session(), List.of(new ConfiguredStrategy(listening, listening.configure(Map.of()))));
+
+        assertThat(heard).containsExactly("render at 2026-12-01T10:00:00Z", "render at 2026-12-01T10:01:00Z",
+                "ping at 2026-12-01T10:05:30Z", "ping at 2026-12-01T10:10:00Z", "render at 2026-12-01T10:11:00Z");
     }
 
     @Test

@@ -43,7 +43,8 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
 
     private Compactions compactions = Compactions.NONE;
     private Window previous;
-    private Instant previousAt;
+    // Also set by a keep-alive ping, on the thread that sent it.
+    private volatile Instant previousAt;
     // The rent each kind of compaction would have saved since the last compaction, this turn included.
     private double maskRent;
     private double foldRent;
@@ -114,6 +115,13 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
 
     private double remainingTurns(History history) {
         return Math.max(1.0, history.turns() * horizonPercent / 100.0);
+    }
+
+    @Override
+    public void cacheUsed(Instant at) {
+        if (previousAt != null && at.isAfter(previousAt)) {
+            previousAt = at;
+        }
     }
 
     private boolean expiredBy(Instant at) {

@@ -191,6 +191,31 @@ class HybridStrategyTest {
         assertThat(compaction.predictedNetSaving()).isPositive();
     }
 
+    @Test
+    void pings_through_the_pause_keep_the_cache_warm_so_it_waits_for_rent_as_without_the_pause() {
+        List<Turn> turns = supersededRead();
+        int decided = handComputedDecision(turns).turn();
+        PausedClock clock = new PausedClock();
+        HybridStrategy hybrid = hybrid(MASK_SUPERSEDED_ONLY, clock);
+        var session = TestSessions.newSession();
+        List<Window> windows = new ArrayList<>();
+        windows.add(hybrid.render(session));
+        for (int turn = 1; turn <= turns.size(); turn++) {
+            TestSessions.play(session, turns.get(turn - 1));
+            if (turn == 3) {
+                // Six minutes idle, bridged by a keep-alive ping at 4.5 that re-read the cached prefix.
+                clock.advance(Duration.ofSeconds(270));
+                hybrid.cacheUsed(clock.instant());
+                clock.advance(Duration.ofSeconds(90));
+            } else {
+                clock.advance(Duration.ofSeconds(20));
+            }
+            windows.add(hybrid.render(session));
+        }
+
+        assertThat(firstCompaction(windows)).contains(decided);
+    }
+
     /** A clock the test moves: the time each window is sent. */
     private static final class PausedClock extends Clock {
         private Instant now = Instant.parse("2026-01-01T00:00:00Z");
