@@ -19,6 +19,7 @@ import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.PricedClient;
 import dev.cachet.providers.pricing.KeepAliveCost;
+import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
 import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
@@ -40,6 +41,8 @@ final class SessionParts {
     private final SessionListener listener;
     private final Clock clock;
     private final Idling idling;
+    // The strategy a ping's news goes to: the latest made, as a chat can switch strategies.
+    private volatile ContextStrategy strategy;
 
     /**
      * @param keepAlivePings keep-alive pings per idle stretch at most; 0 sends none
@@ -56,8 +59,17 @@ final class SessionParts {
         this.clock = clock;
         // Pings go through the checked model, so the simulator sees the cache refreshed as the provider does.
         this.idling = keepAlivePings == 0 ? Idling.NO_PINGS : model.keepAlive().<Idling>map(ping -> new CacheKeepAlive(ping,
-                keepAlivePings, priced.spec().keepAliveInterval(), new KeepAliveCost(priced.price()), ledger, listener,
-                schedulers.get())).orElse(Idling.NO_PINGS);
+                keepAlivePings, priced.spec().keepAliveInterval(), new KeepAliveCost(priced.price()), ledger,
+                this::pinged, schedulers.get())).orElse(Idling.NO_PINGS);
+    }
+
+    // A ping runs while the session idles, so the strategy is not rendering when it hears of it.
+    private void pinged(SessionEvent event) {
+        listener.on(event);
+        ContextStrategy current = strategy;
+        if (event instanceof SessionEvent.Pinged && current != null) {
+            current.cacheUsed(clock.instant());
+        }
     }
 
     /** Why {@code --cache-keepalive} sends nothing for this model, where it was asked for and cannot. */
@@ -96,7 +108,8 @@ final class SessionParts {
 
     /** The strategy, reading the time from {@code strategyClock}, such as a resumed session's as its log is replayed. */
     ContextStrategy strategy(ConfiguredStrategy configured, Summarizer summarizer, Clock strategyClock) {
-        return configured.create(new StrategyServices(windows, priced.cacheRates(), summarizer, strategyClock));
+        strategy = configured.create(new StrategyServices(windows, priced.cacheRates(), summarizer, strategyClock));
+        return strategy;
     }
 
     AgentLoop loop(RunSpec spec, Workspace workspace, Map<String, String> environment, Session session,
