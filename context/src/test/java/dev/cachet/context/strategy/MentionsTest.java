@@ -18,27 +18,29 @@ class MentionsTest {
         "file.txt.", "dir/", "/", ".", "..", "-", "_", "(", ")", "call(", "fn(x)/", "name(/", " ", "  ", "\n", "\t",
         ":", ",", "\"", "'", "→", "日本", "é.py", "v1.2.3", "12", "the", "Word", "path/to/file", "x/y.java", "a.b/c"};
 
+    /** What {@link Mentions} finds, given a text, a most and the names seen. */
+    private interface Finder {
+        List<String> find(String text, int max, Set<String> seen);
+    }
+
     @Test
     void paths_are_those_the_pattern_finds_scanning_every_character() {
-        Random random = new Random(19);
-        for (int n = 0; n < 3_000; n++) {
-            String text = text(random);
-            int max = 1 + random.nextInt(10);
-            Set<String> seen = new HashSet<>(List.of("src/app/models.py"));
-            assertThat(Mentions.paths(text, max, new HashSet<>(seen))).as(text)
-                    .isEqualTo(everyCharacter(Mentions.PATH, text, max, seen, true));
-        }
+        assertFindsAsEveryCharacter(19, Mentions::paths, Mentions.PATH, "src/app/models.py", true);
     }
 
     @Test
     void code_names_are_those_the_pattern_finds_scanning_every_character() {
-        Random random = new Random(7);
+        assertFindsAsEveryCharacter(7, Mentions::codeNames, Mentions.CODE_NAME, "Enum.map", false);
+    }
+
+    private static void assertFindsAsEveryCharacter(long seed, Finder finder, Pattern pattern, String seenBefore,
+            boolean paths) {
+        Random random = new Random(seed);
         for (int n = 0; n < 3_000; n++) {
             String text = text(random);
             int max = 1 + random.nextInt(10);
-            Set<String> seen = new HashSet<>(List.of("Enum.map"));
-            assertThat(Mentions.codeNames(text, max, new HashSet<>(seen))).as(text)
-                    .isEqualTo(everyCharacter(Mentions.CODE_NAME, text, max, seen, false));
+            assertThat(finder.find(text, max, new HashSet<>(Set.of(seenBefore)))).as(text)
+                    .isEqualTo(everyCharacter(pattern, text, max, new HashSet<>(Set.of(seenBefore)), paths));
         }
     }
 
