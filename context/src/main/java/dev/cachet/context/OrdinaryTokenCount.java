@@ -1,7 +1,6 @@
 package dev.cachet.context;
 
 import com.knuddels.jtokkit.api.Encoding;
-import java.util.function.Supplier;
 
 /**
  * jtokkit's {@code countTokensOrdinary} for o200k_base, faster and with the same count for every text. The text is cut
@@ -14,9 +13,9 @@ final class OrdinaryTokenCount {
     static final String ENCODING = "o200k_base";
 
     /** About 2 MB when full; the corpus's 5.9 MB of text has some 43,000 distinct pieces. */
-    static final int CACHED_PIECES = 1 << 15;
+    private static final int CACHED_PIECES = 1 << 15;
 
-    private final Supplier<Encoding> encoding;
+    private final Encoding encoding;
     private final PieceCache pieces;
 
     OrdinaryTokenCount(Encoding encoding) {
@@ -24,21 +23,12 @@ final class OrdinaryTokenCount {
     }
 
     OrdinaryTokenCount(Encoding encoding, int cachedPieces) {
-        this(o200kOnly(encoding), cachedPieces);
-    }
-
-    /** A count whose encoding, o200k_base, may still be loading: the first piece that needs it waits for it. */
-    OrdinaryTokenCount(Supplier<Encoding> o200k, int cachedPieces) {
-        this.encoding = o200k;
-        this.pieces = new PieceCache(cachedPieces, piece -> o200k.get().countTokensOrdinary(piece));
-    }
-
-    private static Supplier<Encoding> o200kOnly(Encoding encoding) {
         if (!encoding.getName().equals(ENCODING)) {
             throw new IllegalArgumentException("the fast token count follows " + ENCODING + ", not "
                     + encoding.getName());
         }
-        return () -> encoding;
+        this.encoding = encoding;
+        this.pieces = new PieceCache(cachedPieces, encoding::countTokensOrdinary);
     }
 
     int count(String string) {
@@ -61,7 +51,7 @@ final class OrdinaryTokenCount {
 
     private int countChunk(char[] text, int start, int end, boolean byHand) {
         if (!byHand) {
-            return encoding.get().countTokensOrdinary(new String(text, start, end - start));
+            return encoding.countTokensOrdinary(new String(text, start, end - start));
         }
         int tokens = 0;
         for (int piece = start; piece < end; ) {

@@ -11,7 +11,6 @@ import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.message.UserText;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 
@@ -55,19 +54,8 @@ public final class TokenCounter {
         this.unscaled = unscaled;
     }
 
-    /**
-     * The o200k_base counter. Reading the encoding's 200,000 ranks takes about a third of a CPU second, so it is read
-     * on a thread of its own while the caller starts up (parses its options, reads its input), and the first count
-     * that needs it waits for it.
-     */
     public static TokenCounter o200k() {
-        CompletableFuture<Encoding> loading = CompletableFuture.supplyAsync(
-                () -> Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE), task -> {
-                    Thread loader = new Thread(task, "o200k-loader");
-                    loader.setDaemon(true);
-                    loader.start();
-                });
-        return new TokenCounter(new OrdinaryTokenCount(loading::join, OrdinaryTokenCount.CACHED_PIECES)::count);
+        return new TokenCounter(Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
     }
 
     /** A counter with the same encoding and an empty cache, for work that must not keep this one's counts alive. */
