@@ -31,19 +31,27 @@ public final class TokenCounter {
     private final ToIntFunction<String> textTokens;
     private final double factor;
     private final Map<String, Integer> pinned;
-    private final Map<Object, Integer> cache = new ConcurrentHashMap<>();
+    /** Unscaled counts, shared with the calibrated counters made from this one: o200k counts a text one way only. */
+    private final Map<Object, Integer> unscaled;
 
     public TokenCounter(Encoding encoding) {
-        this(textTokens(encoding), 1.0, Map.of());
+        this(textTokens(encoding));
     }
 
-    private TokenCounter(ToIntFunction<String> textTokens, double factor, Map<String, Integer> pinned) {
+    /** A counter whose texts count what {@code textTokens} says. */
+    TokenCounter(ToIntFunction<String> textTokens) {
+        this(textTokens, 1.0, Map.of(), new ConcurrentHashMap<>());
+    }
+
+    private TokenCounter(ToIntFunction<String> textTokens, double factor, Map<String, Integer> pinned,
+            Map<Object, Integer> unscaled) {
         if (!(factor > 0)) {
             throw new IllegalArgumentException("a token factor must be positive, got " + factor);
         }
         this.textTokens = textTokens;
         this.factor = factor;
         this.pinned = Map.copyOf(pinned);
+        this.unscaled = unscaled;
     }
 
     public static TokenCounter o200k() {
@@ -52,16 +60,17 @@ public final class TokenCounter {
 
     /** A counter with the same encoding and an empty cache, for work that must not keep this one's counts alive. */
     public TokenCounter fresh() {
-        return new TokenCounter(textTokens, factor, pinned);
+        return new TokenCounter(textTokens, factor, pinned, new ConcurrentHashMap<>());
     }
 
     /**
      * A counter that stands in for another tokenizer: every message and tool spec counts {@code factor} times its
      * o200k tokens, except system texts in {@code pinned}, which count what the map says. A replay fits both to the
-     * usage a provider billed: the factor for its tokenizer, a pinned text for what the log never held.
+     * usage a provider billed: the factor for its tokenizer, a pinned text for what the log never held. It shares
+     * this counter's cached counts, so a message counted before calibrating is not tokenized again.
      */
     public TokenCounter calibrated(double factor, Map<String, Integer> pinned) {
-        return new TokenCounter(textTokens, factor, pinned);
+        return new TokenCounter(textTokens, factor, pinned, unscaled);
     }
 
     private static ToIntFunction<String> textTokens(Encoding encoding) {
@@ -74,13 +83,17 @@ public final class TokenCounter {
     }
 
     public int count(Message message) {
-        return cache.computeIfAbsent(message, m -> m instanceof SystemText system && pinned.containsKey(system.text())
-                ? pinned.get(system.text())
-                : scaled(MESSAGE_OVERHEAD + countContent((Message) m)));
+        if (!pinned.isEmpty() && message instanceof SystemText system) {
+            Integer pin = pinned.get(system.text());
+            if (pin != null) {
+                return pin;
+            }
+        }
+        return scaled(unscaled.computeIfAbsent(message, m -> MESSAGE_OVERHEAD + countContent((Message) m)));
     }
 
     public int count(ToolSpec spec) {
-        return cache.computeIfAbsent(spec, s -> scaled(MESSAGE_OVERHEAD
+        return scaled(unscaled.computeIfAbsent(spec, s -> MESSAGE_OVERHEAD
                 + count(spec.name()) + count(spec.description()) + count(spec.parameters().toString())));
     }
 

@@ -7,6 +7,8 @@ import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,22 @@ class TokenCounterTest {
                 .isEqualTo(Math.round(1.5 * counter.count(new SystemText("you are a coding agent"))));
         assertThat(calibrated.fresh().count(new SystemText("[unseen prefix]"))).isEqualTo(20_000);
         assertThat(calibrated.count("plain text")).isEqualTo(counter.count("plain text"));
+    }
+
+    @Test
+    void a_calibrated_counter_reuses_the_counts_made_before_calibrating_and_a_fresh_one_does_not() {
+        List<String> tokenized = new ArrayList<>();
+        TokenCounter words = new TokenCounter(text -> {
+            tokenized.add(text);
+            return text.split(" ").length;
+        });
+        ToolResult output = new ToolResult("c1", "grep", "three plain words", false);
+        int raw = words.count(output);
+
+        assertThat(words.calibrated(1.5, Map.of()).count(output)).isEqualTo(Math.round(1.5 * raw));
+        assertThat(tokenized).containsExactly("three plain words");
+        assertThat(words.fresh().count(output)).isEqualTo(raw);
+        assertThat(tokenized).containsExactly("three plain words", "three plain words");
     }
 
     @Test

@@ -19,6 +19,15 @@ public record ToolSpec(String name, String description, JsonNode parameters) {
         return new ToolSpec(name, "", JsonNodeFactory.instance.objectNode());
     }
 
+    /**
+     * The name's and description's hash: equal specs still hash alike, and the schema, a tree that {@code JsonNode}
+     * hashes by walking it whole, is not walked at each of the many lookups a spec has (one per window it is in).
+     */
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + description.hashCode();
+    }
+
     /** True for a tool known only by its name: its schema is not known. */
     public boolean nameOnly() {
         return description.isEmpty() && parameters.isEmpty();

@@ -3,16 +3,15 @@ package dev.cachet.context.window;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolSpec;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Assembles a {@link Window} segment by segment, counting tokens and placing breakpoints. The prefix hash chains
  * the cached digests of the tools and then of each message, so the hash at a breakpoint depends on exactly the
- * content before it.
+ * content before it; the factory's {@link ContentHashes} resumes the chain from the windows built before.
  */
 public final class WindowBuilder {
     private final TokenCounter counter;
@@ -20,6 +19,7 @@ public final class WindowBuilder {
     private final List<ToolSpec> tools = new ArrayList<>();
     private final List<Segment> segments = new ArrayList<>();
     private final List<Integer> breakpointPositions = new ArrayList<>();
+    private int[] messageTokens = new int[16];
     private int messageCount;
 
     WindowBuilder(TokenCounter counter, ContentHashes hashes) {
@@ -34,12 +34,16 @@ public final class WindowBuilder {
 
     public WindowBuilder segment(SegmentKind kind, List<? extends Message> messages) {
         if (!messages.isEmpty()) {
+            if (messageCount + messages.size() > messageTokens.length) {
+                messageTokens = Arrays.copyOf(messageTokens, Math.max(2 * messageTokens.length, messageCount + messages.size()));
+            }
             int tokens = 0;
             for (Message message : messages) {
-                tokens += counter.count(message);
+                int counted = counter.count(message);
+                messageTokens[messageCount++] = counted;
+                tokens += counted;
             }
             segments.add(new Segment(kind, List.copyOf(messages), tokens));
-            messageCount += messages.size();
         }
         return this;
     }
@@ -55,36 +59,32 @@ public final class WindowBuilder {
 
     public Window build() {
         int toolTokens = 0;
-        MessageDigest chain = ContentHashes.sha256();
+        Object[] items = new Object[tools.size() + messageCount];
+        int item = 0;
         for (ToolSpec tool : tools) {
             toolTokens += counter.count(tool);
-            chain.update(hashes.digest(tool));
+            items[item++] = tool;
         }
-        List<Breakpoint> breakpoints = new ArrayList<>();
-        int position = 0;
-        int tokens = toolTokens;
         for (Segment segment : segments) {
             for (Message message : segment.messages()) {
-                chain.update(hashes.digest(message));
-                tokens += counter.count(message);
-                position++;
-                if (breakpointPositions.contains(position)) {
-                    breakpoints.add(new Breakpoint(position, tokens, hex(copy(chain).digest())));
-                }
+                items[item++] = message;
             }
         }
-        return new Window(tools, toolTokens, segments, breakpoints, hex(chain.digest()), Optional.empty());
-    }
-
-    private static MessageDigest copy(MessageDigest digest) {
-        try {
-            return (MessageDigest) digest.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 digests are cloneable on every JVM", e);
+        int[] ends = new int[breakpointPositions.size() + 1];
+        for (int i = 0; i < breakpointPositions.size(); i++) {
+            ends[i] = tools.size() + breakpointPositions.get(i);
         }
-    }
-
-    private static String hex(byte[] digest) {
-        return HexFormat.of().formatHex(digest, 0, 8);
+        ends[ends.length - 1] = items.length;
+        String[] prefixHashes = hashes.prefixHashes(items, ends);
+        List<Breakpoint> breakpoints = new ArrayList<>(breakpointPositions.size());
+        int position = 0;
+        int tokens = toolTokens;
+        for (int i = 0; i < breakpointPositions.size(); i++) {
+            for (int end = breakpointPositions.get(i); position < end; position++) {
+                tokens += messageTokens[position];
+            }
+            breakpoints.add(new Breakpoint(position, tokens, prefixHashes[i]));
+        }
+        return new Window(tools, toolTokens, segments, breakpoints, prefixHashes[ends.length - 1], Optional.empty());
     }
 }

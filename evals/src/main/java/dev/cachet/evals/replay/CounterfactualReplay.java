@@ -82,13 +82,14 @@ public final class CounterfactualReplay {
         TokenCounter calibrated = calibration.estimated() ? counter
                 : counter.calibrated(calibration.factor(), Map.of(systemPrompt, (int) prompt));
         WindowFactory windows = new WindowFactory(calibrated, hashes);
-        List<List<ObservedReferences.Observed>> references = ObservedReferences.of(trajectory);
+        MessageSearch search = new MessageSearch();
+        List<List<ObservedReferences.Observed>> references = ObservedReferences.of(trajectory, search);
         List<ReplayTurn> bill = calibration.estimated() ? List.of() : recorded(trajectory, model);
         ProviderMisses misses = timing.providerMisses() ? ProviderMisses.of(bill) : ProviderMisses.NONE;
         List<ReplayRun> runs = new ArrayList<>();
         for (ConfiguredStrategy strategy : strategies) {
-            runs.add(replay(trajectory, references, strategy, model, windows, systemPrompt, calibration.estimated(),
-                    misses));
+            runs.add(replay(trajectory, references, search, strategy, model, windows, systemPrompt,
+                    calibration.estimated(), misses));
         }
         if (!calibration.estimated()) {
             double restart = runs.stream().filter(run -> run.strategy().equals(TranscriptStrategy.NAME))
@@ -111,8 +112,8 @@ public final class CounterfactualReplay {
     }
 
     private ReplayRun replay(Trajectory trajectory, List<List<ObservedReferences.Observed>> references,
-            ConfiguredStrategy configured, PricedModel model, WindowFactory windows, String systemPrompt,
-            boolean estimated, ProviderMisses misses) {
+            MessageSearch search, ConfiguredStrategy configured, PricedModel model, WindowFactory windows,
+            String systemPrompt, boolean estimated, ProviderMisses misses) {
         TokenCounter counter = windows.counter();
         CacheSimulator cache = model.caches().apply(counter);
         CallClock clock = new CallClock(cache.ttl(), timing);
@@ -140,7 +141,7 @@ public final class CounterfactualReplay {
             List<ObservedReferences.Observed> needed = references.get(i);
             List<Message> shown = window.messages();
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()
-                    .collect(Collectors.groupingBy(reference -> Sight.of(shown, reference.form())));
+                    .collect(Collectors.groupingBy(reference -> Sight.of(shown, reference.form(), search)));
             List<ObservedReferences.Observed> pointed = seen.getOrDefault(Sight.POINTER, List.of());
             List<ObservedReferences.Observed> missing = seen.getOrDefault(Sight.MISSING, List.of());
             // The agent needs each output whose content the window lacks (behind a pointer, or gone): it reads it

@@ -23,9 +23,9 @@ final class ObservedReferences {
 
     private ObservedReferences() {}
 
-    /** Per turn, each such name. */
-    static List<List<Observed>> of(Trajectory trajectory) {
-        FirstMentions seen = new FirstMentions();
+    /** Per turn, each such name; {@code search} keeps what it learns of the messages for later searches. */
+    static List<List<Observed>> of(Trajectory trajectory, MessageSearch search) {
+        FirstMentions seen = new FirstMentions(search);
         seen.add(new SystemText(trajectory.systemPrompt()));
         seen.add(new UserText(trajectory.task()));
         List<List<Observed>> perTurn = new ArrayList<>();
@@ -57,17 +57,19 @@ final class ObservedReferences {
      * The messages so far, and for each name asked about the first that holds it. Messages are only appended, so a
      * name's first message never changes and a name not found yet is looked for in the newer messages only: actions
      * use the same names turn after turn, and each is searched for across the session once, not once per turn.
-     * A message whose trigrams rule the name out is not searched at all.
      */
     private static final class FirstMentions {
+        private final MessageSearch search;
         private final List<Message> messages = new ArrayList<>();
-        private final List<Trigrams> trigrams = new ArrayList<>();
         private final Map<String, Integer> firstAt = new HashMap<>();
         private final Map<String, Integer> searchedUpTo = new HashMap<>();
 
+        FirstMentions(MessageSearch search) {
+            this.search = search;
+        }
+
         void add(Message message) {
             messages.add(message);
-            trigrams.add(Trigrams.of(MessageText.texts(message)));
         }
 
         Optional<Message> first(String name) {
@@ -75,7 +77,7 @@ final class ObservedReferences {
             if (found == null) {
                 int from = searchedUpTo.getOrDefault(name, 0);
                 for (int i = from; i < messages.size() && found == null; i++) {
-                    if (trigrams.get(i).mayContain(name) && MessageText.contains(messages.get(i), name)) {
+                    if (search.contains(messages.get(i), name)) {
                         found = i;
                     }
                 }

@@ -14,10 +14,10 @@ enum Sight {
     CONTENT, POINTER, MISSING;
 
     /** Where {@code messages}, a window's, show the name. */
-    static Sight of(List<Message> messages, String name) {
+    static Sight of(List<Message> messages, String name, MessageSearch search) {
         boolean pointed = false;
         for (Message message : messages) {
-            if (MessageText.contains(message, name)) {
+            if (search.contains(message, name)) {
                 if (!isPointer(message)) {
                     return CONTENT;
                 }
