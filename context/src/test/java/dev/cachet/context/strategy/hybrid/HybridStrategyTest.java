@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class HybridStrategyTest {
@@ -174,15 +175,8 @@ class HybridStrategyTest {
         int decided = handComputedDecision(turns).turn();
         // The mask is first on offer at turn 3; the session idles six minutes before that call, past the 5-minute TTL.
         PausedClock clock = new PausedClock();
-        HybridStrategy hybrid = hybrid(MASK_SUPERSEDED_ONLY, clock);
-        var session = TestSessions.newSession();
-        List<Window> windows = new ArrayList<>();
-        windows.add(hybrid.render(session));
-        for (int turn = 1; turn <= turns.size(); turn++) {
-            TestSessions.play(session, turns.get(turn - 1));
-            clock.advance(turn == 3 ? Duration.ofMinutes(6) : Duration.ofSeconds(20));
-            windows.add(hybrid.render(session));
-        }
+        List<Window> windows = windowsPausingBeforeTurn3(turns, clock, hybrid(MASK_SUPERSEDED_ONLY, clock),
+                hybrid -> clock.advance(Duration.ofMinutes(6)));
 
         assertThat(decided).as("without the pause it waits for rent").isGreaterThan(3);
         assertThat(firstCompaction(windows)).contains(3);
@@ -196,24 +190,32 @@ class HybridStrategyTest {
         List<Turn> turns = supersededRead();
         int decided = handComputedDecision(turns).turn();
         PausedClock clock = new PausedClock();
-        HybridStrategy hybrid = hybrid(MASK_SUPERSEDED_ONLY, clock);
+        // Six minutes idle, bridged by a keep-alive ping at 4.5 that re-read the cached prefix.
+        List<Window> windows = windowsPausingBeforeTurn3(turns, clock, hybrid(MASK_SUPERSEDED_ONLY, clock), hybrid -> {
+            clock.advance(Duration.ofSeconds(270));
+            hybrid.cacheUsed(clock.instant());
+            clock.advance(Duration.ofSeconds(90));
+        });
+
+        assertThat(firstCompaction(windows)).contains(decided);
+    }
+
+    /** The windows of a session whose calls come 20 s apart, but for the idle stretch {@code pause} before turn 3. */
+    private static List<Window> windowsPausingBeforeTurn3(List<Turn> turns, PausedClock clock, HybridStrategy hybrid,
+            Consumer<HybridStrategy> pause) {
         var session = TestSessions.newSession();
         List<Window> windows = new ArrayList<>();
         windows.add(hybrid.render(session));
         for (int turn = 1; turn <= turns.size(); turn++) {
             TestSessions.play(session, turns.get(turn - 1));
             if (turn == 3) {
-                // Six minutes idle, bridged by a keep-alive ping at 4.5 that re-read the cached prefix.
-                clock.advance(Duration.ofSeconds(270));
-                hybrid.cacheUsed(clock.instant());
-                clock.advance(Duration.ofSeconds(90));
+                pause.accept(hybrid);
             } else {
                 clock.advance(Duration.ofSeconds(20));
             }
             windows.add(hybrid.render(session));
         }
-
-        assertThat(firstCompaction(windows)).contains(decided);
+        return windows;
     }
 
     /** A clock the test moves: the time each window is sent. */
