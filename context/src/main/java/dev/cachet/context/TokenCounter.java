@@ -54,8 +54,18 @@ public final class TokenCounter {
         this.unscaled = unscaled;
     }
 
+    /** A counter of its own (its own caches) on the one o200k encoding of this process. */
     public static TokenCounter o200k() {
-        return new TokenCounter(Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
+        return new TokenCounter(O200k.ENCODING);
+    }
+
+    /** The o200k encoding, read once per process: it takes half a second, and jtokkit's encodings are immutable. */
+    static Encoding o200kEncoding() {
+        return O200k.ENCODING;
+    }
+
+    private static final class O200k {
+        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     }
 
     /** A counter with the same encoding and an empty cache, for work that must not keep this one's counts alive. */

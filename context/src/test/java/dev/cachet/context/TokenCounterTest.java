@@ -16,6 +16,13 @@ class TokenCounterTest {
     private final TokenCounter counter = TokenCounter.o200k();
 
     @Test
+    void every_o200k_counter_of_a_process_shares_the_one_encoding_read_once() {
+        assertThat(TokenCounter.o200kEncoding()).isSameAs(TokenCounter.o200kEncoding());
+        assertThat(TokenCounter.o200k()).isNotSameAs(counter);
+        assertThat(TokenCounter.o200k().count("hello world")).isEqualTo(counter.count("hello world"));
+    }
+
+    @Test
     void counts_plain_text_with_the_o200k_encoding() {
         assertThat(counter.count("hello world")).isEqualTo(2);
         assertThat(counter.count("")).isZero();
