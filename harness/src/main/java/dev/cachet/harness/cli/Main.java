@@ -1,20 +1,37 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.context.TokenCounter;
 import dev.cachet.context.error.CachetException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** The cachet command line. */
 public final class Main {
     private Main() {}
 
+    /** The commands that build a harness, and with it read o200k; bare {@code cachet} is a chat. */
+    private static final Set<String> COUNTING_TOKENS = Set.of("demo", "run", "chat", "resume", "tools", "eval",
+            "eval-run", "replay", "stats", "bench");
+
     public static void main(String[] args) {
+        if (countsTokens(args)) {
+            // Reading o200k takes half a second: on another core it overlaps parsing the command and the prices.
+            Thread encoding = new Thread(TokenCounter::o200k, "o200k");
+            encoding.setDaemon(true);
+            encoding.start();
+        }
         System.exit(commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath(), true,
                 ChatTerminal.system(), System.in).execute(args));
+    }
+
+    /** Whether the command will count tokens; the others (--version, statusline, sessions) must not wait on o200k. */
+    static boolean countsTokens(String[] args) {
+        return args.length == 0 || COUNTING_TOKENS.contains(args[0]);
     }
 
     /** The command line as a test runs it, in a process it shares: signals stay the process's own. */
