@@ -45,7 +45,10 @@ record ProviderMisses(Map<Integer, Long> servedByCall) {
     /** The miss a call met when the provider served less than the cache predicted it would read. */
     Optional<CacheMiss> miss(int call, Usage predicted, Usage billed) {
         long lost = predicted.cacheRead() - billed.cacheRead();
-        return lost <= 0 || !servedByCall.containsKey(call) ? Optional.empty() : Optional.of(new CacheMiss(Cause.PROVIDER, lost,
+        if (lost <= 0 || !servedByCall.containsKey(call)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CacheMiss(Cause.PROVIDER, lost,
                 "the recorded session's provider served " + servedByCall.get(call) + " tokens from its cache here"));
     }
 }

@@ -34,7 +34,7 @@ public final class AutomaticPrefixCacheSimulator implements CacheSimulator {
 
     private record Remembered(List<Object> blocks, Instant lastUsed) {}
 
-    /** @param keepsAnswers whether the cache holds each answer after its prompt, so that a prompt repeating it reads it */
+    /** @param keepsAnswers whether the cache holds each answer after its prompt, for a prompt that repeats it */
     private AutomaticPrefixCacheSimulator(TokenCounter counter, int minimumTokens, int stepTokens, Duration retention,
             boolean keepsAnswers) {
         this.counter = counter;
