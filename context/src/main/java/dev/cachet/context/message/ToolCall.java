@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.cachet.context.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,6 +27,21 @@ public record ToolCall(String id, String name, String arguments) {
             return args == null ? MissingNode.getInstance() : args;
         } catch (JsonProcessingException e) {
             return MissingNode.getInstance();
+        }
+    }
+
+    /** Every string the arguments hold, at any depth, in order; none when they do not parse. */
+    public List<String> stringValues() {
+        List<String> strings = new ArrayList<>();
+        collect(parsedArguments(), strings);
+        return strings;
+    }
+
+    private static void collect(JsonNode node, List<String> into) {
+        if (node.isTextual()) {
+            into.add(node.asText());
+        } else {
+            node.forEach(child -> collect(child, into));
         }
     }
 

@@ -31,6 +31,14 @@ class ToolCallTest {
         assertThat(call.parsedArguments().isEmpty()).isTrue();
     }
 
+    @Test
+    void string_values_are_every_string_at_any_depth_in_order() {
+        ToolCall edit = new ToolCall("c1", "edit", "{\"path\":\"a.py\",\"n\":3,\"edits\":[{\"old\":\"x\",\"new\":\"y\"}]}");
+
+        assertThat(edit.stringValues()).containsExactly("a.py", "x", "y");
+        assertThat(new ToolCall("c2", "edit", "not json").stringValues()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"path\": ", "not json", "{\"a\":1} trailing", "{\"a\":1,\"a\":2}", ""})
     void arguments_that_do_not_parse_are_a_missing_node(String raw) {

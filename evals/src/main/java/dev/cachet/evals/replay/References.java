@@ -1,9 +1,7 @@
 package dev.cachet.evals.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,21 +54,9 @@ final class References {
     }
 
     private static List<String> strings(ToolCall call) {
-        JsonNode args = call.parsedArguments();
-        if (args.isMissingNode()) {
-            return List.of(call.arguments());
-        }
-        List<String> strings = new ArrayList<>();
-        collect(args, strings);
-        return strings;
-    }
-
-    private static void collect(JsonNode node, List<String> into) {
-        if (node.isTextual()) {
-            into.add(node.asText());
-        } else {
-            node.forEach(child -> collect(child, into));
-        }
+        List<String> strings = call.stringValues();
+        // Arguments that do not parse are searched as the text the model wrote.
+        return strings.isEmpty() && call.parsedArguments().isMissingNode() ? List.of(call.arguments()) : strings;
     }
 
     /** An argument copied whole from an output, such as a search pattern or the old text of an edit. */

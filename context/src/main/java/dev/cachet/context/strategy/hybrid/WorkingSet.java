@@ -1,13 +1,11 @@
 package dev.cachet.context.strategy.hybrid;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.context.strategy.Mentions;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,19 +86,9 @@ final class WorkingSet {
     }
     /** The names a call's string arguments hold. */
     private static Set<String> namesOf(ToolCall call) {
-        List<String> strings = new ArrayList<>();
-        collect(call.parsedArguments(), strings);
         Set<String> names = new HashSet<>();
-        strings.forEach(text -> names.addAll(names(text)));
+        call.stringValues().forEach(text -> names.addAll(names(text)));
         return names;
-    }
-
-    private static void collect(JsonNode node, List<String> into) {
-        if (node.isTextual()) {
-            into.add(node.asText());
-        } else {
-            node.forEach(child -> collect(child, into));
-        }
     }
 
     /** Paths (and their file names, which listings and tracebacks show instead) and code names in a text. */
