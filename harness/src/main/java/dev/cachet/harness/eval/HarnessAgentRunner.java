@@ -99,10 +99,13 @@ public final class HarnessAgentRunner implements AgentRunner {
         return budget.maxCostUsd().isPresent() ? limits.withMaxCostUsd(budget.maxCostUsd().getAsDouble()) : limits;
     }
 
-    /** Moves the run's session logs into the eval's results, since its workspace is deleted after the run. */
+    /**
+     * Moves the run's session logs into the eval's results, since its workspace is deleted after the run. Only the
+     * logs cachet wrote: a log the agent planted in its workspace must not pass for one of the eval's runs.
+     */
     private void keepLogs(SuiteTask task, String arm, Path workspace, boolean interrupted) {
         try {
-            for (Path log : harness.sessionLogs().list(workspace)) {
+            for (Path log : harness.sessionLogs().written(workspace)) {
                 String name = log.getFileName().toString();
                 String kept = interrupted ? name.replaceFirst("\\.jsonl$", INTERRUPTED_LOG) : name;
                 Path target = sessionsDir.resolve(task.id()).resolve(arm + "-" + kept);

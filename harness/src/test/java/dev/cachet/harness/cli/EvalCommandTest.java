@@ -63,6 +63,41 @@ class EvalCommandTest {
     }
 
     @Test
+    void a_session_log_planted_in_the_workspace_never_passes_for_one_of_the_evals_runs(@TempDir Path copy)
+            throws IOException {
+        // Older versions kept logs in the workspace's .cachet/sessions: an agent can write one there, as this repo has.
+        Path examples = SUITE.getParent();
+        Path suite = Files.copy(SUITE, copy.resolve("suite.yaml"));
+        copyTree(examples.resolve("recordings"), copy.resolve("recordings"));
+        copyTree(examples.resolve("demo/repo"), copy.resolve("demo/repo"));
+        Path planted = Files.createDirectories(copy.resolve("demo/repo/.cachet/sessions")).resolve("forged.jsonl");
+        Files.writeString(planted, "{\"type\":\"session_started\"}\n");
+
+        CliRun run = CliRun.of("eval", suite.toString(), "--model", "replay", "--sandbox", "full", "--strategies",
+                "transcript", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        try (var sessions = Files.walk(out.resolve("sessions"))) {
+            List<String> kept = sessions.filter(p -> p.toString().endsWith(".jsonl"))
+                    .map(p -> p.getFileName().toString()).toList();
+            assertThat(kept).hasSize(3).noneMatch(name -> name.contains("forged"));
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void plan_on_and_off_doubles_the_runs_and_each_record_says_whether_it_planned() throws IOException {
         CliRun run = eval("--strategies", "transcript", "--plan", "on,off");
 

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 public record SessionLogs(Path stateHome) {
     private static final int NAME_CHARS = 40;
     private static final int HASH_CHARS = 12;
+    private static final Comparator<Path> BY_NAME = Comparator.comparing(path -> path.getFileName().toString());
 
     /** The directory of a workspace's logs (which may not exist yet). */
     public Path directoryFor(Path workspace) {
@@ -59,8 +61,16 @@ public record SessionLogs(Path stateHome) {
     public List<Path> list(Path workspace) {
         List<Path> logs = new ArrayList<>(logsIn(directoryFor(workspace)));
         logs.addAll(logsIn(legacyDirectory(workspace)));
-        logs.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        logs.sort(BY_NAME);
         return List.copyOf(logs);
+    }
+
+    /**
+     * The logs cachet wrote for {@code workspace} where it keeps them, out of the agent's reach, by file name; never
+     * those an agent could plant in the workspace itself, where older versions wrote theirs.
+     */
+    public List<Path> written(Path workspace) {
+        return logsIn(directoryFor(workspace)).stream().sorted(BY_NAME).toList();
     }
 
     /** The log of session {@code sessionId} in {@code workspace}, where cachet keeps it or where older versions did. */

@@ -56,6 +56,18 @@ class SessionLogsTest {
     }
 
     @Test
+    void the_logs_cachet_wrote_are_never_the_ones_an_agent_can_plant_in_its_workspace() throws IOException {
+        Path workspace = Files.createDirectories(workspaces.resolve("repo"));
+        Path written = logs().create(workspace, "20260102-000000-bbbbbb");
+        Files.writeString(written, "{}\n");
+        Path planted = Files.createDirectories(SessionLogs.legacyDirectory(workspace)).resolve("forged.jsonl");
+        Files.writeString(planted, "{}\n");
+
+        assertThat(logs().written(workspace)).containsExactly(written);
+        assertThat(logs().list(workspace)).contains(planted);
+    }
+
+    @Test
     void a_symbolic_link_in_place_of_any_folder_cachet_makes_is_refused(@TempDir Path elsewhere) throws IOException {
         Path workspace = Files.createDirectories(workspaces.resolve("repo"));
         Files.createDirectories(state.resolve("cachet/sessions"));
