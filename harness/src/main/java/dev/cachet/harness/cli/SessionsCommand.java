@@ -31,9 +31,10 @@ final class SessionsCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> logs = SessionFiles.of(sessionLogs(), workspace.toAbsolutePath().normalize()).all();
+        SessionFiles sessions = SessionFiles.of(sessionLogs(), workspace.toAbsolutePath().normalize());
+        List<Path> logs = sessions.all();
         if (logs.isEmpty()) {
-            out().println("no sessions in " + workspace.toAbsolutePath().normalize());
+            out().println("no sessions in " + workspace.toAbsolutePath().normalize() + sessions.leftInWorkspaceHint());
             return ExitCodes.OK;
         }
         List<List<String>> rows = new ArrayList<>();
@@ -41,6 +42,9 @@ final class SessionsCommand extends Subcommand implements Callable<Integer> {
             rows.add(row(log));
         }
         out().print(TextTable.render(new Table(HEADINGS, rows)));
+        if (!sessions.leftInWorkspace().isEmpty()) {
+            out().println("not listed" + sessions.leftInWorkspaceHint());
+        }
         out().flush();
         return ExitCodes.OK;
     }

@@ -105,7 +105,7 @@ public final class HarnessAgentRunner implements AgentRunner {
      */
     private void keepLogs(SuiteTask task, String arm, Path workspace, boolean interrupted) {
         try {
-            for (Path log : harness.sessionLogs().written(workspace)) {
+            for (Path log : harness.sessionLogs().list(workspace)) {
                 String name = log.getFileName().toString();
                 String kept = interrupted ? name.replaceFirst("\\.jsonl$", INTERRUPTED_LOG) : name;
                 Path target = sessionsDir.resolve(task.id()).resolve(arm + "-" + kept);

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Which of a workspace's session logs a user means: a session id, a path, or nothing for the session that was active
- * last. The logs are where {@link SessionLogs} keeps them, and where older versions left them in the workspace.
+ * last. The logs are where {@link SessionLogs} keeps them; one older versions left in the workspace is resumed only
+ * when the user names its path, having checked it, since an agent or a cloned repository can plant one there.
  */
 public final class SessionFiles {
     private static final String SUFFIX = ".jsonl";
@@ -37,12 +38,17 @@ public final class SessionFiles {
                 .toList();
     }
 
+    /** The logs older versions left in the workspace, which are never resumed unless named by path. */
+    public List<Path> leftInWorkspace() {
+        return SessionLogs.leftInWorkspace(workspace);
+    }
+
     /** The log a user means by a session id or a path; without either, the one written to last. */
     public Path find(Optional<String> idOrPath) {
         if (idOrPath.isEmpty()) {
             return all().stream().findFirst().orElseThrow(() -> new InputException("no sessions to resume: "
                     + logs.directoryFor(workspace) + " holds no session logs of " + workspace
-                    + "; start one with 'cachet run'"));
+                    + "; start one with 'cachet run'" + leftInWorkspaceHint()));
         }
         String given = idOrPath.get();
         if (given.endsWith(SUFFIX) || given.contains("/")) {
@@ -53,9 +59,19 @@ public final class SessionFiles {
             }
             return log;
         }
-        return logs.find(workspace, given).orElseThrow(() -> new InputException("no session '" + given + "': "
-                + logs.pathFor(workspace, given) + " is not a session log; "
-                + "'cachet sessions' lists this workspace's sessions"));
+        return logs.find(workspace, given).orElseThrow(() -> leftInWorkspace().stream()
+                .filter(log -> log.getFileName().toString().equals(given + SUFFIX)).findFirst()
+                .map(log -> new InputException("session '" + given + "' is a log older versions left in the workspace, "
+                        + log + ", where an agent or a cloned repository can plant one: check it, then resume it by its path"))
+                .orElseGet(() -> new InputException("no session '" + given + "': " + logs.pathFor(workspace, given)
+                        + " is not a session log; 'cachet sessions' lists this workspace's sessions")));
+    }
+
+    /** Names the logs older versions left in the workspace, which a user may have meant; empty when there are none. */
+    public String leftInWorkspaceHint() {
+        List<Path> left = leftInWorkspace();
+        return left.isEmpty() ? "" : " (" + left.size() + (left.size() == 1 ? " log" : " logs") + " older versions left in "
+                + left.get(0).getParent() + " can be resumed by path once checked)";
     }
 
     private static FileTime modified(Path file) {

@@ -104,6 +104,25 @@ class ResumeCommandTest {
     }
 
     @Test
+    void a_log_planted_in_the_workspace_is_never_resumed_as_the_last_session_nor_listed_as_one() throws IOException {
+        run("--max-turns", "2");
+        Path planted = Files.createDirectories(workspace.resolve(".cachet/sessions")).resolve("20991231-000000-ffffff.jsonl");
+        Files.copy(log(), planted);
+        Files.delete(log());
+
+        CliRun resumed = resume("--max-turns", "10");
+        CliRun byId = resume("20991231-000000-ffffff");
+        CliRun sessions = CliRun.of("sessions", "-w", workspace.toString());
+
+        assertThat(resumed.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(resumed.err()).startsWith("cachet: no sessions to resume").contains(planted.getParent().toString());
+        assertThat(byId.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(byId.err()).contains("resume it by its path");
+        assertThat(sessions.out()).startsWith("no sessions in " + workspace).contains("1 log older versions left in");
+        assertThat(Files.readString(workspace.resolve("counter.txt"))).isEqualTo("one\n");
+    }
+
+    @Test
     void a_torn_last_line_is_dropped_with_a_warning_and_the_resumed_log_reads_clean() throws IOException {
         run("--max-turns", "2");
         Files.writeString(log(), "{\"time\":\"2026-12-05T10:00:00Z\",\"type\":\"window\",\"tu", StandardOpenOption.APPEND);

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Where session logs are kept: {@code <state home>/cachet/sessions/<workspace key>/<id>.jsonl}, outside the
  * workspace and so out of the reach of the agent working in it, as Claude Code and Codex keep theirs. Logs that
- * older versions wrote into the workspace ({@code .cachet/sessions}) are still found.
+ * older versions wrote into the workspace ({@code .cachet/sessions}) are only named, never listed as cachet's: one
+ * there may be a forgery, whose resumed turns would reach the model as the user's.
  *
  * @param stateHome the user's state directory, {@code $XDG_STATE_HOME} or {@code ~/.local/state}
  */
@@ -57,26 +57,23 @@ public record SessionLogs(Path stateHome) {
         return directory.resolve(sessionId + ".jsonl");
     }
 
-    /** Every log of {@code workspace}, cachet's own and those older versions left in it, by file name. */
-    public List<Path> list(Path workspace) {
-        List<Path> logs = new ArrayList<>(logsIn(directoryFor(workspace)));
-        logs.addAll(logsIn(legacyDirectory(workspace)));
-        logs.sort(BY_NAME);
-        return List.copyOf(logs);
-    }
-
     /**
      * The logs cachet wrote for {@code workspace} where it keeps them, out of the agent's reach, by file name; never
-     * those an agent could plant in the workspace itself, where older versions wrote theirs.
+     * those in the workspace itself, where older versions wrote theirs and where an agent or a cloned repository can
+     * plant one.
      */
-    public List<Path> written(Path workspace) {
-        return logsIn(directoryFor(workspace)).stream().sorted(BY_NAME).toList();
+    public List<Path> list(Path workspace) {
+        return sorted(logsIn(directoryFor(workspace)));
     }
 
-    /** The log of session {@code sessionId} in {@code workspace}, where cachet keeps it or where older versions did. */
+    /** The log of session {@code sessionId} in {@code workspace}, where cachet keeps it. */
     public Optional<Path> find(Path workspace, String sessionId) {
-        return Stream.of(pathFor(workspace, sessionId), legacyDirectory(workspace).resolve(sessionId + ".jsonl"))
-                .filter(Files::isRegularFile).findFirst();
+        return Optional.of(pathFor(workspace, sessionId)).filter(Files::isRegularFile);
+    }
+
+    /** The logs in the workspace where older versions wrote them: never trusted as cachet's own, only named. */
+    public static List<Path> leftInWorkspace(Path workspace) {
+        return sorted(logsIn(legacyDirectory(workspace)));
     }
 
     /** Every workspace's logs: the directory under which cachet keeps them all. */
@@ -120,6 +117,10 @@ public record SessionLogs(Path stateHome) {
             throw new SessionLogException(directory + ": " + (attributes.isSymbolicLink() ? "a symbolic link" : "not a directory")
                     + "; cachet keeps session logs only in a real directory there: remove it and run again");
         }
+    }
+
+    private static List<Path> sorted(List<Path> logs) {
+        return logs.stream().sorted(BY_NAME).toList();
     }
 
     private static List<Path> logsIn(Path directory) {

@@ -42,29 +42,20 @@ class SessionLogsTest {
     }
 
     @Test
-    void listing_and_finding_see_the_logs_older_versions_left_in_the_workspace() throws IOException {
-        Path workspace = Files.createDirectories(workspaces.resolve("repo"));
-        Files.writeString(logs().create(workspace, "20260102-000000-bbbbbb"), "{}\n");
-        Path old = Files.createDirectories(SessionLogs.legacyDirectory(workspace)).resolve("20250101-000000-aaaaaa.jsonl");
-        Files.writeString(old, "{}\n");
-
-        assertThat(logs().list(workspace)).extracting(path -> path.getFileName().toString())
-                .containsExactly("20250101-000000-aaaaaa.jsonl", "20260102-000000-bbbbbb.jsonl");
-        assertThat(logs().find(workspace, "20250101-000000-aaaaaa")).contains(old);
-        assertThat(logs().find(workspace, "20260102-000000-bbbbbb")).contains(logs().pathFor(workspace, "20260102-000000-bbbbbb"));
-        assertThat(logs().find(workspace, "nope")).isEmpty();
-    }
-
-    @Test
-    void the_logs_cachet_wrote_are_never_the_ones_an_agent_can_plant_in_its_workspace() throws IOException {
+    void listing_and_finding_never_take_a_log_from_the_workspace_where_an_agent_or_a_cloned_repository_can_plant_one()
+            throws IOException {
         Path workspace = Files.createDirectories(workspaces.resolve("repo"));
         Path written = logs().create(workspace, "20260102-000000-bbbbbb");
         Files.writeString(written, "{}\n");
-        Path planted = Files.createDirectories(SessionLogs.legacyDirectory(workspace)).resolve("forged.jsonl");
+        Path planted = Files.createDirectories(SessionLogs.legacyDirectory(workspace)).resolve("20250101-000000-aaaaaa.jsonl");
         Files.writeString(planted, "{}\n");
 
-        assertThat(logs().written(workspace)).containsExactly(written);
-        assertThat(logs().list(workspace)).contains(planted);
+        assertThat(logs().list(workspace)).containsExactly(written);
+        assertThat(logs().find(workspace, "20260102-000000-bbbbbb")).contains(written);
+        assertThat(logs().find(workspace, "20250101-000000-aaaaaa")).isEmpty();
+        assertThat(logs().find(workspace, "nope")).isEmpty();
+        assertThat(SessionLogs.leftInWorkspace(workspace)).containsExactly(planted);
+        assertThat(SessionLogs.leftInWorkspace(workspaces.resolve("elsewhere"))).isEmpty();
     }
 
     @Test
