@@ -16,11 +16,13 @@ import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.ContentHashes;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
+import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.CacheSimulator;
+import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -168,7 +171,10 @@ public final class CounterfactualReplay {
         return trajectory.turns().get(0).usage().map(Usage::cacheRead).orElse(0L);
     }
 
-    /** The bill as recorded: each call's usage at the trace's prices. */
+    /**
+     * The bill as recorded: each call's usage at the trace's prices, with the side calls the log billed before it (a
+     * side call after the last turn goes with the last).
+     */
     private List<ReplayTurn> recorded(Trajectory trajectory, PricedModel model) {
         // The recorded bill is the original provider's cache: a call is cold after its TTL, as the replay's are.
         CallClock clock = new CallClock(model.caches().apply(counter).ttl(), ReplayTiming.RECORDED);
@@ -177,17 +183,32 @@ public final class CounterfactualReplay {
         // A bill that never read nor wrote the cache was run without one: its calls cannot miss it.
         boolean cached = trajectory.turns().stream().map(turn -> turn.usage().orElseThrow())
                 .anyMatch(usage -> usage.cacheRead() + usage.cacheWrite() > 0);
+        int last = trajectory.turns().size() - 1;
+        Map<Integer, List<SideCall>> besides = trajectory.sideCalls().stream()
+                .collect(Collectors.groupingBy(call -> Math.min(call.beforeTurn(), last)));
+        ModelPrice price = model.price();
         for (int i = 0; i < trajectory.turns().size(); i++) {
             TrajectoryTurn turn = trajectory.turns().get(i);
             Usage usage = turn.usage().orElseThrow();
             clock.next(turn);
             Optional<CacheMiss> miss = previous == null || !cached ? Optional.empty()
                     : MissCauses.recorded(previous, usage, clock);
-            turns.add(new ReplayTurn(i + 1, (int) usage.input(), usage, model.price().cost(usage),
-                    model.price().inputCost(usage), 0, 0, 0, 0, new CallCache(clock.cold(), false, 0, 0, miss)));
+            List<SideCall> sides = besides.getOrDefault(i, List.of());
+            // Priced as the strategies' pings are: whole, as part of the call's input cost.
+            double pings = billed(sides, SideCall.Kind.PING, price::cost);
+            turns.add(new ReplayTurn(i + 1, (int) usage.input(), usage,
+                    price.cost(usage) + pings + billed(sides, SideCall.Kind.SUMMARY, price::cost),
+                    price.inputCost(usage) + pings + billed(sides, SideCall.Kind.SUMMARY, price::inputCost), 0, 0, 0, 0,
+                    new CallCache(clock.cold(), sides.stream().anyMatch(call -> call.kind() == SideCall.Kind.SUMMARY),
+                            (int) sides.stream().filter(call -> call.kind() == SideCall.Kind.PING).count(), pings, miss)));
             previous = usage;
         }
         return turns;
+    }
+
+    private static double billed(List<SideCall> calls, SideCall.Kind kind, ToDoubleFunction<Usage> price) {
+        return calls.stream().filter(call -> call.kind() == kind).flatMap(call -> call.usage().stream())
+                .mapToDouble(price).sum();
     }
 
     /**

@@ -21,7 +21,7 @@ public final class CachetLogFormat implements TraceFormat {
     // A torn last line is what a killed session leaves; the trajectory is whole without it.
     private static final SessionLogReader READER = new SessionLogReader(warning -> { })
             .only(SessionEvent.Started.class, SessionEvent.ModelResponded.class, SessionEvent.ToolReturned.class,
-                    SessionEvent.UserSaid.class, SessionEvent.Pinged.class);
+                    SessionEvent.UserSaid.class, SessionEvent.Pinged.class, SessionEvent.SummaryResponded.class);
 
     @Override
     public String label() {
@@ -41,23 +41,22 @@ public final class CachetLogFormat implements TraceFormat {
 
     @Override
     public List<Trajectory> read(Path file) {
-        return List.of(log(file).trajectory());
+        return List.of(trajectory(file));
     }
 
     /** The session's trajectory summarised, with the keep-alive pings it sent: billed, but no turns of it. */
     @Override
     public List<TraceSummary> summaries(Path file, TokenCounter counter) {
-        Logged log = log(file);
-        return List.of(TraceSummary.of(log.trajectory(), counter).withPings(log.pings()));
+        Trajectory trajectory = trajectory(file);
+        List<TraceSummary.Ping> pings = trajectory.sideCalls().stream().filter(call -> call.kind() == SideCall.Kind.PING)
+                .map(call -> new TraceSummary.Ping(call.at(), call.usage())).toList();
+        return List.of(TraceSummary.of(trajectory, counter).withPings(pings));
     }
 
-    /** What a log holds: the trajectory, and the pings sent between its turns. */
-    private record Logged(Trajectory trajectory, List<TraceSummary.Ping> pings) {}
-
-    private Logged log(Path file) {
+    private Trajectory trajectory(Path file) {
         Optional<SessionEvent.Started> start = Optional.empty();
         TurnBuilder turns = new TurnBuilder();
-        List<TraceSummary.Ping> pings = new ArrayList<>();
+        List<SideCall> sideCalls = new ArrayList<>();
         List<LoggedEvent> events = events(file);
         if (events.isEmpty()) {
             throw new TraceFormatException(file + ": empty: no events; expected " + expected());
@@ -71,7 +70,10 @@ public final class CachetLogFormat implements TraceFormat {
             } else if (logged.event() instanceof SessionEvent.UserSaid said) {
                 turns.user(said.text());
             } else if (logged.event() instanceof SessionEvent.Pinged ping) {
-                pings.add(new TraceSummary.Ping(logged.time(), Optional.ofNullable(ping.usage())));
+                sideCalls.add(new SideCall(SideCall.Kind.PING, turns.size(), logged.time(), Optional.ofNullable(ping.usage())));
+            } else if (logged.event() instanceof SessionEvent.SummaryResponded summary) {
+                sideCalls.add(new SideCall(SideCall.Kind.SUMMARY, turns.size(), logged.time(),
+                        Optional.ofNullable(summary.usage())));
             } else if (logged.event() instanceof SessionEvent.ToolReturned returned) {
                 if (turns.isEmpty()) {
                     throw new TraceFormatException(file + ":" + logged.line() + ": tool_result before any model_response");
@@ -82,11 +84,11 @@ public final class CachetLogFormat implements TraceFormat {
         if (turns.isEmpty()) {
             throw new TraceFormatException(file + ": no \"model_response\" events; expected " + expected());
         }
-        return new Logged(new Trajectory(file.getFileName().toString(), label(),
+        return new Trajectory(file.getFileName().toString(), label(),
                 start.map(SessionEvent.Started::model).filter(model -> !model.isEmpty()),
                 start.map(SessionEvent.Started::systemPrompt).orElse(""), start.map(SessionEvent.Started::task).orElse(""),
                 start.map(started -> tools(started.tools())).orElse(List.of()),
-                turns.build()), pings);
+                turns.build()).withSideCalls(sideCalls);
     }
 
     private static List<LoggedEvent> events(Path file) {

@@ -52,7 +52,8 @@ final class ClaudeCodeContext {
             throw new TraceFormatException(file + ": no assistant lines; expected " + expected);
         }
         // Claude Code does not log its system prompt or its tool schemas.
-        return new Trajectory(id, ClaudeCodeFormat.LABEL, model, "", task, List.of(), turns.build(), cacheTtl, session);
+        return new Trajectory(id, ClaudeCodeFormat.LABEL, model, "", task, List.of(), turns.build(), cacheTtl, session,
+                List.of());
     }
 
     /**

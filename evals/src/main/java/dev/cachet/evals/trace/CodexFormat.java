@@ -121,7 +121,7 @@ public final class CodexFormat implements TraceFormat {
             String id = file.getFileName().toString();
             // The rollout does not log the built-in tools' schemas.
             return new Trajectory(id, label(), model, systemPrompt, task, List.of(), turns.build(), Optional.empty(),
-                    lineage.session().orElse(id));
+                    lineage.session().orElse(id), List.of());
         }
 
         private void item(JsonFiles.Line line) {

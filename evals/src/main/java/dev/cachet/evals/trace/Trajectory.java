@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param session  the user's session this context belongs to, by which reports add up a session's parts: a
  *                 sub-agent's transcript (in a file of its own, or inline in its parent's) names its parent session;
  *                 otherwise the id
+ * @param sideCalls the calls its log billed beside the turns (cachet's pings and summaries), in order
  */
 public record Trajectory(
         String id,
@@ -29,7 +30,8 @@ public record Trajectory(
         List<ToolSpec> tools,
         List<TrajectoryTurn> turns,
         Optional<Duration> cacheTtl,
-        String session) {
+        String session,
+        List<SideCall> sideCalls) {
 
     /** A session whose log does not tell how long its provider cached. */
     public Trajectory(String id, String format, Optional<String> model, String systemPrompt, String task,
@@ -40,7 +42,7 @@ public record Trajectory(
     /** A session of its own, not part of another. */
     public Trajectory(String id, String format, Optional<String> model, String systemPrompt, String task,
             List<ToolSpec> tools, List<TrajectoryTurn> turns, Optional<Duration> cacheTtl) {
-        this(id, format, model, systemPrompt, task, tools, turns, cacheTtl, id);
+        this(id, format, model, systemPrompt, task, tools, turns, cacheTtl, id, List.of());
     }
 
     public Trajectory {
@@ -53,12 +55,18 @@ public record Trajectory(
         turns = List.copyOf(turns);
         Objects.requireNonNull(cacheTtl, "cacheTtl");
         Objects.requireNonNull(session, "session");
+        sideCalls = List.copyOf(sideCalls);
     }
 
     /** This trajectory under another id; a session named after its id is renamed with it. */
     public Trajectory withId(String newId) {
         return new Trajectory(newId, format, model, systemPrompt, task, tools, turns, cacheTtl,
-                session.equals(id) ? newId : session);
+                session.equals(id) ? newId : session, sideCalls);
+    }
+
+    /** This trajectory with the calls its log billed beside the turns. */
+    public Trajectory withSideCalls(List<SideCall> billed) {
+        return new Trajectory(id, format, model, systemPrompt, task, tools, turns, cacheTtl, session, billed);
     }
 
     /** Tool calls over all turns. */

@@ -69,6 +69,10 @@ final class TurnBuilder {
         return turns.isEmpty();
     }
 
+    int size() {
+        return turns.size();
+    }
+
     /** The turns so far; user input after the last call was never sent to a model, so it is not in any turn. */
     List<TrajectoryTurn> build() {
         return turns.stream().map(Turn::build).toList();

@@ -13,6 +13,7 @@ import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.WindowFactory;
+import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.ModelSpec;
@@ -109,6 +110,28 @@ class BilledReplayTest {
         Usage sum = trajectory.turns().stream().map(turn -> turn.usage().orElseThrow()).reduce(Usage.ZERO, Usage::plus);
         assertThat(recorded.usage()).isEqualTo(sum);
         assertThat(recorded.costUsd()).isCloseTo(PRICE.cost(sum), within(1e-12));
+    }
+
+    @Test
+    void the_recorded_run_bills_the_pings_and_summaries_the_log_records_with_the_call_they_came_before() {
+        Usage ping = new Usage(0, 0, 6_000, 1, 0);
+        Usage summary = new Usage(4_000, 0, 0, 300, 0);
+        Trajectory trajectory = session(true).withSideCalls(List.of(new SideCall(SideCall.Kind.PING, 2, Optional.empty(), Optional.of(ping)),
+                new SideCall(SideCall.Kind.SUMMARY, 2, Optional.empty(), Optional.of(summary)),
+                new SideCall(SideCall.Kind.PING, 3, Optional.empty(), Optional.empty())));
+        ReplayRun plain = replay.replay(session(true), strategies("transcript")).get(1);
+
+        ReplayRun recorded = replay.replay(trajectory, strategies("transcript")).get(1);
+
+        double sides = PRICE.cost(ping) + PRICE.cost(summary);
+        assertThat(recorded.costUsd()).isCloseTo(plain.costUsd() + sides, within(1e-12));
+        assertThat(recorded.usage()).as("tokens by kind stay the calls'").isEqualTo(plain.usage());
+        ReplayTurn third = recorded.turns().get(2);
+        assertThat(third.cache().pings()).isEqualTo(2);
+        assertThat(third.cache().pingCostUsd()).isCloseTo(PRICE.cost(ping), within(1e-12));
+        assertThat(third.cache().compacted()).isTrue();
+        assertThat(third.costUsd() - plain.turns().get(2).costUsd()).isCloseTo(sides, within(1e-12));
+        assertThat(recorded.turns().get(1).cache().eventful()).isFalse();
     }
 
     @Test

@@ -109,6 +109,27 @@ class CachetLogFormatTest {
     }
 
     @Test
+    void pings_and_the_summarizers_calls_are_side_calls_of_the_turn_they_came_before() throws IOException {
+        Path file = Files.writeString(dir.resolve("compacted.jsonl"), """
+                {"type": "session_start", "task": "t", "model": "claude-sonnet-4-6", "tools": ["read_file"]}
+                {"time": "2026-11-25T10:00:01Z", "type": "model_response", "turn": 1, "message": {"role": "assistant", "text": "a"}, "latency_ms": 1000}
+                {"time": "2026-11-25T10:04:31Z", "type": "keepalive_ping", "turn": 1, "ping": 1, "usage": {"uncached_input_tokens": 0, "cache_write_tokens": 0, "cache_read_tokens": 2100, "output_tokens": 1}, "cost_usd": 0.0006}
+                {"time": "2026-11-25T10:05:00Z", "type": "summary_response", "usage": {"uncached_input_tokens": 3000, "cache_write_tokens": 0, "cache_read_tokens": 0, "output_tokens": 200}, "cost_usd": 0.012, "summary": "s"}
+                {"time": "2026-11-25T10:05:03Z", "type": "model_response", "turn": 2, "message": {"role": "assistant", "text": "b"}, "latency_ms": 1000}
+                {"time": "2026-11-25T10:06:00Z", "type": "keepalive_ping", "turn": 2, "ping": 1, "cost_usd": 0}
+                """);
+
+        assertThat(read(file).sideCalls()).containsExactly(
+                new SideCall(SideCall.Kind.PING, 1, at("10:04:31"), Optional.of(new Usage(0, 0, 2100, 1, 0))),
+                new SideCall(SideCall.Kind.SUMMARY, 1, at("10:05:00"), Optional.of(new Usage(3000, 0, 0, 200, 0))),
+                new SideCall(SideCall.Kind.PING, 2, at("10:06:00"), Optional.empty()));
+    }
+
+    private static Optional<Instant> at(String time) {
+        return Optional.of(Instant.parse("2026-11-25T" + time + "Z"));
+    }
+
+    @Test
     void a_write_of_twenty_megabytes_reads_back_whole() throws IOException {
         String content = "0123456789 ".repeat(2_000_000);
         String arguments = Json.mapper().createObjectNode().put("path", "big.txt").put("content", content).toString();
