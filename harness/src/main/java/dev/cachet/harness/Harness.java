@@ -9,6 +9,7 @@ import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.evals.replay.TraceBilling;
 import dev.cachet.context.strategy.Summarizer;
+import dev.cachet.context.strategy.SummaryRequest;
 import dev.cachet.harness.loop.Ledger;
 import dev.cachet.harness.loop.Planning;
 import dev.cachet.harness.loop.Resumption;
@@ -70,7 +71,6 @@ public final class Harness {
     private final SessionLogs sessionLogs;
     private final ToolBox tools = ToolBox.core();
     private final String systemPrompt = resource("/dev/cachet/harness/system-prompt.md");
-    private final String summaryPrompt = resource("/dev/cachet/harness/summary-prompt.md");
     private final String planPrompt = resource("/dev/cachet/harness/plan-prompt.md");
     private final String goAheadPrompt = resource("/dev/cachet/harness/plan-go-ahead.md");
 
@@ -204,7 +204,7 @@ public final class Harness {
             warnings.forEach(warning -> listener.on(new SessionEvent.Warned(warning)));
             SessionParts parts = new SessionParts(model, counter, new Ledger(model.price()), listener, clock,
                     spec.keepAlivePings(), schedulers);
-            Summarizer summarizer = parts.summarizer(summaryPrompt);
+            Summarizer summarizer = parts.summarizer(SummaryRequest.PROMPT);
             return new OpenSession(sessionId, session, parts, spec, workspace, environment, offered, mcp, log, listener,
                     parts.ledger(), configured, next -> parts.strategy(next, summarizer), parts.strategy(configured, summarizer),
                     planning(parts), new Resumption(0, 0, Optional.empty()));
@@ -234,7 +234,7 @@ public final class Harness {
             Ledger ledger = new Ledger(model.price(), record.usage(), record.costUsd(), record.pings());
             SessionParts parts = new SessionParts(model.continuing(record.turns()), counter, ledger, listener, clock,
                     spec.keepAlivePings(), schedulers);
-            Summarizer live = parts.summarizer(summaryPrompt);
+            Summarizer live = parts.summarizer(SummaryRequest.PROMPT);
             LoggedSummaries summaries = new LoggedSummaries(unchanged ? record.summaries() : List.of(), live);
             RebuildClock strategyClock = new RebuildClock(clock);
             ContextStrategy strategy = parts.strategy(configured, summaries, strategyClock);

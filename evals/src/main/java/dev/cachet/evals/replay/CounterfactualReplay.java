@@ -10,7 +10,6 @@ import dev.cachet.context.message.UserText;
 import dev.cachet.context.state.StateRules;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.ContextStrategy;
-import dev.cachet.context.strategy.ExtractiveSummarizer;
 import dev.cachet.context.strategy.StrategyServices;
 import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.ContentHashes;
@@ -40,7 +39,8 @@ import java.util.stream.Stream;
  * from what the session held before that model call, the model's prompt cache bills the window at the time the call
  * was made, and the real next action is checked against the window for the names it needed. The real actions and
  * observations are then appended, whatever the window showed, so every strategy faces the same session. Summaries
- * are extractive, so a replay needs no model and gives the same figures every time.
+ * are extractive, so a replay needs no model and gives the same figures every time, but each is billed as the
+ * model call a live session makes for it ({@link BilledSummaries}).
  *
  * <p>Where the log records what each call was billed, token counts are first fitted to it ({@link Calibration}),
  * the tokens the log never held ride at the front of every window under every strategy, and the bill itself is
@@ -120,8 +120,8 @@ public final class CounterfactualReplay {
         TokenCounter counter = windows.counter();
         CacheSimulator cache = model.caches().apply(counter);
         CallClock clock = new CallClock(cache.ttl(), timing);
-        ContextStrategy strategy = configured.create(new StrategyServices(
-                windows, model.cacheRates(), new ExtractiveSummarizer(), clock));
+        BilledSummaries summaries = new BilledSummaries(windows);
+        ContextStrategy strategy = configured.create(new StrategyServices(windows, model.cacheRates(), summaries, clock));
         long warm = warmPrefix(trajectory);
         if (warm > 0) {
             // Another session (a subagent's parent, an earlier run) had cached the system prompt and tools.
@@ -152,10 +152,15 @@ public final class CounterfactualReplay {
             long reread = Stream.concat(pointed.stream(), missing.stream()).map(ObservedReferences.Observed::source)
                     .distinct().mapToLong(counter::count).sum();
             double rereadCost = model.price().inputCost(new Usage(reread, 0, 0, 0, 0));
+            // A summary written for this window was a call of its own before it.
+            Usage summarized = summaries.take();
             Optional<CacheMiss> miss = misses.miss(i, predicted, usage).or(() -> i == 0 || !cache.caches()
                     ? Optional.empty() : MissCauses.of(last[0], lastUsage[0], window, usage, clock));
-            turns.add(new ReplayTurn(i + 1, window.tokens(), usage, model.price().cost(usage) + rereadCost + pingCost,
-                    model.price().inputCost(usage) + rereadCost + pingCost, needed.size(), needed.size() - missing.size(),
+            double besides = rereadCost + pingCost;
+            turns.add(new ReplayTurn(i + 1, window.tokens(), usage,
+                    model.price().cost(usage) + model.price().cost(summarized) + besides,
+                    model.price().inputCost(usage) + model.price().inputCost(summarized) + besides,
+                    needed.size(), needed.size() - missing.size(),
                     pointed.size(), rereadCost, new CallCache(clock.cold(), window.compaction().isPresent(),
                     clock.pings().size(), pingCost, miss)));
             last[0] = window;

@@ -142,4 +142,22 @@ class CounterfactualReplayTest {
         });
         assertThat(run.peakWindowTokens()).isEqualTo(run.turns().get(3).windowTokens());
     }
+
+    @Test
+    void a_summary_is_billed_as_a_call_of_its_own_with_the_window_it_was_written_for() {
+        StrategyInfo info = Strategies.named("summary");
+        ConfiguredStrategy eager = new ConfiguredStrategy(info, info.configure(Map.of("max_tokens", 1, "keep_turns", 1)));
+        ReplayRun run = replay().replay(lexerSession(), List.of(eager)).get(0);
+        var price = PriceTable.bundled().price(MODEL).orElseThrow();
+
+        assertThat(run.turns()).filteredOn(turn -> turn.cache().compacted()).isNotEmpty().allSatisfy(turn -> {
+            double summary = turn.costUsd() - price.cost(turn.usage()) - turn.rereadCostUsd();
+            // At least the summarized turns' tools' outputs as input, and some summary as output.
+            assertThat(summary).isGreaterThan(price.cost(new dev.cachet.providers.Usage(0, 0, 0, 1, 0)));
+            assertThat(turn.inputCostUsd() - price.inputCost(turn.usage()) - turn.rereadCostUsd())
+                    .isPositive().isLessThan(summary);
+        });
+        assertThat(run.turns()).filteredOn(turn -> !turn.cache().compacted()).allSatisfy(turn ->
+                assertThat(turn.costUsd()).isEqualTo(price.cost(turn.usage()) + turn.rereadCostUsd()));
+    }
 }

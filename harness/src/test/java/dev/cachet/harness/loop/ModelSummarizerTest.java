@@ -40,6 +40,7 @@ class ModelSummarizerTest {
         assertThat(summary).isEqualTo("the summary");
         Window sent = model.windows().get(0);
         assertThat(sent.tools()).isEmpty();
+        assertThat(sent.breakpoints()).as("no later request starts with it: a cache write would be wasted").isEmpty();
         assertThat(sent.messages()).hasSize(2);
         assertThat(sent.messages().get(0).toString()).contains("PROMPT");
         String request = ((UserText) sent.messages().get(1)).text();

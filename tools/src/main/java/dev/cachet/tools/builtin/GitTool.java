@@ -6,7 +6,7 @@ import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
-import dev.cachet.tools.command.HeadTailBuffer;
+import dev.cachet.context.HeadTailBuffer;
 import java.io.IOException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;

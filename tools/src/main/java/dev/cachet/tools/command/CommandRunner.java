@@ -1,5 +1,6 @@
 package dev.cachet.tools.command;
 
+import dev.cachet.context.HeadTailBuffer;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -6,7 +6,7 @@ import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
-import dev.cachet.tools.command.HeadTailBuffer;
+import dev.cachet.context.HeadTailBuffer;
 
 /** A tool of an MCP server, under the name and with the schema the server gave it. */
 public final class McpTool implements Tool {

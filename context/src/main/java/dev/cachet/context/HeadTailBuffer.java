@@ -1,4 +1,4 @@
-package dev.cachet.tools.command;
+package dev.cachet.context;
 
 /**
  * Keeps the head and the tail of a stream of text within a fixed budget, marking what was cut between them. The

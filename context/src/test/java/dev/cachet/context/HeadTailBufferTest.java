@@ -1,4 +1,4 @@
-package dev.cachet.tools.command;
+package dev.cachet.context;
 
 import static org.assertj.core.api.Assertions.*;
 
