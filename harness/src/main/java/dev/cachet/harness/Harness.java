@@ -1,5 +1,6 @@
 package dev.cachet.harness;
 
+import dev.cachet.context.BundledText;
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.ToolSpec;
@@ -38,10 +39,6 @@ import dev.cachet.tools.Workspace;
 import dev.cachet.tools.catalog.ToolCatalog;
 import dev.cachet.tools.mcp.McpServers;
 import dev.cachet.tools.mcp.McpTool;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -70,9 +67,9 @@ public final class Harness {
     private final Providers providers;
     private final SessionLogs sessionLogs;
     private final ToolBox tools = ToolBox.core();
-    private final String systemPrompt = resource("/dev/cachet/harness/system-prompt.md");
-    private final String planPrompt = resource("/dev/cachet/harness/plan-prompt.md");
-    private final String goAheadPrompt = resource("/dev/cachet/harness/plan-go-ahead.md");
+    private final String systemPrompt = BundledText.read("/dev/cachet/harness/system-prompt.md");
+    private final String planPrompt = BundledText.read("/dev/cachet/harness/plan-prompt.md");
+    private final String goAheadPrompt = BundledText.read("/dev/cachet/harness/plan-go-ahead.md");
 
     /**
      * @param environment the one cachet was started with: where API keys come from (never printed or logged), and
@@ -288,16 +285,5 @@ public final class Harness {
         byte[] random = new byte[3];
         new SecureRandom().nextBytes(random);
         return SESSION_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(random);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = Harness.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read resource " + name, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cachet.context.strategy;
 
+import dev.cachet.context.BundledText;
 import dev.cachet.context.HeadTailBuffer;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.Message;
@@ -10,10 +11,6 @@ import dev.cachet.context.message.UserText;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -26,7 +23,7 @@ public final class SummaryRequest {
     public static final int MAX_RESULT_CHARS = 2_000;
 
     /** The instructions cachet summarizes with. */
-    public static final String PROMPT = prompt();
+    public static final String PROMPT = BundledText.read("/dev/cachet/context/summary-prompt.md");
 
     private SummaryRequest() {}
 
@@ -57,18 +54,6 @@ public final class SummaryRequest {
                     .append(HeadTailBuffer.cap(result.content(), MAX_RESULT_CHARS)).append('\n');
         } else if (message instanceof UserText user) {
             out.append("user: ").append(user.text()).append('\n');
-        }
-    }
-
-    private static String prompt() {
-        String name = "/dev/cachet/context/summary-prompt.md";
-        try (InputStream in = SummaryRequest.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read resource " + name, e);
         }
     }
 }
