@@ -1,8 +1,6 @@
 package dev.cachet.context;
 
-import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.SystemText;
@@ -65,7 +63,7 @@ public final class TokenCounter {
     }
 
     private static final class O200k {
-        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        static final Encoding ENCODING = O200kEncoding.read();
     }
 
     /** A counter with the same encoding and an empty cache, for work that must not keep this one's counts alive. */

@@ -6,4 +6,4 @@ import picocli.CommandLine.Command;
         description = "Benchmarks that print figures and ratios (not pass/fail tests).",
         subcommands = {BenchContextCommand.class, BenchToolsCommand.class, BenchStatsCommand.class,
             BenchReplayCommand.class, BenchTokensCommand.class}, commandListHeading = "%nBenchmarks:%n")
-final class BenchCommand extends Subcommand {}
+final class BenchCommand extends Subcommand implements CountsTokens {}

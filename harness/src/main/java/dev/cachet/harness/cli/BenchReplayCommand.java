@@ -4,17 +4,13 @@ import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.evals.replay.ReplayBatch;
 import dev.cachet.evals.replay.ReplayTiming;
-import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.harness.Harness;
-import dev.cachet.harness.InputException;
 import dev.cachet.harness.bench.ReplayBench;
 import dev.cachet.harness.bench.ScratchDir;
-import dev.cachet.harness.bench.SyntheticLogs;
 import dev.cachet.providers.ModelSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -49,43 +46,24 @@ final class BenchReplayCommand implements Callable<Integer> {
             description = "How much log to write: bytes, or with k, m or g. Default: ${DEFAULT-VALUE}.")
     long size;
 
-    @Option(names = "--jobs", paramLabel = "N", converter = AtLeastOneConverter.class,
-            description = "Files replayed at once. Default: the number of processors.")
-    int jobs = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--logs", paramLabel = "DIR",
-            description = "Replay the logs in DIR instead of writing made-up ones (nothing is written there).")
-    Path logs;
+    @Mixin
+    BenchLogs logs;
 
     @Override
     public Integer call() throws IOException {
-        if (logs != null && !Files.isDirectory(logs)) {
-            throw new InputException("--logs " + logs + ": not a directory");
-        }
         PrintWriter out = spec.commandLine().getOut();
         try (ScratchDir temp = ScratchDir.create("cachet-bench-replay")) {
-            Path dir = logs;
-            if (dir == null) {
-                dir = temp.path().resolve("logs");
-                new SyntheticLogs(19).write(dir, size);
-            }
-            List<Path> files = TraceFiles.expand(List.of(dir)).files();
-            if (files.isEmpty()) {
-                throw new InputException("--logs " + dir + ": no session logs of a known format");
-            }
-            long bytes = 0;
-            for (Path file : files) {
-                bytes += Files.size(file);
-            }
+            BenchLogs.Logs read = logs.files(temp.path(), size);
+            List<Path> files = read.files();
             List<StrategyInfo> strategies = Strategies.all();
-            out.printf(Locale.ROOT, "%d files, %.1f MB, %d strategies, %d jobs%n", files.size(), bytes / 1e6,
-                    strategies.size(), jobs);
+            out.printf(Locale.ROOT, "%d files, %.1f MB, %d strategies, %d jobs%n", files.size(), read.bytes() / 1e6,
+                    strategies.size(), logs.jobs);
             out.printf(Locale.ROOT, "%-12s %9s %8s %8s %10s %8s %10s %8s %10s%n", "run", "windows", "seconds", "cpu s",
                     "windows/s", "calls/s", "peak heap", "reading", "replaying");
             ReplayBench replay = new ReplayBench(batch(bench.harness(), strategies, files));
             ReplayBench.Result run = null;
             for (String phase : List.of("replay cold", "replay warm")) {
-                run = replay.run(files, jobs);
+                run = replay.run(files, logs.jobs);
                 out.printf(Locale.ROOT, "%-12s %,9d %8.2f %8.2f %,10.0f %,8.0f %7d MB %7.0f%% %9.0f%%%n", phase,
                         run.windows(), run.seconds(), run.cpuSeconds(), run.windowsPerSecond(), run.callsPerSecond(),
                         run.peakHeapMb(), 100 * run.readingShare(), 100 * (1 - run.readingShare()));

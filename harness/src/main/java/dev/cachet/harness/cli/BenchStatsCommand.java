@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.cachet.evals.stats.Calls;
 import dev.cachet.evals.stats.SessionStatsCalculator;
-import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.bench.HeapPeaks;
 import dev.cachet.harness.bench.ProcessCpu;
 import dev.cachet.harness.bench.ScratchDir;
-import dev.cachet.harness.bench.SyntheticLogs;
 import dev.cachet.harness.stats.SummaryCache;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +23,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -49,30 +48,18 @@ final class BenchStatsCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     long size;
 
-    @Option(names = "--jobs", paramLabel = "N", converter = AtLeastOneConverter.class, description = "Files read at once. Default: the number of processors.")
-    int jobs = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--logs", paramLabel = "DIR",
-            description = "Read the logs in DIR instead of writing made-up ones (nothing is written there).")
-    Path logs;
+    @Mixin
+    BenchLogs logs;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (ScratchDir scratch = ScratchDir.create("cachet-bench-stats")) {
             Path temp = scratch.path();
-            Path dir = logs;
-            if (dir == null) {
-                dir = temp.resolve("logs");
-                new SyntheticLogs(19).write(dir, size);
-            }
-            List<Path> files = TraceFiles.expand(List.of(dir)).files();
-            long total = 0;
-            for (Path file : files) {
-                total += Files.size(file);
-            }
-            double mb = total / 1e6;
-            out.printf(Locale.ROOT, "%d files, %.1f MB, %d jobs%n", files.size(), mb, jobs);
+            BenchLogs.Logs read = logs.files(temp, size);
+            List<Path> files = read.files();
+            double mb = read.bytes() / 1e6;
+            out.printf(Locale.ROOT, "%d files, %.1f MB, %d jobs%n", files.size(), mb, logs.jobs);
             HeapPeaks.reset();
             Timing plain = Timing.of(() -> plainRead(files));
             out.printf(Locale.ROOT, "%-20s  %6.2f s  %6.2f cpu s  %7.1f MB/s  peak heap %4d MB%n",
@@ -98,7 +85,7 @@ final class BenchStatsCommand implements Callable<Integer> {
     /** What 'cachet stats' does before it prints: read every file, add every session up; returns the calls. */
     private long stats(Harness harness, List<Path> files, SummaryCache cache) {
         StatsSource.Loaded loaded = new StatsSource(new TraceSummaries(harness.counter().fresh()), Optional.of(cache))
-                .load(files, jobs, new ProgressLine(new PrintWriter(Writer.nullWriter()), false));
+                .load(files, logs.jobs, new ProgressLine(new PrintWriter(Writer.nullWriter()), false));
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness.counter().fresh(), harness.prices()::price);
         Calls calls = new Calls();
         long count = 0;

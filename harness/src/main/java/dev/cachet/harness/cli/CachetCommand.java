@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             CorpusCommand.class,
             BenchCommand.class, TrustCommand.class},
         commandListHeading = "%nCommands:%n")
-final class CachetCommand implements Callable<Integer> {
+final class CachetCommand implements Callable<Integer>, CountsTokens {
     private final Clock clock;
     private final Map<String, String> environment;
     private final Path workingDirectory;

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the chat ended", "1:bad usage, or no terminal to chat on",
             "2:bad input (workspace, model, a session to resume), or the session log cannot be written"})
-final class ChatCommand extends Subcommand implements Callable<Integer> {
+final class ChatCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     @Mixin
     AgentOptions agent;
 

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the check passed", "4:a limit stopped the session", "5:the check failed",
             "130:Ctrl-C or SIGTERM stopped the demo"})
-final class DemoCommand extends Subcommand implements Callable<Integer> {
+final class DemoCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     static final String EXAMPLE = "demo";
     static final Duration CHECK_TIMEOUT = Duration.ofMinutes(2);
 

@@ -46,7 +46,7 @@ import picocli.CommandLine.Parameters;
             "",
             "With --model replay, each task is answered by its recording, SUITE_DIR/recordings/<task id>.jsonl "
                     + "(a cachet session log): real tools and real checks, no API key."})
-final class EvalCommand extends Subcommand implements Callable<Integer> {
+final class EvalCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     @Parameters(paramLabel = "SUITE", description = "The suite file (YAML; its schema is suite.schema.json in evals/src/main/resources).")
     Path suiteFile;
 

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "eval-run", hidden = true, mixinStandardHelpOptions = true,
         description = "Runs one run of a Kubernetes eval inside its pod (see docs/evals-kubernetes.md); "
                 + "'cachet eval --executor kubernetes' submits the Job that starts it.")
-final class EvalRunCommand extends Subcommand implements Callable<Integer> {
+final class EvalRunCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     /** What the kubelet keeps of a termination message. */
     static final int MESSAGE_LIMIT = 4096;
     static final String SESSION_PREFIX = "session ";

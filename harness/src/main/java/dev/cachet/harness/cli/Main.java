@@ -7,16 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine;
 
 /** The cachet command line. */
 public final class Main {
     private Main() {}
-
-    /** The commands that build a harness, and with it read o200k; bare {@code cachet} is a chat. */
-    private static final Set<String> COUNTING_TOKENS = Set.of("demo", "run", "chat", "resume", "tools", "eval",
-            "eval-run", "replay", "stats", "bench");
 
     public static void main(String[] args) {
         if (countsTokens(args)) {
@@ -29,9 +24,21 @@ public final class Main {
                 ChatTerminal.system(), System.in).execute(args));
     }
 
-    /** Whether the command will count tokens; the others (--version, statusline, sessions) must not wait on o200k. */
+    /**
+     * Whether the command will count tokens ({@link CountsTokens}; bare {@code cachet} is a chat); the others
+     * (--version, statusline, sessions) must not wait on o200k. Read from the annotations, before picocli builds
+     * its model of every command.
+     */
     static boolean countsTokens(String[] args) {
-        return args.length == 0 || COUNTING_TOKENS.contains(args[0]);
+        if (args.length == 0) {
+            return CountsTokens.class.isAssignableFrom(CachetCommand.class);
+        }
+        for (Class<?> command : CachetCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
+            if (command.getAnnotation(CommandLine.Command.class).name().equals(args[0])) {
+                return CountsTokens.class.isAssignableFrom(command);
+            }
+        }
+        return false;
     }
 
     /** The command line as a test runs it, in a process it shares: signals stay the process's own. */

@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
                     + "prompt and tools, rides as an unseen prefix in every window), the bill is a 'recorded' row "
                     + "that strategies are compared with, and the fidelity of the transcript's replay to it is "
                     + "printed. Other traces are estimated."})
-final class ReplayCommand extends Subcommand implements Callable<Integer> {
+final class ReplayCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     enum Format { table, json, md, html }
 
     @Mixin

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:the agent finished", "1:bad usage",
             "2:bad input (no such session, a session that is done, an unreadable log), or the log cannot be written",
             "3:the model provider failed", "4:a limit stopped the session", "130:Ctrl-C or SIGTERM stopped the session"})
-final class ResumeCommand extends Subcommand implements Callable<Integer> {
+final class ResumeCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     @Parameters(paramLabel = "ID|PATH", arity = "0..1",
             description = "The session's id (see 'cachet sessions') or its log. Default: the session active last.")
     String session;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
                 + "tools of the MCP servers in .cachet.yaml (mcp_servers:), with the server each comes from and what "
                 + "its schema costs in tokens; then what the tools array costs on every request with --tools eager "
                 + "and with --tools deferred. Starts the configured MCP servers to ask for their tools."})
-final class ToolsCommand extends Subcommand implements Callable<Integer> {
+final class ToolsCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     /** A tool and how it is loaded: core, in every tools array, or deferred, found through tool_search. */
     private record Listed(Tool tool, String loading) {}
 

@@ -7,6 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The figures are read by people; this checks that both runs replay every window 'cachet replay' does. */
 class BenchReplayCommandTest {
@@ -41,14 +43,19 @@ class BenchReplayCommandTest {
         assertThat(bench.out()).containsPattern("\\d+ files, [\\d.]+ MB").contains("replay cold", "replay warm");
     }
 
-    @Test
-    void a_logs_directory_that_is_not_there_is_an_input_error(@TempDir Path dir) {
+    /** bench replay and bench stats share their --logs (BenchLogs), and its checks. */
+    @ParameterizedTest
+    @ValueSource(strings = {"replay", "stats"})
+    void a_logs_directory_that_is_not_there_or_holds_no_logs_is_an_input_error(String benchmark, @TempDir Path dir) {
         Path missing = dir.resolve("missing");
 
-        CliRun bench = CliRun.of("bench", "replay", "--logs", missing.toString());
+        CliRun bench = CliRun.of("bench", benchmark, "--logs", missing.toString());
+        CliRun empty = CliRun.of("bench", benchmark, "--logs", dir.toString());
 
         assertThat(bench.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(bench.err().strip()).isEqualTo("cachet: --logs " + missing + ": not a directory");
+        assertThat(empty.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(empty.err().strip()).isEqualTo("cachet: --logs " + dir + ": no session logs of a known format");
     }
 
     @Test

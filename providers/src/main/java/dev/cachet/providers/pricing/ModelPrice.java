@@ -1,6 +1,5 @@
 package dev.cachet.providers.pricing;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.providers.Usage;
 
@@ -10,11 +9,11 @@ import dev.cachet.providers.Usage;
  * {@link #withOneHourWrites()} gives the prices of a session that caches for 1 hour throughout.
  */
 public record ModelPrice(
-        @JsonProperty("input") double input,
-        @JsonProperty("output") double output,
-        @JsonProperty("cache_write_5m") double cacheWrite5m,
-        @JsonProperty("cache_write_1h") double cacheWrite1h,
-        @JsonProperty("cache_read") double cacheRead) {
+        double input,
+        double output,
+        double cacheWrite5m,
+        double cacheWrite1h,
+        double cacheRead) {
     private static final double PER_TOKEN = 1e-6;
 
     public double inputCost(Usage usage) {

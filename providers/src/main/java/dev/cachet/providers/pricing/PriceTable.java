@@ -1,6 +1,5 @@
 package dev.cachet.providers.pricing;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -30,6 +29,7 @@ import java.util.TreeSet;
  */
 public final class PriceTable {
     private static final String BUNDLED = "/dev/cachet/providers/pricing/prices.yaml";
+    private static final List<String> FIELDS = List.of("input", "output", "cache_write_5m", "cache_write_1h", "cache_read");
 
     private final String pricesAsOf;
     /** Topmost first. */
@@ -56,16 +56,40 @@ public final class PriceTable {
     }
 
     static PriceTable read(InputStream yaml) throws IOException {
-        // A price left out must not silently become zero.
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
-        JsonNode root = mapper.readTree(yaml);
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
         Map<String, ModelPrice> prices = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("models").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            prices.put(entry.getKey(), mapper.treeToValue(entry.getValue(), ModelPrice.class));
+            prices.put(entry.getKey(), price(entry.getKey(), entry.getValue()));
         }
         return new PriceTable(root.path("prices_as_of").asText(), prices);
+    }
+
+    /**
+     * A model's five prices, each a number: a price left out must not silently become zero, and a field of another
+     * name is a misspelling. Read by hand rather than bound to the record, which costs a cold JVM a tenth of a second.
+     */
+    private static ModelPrice price(String model, JsonNode prices) throws IOException {
+        ModelPrice price = new ModelPrice(number(model, prices, "input"), number(model, prices, "output"),
+                number(model, prices, "cache_write_5m"), number(model, prices, "cache_write_1h"),
+                number(model, prices, "cache_read"));
+        for (Iterator<String> names = prices.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new IOException("model " + model + ": unknown price '" + name + "' (known: "
+                        + String.join(", ", FIELDS) + ")");
+            }
+        }
+        return price;
+    }
+
+    private static double number(String model, JsonNode prices, String field) throws IOException {
+        JsonNode value = prices.path(field);
+        if (!value.isNumber()) {
+            throw new IOException("model " + model + ": '" + field + "' " + (value.isMissingNode() || value.isNull()
+                    ? "is missing" : "is not a number: " + value));
+        }
+        return value.doubleValue();
     }
 
     /**

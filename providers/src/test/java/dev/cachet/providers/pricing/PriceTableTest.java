@@ -107,6 +107,29 @@ class PriceTableTest {
     }
 
     @Test
+    void a_price_that_is_no_number_or_a_field_of_another_name_is_rejected_naming_it() {
+        assertThatThrownBy(() -> PriceTable.read(yaml("""
+                models:
+                  tiny: { input: cheap, output: 1.5, cache_write_5m: 0.625, cache_write_1h: 1.0, cache_read: 0.05 }
+                """)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("model tiny: 'input' is not a number: \"cheap\"");
+        assertThatThrownBy(() -> PriceTable.read(yaml("""
+                models:
+                  tiny: { input: 0.5, output: 1.5, cache_write_5m: 0.625, cache_write_1h: 1.0, cache_read: 0.05, x: 1 }
+                """)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("model tiny: unknown price 'x' (known: input, output, cache_write_5m, cache_write_1h, "
+                        + "cache_read)");
+        assertThatThrownBy(() -> PriceTable.read(yaml("""
+                models:
+                  tiny: { input: 0.5, output: 1.5, cache_write_5m: 0.625, cache_write_1h: 1.0, cache_read: null }
+                """)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("model tiny: 'cache_read' is missing");
+    }
+
+    @Test
     void a_model_missing_a_price_field_is_rejected() {
         assertThatThrownBy(() -> PriceTable.read(yaml("""
                 prices_as_of: "2025-01-31"

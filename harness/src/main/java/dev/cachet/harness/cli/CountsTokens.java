@@ -1,0 +1,7 @@
+package dev.cachet.harness.cli;
+
+/**
+ * A command that builds a harness, and with it counts tokens: {@link Main} starts reading the o200k encoding on
+ * another core as the JVM starts, which the quick commands (--version, statusline, sessions) must not wait on.
+ */
+interface CountsTokens {}
