@@ -61,19 +61,19 @@ final class O200kPieces {
     }
 
     /**
-     * Whether a piece starts at {@code i} whatever came before, so that the text from {@code i} splits alone as it
-     * does within the whole: true after a line break followed by spaces or tabs, if any, and then an ASCII character
-     * that is no whitespace (nor a slash right after the break, which alternative 4 would take with the break).
+     * Whether a piece starts at {@code i} whatever came before, so that the text from {@code i} to {@code end} splits
+     * alone as it does within the whole: true after a line break followed by spaces or tabs, if any, and then an ASCII
+     * character that is no whitespace (nor a slash right after the break, which alternative 4 would take with it).
      */
-    static boolean startsChunk(char[] text, int i) {
+    static boolean startsChunk(char[] text, int i, int end) {
         if (text[i - 1] != '\n' || text[i] == '/') {
             return false;
         }
         int j = i;
-        while (j < text.length && (text[j] == ' ' || text[j] == '\t')) {
+        while (j < end && (text[j] == ' ' || text[j] == '\t')) {
             j++;
         }
-        return j == text.length || text[j] < 0x80 && !isWhitespace(text[j]);
+        return j == end || text[j] < 0x80 && !isWhitespace(text[j]);
     }
 
     /** Alternatives 1 and 2 from the first letter: the upper case run, the lower case run, a contraction. */

@@ -9,7 +9,7 @@ import com.knuddels.jtokkit.api.Encoding;
  * jtokkit on a miss (a piece re-splits into itself); any other chunk (letters or digits beyond ASCII, say) is
  * jtokkit's.
  */
-final class OrdinaryTokenCount {
+final class OrdinaryTokenCount implements TextTokens {
     static final String ENCODING = "o200k_base";
 
     /** About 2 MB when full; the corpus's 5.9 MB of text has some 43,000 distinct pieces. */
@@ -31,14 +31,19 @@ final class OrdinaryTokenCount {
         this.pieces = new PieceCache(cachedPieces, encoding::countTokensOrdinary);
     }
 
-    int count(String string) {
-        char[] text = string.toCharArray();
+    @Override
+    public int count(String string) {
+        return count(string.toCharArray(), 0, string.length());
+    }
+
+    @Override
+    public int count(char[] text, int start, int end) {
         int tokens = 0;
-        int chunk = 0;
+        int chunk = start;
         boolean byHand = true;
-        for (int i = 0; i < text.length; i++) {
+        for (int i = start; i < end; i++) {
             char c = text[i];
-            if (c == '\n' && i + 1 < text.length && O200kPieces.startsChunk(text, i + 1)) {
+            if (c == '\n' && i + 1 < end && O200kPieces.startsChunk(text, i + 1, end)) {
                 tokens += countChunk(text, chunk, i + 1, byHand);
                 chunk = i + 1;
                 byHand = true;
@@ -46,7 +51,7 @@ final class OrdinaryTokenCount {
                 byHand = O200kPieces.splitsByHand(c);
             }
         }
-        return tokens + countChunk(text, chunk, text.length, byHand);
+        return tokens + countChunk(text, chunk, end, byHand);
     }
 
     private int countChunk(char[] text, int start, int end, boolean byHand) {

@@ -26,22 +26,22 @@ public final class TokenCounter {
     /** Role markers and separators that every provider adds around a message. */
     static final int MESSAGE_OVERHEAD = 4;
 
-    private final ToIntFunction<String> textTokens;
+    private final TextTokens textTokens;
     private final double factor;
     private final Map<String, Integer> pinned;
     /** Unscaled counts, shared with the calibrated counters made from this one: o200k counts a text one way only. */
     private final Map<Object, Integer> unscaled;
 
     public TokenCounter(Encoding encoding) {
-        this(textTokens(encoding));
+        this(textTokens(encoding), 1.0, Map.of(), new ConcurrentHashMap<>());
     }
 
     /** A counter whose texts count what {@code textTokens} says. */
     TokenCounter(ToIntFunction<String> textTokens) {
-        this(textTokens, 1.0, Map.of(), new ConcurrentHashMap<>());
+        this(textTokens::applyAsInt, 1.0, Map.of(), new ConcurrentHashMap<>());
     }
 
-    private TokenCounter(ToIntFunction<String> textTokens, double factor, Map<String, Integer> pinned,
+    private TokenCounter(TextTokens textTokens, double factor, Map<String, Integer> pinned,
             Map<Object, Integer> unscaled) {
         if (!(factor > 0)) {
             throw new IllegalArgumentException("a token factor must be positive, got " + factor);
@@ -81,13 +81,20 @@ public final class TokenCounter {
         return new TokenCounter(textTokens, factor, pinned, unscaled);
     }
 
-    private static ToIntFunction<String> textTokens(Encoding encoding) {
-        return encoding.getName().equals(OrdinaryTokenCount.ENCODING) ? new OrdinaryTokenCount(encoding)::count
-                : encoding::countTokensOrdinary;
+    private static TextTokens textTokens(Encoding encoding) {
+        if (encoding.getName().equals(OrdinaryTokenCount.ENCODING)) {
+            return new OrdinaryTokenCount(encoding);
+        }
+        return encoding::countTokensOrdinary;
     }
 
     public int count(String text) {
-        return textTokens.applyAsInt(text);
+        return textTokens.count(text);
+    }
+
+    /** {@link #count(String)} of the chars {@code text[start, end)}, without making a String of them. */
+    public int count(char[] text, int start, int end) {
+        return textTokens.count(text, start, end);
     }
 
     public int count(Message message) {

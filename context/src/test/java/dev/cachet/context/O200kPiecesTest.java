@@ -41,7 +41,7 @@ class O200kPiecesTest {
             char[] chars = text.toCharArray();
             int start = 0;
             for (int i = 1; i < chars.length; i++) {
-                if (O200kPieces.startsChunk(chars, i)) {
+                if (O200kPieces.startsChunk(chars, i, chars.length)) {
                     chunked.addAll(regexPieces(text, start, i));
                     start = i;
                 }
@@ -60,11 +60,11 @@ class O200kPiecesTest {
 
     @Test
     void starts_a_chunk_only_after_a_line_break() {
-        assertThat(O200kPieces.startsChunk("a\nb".toCharArray(), 2)).isTrue();
-        assertThat(O200kPieces.startsChunk("a\n  b".toCharArray(), 2)).isTrue();
-        assertThat(O200kPieces.startsChunk("ab".toCharArray(), 1)).isFalse();
-        assertThat(O200kPieces.startsChunk(".\n/".toCharArray(), 2)).isFalse();
-        assertThat(O200kPieces.startsChunk("a\n \nb".toCharArray(), 2)).isFalse();
+        assertThat(O200kPieces.startsChunk("a\nb".toCharArray(), 2, 3)).isTrue();
+        assertThat(O200kPieces.startsChunk("a\n  b".toCharArray(), 2, 5)).isTrue();
+        assertThat(O200kPieces.startsChunk("ab".toCharArray(), 1, 2)).isFalse();
+        assertThat(O200kPieces.startsChunk(".\n/".toCharArray(), 2, 3)).isFalse();
+        assertThat(O200kPieces.startsChunk("a\n \nb".toCharArray(), 2, 5)).isFalse();
     }
 
     private static List<String> pieces(String text) {

@@ -57,6 +57,22 @@ class TokenCounterExactnessTest {
     }
 
     @Test
+    void counts_chars_within_a_bigger_array_as_jtokkit_counts_them_as_a_string() {
+        List<String> texts = GeneratedTexts.mixed(24, 2_000);
+        char[] all = String.join("", texts).toCharArray();
+        int start = 0;
+        for (String text : texts) {
+            int end = start + text.length();
+            int expected = O200K.countTokensOrdinary(text);
+            if (COUNTER.count(all, start, end) != expected) {
+                assertThat(COUNTER.count(all, start, end)).as("tokens of %s", GeneratedTexts.shown(text))
+                        .isEqualTo(expected);
+            }
+            start = end;
+        }
+    }
+
+    @Test
     void a_counter_shared_by_threads_with_a_tiny_piece_cache_counts_as_jtokkit_does() {
         OrdinaryTokenCount shared = new OrdinaryTokenCount(O200K, 16);
         List<String> texts = GeneratedTexts.mixed(23, 10_000);

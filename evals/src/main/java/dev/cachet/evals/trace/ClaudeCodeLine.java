@@ -1,6 +1,5 @@
 package dev.cachet.evals.trace;
 
-import static dev.cachet.evals.trace.JsonScalars.OTHER;
 import static dev.cachet.evals.trace.JsonScalars.scalar;
 import static dev.cachet.evals.trace.JsonScalars.skip;
 import static dev.cachet.evals.trace.JsonScalars.textOf;
@@ -36,14 +35,18 @@ final class ClaudeCodeLine {
         String subagentType;
         String prompt;
         String toolUseId;
-        /** A tool result's text as {@link Blocks#text} makes it, or {@link JsonScalars#OTHER}; null where not read. */
-        String resultText;
+        /** A tool result's text as {@link Blocks#text} makes it; null where not read or not text. */
+        ResultText resultText;
+        /** A tool result's content is an object, which {@link Blocks#text} would walk. */
+        boolean resultObject;
 
         String type() {
             return textOf(type);
         }
     }
 
+    /** The line's bytes, which its tool results' texts point into. */
+    private final byte[] bytes;
     String type;
     String sessionId;
     String uuid;
@@ -68,6 +71,10 @@ final class ClaudeCodeLine {
     boolean outputMissing = true;
     String toolUseResultAgentId;
 
+    private ClaudeCodeLine(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
     /**
      * Reads a line.
      *
@@ -75,7 +82,7 @@ final class ClaudeCodeLine {
      *                  message needs no text of its own
      */
     static ClaudeCodeLine parse(byte[] bytes, int length, boolean mainKnown) throws IOException {
-        ClaudeCodeLine line = new ClaudeCodeLine();
+        ClaudeCodeLine line = new ClaudeCodeLine(bytes);
         JsonLineFields.read(bytes, length, (name, p, t) -> {
             switch (name) {
                 case "type" -> line.type = scalar(p, t);
@@ -181,8 +188,13 @@ final class ClaudeCodeLine {
                     }
                     case "input" -> input(p, v, block);
                     case "tool_use_id" -> block.toolUseId = scalar(p, v);
-                    case "content" -> block.resultText = wantResults
-                            && (block.type == null || block.type.equals("tool_result")) ? resultText(p, v) : skip(p);
+                    case "content" -> {
+                        if (wantResults && (block.type == null || block.type.equals("tool_result"))) {
+                            result(p, v, block);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
                     default -> p.skipChildren();
                 }
             }
@@ -220,15 +232,20 @@ final class ClaudeCodeLine {
         }
     }
 
-    /** {@link Blocks#text} of a tool result's content; {@link JsonScalars#OTHER} for an object, which it would walk. */
-    private static String resultText(JsonParser p, JsonToken t) throws IOException {
+    /** A tool result's content: a string is kept as the line spells it, for most are never decoded. */
+    private void result(JsonParser p, JsonToken t, Block block) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        if (t == JsonToken.START_OBJECT) {
+            block.resultText = JsonString.at(p, bytes);
+        } else if (t == JsonToken.START_OBJECT) {
+            block.resultObject = true;
             p.skipChildren();
-            return OTHER;
+        } else {
+            block.resultText = new ResultText.Decoded(listText(p, t));
         }
+    }
+
+    /** {@link Blocks#text} of a tool result's content that is no string nor object. */
+    private static String listText(JsonParser p, JsonToken t) throws IOException {
         if (t != JsonToken.START_ARRAY) {
             return ""; // null, a number or a boolean has no elements
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ClaudeCodeSummaryReader {
     private static final String SYNTHETIC = "<synthetic>";
+    private static final ResultText EMPTY = new ResultText.Decoded("");
 
     private final TokenCounter counter;
     private final AtomicLong bytesParsed;
@@ -151,7 +152,10 @@ final class ClaudeCodeSummaryReader {
                 }
                 Integer turn = context.toolCalls.get(block.toolUseId);
                 if (turn != null) {
-                    String text = block.resultText == null ? "" : JsonScalars.textOf(block.resultText);
+                    if (block.resultObject) {
+                        throw new Unsure("tool result content");
+                    }
+                    ResultText text = block.resultText == null ? EMPTY : block.resultText;
                     sizes.computeIfAbsent(context, c -> new ResultSizes(counter, c.largestResult, c.oversized))
                             .add(turn, text);
                 }

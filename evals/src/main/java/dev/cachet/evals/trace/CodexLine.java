@@ -32,7 +32,8 @@ final class CodexLine {
     String name;
     String arguments;
     String input;
-    String output;
+    /** A tool output's text, where it is a string; null otherwise. */
+    ResultText output;
     /** web_search_call.action is there and not null. */
     boolean action;
     /** turn_context.model where it is a string ({@code textValue()}), else null. */
@@ -50,8 +51,15 @@ final class CodexLine {
     boolean inputMissing = true;
     boolean outputMissing = true;
 
+    /** The line's bytes, which its tool output's text points into. */
+    private final byte[] bytes;
+
+    private CodexLine(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
     static CodexLine parse(byte[] bytes, int length) throws IOException {
-        CodexLine line = new CodexLine();
+        CodexLine line = new CodexLine(bytes);
         JsonLineFields.read(bytes, length, (field, p, t) -> {
             switch (field) {
                 case "type" -> line.type = scalar(p, t);
@@ -82,7 +90,7 @@ final class CodexLine {
                 case "name" -> name = scalar(p, t);
                 case "arguments" -> arguments = scalar(p, t);
                 case "input" -> input = scalar(p, t);
-                case "output" -> output = scalar(p, t);
+                case "output" -> output = t == JsonToken.VALUE_STRING ? JsonString.at(p, bytes) : JsonScalars.skip(p);
                 case "action" -> action = present(p, t);
                 case "model" -> model = t == JsonToken.VALUE_STRING ? p.getText() : JsonScalars.skip(p);
                 case "forked_from_id" -> {

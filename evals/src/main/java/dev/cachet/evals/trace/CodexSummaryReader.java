@@ -128,7 +128,7 @@ final class CodexSummaryReader {
                     callers.put("web_search:" + number, current(line));
                 }
                 case "function_call_output", "custom_tool_call_output" -> {
-                    if (!isText(line.callId) || !isText(line.output)) {
+                    if (!isText(line.callId) || line.output == null) {
                         throw new Unsure("tool output");
                     }
                     Integer caller = callers.get(line.callId);

@@ -30,7 +30,7 @@ final class JsonScalars {
     }
 
     /** Skips the current value; null, for a field not wanted. */
-    static String skip(JsonParser p) throws IOException {
+    static <T> T skip(JsonParser p) throws IOException {
         p.skipChildren();
         return null;
     }

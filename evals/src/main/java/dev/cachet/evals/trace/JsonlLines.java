@@ -18,6 +18,8 @@ final class JsonlLines {
     private boolean eof;
     private byte[] line = new byte[BUFFER];
     private int length;
+    /** Carriage returns in the line so far: one is allowed, as its last byte. */
+    private int carriageReturns;
     private long consumed;
     private boolean newline;
 
@@ -28,6 +30,7 @@ final class JsonlLines {
     /** The next line without its line end (valid for {@link #length()} bytes), or null at the end. */
     byte[] next() throws IOException {
         length = 0;
+        carriageReturns = 0;
         consumed = 0;
         while (true) {
             if (start == end) {
@@ -37,8 +40,11 @@ final class JsonlLines {
                 }
             }
             int i = start;
-            while (i < end && buffer[i] != '\n') {
-                i++;
+            // One pass for both line ends: a carriage return is rare, so counting it costs less than a second scan.
+            for (byte b; i < end && (b = buffer[i]) != '\n'; i++) {
+                if (b == '\r') {
+                    carriageReturns++;
+                }
             }
             append(start, i - start);
             consumed += i - start;
@@ -77,13 +83,12 @@ final class JsonlLines {
     }
 
     private byte[] trimmed() {
-        if (length > 0 && line[length - 1] == '\r') {
+        if (carriageReturns > 0 && line[length - 1] == '\r') {
             length--;
+            carriageReturns--;
         }
-        for (int i = 0; i < length; i++) {
-            if (line[i] == '\r') {
-                throw new Unsure("carriage return within a line");
-            }
+        if (carriageReturns > 0) {
+            throw new Unsure("carriage return within a line");
         }
         return line;
     }

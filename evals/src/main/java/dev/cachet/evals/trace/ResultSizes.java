@@ -12,16 +12,16 @@ import java.util.List;
  * this skips nearly every tool result.
  */
 public final class ResultSizes {
-    /** Texts wait to be counted, biggest first, until this many chars of them are held. */
-    private static final long PENDING_CHARS = 4_000_000;
+    /** Texts wait to be counted, biggest first, until their bounds add up to this many bytes. */
+    private static final long PENDING_BYTES = 4_000_000;
 
     /** A text waiting to be counted, with its bound, worked out once. */
-    private record Pending(String text, long bound) {}
+    private record Pending(ResultText text, long bound) {}
 
     private final TokenCounter counter;
     private final List<Pending> pending = new ArrayList<>();
     private final List<TraceSummary.OversizedResult> oversized;
-    private long pendingChars;
+    private long pendingBytes;
     private int largest;
 
     public ResultSizes(TokenCounter counter) {
@@ -37,17 +37,21 @@ public final class ResultSizes {
 
     /** A result of the turn at index {@code turn}. */
     public void add(int turn, String text) {
-        long bound = utf8BytesAtMost(text);
+        add(turn, new ResultText.Decoded(text));
+    }
+
+    void add(int turn, ResultText text) {
+        long bound = text.utf8BytesAtMost();
         if (bound > TraceSummary.OVERSIZED_RESULT_TOKENS) {
-            int tokens = counter.count(text);
+            int tokens = text.tokens(counter);
             if (tokens > TraceSummary.OVERSIZED_RESULT_TOKENS) {
                 oversized.add(new TraceSummary.OversizedResult(turn, tokens));
             }
             largest = Math.max(largest, tokens);
         } else if (bound > largest) {
-            pending.add(new Pending(text, bound));
-            pendingChars += text.length();
-            if (pendingChars > PENDING_CHARS) {
+            pending.add(new Pending(text.kept(), bound));
+            pendingBytes += bound;
+            if (pendingBytes > PENDING_BYTES) {
                 resolve();
             }
         }
@@ -69,19 +73,9 @@ public final class ResultSizes {
             if (text.bound() <= largest) {
                 break;
             }
-            largest = Math.max(largest, counter.count(text.text()));
+            largest = Math.max(largest, text.text().tokens(counter));
         }
         pending.clear();
-        pendingChars = 0;
-    }
-
-    /** An upper bound of the text's UTF-8 length (a lone surrogate counts 3 bytes, a pair 6 for its 4). */
-    static long utf8BytesAtMost(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-        }
-        return bytes;
+        pendingBytes = 0;
     }
 }

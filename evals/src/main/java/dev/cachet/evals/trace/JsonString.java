@@ -1,0 +1,68 @@
+package dev.cachet.evals.trace;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.cachet.context.Json;
+import dev.cachet.context.TokenCounter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * A JSON string as a line spells it, escapes and all, decoded only to count its tokens. Its length between the quotes
+ * bounds the UTF-8 length of its text from above (an escape takes more bytes than the character it stands for: 2 for
+ * 1, 6 for at most 3, 12 for a pair's 4), so a tool result too short to matter is sized without being decoded.
+ */
+final class JsonString implements ResultText {
+    private static final JsonFactory FACTORY = Json.mapper().getFactory();
+
+    private final byte[] bytes;
+    /** Where its quotes are in {@link #bytes}. */
+    private final int open;
+    private final int close;
+
+    private JsonString(byte[] bytes, int open, int close) {
+        this.bytes = bytes;
+        this.open = open;
+        this.close = close;
+    }
+
+    /**
+     * The string at the parser's current token, a {@link JsonToken#VALUE_STRING} it has not read yet, in the line it
+     * parses ({@code line}, from its index 0). The parser skips it next; the line has to be well formed JSON, as the
+     * parser finds when it reads on, before the string is used.
+     */
+    static JsonString at(JsonParser p, byte[] line) {
+        int open = (int) p.currentTokenLocation().getByteOffset();
+        if (line[open] != '"') {
+            throw new IllegalStateException("no string at byte " + open);
+        }
+        int i = open + 1;
+        while (line[i] != '"') {
+            i += line[i] == '\\' ? 2 : 1;
+        }
+        return new JsonString(line, open, i);
+    }
+
+    @Override
+    public long utf8BytesAtMost() {
+        return close - open - 1;
+    }
+
+    @Override
+    public int tokens(TokenCounter counter) {
+        try (JsonParser p = FACTORY.createParser(bytes, open, close - open + 1)) {
+            p.nextToken();
+            int start = p.getTextOffset();
+            return counter.count(p.getTextCharacters(), start, start + p.getTextLength());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string the line's parser read whole", e);
+        }
+    }
+
+    @Override
+    public JsonString kept() {
+        return new JsonString(Arrays.copyOfRange(bytes, open, close + 1), 0, close - open);
+    }
+}
