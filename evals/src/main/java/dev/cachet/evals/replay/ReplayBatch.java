@@ -3,6 +3,7 @@ package dev.cachet.evals.replay;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.evals.trace.LargestFirst;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
 import java.nio.file.Path;
@@ -21,9 +22,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Replays many trajectory files under several strategies, {@code jobs} files at a time. A file that cannot be read
- * is reported and skipped, so one truncated log does not cost the report on the others. Runs come back in the
- * order of the files, whatever order the jobs finish in.
+ * Replays many trajectory files under several strategies, {@code jobs} files at a time, the largest first. A file
+ * that cannot be read is reported and skipped, so one truncated log does not cost the report on the others. Runs
+ * come back in the order of the files, whatever order the jobs finish in.
  */
 public final class ReplayBatch {
     private final TokenCounter counter;
@@ -60,8 +61,7 @@ public final class ReplayBatch {
             List<List<ReplayRun>> byFile = new ArrayList<>(Collections.nCopies(files.size(), List.of()));
             String[] failures = new String[files.size()];
             long[][] nanos = new long[files.size()][2];
-            for (int i = 0; i < files.size(); i++) {
-                int index = i;
+            for (int index : LargestFirst.order(files)) {
                 done.submit(() -> {
                     try {
                         byFile.set(index, replay(files.get(index), nanos[index]));
