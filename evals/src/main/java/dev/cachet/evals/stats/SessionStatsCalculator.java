@@ -45,7 +45,7 @@ public final class SessionStatsCalculator {
 
     /** A session from the summaries of its parts, as {@link #of(List, Calls)} from the parts themselves. */
     public Optional<SessionStats> ofSummaries(List<TraceSummary> parts, Calls calls) {
-        return ofSummaries(parts, parts.stream().flatMap(part -> calls.of(part).stream()).toList());
+        return ofSummaries(parts, calls.of(parts));
     }
 
     /**
