@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Usage as one self-contained HTML page: the cost of each day by model, the cache hit rate by day, the context growth
@@ -85,24 +84,30 @@ public final class UsageHtmlReport {
                 List.of(new Series("all sessions", points)));
     }
 
-    /** The input each call of the session's own agent sent, for the sessions that billed the most tokens. */
+    /**
+     * The input each call of the session's own agent sent, for the sessions that billed the most tokens: the calls
+     * are gone through twice (to find those sessions, then to take their calls), not held by session.
+     */
     static String contextGrowth(List<Call> calls, List<SessionStats> sessions) {
-        Map<String, List<Call>> bySession = calls.stream().filter(call -> call.agent().equals(TrajectoryTurn.MAIN))
-                .filter(call -> call.usage().isPresent())
-                .collect(Collectors.groupingBy(Call::session, LinkedHashMap::new, Collectors.toList()));
-        List<Series> series = bySession.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, List<Call>> e) -> -e.getValue().stream()
-                        .mapToLong(call -> call.usage().orElseThrow().total()).sum()))
-                .limit(LARGEST_SESSIONS)
-                .map(entry -> {
-                    List<Point> points = new ArrayList<>();
-                    for (int i = 0; i < entry.getValue().size(); i++) {
-                        points.add(new Point(i + 1, entry.getValue().get(i).usage().orElseThrow().input()));
-                    }
-                    return new Series(Formats.keepEnd(entry.getKey(), 24), points);
-                })
-                .toList();
+        Map<String, Long> tokens = new LinkedHashMap<>();
+        calls.stream().filter(UsageHtmlReport::ownWithUsage)
+                .forEach(call -> tokens.merge(call.session(), call.usage().orElseThrow().total(), Long::sum));
+        Map<String, List<Point>> largest = new LinkedHashMap<>();
+        tokens.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, Long> entry) -> -entry.getValue()))
+                .limit(LARGEST_SESSIONS).forEach(entry -> largest.put(entry.getKey(), new ArrayList<>()));
+        calls.stream().filter(UsageHtmlReport::ownWithUsage).forEach(call -> {
+            List<Point> points = largest.get(call.session());
+            if (points != null) {
+                points.add(new Point(points.size() + 1, call.usage().orElseThrow().input()));
+            }
+        });
+        List<Series> series = largest.entrySet().stream()
+                .map(entry -> new Series(Formats.keepEnd(entry.getKey(), 24), entry.getValue())).toList();
         return SvgChart.line("Context growth of the largest sessions", new Axis("call", SvgChart.Unit.COUNT),
                 new Axis("input tokens", SvgChart.Unit.COUNT), series);
+    }
+
+    private static boolean ownWithUsage(Call call) {
+        return call.agent().equals(TrajectoryTurn.MAIN) && call.usage().isPresent();
     }
 }

@@ -2,13 +2,11 @@ package dev.cachet.evals.stats;
 
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.ModelPrice;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Prices each call at its own model's prices, its 1-hour cache writes at the 1-hour rate. A call without usage costs
@@ -39,18 +37,12 @@ public final class CallPricer {
 
     /** The cost of the priced calls among {@code calls}; null when none is. */
     public Double cost(List<Call> calls) {
-        List<Double> costs = calls.stream().flatMap(call -> cost(call).stream()).toList();
-        return costs.isEmpty() ? null : costs.stream().mapToDouble(Double::doubleValue).sum();
+        return CallTotals.of(calls, this).cost();
     }
 
     /** What {@code calls} billed, model by model in the order each first answered. */
     public List<ModelUsage> byModel(List<Call> calls) {
-        Map<String, List<Call>> byModel = calls.stream().collect(Collectors.groupingBy(
-                call -> call.model().orElse(UNKNOWN_MODEL), LinkedHashMap::new, Collectors.toList()));
-        return byModel.entrySet().stream()
-                .map(entry -> new ModelUsage(entry.getKey(), entry.getValue().size(), usage(entry.getValue()),
-                        cost(entry.getValue())))
-                .toList();
+        return CallTotals.of(calls, this).models();
     }
 
     /** The usage {@code calls} recorded, added up; those without usage add nothing. */

@@ -45,14 +45,16 @@ public final class SessionStatsCalculator {
 
     /** A session from the summaries of its parts, as {@link #of(List, Calls)} from the parts themselves. */
     public Optional<SessionStats> ofSummaries(List<TraceSummary> parts, Calls calls) {
-        return ofSummaries(parts, parts.stream().flatMap(part -> calls.of(part).stream()).toList());
+        return ofSummaries(parts, calls.of(parts));
     }
 
     /**
      * A session from the summaries of its parts and the calls of them to count: all of them, or those a report's
-     * filter kept (a period of time). Empty when none of {@code all} recorded its usage.
+     * filter kept (a period of time). Empty when none of {@code calls} recorded its usage.
      */
-    public Optional<SessionStats> ofSummaries(List<TraceSummary> parts, List<Call> all) {
+    public Optional<SessionStats> ofSummaries(List<TraceSummary> parts, List<Call> calls) {
+        // Made once: the measures below go through the calls a dozen times, and a CallList makes them at each get.
+        List<Call> all = List.copyOf(calls);
         TraceSummary main = parts.stream().filter(TraceSummary::main).findFirst().orElse(parts.get(0));
         List<Usage> usages = all.stream().flatMap(call -> call.usage().stream()).toList();
         if (usages.isEmpty()) {

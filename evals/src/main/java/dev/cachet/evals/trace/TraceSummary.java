@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * A trajectory without its content: what usage reports need of it (its calls, the size of its largest tool result,
@@ -17,7 +18,7 @@ import java.util.OptionalInt;
  * @param format                  as {@link Trajectory#format()}
  * @param session                 as {@link Trajectory#session()}
  * @param model                   as {@link Trajectory#model()}
- * @param turns                   its model calls, in order
+ * @param turns                   its model calls, in order, kept as {@link TurnColumns}
  * @param toolSchemaTokens        the tokens of the tool schemas it offered; empty when the log does not record them
  * @param largestToolResultTokens the tokens of its biggest single tool result (0 without any)
  * @param oversizedResults        its tool results of more than {@link #OVERSIZED_RESULT_TOKENS}, by turn
@@ -44,17 +45,24 @@ public record TraceSummary(String id, String format, String session, Optional<St
     }
 
     /**
-     * One model call: as {@link TrajectoryTurn}'s fields of the same names. A year of logs holds hundreds of thousands,
-     * all kept until the report, and a few names: each agent and model name is kept once, not once per call.
+     * One model call: as {@link TrajectoryTurn}'s fields of the same names, but for its id, kept as its
+     * {@link CallKey}. Turns are kept as {@link TurnColumns}, and made again when asked for.
      */
-    public record Turn(Optional<String> callId, String agent, Optional<String> model, Optional<Instant> at,
+    public record Turn(OptionalLong callKey, String agent, Optional<String> model, Optional<Instant> at,
             Optional<Usage> usage) {
         public Turn {
-            Objects.requireNonNull(callId, "callId");
-            agent = Objects.requireNonNull(agent, "agent").intern();
-            model = Objects.requireNonNull(model, "model").map(String::intern);
+            Objects.requireNonNull(callKey, "callKey");
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(model, "model");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(usage, "usage");
+        }
+
+        /** A call with the id its log gives it, when it gives one. */
+        public Turn(Optional<String> callId, String agent, Optional<String> model, Optional<Instant> at,
+                Optional<Usage> usage) {
+            this(callId.map(id -> OptionalLong.of(CallKey.of(id))).orElse(OptionalLong.empty()), agent, model, at,
+                    usage);
         }
 
         /** The call a turn read whole made. */
@@ -87,7 +95,7 @@ public record TraceSummary(String id, String format, String session, Optional<St
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(model, "model");
-        turns = List.copyOf(turns);
+        turns = TurnColumns.of(turns);
         Objects.requireNonNull(toolSchemaTokens, "toolSchemaTokens");
         // Sorted, so that a log read whole and one read line by line give equal summaries.
         oversizedResults = oversizedResults.stream().sorted().toList();
@@ -121,8 +129,19 @@ public record TraceSummary(String id, String format, String session, Optional<St
                 oversizedResults, logged);
     }
 
+    /** Its turns as the columns they are kept in. */
+    public TurnColumns columns() {
+        return (TurnColumns) turns;
+    }
+
     /** Whether all its calls are the session's own agent's, not a sub-agent's. */
     public boolean main() {
-        return turns.stream().allMatch(turn -> turn.agent().equals(TrajectoryTurn.MAIN));
+        TurnColumns columns = columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!columns.agent(i).equals(TrajectoryTurn.MAIN)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -10,6 +10,7 @@ import dev.cachet.evals.report.TextTable;
 import dev.cachet.evals.report.UsageHtmlReport;
 import dev.cachet.evals.report.UsageTables;
 import dev.cachet.evals.stats.Call;
+import dev.cachet.evals.stats.CallList;
 import dev.cachet.evals.stats.CallPricer;
 import dev.cachet.evals.stats.Calls;
 import dev.cachet.evals.stats.SessionStats;
@@ -154,15 +155,15 @@ final class StatsCommand extends Subcommand implements Callable<Integer>, Counts
         Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files) : Map.of();
         DateRange range = filter.range();
         List<SessionStats> sessions = new ArrayList<>();
-        List<Call> counted = new ArrayList<>();
+        // Every call counted, kept as its place in the summaries until the report adds them up.
+        CallList counted = new CallList();
         Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
         Calls calls = new Calls();
         for (List<TraceSummary> parts : loaded.sessions()) {
             if (!filter.fromSource(parts.get(0).format())) {
                 continue;
             }
-            List<Call> kept = parts.stream().flatMap(part -> calls.of(part).stream())
-                    .filter(call -> range.contains(call.at())).toList();
+            CallList kept = calls.of(parts).filter(call -> range.contains(call.at()));
             if (kept.isEmpty()) {
                 continue;
             }

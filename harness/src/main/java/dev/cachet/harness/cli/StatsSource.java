@@ -34,8 +34,11 @@ final class StatsSource {
      */
     record Loaded(List<List<TraceSummary>> sessions, List<String> failures) {}
 
-    /** How one file was read. */
-    private record Read(Optional<FileSummary> summary, Optional<String> failure) {}
+    /**
+     * How one file was read: its summaries, without the reader's state to resume from (kept in the cache only), which
+     * for a Claude Code log holds every call's and tool call's id and would wait here until the file's turn.
+     */
+    private record Read(List<TraceSummary> summaries, Optional<String> failure) {}
 
     private final TraceSummaries reader;
     private final Optional<SummaryCache> cache;
@@ -63,11 +66,11 @@ final class StatsSource {
                     reads.set(i, null); // each file's summary is held once, in the sessions
                 }
                 read.failure().ifPresent(failures::add);
-                read.summary().ifPresent(summary -> summary.summaries().forEach(part -> {
+                read.summaries().forEach(part -> {
                     TraceSummary named = names.apply(file, part);
                     bySession.computeIfAbsent(named.format() + " " + named.session(), s -> new ArrayList<>())
                             .add(named);
-                }));
+                });
                 progress.show(i + 1, files.size(), file.getFileName().toString());
             }
         } finally {
@@ -81,12 +84,12 @@ final class StatsSource {
 
     private Read read(Path file) {
         try {
-            return new Read(Optional.of(summary(file)), Optional.empty());
+            return new Read(summary(file).summaries(), Optional.empty());
         } catch (TraceFormatException e) {
-            return new Read(Optional.empty(), Optional.of(e.getMessage()));
+            return new Read(List.of(), Optional.of(e.getMessage()));
         } catch (RuntimeException e) {
             // One odd file must not cost the report on the others; the message names it.
-            return new Read(Optional.empty(), Optional.of(file + ": cannot read: " + e));
+            return new Read(List.of(), Optional.of(file + ": cannot read: " + e));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.zip.CRC32;
 
 /**
@@ -26,9 +27,9 @@ import java.util.zip.CRC32;
  */
 final class SummaryCodec {
     static final int MAGIC = 0x43535355; // "CSSU"
-    // 3: summaries carry the keep-alive pings of cachet's logs.
-    static final int VERSION = 3;
-    private static final int CALL_ID = 1;
+    // 3: summaries carry the keep-alive pings of cachet's logs. 4: a call's id as its 64-bit key.
+    static final int VERSION = 4;
+    private static final int CALL_KEY = 1;
     private static final int MODEL = 2;
     private static final int AT = 4;
     private static final int USAGE = 8;
@@ -132,11 +133,11 @@ final class SummaryCodec {
             }
             out.writeInt(summary.turns().size());
             for (TraceSummary.Turn turn : summary.turns()) {
-                out.writeByte((turn.callId().isPresent() ? CALL_ID : 0) | (turn.model().isPresent() ? MODEL : 0)
+                out.writeByte((turn.callKey().isPresent() ? CALL_KEY : 0) | (turn.model().isPresent() ? MODEL : 0)
                         | (turn.at().isPresent() ? AT : 0) | (turn.usage().isPresent() ? USAGE : 0));
                 string(turn.agent());
-                if (turn.callId().isPresent()) {
-                    string(turn.callId().get());
+                if (turn.callKey().isPresent()) {
+                    out.writeLong(turn.callKey().getAsLong());
                 }
                 if (turn.model().isPresent()) {
                     string(turn.model().get());
@@ -217,10 +218,10 @@ final class SummaryCodec {
             for (int i = 0; i < count; i++) {
                 int flags = in.readByte();
                 String agent = string();
-                Optional<String> callId = (flags & CALL_ID) != 0 ? Optional.of(string()) : Optional.empty();
+                OptionalLong callKey = (flags & CALL_KEY) != 0 ? OptionalLong.of(in.readLong()) : OptionalLong.empty();
                 Optional<String> turnModel = (flags & MODEL) != 0 ? Optional.of(string()) : Optional.empty();
                 Optional<Instant> at = at(flags);
-                turns.add(new TraceSummary.Turn(callId, agent, turnModel, at, usage(flags)));
+                turns.add(new TraceSummary.Turn(callKey, agent, turnModel, at, usage(flags)));
             }
             int pingCount = in.readInt();
             List<TraceSummary.Ping> pings = new ArrayList<>(Math.min(pingCount, 1 << 16));

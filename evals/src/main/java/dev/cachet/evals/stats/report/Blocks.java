@@ -2,11 +2,13 @@ package dev.cachet.evals.stats.report;
 
 import dev.cachet.evals.stats.Call;
 import dev.cachet.evals.stats.CallPricer;
+import dev.cachet.evals.stats.CallTotals;
 import dev.cachet.providers.Usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -27,50 +29,81 @@ public final class Blocks {
 
     /** The blocks of {@code calls}, oldest first; {@code now} tells which is still active. */
     public static List<Block> of(List<Call> calls, Instant now, CallPricer pricer) {
-        List<Call> dated = calls.stream().filter(call -> call.at().isPresent())
-                .sorted(Comparator.comparing(call -> call.at().orElseThrow())).toList();
         List<Block> blocks = new ArrayList<>();
-        List<Call> current = new ArrayList<>();
-        Instant start = null;
-        for (Call call : dated) {
+        Open open = null;
+        for (int index : byTime(calls)) {
+            Call call = calls.get(index);
             Instant at = call.at().orElseThrow();
-            if (start != null && (Duration.between(start, at).compareTo(LENGTH) > 0
-                    || Duration.between(last(current), at).compareTo(LENGTH) > 0)) {
-                blocks.add(block(start, current, now, pricer));
-                current = new ArrayList<>();
-                start = null;
+            if (open != null && (Duration.between(open.start, at).compareTo(LENGTH) > 0
+                    || Duration.between(open.last, at).compareTo(LENGTH) > 0)) {
+                blocks.add(open.block(now));
+                open = null;
             }
-            if (start == null) {
-                start = at.truncatedTo(ChronoUnit.HOURS);
+            if (open == null) {
+                open = new Open(at, pricer);
             }
-            current.add(call);
+            open.add(call, at);
         }
-        if (start != null) {
-            blocks.add(block(start, current, now, pricer));
+        if (open != null) {
+            blocks.add(open.block(now));
         }
         return blocks;
     }
 
-    private static Block block(Instant start, List<Call> calls, Instant now, CallPricer pricer) {
-        Instant end = start.plus(LENGTH);
-        Instant first = calls.get(0).at().orElseThrow();
-        Instant last = last(calls);
-        Usage usage = CallPricer.usage(calls);
-        Double cost = pricer.cost(calls);
-        boolean active = now.isBefore(end) && Duration.between(last, now).compareTo(LENGTH) < 0;
-        Optional<BurnRate> burn = Optional.empty();
-        double minutes = Duration.between(first, last).toMillis() / 60_000.0;
-        if (active && minutes > 0) {
-            double tokensPerMinute = usage.total() / minutes;
-            double usdPerHour = (cost == null ? 0 : cost) / minutes * 60;
-            double left = Math.max(0, Duration.between(now, end).toMillis() / 60_000.0);
-            burn = Optional.of(new BurnRate(tokensPerMinute, usdPerHour, usage.total() + Math.round(tokensPerMinute * left),
-                    (cost == null ? 0 : cost) + usdPerHour / 60 * left));
+    /**
+     * The indexes of the calls that have a time, by time, calls of the same time in their order: the calls are put
+     * in order without holding them all.
+     */
+    private static int[] byTime(List<Call> calls) {
+        long[] seconds = new long[calls.size()];
+        int[] nanos = new int[calls.size()];
+        BitSet dated = new BitSet(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            Optional<Instant> at = calls.get(i).at();
+            if (at.isPresent()) {
+                dated.set(i);
+                seconds[i] = at.get().getEpochSecond();
+                nanos[i] = at.get().getNano();
+            }
         }
-        return new Block(start, end, first, last, calls.size(), usage, cost, pricer.byModel(calls), active, burn);
+        return dated.stream().boxed()
+                .sorted(Comparator.<Integer>comparingLong(i -> seconds[i]).thenComparingInt(i -> nanos[i]))
+                .mapToInt(Integer::intValue).toArray();
     }
 
-    private static Instant last(List<Call> calls) {
-        return calls.get(calls.size() - 1).at().orElseThrow();
+    /** The block being filled: its start, its first and last call's times, its calls added up. */
+    private static final class Open {
+        private final Instant start;
+        private final Instant first;
+        private final CallTotals totals;
+        private Instant last;
+
+        Open(Instant first, CallPricer pricer) {
+            this.start = first.truncatedTo(ChronoUnit.HOURS);
+            this.first = first;
+            this.totals = new CallTotals(pricer);
+        }
+
+        void add(Call call, Instant at) {
+            totals.add(call);
+            last = at;
+        }
+
+        Block block(Instant now) {
+            Instant end = start.plus(LENGTH);
+            Usage usage = totals.usage();
+            Double cost = totals.cost();
+            boolean active = now.isBefore(end) && Duration.between(last, now).compareTo(LENGTH) < 0;
+            Optional<BurnRate> burn = Optional.empty();
+            double minutes = Duration.between(first, last).toMillis() / 60_000.0;
+            if (active && minutes > 0) {
+                double tokensPerMinute = usage.total() / minutes;
+                double usdPerHour = (cost == null ? 0 : cost) / minutes * 60;
+                double left = Math.max(0, Duration.between(now, end).toMillis() / 60_000.0);
+                burn = Optional.of(new BurnRate(tokensPerMinute, usdPerHour,
+                        usage.total() + Math.round(tokensPerMinute * left), (cost == null ? 0 : cost) + usdPerHour / 60 * left));
+            }
+            return new Block(start, end, first, last, totals.calls(), usage, cost, totals.models(), active, burn);
+        }
     }
 }

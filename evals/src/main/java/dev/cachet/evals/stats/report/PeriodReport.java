@@ -2,9 +2,9 @@ package dev.cachet.evals.stats.report;
 
 import dev.cachet.evals.stats.Call;
 import dev.cachet.evals.stats.CallPricer;
+import dev.cachet.evals.stats.CallTotals;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,23 +21,23 @@ public record PeriodReport(List<PeriodUsage> periods, PeriodUsage total, int und
         periods = List.copyOf(periods);
     }
 
-    /** {@code calls} added up by the {@code period} each was made in, in {@code zone}. */
+    /** {@code calls} added up by the {@code period} each was made in, in {@code zone}, one call at a time. */
     public static PeriodReport of(List<Call> calls, Period period, ZoneId zone, CallPricer pricer) {
-        Map<String, List<Call>> byPeriod = new TreeMap<>();
-        List<Call> dated = new ArrayList<>();
+        Map<String, CallTotals> byPeriod = new TreeMap<>();
+        CallTotals dated = new CallTotals(pricer);
         for (Call call : calls) {
             call.at().ifPresent(at -> {
                 dated.add(call);
-                byPeriod.computeIfAbsent(period.label(LocalDate.ofInstant(at, zone)), p -> new ArrayList<>()).add(call);
+                byPeriod.computeIfAbsent(period.label(LocalDate.ofInstant(at, zone)), p -> new CallTotals(pricer))
+                        .add(call);
             });
         }
         List<PeriodUsage> periods = byPeriod.entrySet().stream()
-                .map(entry -> usage(entry.getKey(), entry.getValue(), pricer)).toList();
-        return new PeriodReport(periods, usage("total", dated, pricer), calls.size() - dated.size());
+                .map(entry -> usage(entry.getKey(), entry.getValue())).toList();
+        return new PeriodReport(periods, usage("total", dated), calls.size() - dated.calls());
     }
 
-    static PeriodUsage usage(String period, List<Call> calls, CallPricer pricer) {
-        return new PeriodUsage(period, calls.size(), CallPricer.usage(calls), pricer.cost(calls),
-                calls.stream().allMatch(pricer::priced), pricer.byModel(calls));
+    static PeriodUsage usage(String period, CallTotals calls) {
+        return new PeriodUsage(period, calls.calls(), calls.usage(), calls.cost(), calls.priced(), calls.models());
     }
 }

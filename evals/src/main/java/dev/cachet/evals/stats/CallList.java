@@ -1,0 +1,78 @@
+package dev.cachet.evals.stats;
+
+import dev.cachet.evals.trace.TraceSummary;
+import dev.cachet.evals.trace.TrajectoryTurn;
+import dev.cachet.evals.trace.TurnColumns;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.Predicate;
+
+/**
+ * Calls as places in the summaries that hold them: a report over a year of logs keeps every call it counted until it
+ * prints, 8 bytes each here, where the calls themselves would take some 150. A {@link Call} is made again each time
+ * one is asked for. Calls are added at the end; to its readers it is an unmodifiable list.
+ */
+public final class CallList extends AbstractList<Call> implements RandomAccess {
+    private final List<TraceSummary> parts = new ArrayList<>();
+    /** Per call: its summary's index in {@link #parts}. */
+    private int[] partOf = new int[16];
+    /** Per call: its turn's index in its summary, or past its turns the index of a ping after them. */
+    private int[] place = new int[16];
+    private int size;
+
+    /** Adds the turn of {@code summary} at {@code turn}, or past its turns its ping at {@code turn - turns}. */
+    void add(TraceSummary summary, int turn) {
+        if (parts.isEmpty() || parts.get(parts.size() - 1) != summary) {
+            parts.add(summary);
+        }
+        if (size == place.length) {
+            partOf = Arrays.copyOf(partOf, size * 2);
+            place = Arrays.copyOf(place, size * 2);
+        }
+        partOf[size] = parts.size() - 1;
+        place[size] = turn;
+        size++;
+    }
+
+    /** Adds every call of {@code calls}, in order. */
+    public void addAll(CallList calls) {
+        for (int i = 0; i < calls.size; i++) {
+            add(calls.parts.get(calls.partOf[i]), calls.place[i]);
+        }
+    }
+
+    /** Those of these calls {@code keep} accepts, in order. */
+    public CallList filter(Predicate<Call> keep) {
+        CallList kept = new CallList();
+        for (int i = 0; i < size; i++) {
+            if (keep.test(get(i))) {
+                kept.add(parts.get(partOf[i]), place[i]);
+            }
+        }
+        return kept;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** The call at {@code index}: a turn falls back on its summary's model; a ping is the session's own agent's. */
+    @Override
+    public Call get(int index) {
+        Objects.checkIndex(index, size);
+        TraceSummary part = parts.get(partOf[index]);
+        TurnColumns turns = part.columns();
+        int turn = place[index];
+        if (turn >= turns.size()) {
+            TraceSummary.Ping ping = part.pings().get(turn - turns.size());
+            return new Call(part.session(), TrajectoryTurn.MAIN, part.model(), ping.at(), ping.usage(), true);
+        }
+        return new Call(part.session(), turns.agent(turn), turns.model(turn).or(part::model), turns.at(turn),
+                turns.usage(turn));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cachet.evals.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.cachet.evals.trace.TraceSummary;
+import dev.cachet.providers.Usage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class CallListTest {
+    private static final Optional<Instant> NINE = Optional.of(Instant.parse("2026-11-01T09:00:00Z"));
+    private static final Optional<Instant> TEN = Optional.of(Instant.parse("2026-11-01T10:00:00Z"));
+    private static final Optional<Usage> USAGE = Optional.of(new Usage(3, 600, 8_000, 50, 0, 600));
+
+    private final TraceSummary main = new TraceSummary("s.jsonl", "claude-code", "s", Optional.of("opus"), List.of(
+            new TraceSummary.Turn(Optional.of("m1:r1"), "main", Optional.empty(), NINE, USAGE),
+            new TraceSummary.Turn(Optional.empty(), "main", Optional.of("haiku"), TEN, Optional.empty())),
+            OptionalInt.empty(), 0, List.of(), List.of(new TraceSummary.Ping(TEN, USAGE)));
+    private final TraceSummary resumed = new TraceSummary("t.jsonl", "claude-code", "t", Optional.empty(), List.of(
+            new TraceSummary.Turn(Optional.of("m1:r1"), "main", Optional.of("opus"), NINE, USAGE),
+            new TraceSummary.Turn(Optional.of("m2:r2"), "Explore", Optional.of("haiku"), TEN, USAGE)),
+            OptionalInt.empty(), 0, List.of());
+
+    @Test
+    void calls_are_made_from_their_summaries_turns_then_pings_each_id_counted_once() {
+        Calls calls = new Calls();
+
+        assertThat(calls.of(List.of(main))).containsExactly(
+                new Call("s", "main", Optional.of("opus"), NINE, USAGE),
+                new Call("s", "main", Optional.of("haiku"), TEN, Optional.empty()),
+                new Call("s", "main", Optional.of("opus"), TEN, USAGE, true));
+        assertThat(calls.of(List.of(resumed))).as("m1:r1 was counted with s")
+                .containsExactly(new Call("t", "Explore", Optional.of("haiku"), TEN, USAGE));
+    }
+
+    @Test
+    void a_filter_and_an_addition_keep_places_and_order() {
+        CallList all = new CallList();
+        all.addAll(new Calls().of(List.of(main, resumed)));
+        CallList late = all.filter(call -> call.at().equals(TEN));
+
+        assertThat(all).hasSize(4);
+        assertThat(late).extracting(Call::session, Call::agent, Call::ping)
+                .containsExactly(tuple("s", "main", false), tuple("s", "main", true), tuple("t", "Explore", false));
+        assertThatThrownBy(() -> late.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> late.add(late.get(0))).isInstanceOf(UnsupportedOperationException.class);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.cachet.evals.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cachet.providers.Usage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TurnColumnsTest {
+    @Test
+    void every_turn_comes_back_as_it_went_in_whatever_it_lacks() {
+        Random random = new Random(5);
+        List<TraceSummary.Turn> turns = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            turns.add(new TraceSummary.Turn(
+                    random.nextBoolean() ? OptionalLong.of(random.nextLong()) : OptionalLong.empty(),
+                    random.nextBoolean() ? "main" : "Explore",
+                    random.nextBoolean() ? Optional.of("claude-opus-4-6") : Optional.empty(),
+                    random.nextBoolean() ? Optional.of(Instant.ofEpochSecond(1_700_000_000L + random.nextInt(1 << 30),
+                            random.nextInt(1_000_000_000))) : Optional.empty(),
+                    random.nextBoolean() ? Optional.of(usage(random, Integer.MAX_VALUE)) : Optional.empty()));
+        }
+
+        TurnColumns columns = TurnColumns.of(turns);
+
+        assertThat(columns).isEqualTo(turns);
+        assertThat(columns).hasSameHashCodeAs(turns);
+        assertThat(TurnColumns.of(columns)).isSameAs(columns);
+    }
+
+    @Test
+    void counts_past_an_int_are_kept_whole() {
+        Usage huge = new Usage(3L << 40, 7L << 33, Integer.MAX_VALUE + 1L, 5, 0, 7L << 33);
+        List<TraceSummary.Turn> turns = List.of(turn("main", Optional.of(new Usage(1, 2, 3, 4, 5, 1))),
+                turn("main", Optional.of(huge)), turn("main", Optional.empty()));
+
+        assertThat(TurnColumns.of(turns)).isEqualTo(turns);
+    }
+
+    @Test
+    void each_agent_and_model_name_is_kept_once() {
+        TurnColumns first = TurnColumns.of(List.of(turn(new String("Explore"), Optional.empty())));
+        TurnColumns second = TurnColumns.of(List.of(turn(new String("Explore"), Optional.empty())));
+
+        assertThat(first.agent(0)).isSameAs(second.agent(0));
+        assertThat(first.model(0).orElseThrow()).isSameAs(second.model(0).orElseThrow());
+    }
+
+    @Test
+    void a_turn_past_the_end_is_refused() {
+        TurnColumns columns = TurnColumns.of(List.of(turn("main", Optional.empty())));
+
+        assertThatThrownBy(() -> columns.get(1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    private static TraceSummary.Turn turn(String agent, Optional<Usage> usage) {
+        return new TraceSummary.Turn(Optional.of("msg_1:req_1"), agent, Optional.of(new String("gpt-5-codex")),
+                Optional.of(Instant.parse("2026-11-01T09:00:00.123456789Z")), usage);
+    }
+
+    private static Usage usage(Random random, int bound) {
+        long write = random.nextInt(bound);
+        return new Usage(random.nextInt(bound), write, random.nextInt(bound), random.nextInt(bound),
+                random.nextInt(bound), write / 2);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.cachet.harness.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.evals.trace.FileSummary;
+import dev.cachet.evals.trace.TraceSummary;
+import dev.cachet.providers.Usage;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+
+class SummaryCodecTest {
+    private static final String PATH = "/logs/s.jsonl";
+    private static final SummaryCodec.Entry ENTRY = new SummaryCodec.Entry(PATH, new SummaryCache.Key(1234, 5678), 42,
+            new FileSummary(List.of(new TraceSummary("s.jsonl", "claude-code", "s", Optional.of("opus"), List.of(
+                    new TraceSummary.Turn(Optional.of("msg_1:req_1"), "main", Optional.of("opus"),
+                            Optional.of(Instant.parse("2026-11-01T09:00:00.123Z")),
+                            Optional.of(new Usage(3, 600, 8_000, 50, 0, 600))),
+                    new TraceSummary.Turn(Optional.empty(), "Explore", Optional.empty(), Optional.empty(),
+                            Optional.empty())),
+                    OptionalInt.of(900), 12_000, List.of(new TraceSummary.OversizedResult(0, 12_000)),
+                    List.of(new TraceSummary.Ping(Optional.empty(), Optional.of(new Usage(1, 0, 9_000, 1, 0)))))),
+                    Optional.of(new FileSummary.Resume(4096, 12, new byte[] {1, 2, 3}))));
+
+    @Test
+    void an_entry_reads_back_as_it_was_written() {
+        SummaryCodec.Entry read = SummaryCodec.decode(SummaryCodec.encode(ENTRY), PATH).orElseThrow();
+
+        assertThat(read.key()).isEqualTo(ENTRY.key());
+        assertThat(read.tail()).isEqualTo(42);
+        assertThat(read.summary().summaries()).isEqualTo(ENTRY.summary().summaries());
+        assertThat(read.summary().resume().orElseThrow().state()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void an_entry_of_another_version_or_another_log_or_cut_short_is_refused_even_with_a_right_checksum() {
+        byte[] bytes = SummaryCodec.encode(ENTRY);
+        byte[] older = Arrays.copyOf(bytes, bytes.length);
+        ByteBuffer.wrap(older).putInt(Integer.BYTES, SummaryCodec.VERSION - 1);
+
+        assertThat(SummaryCodec.decode(checksummed(older), PATH)).isEmpty();
+        assertThat(SummaryCodec.decode(bytes, "/logs/other.jsonl")).isEmpty();
+        assertThat(SummaryCodec.decode(Arrays.copyOf(bytes, bytes.length / 2), PATH)).isEmpty();
+        assertThat(SummaryCodec.decode(checksummed(Arrays.copyOf(bytes, bytes.length - 20)), PATH)).isEmpty();
+    }
+
+    /** The bytes with their last eight replaced by the CRC-32 of the rest, as the codec writes it. */
+    private static byte[] checksummed(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - Long.BYTES);
+        ByteBuffer.wrap(bytes).putLong(bytes.length - Long.BYTES, crc.getValue());
+        return bytes;
+    }
+}
