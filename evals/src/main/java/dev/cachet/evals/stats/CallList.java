@@ -1,5 +1,6 @@
 package dev.cachet.evals.stats;
 
+import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.evals.trace.TurnColumns;
@@ -61,7 +62,10 @@ public final class CallList extends AbstractList<Call> implements RandomAccess {
         return size;
     }
 
-    /** The call at {@code index}: a turn falls back on its summary's model; a ping is the session's own agent's. */
+    /**
+     * The call at {@code index}: a turn falls back on its summary's model; a ping is the session's own agent's, a
+     * summary the {@linkplain SideCall#SUMMARIZER summarizer}'s.
+     */
     @Override
     public Call get(int index) {
         Objects.checkIndex(index, size);
@@ -69,8 +73,10 @@ public final class CallList extends AbstractList<Call> implements RandomAccess {
         TurnColumns turns = part.columns();
         int turn = place[index];
         if (turn >= turns.size()) {
-            TraceSummary.Ping ping = part.pings().get(turn - turns.size());
-            return new Call(part.session(), TrajectoryTurn.MAIN, part.model(), ping.at(), ping.usage(), true);
+            SideCall side = part.sideCalls().get(turn - turns.size());
+            boolean ping = side.kind() == SideCall.Kind.PING;
+            return new Call(part.session(), ping ? TrajectoryTurn.MAIN : SideCall.SUMMARIZER, part.model(), side.at(),
+                    side.usage(), ping);
         }
         return new Call(part.session(), turns.agent(turn), turns.model(turn).or(part::model), turns.at(turn),
                 turns.usage(turn));

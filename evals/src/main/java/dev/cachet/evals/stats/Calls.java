@@ -13,8 +13,8 @@ public final class Calls {
     private final LongHashSet counted = new LongHashSet();
 
     /**
-     * The calls of a session's parts not met before, part by part: each part's turns, then its keep-alive pings (calls
-     * of the session's own agent at the part's model, whose prefix they kept cached).
+     * The calls of a session's parts not met before, part by part: each part's turns, then its side calls (keep-alive
+     * pings and summaries, at the part's model).
      */
     public CallList of(List<TraceSummary> parts) {
         CallList calls = new CallList();
@@ -25,7 +25,7 @@ public final class Calls {
                     calls.add(part, i);
                 }
             }
-            for (int i = 0; i < part.pings().size(); i++) {
+            for (int i = 0; i < part.sideCalls().size(); i++) {
                 calls.add(part, turns.size() + i);
             }
         }

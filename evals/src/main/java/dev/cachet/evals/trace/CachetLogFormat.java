@@ -44,13 +44,11 @@ public final class CachetLogFormat implements TraceFormat {
         return List.of(trajectory(file));
     }
 
-    /** The session's trajectory summarised, with the keep-alive pings it sent: billed, but no turns of it. */
+    /** The session's trajectory summarised, with its pings and summaries: billed, but no turns of it. */
     @Override
     public List<TraceSummary> summaries(Path file, TokenCounter counter) {
         Trajectory trajectory = trajectory(file);
-        List<TraceSummary.Ping> pings = trajectory.sideCalls().stream().filter(call -> call.kind() == SideCall.Kind.PING)
-                .map(call -> new TraceSummary.Ping(call.at(), call.usage())).toList();
-        return List.of(TraceSummary.of(trajectory, counter).withPings(pings));
+        return List.of(TraceSummary.of(trajectory, counter).withSideCalls(trajectory.sideCalls()));
     }
 
     private Trajectory trajectory(Path file) {

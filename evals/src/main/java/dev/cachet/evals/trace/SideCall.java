@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param usage      what it was billed, when the log records it
  */
 public record SideCall(Kind kind, int beforeTurn, Optional<Instant> at, Optional<Usage> usage) {
+    /** The agent a summary's call is counted under in usage reports: cachet's summarizer, not the session's. */
+    public static final String SUMMARIZER = "summarizer";
+
     /** What the call was for. */
     public enum Kind { PING, SUMMARY }
 

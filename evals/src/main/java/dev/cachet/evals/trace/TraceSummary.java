@@ -22,12 +22,12 @@ import java.util.OptionalLong;
  * @param toolSchemaTokens        the tokens of the tool schemas it offered; empty when the log does not record them
  * @param largestToolResultTokens the tokens of its biggest single tool result (0 without any)
  * @param oversizedResults        its tool results of more than {@link #OVERSIZED_RESULT_TOKENS}, by turn
- * @param pings                   the keep-alive pings its harness sent (cachet's own logs record them): billed calls
- *                                of the session's own model, but no turns of its conversation
+ * @param sideCalls               the calls its harness billed beside its turns (cachet's keep-alive pings and
+ *                                summaries): calls of the session's own model, but no turns of its conversation
  */
 public record TraceSummary(String id, String format, String session, Optional<String> model, List<Turn> turns,
         OptionalInt toolSchemaTokens, int largestToolResultTokens, List<OversizedResult> oversizedResults,
-        List<Ping> pings) {
+        List<SideCall> sideCalls) {
     /** A tool result this big is resent on every later call: the usual cause of a runaway context. */
     public static final int OVERSIZED_RESULT_TOKENS = 10_000;
 
@@ -71,20 +71,7 @@ public record TraceSummary(String id, String format, String session, Optional<St
         }
     }
 
-    /**
-     * A keep-alive ping: a request that re-read the cached prefix while the session idled.
-     *
-     * @param at    when its line was logged, once it had returned, when the log says
-     * @param usage what it billed, when the provider reported it
-     */
-    public record Ping(Optional<Instant> at, Optional<Usage> usage) {
-        public Ping {
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(usage, "usage");
-        }
-    }
-
-    /** The summary of a log that records no keep-alive pings, as every other harness's. */
+    /** The summary of a log that records no side calls, as every other harness's. */
     public TraceSummary(String id, String format, String session, Optional<String> model, List<Turn> turns,
             OptionalInt toolSchemaTokens, int largestToolResultTokens, List<OversizedResult> oversizedResults) {
         this(id, format, session, model, turns, toolSchemaTokens, largestToolResultTokens, oversizedResults, List.of());
@@ -99,7 +86,7 @@ public record TraceSummary(String id, String format, String session, Optional<St
         Objects.requireNonNull(toolSchemaTokens, "toolSchemaTokens");
         // Sorted, so that a log read whole and one read line by line give equal summaries.
         oversizedResults = oversizedResults.stream().sorted().toList();
-        pings = List.copyOf(pings);
+        sideCalls = List.copyOf(sideCalls);
     }
 
     /** The summary of a trajectory read whole; tokens are counted with {@code counter}. */
@@ -120,11 +107,11 @@ public record TraceSummary(String id, String format, String session, Optional<St
     /** This summary under another id; a session named after its id is renamed with it (as {@link Trajectory#withId}). */
     public TraceSummary withId(String newId) {
         return new TraceSummary(newId, format, session.equals(id) ? newId : session, model, turns, toolSchemaTokens,
-                largestToolResultTokens, oversizedResults, pings);
+                largestToolResultTokens, oversizedResults, sideCalls);
     }
 
-    /** This summary with the keep-alive pings its log records. */
-    public TraceSummary withPings(List<Ping> logged) {
+    /** This summary with the side calls its log records. */
+    public TraceSummary withSideCalls(List<SideCall> logged) {
         return new TraceSummary(id, format, session, model, turns, toolSchemaTokens, largestToolResultTokens,
                 oversizedResults, logged);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.providers.Usage;
 import java.time.Instant;
@@ -20,20 +21,22 @@ class CallListTest {
     private final TraceSummary main = new TraceSummary("s.jsonl", "claude-code", "s", Optional.of("opus"), List.of(
             new TraceSummary.Turn(Optional.of("m1:r1"), "main", Optional.empty(), NINE, USAGE),
             new TraceSummary.Turn(Optional.empty(), "main", Optional.of("haiku"), TEN, Optional.empty())),
-            OptionalInt.empty(), 0, List.of(), List.of(new TraceSummary.Ping(TEN, USAGE)));
+            OptionalInt.empty(), 0, List.of(), List.of(new SideCall(SideCall.Kind.PING, 2, TEN, USAGE),
+                    new SideCall(SideCall.Kind.SUMMARY, 2, TEN, USAGE)));
     private final TraceSummary resumed = new TraceSummary("t.jsonl", "claude-code", "t", Optional.empty(), List.of(
             new TraceSummary.Turn(Optional.of("m1:r1"), "main", Optional.of("opus"), NINE, USAGE),
             new TraceSummary.Turn(Optional.of("m2:r2"), "Explore", Optional.of("haiku"), TEN, USAGE)),
             OptionalInt.empty(), 0, List.of());
 
     @Test
-    void calls_are_made_from_their_summaries_turns_then_pings_each_id_counted_once() {
+    void calls_are_made_from_their_summaries_turns_then_side_calls_each_id_counted_once() {
         Calls calls = new Calls();
 
         assertThat(calls.of(List.of(main))).containsExactly(
                 new Call("s", "main", Optional.of("opus"), NINE, USAGE),
                 new Call("s", "main", Optional.of("haiku"), TEN, Optional.empty()),
-                new Call("s", "main", Optional.of("opus"), TEN, USAGE, true));
+                new Call("s", "main", Optional.of("opus"), TEN, USAGE, true),
+                new Call("s", SideCall.SUMMARIZER, Optional.of("opus"), TEN, USAGE));
         assertThat(calls.of(List.of(resumed))).as("m1:r1 was counted with s")
                 .containsExactly(new Call("t", "Explore", Optional.of("haiku"), TEN, USAGE));
     }
@@ -44,10 +47,11 @@ class CallListTest {
         all.addAll(new Calls().of(List.of(main, resumed)));
         CallList late = all.filter(call -> call.at().equals(TEN));
 
-        assertThat(all).hasSize(4);
+        assertThat(all).hasSize(5);
         assertThat(late).extracting(Call::session, Call::agent, Call::ping)
-                .containsExactly(tuple("s", "main", false), tuple("s", "main", true), tuple("t", "Explore", false));
-        assertThatThrownBy(() -> late.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+                .containsExactly(tuple("s", "main", false), tuple("s", "main", true), tuple("s", "summarizer", false),
+                        tuple("t", "Explore", false));
+        assertThatThrownBy(() -> late.get(4)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> late.add(late.get(0))).isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -103,9 +103,9 @@ class CachetLogFormatTest {
         assertThat(session.turns()).extracting(turn -> turn.action().text()).containsExactly("a", "b");
         assertThat(session.turns().get(1).userMessages()).extracting(UserText::text).containsExactly("go on");
         assertThat(summary.turns()).hasSize(2);
-        assertThat(summary.pings()).containsExactly(
-                new TraceSummary.Ping(Optional.of(Instant.parse("2026-11-25T10:04:31Z")), Optional.of(new Usage(0, 0, 2100, 1, 0))),
-                new TraceSummary.Ping(Optional.of(Instant.parse("2026-11-25T10:09:01Z")), Optional.empty()));
+        assertThat(summary.sideCalls()).containsExactly(
+                new SideCall(SideCall.Kind.PING, 1, at("10:04:31"), Optional.of(new Usage(0, 0, 2100, 1, 0))),
+                new SideCall(SideCall.Kind.PING, 1, at("10:09:01"), Optional.empty()));
     }
 
     @Test
@@ -119,6 +119,8 @@ class CachetLogFormatTest {
                 {"time": "2026-11-25T10:06:00Z", "type": "keepalive_ping", "turn": 2, "ping": 1, "cost_usd": 0}
                 """);
 
+        assertThat(new TraceSummaries(TokenCounter.o200k()).read(file).summaries().get(0).sideCalls())
+                .isEqualTo(read(file).sideCalls());
         assertThat(read(file).sideCalls()).containsExactly(
                 new SideCall(SideCall.Kind.PING, 1, at("10:04:31"), Optional.of(new Usage(0, 0, 2100, 1, 0))),
                 new SideCall(SideCall.Kind.SUMMARY, 1, at("10:05:00"), Optional.of(new Usage(3000, 0, 0, 200, 0))),

@@ -1,6 +1,7 @@
 package dev.cachet.harness.stats;
 
 import dev.cachet.evals.trace.FileSummary;
+import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.providers.Usage;
 import java.io.ByteArrayInputStream;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -27,8 +29,9 @@ import java.util.zip.CRC32;
  */
 final class SummaryCodec {
     static final int MAGIC = 0x43535355; // "CSSU"
-    // 3: summaries carry the keep-alive pings of cachet's logs. 4: a call's id as its 64-bit key.
-    static final int VERSION = 4;
+    // 3: summaries carry the keep-alive pings of cachet's logs. 4: a call's id as its 64-bit key. 5: side calls
+    // (pings and summaries) with their kind and place.
+    static final int VERSION = 5;
     private static final int CALL_KEY = 1;
     private static final int MODEL = 2;
     private static final int AT = 4;
@@ -145,11 +148,13 @@ final class SummaryCodec {
                 at(turn.at());
                 usage(turn.usage());
             }
-            out.writeInt(summary.pings().size());
-            for (TraceSummary.Ping ping : summary.pings()) {
-                out.writeByte((ping.at().isPresent() ? AT : 0) | (ping.usage().isPresent() ? USAGE : 0));
-                at(ping.at());
-                usage(ping.usage());
+            out.writeInt(summary.sideCalls().size());
+            for (SideCall side : summary.sideCalls()) {
+                out.writeByte((side.at().isPresent() ? AT : 0) | (side.usage().isPresent() ? USAGE : 0));
+                out.writeByte(side.kind().ordinal());
+                out.writeInt(side.beforeTurn());
+                at(side.at());
+                usage(side.usage());
             }
         }
 
@@ -223,15 +228,17 @@ final class SummaryCodec {
                 Optional<Instant> at = at(flags);
                 turns.add(new TraceSummary.Turn(callKey, agent, turnModel, at, usage(flags)));
             }
-            int pingCount = in.readInt();
-            List<TraceSummary.Ping> pings = new ArrayList<>(Math.min(pingCount, 1 << 16));
-            for (int i = 0; i < pingCount; i++) {
+            int sideCount = in.readInt();
+            List<SideCall> sides = new ArrayList<>(Math.min(sideCount, 1 << 16));
+            for (int i = 0; i < sideCount; i++) {
                 int flags = in.readByte();
+                SideCall.Kind kind = SideCall.Kind.values()[Objects.checkIndex(in.readByte(), SideCall.Kind.values().length)];
+                int beforeTurn = in.readInt();
                 Optional<Instant> at = at(flags);
-                pings.add(new TraceSummary.Ping(at, usage(flags)));
+                sides.add(new SideCall(kind, beforeTurn, at, usage(flags)));
             }
             return new TraceSummary(id, format, session, model, turns,
-                    schema < 0 ? OptionalInt.empty() : OptionalInt.of(schema), largest, oversized, pings);
+                    schema < 0 ? OptionalInt.empty() : OptionalInt.of(schema), largest, oversized, sides);
         }
 
         Optional<Instant> at(int flags) throws IOException {

@@ -13,7 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The keep-alive pings of cachet's own session logs are billed calls: stats counts them, and shows them apart. */
+/**
+ * The keep-alive pings and summaries of cachet's own session logs are billed calls: stats counts them, and shows them
+ * apart.
+ */
 class StatsPingsTest {
     // claude-sonnet-4-6 per million tokens: $3 input, $3.75 cache write, $0.30 cache read, $15 output.
     private static final double TURN_1 = (100 * 3.0 + 20_000 * 3.75 + 40 * 15.0) / 1e6;
@@ -66,6 +69,29 @@ class StatsPingsTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).doesNotContain("pings");
+    }
+
+    @Test
+    void a_summary_is_a_billed_call_of_the_summarizer_not_a_turn() throws IOException {
+        Path log = Files.write(dir.resolve("summarized.jsonl"), List.of(Files.readAllLines(pingedSession()).get(0),
+                response(1, "2026-11-25T10:00:01Z", 100, 20_000, 0, 40),
+                "{\"time\":\"2026-11-25T10:01:00Z\",\"type\":\"summary_response\"," + usage(5_000, 0, 0, 300)
+                        + ",\"cost_usd\":0.5,\"summary\":\"what was done\"}",
+                response(2, "2026-11-25T10:01:05Z", 30, 60, 20_100, 12)));
+
+        CliRun run = CliRun.of("stats", log.toString(), "--format", "json", "--no-cache");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode session = json(run.out()).get("sessions").get(0);
+        double summary = (5_000 * 3.0 + 300 * 15.0) / 1e6;
+        assertThat(session.get("turns").asInt()).isEqualTo(2);
+        assertThat(session.get("calls").asInt()).isEqualTo(3);
+        assertThat(session.get("cost_usd").asDouble()).isCloseTo(TURN_1 + summary + TURN_2, within(1e-12));
+        assertThat(stream(session.get("agents")).filter(agent -> agent.get("agent").asText().equals("summarizer")))
+                .singleElement().satisfies(agent -> {
+                    assertThat(agent.get("calls").asInt()).isOne();
+                    assertThat(agent.get("cost_usd").asDouble()).isCloseTo(summary, within(1e-12));
+                });
     }
 
     /** Two turns ten minutes apart, the cache kept warm between them by two pings at 4.5 and 9 minutes. */

@@ -3,6 +3,7 @@ package dev.cachet.harness.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.evals.trace.FileSummary;
+import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.providers.Usage;
 import java.nio.ByteBuffer;
@@ -24,7 +25,8 @@ class SummaryCodecTest {
                     new TraceSummary.Turn(Optional.empty(), "Explore", Optional.empty(), Optional.empty(),
                             Optional.empty())),
                     OptionalInt.of(900), 12_000, List.of(new TraceSummary.OversizedResult(0, 12_000)),
-                    List.of(new TraceSummary.Ping(Optional.empty(), Optional.of(new Usage(1, 0, 9_000, 1, 0)))))),
+                    List.of(new SideCall(SideCall.Kind.PING, 1, Optional.empty(), Optional.of(new Usage(1, 0, 9_000, 1, 0))),
+                            new SideCall(SideCall.Kind.SUMMARY, 2, Optional.of(Instant.EPOCH), Optional.empty())))),
                     Optional.of(new FileSummary.Resume(4096, 12, new byte[] {1, 2, 3}))));
 
     @Test
