@@ -229,13 +229,14 @@ class ReplayCommandTest {
     }
 
     @Test
-    void progress_goes_to_stderr_a_line_per_file() {
+    void progress_goes_to_stderr_a_line_per_file_as_each_is_done_the_largest_first() throws IOException {
+        assertThat(Files.size(TraceFixtures.path(TraceFixtures.CODEX))).isGreaterThan(Files.size(TraceFixtures.DEMO));
         CliRun run = replay(List.of(TraceFixtures.DEMO, TraceFixtures.path(TraceFixtures.CODEX)),
                 "--format", "json", "--jobs", "1");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err().lines()).containsExactly(
-                "[##########..........] 1/2  session.jsonl", "[####################] 2/2  rollout.jsonl");
+                "[##########..........] 1/2  rollout.jsonl", "[####################] 2/2  session.jsonl");
         assertThat(run.out()).doesNotContain("[#", "/2  ");
         assertThat(json(run.out()).get("runs")).hasSize(2 * STRATEGIES.size());
     }
