@@ -31,13 +31,12 @@ public final class TraceFiles {
             if (Files.isRegularFile(path)) {
                 files.add(path);
             } else if (Files.isDirectory(path)) {
-                for (Path candidate : candidates(path)) {
-                    if (TraceFormats.detect(candidate).isPresent()) {
-                        files.add(candidate);
-                    } else {
-                        skipped++;
-                    }
-                }
+                List<Path> candidates = candidates(path);
+                // Each head is read and parsed on its own: on all cores, in the candidates' order.
+                List<Path> traces = candidates.parallelStream()
+                        .filter(candidate -> TraceFormats.detect(candidate).isPresent()).toList();
+                files.addAll(traces);
+                skipped += candidates.size() - traces.size();
             } else {
                 throw new TraceFormatException("no such file or directory: " + path);
             }
