@@ -1,5 +1,6 @@
 package dev.cachet.evals.replay;
 
+import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.strategy.ExtractiveSummarizer;
 import dev.cachet.context.strategy.Summarizer;
@@ -26,7 +27,8 @@ final class BilledSummaries implements Summarizer {
     public String summarize(String previous, List<Message> messages) {
         String summary = extractive.summarize(previous, messages);
         long asked = SummaryRequest.window(windows, SummaryRequest.PROMPT, previous, messages).tokens();
-        pending = pending.plus(new Usage(asked, 0, 0, windows.counter().count(summary), 0));
+        // Counted as a message, so a calibrated counter scales the answer as it scales the request.
+        pending = pending.plus(new Usage(asked, 0, 0, windows.counter().count(AssistantTurn.text(summary)), 0));
         return summary;
     }
 

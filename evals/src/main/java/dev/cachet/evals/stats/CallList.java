@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.function.Predicate;
 
@@ -75,7 +76,10 @@ public final class CallList extends AbstractList<Call> implements RandomAccess {
         if (turn >= turns.size()) {
             SideCall side = part.sideCalls().get(turn - turns.size());
             boolean ping = side.kind() == SideCall.Kind.PING;
-            return new Call(part.session(), ping ? TrajectoryTurn.MAIN : SideCall.SUMMARIZER, part.model(), side.at(),
+            // At the model of the turn it came before (a resumed session may have changed models), else the last.
+            Optional<String> model = turns.size() == 0 ? part.model()
+                    : turns.model(Math.min(side.beforeTurn(), turns.size() - 1)).or(part::model);
+            return new Call(part.session(), ping ? TrajectoryTurn.MAIN : SideCall.SUMMARIZER, model, side.at(),
                     side.usage(), ping);
         }
         return new Call(part.session(), turns.agent(turn), turns.model(turn).or(part::model), turns.at(turn),

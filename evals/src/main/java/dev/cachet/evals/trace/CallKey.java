@@ -3,7 +3,8 @@ package dev.cachet.evals.trace;
 /**
  * A call's id as 64 bits: what reports count calls once by (Claude Code: message id and request id). A year of logs
  * holds hundreds of thousands of ids; a long each, in a set of longs, is a tenth of what the strings take. Two ids
- * meet on the same key by chance with odds of 2^-64 per pair, some 10^-9 over a billion calls.
+ * meet on the same key by chance with odds of 2^-64 per pair: among n calls about n^2 / 2^65, some 10^-9 for
+ * 200,000 calls. Keys are kept in the stats cache: changing this hash requires a new SummaryCodec version.
  */
 public final class CallKey {
     private static final long SEED = 0x9E3779B97F4A7C15L;

@@ -30,7 +30,7 @@ class BilledSummariesTest {
         assertThat(summary).isEqualTo(new ExtractiveSummarizer().summarize("", turns));
         long asked = SummaryRequest.window(windows, SummaryRequest.PROMPT, "", turns).tokens()
                 + SummaryRequest.window(windows, SummaryRequest.PROMPT, summary, turns.subList(0, 1)).tokens();
-        long answered = windows.counter().count(summary) + windows.counter().count(next);
+        long answered = windows.counter().count(AssistantTurn.text(summary)) + windows.counter().count(AssistantTurn.text(next));
         // The request has no breakpoint: all of it is uncached input.
         assertThat(summaries.take()).isEqualTo(new Usage(asked, 0, 0, answered, 0));
         assertThat(summaries.take()).as("taken once").isEqualTo(Usage.ZERO);

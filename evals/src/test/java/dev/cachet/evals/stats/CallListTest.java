@@ -21,8 +21,8 @@ class CallListTest {
     private final TraceSummary main = new TraceSummary("s.jsonl", "claude-code", "s", Optional.of("opus"), List.of(
             new TraceSummary.Turn(Optional.of("m1:r1"), "main", Optional.empty(), NINE, USAGE),
             new TraceSummary.Turn(Optional.empty(), "main", Optional.of("haiku"), TEN, Optional.empty())),
-            OptionalInt.empty(), 0, List.of(), List.of(new SideCall(SideCall.Kind.PING, 2, TEN, USAGE),
-                    new SideCall(SideCall.Kind.SUMMARY, 2, TEN, USAGE)));
+            OptionalInt.empty(), 0, List.of(), List.of(new SideCall(SideCall.Kind.PING, 1, TEN, USAGE),
+                    new SideCall(SideCall.Kind.SUMMARY, 0, TEN, USAGE)));
     private final TraceSummary resumed = new TraceSummary("t.jsonl", "claude-code", "t", Optional.empty(), List.of(
             new TraceSummary.Turn(Optional.of("m1:r1"), "main", Optional.of("opus"), NINE, USAGE),
             new TraceSummary.Turn(Optional.of("m2:r2"), "Explore", Optional.of("haiku"), TEN, USAGE)),
@@ -35,7 +35,8 @@ class CallListTest {
         assertThat(calls.of(List.of(main))).containsExactly(
                 new Call("s", "main", Optional.of("opus"), NINE, USAGE),
                 new Call("s", "main", Optional.of("haiku"), TEN, Optional.empty()),
-                new Call("s", "main", Optional.of("opus"), TEN, USAGE, true),
+                // At the model of the turn they came before, or the session's.
+                new Call("s", "main", Optional.of("haiku"), TEN, USAGE, true),
                 new Call("s", SideCall.SUMMARIZER, Optional.of("opus"), TEN, USAGE));
         assertThat(calls.of(List.of(resumed))).as("m1:r1 was counted with s")
                 .containsExactly(new Call("t", "Explore", Optional.of("haiku"), TEN, USAGE));

@@ -1,7 +1,6 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.evals.trace.FileSummary;
-import dev.cachet.evals.trace.LargestFirst;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +55,10 @@ final class StatsSource {
         List<String> failures = new ArrayList<>();
         ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs, StatsSource::daemon) : null;
         try {
-            List<Future<Read>> reads = new ArrayList<>(Collections.nCopies(files.size(), null));
+            List<Future<Read>> reads = new ArrayList<>();
             if (pool != null) {
-                // The largest first, so no thread reads one big file alone at the end; merged in file order below.
-                LargestFirst.order(files).forEach(i -> reads.set(i, pool.submit(() -> read(files.get(i)))));
+                // In file order, as they are merged and shown: progress moves with them.
+                files.forEach(file -> reads.add(pool.submit(() -> read(file))));
             }
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);

@@ -85,11 +85,19 @@ public final class PriceTable {
 
     private static double number(String model, JsonNode prices, String field) throws IOException {
         JsonNode value = prices.path(field);
-        if (!value.isNumber()) {
-            throw new IOException("model " + model + ": '" + field + "' " + (value.isMissingNode() || value.isNull()
-                    ? "is missing" : "is not a number: " + value));
+        if (value.isNumber()) {
+            return value.doubleValue();
         }
-        return value.doubleValue();
+        if (value.isTextual()) {
+            // A quoted price ("3.00") was read as a number when prices were bound to a record: it still is.
+            try {
+                return Double.parseDouble(value.textValue().strip());
+            } catch (NumberFormatException e) {
+                // named below
+            }
+        }
+        throw new IOException("model " + model + ": '" + field + "' " + (value.isMissingNode() || value.isNull()
+                ? "is missing" : "is not a number: " + value));
     }
 
     /**

@@ -107,6 +107,16 @@ class PriceTableTest {
     }
 
     @Test
+    void a_quoted_price_is_read_as_the_number_it_spells() throws IOException {
+        PriceTable table = PriceTable.read(yaml("""
+                models:
+                  tiny: { input: "0.5", output: " 1.5", cache_write_5m: 0.625, cache_write_1h: 1.0, cache_read: 0.05 }
+                """));
+
+        assertThat(table.price("tiny")).contains(new ModelPrice(0.5, 1.5, 0.625, 1.0, 0.05));
+    }
+
+    @Test
     void a_price_that_is_no_number_or_a_field_of_another_name_is_rejected_naming_it() {
         assertThatThrownBy(() -> PriceTable.read(yaml("""
                 models:
