@@ -20,15 +20,21 @@ import org.junit.jupiter.api.io.TempDir;
  * it, and later runs map it; whatever fails, the command runs as it would without, and nothing is said.
  */
 class LauncherTest {
-    /** Logs its arguments; writes the archive it is asked to; the archive check fails when FAIL_CHECK is set. */
+    /**
+     * Logs its arguments (and whether the archive it is to write stands there already); writes that archive as it
+     * ends, as Java does; the archive check fails when FAIL_CHECK is set.
+     */
     private static final String FAKE_JAVA = """
             #!/bin/sh
             echo "$*" >> "$JAVA_LOG"
             for arg; do
-                case "$arg" in -XX:ArchiveClassesAtExit=*) printf 'classes' > "${arg#*=}" ;; esac
+                case "$arg" in -XX:ArchiveClassesAtExit=*) [ -e "${arg#*=}" ] && echo "placeholder" >> "$JAVA_LOG" ;; esac
             done
             case " $* " in *" -Xshare:on "*) [ -z "${FAIL_CHECK:-}" ]; exit $? ;; esac
             echo "ran $*" | sed 's/.* -jar [^ ]* /ran /'
+            for arg; do
+                case "$arg" in -XX:ArchiveClassesAtExit=*) printf 'classes' > "${arg#*=}" ;; esac
+            done
             exit "${EXIT:-0}"
             """;
 
@@ -56,18 +62,21 @@ class LauncherTest {
     void a_first_run_writes_an_archive_the_next_keeps_and_later_runs_map() throws Exception {
         Run first = run(Map.of(), "replay", "logs");
         assertThat(first.out()).isEqualTo("ran replay logs\n");
-        assertThat(javaCalls()).singleElement().asString().contains("-XX:ArchiveClassesAtExit=" + cds);
+        // The empty file stands for the archive while the first run goes: a run started meanwhile writes none.
+        assertThat(javaCalls()).hasSize(2).endsWith("placeholder").first().asString()
+                .contains("-XX:ArchiveClassesAtExit=" + cds);
+        Files.delete(log);
         assertThat(archives()).singleElement().asString().matches(".*-replay\\.jsa\\.\\d+\\.tmp");
 
         run(Map.of(), "replay", "logs");
         List<String> calls = javaCalls();
-        assertThat(calls.get(1)).contains("-Xshare:on").endsWith("-version");
+        assertThat(calls.get(0)).contains("-Xshare:on").endsWith("-version");
         String archive = cds + "/" + archives().get(0);
         assertThat(archive).endsWith("-replay.jsa");
-        assertThat(calls.get(2)).contains("-XX:SharedArchiveFile=" + archive).endsWith("replay logs");
+        assertThat(calls.get(1)).contains("-XX:SharedArchiveFile=" + archive).endsWith("replay logs");
 
         run(Map.of(), "replay", "other");
-        assertThat(javaCalls()).hasSize(4).last().asString().contains("-XX:SharedArchiveFile=" + archive);
+        assertThat(javaCalls()).hasSize(3).last().asString().contains("-XX:SharedArchiveFile=" + archive);
     }
 
     @Test
@@ -88,7 +97,7 @@ class LauncherTest {
 
         assertThat(second.status()).isZero();
         assertThat(second.err()).isEmpty();
-        assertThat(javaCalls().get(2)).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
+        assertThat(javaCalls().get(3)).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
         assertThat(archives()).singleElement().asString().endsWith(".tmp");
     }
 
@@ -102,7 +111,7 @@ class LauncherTest {
 
         run(Map.of(), "replay");
 
-        assertThat(javaCalls().get(1)).isEqualTo(
+        assertThat(javaCalls().get(2)).isEqualTo(
                 "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar " + launcher.resolveSibling("harness/target/cachet.jar")
                         + " replay");
         assertThat(archives()).containsExactly(live.getFileName().toString());
@@ -134,11 +143,24 @@ class LauncherTest {
     }
 
     @Test
-    void the_command_status_and_java_options_pass_through() throws Exception {
+    void the_command_status_and_java_options_pass_through_and_the_archive_is_checked_with_the_options() throws Exception {
         Run run = run(Map.of("EXIT", "3", "CACHET_JAVA_OPTS", "-Xmx2g"), "stats");
+        run(Map.of("CACHET_JAVA_OPTS", "-Xmx2g"), "stats");
 
         assertThat(run.status()).isEqualTo(3);
-        assertThat(javaCalls()).singleElement().asString().contains("-Xmx2g -jar ");
+        assertThat(javaCalls().get(0)).contains("-Xmx2g -jar ");
+        assertThat(javaCalls().get(2)).contains("-Xmx2g -Xshare:on").endsWith("-version");
+    }
+
+    @Test
+    void another_checkouts_archives_are_left_alone() throws Exception {
+        Path other = Files.writeString(Files.createDirectories(cds).resolve("123-9-9-9-9-replay.jsa"), "classes");
+
+        run(Map.of(), "replay");
+        run(Map.of(), "replay");
+
+        assertThat(other).exists();
+        assertThat(archives()).hasSize(2).anyMatch(name -> name.endsWith("-replay.jsa") && !name.startsWith("123-"));
     }
 
     private record Run(int status, String out, String err) {}
