@@ -4,6 +4,7 @@ import dev.cachet.context.Counted;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.eval.HarnessAgentRunner;
+import dev.cachet.providers.session.SessionLogs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +31,9 @@ final class TraceInputs {
      */
     @Parameters(paramLabel = "PATH", arity = "0..*", converter = AnyPath.class,
             description = "Session logs or trajectory files, or directories to search for them. Default: your cachet "
-                    + "(~/.local/state/cachet/sessions, and ./.cachet/sessions of older versions), Claude Code "
-                    + "(~/.claude/projects) and Codex (~/.codex/sessions) logs.")
+                    + "(~/.local/state/cachet/sessions), Claude Code (~/.claude/projects) and Codex (~/.codex/sessions) "
+                    + "logs; logs older versions left in ./.cachet/sessions are read only when named, since a cloned "
+                    + "repository can plant some there.")
     void paths(List<Path> given) {
         paths = nonEmpty(command, given);
     }
@@ -58,6 +60,13 @@ final class TraceInputs {
      */
     TraceFiles.Found find(UserLogs own, PrintWriter err) {
         List<Path> searched = paths.isEmpty() ? own.find() : paths;
+        if (paths.isEmpty()) {
+            List<Path> left = SessionLogs.leftInWorkspace(own.workingDirectory());
+            if (!left.isEmpty()) {
+                err.println("not read: " + Counted.of(left.size(), "log") + " older versions left in "
+                        + left.get(0).getParent() + " (a cloned repository can plant some there); name it to read them");
+            }
+        }
         TraceFiles.Found all = TraceFiles.expand(searched);
         Set<Path> named = searched.stream().map(p -> p.toAbsolutePath().normalize()).collect(Collectors.toSet());
         Map<Boolean, List<Path>> interrupted = all.files().stream().collect(Collectors.partitioningBy(

@@ -8,14 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the user's own agents keep their session logs: what replay and stats read when given no paths. cachet's
- * are in the state directory, and older versions' in the current directory's .cachet/sessions.
+ * Where the user's own agents keep their session logs: what replay and stats read when given no paths. cachet's are
+ * in the state directory; those older versions left in the current directory's .cachet/sessions are not the user's
+ * for certain (a cloned repository can plant some there), so they are read only when named.
  */
 record UserLogs(UserDirs dirs, Path workingDirectory) {
     List<Path> find() {
         Path home = dirs.home();
-        List<Path> logs = List.of(new SessionLogs(dirs.stateHome()).root(), SessionLogs.legacyDirectory(workingDirectory),
-                        home.resolve(".claude/projects"), home.resolve(".codex/sessions")).stream()
+        List<Path> logs = List.of(new SessionLogs(dirs.stateHome()).root(), home.resolve(".claude/projects"),
+                        home.resolve(".codex/sessions")).stream()
                 .filter(Files::isDirectory)
                 .toList();
         if (logs.isEmpty()) {
