@@ -60,10 +60,11 @@ final class SignalStop implements AutoCloseable {
             Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
         }
         String by = received.getName().equals("INT") ? "Ctrl-C" : "SIGTERM";
+        // Asked first, then said: a second Ctrl-C the moment the user reads the line must find the stop requested.
+        request.accept("stopped by " + by);
         err.println();
         err.println("cachet: " + what + " (" + by + "); Ctrl-C again to quit at once");
         err.flush();
-        request.accept("stopped by " + by);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cachet.harness.resume;
 
+import dev.cachet.context.Counted;
 import dev.cachet.harness.InputException;
 import dev.cachet.providers.session.SessionLogs;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class SessionFiles {
     /** Names the logs older versions left in the workspace, which a user may have meant; empty when there are none. */
     public String leftInWorkspaceHint() {
         List<Path> left = leftInWorkspace();
-        return left.isEmpty() ? "" : " (" + left.size() + (left.size() == 1 ? " log" : " logs") + " older versions left in "
+        return left.isEmpty() ? "" : " (" + Counted.of(left.size(), "log") + " older versions left in "
                 + left.get(0).getParent() + " can be resumed by path once checked)";
     }
 
