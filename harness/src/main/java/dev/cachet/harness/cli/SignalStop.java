@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import sun.misc.Signal;
@@ -40,10 +41,14 @@ final class SignalStop implements AutoCloseable {
      */
     static SignalStop install(BooleanSupplier requested, Consumer<String> request, PrintWriter err, String what) {
         SignalStop installed = new SignalStop();
+        // Marked as the first handler starts: a second signal as the user reads its line may come before the stop
+        // is requested (each signal is handled on a thread of its own).
+        AtomicBoolean signalled = new AtomicBoolean();
+        BooleanSupplier again = () -> signalled.getAndSet(true) || requested.getAsBoolean();
         for (String name : SIGNALS) {
             Signal signal = new Signal(name);
             installed.previous.put(signal, Signal.handle(signal,
-                    received -> onSignal(received, requested, request, err, what)));
+                    received -> onSignal(received, again, request, err, what)));
         }
         return installed;
     }
@@ -53,18 +58,17 @@ final class SignalStop implements AutoCloseable {
         return new SignalStop();
     }
 
-    private static void onSignal(Signal received, BooleanSupplier requested, Consumer<String> request, PrintWriter err,
+    private static void onSignal(Signal received, BooleanSupplier again, Consumer<String> request, PrintWriter err,
             String what) {
-        if (requested.getAsBoolean()) {
+        if (again.getAsBoolean()) {
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
         }
         String by = received.getName().equals("INT") ? "Ctrl-C" : "SIGTERM";
-        // Asked first, then said: a second Ctrl-C the moment the user reads the line must find the stop requested.
-        request.accept("stopped by " + by);
         err.println();
         err.println("cachet: " + what + " (" + by + "); Ctrl-C again to quit at once");
         err.flush();
+        request.accept("stopped by " + by);
     }
 
     @Override
