@@ -96,7 +96,8 @@ final class SummaryCodec {
             SummaryCache.Key key = new SummaryCache.Key(in.readLong(), in.readLong());
             long tail = in.readLong();
             int count = in.readInt();
-            List<TraceSummary> summaries = new ArrayList<>(count);
+            // Room for what the entry claims only up to a bound: a damaged count must not ask for gigabytes.
+            List<TraceSummary> summaries = new ArrayList<>(Math.min(count, 1 << 16));
             for (int i = 0; i < count; i++) {
                 summaries.add(reader.summary());
             }

@@ -51,6 +51,17 @@ class SummaryCodecTest {
         assertThat(SummaryCodec.decode(checksummed(Arrays.copyOf(bytes, bytes.length - 20)), PATH)).isEmpty();
     }
 
+    @Test
+    void an_entry_that_claims_more_summaries_than_it_holds_is_refused_without_making_room_for_them() {
+        byte[] bytes = SummaryCodec.encode(ENTRY);
+        // After magic, version, the path (index, length, bytes), the key and the tail: the count of summaries.
+        int count = 4 * Integer.BYTES + PATH.length() + 3 * Long.BYTES;
+        assertThat(ByteBuffer.wrap(bytes).getInt(count)).isOne();
+        ByteBuffer.wrap(bytes).putInt(count, Integer.MAX_VALUE);
+
+        assertThat(SummaryCodec.decode(checksummed(bytes), PATH)).isEmpty();
+    }
+
     /** The bytes with their last eight replaced by the CRC-32 of the rest, as the codec writes it. */
     private static byte[] checksummed(byte[] bytes) {
         CRC32 crc = new CRC32();
