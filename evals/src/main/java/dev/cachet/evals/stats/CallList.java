@@ -22,11 +22,11 @@ public final class CallList extends AbstractList<Call> implements RandomAccess {
     private final List<TraceSummary> parts = new ArrayList<>();
     /** Per call: its summary's index in {@link #parts}. */
     private int[] partOf = new int[16];
-    /** Per call: its turn's index in its summary, or past its turns the index of a ping after them. */
+    /** Per call: its turn's index in its summary, or past its turns the index of a side call after them. */
     private int[] place = new int[16];
     private int size;
 
-    /** Adds the turn of {@code summary} at {@code turn}, or past its turns its ping at {@code turn - turns}. */
+    /** Adds the turn of {@code summary} at {@code turn}, or past its turns its side call at {@code turn - turns}. */
     void add(TraceSummary summary, int turn) {
         if (parts.isEmpty() || parts.get(parts.size() - 1) != summary) {
             parts.add(summary);
