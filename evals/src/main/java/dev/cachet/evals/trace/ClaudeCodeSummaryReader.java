@@ -179,7 +179,8 @@ final class ClaudeCodeSummaryReader {
         if (index == null) {
             call = new ClaudeCodeSummaryState.Call();
             call.id = key;
-            call.at = instant(json.timestamp);
+            // Kept as written (the resumable state holds text), once it is known to parse.
+            call.at = JsonScalars.instant(json.timestamp).map(parsed -> json.timestamp).orElse(null);
             index = context.calls.size();
             context.responses.put(key, index);
             context.calls.add(call);
@@ -222,18 +223,6 @@ final class ClaudeCodeSummaryReader {
         if (json.content != ClaudeCodeLine.Shape.TEXT && json.content != ClaudeCodeLine.Shape.LIST) {
             throw new Unsure("message.content");
         }
-    }
-
-    /** As {@link JsonFiles#instant}: absent is empty, anything that does not parse is the importer's error. */
-    private static String instant(String node) {
-        if (node == null || node == JsonScalars.NULL) {
-            return null;
-        }
-        if (node == JsonScalars.OTHER) {
-            throw new Unsure("timestamp");
-        }
-        UtcInstants.parse(node);
-        return node;
     }
 
     /** The trajectories {@link ClaudeCodeFormat#read} makes of the file, summarised. */

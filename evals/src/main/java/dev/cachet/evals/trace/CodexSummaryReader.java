@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -174,7 +173,7 @@ final class CodexSummaryReader {
         private int current(CodexLine line) {
             if (current < 0) {
                 current = calls.size();
-                calls.add(new Call(instant(line.timestamp), currentModel.filter(name -> !name.isBlank())));
+                calls.add(new Call(JsonScalars.instant(line.timestamp), currentModel.filter(name -> !name.isBlank())));
             }
             return current;
         }
@@ -191,21 +190,6 @@ final class CodexSummaryReader {
             // The rollout does not log the built-in tools' schemas.
             return new TraceSummary(id, CodexFormat.LABEL, id, model, turns, OptionalInt.empty(), sizes.largest(),
                     sizes.oversized());
-        }
-
-        /** As {@link JsonFiles#instant}: absent or null is empty, anything that does not parse the importer's error. */
-        private static Optional<Instant> instant(String timestamp) {
-            if (timestamp == null || timestamp == JsonScalars.NULL) {
-                return Optional.empty();
-            }
-            if (timestamp == JsonScalars.OTHER) {
-                throw new Unsure("timestamp");
-            }
-            try {
-                return Optional.of(UtcInstants.parse(timestamp));
-            } catch (DateTimeParseException e) {
-                throw new Unsure("timestamp");
-            }
         }
     }
 

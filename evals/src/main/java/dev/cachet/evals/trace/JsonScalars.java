@@ -3,6 +3,9 @@ package dev.cachet.evals.trace;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * Scalars as the streaming summary readers take them from a parser, so that each reads as the importers'
@@ -55,6 +58,24 @@ final class JsonScalars {
             throw new Unsure("not text");
         }
         return value;
+    }
+
+    /**
+     * {@code JsonFiles.instant}: absent or null is empty; anything that is not text or does not parse is the
+     * importer's to judge.
+     */
+    static Optional<Instant> instant(String value) {
+        if (value == null || value == NULL) {
+            return Optional.empty();
+        }
+        if (value == OTHER) {
+            throw new Unsure("timestamp");
+        }
+        try {
+            return Optional.of(UtcInstants.parse(value));
+        } catch (DateTimeParseException e) {
+            throw new Unsure("timestamp");
+        }
     }
 
     static boolean isText(String value) {
