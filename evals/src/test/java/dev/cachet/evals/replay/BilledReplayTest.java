@@ -8,9 +8,6 @@ import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
-import dev.cachet.context.strategy.ConfiguredStrategy;
-import dev.cachet.context.strategy.Strategies;
-import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.WindowFactory;
 import dev.cachet.evals.trace.SideCall;
@@ -26,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -79,19 +75,10 @@ class BilledReplayTest {
         return windows;
     }
 
-    private static List<ConfiguredStrategy> strategies(String... names) {
-        List<ConfiguredStrategy> configured = new ArrayList<>();
-        for (String name : names) {
-            StrategyInfo info = Strategies.named(name);
-            configured.add(new ConfiguredStrategy(info, info.configure(Map.of())));
-        }
-        return configured;
-    }
-
     @Test
     void the_transcript_replay_rebuilds_each_billed_input_with_the_unseen_prefix() {
         Trajectory trajectory = session(true);
-        List<ReplayRun> runs = replay.replay(trajectory, strategies("transcript"));
+        List<ReplayRun> runs = replay.replay(trajectory, AtDefaults.strategies("transcript"));
 
         assertThat(runs).extracting(ReplayRun::strategy).containsExactly("transcript", CounterfactualReplay.RECORDED);
         ReplayRun transcript = runs.get(0);
@@ -105,7 +92,7 @@ class BilledReplayTest {
     @Test
     void the_recorded_run_is_the_logs_usage_at_the_traces_price() {
         Trajectory trajectory = session(true);
-        ReplayRun recorded = replay.replay(trajectory, strategies("transcript")).get(1);
+        ReplayRun recorded = replay.replay(trajectory, AtDefaults.strategies("transcript")).get(1);
 
         Usage sum = trajectory.turns().stream().map(turn -> turn.usage().orElseThrow()).reduce(Usage.ZERO, Usage::plus);
         assertThat(recorded.usage()).isEqualTo(sum);
@@ -116,12 +103,13 @@ class BilledReplayTest {
     void the_recorded_run_bills_the_pings_and_summaries_the_log_records_with_the_call_they_came_before() {
         Usage ping = new Usage(0, 0, 6_000, 1, 0);
         Usage summary = new Usage(4_000, 0, 0, 300, 0);
-        Trajectory trajectory = session(true).withSideCalls(List.of(new SideCall(SideCall.Kind.PING, 2, Optional.empty(), Optional.of(ping)),
+        Trajectory trajectory = session(true).withSideCalls(List.of(
+                new SideCall(SideCall.Kind.PING, 2, Optional.empty(), Optional.of(ping)),
                 new SideCall(SideCall.Kind.SUMMARY, 2, Optional.empty(), Optional.of(summary)),
                 new SideCall(SideCall.Kind.PING, 3, Optional.empty(), Optional.empty())));
-        ReplayRun plain = replay.replay(session(true), strategies("transcript")).get(1);
+        ReplayRun plain = replay.replay(session(true), AtDefaults.strategies("transcript")).get(1);
 
-        ReplayRun recorded = replay.replay(trajectory, strategies("transcript")).get(1);
+        ReplayRun recorded = replay.replay(trajectory, AtDefaults.strategies("transcript")).get(1);
 
         double sides = PRICE.cost(ping) + PRICE.cost(summary);
         assertThat(recorded.costUsd()).isCloseTo(plain.costUsd() + sides, within(1e-12));
@@ -136,7 +124,7 @@ class BilledReplayTest {
 
     @Test
     void a_call_after_the_ttl_is_cold_and_reads_nothing_from_the_cache() {
-        ReplayRun transcript = replay.replay(session(true), strategies("transcript")).get(0);
+        ReplayRun transcript = replay.replay(session(true), AtDefaults.strategies("transcript")).get(0);
 
         // 1 minute after the first call the prefix is warm; 10 minutes after the second it has expired.
         assertThat(transcript.turns()).extracting(ReplayTurn::cold).containsExactly(false, false, true);
@@ -151,7 +139,7 @@ class BilledReplayTest {
     @Test
     void the_restart_cost_is_the_last_window_sent_to_an_empty_cache() {
         Trajectory trajectory = session(true);
-        ReplayRun transcript = replay.replay(trajectory, strategies("transcript")).get(0);
+        ReplayRun transcript = replay.replay(trajectory, AtDefaults.strategies("transcript")).get(0);
 
         // The last call already came cold, so resuming it would cost what it cost.
         assertThat(transcript.restartCostUsd()).isCloseTo(transcript.turns().get(2).inputCostUsd(), within(1e-12));
@@ -159,7 +147,7 @@ class BilledReplayTest {
 
     @Test
     void a_trace_without_usage_is_estimated_and_has_no_recorded_run() {
-        List<ReplayRun> runs = replay.replay(session(false), strategies("transcript", "hybrid"));
+        List<ReplayRun> runs = replay.replay(session(false), AtDefaults.strategies("transcript", "hybrid"));
 
         assertThat(runs).extracting(ReplayRun::strategy).containsExactly("transcript", "hybrid");
         assertThat(runs).allSatisfy(run -> assertThat(run.estimated()).isTrue());
@@ -167,7 +155,7 @@ class BilledReplayTest {
 
     @Test
     void fidelity_of_an_exact_replay_is_zero_error() {
-        List<ReplayRun> runs = replay.replay(session(true), strategies("transcript"));
+        List<ReplayRun> runs = replay.replay(session(true), AtDefaults.strategies("transcript"));
         Fidelity fidelity = Fidelity.of(runs.get(0), runs.get(1));
 
         assertThat(fidelity.inputError()).isCloseTo(0, within(1e-12));

@@ -62,11 +62,6 @@ class CounterfactualReplayTest {
         return new CounterfactualReplay(COUNTER, trajectory -> priced);
     }
 
-    private static ConfiguredStrategy named(String name) {
-        StrategyInfo info = Strategies.named(name);
-        return new ConfiguredStrategy(info, info.configure(Map.of()));
-    }
-
     /** Shows the system prompt, the task and only the last observation. */
     private static ConfiguredStrategy lastObservationOnly() {
         StrategyInfo info = new StrategyInfo("last-only", "test", List.of(), (services, params) -> session -> {
@@ -80,7 +75,7 @@ class CounterfactualReplayTest {
 
     @Test
     void transcript_sees_every_reference_the_actions_learned_from_observations() {
-        ReplayRun run = replay().replay(lexerSession(), List.of(named("transcript"))).get(0);
+        ReplayRun run = replay().replay(lexerSession(), List.of(AtDefaults.strategy("transcript"))).get(0);
 
         assertThat(run.turns()).extracting(ReplayTurn::references).containsExactly(0, 1, 3, 1);
         assertThat(run.referenceRecall()).isEqualTo(1.0);
@@ -105,7 +100,7 @@ class CounterfactualReplayTest {
                         turn(read, "# Parser\nA small parser.\n"), turn(readTable, "12: EOF = 0\n")));
         StrategyInfo info = Strategies.named("masking");
         ConfiguredStrategy maskAllButLast = new ConfiguredStrategy(info, info.configure(Map.of("keep", 1)));
-        ReplayRun transcript = replay().replay(session, List.of(named("transcript"))).get(0);
+        ReplayRun transcript = replay().replay(session, List.of(AtDefaults.strategy("transcript"))).get(0);
         ReplayRun masked = replay().replay(session, List.of(maskAllButLast)).get(0);
 
         assertThat(transcript.contentRecall()).isEqualTo(1.0);
@@ -132,7 +127,7 @@ class CounterfactualReplayTest {
 
     @Test
     void bills_every_turn_through_the_cache_and_prices_the_usage() {
-        ReplayRun run = replay().replay(lexerSession(), List.of(named("transcript"))).get(0);
+        ReplayRun run = replay().replay(lexerSession(), List.of(AtDefaults.strategy("transcript"))).get(0);
         var price = PriceTable.bundled().price(MODEL).orElseThrow();
 
         assertThat(run.turns()).allSatisfy(turn -> {

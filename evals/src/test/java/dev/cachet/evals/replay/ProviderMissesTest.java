@@ -6,9 +6,6 @@ import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
-import dev.cachet.context.strategy.ConfiguredStrategy;
-import dev.cachet.context.strategy.Strategies;
-import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.evals.replay.CacheMiss.Cause;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
@@ -21,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -58,17 +54,9 @@ class ProviderMissesTest {
         return new Trajectory("missed", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), turns);
     }
 
-    private static List<ConfiguredStrategy> strategies(String... names) {
-        List<ConfiguredStrategy> strategies = new ArrayList<>();
-        for (String name : names) {
-            StrategyInfo info = Strategies.named(name);
-            strategies.add(new ConfiguredStrategy(info, info.configure(Map.of())));
-        }
-        return strategies;
-    }
-
     private static List<ReplayRun> replay(ReplayTiming timing, String... strategies) {
-        return new CounterfactualReplay(COUNTER, trajectory -> SONNET, timing).replay(session(), strategies(strategies));
+        return new CounterfactualReplay(COUNTER, trajectory -> SONNET, timing)
+                .replay(session(), AtDefaults.strategies(strategies));
     }
 
     @Test
@@ -111,7 +99,7 @@ class ProviderMissesTest {
 
         for (ReplayTiming timing : List.of(ReplayTiming.RECORDED, ReplayTiming.RECORDED.withPerfectProviderCache())) {
             List<ReplayRun> runs = new CounterfactualReplay(COUNTER, trajectory -> SONNET, timing)
-                    .replay(warm, strategies("transcript", "hybrid"));
+                    .replay(warm, AtDefaults.strategies("transcript", "hybrid"));
 
             assertThat(runs).allSatisfy(run -> {
                 assertThat(run.turns().get(0).usage().cacheRead()).as(run.strategy()).isEqualTo(1_500);

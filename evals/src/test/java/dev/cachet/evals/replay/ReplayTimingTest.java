@@ -11,7 +11,6 @@ import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.ContextStrategy;
-import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.Window;
@@ -66,8 +65,7 @@ class ReplayTimingTest {
     }
 
     private static List<ConfiguredStrategy> transcript() {
-        StrategyInfo info = Strategies.named("transcript");
-        return List.of(new ConfiguredStrategy(info, info.configure(Map.of())));
+        return AtDefaults.strategies("transcript");
     }
 
     /** Under the simulator's own cache: the log's second call read nothing, a provider miss the replay would meet. */
