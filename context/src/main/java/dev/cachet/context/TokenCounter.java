@@ -52,9 +52,15 @@ public final class TokenCounter {
         this.unscaled = unscaled;
     }
 
-    /** A counter of its own (its own caches) on the one o200k encoding of this process. */
+    /** A counter of its own (its own caches) on the one o200k encoding of this process, read when first needed. */
     public static TokenCounter o200k() {
-        return new TokenCounter(O200k.ENCODING);
+        return new TokenCounter(new LazyTextTokens(() -> textTokens(O200k.ENCODING)), 1.0, Map.of(),
+                new ConcurrentHashMap<>());
+    }
+
+    /** Reads the o200k encoding now (on a thread of the caller's), so that no first count waits on it. */
+    public static void readAhead() {
+        o200kEncoding();
     }
 
     /** The o200k encoding, read once per process: it takes half a second, and jtokkit's encodings are immutable. */

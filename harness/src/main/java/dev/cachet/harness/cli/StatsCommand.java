@@ -67,7 +67,7 @@ import picocli.CommandLine.Mixin;
                     + "monthly (calls added up by the day, week or month they were made in), or blocks (Anthropic's "
                     + "5-hour billing windows, the active one with its burn rate and what it reaches by its end at "
                     + "that rate)."})
-final class StatsCommand extends Subcommand implements Callable<Integer>, CountsTokens {
+final class StatsCommand extends Subcommand implements Callable<Integer> {
     enum Format { table, json, html }
 
     /** What the report adds calls up by. */

@@ -9,10 +9,15 @@ class MainWarmUpTest {
     @Test
     void commands_that_build_a_harness_read_o200k_ahead() {
         for (String command : new String[] {"demo", "run", "chat", "resume", "tools", "eval", "eval-run", "replay",
-                "stats", "bench"}) {
+                "bench"}) {
             assertThat(Main.countsTokens(new String[] {command, "--anything"})).as(command).isTrue();
         }
         assertThat(Main.countsTokens(new String[0])).as("bare cachet is a chat").isTrue();
+    }
+
+    @Test
+    void stats_reads_o200k_only_when_a_log_is_not_in_its_cache() {
+        assertThat(Main.countsTokens(new String[] {"stats", "daily"})).isFalse();
     }
 
     @Test

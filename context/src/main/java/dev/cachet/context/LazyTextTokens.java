@@ -1,0 +1,40 @@
+package dev.cachet.context;
+
+import java.util.function.Supplier;
+
+/**
+ * Makes its counter on the first count: reading o200k takes half a second, which a command that finds every answer
+ * in a cache (a warm {@code stats}) must not spend.
+ */
+final class LazyTextTokens implements TextTokens {
+    private final Supplier<TextTokens> maker;
+    private volatile TextTokens tokens;
+
+    LazyTextTokens(Supplier<TextTokens> maker) {
+        this.maker = maker;
+    }
+
+    @Override
+    public int count(String text) {
+        return tokens().count(text);
+    }
+
+    @Override
+    public int count(char[] text, int start, int end) {
+        return tokens().count(text, start, end);
+    }
+
+    private TextTokens tokens() {
+        TextTokens made = tokens;
+        if (made == null) {
+            synchronized (this) {
+                made = tokens;
+                if (made == null) {
+                    made = maker.get();
+                    tokens = made;
+                }
+            }
+        }
+        return made;
+    }
+}
