@@ -34,15 +34,15 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
     private final int[] usages;
     private final long[] wideUsages;
 
-    private TurnColumns(int size, boolean wide) {
-        present = new byte[size];
-        keys = new long[size];
-        agents = new String[size];
-        models = new String[size];
-        seconds = new long[size];
-        nanos = new int[size];
-        usages = wide ? null : new int[size * USAGE_FIELDS];
-        wideUsages = wide ? new long[size * USAGE_FIELDS] : null;
+    private TurnColumns(Builder built) {
+        present = built.present;
+        keys = built.keys;
+        agents = built.agents;
+        models = built.models;
+        seconds = built.seconds;
+        nanos = built.nanos;
+        usages = built.usages;
+        wideUsages = built.wideUsages;
     }
 
     /** {@code turns} as columns; columns are returned as they are. */
@@ -50,40 +50,93 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
         if (turns instanceof TurnColumns columns) {
             return columns;
         }
-        boolean wide = turns.stream().flatMap(turn -> turn.usage().stream()).anyMatch(TurnColumns::wide);
-        TurnColumns columns = new TurnColumns(turns.size(), wide);
-        for (int i = 0; i < turns.size(); i++) {
-            columns.store(i, turns.get(i));
+        Builder builder = new Builder(turns.size());
+        for (TraceSummary.Turn turn : turns) {
+            builder.next(turn.agent(), turn.model().orElse(null));
+            turn.callKey().ifPresent(builder::key);
+            turn.at().ifPresent(at -> builder.at(at.getEpochSecond(), at.getNano()));
+            turn.usage().ifPresent(usage -> builder.usage(usage.uncachedInput(), usage.cacheWrite(),
+                    usage.cacheRead(), usage.output(), usage.reasoning(), usage.cacheWrite1h()));
         }
-        return columns;
+        return builder.build();
     }
 
-    private void store(int i, TraceSummary.Turn turn) {
-        byte flags = 0;
-        if (turn.callKey().isPresent()) {
-            flags |= KEY;
-            keys[i] = turn.callKey().getAsLong();
+    /**
+     * Fills the columns a turn at a time, field by field, as the summary cache decodes them: a year of cached calls
+     * is read without a {@link TraceSummary.Turn} made for each. Counts are kept as ints until one does not fit.
+     */
+    public static final class Builder {
+        private final byte[] present;
+        private final long[] keys;
+        private final String[] agents;
+        private final String[] models;
+        private final long[] seconds;
+        private final int[] nanos;
+        private int[] usages;
+        private long[] wideUsages;
+        private int turn = -1;
+
+        /** @param size the number of turns that will be given */
+        public Builder(int size) {
+            present = new byte[size];
+            keys = new long[size];
+            agents = new String[size];
+            models = new String[size];
+            seconds = new long[size];
+            nanos = new int[size];
+            usages = new int[size * USAGE_FIELDS];
         }
-        // A year of logs names a few agents and models: each name is kept once, not once per call.
-        agents[i] = turn.agent().intern();
-        models[i] = turn.model().map(String::intern).orElse(null);
-        if (turn.at().isPresent()) {
-            flags |= AT;
-            seconds[i] = turn.at().get().getEpochSecond();
-            nanos[i] = turn.at().get().getNano();
+
+        /** Starts the next turn, with no key, time or usage until given. */
+        public void next(String agent, String modelOrNull) {
+            turn++;
+            // A year of logs names a few agents and models: each name is kept once, not once per call.
+            agents[turn] = agent.intern();
+            models[turn] = modelOrNull == null ? null : modelOrNull.intern();
         }
-        if (turn.usage().isPresent()) {
-            flags |= USAGE;
-            long[] counts = counts(turn.usage().get());
-            for (int field = 0; field < USAGE_FIELDS; field++) {
-                if (wideUsages != null) {
-                    wideUsages[i * USAGE_FIELDS + field] = counts[field];
-                } else {
-                    usages[i * USAGE_FIELDS + field] = (int) counts[field];
-                }
+
+        public void key(long key) {
+            present[turn] |= KEY;
+            keys[turn] = key;
+        }
+
+        public void at(long epochSecond, int nano) {
+            present[turn] |= AT;
+            seconds[turn] = epochSecond;
+            nanos[turn] = nano;
+        }
+
+        /** The turn's usage, its counts in {@link Usage}'s order. */
+        public void usage(long uncachedInput, long cacheWrite, long cacheRead, long output, long reasoning,
+                long cacheWrite1h) {
+            present[turn] |= USAGE;
+            int at = turn * USAGE_FIELDS;
+            put(at, uncachedInput);
+            put(at + 1, cacheWrite);
+            put(at + 2, cacheRead);
+            put(at + 3, output);
+            put(at + 4, reasoning);
+            put(at + 5, cacheWrite1h);
+        }
+
+        private void put(int at, long count) {
+            if (usages != null && (int) count != count) {
+                wideUsages = Arrays.stream(usages).asLongStream().toArray();
+                usages = null;
+            }
+            if (usages != null) {
+                usages[at] = (int) count;
+            } else {
+                wideUsages[at] = count;
             }
         }
-        present[i] = flags;
+
+        public TurnColumns build() {
+            if (turn + 1 != present.length) {
+                throw new IllegalStateException("columns given " + (turn + 1) + " of " + present.length + " turns");
+            }
+            return new TurnColumns(this);
+        }
     }
 
     @Override
@@ -123,14 +176,5 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
 
     private long count(int at) {
         return wideUsages != null ? wideUsages[at] : usages[at];
-    }
-
-    private static long[] counts(Usage usage) {
-        return new long[] {usage.uncachedInput(), usage.cacheWrite(), usage.cacheRead(), usage.output(),
-            usage.reasoning(), usage.cacheWrite1h()};
-    }
-
-    private static boolean wide(Usage usage) {
-        return Arrays.stream(counts(usage)).anyMatch(count -> count < Integer.MIN_VALUE || count > Integer.MAX_VALUE);
     }
 }

@@ -35,12 +35,20 @@ class TurnColumnsTest {
     }
 
     @Test
-    void counts_past_an_int_are_kept_whole() {
+    void counts_past_an_int_are_kept_whole_from_the_turn_that_has_one() {
         Usage huge = new Usage(3L << 40, 7L << 33, Integer.MAX_VALUE + 1L, 5, 0, 7L << 33);
         List<TraceSummary.Turn> turns = List.of(turn("main", Optional.of(new Usage(1, 2, 3, 4, 5, 1))),
                 turn("main", Optional.of(huge)), turn("main", Optional.empty()));
 
         assertThat(TurnColumns.of(turns)).isEqualTo(turns);
+    }
+
+    @Test
+    void a_builder_given_fewer_turns_than_it_made_room_for_is_refused() {
+        TurnColumns.Builder builder = new TurnColumns.Builder(2);
+        builder.next("main", null);
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("1 of 2");
     }
 
     @Test

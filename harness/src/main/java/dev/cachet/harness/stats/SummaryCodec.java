@@ -3,13 +3,13 @@ package dev.cachet.harness.stats;
 import dev.cachet.evals.trace.FileSummary;
 import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.TraceSummary;
+import dev.cachet.evals.trace.TurnColumns;
 import dev.cachet.providers.Usage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.zip.CRC32;
 
 /**
@@ -36,6 +35,11 @@ final class SummaryCodec {
     private static final int MODEL = 2;
     private static final int AT = 4;
     private static final int USAGE = 8;
+    // The fewest bytes each is written in: a summary (three strings, a model flag, two counts and three lists), a turn
+    // (its flags and agent), a side call (flags, kind, place).
+    private static final int SUMMARY_BYTES = 3 * Integer.BYTES + 1 + 5 * Integer.BYTES;
+    private static final int TURN_BYTES = 1 + Integer.BYTES;
+    private static final int SIDE_CALL_BYTES = 2 + Integer.BYTES;
 
     /** One cached log: its path, its key, a checksum of its bytes before the resume point, its summary. */
     record Entry(String path, SummaryCache.Key key, long tail, FileSummary summary) {}
@@ -88,28 +92,28 @@ final class SummaryCodec {
         if (stored != crc.getValue()) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES))) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - Long.BYTES);
+        try {
             Reader reader = new Reader(in);
-            if (in.readInt() != MAGIC || in.readInt() != VERSION || !reader.string().equals(path)) {
+            if (in.getInt() != MAGIC || in.getInt() != VERSION || !reader.string().equals(path)) {
                 return Optional.empty();
             }
-            SummaryCache.Key key = new SummaryCache.Key(in.readLong(), in.readLong());
-            long tail = in.readLong();
-            int count = in.readInt();
-            // Room for what the entry claims only up to a bound: a damaged count must not ask for gigabytes.
-            List<TraceSummary> summaries = new ArrayList<>(Math.min(count, 1 << 16));
+            SummaryCache.Key key = new SummaryCache.Key(in.getLong(), in.getLong());
+            long tail = in.getLong();
+            int count = reader.count(SUMMARY_BYTES);
+            List<TraceSummary> summaries = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 summaries.add(reader.summary());
             }
             Optional<FileSummary.Resume> resume = Optional.empty();
-            if (in.readBoolean()) {
-                long offset = in.readLong();
-                int lines = in.readInt();
-                resume = Optional.of(new FileSummary.Resume(offset, lines, in.readNBytes(in.readInt())));
+            if (in.get() != 0) {
+                long offset = in.getLong();
+                int lines = in.getInt();
+                resume = Optional.of(new FileSummary.Resume(offset, lines, reader.bytes(in.getInt())));
             }
-            return in.available() == 0 ? Optional.of(new Entry(path, key, tail, new FileSummary(summaries, resume)))
-                    : Optional.empty();
-        } catch (IOException | RuntimeException e) {
+            return in.hasRemaining() ? Optional.empty()
+                    : Optional.of(new Entry(path, key, tail, new FileSummary(summaries, resume)));
+        } catch (RuntimeException e) {
             // A checksum that matches by chance over bytes of another layout: still not trusted.
             return Optional.empty();
         }
@@ -200,63 +204,88 @@ final class SummaryCodec {
     }
 
     private static final class Reader {
-        private final DataInputStream in;
+        private final ByteBuffer in;
         private final List<String> strings = new ArrayList<>();
 
-        Reader(DataInputStream in) {
+        Reader(ByteBuffer in) {
             this.in = in;
         }
 
-        TraceSummary summary() throws IOException {
+        TraceSummary summary() {
             String id = string();
             String format = string();
             String session = string();
-            Optional<String> model = in.readBoolean() ? Optional.of(string()) : Optional.empty();
-            int schema = in.readInt();
-            int largest = in.readInt();
-            int oversizedCount = in.readInt();
-            List<TraceSummary.OversizedResult> oversized = new ArrayList<>(Math.min(oversizedCount, 1 << 16));
+            Optional<String> model = in.get() != 0 ? Optional.of(string()) : Optional.empty();
+            int schema = in.getInt();
+            int largest = in.getInt();
+            int oversizedCount = count(2 * Integer.BYTES);
+            List<TraceSummary.OversizedResult> oversized = new ArrayList<>(oversizedCount);
             for (int i = 0; i < oversizedCount; i++) {
-                oversized.add(new TraceSummary.OversizedResult(in.readInt(), in.readInt()));
+                oversized.add(new TraceSummary.OversizedResult(in.getInt(), in.getInt()));
             }
-            int count = in.readInt();
-            List<TraceSummary.Turn> turns = new ArrayList<>(Math.min(count, 1 << 16));
+            int count = count(TURN_BYTES);
+            TurnColumns.Builder turns = new TurnColumns.Builder(count);
             for (int i = 0; i < count; i++) {
-                int flags = in.readByte();
+                int flags = in.get();
                 String agent = string();
-                OptionalLong callKey = (flags & CALL_KEY) != 0 ? OptionalLong.of(in.readLong()) : OptionalLong.empty();
-                Optional<String> turnModel = (flags & MODEL) != 0 ? Optional.of(string()) : Optional.empty();
-                Optional<Instant> at = at(flags);
-                turns.add(new TraceSummary.Turn(callKey, agent, turnModel, at, usage(flags)));
+                long key = (flags & CALL_KEY) != 0 ? in.getLong() : 0;
+                turns.next(agent, (flags & MODEL) != 0 ? string() : null);
+                if ((flags & CALL_KEY) != 0) {
+                    turns.key(key);
+                }
+                if ((flags & AT) != 0) {
+                    turns.at(in.getLong(), in.getInt());
+                }
+                if ((flags & USAGE) != 0) {
+                    turns.usage(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
+                }
             }
-            int sideCount = in.readInt();
-            List<SideCall> sides = new ArrayList<>(Math.min(sideCount, 1 << 16));
+            int sideCount = count(SIDE_CALL_BYTES);
+            List<SideCall> sides = new ArrayList<>(sideCount);
             for (int i = 0; i < sideCount; i++) {
-                int flags = in.readByte();
-                SideCall.Kind kind = SideCall.Kind.values()[Objects.checkIndex(in.readByte(), SideCall.Kind.values().length)];
-                int beforeTurn = in.readInt();
-                Optional<Instant> at = at(flags);
+                int flags = in.get();
+                SideCall.Kind kind = SideCall.Kind.values()[Objects.checkIndex(in.get(), SideCall.Kind.values().length)];
+                int beforeTurn = in.getInt();
+                Optional<Instant> at = (flags & AT) != 0 ? Optional.of(Instant.ofEpochSecond(in.getLong(), in.getInt()))
+                        : Optional.empty();
                 sides.add(new SideCall(kind, beforeTurn, at, usage(flags)));
             }
-            return new TraceSummary(id, format, session, model, turns,
+            return new TraceSummary(id, format, session, model, turns.build(),
                     schema < 0 ? OptionalInt.empty() : OptionalInt.of(schema), largest, oversized, sides);
         }
 
-        Optional<Instant> at(int flags) throws IOException {
-            return (flags & AT) != 0 ? Optional.of(Instant.ofEpochSecond(in.readLong(), in.readInt())) : Optional.empty();
+        Optional<Usage> usage(int flags) {
+            return (flags & USAGE) != 0 ? Optional.of(new Usage(in.getLong(), in.getLong(), in.getLong(),
+                    in.getLong(), in.getLong(), in.getLong())) : Optional.empty();
         }
 
-        Optional<Usage> usage(int flags) throws IOException {
-            return (flags & USAGE) != 0 ? Optional.of(new Usage(in.readLong(), in.readLong(), in.readLong(),
-                    in.readLong(), in.readLong(), in.readLong())) : Optional.empty();
+        /**
+         * A count of things each written in at least {@code leastBytes}; refused when the bytes left cannot hold that
+         * many, so that a damaged count never asks for room the entry could not fill.
+         */
+        int count(int leastBytes) {
+            int count = in.getInt();
+            if (count < 0 || count > in.remaining() / leastBytes) {
+                throw new IllegalArgumentException("a count of " + count + " with " + in.remaining() + " bytes left");
+            }
+            return count;
         }
 
-        String string() throws IOException {
-            int index = in.readInt();
+        byte[] bytes(int length) {
+            if (length < 0 || length > in.remaining()) {
+                throw new IllegalArgumentException("a length of " + length + " with " + in.remaining() + " bytes left");
+            }
+            byte[] bytes = new byte[length];
+            in.get(bytes);
+            return bytes;
+        }
+
+        String string() {
+            int index = in.getInt();
             if (index >= 0) {
                 return strings.get(index);
             }
-            String value = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+            String value = new String(bytes(in.getInt()), StandardCharsets.UTF_8);
             strings.add(value);
             return value;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachet.evals.trace.FileSummary;
 import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.TraceSummary;
+import dev.cachet.evals.trace.TurnColumns;
 import dev.cachet.providers.Usage;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -37,6 +38,7 @@ class SummaryCodecTest {
         assertThat(read.tail()).isEqualTo(42);
         assertThat(read.summary().summaries()).isEqualTo(ENTRY.summary().summaries());
         assertThat(read.summary().resume().orElseThrow().state()).containsExactly(1, 2, 3);
+        assertThat(read.summary().summaries().get(0).turns()).isInstanceOf(TurnColumns.class);
     }
 
     @Test
@@ -58,6 +60,20 @@ class SummaryCodecTest {
         int count = 4 * Integer.BYTES + PATH.length() + 3 * Long.BYTES;
         assertThat(ByteBuffer.wrap(bytes).getInt(count)).isOne();
         ByteBuffer.wrap(bytes).putInt(count, Integer.MAX_VALUE);
+
+        assertThat(SummaryCodec.decode(checksummed(bytes), PATH)).isEmpty();
+    }
+
+    @Test
+    void an_entry_that_claims_more_turns_than_it_holds_is_refused_without_making_room_for_them() {
+        byte[] bytes = SummaryCodec.encode(ENTRY);
+        // After the count of summaries: id, format, session (each index, length, bytes), the model (a flag, an
+        // index, a length, bytes), the schema's and the largest result's tokens, one oversized result, the turns.
+        int turns = 5 * Integer.BYTES + PATH.length() + 3 * Long.BYTES + 3 * 2 * Integer.BYTES
+                + "s.jsonl".length() + "claude-code".length() + "s".length() + 1 + 2 * Integer.BYTES + "opus".length()
+                + 2 * Integer.BYTES + Integer.BYTES + 2 * Integer.BYTES;
+        assertThat(ByteBuffer.wrap(bytes).getInt(turns)).isEqualTo(2);
+        ByteBuffer.wrap(bytes).putInt(turns, Integer.MAX_VALUE);
 
         assertThat(SummaryCodec.decode(checksummed(bytes), PATH)).isEmpty();
     }
