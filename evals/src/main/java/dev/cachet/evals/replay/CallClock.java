@@ -44,6 +44,13 @@ final class CallClock extends Clock {
         idle = previous == null ? Duration.ZERO : Duration.between(lastUse, at);
     }
 
+    /** Moves past the cache's TTL since the last call, with no ping: as a session resumed after a long pause. */
+    void expire() {
+        at = at.plus(ttl).plusSeconds(1);
+        idle = ttl.plusSeconds(1);
+        pings = List.of();
+    }
+
     /** Whether the cache's TTL passed between its last use (the previous call, or a ping) and this call. */
     boolean cold() {
         return idle.compareTo(ttl) > 0;

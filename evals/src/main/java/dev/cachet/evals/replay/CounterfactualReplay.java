@@ -133,7 +133,7 @@ public final class CounterfactualReplay {
         Usage[] lastUsage = {Usage.ZERO};
         // The transcript is the original harness's own behaviour, so it also starts anew where the original did.
         boolean followRestarts = configured.info().name().equals(TranscriptStrategy.NAME);
-        windows(trajectory, strategy, systemPrompt, followRestarts, clock, (i, window) -> {
+        Session end = windows(trajectory, strategy, systemPrompt, followRestarts, clock, (i, window) -> {
             TrajectoryTurn turn = trajectory.turns().get(i);
             // A ping re-sends the last request for one output token: it reads the cached prefix and keeps it warm.
             double pingCost = clock.pings().stream()
@@ -166,8 +166,14 @@ public final class CounterfactualReplay {
             last[0] = window;
             lastUsage[0] = usage;
         });
-        // A session resumed after its cache is gone sends its last window to an empty cache.
-        double restart = model.price().inputCost(model.caches().apply(counter).next(last[0], 0));
+        // Resumed after its cache is gone, the session's next window is the strategy's, rendered knowing the pause
+        // (a compaction then costs nothing extra), sent to an empty cache; with the summary it may have asked for.
+        if (cache.caches()) {
+            clock.expire();
+        }
+        Window resumed = strategy.render(end);
+        double restart = model.price().inputCost(model.caches().apply(counter).next(resumed, 0))
+                + model.price().inputCost(summaries.take());
         return new ReplayRun(trajectory.id(), configured.info().name(), turns, estimated, restart);
     }
 
@@ -221,8 +227,8 @@ public final class CounterfactualReplay {
      * original's restarts, a call where it started its context anew starts a session whose task is that call's
      * first user input (for Claude Code, the compact summary).
      */
-    private void windows(Trajectory trajectory, ContextStrategy strategy, String systemPrompt, boolean followRestarts,
-            CallClock clock, BiConsumer<Integer, Window> each) {
+    private Session windows(Trajectory trajectory, ContextStrategy strategy, String systemPrompt,
+            boolean followRestarts, CallClock clock, BiConsumer<Integer, Window> each) {
         Session session = new Session(systemPrompt, trajectory.tools(), trajectory.task());
         for (int i = 0; i < trajectory.turns().size(); i++) {
             TrajectoryTurn turn = trajectory.turns().get(i);
@@ -237,6 +243,7 @@ public final class CounterfactualReplay {
             each.accept(i, strategy.render(session));
             append(session, turn);
         }
+        return session;
     }
 
     private long outputTokens(TrajectoryTurn turn) {

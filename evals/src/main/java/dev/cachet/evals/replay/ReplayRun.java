@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * One trajectory replayed under one strategy, turn by turn.
  *
  * @param estimated      true when the trace records no usage, so its token counts are o200k's, not fitted to a bill
- * @param restartCostUsd what the first call of the session resumed after its cache expired would cost: its last
- *                       window sent to an empty cache
+ * @param restartCostUsd what the first call of the session resumed after its cache expired would cost: the window
+ *                       the strategy renders then, knowing the pause, sent to an empty cache
  */
 public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, boolean estimated,
         double restartCostUsd) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A hand-made session whose bill is known: 5,000 unseen tokens before every window, the rest as o200k counts it. */
@@ -40,14 +41,7 @@ class BilledReplayTest {
 
     /** Three reads of a long file, the third ten minutes after the second: past the 5-minute TTL. */
     private static Trajectory session(boolean withUsage) {
-        List<Duration> offsets = List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(11));
-        List<TrajectoryTurn> unbilled = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
-            unbilled.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
-                    List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(400), false)),
-                    Optional.empty(), Optional.of(START.plus(offsets.get(i))), false));
-        }
+        List<TrajectoryTurn> unbilled = reads(List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(11)));
         Trajectory plain = new Trajectory("billed", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), unbilled);
         if (!withUsage) {
             return plain;
@@ -61,6 +55,18 @@ class BilledReplayTest {
                     Optional.of(new Usage(UNSEEN + windows.get(i), 0, 0, 30, 0)), turn.at(), false));
         }
         return new Trajectory("billed", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), billed);
+    }
+
+    /** A read of a part of a long file at each offset from the start. */
+    private static List<TrajectoryTurn> reads(List<Duration> offsets) {
+        List<TrajectoryTurn> reads = new ArrayList<>();
+        for (int i = 0; i < offsets.size(); i++) {
+            ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
+            reads.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
+                    List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(400), false)),
+                    Optional.empty(), Optional.of(START.plus(offsets.get(i))), false));
+        }
+        return reads;
     }
 
     private static List<Long> transcriptWindows(Trajectory trajectory) {
@@ -137,12 +143,32 @@ class BilledReplayTest {
     }
 
     @Test
-    void the_restart_cost_is_the_last_window_sent_to_an_empty_cache() {
+    void the_restart_cost_is_the_whole_history_sent_to_an_empty_cache_under_the_transcript() {
         Trajectory trajectory = session(true);
         ReplayRun transcript = replay.replay(trajectory, AtDefaults.strategies("transcript")).get(0);
 
-        // The last call already came cold, so resuming it would cost what it cost.
-        assertThat(transcript.restartCostUsd()).isCloseTo(transcript.turns().get(2).inputCostUsd(), within(1e-12));
+        // The last call came cold too, so resuming costs what it cost and the writing of what it added: its read.
+        TrajectoryTurn last = trajectory.turns().get(2);
+        long added = COUNTER.count(last.action()) + COUNTER.count(last.observations().get(0));
+        assertThat(transcript.restartCostUsd() - transcript.turns().get(2).inputCostUsd())
+                .isCloseTo(PRICE.inputCost(new Usage(0, added, 0, 0, 0)), within(1e-9));
+    }
+
+    @Test
+    void a_strategy_resumed_after_its_cache_expired_sends_the_window_it_renders_then() {
+        List<Duration> minutes = IntStream.range(0, 12).mapToObj(Duration::ofMinutes).toList();
+        Trajectory trajectory = new Trajectory("reads", "test", Optional.of(MODEL), "", "Read the parts.", List.of(),
+                reads(minutes));
+        List<ReplayRun> runs = replay.replay(trajectory, AtDefaults.strategies("transcript", "state", "hybrid"));
+
+        // Under the transcript the whole history is written again; state sends its task state and the latest turn.
+        assertThat(runs.get(1).restartCostUsd()).isLessThan(runs.get(0).restartCostUsd() / 2);
+        // Hybrid, which found no compaction worth its cost while the cache was warm, compacts as it resumes: the
+        // whole prompt is written again anyway. It sends less than its last window.
+        ReplayRun hybrid = runs.get(2);
+        assertThat(hybrid.turns()).noneMatch(turn -> turn.cache().compacted());
+        int lastWindow = hybrid.turns().get(11).windowTokens();
+        assertThat(hybrid.restartCostUsd()).isLessThan(PRICE.inputCost(new Usage(0, lastWindow, 0, 0, 0)));
     }
 
     @Test

@@ -166,8 +166,10 @@ class ReplayTimingTest {
         new CounterfactualReplay(COUNTER, trajectory -> SONNET, new ReplayTiming(Map.of(), 2).withPerfectProviderCache())
                 .replay(session(), List.of(new ConfiguredStrategy(listening, listening.configure(Map.of()))));
 
+        // The last render is the session resumed after its cache expired, for the restart cost.
         assertThat(heard).containsExactly("render at 2026-12-01T10:00:00Z", "render at 2026-12-01T10:01:00Z",
-                "ping at 2026-12-01T10:05:30Z", "ping at 2026-12-01T10:10:00Z", "render at 2026-12-01T10:11:00Z");
+                "ping at 2026-12-01T10:05:30Z", "ping at 2026-12-01T10:10:00Z", "render at 2026-12-01T10:11:00Z",
+                "render at 2026-12-01T10:16:01Z");
     }
 
     @Test
