@@ -31,18 +31,18 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
      * {@link #USAGE_FIELDS} per turn, in {@link Usage}'s order: as ints where every count fits one (a call's tokens
      * are bounded by its context window, millions at most), else as longs.
      */
-    private final int[] usages;
-    private final long[] wideUsages;
+    // Set while a Builder fills the columns, as counts turn out not to fit ints; fixed once built.
+    private int[] usages;
+    private long[] wideUsages;
 
-    private TurnColumns(Builder built) {
-        present = built.present;
-        keys = built.keys;
-        agents = built.agents;
-        models = built.models;
-        seconds = built.seconds;
-        nanos = built.nanos;
-        usages = built.usages;
-        wideUsages = built.wideUsages;
+    private TurnColumns(int size) {
+        present = new byte[size];
+        keys = new long[size];
+        agents = new String[size];
+        models = new String[size];
+        seconds = new long[size];
+        nanos = new int[size];
+        usages = new int[size * USAGE_FIELDS];
     }
 
     /** {@code turns} as columns; columns are returned as they are. */
@@ -66,50 +66,37 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
      * is read without a {@link TraceSummary.Turn} made for each. Counts are kept as ints until one does not fit.
      */
     public static final class Builder {
-        private final byte[] present;
-        private final long[] keys;
-        private final String[] agents;
-        private final String[] models;
-        private final long[] seconds;
-        private final int[] nanos;
-        private int[] usages;
-        private long[] wideUsages;
+        private final TurnColumns columns;
         private int turn = -1;
 
         /** @param size the number of turns that will be given */
         public Builder(int size) {
-            present = new byte[size];
-            keys = new long[size];
-            agents = new String[size];
-            models = new String[size];
-            seconds = new long[size];
-            nanos = new int[size];
-            usages = new int[size * USAGE_FIELDS];
+            columns = new TurnColumns(size);
         }
 
         /** Starts the next turn, with no key, time or usage until given. */
         public void next(String agent, String modelOrNull) {
             turn++;
             // A year of logs names a few agents and models: each name is kept once, not once per call.
-            agents[turn] = agent.intern();
-            models[turn] = modelOrNull == null ? null : modelOrNull.intern();
+            columns.agents[turn] = agent.intern();
+            columns.models[turn] = modelOrNull == null ? null : modelOrNull.intern();
         }
 
         public void key(long key) {
-            present[turn] |= KEY;
-            keys[turn] = key;
+            columns.present[turn] |= KEY;
+            columns.keys[turn] = key;
         }
 
         public void at(long epochSecond, int nano) {
-            present[turn] |= AT;
-            seconds[turn] = epochSecond;
-            nanos[turn] = nano;
+            columns.present[turn] |= AT;
+            columns.seconds[turn] = epochSecond;
+            columns.nanos[turn] = nano;
         }
 
         /** The turn's usage, its counts in {@link Usage}'s order. */
         public void usage(long uncachedInput, long cacheWrite, long cacheRead, long output, long reasoning,
                 long cacheWrite1h) {
-            present[turn] |= USAGE;
+            columns.present[turn] |= USAGE;
             int at = turn * USAGE_FIELDS;
             put(at, uncachedInput);
             put(at + 1, cacheWrite);
@@ -120,22 +107,22 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
         }
 
         private void put(int at, long count) {
-            if (usages != null && (int) count != count) {
-                wideUsages = Arrays.stream(usages).asLongStream().toArray();
-                usages = null;
+            if (columns.usages != null && (int) count != count) {
+                columns.wideUsages = Arrays.stream(columns.usages).asLongStream().toArray();
+                columns.usages = null;
             }
-            if (usages != null) {
-                usages[at] = (int) count;
+            if (columns.usages != null) {
+                columns.usages[at] = (int) count;
             } else {
-                wideUsages[at] = count;
+                columns.wideUsages[at] = count;
             }
         }
 
         public TurnColumns build() {
-            if (turn + 1 != present.length) {
-                throw new IllegalStateException("columns given " + (turn + 1) + " of " + present.length + " turns");
+            if (turn + 1 != columns.size()) {
+                throw new IllegalStateException("columns given " + (turn + 1) + " of " + columns.size() + " turns");
             }
-            return new TurnColumns(this);
+            return columns;
         }
     }
 
