@@ -10,7 +10,6 @@ import com.knuddels.jtokkit.api.IntArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The fast-read o200k encodes, counts and decodes as jtokkit's own o200k_base. */
@@ -45,6 +44,29 @@ class O200kEncodingTest {
         assertThat(FAST.getName()).isEqualTo(JTOKKIT.getName());
     }
 
+    @Test
+    void counts_without_building_jtokkits_tables() {
+        Encoding counting = new O200kEncoding(O200kRanks.bundled(), () -> {
+            throw new AssertionError("counting built jtokkit's encoding");
+        });
+        List<String> texts = new ArrayList<>(GeneratedTexts.mixed(33, 3_000));
+        texts.addAll(GeneratedTexts.asciiChars(34, 3_000, 40));
+
+        for (String text : texts) {
+            assertThat(counting.countTokensOrdinary(text)).as(text).isEqualTo(JTOKKIT.countTokensOrdinary(text));
+        }
+    }
+
+    @Test
+    void counts_long_pieces_as_jtokkit_does() {
+        // Past 500 bytes jtokkit merges a piece another way; the count is the same byte-pair encoding.
+        for (String text : List.of("x".repeat(5_000), " ".repeat(3_000) + "x", "\n".repeat(2_000), "ab".repeat(900),
+                "1".repeat(1_000), ".".repeat(4_000) + "\n/\n/", "東京都の天気".repeat(200), "aé".repeat(700),
+                "Zz".repeat(20_000))) {
+            assertThat(FAST.countTokensOrdinary(text)).isEqualTo(JTOKKIT.countTokensOrdinary(text));
+        }
+    }
+
     /** The tokens, or the refusal: jtokkit will not encode a text holding a special token. */
     private static Object encoded(Encoding encoding, String text) {
         try {
@@ -56,22 +78,33 @@ class O200kEncodingTest {
 
     @Test
     void reads_a_rank_file_line_by_line() {
-        Map<byte[], Integer> ranks = O200kEncoding.ranks("IQ== 0\naGk= 17\n".getBytes(StandardCharsets.US_ASCII));
+        O200kRanks ranks = O200kRanks.parse("IQ== 0\naGk= 1\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] text = "!hi".getBytes(StandardCharsets.US_ASCII);
 
-        assertThat(ranks).hasSize(2);
-        assertThat(ranks).anySatisfy((token, rank) -> {
+        assertThat(ranks.size()).isEqualTo(2);
+        assertThat(ranks.rank(text, 1, 3)).isEqualTo(1);
+        assertThat(ranks.rank(text, 0, 1)).isEqualTo(0);
+        assertThat(ranks.rank(text, 0, 2)).isEqualTo(O200kRanks.NONE);
+        assertThat(ranks.asMap()).hasSize(2).anySatisfy((token, rank) -> {
             assertThat(token).isEqualTo("hi".getBytes(StandardCharsets.US_ASCII));
-            assertThat(rank).isEqualTo(17);
+            assertThat(rank).isEqualTo(1);
         });
     }
 
     @Test
     void a_line_without_a_rank_is_an_error_naming_it() {
-        assertThatThrownBy(() -> O200kEncoding.ranks("IQ== 0\naGk=\n".getBytes(StandardCharsets.US_ASCII)))
-                .hasMessage(O200kEncoding.RANKS + ":2: not '<base64 token> <rank>'");
-        assertThatThrownBy(() -> O200kEncoding.ranks("IQ== 1x\n".getBytes(StandardCharsets.US_ASCII)))
-                .hasMessage(O200kEncoding.RANKS + ":1: not a rank");
-        assertThatThrownBy(() -> O200kEncoding.ranks("IQ== \n".getBytes(StandardCharsets.US_ASCII)))
-                .hasMessage(O200kEncoding.RANKS + ":1: not a rank");
+        assertThatThrownBy(() -> O200kRanks.parse("IQ== 0\naGk=\n".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessage(O200kRanks.FILE + ":2: not '<base64 token> <rank>'");
+        assertThatThrownBy(() -> O200kRanks.parse("IQ== 1x\n".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessage(O200kRanks.FILE + ":1: not a rank");
+        assertThatThrownBy(() -> O200kRanks.parse("IQ== \n".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessage(O200kRanks.FILE + ":1: not a rank");
+    }
+
+    @Test
+    void a_rank_out_of_line_order_is_an_error_naming_it() {
+        // The table keeps each token at its rank: o200k's file lists ranks 0, 1, 2, ... in order.
+        assertThatThrownBy(() -> O200kRanks.parse("IQ== 0\naGk= 17\n".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessage(O200kRanks.FILE + ":2: rank 17 where 1 was due");
     }
 }

@@ -23,8 +23,8 @@ class TokenCounterExactnessTest {
             "swe-agent/demo_function_calling_replace_from_source__marshmallow-1867.traj",
             "mini-swe-agent/pr854__astropy__astropy-12907.traj.json");
 
-    /** Built on the one encoding the test loads, since loading o200k takes seconds. */
-    private static final TokenCounter COUNTER = new TokenCounter(O200K);
+    /** The counter cachet counts with: its piece cache over o200k's compact ranks, checked against jtokkit's own. */
+    private static final TokenCounter COUNTER = TokenCounter.o200k();
 
     @Test
     void counts_generated_texts_as_jtokkit_does() {
@@ -74,7 +74,7 @@ class TokenCounterExactnessTest {
 
     @Test
     void a_counter_shared_by_threads_with_a_tiny_piece_cache_counts_as_jtokkit_does() {
-        OrdinaryTokenCount shared = new OrdinaryTokenCount(O200K, 16);
+        OrdinaryTokenCount shared = new OrdinaryTokenCount(TokenCounter.o200kEncoding(), 16);
         List<String> texts = GeneratedTexts.mixed(23, 10_000);
 
         List<Integer> counts = texts.parallelStream().map(shared::count).toList();

@@ -26,6 +26,11 @@ public final class SummaryStrategy implements ContextStrategy {
     private final int maxTokens;
     private final int keepTurns;
     private String summary = "";
+    /**
+     * The task and the summary, one message while the summary stands: every window then holds the same instance, which
+     * counts, hashes and prefix comparisons find by identity instead of reading its text again each turn.
+     */
+    private UserText summaryMessage;
     private int summarizedUpTo;
 
     public SummaryStrategy(WindowFactory windows, Summarizer summarizer, int maxTokens, int keepTurns) {
@@ -50,6 +55,7 @@ public final class SummaryStrategy implements ContextStrategy {
             return window;
         }
         summary = summarizer.summarize(summary, session.history().subList(from, foldTo));
+        summaryMessage = new UserText(session.task() + "\n\n" + summary);
         summarizedUpTo = foldTo;
         Window compacted = layout(session);
         int kept = window.breakpoints().get(0).tokens();
@@ -63,7 +69,7 @@ public final class SummaryStrategy implements ContextStrategy {
             return new TranscriptStrategy(windows).render(session);
         }
         return windows.startFor(session)
-                .segment(SegmentKind.STATE, List.of(new UserText(session.task() + "\n\n" + summary))).breakpoint()
+                .segment(SegmentKind.STATE, List.of(summaryMessage)).breakpoint()
                 .segment(SegmentKind.HISTORY, history.subList(summarizedUpTo, history.size())).breakpoint()
                 .build();
     }

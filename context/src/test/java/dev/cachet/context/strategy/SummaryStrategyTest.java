@@ -137,6 +137,19 @@ class SummaryStrategyTest {
     }
 
     @Test
+    void while_a_summary_stands_every_window_shows_the_one_message_of_it() {
+        List<Window> windows = render(transcriptTokens(4), 2);
+
+        // The windows between the two summaries of the test above: the state message is one instance, not equal copies
+        // whose long text every cache lookup and prefix comparison would read again.
+        Message first = windows.get(5).messages().get(1);
+        for (int turn = 6; turn <= 14 && windows.get(turn).compaction().isEmpty(); turn++) {
+            assertThat(windows.get(turn).messages().get(1)).as("turn %d", turn).isSameAs(first);
+        }
+        assertThat(windows.get(6).compaction()).isEmpty();
+    }
+
+    @Test
     void when_only_the_kept_turns_remain_it_cannot_fold_and_sends_the_transcript() {
         List<Window> windows = render(0, 20);
 
