@@ -3,8 +3,8 @@ package dev.cachet.context;
 import java.util.function.Supplier;
 
 /**
- * Makes its counter on the first count: reading o200k takes half a second, which a command that finds every answer
- * in a cache (a warm {@code stats}) must not spend.
+ * Makes its counter on the first count: reading o200k takes a tenth of a second or more, which a command that finds
+ * every answer in a cache (a warm {@code stats}) must not spend.
  */
 final class LazyTextTokens implements TextTokens {
     private final Supplier<TextTokens> maker;

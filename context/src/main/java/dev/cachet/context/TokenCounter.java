@@ -63,7 +63,7 @@ public final class TokenCounter {
         o200kEncoding();
     }
 
-    /** The o200k encoding, read once per process: it takes half a second, and jtokkit's encodings are immutable. */
+    /** The o200k encoding, read once per process: it takes a tenth of a second or more, and encodings are immutable. */
     static Encoding o200kEncoding() {
         return O200k.ENCODING;
     }

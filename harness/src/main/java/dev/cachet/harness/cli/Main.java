@@ -15,7 +15,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (countsTokens(args)) {
-            // Reading o200k takes half a second: on another core it overlaps parsing the command and the prices.
+            // Reading o200k takes a tenth of a second or more: on another core it overlaps parsing the command and the
+            // prices.
             Thread encoding = new Thread(TokenCounter::readAhead, "o200k");
             encoding.setDaemon(true);
             encoding.start();
