@@ -43,6 +43,19 @@ class TokenCounterExactnessTest {
     }
 
     @Test
+    void counts_lines_as_jtokkit_does_where_some_lines_are_beyond_its_fast_path() {
+        // Lines of ASCII and symbols between lines of other Unicode: each line the fast path cannot split is counted
+        // by jtokkit, the rest by hand, in one text.
+        List<String> lines = GeneratedTexts.mixed(25, 6_000);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i + 30 <= lines.size(); i += 30) {
+            texts.add(String.join(i % 60 == 0 ? "\n" : "\n  ", lines.subList(i, i + 30)));
+        }
+
+        assertCountsMatch(texts);
+    }
+
+    @Test
     void counts_every_text_field_of_the_corpus_as_jtokkit_does() throws IOException {
         Path corpus = corpus();
         List<String> texts = new ArrayList<>();
