@@ -38,9 +38,9 @@ final class JsonString implements ResultText {
         if (line[open] != '"') {
             throw new IllegalStateException("no string at byte " + open);
         }
-        int i = open + 1;
-        while (line[i] != '"') {
-            i += line[i] == '\\' ? 2 : 1;
+        int i = ByteSearch.indexOfEither(line, open + 1, line.length, (byte) '"', (byte) '\\');
+        while (line[i] == '\\') {
+            i = ByteSearch.indexOfEither(line, i + 2, line.length, (byte) '"', (byte) '\\');
         }
         return new JsonString(line, open, i);
     }
