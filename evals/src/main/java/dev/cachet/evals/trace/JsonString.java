@@ -45,6 +45,21 @@ final class JsonString implements ResultText {
         return new JsonString(line, open, i);
     }
 
+    /**
+     * The string at the parser's current token as a tool result: decoded by the parser at once where
+     * {@link ResultSizes} will count it whatever else comes, so that the parser need not skip it first; else as
+     * {@link #at}.
+     */
+    static ResultText result(JsonParser p, byte[] line) throws IOException {
+        JsonString spelled = at(p, line);
+        if (!ResultSizes.countedAtOnce(spelled.utf8BytesAtMost())) {
+            return spelled;
+        }
+        int start = p.getTextOffset();
+        return new ResultText.Chars(Arrays.copyOfRange(p.getTextCharacters(), start, start + p.getTextLength()),
+                spelled.utf8BytesAtMost());
+    }
+
     @Override
     public long utf8BytesAtMost() {
         return close - open - 1;
