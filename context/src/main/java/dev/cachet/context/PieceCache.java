@@ -57,7 +57,7 @@ final class PieceCache {
             long chars = 0;
             int i = start;
             for (; i < end && text[i] <= 0xFF; i++) {
-                chars = chars << Byte.SIZE | text[i];
+                chars = packed(chars, text[i]);
             }
             if (i == end) {
                 return packedTokens(text, start, end, chars);
@@ -81,7 +81,13 @@ final class PieceCache {
         return tokens;
     }
 
-    private int packedTokens(char[] text, int start, int end, long chars) {
+    /** {@code chars} (earlier chars of a piece, packed) with {@code c}, a char below 0x100, packed after them. */
+    static long packed(long chars, char c) {
+        return chars << Byte.SIZE | c;
+    }
+
+    /** {@link #tokens} of a piece of at most 8 chars below 0x100, packed into {@code chars}. */
+    int packedTokens(char[] text, int start, int end, long chars) {
         int length = end - start;
         int slot = (int) ((chars + length) * 0x9E3779B97F4A7C15L >>> (shift + Integer.SIZE));
         Packed entry = packedSlots[slot];

@@ -56,6 +56,20 @@ class TokenCounterExactnessTest {
     }
 
     @Test
+    void counts_lower_case_words_of_every_length_as_jtokkit_does_whatever_follows_them() {
+        List<String> texts = new ArrayList<>();
+        for (String before : List.of("", " ", "x", "\n", "'")) {
+            for (int length = 1; length <= 10; length++) {
+                for (String after : List.of("", " ", "'s", "'re", "'", "Q", "q", "é", "→", "1", "\n", "_", "ſ")) {
+                    texts.add(before + "abcdefghij".substring(0, length) + after);
+                }
+            }
+        }
+
+        assertCountsMatch(texts);
+    }
+
+    @Test
     void counts_every_text_field_of_the_corpus_as_jtokkit_does() throws IOException {
         Path corpus = corpus();
         List<String> texts = new ArrayList<>();
