@@ -64,7 +64,7 @@ final class OrdinaryTokenCount implements TextTokens {
                 for (char c; i < last && (c = text[i]) >= 'a' && c <= 'z'; i++) {
                     chars = PieceCache.packed(chars, c);
                 }
-                if (i > letters && (i == end || text[i] < 0x80 && (text[i] < 'a' || text[i] > 'z') && text[i] != '\'')) {
+                if (i > letters && (i == end || endsLowerWord(text[i]))) {
                     tokens += pieces.packedTokens(text, piece, i, chars);
                     piece = i;
                     continue; // no chunk starts after a letter
@@ -80,6 +80,11 @@ final class OrdinaryTokenCount implements TextTokens {
             beforeChunk = tokens;
         }
         return tokens;
+    }
+
+    /** Whether a lower case word ends before {@code c}: ASCII that goes on no word and starts no contraction. */
+    private static boolean endsLowerWord(char c) {
+        return c < 0x80 && (c < 'a' || c > 'z') && c != '\'';
     }
 
     /** Where the chunk that holds {@code from} ends: after the next line break that a chunk starts after. */
