@@ -33,7 +33,11 @@ final class O200kPieces {
         return c < 0x80 || (SYMBOL_TYPES >> Character.getType(c) & 1) != 0;
     }
 
-    /** Where the piece that starts at {@code start} ends, in text that {@link #splitsByHand} and ends at {@code end}. */
+    /**
+     * Where the piece that starts at {@code start} ends, in text that ends at {@code end}. The piece's first character
+     * must be one that {@link #splitsByHand}; any other ends it, so that a caller meets each such character first in a
+     * piece.
+     */
     static int pieceEnd(char[] text, int start, int end) {
         char first = text[start];
         int next = start + 1;
@@ -54,7 +58,7 @@ final class O200kPieces {
         if (isPunctuation(first)) {
             return punctuationEnd(text, next, end);
         }
-        if (first == ' ' && next < end && isPunctuation(text[next])) {
+        if (first == ' ' && next < end && isRunPunctuation(text[next])) {
             return punctuationEnd(text, next + 1, end);
         }
         return whitespaceEnd(text, start, end);
@@ -101,10 +105,13 @@ final class O200kPieces {
         return i;
     }
 
-    /** Alternative 4 from its second character: the rest of the punctuation run, then line breaks and slashes. */
+    /**
+     * Alternative 4 from its second character: the rest of the punctuation run, then line breaks and slashes; a
+     * character not split by hand ends it.
+     */
     private static int punctuationEnd(char[] text, int from, int end) {
         int i = from;
-        while (i < end && isPunctuation(text[i])) {
+        while (i < end && isRunPunctuation(text[i])) {
             i++;
         }
         while (i < end && (text[i] == '\r' || text[i] == '\n' || text[i] == '/')) {
@@ -155,6 +162,11 @@ final class O200kPieces {
     /** ASCII punctuation and control characters, and symbols, the only other characters here. */
     private static boolean isPunctuation(char c) {
         return !isWhitespace(c) && !isLetter(c) && !isDigit(c);
+    }
+
+    /** Punctuation that a run takes in: a character not split by hand ends the run, to start a piece of its own. */
+    private static boolean isRunPunctuation(char c) {
+        return isPunctuation(c) && (c < 0x80 || splitsByHand(c));
     }
 
     /** The lower case of an ASCII letter; other characters become no ASCII letter. */

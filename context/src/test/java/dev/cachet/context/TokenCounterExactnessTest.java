@@ -43,6 +43,33 @@ class TokenCounterExactnessTest {
     }
 
     @Test
+    void counts_lines_as_jtokkit_does_where_some_lines_are_beyond_its_fast_path() {
+        // Lines of ASCII and symbols between lines of other Unicode: each line the fast path cannot split is counted
+        // by jtokkit, the rest by hand, in one text.
+        List<String> lines = GeneratedTexts.mixed(25, 6_000);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i + 30 <= lines.size(); i += 30) {
+            texts.add(String.join(i % 60 == 0 ? "\n" : "\n  ", lines.subList(i, i + 30)));
+        }
+
+        assertCountsMatch(texts);
+    }
+
+    @Test
+    void counts_lower_case_words_of_every_length_as_jtokkit_does_whatever_follows_them() {
+        List<String> texts = new ArrayList<>();
+        for (String before : List.of("", " ", "x", "\n", "'")) {
+            for (int length = 1; length <= 10; length++) {
+                for (String after : List.of("", " ", "'s", "'re", "'", "Q", "q", "é", "→", "1", "\n", "_", "ſ")) {
+                    texts.add(before + "abcdefghij".substring(0, length) + after);
+                }
+            }
+        }
+
+        assertCountsMatch(texts);
+    }
+
+    @Test
     void counts_every_text_field_of_the_corpus_as_jtokkit_does() throws IOException {
         Path corpus = corpus();
         List<String> texts = new ArrayList<>();

@@ -232,10 +232,10 @@ final class ClaudeCodeLine {
         }
     }
 
-    /** A tool result's content: a string is kept as the line spells it, for most are never decoded. */
+    /** A tool result's content: a string is kept as the line spells it unless it is sure to be counted. */
     private void result(JsonParser p, JsonToken t, Block block) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
-            block.resultText = JsonString.at(p, bytes);
+            block.resultText = JsonString.result(p, bytes);
         } else if (t == JsonToken.START_OBJECT) {
             block.resultObject = true;
             p.skipChildren();

@@ -28,11 +28,18 @@ final class ClaudeCodeSummaryReader {
 
     private final TokenCounter counter;
     private final AtomicLong bytesParsed;
+    private final boolean resumable;
 
     /** @param bytesParsed counts the bytes of the lines this reader parses, for tests and benchmarks */
     ClaudeCodeSummaryReader(TokenCounter counter, AtomicLong bytesParsed) {
+        this(counter, bytesParsed, true);
+    }
+
+    /** @param resumable whether its summaries come with the state to read on from, for a cache to keep */
+    ClaudeCodeSummaryReader(TokenCounter counter, AtomicLong bytesParsed, boolean resumable) {
         this.counter = counter;
         this.bytesParsed = bytesParsed;
+        this.resumable = resumable;
     }
 
     /** Reads {@code file} from {@code from} (its start, or where an earlier read of it stopped). */
@@ -70,7 +77,7 @@ final class ClaudeCodeSummaryReader {
             context.oversized = results.oversized();
         });
         // A last line without its newline may still be being written: a later read starts over.
-        Optional<FileSummary.Resume> resume = endsWithNewline
+        Optional<FileSummary.Resume> resume = endsWithNewline && resumable
                 ? Optional.of(new FileSummary.Resume(offset, number, state.encode())) : Optional.empty();
         return new FileSummary(summaries(file, state), resume);
     }

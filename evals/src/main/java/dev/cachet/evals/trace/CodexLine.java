@@ -90,7 +90,8 @@ final class CodexLine {
                 case "name" -> name = scalar(p, t);
                 case "arguments" -> arguments = scalar(p, t);
                 case "input" -> input = scalar(p, t);
-                case "output" -> output = t == JsonToken.VALUE_STRING ? JsonString.at(p, bytes) : JsonScalars.skip(p);
+                case "output" -> output = t == JsonToken.VALUE_STRING
+                        ? JsonString.result(p, bytes) : JsonScalars.skip(p);
                 case "action" -> action = present(p, t);
                 case "model" -> model = t == JsonToken.VALUE_STRING ? p.getText() : JsonScalars.skip(p);
                 case "forked_from_id" -> {

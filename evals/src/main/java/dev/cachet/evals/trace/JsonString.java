@@ -38,11 +38,26 @@ final class JsonString implements ResultText {
         if (line[open] != '"') {
             throw new IllegalStateException("no string at byte " + open);
         }
-        int i = open + 1;
-        while (line[i] != '"') {
-            i += line[i] == '\\' ? 2 : 1;
+        int i = ByteSearch.indexOfEither(line, open + 1, line.length, (byte) '"', (byte) '\\');
+        while (line[i] == '\\') {
+            i = ByteSearch.indexOfEither(line, i + 2, line.length, (byte) '"', (byte) '\\');
         }
         return new JsonString(line, open, i);
+    }
+
+    /**
+     * The string at the parser's current token as a tool result: decoded by the parser at once where
+     * {@link ResultSizes} will count it whatever else comes, so that the parser need not skip it first; else as
+     * {@link #at}.
+     */
+    static ResultText result(JsonParser p, byte[] line) throws IOException {
+        JsonString spelled = at(p, line);
+        if (!ResultSizes.countedAtOnce(spelled.utf8BytesAtMost())) {
+            return spelled;
+        }
+        int start = p.getTextOffset();
+        return new ResultText.Chars(Arrays.copyOfRange(p.getTextCharacters(), start, start + p.getTextLength()),
+                spelled.utf8BytesAtMost());
     }
 
     @Override

@@ -39,12 +39,11 @@ final class JsonlLines {
                     return consumed == 0 ? null : trimmed();
                 }
             }
-            int i = start;
-            // One pass for both line ends: a carriage return is rare, so counting it costs less than a second scan.
-            for (byte b; i < end && (b = buffer[i]) != '\n'; i++) {
-                if (b == '\r') {
-                    carriageReturns++;
-                }
+            int i = ByteSearch.indexOfEither(buffer, start, end, (byte) '\n', (byte) '\r');
+            // A carriage return is rare: each is counted, and the search goes on past it.
+            while (i < end && buffer[i] == '\r') {
+                carriageReturns++;
+                i = ByteSearch.indexOfEither(buffer, i + 1, end, (byte) '\n', (byte) '\r');
             }
             append(start, i - start);
             consumed += i - start;

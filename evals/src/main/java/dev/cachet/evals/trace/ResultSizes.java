@@ -40,9 +40,14 @@ public final class ResultSizes {
         add(turn, new ResultText.Decoded(text));
     }
 
+    /** Whether a text of at most {@code bound} bytes is counted as soon as it is added, whatever else comes. */
+    static boolean countedAtOnce(long bound) {
+        return bound > TraceSummary.OVERSIZED_RESULT_TOKENS;
+    }
+
     void add(int turn, ResultText text) {
         long bound = text.utf8BytesAtMost();
-        if (bound > TraceSummary.OVERSIZED_RESULT_TOKENS) {
+        if (countedAtOnce(bound)) {
             int tokens = text.tokens(counter);
             if (tokens > TraceSummary.OVERSIZED_RESULT_TOKENS) {
                 oversized.add(new TraceSummary.OversizedResult(turn, tokens));

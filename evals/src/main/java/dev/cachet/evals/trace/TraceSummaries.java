@@ -19,9 +19,21 @@ public final class TraceSummaries {
 
     /** @param counter counts tool results' and tool schemas' tokens; it must be safe to share between threads */
     public TraceSummaries(TokenCounter counter) {
+        this(counter, true);
+    }
+
+    private TraceSummaries(TokenCounter counter, boolean resumable) {
         this.counter = counter;
-        this.claudeCode = new ClaudeCodeSummaryReader(counter, bytesParsed);
+        this.claudeCode = new ClaudeCodeSummaryReader(counter, bytesParsed, resumable);
         this.codex = new CodexSummaryReader(counter, bytesParsed);
+    }
+
+    /**
+     * A reader for summaries that no cache keeps ({@code stats --no-cache}): they come without the state to resume
+     * from, whose encoding would be wasted work.
+     */
+    public static TraceSummaries withoutResume(TokenCounter counter) {
+        return new TraceSummaries(counter, false);
     }
 
     /** A file's summary, read from its start. */

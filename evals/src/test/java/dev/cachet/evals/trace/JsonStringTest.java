@@ -66,6 +66,40 @@ class JsonStringTest {
         assertThat(kept.tokens(COUNTER)).isEqualTo(COUNTER.count("a tool result that stays"));
     }
 
+    @Test
+    void a_tool_result_sure_to_be_counted_is_decoded_at_once_and_counts_and_sizes_as_its_string() throws IOException {
+        Random random = new Random(31);
+        for (int i = 0; i < 200; i++) {
+            StringBuilder big = new StringBuilder();
+            while (big.length() < 9_000 + i * 20) {
+                big.append(text(random));
+            }
+            String text = big.toString();
+            String value = Json.mapper().writeValueAsString(text);
+            byte[] line = ("{\"content\":" + value + ",\"after\":[\"x\"]}").getBytes(StandardCharsets.UTF_8);
+            JsonString spelled = find(line);
+
+            List<String> after = new ArrayList<>();
+            ResultText result = null;
+            try (JsonParser p = Json.mapper().getFactory().createParser(line)) {
+                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    if (t == JsonToken.VALUE_STRING && "content".equals(p.currentName())) {
+                        result = JsonString.result(p, line);
+                    } else if (t == JsonToken.VALUE_STRING) {
+                        after.add(p.getText());
+                    }
+                }
+            }
+
+            assertThat(after).as("the line read on").containsExactly("x");
+            assertThat(result.utf8BytesAtMost()).as(value).isEqualTo(spelled.utf8BytesAtMost());
+            assertThat(result.tokens(COUNTER)).as(value).isEqualTo(COUNTER.count(text));
+            assertThat(result.kept().tokens(COUNTER)).as(value).isEqualTo(COUNTER.count(text));
+            assertThat(result instanceof JsonString).as("decoded at once: " + value.length())
+                    .isEqualTo(!ResultSizes.countedAtOnce(spelled.utf8BytesAtMost()));
+        }
+    }
+
     /** The string of the line's field "content", read as the summary readers read it, the line parsed to its end. */
     private static JsonString find(byte[] line) throws IOException {
         List<JsonString> found = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class JsonlLinesTest {
@@ -30,6 +31,25 @@ class JsonlLinesTest {
         for (String text : List.of("a\rb\n", "\r\r\n", LONG + "\rx\n", "a\r\rb", "a\nb\r\rc\n")) {
             assertThat(catchThrowable(() -> lines(text))).as(text.length() > 20 ? "long line" : text)
                     .isInstanceOf(Unsure.class);
+        }
+    }
+
+    @Test
+    void finds_every_line_end_and_every_stray_carriage_return_wherever_it_falls() throws IOException {
+        Random random = new Random(29);
+        for (int i = 0; i < 5_000; i++) {
+            char[] chars = new char[random.nextInt(40)];
+            for (int c = 0; c < chars.length; c++) {
+                chars[c] = "abcdefg\r\n".charAt(random.nextInt(9));
+            }
+            String text = new String(chars);
+            boolean stray = text.matches("(?s).*\r[^\n].*");
+
+            if (stray) {
+                assertThat(catchThrowable(() -> lines(text))).as(text).isInstanceOf(Unsure.class);
+            } else {
+                assertThat(lines(text)).as(text).isEqualTo(readLines(text));
+            }
         }
     }
 

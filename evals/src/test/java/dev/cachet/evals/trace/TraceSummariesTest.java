@@ -50,6 +50,23 @@ class TraceSummariesTest {
     }
 
     @Test
+    void a_reader_for_no_cache_gives_the_same_summaries_and_no_state_to_resume_from() throws IOException {
+        Path log = dir.resolve("once.jsonl");
+        Files.write(log, List.of(
+                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":\"build it\"}}",
+                assistant("m1", "[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"Bash\",\"input\":{}}]"),
+                result("t1", "ok"),
+                assistant("m2", "\"done\"")), StandardCharsets.UTF_8);
+
+        FileSummary once = TraceSummaries.withoutResume(COUNTER).read(log);
+
+        FileSummary cached = new TraceSummaries(COUNTER).read(log);
+        assertThat(cached.resume()).isPresent();
+        assertThat(once.resume()).isEmpty();
+        assertThat(once.summaries()).isEqualTo(cached.summaries());
+    }
+
+    @Test
     void the_streaming_reader_finds_the_importers_oversized_results_at_the_same_turns() throws IOException {
         String big = "line of build output ".repeat(3_000);
         Path log = dir.resolve("big.jsonl");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cachet.context.Counted;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.Json;
+import dev.cachet.context.TokenCounter;
 import dev.cachet.evals.report.StatsTables;
 import dev.cachet.evals.report.TextTable;
 import dev.cachet.evals.report.UsageHtmlReport;
@@ -147,8 +148,11 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
         // A session's parts may lie in several files (a sub-agent's transcript beside its parent's): all are read
         // before any session is added up.
-        StatsSource.Loaded loaded = new StatsSource(new TraceSummaries(harness().counter().fresh()),
-                noCache ? Optional.empty() : Optional.of(new SummaryCache(root.dirs().cache().resolve("stats"))))
+        TokenCounter counter = harness().counter().fresh();
+        StatsSource.Loaded loaded = (noCache
+                ? new StatsSource(TraceSummaries.withoutResume(counter), Optional.empty())
+                : new StatsSource(new TraceSummaries(counter),
+                        Optional.of(new SummaryCache(root.dirs().cache().resolve("stats")))))
                 .load(files, jobs, ProgressLine.on(err));
         List<String> failures = new ArrayList<>(loaded.failures());
         Optional<ConfiguredStrategy> strategy = Optional.ofNullable(whatIf).map(name -> harness().strategy(name, Map.of()));
