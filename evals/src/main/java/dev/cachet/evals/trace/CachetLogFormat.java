@@ -34,8 +34,8 @@ public final class CachetLogFormat implements TraceFormat {
     }
 
     @Override
-    public boolean recognises(Path file, String head) {
-        JsonHead first = JsonHead.of(head);
+    public boolean recognises(Path file, FileHead head) {
+        JsonHead first = head.json();
         return !first.list() && SessionEvent.TYPES.contains(first.text("type"));
     }
 

@@ -39,8 +39,8 @@ public final class ClaudeCodeFormat implements TraceFormat {
     }
 
     @Override
-    public boolean recognises(Path file, String head) {
-        JsonHead first = JsonHead.of(head);
+    public boolean recognises(Path file, FileHead head) {
+        JsonHead first = head.json();
         return !first.list() && LINE_TYPES.contains(first.text("type")) && MARKERS.stream().anyMatch(first::has);
     }
 

@@ -38,8 +38,8 @@ public final class CodexFormat implements TraceFormat {
     }
 
     @Override
-    public boolean recognises(Path file, String head) {
-        JsonHead first = JsonHead.of(head);
+    public boolean recognises(Path file, FileHead head) {
+        JsonHead first = head.json();
         return !first.list() && LINE_TYPES.contains(first.text("type")) && first.has("payload") && first.has("timestamp");
     }
 

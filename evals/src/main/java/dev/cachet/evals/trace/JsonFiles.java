@@ -62,25 +62,7 @@ public final class JsonFiles {
 
     /** The first {@code chars} characters of a file, for format detection; malformed UTF-8 is replaced. */
     public static String head(Path file, int chars) {
-        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
-                Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)))) {
-            char[] buffer = new char[chars];
-            int read = 0;
-            while (read < chars) {
-                int n = reader.read(buffer, read, chars - read);
-                if (n < 0) {
-                    break;
-                }
-                read += n;
-            }
-            return new String(buffer, 0, read);
-        } catch (NoSuchFileException e) {
-            throw new TraceFormatException("trajectory not found: " + file);
-        } catch (IOException e) {
-            throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return FileHead.read(file, chars).text();
     }
 
     /**

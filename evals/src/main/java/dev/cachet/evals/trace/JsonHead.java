@@ -17,10 +17,10 @@ import java.util.Map;
  */
 record JsonHead(boolean list, Map<String, String> fields) {
 
-    static JsonHead of(String head) {
+    static JsonHead of(char[] head, int length) {
         boolean list = false;
         Map<String, String> fields = new HashMap<>();
-        try (JsonParser parser = Json.mapper().getFactory().createParser(head)) {
+        try (JsonParser parser = Json.mapper().getFactory().createParser(head, 0, length)) {
             JsonToken token = parser.nextToken();
             list = token == JsonToken.START_ARRAY;
             if (list) {

@@ -34,11 +34,12 @@ public final class MiniSweAgentFormat implements TraceFormat {
     }
 
     @Override
-    public boolean recognises(Path file, String head) {
+    public boolean recognises(Path file, FileHead head) {
+        String text = head.text();
         // The early system prompt shows the fenced command format, so its tag is in the head before any command.
-        return OBJECT_HEAD.matcher(head).find()
-                || head.stripLeading().startsWith("{") && FORMAT_TAG.matcher(head).find()
-                || LIST_HEAD.matcher(head).find() && head.contains("mswea_bash_command");
+        return OBJECT_HEAD.matcher(text).find()
+                || text.stripLeading().startsWith("{") && FORMAT_TAG.matcher(text).find()
+                || LIST_HEAD.matcher(text).find() && text.contains("mswea_bash_command");
     }
 
     @Override

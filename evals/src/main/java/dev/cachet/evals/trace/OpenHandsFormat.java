@@ -40,8 +40,8 @@ public final class OpenHandsFormat implements TraceFormat {
     }
 
     @Override
-    public boolean recognises(Path file, String head) {
-        JsonHead first = JsonHead.of(head);
+    public boolean recognises(Path file, FileHead head) {
+        JsonHead first = head.json();
         if (OpenHandsSdkEvents.isEventKind(first.text("kind")) && first.has("id")) {
             return true;
         }

@@ -36,8 +36,8 @@ public final class SweAgentFormat implements TraceFormat {
     }
 
     @Override
-    public boolean recognises(Path file, String head) {
-        return HEAD.matcher(head).find();
+    public boolean recognises(Path file, FileHead head) {
+        return HEAD.matcher(head.text()).find();
     }
 
     @Override

@@ -16,7 +16,7 @@ public interface TraceFormat {
      * Whether a file that starts with {@code head} (its first few kilobytes, decoded as UTF-8; possibly cut
      * mid-line) is of this format. Must be cheap and must not claim other formats' files.
      */
-    boolean recognises(Path file, String head);
+    boolean recognises(Path file, FileHead head);
 
     /** Every session in the file (most formats hold one); errors are {@link TraceFormatException}s naming the file. */
     List<Trajectory> read(Path file);

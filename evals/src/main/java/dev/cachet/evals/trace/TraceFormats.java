@@ -23,8 +23,17 @@ public final class TraceFormats {
 
     /** The format of this file, if any claims it. */
     public static Optional<TraceFormat> detect(Path file) {
-        String head = JsonFiles.head(file, HEAD_CHARS);
-        return ALL.stream().filter(format -> format.recognises(file, head)).findFirst();
+        return detect(file, FileHead.lent(file));
+    }
+
+    /** The first format that recognises the head, each asked of the same one. */
+    private static Optional<TraceFormat> detect(Path file, FileHead head) {
+        for (TraceFormat format : ALL) {
+            if (format.recognises(file, head)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every session in the file, in whichever format it is; an error naming the file when none matches. */
@@ -42,10 +51,11 @@ public final class TraceFormats {
         if (!Files.isRegularFile(file)) {
             throw new TraceFormatException("trajectory not found: " + file);
         }
-        if (JsonFiles.head(file, HEAD_CHARS).isBlank()) {
+        FileHead head = FileHead.lent(file);
+        if (head.isBlank()) {
             throw new TraceFormatException(file + ": empty file");
         }
-        return detect(file).orElseThrow(() -> new TraceFormatException(file
+        return detect(file, head).orElseThrow(() -> new TraceFormatException(file
                 + ": not a known trajectory format; expected one of: "
                 + ALL.stream().map(f -> f.label() + " (" + f.expected() + ")").collect(Collectors.joining(", "))));
     }

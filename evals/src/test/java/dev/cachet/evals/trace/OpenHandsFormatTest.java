@@ -183,7 +183,7 @@ class OpenHandsFormatTest {
         Path file = Files.writeString(dir.resolve("long.json"), "[{\"id\": 0, \"source\": \"agent\", \"message\": \"" + prompt
                 + "\", \"action\": \"system\", \"args\": {\"content\": \"" + prompt + "\"}}]");
 
-        assertThat(format.recognises(file, JsonFiles.head(file, TraceFormats.HEAD_CHARS))).isTrue();
+        assertThat(format.recognises(file, FileHead.of(JsonFiles.head(file, TraceFormats.HEAD_CHARS)))).isTrue();
         assertThat(format.read(file).get(0).systemPrompt()).isEqualTo(prompt);
     }
 

@@ -61,7 +61,7 @@ class TraceFormatContractTest {
         List<Sample> own = samples.stream().filter(sample -> sample.format().equals(format.label())).toList();
 
         assertThat(own).isNotEmpty();
-        assertThat(samples).filteredOn(sample -> format.recognises(sample.file(), sample.head()))
+        assertThat(samples).filteredOn(sample -> format.recognises(sample.file(), FileHead.of(sample.head())))
                 .containsExactlyElementsOf(own);
     }
 
@@ -142,7 +142,7 @@ class TraceFormatContractTest {
     void does_not_claim_a_binary_file_and_names_it_when_asked_to_read_it(TraceFormat format) throws IOException {
         Path file = Files.write(dir.resolve("image.png"), BINARY);
 
-        assertThat(format.recognises(file, JsonFiles.head(file, TraceFormats.HEAD_CHARS))).isFalse();
+        assertThat(format.recognises(file, FileHead.of(JsonFiles.head(file, TraceFormats.HEAD_CHARS)))).isFalse();
         assertThatExceptionOfType(TraceFormatException.class)
                 .isThrownBy(() -> format.read(file))
                 .withMessageContaining(file.toString());
