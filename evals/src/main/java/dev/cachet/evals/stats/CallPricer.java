@@ -30,19 +30,9 @@ public final class CallPricer {
         return call.usage().flatMap(usage -> price(call).map(price -> price.cost(usage)));
     }
 
-    /** Whether the call's cost is known or it billed nothing known: only a call with usage can lack a price. */
-    public boolean priced(Call call) {
-        return call.usage().isEmpty() || price(call).isPresent();
-    }
-
     /** The cost of the priced calls among {@code calls}; null when none is. */
     public Double cost(List<Call> calls) {
         return CallTotals.of(calls, this).cost();
-    }
-
-    /** What {@code calls} billed, model by model in the order each first answered. */
-    public List<ModelUsage> byModel(List<Call> calls) {
-        return CallTotals.of(calls, this).models();
     }
 
     /** The usage {@code calls} recorded, added up; those without usage add nothing. */
@@ -52,6 +42,11 @@ public final class CallPricer {
 
     /** The prices of the call's model, when a table knows it. */
     public Optional<ModelPrice> price(Call call) {
-        return priceByModel.computeIfAbsent(call.model().orElse(UNKNOWN_MODEL), prices);
+        return price(call.model().orElse(UNKNOWN_MODEL));
+    }
+
+    /** The prices of a model by the name calls give it ({@link #UNKNOWN_MODEL} for none), when a table knows it. */
+    Optional<ModelPrice> price(String model) {
+        return priceByModel.computeIfAbsent(model, prices);
     }
 }

@@ -1,10 +1,12 @@
 package dev.cachet.evals.stats;
 
 import dev.cachet.providers.Usage;
+import dev.cachet.providers.pricing.ModelPrice;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Calls added up one at a time, so that a report over a year of them need not hold them in lists: how many, their
@@ -15,18 +17,21 @@ public final class CallTotals {
     private final CallPricer pricer;
     /** By model, in the order each first answered; null in a model's own totals. */
     private final Map<String, CallTotals> models;
+    /** In a model's own totals, its price, looked up once: a year of calls names a few models. */
+    private final Optional<ModelPrice> price;
     private final DoubleSummaryStatistics costs = new DoubleSummaryStatistics();
     private int calls;
-    private Usage usage = Usage.ZERO;
+    private final UsageSum usage = new UsageSum();
     private boolean priced = true;
 
     public CallTotals(CallPricer pricer) {
-        this(pricer, new LinkedHashMap<>());
+        this(pricer, new LinkedHashMap<>(), Optional.empty());
     }
 
-    private CallTotals(CallPricer pricer, Map<String, CallTotals> models) {
+    private CallTotals(CallPricer pricer, Map<String, CallTotals> models, Optional<ModelPrice> price) {
         this.pricer = pricer;
         this.models = models;
+        this.price = price;
     }
 
     /** The totals of {@code calls}. */
@@ -37,13 +42,23 @@ public final class CallTotals {
     }
 
     public void add(Call call) {
+        // Counted in the totals of its model, which hold the model's price, then in these at that price.
+        CallTotals model = models.computeIfAbsent(call.model().orElse(CallPricer.UNKNOWN_MODEL),
+                name -> new CallTotals(pricer, null, pricer.price(name)));
+        model.add(call, model.price);
+        add(call, model.price);
+    }
+
+    private void add(Call call, Optional<ModelPrice> at) {
         calls++;
-        call.usage().ifPresent(used -> usage = usage.plus(used));
-        pricer.cost(call).ifPresent(costs::accept);
-        priced &= pricer.priced(call);
-        if (models != null) {
-            models.computeIfAbsent(call.model().orElse(CallPricer.UNKNOWN_MODEL), m -> new CallTotals(pricer, null))
-                    .add(call);
+        if (call.usage().isPresent()) {
+            Usage used = call.usage().get();
+            usage.add(used);
+            if (at.isPresent()) {
+                costs.accept(at.get().cost(used));
+            } else {
+                priced = false;
+            }
         }
     }
 
@@ -53,7 +68,7 @@ public final class CallTotals {
 
     /** The usage they recorded; those without usage add nothing. */
     public Usage usage() {
-        return usage;
+        return usage.total();
     }
 
     /** The cost of the priced ones; null when none is. */
@@ -61,7 +76,7 @@ public final class CallTotals {
         return costs.getCount() == 0 ? null : costs.getSum();
     }
 
-    /** Whether every one is priced (see {@link CallPricer#priced}). */
+    /** Whether every one is priced: its cost known, or no usage billed (only a call with usage can lack a price). */
     public boolean priced() {
         return priced;
     }
@@ -69,6 +84,6 @@ public final class CallTotals {
     /** What each model's calls billed, in the order each first answered. */
     public List<ModelUsage> models() {
         return models.entrySet().stream().map(entry -> new ModelUsage(entry.getKey(), entry.getValue().calls,
-                entry.getValue().usage, entry.getValue().cost())).toList();
+                entry.getValue().usage(), entry.getValue().cost())).toList();
     }
 }

@@ -61,8 +61,10 @@ public final class SessionStatsCalculator {
             return Optional.empty();
         }
         List<Usage> own = main.turns().stream().flatMap(turn -> turn.usage().stream()).toList();
-        Usage usage = usages.stream().reduce(Usage.ZERO, Usage::plus);
-        Double cost = pricer.cost(all);
+        // Added up once for the session's usage, cost and models.
+        CallTotals totals = CallTotals.of(all, pricer);
+        Usage usage = totals.usage();
+        Double cost = totals.cost();
         Double hours = hours(all);
         Double burn = cost == null || hours == null ? null : cost / hours;
         int largest = parts.stream().mapToInt(TraceSummary::largestToolResultTokens).max().orElse(0);
@@ -78,8 +80,8 @@ public final class SessionStatsCalculator {
         List<LeakCost> leaks = leakCosts.of(all, ownCalls.isEmpty() ? all : ownCalls, main);
         String model = all.stream().flatMap(call -> call.model().stream()).findFirst().orElse(CallPricer.UNKNOWN_MODEL);
         return Optional.of(new SessionStats(main.id(), main.format(), model, main.turns().size(), all.size(), usage,
-                cost, all.stream().allMatch(pricer::priced), all.stream().allMatch(call -> call.usage().isPresent()),
-                agents(all), pricer.byModel(all), hitRate, (double) usage.total() / usages.size(), hours, burn, growth,
+                cost, totals.priced(), all.stream().allMatch(call -> call.usage().isPresent()),
+                agents(all), totals.models(), hitRate, (double) usage.total() / usages.size(), hours, burn, growth,
                 schemaShare, largest, leaks.stream().map(LeakCost::leak).toList(), leaks, pings.size(),
                 pings.isEmpty() ? Double.valueOf(0) : pricer.cost(pings)));
     }

@@ -167,7 +167,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             if (!filter.fromSource(parts.get(0).format())) {
                 continue;
             }
-            CallList kept = calls.of(parts).filter(call -> range.contains(call.at()));
+            CallList all = calls.of(parts);
+            // Filtering makes every call to test it: without --since or --until all are kept.
+            CallList kept = range.unbounded() ? all : all.filter(call -> range.contains(call.at()));
             if (kept.isEmpty()) {
                 continue;
             }

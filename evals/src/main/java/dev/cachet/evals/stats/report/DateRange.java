@@ -18,10 +18,15 @@ public record DateRange(Optional<LocalDate> since, Optional<LocalDate> until, Zo
         }
     }
 
+    /** Whether it has neither bound, so holds every call. */
+    public boolean unbounded() {
+        return since.isEmpty() && until.isEmpty();
+    }
+
     /** Whether a call made at {@code at} falls on one of the days; a call of unknown time falls only in an open range. */
     public boolean contains(Optional<Instant> at) {
         if (at.isEmpty()) {
-            return since.isEmpty() && until.isEmpty();
+            return unbounded();
         }
         LocalDate day = LocalDate.ofInstant(at.get(), zone);
         return since.map(first -> !day.isBefore(first)).orElse(true) && until.map(last -> !day.isAfter(last)).orElse(true);

@@ -3,8 +3,10 @@ package dev.cachet.evals.stats.report;
 import dev.cachet.evals.stats.Call;
 import dev.cachet.evals.stats.CallPricer;
 import dev.cachet.evals.stats.CallTotals;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +19,8 @@ import java.util.TreeMap;
  * @param undatedCalls calls whose log gives no time, in no period and not in the total
  */
 public record PeriodReport(List<PeriodUsage> periods, PeriodUsage total, int undatedCalls) {
+    private static final long SECONDS_PER_DAY = 86_400;
+
     public PeriodReport {
         periods = List.copyOf(periods);
     }
@@ -25,12 +29,23 @@ public record PeriodReport(List<PeriodUsage> periods, PeriodUsage total, int und
     public static PeriodReport of(List<Call> calls, Period period, ZoneId zone, CallPricer pricer) {
         Map<String, CallTotals> byPeriod = new TreeMap<>();
         CallTotals dated = new CallTotals(pricer);
+        ZoneRules rules = zone.getRules();
+        // Calls come session by session, in order, so mostly on the day of the one before: the day's totals are
+        // looked up again only when the day changes, the day found as LocalDate.ofInstant finds it.
+        long day = Long.MIN_VALUE;
+        CallTotals ofDay = null;
         for (Call call : calls) {
-            call.at().ifPresent(at -> {
-                dated.add(call);
-                byPeriod.computeIfAbsent(period.label(LocalDate.ofInstant(at, zone)), p -> new CallTotals(pricer))
-                        .add(call);
-            });
+            if (call.at().isEmpty()) {
+                continue;
+            }
+            Instant at = call.at().get();
+            long callDay = Math.floorDiv(at.getEpochSecond() + rules.getOffset(at).getTotalSeconds(), SECONDS_PER_DAY);
+            if (callDay != day) {
+                day = callDay;
+                ofDay = byPeriod.computeIfAbsent(period.label(LocalDate.ofEpochDay(day)), p -> new CallTotals(pricer));
+            }
+            dated.add(call);
+            ofDay.add(call);
         }
         List<PeriodUsage> periods = byPeriod.entrySet().stream()
                 .map(entry -> usage(entry.getKey(), entry.getValue())).toList();

@@ -41,6 +41,21 @@ class PeriodReportTest {
     }
 
     @Test
+    void a_day_is_the_one_its_call_falls_in_across_a_change_of_clocks_and_calls_out_of_order() {
+        // Paris moves from UTC+1 to UTC+2 at 01:00 UTC on 2026-03-29: 22:30 UTC is 23:30 before, 00:30 after.
+        List<Call> calls = List.of(
+                call("a", "small", "2026-03-28T22:30:00Z", 1, 1),
+                call("a", "small", "2026-03-29T22:30:00Z", 2, 1),
+                call("a", "small", "2026-03-29T21:59:59Z", 4, 1),
+                call("b", "small", "2026-03-28T22:59:59Z", 8, 1),
+                call("b", "small", "2026-03-28T23:00:00Z", 16, 1));
+
+        assertThat(PeriodReport.of(calls, Period.DAILY, ZoneId.of("Europe/Paris"), PRICER).periods())
+                .extracting(PeriodUsage::period, p -> p.usage().uncachedInput())
+                .containsExactly(tuple("2026-03-28", 9L), tuple("2026-03-29", 20L), tuple("2026-03-30", 2L));
+    }
+
+    @Test
     void weeks_start_on_monday_and_months_on_the_first_in_the_time_zone() {
         assertThat(PeriodReport.of(CALLS, Period.WEEKLY, ZoneOffset.UTC, PRICER).periods())
                 .extracting(PeriodUsage::period, PeriodUsage::calls)
