@@ -37,7 +37,9 @@ public final class CallPricer {
 
     /** The usage {@code calls} recorded, added up; those without usage add nothing. */
     public static Usage usage(List<Call> calls) {
-        return calls.stream().flatMap(call -> call.usage().stream()).reduce(Usage.ZERO, Usage::plus);
+        UsageSum sum = new UsageSum();
+        calls.forEach(call -> call.usage().ifPresent(sum::add));
+        return sum.total();
     }
 
     /** The prices of the call's model, when a table knows it. */

@@ -58,7 +58,7 @@ final class LeakCosts {
     }
 
     private Optional<LeakCost> runaway(List<Call> own) {
-        List<Usage> usages = own.stream().flatMap(call -> call.usage().stream()).toList();
+        List<Usage> usages = Call.usages(own);
         if (usages.size() <= ENDS) {
             return Optional.empty();
         }
@@ -98,7 +98,7 @@ final class LeakCosts {
     }
 
     private Optional<LeakCost> expired(List<Call> calls) {
-        boolean hour = calls.stream().flatMap(call -> call.usage().stream()).anyMatch(u -> u.cacheWrite1h() > 0);
+        boolean hour = Call.usages(calls).stream().anyMatch(u -> u.cacheWrite1h() > 0);
         Duration ttl = hour ? Duration.ofHours(1) : Duration.ofMinutes(5);
         int count = 0;
         double cost = 0;

@@ -4,10 +4,12 @@ import dev.cachet.context.TokenCounter;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
+import dev.cachet.evals.trace.TurnColumns;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -56,11 +58,15 @@ public final class SessionStatsCalculator {
         // Made once: the measures below go through the calls a dozen times, and a CallList makes them at each get.
         List<Call> all = List.copyOf(calls);
         TraceSummary main = parts.stream().filter(TraceSummary::main).findFirst().orElse(parts.get(0));
-        List<Usage> usages = all.stream().flatMap(call -> call.usage().stream()).toList();
+        List<Usage> usages = Call.usages(all);
         if (usages.isEmpty()) {
             return Optional.empty();
         }
-        List<Usage> own = main.turns().stream().flatMap(turn -> turn.usage().stream()).toList();
+        List<Usage> own = new ArrayList<>();
+        TurnColumns ownTurns = main.columns();
+        for (int i = 0; i < ownTurns.size(); i++) {
+            ownTurns.usage(i).ifPresent(own::add);
+        }
         // Added up once for the session's usage, cost and models.
         CallTotals totals = CallTotals.of(all, pricer);
         Usage usage = totals.usage();
@@ -71,7 +77,9 @@ public final class SessionStatsCalculator {
         double hitRate = usage.input() == 0 ? 0 : (double) usage.cacheRead() / usage.input();
         List<Usage> context = own.isEmpty() ? usages : own;
         double growth = growth(context);
-        Usage contextUsage = context.stream().reduce(Usage.ZERO, Usage::plus);
+        UsageSum contextSum = new UsageSum();
+        context.forEach(contextSum::add);
+        Usage contextUsage = contextSum.total();
         Double schemaShare = main.toolSchemaTokens().isEmpty() || contextUsage.input() == 0 ? null
                 : (double) main.toolSchemaTokens().getAsInt() * context.size() / contextUsage.input();
         // A ping is no turn: the context's growth is measured on the turns alone.
@@ -108,7 +116,9 @@ public final class SessionStatsCalculator {
     }
 
     private static Double hours(List<Call> calls) {
-        List<Instant> times = calls.stream().flatMap(call -> call.at().stream()).sorted().toList();
+        List<Instant> times = new ArrayList<>(calls.size());
+        calls.forEach(call -> call.at().ifPresent(times::add));
+        times.sort(null);
         if (times.size() < 2) {
             return null;
         }
