@@ -166,7 +166,7 @@ final class O200kPieces {
 
     /** Punctuation that a run takes in: a character not split by hand ends the run, to start a piece of its own. */
     private static boolean isRunPunctuation(char c) {
-        return isPunctuation(c) && (c < 0x80 || splitsByHand(c));
+        return isPunctuation(c) && splitsByHand(c);
     }
 
     /** The lower case of an ASCII letter; other characters become no ASCII letter. */

@@ -84,7 +84,8 @@ final class O200kRanks {
                 throw new IllegalStateException(FILE + ":" + (line + 1) + ": not a rank");
             }
             if (rank != line) {
-                throw new IllegalStateException(FILE + ":" + (line + 1) + ": rank " + rank + " where " + line + " was due");
+                throw new IllegalStateException(
+                        FILE + ":" + (line + 1) + ": rank " + rank + " where " + line + " was due");
             }
             byte[] encoded = Arrays.copyOfRange(file, at, space);
             if (token.length < encoded.length) {

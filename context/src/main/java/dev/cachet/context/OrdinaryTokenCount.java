@@ -6,13 +6,13 @@ import com.knuddels.jtokkit.api.Encoding;
  * jtokkit's {@code countTokensOrdinary} for o200k_base, faster and with the same count for every text. The text is cut
  * into chunks where o200k's pre-tokenizer must end a piece whatever came before (at most one per line), so each chunk
  * counts alone. A chunk of ASCII and symbols is split by hand and each piece's count comes from a cache, or from
- * jtokkit on a miss (a piece re-splits into itself); any other chunk (letters or digits beyond ASCII, say) is
- * jtokkit's.
+ * the encoding's byte-pair count on a miss (a piece re-splits into itself); any other chunk (letters or digits beyond
+ * ASCII, say) is counted whole by the encoding.
  */
 final class OrdinaryTokenCount implements TextTokens {
     static final String ENCODING = "o200k_base";
 
-    /** About 2 MB when full; the corpus's 5.9 MB of text has some 43,000 distinct pieces. */
+    /** Slots in each of its two tables; the corpus's 5.9 MB of text has some 43,000 distinct pieces. */
     private static final int CACHED_PIECES = 1 << 15;
 
     private final Encoding encoding;
@@ -39,7 +39,7 @@ final class OrdinaryTokenCount implements TextTokens {
     /**
      * One walk over the pieces. A piece that starts with a character the fast path cannot split (every such character
      * starts one: {@link O200kPieces#pieceEnd} ends a run before it) sends its whole chunk, from the last place where
-     * a piece had to start, to jtokkit.
+     * a piece had to start, to the encoding.
      */
     @Override
     public int count(char[] text, int start, int end) {

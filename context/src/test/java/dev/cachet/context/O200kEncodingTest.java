@@ -30,6 +30,21 @@ class O200kEncodingTest {
     }
 
     @Test
+    void the_rank_table_finds_every_token_at_its_rank_wherever_its_bytes_stand() {
+        O200kRanks ranks = O200kRanks.bundled();
+        for (int token = 0; token < 199_998; token++) {
+            IntArrayList one = new IntArrayList();
+            one.add(token);
+            byte[] bytes = JTOKKIT.decodeBytes(one);
+            byte[] inside = new byte[bytes.length + 2];
+            System.arraycopy(bytes, 0, inside, 1, bytes.length);
+            assertThat(ranks.rank(bytes, 0, bytes.length)).as("token %d", token).isEqualTo(token);
+            assertThat(ranks.rank(inside, 1, bytes.length + 1)).as("token %d inside", token).isEqualTo(token);
+        }
+        assertThat(ranks.rank("no token is this".getBytes(StandardCharsets.UTF_8), 0, 16)).isEqualTo(O200kRanks.NONE);
+    }
+
+    @Test
     void encodes_and_counts_varied_texts_as_jtokkit_does() {
         List<String> texts = new ArrayList<>(GeneratedTexts.mixed(31, 5_000));
         texts.addAll(GeneratedTexts.whitespaceAndDigits(32, 2_000));

@@ -24,6 +24,11 @@ public record Usage(
     public static final Usage ZERO = new Usage(0, 0, 0, 0, 0);
 
     public Usage {
+        checkHourWrites(cacheWrite, cacheWrite1h);
+    }
+
+    /** Refuses counts no usage can hold: 1-hour cache writes are some of the cache writes. */
+    public static void checkHourWrites(long cacheWrite, long cacheWrite1h) {
         if (cacheWrite1h < 0 || cacheWrite1h > cacheWrite) {
             throw new IllegalArgumentException("1-hour cache writes (" + cacheWrite1h
                     + ") must lie between 0 and all cache writes (" + cacheWrite + ")");

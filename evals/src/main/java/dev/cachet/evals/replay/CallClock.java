@@ -44,7 +44,10 @@ final class CallClock extends Clock {
         idle = previous == null ? Duration.ZERO : Duration.between(lastUse, at);
     }
 
-    /** Moves past the cache's TTL since the last call, with no ping: as a session resumed after a long pause. */
+    /**
+     * Moves past the cache's TTL since the last call, with no ping: as a session resumed after a long pause. Only for
+     * a cache that keeps prompts, whose TTL is finite.
+     */
     void expire() {
         at = at.plus(ttl).plusSeconds(1);
         idle = ttl.plusSeconds(1);

@@ -29,12 +29,12 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
     private final int[] nanos;
     /**
      * {@link #USAGE_FIELDS} per turn, in {@link Usage}'s order: as ints where every count fits one (a call's tokens
-     * are bounded by its context window, millions at most), else as longs.
+     * are bounded by its context window, millions at most), else as longs; the other is null.
      */
-    // Set while a Builder fills the columns, as counts turn out not to fit ints; fixed once built.
-    private int[] usages;
-    private long[] wideUsages;
+    private final int[] usages;
+    private final long[] wideUsages;
 
+    /** Columns for {@code size} turns, their usages kept by the {@link Builder} until it is done. */
     private TurnColumns(int size) {
         present = new byte[size];
         keys = new long[size];
@@ -42,7 +42,19 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
         models = new String[size];
         seconds = new long[size];
         nanos = new int[size];
-        usages = new int[size * USAGE_FIELDS];
+        usages = null;
+        wideUsages = null;
+    }
+
+    private TurnColumns(TurnColumns filled, int[] usages, long[] wideUsages) {
+        present = filled.present;
+        keys = filled.keys;
+        agents = filled.agents;
+        models = filled.models;
+        seconds = filled.seconds;
+        nanos = filled.nanos;
+        this.usages = usages;
+        this.wideUsages = wideUsages;
     }
 
     /** {@code turns} as columns; columns are returned as they are. */
@@ -66,37 +78,46 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
      * is read without a {@link TraceSummary.Turn} made for each. Counts are kept as ints until one does not fit.
      */
     public static final class Builder {
-        private final TurnColumns columns;
+        private TurnColumns filling;
+        private int[] usages;
+        private long[] wideUsages;
         private int turn = -1;
 
         /** @param size the number of turns that will be given */
         public Builder(int size) {
-            columns = new TurnColumns(size);
+            filling = new TurnColumns(size);
+            usages = new int[Math.multiplyExact(size, USAGE_FIELDS)];
         }
 
         /** Starts the next turn, with no key, time or usage until given. */
         public void next(String agent, String modelOrNull) {
             turn++;
             // A year of logs names a few agents and models: each name is kept once, not once per call.
-            columns.agents[turn] = agent.intern();
-            columns.models[turn] = modelOrNull == null ? null : modelOrNull.intern();
+            filling().agents[turn] = agent.intern();
+            filling.models[turn] = modelOrNull == null ? null : modelOrNull.intern();
         }
 
         public void key(long key) {
-            columns.present[turn] |= KEY;
-            columns.keys[turn] = key;
+            filling().present[turn] |= KEY;
+            filling.keys[turn] = key;
         }
 
+        /** The turn's time; refused unless it is an {@link Instant}'s, so that reading the turn cannot fail. */
         public void at(long epochSecond, int nano) {
-            columns.present[turn] |= AT;
-            columns.seconds[turn] = epochSecond;
-            columns.nanos[turn] = nano;
+            if (epochSecond < Instant.MIN.getEpochSecond() || epochSecond > Instant.MAX.getEpochSecond()
+                    || nano < 0 || nano >= 1_000_000_000) {
+                throw new IllegalArgumentException("no instant is " + epochSecond + " s and " + nano + " ns");
+            }
+            filling().present[turn] |= AT;
+            filling.seconds[turn] = epochSecond;
+            filling.nanos[turn] = nano;
         }
 
-        /** The turn's usage, its counts in {@link Usage}'s order. */
+        /** The turn's usage, its counts in {@link Usage}'s order; refused unless a {@link Usage} could hold them. */
         public void usage(long uncachedInput, long cacheWrite, long cacheRead, long output, long reasoning,
                 long cacheWrite1h) {
-            columns.present[turn] |= USAGE;
+            Usage.checkHourWrites(cacheWrite, cacheWrite1h);
+            filling().present[turn] |= USAGE;
             int at = turn * USAGE_FIELDS;
             put(at, uncachedInput);
             put(at + 1, cacheWrite);
@@ -107,22 +128,32 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
         }
 
         private void put(int at, long count) {
-            if (columns.usages != null && (int) count != count) {
-                columns.wideUsages = Arrays.stream(columns.usages).asLongStream().toArray();
-                columns.usages = null;
+            if (usages != null && (int) count != count) {
+                wideUsages = Arrays.stream(usages).asLongStream().toArray();
+                usages = null;
             }
-            if (columns.usages != null) {
-                columns.usages[at] = (int) count;
+            if (usages != null) {
+                usages[at] = (int) count;
             } else {
-                columns.wideUsages[at] = count;
+                wideUsages[at] = count;
             }
         }
 
+        /** The columns, every turn given; the builder takes no more. */
         public TurnColumns build() {
-            if (turn + 1 != columns.size()) {
-                throw new IllegalStateException("columns given " + (turn + 1) + " of " + columns.size() + " turns");
+            if (turn + 1 != filling().size()) {
+                throw new IllegalStateException("columns given " + (turn + 1) + " of " + filling.size() + " turns");
             }
-            return columns;
+            TurnColumns built = new TurnColumns(filling, usages, wideUsages);
+            filling = null;
+            return built;
+        }
+
+        private TurnColumns filling() {
+            if (filling == null) {
+                throw new IllegalStateException("the columns are built");
+            }
+            return filling;
         }
     }
 

@@ -52,6 +52,26 @@ class TurnColumnsTest {
     }
 
     @Test
+    void built_columns_take_no_more_from_their_builder() {
+        TurnColumns.Builder builder = new TurnColumns.Builder(1);
+        builder.next("main", null);
+        TurnColumns columns = builder.build();
+
+        assertThatThrownBy(() -> builder.usage(1, 2, 3, 4, 5, 0)).isInstanceOf(IllegalStateException.class);
+        assertThat(columns.usage(0)).isEmpty();
+    }
+
+    @Test
+    void a_time_or_usage_no_turn_can_have_is_refused_as_it_is_given() {
+        TurnColumns.Builder builder = new TurnColumns.Builder(1);
+        builder.next("main", null);
+
+        assertThatThrownBy(() -> builder.at(Long.MAX_VALUE, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.at(0, 1_000_000_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.usage(0, 600, 0, 0, 0, 601)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void each_agent_and_model_name_is_kept_once() {
         TurnColumns first = TurnColumns.of(List.of(turn(new String("Explore"), Optional.empty())));
         TurnColumns second = TurnColumns.of(List.of(turn(new String("Explore"), Optional.empty())));

@@ -244,7 +244,8 @@ final class SummaryCodec {
             List<SideCall> sides = new ArrayList<>(sideCount);
             for (int i = 0; i < sideCount; i++) {
                 int flags = in.get();
-                SideCall.Kind kind = SideCall.Kind.values()[Objects.checkIndex(in.get(), SideCall.Kind.values().length)];
+                SideCall.Kind[] kinds = SideCall.Kind.values();
+                SideCall.Kind kind = kinds[Objects.checkIndex(in.get(), kinds.length)];
                 int beforeTurn = in.getInt();
                 Optional<Instant> at = (flags & AT) != 0 ? Optional.of(Instant.ofEpochSecond(in.getLong(), in.getInt()))
                         : Optional.empty();

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,30 @@ class SummaryCodecTest {
         ByteBuffer.wrap(bytes).putInt(turns, Integer.MAX_VALUE);
 
         assertThat(SummaryCodec.decode(checksummed(bytes), PATH)).isEmpty();
+    }
+
+    @Test
+    void an_entry_whose_turn_holds_a_usage_or_time_no_call_can_have_is_refused_as_it_is_read() {
+        long second = Instant.parse("2026-11-01T09:00:00.123Z").getEpochSecond();
+
+        assertThat(SummaryCodec.decode(patched(new long[] {3, 600, 8_000, 50, 0, 600}, 5, 601), PATH))
+                .as("more 1-hour writes than writes").isEmpty();
+        assertThat(SummaryCodec.decode(patched(new long[] {second}, 0, Long.MAX_VALUE), PATH))
+                .as("a time past Instant.MAX").isEmpty();
+    }
+
+    /** The encoded entry with the {@code index}th of the longs {@code run} (found in the bytes) set to {@code value}. */
+    private static byte[] patched(long[] run, int index, long value) {
+        byte[] bytes = SummaryCodec.encode(ENTRY);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        for (int at = 0; at + run.length * Long.BYTES <= bytes.length; at++) {
+            int from = at;
+            if (IntStream.range(0, run.length).allMatch(i -> buffer.getLong(from + i * Long.BYTES) == run[i])) {
+                buffer.putLong(at + index * Long.BYTES, value);
+                return checksummed(bytes);
+            }
+        }
+        throw new AssertionError("the entry holds no such run of longs");
     }
 
     /** The bytes with their last eight replaced by the CRC-32 of the rest, as the codec writes it. */
