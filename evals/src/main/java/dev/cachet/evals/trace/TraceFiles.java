@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -15,10 +18,23 @@ import java.util.stream.Stream;
 public final class TraceFiles {
     private static final List<String> SUFFIXES = List.of(".jsonl", ".json", ".traj");
 
-    /** @param skipped files found in directories that are not trajectories */
-    public record Found(List<Path> files, int skipped) {
+    /**
+     * @param formats the format of each file found in a directory, detected as it was found
+     * @param skipped files found in directories that are not trajectories
+     */
+    public record Found(List<Path> files, Map<Path, TraceFormat> formats, int skipped) {
         public Found {
             files = List.copyOf(files);
+            formats = Map.copyOf(formats);
+        }
+
+        /**
+         * The format of one of the files: as found in its directory, else (a file named) detected now, with an error
+         * naming the file when it has none.
+         */
+        public TraceFormat format(Path file) {
+            TraceFormat found = formats.get(file);
+            return found != null ? found : TraceFormats.of(file);
         }
     }
 
@@ -26,6 +42,7 @@ public final class TraceFiles {
 
     public static Found expand(List<Path> paths) {
         List<Path> files = new ArrayList<>();
+        Map<Path, TraceFormat> formats = new HashMap<>();
         int skipped = 0;
         for (Path path : paths) {
             if (Files.isRegularFile(path)) {
@@ -33,16 +50,26 @@ public final class TraceFiles {
             } else if (Files.isDirectory(path)) {
                 List<Path> candidates = candidates(path);
                 // Each head is read and parsed on its own: on all cores, in the candidates' order.
-                List<Path> traces = candidates.parallelStream()
-                        .filter(candidate -> TraceFormats.detect(candidate).isPresent()).toList();
-                files.addAll(traces);
-                skipped += candidates.size() - traces.size();
+                List<Optional<TraceFormat>> detected = candidates.parallelStream().map(TraceFormats::detect).toList();
+                for (int i = 0; i < candidates.size(); i++) {
+                    Optional<TraceFormat> format = detected.get(i);
+                    if (format.isPresent()) {
+                        files.add(candidates.get(i));
+                        formats.put(normal(candidates.get(i)), format.get());
+                    } else {
+                        skipped++;
+                    }
+                }
             } else {
                 throw new TraceFormatException("no such file or directory: " + path);
             }
         }
         // A file named and also found in a named directory is one session, not two.
-        return new Found(files.stream().map(f -> f.toAbsolutePath().normalize()).distinct().toList(), skipped);
+        return new Found(files.stream().map(TraceFiles::normal).distinct().toList(), formats, skipped);
+    }
+
+    private static Path normal(Path file) {
+        return file.toAbsolutePath().normalize();
     }
 
     private static List<Path> candidates(Path directory) {

@@ -1,6 +1,5 @@
 package dev.cachet.evals.trace;
 
-import dev.cachet.context.TokenCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,13 +40,8 @@ public final class TraceFormats {
         return of(file).read(file);
     }
 
-    /** What usage reports keep of every session in the file ({@link TraceFormat#summaries}), as {@link #read}. */
-    public static List<TraceSummary> summaries(Path file, TokenCounter counter) {
-        return of(file).summaries(file, counter);
-    }
-
     /** The format of a file that is there and not empty; an error naming the file otherwise. */
-    private static TraceFormat of(Path file) {
+    static TraceFormat of(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new TraceFormatException("trajectory not found: " + file);
         }

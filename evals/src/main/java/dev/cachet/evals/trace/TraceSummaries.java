@@ -36,37 +36,31 @@ public final class TraceSummaries {
         return new TraceSummaries(counter, false);
     }
 
-    /** A file's summary, read from its start. */
-    public FileSummary read(Path file) {
-        return read(file, Optional.empty());
+    /** A file's summary, read from its start in {@code format}, as {@link TraceFiles.Found#format} gives it. */
+    public FileSummary read(Path file, TraceFormat format) {
+        return read(file, format, Optional.empty());
     }
 
     /**
      * A file's summary, read on from {@code previous}'s resume point where it has one that this reader can take up
      * (the file grew since); errors are {@link TraceFormatException}s naming the file.
      */
-    public FileSummary read(Path file, Optional<FileSummary.Resume> previous) {
-        String format = TraceFormats.detect(file).map(TraceFormat::label).orElse("");
+    public FileSummary read(Path file, TraceFormat format, Optional<FileSummary.Resume> previous) {
         try {
-            if (format.equals(ClaudeCodeFormat.LABEL)) {
+            if (format.label().equals(ClaudeCodeFormat.LABEL)) {
                 return claudeCode.read(file, previous);
             }
-            if (format.equals(CodexFormat.LABEL)) {
+            if (format.label().equals(CodexFormat.LABEL)) {
                 return codex.read(file);
             }
         } catch (RuntimeException unsure) {
             // The importer decides: it reads the same summaries, or fails with the error that names the line.
         }
-        return whole(file);
+        return new FileSummary(format.summaries(file, counter), Optional.empty());
     }
 
     /** Bytes of lines the streaming readers parsed since this instance was made. */
     public long bytesParsed() {
         return bytesParsed.get();
-    }
-
-    /** The file read by its importer, and summarised. */
-    public FileSummary whole(Path file) {
-        return new FileSummary(TraceFormats.summaries(file, counter), Optional.empty());
     }
 }

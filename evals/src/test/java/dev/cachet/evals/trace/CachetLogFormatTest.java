@@ -98,7 +98,7 @@ class CachetLogFormatTest {
                 """);
 
         Trajectory session = read(file);
-        TraceSummary summary = new TraceSummaries(TokenCounter.o200k()).read(file).summaries().get(0);
+        TraceSummary summary = new TraceSummaries(TokenCounter.o200k()).read(file, new CachetLogFormat()).summaries().get(0);
 
         assertThat(session.turns()).extracting(turn -> turn.action().text()).containsExactly("a", "b");
         assertThat(session.turns().get(1).userMessages()).extracting(UserText::text).containsExactly("go on");
@@ -119,7 +119,7 @@ class CachetLogFormatTest {
                 {"time": "2026-11-25T10:06:00Z", "type": "keepalive_ping", "turn": 2, "ping": 1, "cost_usd": 0}
                 """);
 
-        assertThat(new TraceSummaries(TokenCounter.o200k()).read(file).summaries().get(0).sideCalls())
+        assertThat(new TraceSummaries(TokenCounter.o200k()).read(file, new CachetLogFormat()).summaries().get(0).sideCalls())
                 .isEqualTo(read(file).sideCalls());
         assertThat(read(file).sideCalls()).containsExactly(
                 new SideCall(SideCall.Kind.PING, 1, at("10:04:31"), Optional.of(new Usage(0, 0, 2100, 1, 0))),

@@ -33,14 +33,14 @@ class CodexSummaryReaderTest {
             if (!TraceFormats.detect(file).map(f -> f.label().equals("codex")).orElse(false)) {
                 continue;
             }
-            Throwable failure = catchThrowable(() -> new TraceSummaries(COUNTER).whole(file));
+            Throwable failure = catchThrowable(() -> new CodexFormat().summaries(file, COUNTER));
             Throwable given = catchThrowable(() -> reader().read(file));
             if (failure != null) {
                 assertThat(given).as("%s fails to import, so the stream reader must give it up", file)
                         .isInstanceOf(Unsure.class);
             } else if (given == null) {
                 assertThat(reader().read(file).summaries()).as(file.toString())
-                        .isEqualTo(new TraceSummaries(COUNTER).whole(file).summaries());
+                        .isEqualTo(new CodexFormat().summaries(file, COUNTER));
                 streamed++;
             }
         }
@@ -77,7 +77,7 @@ class CodexSummaryReaderTest {
                 "",
                 line("response_item", "{\"type\":\"reasoning\"}"));
         List<TraceSummary> streamed = reader().read(log).summaries();
-        assertThat(streamed).isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries());
+        assertThat(streamed).isEqualTo(new CodexFormat().summaries(log, COUNTER));
         assertThat(streamed.get(0).turns()).hasSize(3);
         assertThat(streamed.get(0).oversizedResults())
                 .containsExactly(new TraceSummary.OversizedResult(0, COUNTER.count(big)));

@@ -2,6 +2,7 @@ package dev.cachet.evals.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,5 +65,30 @@ class TraceFormatsTest {
 
         assertThat(found.files()).containsExactly(logs.resolve("a.jsonl"));
         assertThat(found.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void a_file_found_in_a_directory_keeps_the_format_found_there_so_it_is_not_detected_again() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path trace = Files.copy(TraceSamples.DEMO, logs.resolve("a.jsonl"));
+        String label = TraceFormats.detect(trace).orElseThrow().label();
+
+        TraceFiles.Found found = TraceFiles.expand(List.of(logs));
+        Files.writeString(trace, "{\"hello\": \"world\"}\n");
+
+        assertThat(found.format(trace).label()).isEqualTo(label);
+    }
+
+    @Test
+    void a_file_named_is_detected_when_its_format_is_asked_with_the_error_of_a_read() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.jsonl"), "{\"hello\": \"world\"}\n");
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+
+        TraceFiles.Found found = TraceFiles.expand(List.of(notes, empty));
+
+        assertThat(found.files()).containsExactly(notes, empty);
+        assertThatThrownBy(() -> found.format(notes)).isInstanceOf(TraceFormatException.class)
+                .hasMessage(catchThrowable(() -> TraceFormats.read(notes)).getMessage());
+        assertThatThrownBy(() -> found.format(empty)).hasMessage(empty + ": empty file");
     }
 }

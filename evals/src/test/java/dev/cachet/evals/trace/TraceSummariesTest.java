@@ -24,7 +24,7 @@ class TraceSummariesTest {
 
     @Test
     void the_streaming_reader_gives_the_importers_summaries_on_every_fixture_and_corpus_file() throws IOException {
-        TraceSummaries summaries = new TraceSummaries(COUNTER);
+        TraceFormat claudeCode = new ClaudeCodeFormat();
         List<Path> files = new ArrayList<>(files(Path.of("src/test/resources/traces")));
         if (Files.isDirectory(Corpus.root())) {
             files.addAll(files(Corpus.root()));
@@ -34,7 +34,7 @@ class TraceSummariesTest {
             if (!TraceFormats.detect(file).map(f -> f.label().equals(ClaudeCodeFormat.LABEL)).orElse(false)) {
                 continue;
             }
-            Throwable failure = catchThrowable(() -> summaries.whole(file));
+            Throwable failure = catchThrowable(() -> claudeCode.summaries(file, COUNTER));
             ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
             if (failure != null) {
                 assertThat(catchThrowable(() -> reader.read(file, Optional.empty())))
@@ -43,10 +43,30 @@ class TraceSummariesTest {
                 continue;
             }
             assertThat(reader.read(file, Optional.empty()).summaries()).as(file.toString())
-                    .isEqualTo(summaries.whole(file).summaries());
+                    .isEqualTo(claudeCode.summaries(file, COUNTER));
             streamed++;
         }
         assertThat(streamed).as("Claude Code files read by the stream reader").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void a_file_is_read_in_the_format_given_without_asking_any_format_to_recognise_it() throws IOException {
+        Path log = Files.writeString(dir.resolve("any.jsonl"), "{}\n");
+        List<TraceSummary> fixed = new CachetLogFormat().summaries(TraceSamples.DEMO, COUNTER);
+        AtomicLong asked = new AtomicLong();
+        TraceFormat given = new TraceFormat() {
+            public String label() { return "given"; }
+            public String expected() { return "anything"; }
+            public boolean recognises(Path file, FileHead head) { asked.incrementAndGet(); return true; }
+            public List<Trajectory> read(Path file) { throw new AssertionError("summaries are asked for"); }
+            @Override
+            public List<TraceSummary> summaries(Path file, TokenCounter counter) { return fixed; }
+        };
+
+        FileSummary read = new TraceSummaries(COUNTER).read(log, given);
+
+        assertThat(read.summaries()).isEqualTo(fixed);
+        assertThat(asked).hasValue(0);
     }
 
     @Test
@@ -58,9 +78,9 @@ class TraceSummariesTest {
                 result("t1", "ok"),
                 assistant("m2", "\"done\"")), StandardCharsets.UTF_8);
 
-        FileSummary once = TraceSummaries.withoutResume(COUNTER).read(log);
+        FileSummary once = TraceSummaries.withoutResume(COUNTER).read(log, new ClaudeCodeFormat());
 
-        FileSummary cached = new TraceSummaries(COUNTER).read(log);
+        FileSummary cached = new TraceSummaries(COUNTER).read(log, new ClaudeCodeFormat());
         assertThat(cached.resume()).isPresent();
         assertThat(once.resume()).isEmpty();
         assertThat(once.summaries()).isEqualTo(cached.summaries());
@@ -81,7 +101,7 @@ class TraceSummariesTest {
                 .read(log, Optional.empty()).summaries();
         assertThat(streamed.get(0).oversizedResults())
                 .containsExactly(new TraceSummary.OversizedResult(1, COUNTER.count(big)));
-        assertThat(streamed).isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries());
+        assertThat(streamed).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
 
         // Read on from a saved state that already holds the oversized result: it is kept, not read again.
         Files.write(log, List.of(assistant("m4", "\"more\"")), StandardCharsets.UTF_8,
@@ -93,7 +113,7 @@ class TraceSummariesTest {
                 java.nio.file.StandardOpenOption.APPEND);
         FileSummary grown = reader.read(log, first.resume());
         assertThat(parsed.get()).isEqualTo(assistant("m5", "\"end\"").getBytes(StandardCharsets.UTF_8).length);
-        assertThat(grown.summaries()).isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries());
+        assertThat(grown.summaries()).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
         assertThat(grown.summaries().get(0).oversizedResults()).hasSize(1);
     }
 
@@ -129,7 +149,7 @@ class TraceSummariesTest {
         long appended = lines.subList(half, lines.size()).stream().filter(line -> !line.isBlank())
                 .mapToLong(line -> line.getBytes(StandardCharsets.UTF_8).length).sum();
         assertThat(parsed.get()).as("bytes parsed: only the appended lines").isEqualTo(appended);
-        assertThat(grown.summaries()).isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries());
+        assertThat(grown.summaries()).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
         assertThat(grown.resume().get().offset()).isEqualTo(Files.size(log));
     }
 
@@ -168,7 +188,7 @@ class TraceSummariesTest {
         Files.write(log, lines, StandardCharsets.UTF_8);
         ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
         assertThat(reader.read(log, Optional.empty()).summaries())
-                .isEqualTo(new TraceSummaries(COUNTER).whole(log).summaries())
+                .isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER))
                 .hasSize(2);
     }
 

@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
 /** The logs a bench of reading logs reads (made-up ones, or those in --logs), and how many files it reads at once. */
 final class BenchLogs {
     /** The log files a bench reads, and how many bytes they hold. */
-    record Logs(List<Path> files, long bytes) {}
+    record Logs(TraceFiles.Found found, long bytes) {
+        List<Path> files() {
+            return found.files();
+        }
+    }
 
     @Option(names = "--jobs", paramLabel = "N", converter = AtLeastOneConverter.class,
             description = "Files read at once. Default: the number of processors.")
@@ -37,14 +41,14 @@ final class BenchLogs {
             dir = scratch.resolve("logs");
             new SyntheticLogs(19).write(dir, size);
         }
-        List<Path> files = TraceFiles.expand(List.of(dir)).files();
-        if (files.isEmpty()) {
+        TraceFiles.Found found = TraceFiles.expand(List.of(dir));
+        if (found.files().isEmpty()) {
             throw new InputException("--logs " + dir + ": no session logs of a known format");
         }
         long bytes = 0;
-        for (Path file : files) {
+        for (Path file : found.files()) {
             bytes += Files.size(file);
         }
-        return new Logs(files, bytes);
+        return new Logs(found, bytes);
     }
 }

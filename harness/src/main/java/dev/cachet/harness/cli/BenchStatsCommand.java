@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.cachet.evals.stats.Calls;
 import dev.cachet.evals.stats.SessionStatsCalculator;
+import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.harness.Harness;
@@ -72,7 +73,7 @@ final class BenchStatsCommand implements Callable<Integer> {
                 System.gc();
                 HeapPeaks.reset();
                 long[] calls = new long[1];
-                Timing run = Timing.of(() -> calls[0] = stats(harness, files, cache));
+                Timing run = Timing.of(() -> calls[0] = stats(harness, read.found(), cache));
                 out.printf(Locale.ROOT, "%-20s  %6.2f s  %6.2f cpu s  %7.1f MB/s  %9.0f calls/s  peak heap %4d MB  "
                         + "%.1fx the plain read (cpu %.1fx)%n", phase, run.seconds(), run.cpuSeconds(),
                         mb / run.seconds(), calls[0] / run.seconds(), HeapPeaks.megabytes(),
@@ -84,9 +85,9 @@ final class BenchStatsCommand implements Callable<Integer> {
     }
 
     /** What 'cachet stats' does before it prints: read every file, add every session up; returns the calls. */
-    private long stats(Harness harness, List<Path> files, SummaryCache cache) {
+    private long stats(Harness harness, TraceFiles.Found found, SummaryCache cache) {
         StatsSource.Loaded loaded = new StatsSource(new TraceSummaries(harness.counter().fresh()), Optional.of(cache))
-                .load(files, logs.jobs, new ProgressLine(new PrintWriter(Writer.nullWriter()), false));
+                .load(found.files(), found::format, logs.jobs, new ProgressLine(new PrintWriter(Writer.nullWriter()), false));
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness.counter().fresh(), harness.prices()::price);
         Calls calls = new Calls();
         long count = 0;

@@ -153,7 +153,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 ? new StatsSource(TraceSummaries.withoutResume(counter), Optional.empty())
                 : new StatsSource(new TraceSummaries(counter),
                         Optional.of(new SummaryCache(root.dirs().cache().resolve("stats")))))
-                .load(files, jobs, ProgressLine.on(err));
+                .load(files, found::format, jobs, ProgressLine.on(err));
         List<String> failures = new ArrayList<>(loaded.failures());
         Optional<ConfiguredStrategy> strategy = Optional.ofNullable(whatIf).map(name -> harness().strategy(name, Map.of()));
         Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files) : Map.of();

@@ -1,6 +1,8 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.evals.trace.FileSummary;
+import dev.cachet.evals.trace.TraceFiles;
+import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
@@ -20,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * What {@code stats} reads: the summary of every file, from the cache where the file is unchanged, read on where it
@@ -48,8 +51,11 @@ final class StatsSource {
         this.cache = cache;
     }
 
-    /** Reads {@code files} on {@code jobs} threads, showing progress in file order. */
-    Loaded load(List<Path> files, int jobs, ProgressLine progress) {
+    /**
+     * Reads {@code files} on {@code jobs} threads, showing progress in file order; {@code formats} gives each file's
+     * format ({@link TraceFiles.Found#format}), asked only of files the cache does not hold.
+     */
+    Loaded load(List<Path> files, Function<Path, TraceFormat> formats, int jobs, ProgressLine progress) {
         BiFunction<Path, TraceSummary, TraceSummary> names = TraceNames.summaryNamer(files);
         Map<String, List<TraceSummary>> bySession = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
@@ -58,11 +64,11 @@ final class StatsSource {
             List<Future<Read>> reads = new ArrayList<>();
             if (pool != null) {
                 // In file order, as they are merged and shown: progress moves with them.
-                files.forEach(file -> reads.add(pool.submit(() -> read(file))));
+                files.forEach(file -> reads.add(pool.submit(() -> read(file, formats))));
             }
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
-                Read read = pool == null ? read(file) : join(reads.get(i));
+                Read read = pool == null ? read(file, formats) : join(reads.get(i));
                 if (pool != null) {
                     reads.set(i, null); // each file's summary is held once, in the sessions
                 }
@@ -83,9 +89,9 @@ final class StatsSource {
         return new Loaded(List.copyOf(bySession.values()), failures);
     }
 
-    private Read read(Path file) {
+    private Read read(Path file, Function<Path, TraceFormat> formats) {
         try {
-            return new Read(summary(file).summaries(), Optional.empty());
+            return new Read(summary(file, formats).summaries(), Optional.empty());
         } catch (TraceFormatException e) {
             return new Read(List.of(), Optional.of(e.getMessage()));
         } catch (RuntimeException e) {
@@ -94,17 +100,18 @@ final class StatsSource {
         }
     }
 
-    private FileSummary summary(Path file) {
+    private FileSummary summary(Path file, Function<Path, TraceFormat> formats) {
         if (cache.isEmpty()) {
-            return reader.read(file);
+            return reader.read(file, formats.apply(file));
         }
         SummaryCache.Key key = key(file);
         SummaryCache.Lookup cached = cache.get().lookup(file, key);
         if (cached instanceof SummaryCache.Hit hit) {
             return hit.summary();
         }
-        FileSummary summary = cached instanceof SummaryCache.Grown grown
-                ? reader.read(file, Optional.of(grown.resume())) : reader.read(file);
+        Optional<FileSummary.Resume> from = cached instanceof SummaryCache.Grown grown
+                ? Optional.of(grown.resume()) : Optional.empty();
+        FileSummary summary = reader.read(file, formats.apply(file), from);
         cache.get().store(file, key, summary);
         return summary;
     }

@@ -72,7 +72,7 @@ final class TraceInputs {
         Map<Boolean, List<Path>> interrupted = all.files().stream().collect(Collectors.partitioningBy(
                 file -> file.getFileName().toString().endsWith(HarnessAgentRunner.INTERRUPTED_LOG) && !named.contains(file)));
         interrupted.get(true).forEach(file -> err.println("skipped an interrupted eval run (not a finished run): " + file));
-        TraceFiles.Found found = new TraceFiles.Found(interrupted.get(false), all.skipped());
+        TraceFiles.Found found = new TraceFiles.Found(interrupted.get(false), all.formats(), all.skipped());
         if (found.files().isEmpty()) {
             throw new InputException("no session logs found in " + searched
                     + (found.skipped() > 0 ? " (" + Counted.of(found.skipped(), "file") + " of other formats)" : ""));
