@@ -7,34 +7,19 @@ import java.util.function.Supplier;
  * every answer in a cache (a warm {@code stats}) must not spend.
  */
 final class LazyTextTokens implements TextTokens {
-    private final Supplier<TextTokens> maker;
-    private volatile TextTokens tokens;
+    private final Once<TextTokens> tokens;
 
     LazyTextTokens(Supplier<TextTokens> maker) {
-        this.maker = maker;
+        this.tokens = new Once<>(maker);
     }
 
     @Override
     public int count(String text) {
-        return tokens().count(text);
+        return tokens.get().count(text);
     }
 
     @Override
     public int count(char[] text, int start, int end) {
-        return tokens().count(text, start, end);
-    }
-
-    private TextTokens tokens() {
-        TextTokens made = tokens;
-        if (made == null) {
-            synchronized (this) {
-                made = tokens;
-                if (made == null) {
-                    made = maker.get();
-                    tokens = made;
-                }
-            }
-        }
-        return made;
+        return tokens.get().count(text, start, end);
     }
 }

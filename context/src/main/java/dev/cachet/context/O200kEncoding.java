@@ -33,13 +33,12 @@ final class O200kEncoding implements Encoding {
     private static final Map<String, Integer> SPECIAL_TOKENS = Map.of("<|endoftext|>", 199_999, "<|endofprompt|>", 200_018);
 
     private final BytePairCount pieces;
-    private final Supplier<Encoding> jtokkit;
-    private volatile Encoding built;
+    private final Once<Encoding> jtokkit;
 
     /** @param jtokkit the same encoding as jtokkit builds it, for all but ordinary counts; asked once at most */
     O200kEncoding(O200kRanks ranks, Supplier<Encoding> jtokkit) {
         this.pieces = new BytePairCount(ranks);
-        this.jtokkit = jtokkit;
+        this.jtokkit = new Once<>(jtokkit);
     }
 
     static Encoding read() {
@@ -73,49 +72,36 @@ final class O200kEncoding implements Encoding {
 
     @Override
     public IntArrayList encode(String text) {
-        return jtokkit().encode(text);
+        return jtokkit.get().encode(text);
     }
 
     @Override
     public EncodingResult encode(String text, int maxTokens) {
-        return jtokkit().encode(text, maxTokens);
+        return jtokkit.get().encode(text, maxTokens);
     }
 
     @Override
     public IntArrayList encodeOrdinary(String text) {
-        return jtokkit().encodeOrdinary(text);
+        return jtokkit.get().encodeOrdinary(text);
     }
 
     @Override
     public EncodingResult encodeOrdinary(String text, int maxTokens) {
-        return jtokkit().encodeOrdinary(text, maxTokens);
+        return jtokkit.get().encodeOrdinary(text, maxTokens);
     }
 
     @Override
     public int countTokens(String text) {
-        return jtokkit().countTokens(text);
+        return jtokkit.get().countTokens(text);
     }
 
     @Override
     public String decode(IntArrayList tokens) {
-        return jtokkit().decode(tokens);
+        return jtokkit.get().decode(tokens);
     }
 
     @Override
     public byte[] decodeBytes(IntArrayList tokens) {
-        return jtokkit().decodeBytes(tokens);
-    }
-
-    private Encoding jtokkit() {
-        Encoding encoding = built;
-        if (encoding == null) {
-            synchronized (this) {
-                if (built == null) {
-                    built = jtokkit.get();
-                }
-                encoding = built;
-            }
-        }
-        return encoding;
+        return jtokkit.get().decodeBytes(tokens);
     }
 }
