@@ -18,4 +18,10 @@ public interface ContextStrategy {
      * the session idled: the cache's time-to-live runs from then. A strategy that weighs expiries keeps it.
      */
     default void cacheUsed(Instant at) {}
+
+    /**
+     * A reliable cache would have read {@code predictedRead} tokens of the last window, and the provider served
+     * {@code share} of them (1: all). A strategy that prices cache reads keeps it.
+     */
+    default void cacheServed(long predictedRead, double share) {}
 }

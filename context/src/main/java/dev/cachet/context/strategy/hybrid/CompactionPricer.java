@@ -12,13 +12,17 @@ import java.util.Optional;
  * to this turn: the prompt after the last breakpoint it keeps is written at w instead of mostly read at r. Only the
  * previous request's breakpoints count as kept, because only those are warm in the provider's cache. Once the cache
  * has expired nothing is warm: the whole prompt is written again anyway, so a compaction then costs nothing extra and
- * makes that rewrite smaller.
+ * makes that rewrite smaller. A provider that does not serve all it cached ({@link CacheReliability}) bills the tokens meant
+ * to be read at their expected rate c between r and w: the rent is {@code D·c}, and what the compaction rewrites was
+ * partly written again anyway.
  */
 final class CompactionPricer {
     private final CacheRates rates;
+    private final CacheReliability reliability;
 
-    CompactionPricer(CacheRates rates) {
+    CompactionPricer(CacheRates rates, CacheReliability reliability) {
         this.rates = rates;
+        this.reliability = reliability;
     }
 
     /**
@@ -36,8 +40,9 @@ final class CompactionPricer {
         int kept = expired ? 0 : previous.breakpoints().stream().filter(b -> b.messages() <= firstChange)
                 .mapToInt(Breakpoint::tokens).max().orElse(0);
         int cachedBefore = expired ? 0 : previous.tokens();
-        double thisTurnWithout = cachedBefore * rates.read() + (now.tokens() - cachedBefore) * rates.write();
-        double thisTurnWith = kept * rates.read() + (compacted.tokens() - kept) * rates.write();
-        return Optional.of(new CompactionPrice(removed, kept, thisTurnWith - thisTurnWithout, removed * rates.read()));
+        double cached = reliability.cachedTokenRate(rates);
+        double thisTurnWithout = cachedBefore * cached + (now.tokens() - cachedBefore) * rates.write();
+        double thisTurnWith = kept * cached + (compacted.tokens() - kept) * rates.write();
+        return Optional.of(new CompactionPrice(removed, kept, thisTurnWith - thisTurnWithout, removed * cached));
     }
 }

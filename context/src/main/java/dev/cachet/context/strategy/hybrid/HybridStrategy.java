@@ -26,12 +26,14 @@ import java.util.stream.Stream;
  * over R turns, R estimated as the turns so far × {@code horizon}%. Masking is preferred; folding is forced when
  * the window passes {@code max_window}. Short sessions never pay, so they cost exactly what the cached transcript
  * costs. After a pause longer than the cache's TTL the whole prompt is written again anyway, so any compaction on
- * offer then pays at once: a session that idles is compacted when that is free.
+ * offer then pays at once: a session that idles is compacted when that is free. A provider seen to serve less than it
+ * cached makes kept tokens dearer and rewrites cheaper, so compaction pays sooner ({@link CacheReliability}).
  */
 public final class HybridStrategy implements ContextStrategy, CompactsOnRequest {
     public static final String NAME = "hybrid";
 
     private final HybridLayout layout;
+    private final CacheReliability reliability = new CacheReliability();
     private final CompactionPricer pricer;
     private final WorkingSet workingSet;
     private final MaskCompactor masking;
@@ -53,7 +55,7 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
 
     public HybridStrategy(WindowFactory windows, CacheRates rates, Clock clock, Params params) {
         this.layout = new HybridLayout(windows);
-        this.pricer = new CompactionPricer(rates);
+        this.pricer = new CompactionPricer(rates, reliability);
         int useTurns = params.get("use_turns");
         this.workingSet = new WorkingSet(useTurns > 0 ? useTurns : WorkingSet.idleTurns(rates));
         this.masking = new MaskCompactor(windows.counter(), params.get("keep"), params.get("bulky_tokens"),
@@ -122,6 +124,11 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
         if (previousAt != null && at.isAfter(previousAt)) {
             previousAt = at;
         }
+    }
+
+    @Override
+    public void cacheServed(long predictedRead, double share) {
+        reliability.served(predictedRead, share);
     }
 
     private boolean expiredBy(Instant at) {

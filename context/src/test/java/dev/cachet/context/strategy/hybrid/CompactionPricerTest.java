@@ -27,7 +27,8 @@ class CompactionPricerTest {
     private static final Message LOG_MASKED = new UserText("[masked log]");
     private static final Message NEW = new UserText("what this turn appends");
 
-    private final CompactionPricer pricer = new CompactionPricer(CacheRates.ANTHROPIC);
+    private final CacheReliability reliability = new CacheReliability();
+    private final CompactionPricer pricer = new CompactionPricer(CacheRates.ANTHROPIC, reliability);
 
     /** One message and its token count, as a one-message segment. */
     private static Segment sized(Message message, int tokens) {
@@ -71,6 +72,22 @@ class CompactionPricerTest {
         // with:    1,000 read + 2,600 written = 1,000 × 0.1 + 2,600 × 1.25 = 100 + 3,250 = 3,350
         // extra:   3,350 - 1,325 = 2,025; rent: 3,900 × 0.1 = 390 a turn
         assertPrice(price(sent, List.of(1, 3), sized(NEW, 500), compacted), new CompactionPrice(3_900, 1_000, 2_025, 390));
+    }
+
+    @Test
+    void a_provider_that_served_half_its_cache_makes_the_same_mask_pay_this_very_turn() {
+        reliability.served(7_000, 0);
+        List<Segment> sent = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000));
+        List<Segment> compacted = List.of(sized(SYSTEM, 1_000), sized(READ_MASKED, 100), sized(EDIT, 2_000),
+                sized(NEW, 500));
+
+        // One call served nothing, the promise counts as one like it served in full: a cached token costs
+        // 0.5 × 0.1 + 0.5 × 1.25 = 0.675.
+        // without: 7,000 × 0.675 + 500 × 1.25 = 4,725 + 625 = 5,350
+        // with:    1,000 × 0.675 + 2,600 × 1.25 = 675 + 3,250 = 3,925
+        // extra:   3,925 - 5,350 = -1,425; rent: 3,900 × 0.675 = 2,632.5 a turn
+        assertPrice(price(sent, List.of(1, 3), sized(NEW, 500), compacted),
+                new CompactionPrice(3_900, 1_000, -1_425, 2_632.5));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static dev.cachet.context.strategy.TestSessions.readArgs;
 import static dev.cachet.context.strategy.TestSessions.sourceLines;
 import static dev.cachet.context.strategy.TestSessions.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.INTEGER;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -198,6 +199,35 @@ class HybridStrategyTest {
         });
 
         assertThat(firstCompaction(windows)).contains(decided);
+    }
+
+    @Test
+    void a_provider_that_serves_none_of_its_cache_makes_the_mask_pay_sooner_than_one_that_serves_it_all() {
+        List<Turn> turns = supersededRead();
+        int decided = handComputedDecision(turns).turn();
+
+        List<Window> served = windowsServing(turns, 1);
+        List<Window> dropped = windowsServing(turns, 0);
+
+        assertThat(firstCompaction(served)).as("served in full, the windows alone price it").contains(decided);
+        assertThat(firstCompaction(dropped)).get(INTEGER).isLessThan(decided);
+        assertThat(dropped.get(firstCompaction(dropped).orElseThrow()).compaction().orElseThrow().kind())
+                .isEqualTo("mask");
+    }
+
+    /** The windows of a session whose provider serves {@code share} of its cache to each call after the first. */
+    private List<Window> windowsServing(List<Turn> turns, double share) {
+        HybridStrategy hybrid = hybrid(MASK_SUPERSEDED_ONLY);
+        var session = TestSessions.newSession();
+        List<Window> windows = new ArrayList<>();
+        windows.add(hybrid.render(session));
+        for (Turn turn : turns) {
+            TestSessions.play(session, turn);
+            Window previous = windows.get(windows.size() - 1);
+            windows.add(hybrid.render(session));
+            hybrid.cacheServed(previous.tokens(), share);
+        }
+        return windows;
     }
 
     /** The windows of a session whose calls come 20 s apart, but for the idle stretch {@code pause} before turn 3. */

@@ -1,0 +1,40 @@
+package dev.cachet.context.strategy.hybrid;
+
+import dev.cachet.context.strategy.CacheRates;
+
+/**
+ * How much of what the cache should have served the provider did serve, learnt from the session's calls. A provider
+ * that drops cached prefixes (a recorded Bedrock session read nothing 8 s after writing, call after call) bills part
+ * of every kept token at the write price: keeping tokens costs more than the read price, and a compaction breaks less
+ * cache than the windows alone say. The estimate is the share of tokens served, since tokens are what is billed: a
+ * miss on a small early call weighs little. Before any call the provider is taken at its word, and that promise
+ * stays in the estimate as one more call like the first, served in full, so one early miss does not make it
+ * worthless.
+ */
+final class CacheReliability {
+    private double served;
+    private double predicted;
+
+    /**
+     * A reliable cache would have read {@code predicted} tokens of a call's window, and the provider served
+     * {@code share} of them (above 1 counts as 1).
+     */
+    void served(long predicted, double share) {
+        if (predicted < 0 || !(share >= 0)) {
+            throw new IllegalArgumentException("a cache read must be served a share >= 0 of tokens >= 0, got "
+                    + share + " of " + predicted);
+        }
+        if (this.predicted == 0) {
+            this.served = predicted;
+            this.predicted = predicted;
+        }
+        this.served += Math.min(1, share) * predicted;
+        this.predicted += predicted;
+    }
+
+    /** The expected price of a token meant to be read from the cache: the read price when served, else written again. */
+    double cachedTokenRate(CacheRates rates) {
+        double share = predicted == 0 ? 1 : served / predicted;
+        return share * rates.read() + (1 - share) * rates.write();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.cachet.context.strategy.hybrid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.cachet.context.strategy.CacheRates;
+import org.junit.jupiter.api.Test;
+
+class CacheReliabilityTest {
+    private static final CacheRates RATES = CacheRates.ANTHROPIC;
+
+    /** The price of a cached token when this share of them is served: read at 0.1, the rest written at 1.25. */
+    private static double rate(double served) {
+        return served * 0.1 + (1 - served) * 1.25;
+    }
+
+    @Test
+    void before_any_call_a_cached_token_costs_the_read_price() {
+        assertThat(new CacheReliability().cachedTokenRate(RATES)).isEqualTo(0.1);
+    }
+
+    @Test
+    void a_first_call_served_nothing_halves_the_trust_the_promise_alone_gave() {
+        CacheReliability reliability = new CacheReliability();
+        reliability.served(2_000, 0);
+        assertThat(reliability.cachedTokenRate(RATES)).isCloseTo(rate(0.5), within(1e-12));
+    }
+
+    @Test
+    void tokens_are_weighed_so_a_miss_on_a_small_call_weighs_little() {
+        CacheReliability reliability = new CacheReliability();
+        reliability.served(1_000, 0);
+        reliability.served(9_000, 1);
+        // promise 1,000 + 0 + 9,000 served of 1,000 + 1,000 + 9,000
+        assertThat(reliability.cachedTokenRate(RATES)).isCloseTo(rate(10.0 / 11), within(1e-12));
+    }
+
+    @Test
+    void a_share_above_one_counts_as_served_in_full() {
+        CacheReliability reliability = new CacheReliability();
+        reliability.served(1_000, 0);
+        reliability.served(1_000, 3);
+        assertThat(reliability.cachedTokenRate(RATES)).isCloseTo(rate(2.0 / 3), within(1e-12));
+    }
+
+    @Test
+    void a_share_that_is_no_number_or_a_negative_count_is_refused() {
+        CacheReliability reliability = new CacheReliability();
+        assertThatThrownBy(() -> reliability.served(1_000, Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
+        assertThatThrownBy(() -> reliability.served(1_000, -0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reliability.served(-1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
