@@ -15,10 +15,10 @@ import dev.cachet.harness.loop.Idling;
 import dev.cachet.harness.loop.Ledger;
 import dev.cachet.harness.loop.ModelSummarizer;
 import dev.cachet.harness.loop.Scheduler;
+import dev.cachet.harness.loop.ServedToStrategy;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.PricedClient;
-import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.pricing.KeepAliveCost;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
@@ -53,7 +53,8 @@ final class SessionParts {
             int keepAlivePings, Supplier<Scheduler> schedulers) {
         this.priced = priced;
         this.model = priced.cacheSimulator(counter)
-                .<ModelClient>map(simulator -> new CacheCheckingModelClient(priced, simulator, this::checked, clock))
+                .<ModelClient>map(simulator -> new CacheCheckingModelClient(priced, simulator,
+                        new ServedToStrategy(listener, () -> strategy), clock))
                 .orElse(priced);
         this.ledger = ledger;
         this.windows = new WindowFactory(counter);
@@ -71,16 +72,6 @@ final class SessionParts {
         ContextStrategy current = strategy;
         if (event instanceof SessionEvent.Pinged && current != null) {
             current.cacheUsed(clock.instant());
-        }
-    }
-
-    // What the provider read against what its cache should have: the strategy learns how reliable that cache is.
-    private void checked(SessionEvent event) {
-        listener.on(event);
-        ContextStrategy current = strategy;
-        if (event instanceof SessionEvent.CachePredicted prediction && current != null) {
-            CacheSimulator.servedShare(prediction.predicted(), prediction.billed())
-                    .ifPresent(share -> current.cacheServed(prediction.predicted().cacheRead(), share));
         }
     }
 

@@ -20,6 +20,7 @@ import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
+import dev.cachet.providers.cache.CacheServed;
 import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
@@ -141,7 +142,7 @@ public final class CounterfactualReplay {
             Usage predicted = cache.next(window, outputTokens(turn), clock.instant());
             // What another session left warm is what the first call read, which may stop inside the unseen prefix.
             Usage usage = i == 0 && warm > 0 ? cache.servedAtMost(predicted, warm) : misses.bill(i, predicted, cache);
-            CacheSimulator.servedShare(predicted, usage).ifPresent(share -> strategy.cacheServed(predicted.cacheRead(), share));
+            CacheServed.tell(strategy, predicted, usage);
             List<ObservedReferences.Observed> needed = references.get(i);
             List<Message> shown = window.messages();
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()

@@ -9,6 +9,7 @@ import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.harness.loop.LastTurn;
 import dev.cachet.harness.loop.Resumption;
+import dev.cachet.providers.cache.CacheServed;
 import dev.cachet.providers.session.LoggedEvent;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.StopReason;
@@ -64,6 +65,9 @@ public final class SessionRebuilder {
                     warnings.accept(record.log() + ":" + logged.line() + ": the strategy rendered turn " + window.turn()
                             + " differently than logged; the session goes on with the window it renders now");
                 }
+            } else if (logged.event() instanceof SessionEvent.CachePredicted prediction) {
+                // What the strategy learnt of the provider's cache shaped the windows that followed.
+                CacheServed.tell(strategy, prediction.predicted(), prediction.billed());
             } else {
                 rebuilder.apply(logged.event());
             }

@@ -15,7 +15,15 @@ import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyServices;
 import dev.cachet.context.window.WindowFactory;
 import dev.cachet.harness.loop.AgentLoop;
+import dev.cachet.harness.loop.CacheCheckingModelClient;
+import dev.cachet.providers.ModelClient;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.cache.BreakpointCacheSimulator;
+import dev.cachet.providers.session.LoggedEvent;
+import java.util.function.BiFunction;
 import dev.cachet.harness.loop.LastTurn;
+import dev.cachet.harness.loop.ServedToStrategy;
 import dev.cachet.harness.loop.Ledger;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.ScriptedModelClient;
@@ -59,21 +67,57 @@ class SessionRebuilderTest {
 
     @BeforeEach
     void aSessionThatCompacts() throws IOException {
+        log = dir.resolve("session.jsonl");
+        session = run(log, (turns, writer) -> ScriptedModelClient.of(turns));
+    }
+
+    /**
+     * Twelve reads of 60-line files and a finish, answered by the model {@code answering} makes of those turns and
+     * the session's log, whose events also tell the strategy what the provider's cache served.
+     */
+    private Session run(Path to, BiFunction<AssistantTurn[], ServedToStrategy, ModelClient> answering) throws IOException {
         List<AssistantTurn> turns = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Files.writeString(dir.resolve("file" + i + ".txt"), ("line of file " + i + "\n").repeat(60));
             turns.add(AssistantTurn.calls("reading " + i, new ToolCall("c" + i, "read_file", "{\"path\":\"file" + i + ".txt\"}")));
         }
         turns.add(AssistantTurn.calls("", new ToolCall("end", "finish", "{\"summary\":\"read them\"}")));
-        session = new Session("system", ToolBox.core().specs(), "read every file");
-        log = dir.resolve("session.jsonl");
-        try (SessionLog writer = new SessionLog(log, Clock.systemUTC())) {
+        Session ran = new Session("system", ToolBox.core().specs(), "read every file");
+        try (SessionLog writer = new SessionLog(to, Clock.systemUTC())) {
             writer.on(new SessionEvent.Started("s1", "read every file", dir.toString(), "claude-sonnet-4-6", "hybrid",
                     EAGER_TO_COMPACT, Limits.DEFAULT, "system", ToolBox.core().specs(), null));
-            new AgentLoop(ScriptedModelClient.of(turns.toArray(AssistantTurn[]::new)), hybrid(), ToolBox.core(),
-                    ToolContext.defaults(new Workspace(dir), Map.of()), new Ledger(new ModelPrice(3, 15, 3.75, 6, 0.3)),
-                    Limits.DEFAULT, Clock.systemUTC(), writer, new StopRequest()).run(session);
+            ContextStrategy strategy = hybrid();
+            ModelClient model = answering.apply(turns.toArray(AssistantTurn[]::new),
+                    new ServedToStrategy(writer, () -> strategy));
+            new AgentLoop(model, strategy, ToolBox.core(), ToolContext.defaults(new Workspace(dir), Map.of()),
+                    new Ledger(new ModelPrice(3, 15, 3.75, 6, 0.3)), Limits.DEFAULT, Clock.systemUTC(), writer,
+                    new StopRequest()).run(ran);
         }
+        return ran;
+    }
+
+    /** The turns at which the logged session's windows compacted. */
+    private static List<Integer> compactedTurns(Path log) throws IOException {
+        return SessionRecord.read(log, warning -> { }).events().stream().map(LoggedEvent::event)
+                .filter(SessionEvent.Compacted.class::isInstance).map(event -> ((SessionEvent.Compacted) event).turn())
+                .toList();
+    }
+
+    @Test
+    void what_the_provider_s_cache_served_is_told_again_so_the_windows_it_shaped_come_out_as_logged() throws IOException {
+        // A provider whose cache never serves what it should, its bills checked against the simulator as live.
+        Path missing = dir.resolve("missing.jsonl");
+        run(missing, (turns, writer) -> new CacheCheckingModelClient(
+                ScriptedModelClient.of(new Usage(2_000, 0, 0, 50, 0), turns),
+                BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", ModelSpec.FIVE_MINUTES), writer,
+                Clock.systemUTC()));
+        assertThat(compactedTurns(missing)).as("the misses changed where it compacted").isNotEqualTo(compactedTurns(log));
+        List<String> warnings = new ArrayList<>();
+
+        SessionRebuilder.rebuild(SessionRecord.read(missing, warning -> { }), ToolBox.core().specs(), hybrid(), LIVE, true,
+                warnings::add);
+
+        assertThat(warnings).isEmpty();
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalDouble;
 
 /** Predicts, offline, how a provider's prompt cache would bill a sequence of requests. Stateful: one per session. */
 public interface CacheSimulator {
@@ -28,18 +27,6 @@ public interface CacheSimulator {
         long lost = Math.max(0, predicted.cacheRead() - served);
         return new Usage(predicted.uncachedInput() + lost, predicted.cacheWrite(), predicted.cacheRead() - lost,
                 predicted.output(), predicted.reasoning(), predicted.cacheWrite1h());
-    }
-
-    /**
-     * The share of {@code predicted}'s cache read that {@code billed} served, for a strategy learning how reliable the
-     * provider's cache is; empty where nothing was predicted to be read. Shares of each prompt are compared, so a
-     * prediction counted with another tokenizer than the bill's still compares.
-     */
-    static OptionalDouble servedShare(Usage predicted, Usage billed) {
-        if (predicted.cacheRead() == 0 || billed.input() == 0) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of((double) billed.cacheRead() / billed.input() * predicted.input() / predicted.cacheRead());
     }
 
     /** A request sent right after the previous one, as in a replay without timestamps. */

@@ -37,4 +37,11 @@ final class CacheReliability {
         double share = predicted == 0 ? 1 : served / predicted;
         return share * rates.read() + (1 - share) * rates.write();
     }
+
+    /** Turns after which keeping an unused output has cost what reading it again would: input over cached price. */
+    int idleTurns(CacheRates rates) {
+        double cached = cachedTokenRate(rates);
+        // Rates are ratios of decimal prices (0.3 / 3): a rounding error must not add a turn.
+        return cached == 0 ? Integer.MAX_VALUE : (int) Math.ceil(1 / cached - 1e-9);
+    }
 }

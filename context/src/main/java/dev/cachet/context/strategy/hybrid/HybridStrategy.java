@@ -57,7 +57,7 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
         this.layout = new HybridLayout(windows);
         this.pricer = new CompactionPricer(rates, reliability);
         int useTurns = params.get("use_turns");
-        this.workingSet = new WorkingSet(useTurns > 0 ? useTurns : WorkingSet.idleTurns(rates));
+        this.workingSet = new WorkingSet(useTurns > 0 ? () -> useTurns : () -> reliability.idleTurns(rates));
         this.masking = new MaskCompactor(windows.counter(), params.get("keep"), params.get("bulky_tokens"),
                 params.get("index_names"), workingSet);
         this.folding = new FoldCompactor(params.get("keep_turns"), params.get("index_names"), workingSet);
@@ -76,7 +76,7 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
                 new StrategyParam("max_window", 150_000, 1, "fold whenever the window would pass this many tokens"),
                 new StrategyParam("index_names", 0, 0, "code names kept per masked or folded output (0: paths only)"),
                 new StrategyParam("use_turns", 0, 0,
-                        "turns an output stays whole after its last use (0: input over cache read price, the break-even)"));
+                        "turns an output stays whole after its last use (0: input over a cached token's price, the break-even)"));
     }
 
     @Override

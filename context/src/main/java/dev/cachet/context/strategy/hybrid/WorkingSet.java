@@ -4,7 +4,6 @@ import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
-import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.context.strategy.Mentions;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,23 +11,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * The observations the agent is still working with. An output is in use once an action names something it showed (a
  * path, a code name; the newest output that showed the name, since that is the view the agent acts on), until
- * {@code idleTurns} turns pass without such a use. A read's own path counts as shown, so the latest read of a file
+ * the idle limit's turns pass without such a use. A read's own path counts as shown, so the latest read of a file
  * being edited stays in use. An output nothing has named yet is not in use: the turns a fold keeps hold the newest
  * ones anyway. Built incrementally: a history only grows.
  *
- * <p>The idle limit is the rent-or-buy break-even of the prices ({@link #idleTurns}): keeping an output of T tokens
- * costs T·read every turn; dropping it costs, when the agent needs it again, a re-read: the output's T tokens sent
- * again uncached, at the input price. Kept until its rent has paid for a re-read, and no longer, an output never
- * costs more than twice what the best choice made knowing the future would.
+ * <p>The idle limit is the rent-or-buy break-even of the prices ({@link CacheReliability#idleTurns}): keeping an
+ * output of T tokens costs T·c every turn, c a cached token's price; dropping it costs, when the agent needs it
+ * again, a re-read: the output's T tokens sent again uncached, at the input price. Kept until its rent has paid for a
+ * re-read, and no longer, an output never costs more than twice what the best choice made knowing the future would.
  */
 final class WorkingSet {
     private static final int ALL = Integer.MAX_VALUE;
 
-    private final int idleTurns;
+    private final IntSupplier idleTurns;
     private final Map<String, Integer> newestShowing = new HashMap<>();
     private final Map<Integer, Integer> lastUse = new HashMap<>();
     private int seenUpTo;
@@ -36,14 +36,9 @@ final class WorkingSet {
     // The calls of the latest turn: the results that follow answer them, even when they arrive in a later update.
     private List<ToolCall> turnCalls = List.of();
 
-    WorkingSet(int idleTurns) {
+    /** @param idleTurns the idle limit, asked each time: what a cached token costs is learnt as the session runs */
+    WorkingSet(IntSupplier idleTurns) {
         this.idleTurns = idleTurns;
-    }
-
-    /** Turns after which keeping an unused output has cost what reading it again would: input over read price. */
-    static int idleTurns(CacheRates rates) {
-        // Rates are ratios of decimal prices (0.3 / 3): a rounding error must not add a turn.
-        return rates.read() == 0 ? ALL : (int) Math.ceil(1 / rates.read() - 1e-9);
     }
 
     /** Takes in the messages appended since the last update. */
@@ -70,7 +65,7 @@ final class WorkingSet {
 
     boolean inUse(int position) {
         Integer last = lastUse.get(position);
-        return last != null && turns - last < idleTurns;
+        return last != null && turns - last < idleTurns.getAsInt();
     }
 
     /** Those of {@code positions} in use, in their order. */

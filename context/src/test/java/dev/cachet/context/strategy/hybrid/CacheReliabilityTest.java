@@ -37,6 +37,18 @@ class CacheReliabilityTest {
     }
 
     @Test
+    void an_output_stays_in_use_until_its_rent_at_the_cached_price_paid_for_a_re_read() {
+        // Anthropic: a re-read sends the output again at the input price, keeping it costs 0.1 of that a turn.
+        CacheReliability reliability = new CacheReliability();
+        assertThat(reliability.idleTurns(RATES)).isEqualTo(10);
+        assertThat(reliability.idleTurns(new CacheRates(1.25, 0.3 / 3))).isEqualTo(10);
+        // Served half, a kept token costs 0.675: after two turns its rent has paid for a re-read.
+        reliability.served(1_000, 0);
+        assertThat(reliability.idleTurns(RATES)).isEqualTo(2);
+        assertThat(new CacheReliability().idleTurns(new CacheRates(1, 0))).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
     void a_share_above_one_counts_as_served_in_full() {
         CacheReliability reliability = new CacheReliability();
         reliability.served(1_000, 0);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class FoldCompactorTest {
     /** A re-read costs nothing, so no output is worth keeping for its use. */
-    private static final WorkingSet NOTHING_IN_USE = new WorkingSet(0);
+    private static final WorkingSet NOTHING_IN_USE = new WorkingSet(() -> 0);
     private static Session session(List<Turn> turns) {
         Session session = TestSessions.newSession();
         turns.forEach(turn -> turn.messages().forEach(session::append));
@@ -92,7 +92,7 @@ class FoldCompactorTest {
                 .call("Reading the lexer.", "read_file", "{\"path\":\"src/Lexer.java\"}", "int next_token()");
         searches(script, 3).call("Fixing it.", "edit_file", "{\"path\":\"src/Parser.java\",\"old\":\"parse_number\"}", "ok");
         Session session = session(script.turns());
-        WorkingSet workingSet = new WorkingSet(2);
+        WorkingSet workingSet = new WorkingSet(() -> 2);
         workingSet.update(session.history());
         FoldCompactor folding = new FoldCompactor(2, 0, workingSet);
 

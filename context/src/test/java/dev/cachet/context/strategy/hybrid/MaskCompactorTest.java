@@ -18,7 +18,7 @@ class MaskCompactorTest {
     private static final TokenCounter COUNTER = TestSessions.COUNTER;
     private static final int NOTHING_IS_BULKY = 100_000;
     /** A re-read costs nothing, so no output is worth keeping for its use. */
-    private static final WorkingSet NOTHING_IN_USE = new WorkingSet(0);
+    private static final WorkingSet NOTHING_IN_USE = new WorkingSet(() -> 0);
 
     /** A read of A, the same read again, then a search: the results sit at history positions 2, 4 and 6. */
     private static final List<Turn> READ_TWICE = new Script()
@@ -86,7 +86,7 @@ class MaskCompactorTest {
                 .call("Reading A.", "read_file", readArgs("src/A.java"), sourceLines("A", 1, 50))
                 .call("Compiling A.", "run_command", "{\"command\":\"javac src/A.java\"}", "ok")
                 .turns();
-        WorkingSet workingSet = new WorkingSet(5);
+        WorkingSet workingSet = new WorkingSet(() -> 5);
         workingSet.update(TestSessions.history(turns));
 
         assertThat(new MaskCompactor(COUNTER, 1, 200, 0, workingSet).next(history(turns), Compactions.NONE)).isEmpty();

@@ -4,7 +4,6 @@ import static dev.cachet.context.strategy.TestSessions.readArgs;
 import static dev.cachet.context.strategy.TestSessions.sourceLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.context.strategy.TestSessions;
 import dev.cachet.context.strategy.TestSessions.Script;
 import java.util.List;
@@ -21,10 +20,7 @@ class WorkingSetTest {
 
     @Test
     void an_output_named_by_an_action_stays_in_use_for_the_break_even_turns_of_the_prices_then_drops_out() {
-        // Anthropic: a re-read sends the output again at the input price, keeping it costs 0.1 of that a turn.
-        assertThat(WorkingSet.idleTurns(CacheRates.ANTHROPIC)).isEqualTo(10);
-        assertThat(WorkingSet.idleTurns(new CacheRates(1.25, 0.3 / 3))).isEqualTo(10);
-        WorkingSet set = new WorkingSet(3);
+        WorkingSet set = new WorkingSet(() -> 3);
         Script script = new Script().call("Reading.", "read_file", readArgs("src/Parser.java"), sourceLines("Parser", 1, 5));
         idleSearches(script, 1);
 
@@ -42,7 +38,7 @@ class WorkingSetTest {
 
     @Test
     void naming_what_an_output_showed_keeps_the_newest_output_that_showed_it_in_use() {
-        WorkingSet set = new WorkingSet(2);
+        WorkingSet set = new WorkingSet(() -> 2);
         Script script = new Script()
                 .call("Listing.", "run_command", "{\"command\":\"ls\"}", "src/main/Lexer.java\nsrc/main/Parser.java")
                 .call("Searching.", "grep", "{\"pattern\":\"x\"}", "src/main/Lexer.java:3: int parse_number(x)");
@@ -57,7 +53,7 @@ class WorkingSetTest {
 
     @Test
     void a_file_read_is_in_use_while_the_agent_works_on_that_file_even_by_its_name_alone() {
-        WorkingSet set = new WorkingSet(2);
+        WorkingSet set = new WorkingSet(() -> 2);
         Script script = new Script().call("Reading.", "read_file", readArgs("src/main/Parser.java"), "class P {}");
         idleSearches(script, 3).call("Testing.", "run_command", "{\"command\":\"javac Parser.java\"}", "ok");
 

@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 import dev.cachet.providers.Usage;
 import org.junit.jupiter.api.Test;
 
-class ServedShareTest {
+class CacheServedTest {
     @Test
     void a_bill_that_read_what_was_predicted_served_it_all() {
         Usage predicted = new Usage(100, 900, 9_000, 0, 0);
-        assertThat(CacheSimulator.servedShare(predicted, predicted)).hasValue(1.0);
+        assertThat(CacheServed.share(predicted, predicted)).hasValue(1.0);
     }
 
     @Test
     void a_bill_that_read_nothing_served_nothing() {
-        assertThat(CacheSimulator.servedShare(new Usage(100, 900, 9_000, 0, 0), new Usage(100, 9_900, 0, 0, 0)))
+        assertThat(CacheServed.share(new Usage(100, 900, 9_000, 0, 0), new Usage(100, 9_900, 0, 0, 0)))
                 .hasValue(0.0);
     }
 
@@ -24,12 +24,12 @@ class ServedShareTest {
         // Predicted: 9,000 of 10,000 read. Billed in a tokenizer that counts 20% more: 5,400 of 12,000 read.
         Usage predicted = new Usage(100, 900, 9_000, 0, 0);
         Usage billed = new Usage(120, 6_480, 5_400, 0, 0);
-        assertThat(CacheSimulator.servedShare(predicted, billed).orElseThrow()).isCloseTo(0.5, within(1e-12));
+        assertThat(CacheServed.share(predicted, billed).orElseThrow()).isCloseTo(0.5, within(1e-12));
     }
 
     @Test
     void where_nothing_was_predicted_to_be_read_there_is_no_share() {
-        assertThat(CacheSimulator.servedShare(new Usage(100, 900, 0, 0, 0), new Usage(100, 900, 0, 0, 0))).isEmpty();
-        assertThat(CacheSimulator.servedShare(new Usage(100, 900, 9_000, 0, 0), Usage.ZERO)).isEmpty();
+        assertThat(CacheServed.share(new Usage(100, 900, 0, 0, 0), new Usage(100, 900, 0, 0, 0))).isEmpty();
+        assertThat(CacheServed.share(new Usage(100, 900, 9_000, 0, 0), Usage.ZERO)).isEmpty();
     }
 }
