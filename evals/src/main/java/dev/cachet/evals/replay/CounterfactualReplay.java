@@ -142,7 +142,11 @@ public final class CounterfactualReplay {
             Usage predicted = cache.next(window, outputTokens(turn), clock.instant());
             // What another session left warm is what the first call read, which may stop inside the unseen prefix.
             Usage usage = i == 0 && warm > 0 ? cache.servedAtMost(predicted, warm) : misses.bill(i, predicted, cache);
-            CacheServed.tell(strategy, predicted, usage);
+            // What another session left warm says nothing of how reliable this session's cache is (live, a session's
+            // first call is predicted to read nothing, so it tells nothing either).
+            if (i > 0) {
+                CacheServed.tell(strategy, predicted, usage);
+            }
             List<ObservedReferences.Observed> needed = references.get(i);
             List<Message> shown = window.messages();
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()
