@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
 import dev.cachet.context.Utf8Position;
-import java.io.BufferedReader;
+import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -40,19 +40,26 @@ public final class JsonFiles {
         }
     }
 
-    /** Every non-blank line of a JSONL file, parsed; a line that is not a JSON object fails with its number. */
+    /**
+     * Every non-blank line of a JSONL file, parsed; a line that is not a JSON object fails with its number. Lines end
+     * where {@link java.io.BufferedReader#readLine} ends them; the file is decoded whole and each line parsed where it
+     * lies, with no string made of it.
+     */
     public static List<Line> lines(Path file) {
+        char[] text = text(file).toCharArray();
         List<Line> lines = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
-                if (!line.isBlank()) {
-                    lines.add(new Line(number, object(file, number, line)));
-                }
+        int number = 0;
+        for (int start = 0; start < text.length; ) {
+            int end = start;
+            while (end < text.length && text[end] != '\n' && text[end] != '\r') {
+                end++;
             }
-        } catch (IOException | UncheckedIOException e) {
-            throw unreadable(file, e);
+            number++;
+            if (!isBlank(text, start, end)) {
+                lines.add(new Line(number, object(file, number, text, start, end)));
+            }
+            start = end < text.length && text[end] == '\r' && end + 1 < text.length && text[end + 1] == '\n'
+                    ? end + 2 : end + 1;
         }
         if (lines.isEmpty()) {
             throw new TraceFormatException(file + ": empty file");
@@ -124,15 +131,27 @@ public final class JsonFiles {
         return new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
     }
 
-    private static JsonNode object(Path file, int number, String line) {
+    /** As {@link String#isBlank}: white space only, a surrogate pair being none. */
+    private static boolean isBlank(char[] text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isWhitespace(text[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode object(Path file, int number, char[] text, int start, int end) {
         try {
-            JsonNode json = Json.mapper().readTree(line);
+            JsonNode json = Json.mapper().readTree(new CharArrayReader(text, start, end - start));
             if (json == null || !json.isObject()) {
                 throw new TraceFormatException(file + ":" + number + ": expected a JSON object on each line");
             }
             return json;
         } catch (JsonProcessingException e) {
             throw new TraceFormatException(file + ":" + number + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading chars in memory", e);
         }
     }
 }
