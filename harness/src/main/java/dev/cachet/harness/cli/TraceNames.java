@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormats;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
@@ -23,8 +24,17 @@ final class TraceNames {
 
     /** Reads a file of {@code files} as {@link TraceFormats#read} does, its trajectories named apart from the others'. */
     static Function<Path, List<Trajectory>> reader(List<Path> files) {
+        return reader(files, TraceFormats::read);
+    }
+
+    /** Reads a file found in the format it was found in ({@link TraceFiles.Found#format}), named as {@link #reader}. */
+    static Function<Path, List<Trajectory>> reader(TraceFiles.Found found) {
+        return reader(found.files(), file -> found.format(file).read(file));
+    }
+
+    private static Function<Path, List<Trajectory>> reader(List<Path> files, Function<Path, List<Trajectory>> read) {
         Map<Path, String> names = names(files);
-        return file -> TraceFormats.read(file).stream().map(t -> renamed(t, file, names.get(file))).toList();
+        return file -> read.apply(file).stream().map(t -> renamed(t, file, names.get(file))).toList();
     }
 
     /** Names a summary of a file of {@code files} as {@link #reader} names the trajectory it summarises. */
