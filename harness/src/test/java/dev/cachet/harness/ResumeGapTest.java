@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
+import dev.cachet.harness.loop.PingingModel;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.harness.resume.SessionRecord;
 import dev.cachet.providers.ModelSpec;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResumeGapTest {
     private static final Usage CALL = new Usage(10, 2_000, 18_000, 50, 0);
+    private static final Usage PING = new Usage(10, 0, 20_000, 1, 0);
     // Every read is bulky and only the last two are kept: from the fourth turn a mask is on offer, which does not pay
     // yet on a warm cache.
     private static final Map<String, Integer> HYBRID = Map.of("keep", 2, "bulky_tokens", 50, "keep_turns", 1_000,
@@ -47,6 +50,40 @@ class ResumeGapTest {
     @Test
     void after_a_pause_within_the_ttl_the_first_call_of_the_resumed_session_keeps_the_cache() throws IOException {
         assertThat(compactsOnResume(Duration.ofMinutes(1))).isFalse();
+    }
+
+    @Test
+    void pings_that_kept_the_cache_warm_through_a_pause_are_heard_again_so_the_rebuilt_windows_are_the_logged_ones()
+            throws IOException {
+        SimulatedSessions sessions = new SimulatedSessions(dir.resolve("state-pinged"));
+        Path workspace = Files.createDirectories(dir.resolve("ws-pinged"));
+        for (int i = 0; i < 6; i++) {
+            Files.writeString(workspace.resolve("file" + i + ".txt"), ("line of file " + i + "\n").repeat(60));
+        }
+        // Approving the write takes ten minutes, bridged by two pings: the fifth call still reads the cache.
+        Approver slowly = what -> {
+            sessions.time().advance(Duration.ofMinutes(10));
+            return true;
+        };
+        RunSpec spec = SimulatedSessions.spec(workspace, "read every file", 2, slowly).withStrategy("hybrid", HYBRID);
+        Harness harness = sessions.harness();
+        SessionOutcome first = harness.run(new RunSpec(workspace, spec.task(), spec.strategy(), HYBRID,
+                        spec.limits().withMaxTurns(6), spec.commandTimeout(), spec.sandbox(), spec.approver(),
+                        spec.toolLoading(), List.of(), false, 2),
+                SimulatedSessions.anthropic(new PingingModel(ScriptedModelClient.of(CALL, read(0), read(1), read(2),
+                        read(3), write(), read(4)), PING), ModelSpec.FIVE_MINUTES), IGNORED);
+        List<SessionEvent> ran = SessionRecord.read(first.log(), warning -> { }).events().stream()
+                .map(LoggedEvent::event).toList();
+        assertThat(ran).filteredOn(SessionEvent.Pinged.class::isInstance).hasSize(2);
+        assertThat(ran).noneMatch(SessionEvent.Compacted.class::isInstance);
+        List<SessionEvent> heard = new ArrayList<>();
+
+        harness.resume(SessionRecord.read(first.log(), warning -> { }), spec,
+                SimulatedSessions.anthropic(ScriptedModelClient.of(CALL, finish()), ModelSpec.FIVE_MINUTES),
+                heard::add, new StopRequest());
+
+        assertThat(heard).filteredOn(SessionEvent.Warned.class::isInstance)
+                .noneMatch(warned -> ((SessionEvent.Warned) warned).message().contains("differently than logged"));
     }
 
     /** Four turns, a pause, then a resume: whether its first window was compacted. */
@@ -81,6 +118,10 @@ class ResumeGapTest {
     private static AssistantTurn read(int file) {
         return AssistantTurn.calls("reading " + file,
                 new ToolCall("c" + file, "read_file", "{\"path\":\"file" + file + ".txt\"}"));
+    }
+
+    private static AssistantTurn write() {
+        return AssistantTurn.calls("writing", new ToolCall("w", "write_file", "{\"path\":\"a.txt\",\"content\":\"a\"}"));
     }
 
     private static AssistantTurn finish() {

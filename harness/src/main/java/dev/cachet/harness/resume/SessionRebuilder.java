@@ -65,6 +65,9 @@ public final class SessionRebuilder {
                     warnings.accept(record.log() + ":" + logged.line() + ": the strategy rendered turn " + window.turn()
                             + " differently than logged; the session goes on with the window it renders now");
                 }
+            } else if (logged.event() instanceof SessionEvent.Pinged) {
+                // A ping kept the cache warm through a pause: the strategy counted its TTL from then.
+                logged.time().ifPresent(strategy::cacheUsed);
             } else if (logged.event() instanceof SessionEvent.CachePredicted prediction) {
                 // What the strategy learnt of the provider's cache shaped the windows that followed.
                 CacheServed.tell(strategy, prediction.predicted(), prediction.billed());
