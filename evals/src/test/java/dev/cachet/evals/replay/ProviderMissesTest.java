@@ -2,16 +2,10 @@ package dev.cachet.evals.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
-import dev.cachet.context.strategy.ConfiguredStrategy;
-import dev.cachet.context.strategy.ContextStrategy;
-import dev.cachet.context.strategy.StrategyInfo;
-import dev.cachet.context.strategy.TranscriptStrategy;
-import dev.cachet.context.window.Window;
 import dev.cachet.evals.replay.CacheMiss.Cause;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
@@ -24,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -101,28 +94,13 @@ class ProviderMissesTest {
 
     @Test
     void each_strategy_is_told_what_share_of_the_read_it_was_promised_the_provider_served() {
-        List<Double> told = new ArrayList<>();
-        StrategyInfo listening = new StrategyInfo("listening", "the transcript, noting what the cache served", List.of(),
-                (services, params) -> new ContextStrategy() {
-                    private final TranscriptStrategy transcript = new TranscriptStrategy(services.windows());
-
-                    @Override
-                    public Window render(Session session) {
-                        return transcript.render(session);
-                    }
-
-                    @Override
-                    public void cacheServed(long predictedRead, double share) {
-                        assertThat(predictedRead).isPositive();
-                        told.add(share);
-                    }
-                });
+        Listening listening = new Listening();
 
         new CounterfactualReplay(COUNTER, trajectory -> SONNET, ReplayTiming.RECORDED)
-                .replay(session(), List.of(new ConfiguredStrategy(listening, listening.configure(Map.of()))));
+                .replay(session(), List.of(listening.strategy()));
 
         // The first call had nothing cached to read; the third, the miss, was served none of what the second wrote.
-        assertThat(told).containsExactly(1.0, 0.0, 1.0);
+        assertThat(listening.heard("served")).containsExactly("served 1.0", "served 0.0", "served 1.0");
     }
 
     @Test

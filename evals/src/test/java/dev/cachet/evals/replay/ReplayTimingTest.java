@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.strategy.ConfiguredStrategy;
-import dev.cachet.context.strategy.ContextStrategy;
-import dev.cachet.context.strategy.StrategyInfo;
-import dev.cachet.context.strategy.TranscriptStrategy;
-import dev.cachet.context.window.Window;
 import dev.cachet.evals.replay.CacheMiss.Cause;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
@@ -146,30 +141,15 @@ class ReplayTimingTest {
 
     @Test
     void the_strategy_hears_of_each_ping_before_the_call_after_it() {
-        List<String> heard = new ArrayList<>();
-        StrategyInfo listening = new StrategyInfo("listening", "the transcript, noting the cache's uses", List.of(),
-                (services, params) -> new ContextStrategy() {
-                    private final ContextStrategy transcript = new TranscriptStrategy(services.windows());
-
-                    @Override
-                    public Window render(Session session) {
-                        heard.add("render at " + services.clock().instant());
-                        return transcript.render(session);
-                    }
-
-                    @Override
-                    public void cacheUsed(Instant at) {
-                        heard.add("ping at " + at);
-                    }
-                });
+        Listening listening = new Listening();
 
         new CounterfactualReplay(COUNTER, trajectory -> SONNET, new ReplayTiming(Map.of(), 2).withPerfectProviderCache())
-                .replay(session(), List.of(new ConfiguredStrategy(listening, listening.configure(Map.of()))));
+                .replay(session(), List.of(listening.strategy()));
 
         // The last render is the session resumed after its cache expired, for the restart cost.
-        assertThat(heard).containsExactly("render at 2026-12-01T10:00:00Z", "render at 2026-12-01T10:01:00Z",
-                "ping at 2026-12-01T10:05:30Z", "ping at 2026-12-01T10:10:00Z", "render at 2026-12-01T10:11:00Z",
-                "render at 2026-12-01T10:16:01Z");
+        assertThat(listening.heard("render", "ping")).containsExactly("render at 2026-12-01T10:00:00Z",
+                "render at 2026-12-01T10:01:00Z", "ping at 2026-12-01T10:05:30Z", "ping at 2026-12-01T10:10:00Z",
+                "render at 2026-12-01T10:11:00Z", "render at 2026-12-01T10:16:01Z");
     }
 
     @Test
