@@ -15,7 +15,7 @@ import dev.cachet.harness.loop.Idling;
 import dev.cachet.harness.loop.Ledger;
 import dev.cachet.harness.loop.ModelSummarizer;
 import dev.cachet.harness.loop.Scheduler;
-import dev.cachet.harness.loop.ServedToStrategy;
+import dev.cachet.harness.loop.StrategyNews;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.PricedClient;
@@ -26,6 +26,7 @@ import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.Workspace;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -42,7 +43,7 @@ final class SessionParts {
     private final SessionListener listener;
     private final Clock clock;
     private final Idling idling;
-    // The strategy a ping's news goes to: the latest made, as a chat can switch strategies.
+    // The strategy the session's news goes to: the latest made, as a chat can switch strategies.
     private volatile ContextStrategy strategy;
 
     /**
@@ -52,27 +53,18 @@ final class SessionParts {
     SessionParts(PricedClient priced, TokenCounter counter, Ledger ledger, SessionListener listener, Clock clock,
             int keepAlivePings, Supplier<Scheduler> schedulers) {
         this.priced = priced;
+        // Every event of the session goes to the strategy's news as well: pings, bills, answers.
+        this.listener = SessionListener.all(List.of(listener, new StrategyNews(() -> strategy, clock)));
         this.model = priced.cacheSimulator(counter)
-                .<ModelClient>map(simulator -> new CacheCheckingModelClient(priced, simulator,
-                        new ServedToStrategy(listener, () -> strategy), clock))
+                .<ModelClient>map(simulator -> new CacheCheckingModelClient(priced, simulator, this.listener, clock))
                 .orElse(priced);
         this.ledger = ledger;
         this.windows = new WindowFactory(counter);
-        this.listener = listener;
         this.clock = clock;
         // Pings go through the checked model, so the simulator sees the cache refreshed as the provider does.
         this.idling = keepAlivePings == 0 ? Idling.NO_PINGS : model.keepAlive().<Idling>map(ping -> new CacheKeepAlive(ping,
                 keepAlivePings, priced.spec().keepAliveInterval(), new KeepAliveCost(priced.price()), ledger,
-                this::pinged, schedulers.get())).orElse(Idling.NO_PINGS);
-    }
-
-    // A ping runs while the session idles, so the strategy is not rendering when it hears of it.
-    private void pinged(SessionEvent event) {
-        listener.on(event);
-        ContextStrategy current = strategy;
-        if (event instanceof SessionEvent.Pinged && current != null) {
-            current.cacheUsed(clock.instant());
-        }
+                this.listener::on, schedulers.get())).orElse(Idling.NO_PINGS);
     }
 
     /** Why {@code --cache-keepalive} sends nothing for this model, where it was asked for and cannot. */

@@ -1,12 +1,11 @@
 package dev.cachet.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.InstanceOfAssertFactories.DOUBLE;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.ExtractiveSummarizer;
@@ -16,12 +15,20 @@ import dev.cachet.context.window.Window;
 import dev.cachet.harness.loop.Ledger;
 import dev.cachet.harness.loop.ManualTime;
 import dev.cachet.harness.loop.PingingModel;
+import dev.cachet.harness.loop.StopRequest;
+import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedClient;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.ScriptedModelClient;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.BreakpointCacheSimulator;
+import dev.cachet.tools.ToolBox;
+import dev.cachet.tools.Workspace;
+import dev.cachet.tools.sandbox.Approver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A live session's strategy hears of each keep-alive ping, so it counts the cache's TTL from the last one, and of how
@@ -44,13 +52,19 @@ class SessionPartsStrategyTest {
     private final List<Instant> used = new ArrayList<>();
     private final List<Double> served = new ArrayList<>();
 
-    /** Two pings, 4.5 and 9 minutes into a 10-minute idle stretch after the first call, each billed {@code ping}. */
-    private PingingModel idleTenMinutes(Usage ping) {
-        PingingModel model = new PingingModel(ScriptedModelClient.of(CALL, AssistantTurn.text("done")), ping);
-        // A provider's bill, checked against the simulator of its cache.
+    @TempDir
+    Path dir;
+
+    /** The parts of a session on {@code model}, whose bills are checked against the simulator of Anthropic's cache. */
+    private SessionParts parts(ModelClient model) {
         PricedClient priced = new PricedClient(model, new PricedModel(SONNET, SimulatedSessions.PRICE,
                 counter -> BreakpointCacheSimulator.anthropic(counter, SONNET.name(), ModelSpec.FIVE_MINUTES)), false);
-        SessionParts parts = new SessionParts(priced, TokenCounter.o200k(), new Ledger(SimulatedSessions.PRICE), event -> { }, time, 2, time::scheduler);
+        return new SessionParts(priced, TokenCounter.o200k(), new Ledger(SimulatedSessions.PRICE), event -> { }, time, 2,
+                time::scheduler);
+    }
+
+    /** The transcript, noting what it hears of the cache. */
+    private ContextStrategy listening(SessionParts parts) {
         StrategyInfo listening = new StrategyInfo("listening", "the transcript, noting what it hears of the cache",
                 List.of(), (services, params) -> new ContextStrategy() {
                     private final ContextStrategy transcript = new TranscriptStrategy(services.windows());
@@ -70,10 +84,19 @@ class SessionPartsStrategyTest {
                         served.add(share);
                     }
                 });
-        ContextStrategy strategy = parts.strategy(new ConfiguredStrategy(listening, listening.configure(Map.of())),
-                new ExtractiveSummarizer());
-        // Long enough for Anthropic's cache, which keeps no prompt under 1,024 tokens.
-        Window window = strategy.render(new Session("Be brief.", List.of(), "write a.txt: " + "word ".repeat(2_000)));
+        return parts.strategy(new ConfiguredStrategy(listening, listening.configure(Map.of())), new ExtractiveSummarizer());
+    }
+
+    /** Long enough for Anthropic's cache, which keeps no prompt under 1,024 tokens. */
+    private static Session session() {
+        return new Session("Be brief.", List.of(), "write a.txt: " + "word ".repeat(2_000));
+    }
+
+    /** Two pings, 4.5 and 9 minutes into a 10-minute idle stretch after the first call, each billed {@code ping}. */
+    private PingingModel idleTenMinutes(Usage ping) {
+        PingingModel model = new PingingModel(ScriptedModelClient.of(CALL, AssistantTurn.text("done")), ping);
+        SessionParts parts = parts(model);
+        Window window = listening(parts).render(session());
 
         parts.idling().sent(1, window, Optional.of(CALL));
         parts.idling().whileIdle(() -> {
@@ -92,13 +115,21 @@ class SessionPartsStrategyTest {
     }
 
     @Test
-    void the_strategy_hears_what_share_of_the_cache_the_provider_served_where_it_should_have_served_some() {
-        // The first ping finds nothing cached by this session's requests; the second should read what it wrote.
-        idleTenMinutes(PING);
-        assertThat(served).singleElement(DOUBLE).isCloseTo(1.0, within(0.01));
-
-        served.clear();
+    void the_strategy_hears_what_share_of_its_cache_each_call_was_served_and_nothing_of_the_pings_bills()
+            throws IOException {
         idleTenMinutes(new Usage(10, 20_000, 0, 1, 0));
-        assertThat(served).containsExactly(0.0);
+        assertThat(served).as("a ping sends no window the strategy rendered").isEmpty();
+
+        // Three calls whose provider reads nothing from its cache: the first had nothing cached to read.
+        Files.writeString(dir.resolve("a.txt"), "a\n");
+        Usage missed = new Usage(20_000, 0, 0, 50, 0);
+        ToolCall read = new ToolCall("r", "read_file", "{\"path\":\"a.txt\"}");
+        SessionParts parts = parts(ScriptedModelClient.of(missed, AssistantTurn.calls("", read),
+                AssistantTurn.calls("", read), AssistantTurn.calls("", new ToolCall("f", "finish", "{\"summary\":\"read\"}"))));
+        Session session = session();
+        parts.loop(SimulatedSessions.spec(dir, session.task(), 0, Approver.ALWAYS), new Workspace(dir), Map.of(), session,
+                listening(parts), ToolBox.core(), new StopRequest()).run(session);
+
+        assertThat(served).containsExactly(0.0, 0.0);
     }
 }

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
 import dev.cachet.context.Utf8Position;
-import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,20 +47,21 @@ public final class JsonFiles {
      * lies, with no string made of it.
      */
     public static List<Line> lines(Path file) {
-        char[] text = text(file).toCharArray();
+        CharBuffer decoded = decoded(file);
+        char[] text = decoded.array();
+        int length = decoded.limit();
         List<Line> lines = new ArrayList<>();
         int number = 0;
-        for (int start = 0; start < text.length; ) {
+        for (int start = 0; start < length; ) {
             int end = start;
-            while (end < text.length && text[end] != '\n' && text[end] != '\r') {
+            while (end < length && text[end] != '\n' && text[end] != '\r') {
                 end++;
             }
             number++;
             if (!isBlank(text, start, end)) {
                 lines.add(new Line(number, object(file, number, text, start, end)));
             }
-            start = end < text.length && text[end] == '\r' && end + 1 < text.length && text[end + 1] == '\n'
-                    ? end + 2 : end + 1;
+            start = end + 1 < length && text[end] == '\r' && text[end + 1] == '\n' ? end + 2 : end + 1;
         }
         if (lines.isEmpty()) {
             throw new TraceFormatException(file + ": empty file");
@@ -111,6 +113,15 @@ public final class JsonFiles {
         return line.json().at(JsonPointer.compile("/" + path.replace('.', '/')));
     }
 
+    /** The file decoded into a buffer's array: the bytes and the chars, no string made of them. */
+    private static CharBuffer decoded(Path file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
     private static String text(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
@@ -143,7 +154,7 @@ public final class JsonFiles {
 
     private static JsonNode object(Path file, int number, char[] text, int start, int end) {
         try {
-            JsonNode json = Json.mapper().readTree(new CharArrayReader(text, start, end - start));
+            JsonNode json = Json.mapper().readTree(Json.mapper().getFactory().createParser(text, start, end - start));
             if (json == null || !json.isObject()) {
                 throw new TraceFormatException(file + ":" + number + ": expected a JSON object on each line");
             }

@@ -9,7 +9,7 @@ import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.harness.loop.LastTurn;
 import dev.cachet.harness.loop.Resumption;
-import dev.cachet.providers.cache.CacheServed;
+import dev.cachet.harness.loop.StrategyNews;
 import dev.cachet.providers.session.LoggedEvent;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.StopReason;
@@ -53,6 +53,7 @@ public final class SessionRebuilder {
             boolean checked, Consumer<String> warnings) {
         SessionRebuilder rebuilder = new SessionRebuilder(record.start(), tools);
         boolean diverged = false;
+        StrategyNews news = new StrategyNews(() -> strategy, clock);
         for (LoggedEvent logged : record.events()) {
             if (logged.event() instanceof SessionEvent.WindowRendered window) {
                 logged.time().ifPresent(clock::replaying);
@@ -65,13 +66,9 @@ public final class SessionRebuilder {
                     warnings.accept(record.log() + ":" + logged.line() + ": the strategy rendered turn " + window.turn()
                             + " differently than logged; the session goes on with the window it renders now");
                 }
-            } else if (logged.event() instanceof SessionEvent.Pinged) {
-                // A ping kept the cache warm through a pause: the strategy counted its TTL from then.
-                logged.time().ifPresent(strategy::cacheUsed);
-            } else if (logged.event() instanceof SessionEvent.CachePredicted prediction) {
-                // What the strategy learnt of the provider's cache shaped the windows that followed.
-                CacheServed.tell(strategy, prediction.predicted(), prediction.billed());
             } else {
+                // What the strategy heard live shaped the windows that followed: it hears it again, in the log's order.
+                news.heard(logged.event(), logged.time());
                 rebuilder.apply(logged.event());
             }
         }

@@ -23,13 +23,14 @@ import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.session.LoggedEvent;
 import java.util.function.BiFunction;
 import dev.cachet.harness.loop.LastTurn;
-import dev.cachet.harness.loop.ServedToStrategy;
+import dev.cachet.harness.loop.StrategyNews;
 import dev.cachet.harness.loop.Ledger;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.ScriptedModelClient;
 import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.session.Limits;
 import dev.cachet.providers.session.SessionEvent;
+import dev.cachet.providers.session.SessionListener;
 import dev.cachet.providers.session.SessionLog;
 import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.ToolContext;
@@ -68,14 +69,14 @@ class SessionRebuilderTest {
     @BeforeEach
     void aSessionThatCompacts() throws IOException {
         log = dir.resolve("session.jsonl");
-        session = run(log, (turns, writer) -> ScriptedModelClient.of(turns));
+        session = run(log, (turns, heard) -> ScriptedModelClient.of(turns));
     }
 
     /**
      * Twelve reads of 60-line files and a finish, answered by the model {@code answering} makes of those turns and
-     * the session's log, whose events also tell the strategy what the provider's cache served.
+     * what hears the session's events: its log, and the strategy's news of the provider's cache.
      */
-    private Session run(Path to, BiFunction<AssistantTurn[], ServedToStrategy, ModelClient> answering) throws IOException {
+    private Session run(Path to, BiFunction<AssistantTurn[], SessionListener, ModelClient> answering) throws IOException {
         List<AssistantTurn> turns = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Files.writeString(dir.resolve("file" + i + ".txt"), ("line of file " + i + "\n").repeat(60));
@@ -87,10 +88,10 @@ class SessionRebuilderTest {
             writer.on(new SessionEvent.Started("s1", "read every file", dir.toString(), "claude-sonnet-4-6", "hybrid",
                     EAGER_TO_COMPACT, Limits.DEFAULT, "system", ToolBox.core().specs(), null));
             ContextStrategy strategy = hybrid();
-            ModelClient model = answering.apply(turns.toArray(AssistantTurn[]::new),
-                    new ServedToStrategy(writer, () -> strategy));
+            SessionListener heard = SessionListener.all(List.of(writer, new StrategyNews(() -> strategy, Clock.systemUTC())));
+            ModelClient model = answering.apply(turns.toArray(AssistantTurn[]::new), heard);
             new AgentLoop(model, strategy, ToolBox.core(), ToolContext.defaults(new Workspace(dir), Map.of()),
-                    new Ledger(new ModelPrice(3, 15, 3.75, 6, 0.3)), Limits.DEFAULT, Clock.systemUTC(), writer,
+                    new Ledger(new ModelPrice(3, 15, 3.75, 6, 0.3)), Limits.DEFAULT, Clock.systemUTC(), heard,
                     new StopRequest()).run(ran);
         }
         return ran;
@@ -107,9 +108,9 @@ class SessionRebuilderTest {
     void what_the_provider_s_cache_served_is_told_again_so_the_windows_it_shaped_come_out_as_logged() throws IOException {
         // A provider whose cache never serves what it should, its bills checked against the simulator as live.
         Path missing = dir.resolve("missing.jsonl");
-        run(missing, (turns, writer) -> new CacheCheckingModelClient(
+        run(missing, (turns, heard) -> new CacheCheckingModelClient(
                 ScriptedModelClient.of(new Usage(2_000, 0, 0, 50, 0), turns),
-                BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", ModelSpec.FIVE_MINUTES), writer,
+                BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", ModelSpec.FIVE_MINUTES), heard,
                 Clock.systemUTC()));
         assertThat(compactedTurns(missing)).as("the misses changed where it compacted").isNotEqualTo(compactedTurns(log));
         List<String> warnings = new ArrayList<>();

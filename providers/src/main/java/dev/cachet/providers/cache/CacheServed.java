@@ -10,14 +10,16 @@ public final class CacheServed {
 
     /**
      * The share of {@code predicted}'s cache read that {@code billed} served; empty where nothing was predicted to be
-     * read. Shares of each prompt are compared, so a prediction counted with another tokenizer than the bill's still
+     * read or a count is negative. Shares of each prompt are compared, so a prediction counted with another tokenizer than the bill's still
      * compares.
      */
     public static OptionalDouble share(Usage predicted, Usage billed) {
-        if (predicted.cacheRead() == 0 || billed.input() == 0) {
+        // A provider's usage is not checked for negative counts: such a bill teaches nothing, and must not fail a call.
+        if (predicted.cacheRead() <= 0 || billed.input() <= 0 || billed.cacheRead() < 0 || predicted.input() <= 0) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of((double) billed.cacheRead() / billed.input() * predicted.input() / predicted.cacheRead());
+        double share = (double) billed.cacheRead() / billed.input() * predicted.input() / predicted.cacheRead();
+        return share >= 0 && Double.isFinite(share) ? OptionalDouble.of(share) : OptionalDouble.empty();
     }
 
     /** Tells {@code strategy} what share of the predicted read the bill served, where some read was predicted. */

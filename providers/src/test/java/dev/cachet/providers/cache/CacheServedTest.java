@@ -32,4 +32,11 @@ class CacheServedTest {
         assertThat(CacheServed.share(new Usage(100, 900, 0, 0, 0), new Usage(100, 900, 0, 0, 0))).isEmpty();
         assertThat(CacheServed.share(new Usage(100, 900, 9_000, 0, 0), Usage.ZERO)).isEmpty();
     }
+
+    @Test
+    void a_bill_with_a_negative_count_teaches_nothing() {
+        Usage predicted = new Usage(100, 900, 9_000, 0, 0);
+        assertThat(CacheServed.share(predicted, new Usage(20_000, 0, -5_000, 0, 0))).isEmpty();
+        assertThat(CacheServed.share(predicted, new Usage(-20_000, 0, 5_000, 0, 0))).isEmpty();
+    }
 }

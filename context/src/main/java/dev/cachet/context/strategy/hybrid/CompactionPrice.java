@@ -7,7 +7,8 @@ package dev.cachet.context.strategy.hybrid;
  * @param removed how many tokens smaller the window gets
  * @param kept tokens before the first change that a breakpoint of the previous request keeps cached
  * @param extraCost what compacting adds to this turn's bill (negative when it makes this turn cheaper)
- * @param rentPerTurn what keeping the removed tokens would cost on every later turn: reading them from the cache
+ * @param rentPerTurn what keeping the removed tokens would cost on every later turn: reading them from the cache,
+ *     or writing them again where it does not serve them
  */
 record CompactionPrice(int removed, int kept, double extraCost, double rentPerTurn) {
     /**

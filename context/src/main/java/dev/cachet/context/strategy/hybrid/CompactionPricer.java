@@ -12,9 +12,9 @@ import java.util.Optional;
  * to this turn: the prompt after the last breakpoint it keeps is written at w instead of mostly read at r. Only the
  * previous request's breakpoints count as kept, because only those are warm in the provider's cache. Once the cache
  * has expired nothing is warm: the whole prompt is written again anyway, so a compaction then costs nothing extra and
- * makes that rewrite smaller. A provider that does not serve all it cached ({@link CacheReliability}) bills the tokens meant
- * to be read at their expected rate c between r and w: the rent is {@code D·c}, and what the compaction rewrites was
- * partly written again anyway.
+ * makes that rewrite smaller. A provider that does not serve all it cached ({@link CacheReliability}) bills the
+ * tokens meant to be read at their expected rate c between r and w: the rent is {@code D·c}, and what the compaction
+ * rewrites was partly written again anyway. With a reliable cache c is r.
  */
 final class CompactionPricer {
     private final CacheRates rates;

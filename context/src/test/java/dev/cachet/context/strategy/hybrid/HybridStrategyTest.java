@@ -215,17 +215,21 @@ class HybridStrategyTest {
                 .isEqualTo("mask");
     }
 
-    /** The windows of a session whose provider serves {@code share} of its cache to each call after the first. */
+    /**
+     * The windows of a session whose provider serves {@code share} of its cache to each call after the first, told
+     * as each call is answered, before the next window is rendered.
+     */
     private List<Window> windowsServing(List<Turn> turns, double share) {
         HybridStrategy hybrid = hybrid(MASK_SUPERSEDED_ONLY);
         var session = TestSessions.newSession();
         List<Window> windows = new ArrayList<>();
         windows.add(hybrid.render(session));
         for (Turn turn : turns) {
+            if (windows.size() > 1) {
+                hybrid.cacheServed(windows.get(windows.size() - 2).tokens(), share);
+            }
             TestSessions.play(session, turn);
-            Window previous = windows.get(windows.size() - 1);
             windows.add(hybrid.render(session));
-            hybrid.cacheServed(previous.tokens(), share);
         }
         return windows;
     }

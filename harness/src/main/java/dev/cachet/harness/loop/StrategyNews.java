@@ -1,0 +1,53 @@
+package dev.cachet.harness.loop;
+
+import dev.cachet.context.strategy.ContextStrategy;
+import dev.cachet.providers.cache.CacheServed;
+import dev.cachet.providers.session.SessionEvent;
+import dev.cachet.providers.session.SessionListener;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a session's events tell its strategy, live and as a resume reads its log again, in the same order: a
+ * keep-alive ping read the cached prefix (the TTL runs from then), and of each of the agent's calls, what share of
+ * the read its cache simulator predicted the provider served. A ping's or a summary's bill teaches nothing of that:
+ * neither sent a window the strategy rendered. Pings run while the session idles, never during a call, so the
+ * prediction a call's answer follows is its own.
+ */
+public final class StrategyNews implements SessionListener {
+    private final Supplier<ContextStrategy> strategy;
+    private final Clock clock;
+    private volatile SessionEvent.CachePredicted pending;
+
+    /** @param strategy the strategy now, or null before there is one (a chat can switch strategies) */
+    public StrategyNews(Supplier<ContextStrategy> strategy, Clock clock) {
+        this.strategy = strategy;
+        this.clock = clock;
+    }
+
+    @Override
+    public void on(SessionEvent event) {
+        heard(event, Optional.of(clock.instant()));
+    }
+
+    /** The event, which happened at {@code at} where that is known (a ping whose time is not is left out). */
+    public void heard(SessionEvent event, Optional<Instant> at) {
+        if (event instanceof SessionEvent.CachePredicted prediction) {
+            pending = prediction;
+            return;
+        }
+        SessionEvent.CachePredicted prediction = pending;
+        pending = null;
+        ContextStrategy current = strategy.get();
+        if (current == null) {
+            return;
+        }
+        if (event instanceof SessionEvent.ModelResponded && prediction != null) {
+            CacheServed.tell(current, prediction.predicted(), prediction.billed());
+        } else if (event instanceof SessionEvent.Pinged) {
+            at.ifPresent(current::cacheUsed);
+        }
+    }
+}
