@@ -91,7 +91,7 @@ final class StatsSource {
 
     private Read read(Path file, Function<Path, TraceFormat> formats) {
         try {
-            return new Read(summary(file, formats).summaries(), Optional.empty());
+            return new Read(summaries(file, formats), Optional.empty());
         } catch (TraceFormatException e) {
             return new Read(List.of(), Optional.of(e.getMessage()));
         } catch (RuntimeException e) {
@@ -100,20 +100,21 @@ final class StatsSource {
         }
     }
 
-    private FileSummary summary(Path file, Function<Path, TraceFormat> formats) {
+    private List<TraceSummary> summaries(Path file, Function<Path, TraceFormat> formats) {
         if (cache.isEmpty()) {
-            return reader.read(file, formats.apply(file));
+            return reader.read(file, formats.apply(file)).summaries();
         }
         SummaryCache.Key key = key(file);
         SummaryCache.Lookup cached = cache.get().lookup(file, key);
         if (cached instanceof SummaryCache.Hit hit) {
-            return hit.summary();
+            return hit.summaries();
         }
         Optional<FileSummary.Resume> from = cached instanceof SummaryCache.Grown grown
                 ? Optional.of(grown.resume()) : Optional.empty();
-        FileSummary summary = reader.read(file, formats.apply(file), from);
-        cache.get().store(file, key, summary);
-        return summary;
+        TraceFormat format = formats.apply(file);
+        FileSummary summary = reader.read(file, format, from);
+        cache.get().store(file, key, format.label(), summary);
+        return summary.summaries();
     }
 
     /**
