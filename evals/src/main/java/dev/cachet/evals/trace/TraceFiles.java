@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +42,14 @@ public final class TraceFiles {
     private TraceFiles() {}
 
     public static Found expand(List<Path> paths) {
+        return expand(paths, file -> Optional.empty());
+    }
+
+    /**
+     * @param known the format of a file found in a directory where it is known without reading the file (a cache of
+     *              earlier reads knows it), asked of each with its absolute, normal path before its head is read
+     */
+    public static Found expand(List<Path> paths, Function<Path, Optional<TraceFormat>> known) {
         List<Path> files = new ArrayList<>();
         Map<Path, TraceFormat> formats = new HashMap<>();
         int skipped = 0;
@@ -50,7 +59,8 @@ public final class TraceFiles {
             } else if (Files.isDirectory(path)) {
                 List<Path> candidates = candidates(path);
                 // Each head is read and parsed on its own: on all cores, in the candidates' order.
-                List<Optional<TraceFormat>> detected = candidates.parallelStream().map(TraceFormats::detect).toList();
+                List<Optional<TraceFormat>> detected = candidates.parallelStream()
+                        .map(file -> known.apply(normal(file)).or(() -> TraceFormats.detect(file))).toList();
                 for (int i = 0; i < candidates.size(); i++) {
                     Optional<TraceFormat> format = detected.get(i);
                     if (format.isPresent()) {

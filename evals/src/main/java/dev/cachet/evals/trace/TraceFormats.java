@@ -20,6 +20,11 @@ public final class TraceFormats {
         return ALL;
     }
 
+    /** The format of this {@link TraceFormat#label()}, if cachet has one. */
+    public static Optional<TraceFormat> labelled(String label) {
+        return ALL.stream().filter(format -> format.label().equals(label)).findFirst();
+    }
+
     /** The format of this file, if any claims it. */
     public static Optional<TraceFormat> detect(Path file) {
         return detect(file, FileHead.lent(file));

@@ -86,7 +86,8 @@ final class BenchStatsCommand implements Callable<Integer> {
 
     /** What 'cachet stats' does before it prints: read every file, add every session up; returns the calls. */
     private long stats(Harness harness, TraceFiles.Found found, SummaryCache cache) {
-        StatsSource.Loaded loaded = new StatsSource(new TraceSummaries(harness.counter().fresh()), Optional.of(cache))
+        StatsSource.Loaded loaded = new StatsSource(new TraceSummaries(harness.counter().fresh()),
+                Optional.of(new SummaryLookups(cache)))
                 .load(found.files(), found::format, logs.jobs, new ProgressLine(new PrintWriter(Writer.nullWriter()), false));
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness.counter().fresh(), harness.prices()::price);
         Calls calls = new Calls();

@@ -22,7 +22,7 @@ public final class Main {
             encoding.start();
         }
         System.exit(commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath(), true,
-                ChatTerminal.system(), System.in).execute(args));
+                ChatTerminal.system(), System.in, commands(args)).execute(args));
     }
 
     /**
@@ -34,36 +34,55 @@ public final class Main {
         if (args.length == 0) {
             return CountsTokens.class.isAssignableFrom(CachetCommand.class);
         }
-        for (Class<?> command : CachetCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
-            if (command.getAnnotation(CommandLine.Command.class).name().equals(args[0])) {
-                return CountsTokens.class.isAssignableFrom(command);
+        List<Class<?>> commands = commands(args);
+        return commands.size() == 1 && CountsTokens.class.isAssignableFrom(commands.get(0));
+    }
+
+    /**
+     * The commands picocli is to build for {@code args}: the one its first argument names; every one when it names
+     * none (bare cachet, help, version, a misspelt command: their usage lists all, or suggests one).
+     */
+    static List<Class<?>> commands(String[] args) {
+        for (Class<?> command : CachetCommand.COMMANDS) {
+            if (args.length > 0 && command.getAnnotation(CommandLine.Command.class).name().equals(args[0])) {
+                return List.of(command);
             }
         }
-        return false;
+        return CachetCommand.COMMANDS;
     }
 
     /** The command line as a test runs it, in a process it shares: signals stay the process's own. */
     static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory) {
-        return commandLine(clock, environment, workingDirectory, false, ChatTerminal.system(), System.in);
+        return commandLine(clock, environment, workingDirectory, CachetCommand.COMMANDS);
+    }
+
+    /** As a test runs it, with only {@code commands} built. */
+    static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
+            List<Class<?>> commands) {
+        return commandLine(clock, environment, workingDirectory, false, ChatTerminal.system(), System.in, commands);
     }
 
     /** The command line as a chat test runs it, on a terminal it gives. */
     static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
             ChatTerminal terminal) {
-        return commandLine(clock, environment, workingDirectory, false, terminal, System.in);
+        return commandLine(clock, environment, workingDirectory, false, terminal, System.in, CachetCommand.COMMANDS);
     }
 
     /** As a test runs it, reading {@code stdin} as its standard input. */
     static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
             InputStream stdin) {
-        return commandLine(clock, environment, workingDirectory, false, ChatTerminal.system(), stdin);
+        return commandLine(clock, environment, workingDirectory, false, ChatTerminal.system(), stdin,
+                CachetCommand.COMMANDS);
     }
 
     private static CommandLine commandLine(Clock clock, Map<String, String> environment, Path workingDirectory,
-            boolean trapSignals, ChatTerminal terminal, InputStream stdin) {
+            boolean trapSignals, ChatTerminal terminal, InputStream stdin, List<Class<?>> commands) {
         ErrorHandler errors = new ErrorHandler();
         CachetCommand root = new CachetCommand(clock, environment, workingDirectory, trapSignals, terminal, stdin);
-        return new CommandLine(root)
+        CommandLine commandLine = new CommandLine(root);
+        // Before the settings below, which picocli gives only to the subcommands added by then.
+        commands.forEach(commandLine::addSubcommand);
+        return commandLine
                 .registerConverter(Path.class, new PathConverter())
                 .setHelpFactory(UnbrokenHelp::new)
                 .setDefaultValueProvider(new ConfigDefaults(root::config))

@@ -138,7 +138,10 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             throw new InputException("--json and --format " + format + " ask for two formats; give one");
         }
         Format chosen = json ? Format.json : format;
-        TraceFiles.Found found = inputs.find(root.userLogs(), err());
+        // Looked up as the logs are found: a log the cache holds as it is is not opened, not even for its format.
+        Optional<SummaryLookups> cache = noCache ? Optional.empty()
+                : Optional.of(new SummaryLookups(new SummaryCache(root.dirs().cache().resolve("stats"))));
+        TraceFiles.Found found = inputs.find(root.userLogs(), err(), file -> cache.flatMap(c -> c.format(file)));
         List<Path> files = found.files().stream().filter(filter::inProject).toList();
         if (files.isEmpty()) {
             throw new InputException("--project " + filter.project + ": none of the " + found.files().size()
@@ -149,10 +152,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         // A session's parts may lie in several files (a sub-agent's transcript beside its parent's): all are read
         // before any session is added up.
         TokenCounter counter = harness().counter().fresh();
-        StatsSource.Loaded loaded = (noCache
-                ? new StatsSource(TraceSummaries.withoutResume(counter), Optional.empty())
-                : new StatsSource(new TraceSummaries(counter),
-                        Optional.of(new SummaryCache(root.dirs().cache().resolve("stats")))))
+        StatsSource.Loaded loaded = new StatsSource(noCache ? TraceSummaries.withoutResume(counter)
+                : new TraceSummaries(counter), cache)
                 .load(files, found::format, jobs, ProgressLine.on(err));
         List<String> failures = new ArrayList<>(loaded.failures());
         Optional<ConfiguredStrategy> strategy = Optional.ofNullable(whatIf).map(name -> harness().strategy(name, Map.of()));

@@ -7,10 +7,7 @@ import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.harness.stats.SummaryCache;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -44,9 +40,9 @@ final class StatsSource {
     private record Read(List<TraceSummary> summaries, Optional<String> failure) {}
 
     private final TraceSummaries reader;
-    private final Optional<SummaryCache> cache;
+    private final Optional<SummaryLookups> cache;
 
-    StatsSource(TraceSummaries reader, Optional<SummaryCache> cache) {
+    StatsSource(TraceSummaries reader, Optional<SummaryLookups> cache) {
         this.reader = reader;
         this.cache = cache;
     }
@@ -84,6 +80,7 @@ final class StatsSource {
             if (pool != null) {
                 pool.shutdownNow();
             }
+            cache.ifPresent(SummaryLookups::forget);
         }
         progress.finish();
         return new Loaded(List.copyOf(bySession.values()), failures);
@@ -91,7 +88,7 @@ final class StatsSource {
 
     private Read read(Path file, Function<Path, TraceFormat> formats) {
         try {
-            return new Read(summary(file, formats).summaries(), Optional.empty());
+            return new Read(summaries(file, formats), Optional.empty());
         } catch (TraceFormatException e) {
             return new Read(List.of(), Optional.of(e.getMessage()));
         } catch (RuntimeException e) {
@@ -100,43 +97,20 @@ final class StatsSource {
         }
     }
 
-    private FileSummary summary(Path file, Function<Path, TraceFormat> formats) {
+    private List<TraceSummary> summaries(Path file, Function<Path, TraceFormat> formats) {
         if (cache.isEmpty()) {
-            return reader.read(file, formats.apply(file));
+            return reader.read(file, formats.apply(file)).summaries();
         }
-        SummaryCache.Key key = key(file);
-        SummaryCache.Lookup cached = cache.get().lookup(file, key);
-        if (cached instanceof SummaryCache.Hit hit) {
-            return hit.summary();
+        SummaryLookups.Looked looked = cache.get().lookup(file);
+        if (looked.lookup() instanceof SummaryCache.Hit hit) {
+            return hit.summaries();
         }
-        Optional<FileSummary.Resume> from = cached instanceof SummaryCache.Grown grown
+        Optional<FileSummary.Resume> from = looked.lookup() instanceof SummaryCache.Grown grown
                 ? Optional.of(grown.resume()) : Optional.empty();
-        FileSummary summary = reader.read(file, formats.apply(file), from);
-        cache.get().store(file, key, summary);
-        return summary;
-    }
-
-    /**
-     * The file's size and time before it is read: if it grows meanwhile, the next run reads on from where this
-     * stopped. A Claude Code sub-agent's transcript ({@code <session>/subagents/agent-<id>.jsonl}) takes its type from
-     * its parent session's log, so it counts as changed when that log is newer.
-     */
-    private static SummaryCache.Key key(Path file) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            Path folder = file.getParent();
-            if (folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("subagents")
-                    && folder.getParent() != null) {
-                Path parent = folder.getParent().resolveSibling(folder.getParent().getFileName() + ".jsonl");
-                if (Files.isRegularFile(parent)) {
-                    modified = Math.max(modified, Files.getLastModifiedTime(parent).to(TimeUnit.NANOSECONDS));
-                }
-            }
-            return new SummaryCache.Key(attributes.size(), modified);
-        } catch (IOException e) {
-            throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        TraceFormat format = formats.apply(file);
+        FileSummary summary = reader.read(file, format, from);
+        cache.get().store(file, looked.key(), format, summary);
+        return summary.summaries();
     }
 
     private static Read join(Future<Read> read) {

@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import dev.cachet.context.Counted;
 import dev.cachet.evals.trace.TraceFiles;
+import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.eval.HarnessAgentRunner;
 import dev.cachet.providers.session.SessionLogs;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +62,11 @@ final class TraceInputs {
      * and --resume ran the run again.
      */
     TraceFiles.Found find(UserLogs own, PrintWriter err) {
+        return find(own, err, file -> Optional.empty());
+    }
+
+    /** As {@link #find(UserLogs, PrintWriter)}, taking the formats {@code known} ({@link TraceFiles#expand}) as found. */
+    TraceFiles.Found find(UserLogs own, PrintWriter err, Function<Path, Optional<TraceFormat>> known) {
         List<Path> searched = paths.isEmpty() ? own.find() : paths;
         if (paths.isEmpty()) {
             List<Path> left = SessionLogs.leftInWorkspace(own.workingDirectory());
@@ -67,7 +75,7 @@ final class TraceInputs {
                         + left.get(0).getParent() + " (a cloned repository can plant some there); name it to read them");
             }
         }
-        TraceFiles.Found all = TraceFiles.expand(searched);
+        TraceFiles.Found all = TraceFiles.expand(searched, known);
         Set<Path> named = searched.stream().map(p -> p.toAbsolutePath().normalize()).collect(Collectors.toSet());
         Map<Boolean, List<Path>> interrupted = all.files().stream().collect(Collectors.partitioningBy(
                 file -> file.getFileName().toString().endsWith(HarnessAgentRunner.INTERRUPTED_LOG) && !named.contains(file)));

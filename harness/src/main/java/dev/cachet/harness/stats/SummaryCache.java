@@ -1,15 +1,22 @@
 package dev.cachet.harness.stats;
 
 import dev.cachet.evals.trace.FileSummary;
+import dev.cachet.evals.trace.TraceFormat;
+import dev.cachet.evals.trace.TraceSummary;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -18,7 +25,8 @@ import java.util.zip.CRC32;
  * keyed by the log's path, size and modification time. An entry whose log changed is not used, except that a log that
  * only grew is read on from where the entry left it (a live session's file). An entry that cannot be read back
  * whole, whatever the cause (a crash while writing it, another version of cachet, a disk error), is deleted and the
- * log read again: nothing in it is trusted before its checksum is.
+ * log read again: nothing in it is trusted before its checksum is. An unchanged log's entry is read only as far as its
+ * summaries go ({@link SummaryCodec}).
  */
 public final class SummaryCache {
     /** How much of the log before the resume point must be as it was for the log to count as grown. */
@@ -33,8 +41,8 @@ public final class SummaryCache {
     /** What the cache knows of a log. */
     public sealed interface Lookup permits Hit, Grown, Miss {}
 
-    /** The log is as it was: its summary. */
-    public record Hit(FileSummary summary) implements Lookup {}
+    /** The log is as it was: its summaries, read in {@code format} (a {@link TraceFormat#label()}). */
+    public record Hit(String format, List<TraceSummary> summaries) implements Lookup {}
 
     /** The log grew since: read on from {@code resume}. */
     public record Grown(FileSummary.Resume resume) implements Lookup {}
@@ -47,30 +55,48 @@ public final class SummaryCache {
 
     public Lookup lookup(Path log, Key key) {
         Path entry = entry(log);
-        if (!Files.isRegularFile(entry)) {
+        try (FileChannel channel = FileChannel.open(entry)) {
+            Optional<Lookup> known = lookup(channel, log, key);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        } catch (NoSuchFileException e) {
             return new Miss();
+        } catch (IOException e) {
+            // Unreadable: dropped as a damaged entry is.
         }
-        Optional<SummaryCodec.Entry> read = SummaryCodec.decode(readAll(entry), log.toString());
-        if (read.isEmpty()) {
-            delete(entry);
-            return new Miss();
-        }
-        SummaryCodec.Entry cached = read.get();
-        if (cached.key().equals(key)) {
-            return new Hit(cached.summary());
-        }
-        Optional<FileSummary.Resume> resume = cached.summary().resume();
-        if (resume.isPresent() && key.size() > cached.key().size() && key.modified() >= cached.key().modified()
-                && resume.get().offset() <= key.size() && tail(log, resume.get().offset()) == cached.tail()) {
-            return new Grown(resume.get());
-        }
+        delete(entry);
         return new Miss();
     }
 
-    /** Keeps a log's summary; a failure to write only costs the next run a reread. */
-    public void store(Path log, Key key, FileSummary summary) {
+    /** What the entry open in {@code channel} knows of the log; empty when it is damaged. */
+    private static Optional<Lookup> lookup(FileChannel channel, Path log, Key key) throws IOException {
+        long length = channel.size();
+        int end = SummaryCodec.headEnd(read(channel, 0, (int) Math.min(length, SummaryCodec.PREFIX_BYTES)));
+        if (end < 0 || end > length) {
+            return Optional.empty();
+        }
+        Optional<SummaryCodec.Head> read = SummaryCodec.head(read(channel, 0, end), length, log.toString());
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        SummaryCodec.Head cached = read.get();
+        if (cached.key().equals(key)) {
+            return Optional.of(new Hit(cached.format(), cached.summaries()));
+        }
+        Optional<SummaryCodec.Saved> saved = cached.resume();
+        if (saved.isPresent() && key.size() > cached.key().size() && key.modified() >= cached.key().modified()
+                && saved.get().offset() <= key.size() && tail(log, saved.get().offset()) == cached.tail()) {
+            // Only now is the state read, after the head, and checked against the CRC the head gives it.
+            return SummaryCodec.resume(saved.get(), read(channel, end, saved.get().stateLength())).map(Grown::new);
+        }
+        return Optional.of(new Miss());
+    }
+
+    /** Keeps a log's summary, read in {@code format}; a failure to write only costs the next run a reread. */
+    public void store(Path log, Key key, String format, FileSummary summary) {
         long tail = summary.resume().map(resume -> tail(log, resume.offset())).orElse(0L);
-        byte[] bytes = SummaryCodec.encode(new SummaryCodec.Entry(log.toString(), key, tail, summary));
+        byte[] bytes = SummaryCodec.encode(new SummaryCodec.Entry(log.toString(), key, tail, format, summary));
         Path entry = entry(log);
         try {
             Files.createDirectories(directory);
@@ -109,12 +135,13 @@ public final class SummaryCache {
         }
     }
 
-    private static byte[] readAll(Path entry) {
-        try {
-            return Files.readAllBytes(entry);
-        } catch (IOException e) {
-            return new byte[0];
+    /** {@code length} bytes from {@code position}; fewer where the file ends before. */
+    private static byte[] read(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        while (bytes.hasRemaining() && channel.read(bytes, position + bytes.position()) >= 0) {
+            // Read on: a read may return fewer bytes than asked.
         }
+        return bytes.hasRemaining() ? Arrays.copyOf(bytes.array(), bytes.position()) : bytes.array();
     }
 
     private static void delete(Path entry) {

@@ -5,14 +5,11 @@ import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.TurnColumns;
 import dev.cachet.providers.Usage;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,242 +19,361 @@ import java.util.OptionalInt;
 import java.util.zip.CRC32;
 
 /**
- * The binary form of a {@link SummaryCache} entry: a magic number and format version, the log's path and key, the
- * summaries (each string written once, then referred to by number), the resume point, and a CRC-32 of all of it.
- * Decoding refuses anything that is not exactly what this version wrote.
+ * The binary form of a {@link SummaryCache} entry: a magic number, the format version and the length of the head; the
+ * head (the log's path, key and format, its summaries, where to resume and the length and CRC-32 of the state to
+ * resume with) and a CRC-32 of all so far; then that state. An unchanged log's entry is read up to the end of its head:
+ * the state (for a Claude Code log, every call again and every tool call's id, most of the entry) is read only when
+ * the log grew. Numbers are varints, a turn's time is the change from the turn before, each string is written once
+ * and then referred to by number. Decoding refuses anything that is not exactly what this version wrote.
  */
 final class SummaryCodec {
     static final int MAGIC = 0x43535355; // "CSSU"
     // 3: summaries carry the keep-alive pings of cachet's logs. 4: a call's id as its 64-bit key. 5: side calls
-    // (pings and summaries) with their kind and place.
-    static final int VERSION = 5;
+    // (pings and summaries) with their kind and place. 6: varints, the log's format, the state after the head.
+    static final int VERSION = 6;
+    /** What is read first: the magic number, the version and the length of the head. */
+    static final int PREFIX_BYTES = 3 * Integer.BYTES;
     private static final int CALL_KEY = 1;
     private static final int MODEL = 2;
     private static final int AT = 4;
     private static final int USAGE = 8;
-    // The fewest bytes each is written in: a summary (three strings, a model flag, two counts and three lists), a turn
-    // (its flags and agent), a side call (flags, kind, place).
-    private static final int SUMMARY_BYTES = 3 * Integer.BYTES + 1 + 5 * Integer.BYTES;
-    private static final int TURN_BYTES = 1 + Integer.BYTES;
-    private static final int SIDE_CALL_BYTES = 2 + Integer.BYTES;
+    // The fewest bytes each is written in: a summary (three strings, a model flag, the schema's and the largest
+    // result's tokens, three counts), a turn (its flags and agent), a side call (flags, kind, place), an oversized
+    // result (turn, tokens).
+    private static final int SUMMARY_BYTES = 9;
+    private static final int TURN_BYTES = 2;
+    private static final int SIDE_CALL_BYTES = 3;
+    private static final int OVERSIZED_BYTES = 2;
 
-    /** One cached log: its path, its key, a checksum of its bytes before the resume point, its summary. */
-    record Entry(String path, SummaryCache.Key key, long tail, FileSummary summary) {}
+    /**
+     * One cached log: its path, its key, a checksum of its bytes before the resume point, the format it was read in,
+     * its summary.
+     */
+    record Entry(String path, SummaryCache.Key key, long tail, String format, FileSummary summary) {}
+
+    /** An entry read up to the end of its head: all of it but the state to resume with. */
+    record Head(SummaryCache.Key key, long tail, String format, List<TraceSummary> summaries, Optional<Saved> resume,
+            int end) {}
+
+    /** Where a grown log is read on from, and the state to read on with, which lies after the head. */
+    record Saved(long offset, int lines, int stateLength, int stateCrc) {}
 
     private SummaryCodec() {}
 
     static byte[] encode(Entry entry) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            Writer writer = new Writer(out);
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
-            writer.string(entry.path());
-            out.writeLong(entry.key().size());
-            out.writeLong(entry.key().modified());
-            out.writeLong(entry.tail());
-            List<TraceSummary> summaries = entry.summary().summaries();
-            out.writeInt(summaries.size());
-            for (TraceSummary summary : summaries) {
-                writer.summary(summary);
-            }
-            Optional<FileSummary.Resume> resume = entry.summary().resume();
-            out.writeBoolean(resume.isPresent());
-            if (resume.isPresent()) {
-                out.writeLong(resume.get().offset());
-                out.writeInt(resume.get().lines());
-                out.writeInt(resume.get().state().length);
-                out.write(resume.get().state());
-            }
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeLong(crc.getValue());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Writer head = new Writer();
+        head.string(entry.path());
+        head.fixedLong(entry.key().size());
+        head.fixedLong(entry.key().modified());
+        head.fixedLong(entry.tail());
+        head.string(entry.format());
+        List<TraceSummary> summaries = entry.summary().summaries();
+        head.unsigned(summaries.size());
+        summaries.forEach(head::summary);
+        Optional<FileSummary.Resume> resume = entry.summary().resume();
+        byte[] state = resume.map(FileSummary.Resume::state).orElse(new byte[0]);
+        head.flag(resume.isPresent());
+        if (resume.isPresent()) {
+            head.unsigned(resume.get().offset());
+            head.unsigned(resume.get().lines());
+            head.unsigned(state.length);
+            head.fixedInt(crc(state, 0, state.length));
         }
-        return bytes.toByteArray();
+        ByteBuffer bytes = ByteBuffer.allocate(PREFIX_BYTES + head.length() + Integer.BYTES + state.length);
+        bytes.putInt(MAGIC).putInt(VERSION).putInt(head.length()).put(head.bytes(), 0, head.length());
+        bytes.putInt(crc(bytes.array(), 0, bytes.position()));
+        return bytes.put(state).array();
     }
 
-    /** The entry in {@code bytes} if they are one whole, of this version, for the log at {@code path}. */
-    static Optional<Entry> decode(byte[] bytes, String path) {
-        if (bytes.length < Long.BYTES + 2 * Integer.BYTES) {
+    /** How many bytes from the start the head takes with its checksum; -1 unless the prefix is this version's. */
+    static int headEnd(byte[] prefix) {
+        ByteBuffer in = ByteBuffer.wrap(prefix);
+        if (prefix.length < PREFIX_BYTES || in.getInt() != MAGIC || in.getInt() != VERSION) {
+            return -1;
+        }
+        int length = in.getInt();
+        return length < 0 || length > Integer.MAX_VALUE - PREFIX_BYTES - Integer.BYTES ? -1
+                : PREFIX_BYTES + length + Integer.BYTES;
+    }
+
+    /**
+     * The head in {@code bytes} (the entry's first {@link #headEnd} bytes at least) if it is one whole, of this version,
+     * for the log at {@code path}, in an entry of {@code entryLength} bytes.
+     */
+    static Optional<Head> head(byte[] bytes, long entryLength, String path) {
+        int end = headEnd(bytes);
+        if (end < 0 || end > bytes.length
+                || ByteBuffer.wrap(bytes).getInt(end - Integer.BYTES) != crc(bytes, 0, end - Integer.BYTES)) {
             return Optional.empty();
         }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - Long.BYTES);
-        long stored = 0;
-        for (int i = bytes.length - Long.BYTES; i < bytes.length; i++) {
-            stored = stored << 8 | (bytes[i] & 0xff);
-        }
-        if (stored != crc.getValue()) {
-            return Optional.empty();
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - Long.BYTES);
         try {
-            Reader reader = new Reader(in);
-            if (in.getInt() != MAGIC || in.getInt() != VERSION || !reader.string().equals(path)) {
+            Reader in = new Reader(bytes, PREFIX_BYTES, end - Integer.BYTES);
+            if (!in.string().equals(path)) {
                 return Optional.empty();
             }
-            SummaryCache.Key key = new SummaryCache.Key(in.getLong(), in.getLong());
-            long tail = in.getLong();
-            int count = reader.count(SUMMARY_BYTES);
+            SummaryCache.Key key = new SummaryCache.Key(in.fixedLong(), in.fixedLong());
+            long tail = in.fixedLong();
+            String format = in.string();
+            int count = in.count(SUMMARY_BYTES);
             List<TraceSummary> summaries = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                summaries.add(reader.summary());
+                summaries.add(in.summary());
             }
-            Optional<FileSummary.Resume> resume = Optional.empty();
-            if (in.get() != 0) {
-                long offset = in.getLong();
-                int lines = in.getInt();
-                resume = Optional.of(new FileSummary.Resume(offset, lines, reader.bytes(in.getInt())));
-            }
-            return in.hasRemaining() ? Optional.empty()
-                    : Optional.of(new Entry(path, key, tail, new FileSummary(summaries, resume)));
+            Optional<Saved> resume = in.flag() ? Optional.of(new Saved(in.offset(), in.unsignedInt(),
+                    in.unsignedInt(), in.fixedInt())) : Optional.empty();
+            long length = end + (long) resume.map(Saved::stateLength).orElse(0);
+            return in.atEnd() && length == entryLength
+                    ? Optional.of(new Head(key, tail, format, summaries, resume, end)) : Optional.empty();
         } catch (RuntimeException e) {
             // A checksum that matches by chance over bytes of another layout: still not trusted.
             return Optional.empty();
         }
     }
 
-    private static final class Writer {
-        private final DataOutputStream out;
-        private final Map<String, Integer> strings = new HashMap<>();
+    /** The point to resume from, if {@code state} is the one the head names. */
+    static Optional<FileSummary.Resume> resume(Saved saved, byte[] state) {
+        return state.length == saved.stateLength() && crc(state, 0, state.length) == saved.stateCrc()
+                ? Optional.of(new FileSummary.Resume(saved.offset(), saved.lines(), state)) : Optional.empty();
+    }
 
-        Writer(DataOutputStream out) {
-            this.out = out;
+    /** The whole entry in {@code bytes}, head and state, if it is one, of this version, for the log at {@code path}. */
+    static Optional<Entry> decode(byte[] bytes, String path) {
+        Optional<Head> read = head(bytes, bytes.length, path);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        Head head = read.get();
+        Optional<FileSummary.Resume> resume = Optional.empty();
+        if (head.resume().isPresent()) {
+            resume = resume(head.resume().get(), Arrays.copyOfRange(bytes, head.end(), bytes.length));
+            if (resume.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Entry(path, head.key(), head.tail(), head.format(),
+                new FileSummary(head.summaries(), resume)));
+    }
+
+    private static int crc(byte[] bytes, int from, int to) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, from, to - from);
+        return (int) crc.getValue();
+    }
+
+    /** Writes into a growing array. */
+    private static final class Writer {
+        private final Map<String, Integer> strings = new HashMap<>();
+        private byte[] bytes = new byte[256];
+        private int length;
+        /** The time of the turn or side call written last in this summary, that the next one's is written from. */
+        private long lastSecond;
+
+        byte[] bytes() {
+            return bytes;
         }
 
-        void summary(TraceSummary summary) throws IOException {
+        int length() {
+            return length;
+        }
+
+        void summary(TraceSummary summary) {
             string(summary.id());
             string(summary.format());
             string(summary.session());
-            optional(summary.model());
-            out.writeInt(summary.toolSchemaTokens().orElse(-1));
-            out.writeInt(summary.largestToolResultTokens());
-            out.writeInt(summary.oversizedResults().size());
+            flag(summary.model().isPresent());
+            summary.model().ifPresent(this::string);
+            unsigned(summary.toolSchemaTokens().orElse(-1) + 1L);
+            signed(summary.largestToolResultTokens());
+            unsigned(summary.oversizedResults().size());
             for (TraceSummary.OversizedResult result : summary.oversizedResults()) {
-                out.writeInt(result.turn());
-                out.writeInt(result.tokens());
+                signed(result.turn());
+                signed(result.tokens());
             }
-            out.writeInt(summary.turns().size());
-            for (TraceSummary.Turn turn : summary.turns()) {
-                out.writeByte((turn.callKey().isPresent() ? CALL_KEY : 0) | (turn.model().isPresent() ? MODEL : 0)
-                        | (turn.at().isPresent() ? AT : 0) | (turn.usage().isPresent() ? USAGE : 0));
-                string(turn.agent());
-                if (turn.callKey().isPresent()) {
-                    out.writeLong(turn.callKey().getAsLong());
+            TurnColumns turns = summary.columns();
+            unsigned(turns.size());
+            lastSecond = 0;
+            for (int i = 0; i < turns.size(); i++) {
+                flags((turns.callKey(i).isPresent() ? CALL_KEY : 0) | (turns.model(i).isPresent() ? MODEL : 0)
+                        | (turns.at(i).isPresent() ? AT : 0) | (turns.usage(i).isPresent() ? USAGE : 0));
+                string(turns.agent(i));
+                if (turns.callKey(i).isPresent()) {
+                    fixedLong(turns.callKey(i).getAsLong());
                 }
-                if (turn.model().isPresent()) {
-                    string(turn.model().get());
-                }
-                at(turn.at());
-                usage(turn.usage());
+                turns.model(i).ifPresent(this::string);
+                turns.at(i).ifPresent(this::at);
+                turns.usage(i).ifPresent(this::usage);
             }
-            out.writeInt(summary.sideCalls().size());
+            unsigned(summary.sideCalls().size());
             for (SideCall side : summary.sideCalls()) {
-                out.writeByte((side.at().isPresent() ? AT : 0) | (side.usage().isPresent() ? USAGE : 0));
-                out.writeByte(side.kind().ordinal());
-                out.writeInt(side.beforeTurn());
-                at(side.at());
-                usage(side.usage());
+                flags((side.at().isPresent() ? AT : 0) | (side.usage().isPresent() ? USAGE : 0));
+                unsigned(side.kind().ordinal());
+                unsigned(side.beforeTurn());
+                side.at().ifPresent(this::at);
+                side.usage().ifPresent(this::usage);
             }
         }
 
-        void at(Optional<Instant> at) throws IOException {
-            if (at.isPresent()) {
-                out.writeLong(at.get().getEpochSecond());
-                out.writeInt(at.get().getNano());
-            }
+        /** The change in seconds from the time before, and the nanoseconds, as milliseconds where they are whole. */
+        void at(Instant at) {
+            signed(at.getEpochSecond() - lastSecond);
+            lastSecond = at.getEpochSecond();
+            int nano = at.getNano();
+            unsigned(nano % 1_000_000 == 0 ? (long) nano / 1_000_000 << 1 : (long) nano << 1 | 1);
         }
 
-        void usage(Optional<Usage> usage) throws IOException {
-            if (usage.isPresent()) {
-                out.writeLong(usage.get().uncachedInput());
-                out.writeLong(usage.get().cacheWrite());
-                out.writeLong(usage.get().cacheRead());
-                out.writeLong(usage.get().output());
-                out.writeLong(usage.get().reasoning());
-                out.writeLong(usage.get().cacheWrite1h());
-            }
+        void usage(Usage usage) {
+            signed(usage.uncachedInput());
+            signed(usage.cacheWrite());
+            signed(usage.cacheRead());
+            signed(usage.output());
+            signed(usage.reasoning());
+            signed(usage.cacheWrite1h());
         }
 
-        void optional(Optional<String> value) throws IOException {
-            out.writeBoolean(value.isPresent());
-            if (value.isPresent()) {
-                string(value.get());
-            }
-        }
-
-        /** A string met before as its number; a new one as -1 and its UTF-8 bytes. */
-        void string(String value) throws IOException {
+        /** A string met before as its number plus one; a new one as 0, its length and its UTF-8 bytes. */
+        void string(String value) {
             Integer known = strings.get(value);
             if (known != null) {
-                out.writeInt(known);
+                unsigned(known + 1L);
                 return;
             }
             strings.put(value, strings.size());
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(-1);
-            out.writeInt(bytes.length);
-            out.write(bytes);
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            unsigned(0);
+            unsigned(utf8.length);
+            room(utf8.length);
+            System.arraycopy(utf8, 0, bytes, length, utf8.length);
+            length += utf8.length;
+        }
+
+        void flag(boolean value) {
+            flags(value ? 1 : 0);
+        }
+
+        void flags(int value) {
+            room(1);
+            bytes[length++] = (byte) value;
+        }
+
+        void signed(long value) {
+            unsigned(value << 1 ^ value >> 63);
+        }
+
+        /** Seven bits a byte, the lowest first, the high bit set on every byte but the last. */
+        void unsigned(long value) {
+            room(10);
+            while ((value & ~0x7FL) != 0) {
+                bytes[length++] = (byte) (value & 0x7F | 0x80);
+                value >>>= 7;
+            }
+            bytes[length++] = (byte) value;
+        }
+
+        void fixedLong(long value) {
+            fixed(value, Long.BYTES);
+        }
+
+        void fixedInt(int value) {
+            fixed(value, Integer.BYTES);
+        }
+
+        /** The lowest {@code size} bytes of {@code value}, the highest first. */
+        private void fixed(long value, int size) {
+            room(size);
+            for (int shift = 8 * (size - 1); shift >= 0; shift -= 8) {
+                bytes[length++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + more));
+            }
         }
     }
 
+    /** Reads what {@link Writer} wrote, never past {@code end}. */
     private static final class Reader {
-        private final ByteBuffer in;
+        private final byte[] bytes;
+        private final int end;
         private final List<String> strings = new ArrayList<>();
+        private int at;
+        private long lastSecond;
 
-        Reader(ByteBuffer in) {
-            this.in = in;
+        Reader(byte[] bytes, int from, int end) {
+            this.bytes = bytes;
+            this.at = from;
+            this.end = end;
+        }
+
+        boolean atEnd() {
+            return at == end;
         }
 
         TraceSummary summary() {
             String id = string();
             String format = string();
             String session = string();
-            Optional<String> model = in.get() != 0 ? Optional.of(string()) : Optional.empty();
-            int schema = in.getInt();
-            int largest = in.getInt();
-            int oversizedCount = count(2 * Integer.BYTES);
+            Optional<String> model = flag() ? Optional.of(string()) : Optional.empty();
+            long schema = unsigned() - 1;
+            if (schema < -1 || schema > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("tool schemas of " + schema + " tokens");
+            }
+            int largest = signedInt();
+            int oversizedCount = count(OVERSIZED_BYTES);
             List<TraceSummary.OversizedResult> oversized = new ArrayList<>(oversizedCount);
             for (int i = 0; i < oversizedCount; i++) {
-                oversized.add(new TraceSummary.OversizedResult(in.getInt(), in.getInt()));
+                oversized.add(new TraceSummary.OversizedResult(signedInt(), signedInt()));
             }
             int count = count(TURN_BYTES);
             TurnColumns.Builder turns = new TurnColumns.Builder(count);
+            lastSecond = 0;
             for (int i = 0; i < count; i++) {
-                int flags = in.get();
+                int flags = next();
                 String agent = string();
-                long key = (flags & CALL_KEY) != 0 ? in.getLong() : 0;
+                long key = (flags & CALL_KEY) != 0 ? fixedLong() : 0;
                 turns.next(agent, (flags & MODEL) != 0 ? string() : null);
                 if ((flags & CALL_KEY) != 0) {
                     turns.key(key);
                 }
                 if ((flags & AT) != 0) {
-                    turns.at(in.getLong(), in.getInt());
+                    turns.at(second(), nano());
                 }
                 if ((flags & USAGE) != 0) {
-                    turns.usage(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
+                    turns.usage(signed(), signed(), signed(), signed(), signed(), signed());
                 }
             }
             int sideCount = count(SIDE_CALL_BYTES);
             List<SideCall> sides = new ArrayList<>(sideCount);
+            SideCall.Kind[] kinds = SideCall.Kind.values();
             for (int i = 0; i < sideCount; i++) {
-                int flags = in.get();
-                SideCall.Kind[] kinds = SideCall.Kind.values();
-                SideCall.Kind kind = kinds[Objects.checkIndex(in.get(), kinds.length)];
-                int beforeTurn = in.getInt();
-                Optional<Instant> at = (flags & AT) != 0 ? Optional.of(Instant.ofEpochSecond(in.getLong(), in.getInt()))
+                int flags = next();
+                SideCall.Kind kind = kinds[Objects.checkIndex(unsignedInt(), kinds.length)];
+                int beforeTurn = unsignedInt();
+                Optional<Instant> at = (flags & AT) != 0 ? Optional.of(Instant.ofEpochSecond(second(), nano()))
                         : Optional.empty();
-                sides.add(new SideCall(kind, beforeTurn, at, usage(flags)));
+                Optional<Usage> usage = (flags & USAGE) != 0
+                        ? Optional.of(new Usage(signed(), signed(), signed(), signed(), signed(), signed()))
+                        : Optional.empty();
+                sides.add(new SideCall(kind, beforeTurn, at, usage));
             }
             return new TraceSummary(id, format, session, model, turns.build(),
-                    schema < 0 ? OptionalInt.empty() : OptionalInt.of(schema), largest, oversized, sides);
+                    schema < 0 ? OptionalInt.empty() : OptionalInt.of((int) schema), largest, oversized, sides);
         }
 
-        Optional<Usage> usage(int flags) {
-            return (flags & USAGE) != 0 ? Optional.of(new Usage(in.getLong(), in.getLong(), in.getLong(),
-                    in.getLong(), in.getLong(), in.getLong())) : Optional.empty();
+        private long second() {
+            lastSecond = Math.addExact(lastSecond, signed());
+            return lastSecond;
+        }
+
+        private int nano() {
+            long code = unsigned();
+            long value = code >>> 1;
+            long nano = (code & 1) != 0 ? value : value < 1000 ? value * 1_000_000 : -1;
+            if (nano < 0 || nano >= 1_000_000_000) {
+                throw new IllegalArgumentException("a time of " + code + " coded nanoseconds");
+            }
+            return (int) nano;
         }
 
         /**
@@ -265,30 +381,90 @@ final class SummaryCodec {
          * many, so that a damaged count never asks for room the entry could not fill.
          */
         int count(int leastBytes) {
-            int count = in.getInt();
-            if (count < 0 || count > in.remaining() / leastBytes) {
-                throw new IllegalArgumentException("a count of " + count + " with " + in.remaining() + " bytes left");
+            long count = unsigned();
+            if (count > (end - at) / leastBytes) {
+                throw new IllegalArgumentException("a count of " + count + " with " + (end - at) + " bytes left");
             }
-            return count;
-        }
-
-        byte[] bytes(int length) {
-            if (length < 0 || length > in.remaining()) {
-                throw new IllegalArgumentException("a length of " + length + " with " + in.remaining() + " bytes left");
-            }
-            byte[] bytes = new byte[length];
-            in.get(bytes);
-            return bytes;
+            return (int) count;
         }
 
         String string() {
-            int index = in.getInt();
-            if (index >= 0) {
-                return strings.get(index);
+            int index = unsignedInt();
+            if (index > 0) {
+                return strings.get(index - 1);
             }
-            String value = new String(bytes(in.getInt()), StandardCharsets.UTF_8);
+            int length = unsignedInt();
+            if (length > end - at) {
+                throw new IllegalArgumentException("a length of " + length + " with " + (end - at) + " bytes left");
+            }
+            String value = new String(bytes, at, length, StandardCharsets.UTF_8);
+            at += length;
             strings.add(value);
             return value;
+        }
+
+        boolean flag() {
+            int value = next();
+            if (value > 1) {
+                throw new IllegalArgumentException("a flag of " + value);
+            }
+            return value == 1;
+        }
+
+        long signed() {
+            long value = unsigned();
+            return value >>> 1 ^ -(value & 1);
+        }
+
+        int signedInt() {
+            return Math.toIntExact(signed());
+        }
+
+        long offset() {
+            long offset = unsigned();
+            if (offset < 0) {
+                throw new IllegalArgumentException("an offset of " + offset);
+            }
+            return offset;
+        }
+
+        int unsignedInt() {
+            return Math.toIntExact(unsigned());
+        }
+
+        long unsigned() {
+            long value = 0;
+            for (int shift = 0; shift < Long.SIZE; shift += 7) {
+                int b = next();
+                value |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return value;
+                }
+            }
+            throw new IllegalArgumentException("a varint of more than ten bytes");
+        }
+
+        long fixedLong() {
+            return fixed(Long.BYTES);
+        }
+
+        int fixedInt() {
+            return (int) fixed(Integer.BYTES);
+        }
+
+        private long fixed(int size) {
+            long value = 0;
+            for (int i = 0; i < size; i++) {
+                value = value << 8 | next();
+            }
+            return value;
+        }
+
+        private int next() {
+            if (at >= end) {
+                throw new IllegalArgumentException("the head ends");
+            }
+            return bytes[at++] & 0xFF;
         }
     }
 }

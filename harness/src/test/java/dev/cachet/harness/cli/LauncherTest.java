@@ -112,7 +112,7 @@ class LauncherTest {
         run(Map.of(), "replay");
 
         assertThat(javaCalls().get(2)).isEqualTo(
-                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar " + launcher.resolveSibling("harness/target/cachet.jar")
+                "-XX:+UseSerialGC -Xmn32m -XX:TieredStopAtLevel=1 -jar " + launcher.resolveSibling("harness/target/cachet.jar")
                         + " replay");
         assertThat(archives()).containsExactly(live.getFileName().toString());
     }

@@ -67,6 +67,25 @@ class StatsSpeedTest {
     }
 
     /**
+     * A log the cache holds, as it was, is not read again, not even its head for its format: one overwritten with
+     * bytes of no format, its size and time kept (which the cache takes for unchanged), still reports as cached.
+     */
+    @Test
+    void a_cached_log_is_not_read_again_to_detect_its_format() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path log = Files.copy(Path.of("../evals/src/test/resources/traces/claude-code/sidechains.jsonl"),
+                logs.resolve("live.jsonl"));
+        Path home = dir.resolve("home");
+        List<String> inputs = List.of(logs.toString());
+        String cold = stats(home, inputs);
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(log);
+        Files.write(log, " ".repeat((int) Files.size(log)).getBytes(StandardCharsets.UTF_8));
+        Files.setLastModifiedTime(log, modified);
+
+        assertThat(stats(home, inputs)).isEqualTo(cold);
+    }
+
+    /**
      * What grows with a year of logs is the calls kept for the report, not the bytes read: 200,000 calls in 1,000
      * sessions, written as tightly as Claude Code writes a call. Kept as objects (some 330 bytes a call with the id set)
      * they did not fit in 96 MB of heap; kept as columns (some 90 bytes) they fit in 68 MB.

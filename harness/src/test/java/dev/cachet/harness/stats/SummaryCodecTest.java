@@ -13,23 +13,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 class SummaryCodecTest {
     private static final String PATH = "/logs/s.jsonl";
-    private static final SummaryCodec.Entry ENTRY = new SummaryCodec.Entry(PATH, new SummaryCache.Key(1234, 5678), 42,
-            new FileSummary(List.of(new TraceSummary("s.jsonl", "claude-code", "s", Optional.of("opus"), List.of(
-                    new TraceSummary.Turn(Optional.of("msg_1:req_1"), "main", Optional.of("opus"),
-                            Optional.of(Instant.parse("2026-11-01T09:00:00.123Z")),
-                            Optional.of(new Usage(3, 600, 8_000, 50, 0, 600))),
-                    new TraceSummary.Turn(Optional.empty(), "Explore", Optional.empty(), Optional.empty(),
-                            Optional.empty())),
-                    OptionalInt.of(900), 12_000, List.of(new TraceSummary.OversizedResult(0, 12_000)),
-                    List.of(new SideCall(SideCall.Kind.PING, 1, Optional.empty(), Optional.of(new Usage(1, 0, 9_000, 1, 0))),
-                            new SideCall(SideCall.Kind.SUMMARY, 2, Optional.of(Instant.EPOCH), Optional.empty())))),
-                    Optional.of(new FileSummary.Resume(4096, 12, new byte[] {1, 2, 3}))));
+    private static final Instant AT = Instant.parse("2026-11-01T09:00:00.123Z");
+    private static final SummaryCodec.Entry ENTRY = entry(new Usage(3, 600, 8_000, 50, 0, 600), Instant.MAX);
 
     @Test
     void an_entry_reads_back_as_it_was_written() {
@@ -37,9 +27,28 @@ class SummaryCodecTest {
 
         assertThat(read.key()).isEqualTo(ENTRY.key());
         assertThat(read.tail()).isEqualTo(42);
+        assertThat(read.format()).isEqualTo("claude-code");
         assertThat(read.summary().summaries()).isEqualTo(ENTRY.summary().summaries());
-        assertThat(read.summary().resume().orElseThrow().state()).containsExactly(1, 2, 3);
+        FileSummary.Resume resume = read.summary().resume().orElseThrow();
+        assertThat(resume.offset()).isEqualTo(4096);
+        assertThat(resume.lines()).isEqualTo(12);
+        assertThat(resume.state()).containsExactly(1, 2, 3);
         assertThat(read.summary().summaries().get(0).turns()).isInstanceOf(TurnColumns.class);
+    }
+
+    @Test
+    void the_head_alone_gives_the_summaries_and_where_the_state_lies() {
+        byte[] bytes = SummaryCodec.encode(ENTRY);
+        int end = SummaryCodec.headEnd(Arrays.copyOf(bytes, SummaryCodec.PREFIX_BYTES));
+
+        SummaryCodec.Head head = SummaryCodec.head(Arrays.copyOf(bytes, end), bytes.length, PATH).orElseThrow();
+
+        assertThat(end).isEqualTo(bytes.length - 3);
+        assertThat(head.summaries()).isEqualTo(ENTRY.summary().summaries());
+        assertThat(head.resume().orElseThrow().stateLength()).isEqualTo(3);
+        assertThat(SummaryCodec.resume(head.resume().get(), new byte[] {1, 2, 3})).isPresent();
+        assertThat(SummaryCodec.resume(head.resume().get(), new byte[] {1, 2, 4})).as("another state").isEmpty();
+        assertThat(SummaryCodec.head(Arrays.copyOf(bytes, end), bytes.length - 1, PATH)).as("state cut short").isEmpty();
     }
 
     @Test
@@ -47,67 +56,132 @@ class SummaryCodecTest {
         byte[] bytes = SummaryCodec.encode(ENTRY);
         byte[] older = Arrays.copyOf(bytes, bytes.length);
         ByteBuffer.wrap(older).putInt(Integer.BYTES, SummaryCodec.VERSION - 1);
+        byte[] state = Arrays.copyOf(bytes, bytes.length);
+        state[state.length - 1]++;
 
         assertThat(SummaryCodec.decode(checksummed(older), PATH)).isEmpty();
         assertThat(SummaryCodec.decode(bytes, "/logs/other.jsonl")).isEmpty();
         assertThat(SummaryCodec.decode(Arrays.copyOf(bytes, bytes.length / 2), PATH)).isEmpty();
-        assertThat(SummaryCodec.decode(checksummed(Arrays.copyOf(bytes, bytes.length - 20)), PATH)).isEmpty();
+        assertThat(SummaryCodec.decode(Arrays.copyOf(bytes, bytes.length - 1), PATH)).isEmpty();
+        assertThat(SummaryCodec.decode(Arrays.copyOf(bytes, bytes.length + 1), PATH)).isEmpty();
+        assertThat(SummaryCodec.decode(state, PATH)).as("a damaged state").isEmpty();
+        byte[] head = Arrays.copyOf(bytes, bytes.length);
+        ByteBuffer.wrap(head).putInt(2 * Integer.BYTES, bytes.length);
+        assertThat(SummaryCodec.decode(head, PATH)).as("a head longer than the entry").isEmpty();
+    }
+
+    /**
+     * Each byte of the head set to values that make a varint end or go on, its checksum made right: what decodes is an
+     * entry the codec could have written, and the rest is refused, never thrown.
+     */
+    @Test
+    void a_head_damaged_anywhere_is_refused_or_read_but_never_throws() {
+        byte[] bytes = SummaryCodec.encode(ENTRY);
+        int end = SummaryCodec.headEnd(bytes);
+        for (int at = SummaryCodec.PREFIX_BYTES; at < end - Integer.BYTES; at++) {
+            for (int value : new int[] {0, 1, 2, 0x3f, 0x40, 0x7f, 0x80, 0x81, 0xfe, 0xff, bytes[at] ^ 1}) {
+                byte[] damaged = Arrays.copyOf(bytes, bytes.length);
+                damaged[at] = (byte) value;
+                SummaryCodec.decode(checksummed(damaged), PATH).ifPresent(
+                        entry -> assertThat(SummaryCodec.decode(SummaryCodec.encode(entry), PATH)).isPresent());
+            }
+        }
     }
 
     @Test
-    void an_entry_that_claims_more_summaries_than_it_holds_is_refused_without_making_room_for_them() {
+    void an_entry_that_claims_more_summaries_or_turns_than_it_holds_is_refused_without_making_room_for_them() {
         byte[] bytes = SummaryCodec.encode(ENTRY);
-        // After magic, version, the path (index, length, bytes), the key and the tail: the count of summaries.
-        int count = 4 * Integer.BYTES + PATH.length() + 3 * Long.BYTES;
-        assertThat(ByteBuffer.wrap(bytes).getInt(count)).isOne();
-        ByteBuffer.wrap(bytes).putInt(count, Integer.MAX_VALUE);
+        TraceSummary summary = ENTRY.summary().summaries().get(0);
+        int summaries = differ(bytes, SummaryCodec.encode(with(List.of(summary, summary))));
+        int turns = differ(bytes, SummaryCodec.encode(with(List.of(new TraceSummary(summary.id(),
+                summary.format(), summary.session(), summary.model(), summary.turns().subList(0, 2),
+                summary.toolSchemaTokens(), summary.largestToolResultTokens(), summary.oversizedResults(),
+                summary.sideCalls())))));
 
-        assertThat(SummaryCodec.decode(checksummed(bytes), PATH)).isEmpty();
-    }
-
-    @Test
-    void an_entry_that_claims_more_turns_than_it_holds_is_refused_without_making_room_for_them() {
-        byte[] bytes = SummaryCodec.encode(ENTRY);
-        // After the count of summaries: id, format, session (each index, length, bytes), the model (a flag, an
-        // index, a length, bytes), the schema's and the largest result's tokens, one oversized result, the turns.
-        int turns = 5 * Integer.BYTES + PATH.length() + 3 * Long.BYTES + 3 * 2 * Integer.BYTES
-                + "s.jsonl".length() + "claude-code".length() + "s".length() + 1 + 2 * Integer.BYTES + "opus".length()
-                + 2 * Integer.BYTES + Integer.BYTES + 2 * Integer.BYTES;
-        assertThat(ByteBuffer.wrap(bytes).getInt(turns)).isEqualTo(2);
-        ByteBuffer.wrap(bytes).putInt(turns, Integer.MAX_VALUE);
-
-        assertThat(SummaryCodec.decode(checksummed(bytes), PATH)).isEmpty();
+        assertThat(varint(bytes, summaries)).isOne();
+        assertThat(SummaryCodec.decode(replaced(bytes, summaries, Integer.MAX_VALUE), PATH)).isEmpty();
+        assertThat(varint(bytes, turns)).isEqualTo(3);
+        assertThat(SummaryCodec.decode(replaced(bytes, turns, Integer.MAX_VALUE), PATH)).isEmpty();
     }
 
     @Test
     void an_entry_whose_turn_holds_a_usage_or_time_no_call_can_have_is_refused_as_it_is_read() {
-        long second = Instant.parse("2026-11-01T09:00:00.123Z").getEpochSecond();
+        // Where the bytes of 600 one-hour writes of 600 written and of 599 differ is the count: a zigzag varint, so
+        // two more is one more.
+        byte[] bytes = SummaryCodec.encode(ENTRY);
+        int writes = differ(bytes, SummaryCodec.encode(entry(new Usage(3, 600, 8_000, 50, 0, 599),
+                Instant.MAX)));
+        int time = differ(bytes, SummaryCodec.encode(entry(new Usage(3, 600, 8_000, 50, 0, 600),
+                Instant.MAX.minusSeconds(1))));
 
-        assertThat(SummaryCodec.decode(patched(new long[] {3, 600, 8_000, 50, 0, 600}, 5, 601), PATH))
+        assertThat(SummaryCodec.decode(replaced(bytes, writes, varint(bytes, writes) + 2), PATH))
                 .as("more 1-hour writes than writes").isEmpty();
-        assertThat(SummaryCodec.decode(patched(new long[] {second}, 0, Long.MAX_VALUE), PATH))
+        assertThat(SummaryCodec.decode(replaced(bytes, time, varint(bytes, time) + 2), PATH))
                 .as("a time past Instant.MAX").isEmpty();
     }
 
-    /** The encoded entry with the {@code index}th of the longs {@code run} (found in the bytes) set to {@code value}. */
-    private static byte[] patched(long[] run, int index, long value) {
-        byte[] bytes = SummaryCodec.encode(ENTRY);
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        for (int at = 0; at + run.length * Long.BYTES <= bytes.length; at++) {
-            int from = at;
-            if (IntStream.range(0, run.length).allMatch(i -> buffer.getLong(from + i * Long.BYTES) == run[i])) {
-                buffer.putLong(at + index * Long.BYTES, value);
-                return checksummed(bytes);
-            }
-        }
-        throw new AssertionError("the entry holds no such run of longs");
+    /** An entry whose first turn has {@code usage}, its third is at {@code last}. */
+    private static SummaryCodec.Entry entry(Usage usage, Instant last) {
+        return new SummaryCodec.Entry(PATH, new SummaryCache.Key(1234, 5678), 42, "claude-code",
+                new FileSummary(List.of(new TraceSummary("s.jsonl", "claude-code", "s", Optional.of("opus"), List.of(
+                        new TraceSummary.Turn(Optional.of("msg_1:req_1"), "main", Optional.of("opus"), Optional.of(AT),
+                                Optional.of(usage)),
+                        new TraceSummary.Turn(Optional.empty(), "Explore", Optional.empty(), Optional.empty(),
+                                Optional.empty()),
+                        new TraceSummary.Turn(Optional.empty(), "main", Optional.of("opus"), Optional.of(last),
+                                Optional.empty())),
+                        OptionalInt.of(900), 12_000, List.of(new TraceSummary.OversizedResult(0, 12_000)),
+                        List.of(new SideCall(SideCall.Kind.PING, 1, Optional.empty(),
+                                        Optional.of(new Usage(1, 0, 9_000, 1, 0))),
+                                new SideCall(SideCall.Kind.SUMMARY, 2, Optional.of(Instant.EPOCH), Optional.empty())))),
+                        Optional.of(new FileSummary.Resume(4096, 12, new byte[] {1, 2, 3}))));
     }
 
-    /** The bytes with their last eight replaced by the CRC-32 of the rest, as the codec writes it. */
+    private static SummaryCodec.Entry with(List<TraceSummary> summaries) {
+        return new SummaryCodec.Entry(PATH, ENTRY.key(), ENTRY.tail(), ENTRY.format(),
+                new FileSummary(summaries, ENTRY.summary().resume()));
+    }
+
+    /** Where the heads of two entries first differ. */
+    private static int differ(byte[] bytes, byte[] other) {
+        int from = SummaryCodec.PREFIX_BYTES;
+        return from + Arrays.mismatch(bytes, from, bytes.length, other, from, other.length);
+    }
+
+    /** The varint at {@code at}. */
+    private static long varint(byte[] bytes, int at) {
+        long value = 0;
+        for (int shift = 0; ; shift += 7, at++) {
+            value |= (long) (bytes[at] & 0x7f) << shift;
+            if ((bytes[at] & 0x80) == 0) {
+                return value;
+            }
+        }
+    }
+
+    /** {@code bytes} with the varint at {@code at} replaced by {@code value}, the head's length and checksum made right. */
+    private static byte[] replaced(byte[] bytes, int at, long value) {
+        int end = at;
+        while ((bytes[end++] & 0x80) != 0) {
+            // To the varint's last byte.
+        }
+        ByteBuffer replaced = ByteBuffer.allocate(bytes.length + 10).put(bytes, 0, at);
+        for (; (value & ~0x7fL) != 0; value >>>= 7) {
+            replaced.put((byte) (value & 0x7f | 0x80));
+        }
+        replaced.put((byte) value).put(bytes, end, bytes.length - end);
+        byte[] spliced = Arrays.copyOf(replaced.array(), replaced.position());
+        ByteBuffer head = ByteBuffer.wrap(spliced);
+        head.putInt(2 * Integer.BYTES, head.getInt(2 * Integer.BYTES) + spliced.length - bytes.length);
+        return checksummed(spliced);
+    }
+
+    /** The bytes with the CRC-32 at the end of their head made that of the head, as the codec writes it. */
     private static byte[] checksummed(byte[] bytes) {
+        int end = SummaryCodec.PREFIX_BYTES + ByteBuffer.wrap(bytes).getInt(2 * Integer.BYTES) + Integer.BYTES;
         CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - Long.BYTES);
-        ByteBuffer.wrap(bytes).putLong(bytes.length - Long.BYTES, crc.getValue());
+        crc.update(bytes, 0, end - Integer.BYTES);
+        ByteBuffer.wrap(bytes).putInt(end - Integer.BYTES, (int) crc.getValue());
         return bytes;
     }
 }
