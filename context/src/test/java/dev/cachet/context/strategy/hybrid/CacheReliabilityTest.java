@@ -15,6 +15,15 @@ class CacheReliabilityTest {
         return served * 0.1 + (1 - served) * 1.25;
     }
 
+    /** A reliability told of calls in order, each as its predicted read and the share of it served. */
+    private static CacheReliability after(double... readThenShare) {
+        CacheReliability reliability = new CacheReliability();
+        for (int i = 0; i < readThenShare.length; i += 2) {
+            reliability.served((long) readThenShare[i], readThenShare[i + 1]);
+        }
+        return reliability;
+    }
+
     @Test
     void before_any_call_a_cached_token_costs_the_read_price() {
         assertThat(new CacheReliability().cachedTokenRate(RATES)).isEqualTo(0.1);
@@ -22,18 +31,13 @@ class CacheReliabilityTest {
 
     @Test
     void a_first_call_served_nothing_halves_the_trust_the_promise_alone_gave() {
-        CacheReliability reliability = new CacheReliability();
-        reliability.served(2_000, 0);
-        assertThat(reliability.cachedTokenRate(RATES)).isCloseTo(rate(0.5), within(1e-12));
+        assertThat(after(2_000, 0).cachedTokenRate(RATES)).isCloseTo(rate(0.5), within(1e-12));
     }
 
     @Test
     void tokens_are_weighed_so_a_miss_on_a_small_call_weighs_little() {
-        CacheReliability reliability = new CacheReliability();
-        reliability.served(1_000, 0);
-        reliability.served(9_000, 1);
         // promise 1,000 + 0 + 9,000 served of 1,000 + 1,000 + 9,000
-        assertThat(reliability.cachedTokenRate(RATES)).isCloseTo(rate(10.0 / 11), within(1e-12));
+        assertThat(after(1_000, 0, 9_000, 1).cachedTokenRate(RATES)).isCloseTo(rate(10.0 / 11), within(1e-12));
     }
 
     @Test
@@ -43,17 +47,13 @@ class CacheReliabilityTest {
         assertThat(reliability.idleTurns(RATES)).isEqualTo(10);
         assertThat(reliability.idleTurns(new CacheRates(1.25, 0.3 / 3))).isEqualTo(10);
         // Served half, a kept token costs 0.675: after two turns its rent has paid for a re-read.
-        reliability.served(1_000, 0);
-        assertThat(reliability.idleTurns(RATES)).isEqualTo(2);
+        assertThat(after(1_000, 0).idleTurns(RATES)).isEqualTo(2);
         assertThat(new CacheReliability().idleTurns(new CacheRates(1, 0))).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test
     void a_share_above_one_counts_as_served_in_full() {
-        CacheReliability reliability = new CacheReliability();
-        reliability.served(1_000, 0);
-        reliability.served(1_000, 3);
-        assertThat(reliability.cachedTokenRate(RATES)).isCloseTo(rate(2.0 / 3), within(1e-12));
+        assertThat(after(1_000, 0, 1_000, 3).cachedTokenRate(RATES)).isCloseTo(rate(2.0 / 3), within(1e-12));
     }
 
     @Test
