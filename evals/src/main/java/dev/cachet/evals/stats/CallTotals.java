@@ -54,16 +54,18 @@ public final class CallTotals {
             ofModel = new CallTotals(pricer, null, pricer.price(name));
             models.put(name, ofModel);
         }
-        ofModel.count(usage, ofModel.price);
-        count(usage, ofModel.price);
+        // Priced once for both.
+        double cost = usage != null && ofModel.price.isPresent() ? ofModel.price.get().cost(usage) : 0;
+        ofModel.count(usage, ofModel.price.isPresent(), cost);
+        count(usage, ofModel.price.isPresent(), cost);
     }
 
-    private void count(Usage used, Optional<ModelPrice> at) {
+    private void count(Usage used, boolean hasPrice, double cost) {
         calls++;
         if (used != null) {
             usage.add(used);
-            if (at.isPresent()) {
-                costs.accept(at.get().cost(used));
+            if (hasPrice) {
+                costs.accept(cost);
             } else {
                 priced = false;
             }
