@@ -105,12 +105,32 @@ public final class SessionStatsCalculator {
                 pings.calls() == 0 ? Double.valueOf(0) : pings.cost()));
     }
 
+    /**
+     * What each model of a session's {@code calls} billed, in the order each first answered: all a report by period
+     * needs of a session, to name the models no table prices. Empty when none of them recorded its usage.
+     */
+    public Optional<List<ModelUsage>> models(List<Call> calls) {
+        CallView view = CallView.of(calls);
+        CallTotals totals = new CallTotals(pricer);
+        boolean billed = false;
+        for (int i = 0; i < view.size(); i++) {
+            Usage used = view.usage(i);
+            billed |= used != null;
+            totals.add(view.model(i), used);
+        }
+        return billed ? Optional.of(totals.models()) : Optional.empty();
+    }
+
     /** The usage each turn of the session's own context recorded, in order. */
     private static List<Usage> ownUsages(TraceSummary main) {
         List<Usage> own = new ArrayList<>();
         TurnColumns ownTurns = main.columns();
         for (int i = 0; i < ownTurns.size(); i++) {
-            ownTurns.usage(i).ifPresent(own::add);
+            // No method reference: one would be made for every turn.
+            Optional<Usage> used = ownTurns.usage(i);
+            if (used.isPresent()) {
+                own.add(used.get());
+            }
         }
         return own;
     }
