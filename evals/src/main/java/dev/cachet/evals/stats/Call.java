@@ -1,12 +1,7 @@
 package dev.cachet.evals.stats;
 
-import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.Usage;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,26 +30,5 @@ public record Call(String session, String agent, Optional<String> model, Optiona
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(usage, "usage");
-    }
-
-    /**
-     * The usage of each of {@code calls} that recorded one, in order: a loop, as a report does it for every call of a
-     * year of logs, where a stream of each call's optional would make a stream per call.
-     */
-    static List<Usage> usages(List<Call> calls) {
-        List<Usage> usages = new ArrayList<>(calls.size());
-        for (Call call : calls) {
-            call.usage().ifPresent(usages::add);
-        }
-        return usages;
-    }
-
-    /** {@code calls} by agent: the session's own first, then each sub-agent in the order it first called. */
-    static Map<String, List<Call>> byAgent(List<Call> calls) {
-        Map<String, List<Call>> byAgent = new LinkedHashMap<>();
-        byAgent.put(TrajectoryTurn.MAIN, new ArrayList<>());
-        calls.forEach(call -> byAgent.computeIfAbsent(call.agent(), a -> new ArrayList<>()).add(call));
-        byAgent.values().removeIf(List::isEmpty);
-        return byAgent;
     }
 }

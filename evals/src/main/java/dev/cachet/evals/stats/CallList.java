@@ -4,6 +4,8 @@ import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.evals.trace.TurnColumns;
+import dev.cachet.providers.Usage;
+import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +20,7 @@ import java.util.function.Predicate;
  * prints, 8 bytes each here, where the calls themselves would take some 150. A {@link Call} is made again each time
  * one is asked for. Calls are added at the end; to its readers it is an unmodifiable list.
  */
-public final class CallList extends AbstractList<Call> implements RandomAccess {
+public final class CallList extends AbstractList<Call> implements CallView, RandomAccess {
     private final List<TraceSummary> parts = new ArrayList<>();
     /** Per call: its summary's index in {@link #parts}. */
     private int[] partOf = new int[16];
@@ -70,19 +72,60 @@ public final class CallList extends AbstractList<Call> implements RandomAccess {
     @Override
     public Call get(int index) {
         Objects.checkIndex(index, size);
-        TraceSummary part = parts.get(partOf[index]);
-        TurnColumns turns = part.columns();
-        int turn = place[index];
-        if (turn >= turns.size()) {
-            SideCall side = part.sideCalls().get(turn - turns.size());
-            boolean ping = side.kind() == SideCall.Kind.PING;
-            // At the model of the turn it came before (a resumed session may have changed models), else the last.
-            Optional<String> model = turns.size() == 0 ? part.model()
-                    : turns.model(Math.min(side.beforeTurn(), turns.size() - 1)).or(part::model);
-            return new Call(part.session(), ping ? TrajectoryTurn.MAIN : SideCall.SUMMARIZER, model, side.at(),
-                    side.usage(), ping);
+        return new Call(parts.get(partOf[index]).session(), agent(index), Optional.ofNullable(model(index)),
+                Optional.ofNullable(at(index)), Optional.ofNullable(usage(index)), ping(index));
+    }
+
+    @Override
+    public String agent(int i) {
+        int turn = place[i];
+        TurnColumns turns = columns(i);
+        if (turn < turns.size()) {
+            return turns.agent(turn);
         }
-        return new Call(part.session(), turns.agent(turn), turns.model(turn).or(part::model), turns.at(turn),
-                turns.usage(turn));
+        return side(i).kind() == SideCall.Kind.PING ? TrajectoryTurn.MAIN : SideCall.SUMMARIZER;
+    }
+
+    @Override
+    public String model(int i) {
+        TraceSummary part = parts.get(partOf[i]);
+        TurnColumns turns = part.columns();
+        int turn = place[i];
+        if (turn >= turns.size()) {
+            // At the model of the turn it came before (a resumed session may have changed models), else the last.
+            turn = Math.min(side(i).beforeTurn(), turns.size() - 1);
+        }
+        String model = turn < 0 ? null : turns.model(turn).orElse(null);
+        return model != null ? model : part.model().orElse(null);
+    }
+
+    @Override
+    public Instant at(int i) {
+        int turn = place[i];
+        TurnColumns turns = columns(i);
+        return (turn < turns.size() ? turns.at(turn) : side(i).at()).orElse(null);
+    }
+
+    @Override
+    public Usage usage(int i) {
+        int turn = place[i];
+        TurnColumns turns = columns(i);
+        return (turn < turns.size() ? turns.usage(turn) : side(i).usage()).orElse(null);
+    }
+
+    @Override
+    public boolean ping(int i) {
+        return place[i] >= columns(i).size() && side(i).kind() == SideCall.Kind.PING;
+    }
+
+    private TurnColumns columns(int i) {
+        Objects.checkIndex(i, size);
+        return parts.get(partOf[i]).columns();
+    }
+
+    /** The side call at {@code i}, which lies past its summary's turns. */
+    private SideCall side(int i) {
+        TraceSummary part = parts.get(partOf[i]);
+        return part.sideCalls().get(place[i] - part.columns().size());
     }
 }

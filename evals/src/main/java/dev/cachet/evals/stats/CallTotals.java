@@ -42,20 +42,30 @@ public final class CallTotals {
     }
 
     public void add(Call call) {
-        // Counted in the totals of its model, which hold the model's price, then in these at that price.
-        CallTotals model = models.computeIfAbsent(call.model().orElse(CallPricer.UNKNOWN_MODEL),
-                name -> new CallTotals(pricer, null, pricer.price(name)));
-        model.add(call, model.price);
-        add(call, model.price);
+        add(call.model().orElse(null), call.usage().orElse(null));
     }
 
-    private void add(Call call, Optional<ModelPrice> at) {
+    /** Adds a call {@code model} answered (null when the log names none) that billed {@code usage} (null if unknown). */
+    public void add(String model, Usage usage) {
+        // Counted in the totals of its model, which hold the model's price, then in these at that price.
+        String name = model == null ? CallPricer.UNKNOWN_MODEL : model;
+        CallTotals ofModel = models.get(name);
+        if (ofModel == null) {
+            ofModel = new CallTotals(pricer, null, pricer.price(name));
+            models.put(name, ofModel);
+        }
+        // Priced once for both.
+        double cost = usage != null && ofModel.price.isPresent() ? ofModel.price.get().cost(usage) : 0;
+        ofModel.count(usage, ofModel.price.isPresent(), cost);
+        count(usage, ofModel.price.isPresent(), cost);
+    }
+
+    private void count(Usage used, boolean hasPrice, double cost) {
         calls++;
-        if (call.usage().isPresent()) {
-            Usage used = call.usage().get();
+        if (used != null) {
             usage.add(used);
-            if (at.isPresent()) {
-                costs.accept(at.get().cost(used));
+            if (hasPrice) {
+                costs.accept(cost);
             } else {
                 priced = false;
             }

@@ -3,6 +3,7 @@ package dev.cachet.evals.stats;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.TurnColumns;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Finds the calls of summaries, each call once over everything read through one instance: a resumed Claude Code
@@ -21,7 +22,8 @@ public final class Calls {
         for (TraceSummary part : parts) {
             TurnColumns turns = part.columns();
             for (int i = 0; i < turns.size(); i++) {
-                if (turns.callKey(i).isEmpty() || counted.add(turns.callKey(i).getAsLong())) {
+                OptionalLong key = turns.callKey(i);
+                if (key.isEmpty() || counted.add(key.getAsLong())) {
                     calls.add(part, i);
                 }
             }

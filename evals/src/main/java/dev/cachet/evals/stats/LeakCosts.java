@@ -6,8 +6,10 @@ import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Finds a session's leaks, with what each cost, from its calls priced one by one. */
@@ -27,106 +29,143 @@ final class LeakCosts {
 
     /**
      * @param calls  every call of the session
-     * @param own    the calls of its own context, in order: what growth is measured on
+     * @param usage  what they billed, added up
+     * @param own    the indexes of the calls of its own context, in order: what growth is measured on
      * @param main   its own context, whose tool results may be oversized
      */
-    List<LeakCost> of(List<Call> calls, List<Call> own, TraceSummary main) {
+    List<LeakCost> of(SessionCalls calls, Usage usage, int[] own, TraceSummary main) {
         List<LeakCost> leaks = new ArrayList<>();
-        Usage usage = CallPricer.usage(calls);
         if (usage.input() > 0 && (double) usage.cacheRead() / usage.input() < LOW_CACHE_HIT) {
             leaks.add(lowCacheHit(calls));
         }
-        runaway(own).ifPresent(leaks::add);
-        oversized(own, main).ifPresent(leaks::add);
-        expired(calls).ifPresent(leaks::add);
-        uncachedPrefix(calls).ifPresent(leaks::add);
+        runaway(calls, own).ifPresent(leaks::add);
+        oversized(calls, own, main).ifPresent(leaks::add);
+        Map<String, int[]> byAgent = calls.byAgent();
+        expired(calls, byAgent).ifPresent(leaks::add);
+        uncachedPrefix(calls, byAgent).ifPresent(leaks::add);
         return leaks;
     }
 
-    private LeakCost lowCacheHit(List<Call> calls) {
+    private LeakCost lowCacheHit(CallView calls) {
         int count = 0;
         double cost = 0;
-        for (Call call : calls) {
-            Usage u = call.usage().orElse(Usage.ZERO);
-            if (u.input() > 0 && u.cacheRead() < u.input() * LOW_CACHE_HIT) {
+        for (int i = 0; i < calls.size(); i++) {
+            Usage u = calls.usage(i);
+            if (u != null && u.input() > 0 && u.cacheRead() < u.input() * LOW_CACHE_HIT) {
                 count++;
-                cost += price(call).map(p -> aboveRead(p, u.uncachedInput(), u.cacheWrite5m(), u.cacheWrite1h()))
-                        .orElse(0.0);
+                ModelPrice p = price(calls, i);
+                cost += p == null ? 0.0 : aboveRead(p, u.uncachedInput(), u.cacheWrite5m(), u.cacheWrite1h());
             }
         }
         return new LeakCost(Leak.LOW_CACHE_HIT, count, cost);
     }
 
-    private Optional<LeakCost> runaway(List<Call> own) {
-        List<Usage> usages = Call.usages(own);
-        if (usages.size() <= ENDS) {
+    private Optional<LeakCost> runaway(CallView calls, int[] own) {
+        int[] billed = Arrays.stream(own).filter(i -> calls.usage(i) != null).toArray();
+        if (billed.length <= ENDS) {
             return Optional.empty();
         }
-        double first = usages.subList(0, ENDS).stream().mapToLong(Usage::input).average().orElse(0);
-        double last = usages.subList(usages.size() - ENDS, usages.size()).stream().mapToLong(Usage::input).average()
-                .orElse(0);
+        double first = meanInput(calls, billed, 0);
+        double last = meanInput(calls, billed, billed.length - ENDS);
         if (first == 0 || last / first <= RUNAWAY_GROWTH || last <= RUNAWAY_INPUT_TOKENS) {
             return Optional.empty();
         }
         int count = 0;
         double cost = 0;
-        List<Call> priced = own.stream().filter(call -> call.usage().isPresent()).toList();
-        for (Call call : priced.subList(ENDS, priced.size())) {
-            Usage u = call.usage().orElseThrow();
+        for (int i : Arrays.copyOfRange(billed, ENDS, billed.length)) {
+            Usage u = calls.usage(i);
             if (u.input() > first) {
                 count++;
                 double excess = (u.input() - first) / u.input();
-                cost += price(call).map(p -> p.inputCost(u) * excess).orElse(0.0);
+                ModelPrice p = price(calls, i);
+                cost += p == null ? 0.0 : p.inputCost(u) * excess;
             }
         }
         return Optional.of(new LeakCost(Leak.RUNAWAY_CONTEXT, count, cost));
     }
 
+    /** The mean input of the {@link #ENDS} calls from {@code from} of {@code billed}, as a stream's average is. */
+    private static double meanInput(CallView calls, int[] billed, int from) {
+        long sum = 0;
+        for (int i = from; i < from + ENDS; i++) {
+            sum += calls.usage(billed[i]).input();
+        }
+        return (double) sum / ENDS;
+    }
+
     /** What the oversized results cost: each is read from the cache again on every later call. */
-    private Optional<LeakCost> oversized(List<Call> own, TraceSummary main) {
+    private Optional<LeakCost> oversized(CallView calls, int[] own, TraceSummary main) {
         List<TraceSummary.OversizedResult> results = main.oversizedResults();
         if (results.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ModelPrice> price = own.stream().map(this::price).flatMap(Optional::stream).findFirst();
+        ModelPrice price = null;
+        for (int k = 0; k < own.length && price == null; k++) {
+            price = price(calls, own[k]);
+        }
         int turns = main.turns().size();
+        ModelPrice at = price;
         double cost = results.stream()
-                .mapToDouble(r -> price.map(p -> PER_TOKEN * r.tokens() * (turns - r.turn() - 1) * p.cacheRead())
-                        .orElse(0.0))
+                .mapToDouble(r -> at == null ? 0.0 : PER_TOKEN * r.tokens() * (turns - r.turn() - 1) * at.cacheRead())
                 .sum();
         return Optional.of(new LeakCost(Leak.OVERSIZED_TOOL_RESULT, results.size(), cost));
     }
 
-    private Optional<LeakCost> expired(List<Call> calls) {
-        boolean hour = Call.usages(calls).stream().anyMatch(u -> u.cacheWrite1h() > 0);
-        Duration ttl = hour ? Duration.ofHours(1) : Duration.ofMinutes(5);
+    private Optional<LeakCost> expired(CallView calls, Map<String, int[]> byAgent) {
+        boolean hour = false;
+        for (int i = 0; i < calls.size() && !hour; i++) {
+            hour = calls.usage(i) != null && calls.usage(i).cacheWrite1h() > 0;
+        }
+        long ttl = hour ? Duration.ofHours(1).toSeconds() : Duration.ofMinutes(5).toSeconds();
         int count = 0;
         double cost = 0;
-        for (List<Call> agent : Call.byAgent(calls).values()) {
-            List<Call> timed = agent.stream().filter(call -> call.at().isPresent())
-                    .sorted(Comparator.comparing(call -> call.at().orElseThrow())).toList();
-            for (int i = 1; i < timed.size(); i++) {
-                Instant before = timed.get(i - 1).at().orElseThrow();
-                Call call = timed.get(i);
-                Usage u = call.usage().orElse(Usage.ZERO);
-                if (u.cacheWrite() > 0 && Duration.between(before, call.at().orElseThrow()).compareTo(ttl) > 0) {
+        for (int[] agent : byAgent.values()) {
+            int[] timed = byTime(calls, agent);
+            for (int k = 1; k < timed.length; k++) {
+                Usage u = calls.usage(timed[k]);
+                if (u != null && u.cacheWrite() > 0 && longerThan(calls.at(timed[k - 1]), calls.at(timed[k]), ttl)) {
                     count++;
-                    cost += price(call).map(p -> aboveRead(p, 0, u.cacheWrite5m(), u.cacheWrite1h())).orElse(0.0);
+                    ModelPrice p = price(calls, timed[k]);
+                    cost += p == null ? 0.0 : aboveRead(p, 0, u.cacheWrite5m(), u.cacheWrite1h());
                 }
             }
         }
         return count == 0 ? Optional.empty() : Optional.of(new LeakCost(Leak.EXPIRED_CACHE_REWRITE, count, cost));
     }
 
-    private Optional<LeakCost> uncachedPrefix(List<Call> calls) {
+    /** Those of {@code calls} that have a time, by time, those of the same time in their order. */
+    private static int[] byTime(CallView calls, int[] indexes) {
+        int[] timed = Arrays.stream(indexes).filter(i -> calls.at(i) != null).toArray();
+        boolean sorted = true;
+        for (int k = 1; k < timed.length && sorted; k++) {
+            sorted = !calls.at(timed[k]).isBefore(calls.at(timed[k - 1]));
+        }
+        // A log is mostly in time order already: boxed and sorted (stably) only when it is not.
+        return sorted ? timed : Arrays.stream(timed).boxed()
+                .sorted(Comparator.comparing(calls::at)).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether more than {@code seconds} passed from {@code before} to {@code after}, as a Duration compares. */
+    private static boolean longerThan(Instant before, Instant after, long seconds) {
+        long between = after.getEpochSecond() - before.getEpochSecond();
+        int nanos = after.getNano() - before.getNano();
+        if (nanos < 0) {
+            between--;
+            nanos += 1_000_000_000;
+        }
+        return between > seconds || between == seconds && nanos > 0;
+    }
+
+    private Optional<LeakCost> uncachedPrefix(CallView calls, Map<String, int[]> byAgent) {
         int count = 0;
         double cost = 0;
-        for (List<Call> agent : Call.byAgent(calls).values()) {
-            for (Call call : agent.subList(1, agent.size())) {
-                Usage u = call.usage().orElse(Usage.ZERO);
-                if (u.uncachedInput() > UNCACHED_PREFIX_TOKENS) {
+        for (int[] agent : byAgent.values()) {
+            for (int k = 1; k < agent.length; k++) {
+                Usage u = calls.usage(agent[k]);
+                if (u != null && u.uncachedInput() > UNCACHED_PREFIX_TOKENS) {
                     count++;
-                    cost += price(call).map(p -> aboveRead(p, u.uncachedInput(), 0, 0)).orElse(0.0);
+                    ModelPrice p = price(calls, agent[k]);
+                    cost += p == null ? 0.0 : aboveRead(p, u.uncachedInput(), 0, 0);
                 }
             }
         }
@@ -139,7 +178,12 @@ final class LeakCosts {
                 + write1h * (p.cacheWrite1h() - p.cacheRead()));
     }
 
-    private Optional<ModelPrice> price(Call call) {
-        return call.usage().isPresent() ? pricer.price(call) : Optional.empty();
+    /** The price of the call's model; null when it billed nothing known or no table prices its model. */
+    private ModelPrice price(CallView calls, int i) {
+        if (calls.usage(i) == null) {
+            return null;
+        }
+        String model = calls.model(i);
+        return pricer.price(model == null ? CallPricer.UNKNOWN_MODEL : model).orElse(null);
     }
 }

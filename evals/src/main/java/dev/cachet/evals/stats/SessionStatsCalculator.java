@@ -10,6 +10,7 @@ import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,51 +56,124 @@ public final class SessionStatsCalculator {
      * filter kept (a period of time). Empty when none of {@code calls} recorded its usage.
      */
     public Optional<SessionStats> ofSummaries(List<TraceSummary> parts, List<Call> calls) {
-        // Made once: the measures below go through the calls a dozen times, and a CallList makes them at each get.
-        List<Call> all = List.copyOf(calls);
+        // Read once: the measures below go through the calls a dozen times.
+        SessionCalls all = SessionCalls.of(CallView.of(calls));
         TraceSummary main = parts.stream().filter(TraceSummary::main).findFirst().orElse(parts.get(0));
-        List<Usage> usages = Call.usages(all);
-        if (usages.isEmpty()) {
+        int billed = 0;
+        boolean usageKnown = true;
+        String model = null;
+        // Added up once for the session's usage, cost and models; its pings and its own turns apart.
+        CallTotals totals = new CallTotals(pricer);
+        CallTotals pings = new CallTotals(pricer);
+        int ownCalls = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Usage used = all.usage(i);
+            billed += used == null ? 0 : 1;
+            usageKnown &= used != null;
+            model = model == null ? all.model(i) : model;
+            totals.add(all.model(i), used);
+            if (all.ping(i)) {
+                pings.add(all.model(i), used);
+            } else if (all.agent(i).equals(TrajectoryTurn.MAIN)) {
+                ownCalls++;
+            }
+        }
+        if (billed == 0) {
             return Optional.empty();
         }
-        List<Usage> own = new ArrayList<>();
-        TurnColumns ownTurns = main.columns();
-        for (int i = 0; i < ownTurns.size(); i++) {
-            ownTurns.usage(i).ifPresent(own::add);
-        }
-        // Added up once for the session's usage, cost and models.
-        CallTotals totals = CallTotals.of(all, pricer);
         Usage usage = totals.usage();
         Double cost = totals.cost();
         Double hours = hours(all);
         Double burn = cost == null || hours == null ? null : cost / hours;
         int largest = parts.stream().mapToInt(TraceSummary::largestToolResultTokens).max().orElse(0);
         double hitRate = usage.input() == 0 ? 0 : (double) usage.cacheRead() / usage.input();
-        List<Usage> context = own.isEmpty() ? usages : own;
+        List<Usage> context = ownUsages(main);
+        if (context.isEmpty()) {
+            context = billedUsages(all);
+        }
         double growth = growth(context);
         UsageSum contextSum = new UsageSum();
         context.forEach(contextSum::add);
         Usage contextUsage = contextSum.total();
         Double schemaShare = main.toolSchemaTokens().isEmpty() || contextUsage.input() == 0 ? null
                 : (double) main.toolSchemaTokens().getAsInt() * context.size() / contextUsage.input();
-        // A ping is no turn: the context's growth is measured on the turns alone.
-        List<Call> ownCalls = all.stream().filter(call -> call.agent().equals(TrajectoryTurn.MAIN) && !call.ping()).toList();
-        List<Call> pings = all.stream().filter(Call::ping).toList();
-        List<LeakCost> leaks = leakCosts.of(all, ownCalls.isEmpty() ? all : ownCalls, main);
-        String model = all.stream().flatMap(call -> call.model().stream()).findFirst().orElse(CallPricer.UNKNOWN_MODEL);
-        return Optional.of(new SessionStats(main.id(), main.format(), model, main.turns().size(), all.size(), usage,
-                cost, totals.priced(), all.stream().allMatch(call -> call.usage().isPresent()),
-                agents(all), totals.models(), hitRate, (double) usage.total() / usages.size(), hours, burn, growth,
-                schemaShare, largest, leaks.stream().map(LeakCost::leak).toList(), leaks, pings.size(),
-                pings.isEmpty() ? Double.valueOf(0) : pricer.cost(pings)));
+        List<LeakCost> leaks = leakCosts.of(all, usage, ownCalls == 0 ? everyCall(all) : ownTurns(all, ownCalls), main);
+        return Optional.of(new SessionStats(main.id(), main.format(), model == null ? CallPricer.UNKNOWN_MODEL : model,
+                main.turns().size(), all.size(), usage, cost, totals.priced(), usageKnown, agents(all),
+                totals.models(), hitRate, (double) usage.total() / billed, hours, burn, growth, schemaShare, largest,
+                leaks.stream().map(LeakCost::leak).toList(), leaks, pings.calls(),
+                pings.calls() == 0 ? Double.valueOf(0) : pings.cost()));
+    }
+
+    /**
+     * What each model of a session's {@code calls} billed, in the order each first answered: all a report by period
+     * needs of a session, to name the models no table prices. Empty when none of them recorded its usage.
+     */
+    public Optional<List<ModelUsage>> models(List<Call> calls) {
+        CallView view = CallView.of(calls);
+        CallTotals totals = new CallTotals(pricer);
+        boolean billed = false;
+        for (int i = 0; i < view.size(); i++) {
+            Usage used = view.usage(i);
+            billed |= used != null;
+            totals.add(view.model(i), used);
+        }
+        return billed ? Optional.of(totals.models()) : Optional.empty();
+    }
+
+    /** The usage each turn of the session's own context recorded, in order. */
+    private static List<Usage> ownUsages(TraceSummary main) {
+        List<Usage> own = new ArrayList<>();
+        TurnColumns ownTurns = main.columns();
+        for (int i = 0; i < ownTurns.size(); i++) {
+            // No method reference: one would be made for every turn.
+            Optional<Usage> used = ownTurns.usage(i);
+            if (used.isPresent()) {
+                own.add(used.get());
+            }
+        }
+        return own;
+    }
+
+    private static List<Usage> billedUsages(CallView calls) {
+        List<Usage> usages = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.usage(i) != null) {
+                usages.add(calls.usage(i));
+            }
+        }
+        return usages;
+    }
+
+    private static int[] everyCall(CallView calls) {
+        int[] every = new int[calls.size()];
+        Arrays.setAll(every, i -> i);
+        return every;
+    }
+
+    /** The {@code count} calls of the session's own context, in order: a ping is no turn, so no part of its growth. */
+    private static int[] ownTurns(CallView calls, int count) {
+        int[] own = new int[count];
+        int next = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            if (!calls.ping(i) && calls.agent(i).equals(TrajectoryTurn.MAIN)) {
+                own[next++] = i;
+            }
+        }
+        return own;
     }
 
     /** The session's own agent first, then each sub-agent type in the order it first called. */
-    private List<AgentUsage> agents(List<Call> calls) {
-        return Call.byAgent(calls).entrySet().stream()
-                .map(entry -> new AgentUsage(entry.getKey(), entry.getValue().size(), CallPricer.usage(entry.getValue()),
-                        pricer.cost(entry.getValue())))
-                .toList();
+    private List<AgentUsage> agents(SessionCalls calls) {
+        List<AgentUsage> agents = new ArrayList<>();
+        calls.byAgent().forEach((agent, indexes) -> {
+            CallTotals totals = new CallTotals(pricer);
+            for (int i : indexes) {
+                totals.add(calls.model(i), calls.usage(i));
+            }
+            agents.add(new AgentUsage(agent, totals.calls(), totals.usage(), totals.cost()));
+        });
+        return agents;
     }
 
     private static double growth(List<Usage> usages) {
@@ -115,14 +189,21 @@ public final class SessionStatsCalculator {
         return usages.stream().mapToLong(Usage::input).average().orElse(0);
     }
 
-    private static Double hours(List<Call> calls) {
-        List<Instant> times = new ArrayList<>(calls.size());
-        calls.forEach(call -> call.at().ifPresent(times::add));
-        times.sort(null);
-        if (times.size() < 2) {
+    /** The time from the first call to the last; null without two times a minute apart. */
+    private static Double hours(CallView calls) {
+        Instant first = null;
+        Instant last = null;
+        for (int i = 0; i < calls.size(); i++) {
+            Instant at = calls.at(i);
+            if (at != null) {
+                first = first == null || at.isBefore(first) ? at : first;
+                last = last == null || at.isAfter(last) ? at : last;
+            }
+        }
+        if (first == null) {
             return null;
         }
-        Duration span = Duration.between(times.get(0), times.get(times.size() - 1));
+        Duration span = Duration.between(first, last);
         return span.compareTo(MIN_BURN_WINDOW) < 0 ? null : span.toMillis() / 3_600_000.0;
     }
 }

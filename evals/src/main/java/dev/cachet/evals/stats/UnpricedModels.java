@@ -11,15 +11,14 @@ import java.util.Map;
 public final class UnpricedModels {
     private UnpricedModels() {}
 
-    public static List<String> of(List<SessionStats> sessions) {
+    /** @param models what each session's models billed, session by session */
+    public static List<String> of(List<ModelUsage> models) {
         Map<String, Usage> tokens = new LinkedHashMap<>();
         Map<String, Integer> calls = new LinkedHashMap<>();
-        for (SessionStats session : sessions) {
-            for (ModelUsage model : session.models()) {
-                if (model.costUsd() == null && model.usage().total() > 0) {
-                    tokens.merge(model.model(), model.usage(), Usage::plus);
-                    calls.merge(model.model(), model.calls(), Integer::sum);
-                }
+        for (ModelUsage model : models) {
+            if (model.costUsd() == null && model.usage().total() > 0) {
+                tokens.merge(model.model(), model.usage(), Usage::plus);
+                calls.merge(model.model(), model.calls(), Integer::sum);
             }
         }
         return tokens.entrySet().stream().map(entry -> String.format(Locale.ROOT,

@@ -55,4 +55,22 @@ class CallListTest {
         assertThatThrownBy(() -> late.get(4)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> late.add(late.get(0))).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void each_field_is_read_in_place_as_the_call_made_of_it_holds_it() {
+        CallList all = new Calls().of(List.of(main, resumed));
+        List<Call> made = List.copyOf(all);
+
+        for (CallView calls : List.of(all, CallView.of(made), SessionCalls.of(all))) {
+            assertThat(calls.size()).isEqualTo(made.size());
+            for (int i = 0; i < made.size(); i++) {
+                Call call = made.get(i);
+                assertThat(calls.agent(i)).isEqualTo(call.agent());
+                assertThat(Optional.ofNullable(calls.model(i))).isEqualTo(call.model());
+                assertThat(Optional.ofNullable(calls.at(i))).isEqualTo(call.at());
+                assertThat(Optional.ofNullable(calls.usage(i))).isEqualTo(call.usage());
+                assertThat(calls.ping(i)).isEqualTo(call.ping());
+            }
+        }
+    }
 }

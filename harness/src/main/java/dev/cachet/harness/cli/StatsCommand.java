@@ -14,6 +14,7 @@ import dev.cachet.evals.stats.Call;
 import dev.cachet.evals.stats.CallList;
 import dev.cachet.evals.stats.CallPricer;
 import dev.cachet.evals.stats.Calls;
+import dev.cachet.evals.stats.ModelUsage;
 import dev.cachet.evals.stats.SessionStats;
 import dev.cachet.evals.stats.SessionStatsCalculator;
 import dev.cachet.evals.stats.UnpricedModels;
@@ -160,6 +161,10 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files) : Map.of();
         DateRange range = filter.range();
         List<SessionStats> sessions = new ArrayList<>();
+        // A report by period or block prints no session: of each it needs only what its models billed, not the
+        // leaks, agents and growth that take most of adding a session up.
+        boolean perSession = view == View.session || chosen == Format.html || strategy.isPresent();
+        List<ModelUsage> billedModels = new ArrayList<>();
         // Every call counted, kept as its place in the summaries until the report adds them up.
         CallList counted = new CallList();
         Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
@@ -175,15 +180,17 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 continue;
             }
             counted.addAll(kept);
-            Optional<SessionStats> stats = calculator.ofSummaries(parts, kept);
-            stats.ifPresentOrElse(sessions::add, () -> failures.add(parts.get(0).id() + ": no usage recorded"));
+            Optional<SessionStats> stats = perSession ? calculator.ofSummaries(parts, kept) : Optional.empty();
+            Optional<List<ModelUsage>> models = perSession ? stats.map(SessionStats::models) : calculator.models(kept);
+            models.ifPresentOrElse(billedModels::addAll, () -> failures.add(parts.get(0).id() + ": no usage recorded"));
+            stats.ifPresent(sessions::add);
             strategy.ifPresent(asked -> stats.flatMap(s -> WhatIf.of(s.session(),
                             whole.getOrDefault(sessionKey(parts.get(0).format(), parts.get(0).session()), List.of()),
                             asked, replay()))
                     .ifPresent(w -> whatIfs.put(w.session(), w)));
         }
         failures.forEach(failure -> err.println("skipped " + failure));
-        UnpricedModels.of(sessions).forEach(err::println);
+        UnpricedModels.of(billedModels).forEach(err::println);
         out().print(render(view, chosen, sessions, counted, whatIfs));
         out().flush();
         return failures.stream().anyMatch(f -> !f.endsWith("no usage recorded")) ? ExitCodes.INPUT : ExitCodes.OK;

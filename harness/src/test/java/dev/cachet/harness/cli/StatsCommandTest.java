@@ -184,6 +184,30 @@ class StatsCommandTest {
     }
 
     @Test
+    void every_view_names_the_same_unpriced_models_and_skipped_sessions_as_the_session_report() {
+        List<String> paths = List.of(TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString(),
+                TraceFixtures.path(TraceFixtures.CODEX).toString(), Corpus.dir().resolve("swe-agent").toString());
+        List<String> session = warnings(CliRun.of(stats("session", paths)));
+
+        assertThat(session).anyMatch(line -> line.startsWith("unpriced model "))
+                .anyMatch(line -> line.endsWith(": no usage recorded"));
+        for (String view : List.of("daily", "weekly", "monthly", "blocks")) {
+            assertThat(warnings(CliRun.of(stats(view, paths)))).as(view).isEqualTo(session);
+        }
+    }
+
+    private static String[] stats(String view, List<String> paths) {
+        List<String> args = new ArrayList<>(List.of("stats", view));
+        args.addAll(paths);
+        return args.toArray(String[]::new);
+    }
+
+    /** What a run said on stderr besides its progress. */
+    private static List<String> warnings(CliRun run) {
+        return run.err().lines().filter(line -> !line.startsWith("[")).toList();
+    }
+
+    @Test
     void without_paths_or_agent_logs_in_home_it_asks_for_files() {
         CliRun run = CliRun.withEnvironment(Map.of("HOME", dir.toString()), "stats");
 

@@ -3,6 +3,7 @@ package dev.cachet.evals.stats.report;
 import dev.cachet.evals.stats.Call;
 import dev.cachet.evals.stats.CallPricer;
 import dev.cachet.evals.stats.CallTotals;
+import dev.cachet.evals.stats.CallView;
 import dev.cachet.providers.Usage;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +32,9 @@ public final class Blocks {
     public static List<Block> of(List<Call> calls, Instant now, CallPricer pricer) {
         List<Block> blocks = new ArrayList<>();
         Open open = null;
-        for (int index : byTime(calls)) {
-            Call call = calls.get(index);
-            Instant at = call.at().orElseThrow();
+        CallView view = CallView.of(calls);
+        for (int index : byTime(view)) {
+            Instant at = view.at(index);
             if (open != null && (Duration.between(open.start, at).compareTo(LENGTH) > 0
                     || Duration.between(open.last, at).compareTo(LENGTH) > 0)) {
                 blocks.add(open.block(now));
@@ -42,7 +43,7 @@ public final class Blocks {
             if (open == null) {
                 open = new Open(at, pricer);
             }
-            open.add(call, at);
+            open.add(view.model(index), view.usage(index), at);
         }
         if (open != null) {
             blocks.add(open.block(now));
@@ -54,16 +55,16 @@ public final class Blocks {
      * The indexes of the calls that have a time, by time, calls of the same time in their order: the calls are put
      * in order without holding them all.
      */
-    private static int[] byTime(List<Call> calls) {
+    private static int[] byTime(CallView calls) {
         long[] seconds = new long[calls.size()];
         int[] nanos = new int[calls.size()];
         BitSet dated = new BitSet(calls.size());
         for (int i = 0; i < calls.size(); i++) {
-            Optional<Instant> at = calls.get(i).at();
-            if (at.isPresent()) {
+            Instant at = calls.at(i);
+            if (at != null) {
                 dated.set(i);
-                seconds[i] = at.get().getEpochSecond();
-                nanos[i] = at.get().getNano();
+                seconds[i] = at.getEpochSecond();
+                nanos[i] = at.getNano();
             }
         }
         return dated.stream().boxed()
@@ -84,8 +85,8 @@ public final class Blocks {
             this.totals = new CallTotals(pricer);
         }
 
-        void add(Call call, Instant at) {
-            totals.add(call);
+        void add(String model, Usage usage, Instant at) {
+            totals.add(model, usage);
             last = at;
         }
 

@@ -3,6 +3,8 @@ package dev.cachet.evals.stats.report;
 import dev.cachet.evals.stats.Call;
 import dev.cachet.evals.stats.CallPricer;
 import dev.cachet.evals.stats.CallTotals;
+import dev.cachet.evals.stats.CallView;
+import dev.cachet.providers.Usage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,18 +36,20 @@ public record PeriodReport(List<PeriodUsage> periods, PeriodUsage total, int und
         // looked up again only when the day changes, the day found as LocalDate.ofInstant finds it.
         long day = Long.MIN_VALUE;
         CallTotals ofDay = null;
-        for (Call call : calls) {
-            if (call.at().isEmpty()) {
+        CallView view = CallView.of(calls);
+        for (int i = 0; i < view.size(); i++) {
+            Instant at = view.at(i);
+            if (at == null) {
                 continue;
             }
-            Instant at = call.at().get();
             long callDay = Math.floorDiv(at.getEpochSecond() + rules.getOffset(at).getTotalSeconds(), SECONDS_PER_DAY);
             if (callDay != day) {
                 day = callDay;
                 ofDay = byPeriod.computeIfAbsent(period.label(LocalDate.ofEpochDay(day)), p -> new CallTotals(pricer));
             }
-            dated.add(call);
-            ofDay.add(call);
+            Usage usage = view.usage(i);
+            dated.add(view.model(i), usage);
+            ofDay.add(view.model(i), usage);
         }
         List<PeriodUsage> periods = byPeriod.entrySet().stream()
                 .map(entry -> usage(entry.getKey(), entry.getValue())).toList();
