@@ -3,9 +3,10 @@ package dev.cachet.harness.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cachet.context.Counted;
-import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.Json;
 import dev.cachet.context.TokenCounter;
+import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.evals.replay.CounterfactualReplay;
 import dev.cachet.evals.report.StatsTables;
 import dev.cachet.evals.report.TextTable;
 import dev.cachet.evals.report.UsageHtmlReport;
@@ -24,15 +25,15 @@ import dev.cachet.evals.stats.report.DateRange;
 import dev.cachet.evals.stats.report.Period;
 import dev.cachet.evals.stats.report.PeriodReport;
 import dev.cachet.evals.stats.report.WhatIf;
-import dev.cachet.evals.replay.CounterfactualReplay;
-import dev.cachet.providers.ModelSpec;
-import dev.cachet.providers.PricedModel;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.stats.SummaryCache;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.PricedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,14 +43,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -139,6 +142,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             throw new InputException("--json and --format " + format + " ask for two formats; give one");
         }
         Format chosen = json ? Format.json : format;
+        // The harness (configuration, price tables) needs none of the logs: it is built while they are found.
+        CompletableFuture<Harness> harnessReady = CompletableFuture.supplyAsync(this::harness);
         // Looked up as the logs are found: a log the cache holds as it is is not opened, not even for its format.
         Optional<SummaryLookups> cache = noCache ? Optional.empty()
                 : Optional.of(new SummaryLookups(new SummaryCache(root.dirs().cache().resolve("stats"))));
@@ -149,7 +154,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                     + " logs found lies in a directory of that project");
         }
         PrintWriter err = err();
-        SessionStatsCalculator calculator = new SessionStatsCalculator(harness().counter().fresh(), harness().prices()::price);
+        Harness harness = ready(harnessReady);
+        SessionStatsCalculator calculator = new SessionStatsCalculator(harness.counter().fresh(), harness.prices()::price);
         // A session's parts may lie in several files (a sub-agent's transcript beside its parent's): all are read
         // before any session is added up.
         TokenCounter counter = harness().counter().fresh();
@@ -284,5 +290,20 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                         t.pingCostUsd()),
                 t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),
                 t.cacheReadTokens(), t.outputTokens(), t.costUsd(), 100 * t.cacheHitRate(), t.flaggedSessions());
+    }
+
+    /** The harness built ahead; one that could not be built (a bad configuration file) fails as it would have here. */
+    private static Harness ready(CompletableFuture<Harness> harness) {
+        try {
+            return harness.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 }

@@ -345,4 +345,19 @@ class StatsCommandTest {
         assertThat(run.err().lines().filter(line -> line.startsWith("unpriced model house-model-7 (1 call,")))
                 .singleElement().asString().contains("~/.config/cachet/prices.yaml");
     }
+
+    @Test
+    void a_price_list_that_cannot_be_read_fails_stats_with_one_line_naming_it() throws IOException {
+        // The harness, price lists included, is built while the logs are found: its failure is still the command's.
+        Path home = dir.resolve("home");
+        Path prices = Files.createDirectories(home.resolve(".config/cachet")).resolve("prices.yaml");
+        Files.writeString(prices, "models: [oops\n");
+
+        CliRun run = CliRun.withEnvironment(Map.of("HOME", home.toString()), "stats",
+                TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().startsWith("cachet: " + prices + ": ");
+        assertThat(run.out()).isEmpty();
+    }
 }
