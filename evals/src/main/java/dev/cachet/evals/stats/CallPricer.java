@@ -51,4 +51,9 @@ public final class CallPricer {
     Optional<ModelPrice> price(String model) {
         return priceByModel.computeIfAbsent(model, prices);
     }
+
+    /** The name reports give the model a call's log names, or names none (null). */
+    static String named(String modelOrNull) {
+        return modelOrNull == null ? UNKNOWN_MODEL : modelOrNull;
+    }
 }

@@ -48,7 +48,7 @@ public final class CallTotals {
     /** Adds a call {@code model} answered (null when the log names none) that billed {@code usage} (null if unknown). */
     public void add(String model, Usage usage) {
         // Counted in the totals of its model, which hold the model's price, then in these at that price.
-        String name = model == null ? CallPricer.UNKNOWN_MODEL : model;
+        String name = CallPricer.named(model);
         CallTotals ofModel = models.get(name);
         if (ofModel == null) {
             ofModel = new CallTotals(pricer, null, pricer.price(name));

@@ -183,7 +183,6 @@ final class LeakCosts {
         if (calls.usage(i) == null) {
             return null;
         }
-        String model = calls.model(i);
-        return pricer.price(model == null ? CallPricer.UNKNOWN_MODEL : model).orElse(null);
+        return pricer.price(CallPricer.named(calls.model(i))).orElse(null);
     }
 }

@@ -98,7 +98,7 @@ public final class SessionStatsCalculator {
         Double schemaShare = main.toolSchemaTokens().isEmpty() || contextUsage.input() == 0 ? null
                 : (double) main.toolSchemaTokens().getAsInt() * context.size() / contextUsage.input();
         List<LeakCost> leaks = leakCosts.of(all, usage, ownCalls == 0 ? everyCall(all) : ownTurns(all, ownCalls), main);
-        return Optional.of(new SessionStats(main.id(), main.format(), model == null ? CallPricer.UNKNOWN_MODEL : model,
+        return Optional.of(new SessionStats(main.id(), main.format(), CallPricer.named(model),
                 main.turns().size(), all.size(), usage, cost, totals.priced(), usageKnown, agents(all),
                 totals.models(), hitRate, (double) usage.total() / billed, hours, burn, growth, schemaShare, largest,
                 leaks.stream().map(LeakCost::leak).toList(), leaks, pings.calls(),
