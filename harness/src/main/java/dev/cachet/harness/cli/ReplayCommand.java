@@ -101,7 +101,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
         ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced), chosen,
-                TraceNames.reader(found), timing);
+                TraceNames.reader(found.files(), found::format), timing);
         ReplayBatch.Outcome outcome = batch.run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
         progress.finish();

@@ -26,6 +26,7 @@ import dev.cachet.evals.stats.report.Period;
 import dev.cachet.evals.stats.report.PeriodReport;
 import dev.cachet.evals.stats.report.WhatIf;
 import dev.cachet.evals.trace.TraceFiles;
+import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
@@ -158,13 +159,13 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness.counter().fresh(), harness.prices()::price);
         // A session's parts may lie in several files (a sub-agent's transcript beside its parent's): all are read
         // before any session is added up.
-        TokenCounter counter = harness().counter().fresh();
+        TokenCounter counter = harness.counter().fresh();
         StatsSource.Loaded loaded = new StatsSource(noCache ? TraceSummaries.withoutResume(counter)
                 : new TraceSummaries(counter), cache)
                 .load(files, found::format, jobs, ProgressLine.on(err));
         List<String> failures = new ArrayList<>(loaded.failures());
-        Optional<ConfiguredStrategy> strategy = Optional.ofNullable(whatIf).map(name -> harness().strategy(name, Map.of()));
-        Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files) : Map.of();
+        Optional<ConfiguredStrategy> strategy = Optional.ofNullable(whatIf).map(name -> harness.strategy(name, Map.of()));
+        Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files, found::format) : Map.of();
         DateRange range = filter.range();
         List<SessionStats> sessions = new ArrayList<>();
         // A report by period or block prints no session: of each it needs only what its models billed, not the
@@ -203,12 +204,12 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     }
 
     /**
-     * Every session's parts read whole, for the replay of --what-if; a file that cannot be read was named already
-     * when its summary failed.
+     * Every session's parts read whole, in the format each was found in, for the replay of --what-if; a file that
+     * cannot be read was named already when its summary failed.
      */
-    private Map<String, List<Trajectory>> trajectories(List<Path> files) {
+    private Map<String, List<Trajectory>> trajectories(List<Path> files, Function<Path, TraceFormat> formats) {
         Map<String, List<Trajectory>> bySession = new LinkedHashMap<>();
-        Function<Path, List<Trajectory>> reader = TraceNames.reader(files);
+        Function<Path, List<Trajectory>> reader = TraceNames.reader(files, formats);
         for (Path file : files) {
             try {
                 for (Trajectory trajectory : reader.apply(file)) {

@@ -1,6 +1,7 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.evals.trace.TraceFiles;
+import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.evals.trace.TraceFormats;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.Trajectory;
@@ -24,15 +25,18 @@ final class TraceNames {
 
     /** Reads a file of {@code files} as {@link TraceFormats#read} does, its trajectories named apart from the others'. */
     static Function<Path, List<Trajectory>> reader(List<Path> files) {
-        return reader(files, TraceFormats::read);
+        return named(files, TraceFormats::read);
     }
 
-    /** Reads a file found in the format it was found in ({@link TraceFiles.Found#format}), named as {@link #reader}. */
-    static Function<Path, List<Trajectory>> reader(TraceFiles.Found found) {
-        return reader(found.files(), file -> found.format(file).read(file));
+    /**
+     * Reads a file of {@code files} in the format {@code formats} gives it (a file found in a directory, in the format
+     * found there: {@link TraceFiles.Found#format}), named as {@link #reader(List)} names it.
+     */
+    static Function<Path, List<Trajectory>> reader(List<Path> files, Function<Path, TraceFormat> formats) {
+        return named(files, file -> formats.apply(file).read(file));
     }
 
-    private static Function<Path, List<Trajectory>> reader(List<Path> files, Function<Path, List<Trajectory>> read) {
+    private static Function<Path, List<Trajectory>> named(List<Path> files, Function<Path, List<Trajectory>> read) {
         Map<Path, String> names = names(files);
         return file -> read.apply(file).stream().map(t -> renamed(t, file, names.get(file))).toList();
     }

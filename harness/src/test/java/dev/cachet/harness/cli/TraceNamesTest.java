@@ -23,7 +23,7 @@ class TraceNamesTest {
         Path file = Files.writeString(dir.resolve("session.jsonl"), "no format knows this\n");
         TraceFiles.Found found = new TraceFiles.Found(List.of(file), Map.of(file, new Fixed()), 0);
 
-        assertThat(TraceNames.reader(found).apply(file)).extracting(Trajectory::id).containsExactly("session.jsonl");
+        assertThat(TraceNames.reader(found.files(), found::format).apply(file)).extracting(Trajectory::id).containsExactly("session.jsonl");
     }
 
     /** A format that claims nothing, and reads every file into one empty session named after it. */
