@@ -122,9 +122,12 @@ public final class Harness {
         return providers.replay(recording, new ModelSpec("replay", recording.source(), Optional.empty(), cacheTtl), counter);
     }
 
-    /** How a replay bills each trace: as its own recorded model where its log names one, else as {@code chosen}. */
-    public TraceBilling traceBilling(PricedModel chosen) {
-        return new TraceBilling(providers, chosen);
+    /**
+     * How a replay bills each trace: as its own recorded model where its log names one, else as {@code chosen}; at
+     * the cache lifetime its log shows, unless {@code namedTtl} is given.
+     */
+    public TraceBilling traceBilling(PricedModel chosen, Optional<Duration> namedTtl) {
+        return new TraceBilling(providers, chosen, namedTtl);
     }
 
     /** How a counterfactual replay bills as the model a spec names. */

@@ -193,8 +193,9 @@ public final class CounterfactualReplay {
      * side call after the last turn goes with the last).
      */
     private List<ReplayTurn> recorded(Trajectory trajectory, PricedModel model) {
-        // The recorded bill is the original provider's cache: a call is cold after its TTL, as the replay's are.
-        CallClock clock = new CallClock(model.caches().apply(counter).ttl(), ReplayTiming.RECORDED);
+        // The recorded bill is the original provider's cache: a call is cold after the TTL it was paid at.
+        CallClock clock = new CallClock(trajectory.cacheTtl().orElse(model.caches().apply(counter).ttl()),
+                ReplayTiming.RECORDED);
         List<ReplayTurn> turns = new ArrayList<>();
         Usage previous = null;
         // A bill that never read nor wrote the cache was run without one: its calls cannot miss it.

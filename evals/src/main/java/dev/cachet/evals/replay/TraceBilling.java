@@ -4,25 +4,33 @@ import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.registry.Providers;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * How each trajectory is billed in a replay: as the model its log names (that model's provider cache, at its price
  * when known, with the cache lifetime the log shows), so every strategy is compared with what the session really
- * cost; a log that names none is billed as the model the user chose.
+ * cost; a log that names none is billed as the model the user chose. A cache lifetime the user names is a what-if
+ * over the log's: the strategies are billed at it (the recorded bill keeps the lifetime it was paid at).
  */
 public final class TraceBilling implements Function<Trajectory, PricedModel> {
     private final Providers providers;
     private final PricedModel chosen;
+    private final Optional<Duration> namedTtl;
 
-    public TraceBilling(Providers providers, PricedModel chosen) {
+    public TraceBilling(Providers providers, PricedModel chosen, Optional<Duration> namedTtl) {
         this.providers = providers;
         this.chosen = chosen;
+        this.namedTtl = namedTtl;
+    }
+
+    public TraceBilling(Providers providers, PricedModel chosen) {
+        this(providers, chosen, Optional.empty());
     }
 
     @Override
     public PricedModel apply(Trajectory trajectory) {
-        Duration ttl = trajectory.cacheTtl().orElse(chosen.spec().cacheTtl());
+        Duration ttl = namedTtl.or(trajectory::cacheTtl).orElse(chosen.spec().cacheTtl());
         return trajectory.model().map(model -> providers.recorded(model, ttl, chosen)).orElse(chosen);
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +40,11 @@ import picocli.CommandLine.Option;
                     + "token counts are fitted to that bill (what the log never held, such as the harness's system "
                     + "prompt and tools, rides as an unseen prefix in every window), the bill is a 'recorded' row "
                     + "that strategies are compared with, and the fidelity of the transcript's replay to it is "
-                    + "printed. Other traces are estimated."})
+                    + "printed. Other traces are estimated.",
+            "",
+            "A log that shows how long its prompts were cached (Claude Code's 5-minute or 1-hour writes) is replayed "
+                    + "at that lifetime. --cache-ttl replays the strategies at another, as a what-if (the recorded "
+                    + "bill stays as paid, so the fidelity table then shows what the lifetime alone changes)."})
 final class ReplayCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     enum Format { table, json, md, html }
 
@@ -100,7 +105,8 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         TraceFiles.Found found = inputs.find(root.userLogs(), err());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
-        ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced), chosen,
+        ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced,
+                given("--cache-ttl") ? Optional.of(priced.spec().cacheTtl()) : Optional.empty()), chosen,
                 TraceNames.reader(found.files(), found::format), timing);
         ReplayBatch.Outcome outcome = batch.run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));

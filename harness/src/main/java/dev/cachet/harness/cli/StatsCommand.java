@@ -230,7 +230,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     /** The replay --what-if runs: each trajectory billed at its own model, as 'cachet replay' bills it by default. */
     private CounterfactualReplay replay() {
         PricedModel fallback = harness().priced(ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES));
-        return new CounterfactualReplay(harness().counter().fresh(), harness().traceBilling(fallback));
+        return new CounterfactualReplay(harness().counter().fresh(), harness().traceBilling(fallback, Optional.empty()));
     }
 
     private String render(View view, Format format, List<SessionStats> sessions, List<Call> calls,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.context.Json;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.StrategyInfo;
@@ -398,6 +399,31 @@ class ReplayCommandTest {
         double bill = metRuns.get(RECORDED).get("cost_usd").asDouble();
         assertThat(metRuns.get("transcript").get("cost_usd").asDouble()).isCloseTo(bill, withinPercentage(5));
         assertThat(perfectRuns.get("transcript").get("cost_usd").asDouble()).isLessThan(bill * 0.5);
+    }
+
+    @Test
+    @Tag("corpus")
+    void a_named_cache_lifetime_replays_the_strategies_at_it_and_leaves_the_bill_as_paid() {
+        // Claude Code paid every write of this session at the hour's price, 2x input.
+        Path hourLong = Corpus.dir().resolve("claude-code-spotter").resolve("258c7280-ae70-4798-800f-63464d01a85d.jsonl");
+        Map<String, JsonNode> asLogged = byStrategy(json(replay(List.of(hourLong), "--format", "json", "--strategies",
+                "transcript").out()));
+        Map<String, JsonNode> hour = byStrategy(json(replay(List.of(hourLong), "--format", "json", "--strategies",
+                "transcript", "--cache-ttl", "1h").out()));
+        Map<String, JsonNode> fiveMinutes = byStrategy(json(replay(List.of(hourLong), "--format", "json", "--strategies",
+                "transcript", "--cache-ttl", "5m").out()));
+
+        assertThat(hour).isEqualTo(asLogged);
+        // The bill is the bill; only its restart, which no log holds, is the transcript's, priced as the strategies are.
+        ObjectNode paid = fiveMinutes.get(RECORDED).deepCopy();
+        assertThat(paid.remove("restart_cost_usd")).isEqualTo(fiveMinutes.get("transcript").get("restart_cost_usd"));
+        ObjectNode paidAsLogged = asLogged.get(RECORDED).deepCopy();
+        paidAsLogged.remove("restart_cost_usd");
+        assertThat(paid).isEqualTo(paidAsLogged);
+        JsonNode cheaper = fiveMinutes.get("transcript");
+        JsonNode logged = asLogged.get("transcript");
+        assertThat(cheaper.get("cache_write_tokens").asLong()).isGreaterThanOrEqualTo(logged.get("cache_write_tokens").asLong());
+        assertThat(cheaper.get("cost_usd").asDouble()).isLessThan(logged.get("cost_usd").asDouble());
     }
 
     private static Map<String, JsonNode> byStrategy(JsonNode report) {
