@@ -90,11 +90,9 @@ public final class CounterfactualReplay {
         List<List<ObservedReferences.Observed>> references = ObservedReferences.of(trajectory, search);
         List<ReplayTurn> bill = calibration.estimated() ? List.of() : recorded(trajectory, model);
         ProviderMisses misses = timing.providerMisses() ? ProviderMisses.of(bill) : ProviderMisses.NONE;
-        List<ReplayRun> runs = new ArrayList<>();
-        for (ConfiguredStrategy strategy : strategies) {
-            runs.add(replay(trajectory, references, search, strategy, model, windows, systemPrompt,
-                    calibration.estimated(), misses));
-        }
+        // The strategies replay at once, on the fork-join pool this runs in (a batch's --jobs threads), in their order.
+        List<ReplayRun> runs = new ArrayList<>(strategies.parallelStream().map(strategy -> replay(trajectory, references,
+                search, strategy, model, windows, systemPrompt, calibration.estimated(), misses)).toList());
         if (!calibration.estimated()) {
             double restart = runs.stream().filter(run -> run.strategy().equals(TranscriptStrategy.NAME))
                     .mapToDouble(ReplayRun::restartCostUsd).findFirst().orElse(0);

@@ -17,14 +17,16 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Replays many trajectory files under several strategies, {@code jobs} files at a time, the largest first. A file
+ * Replays many trajectory files under several strategies on {@code jobs} threads, the largest file first. A file
  * that cannot be read is reported and skipped, so one truncated log does not cost the report on the others. Runs
- * come back in the order of the files, whatever order the jobs finish in.
+ * come back in the order of the files, whatever order the jobs finish in. The threads are a fork-join pool, so a
+ * trajectory's strategies are replayed at once on them too: one long session no longer keeps a thread busy alone
+ * while the others idle.
  */
 public final class ReplayBatch {
     private final TokenCounter counter;
@@ -55,7 +57,7 @@ public final class ReplayBatch {
     }
 
     public Outcome run(List<Path> files, int jobs, Consumer<Progress> progress) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, files.size())));
+        ExecutorService pool = new ForkJoinPool(Math.max(1, jobs));
         try {
             CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             List<List<ReplayRun>> byFile = new ArrayList<>(Collections.nCopies(files.size(), List.of()));
