@@ -6,13 +6,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The launcher {@code ./cachet} and its class-data archives, run by sh against a java on the PATH that logs how it
@@ -42,6 +46,7 @@ class LauncherTest {
     Path dir;
 
     private Path launcher;
+    private Path jar;
     private Path log;
     private Path cds;
 
@@ -50,7 +55,7 @@ class LauncherTest {
         Path root = Files.createDirectories(dir.resolve("cachet"));
         launcher = Files.copy(Path.of("..", "cachet"), root.resolve("cachet"));
         // A jar and no sources: the launcher finds it up to date and builds nothing.
-        Files.writeString(Files.createDirectories(root.resolve("harness/target")).resolve("cachet.jar"), "jar");
+        jar = Files.writeString(Files.createDirectories(root.resolve("harness/target")).resolve("cachet.jar"), "jar");
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.writeString(bin.resolve("java"), FAKE_JAVA);
         Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -77,6 +82,28 @@ class LauncherTest {
 
         run(Map.of(), "replay", "other");
         assertThat(javaCalls()).hasSize(3).last().asString().contains("-XX:SharedArchiveFile=" + archive);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"harness/src/main/java/A.java", "tools/src/main/resources/a.txt", "pom.xml",
+            "evals/pom.xml", "examples/demo/task.yaml"})
+    void a_main_source_resource_pom_or_example_newer_than_the_jar_has_it_built(String file) throws Exception {
+        touchAfterTheJar(file);
+
+        run(Map.of(), "replay");
+
+        assertThat(javaCalls()).first().isEqualTo("mvnw -B -q -o -DskipTests package");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"harness/src/test/java/ATest.java", "examples/demo/.cachet/session.jsonl",
+            "harness/target/classes/A.class", "notes.txt"})
+    void a_test_or_other_file_newer_than_the_jar_builds_nothing(String file) throws Exception {
+        touchAfterTheJar(file);
+
+        run(Map.of(), "replay");
+
+        assertThat(javaCalls()).noneMatch(call -> call.startsWith("mvnw"));
     }
 
     @Test
@@ -177,6 +204,19 @@ class LauncherTest {
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         int status = process.waitFor();
         return new Run(status, Files.readString(out), Files.readString(err));
+    }
+
+    /** Writes the file with a time after the jar's, and a stand-in Maven wrapper that logs a build. */
+    private void touchAfterTheJar(String file) throws IOException {
+        Path written = Files.writeString(Files.createDirectories(launcher.resolveSibling(file).getParent())
+                .resolve(Path.of(file).getFileName()), "changed");
+        Files.setLastModifiedTime(written,
+                FileTime.from(Files.getLastModifiedTime(jar).toInstant().plus(Duration.ofSeconds(10))));
+        Path mvnw = Files.writeString(launcher.resolveSibling("mvnw"), """
+                #!/bin/sh
+                echo "mvnw $*" >> "$JAVA_LOG"
+                """);
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private List<String> javaCalls() throws IOException {
