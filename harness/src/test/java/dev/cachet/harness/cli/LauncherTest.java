@@ -165,32 +165,20 @@ class LauncherTest {
                 .anyMatch(name -> name.matches(".*-stats\\.classes\\.\\d+\\.tmp"));
     }
 
-    @Test
-    void an_archive_a_jvm_cannot_map_is_dropped_with_its_list_and_the_cycle_starts_again_silently() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"FAIL_DUMP", "FAIL_CHECK"})
+    void a_failed_dump_or_an_archive_a_jvm_cannot_map_leaves_no_list_and_no_archive_and_the_cycle_starts_again(
+            String failure) throws Exception {
         run(Map.of(), "replay");
 
-        Run second = run(Map.of("FAIL_CHECK", "1"), "replay");
+        Run second = run(Map.of(failure, "1"), "replay");
         awaitDumps();
 
         assertThat(second.status()).isZero();
         assertThat(second.err()).isEmpty();
-        assertThat(javaCalls()).anyMatch(call -> call.contains("-Xshare:on"));
         assertThat(archives()).isEmpty();
         run(Map.of(), "replay");
         assertThat(archives()).singleElement().asString().matches(".*-replay\\.classes\\.\\d+\\.tmp");
-    }
-
-    @Test
-    void a_failed_dump_leaves_no_list_and_no_archive_so_the_cycle_starts_again() throws Exception {
-        run(Map.of(), "replay");
-
-        Run second = run(Map.of("FAIL_DUMP", "1"), "replay");
-        awaitDumps();
-
-        assertThat(second.status()).isZero();
-        assertThat(second.err()).isEmpty();
-        assertThat(javaCalls()).noneMatch(call -> call.contains("-Xshare:on"));
-        assertThat(archives()).isEmpty();
     }
 
     @Test
