@@ -6,35 +6,63 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The launcher {@code ./cachet} and its class-data archives, run by sh against a java on the PATH that logs how it
- * was started: a first run of a command has java write an archive as it exits, the next run keeps it once a JVM maps
- * it, and later runs map it; whatever fails, the command runs as it would without, and nothing is said.
+ * was started: a first run of a command lists the classes it loads, a later run has the list dumped to an archive
+ * apart while its command runs without one, the dump is kept once a JVM maps it, and later runs map it; whatever
+ * fails, the command runs as it would without, nothing is said, and the cycle starts again.
  */
+// Each test has a directory of its own; most wait for a dump to end, an orphan whose end is seen once init reaps it
+// (seconds on some machines), so they wait side by side.
+@Execution(ExecutionMode.CONCURRENT)
 class LauncherTest {
+    private static final String FLAGS = "-XX:+UseSerialGC -Xmn32m -XX:TieredStopAtLevel=1";
+    private static final Pattern DUMPER = Pattern.compile(".*\\.jsa\\.(\\d+)\\.tmp");
+
     /**
-     * Logs its arguments (and whether the archive it is to write stands there already); writes that archive as it
-     * ends, as Java does; the archive check fails when FAIL_CHECK is set.
+     * Logs its arguments, and "placeholder" where the list or archive it is to write stands there already. A run
+     * writes its class list as it starts; a dump (held until DUMP_GATE is written, when set) writes the archive of
+     * the list it reads, and fails when FAIL_DUMP is set; the archive check fails when FAIL_CHECK is set.
      */
     private static final String FAKE_JAVA = """
             #!/bin/sh
             echo "$*" >> "$JAVA_LOG"
             for arg; do
-                case "$arg" in -XX:ArchiveClassesAtExit=*) [ -e "${arg#*=}" ] && echo "placeholder" >> "$JAVA_LOG" ;; esac
+                case "$arg" in
+                    -XX:DumpLoadedClassList=* | -XX:SharedClassListFile=*) list=${arg#*=} ;;
+                    -XX:SharedArchiveFile=*) archive=${arg#*=} ;;
+                esac
             done
-            case " $* " in *" -Xshare:on "*) [ -z "${FAIL_CHECK:-}" ]; exit $? ;; esac
+            case " $* " in
+                *" -Xshare:dump "*)
+                    [ -e "$archive" ] && echo "placeholder" >> "$JAVA_LOG"
+                    [ -z "${DUMP_GATE:-}" ] || read -r _ < "$DUMP_GATE"
+                    [ -z "${FAIL_DUMP:-}" ] && printf 'archive of %s' "$(cat "$list")" > "$archive"
+                    exit $? ;;
+                *" -Xshare:on "*) [ -z "${FAIL_CHECK:-}" ]; exit $? ;;
+            esac
+            if [ -n "${list:-}" ]; then
+                [ -e "$list" ] && echo "placeholder" >> "$JAVA_LOG"
+                printf 'classes' > "$list"
+            fi
             echo "ran $*" | sed 's/.* -jar [^ ]* /ran /'
-            for arg; do
-                case "$arg" in -XX:ArchiveClassesAtExit=*) printf 'classes' > "${arg#*=}" ;; esac
-            done
             exit "${EXIT:-0}"
             """;
 
@@ -42,6 +70,7 @@ class LauncherTest {
     Path dir;
 
     private Path launcher;
+    private Path jar;
     private Path log;
     private Path cds;
 
@@ -50,7 +79,7 @@ class LauncherTest {
         Path root = Files.createDirectories(dir.resolve("cachet"));
         launcher = Files.copy(Path.of("..", "cachet"), root.resolve("cachet"));
         // A jar and no sources: the launcher finds it up to date and builds nothing.
-        Files.writeString(Files.createDirectories(root.resolve("harness/target")).resolve("cachet.jar"), "jar");
+        jar = Files.writeString(Files.createDirectories(root.resolve("harness/target")).resolve("cachet.jar"), "jar");
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.writeString(bin.resolve("java"), FAKE_JAVA);
         Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -59,24 +88,70 @@ class LauncherTest {
     }
 
     @Test
-    void a_first_run_writes_an_archive_the_next_keeps_and_later_runs_map() throws Exception {
-        Run first = run(Map.of(), "replay", "logs");
-        assertThat(first.out()).isEqualTo("ran replay logs\n");
-        // The empty file stands for the archive while the first run goes: a run started meanwhile writes none.
-        assertThat(javaCalls()).hasSize(2).endsWith("placeholder").first().asString()
-                .contains("-XX:ArchiveClassesAtExit=" + cds);
-        Files.delete(log);
-        assertThat(archives()).singleElement().asString().matches(".*-replay\\.jsa\\.\\d+\\.tmp");
+    void a_first_run_lists_its_classes_a_later_one_has_them_dumped_apart_and_the_next_maps_the_archive()
+            throws Exception {
+        Run first = run(Map.of(), "replay", "first");
+        assertThat(first.out()).isEqualTo("ran replay first\n");
+        String list = cds + "/" + archives().get(0);
+        assertThat(list).matches(".*-replay\\.classes\\.\\d+\\.tmp");
+        // The empty list stands for it while the first run goes: a run started meanwhile lists nothing.
+        assertThat(javaCalls()).containsExactly(FLAGS + " -Xshare:auto -Xlog:cds=off -XX:DumpLoadedClassList=" + list
+                + " -jar " + jar + " replay first", "placeholder");
+        assertThat(Path.of(list)).hasContent("classes");
 
-        run(Map.of(), "replay", "logs");
-        List<String> calls = javaCalls();
-        assertThat(calls.get(0)).contains("-Xshare:on").endsWith("-version");
+        Path gate = fifo();
+        long dumper;
+        try {
+            Run second = run(Map.of("DUMP_GATE", gate.toString()), "replay", "second");
+            dumper = dumper();
+            // The command ran without an archive while the dump goes on; a run meanwhile goes without one too.
+            assertThat(second.out()).isEqualTo("ran replay second\n");
+            assertThat(ProcessHandle.of(dumper)).isPresent();
+            run(Map.of(), "replay", "meanwhile");
+            assertThat(javaCalls()).contains(FLAGS + " -jar " + jar + " replay second",
+                    FLAGS + " -jar " + jar + " replay meanwhile");
+            assertThat(archives()).hasSize(2).contains(Path.of(list).getFileName().toString());
+        } finally {
+            release(gate);
+        }
+        awaitDumps();
         String archive = cds + "/" + archives().get(0);
         assertThat(archive).endsWith("-replay.jsa");
-        assertThat(calls.get(1)).contains("-XX:SharedArchiveFile=" + archive).endsWith("replay logs");
+        assertThat(archives()).hasSize(1);
+        assertThat(Path.of(archive)).hasContent("archive of classes");
+        String written = archive + "." + dumper + ".tmp";
+        String options = FLAGS + " -XX:ErrorFile=/dev/null -XX:-CreateCoredumpOnCrash -cp " + jar;
+        // The dump wrote into a placeholder named by its pid, which a JVM mapped before it took the archive's name.
+        assertThat(javaCalls()).containsSubsequence(
+                options + " -Xshare:dump -XX:SharedClassListFile=" + list + " -XX:SharedArchiveFile=" + written,
+                "placeholder", options + " -Xshare:on -XX:SharedArchiveFile=" + written + " -version");
 
-        run(Map.of(), "replay", "other");
-        assertThat(javaCalls()).hasSize(3).last().asString().contains("-XX:SharedArchiveFile=" + archive);
+        Files.delete(log);
+        run(Map.of(), "replay", "third");
+        assertThat(javaCalls()).containsExactly(FLAGS + " -Xshare:auto -Xlog:cds=off -XX:SharedArchiveFile=" + archive
+                + " -jar " + jar + " replay third");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"harness/src/main/java/A.java", "tools/src/main/resources/a.txt", "pom.xml",
+            "evals/pom.xml", "examples/demo/task.yaml"})
+    void a_main_source_resource_pom_or_example_newer_than_the_jar_has_it_built(String file) throws Exception {
+        touchAfterTheJar(file);
+
+        run(Map.of(), "replay");
+
+        assertThat(javaCalls()).first().isEqualTo("mvnw -B -q -o -DskipTests package");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"harness/src/test/java/ATest.java", "examples/demo/.cachet/session.jsonl",
+            "harness/target/classes/A.class", "notes.txt"})
+    void a_test_or_other_file_newer_than_the_jar_builds_nothing(String file) throws Exception {
+        touchAfterTheJar(file);
+
+        run(Map.of(), "replay");
+
+        assertThat(javaCalls()).noneMatch(call -> call.startsWith("mvnw"));
     }
 
     @Test
@@ -84,25 +159,45 @@ class LauncherTest {
         run(Map.of(), "--version");
         run(Map.of(), "stats", "daily");
         run(Map.of(), "--version");
+        awaitDumps();
 
         assertThat(archives()).hasSize(2).anyMatch(name -> name.endsWith("-cachet.jsa"))
-                .anyMatch(name -> name.matches(".*-stats\\.jsa\\.\\d+\\.tmp"));
+                .anyMatch(name -> name.matches(".*-stats\\.classes\\.\\d+\\.tmp"));
     }
 
-    @Test
-    void an_archive_a_jvm_cannot_map_is_dropped_and_written_again_silently() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"FAIL_DUMP", "FAIL_CHECK"})
+    void a_failed_dump_or_an_archive_a_jvm_cannot_map_leaves_no_list_and_no_archive_and_the_cycle_starts_again(
+            String failure) throws Exception {
         run(Map.of(), "replay");
 
-        Run second = run(Map.of("FAIL_CHECK", "1"), "replay");
+        Run second = run(Map.of(failure, "1"), "replay");
+        awaitDumps();
 
         assertThat(second.status()).isZero();
         assertThat(second.err()).isEmpty();
-        assertThat(javaCalls().get(3)).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
-        assertThat(archives()).singleElement().asString().endsWith(".tmp");
+        assertThat(archives()).isEmpty();
+        run(Map.of(), "replay");
+        assertThat(archives()).singleElement().asString().matches(".*-replay\\.classes\\.\\d+\\.tmp");
     }
 
     @Test
-    void an_archive_being_written_by_a_live_run_is_left_alone() throws Exception {
+    void an_archive_a_dump_cut_short_left_is_dropped_and_the_list_dumped_again() throws Exception {
+        Run first = run(Map.of(), "replay");
+        String list = archives().get(0);
+        // Named by a process that has ended, as a dump that was killed leaves it.
+        Path torn = cds.resolve(list.replaceAll("\\.classes\\.\\d+\\.tmp$", ".jsa." + first.pid() + ".tmp"));
+        Files.writeString(torn, "half an archive");
+
+        run(Map.of(), "replay");
+        awaitDumps();
+
+        assertThat(archives()).singleElement().asString().endsWith("-replay.jsa");
+        assertThat(cds.resolve(archives().get(0))).hasContent("archive of classes");
+    }
+
+    @Test
+    void a_list_being_written_by_a_live_run_is_left_alone() throws Exception {
         run(Map.of(), "replay");
         Path written = cds.resolve(archives().get(0));
         Path live = written.resolveSibling(written.getFileName().toString()
@@ -111,9 +206,8 @@ class LauncherTest {
 
         run(Map.of(), "replay");
 
-        assertThat(javaCalls().get(2)).isEqualTo(
-                "-XX:+UseSerialGC -Xmn32m -XX:TieredStopAtLevel=1 -jar " + launcher.resolveSibling("harness/target/cachet.jar")
-                        + " replay");
+        assertThat(javaCalls().get(2)).isEqualTo(FLAGS + " -jar " + jar + " replay");
+        assertThat(javaCalls()).hasSize(3);
         assertThat(archives()).containsExactly(live.getFileName().toString());
     }
 
@@ -121,13 +215,31 @@ class LauncherTest {
     void a_rebuilt_jar_gets_new_archives_and_the_old_ones_go() throws Exception {
         run(Map.of(), "replay");
         run(Map.of(), "replay");
+        awaitDumps();
         String old = archives().get(0);
-        Files.writeString(launcher.resolveSibling("harness/target/cachet.jar"), "a newer jar");
+        Files.writeString(jar, "a newer jar");
 
         run(Map.of(), "replay");
+
+        assertThat(archives()).singleElement().asString().matches(".*-replay\\.classes\\.\\d+\\.tmp")
+                .doesNotStartWith(old.replace("-replay.jsa", ""));
+    }
+
+    @Test
+    void an_archive_of_the_former_dynamic_kind_is_not_mapped_and_goes() throws Exception {
+        run(Map.of(), "replay");
+        String list = archives().get(0);
+        // This jar's archive as the launcher named it when it kept dynamic ones: the jar's id, then the four stamps.
+        Path dynamic = cds.resolve(list.replaceAll("^(\\d+)-\\D*(\\d+-\\d+-\\d+-\\d+)-replay\\.classes\\.\\d+\\.tmp$",
+                "$1-$2-replay.jsa"));
+        assertThat(dynamic.getFileName().toString()).matches("\\d+(-\\d+){4}-replay\\.jsa");
+        Files.writeString(dynamic, "dynamic classes");
+        Files.delete(cds.resolve(list));
+
         run(Map.of(), "replay");
 
-        assertThat(archives()).singleElement().asString().endsWith("-replay.jsa").isNotEqualTo(old);
+        assertThat(javaCalls()).noneMatch(call -> call.contains("SharedArchiveFile"));
+        assertThat(dynamic).doesNotExist();
     }
 
     @Test
@@ -139,17 +251,21 @@ class LauncherTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEqualTo("ran replay\n");
         assertThat(run.err()).isEmpty();
-        assertThat(javaCalls()).singleElement().asString().doesNotContain("-Xshare").doesNotContain("Archive");
+        assertThat(javaCalls()).singleElement().asString().doesNotContain("-Xshare").doesNotContain("ClassList");
     }
 
     @Test
-    void the_command_status_and_java_options_pass_through_and_the_archive_is_checked_with_the_options() throws Exception {
+    void the_command_status_and_java_options_pass_through_and_the_archive_is_dumped_and_checked_with_them()
+            throws Exception {
         Run run = run(Map.of("EXIT", "3", "CACHET_JAVA_OPTS", "-Xmx2g"), "stats");
         run(Map.of("CACHET_JAVA_OPTS", "-Xmx2g"), "stats");
+        awaitDumps();
 
         assertThat(run.status()).isEqualTo(3);
         assertThat(javaCalls().get(0)).contains("-Xmx2g -jar ");
-        assertThat(javaCalls().get(2)).contains("-Xmx2g -Xshare:on").endsWith("-version");
+        assertThat(javaCalls()).anyMatch(call -> call.contains(" -Xmx2g -XX:ErrorFile=/dev/null")
+                && call.contains("-Xshare:dump")).anyMatch(call -> call.contains(" -Xmx2g -XX:ErrorFile=/dev/null")
+                && call.contains("-Xshare:on"));
     }
 
     @Test
@@ -158,12 +274,13 @@ class LauncherTest {
 
         run(Map.of(), "replay");
         run(Map.of(), "replay");
+        awaitDumps();
 
         assertThat(other).exists();
         assertThat(archives()).hasSize(2).anyMatch(name -> name.endsWith("-replay.jsa") && !name.startsWith("123-"));
     }
 
-    private record Run(int status, String out, String err) {}
+    private record Run(int status, String out, String err, long pid) {}
 
     private Run run(Map<String, String> environment, String... args) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("sh", launcher.toString()), Stream.of(args))
@@ -175,8 +292,54 @@ class LauncherTest {
         Path out = dir.resolve("out");
         Path err = dir.resolve("err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        int status = process.waitFor();
-        return new Run(status, Files.readString(out), Files.readString(err));
+        // A launcher that waited for the dump would never end while the dump is held.
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err), process.pid());
+    }
+
+    /** Writes the file with a time after the jar's, and a stand-in Maven wrapper that logs a build. */
+    private void touchAfterTheJar(String file) throws IOException {
+        Path written = Files.writeString(Files.createDirectories(launcher.resolveSibling(file).getParent())
+                .resolve(Path.of(file).getFileName()), "changed");
+        Files.setLastModifiedTime(written,
+                FileTime.from(Files.getLastModifiedTime(jar).toInstant().plus(Duration.ofSeconds(10))));
+        Path mvnw = Files.writeString(launcher.resolveSibling("mvnw"), """
+                #!/bin/sh
+                echo "mvnw $*" >> "$JAVA_LOG"
+                """);
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** The pid of the dump in progress, which names the archive it writes. */
+    private long dumper() throws IOException {
+        return archives().stream().map(DUMPER::matcher).filter(Matcher::matches)
+                .mapToLong(match -> Long.parseLong(match.group(1))).findFirst().orElseThrow();
+    }
+
+    private void awaitDumps() throws Exception {
+        for (String name : archives()) {
+            Matcher match = DUMPER.matcher(name);
+            if (match.matches()) {
+                ProcessHandle.of(Long.parseLong(match.group(1)))
+                        .ifPresent(dump -> dump.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+            }
+        }
+    }
+
+    private Path fifo() throws Exception {
+        Path gate = dir.resolve("gate");
+        assertThat(new ProcessBuilder("mkfifo", gate.toString()).start().waitFor()).isZero();
+        return gate;
+    }
+
+    /**
+     * Lets a held dump go on, also after a failure, so that none is left waiting: a writer opens the pipe, which waits
+     * for the dump to open it too (and ends unread where no dump came).
+     */
+    private void release(Path gate) throws Exception {
+        Process writer = new ProcessBuilder("sh", "-c", "echo go > \"$0\"", gate.toString()).start();
+        writer.waitFor(30, TimeUnit.SECONDS);
+        writer.destroyForcibly();
     }
 
     private List<String> javaCalls() throws IOException {
