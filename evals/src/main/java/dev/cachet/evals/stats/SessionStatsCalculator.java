@@ -126,10 +126,9 @@ public final class SessionStatsCalculator {
         List<Usage> own = new ArrayList<>();
         TurnColumns ownTurns = main.columns();
         for (int i = 0; i < ownTurns.size(); i++) {
-            // No method reference: one would be made for every turn.
-            Optional<Usage> used = ownTurns.usage(i);
-            if (used.isPresent()) {
-                own.add(used.get());
+            Usage used = ownTurns.usage(i);
+            if (used != null) {
+                own.add(used);
             }
         }
         return own;

@@ -164,32 +164,42 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
 
     @Override
     public TraceSummary.Turn get(int i) {
-        return new TraceSummary.Turn(callKey(i), agent(i), model(i), at(i), usage(i));
+        return new TraceSummary.Turn(keyed(i) ? OptionalLong.of(key(i)) : OptionalLong.empty(), agent(i),
+                Optional.ofNullable(model(i)), Optional.ofNullable(at(i)), Optional.ofNullable(usage(i)));
     }
 
-    public OptionalLong callKey(int i) {
-        return (present[i] & KEY) != 0 ? OptionalLong.of(keys[i]) : OptionalLong.empty();
+    // The fields of a turn, read in place: a report reads every call of a year of logs, and an optional for each field
+    // of each is garbage it need not make. A missing field is null.
+
+    /** Whether the turn's log gave it an id, kept as its {@link #key}. */
+    public boolean keyed(int i) {
+        return (present[i] & KEY) != 0;
+    }
+
+    /** The {@link CallKey} of the turn's id; 0 for a turn not {@link #keyed}. */
+    public long key(int i) {
+        return keys[i];
     }
 
     public String agent(int i) {
         return agents[i];
     }
 
-    public Optional<String> model(int i) {
-        return Optional.ofNullable(models[i]);
+    /** The model that answered, or null when the log names none. */
+    public String model(int i) {
+        return models[i];
     }
 
-    public Optional<Instant> at(int i) {
-        return (present[i] & AT) != 0 ? Optional.of(Instant.ofEpochSecond(seconds[i], nanos[i])) : Optional.empty();
+    public Instant at(int i) {
+        return (present[i] & AT) != 0 ? Instant.ofEpochSecond(seconds[i], nanos[i]) : null;
     }
 
-    public Optional<Usage> usage(int i) {
+    public Usage usage(int i) {
         if ((present[i] & USAGE) == 0) {
-            return Optional.empty();
+            return null;
         }
         int at = i * USAGE_FIELDS;
-        return Optional.of(new Usage(count(at), count(at + 1), count(at + 2), count(at + 3), count(at + 4),
-                count(at + 5)));
+        return new Usage(count(at), count(at + 1), count(at + 2), count(at + 3), count(at + 4), count(at + 5));
     }
 
     private long count(int at) {

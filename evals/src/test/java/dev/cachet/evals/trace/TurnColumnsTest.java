@@ -35,6 +35,24 @@ class TurnColumnsTest {
     }
 
     @Test
+    void each_field_is_read_in_place_missing_ones_as_null() {
+        TraceSummary.Turn full = turn("main", Optional.of(new Usage(1, 2, 3, 4, 5, 1)));
+        TurnColumns columns = TurnColumns.of(List.of(full, new TraceSummary.Turn(OptionalLong.empty(), "Explore",
+                Optional.empty(), Optional.empty(), Optional.empty())));
+
+        assertThat(columns.keyed(0)).isTrue();
+        assertThat(columns.key(0)).isEqualTo(full.callKey().getAsLong());
+        assertThat(columns.model(0)).isEqualTo("gpt-5-codex");
+        assertThat(columns.at(0)).isEqualTo(full.at().orElseThrow());
+        assertThat(columns.usage(0)).isEqualTo(full.usage().orElseThrow());
+        assertThat(columns.keyed(1)).isFalse();
+        assertThat(columns.agent(1)).isEqualTo("Explore");
+        assertThat(columns.model(1)).isNull();
+        assertThat(columns.at(1)).isNull();
+        assertThat(columns.usage(1)).isNull();
+    }
+
+    @Test
     void counts_past_an_int_are_kept_whole_from_the_turn_that_has_one() {
         Usage huge = new Usage(3L << 40, 7L << 33, Integer.MAX_VALUE + 1L, 5, 0, 7L << 33);
         List<TraceSummary.Turn> turns = List.of(turn("main", Optional.of(new Usage(1, 2, 3, 4, 5, 1))),
@@ -58,7 +76,7 @@ class TurnColumnsTest {
         TurnColumns columns = builder.build();
 
         assertThatThrownBy(() -> builder.usage(1, 2, 3, 4, 5, 0)).isInstanceOf(IllegalStateException.class);
-        assertThat(columns.usage(0)).isEmpty();
+        assertThat(columns.usage(0)).isNull();
     }
 
     @Test
@@ -77,7 +95,7 @@ class TurnColumnsTest {
         TurnColumns second = TurnColumns.of(List.of(turn(new String("Explore"), Optional.empty())));
 
         assertThat(first.agent(0)).isSameAs(second.agent(0));
-        assertThat(first.model(0).orElseThrow()).isSameAs(second.model(0).orElseThrow());
+        assertThat(first.model(0)).isSameAs(second.model(0)).isNotNull();
     }
 
     @Test

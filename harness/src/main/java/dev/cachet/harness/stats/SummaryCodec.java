@@ -193,15 +193,24 @@ final class SummaryCodec {
             unsigned(turns.size());
             lastSecond = 0;
             for (int i = 0; i < turns.size(); i++) {
-                flags((turns.callKey(i).isPresent() ? CALL_KEY : 0) | (turns.model(i).isPresent() ? MODEL : 0)
-                        | (turns.at(i).isPresent() ? AT : 0) | (turns.usage(i).isPresent() ? USAGE : 0));
+                String model = turns.model(i);
+                Instant at = turns.at(i);
+                Usage usage = turns.usage(i);
+                flags((turns.keyed(i) ? CALL_KEY : 0) | (model != null ? MODEL : 0) | (at != null ? AT : 0)
+                        | (usage != null ? USAGE : 0));
                 string(turns.agent(i));
-                if (turns.callKey(i).isPresent()) {
-                    fixedLong(turns.callKey(i).getAsLong());
+                if (turns.keyed(i)) {
+                    fixedLong(turns.key(i));
                 }
-                turns.model(i).ifPresent(this::string);
-                turns.at(i).ifPresent(this::at);
-                turns.usage(i).ifPresent(this::usage);
+                if (model != null) {
+                    string(model);
+                }
+                if (at != null) {
+                    at(at);
+                }
+                if (usage != null) {
+                    usage(usage);
+                }
             }
             unsigned(summary.sideCalls().size());
             for (SideCall side : summary.sideCalls()) {
