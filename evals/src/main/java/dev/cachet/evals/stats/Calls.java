@@ -10,7 +10,16 @@ import java.util.List;
  * billed once. A call without an id is always new.
  */
 public final class Calls {
-    private final LongHashSet counted = new LongHashSet();
+    private final LongHashSet counted;
+
+    public Calls() {
+        this(0);
+    }
+
+    /** Calls to find among summaries that hold some {@code expectedKeys} ids, repeats included. */
+    public Calls(int expectedKeys) {
+        counted = new LongHashSet(expectedKeys);
+    }
 
     /**
      * The calls of a session's parts not met before, part by part: each part's turns, then its side calls (keep-alive

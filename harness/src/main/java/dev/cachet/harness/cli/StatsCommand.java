@@ -180,7 +180,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         boolean keepCalls = view == View.blocks || chosen == Format.html;
         CallList counted = new CallList();
         Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
-        Calls calls = new Calls();
+        // Sized for every turn read, the most ids there can be.
+        Calls calls = new Calls(loaded.sessions().stream().flatMap(List::stream).mapToInt(part -> part.turns().size())
+                .sum());
         for (List<TraceSummary> parts : loaded.sessions()) {
             if (!filter.fromSource(parts.get(0).format())) {
                 continue;
