@@ -128,6 +128,24 @@ public final class CallList extends AbstractList<Call> implements CallView, Rand
         return place[i] >= columns(i).size() && side(i).kind() == SideCall.Kind.PING;
     }
 
+    @Override
+    public boolean billed(int i) {
+        int turn = place[i];
+        TurnColumns turns = columns(i);
+        return turn < turns.size() ? turns.billed(turn) : side(i).usage().isPresent();
+    }
+
+    @Override
+    public void addTo(CallTotals totals, int i) {
+        int turn = place[i];
+        TurnColumns turns = columns(i);
+        if (turn < turns.size()) {
+            totals.add(model(i), turns, turn);
+        } else {
+            CallView.super.addTo(totals, i);
+        }
+    }
+
     private TurnColumns columns(int i) {
         Objects.checkIndex(i, size);
         return parts.get(partOf[i]).columns();

@@ -24,6 +24,16 @@ public interface CallView {
 
     boolean ping(int i);
 
+    /** Whether call {@code i} recorded its usage, known without making it. */
+    default boolean billed(int i) {
+        return usage(i) != null;
+    }
+
+    /** Adds call {@code i} to {@code totals}, its usage read in place where the view keeps it so. */
+    default void addTo(CallTotals totals, int i) {
+        totals.add(model(i), usage(i));
+    }
+
     /** {@code calls} read in place: a {@link CallList} as it is, any other list through its calls. */
     static CallView of(List<Call> calls) {
         if (calls instanceof CallView view) {

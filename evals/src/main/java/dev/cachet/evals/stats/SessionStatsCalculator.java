@@ -114,9 +114,8 @@ public final class SessionStatsCalculator {
         CallTotals totals = new CallTotals(pricer);
         boolean billed = false;
         for (int i = 0; i < view.size(); i++) {
-            Usage used = view.usage(i);
-            billed |= used != null;
-            totals.add(view.model(i), used);
+            billed |= view.billed(i);
+            view.addTo(totals, i);
         }
         return billed ? Optional.of(totals.models()) : Optional.empty();
     }

@@ -195,11 +195,37 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
     }
 
     public Usage usage(int i) {
-        if ((present[i] & USAGE) == 0) {
-            return null;
-        }
-        int at = i * USAGE_FIELDS;
-        return new Usage(count(at), count(at + 1), count(at + 2), count(at + 3), count(at + 4), count(at + 5));
+        return billed(i) ? new Usage(uncachedInput(i), cacheWrite(i), cacheRead(i), output(i), reasoning(i),
+                cacheWrite1h(i)) : null;
+    }
+
+    /** Whether the turn's log recorded its usage, whose counts the accessors below read; 0 where it did not. */
+    public boolean billed(int i) {
+        return (present[i] & USAGE) != 0;
+    }
+
+    public long uncachedInput(int i) {
+        return count(i * USAGE_FIELDS);
+    }
+
+    public long cacheWrite(int i) {
+        return count(i * USAGE_FIELDS + 1);
+    }
+
+    public long cacheRead(int i) {
+        return count(i * USAGE_FIELDS + 2);
+    }
+
+    public long output(int i) {
+        return count(i * USAGE_FIELDS + 3);
+    }
+
+    public long reasoning(int i) {
+        return count(i * USAGE_FIELDS + 4);
+    }
+
+    public long cacheWrite1h(int i) {
+        return count(i * USAGE_FIELDS + 5);
     }
 
     private long count(int at) {

@@ -45,6 +45,10 @@ class TurnColumnsTest {
         assertThat(columns.model(0)).isEqualTo("gpt-5-codex");
         assertThat(columns.at(0)).isEqualTo(full.at().orElseThrow());
         assertThat(columns.usage(0)).isEqualTo(full.usage().orElseThrow());
+        assertThat(columns.billed(0)).isTrue();
+        assertThat(List.of(columns.uncachedInput(0), columns.cacheWrite(0), columns.cacheRead(0), columns.output(0),
+                columns.reasoning(0), columns.cacheWrite1h(0))).containsExactly(1L, 2L, 3L, 4L, 5L, 1L);
+        assertThat(columns.billed(1)).isFalse();
         assertThat(columns.keyed(1)).isFalse();
         assertThat(columns.agent(1)).isEqualTo("Explore");
         assertThat(columns.model(1)).isNull();

@@ -3,7 +3,6 @@ package dev.cachet.evals.stats.report;
 import dev.cachet.evals.stats.CallPricer;
 import dev.cachet.evals.stats.CallTotals;
 import dev.cachet.evals.stats.CallView;
-import dev.cachet.providers.Usage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,10 +50,8 @@ public final class PeriodTotals {
                 day = callDay;
                 ofDay = byPeriod.computeIfAbsent(period.label(LocalDate.ofEpochDay(day)), p -> new CallTotals(pricer));
             }
-            Usage usage = calls.usage(i);
-            String model = calls.model(i);
-            dated.add(model, usage);
-            ofDay.add(model, usage);
+            calls.addTo(dated, i);
+            calls.addTo(ofDay, i);
         }
         this.calls += calls.size();
     }
