@@ -65,6 +65,26 @@ class TurnColumnsTest {
         assertThat(TurnColumns.of(turns)).isEqualTo(turns);
     }
 
+    /**
+     * Kept in the least room that holds them (a name the turns share once, counts all zero in none, times from the
+     * first): turns that differ where the others agree, and times and counts far apart, still come back exactly.
+     */
+    @Test
+    void turns_that_break_what_the_turns_before_them_share_come_back_as_they_went_in() {
+        List<TraceSummary.Turn> turns = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            turns.add(new TraceSummary.Turn(i == 30 ? OptionalLong.of(7) : OptionalLong.empty(),
+                    i == 20 ? "Explore" : "main", i == 10 ? Optional.empty() : Optional.of("opus"),
+                    i < 3 ? Optional.empty() : Optional.of(i == 35 ? Instant.MAX : i == 36 ? Instant.MIN
+                            : Instant.ofEpochSecond(1_800_000_000L - i * 1_000_000_000L, i)),
+                    Optional.of(i == 25 ? new Usage(0, 0, 0, 0, 1L << 40, 0) : new Usage(i, 0, 0, 1, 0, 0))));
+        }
+
+        assertThat(TurnColumns.of(turns)).isEqualTo(turns);
+        assertThat(TurnColumns.of(turns.subList(0, 10))).as("one agent, one model, no id, no reasoning")
+                .isEqualTo(turns.subList(0, 10));
+    }
+
     @Test
     void a_builder_given_fewer_turns_than_it_made_room_for_is_refused() {
         TurnColumns.Builder builder = new TurnColumns.Builder(2);
