@@ -33,7 +33,7 @@ public final class CallList extends AbstractList<Call> implements CallView, Rand
     }
 
     /** A list with room for {@code capacity} calls before it grows. */
-    CallList(int capacity) {
+    public CallList(int capacity) {
         partOf = new int[capacity];
         place = new int[capacity];
     }

@@ -178,11 +178,14 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         // calls again (blocks, by time; the page, by session) keep them, as their places in the summaries.
         Optional<PeriodTotals> periods = period(view, chosen).map(p -> new PeriodTotals(p, filter.zone(), pricer));
         boolean keepCalls = view == View.blocks || chosen == Format.html;
-        CallList counted = new CallList();
+        // Sized ahead, for every turn read (the most ids there can be) and, where kept, every call: neither is copied
+        // into a larger array as it fills, each copy left behind taking as much memory until the run ends.
+        List<TraceSummary> read = loaded.sessions().stream().flatMap(List::stream).toList();
+        int turns = read.stream().mapToInt(part -> part.turns().size()).sum();
+        CallList counted = new CallList(keepCalls ? turns + read.stream().mapToInt(part -> part.sideCalls().size()).sum()
+                : 0);
         Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
-        // Sized for every turn read, the most ids there can be.
-        Calls calls = new Calls(loaded.sessions().stream().flatMap(List::stream).mapToInt(part -> part.turns().size())
-                .sum());
+        Calls calls = new Calls(turns);
         for (List<TraceSummary> parts : loaded.sessions()) {
             if (!filter.fromSource(parts.get(0).format())) {
                 continue;
