@@ -129,6 +129,20 @@ public final class CallList extends AbstractList<Call> implements CallView, Rand
     }
 
     @Override
+    public boolean dated(int i) {
+        int turn = place[i];
+        TurnColumns turns = columns(i);
+        return turn < turns.size() ? turns.dated(turn) : side(i).at().isPresent();
+    }
+
+    @Override
+    public long epochSecond(int i) {
+        int turn = place[i];
+        TurnColumns turns = columns(i);
+        return turn < turns.size() ? turns.epochSecond(turn) : side(i).at().orElseThrow().getEpochSecond();
+    }
+
+    @Override
     public boolean billed(int i) {
         int turn = place[i];
         TurnColumns turns = columns(i);

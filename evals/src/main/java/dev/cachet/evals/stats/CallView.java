@@ -24,6 +24,16 @@ public interface CallView {
 
     boolean ping(int i);
 
+    /** Whether call {@code i} has a time, known without making it. */
+    default boolean dated(int i) {
+        return at(i) != null;
+    }
+
+    /** The seconds of call {@code i}'s time, which it must have, read without making it where the view keeps it so. */
+    default long epochSecond(int i) {
+        return at(i).getEpochSecond();
+    }
+
     /** Whether call {@code i} recorded its usage, known without making it. */
     default boolean billed(int i) {
         return usage(i) != null;

@@ -187,7 +187,17 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
     }
 
     public Instant at(int i) {
-        return (present[i] & AT) != 0 ? Instant.ofEpochSecond(firstSecond + seconds.get(i), nanos[i]) : null;
+        return dated(i) ? Instant.ofEpochSecond(epochSecond(i), nanos[i]) : null;
+    }
+
+    /** Whether the turn's log gave its time, whose {@link #epochSecond} is read without making an instant. */
+    public boolean dated(int i) {
+        return (present[i] & AT) != 0;
+    }
+
+    /** The seconds of the turn's time; 0 for a turn not {@link #dated}. */
+    public long epochSecond(int i) {
+        return dated(i) ? firstSecond + seconds.get(i) : 0;
     }
 
     public Usage usage(int i) {

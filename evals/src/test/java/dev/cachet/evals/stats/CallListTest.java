@@ -71,6 +71,10 @@ class CallListTest {
                 assertThat(Optional.ofNullable(calls.usage(i))).isEqualTo(call.usage());
                 assertThat(calls.ping(i)).isEqualTo(call.ping());
                 assertThat(calls.billed(i)).isEqualTo(call.usage().isPresent());
+                assertThat(calls.dated(i)).isEqualTo(call.at().isPresent());
+                if (calls.dated(i)) {
+                    assertThat(calls.epochSecond(i)).isEqualTo(call.at().orElseThrow().getEpochSecond());
+                }
             }
         }
     }

@@ -44,6 +44,9 @@ class TurnColumnsTest {
         assertThat(columns.key(0)).isEqualTo(full.callKey().getAsLong());
         assertThat(columns.model(0)).isEqualTo("gpt-5-codex");
         assertThat(columns.at(0)).isEqualTo(full.at().orElseThrow());
+        assertThat(columns.dated(0)).isTrue();
+        assertThat(columns.epochSecond(0)).isEqualTo(full.at().orElseThrow().getEpochSecond());
+        assertThat(columns.dated(1)).isFalse();
         assertThat(columns.usage(0)).isEqualTo(full.usage().orElseThrow());
         assertThat(columns.billed(0)).isTrue();
         assertThat(List.of(columns.uncachedInput(0), columns.cacheWrite(0), columns.cacheRead(0), columns.output(0),

@@ -6,6 +6,7 @@ import dev.cachet.evals.stats.CallView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,13 @@ public final class PeriodTotals {
     private final CallTotals dated;
     private int calls;
     // Calls come session by session, in order, so mostly on the day of the one before: the day's totals are looked
-    // up again only when the day changes, the day found as LocalDate.ofInstant finds it.
+    // up again only when the day changes, the day found as LocalDate.ofInstant finds it, and the zone's offset only
+    // when a call falls outside the seconds it holds for (from the call it was found for to the next change of clocks).
     private long day = Long.MIN_VALUE;
     private CallTotals ofDay;
+    private int offset;
+    private long offsetFrom = Long.MAX_VALUE;
+    private long offsetUntil = Long.MIN_VALUE;
 
     /** @param zone the time zone whose days the calls fall in */
     public PeriodTotals(Period period, ZoneId zone, CallPricer pricer) {
@@ -41,11 +46,14 @@ public final class PeriodTotals {
     /** Adds {@code calls}, in order, after those added before. */
     public void add(CallView calls) {
         for (int i = 0; i < calls.size(); i++) {
-            Instant at = calls.at(i);
-            if (at == null) {
+            if (!calls.dated(i)) {
                 continue;
             }
-            long callDay = Math.floorDiv(at.getEpochSecond() + rules.getOffset(at).getTotalSeconds(), SECONDS_PER_DAY);
+            long second = calls.epochSecond(i);
+            if (second < offsetFrom || second >= offsetUntil) {
+                offsetAt(second);
+            }
+            long callDay = Math.floorDiv(second + offset, SECONDS_PER_DAY);
             if (callDay != day) {
                 day = callDay;
                 ofDay = byPeriod.computeIfAbsent(period.label(LocalDate.ofEpochDay(day)), p -> new CallTotals(pricer));
@@ -54,6 +62,15 @@ public final class PeriodTotals {
             calls.addTo(ofDay, i);
         }
         this.calls += calls.size();
+    }
+
+    /** The zone's offset at {@code second}, which holds until the zone's next change of clocks. */
+    private void offsetAt(long second) {
+        Instant at = Instant.ofEpochSecond(second);
+        offset = rules.getOffset(at).getTotalSeconds();
+        ZoneOffsetTransition next = rules.nextTransition(at);
+        offsetFrom = second;
+        offsetUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
     }
 
     /** The periods of the calls added so far. */
