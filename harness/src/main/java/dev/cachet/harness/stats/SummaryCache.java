@@ -114,13 +114,17 @@ public final class SummaryCache {
 
     /** The cache file of a log: a hash of its absolute path (the entry names the path too, and is checked against it). */
     Path entry(Path log) {
+        byte[] hash = SHA_256.get().digest(log.toString().getBytes(StandardCharsets.UTF_8));
+        return directory.resolve(HexFormat.of().formatHex(hash, 0, 16) + ".summary");
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(log.toString().getBytes(StandardCharsets.UTF_8));
-            return directory.resolve(HexFormat.of().formatHex(hash, 0, 16) + ".summary");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-    }
+    });
 
     /** A checksum of the bytes just before {@code offset}, to tell a grown log from one rewritten; -1 if unreadable. */
     static long tail(Path log, long offset) {
