@@ -27,7 +27,8 @@ public final class Calls {
      */
     public CallList of(List<TraceSummary> parts) {
         // Room for every call of the parts: the list is not copied as it grows.
-        CallList calls = new CallList(parts.stream().mapToInt(part -> part.turns().size() + part.sideCalls().size()).sum());
+        CallList calls = new CallList(parts.stream().mapToInt(part -> part.turns().size() + part.sideCalls().size())
+                .sum());
         for (TraceSummary part : parts) {
             TurnColumns turns = part.columns();
             for (int i = 0; i < turns.size(); i++) {

@@ -182,8 +182,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         // into a larger array as it fills, each copy left behind taking as much memory until the run ends.
         List<TraceSummary> read = loaded.sessions().stream().flatMap(List::stream).toList();
         int turns = read.stream().mapToInt(part -> part.turns().size()).sum();
-        CallList counted = new CallList(keepCalls ? turns + read.stream().mapToInt(part -> part.sideCalls().size()).sum()
-                : 0);
+        int sideCalls = read.stream().mapToInt(part -> part.sideCalls().size()).sum();
+        CallList counted = new CallList(keepCalls ? turns + sideCalls : 0);
         Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
         Calls calls = new Calls(turns);
         for (List<TraceSummary> parts : loaded.sessions()) {
