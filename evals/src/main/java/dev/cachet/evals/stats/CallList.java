@@ -128,36 +128,35 @@ public final class CallList extends AbstractList<Call> implements CallView, Rand
         return place[i] >= columns(i).size() && side(i).kind() == SideCall.Kind.PING;
     }
 
+    // A turn's fields are read in place; a side call's (a few in a session, if any) as the view reads any call's.
+
     @Override
     public boolean dated(int i) {
-        int turn = place[i];
-        TurnColumns turns = columns(i);
-        return turn < turns.size() ? turns.dated(turn) : side(i).at().isPresent();
+        return isTurn(i) ? columns(i).dated(place[i]) : CallView.super.dated(i);
     }
 
     @Override
     public long epochSecond(int i) {
-        int turn = place[i];
-        TurnColumns turns = columns(i);
-        return turn < turns.size() ? turns.epochSecond(turn) : side(i).at().orElseThrow().getEpochSecond();
+        return isTurn(i) ? columns(i).epochSecond(place[i]) : CallView.super.epochSecond(i);
     }
 
     @Override
     public boolean billed(int i) {
-        int turn = place[i];
-        TurnColumns turns = columns(i);
-        return turn < turns.size() ? turns.billed(turn) : side(i).usage().isPresent();
+        return isTurn(i) ? columns(i).billed(place[i]) : CallView.super.billed(i);
     }
 
     @Override
     public void addTo(CallTotals totals, int i) {
-        int turn = place[i];
-        TurnColumns turns = columns(i);
-        if (turn < turns.size()) {
-            totals.add(model(i), turns, turn);
+        if (isTurn(i)) {
+            totals.add(model(i), columns(i), place[i]);
         } else {
             CallView.super.addTo(totals, i);
         }
+    }
+
+    /** Whether call {@code i} is one of its summary's turns, not a side call after them. */
+    private boolean isTurn(int i) {
+        return place[i] < columns(i).size();
     }
 
     private TurnColumns columns(int i) {
