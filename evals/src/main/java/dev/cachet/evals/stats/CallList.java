@@ -23,10 +23,20 @@ import java.util.function.Predicate;
 public final class CallList extends AbstractList<Call> implements CallView, RandomAccess {
     private final List<TraceSummary> parts = new ArrayList<>();
     /** Per call: its summary's index in {@link #parts}. */
-    private int[] partOf = new int[16];
+    private int[] partOf;
     /** Per call: its turn's index in its summary, or past its turns the index of a side call after them. */
-    private int[] place = new int[16];
+    private int[] place;
     private int size;
+
+    public CallList() {
+        this(16);
+    }
+
+    /** A list with room for {@code capacity} calls before it grows. */
+    public CallList(int capacity) {
+        partOf = new int[capacity];
+        place = new int[capacity];
+    }
 
     /** Adds the turn of {@code summary} at {@code turn}, or past its turns its side call at {@code turn - turns}. */
     void add(TraceSummary summary, int turn) {
@@ -34,8 +44,8 @@ public final class CallList extends AbstractList<Call> implements CallView, Rand
             parts.add(summary);
         }
         if (size == place.length) {
-            partOf = Arrays.copyOf(partOf, size * 2);
-            place = Arrays.copyOf(place, size * 2);
+            partOf = Arrays.copyOf(partOf, Math.max(16, size * 2));
+            place = Arrays.copyOf(place, Math.max(16, size * 2));
         }
         partOf[size] = parts.size() - 1;
         place[size] = turn;
@@ -95,7 +105,7 @@ public final class CallList extends AbstractList<Call> implements CallView, Rand
             // At the model of the turn it came before (a resumed session may have changed models), else the last.
             turn = Math.min(side(i).beforeTurn(), turns.size() - 1);
         }
-        String model = turn < 0 ? null : turns.model(turn).orElse(null);
+        String model = turn < 0 ? null : turns.model(turn);
         return model != null ? model : part.model().orElse(null);
     }
 
@@ -103,19 +113,50 @@ public final class CallList extends AbstractList<Call> implements CallView, Rand
     public Instant at(int i) {
         int turn = place[i];
         TurnColumns turns = columns(i);
-        return (turn < turns.size() ? turns.at(turn) : side(i).at()).orElse(null);
+        return turn < turns.size() ? turns.at(turn) : side(i).at().orElse(null);
     }
 
     @Override
     public Usage usage(int i) {
         int turn = place[i];
         TurnColumns turns = columns(i);
-        return (turn < turns.size() ? turns.usage(turn) : side(i).usage()).orElse(null);
+        return turn < turns.size() ? turns.usage(turn) : side(i).usage().orElse(null);
     }
 
     @Override
     public boolean ping(int i) {
         return place[i] >= columns(i).size() && side(i).kind() == SideCall.Kind.PING;
+    }
+
+    // A turn's fields are read in place; a side call's (a few in a session, if any) as the view reads any call's.
+
+    @Override
+    public boolean dated(int i) {
+        return isTurn(i) ? columns(i).dated(place[i]) : CallView.super.dated(i);
+    }
+
+    @Override
+    public long epochSecond(int i) {
+        return isTurn(i) ? columns(i).epochSecond(place[i]) : CallView.super.epochSecond(i);
+    }
+
+    @Override
+    public boolean billed(int i) {
+        return isTurn(i) ? columns(i).billed(place[i]) : CallView.super.billed(i);
+    }
+
+    @Override
+    public void addTo(CallTotals totals, int i) {
+        if (isTurn(i)) {
+            totals.add(model(i), columns(i), place[i]);
+        } else {
+            CallView.super.addTo(totals, i);
+        }
+    }
+
+    /** Whether call {@code i} is one of its summary's turns, not a side call after them. */
+    private boolean isTurn(int i) {
+        return place[i] < columns(i).size();
     }
 
     private TurnColumns columns(int i) {

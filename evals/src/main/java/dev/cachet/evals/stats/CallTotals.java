@@ -1,5 +1,6 @@
 package dev.cachet.evals.stats;
 
+import dev.cachet.evals.trace.TurnColumns;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.ModelPrice;
 import java.util.DoubleSummaryStatistics;
@@ -47,6 +48,26 @@ public final class CallTotals {
 
     /** Adds a call {@code model} answered (null when the log names none) that billed {@code usage} (null if unknown). */
     public void add(String model, Usage usage) {
+        if (usage == null) {
+            add(model, false, 0, 0, 0, 0, 0, 0);
+        } else {
+            add(model, true, usage.uncachedInput(), usage.cacheWrite(), usage.cacheRead(), usage.output(),
+                    usage.reasoning(), usage.cacheWrite1h());
+        }
+    }
+
+    /**
+     * Adds the call of the turn of {@code turns} at {@code turn}, which {@code model} answered, as {@link #add(String,
+     * Usage)} its usage: read in place, a usage made of it for every call of a year of logs is garbage.
+     */
+    public void add(String model, TurnColumns turns, int turn) {
+        add(model, turns.billed(turn), turns.uncachedInput(turn), turns.cacheWrite(turn), turns.cacheRead(turn),
+                turns.output(turn), turns.reasoning(turn), turns.cacheWrite1h(turn));
+    }
+
+    /** Adds a call that billed the counts given, in {@link Usage}'s order, or whose usage is unknown. */
+    private void add(String model, boolean billed, long uncachedInput, long cacheWrite, long cacheRead, long output,
+            long reasoning, long cacheWrite1h) {
         // Counted in the totals of its model, which hold the model's price, then in these at that price.
         String name = CallPricer.named(model);
         CallTotals ofModel = models.get(name);
@@ -54,16 +75,19 @@ public final class CallTotals {
             ofModel = new CallTotals(pricer, null, pricer.price(name));
             models.put(name, ofModel);
         }
+        boolean hasPrice = ofModel.price.isPresent();
         // Priced once for both.
-        double cost = usage != null && ofModel.price.isPresent() ? ofModel.price.get().cost(usage) : 0;
-        ofModel.count(usage, ofModel.price.isPresent(), cost);
-        count(usage, ofModel.price.isPresent(), cost);
+        double cost = billed && hasPrice
+                ? ofModel.price.get().cost(uncachedInput, cacheWrite, cacheRead, output, cacheWrite1h) : 0;
+        ofModel.count(billed, hasPrice, cost, uncachedInput, cacheWrite, cacheRead, output, reasoning, cacheWrite1h);
+        count(billed, hasPrice, cost, uncachedInput, cacheWrite, cacheRead, output, reasoning, cacheWrite1h);
     }
 
-    private void count(Usage used, boolean hasPrice, double cost) {
+    private void count(boolean billed, boolean hasPrice, double cost, long uncachedInput, long cacheWrite,
+            long cacheRead, long output, long reasoning, long cacheWrite1h) {
         calls++;
-        if (used != null) {
-            usage.add(used);
+        if (billed) {
+            usage.add(uncachedInput, cacheWrite, cacheRead, output, reasoning, cacheWrite1h);
             if (hasPrice) {
                 costs.accept(cost);
             } else {

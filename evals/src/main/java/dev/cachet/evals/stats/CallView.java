@@ -24,6 +24,26 @@ public interface CallView {
 
     boolean ping(int i);
 
+    /** Whether call {@code i} has a time, known without making it. */
+    default boolean dated(int i) {
+        return at(i) != null;
+    }
+
+    /** The seconds of call {@code i}'s time, which it must have, read without making it where the view keeps it so. */
+    default long epochSecond(int i) {
+        return at(i).getEpochSecond();
+    }
+
+    /** Whether call {@code i} recorded its usage, known without making it. */
+    default boolean billed(int i) {
+        return usage(i) != null;
+    }
+
+    /** Adds call {@code i} to {@code totals}, its usage read in place where the view keeps it so. */
+    default void addTo(CallTotals totals, int i) {
+        totals.add(model(i), usage(i));
+    }
+
     /** {@code calls} read in place: a {@link CallList} as it is, any other list through its calls. */
     static CallView of(List<Call> calls) {
         if (calls instanceof CallView view) {

@@ -3,7 +3,6 @@ package dev.cachet.evals.stats;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.TurnColumns;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Finds the calls of summaries, each call once over everything read through one instance: a resumed Claude Code
@@ -11,19 +10,29 @@ import java.util.OptionalLong;
  * billed once. A call without an id is always new.
  */
 public final class Calls {
-    private final LongHashSet counted = new LongHashSet();
+    private final LongHashSet counted;
+
+    public Calls() {
+        this(0);
+    }
+
+    /** Calls to find among summaries that hold some {@code expectedKeys} ids, repeats included. */
+    public Calls(int expectedKeys) {
+        counted = new LongHashSet(expectedKeys);
+    }
 
     /**
      * The calls of a session's parts not met before, part by part: each part's turns, then its side calls (keep-alive
      * pings and summaries, at the part's model).
      */
     public CallList of(List<TraceSummary> parts) {
-        CallList calls = new CallList();
+        // Room for every call of the parts: the list is not copied as it grows.
+        CallList calls = new CallList(parts.stream().mapToInt(part -> part.turns().size() + part.sideCalls().size())
+                .sum());
         for (TraceSummary part : parts) {
             TurnColumns turns = part.columns();
             for (int i = 0; i < turns.size(); i++) {
-                OptionalLong key = turns.callKey(i);
-                if (key.isEmpty() || counted.add(key.getAsLong())) {
+                if (!turns.keyed(i) || counted.add(turns.key(i))) {
                     calls.add(part, i);
                 }
             }

@@ -114,9 +114,8 @@ public final class SessionStatsCalculator {
         CallTotals totals = new CallTotals(pricer);
         boolean billed = false;
         for (int i = 0; i < view.size(); i++) {
-            Usage used = view.usage(i);
-            billed |= used != null;
-            totals.add(view.model(i), used);
+            billed |= view.billed(i);
+            view.addTo(totals, i);
         }
         return billed ? Optional.of(totals.models()) : Optional.empty();
     }
@@ -126,10 +125,9 @@ public final class SessionStatsCalculator {
         List<Usage> own = new ArrayList<>();
         TurnColumns ownTurns = main.columns();
         for (int i = 0; i < ownTurns.size(); i++) {
-            // No method reference: one would be made for every turn.
-            Optional<Usage> used = ownTurns.usage(i);
-            if (used.isPresent()) {
-                own.add(used.get());
+            Usage used = ownTurns.usage(i);
+            if (used != null) {
+                own.add(used);
             }
         }
         return own;

@@ -12,12 +12,18 @@ final class UsageSum {
     private long cacheWrite1h;
 
     void add(Usage usage) {
-        uncachedInput += usage.uncachedInput();
-        cacheWrite += usage.cacheWrite();
-        cacheRead += usage.cacheRead();
-        output += usage.output();
-        reasoning += usage.reasoning();
-        cacheWrite1h += usage.cacheWrite1h();
+        add(usage.uncachedInput(), usage.cacheWrite(), usage.cacheRead(), usage.output(), usage.reasoning(),
+                usage.cacheWrite1h());
+    }
+
+    /** Adds a usage given as its counts, in {@link Usage}'s order. */
+    void add(long uncachedInput, long cacheWrite, long cacheRead, long output, long reasoning, long cacheWrite1h) {
+        this.uncachedInput += uncachedInput;
+        this.cacheWrite += cacheWrite;
+        this.cacheRead += cacheRead;
+        this.output += output;
+        this.reasoning += reasoning;
+        this.cacheWrite1h += cacheWrite1h;
     }
 
     Usage total() {

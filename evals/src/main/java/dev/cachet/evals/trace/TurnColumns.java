@@ -3,7 +3,6 @@ package dev.cachet.evals.trace;
 import dev.cachet.providers.Usage;
 import java.time.Instant;
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -11,8 +10,9 @@ import java.util.RandomAccess;
 
 /**
  * A summary's turns as columns of primitives: a report keeps every call of a year of logs until it prints, and a
- * {@link TraceSummary.Turn} with its optionals, instant and usage takes some 250 bytes, the same call here 50. A turn
- * is made again, as a list element, when asked for.
+ * {@link TraceSummary.Turn} with its optionals, instant and usage takes some 250 bytes, the same call here 30 to 40:
+ * what the turns share (their agent, their model) is kept once, a count no turn has is not kept, and a time is kept as
+ * seconds from the first. A turn is made again, as a list element, when asked for.
  */
 public final class TurnColumns extends AbstractList<TraceSummary.Turn> implements RandomAccess {
     private static final int USAGE_FIELDS = 6;
@@ -21,40 +21,28 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
     private static final byte USAGE = 4;
 
     private final byte[] present;
+    /** Null where no turn has an id. */
     private final long[] keys;
-    private final String[] agents;
+    private final NameColumn agents;
     /** Null where the log names no model. */
-    private final String[] models;
-    private final long[] seconds;
+    private final NameColumn models;
+    /** The seconds of the first time given: the others are kept as their change from it. */
+    private final long firstSecond;
+    private final LongColumn seconds;
+    /** Null where no turn has a time. */
     private final int[] nanos;
-    /**
-     * {@link #USAGE_FIELDS} per turn, in {@link Usage}'s order: as ints where every count fits one (a call's tokens
-     * are bounded by its context window, millions at most), else as longs; the other is null.
-     */
-    private final int[] usages;
-    private final long[] wideUsages;
+    /** A column per count, in {@link Usage}'s order. */
+    private final LongColumn[] counts;
 
-    /** Columns for {@code size} turns, their usages kept by the {@link Builder} until it is done. */
-    private TurnColumns(int size) {
-        present = new byte[size];
-        keys = new long[size];
-        agents = new String[size];
-        models = new String[size];
-        seconds = new long[size];
-        nanos = new int[size];
-        usages = null;
-        wideUsages = null;
-    }
-
-    private TurnColumns(TurnColumns filled, int[] usages, long[] wideUsages) {
-        present = filled.present;
-        keys = filled.keys;
-        agents = filled.agents;
-        models = filled.models;
-        seconds = filled.seconds;
-        nanos = filled.nanos;
-        this.usages = usages;
-        this.wideUsages = wideUsages;
+    private TurnColumns(Builder built) {
+        present = built.present;
+        keys = built.keys;
+        agents = built.agents;
+        models = built.models;
+        firstSecond = built.firstSecond;
+        seconds = built.seconds;
+        nanos = built.nanos;
+        counts = built.counts;
     }
 
     /** {@code turns} as columns; columns are returned as they are. */
@@ -75,31 +63,47 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
 
     /**
      * Fills the columns a turn at a time, field by field, as the summary cache decodes them: a year of cached calls
-     * is read without a {@link TraceSummary.Turn} made for each. Counts are kept as ints until one does not fit.
+     * is read without a {@link TraceSummary.Turn} made for each. A column takes room only as its values need it.
      */
     public static final class Builder {
-        private TurnColumns filling;
-        private int[] usages;
-        private long[] wideUsages;
+        private final byte[] present;
+        private long[] keys;
+        private final NameColumn agents;
+        private final NameColumn models;
+        private long firstSecond;
+        private final LongColumn seconds;
+        private int[] nanos;
+        private final LongColumn[] counts = new LongColumn[USAGE_FIELDS];
         private int turn = -1;
+        private boolean built;
 
         /** @param size the number of turns that will be given */
         public Builder(int size) {
-            filling = new TurnColumns(size);
-            usages = new int[Math.multiplyExact(size, USAGE_FIELDS)];
+            present = new byte[size];
+            agents = new NameColumn(size);
+            models = new NameColumn(size);
+            seconds = new LongColumn(size);
+            for (int field = 0; field < USAGE_FIELDS; field++) {
+                counts[field] = new LongColumn(size);
+            }
         }
 
         /** Starts the next turn, with no key, time or usage until given. */
         public void next(String agent, String modelOrNull) {
+            checkOpen();
             turn++;
             // A year of logs names a few agents and models: each name is kept once, not once per call.
-            filling().agents[turn] = agent.intern();
-            filling.models[turn] = modelOrNull == null ? null : modelOrNull.intern();
+            agents.add(turn, agent.intern());
+            models.add(turn, modelOrNull == null ? null : modelOrNull.intern());
         }
 
         public void key(long key) {
-            filling().present[turn] |= KEY;
-            filling.keys[turn] = key;
+            checkOpen();
+            if (keys == null) {
+                keys = new long[present.length];
+            }
+            present[turn] |= KEY;
+            keys[turn] = key;
         }
 
         /** The turn's time; refused unless it is an {@link Instant}'s, so that reading the turn cannot fail. */
@@ -108,52 +112,44 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
                     || nano < 0 || nano >= 1_000_000_000) {
                 throw new IllegalArgumentException("no instant is " + epochSecond + " s and " + nano + " ns");
             }
-            filling().present[turn] |= AT;
-            filling.seconds[turn] = epochSecond;
-            filling.nanos[turn] = nano;
+            checkOpen();
+            if (nanos == null) {
+                nanos = new int[present.length];
+                firstSecond = epochSecond;
+            }
+            present[turn] |= AT;
+            seconds.set(turn, epochSecond - firstSecond);
+            nanos[turn] = nano;
         }
 
         /** The turn's usage, its counts in {@link Usage}'s order; refused unless a {@link Usage} could hold them. */
         public void usage(long uncachedInput, long cacheWrite, long cacheRead, long output, long reasoning,
                 long cacheWrite1h) {
             Usage.checkHourWrites(cacheWrite, cacheWrite1h);
-            filling().present[turn] |= USAGE;
-            int at = turn * USAGE_FIELDS;
-            put(at, uncachedInput);
-            put(at + 1, cacheWrite);
-            put(at + 2, cacheRead);
-            put(at + 3, output);
-            put(at + 4, reasoning);
-            put(at + 5, cacheWrite1h);
-        }
-
-        private void put(int at, long count) {
-            if (usages != null && (int) count != count) {
-                wideUsages = Arrays.stream(usages).asLongStream().toArray();
-                usages = null;
-            }
-            if (usages != null) {
-                usages[at] = (int) count;
-            } else {
-                wideUsages[at] = count;
-            }
+            checkOpen();
+            present[turn] |= USAGE;
+            counts[0].set(turn, uncachedInput);
+            counts[1].set(turn, cacheWrite);
+            counts[2].set(turn, cacheRead);
+            counts[3].set(turn, output);
+            counts[4].set(turn, reasoning);
+            counts[5].set(turn, cacheWrite1h);
         }
 
         /** The columns, every turn given; the builder takes no more. */
         public TurnColumns build() {
-            if (turn + 1 != filling().size()) {
-                throw new IllegalStateException("columns given " + (turn + 1) + " of " + filling.size() + " turns");
+            checkOpen();
+            if (turn + 1 != present.length) {
+                throw new IllegalStateException("columns given " + (turn + 1) + " of " + present.length + " turns");
             }
-            TurnColumns built = new TurnColumns(filling, usages, wideUsages);
-            filling = null;
-            return built;
+            built = true;
+            return new TurnColumns(this);
         }
 
-        private TurnColumns filling() {
-            if (filling == null) {
+        private void checkOpen() {
+            if (built) {
                 throw new IllegalStateException("the columns are built");
             }
-            return filling;
         }
     }
 
@@ -164,35 +160,77 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
 
     @Override
     public TraceSummary.Turn get(int i) {
-        return new TraceSummary.Turn(callKey(i), agent(i), model(i), at(i), usage(i));
+        return new TraceSummary.Turn(keyed(i) ? OptionalLong.of(key(i)) : OptionalLong.empty(), agent(i),
+                Optional.ofNullable(model(i)), Optional.ofNullable(at(i)), Optional.ofNullable(usage(i)));
     }
 
-    public OptionalLong callKey(int i) {
-        return (present[i] & KEY) != 0 ? OptionalLong.of(keys[i]) : OptionalLong.empty();
+    // The fields of a turn, read in place: a report reads every call of a year of logs, and an optional for each field
+    // of each is garbage it need not make. A missing field is null.
+
+    /** Whether the turn's log gave it an id, kept as its {@link #key}. */
+    public boolean keyed(int i) {
+        return (present[i] & KEY) != 0;
+    }
+
+    /** The {@link CallKey} of the turn's id; 0 for a turn not {@link #keyed}. */
+    public long key(int i) {
+        return keyed(i) ? keys[i] : 0;
     }
 
     public String agent(int i) {
-        return agents[i];
+        return agents.get(i);
     }
 
-    public Optional<String> model(int i) {
-        return Optional.ofNullable(models[i]);
+    /** The model that answered, or null when the log names none. */
+    public String model(int i) {
+        return models.get(i);
     }
 
-    public Optional<Instant> at(int i) {
-        return (present[i] & AT) != 0 ? Optional.of(Instant.ofEpochSecond(seconds[i], nanos[i])) : Optional.empty();
+    public Instant at(int i) {
+        return dated(i) ? Instant.ofEpochSecond(epochSecond(i), nanos[i]) : null;
     }
 
-    public Optional<Usage> usage(int i) {
-        if ((present[i] & USAGE) == 0) {
-            return Optional.empty();
-        }
-        int at = i * USAGE_FIELDS;
-        return Optional.of(new Usage(count(at), count(at + 1), count(at + 2), count(at + 3), count(at + 4),
-                count(at + 5)));
+    /** Whether the turn's log gave its time, whose {@link #epochSecond} is read without making an instant. */
+    public boolean dated(int i) {
+        return (present[i] & AT) != 0;
     }
 
-    private long count(int at) {
-        return wideUsages != null ? wideUsages[at] : usages[at];
+    /** The seconds of the turn's time; 0 for a turn not {@link #dated}. */
+    public long epochSecond(int i) {
+        return dated(i) ? firstSecond + seconds.get(i) : 0;
+    }
+
+    public Usage usage(int i) {
+        return billed(i) ? new Usage(uncachedInput(i), cacheWrite(i), cacheRead(i), output(i), reasoning(i),
+                cacheWrite1h(i)) : null;
+    }
+
+    /** Whether the turn's log recorded its usage, whose counts the accessors below read; 0 where it did not. */
+    public boolean billed(int i) {
+        return (present[i] & USAGE) != 0;
+    }
+
+    public long uncachedInput(int i) {
+        return counts[0].get(i);
+    }
+
+    public long cacheWrite(int i) {
+        return counts[1].get(i);
+    }
+
+    public long cacheRead(int i) {
+        return counts[2].get(i);
+    }
+
+    public long output(int i) {
+        return counts[3].get(i);
+    }
+
+    public long reasoning(int i) {
+        return counts[4].get(i);
+    }
+
+    public long cacheWrite1h(int i) {
+        return counts[5].get(i);
     }
 }

@@ -70,7 +70,28 @@ class CallListTest {
                 assertThat(Optional.ofNullable(calls.at(i))).isEqualTo(call.at());
                 assertThat(Optional.ofNullable(calls.usage(i))).isEqualTo(call.usage());
                 assertThat(calls.ping(i)).isEqualTo(call.ping());
+                assertThat(calls.billed(i)).isEqualTo(call.usage().isPresent());
+                assertThat(calls.dated(i)).isEqualTo(call.at().isPresent());
+                if (calls.dated(i)) {
+                    assertThat(calls.epochSecond(i)).isEqualTo(call.at().orElseThrow().getEpochSecond());
+                }
             }
         }
+    }
+
+    @Test
+    void each_call_is_added_up_in_place_as_the_call_made_of_it_is() {
+        CallPricer pricer = new CallPricer(model -> Optional.of(new dev.cachet.providers.pricing.ModelPrice(5, 25, 6.25,
+                10, 0.5)));
+        CallList all = new Calls().of(List.of(main, resumed));
+        CallTotals inPlace = new CallTotals(pricer);
+        CallTotals made = new CallTotals(pricer);
+        for (int i = 0; i < all.size(); i++) {
+            all.addTo(inPlace, i);
+            made.add(all.get(i));
+        }
+
+        assertThat(inPlace.models()).isEqualTo(made.models());
+        assertThat(inPlace.cost()).isEqualTo(made.cost());
     }
 }

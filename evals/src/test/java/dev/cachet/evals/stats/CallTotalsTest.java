@@ -3,11 +3,14 @@ package dev.cachet.evals.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cachet.evals.trace.TraceSummary;
+import dev.cachet.evals.trace.TurnColumns;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.ModelPrice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,32 @@ class CallTotalsTest {
         assertThat(totals.usage()).isEqualTo(calls.stream().map(call -> call.usage().orElseThrow())
                 .reduce(Usage.ZERO, Usage::plus));
         assertThat(totals.priced()).isTrue();
+    }
+
+    @Test
+    void a_turn_added_in_place_counts_as_the_call_made_of_it() {
+        Random random = new Random(4);
+        List<TraceSummary.Turn> turns = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            long write = random.nextInt(50_000);
+            turns.add(new TraceSummary.Turn(OptionalLong.empty(), "main",
+                    Optional.of(List.of("opus", "haiku", "mystery").get(random.nextInt(3))), Optional.empty(),
+                    random.nextInt(5) == 0 ? Optional.empty() : Optional.of(new Usage(random.nextInt(9_000), write,
+                            random.nextInt(900_000), random.nextInt(4_000), random.nextInt(900), write / 3))));
+        }
+        TurnColumns columns = TurnColumns.of(turns);
+        CallTotals inPlace = new CallTotals(PRICER);
+        CallTotals made = new CallTotals(PRICER);
+        for (int i = 0; i < columns.size(); i++) {
+            inPlace.add(columns.model(i), columns, i);
+            made.add(columns.model(i), columns.usage(i));
+        }
+
+        assertThat(inPlace.calls()).isEqualTo(made.calls());
+        assertThat(inPlace.usage()).isEqualTo(made.usage());
+        assertThat(inPlace.cost()).isEqualTo(made.cost());
+        assertThat(inPlace.priced()).isEqualTo(made.priced());
+        assertThat(inPlace.models()).isEqualTo(made.models());
     }
 
     @Test

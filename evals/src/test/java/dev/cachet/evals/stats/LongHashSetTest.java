@@ -31,4 +31,18 @@ class LongHashSetTest {
             assertThat(set.add(high << 32)).isFalse();
         }
     }
+
+    @Test
+    void a_set_sized_for_its_keys_takes_them_all_in_the_array_it_starts_with_filled_to_three_quarters() {
+        LongHashSet sized = new LongHashSet(3_000);
+        LongHashSet grown = new LongHashSet();
+        for (long key = 1; key <= 3_000; key++) {
+            sized.add(key * 0x9E3779B97F4A7C15L);
+            grown.add(key * 0x9E3779B97F4A7C15L);
+        }
+
+        assertThat(sized.capacity()).isEqualTo(4_096);
+        assertThat(grown.capacity()).isEqualTo(4_096);
+        assertThat(new LongHashSet(3_073).capacity()).isEqualTo(8_192);
+    }
 }

@@ -35,12 +35,57 @@ class TurnColumnsTest {
     }
 
     @Test
+    void each_field_is_read_in_place_missing_ones_as_null() {
+        TraceSummary.Turn full = turn("main", Optional.of(new Usage(1, 2, 3, 4, 5, 1)));
+        TurnColumns columns = TurnColumns.of(List.of(full, new TraceSummary.Turn(OptionalLong.empty(), "Explore",
+                Optional.empty(), Optional.empty(), Optional.empty())));
+
+        assertThat(columns.keyed(0)).isTrue();
+        assertThat(columns.key(0)).isEqualTo(full.callKey().getAsLong());
+        assertThat(columns.model(0)).isEqualTo("gpt-5-codex");
+        assertThat(columns.at(0)).isEqualTo(full.at().orElseThrow());
+        assertThat(columns.dated(0)).isTrue();
+        assertThat(columns.epochSecond(0)).isEqualTo(full.at().orElseThrow().getEpochSecond());
+        assertThat(columns.dated(1)).isFalse();
+        assertThat(columns.usage(0)).isEqualTo(full.usage().orElseThrow());
+        assertThat(columns.billed(0)).isTrue();
+        assertThat(List.of(columns.uncachedInput(0), columns.cacheWrite(0), columns.cacheRead(0), columns.output(0),
+                columns.reasoning(0), columns.cacheWrite1h(0))).containsExactly(1L, 2L, 3L, 4L, 5L, 1L);
+        assertThat(columns.billed(1)).isFalse();
+        assertThat(columns.keyed(1)).isFalse();
+        assertThat(columns.agent(1)).isEqualTo("Explore");
+        assertThat(columns.model(1)).isNull();
+        assertThat(columns.at(1)).isNull();
+        assertThat(columns.usage(1)).isNull();
+    }
+
+    @Test
     void counts_past_an_int_are_kept_whole_from_the_turn_that_has_one() {
         Usage huge = new Usage(3L << 40, 7L << 33, Integer.MAX_VALUE + 1L, 5, 0, 7L << 33);
         List<TraceSummary.Turn> turns = List.of(turn("main", Optional.of(new Usage(1, 2, 3, 4, 5, 1))),
                 turn("main", Optional.of(huge)), turn("main", Optional.empty()));
 
         assertThat(TurnColumns.of(turns)).isEqualTo(turns);
+    }
+
+    /**
+     * Kept in the least room that holds them (a name the turns share once, counts all zero in none, times from the
+     * first): turns that differ where the others agree, and times and counts far apart, still come back exactly.
+     */
+    @Test
+    void turns_that_break_what_the_turns_before_them_share_come_back_as_they_went_in() {
+        List<TraceSummary.Turn> turns = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            turns.add(new TraceSummary.Turn(i == 30 ? OptionalLong.of(7) : OptionalLong.empty(),
+                    i == 20 ? "Explore" : "main", i == 10 ? Optional.empty() : Optional.of("opus"),
+                    i < 3 ? Optional.empty() : Optional.of(i == 35 ? Instant.MAX : i == 36 ? Instant.MIN
+                            : Instant.ofEpochSecond(1_800_000_000L - i * 1_000_000_000L, i)),
+                    Optional.of(i == 25 ? new Usage(0, 0, 0, 0, 1L << 40, 0) : new Usage(i, 0, 0, 1, 0, 0))));
+        }
+
+        assertThat(TurnColumns.of(turns)).isEqualTo(turns);
+        assertThat(TurnColumns.of(turns.subList(0, 10))).as("one agent, one model, no id, no reasoning")
+                .isEqualTo(turns.subList(0, 10));
     }
 
     @Test
@@ -58,7 +103,7 @@ class TurnColumnsTest {
         TurnColumns columns = builder.build();
 
         assertThatThrownBy(() -> builder.usage(1, 2, 3, 4, 5, 0)).isInstanceOf(IllegalStateException.class);
-        assertThat(columns.usage(0)).isEmpty();
+        assertThat(columns.usage(0)).isNull();
     }
 
     @Test
@@ -77,7 +122,7 @@ class TurnColumnsTest {
         TurnColumns second = TurnColumns.of(List.of(turn(new String("Explore"), Optional.empty())));
 
         assertThat(first.agent(0)).isSameAs(second.agent(0));
-        assertThat(first.model(0).orElseThrow()).isSameAs(second.model(0).orElseThrow());
+        assertThat(first.model(0)).isSameAs(second.model(0)).isNotNull();
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.cachet.evals.stats.report.Blocks;
 import dev.cachet.evals.stats.report.DateRange;
 import dev.cachet.evals.stats.report.Period;
 import dev.cachet.evals.stats.report.PeriodReport;
+import dev.cachet.evals.stats.report.PeriodTotals;
 import dev.cachet.evals.stats.report.WhatIf;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormat;
@@ -172,10 +173,19 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         // leaks, agents and growth that take most of adding a session up.
         boolean perSession = view == View.session || chosen == Format.html || strategy.isPresent();
         List<ModelUsage> billedModels = new ArrayList<>();
-        // Every call counted, kept as its place in the summaries until the report adds them up.
-        CallList counted = new CallList();
+        CallPricer pricer = new CallPricer(harness.prices()::price);
+        // A report by period adds each session's calls up as it reaches them; only the views that go through the
+        // calls again (blocks, by time; the page, by session) keep them, as their places in the summaries.
+        Optional<PeriodTotals> periods = period(view, chosen).map(p -> new PeriodTotals(p, filter.zone(), pricer));
+        boolean keepCalls = view == View.blocks || chosen == Format.html;
+        // Sized ahead, for every turn read (the most ids there can be) and, where kept, every call: neither is copied
+        // into a larger array as it fills, each copy left behind taking as much memory until the run ends.
+        List<TraceSummary> read = loaded.sessions().stream().flatMap(List::stream).toList();
+        int turns = read.stream().mapToInt(part -> part.turns().size()).sum();
+        int sideCalls = read.stream().mapToInt(part -> part.sideCalls().size()).sum();
+        CallList counted = new CallList(keepCalls ? turns + sideCalls : 0);
         Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
-        Calls calls = new Calls();
+        Calls calls = new Calls(turns);
         for (List<TraceSummary> parts : loaded.sessions()) {
             if (!filter.fromSource(parts.get(0).format())) {
                 continue;
@@ -186,7 +196,10 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             if (kept.isEmpty()) {
                 continue;
             }
-            counted.addAll(kept);
+            periods.ifPresent(totals -> totals.add(kept));
+            if (keepCalls) {
+                counted.addAll(kept);
+            }
             Optional<SessionStats> stats = perSession ? calculator.ofSummaries(parts, kept) : Optional.empty();
             Optional<List<ModelUsage>> models = perSession ? stats.map(SessionStats::models) : calculator.models(kept);
             models.ifPresentOrElse(billedModels::addAll, () -> failures.add(parts.get(0).id() + ": no usage recorded"));
@@ -198,7 +211,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         }
         failures.forEach(failure -> err.println("skipped " + failure));
         UnpricedModels.of(billedModels).forEach(err::println);
-        out().print(render(view, chosen, sessions, counted, whatIfs));
+        out().print(render(view, chosen, sessions, periods.map(PeriodTotals::report), counted, pricer, whatIfs));
         out().flush();
         return failures.stream().anyMatch(f -> !f.endsWith("no usage recorded")) ? ExitCodes.INPUT : ExitCodes.OK;
     }
@@ -233,21 +246,29 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         return new CounterfactualReplay(harness().counter().fresh(), harness().traceBilling(fallback, Optional.empty()));
     }
 
-    private String render(View view, Format format, List<SessionStats> sessions, List<Call> calls,
-            Map<String, WhatIf> whatIfs) throws IOException {
-        CallPricer pricer = new CallPricer(harness().prices()::price);
+    /** The periods a report adds its calls up by: its view's, or the days of the page; none for blocks or sessions. */
+    private static Optional<Period> period(View view, Format format) {
+        return switch (format == Format.html ? View.daily : view) {
+            case daily -> Optional.of(Period.DAILY);
+            case weekly -> Optional.of(Period.WEEKLY);
+            case monthly -> Optional.of(Period.MONTHLY);
+            case session, blocks -> Optional.empty();
+        };
+    }
+
+    private String render(View view, Format format, List<SessionStats> sessions, Optional<PeriodReport> periods,
+            List<Call> calls, CallPricer pricer, Map<String, WhatIf> whatIfs) throws IOException {
         if (format == Format.html) {
-            return UsageHtmlReport.render(PeriodReport.of(calls, Period.DAILY, filter.zone(), pricer), calls, sessions);
+            return UsageHtmlReport.render(periods.orElseThrow(), calls, sessions);
         }
         Object report;
         String table;
         switch (view) {
             case daily, weekly, monthly -> {
-                PeriodReport periods = PeriodReport.of(calls, Period.valueOf(view.name().toUpperCase(Locale.ROOT)),
-                        filter.zone(), pricer);
-                report = periods;
-                table = TextTable.render(UsageTables.periods(periods, breakdown))
-                        + (periods.undatedCalls() == 0 ? "" : periods.undatedCalls()
+                PeriodReport byPeriod = periods.orElseThrow();
+                report = byPeriod;
+                table = TextTable.render(UsageTables.periods(byPeriod, breakdown))
+                        + (byPeriod.undatedCalls() == 0 ? "" : byPeriod.undatedCalls()
                                 + " calls whose log gives no time are in no period\n");
             }
             case blocks -> {

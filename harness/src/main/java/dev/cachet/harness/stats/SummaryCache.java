@@ -32,6 +32,20 @@ public final class SummaryCache {
     /** How much of the log before the resume point must be as it was for the log to count as grown. */
     static final int TAIL_CHECK_BYTES = 4096;
 
+    /**
+     * Each thread's buffer for the heads it reads, grown to the largest: a head is decoded into its summaries and
+     * dropped, and a warm run over a year of logs reads thousands.
+     */
+    private static final ThreadLocal<byte[]> HEADS = ThreadLocal.withInitial(() -> new byte[8192]);
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    });
+
     private final Path directory;
 
     public SummaryCache(Path directory) {
@@ -76,7 +90,13 @@ public final class SummaryCache {
         if (end < 0 || end > length) {
             return Optional.empty();
         }
-        Optional<SummaryCodec.Head> read = SummaryCodec.head(read(channel, 0, end), length, log.toString());
+        byte[] head = HEADS.get();
+        if (head.length < end) {
+            head = new byte[Math.max(end, 2 * head.length)];
+            HEADS.set(head);
+        }
+        Optional<SummaryCodec.Head> read = SummaryCodec.head(head, read(channel, 0, head, end), length,
+                log.toString());
         if (read.isEmpty()) {
             return Optional.empty();
         }
@@ -114,12 +134,8 @@ public final class SummaryCache {
 
     /** The cache file of a log: a hash of its absolute path (the entry names the path too, and is checked against it). */
     Path entry(Path log) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(log.toString().getBytes(StandardCharsets.UTF_8));
-            return directory.resolve(HexFormat.of().formatHex(hash, 0, 16) + ".summary");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        byte[] hash = SHA_256.get().digest(log.toString().getBytes(StandardCharsets.UTF_8));
+        return directory.resolve(HexFormat.of().formatHex(hash, 0, 16) + ".summary");
     }
 
     /** A checksum of the bytes just before {@code offset}, to tell a grown log from one rewritten; -1 if unreadable. */
@@ -137,11 +153,18 @@ public final class SummaryCache {
 
     /** {@code length} bytes from {@code position}; fewer where the file ends before. */
     private static byte[] read(FileChannel channel, long position, int length) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(length);
+        byte[] bytes = new byte[length];
+        int read = read(channel, position, bytes, length);
+        return read < length ? Arrays.copyOf(bytes, read) : bytes;
+    }
+
+    /** Reads {@code length} bytes from {@code position} into the start of {@code into}: how many, fewer at the end. */
+    private static int read(FileChannel channel, long position, byte[] into, int length) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(into, 0, length);
         while (bytes.hasRemaining() && channel.read(bytes, position + bytes.position()) >= 0) {
             // Read on: a read may return fewer bytes than asked.
         }
-        return bytes.hasRemaining() ? Arrays.copyOf(bytes.array(), bytes.position()) : bytes.array();
+        return bytes.position();
     }
 
     private static void delete(Path entry) {

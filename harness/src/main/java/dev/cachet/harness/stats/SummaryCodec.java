@@ -97,12 +97,13 @@ final class SummaryCodec {
     }
 
     /**
-     * The head in {@code bytes} (the entry's first {@link #headEnd} bytes at least) if it is one whole, of this version,
-     * for the log at {@code path}, in an entry of {@code entryLength} bytes.
+     * The head in the first {@code read} of {@code bytes} (the entry's first {@link #headEnd} bytes at least; what
+     * follows them is not read) if it is one whole, of this version, for the log at {@code path}, in an entry of
+     * {@code entryLength} bytes.
      */
-    static Optional<Head> head(byte[] bytes, long entryLength, String path) {
+    static Optional<Head> head(byte[] bytes, int read, long entryLength, String path) {
         int end = headEnd(bytes);
-        if (end < 0 || end > bytes.length
+        if (end < 0 || end > read
                 || ByteBuffer.wrap(bytes).getInt(end - Integer.BYTES) != crc(bytes, 0, end - Integer.BYTES)) {
             return Optional.empty();
         }
@@ -138,7 +139,7 @@ final class SummaryCodec {
 
     /** The whole entry in {@code bytes}, head and state, if it is one, of this version, for the log at {@code path}. */
     static Optional<Entry> decode(byte[] bytes, String path) {
-        Optional<Head> read = head(bytes, bytes.length, path);
+        Optional<Head> read = head(bytes, bytes.length, bytes.length, path);
         if (read.isEmpty()) {
             return Optional.empty();
         }
@@ -193,15 +194,24 @@ final class SummaryCodec {
             unsigned(turns.size());
             lastSecond = 0;
             for (int i = 0; i < turns.size(); i++) {
-                flags((turns.callKey(i).isPresent() ? CALL_KEY : 0) | (turns.model(i).isPresent() ? MODEL : 0)
-                        | (turns.at(i).isPresent() ? AT : 0) | (turns.usage(i).isPresent() ? USAGE : 0));
+                String model = turns.model(i);
+                Instant at = turns.at(i);
+                Usage usage = turns.usage(i);
+                flags((turns.keyed(i) ? CALL_KEY : 0) | (model != null ? MODEL : 0) | (at != null ? AT : 0)
+                        | (usage != null ? USAGE : 0));
                 string(turns.agent(i));
-                if (turns.callKey(i).isPresent()) {
-                    fixedLong(turns.callKey(i).getAsLong());
+                if (turns.keyed(i)) {
+                    fixedLong(turns.key(i));
                 }
-                turns.model(i).ifPresent(this::string);
-                turns.at(i).ifPresent(this::at);
-                turns.usage(i).ifPresent(this::usage);
+                if (model != null) {
+                    string(model);
+                }
+                if (at != null) {
+                    at(at);
+                }
+                if (usage != null) {
+                    usage(usage);
+                }
             }
             unsigned(summary.sideCalls().size());
             for (SideCall side : summary.sideCalls()) {

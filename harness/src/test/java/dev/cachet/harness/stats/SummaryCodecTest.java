@@ -41,14 +41,26 @@ class SummaryCodecTest {
         byte[] bytes = SummaryCodec.encode(ENTRY);
         int end = SummaryCodec.headEnd(Arrays.copyOf(bytes, SummaryCodec.PREFIX_BYTES));
 
-        SummaryCodec.Head head = SummaryCodec.head(Arrays.copyOf(bytes, end), bytes.length, PATH).orElseThrow();
+        SummaryCodec.Head head = SummaryCodec.head(Arrays.copyOf(bytes, end), end, bytes.length, PATH).orElseThrow();
 
         assertThat(end).isEqualTo(bytes.length - 3);
         assertThat(head.summaries()).isEqualTo(ENTRY.summary().summaries());
         assertThat(head.resume().orElseThrow().stateLength()).isEqualTo(3);
         assertThat(SummaryCodec.resume(head.resume().get(), new byte[] {1, 2, 3})).isPresent();
         assertThat(SummaryCodec.resume(head.resume().get(), new byte[] {1, 2, 4})).as("another state").isEmpty();
-        assertThat(SummaryCodec.head(Arrays.copyOf(bytes, end), bytes.length - 1, PATH)).as("state cut short").isEmpty();
+        assertThat(SummaryCodec.head(Arrays.copyOf(bytes, end), end, bytes.length - 1, PATH)).as("state cut short").isEmpty();
+    }
+
+    /** A head is read into a buffer used again: what lies past the bytes read is never taken for the head's. */
+    @Test
+    void a_head_in_a_larger_buffer_is_read_from_its_bytes_alone() {
+        byte[] bytes = SummaryCodec.encode(ENTRY);
+        int end = SummaryCodec.headEnd(Arrays.copyOf(bytes, SummaryCodec.PREFIX_BYTES));
+        byte[] buffer = Arrays.copyOf(bytes, end + 100);
+
+        assertThat(SummaryCodec.head(buffer, end, bytes.length, PATH).orElseThrow().summaries())
+                .isEqualTo(ENTRY.summary().summaries());
+        assertThat(SummaryCodec.head(buffer, end - 1, bytes.length, PATH)).as("its last byte not read").isEmpty();
     }
 
     @Test

@@ -17,10 +17,14 @@ public record ModelPrice(
     private static final double PER_TOKEN = 1e-6;
 
     public double inputCost(Usage usage) {
-        return PER_TOKEN * (usage.uncachedInput() * input
-                + usage.cacheWrite5m() * cacheWrite5m
-                + usage.cacheWrite1h() * cacheWrite1h
-                + usage.cacheRead() * cacheRead);
+        return inputCost(usage.uncachedInput(), usage.cacheWrite5m(), usage.cacheWrite1h(), usage.cacheRead());
+    }
+
+    private double inputCost(long uncachedInput, long cacheWrite5m, long cacheWrite1h, long cacheRead) {
+        return PER_TOKEN * (uncachedInput * input
+                + cacheWrite5m * this.cacheWrite5m
+                + cacheWrite1h * this.cacheWrite1h
+                + cacheRead * this.cacheRead);
     }
 
     /** These prices for requests that cache for an hour: every cache write is billed at the 1-hour rate. */
@@ -34,6 +38,15 @@ public record ModelPrice(
     }
 
     public double cost(Usage usage) {
-        return inputCost(usage) + PER_TOKEN * usage.output() * output;
+        return cost(usage.uncachedInput(), usage.cacheWrite(), usage.cacheRead(), usage.output(), usage.cacheWrite1h());
+    }
+
+    /**
+     * The cost of a usage given as its counts, the same to the last bit as {@link #cost(Usage)}'s: a report that prices
+     * every call of a year of logs need not make a usage of each.
+     */
+    public double cost(long uncachedInput, long cacheWrite, long cacheRead, long output, long cacheWrite1h) {
+        return inputCost(uncachedInput, cacheWrite - cacheWrite1h, cacheWrite1h, cacheRead)
+                + PER_TOKEN * output * this.output;
     }
 }
