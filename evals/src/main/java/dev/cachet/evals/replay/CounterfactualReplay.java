@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -90,9 +91,13 @@ public final class CounterfactualReplay {
         List<List<ObservedReferences.Observed>> references = ObservedReferences.of(trajectory, search);
         List<ReplayTurn> bill = calibration.estimated() ? List.of() : recorded(trajectory, model);
         ProviderMisses misses = timing.providerMisses() ? ProviderMisses.of(bill) : ProviderMisses.NONE;
-        // The strategies replay at once, on the fork-join pool this runs in (a batch's --jobs threads), in their order.
-        List<ReplayRun> runs = new ArrayList<>(strategies.parallelStream().map(strategy -> replay(trajectory, references,
-                search, strategy, model, windows, systemPrompt, calibration.estimated(), misses)).toList());
+        // The strategies replay at once, on the fork-join pool this runs in (a batch's --jobs threads). Each one's
+        // outcome is kept, so the runs come back in their order and a failure is the first strategy's, as thrown,
+        // whichever thread it failed on.
+        List<Supplier<ReplayRun>> outcomes = strategies.parallelStream().map(strategy -> outcome(() -> replay(trajectory,
+                references, search, strategy, model, windows, systemPrompt, calibration.estimated(), misses))).toList();
+        List<ReplayRun> runs = new ArrayList<>(outcomes.size() + 1);
+        outcomes.forEach(outcome -> runs.add(outcome.get()));
         if (!calibration.estimated()) {
             double restart = runs.stream().filter(run -> run.strategy().equals(TranscriptStrategy.NAME))
                     .mapToDouble(ReplayRun::restartCostUsd).findFirst().orElse(0);
@@ -181,6 +186,18 @@ public final class CounterfactualReplay {
         return new ReplayRun(trajectory.id(), configured.info().name(), turns, estimated, restart);
     }
 
+    /** The run, or what it threw, to be thrown again by whoever takes it. */
+    private static Supplier<ReplayRun> outcome(Supplier<ReplayRun> run) {
+        try {
+            ReplayRun done = run.get();
+            return () -> done;
+        } catch (RuntimeException e) {
+            return () -> {
+                throw e;
+            };
+        }
+    }
+
     /** What the log's first call read from the cache: the prefix cached before the session began, if any. */
     private static long warmPrefix(Trajectory trajectory) {
         return trajectory.turns().get(0).usage().map(Usage::cacheRead).orElse(0L);
@@ -192,6 +209,7 @@ public final class CounterfactualReplay {
      */
     private List<ReplayTurn> recorded(Trajectory trajectory, PricedModel model) {
         // The recorded bill is the original provider's cache: a call is cold after the TTL it was paid at.
+        // (A provider's own cache keeps its own time, as DeepSeek's two hours, so the simulator's is the one to take.)
         CallClock clock = new CallClock(trajectory.cacheTtl().orElse(model.caches().apply(counter).ttl()),
                 ReplayTiming.RECORDED);
         List<ReplayTurn> turns = new ArrayList<>();

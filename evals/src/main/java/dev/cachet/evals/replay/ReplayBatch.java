@@ -57,7 +57,8 @@ public final class ReplayBatch {
     }
 
     public Outcome run(List<Path> files, int jobs, Consumer<Progress> progress) {
-        ExecutorService pool = new ForkJoinPool(Math.max(1, jobs));
+        // More threads than there are replays to run would idle (and a fork-join pool takes at most 32,767).
+        ExecutorService pool = new ForkJoinPool(Math.max(1, Math.min(jobs, files.size() * Math.max(1, strategies.size()))));
         try {
             CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             List<List<ReplayRun>> byFile = new ArrayList<>(Collections.nCopies(files.size(), List.of()));

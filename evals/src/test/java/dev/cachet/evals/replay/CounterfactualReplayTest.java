@@ -20,7 +20,6 @@ import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.pricing.PriceTable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +55,7 @@ class CounterfactualReplayTest {
                 List.of(new ToolResult(call.id(), call.name(), output, false)), Optional.empty(), Optional.empty(), false);
     }
 
-    private static CounterfactualReplay replay() {
+    static CounterfactualReplay replay() {
         var price = PriceTable.bundled().price(MODEL).orElseThrow();
         PricedModel priced = new PricedModel(ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES),
                 price, counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES));
@@ -124,26 +123,6 @@ class CounterfactualReplayTest {
                 .map(info -> new ConfiguredStrategy(info, info.configure(Map.of()))).toList();
 
         assertThat(replay().replay(lexerSession(), all)).isEqualTo(replay().replay(lexerSession(), all));
-    }
-
-    @Test
-    void strategies_replayed_at_once_on_many_threads_come_back_in_their_order_as_on_one() throws Exception {
-        List<ConfiguredStrategy> all = Strategies.all().stream()
-                .map(info -> new ConfiguredStrategy(info, info.configure(Map.of()))).toList();
-        CounterfactualReplay shared = replay();
-        ForkJoinPool one = new ForkJoinPool(1);
-        ForkJoinPool four = new ForkJoinPool(4);
-        try {
-            List<ReplayRun> alone = one.submit(() -> shared.replay(lexerSession(), all)).get();
-            List<ReplayRun> atOnce = four.submit(() -> shared.replay(lexerSession(), all)).get();
-
-            assertThat(atOnce).extracting(ReplayRun::strategy).containsExactlyElementsOf(
-                    all.stream().map(strategy -> strategy.info().name()).toList());
-            assertThat(atOnce).isEqualTo(alone);
-        } finally {
-            one.shutdown();
-            four.shutdown();
-        }
     }
 
     @Test
