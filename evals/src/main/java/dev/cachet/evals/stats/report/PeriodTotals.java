@@ -28,7 +28,8 @@ public final class PeriodTotals {
     private int calls;
     // Calls come session by session, in order, so mostly on the day of the one before: the day's totals are looked
     // up again only when the day changes, the day found as LocalDate.ofInstant finds it, and the zone's offset only
-    // when a call falls outside the seconds it holds for (from the call it was found for to the next change of clocks).
+    // when a call falls outside the seconds it holds for (from the call it was found for to the next change of clocks;
+    // none before the first call, so the first looks it up).
     private long day = Long.MIN_VALUE;
     private CallTotals ofDay;
     private int offset;
