@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -91,13 +90,11 @@ public final class CounterfactualReplay {
         List<List<ObservedReferences.Observed>> references = ObservedReferences.of(trajectory, search);
         List<ReplayTurn> bill = calibration.estimated() ? List.of() : recorded(trajectory, model);
         ProviderMisses misses = timing.providerMisses() ? ProviderMisses.of(bill) : ProviderMisses.NONE;
-        // The strategies replay at once, on the fork-join pool this runs in (a batch's --jobs threads). Each one's
-        // outcome is kept, so the runs come back in their order and a failure is the first strategy's, as thrown,
-        // whichever thread it failed on.
-        List<Supplier<ReplayRun>> outcomes = strategies.parallelStream().map(strategy -> outcome(() -> replay(trajectory,
-                references, search, strategy, model, windows, systemPrompt, calibration.estimated(), misses))).toList();
-        List<ReplayRun> runs = new ArrayList<>(outcomes.size() + 1);
-        outcomes.forEach(outcome -> runs.add(outcome.get()));
+        List<ReplayRun> runs = new ArrayList<>();
+        for (ConfiguredStrategy strategy : strategies) {
+            runs.add(replay(trajectory, references, search, strategy, model, windows, systemPrompt,
+                    calibration.estimated(), misses));
+        }
         if (!calibration.estimated()) {
             double restart = runs.stream().filter(run -> run.strategy().equals(TranscriptStrategy.NAME))
                     .mapToDouble(ReplayRun::restartCostUsd).findFirst().orElse(0);
@@ -184,18 +181,6 @@ public final class CounterfactualReplay {
         double restart = model.price().inputCost(model.caches().apply(counter).next(resumed, 0))
                 + model.price().inputCost(summaries.take());
         return new ReplayRun(trajectory.id(), configured.info().name(), turns, estimated, restart);
-    }
-
-    /** The run, or what it threw, to be thrown again by whoever takes it. */
-    private static Supplier<ReplayRun> outcome(Supplier<ReplayRun> run) {
-        try {
-            ReplayRun done = run.get();
-            return () -> done;
-        } catch (RuntimeException e) {
-            return () -> {
-                throw e;
-            };
-        }
     }
 
     /** What the log's first call read from the cache: the prefix cached before the session began, if any. */

@@ -1,8 +1,9 @@
 package dev.cachet.evals.replay;
 
 import dev.cachet.context.message.Message;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds names in the messages of one trajectory's replay. Every strategy's window shows mostly the same messages,
@@ -11,29 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * the session holds them: finding one is cheaper than hashing its text.
  */
 final class MessageSearch {
-    // The strategies of one trajectory are replayed at once, and ask about the same messages.
-    private final Map<Identity, Searched> searched = new ConcurrentHashMap<>();
+    private final Map<Message, Searched> searched = new IdentityHashMap<>();
 
     /** What is known of one message: its trigrams, and the answers for the names they did not rule out. */
     private record Searched(Trigrams trigrams, Map<String, Boolean> answers) {}
 
-    /** A message as a key by identity. */
-    private record Identity(Message message) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Identity identity && identity.message == message;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(message);
-        }
-    }
-
     /** Whether the message's text, tool calls included, holds {@code name}. */
     boolean contains(Message message, String name) {
-        Searched known = searched.computeIfAbsent(new Identity(message),
-                key -> new Searched(Trigrams.of(MessageText.texts(message)), new ConcurrentHashMap<>()));
+        Searched known = searched.computeIfAbsent(message,
+                m -> new Searched(Trigrams.of(MessageText.texts(m)), new HashMap<>()));
         return known.trigrams().mayContain(name)
                 && known.answers().computeIfAbsent(name, n -> MessageText.contains(message, n));
     }

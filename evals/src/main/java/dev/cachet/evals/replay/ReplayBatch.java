@@ -17,16 +17,14 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Replays many trajectory files under several strategies on {@code jobs} threads, the largest file first. A file
+ * Replays many trajectory files under several strategies, {@code jobs} files at a time, the largest first. A file
  * that cannot be read is reported and skipped, so one truncated log does not cost the report on the others. Runs
- * come back in the order of the files, whatever order the jobs finish in. The threads are a fork-join pool, so a
- * trajectory's strategies are replayed at once on them too: one long session no longer keeps a thread busy alone
- * while the others idle.
+ * come back in the order of the files, whatever order the jobs finish in.
  */
 public final class ReplayBatch {
     private final TokenCounter counter;
@@ -57,8 +55,7 @@ public final class ReplayBatch {
     }
 
     public Outcome run(List<Path> files, int jobs, Consumer<Progress> progress) {
-        // More threads than there are replays to run would idle (and a fork-join pool takes at most 32,767).
-        ExecutorService pool = new ForkJoinPool(Math.max(1, Math.min(jobs, files.size() * Math.max(1, strategies.size()))));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, files.size())));
         try {
             CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             List<List<ReplayRun>> byFile = new ArrayList<>(Collections.nCopies(files.size(), List.of()));

@@ -55,7 +55,7 @@ class CounterfactualReplayTest {
                 List.of(new ToolResult(call.id(), call.name(), output, false)), Optional.empty(), Optional.empty(), false);
     }
 
-    static CounterfactualReplay replay() {
+    private static CounterfactualReplay replay() {
         var price = PriceTable.bundled().price(MODEL).orElseThrow();
         PricedModel priced = new PricedModel(ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES),
                 price, counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES));
