@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 // (seconds on some machines), so they wait side by side.
 @Execution(ExecutionMode.CONCURRENT)
 class LauncherTest {
-    private static final String FLAGS = "-XX:+UseSerialGC -Xmn32m -XX:TieredStopAtLevel=1";
+    private static final String FLAGS = "-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1";
     private static final Pattern DUMPER = Pattern.compile(".*\\.jsa\\.(\\d+)\\.tmp");
 
     /**
