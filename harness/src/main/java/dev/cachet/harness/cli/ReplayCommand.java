@@ -8,6 +8,7 @@ import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.replay.ReplayTiming;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.harness.InputException;
+import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -105,8 +106,8 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         TraceFiles.Found found = inputs.find(root.userLogs(), err());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
-        ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced,
-                given("--cache-ttl") ? Optional.of(priced.spec().cacheTtl()) : Optional.empty()), chosen,
+        Optional<Duration> namedTtl = given("--cache-ttl") ? Optional.of(priced.spec().cacheTtl()) : Optional.empty();
+        ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced, namedTtl), chosen,
                 TraceNames.reader(found.files(), found::format), timing);
         ReplayBatch.Outcome outcome = batch.run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
@@ -116,7 +117,11 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
             throw new InputException("no trajectory could be replayed; nothing reported" + (out != null ? " in " + out : ""));
         }
         ReplayReport report = ReplayReport.of(outcome.runs());
-        ReplayOutput output = new ReplayOutput(priced.spec().toString(), outcome.runs(), report);
+        // A lifetime the user named is a what-if over the logs' own: the report says so where it names the model.
+        String billedAs = priced.spec() + namedTtl.map(ttl -> ", every strategy at a "
+                + (ttl.equals(ModelSpec.ONE_HOUR) ? "1-hour" : "5-minute") + " cache (--cache-ttl; recorded bills as paid)")
+                .orElse("");
+        ReplayOutput output = new ReplayOutput(billedAs, outcome.runs(), report);
         out().print(output.render(format));
         out().flush();
         if (out != null) {

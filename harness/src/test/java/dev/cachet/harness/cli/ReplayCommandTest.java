@@ -424,6 +424,9 @@ class ReplayCommandTest {
         JsonNode logged = asLogged.get("transcript");
         assertThat(cheaper.get("cache_write_tokens").asLong()).isGreaterThanOrEqualTo(logged.get("cache_write_tokens").asLong());
         assertThat(cheaper.get("cost_usd").asDouble()).isLessThan(logged.get("cost_usd").asDouble());
+        assertThat(replay(List.of(hourLong), "--strategies", "transcript", "--cache-ttl", "5m").out().lines().findFirst())
+                .hasValueSatisfying(header -> assertThat(header).endsWith("else anthropic:claude-sonnet-4-6, every "
+                        + "strategy at a 5-minute cache (--cache-ttl; recorded bills as paid): 2 runs"));
     }
 
     private static Map<String, JsonNode> byStrategy(JsonNode report) {
