@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * One session's calls read once into columns: its stats go through them a dozen times, and a {@link CallList} reads
- * a call's time and usage anew (an instant, a usage and their optionals) each time.
+ * a call's time and usage anew (an instant and a usage) each time.
  */
 final class SessionCalls implements CallView {
     private final String[] agents;

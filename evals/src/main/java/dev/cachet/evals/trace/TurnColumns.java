@@ -24,7 +24,7 @@ public final class TurnColumns extends AbstractList<TraceSummary.Turn> implement
     /** Null where no turn has an id. */
     private final long[] keys;
     private final NameColumn agents;
-    /** Null where the log names no model. */
+    /** A null name where the log names no model. */
     private final NameColumn models;
     /** The seconds of the first time given: the others are kept as their change from it. */
     private final long firstSecond;
