@@ -95,7 +95,7 @@ final class LeakCosts {
 
     /** What the oversized results cost: each is read from the cache again on every later call. */
     private Optional<LeakCost> oversized(CallView calls, int[] own, TraceSummary main) {
-        List<TraceSummary.OversizedResult> results = main.oversizedResults();
+        List<TraceSummary.OversizedResult> results = main.sizedResults().oversized();
         if (results.isEmpty()) {
             return Optional.empty();
         }

@@ -85,7 +85,7 @@ public final class SessionStatsCalculator {
         Double cost = totals.cost();
         Double hours = hours(all);
         Double burn = cost == null || hours == null ? null : cost / hours;
-        int largest = parts.stream().mapToInt(TraceSummary::largestToolResultTokens).max().orElse(0);
+        int largest = parts.stream().mapToInt(part -> part.sizedResults().largest()).max().orElse(0);
         double hitRate = usage.input() == 0 ? 0 : (double) usage.cacheRead() / usage.input();
         List<Usage> context = ownUsages(main);
         if (context.isEmpty()) {

@@ -80,8 +80,9 @@ final class ClaudeCodeLine {
      *
      * @param mainKnown whether the main context has been met: then a line that says it is no sidechain before its
      *                  message needs no text of its own
+     * @param results   whether a user line's tool results are read, to be sized; else they are skipped
      */
-    static ClaudeCodeLine parse(byte[] bytes, int length, boolean mainKnown) throws IOException {
+    static ClaudeCodeLine parse(byte[] bytes, int length, boolean mainKnown, boolean results) throws IOException {
         ClaudeCodeLine line = new ClaudeCodeLine(bytes);
         JsonLineFields.read(bytes, length, (name, p, t) -> {
             switch (name) {
@@ -106,7 +107,7 @@ final class ClaudeCodeLine {
                     if (t == JsonToken.START_OBJECT) {
                         line.message = true;
                         boolean wantText = !(mainKnown && Boolean.FALSE.equals(line.sidechain));
-                        boolean wantResults = line.type == null || "user".equals(line.type);
+                        boolean wantResults = results && (line.type == null || "user".equals(line.type));
                         line.message(p, wantText, wantResults);
                     } else {
                         p.skipChildren();

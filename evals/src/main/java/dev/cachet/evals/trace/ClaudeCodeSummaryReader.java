@@ -29,25 +29,36 @@ final class ClaudeCodeSummaryReader {
     private final TokenCounter counter;
     private final AtomicLong bytesParsed;
     private final boolean resumable;
+    private final boolean sizesResults;
 
-    /** @param bytesParsed counts the bytes of the lines this reader parses, for tests and benchmarks */
+    /** A reader whose summaries size the results and come with the state to read on from. */
     ClaudeCodeSummaryReader(TokenCounter counter, AtomicLong bytesParsed) {
-        this(counter, bytesParsed, true);
+        this(counter, bytesParsed, true, true);
     }
 
-    /** @param resumable whether its summaries come with the state to read on from, for a cache to keep */
-    ClaudeCodeSummaryReader(TokenCounter counter, AtomicLong bytesParsed, boolean resumable) {
+    /**
+     * @param bytesParsed  counts the bytes of the lines this reader parses, for tests and benchmarks
+     * @param resumable    whether its summaries come with the state to read on from, for a cache to keep
+     * @param sizesResults whether it sizes the tool results ({@link TraceSummary#resultTokens}); a read that goes on
+     *                     from one that did sizes them too
+     */
+    ClaudeCodeSummaryReader(TokenCounter counter, AtomicLong bytesParsed, boolean resumable, boolean sizesResults) {
         this.counter = counter;
         this.bytesParsed = bytesParsed;
         this.resumable = resumable;
+        this.sizesResults = sizesResults;
     }
 
-    /** Reads {@code file} from {@code from} (its start, or where an earlier read of it stopped). */
+    /**
+     * Reads {@code file} from {@code from} (its start, or where an earlier read of it stopped, unless that read did
+     * not size the results this one must).
+     */
     FileSummary read(Path file, Optional<FileSummary.Resume> from) {
-        ClaudeCodeSummaryState state = from.map(resume -> ClaudeCodeSummaryState.decode(resume.state()))
-                .orElseGet(ClaudeCodeSummaryState::new);
-        long offset = from.map(FileSummary.Resume::offset).orElse(0L);
-        int number = from.map(FileSummary.Resume::lines).orElse(0);
+        Optional<ClaudeCodeSummaryState> saved = from.map(resume -> ClaudeCodeSummaryState.decode(resume.state()))
+                .filter(earlier -> earlier.resultsSized || !sizesResults);
+        ClaudeCodeSummaryState state = saved.orElseGet(() -> ClaudeCodeSummaryState.sizingResults(sizesResults));
+        long offset = saved.isPresent() ? from.get().offset() : 0;
+        int number = saved.isPresent() ? from.get().lines() : 0;
         boolean endsWithNewline = true;
         // Tool results are counted at the end, biggest first, so that most are never tokenized.
         Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes = new java.util.IdentityHashMap<>();
@@ -60,7 +71,7 @@ final class ClaudeCodeSummaryReader {
                 if (!lines.blank()) {
                     bytesParsed.addAndGet(lines.length());
                     line(file, state, number, ClaudeCodeLine.parse(line, lines.length(),
-                            state.contexts.containsKey(ClaudeCodeSummaryState.MAIN)), sizes);
+                            state.contexts.containsKey(ClaudeCodeSummaryState.MAIN), state.resultsSized), sizes);
                 }
                 if (endsWithNewline) {
                     offset += lines.consumed();
@@ -120,7 +131,7 @@ final class ClaudeCodeSummaryReader {
             state.contexts.put(key, context);
         }
         if (json.type.equals("user")) {
-            user(context, json, sizes);
+            user(context, json, state.resultsSized ? sizes : null);
         } else {
             assistant(file, state, context, json);
         }
@@ -149,6 +160,7 @@ final class ClaudeCodeSummaryReader {
         }
     }
 
+    /** @param sizes the results' sizes by context, null where this read does not size them */
     private void user(ClaudeCodeSummaryState.Context context, ClaudeCodeLine json,
             Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes) {
         content(json);
@@ -158,7 +170,7 @@ final class ClaudeCodeSummaryReader {
                     throw new Unsure("tool_use_id");
                 }
                 Integer turn = context.toolCalls.get(block.toolUseId);
-                if (turn != null) {
+                if (turn != null && sizes != null) {
                     if (block.resultObject) {
                         throw new Unsure("tool result content");
                     }
@@ -243,10 +255,11 @@ final class ClaudeCodeSummaryReader {
         ClaudeCodeSummaryState.Context main = state.contexts.get(ClaudeCodeSummaryState.MAIN);
         if (main == null) {
             ClaudeCodeSummaryState.Context only = state.contexts.values().iterator().next();
-            summaries.add(only.summary(name, session, ClaudeCodeAgents.ofTranscript(file, only.agentId)));
+            summaries.add(only.summary(name, session, ClaudeCodeAgents.ofTranscript(file, only.agentId),
+                    state.resultsSized));
             return summaries;
         }
-        summaries.add(main.summary(name, session, TrajectoryTurn.MAIN));
+        summaries.add(main.summary(name, session, TrajectoryTurn.MAIN, state.resultsSized));
         Map<String, Integer> numbers = new HashMap<>();
         for (Map.Entry<String, ClaudeCodeSummaryState.Context> entry : state.contexts.entrySet()) {
             ClaudeCodeSummaryState.Context context = entry.getValue();
@@ -257,7 +270,8 @@ final class ClaudeCodeSummaryReader {
             String agent = byId != null ? byId
                     : state.byPrompt.getOrDefault(context.firstText, ClaudeCodeAgents.SIDECHAIN);
             int number = numbers.merge(agent, 1, Integer::sum);
-            summaries.add(context.summary(name + "#" + agent + "-" + number, session, agent));
+            summaries.add(context.summary(name + "#" + agent + "-" + number, session, agent,
+                    state.resultsSized));
         }
         return summaries;
     }

@@ -23,6 +23,8 @@ final class ClaudeCodeSummaryState {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     public int lines;
+    /** Whether the tool results are sized from the first line on; a read that sizes them cannot go on from one that did not. */
+    public boolean resultsSized;
     public String session;
     public Map<String, String> chainOf = new HashMap<>();
     public Map<String, String> byPrompt = new HashMap<>();
@@ -44,7 +46,7 @@ final class ClaudeCodeSummaryState {
         public int largestResult;
         public List<TraceSummary.OversizedResult> oversized = new ArrayList<>();
 
-        TraceSummary summary(String id, String session, String agent) {
+        TraceSummary summary(String id, String session, String agent, boolean resultsSized) {
             if (calls.isEmpty()) {
                 throw new Unsure("no model calls");
             }
@@ -53,7 +55,8 @@ final class ClaudeCodeSummaryState {
                     Optional.ofNullable(call.usage).map(u -> new Usage(u[0], u[1], u[2], u[3], u[4], u[5]))))
                     .toList();
             return new TraceSummary(id, ClaudeCodeFormat.LABEL, session, Optional.ofNullable(model), turns,
-                    OptionalInt.empty(), largestResult, oversized);
+                    OptionalInt.empty(), resultsSized ? Optional.of(new TraceSummary.ResultTokens(largestResult, oversized))
+                    : Optional.empty());
         }
     }
 
@@ -63,6 +66,13 @@ final class ClaudeCodeSummaryState {
         public String model;
         public String at;
         public long[] usage;
+    }
+
+    /** The state before a log's first line. */
+    static ClaudeCodeSummaryState sizingResults(boolean sized) {
+        ClaudeCodeSummaryState state = new ClaudeCodeSummaryState();
+        state.resultsSized = sized;
+        return state;
     }
 
     byte[] encode() {

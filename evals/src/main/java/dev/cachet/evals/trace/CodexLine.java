@@ -32,7 +32,7 @@ final class CodexLine {
     String name;
     String arguments;
     String input;
-    /** A tool output's text, where it is a string; null otherwise. */
+    /** A tool output's text, where it is a string (found but not read where it is not sized); null otherwise. */
     ResultText output;
     /** web_search_call.action is there and not null. */
     boolean action;
@@ -53,13 +53,17 @@ final class CodexLine {
 
     /** The line's bytes, which its tool output's text points into. */
     private final byte[] bytes;
+    /** Whether a tool output is read to be sized, or only found. */
+    private final boolean results;
 
-    private CodexLine(byte[] bytes) {
+    private CodexLine(byte[] bytes, boolean results) {
         this.bytes = bytes;
+        this.results = results;
     }
 
-    static CodexLine parse(byte[] bytes, int length) throws IOException {
-        CodexLine line = new CodexLine(bytes);
+    /** @param results whether tool outputs are read to be sized; else only found */
+    static CodexLine parse(byte[] bytes, int length, boolean results) throws IOException {
+        CodexLine line = new CodexLine(bytes, results);
         JsonLineFields.read(bytes, length, (field, p, t) -> {
             switch (field) {
                 case "type" -> line.type = scalar(p, t);
@@ -90,8 +94,8 @@ final class CodexLine {
                 case "name" -> name = scalar(p, t);
                 case "arguments" -> arguments = scalar(p, t);
                 case "input" -> input = scalar(p, t);
-                case "output" -> output = t == JsonToken.VALUE_STRING
-                        ? JsonString.result(p, bytes) : JsonScalars.skip(p);
+                case "output" -> output = t != JsonToken.VALUE_STRING ? JsonScalars.skip(p)
+                        : results ? JsonString.result(p, bytes) : JsonString.at(p, bytes);
                 case "action" -> action = present(p, t);
                 case "model" -> model = t == JsonToken.VALUE_STRING ? p.getText() : JsonScalars.skip(p);
                 case "forked_from_id" -> {

@@ -30,15 +30,25 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CodexSummaryReader {
     private final TokenCounter counter;
     private final AtomicLong bytesParsed;
+    private final boolean sizesResults;
 
-    /** @param bytesParsed counts the bytes of the lines this reader parses, for tests and benchmarks */
+    /** A reader that sizes the results. */
     CodexSummaryReader(TokenCounter counter, AtomicLong bytesParsed) {
+        this(counter, bytesParsed, true);
+    }
+
+    /**
+     * @param bytesParsed  counts the bytes of the lines this reader parses, for tests and benchmarks
+     * @param sizesResults whether it sizes the tool results ({@link TraceSummary#resultTokens})
+     */
+    CodexSummaryReader(TokenCounter counter, AtomicLong bytesParsed, boolean sizesResults) {
         this.counter = counter;
         this.bytesParsed = bytesParsed;
+        this.sizesResults = sizesResults;
     }
 
     FileSummary read(Path file) {
-        Rollout rollout = new Rollout(new ResultSizes(counter));
+        Rollout rollout = new Rollout(sizesResults ? Optional.of(new ResultSizes(counter)) : Optional.empty());
         try (InputStream in = Files.newInputStream(file)) {
             JsonlLines lines = new JsonlLines(in);
             int number = 0;
@@ -46,7 +56,7 @@ final class CodexSummaryReader {
                 number++;
                 if (!lines.blank()) {
                     bytesParsed.addAndGet(lines.length());
-                    rollout.line(number, CodexLine.parse(line, lines.length()));
+                    rollout.line(number, CodexLine.parse(line, lines.length(), sizesResults));
                 }
             }
         } catch (IOException e) {
@@ -58,7 +68,8 @@ final class CodexSummaryReader {
 
     /** The reading of one rollout so far. */
     private static final class Rollout {
-        private final ResultSizes sizes;
+        /** Empty where the results are not sized. */
+        private final Optional<ResultSizes> sizes;
         private final List<Call> calls = new ArrayList<>();
         /** The index of the call that made each tool call; a reused id names the latest. */
         private final Map<String, Integer> callers = new HashMap<>();
@@ -70,7 +81,7 @@ final class CodexSummaryReader {
         private int current = -1;
         private JsonNode billed;
 
-        Rollout(ResultSizes sizes) {
+        Rollout(Optional<ResultSizes> sizes) {
             this.sizes = sizes;
         }
 
@@ -132,7 +143,7 @@ final class CodexSummaryReader {
                     }
                     Integer caller = callers.get(line.callId);
                     if (caller != null) {
-                        sizes.add(caller, line.output);
+                        sizes.ifPresent(results -> results.add(caller, line.output));
                     }
                 }
                 default -> {
@@ -188,8 +199,8 @@ final class CodexSummaryReader {
             List<TraceSummary.Turn> turns = calls.stream().map(call -> new TraceSummary.Turn(Optional.empty(),
                     TrajectoryTurn.MAIN, call.model, call.at, Optional.ofNullable(call.usage))).toList();
             // The rollout does not log the built-in tools' schemas.
-            return new TraceSummary(id, CodexFormat.LABEL, id, model, turns, OptionalInt.empty(), sizes.largest(),
-                    sizes.oversized());
+            return new TraceSummary(id, CodexFormat.LABEL, id, model, turns, OptionalInt.empty(),
+                    sizes.map(ResultSizes::tokens));
         }
     }
 

@@ -71,6 +71,10 @@ public final class ResultSizes {
         return List.copyOf(oversized);
     }
 
+    public TraceSummary.ResultTokens tokens() {
+        return new TraceSummary.ResultTokens(largest(), oversized);
+    }
+
     /** Counts the waiting texts biggest first: once one's bound is no more than the count so far, none can beat it. */
     private void resolve() {
         pending.sort(Comparator.comparingLong(Pending::bound).reversed());

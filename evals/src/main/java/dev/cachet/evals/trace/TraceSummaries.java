@@ -2,6 +2,7 @@ package dev.cachet.evals.trace;
 
 import dev.cachet.context.TokenCounter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,27 +14,49 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TraceSummaries {
     private final TokenCounter counter;
+    private final boolean resumable;
+    private final boolean sizesResults;
     private final AtomicLong bytesParsed = new AtomicLong();
     private final ClaudeCodeSummaryReader claudeCode;
     private final CodexSummaryReader codex;
 
-    /** @param counter counts tool results' and tool schemas' tokens; it must be safe to share between threads */
+    /**
+     * A reader whose summaries come with the state to read on from and size the tool results.
+     *
+     * @param counter counts tool results' and tool schemas' tokens; it must be safe to share between threads
+     */
     public TraceSummaries(TokenCounter counter) {
-        this(counter, true);
+        this(counter, true, true);
     }
 
-    private TraceSummaries(TokenCounter counter, boolean resumable) {
+    private TraceSummaries(TokenCounter counter, boolean resumable, boolean sizesResults) {
         this.counter = counter;
-        this.claudeCode = new ClaudeCodeSummaryReader(counter, bytesParsed, resumable);
-        this.codex = new CodexSummaryReader(counter, bytesParsed);
+        this.resumable = resumable;
+        this.sizesResults = sizesResults;
+        this.claudeCode = new ClaudeCodeSummaryReader(counter, bytesParsed, resumable, sizesResults);
+        this.codex = new CodexSummaryReader(counter, bytesParsed, sizesResults);
     }
 
     /**
-     * A reader for summaries that no cache keeps ({@code stats --no-cache}): they come without the state to resume
+     * This reader for summaries that no cache keeps ({@code stats --no-cache}): they come without the state to resume
      * from, whose encoding would be wasted work.
      */
-    public static TraceSummaries withoutResume(TokenCounter counter) {
-        return new TraceSummaries(counter, false);
+    public TraceSummaries withoutResume() {
+        return new TraceSummaries(counter, false, sizesResults);
+    }
+
+    /**
+     * This reader for reports that show no tool result's size (by period or block): the streaming readers skip the
+     * results instead of tokenizing them, most of the work of reading a log. A log they give up on is still read
+     * whole, sized.
+     */
+    public TraceSummaries withoutResultSizes() {
+        return new TraceSummaries(counter, resumable, false);
+    }
+
+    /** Whether summaries read earlier (by a reader that may not have sized the results) serve this reader's reports. */
+    public boolean serves(List<TraceSummary> earlier) {
+        return !sizesResults || earlier.stream().allMatch(summary -> summary.resultTokens().isPresent());
     }
 
     /** A file's summary, read from its start in {@code format}, as {@link TraceFiles.Found#format} gives it. */

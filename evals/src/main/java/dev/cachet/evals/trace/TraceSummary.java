@@ -20,14 +20,14 @@ import java.util.OptionalLong;
  * @param model                   as {@link Trajectory#model()}
  * @param turns                   its model calls, in order, kept as {@link TurnColumns}
  * @param toolSchemaTokens        the tokens of the tool schemas it offered; empty when the log does not record them
- * @param largestToolResultTokens the tokens of its biggest single tool result (0 without any)
- * @param oversizedResults        its tool results of more than {@link #OVERSIZED_RESULT_TOKENS}, by turn
+ * @param resultTokens            the sizes of its tool results that reports flag; empty where the read that made
+ *                                it skipped them (a report by period shows none, and tokenizing the results is most
+ *                                of the work of reading a log)
  * @param sideCalls               the calls its harness billed beside its turns (cachet's keep-alive pings and
  *                                summaries): calls of the session's own model, but no turns of its conversation
  */
 public record TraceSummary(String id, String format, String session, Optional<String> model, List<Turn> turns,
-        OptionalInt toolSchemaTokens, int largestToolResultTokens, List<OversizedResult> oversizedResults,
-        List<SideCall> sideCalls) {
+        OptionalInt toolSchemaTokens, Optional<ResultTokens> resultTokens, List<SideCall> sideCalls) {
     /** A tool result this big is resent on every later call: the usual cause of a runaway context. */
     public static final int OVERSIZED_RESULT_TOKENS = 10_000;
 
@@ -41,6 +41,19 @@ public record TraceSummary(String id, String format, String session, Optional<St
         @Override
         public int compareTo(OversizedResult other) {
             return turn != other.turn ? Integer.compare(turn, other.turn) : Integer.compare(tokens, other.tokens);
+        }
+    }
+
+    /**
+     * What reports flag of a trajectory's tool results.
+     *
+     * @param largest   the tokens of its biggest single tool result (0 without any)
+     * @param oversized its tool results of more than {@link #OVERSIZED_RESULT_TOKENS}, by turn
+     */
+    public record ResultTokens(int largest, List<OversizedResult> oversized) {
+        public ResultTokens {
+            // Sorted, so that a log read whole and one read line by line give equal summaries.
+            oversized = oversized.stream().sorted().toList();
         }
     }
 
@@ -73,8 +86,8 @@ public record TraceSummary(String id, String format, String session, Optional<St
 
     /** The summary of a log that records no side calls, as every other harness's. */
     public TraceSummary(String id, String format, String session, Optional<String> model, List<Turn> turns,
-            OptionalInt toolSchemaTokens, int largestToolResultTokens, List<OversizedResult> oversizedResults) {
-        this(id, format, session, model, turns, toolSchemaTokens, largestToolResultTokens, oversizedResults, List.of());
+            OptionalInt toolSchemaTokens, Optional<ResultTokens> resultTokens) {
+        this(id, format, session, model, turns, toolSchemaTokens, resultTokens, List.of());
     }
 
     public TraceSummary {
@@ -84,8 +97,7 @@ public record TraceSummary(String id, String format, String session, Optional<St
         Objects.requireNonNull(model, "model");
         turns = TurnColumns.of(turns);
         Objects.requireNonNull(toolSchemaTokens, "toolSchemaTokens");
-        // Sorted, so that a log read whole and one read line by line give equal summaries.
-        oversizedResults = oversizedResults.stream().sorted().toList();
+        Objects.requireNonNull(resultTokens, "resultTokens");
         sideCalls = List.copyOf(sideCalls);
     }
 
@@ -101,19 +113,23 @@ public record TraceSummary(String id, String format, String session, Optional<St
         OptionalInt schemas = trajectory.tools().isEmpty() ? OptionalInt.empty()
                 : OptionalInt.of(trajectory.tools().stream().mapToInt(counter::count).sum());
         return new TraceSummary(trajectory.id(), trajectory.format(), trajectory.session(), trajectory.model(), turns,
-                schemas, sizes.largest(), sizes.oversized());
+                schemas, Optional.of(sizes.tokens()));
     }
 
     /** This summary under another id; a session named after its id is renamed with it (as {@link Trajectory#withId}). */
     public TraceSummary withId(String newId) {
         return new TraceSummary(newId, format, session.equals(id) ? newId : session, model, turns, toolSchemaTokens,
-                largestToolResultTokens, oversizedResults, sideCalls);
+                resultTokens, sideCalls);
     }
 
     /** This summary with the side calls its log records. */
     public TraceSummary withSideCalls(List<SideCall> logged) {
-        return new TraceSummary(id, format, session, model, turns, toolSchemaTokens, largestToolResultTokens,
-                oversizedResults, logged);
+        return new TraceSummary(id, format, session, model, turns, toolSchemaTokens, resultTokens, logged);
+    }
+
+    /** Its tool results' sizes, which reports by session need: a summary read without them is its caller's mistake. */
+    public ResultTokens sizedResults() {
+        return resultTokens.orElseThrow(() -> new IllegalStateException(id + " was read without its tool results' sizes"));
     }
 
     /** Its turns as the columns they are kept in. */

@@ -21,12 +21,12 @@ class CallListTest {
     private final TraceSummary main = new TraceSummary("s.jsonl", "claude-code", "s", Optional.of("opus"), List.of(
             new TraceSummary.Turn(Optional.of("m1:r1"), "main", Optional.empty(), NINE, USAGE),
             new TraceSummary.Turn(Optional.empty(), "main", Optional.of("haiku"), TEN, Optional.empty())),
-            OptionalInt.empty(), 0, List.of(), List.of(new SideCall(SideCall.Kind.PING, 1, TEN, USAGE),
+            OptionalInt.empty(), Optional.empty(), List.of(new SideCall(SideCall.Kind.PING, 1, TEN, USAGE),
                     new SideCall(SideCall.Kind.SUMMARY, 0, TEN, USAGE)));
     private final TraceSummary resumed = new TraceSummary("t.jsonl", "claude-code", "t", Optional.empty(), List.of(
             new TraceSummary.Turn(Optional.of("m1:r1"), "main", Optional.of("opus"), NINE, USAGE),
             new TraceSummary.Turn(Optional.of("m2:r2"), "Explore", Optional.of("haiku"), TEN, USAGE)),
-            OptionalInt.empty(), 0, List.of());
+            OptionalInt.empty(), Optional.empty());
 
     @Test
     void calls_are_made_from_their_summaries_turns_then_side_calls_each_id_counted_once() {

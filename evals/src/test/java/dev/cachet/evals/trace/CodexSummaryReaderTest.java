@@ -79,8 +79,11 @@ class CodexSummaryReaderTest {
         List<TraceSummary> streamed = reader().read(log).summaries();
         assertThat(streamed).isEqualTo(new CodexFormat().summaries(log, COUNTER));
         assertThat(streamed.get(0).turns()).hasSize(3);
-        assertThat(streamed.get(0).oversizedResults())
+        assertThat(streamed.get(0).sizedResults().oversized())
                 .containsExactly(new TraceSummary.OversizedResult(0, COUNTER.count(big)));
+        TraceSummary skipped = new CodexSummaryReader(COUNTER, new AtomicLong(), false).read(log).summaries().get(0);
+        assertThat(skipped.resultTokens()).as("results not sized").isEmpty();
+        assertThat(skipped.turns()).isEqualTo(streamed.get(0).turns());
     }
 
     @Test

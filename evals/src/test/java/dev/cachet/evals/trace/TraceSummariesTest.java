@@ -1,6 +1,7 @@
 package dev.cachet.evals.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cachet.context.TokenCounter;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TraceSummariesTest {
     private static final TokenCounter COUNTER = TokenCounter.o200k();
+    /** An oversized tool result: more than 10k tokens. */
+    private static final String BIG_RESULT = "line of build output ".repeat(3_000);
 
     @TempDir
     Path dir;
@@ -78,7 +82,7 @@ class TraceSummariesTest {
                 result("t1", "ok"),
                 assistant("m2", "\"done\"")), StandardCharsets.UTF_8);
 
-        FileSummary once = TraceSummaries.withoutResume(COUNTER).read(log, new ClaudeCodeFormat());
+        FileSummary once = new TraceSummaries(COUNTER).withoutResume().read(log, new ClaudeCodeFormat());
 
         FileSummary cached = new TraceSummaries(COUNTER).read(log, new ClaudeCodeFormat());
         assertThat(cached.resume()).isPresent();
@@ -88,19 +92,11 @@ class TraceSummariesTest {
 
     @Test
     void the_streaming_reader_finds_the_importers_oversized_results_at_the_same_turns() throws IOException {
-        String big = "line of build output ".repeat(3_000);
-        Path log = dir.resolve("big.jsonl");
-        Files.write(log, List.of(
-                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":\"build it\"}}",
-                assistant("m1", "[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"Bash\",\"input\":{}}]"),
-                result("t1", "ok"),
-                assistant("m2", "[{\"type\":\"tool_use\",\"id\":\"t2\",\"name\":\"Bash\",\"input\":{}}]"),
-                result("t2", big),
-                assistant("m3", "\"done\"")), StandardCharsets.UTF_8);
+        Path log = bigResultLog();
         List<TraceSummary> streamed = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong())
                 .read(log, Optional.empty()).summaries();
-        assertThat(streamed.get(0).oversizedResults())
-                .containsExactly(new TraceSummary.OversizedResult(1, COUNTER.count(big)));
+        assertThat(streamed.get(0).sizedResults().oversized())
+                .containsExactly(new TraceSummary.OversizedResult(1, COUNTER.count(BIG_RESULT)));
         assertThat(streamed).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
 
         // Read on from a saved state that already holds the oversized result: it is kept, not read again.
@@ -114,7 +110,61 @@ class TraceSummariesTest {
         FileSummary grown = reader.read(log, first.resume());
         assertThat(parsed.get()).isEqualTo(assistant("m5", "\"end\"").getBytes(StandardCharsets.UTF_8).length);
         assertThat(grown.summaries()).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
-        assertThat(grown.summaries().get(0).oversizedResults()).hasSize(1);
+        assertThat(grown.summaries().get(0).sizedResults().oversized()).hasSize(1);
+    }
+
+    @Test
+    void a_reader_for_reports_by_period_skips_the_results_sizes_and_serves_only_such_reports() throws IOException {
+        Path log = bigResultLog();
+        TraceSummaries sizing = new TraceSummaries(COUNTER);
+        TraceSummaries skipping = sizing.withoutResultSizes();
+
+        List<TraceSummary> sized = sizing.read(log, new ClaudeCodeFormat()).summaries();
+        List<TraceSummary> unsized = skipping.read(log, new ClaudeCodeFormat()).summaries();
+
+        assertThat(sized.get(0).sizedResults().oversized()).hasSize(1);
+        assertThat(unsized).extracting(TraceSummary::resultTokens).containsOnly(Optional.empty());
+        assertThat(unsized).extracting(TraceSummary::turns)
+                .isEqualTo(sized.stream().map(TraceSummary::turns).toList());
+        assertThat(sizing.serves(sized)).isTrue();
+        assertThat(sizing.serves(unsized)).isFalse();
+        assertThat(skipping.serves(unsized)).isTrue();
+        assertThat(skipping.serves(sized)).isTrue();
+        assertThatThrownBy(() -> unsized.get(0).sizedResults()).hasMessageContaining("big.jsonl");
+    }
+
+    @Test
+    void a_grown_log_is_read_on_unless_the_earlier_read_skipped_the_sizes_this_one_needs() throws IOException {
+        Path log = bigResultLog();
+        FileSummary skipped = new TraceSummaries(COUNTER).withoutResultSizes().read(log, new ClaudeCodeFormat());
+        Files.write(log, List.of(assistant("m4", "\"more\"")), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        TraceSummaries sizing = new TraceSummaries(COUNTER);
+        FileSummary grown = sizing.read(log, new ClaudeCodeFormat(), skipped.resume());
+
+        assertThat(sizing.bytesParsed()).as("read from the start").isEqualTo(Files.size(log) - Files.readAllLines(log).size());
+        assertThat(grown.summaries()).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
+
+        String last = assistant("m5", "\"end\"");
+        Files.write(log, List.of(last), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        TraceSummaries skipping = new TraceSummaries(COUNTER).withoutResultSizes();
+        FileSummary more = skipping.read(log, new ClaudeCodeFormat(), grown.resume());
+
+        assertThat(skipping.bytesParsed()).as("read on").isEqualTo(last.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(more.summaries()).as("still sized").isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
+    }
+
+    /** A session whose second tool result is {@link #BIG_RESULT}. */
+    private Path bigResultLog() throws IOException {
+        Path log = dir.resolve("big.jsonl");
+        Files.write(log, List.of(
+                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":\"build it\"}}",
+                assistant("m1", "[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"Bash\",\"input\":{}}]"),
+                result("t1", "ok"),
+                assistant("m2", "[{\"type\":\"tool_use\",\"id\":\"t2\",\"name\":\"Bash\",\"input\":{}}]"),
+                result("t2", BIG_RESULT),
+                assistant("m3", "\"done\"")), StandardCharsets.UTF_8);
+        return log;
     }
 
     private static String assistant(String id, String content) {

@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"How fast 'cachet stats' reads logs: writes made-up Claude Code and Codex logs of the chosen size "
-                + "(long and short sessions, sidechains) into a temporary directory, reads them as stats does, cold "
-                + "(empty cache) and warm, and prints MB/s, calls/s and peak heap, with the ratio to a plain Jackson "
+                + "(long and short sessions, sidechains) into a temporary directory, reads them as stats does for a "
+                + "report by day (which skips sizing the tool results) and by session (which sizes them), cold (empty "
+                + "cache) and warm, and prints MB/s, calls/s and peak heap, with the ratio to a plain Jackson "
                 + "streaming read of the same bytes (the floor), in wall time and in CPU time ('cpu s': all threads, "
                 + "which a busy machine does not inflate; stats reads on --jobs threads, the plain read on one). "
                 + "Goals: cold within 3x of the plain read, warm < 1 s for 1 GB."})
@@ -68,32 +69,40 @@ final class BenchStatsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-20s  %6.2f s  %6.2f cpu s  %7.1f MB/s  peak heap %4d MB%n",
                     "plain streaming read", plain.seconds(), plain.cpuSeconds(), mb / plain.seconds(),
                     HeapPeaks.megabytes());
-            SummaryCache cache = new SummaryCache(temp.resolve("cache"));
-            for (String phase : List.of("stats cold", "stats warm")) {
-                System.gc();
-                HeapPeaks.reset();
-                long[] calls = new long[1];
-                Timing run = Timing.of(() -> calls[0] = stats(harness, read.found(), cache));
-                out.printf(Locale.ROOT, "%-20s  %6.2f s  %6.2f cpu s  %7.1f MB/s  %9.0f calls/s  peak heap %4d MB  "
-                        + "%.1fx the plain read (cpu %.1fx)%n", phase, run.seconds(), run.cpuSeconds(),
-                        mb / run.seconds(), calls[0] / run.seconds(), HeapPeaks.megabytes(),
-                        run.seconds() / plain.seconds(), run.cpuSeconds() / plain.cpuSeconds());
+            // A report by period skips sizing the tool results; the report by session sizes them, in a cache of its own.
+            for (boolean bySession : List.of(false, true)) {
+                SummaryCache cache = new SummaryCache(temp.resolve(bySession ? "session-cache" : "period-cache"));
+                for (String phase : List.of("cold", "warm")) {
+                    System.gc();
+                    HeapPeaks.reset();
+                    long[] calls = new long[1];
+                    Timing run = Timing.of(() -> calls[0] = stats(harness, read.found(), cache, bySession));
+                    out.printf(Locale.ROOT, "%-20s  %6.2f s  %6.2f cpu s  %7.1f MB/s  %9.0f calls/s  peak heap %4d MB  "
+                            + "%.1fx the plain read (cpu %.1fx)%n", (bySession ? "session " : "daily ") + phase,
+                            run.seconds(), run.cpuSeconds(), mb / run.seconds(), calls[0] / run.seconds(),
+                            HeapPeaks.megabytes(), run.seconds() / plain.seconds(), run.cpuSeconds() / plain.cpuSeconds());
+                }
             }
             out.flush();
             return ExitCodes.OK;
         }
     }
 
-    /** What 'cachet stats' does before it prints: read every file, add every session up; returns the calls. */
-    private long stats(Harness harness, TraceFiles.Found found, SummaryCache cache) {
-        StatsSource.Loaded loaded = new StatsSource(new TraceSummaries(harness.counter().fresh()),
+    /**
+     * What 'cachet stats' does before it prints: read every file, add every session up, by session (sizing the tool
+     * results, adding up each session's figures) or as a report by period does (only the calls); returns the calls.
+     */
+    private long stats(Harness harness, TraceFiles.Found found, SummaryCache cache, boolean bySession) {
+        TraceSummaries reader = new TraceSummaries(harness.counter().fresh());
+        StatsSource.Loaded loaded = new StatsSource(bySession ? reader : reader.withoutResultSizes(),
                 Optional.of(new SummaryLookups(cache)))
                 .load(found.files(), found::format, logs.jobs, new ProgressLine(new PrintWriter(Writer.nullWriter()), false));
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness.counter().fresh(), harness.prices()::price);
         Calls calls = new Calls();
         long count = 0;
         for (List<TraceSummary> parts : loaded.sessions()) {
-            count += calculator.ofSummaries(parts, calls).map(s -> (long) s.calls()).orElse(0L);
+            count += bySession ? calculator.ofSummaries(parts, calls).map(s -> (long) s.calls()).orElse(0L)
+                    : calls.of(parts).size();
         }
         return count;
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cachet.context.Counted;
 import dev.cachet.context.Json;
-import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.evals.replay.CounterfactualReplay;
 import dev.cachet.evals.report.StatsTables;
@@ -160,18 +159,19 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         SessionStatsCalculator calculator = new SessionStatsCalculator(harness.counter().fresh(), harness.prices()::price);
         // A session's parts may lie in several files (a sub-agent's transcript beside its parent's): all are read
         // before any session is added up.
-        TokenCounter counter = harness.counter().fresh();
-        StatsSource.Loaded loaded = new StatsSource(noCache ? TraceSummaries.withoutResume(counter)
-                : new TraceSummaries(counter), cache)
+        Optional<ConfiguredStrategy> strategy = Optional.ofNullable(whatIf).map(name -> harness.strategy(name, Map.of()));
+        // A report by period or block prints no session: of each it needs only what its models billed, not the
+        // leaks, agents and growth that take most of adding a session up, nor the tool results' sizes, whose
+        // tokenizing takes most of reading a log.
+        boolean perSession = view == View.session || chosen == Format.html || strategy.isPresent();
+        TraceSummaries reader = new TraceSummaries(harness.counter().fresh());
+        reader = noCache ? reader.withoutResume() : reader;
+        StatsSource.Loaded loaded = new StatsSource(perSession ? reader : reader.withoutResultSizes(), cache)
                 .load(files, found::format, jobs, ProgressLine.on(err));
         List<String> failures = new ArrayList<>(loaded.failures());
-        Optional<ConfiguredStrategy> strategy = Optional.ofNullable(whatIf).map(name -> harness.strategy(name, Map.of()));
         Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files, found::format) : Map.of();
         DateRange range = filter.range();
         List<SessionStats> sessions = new ArrayList<>();
-        // A report by period or block prints no session: of each it needs only what its models billed, not the
-        // leaks, agents and growth that take most of adding a session up.
-        boolean perSession = view == View.session || chosen == Format.html || strategy.isPresent();
         List<ModelUsage> billedModels = new ArrayList<>();
         CallPricer pricer = new CallPricer(harness.prices()::price);
         // A report by period adds each session's calls up as it reaches them; only the views that go through the

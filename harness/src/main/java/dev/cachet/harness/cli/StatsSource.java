@@ -102,7 +102,7 @@ final class StatsSource {
             return reader.read(file, formats.apply(file)).summaries();
         }
         SummaryLookups.Looked looked = cache.get().lookup(file);
-        if (looked.lookup() instanceof SummaryCache.Hit hit) {
+        if (looked.lookup() instanceof SummaryCache.Hit hit && reader.serves(hit.summaries())) {
             return hit.summaries();
         }
         Optional<FileSummary.Resume> from = looked.lookup() instanceof SummaryCache.Grown grown

@@ -30,17 +30,18 @@ final class SummaryCodec {
     static final int MAGIC = 0x43535355; // "CSSU"
     // 3: summaries carry the keep-alive pings of cachet's logs. 4: a call's id as its 64-bit key. 5: side calls
     // (pings and summaries) with their kind and place. 6: varints, the log's format, the state after the head.
-    static final int VERSION = 6;
+    // 7: the tool results' sizes may be absent (a report by period reads without them).
+    static final int VERSION = 7;
     /** What is read first: the magic number, the version and the length of the head. */
     static final int PREFIX_BYTES = 3 * Integer.BYTES;
     private static final int CALL_KEY = 1;
     private static final int MODEL = 2;
     private static final int AT = 4;
     private static final int USAGE = 8;
-    // The fewest bytes each is written in: a summary (three strings, a model flag, the schema's and the largest
-    // result's tokens, three counts), a turn (its flags and agent), a side call (flags, kind, place), an oversized
-    // result (turn, tokens).
-    private static final int SUMMARY_BYTES = 9;
+    // The fewest bytes each is written in: a summary (three strings, a model flag, the schema's tokens, a flag for the
+    // results' sizes, two counts), a turn (its flags and agent), a side call (flags, kind, place), an oversized result
+    // (turn, tokens).
+    private static final int SUMMARY_BYTES = 8;
     private static final int TURN_BYTES = 2;
     private static final int SIDE_CALL_BYTES = 3;
     private static final int OVERSIZED_BYTES = 2;
@@ -173,6 +174,15 @@ final class SummaryCodec {
             return bytes;
         }
 
+        private void resultTokens(TraceSummary.ResultTokens results) {
+            signed(results.largest());
+            unsigned(results.oversized().size());
+            for (TraceSummary.OversizedResult result : results.oversized()) {
+                signed(result.turn());
+                signed(result.tokens());
+            }
+        }
+
         int length() {
             return length;
         }
@@ -184,12 +194,8 @@ final class SummaryCodec {
             flag(summary.model().isPresent());
             summary.model().ifPresent(this::string);
             unsigned(summary.toolSchemaTokens().orElse(-1) + 1L);
-            signed(summary.largestToolResultTokens());
-            unsigned(summary.oversizedResults().size());
-            for (TraceSummary.OversizedResult result : summary.oversizedResults()) {
-                signed(result.turn());
-                signed(result.tokens());
-            }
+            flag(summary.resultTokens().isPresent());
+            summary.resultTokens().ifPresent(this::resultTokens);
             TurnColumns turns = summary.columns();
             unsigned(turns.size());
             lastSecond = 0;
@@ -329,12 +335,7 @@ final class SummaryCodec {
             if (schema < -1 || schema > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("tool schemas of " + schema + " tokens");
             }
-            int largest = signedInt();
-            int oversizedCount = count(OVERSIZED_BYTES);
-            List<TraceSummary.OversizedResult> oversized = new ArrayList<>(oversizedCount);
-            for (int i = 0; i < oversizedCount; i++) {
-                oversized.add(new TraceSummary.OversizedResult(signedInt(), signedInt()));
-            }
+            Optional<TraceSummary.ResultTokens> results = flag() ? Optional.of(resultTokens()) : Optional.empty();
             int count = count(TURN_BYTES);
             TurnColumns.Builder turns = new TurnColumns.Builder(count);
             lastSecond = 0;
@@ -368,7 +369,17 @@ final class SummaryCodec {
                 sides.add(new SideCall(kind, beforeTurn, at, usage));
             }
             return new TraceSummary(id, format, session, model, turns.build(),
-                    schema < 0 ? OptionalInt.empty() : OptionalInt.of((int) schema), largest, oversized, sides);
+                    schema < 0 ? OptionalInt.empty() : OptionalInt.of((int) schema), results, sides);
+        }
+
+        private TraceSummary.ResultTokens resultTokens() {
+            int largest = signedInt();
+            int count = count(OVERSIZED_BYTES);
+            List<TraceSummary.OversizedResult> oversized = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                oversized.add(new TraceSummary.OversizedResult(signedInt(), signedInt()));
+            }
+            return new TraceSummary.ResultTokens(largest, oversized);
         }
 
         private long second() {

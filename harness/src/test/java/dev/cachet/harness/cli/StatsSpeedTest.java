@@ -67,6 +67,26 @@ class StatsSpeedTest {
     }
 
     /**
+     * A report by period reads without sizing the tool results and caches what it read: the report by session after
+     * it reads the logs again, sized, and the report by period takes those.
+     */
+    @Test
+    void a_session_report_after_a_report_by_period_has_the_sizes_the_period_report_skipped() throws IOException {
+        Path logs = dir.resolve("logs");
+        new SyntheticLogs(11).write(logs, 600_000);
+        List<String> inputs = List.of(logs.toString());
+        String sessions = stats(dir.resolve("cold"), inputs, "--no-cache");
+        String daily = stats(dir.resolve("cold"), "daily", inputs, "--no-cache");
+        assertThat(sessions).contains("\"largest_tool_result_tokens\"").doesNotContain("\"largest_tool_result_tokens\" : 0,");
+        Path home = dir.resolve("home");
+
+        assertThat(stats(home, "daily", inputs)).as("by period, cold").isEqualTo(daily);
+        assertThat(stats(home, inputs)).as("by session after it").isEqualTo(sessions);
+        assertThat(stats(home, "daily", inputs)).as("by period, from what the sessions read").isEqualTo(daily);
+        assertThat(stats(home, inputs)).as("by session, warm").isEqualTo(sessions);
+    }
+
+    /**
      * A log the cache holds, as it was, is not read again, not even its head for its format: one overwritten with
      * bytes of no format, its size and time kept (which the cache takes for unchanged), still reports as cached.
      */
@@ -128,8 +148,12 @@ class StatsSpeedTest {
     }
 
     private static String stats(Path home, List<String> inputs, String... options) throws IOException {
+        return stats(home, "session", inputs, options);
+    }
+
+    private static String stats(Path home, String view, List<String> inputs, String... options) throws IOException {
         Files.createDirectories(home);
-        List<String> args = new ArrayList<>(List.of("stats", "--format", "json"));
+        List<String> args = new ArrayList<>(List.of("stats", view, "--format", "json"));
         args.addAll(inputs);
         args.addAll(List.of(options));
         CliRun run = CliRun.withEnvironment(Map.of("HOME", home.toString(),

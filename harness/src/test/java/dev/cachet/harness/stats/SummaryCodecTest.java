@@ -37,6 +37,19 @@ class SummaryCodecTest {
     }
 
     @Test
+    void a_summary_read_without_its_results_sizes_reads_back_without_them() {
+        TraceSummary sized = ENTRY.summary().summaries().get(0);
+        TraceSummary unsized = new TraceSummary(sized.id(), sized.format(), sized.session(), sized.model(),
+                sized.turns(), sized.toolSchemaTokens(), Optional.empty(), sized.sideCalls());
+
+        List<TraceSummary> read = SummaryCodec.decode(SummaryCodec.encode(with(List.of(unsized, sized))), PATH)
+                .orElseThrow().summary().summaries();
+
+        assertThat(read).containsExactly(unsized, sized);
+        assertThat(read.get(0).resultTokens()).isEmpty();
+    }
+
+    @Test
     void the_head_alone_gives_the_summaries_and_where_the_state_lies() {
         byte[] bytes = SummaryCodec.encode(ENTRY);
         int end = SummaryCodec.headEnd(Arrays.copyOf(bytes, SummaryCodec.PREFIX_BYTES));
@@ -107,8 +120,7 @@ class SummaryCodecTest {
         int summaries = differ(bytes, SummaryCodec.encode(with(List.of(summary, summary))));
         int turns = differ(bytes, SummaryCodec.encode(with(List.of(new TraceSummary(summary.id(),
                 summary.format(), summary.session(), summary.model(), summary.turns().subList(0, 2),
-                summary.toolSchemaTokens(), summary.largestToolResultTokens(), summary.oversizedResults(),
-                summary.sideCalls())))));
+                summary.toolSchemaTokens(), summary.resultTokens(), summary.sideCalls())))));
 
         assertThat(varint(bytes, summaries)).isOne();
         assertThat(SummaryCodec.decode(replaced(bytes, summaries, Integer.MAX_VALUE), PATH)).isEmpty();
@@ -142,7 +154,8 @@ class SummaryCodecTest {
                                 Optional.empty()),
                         new TraceSummary.Turn(Optional.empty(), "main", Optional.of("opus"), Optional.of(last),
                                 Optional.empty())),
-                        OptionalInt.of(900), 12_000, List.of(new TraceSummary.OversizedResult(0, 12_000)),
+                        OptionalInt.of(900), Optional.of(new TraceSummary.ResultTokens(12_000,
+                                List.of(new TraceSummary.OversizedResult(0, 12_000)))),
                         List.of(new SideCall(SideCall.Kind.PING, 1, Optional.empty(),
                                         Optional.of(new Usage(1, 0, 9_000, 1, 0))),
                                 new SideCall(SideCall.Kind.SUMMARY, 2, Optional.of(Instant.EPOCH), Optional.empty())))),
