@@ -90,26 +90,26 @@ class LauncherTest {
     @Test
     void a_first_run_lists_its_classes_a_later_one_has_them_dumped_apart_and_the_next_maps_the_archive()
             throws Exception {
-        Run first = run(Map.of(), "replay", "first");
-        assertThat(first.out()).isEqualTo("ran replay first\n");
+        Run first = run(Map.of(), "replay", "first.jsonl");
+        assertThat(first.out()).isEqualTo("ran replay first.jsonl\n");
         String list = cds + "/" + archives().get(0);
         assertThat(list).matches(".*-replay\\.classes\\.\\d+\\.tmp");
         // The empty list stands for it while the first run goes: a run started meanwhile lists nothing.
         assertThat(javaCalls()).containsExactly(FLAGS + " -Xshare:auto -Xlog:cds*=off -XX:DumpLoadedClassList=" + list
-                + " -jar " + jar + " replay first", "placeholder");
+                + " -jar " + jar + " replay first.jsonl", "placeholder");
         assertThat(Path.of(list)).hasContent("classes");
 
         Path gate = fifo();
         long dumper;
         try {
-            Run second = run(Map.of("DUMP_GATE", gate.toString()), "replay", "second");
+            Run second = run(Map.of("DUMP_GATE", gate.toString()), "replay", "second.jsonl");
             dumper = dumper();
             // The command ran without an archive while the dump goes on; a run meanwhile goes without one too.
-            assertThat(second.out()).isEqualTo("ran replay second\n");
+            assertThat(second.out()).isEqualTo("ran replay second.jsonl\n");
             assertThat(ProcessHandle.of(dumper)).isPresent();
-            run(Map.of(), "replay", "meanwhile");
-            assertThat(javaCalls()).contains(FLAGS + " -jar " + jar + " replay second",
-                    FLAGS + " -jar " + jar + " replay meanwhile");
+            run(Map.of(), "replay", "meanwhile.jsonl");
+            assertThat(javaCalls()).contains(FLAGS + " -jar " + jar + " replay second.jsonl",
+                    FLAGS + " -jar " + jar + " replay meanwhile.jsonl");
             assertThat(archives()).hasSize(2).contains(Path.of(list).getFileName().toString());
         } finally {
             release(gate);
@@ -127,9 +127,9 @@ class LauncherTest {
                 "placeholder", options + " -Xshare:on -XX:SharedArchiveFile=" + written + " -version");
 
         Files.delete(log);
-        run(Map.of(), "replay", "third");
+        run(Map.of(), "replay", "third.jsonl");
         assertThat(javaCalls()).containsExactly(FLAGS + " -Xshare:auto -Xlog:cds*=off -XX:SharedArchiveFile=" + archive
-                + " -jar " + jar + " replay third");
+                + " -jar " + jar + " replay third.jsonl");
     }
 
     @ParameterizedTest
@@ -155,13 +155,15 @@ class LauncherTest {
     }
 
     @Test
-    void each_command_has_an_archive_of_its_own() throws Exception {
+    void each_command_and_each_of_its_subcommands_or_views_has_an_archive_of_its_own() throws Exception {
         run(Map.of(), "--version");
         run(Map.of(), "stats", "daily");
+        run(Map.of(), "stats", "/logs/a.jsonl");
         run(Map.of(), "--version");
         awaitDumps();
 
-        assertThat(archives()).hasSize(2).anyMatch(name -> name.endsWith("-cachet.jsa"))
+        assertThat(archives()).hasSize(3).anyMatch(name -> name.endsWith("-cachet.jsa"))
+                .anyMatch(name -> name.matches(".*-stats-daily\\.classes\\.\\d+\\.tmp"))
                 .anyMatch(name -> name.matches(".*-stats\\.classes\\.\\d+\\.tmp"));
     }
 
