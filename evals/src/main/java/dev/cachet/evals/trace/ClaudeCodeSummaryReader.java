@@ -56,7 +56,7 @@ final class ClaudeCodeSummaryReader {
     FileSummary read(Path file, Optional<FileSummary.Resume> from) {
         Optional<ClaudeCodeSummaryState> saved = from.map(resume -> ClaudeCodeSummaryState.decode(resume.state()))
                 .filter(earlier -> earlier.resultsSized || !sizesResults);
-        ClaudeCodeSummaryState state = saved.orElseGet(() -> ClaudeCodeSummaryState.sizingResults(sizesResults));
+        ClaudeCodeSummaryState state = saved.orElseGet(() -> ClaudeCodeSummaryState.atStart(sizesResults));
         long offset = saved.isPresent() ? from.get().offset() : 0;
         int number = saved.isPresent() ? from.get().lines() : 0;
         boolean endsWithNewline = true;

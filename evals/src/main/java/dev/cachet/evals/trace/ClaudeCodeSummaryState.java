@@ -23,7 +23,7 @@ final class ClaudeCodeSummaryState {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     public int lines;
-    /** Whether the tool results are sized from the first line on; a read that sizes them cannot go on from one that did not. */
+    /** Whether the tool results are sized from the first line on: a read that sizes them goes on from no other. */
     public boolean resultsSized;
     public String session;
     public Map<String, String> chainOf = new HashMap<>();
@@ -54,9 +54,10 @@ final class ClaudeCodeSummaryState {
                     agent, Optional.ofNullable(call.model), Optional.ofNullable(call.at).map(UtcInstants::parse),
                     Optional.ofNullable(call.usage).map(u -> new Usage(u[0], u[1], u[2], u[3], u[4], u[5]))))
                     .toList();
+            Optional<TraceSummary.ResultTokens> results = resultsSized
+                    ? Optional.of(new TraceSummary.ResultTokens(largestResult, oversized)) : Optional.empty();
             return new TraceSummary(id, ClaudeCodeFormat.LABEL, session, Optional.ofNullable(model), turns,
-                    OptionalInt.empty(), resultsSized ? Optional.of(new TraceSummary.ResultTokens(largestResult, oversized))
-                    : Optional.empty());
+                    OptionalInt.empty(), results);
         }
     }
 
@@ -69,9 +70,9 @@ final class ClaudeCodeSummaryState {
     }
 
     /** The state before a log's first line. */
-    static ClaudeCodeSummaryState sizingResults(boolean sized) {
+    static ClaudeCodeSummaryState atStart(boolean resultsSized) {
         ClaudeCodeSummaryState state = new ClaudeCodeSummaryState();
-        state.resultsSized = sized;
+        state.resultsSized = resultsSized;
         return state;
     }
 

@@ -129,7 +129,8 @@ public record TraceSummary(String id, String format, String session, Optional<St
 
     /** Its tool results' sizes, which reports by session need: a summary read without them is its caller's mistake. */
     public ResultTokens sizedResults() {
-        return resultTokens.orElseThrow(() -> new IllegalStateException(id + " was read without its tool results' sizes"));
+        return resultTokens.orElseThrow(
+                () -> new IllegalStateException(id + " was read without its tool results' sizes"));
     }
 
     /** Its turns as the columns they are kept in. */

@@ -142,7 +142,8 @@ class TraceSummariesTest {
         TraceSummaries sizing = new TraceSummaries(COUNTER);
         FileSummary grown = sizing.read(log, new ClaudeCodeFormat(), skipped.resume());
 
-        assertThat(sizing.bytesParsed()).as("read from the start").isEqualTo(Files.size(log) - Files.readAllLines(log).size());
+        assertThat(sizing.bytesParsed()).as("read from the start")
+                .isEqualTo(Files.size(log) - Files.readAllLines(log).size());
         assertThat(grown.summaries()).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
 
         String last = assistant("m5", "\"end\"");

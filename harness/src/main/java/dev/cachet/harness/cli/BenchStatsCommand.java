@@ -69,7 +69,7 @@ final class BenchStatsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-20s  %6.2f s  %6.2f cpu s  %7.1f MB/s  peak heap %4d MB%n",
                     "plain streaming read", plain.seconds(), plain.cpuSeconds(), mb / plain.seconds(),
                     HeapPeaks.megabytes());
-            // A report by period skips sizing the tool results; the report by session sizes them, in a cache of its own.
+            // A report by period skips sizing the tool results; one by session sizes them, in a cache of its own.
             for (boolean bySession : List.of(false, true)) {
                 SummaryCache cache = new SummaryCache(temp.resolve(bySession ? "session-cache" : "period-cache"));
                 for (String phase : List.of("cold", "warm")) {
@@ -80,7 +80,8 @@ final class BenchStatsCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "%-20s  %6.2f s  %6.2f cpu s  %7.1f MB/s  %9.0f calls/s  peak heap %4d MB  "
                             + "%.1fx the plain read (cpu %.1fx)%n", (bySession ? "session " : "daily ") + phase,
                             run.seconds(), run.cpuSeconds(), mb / run.seconds(), calls[0] / run.seconds(),
-                            HeapPeaks.megabytes(), run.seconds() / plain.seconds(), run.cpuSeconds() / plain.cpuSeconds());
+                            HeapPeaks.megabytes(), run.seconds() / plain.seconds(),
+                            run.cpuSeconds() / plain.cpuSeconds());
                 }
             }
             out.flush();
