@@ -201,6 +201,14 @@ class AnthropicClientTest {
     }
 
     @Test
+    void reads_which_cache_writes_were_for_an_hour() {
+        server.enqueue(ok(ANSWER.replace("\"cache_creation_input_tokens\":340,", "\"cache_creation_input_tokens\":340,"
+                + "\"cache_creation\":{\"ephemeral_5m_input_tokens\":40,\"ephemeral_1h_input_tokens\":300},")));
+
+        assertThat(client().complete(window()).usage()).contains(new Usage(12, 340, 1500, 41, 0, 300));
+    }
+
+    @Test
     void a_keep_alive_ping_is_the_last_request_again_with_one_output_token_and_the_same_breakpoints() throws Exception {
         String pingAnswer = """
                 {"id":"msg_02","type":"message","role":"assistant","model":"claude-sonnet-4-6",
