@@ -21,6 +21,7 @@ import dev.cachet.harness.resume.LoggedSummaries;
 import dev.cachet.harness.resume.RebuildClock;
 import dev.cachet.harness.resume.SessionRebuilder;
 import dev.cachet.harness.resume.SessionRecord;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedClient;
 import dev.cachet.providers.PricedModel;
@@ -43,7 +44,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ public final class Harness {
     }
 
     /** A model that answers from a recording already read (a bundled example, an eval task's). */
-    public PricedClient replay(RecordedSession recording, Duration cacheTtl) {
+    public PricedClient replay(RecordedSession recording, CacheLifetime cacheTtl) {
         return providers.replay(recording, new ModelSpec("replay", recording.source(), Optional.empty(), cacheTtl), counter);
     }
 
@@ -126,7 +126,7 @@ public final class Harness {
      * How a replay bills each trace: as its own recorded model where its log names one, else as {@code chosen}; at
      * the cache lifetime its log shows, unless {@code namedTtl} is given.
      */
-    public TraceBilling traceBilling(PricedModel chosen, Optional<Duration> namedTtl) {
+    public TraceBilling traceBilling(PricedModel chosen, Optional<CacheLifetime> namedTtl) {
         return new TraceBilling(providers, chosen, namedTtl);
     }
 

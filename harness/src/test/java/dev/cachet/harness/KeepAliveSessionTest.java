@@ -9,6 +9,7 @@ import dev.cachet.harness.loop.ManualTime;
 import dev.cachet.harness.loop.PingingModel;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.harness.resume.SessionRecord;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedClient;
@@ -157,7 +158,7 @@ class KeepAliveSessionTest {
         return pingsIn(toolCall, keepAlive, ModelSpec.FIVE_MINUTES);
     }
 
-    private int pingsIn(Duration toolCall, int keepAlive, Duration ttl) throws IOException {
+    private int pingsIn(Duration toolCall, int keepAlive, CacheLifetime ttl) throws IOException {
         PingingModel model = model(CALL);
         run(model, keepAlive, ttl, approvingAfter(toolCall));
         return (int) model.requests().stream().filter("ping"::equals).count();
@@ -187,11 +188,11 @@ class KeepAliveSessionTest {
         return AssistantTurn.calls("", new ToolCall("c2", "finish", "{\"summary\":\"wrote a.txt\"}"));
     }
 
-    private SessionOutcome run(ModelClient model, int keepAlive, Duration ttl, Approver approver) throws IOException {
+    private SessionOutcome run(ModelClient model, int keepAlive, CacheLifetime ttl, Approver approver) throws IOException {
         return run(model, keepAlive, ttl, approver, new StopRequest());
     }
 
-    private SessionOutcome run(ModelClient model, int keepAlive, Duration ttl, Approver approver, StopRequest stop)
+    private SessionOutcome run(ModelClient model, int keepAlive, CacheLifetime ttl, Approver approver, StopRequest stop)
             throws IOException {
         events.clear();
         Path workspace = Files.createTempDirectory(dir, "ws");

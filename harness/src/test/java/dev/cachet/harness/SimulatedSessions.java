@@ -1,6 +1,7 @@
 package dev.cachet.harness;
 
 import dev.cachet.harness.loop.ManualTime;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedClient;
@@ -42,7 +43,7 @@ public final class SimulatedSessions {
     }
 
     /** The model as Anthropic's Claude Sonnet, its usage as it reports it, caching for {@code ttl}. */
-    public static PricedClient anthropic(ModelClient model, Duration ttl) {
+    public static PricedClient anthropic(ModelClient model, CacheLifetime ttl) {
         ModelSpec spec = new ModelSpec("anthropic", "claude-sonnet-4-6", Optional.empty(), ttl);
         ModelPrice price = spec.cachesForAnHour() ? PRICE.withOneHourWrites() : PRICE;
         return new PricedClient(model, new PricedModel(spec, price, counter -> new NoPromptCache()), true);

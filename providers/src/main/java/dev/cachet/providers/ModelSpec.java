@@ -6,25 +6,22 @@ import java.util.Optional;
 
 /**
  * The model a session calls, parsed once where the user named it: {@code provider:name}, the provider's address when
- * it is not the provider's own, and how long the provider keeps cached prefixes. The TTL travels only here: the
+ * it is not the provider's own, and how long the provider keeps cached prefixes. The lifetime travels only here: the
  * client sends it, the price bills it, the cache simulator expires by it.
  */
-public record ModelSpec(String provider, String name, Optional<String> baseUrl, Duration cacheTtl) {
-    public static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
-    public static final Duration ONE_HOUR = Duration.ofHours(1);
+public record ModelSpec(String provider, String name, Optional<String> baseUrl, CacheLifetime cacheTtl) {
+    public static final CacheLifetime FIVE_MINUTES = CacheLifetime.FIVE_MINUTES;
+    public static final CacheLifetime ONE_HOUR = CacheLifetime.ONE_HOUR;
 
     public ModelSpec {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
-        if (!FIVE_MINUTES.equals(cacheTtl) && !ONE_HOUR.equals(cacheTtl)) {
-            throw new ModelSpecException("--cache-ttl must be 5m or 1h (the two lifetimes providers sell), got "
-                    + (cacheTtl == null ? "nothing" : cacheTtl.toMinutes() + "m"));
-        }
+        Objects.requireNonNull(cacheTtl, "cacheTtl");
     }
 
     /** {@code provider:name}, as on the command line. */
-    public static ModelSpec parse(String text, Optional<String> baseUrl, Duration cacheTtl) {
+    public static ModelSpec parse(String text, Optional<String> baseUrl, CacheLifetime cacheTtl) {
         int colon = text.indexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
             throw new ModelSpecException("model '" + text + "' needs a provider and a name, e.g. anthropic:claude-sonnet-4-6");
@@ -32,13 +29,17 @@ public record ModelSpec(String provider, String name, Optional<String> baseUrl, 
         return new ModelSpec(text.substring(0, colon), text.substring(colon + 1), baseUrl, cacheTtl);
     }
 
+    /** Whether every write is for an hour, billed at that rate throughout; under auto each usage says which were. */
     public boolean cachesForAnHour() {
         return ONE_HOUR.equals(cacheTtl);
     }
 
-    /** How often a keep-alive re-reads this model's cached prefix: {@link #keepAliveInterval(Duration)} of its TTL. */
+    /**
+     * How often a keep-alive re-reads this model's cached prefix: {@link #keepAliveInterval(Duration)} of its shortest
+     * lifetime, which keeps every prefix it may have written warm.
+     */
     public Duration keepAliveInterval() {
-        return keepAliveInterval(cacheTtl);
+        return keepAliveInterval(cacheTtl.shortest());
     }
 
     /**

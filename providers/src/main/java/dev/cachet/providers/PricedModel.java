@@ -18,9 +18,12 @@ public record PricedModel(ModelSpec spec, ModelPrice price, Function<TokenCounte
         Objects.requireNonNull(caches, "caches");
     }
 
-    /** What strategies weigh compactions with: cache prices over the input price, and how long the cache keeps. */
+    /**
+     * What strategies weigh compactions with: cache prices over the input price, and how long the cache keeps (under
+     * auto, the 5 minutes it writes at until the session has paused: a longer pause may have found it cold).
+     */
     public CacheRates cacheRates() {
         CacheRates rates = price.cacheRates();
-        return new CacheRates(rates.write(), rates.read(), spec.cacheTtl());
+        return new CacheRates(rates.write(), rates.read(), spec.cacheTtl().shortest());
     }
 }

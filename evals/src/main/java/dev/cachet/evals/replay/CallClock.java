@@ -2,12 +2,14 @@ package dev.cachet.evals.replay;
 
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.cache.CacheSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * When each call of a replay is made: the log's time (else a think time after the previous call), later by the
@@ -18,8 +20,10 @@ final class CallClock extends Clock {
     /** When a log does not say when a call was made: a typical pause between an agent's model calls. */
     static final Duration THINK_TIME = Duration.ofSeconds(20);
 
-    private final Duration ttl;
+    private final Supplier<Duration> lifetime;
+    private final Duration longest;
     private final ReplayTiming timing;
+    private Duration ttl;
     private int call;
     private Instant recorded;
     private Instant at;
@@ -27,14 +31,28 @@ final class CallClock extends Clock {
     private List<Instant> pings = List.of();
     private Duration idle = Duration.ZERO;
 
+    /** A cache whose prefixes all live {@code ttl} unused. */
     CallClock(Duration ttl, ReplayTiming timing) {
-        this.ttl = ttl;
+        this(() -> ttl, ttl, timing);
+    }
+
+    /** The cache a strategy's run is billed through, whose lifetime may be each request's own. */
+    CallClock(CacheSimulator cache, ReplayTiming timing) {
+        this(cache::lifetime, cache.ttl(), timing);
+    }
+
+    private CallClock(Supplier<Duration> lifetime, Duration longest, ReplayTiming timing) {
+        this.lifetime = lifetime;
+        this.longest = longest;
         this.timing = timing;
+        this.ttl = lifetime.get();
     }
 
     /** Moves to the next call. */
     void next(TrajectoryTurn turn) {
         call++;
+        // The lifetime of what the previous call left cached: what pings keep warm, and what this call may find cold.
+        ttl = lifetime.get();
         Instant previous = at;
         recorded = turn.at().orElse(recorded == null ? Instant.EPOCH : recorded.plus(THINK_TIME));
         paused = paused.plus(timing.pauseBefore(call));
@@ -45,12 +63,12 @@ final class CallClock extends Clock {
     }
 
     /**
-     * Moves past the cache's TTL since the last call, with no ping: as a session resumed after a long pause. Only for
-     * a cache that keeps prompts, whose TTL is finite.
+     * Moves past the longest lifetime of the cache's prefixes since the last call, with no ping: as a session resumed
+     * after a long pause. Only for a cache that keeps prompts, whose TTL is finite.
      */
     void expire() {
-        at = at.plus(ttl).plusSeconds(1);
-        idle = ttl.plusSeconds(1);
+        at = at.plus(longest).plusSeconds(1);
+        idle = longest.plusSeconds(1);
         pings = List.of();
     }
 

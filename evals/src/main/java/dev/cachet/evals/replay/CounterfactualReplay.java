@@ -120,7 +120,7 @@ public final class CounterfactualReplay {
             String systemPrompt, boolean estimated, ProviderMisses misses) {
         TokenCounter counter = windows.counter();
         CacheSimulator cache = model.caches().apply(counter);
-        CallClock clock = new CallClock(cache.ttl(), timing);
+        CallClock clock = new CallClock(cache, timing);
         BilledSummaries summaries = new BilledSummaries(windows);
         ContextStrategy strategy = configured.create(new StrategyServices(windows, model.cacheRates(), summaries, clock));
         long warm = warmPrefix(trajectory);
@@ -195,7 +195,7 @@ public final class CounterfactualReplay {
     private List<ReplayTurn> recorded(Trajectory trajectory, PricedModel model) {
         // The recorded bill is the original provider's cache: a call is cold after the TTL it was paid at.
         // (A provider's own cache keeps its own time, as DeepSeek's two hours, so the simulator's is the one to take.)
-        CallClock clock = new CallClock(trajectory.cacheTtl().orElse(model.caches().apply(counter).ttl()),
+        CallClock clock = new CallClock(trajectory.cacheTtl().orElse(model.caches().apply(counter).lifetime()),
                 ReplayTiming.RECORDED);
         List<ReplayTurn> turns = new ArrayList<>();
         Usage previous = null;

@@ -1,9 +1,9 @@
 package dev.cachet.evals.replay;
 
 import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.registry.Providers;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,9 +16,9 @@ import java.util.function.Function;
 public final class TraceBilling implements Function<Trajectory, PricedModel> {
     private final Providers providers;
     private final PricedModel chosen;
-    private final Optional<Duration> namedTtl;
+    private final Optional<CacheLifetime> namedTtl;
 
-    public TraceBilling(Providers providers, PricedModel chosen, Optional<Duration> namedTtl) {
+    public TraceBilling(Providers providers, PricedModel chosen, Optional<CacheLifetime> namedTtl) {
         this.providers = providers;
         this.chosen = chosen;
         this.namedTtl = namedTtl;
@@ -30,7 +30,8 @@ public final class TraceBilling implements Function<Trajectory, PricedModel> {
 
     @Override
     public PricedModel apply(Trajectory trajectory) {
-        Duration ttl = namedTtl.or(trajectory::cacheTtl).orElse(chosen.spec().cacheTtl());
+        CacheLifetime ttl = namedTtl.or(() -> trajectory.cacheTtl().map(CacheLifetime::of))
+                .orElse(chosen.spec().cacheTtl());
         return trajectory.model().map(model -> providers.recorded(model, ttl, chosen)).orElse(chosen);
     }
 }

@@ -14,6 +14,7 @@ import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.registry.Providers;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ class TraceBillingTest {
                     false));
         }
         return new Trajectory("hour", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), turns,
-                Optional.of(ModelSpec.ONE_HOUR));
+                Optional.of(Duration.ofHours(1)));
     }
 
     private static List<ReplayRun> replay(TraceBilling billing) {

@@ -12,6 +12,7 @@ import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.context.strategy.StrategyServices;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.cache.CacheSimulator;
@@ -107,7 +108,7 @@ public final class ToolBench {
         private final Session session;
         private final ContextStrategy strategy;
         private final CacheSimulator cache =
-                BreakpointCacheSimulator.anthropic(counter, MODEL, BreakpointCacheSimulator.ANTHROPIC_TTL);
+                BreakpointCacheSimulator.anthropic(counter, MODEL, CacheLifetime.FIVE_MINUTES);
 
         Play(ToolBox tools, StrategyInfo info) {
             this.tools = tools;

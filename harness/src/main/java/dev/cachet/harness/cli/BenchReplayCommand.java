@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +81,7 @@ final class BenchReplayCommand implements Callable<Integer> {
 
     /** What 'cachet replay' runs with its defaults: every strategy, billed as each log's model or the default one. */
     private static ReplayBatch batch(Harness harness, List<StrategyInfo> strategies, List<Path> files) {
-        ModelSpec model = ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), Duration.ofMinutes(5));
+        ModelSpec model = ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES);
         return new ReplayBatch(harness.counter(), harness.traceBilling(harness.priced(model), Optional.empty()),
                 strategies.stream().map(info -> harness.strategy(info.name(), Map.of())).toList(),
                 TraceNames.reader(files), ReplayTiming.RECORDED);

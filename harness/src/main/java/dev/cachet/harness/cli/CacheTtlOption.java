@@ -1,12 +1,20 @@
 package dev.cachet.harness.cli;
 
-import java.time.Duration;
+import dev.cachet.providers.CacheLifetime;
 import picocli.CommandLine.Option;
 
 /** {@code --cache-ttl}, declared once for every command that calls or bills a model. */
 final class CacheTtlOption {
-    @Option(names = "--cache-ttl", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
-            description = "How long the provider keeps cached prefixes: 5m, or 1h (Anthropic; writes cost 2x input "
-                    + "instead of 1.25x). Default: ${DEFAULT-VALUE}.")
-    Duration cacheTtl;
+    @Option(names = "--cache-ttl", paramLabel = "LIFETIME", defaultValue = "5m",
+            description = "How long the provider keeps cached prefixes: 5m, 1h (Anthropic; writes cost 2x input "
+                    + "instead of 1.25x), or auto: each request writes for an hour when the share of the session's "
+                    + "gaps so far that were 5-60 minute pauses exceeds 0.75 x its new tokens / (1.15 x all it caches), "
+                    + "the hour's extra cost over the rewrite a pause would save. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String text;
+
+    /** Read where it is used, so a lifetime no provider sells is an input error like an unknown model. */
+    CacheLifetime lifetime() {
+        return CacheLifetime.parse(text);
+    }
 }

@@ -75,7 +75,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer>, CountsT
         out.printf("cachet demo: task '%s' in a fresh copy of the example repository%n  workspace %s%n  task      %s%n%n",
                 task.id(), workspace, task.prompt());
         RunSpec run = options.runSpec(workspace, task.prompt(), config(), environment(), out, err());
-        SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), ttl.cacheTtl),
+        SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), ttl.lifetime()),
                 DisplayOptions.live(out, environment(), harness.sessionLogs(), workspace), stop);
         if (outcome.result().reason() == StopReason.INTERRUPTED) {
             return ExitCodes.INTERRUPTED;

@@ -134,7 +134,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
             checkModels(suite);
             Map<String, Map<String, Integer>> strategyParams = new LinkedHashMap<>();
             strategies.forEach(name -> strategyParams.put(name, params.paramsFor(name, strategies, config())));
-            AgentSettings agent = new AgentSettings(model.model, model.baseUrl, model.ttl.cacheTtl, strategyParams);
+            AgentSettings agent = new AgentSettings(model.model, model.baseUrl, model.ttl.lifetime(), strategyParams);
             KubernetesEval.Outcome outcome = new KubernetesEval(root, kubernetes, out(), err)
                     .run(suite, plan, dir, resume, jobs, agent, header, progress);
             records = outcome.records();
@@ -144,7 +144,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
         } else {
             refuseClusterFlags();
             Function<SuiteTask, PricedClient> models = TaskModels.of(harness(), suite, model.model,
-                    Optional.ofNullable(model.baseUrl), model.ttl.cacheTtl, err()::println);
+                    Optional.ofNullable(model.baseUrl), model.ttl.lifetime(), err()::println);
             Sandbox confined = sandbox.sandbox(environment(), err);
             HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models,
                     name -> params.paramsFor(name, strategies, config()), confined, config().mcpServers(), dir.resolve("sessions"),
@@ -197,10 +197,10 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
      */
     private void checkModels(Suite suite) {
         if (model.model.equals(TaskModels.REPLAY)) {
-            TaskModels.of(harness(), suite, model.model, Optional.empty(), model.ttl.cacheTtl, warning -> { });
+            TaskModels.of(harness(), suite, model.model, Optional.empty(), model.ttl.lifetime(), warning -> { });
             return;
         }
         suite.tasks().forEach(task -> ModelSpec.parse(task.budget().model().orElse(model.model),
-                Optional.ofNullable(model.baseUrl), model.ttl.cacheTtl));
+                Optional.ofNullable(model.baseUrl), model.ttl.lifetime()));
     }
 }

@@ -30,7 +30,7 @@ final class ModelOptions {
     CacheTtlOption ttl;
 
     ModelSpec spec() {
-        return ModelSpec.parse(model, Optional.ofNullable(baseUrl), ttl.cacheTtl);
+        return ModelSpec.parse(model, Optional.ofNullable(baseUrl), ttl.lifetime());
     }
 
     /**
@@ -45,6 +45,6 @@ final class ModelOptions {
                 "the session's log does not say which provider its model came from (it is older than resume); "
                         + "give --model"));
         return new ModelSpec(spec.provider(), spec.name(), given.test("--base-url") ? Optional.of(baseUrl) : spec.baseUrl(),
-                given.test("--cache-ttl") ? ttl.cacheTtl : spec.cacheTtl());
+                given.test("--cache-ttl") ? ttl.lifetime() : spec.cacheTtl());
     }
 }

@@ -8,7 +8,7 @@ import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.replay.ReplayTiming;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.harness.InputException;
-import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.PricedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,7 +45,10 @@ import picocli.CommandLine.Option;
             "",
             "A log that shows how long its prompts were cached (Claude Code's 5-minute or 1-hour writes) is replayed "
                     + "at that lifetime. --cache-ttl replays the strategies at another, as a what-if (the recorded "
-                    + "bill stays as paid, so the fidelity table then shows what the lifetime alone changes)."})
+                    + "bill stays as paid, so the fidelity table then shows what the lifetime alone changes); "
+                    + "under auto each request of a strategy is written for 5 minutes or an hour as the rule in "
+                    + "--cache-ttl's help chooses, from the pauses its trace showed before it, and billed at that "
+                    + "lifetime's price."})
 final class ReplayCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     enum Format { table, json, md, html }
 
@@ -106,7 +109,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         TraceFiles.Found found = inputs.find(root.userLogs(), err());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
-        Optional<Duration> namedTtl = given("--cache-ttl") ? Optional.of(priced.spec().cacheTtl()) : Optional.empty();
+        Optional<CacheLifetime> namedTtl = given("--cache-ttl") ? Optional.of(priced.spec().cacheTtl()) : Optional.empty();
         ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced, namedTtl), chosen,
                 TraceNames.reader(found.files(), found::format), timing);
         ReplayBatch.Outcome outcome = batch.run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
@@ -118,9 +121,11 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         }
         ReplayReport report = ReplayReport.of(outcome.runs());
         // A lifetime the user named is a what-if over the logs' own: the report says so where it names the model.
-        String billedAs = priced.spec() + namedTtl.map(ttl -> ", every strategy at a "
-                + (ttl.equals(ModelSpec.ONE_HOUR) ? "1-hour" : "5-minute") + " cache (--cache-ttl; recorded bills as paid)")
-                .orElse("");
+        String billedAs = priced.spec() + namedTtl.map(ttl -> ", every strategy at " + switch (ttl) {
+            case FIVE_MINUTES -> "a 5-minute cache";
+            case ONE_HOUR -> "a 1-hour cache";
+            case AUTO -> "each request's own cache lifetime";
+        } + " (--cache-ttl" + (ttl == CacheLifetime.AUTO ? " auto" : "") + "; recorded bills as paid)").orElse("");
         ReplayOutput output = new ReplayOutput(billedAs, outcome.runs(), report);
         out().print(output.render(format));
         out().flush();

@@ -5,12 +5,12 @@ import dev.cachet.evals.suite.SuiteTask;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
 import dev.cachet.providers.MissingKeyException;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedClient;
 import dev.cachet.providers.replay.RecordedSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,7 +28,7 @@ public final class TaskModels {
      * provider, an unpriced model or a missing recording fails before any workspace is made.
      */
     public static Function<SuiteTask, PricedClient> of(Harness harness, Suite suite, String defaultModel,
-            Optional<String> baseUrl, Duration cacheTtl, Consumer<String> warnings) {
+            Optional<String> baseUrl, CacheLifetime cacheTtl, Consumer<String> warnings) {
         if (defaultModel.equals(REPLAY)) {
             return recordings(harness, suite, cacheTtl, warnings);
         }
@@ -41,7 +41,7 @@ public final class TaskModels {
         return task -> harness.open(specs.apply(task), warnings);
     }
 
-    private static Function<SuiteTask, PricedClient> recordings(Harness harness, Suite suite, Duration cacheTtl,
+    private static Function<SuiteTask, PricedClient> recordings(Harness harness, Suite suite, CacheLifetime cacheTtl,
             Consumer<String> warnings) {
         Path recordings = suite.file().getParent().resolve("recordings");
         List<String> missing = suite.tasks().stream().map(SuiteTask::id)

@@ -36,7 +36,8 @@ class CliErrorsTest {
     void a_cache_lifetime_no_provider_sells_is_an_input_error() {
         CliRun run = CliRun.of("run", "-w", dir.toString(), "-m", "replay:x", "--cache-ttl", "10m", "task");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err().strip()).isEqualTo("cachet: --cache-ttl must be 5m or 1h (the two lifetimes providers sell), got 10m");
+        assertThat(run.err().strip()).isEqualTo("cachet: --cache-ttl must be 5m or 1h (the two lifetimes providers sell) or "
+                + "auto (each request's from the cost model), got 10m");
     }
 
     @Test

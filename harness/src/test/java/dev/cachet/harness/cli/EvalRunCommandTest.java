@@ -8,10 +8,10 @@ import dev.cachet.evals.matrix.RunRecord;
 import dev.cachet.evals.matrix.kubernetes.AgentSettings;
 import dev.cachet.evals.matrix.kubernetes.RunPlan;
 import dev.cachet.evals.suite.Suite;
+import dev.cachet.providers.CacheLifetime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,7 @@ class EvalRunCommandTest {
                     planDir.resolve("recording." + task + ".jsonl"));
         }
         Suite read = Suite.read(planDir.resolve("suite.yaml"));
-        RunPlan plan = RunPlan.of("e7f3a1c2", 1, new AgentSettings("replay", null, Duration.ofMinutes(5), Map.of()),
+        RunPlan plan = RunPlan.of("e7f3a1c2", 1, new AgentSettings("replay", null, CacheLifetime.AUTO, Map.of()),
                 EvalMatrix.plan(read.tasks(), List.of("transcript", "hybrid"), 1));
         Files.writeString(planDir.resolve("plan.json"), plan.toJson());
     }

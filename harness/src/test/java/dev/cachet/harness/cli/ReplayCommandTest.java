@@ -429,6 +429,38 @@ class ReplayCommandTest {
                         + "strategy at a 5-minute cache (--cache-ttl; recorded bills as paid): 2 runs"));
     }
 
+    @Test
+    @Tag("corpus")
+    void under_auto_each_request_learns_its_lifetime_only_from_the_pauses_before_it() {
+        Path hourLong = Corpus.dir().resolve("claude-code-spotter").resolve("258c7280-ae70-4798-800f-63464d01a85d.jsonl");
+        List<String> transcript = List.of("--format", "json", "--strategies", "transcript");
+        CliRun auto = replay(List.of(hourLong), concat(transcript, "--cache-ttl", "auto"));
+
+        // The session's one pause is its last gap: nothing before it says to write for an hour, so auto is 5 minutes.
+        assertThat(byStrategy(json(auto.out()))).isEqualTo(byStrategy(json(replay(List.of(hourLong),
+                concat(transcript, "--cache-ttl", "5m")).out())));
+        // Ten minutes more before call 100 is a pause to learn from: auto writes the turns after it for an hour, pays
+        // their premium, and reads the prefix after the last pause where 5 minutes writes it all again.
+        Map<String, JsonNode> learnt = byStrategy(json(replay(List.of(hourLong),
+                concat(transcript, "--cache-ttl", "auto", "--pause-at", "100=10")).out()));
+        Map<String, JsonNode> fiveMinutes = byStrategy(json(replay(List.of(hourLong),
+                concat(transcript, "--cache-ttl", "5m", "--pause-at", "100=10")).out()));
+        assertThat(learnt.get("transcript").get("cold_calls").asInt()).isEqualTo(1);
+        assertThat(fiveMinutes.get("transcript").get("cold_calls").asInt()).isEqualTo(2);
+        assertThat(learnt.get("transcript").get("cost_usd").asDouble())
+                .isLessThan(fiveMinutes.get("transcript").get("cost_usd").asDouble());
+        assertThat(learnt.get(RECORDED)).isEqualTo(fiveMinutes.get(RECORDED));
+        assertThat(replay(List.of(hourLong), "--strategies", "transcript", "--cache-ttl", "auto").out().lines().findFirst())
+                .hasValueSatisfying(header -> assertThat(header).endsWith("every strategy at each request's own cache "
+                        + "lifetime (--cache-ttl auto; recorded bills as paid): 2 runs"));
+    }
+
+    private static String[] concat(List<String> options, String... more) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
     private static Map<String, JsonNode> byStrategy(JsonNode report) {
         Map<String, JsonNode> runs = new HashMap<>();
         report.get("runs").forEach(run -> runs.put(run.get("strategy").asText(), run));

@@ -9,7 +9,6 @@ import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.TextStream;
 import dev.cachet.providers.http.JsonHttp;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,13 +25,14 @@ public final class AnthropicClient implements ModelClient {
     private final URI messages;
     private final String apiKey;
     private final int maxTokens;
-    private final Duration cacheTtl;
+    private final RequestLifetime lifetime;
     private final JsonHttp http;
 
-    /** @param cacheTtl how long marked prefixes stay cached: 5 minutes, or 1 hour at a higher write price */
-    public AnthropicClient(String model, String baseUrl, String apiKey, int maxTokens, Duration cacheTtl, JsonHttp http) {
+    /** @param lifetime how long each request's marked prefixes stay cached: 5 minutes, or 1 hour at a higher write price */
+    public AnthropicClient(String model, String baseUrl, String apiKey, int maxTokens, RequestLifetime lifetime,
+            JsonHttp http) {
         this.model = model;
-        this.cacheTtl = cacheTtl;
+        this.lifetime = lifetime;
         String base = baseUrl.replaceAll("/+$", "");
         // Both https://host and https://host/v1 (LangChain4j's convention) name the same API.
         this.messages = URI.create(base + (base.endsWith("/v1") ? "/messages" : "/v1/messages"));
@@ -54,7 +54,7 @@ public final class AnthropicClient implements ModelClient {
     /** Streams the answer when someone watches its text; the response is the same either way. */
     @Override
     public ModelResponse complete(Window window, TextStream text) {
-        return send(AnthropicRequest.of(model, maxTokens, cacheTtl, window), text);
+        return send(AnthropicRequest.of(model, maxTokens, lifetime.of(window), window), text);
     }
 
     /**
@@ -63,7 +63,7 @@ public final class AnthropicClient implements ModelClient {
      */
     @Override
     public Optional<KeepAlive> keepAlive() {
-        return Optional.of(window -> send(AnthropicRequest.of(model, 1, cacheTtl, window), TextStream.NONE));
+        return Optional.of(window -> send(AnthropicRequest.of(model, 1, lifetime.of(window), window), TextStream.NONE));
     }
 
     private ModelResponse send(ObjectNode request, TextStream text) {

@@ -9,8 +9,9 @@ import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.http.JsonHttp;
 import dev.cachet.providers.http.RetryingTransport;
+import java.time.Clock;
 
-/** Anthropic's Messages API: explicit cache breakpoints, 5-minute or 1-hour TTL. */
+/** Anthropic's Messages API: explicit cache breakpoints, 5-minute or 1-hour TTL, or each request's choice (auto). */
 public final class AnthropicProvider implements Provider {
     static final String KEY = "ANTHROPIC_API_KEY";
     /** Answers are cut off here; the agent's turns are tool calls and short notes, far below it. */
@@ -33,8 +34,10 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public ModelClient client(ModelSpec spec, ProviderContext context) {
+        RequestLifetime lifetime = spec.cacheTtl().fixed().map(RequestLifetime::fixed)
+                .orElseGet(() -> RequestLifetime.simulated(cache(spec, context.counter()), Clock.systemUTC()));
         return new AnthropicClient(spec.name(), spec.baseUrl().orElse(AnthropicClient.DEFAULT_BASE_URL), context.key(KEY),
-                MAX_OUTPUT_TOKENS, spec.cacheTtl(), new JsonHttp(RetryingTransport.standard(name())));
+                MAX_OUTPUT_TOKENS, lifetime, new JsonHttp(RetryingTransport.standard(name())));
     }
 
     @Override

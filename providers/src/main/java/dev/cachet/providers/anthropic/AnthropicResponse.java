@@ -33,7 +33,8 @@ final class AnthropicResponse {
     }
 
     /**
-     * Anthropic's {@code input_tokens} excludes cached tokens, so it is the uncached part as it stands. Empty when
+     * Anthropic's {@code input_tokens} excludes cached tokens, so it is the uncached part as it stands; its
+     * {@code cache_creation} splits the writes by lifetime, and the 1-hour ones bill at their own rate. Empty when
      * the answer has no usage.
      */
     static Optional<Usage> usage(JsonNode response) {
@@ -41,8 +42,11 @@ final class AnthropicResponse {
         if (!usage.isObject()) {
             return Optional.empty();
         }
-        return Optional.of(new Usage(usage.path("input_tokens").asLong(), usage.path("cache_creation_input_tokens").asLong(),
-                usage.path("cache_read_input_tokens").asLong(), usage.path("output_tokens").asLong(), 0));
+        long written = usage.path("cache_creation_input_tokens").asLong();
+        // A split that claims more than was written cannot be billed: the rest of the usage still can.
+        long hour = Math.max(0, Math.min(written, usage.path("cache_creation").path("ephemeral_1h_input_tokens").asLong()));
+        return Optional.of(new Usage(usage.path("input_tokens").asLong(), written,
+                usage.path("cache_read_input_tokens").asLong(), usage.path("output_tokens").asLong(), 0, hour));
     }
 
     static FinishReason finishReason(JsonNode response) {

@@ -2,6 +2,7 @@ package dev.cachet.providers.cache;
 
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.window.Window;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.Usage;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,38 +16,51 @@ import java.util.Map;
  * cacheable length). A request reads the longest earlier-written prefix that matches its own exactly and ends no
  * more than {@code lookbackBlocks} blocks before one of its breakpoints; everything from there to its last
  * breakpoint is a cache write, and anything after the last breakpoint is uncached input. A block here is one tool
- * or one message. A cached prefix lives for the time-to-live after it was last written or read (5 minutes by
- * default; Anthropic also sells 1 hour), so a pause longer than that makes the next request write it again.
+ * or one message. A cached prefix lives for its lifetime after it was last written or read, so a pause longer than
+ * that makes the next request write it again. The lifetime is the one the session's requests ask for (5 minutes
+ * or 1 hour), or under auto each request's own choice ({@link AutoLifetime}): a request marks all its breakpoints
+ * with one lifetime, which keeps Anthropic's rule that 1-hour breakpoints come before 5-minute ones, and a prefix
+ * it reads keeps the lifetime it was written with (the cache keys a prefix by its content, not by the marker).
  */
 public final class BreakpointCacheSimulator implements CacheSimulator {
     public static final int ANTHROPIC_MIN_CACHEABLE_TOKENS = 1024;
     public static final int ANTHROPIC_LOOKBACK_BLOCKS = 20;
-    public static final Duration ANTHROPIC_TTL = Duration.ofMinutes(5);
 
     private final TokenCounter counter;
     private final int minCacheableTokens;
     private final int lookbackBlocks;
-    private final Duration ttl;
-    private final Map<List<Object>, Instant> cachedPrefixes = new HashMap<>();
+    private final CacheLifetime lifetimes;
+    private final LifetimeRule rule;
+    private final Map<List<Object>, Entry> cachedPrefixes = new HashMap<>();
+    private Duration lifetime;
 
-    public BreakpointCacheSimulator(TokenCounter counter, int minCacheableTokens, int lookbackBlocks, Duration ttl) {
+    private record Entry(Instant lastUsed, Duration lifetime) {
+        boolean expiredBy(Instant at) {
+            return lastUsed.plus(lifetime).isBefore(at);
+        }
+    }
+
+    private BreakpointCacheSimulator(TokenCounter counter, int minCacheableTokens, int lookbackBlocks,
+            CacheLifetime lifetimes) {
         this.counter = counter;
         this.minCacheableTokens = minCacheableTokens;
         this.lookbackBlocks = lookbackBlocks;
-        this.ttl = ttl;
+        this.lifetimes = lifetimes;
+        this.rule = LifetimeRule.of(lifetimes);
+        this.lifetime = lifetimes.shortest();
     }
 
     public BreakpointCacheSimulator(TokenCounter counter, int minCacheableTokens, int lookbackBlocks) {
-        this(counter, minCacheableTokens, lookbackBlocks, ANTHROPIC_TTL);
+        this(counter, minCacheableTokens, lookbackBlocks, CacheLifetime.FIVE_MINUTES);
     }
 
     public static BreakpointCacheSimulator anthropic(TokenCounter counter) {
         return new BreakpointCacheSimulator(counter, ANTHROPIC_MIN_CACHEABLE_TOKENS, ANTHROPIC_LOOKBACK_BLOCKS);
     }
 
-    /** Anthropic's cache for one model, with the time-to-live the requests ask for (5 minutes or 1 hour). */
-    public static BreakpointCacheSimulator anthropic(TokenCounter counter, String model, Duration ttl) {
-        return new BreakpointCacheSimulator(counter, minCacheableTokens(model), ANTHROPIC_LOOKBACK_BLOCKS, ttl);
+    /** Anthropic's cache for one model, with the lifetime the requests ask for (5 minutes, 1 hour, or auto). */
+    public static BreakpointCacheSimulator anthropic(TokenCounter counter, String model, CacheLifetime lifetimes) {
+        return new BreakpointCacheSimulator(counter, minCacheableTokens(model), ANTHROPIC_LOOKBACK_BLOCKS, lifetimes);
     }
 
     /**
@@ -61,12 +75,18 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
 
     @Override
     public Duration ttl() {
-        return ttl;
+        return lifetimes.longest();
+    }
+
+    /** How long the longest prefix the last request left cached lives unused: what its breakpoints are marked with. */
+    @Override
+    public Duration lifetime() {
+        return lifetime;
     }
 
     @Override
     public Usage next(Window window, long outputTokens, Instant at) {
-        cachedPrefixes.values().removeIf(lastUsed -> lastUsed.plus(ttl).isBefore(at));
+        cachedPrefixes.values().removeIf(entry -> entry.expiredBy(at));
         PromptBlocks prompt = PromptBlocks.of(window, counter);
         List<Object> blocks = prompt.blocks();
         long[] prefixTokens = prompt.prefixTokens();
@@ -83,21 +103,29 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
             read = Math.max(read, longestCachedPrefix(blocks, end, read));
         }
         int lastEnd = ends.get(ends.size() - 1);
-        // What is read, and every prefix this request marks, is fresh from now on.
-        if (read > 0) {
-            cachedPrefixes.put(List.copyOf(blocks.subList(0, read)), at);
-        }
-        ends.forEach(end -> cachedPrefixes.put(List.copyOf(blocks.subList(0, end)), at));
         long readTokens = prefixTokens[read];
-        return new Usage(total - prefixTokens[lastEnd], prefixTokens[lastEnd] - readTokens, readTokens, outputTokens, 0);
+        long written = prefixTokens[lastEnd] - readTokens;
+        Duration chosen = rule.choose(readTokens, written, at);
+        // What is read, and every prefix this request marks, is fresh from now on: what it read (or lies within
+        // what it read) at the lifetime that was written with, what it writes at the one it chose.
+        Duration readLifetime = read == 0 ? chosen : cachedPrefixes.computeIfPresent(List.copyOf(blocks.subList(0, read)),
+                (prefix, entry) -> new Entry(at, entry.lifetime())).lifetime();
+        for (int end : ends) {
+            Duration kept = end > read ? chosen : readLifetime;
+            lifetime = cachedPrefixes.compute(List.copyOf(blocks.subList(0, end)),
+                    (prefix, earlier) -> new Entry(at, earlier == null ? kept : earlier.lifetime())).lifetime();
+        }
+        return new Usage(total - prefixTokens[lastEnd], written, readTokens, outputTokens, 0,
+                AutoLifetime.ONE_HOUR.equals(chosen) ? written : 0);
     }
 
-    /** What the breakpoints could not read they write again. */
+    /** What the breakpoints could not read they write again, at the lifetime they are marked with. */
     @Override
     public Usage servedAtMost(Usage predicted, long served) {
         long lost = Math.max(0, predicted.cacheRead() - served);
         return new Usage(predicted.uncachedInput(), predicted.cacheWrite() + lost, predicted.cacheRead() - lost,
-                predicted.output(), predicted.reasoning(), predicted.cacheWrite1h());
+                predicted.output(), predicted.reasoning(),
+                predicted.cacheWrite1h() + (AutoLifetime.ONE_HOUR.equals(lifetime) ? lost : 0));
     }
 
     /** The end of the longest cached prefix of {@code blocks} within lookback of {@code breakpoint}, at least {@code atLeast}. */

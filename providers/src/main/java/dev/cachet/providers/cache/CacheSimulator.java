@@ -19,6 +19,14 @@ public interface CacheSimulator {
     Duration ttl();
 
     /**
+     * How long what the last request left cached lives unused: the TTL, or where each request chooses its own, the
+     * last one's.
+     */
+    default Duration lifetime() {
+        return ttl();
+    }
+
+    /**
      * The bill of a call whose provider served at most {@code served} tokens from its cache where this simulator
      * predicted {@code predicted}'s read, as a recorded session's provider did at that call (its cache lost, or the
      * request routed to another of its machines). An automatic cache bills the tokens it did not read as uncached.

@@ -1,6 +1,7 @@
 package dev.cachet.providers.registry;
 
 import dev.cachet.context.TokenCounter;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.ModelSpecException;
@@ -15,7 +16,6 @@ import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.replay.RecordedSession;
 import dev.cachet.providers.replay.ReplayProvider;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -65,7 +65,7 @@ public final class Providers {
      * (claude: Anthropic; gpt and o-series: OpenAI; deepseek: DeepSeek) and its cache, at its listed price, else at
      * {@code fallback}'s. A model of no known provider is billed with no prompt cache: none can be assumed of it.
      */
-    public PricedModel recorded(String model, Duration cacheTtl, PricedModel fallback) {
+    public PricedModel recorded(String model, CacheLifetime cacheTtl, PricedModel fallback) {
         String name = model.substring(model.lastIndexOf('/') + 1);
         Optional<Provider> provider = ALL.stream().filter(p -> p.servesByName(name)).findFirst();
         ModelSpec spec = new ModelSpec(provider.map(Provider::name).orElse("unknown"), name, Optional.empty(), cacheTtl);

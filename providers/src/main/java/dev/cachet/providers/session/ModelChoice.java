@@ -1,14 +1,14 @@
 package dev.cachet.providers.session;
 
 import dev.cachet.providers.ModelSpec;
-import java.time.Duration;
+import dev.cachet.providers.CacheLifetime;
 import java.util.Optional;
 
 /**
  * The model a session calls, as its log records it so that a resume calls the same one: {@code provider:name}, the
- * base URL ({@code ""} for the provider's own) and the cache TTL.
+ * base URL ({@code ""} for the provider's own) and the cache lifetime (older logs hold it as an ISO duration).
  */
-public record ModelChoice(String spec, String baseUrl, Duration cacheTtl) {
+public record ModelChoice(String spec, String baseUrl, CacheLifetime cacheTtl) {
     public static ModelChoice of(ModelSpec spec) {
         return new ModelChoice(spec.toString(), spec.baseUrl().orElse(""), spec.cacheTtl());
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.Message;
 import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
@@ -17,14 +18,17 @@ import dev.cachet.context.message.UserText;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.ProviderException;
 import dev.cachet.providers.Usage;
+import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.http.JsonHttp;
 import dev.cachet.providers.http.RetryPolicy;
 import dev.cachet.providers.http.RetryingTransport;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +55,12 @@ class AnthropicClientTest {
     private final List<Duration> waits = new ArrayList<>();
 
     private AnthropicClient client(Duration timeout, Duration cacheTtl) {
+        return client(timeout, RequestLifetime.fixed(cacheTtl));
+    }
+
+    private AnthropicClient client(Duration timeout, RequestLifetime lifetime) {
         RetryPolicy retry = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), RandomGenerator.of("L64X128MixRandom"));
-        return new AnthropicClient("claude-sonnet-4-6", server.url("/").toString(), "sk-test-secret", 1024, cacheTtl,
+        return new AnthropicClient("claude-sonnet-4-6", server.url("/").toString(), "sk-test-secret", 1024, lifetime,
                 new JsonHttp(new RetryingTransport("anthropic", timeout, retry, waits::add)));
     }
 
@@ -134,6 +142,44 @@ class AnthropicClientTest {
         assertThat(body.at("/messages/2/content/1/cache_control/ttl").asText()).isEqualTo("1h");
     }
 
+    /** A long system prompt and the first {@code turns} turns of the session after it, its end a breakpoint. */
+    private static Window turns(int turns) {
+        List<Message> history = new ArrayList<>(List.of(new UserText("fix the test")));
+        for (int i = 0; i < turns; i++) {
+            history.add(AssistantTurn.calls("Step " + i, new ToolCall("toolu_" + i, "run_command", "{\"command\":\"ls\"}")));
+            history.add(new ToolResult("toolu_" + i, "run_command", "exit code 0\nsrc" + i, false));
+        }
+        return new WindowFactory(TokenCounter.o200k()).builder()
+                .segment(SegmentKind.SYSTEM, List.of(new SystemText("Be careful. ".repeat(3_000)))).breakpoint()
+                .segment(SegmentKind.HISTORY, history).breakpoint()
+                .build();
+    }
+
+    @Test
+    void under_auto_a_request_asks_for_an_hour_once_the_session_has_paused_and_its_addition_is_small() throws Exception {
+        Instant[] now = {Instant.parse("2026-11-25T10:00:00Z")};
+        RequestLifetime auto = RequestLifetime.simulated(
+                BreakpointCacheSimulator.anthropic(TokenCounter.o200k(), "claude-sonnet-4-6", CacheLifetime.AUTO), () -> now[0]);
+        AnthropicClient client = client(Duration.ofSeconds(10), auto);
+        List<Duration> gaps = List.of(Duration.ZERO, Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofSeconds(20));
+        List<JsonNode> sent = new ArrayList<>();
+        for (int turn = 0; turn < gaps.size(); turn++) {
+            server.enqueue(ok(ANSWER));
+            now[0] = now[0].plus(gaps.get(turn));
+            client.complete(turns(turn));
+            sent.add(JSON.readTree(server.takeRequest().getBody().utf8()));
+        }
+
+        // No pause yet, then a pause that found the cache cold: all written anew, for 5 minutes.
+        for (JsonNode body : sent.subList(0, 3)) {
+            assertThat(body.at("/system/0/cache_control").has("ttl")).isFalse();
+        }
+        // One pause in three gaps, and one turn added to 3,000 tokens: an hour on every breakpoint.
+        JsonNode hour = sent.get(3);
+        assertThat(hour.at("/system/0/cache_control/ttl").asText()).isEqualTo("1h");
+        assertThat(hour.at("/messages/6/content/0/cache_control/ttl").asText()).isEqualTo("1h");
+    }
+
     @Test
     void the_default_five_minute_cache_sends_no_ttl() throws Exception {
         server.enqueue(ok(ANSWER));
@@ -152,6 +198,14 @@ class AnthropicClientTest {
                 new ToolCall("toolu_02", "run_command", "{\"command\":\"sh check.sh\"}")));
         assertThat(response.usage()).contains(new Usage(12, 340, 1500, 41, 0));
         assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_USE);
+    }
+
+    @Test
+    void reads_which_cache_writes_were_for_an_hour() {
+        server.enqueue(ok(ANSWER.replace("\"cache_creation_input_tokens\":340,", "\"cache_creation_input_tokens\":340,"
+                + "\"cache_creation\":{\"ephemeral_5m_input_tokens\":40,\"ephemeral_1h_input_tokens\":300},")));
+
+        assertThat(client().complete(window()).usage()).contains(new Usage(12, 340, 1500, 41, 0, 300));
     }
 
     @Test

@@ -56,7 +56,7 @@ class AnthropicStreamingTest {
 
     private AnthropicClient client() {
         RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), RandomGenerator.of("L64X128MixRandom"));
-        return new AnthropicClient("claude-sonnet-4-6", server.url("/").toString(), "sk-test-secret", 1024, Duration.ofMinutes(5),
+        return new AnthropicClient("claude-sonnet-4-6", server.url("/").toString(), "sk-test-secret", 1024, RequestLifetime.fixed(Duration.ofMinutes(5)),
                 new JsonHttp(new RetryingTransport("anthropic", Duration.ofSeconds(10), retry, waits::add)));
     }
 

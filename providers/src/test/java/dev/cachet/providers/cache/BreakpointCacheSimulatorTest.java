@@ -1,6 +1,7 @@
 package dev.cachet.providers.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,9 +18,13 @@ import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.Usage;
+import dev.cachet.providers.pricing.ModelPrice;
+import dev.cachet.providers.pricing.PriceTable;
 import java.util.ArrayList;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +83,7 @@ class BreakpointCacheSimulatorTest {
     @Test
     void what_the_provider_did_not_serve_from_its_cache_its_breakpoints_write_again() {
         BreakpointCacheSimulator simulator = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6",
-                Duration.ofMinutes(5));
+                CacheLifetime.FIVE_MINUTES);
         Usage predicted = new Usage(10, 500, 20_000, 7, 0, 500);
 
         assertThat(simulator.servedAtMost(predicted, 19_000)).isEqualTo(new Usage(10, 1_500, 19_000, 7, 0, 500));
@@ -433,8 +438,74 @@ class BreakpointCacheSimulatorTest {
         // 2,000 tokens of prefix: cached for Sonnet, not for Haiku 4.5.
         List<Message> head = List.of(new SystemText("word ".repeat(2_000)), task);
         Window window = marked(head, List.of());
-        java.time.Duration fiveMinutes = java.time.Duration.ofMinutes(5);
+        CacheLifetime fiveMinutes = CacheLifetime.FIVE_MINUTES;
         assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", fiveMinutes).next(window, 0).cacheWrite()).isPositive();
         assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-haiku-4-5", fiveMinutes).next(window, 0).cacheWrite()).isZero();
+    }
+
+    /** A large prompt (40,000 words of system text) and its turns, sent at the given offsets from the start. */
+    private List<Usage> session(CacheLifetime lifetimes, Duration... gaps) {
+        List<Message> head = List.of(new SystemText("word ".repeat(40_000)), task);
+        BreakpointCacheSimulator simulator = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", lifetimes);
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        List<Usage> usages = new ArrayList<>(List.of(simulator.next(marked(head, turns(0, 1)), 0, at)));
+        for (int i = 0; i < gaps.length; i++) {
+            at = at.plus(gaps[i]);
+            usages.add(simulator.next(marked(head, turns(0, i + 2)), 0, at));
+        }
+        return usages;
+    }
+
+    private static double cost(List<Usage> usages) {
+        ModelPrice sonnet = PriceTable.bundled().price("claude-sonnet-4-6").orElseThrow();
+        return usages.stream().mapToDouble(sonnet::cost).sum();
+    }
+
+    @Test
+    void under_auto_a_small_addition_after_a_pause_is_written_for_an_hour_and_read_after_the_next_pause() {
+        Duration pause = Duration.ofMinutes(10);
+        Duration step = Duration.ofSeconds(30);
+        List<Usage> auto = session(CacheLifetime.AUTO, pause, step, pause);
+        List<Usage> fiveMinutes = session(CacheLifetime.FIVE_MINUTES, pause, step, pause);
+
+        // The first pause found every 5-minute entry gone: all of it written again, for 5 minutes (nothing cached,
+        // so an hour would need P > 0.75 / 1.15, and one pause in one gap is 1/2).
+        assertThat(auto.get(1).cacheRead()).isZero();
+        assertThat(auto.get(1).cacheWrite1h()).isZero();
+        // Then one pause in two gaps: the next turn, small beside the prefix, is written for an hour...
+        Usage small = auto.get(2);
+        assertThat(small.cacheRead()).isEqualTo(auto.get(1).cacheWrite());
+        assertThat(small.cacheWrite1h()).isEqualTo(small.cacheWrite()).isPositive();
+        // ...and outlives the next pause, while the 5-minute prefixes within it have expired: all of it is read.
+        assertThat(auto.get(3).cacheRead()).isEqualTo(small.cacheRead() + small.cacheWrite());
+        assertThat(fiveMinutes.get(3).cacheRead()).isZero();
+        // About 40,100 tokens written twice at $3.75 per million and read twice at $0.30, 64 written at $6; at 5
+        // minutes, written three times and read once.
+        assertThat(cost(auto)).isCloseTo(0.325, within(0.0005));
+        assertThat(cost(fiveMinutes)).isCloseTo(0.463, within(0.0005));
+    }
+
+    @Test
+    void under_auto_with_no_pause_seen_every_request_writes_for_five_minutes() {
+        Duration[] steps = new Duration[30];
+        java.util.Arrays.fill(steps, Duration.ofSeconds(30));
+
+        List<Usage> auto = session(CacheLifetime.AUTO, steps);
+
+        assertThat(auto).isEqualTo(session(CacheLifetime.FIVE_MINUTES, steps));
+        assertThat(auto).allSatisfy(usage -> assertThat(usage.cacheWrite1h()).isZero());
+        // Written once, then read 30 times at a tenth of the input price.
+        assertThat(cost(auto)).isCloseTo(0.518, within(0.0005));
+    }
+
+    @Test
+    void a_read_the_provider_did_not_serve_is_written_again_at_the_lifetime_the_request_chose() {
+        BreakpointCacheSimulator hour = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6",
+                CacheLifetime.ONE_HOUR);
+        List<Message> head = List.of(new SystemText("word ".repeat(2_000)), task);
+        hour.next(marked(head, turns(0, 1)), 0);
+        Usage predicted = hour.next(marked(head, turns(0, 2)), 0);
+
+        assertThat(hour.servedAtMost(predicted, 0).cacheWrite1h()).isEqualTo(predicted.input() - predicted.uncachedInput());
     }
 }

@@ -11,6 +11,7 @@ import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.state.FileTouch;
 import dev.cachet.context.state.TaskState;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.replay.RecordedSession;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -178,7 +178,7 @@ class SessionLogTest {
                 new SessionEvent.Started("s1", "task", dir.toString(), "claude-sonnet-4-6", "hybrid", Map.of("keep", 10), Limits.DEFAULT,
                         "system", List.of(new ToolSpec("read_file", "Read a file",
                                 Json.mapper().createObjectNode().put("type", "object"))),
-                        new ModelChoice("anthropic:claude-sonnet-4-6", "", Duration.ofMinutes(5))),
+                        new ModelChoice("anthropic:claude-sonnet-4-6", "", CacheLifetime.AUTO)),
                 new SessionEvent.WindowRendered(1, 100, Map.of("system", 10, "tools", 60, "history", 30), "abc123", 2),
                 new SessionEvent.ModelResponded(1, turn, usage, 0.001, 12, FinishReason.TOOL_USE, 40),
                 new SessionEvent.ToolCalled(1, turn.toolCalls().get(0)),

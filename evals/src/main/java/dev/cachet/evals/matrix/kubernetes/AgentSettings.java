@@ -1,6 +1,6 @@
 package dev.cachet.evals.matrix.kubernetes;
 
-import java.time.Duration;
+import dev.cachet.providers.CacheLifetime;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param baseUrl      where the provider's API is; null for the provider's own
  * @param params       each strategy's parameters, config and {@code -P} flags merged
  */
-public record AgentSettings(String defaultModel, String baseUrl, Duration cacheTtl,
+public record AgentSettings(String defaultModel, String baseUrl, CacheLifetime cacheTtl,
         Map<String, Map<String, Integer>> params) {
     public AgentSettings {
         Objects.requireNonNull(defaultModel, "defaultModel");

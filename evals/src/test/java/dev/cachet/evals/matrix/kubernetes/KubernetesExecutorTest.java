@@ -10,6 +10,7 @@ import dev.cachet.evals.matrix.ResultsFile;
 import dev.cachet.evals.matrix.RunRecord;
 import dev.cachet.evals.matrix.kubernetes.SimulatedCluster.End;
 import dev.cachet.evals.suite.Suite;
+import dev.cachet.providers.CacheLifetime;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KubernetesExecutorTest {
     private static final String EVAL = "e7f3a1c2";
     private static final AgentSettings AGENT = new AgentSettings("anthropic:claude-sonnet-4-6", null,
-            Duration.ofMinutes(5), Map.of("hybrid", Map.of("keep", 12)));
+            CacheLifetime.FIVE_MINUTES, Map.of("hybrid", Map.of("keep", 12)));
     private static final KubernetesTarget TARGET = new KubernetesTarget(SimulatedCluster.NAMESPACE,
             "registry.example/cachet@sha256:0123", Optional.of("model-keys"), Optional.empty(), 2);
 

@@ -1,0 +1,45 @@
+package dev.cachet.providers.cache;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Chooses each request's cache lifetime from Anthropic's prices and the session's own pauses so far. Writing the A
+ * tokens a request adds for an hour costs (2 - 1.25) A input-token prices more than for 5 minutes; it saves, if the
+ * next gap is a pause of 5 to 60 minutes, writing the whole prefix again at 1.25 where it is read at 0.1: 1.15 (C + A)
+ * with C already cached. So an hour pays when P(pause) > 0.75 A / 1.15 (C + A).
+ *
+ * <p>P is the share of pauses among the gaps before this request, under a Beta(0, 1) prior: one gap without a pause
+ * and none with. The premium is paid for certain and pays back only on a pause, so a session buys hours once it has
+ * shown it pauses, not on a prior's say-so (Laplace's 1/2 would buy them on nearly every early request, whose
+ * additions are small beside the prefix); the one gap keeps a first pause from counting as certain, and weighs no
+ * more than any of the session's own after a few dozen.
+ */
+final class AutoLifetime implements LifetimeRule {
+    static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
+    static final Duration ONE_HOUR = Duration.ofHours(1);
+    // Anthropic's prices as multiples of the input price.
+    private static final double FIVE_MINUTE_WRITE = 1.25;
+    private static final double ONE_HOUR_WRITE = 2.0;
+    private static final double READ = 0.1;
+
+    private Instant previous;
+    private int gaps;
+    private int pauses;
+
+    @Override
+    public Duration choose(long cached, long added, Instant at) {
+        if (previous != null) {
+            Duration gap = Duration.between(previous, at);
+            gaps++;
+            if (gap.compareTo(FIVE_MINUTES) > 0 && gap.compareTo(ONE_HOUR) <= 0) {
+                pauses++;
+            }
+        }
+        previous = at;
+        double pause = pauses / (gaps + 1.0);
+        double premium = (ONE_HOUR_WRITE - FIVE_MINUTE_WRITE) * added;
+        double saving = (FIVE_MINUTE_WRITE - READ) * (cached + added);
+        return pause * saving > premium ? ONE_HOUR : FIVE_MINUTES;
+    }
+}

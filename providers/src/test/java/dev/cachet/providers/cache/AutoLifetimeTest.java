@@ -1,0 +1,65 @@
+package dev.cachet.providers.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AutoLifetimeTest {
+    private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
+    private static final Duration ONE_HOUR = Duration.ofHours(1);
+    private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+
+    private final AutoLifetime auto = new AutoLifetime();
+    private Instant at = START;
+
+    /** The request after a gap, adding {@code added} tokens to {@code cached} already cached. */
+    private Duration after(Duration gap, long cached, long added) {
+        at = at.plus(gap);
+        return auto.choose(cached, added, at);
+    }
+
+    private void gaps(int count, Duration gap) {
+        for (int i = 0; i < count; i++) {
+            after(gap, 50_000, 0);
+        }
+    }
+
+    @Test
+    void without_a_pause_seen_every_request_writes_for_five_minutes() {
+        assertThat(auto.choose(0, 50_000, at)).isEqualTo(FIVE_MINUTES);
+        gaps(30, Duration.ofSeconds(30));
+
+        assertThat(after(Duration.ofSeconds(30), 50_000, 100)).isEqualTo(FIVE_MINUTES);
+    }
+
+    @Test
+    void after_a_pause_a_small_addition_to_a_large_prefix_is_written_for_an_hour() {
+        auto.choose(0, 50_000, at);
+        // One pause in one gap: P = 1 / (1 + 1).
+        assertThat(after(Duration.ofMinutes(10), 0, 50_000)).as("all of it new: an hour needs P > 0.75 / 1.15")
+                .isEqualTo(FIVE_MINUTES);
+        assertThat(after(Duration.ofSeconds(30), 50_000, 500)).isEqualTo(ONE_HOUR);
+    }
+
+    @Test
+    void a_pause_of_more_than_an_hour_is_no_pause_an_hour_would_bridge() {
+        auto.choose(0, 50_000, at);
+        after(Duration.ofMinutes(61), 0, 50_000);
+
+        assertThat(after(Duration.ofSeconds(30), 50_000, 500)).isEqualTo(FIVE_MINUTES);
+    }
+
+    @Test
+    void after_a_few_dozen_gaps_the_sessions_own_pauses_decide() {
+        auto.choose(0, 50_000, at);
+        after(Duration.ofMinutes(10), 0, 50_000);
+        gaps(39, Duration.ofSeconds(30));
+
+        // One pause in 40 gaps: P = 1 / 41 = 0.024. An hour pays where 0.75 A / 1.15 (C + A) is below it.
+        assertThat(after(Duration.ofSeconds(30), 49_000, 1_000)).as("0.75 / 1.15 / 50 = 0.013").isEqualTo(ONE_HOUR);
+        assertThat(after(Duration.ofSeconds(30), 48_000, 2_000)).as("0.75 / 1.15 / 25 = 0.026; P now 1 / 42")
+                .isEqualTo(FIVE_MINUTES);
+    }
+}
