@@ -29,15 +29,20 @@ public enum CacheLifetime {
 
     /** As {@code --cache-ttl} takes it: auto, or a duration that is 5 minutes or an hour (5m, 300s, 60m, 1h). */
     public static CacheLifetime parse(String text) {
-        if (AUTO.label.equals(text.trim())) {
+        String given = text.trim();
+        if (AUTO.label.equals(given)) {
             return AUTO;
         }
-        return Durations.parse(text).map(CacheLifetime::of).orElseThrow(() -> refused(text.trim()));
+        return Durations.parse(given).flatMap(CacheLifetime::fixedAt).orElseThrow(() -> refused(given));
     }
 
+    /** The fixed lifetime of {@code lifetime}, as a log or a trajectory records it. */
     public static CacheLifetime of(Duration lifetime) {
-        return Arrays.stream(values()).filter(fixed -> fixed.fixed().filter(lifetime::equals).isPresent()).findFirst()
-                .orElseThrow(() -> refused(lifetime.toMinutes() + "m"));
+        return fixedAt(lifetime).orElseThrow(() -> refused(lifetime.toSeconds() + "s"));
+    }
+
+    private static Optional<CacheLifetime> fixedAt(Duration lifetime) {
+        return Arrays.stream(values()).filter(fixed -> fixed.fixed().filter(lifetime::equals).isPresent()).findFirst();
     }
 
     private static ModelSpecException refused(String given) {

@@ -19,6 +19,8 @@ class CacheLifetimeTest {
                 .hasMessage("--cache-ttl must be 5m or 1h (the two lifetimes providers sell) or auto (each request's "
                         + "from the cost model), got 10m");
         assertThatThrownBy(() -> CacheLifetime.parse("soon")).hasMessageEndingWith("got soon");
+        assertThatThrownBy(() -> CacheLifetime.parse("90s")).as("as given, not rounded").hasMessageEndingWith("got 90s");
+        assertThatThrownBy(() -> CacheLifetime.of(Duration.ofSeconds(90))).hasMessageEndingWith("got 90s");
     }
 
     @Test

@@ -22,6 +22,7 @@ final class CallClock extends Clock {
 
     private final Supplier<Duration> lifetime;
     private final Duration longest;
+    private final Duration pingInterval;
     private final ReplayTiming timing;
     private Duration ttl;
     private int call;
@@ -33,17 +34,21 @@ final class CallClock extends Clock {
 
     /** A cache whose prefixes all live {@code ttl} unused. */
     CallClock(Duration ttl, ReplayTiming timing) {
-        this(() -> ttl, ttl, timing);
+        this(() -> ttl, ttl, ModelSpec.keepAliveInterval(ttl), timing);
     }
 
-    /** The cache a strategy's run is billed through, whose lifetime may be each request's own. */
+    /**
+     * The cache a strategy's run is billed through, whose lifetime may be each request's own; pings keep its shortest
+     * lifetime warm, as a live session's do ({@link ModelSpec#keepAliveInterval()}).
+     */
     CallClock(CacheSimulator cache, ReplayTiming timing) {
-        this(cache::lifetime, cache.ttl(), timing);
+        this(cache::lifetime, cache.ttl(), ModelSpec.keepAliveInterval(cache.shortestLifetime()), timing);
     }
 
-    private CallClock(Supplier<Duration> lifetime, Duration longest, ReplayTiming timing) {
+    private CallClock(Supplier<Duration> lifetime, Duration longest, Duration pingInterval, ReplayTiming timing) {
         this.lifetime = lifetime;
         this.longest = longest;
+        this.pingInterval = pingInterval;
         this.timing = timing;
         this.ttl = lifetime.get();
     }
@@ -51,13 +56,13 @@ final class CallClock extends Clock {
     /** Moves to the next call. */
     void next(TrajectoryTurn turn) {
         call++;
-        // The lifetime of what the previous call left cached: what pings keep warm, and what this call may find cold.
+        // The lifetime of what the previous call left cached: what this call may find cold.
         ttl = lifetime.get();
         Instant previous = at;
         recorded = turn.at().orElse(recorded == null ? Instant.EPOCH : recorded.plus(THINK_TIME));
         paused = paused.plus(timing.pauseBefore(call));
         at = recorded.plus(paused);
-        pings = previous == null ? List.of() : timing.pings(previous, at, ModelSpec.keepAliveInterval(ttl));
+        pings = previous == null ? List.of() : timing.pings(previous, at, pingInterval);
         Instant lastUse = pings.isEmpty() ? previous : pings.get(pings.size() - 1);
         idle = previous == null ? Duration.ZERO : Duration.between(lastUse, at);
     }

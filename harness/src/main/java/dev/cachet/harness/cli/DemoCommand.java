@@ -9,6 +9,7 @@ import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.SessionOutcome;
 import dev.cachet.harness.demo.BundledExample;
 import dev.cachet.harness.loop.StopRequest;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.session.StopReason;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
@@ -48,13 +49,15 @@ final class DemoCommand extends Subcommand implements Callable<Integer>, CountsT
 
     @Override
     public Integer call() throws IOException {
+        // Checked before the workspace is made, as every other flag is.
+        CacheLifetime lifetime = ttl.lifetime();
         StopRequest stop = new StopRequest();
         // Signals are trapped from before the workspace exists to after the check, so that Ctrl-C at any point ends
         // in the finally that removes it.
         try (SignalStop signals = root.signals(stop, err())) {
             Path workspace = Files.createTempDirectory("cachet-demo-");
             try {
-                return solve(workspace, stop);
+                return solve(workspace, lifetime, stop);
             } finally {
                 if (keep) {
                     out().printf("kept:    %s (--keep)%n", workspace);
@@ -65,7 +68,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer>, CountsT
         }
     }
 
-    private int solve(Path workspace, StopRequest stop) {
+    private int solve(Path workspace, CacheLifetime lifetime, StopRequest stop) {
         PrintWriter out = out();
         Harness harness = harness();
         harness.strategy(options.strategy, options.params(config()));
@@ -75,7 +78,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer>, CountsT
         out.printf("cachet demo: task '%s' in a fresh copy of the example repository%n  workspace %s%n  task      %s%n%n",
                 task.id(), workspace, task.prompt());
         RunSpec run = options.runSpec(workspace, task.prompt(), config(), environment(), out, err());
-        SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), ttl.lifetime()),
+        SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), lifetime),
                 DisplayOptions.live(out, environment(), harness.sessionLogs(), workspace), stop);
         if (outcome.result().reason() == StopReason.INTERRUPTED) {
             return ExitCodes.INTERRUPTED;

@@ -41,6 +41,14 @@ class CliErrorsTest {
     }
 
     @Test
+    void the_demo_refuses_a_cache_lifetime_no_provider_sells_before_it_starts() {
+        CliRun run = CliRun.of("demo", "--cache-ttl", "90s");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.out()).as("no workspace made, no header printed").isEmpty();
+        assertThat(run.err().strip()).endsWith("got 90s");
+    }
+
+    @Test
     void a_missing_workspace_is_an_input_error_naming_it() throws Exception {
         Path recording = recording("{\"type\":\"model_response\",\"message\":{\"role\":\"assistant\",\"text\":\"hi\"}}");
         Path missing = dir.resolve("nowhere");

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /**
  * The launcher {@code ./cachet} and its class-data archives, run by sh against a java on the PATH that logs how it
@@ -90,26 +93,26 @@ class LauncherTest {
     @Test
     void a_first_run_lists_its_classes_a_later_one_has_them_dumped_apart_and_the_next_maps_the_archive()
             throws Exception {
-        Run first = run(Map.of(), "replay", "first.jsonl");
-        assertThat(first.out()).isEqualTo("ran replay first.jsonl\n");
+        Run first = run(Map.of(), "replay", "first");
+        assertThat(first.out()).isEqualTo("ran replay first\n");
         String list = cds + "/" + archives().get(0);
         assertThat(list).matches(".*-replay\\.classes\\.\\d+\\.tmp");
         // The empty list stands for it while the first run goes: a run started meanwhile lists nothing.
         assertThat(javaCalls()).containsExactly(FLAGS + " -Xshare:auto -Xlog:cds*=off -XX:DumpLoadedClassList=" + list
-                + " -jar " + jar + " replay first.jsonl", "placeholder");
+                + " -jar " + jar + " replay first", "placeholder");
         assertThat(Path.of(list)).hasContent("classes");
 
         Path gate = fifo();
         long dumper;
         try {
-            Run second = run(Map.of("DUMP_GATE", gate.toString()), "replay", "second.jsonl");
+            Run second = run(Map.of("DUMP_GATE", gate.toString()), "replay", "second");
             dumper = dumper();
             // The command ran without an archive while the dump goes on; a run meanwhile goes without one too.
-            assertThat(second.out()).isEqualTo("ran replay second.jsonl\n");
+            assertThat(second.out()).isEqualTo("ran replay second\n");
             assertThat(ProcessHandle.of(dumper)).isPresent();
-            run(Map.of(), "replay", "meanwhile.jsonl");
-            assertThat(javaCalls()).contains(FLAGS + " -jar " + jar + " replay second.jsonl",
-                    FLAGS + " -jar " + jar + " replay meanwhile.jsonl");
+            run(Map.of(), "replay", "meanwhile");
+            assertThat(javaCalls()).contains(FLAGS + " -jar " + jar + " replay second",
+                    FLAGS + " -jar " + jar + " replay meanwhile");
             assertThat(archives()).hasSize(2).contains(Path.of(list).getFileName().toString());
         } finally {
             release(gate);
@@ -127,9 +130,9 @@ class LauncherTest {
                 "placeholder", options + " -Xshare:on -XX:SharedArchiveFile=" + written + " -version");
 
         Files.delete(log);
-        run(Map.of(), "replay", "third.jsonl");
+        run(Map.of(), "replay", "third");
         assertThat(javaCalls()).containsExactly(FLAGS + " -Xshare:auto -Xlog:cds*=off -XX:SharedArchiveFile=" + archive
-                + " -jar " + jar + " replay third.jsonl");
+                + " -jar " + jar + " replay third");
     }
 
     @ParameterizedTest
@@ -158,13 +161,26 @@ class LauncherTest {
     void each_command_and_each_of_its_subcommands_or_views_has_an_archive_of_its_own() throws Exception {
         run(Map.of(), "--version");
         run(Map.of(), "stats", "daily");
-        run(Map.of(), "stats", "/logs/a.jsonl");
+        run(Map.of(), "stats", "logs");
         run(Map.of(), "--version");
         awaitDumps();
 
         assertThat(archives()).hasSize(3).anyMatch(name -> name.endsWith("-cachet.jsa"))
                 .anyMatch(name -> name.matches(".*-stats-daily\\.classes\\.\\d+\\.tmp"))
                 .anyMatch(name -> name.matches(".*-stats\\.classes\\.\\d+\\.tmp"));
+    }
+
+    /** The launcher names the views and subcommands that get archives of their own: every one there is. */
+    @Test
+    void the_launcher_names_every_stats_view_and_bench_subcommand() throws IOException {
+        String script = Files.readString(Path.of("..", "cachet"));
+        List<String> named = new ArrayList<>();
+        Arrays.stream(StatsCommand.View.values()).filter(view -> view != StatsCommand.View.session)
+                .forEach(view -> named.add("'stats " + view + "'"));
+        new CommandLine(new BenchCommand()).getSubcommands().keySet()
+                .forEach(subcommand -> named.add("'bench " + subcommand + "'"));
+
+        assertThat(named).hasSizeGreaterThan(8).allSatisfy(name -> assertThat(script).contains(name));
     }
 
     @ParameterizedTest

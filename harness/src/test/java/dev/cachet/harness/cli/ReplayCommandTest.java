@@ -450,6 +450,11 @@ class ReplayCommandTest {
         assertThat(learnt.get("transcript").get("cost_usd").asDouble())
                 .isLessThan(fiveMinutes.get("transcript").get("cost_usd").asDouble());
         assertThat(learnt.get(RECORDED)).isEqualTo(fiveMinutes.get(RECORDED));
+        // A keep-alive pings at the 5-minute pace, as a live session does, also where the last request wrote for an
+        // hour: one ping in each of the three pauses (the two added, the session's own last one).
+        Map<String, JsonNode> pinged = byStrategy(json(replay(List.of(hourLong), concat(transcript, "--cache-ttl",
+                "auto", "--cache-keepalive", "1", "--pause-at", "100=10", "--pause-at", "120=10")).out()));
+        assertThat(pinged.get("transcript").get("pings").asInt()).isEqualTo(3);
         assertThat(replay(List.of(hourLong), "--strategies", "transcript", "--cache-ttl", "auto").out().lines().findFirst())
                 .hasValueSatisfying(header -> assertThat(header).endsWith("every strategy at each request's own cache "
                         + "lifetime (--cache-ttl auto; recorded bills as paid): 2 runs"));

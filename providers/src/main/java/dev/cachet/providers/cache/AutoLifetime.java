@@ -29,7 +29,8 @@ final class AutoLifetime implements LifetimeRule {
 
     @Override
     public Duration choose(long cached, long added, Instant at) {
-        if (previous != null) {
+        // Requests at one instant (a replay's warm-up and its first call) leave no gap a pause could take.
+        if (previous != null && previous.isBefore(at)) {
             Duration gap = Duration.between(previous, at);
             gaps++;
             if (gap.compareTo(FIVE_MINUTES) > 0 && gap.compareTo(ONE_HOUR) <= 0) {

@@ -78,6 +78,11 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
         return lifetimes.longest();
     }
 
+    @Override
+    public Duration shortestLifetime() {
+        return lifetimes.shortest();
+    }
+
     /** How long the longest prefix the last request left cached lives unused: what its breakpoints are marked with. */
     @Override
     public Duration lifetime() {

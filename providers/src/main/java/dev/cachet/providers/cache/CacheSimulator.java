@@ -26,10 +26,17 @@ public interface CacheSimulator {
         return ttl();
     }
 
+    /** The shortest lifetime a request may leave its prefix cached for: what a keep-alive must keep warm. */
+    default Duration shortestLifetime() {
+        return ttl();
+    }
+
     /**
      * The bill of a call whose provider served at most {@code served} tokens from its cache where this simulator
      * predicted {@code predicted}'s read, as a recorded session's provider did at that call (its cache lost, or the
      * request routed to another of its machines). An automatic cache bills the tokens it did not read as uncached.
+     * Asked right after {@link #next} made {@code predicted}: a cache whose requests choose their lifetimes rewrites
+     * at the lifetime that call chose.
      */
     default Usage servedAtMost(Usage predicted, long served) {
         long lost = Math.max(0, predicted.cacheRead() - served);

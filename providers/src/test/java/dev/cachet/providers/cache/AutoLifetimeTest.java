@@ -44,6 +44,17 @@ class AutoLifetimeTest {
     }
 
     @Test
+    void requests_at_one_instant_leave_no_gap_to_count() {
+        auto.choose(0, 50_000, at);
+        auto.choose(50_000, 0, at); // a replay's warm-up and its first call
+        after(Duration.ofMinutes(10), 0, 50_000);
+
+        // One pause in two gaps: P = 1 / 3, above 0.75 x 22,500 / 1.15 x 50,000 = 0.29; with the instant counted as a
+        // gap it would be 1 / 4, below.
+        assertThat(after(Duration.ofSeconds(30), 27_500, 22_500)).isEqualTo(ONE_HOUR);
+    }
+
+    @Test
     void a_pause_of_more_than_an_hour_is_no_pause_an_hour_would_bridge() {
         auto.choose(0, 50_000, at);
         after(Duration.ofMinutes(61), 0, 50_000);
