@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What-if changes to when a replay's calls are made and what meets them: pauses before chosen calls, keep-alive
  * pings that re-read the cached prefix while the session idles (as often as a live session would for the cache's
- * TTL, see {@link dev.cachet.providers.ModelSpec#keepAliveInterval(Duration)}), at most {@code keepAlivePings} per
+ * shortest lifetime, see {@link dev.cachet.providers.ModelSpec#keepAliveInterval(Duration)}), at most {@code keepAlivePings} per
  * pause, and whether the provider's own cache misses in the recorded bill are met again.
  *
  * @param pauses         extra idle time before a call, by call number (1-based); every later call moves with it

@@ -49,8 +49,9 @@ final class DemoCommand extends Subcommand implements Callable<Integer>, CountsT
 
     @Override
     public Integer call() throws IOException {
-        // Checked before the workspace is made, as every other flag is.
+        // The flags are checked before the workspace is made, so that a bad one leaves nothing behind.
         CacheLifetime lifetime = ttl.lifetime();
+        harness().strategy(options.strategy, options.params(config()));
         StopRequest stop = new StopRequest();
         // Signals are trapped from before the workspace exists to after the check, so that Ctrl-C at any point ends
         // in the finally that removes it.
@@ -71,7 +72,6 @@ final class DemoCommand extends Subcommand implements Callable<Integer>, CountsT
     private int solve(Path workspace, CacheLifetime lifetime, StopRequest stop) {
         PrintWriter out = out();
         Harness harness = harness();
-        harness.strategy(options.strategy, options.params(config()));
         BundledExample example = new BundledExample(EXAMPLE);
         Task task = example.task();
         example.checkOut(workspace);

@@ -41,11 +41,14 @@ class CliErrorsTest {
     }
 
     @Test
-    void the_demo_refuses_a_cache_lifetime_no_provider_sells_before_it_starts() {
+    void the_demo_refuses_a_bad_flag_before_it_starts() {
         CliRun run = CliRun.of("demo", "--cache-ttl", "90s");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.out()).as("no workspace made, no header printed").isEmpty();
         assertThat(run.err().strip()).endsWith("got 90s");
+        CliRun strategy = CliRun.of("demo", "--strategy", "nosuch", "--keep");
+        assertThat(strategy.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(strategy.out()).as("no workspace made, none kept").isEmpty();
     }
 
     @Test

@@ -29,7 +29,7 @@ final class AutoLifetime implements LifetimeRule {
 
     @Override
     public Duration choose(long cached, long added, Instant at) {
-        // Requests at one instant (a replay's warm-up and its first call) leave no gap a pause could take.
+        // Requests at one instant (a replay's warm-up and its first call), or out of order, leave no gap to count.
         if (previous != null && previous.isBefore(at)) {
             Duration gap = Duration.between(previous, at);
             gaps++;
