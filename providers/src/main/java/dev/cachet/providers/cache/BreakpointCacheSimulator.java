@@ -33,6 +33,8 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
     private final LifetimeRule rule;
     private final Map<List<Object>, Entry> cachedPrefixes = new HashMap<>();
     private Duration lifetime;
+    /** The lifetime the last request marked its breakpoints with: what a write of its prompt would be for. */
+    private Duration marked;
 
     private record Entry(Instant lastUsed, Duration lifetime) {
         boolean expiredBy(Instant at) {
@@ -48,6 +50,7 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
         this.lifetimes = lifetimes;
         this.rule = LifetimeRule.of(lifetimes);
         this.lifetime = lifetimes.shortest();
+        this.marked = lifetime;
     }
 
     public BreakpointCacheSimulator(TokenCounter counter, int minCacheableTokens, int lookbackBlocks) {
@@ -111,6 +114,7 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
         long readTokens = prefixTokens[read];
         long written = prefixTokens[lastEnd] - readTokens;
         Duration chosen = rule.choose(readTokens, written, at);
+        marked = chosen;
         // What is read, and every prefix this request marks, is fresh from now on: what it read (or lies within
         // what it read) at the lifetime that was written with, what it writes at the one it chose.
         Duration readLifetime = read == 0 ? chosen : cachedPrefixes.computeIfPresent(List.copyOf(blocks.subList(0, read)),
@@ -124,13 +128,13 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
                 AutoLifetime.ONE_HOUR.equals(chosen) ? written : 0);
     }
 
-    /** What the breakpoints could not read they write again, at the lifetime they are marked with. */
+    /** What the breakpoints could not read they write again, at the lifetime the request marked them with. */
     @Override
     public Usage servedAtMost(Usage predicted, long served) {
         long lost = Math.max(0, predicted.cacheRead() - served);
         return new Usage(predicted.uncachedInput(), predicted.cacheWrite() + lost, predicted.cacheRead() - lost,
                 predicted.output(), predicted.reasoning(),
-                predicted.cacheWrite1h() + (AutoLifetime.ONE_HOUR.equals(lifetime) ? lost : 0));
+                predicted.cacheWrite1h() + (AutoLifetime.ONE_HOUR.equals(marked) ? lost : 0));
     }
 
     /** The end of the longest cached prefix of {@code blocks} within lookback of {@code breakpoint}, at least {@code atLeast}. */

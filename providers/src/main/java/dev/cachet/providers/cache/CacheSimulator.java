@@ -36,7 +36,7 @@ public interface CacheSimulator {
      * predicted {@code predicted}'s read, as a recorded session's provider did at that call (its cache lost, or the
      * request routed to another of its machines). An automatic cache bills the tokens it did not read as uncached.
      * Asked right after {@link #next} made {@code predicted}: a cache whose requests choose their lifetimes rewrites
-     * at the lifetime of the last prefix that call marked.
+     * at the lifetime that call marked its breakpoints with.
      */
     default Usage servedAtMost(Usage predicted, long served) {
         long lost = Math.max(0, predicted.cacheRead() - served);

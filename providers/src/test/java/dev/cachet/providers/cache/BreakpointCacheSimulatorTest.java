@@ -508,4 +508,20 @@ class BreakpointCacheSimulatorTest {
 
         assertThat(hour.servedAtMost(predicted, 0).cacheWrite1h()).isEqualTo(predicted.input() - predicted.uncachedInput());
     }
+
+    /** A request that adds nothing reads all of a 5-minute prefix, but marks its breakpoints with what it chose. */
+    @Test
+    void under_auto_a_read_the_provider_did_not_serve_is_written_again_at_the_lifetime_the_request_marked() {
+        BreakpointCacheSimulator auto = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6",
+                CacheLifetime.AUTO);
+        List<Message> head = List.of(new SystemText("word ".repeat(2_000)), task);
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        auto.next(marked(head, turns(0, 1)), 0, at);
+        Usage afterPause = auto.next(marked(head, turns(0, 2)), 0, at.plus(Duration.ofMinutes(10)));
+        Usage same = auto.next(marked(head, turns(0, 2)), 0, at.plus(Duration.ofMinutes(10).plusSeconds(30)));
+
+        assertThat(afterPause.cacheWrite1h()).as("all of it new: written for 5 minutes").isZero();
+        assertThat(same.cacheWrite()).as("nothing added, so an hour costs nothing more").isZero();
+        assertThat(auto.servedAtMost(same, 0).cacheWrite1h()).isEqualTo(same.cacheRead()).isPositive();
+    }
 }
