@@ -1,5 +1,6 @@
 package dev.cachet.providers.cache;
 
+import dev.cachet.providers.CacheLifetime;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,8 +17,8 @@ import java.time.Instant;
  * more than any of the session's own after a few dozen.
  */
 final class AutoLifetime implements LifetimeRule {
-    static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
-    static final Duration ONE_HOUR = Duration.ofHours(1);
+    static final Duration FIVE_MINUTES = CacheLifetime.FIVE_MINUTES.shortest();
+    static final Duration ONE_HOUR = CacheLifetime.ONE_HOUR.shortest();
     // Anthropic's prices as multiples of the input price.
     private static final double FIVE_MINUTE_WRITE = 1.25;
     private static final double ONE_HOUR_WRITE = 2.0;

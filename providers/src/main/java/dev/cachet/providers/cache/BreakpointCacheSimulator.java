@@ -117,7 +117,8 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
         marked = chosen;
         // What is read, and every prefix this request marks, is fresh from now on: what it read (or lies within
         // what it read) at the lifetime that was written with, what it writes at the one it chose.
-        Duration readLifetime = read == 0 ? chosen : cachedPrefixes.computeIfPresent(List.copyOf(blocks.subList(0, read)),
+        // The prefix read is a key already (only a key is read): looked up as it stands, not copied.
+        Duration readLifetime = read == 0 ? chosen : cachedPrefixes.computeIfPresent(blocks.subList(0, read),
                 (prefix, entry) -> new Entry(at, entry.lifetime())).lifetime();
         for (int end : ends) {
             Duration kept = end > read ? chosen : readLifetime;
