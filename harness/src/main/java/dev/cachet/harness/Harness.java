@@ -239,7 +239,7 @@ public final class Harness {
             RebuildClock strategyClock = new RebuildClock(clock);
             ContextStrategy strategy = parts.strategy(configured, summaries, strategyClock);
             SessionRebuilder.Rebuilt rebuilt = SessionRebuilder.rebuild(record, record.tools(offered), strategy,
-                    strategyClock, unchanged, warnings::add);
+                    model::cacheRates, strategyClock, unchanged, warnings::add);
             summaries.goLive();
             listener.on(new SessionEvent.Resumed(record.id(), rebuilt.resumption().turn(), model.model(),
                     ModelChoice.of(model.spec()), spec.strategy(), configured.params().values(), spec.limits(),

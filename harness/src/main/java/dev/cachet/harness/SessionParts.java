@@ -54,7 +54,7 @@ final class SessionParts {
             int keepAlivePings, Supplier<Scheduler> schedulers) {
         this.priced = priced;
         // Every event of the session goes to the strategy's news as well: pings, bills, answers.
-        this.listener = SessionListener.all(List.of(listener, new StrategyNews(() -> strategy, clock)));
+        this.listener = SessionListener.all(List.of(listener, new StrategyNews(() -> strategy, clock, priced::cacheRates)));
         this.model = priced.cacheSimulator(counter)
                 .<ModelClient>map(simulator -> new CacheCheckingModelClient(priced, simulator, this.listener, clock))
                 .orElse(priced);

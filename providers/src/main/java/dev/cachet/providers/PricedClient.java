@@ -5,6 +5,7 @@ import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.pricing.ModelPrice;
+import java.time.Duration;
 import java.util.Optional;
 
 /** A model client with the price it bills at, and the cache simulator its billed usage is checked against. */
@@ -32,6 +33,11 @@ public final class PricedClient implements ModelClient {
     /** Cache prices and TTL, as strategies weigh them. */
     public CacheRates cacheRates() {
         return billing.cacheRates();
+    }
+
+    /** Those of a request whose prefix the cache keeps for {@code lifetime}. */
+    public CacheRates cacheRates(Duration lifetime) {
+        return billing.cacheRates(lifetime);
     }
 
     @Override

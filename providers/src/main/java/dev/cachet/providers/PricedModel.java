@@ -4,6 +4,7 @@ import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.pricing.ModelPrice;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -23,7 +24,11 @@ public record PricedModel(ModelSpec spec, ModelPrice price, Function<TokenCounte
      * auto, the 5 minutes it writes at until the session has paused: a longer pause may have found it cold).
      */
     public CacheRates cacheRates() {
-        CacheRates rates = price.cacheRates();
-        return new CacheRates(rates.write(), rates.read(), spec.cacheTtl().shortest());
+        return cacheRates(spec.cacheTtl().shortest());
+    }
+
+    /** Those of a request whose prefix the cache keeps for {@code lifetime}. */
+    public CacheRates cacheRates(Duration lifetime) {
+        return price.cacheRates(lifetime);
     }
 }

@@ -20,6 +20,13 @@ public interface ContextStrategy {
     default void cacheUsed(Instant at) {}
 
     /**
+     * What the last request left cached lives {@code rates.ttl()} unread, and writes and reads cost {@code rates}: the
+     * lifetime it was written for, which each request chooses under {@code --cache-ttl auto}, or which its provider
+     * keeps by itself (DeepSeek's hours). A strategy that weighs expiries or cache prices keeps it.
+     */
+    default void cacheLifetime(CacheRates rates) {}
+
+    /**
      * A reliable cache would have read {@code predictedRead} tokens of the last window, and the provider served
      * {@code share} of them (1: all). A strategy that prices cache reads keeps it.
      */

@@ -122,7 +122,8 @@ public final class CounterfactualReplay {
         CacheSimulator cache = model.caches().apply(counter);
         CallClock clock = new CallClock(cache, timing);
         BilledSummaries summaries = new BilledSummaries(windows);
-        ContextStrategy strategy = configured.create(new StrategyServices(windows, model.cacheRates(), summaries, clock));
+        ContextStrategy strategy = configured.create(new StrategyServices(windows, model.cacheRates(cache.lifetime()),
+                summaries, clock));
         long warm = warmPrefix(trajectory);
         if (warm > 0) {
             // Another session (a subagent's parent, an earlier run) had cached the system prompt and tools.
@@ -147,6 +148,7 @@ public final class CounterfactualReplay {
             if (i > 0) {
                 CacheServed.tell(strategy, predicted, usage);
             }
+            strategy.cacheLifetime(model.cacheRates(cache.lifetime()));
             List<ObservedReferences.Observed> needed = references.get(i);
             List<Message> shown = window.messages();
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()

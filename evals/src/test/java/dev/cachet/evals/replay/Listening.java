@@ -1,6 +1,7 @@
 package dev.cachet.evals.replay;
 
 import dev.cachet.context.Session;
+import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.StrategyInfo;
@@ -12,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The transcript strategy, noting in order what a replay tells it: each render's time, each ping, each read served. */
+/**
+ * The transcript strategy, noting in order what a replay tells it: each render's time, each ping, each read served,
+ * each lifetime a call's prefix was left cached for.
+ */
 final class Listening {
     private final List<String> heard = new ArrayList<>();
 
@@ -33,6 +37,11 @@ final class Listening {
                     }
 
                     @Override
+                    public void cacheLifetime(CacheRates rates) {
+                        heard.add("lifetime " + rates.ttl() + " at write " + rates.write());
+                    }
+
+                    @Override
                     public void cacheServed(long predictedRead, double share) {
                         heard.add(predictedRead > 0 ? "served " + share : "served a share of no read");
                     }
@@ -40,7 +49,7 @@ final class Listening {
         return new ConfiguredStrategy(listening, listening.configure(Map.of()));
     }
 
-    /** What it heard of the kinds named ("render", "ping", "served"), in order. */
+    /** What it heard of the kinds named ("render", "ping", "served", "lifetime"), in order. */
     List<String> heard(String... kinds) {
         return heard.stream().filter(line -> Arrays.stream(kinds).anyMatch(line::startsWith)).toList();
     }

@@ -19,6 +19,7 @@ import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.cache.NoPromptCache;
 import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
+import dev.cachet.providers.registry.Providers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -150,6 +151,26 @@ class ReplayTimingTest {
         assertThat(listening.heard("render", "ping")).containsExactly("render at 2026-12-01T10:00:00Z",
                 "render at 2026-12-01T10:01:00Z", "ping at 2026-12-01T10:05:30Z", "ping at 2026-12-01T10:10:00Z",
                 "render at 2026-12-01T10:11:00Z", "render at 2026-12-01T10:16:01Z");
+    }
+
+    @Test
+    void the_strategy_hears_how_long_each_call_left_its_prefix_cached_and_at_what_write_price() {
+        PricedModel deepSeek = new Providers(PriceTable.bundled()).recorded("deepseek-chat", ModelSpec.FIVE_MINUTES, SONNET);
+        Listening kept = new Listening();
+        Listening hour = new Listening();
+
+        new CounterfactualReplay(COUNTER, trajectory -> deepSeek).replay(session(), List.of(kept.strategy()));
+        new CounterfactualReplay(COUNTER, trajectory -> oneHour()).replay(session(), List.of(hour.strategy()));
+
+        // DeepSeek keeps a prefix for hours whatever a request asks, and bills its writes as input.
+        assertThat(kept.heard("lifetime")).containsExactly("lifetime PT2H at write 1.0", "lifetime PT2H at write 1.0",
+                "lifetime PT2H at write 1.0");
+        assertThat(hour.heard("lifetime")).containsOnly("lifetime PT1H at write 2.0").hasSize(3);
+    }
+
+    private static PricedModel oneHour() {
+        return new PricedModel(ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.ONE_HOUR),
+                PRICE.withOneHourWrites(), counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.ONE_HOUR));
     }
 
     @Test

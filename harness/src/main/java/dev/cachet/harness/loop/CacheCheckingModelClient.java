@@ -64,7 +64,8 @@ public final class CacheCheckingModelClient implements ModelClient {
         Usage predicted = simulator.next(window, response.usage().map(Usage::output).orElse(0L), sent);
         // Without a bill there is nothing to check the prediction against.
         response.usage().ifPresent(billed -> listener.on(
-                new SessionEvent.CachePredicted(predicted, billed, predicted.cacheRead() - billed.cacheRead())));
+                new SessionEvent.CachePredicted(predicted, billed, predicted.cacheRead() - billed.cacheRead(),
+                        simulator.lifetime())));
         return response;
     }
 }

@@ -5,6 +5,7 @@ import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
+import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.harness.loop.LastTurn;
@@ -13,6 +14,7 @@ import dev.cachet.harness.loop.StrategyNews;
 import dev.cachet.providers.session.LoggedEvent;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.StopReason;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -44,16 +47,17 @@ public final class SessionRebuilder {
 
     /**
      * @param tools the tools array the session sends, as it started
+     * @param rates the cache prices of a prefix that lives a given lifetime, as the strategy is told them
      * @param clock the strategy's: it reads each window's logged time as it renders the window again, and the live
      *     time once the log is replayed
      * @param checked whether the strategy, its parameters and the model are the ones the session ran with, so that
      *     each window must come out as logged; {@code warnings} hears of the first that does not
      */
-    public static Rebuilt rebuild(SessionRecord record, List<ToolSpec> tools, ContextStrategy strategy, RebuildClock clock,
-            boolean checked, Consumer<String> warnings) {
+    public static Rebuilt rebuild(SessionRecord record, List<ToolSpec> tools, ContextStrategy strategy,
+            Function<Duration, CacheRates> rates, RebuildClock clock, boolean checked, Consumer<String> warnings) {
         SessionRebuilder rebuilder = new SessionRebuilder(record.start(), tools);
         boolean diverged = false;
-        StrategyNews news = new StrategyNews(() -> strategy, clock);
+        StrategyNews news = new StrategyNews(() -> strategy, clock, rates);
         for (LoggedEvent logged : record.events()) {
             if (logged.event() instanceof SessionEvent.WindowRendered window) {
                 logged.time().ifPresent(clock::replaying);

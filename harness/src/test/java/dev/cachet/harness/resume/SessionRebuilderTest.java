@@ -54,6 +54,7 @@ class SessionRebuilderTest {
     private static final RebuildClock LIVE = new RebuildClock(Clock.systemUTC());
     // Small enough that a session of a dozen turns compacts.
     private static final Map<String, Integer> EAGER_TO_COMPACT = Map.of("keep", 2, "bulky_tokens", 50, "keep_turns", 2);
+    private static final ModelPrice SONNET = new ModelPrice(3, 15, 3.75, 6, 0.3);
 
     @TempDir
     Path dir;
@@ -88,10 +89,11 @@ class SessionRebuilderTest {
             writer.on(new SessionEvent.Started("s1", "read every file", dir.toString(), "claude-sonnet-4-6", "hybrid",
                     EAGER_TO_COMPACT, Limits.DEFAULT, "system", ToolBox.core().specs(), null));
             ContextStrategy strategy = hybrid();
-            SessionListener heard = SessionListener.all(List.of(writer, new StrategyNews(() -> strategy, Clock.systemUTC())));
+            SessionListener heard = SessionListener.all(List.of(writer, new StrategyNews(() -> strategy, Clock.systemUTC(),
+                    SONNET::cacheRates)));
             ModelClient model = answering.apply(turns.toArray(AssistantTurn[]::new), heard);
             new AgentLoop(model, strategy, ToolBox.core(), ToolContext.defaults(new Workspace(dir), Map.of()),
-                    new Ledger(new ModelPrice(3, 15, 3.75, 6, 0.3)), Limits.DEFAULT, Clock.systemUTC(), heard,
+                    new Ledger(SONNET), Limits.DEFAULT, Clock.systemUTC(), heard,
                     new StopRequest()).run(ran);
         }
         return ran;
@@ -115,8 +117,8 @@ class SessionRebuilderTest {
         assertThat(compactedTurns(missing)).as("the misses changed where it compacted").isNotEqualTo(compactedTurns(log));
         List<String> warnings = new ArrayList<>();
 
-        SessionRebuilder.rebuild(SessionRecord.read(missing, warning -> { }), ToolBox.core().specs(), hybrid(), LIVE, true,
-                warnings::add);
+        SessionRebuilder.rebuild(SessionRecord.read(missing, warning -> { }), ToolBox.core().specs(), hybrid(),
+                SONNET::cacheRates, LIVE, true, warnings::add);
 
         assertThat(warnings).isEmpty();
     }
@@ -130,8 +132,8 @@ class SessionRebuilderTest {
             SessionRecord record = SessionRecord.read(prefix, warning -> { });
             List<String> warnings = new ArrayList<>();
 
-            SessionRebuilder.Rebuilt rebuilt = SessionRebuilder.rebuild(record, ToolBox.core().specs(), hybrid(), LIVE, true,
-                    warnings::add);
+            SessionRebuilder.Rebuilt rebuilt = SessionRebuilder.rebuild(record, ToolBox.core().specs(), hybrid(),
+                    SONNET::cacheRates, LIVE, true, warnings::add);
 
             long messages = lines.subList(0, cut).stream()
                     .filter(line -> line.contains("\"type\":\"model_response\"") || line.contains("\"type\":\"tool_result\"")).count();
@@ -151,7 +153,7 @@ class SessionRebuilderTest {
         Path prefix = Files.write(dir.resolve("cut.jsonl"), lines.subList(0, call + 1));
 
         LastTurn last = SessionRebuilder.rebuild(SessionRecord.read(prefix, warning -> { }), ToolBox.core().specs(),
-                hybrid(), LIVE, true, warning -> { }).resumption().last().orElseThrow();
+                hybrid(), SONNET::cacheRates, LIVE, true, warning -> { }).resumption().last().orElseThrow();
 
         assertThat(last.message().toolCalls()).extracting(ToolCall::id).containsExactly("end");
         assertThat(last.started()).containsExactly("end");

@@ -2,6 +2,7 @@ package dev.cachet.providers.pricing;
 
 import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.providers.Usage;
+import java.time.Duration;
 
 /**
  * Prices of one model in US dollars per million tokens. Cache writes are priced at the 5-minute rate, which is what
@@ -15,6 +16,7 @@ public record ModelPrice(
         double cacheWrite1h,
         double cacheRead) {
     private static final double PER_TOKEN = 1e-6;
+    private static final Duration ONE_HOUR = Duration.ofHours(1);
 
     public double inputCost(Usage usage) {
         return inputCost(usage.uncachedInput(), usage.cacheWrite5m(), usage.cacheWrite1h(), usage.cacheRead());
@@ -34,7 +36,13 @@ public record ModelPrice(
 
     /** Cache prices as multiples of the input price, which is what strategies weigh compactions with. */
     public CacheRates cacheRates() {
-        return new CacheRates(cacheWrite5m / input, cacheRead / input);
+        return cacheRates(CacheRates.DEFAULT_TTL);
+    }
+
+    /** The cache prices of a prefix that lives {@code lifetime}: written at the 1-hour rate from an hour up. */
+    public CacheRates cacheRates(Duration lifetime) {
+        double write = lifetime.compareTo(ONE_HOUR) < 0 ? cacheWrite5m : cacheWrite1h;
+        return new CacheRates(write / input, cacheRead / input, lifetime);
     }
 
     public double cost(Usage usage) {

@@ -10,6 +10,7 @@ import dev.cachet.context.state.TaskState;
 import dev.cachet.context.window.Compaction;
 import dev.cachet.providers.FinishReason;
 import dev.cachet.providers.Usage;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +89,10 @@ public sealed interface SessionEvent {
 
     /**
      * What the cache simulator predicted for a request to a live provider, beside what the provider billed;
-     * {@code readError} is predicted minus billed cache-read tokens.
+     * {@code readError} is predicted minus billed cache-read tokens, and {@code lifetime} how long the prefix the
+     * request left cached lives unread, as the simulator has it (null in older logs).
      */
-    record CachePredicted(Usage predicted, Usage billed, long readError) implements SessionEvent {}
+    record CachePredicted(Usage predicted, Usage billed, long readError, Duration lifetime) implements SessionEvent {}
 
     /**
      * A summarizing strategy asked the model for a summary; this is what it cost (usage null when the provider sent

@@ -81,6 +81,21 @@ class ProvidersTest {
     }
 
     @Test
+    void under_auto_a_request_cached_for_an_hour_is_weighed_at_the_hours_write_price() {
+        var auto = providers.priced(spec("anthropic:claude-sonnet-4-6", CacheLifetime.AUTO));
+
+        var hour = auto.cacheRates(Duration.ofHours(1));
+        assertThat(hour.ttl()).isEqualTo(Duration.ofHours(1));
+        assertThat(hour.write()).isEqualTo(2.0);
+        assertThat(auto.cacheRates(Duration.ofMinutes(5))).isEqualTo(auto.cacheRates());
+        // DeepSeek keeps prefixes for hours by itself, and bills a write as input.
+        var deepSeek = providers.priced(spec("deepseek:deepseek-chat", ModelSpec.FIVE_MINUTES)).cacheRates(Duration.ofHours(2));
+        assertThat(deepSeek.ttl()).isEqualTo(Duration.ofHours(2));
+        assertThat(deepSeek.write()).isEqualTo(1.0);
+        assertThat(deepSeek.read()).isCloseTo(0.1, within(1e-12));
+    }
+
+    @Test
     void each_provider_bills_through_its_own_cache() {
         assertThat(providers.priced(spec("anthropic:claude-sonnet-4-6", ModelSpec.FIVE_MINUTES)).caches().apply(COUNTER))
                 .isInstanceOf(BreakpointCacheSimulator.class);

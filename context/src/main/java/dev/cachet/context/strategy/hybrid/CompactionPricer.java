@@ -17,21 +17,19 @@ import java.util.Optional;
  * rewrites was partly written again anyway. With a reliable cache c is r.
  */
 final class CompactionPricer {
-    private final CacheRates rates;
     private final CacheReliability reliability;
 
-    CompactionPricer(CacheRates rates, CacheReliability reliability) {
-        this.rates = rates;
+    CompactionPricer(CacheReliability reliability) {
         this.reliability = reliability;
     }
 
     /**
-     * The price of sending {@code compacted} instead of {@code now}, the turn after {@code previous} was sent; empty
-     * when the compaction removes nothing.
+     * The price of sending {@code compacted} instead of {@code now}, the turn after {@code previous} was sent, at
+     * {@code rates}; empty when the compaction removes nothing.
      *
      * @param expired whether the cache's TTL has passed since {@code previous} was sent
      */
-    Optional<CompactionPrice> price(Window previous, Window now, Window compacted, boolean expired) {
+    Optional<CompactionPrice> price(CacheRates rates, Window previous, Window now, Window compacted, boolean expired) {
         int removed = now.tokens() - compacted.tokens();
         if (removed <= 0) {
             return Optional.empty();

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  * costs. After a pause longer than the cache's TTL the whole prompt is written again anyway, so any compaction on
  * offer then pays at once: a session that idles is compacted when that is free. A provider seen to serve less than it
  * cached makes kept tokens dearer and rewrites cheaper, so compaction pays sooner ({@link CacheReliability}).
+ * The TTL and the write price are those of the lifetime the last request was cached for, as it is told
+ * ({@link #cacheLifetime}): a pause within the hour a prefix was written for expires nothing.
  */
 public final class HybridStrategy implements ContextStrategy, CompactsOnRequest {
     public static final String NAME = "hybrid";
@@ -41,7 +43,8 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
     private final int horizonPercent;
     private final int maxWindow;
     private final Clock clock;
-    private final Duration ttl;
+    // Told after each request; read by a keep-alive's thread too.
+    private volatile CacheRates rates;
 
     private Compactions compactions = Compactions.NONE;
     private Window previous;
@@ -55,16 +58,16 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
 
     public HybridStrategy(WindowFactory windows, CacheRates rates, Clock clock, Params params) {
         this.layout = new HybridLayout(windows);
-        this.pricer = new CompactionPricer(rates, reliability);
+        this.rates = rates;
+        this.pricer = new CompactionPricer(reliability);
         int useTurns = params.get("use_turns");
-        this.workingSet = new WorkingSet(useTurns > 0 ? () -> useTurns : () -> reliability.idleTurns(rates));
+        this.workingSet = new WorkingSet(useTurns > 0 ? () -> useTurns : () -> reliability.idleTurns(this.rates));
         this.masking = new MaskCompactor(windows.counter(), params.get("keep"), params.get("bulky_tokens"),
                 params.get("index_names"), workingSet);
         this.folding = new FoldCompactor(params.get("keep_turns"), params.get("index_names"), workingSet);
         this.horizonPercent = params.get("horizon");
         this.maxWindow = params.get("max_window");
         this.clock = clock;
-        this.ttl = rates.ttl();
     }
 
     public static List<StrategyParam> params() {
@@ -127,12 +130,17 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
     }
 
     @Override
+    public void cacheLifetime(CacheRates rates) {
+        this.rates = rates;
+    }
+
+    @Override
     public void cacheServed(long predictedRead, double share) {
         reliability.served(predictedRead, share);
     }
 
     private boolean expiredBy(Instant at) {
-        return previousAt != null && Duration.between(previousAt, at).compareTo(ttl) > 0;
+        return previousAt != null && Duration.between(previousAt, at).compareTo(rates.ttl()) > 0;
     }
 
     private Optional<Window> compact(Session session, History history, Window now, boolean expired) {
@@ -168,7 +176,7 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
 
     private Optional<Candidate> offer(String kind, Session session, Window now, Compactions next, boolean expired) {
         Window window = layout.render(session, next);
-        return pricer.price(previous, now, window, expired).map(price -> new Candidate(kind, next, window, price));
+        return pricer.price(rates, previous, now, window, expired).map(price -> new Candidate(kind, next, window, price));
     }
 
     /** A compaction on offer: what it would change, the window it would send, and its price. */

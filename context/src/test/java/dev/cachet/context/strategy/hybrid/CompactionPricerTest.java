@@ -28,7 +28,7 @@ class CompactionPricerTest {
     private static final Message NEW = new UserText("what this turn appends");
 
     private final CacheReliability reliability = new CacheReliability();
-    private final CompactionPricer pricer = new CompactionPricer(CacheRates.ANTHROPIC, reliability);
+    private final CompactionPricer pricer = new CompactionPricer(reliability);
 
     /** One message and its token count, as a one-message segment. */
     private static Segment sized(Message message, int tokens) {
@@ -51,7 +51,8 @@ class CompactionPricerTest {
             List<Segment> compacted) {
         List<Segment> now = new ArrayList<>(sent);
         now.add(appended);
-        return pricer.price(window(sent, warm), window(now, List.of()), window(compacted, List.of()), false);
+        return pricer.price(CacheRates.ANTHROPIC, window(sent, warm), window(now, List.of()), window(compacted, List.of()),
+                false);
     }
 
     /** Prices are sums of products of 0.1 and 1.25, so they match the hand-worked ones up to rounding. */
@@ -99,7 +100,7 @@ class CompactionPricerTest {
 
         // Nothing is warm: without, all 7,500 written = 9,375; with, all 3,600 written = 4,500.
         // extra: 4,500 - 9,375 = -4,875 (it saves this turn); rent: 3,900 × 0.1 = 390 a turn; nothing kept.
-        Optional<CompactionPrice> price = pricer.price(window(sent, List.of(1, 3)), window(now, List.of()),
+        Optional<CompactionPrice> price = pricer.price(CacheRates.ANTHROPIC, window(sent, List.of(1, 3)), window(now, List.of()),
                 window(compacted, List.of()), true);
 
         assertPrice(price, new CompactionPrice(3_900, 0, -4_875, 390));

@@ -187,6 +187,31 @@ class HybridStrategyTest {
     }
 
     @Test
+    void a_pause_within_the_lifetime_the_last_request_was_cached_for_is_no_expiry() {
+        List<Turn> turns = supersededRead();
+        CacheRates hour = new CacheRates(2.0, 0.1, Duration.ofHours(1));
+        PausedClock steady = new PausedClock();
+        HybridStrategy unpaused = hybrid(MASK_SUPERSEDED_ONLY, steady);
+        unpaused.cacheLifetime(hour);
+        int decided = firstCompaction(windowsPausingBeforeTurn3(turns, steady, unpaused,
+                hybrid -> steady.advance(Duration.ofSeconds(20)))).orElseThrow();
+
+        PausedClock clock = new PausedClock();
+        HybridStrategy paused = hybrid(MASK_SUPERSEDED_ONLY, clock);
+        paused.cacheLifetime(hour);
+        List<Window> windows = windowsPausingBeforeTurn3(turns, clock, paused, hybrid -> clock.advance(Duration.ofMinutes(6)));
+        PausedClock late = new PausedClock();
+        HybridStrategy expired = hybrid(MASK_SUPERSEDED_ONLY, late);
+        expired.cacheLifetime(hour);
+        List<Window> afterAnHour = windowsPausingBeforeTurn3(turns, late, expired, hybrid -> late.advance(Duration.ofMinutes(61)));
+
+        assertThat(decided).as("the hour's dearer writes wait longer for rent")
+                .isGreaterThan(handComputedDecision(turns).turn());
+        assertThat(firstCompaction(windows)).as("six minutes idle left the hour's prefix warm").contains(decided);
+        assertThat(firstCompaction(afterAnHour)).contains(3);
+    }
+
+    @Test
     void pings_through_the_pause_keep_the_cache_warm_so_it_waits_for_rent_as_without_the_pause() {
         List<Turn> turns = supersededRead();
         int decided = handComputedDecision(turns).turn();
