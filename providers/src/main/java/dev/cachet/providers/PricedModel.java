@@ -9,14 +9,22 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * How a model's requests are billed: its prices (cache writes at the spec's TTL) and its provider's prompt cache, a
- * fresh simulator per session counting with that session's counter.
+ * How a model's requests are billed: its listed prices and its provider's prompt cache, a fresh simulator per session
+ * counting with that session's counter.
  */
-public record PricedModel(ModelSpec spec, ModelPrice price, Function<TokenCounter, CacheSimulator> caches) {
+public record PricedModel(ModelSpec spec, ModelPrice listed, Function<TokenCounter, CacheSimulator> caches) {
     public PricedModel {
         Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(listed, "listed");
         Objects.requireNonNull(caches, "caches");
+    }
+
+    /**
+     * The prices its requests pay: with the spec's hour-long cache, every write at the hour's rate. A bill whose each
+     * usage says which of its writes were for an hour, as one recorded, is priced {@link #listed} instead.
+     */
+    public ModelPrice price() {
+        return spec.cachesForAnHour() ? listed.withOneHourWrites() : listed;
     }
 
     /**
@@ -29,6 +37,6 @@ public record PricedModel(ModelSpec spec, ModelPrice price, Function<TokenCounte
 
     /** Those of a request whose prefix the cache keeps for {@code lifetime}. */
     public CacheRates cacheRates(Duration lifetime) {
-        return price.cacheRates(lifetime);
+        return listed.cacheRates(lifetime);
     }
 }

@@ -207,7 +207,8 @@ public final class CounterfactualReplay {
         int last = trajectory.turns().size() - 1;
         Map<Integer, List<SideCall>> besides = trajectory.sideCalls().stream()
                 .collect(Collectors.groupingBy(call -> Math.min(call.beforeTurn(), last)));
-        ModelPrice price = model.price();
+        // As paid: each usage says which of its writes were for an hour, whatever lifetime the strategies replay at.
+        ModelPrice price = model.listed();
         for (int i = 0; i < trajectory.turns().size(); i++) {
             TrajectoryTurn turn = trajectory.turns().get(i);
             Usage usage = turn.usage().orElseThrow();

@@ -35,6 +35,11 @@ class TraceBillingTest {
 
     /** Three reads at minutes 0, 1 and 11, each billed as written to the hour cache and read back after. */
     private static Trajectory hourLongSession() {
+        return session(true);
+    }
+
+    /** The same reads at minutes 0, 1 and 11, written to the hour cache or, as a log that shows no lifetime, to 5 minutes'. */
+    private static Trajectory session(boolean hourLong) {
         List<TrajectoryTurn> turns = new ArrayList<>();
         long[] minutes = {0, 1, 11};
         for (int i = 0; i < 3; i++) {
@@ -43,15 +48,19 @@ class TraceBillingTest {
             long read = 2_000L * i;
             turns.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
                     List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(1_600), false)),
-                    Optional.of(new Usage(0, written, read, 30, 0, written)), Optional.of(START.plusSeconds(60 * minutes[i])),
-                    false));
+                    Optional.of(new Usage(0, written, read, 30, 0, hourLong ? written : 0)),
+                    Optional.of(START.plusSeconds(60 * minutes[i])), false));
         }
         return new Trajectory("hour", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), turns,
-                Optional.of(Duration.ofHours(1)));
+                hourLong ? Optional.of(Duration.ofHours(1)) : Optional.empty());
     }
 
     private static List<ReplayRun> replay(TraceBilling billing) {
-        return new CounterfactualReplay(COUNTER, billing).replay(hourLongSession(), AtDefaults.strategies("transcript"));
+        return replay(billing, hourLongSession());
+    }
+
+    private static List<ReplayRun> replay(TraceBilling billing, Trajectory trajectory) {
+        return new CounterfactualReplay(COUNTER, billing).replay(trajectory, AtDefaults.strategies("transcript"));
     }
 
     @Test
@@ -79,5 +88,21 @@ class TraceBillingTest {
         assertThat(recorded.strategy()).isEqualTo(CounterfactualReplay.RECORDED);
         assertThat(recorded.costUsd()).isCloseTo(hour.get(1).costUsd(), within(1e-12));
         assertThat(recorded.turns()).extracting(ReplayTurn::cold).containsOnly(false);
+    }
+
+    @Test
+    void a_named_hour_leaves_the_bill_of_a_log_that_wrote_for_five_minutes_as_paid() {
+        Trajectory fiveMinuteLog = session(false);
+        List<ReplayRun> asLogged = replay(new TraceBilling(PROVIDERS, CHOSEN), fiveMinuteLog);
+        List<ReplayRun> hour = replay(new TraceBilling(PROVIDERS, PROVIDERS.priced(
+                ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.ONE_HOUR)), Optional.of(ModelSpec.ONE_HOUR)),
+                fiveMinuteLog);
+
+        // Its writes were 5-minute ones, billed at 1.25x input: 6,000 tokens at $3.75 per million.
+        assertThat(asLogged.get(1).turns().stream().mapToDouble(turn -> turn.usage().cacheWrite()).sum()).isEqualTo(6_000);
+        assertThat(hour.get(1).costUsd()).isCloseTo(asLogged.get(1).costUsd(), within(1e-12));
+        // The strategies do replay at the hour: the ten minutes before the third call leave its cache warm.
+        assertThat(hour.get(0).turns()).extracting(ReplayTurn::cold).containsOnly(false);
+        assertThat(asLogged.get(0).turns()).extracting(ReplayTurn::cold).containsExactly(false, false, true);
     }
 }

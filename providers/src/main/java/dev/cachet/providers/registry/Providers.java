@@ -69,17 +69,15 @@ public final class Providers {
         String name = model.substring(model.lastIndexOf('/') + 1);
         Optional<Provider> provider = ALL.stream().filter(p -> p.servesByName(name)).findFirst();
         ModelSpec spec = new ModelSpec(provider.map(Provider::name).orElse("unknown"), name, Optional.empty(), cacheTtl);
-        ModelPrice listed = prices.price(name).orElse(fallback.price());
-        ModelPrice price = spec.cachesForAnHour() ? listed.withOneHourWrites() : listed;
-        return new PricedModel(spec, price, counter -> provider.map(p -> p.cache(spec, counter)).orElseGet(NoPromptCache::new));
+        ModelPrice listed = prices.price(name).orElse(fallback.listed());
+        return new PricedModel(spec, listed, counter -> provider.map(p -> p.cache(spec, counter)).orElseGet(NoPromptCache::new));
     }
 
     private PricedModel billing(ModelSpec spec, Provider provider) {
         String model = provider.pricedAs(spec);
         ModelPrice listed = prices.price(model).orElseThrow(() -> new ModelSpecException("no price for model " + model
                 + "; known: " + prices.models() + " (add it to ~/.config/cachet/prices.yaml, with zeros for a free local model)"));
-        ModelPrice price = spec.cachesForAnHour() ? listed.withOneHourWrites() : listed;
-        return new PricedModel(spec, price, counter -> provider.cache(spec, counter));
+        return new PricedModel(spec, listed, counter -> provider.cache(spec, counter));
     }
 
     private static Provider provider(ModelSpec spec) {
