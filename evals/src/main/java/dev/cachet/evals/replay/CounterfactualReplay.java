@@ -147,6 +147,7 @@ public final class CounterfactualReplay {
             // first call is predicted to read nothing, so it tells nothing either).
             if (i > 0) {
                 CacheServed.tell(strategy, predicted, usage);
+                CacheServed.tell(cache, predicted, usage);
             }
             strategy.cacheLifetime(model.cacheRates(cache.lifetime()));
             List<ObservedReferences.Observed> needed = references.get(i);

@@ -8,6 +8,7 @@ import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelResponse;
 import dev.cachet.providers.TextStream;
 import dev.cachet.providers.Usage;
+import dev.cachet.providers.cache.CacheServed;
 import dev.cachet.providers.cache.CacheSimulator;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,19 +50,26 @@ public final class CacheCheckingModelClient implements ModelClient {
 
     @Override
     public ModelResponse complete(Window window, TextStream text) {
-        return checked(window, () -> provider.complete(window, text));
+        return checked(window, () -> provider.complete(window, text), true);
     }
 
     /** Pings pass through the simulator too: they refresh its entries as they refresh the provider's. */
     @Override
     public Optional<KeepAlive> keepAlive() {
-        return provider.keepAlive().map(ping -> window -> checked(window, () -> ping.ping(window)));
+        return provider.keepAlive().map(ping -> window -> checked(window, () -> ping.ping(window), false));
     }
 
-    private ModelResponse checked(Window window, Supplier<ModelResponse> request) {
+    /**
+     * @param call whether the request is the agent's call, not a ping: as the provider's own lifetime rule does, the
+     *     simulator learns its provider's misses from calls alone, so both choose alike
+     */
+    private ModelResponse checked(Window window, Supplier<ModelResponse> request, boolean call) {
         Instant sent = clock.instant();
         ModelResponse response = request.get();
         Usage predicted = simulator.next(window, response.usage().map(Usage::output).orElse(0L), sent);
+        if (call) {
+            response.usage().ifPresent(billed -> CacheServed.tell(simulator, predicted, billed));
+        }
         // Without a bill there is nothing to check the prediction against.
         response.usage().ifPresent(billed -> listener.on(
                 new SessionEvent.CachePredicted(predicted, billed, predicted.cacheRead() - billed.cacheRead(),

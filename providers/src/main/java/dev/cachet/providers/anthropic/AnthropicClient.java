@@ -54,7 +54,10 @@ public final class AnthropicClient implements ModelClient {
     /** Streams the answer when someone watches its text; the response is the same either way. */
     @Override
     public ModelResponse complete(Window window, TextStream text) {
-        return send(AnthropicRequest.of(model, maxTokens, lifetime.of(window), window), text);
+        ModelResponse response = send(AnthropicRequest.of(model, maxTokens, lifetime.of(window), window), text);
+        // A ping's bill is not the agent's call: as a strategy, the lifetime rule learns from the calls alone.
+        response.usage().ifPresent(lifetime::billed);
+        return response;
     }
 
     /**

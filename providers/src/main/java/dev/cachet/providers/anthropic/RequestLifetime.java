@@ -1,14 +1,18 @@
 package dev.cachet.providers.anthropic;
 
 import dev.cachet.context.window.Window;
+import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.CacheSimulator;
-import java.time.InstantSource;
 import java.time.Duration;
+import java.time.InstantSource;
 
 /** How long one live request asks Anthropic to keep what it writes to the cache. Asked once per request, in order. */
 @FunctionalInterface
 public interface RequestLifetime {
     Duration of(Window window);
+
+    /** What the agent's request last asked about was billed: a rule that weighs the provider's misses learns them. */
+    default void billed(Usage usage) {}
 
     static RequestLifetime fixed(Duration lifetime) {
         return window -> lifetime;
@@ -16,15 +20,10 @@ public interface RequestLifetime {
 
     /**
      * Each request's lifetime as a simulator of the session's cache chooses it, fed every window at the time it is
-     * sent: the gaps its rule learns from are the session's real ones (pings included, as they refresh the cache).
+     * sent: the gaps its rule learns from are the session's real ones (pings included, as they refresh the cache),
+     * and the misses the agent's calls' bills show.
      */
     static RequestLifetime simulated(CacheSimulator cache, InstantSource clock) {
-        return window -> {
-            // A keep-alive pings from its own thread.
-            synchronized (cache) {
-                cache.next(window, 0, clock.instant());
-                return cache.lifetime();
-            }
-        };
+        return new SimulatedLifetime(cache, clock);
     }
 }

@@ -1,20 +1,26 @@
 package dev.cachet.providers.cache;
 
+import dev.cachet.context.strategy.CacheReliability;
 import dev.cachet.providers.CacheLifetime;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Chooses each request's cache lifetime from Anthropic's prices and the session's own pauses so far. Writing the A
- * tokens a request adds for an hour costs (2 - 1.25) A input-token prices more than for 5 minutes; it saves, if the
- * next gap is a pause of 5 to 60 minutes, writing the whole prefix again at 1.25 where it is read at 0.1: 1.15 (C + A)
- * with C already cached. So an hour pays when P(pause) > 0.75 A / 1.15 (C + A).
+ * Chooses each request's cache lifetime from Anthropic's prices and the session's own pauses and misses so far. With
+ * writes at w5 = 1.25 and w60 = 2 and reads at r = 0.1 (multiples of the input price), a request that already finds
+ * C tokens cached and adds A writes A, plus the share m of C its provider misses and writes again: an hour costs
+ * (w60 - w5)(A + mC) more. It saves, if the next gap is a pause of 5 to 60 minutes, writing the whole prefix again at
+ * w5 where it is read at r, or missed (1 - m of it is served) and written again at w60: (C + A)(w5 - (1 - m) r - m w60).
+ * So an hour pays when P(pause) times that saving exceeds the premium; with a provider that serves all it cached
+ * (m = 0), when P(pause) > 0.75 A / 1.15 (C + A).
  *
  * <p>P is the share of pauses among the gaps before this request, under a Beta(0, 1) prior: one gap without a pause
  * and none with. The premium is paid for certain and pays back only on a pause, so a session buys hours once it has
  * shown it pauses, not on a prior's say-so (Laplace's 1/2 would buy them on nearly every early request, whose
  * additions are small beside the prefix); the one gap keeps a first pause from counting as certain, and weighs no
- * more than any of the session's own after a few dozen.
+ * more than any of the session's own after a few dozen. m is learnt as a strategy learns it ({@link CacheReliability}):
+ * a provider that often misses what it cached (a recorded session read 63% of its input from the cache) rewrites at
+ * the hour's price what it misses, and an hour rarely pays there.
  */
 final class AutoLifetime implements LifetimeRule {
     static final Duration FIVE_MINUTES = CacheLifetime.FIVE_MINUTES.shortest();
@@ -24,6 +30,7 @@ final class AutoLifetime implements LifetimeRule {
     private static final double ONE_HOUR_WRITE = 2.0;
     private static final double READ = 0.1;
 
+    private final CacheReliability reliability = new CacheReliability();
     private Instant previous;
     private int gaps;
     private int pauses;
@@ -40,8 +47,14 @@ final class AutoLifetime implements LifetimeRule {
         }
         previous = at;
         double pause = pauses / (gaps + 1.0);
-        double premium = (ONE_HOUR_WRITE - FIVE_MINUTE_WRITE) * added;
-        double saving = (FIVE_MINUTE_WRITE - READ) * (cached + added);
+        double missed = 1 - reliability.share();
+        double premium = (ONE_HOUR_WRITE - FIVE_MINUTE_WRITE) * (added + missed * cached);
+        double saving = (FIVE_MINUTE_WRITE - (1 - missed) * READ - missed * ONE_HOUR_WRITE) * (cached + added);
         return pause * saving > premium ? ONE_HOUR : FIVE_MINUTES;
+    }
+
+    @Override
+    public void served(long predictedRead, double share) {
+        reliability.served(predictedRead, share);
     }
 }

@@ -129,6 +129,11 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
                 AutoLifetime.ONE_HOUR.equals(chosen) ? written : 0);
     }
 
+    @Override
+    public void served(long predictedRead, double share) {
+        rule.served(predictedRead, share);
+    }
+
     /** What the breakpoints could not read they write again, at the lifetime the request marked them with. */
     @Override
     public Usage servedAtMost(Usage predicted, long served) {

@@ -4,7 +4,10 @@ import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.providers.Usage;
 import java.util.OptionalDouble;
 
-/** How much of the cache read a simulator predicted a provider's bill served: what a strategy learns its cache by. */
+/**
+ * How much of the cache read a simulator predicted a provider's bill served: what a strategy learns its cache by, and a
+ * simulator whose requests choose their lifetimes.
+ */
 public final class CacheServed {
     private CacheServed() {}
 
@@ -25,5 +28,10 @@ public final class CacheServed {
     /** Tells {@code strategy} what share of the predicted read the bill served, where some read was predicted. */
     public static void tell(ContextStrategy strategy, Usage predicted, Usage billed) {
         share(predicted, billed).ifPresent(share -> strategy.cacheServed(predicted.cacheRead(), share));
+    }
+
+    /** Tells the simulator that predicted it what share of its predicted read the bill served. */
+    public static void tell(CacheSimulator cache, Usage predicted, Usage billed) {
+        share(predicted, billed).ifPresent(share -> cache.served(predicted.cacheRead(), share));
     }
 }

@@ -32,6 +32,12 @@ public interface CacheSimulator {
     }
 
     /**
+     * Of what this simulator predicted a call would read, {@code predictedRead} tokens, its provider's bill served
+     * {@code share} (1: all): a cache whose requests choose their lifetimes weighs the misses to come.
+     */
+    default void served(long predictedRead, double share) {}
+
+    /**
      * The bill of a call whose provider served at most {@code served} tokens from its cache where this simulator
      * predicted {@code predicted}'s read, as a recorded session's provider did at that call (its cache lost, or the
      * request routed to another of its machines). An automatic cache bills the tokens it did not read as uncached.

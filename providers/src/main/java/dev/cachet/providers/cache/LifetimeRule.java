@@ -14,6 +14,9 @@ interface LifetimeRule {
      */
     Duration choose(long cached, long added, Instant at);
 
+    /** Of a request's {@code predictedRead} cached tokens, the provider served {@code share} (1: all). */
+    default void served(long predictedRead, double share) {}
+
     static LifetimeRule of(CacheLifetime lifetime) {
         return lifetime.fixed().<LifetimeRule>map(fixed -> (cached, added, at) -> fixed).orElseGet(AutoLifetime::new);
     }

@@ -181,6 +181,26 @@ class AnthropicClientTest {
     }
 
     @Test
+    void under_auto_a_provider_whose_bills_miss_what_it_cached_keeps_writing_for_five_minutes() throws Exception {
+        Instant[] now = {Instant.parse("2026-11-25T10:00:00Z")};
+        RequestLifetime auto = RequestLifetime.simulated(
+                BreakpointCacheSimulator.anthropic(TokenCounter.o200k(), "claude-sonnet-4-6", CacheLifetime.AUTO), () -> now[0]);
+        AnthropicClient client = client(Duration.ofSeconds(10), auto);
+        List<Duration> gaps = List.of(Duration.ZERO, Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofSeconds(20));
+        JsonNode last = null;
+        for (int turn = 0; turn < gaps.size(); turn++) {
+            // Every call billed as written whole: the 20-second-old prefix was not read.
+            server.enqueue(ok(ANSWER.replace("\"cache_read_input_tokens\":1500", "\"cache_read_input_tokens\":0")));
+            now[0] = now[0].plus(gaps.get(turn));
+            client.complete(turns(turn));
+            last = JSON.readTree(server.takeRequest().getBody().utf8());
+        }
+
+        // The same pauses and addition as where a provider that serves its cache buys an hour.
+        assertThat(last.at("/system/0/cache_control").has("ttl")).isFalse();
+    }
+
+    @Test
     void the_default_five_minute_cache_sends_no_ttl() throws Exception {
         server.enqueue(ok(ANSWER));
         client().complete(window());

@@ -1,6 +1,7 @@
 package dev.cachet.context.strategy.hybrid;
 
 import dev.cachet.context.strategy.CacheRates;
+import dev.cachet.context.strategy.CacheReliability;
 import dev.cachet.context.window.Breakpoint;
 import dev.cachet.context.window.SharedPrefix;
 import dev.cachet.context.window.Window;

@@ -2,6 +2,7 @@ package dev.cachet.context.strategy.hybrid;
 
 import dev.cachet.context.Session;
 import dev.cachet.context.strategy.CacheRates;
+import dev.cachet.context.strategy.CacheReliability;
 import dev.cachet.context.strategy.CompactsOnRequest;
 import dev.cachet.context.strategy.ContextStrategy;
 import dev.cachet.context.strategy.History;

@@ -4,6 +4,7 @@ import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.strategy.CacheReliability;
 import dev.cachet.context.strategy.Mentions;
 import java.util.Collection;
 import java.util.HashMap;

@@ -7,6 +7,7 @@ import dev.cachet.context.message.Message;
 import dev.cachet.context.message.SystemText;
 import dev.cachet.context.message.UserText;
 import dev.cachet.context.strategy.CacheRates;
+import dev.cachet.context.strategy.CacheReliability;
 import dev.cachet.context.window.Breakpoint;
 import dev.cachet.context.window.Segment;
 import dev.cachet.context.window.SegmentKind;

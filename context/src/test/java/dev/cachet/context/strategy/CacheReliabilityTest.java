@@ -1,10 +1,9 @@
-package dev.cachet.context.strategy.hybrid;
+package dev.cachet.context.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.cachet.context.strategy.CacheRates;
 import org.junit.jupiter.api.Test;
 
 class CacheReliabilityTest {

@@ -1,6 +1,4 @@
-package dev.cachet.context.strategy.hybrid;
-
-import dev.cachet.context.strategy.CacheRates;
+package dev.cachet.context.strategy;
 
 /**
  * How much of what the cache should have served the provider did serve, learnt from the session's calls. A provider
@@ -11,7 +9,7 @@ import dev.cachet.context.strategy.CacheRates;
  * stays in the estimate as one more call like the first, served in full, so one early miss does not make it
  * worthless.
  */
-final class CacheReliability {
+public final class CacheReliability {
     private double served;
     private double predicted;
 
@@ -19,7 +17,7 @@ final class CacheReliability {
      * A reliable cache would have read {@code predicted} tokens of a call's window, and the provider served
      * {@code share} of them (above 1 counts as 1).
      */
-    void served(long predicted, double share) {
+    public void served(long predicted, double share) {
         if (predicted < 0 || !(share >= 0)) {
             throw new IllegalArgumentException("a cache read must be served a share >= 0 of tokens >= 0, got "
                     + share + " of " + predicted);
@@ -33,13 +31,18 @@ final class CacheReliability {
     }
 
     /** The expected price of a token meant to be read from the cache: the read price when served, else written again. */
-    double cachedTokenRate(CacheRates rates) {
-        double share = predicted == 0 ? 1 : served / predicted;
+    public double cachedTokenRate(CacheRates rates) {
+        double share = share();
         return share * rates.read() + (1 - share) * rates.write();
     }
 
+    /** The share of what it should have read from the cache that the provider is expected to serve. */
+    public double share() {
+        return predicted == 0 ? 1 : served / predicted;
+    }
+
     /** Turns after which keeping an unused output has cost what reading it again would: input over cached price. */
-    int idleTurns(CacheRates rates) {
+    public int idleTurns(CacheRates rates) {
         double cached = cachedTokenRate(rates);
         // Rates are ratios of decimal prices (0.3 / 3): a rounding error must not add a turn.
         return cached == 0 ? Integer.MAX_VALUE : (int) Math.ceil(1 / cached - 1e-9);
