@@ -9,6 +9,7 @@ import dev.cachet.evals.replay.ReplayTiming;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.harness.InputException;
 import dev.cachet.providers.CacheLifetime;
+import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -105,7 +106,10 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         }
         ReplayTiming timing = timing();
         List<ConfiguredStrategy> chosen = strategies();
-        PricedModel priced = harness().priced(model.spec());
+        ModelSpec spec = model.spec();
+        // Unnamed, a trace's lifetime is its harness's: where its log shows none, what a breakpoint without a TTL buys.
+        PricedModel priced = harness().priced(given("--cache-ttl") ? spec
+                : new ModelSpec(spec.provider(), spec.name(), spec.baseUrl(), ModelSpec.FIVE_MINUTES));
         TraceFiles.Found found = inputs.find(root.userLogs(), err());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);

@@ -431,6 +431,20 @@ class ReplayCommandTest {
 
     @Test
     @Tag("corpus")
+    void unnamed_a_log_that_shows_no_lifetime_replays_at_five_minutes_as_its_harness_ran_not_at_runs_default() {
+        Path session = Corpus.dir().resolve("claude-code-codemie").resolve("session-196820da.jsonl");
+        List<String> paused = List.of("--format", "json", "--strategies", "transcript", "--perfect-cache",
+                "--pause-at", "10=10", "--pause-at", "20=10", "--pause-at", "30=10");
+
+        Map<String, JsonNode> unnamed = byStrategy(json(replay(List.of(session), concat(paused)).out()));
+
+        assertThat(unnamed).isEqualTo(byStrategy(json(replay(List.of(session), concat(paused, "--cache-ttl", "5m")).out())));
+        Map<String, JsonNode> auto = byStrategy(json(replay(List.of(session), concat(paused, "--cache-ttl", "auto")).out()));
+        assertThat(unnamed.get("transcript")).isNotEqualTo(auto.get("transcript"));
+    }
+
+    @Test
+    @Tag("corpus")
     void under_auto_each_request_learns_its_lifetime_only_from_the_pauses_before_it() {
         Path hourLong = Corpus.dir().resolve("claude-code-spotter").resolve("258c7280-ae70-4798-800f-63464d01a85d.jsonl");
         List<String> transcript = List.of("--format", "json", "--strategies", "transcript");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.context.Json;
 import dev.cachet.harness.resume.SessionFiles;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.session.LoggedEvent;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionLogReader;
@@ -88,6 +89,18 @@ class ResumeCommandTest {
                 .satisfies(e -> assertThat(((SessionEvent.Resumed) e).limits().maxTurns()).isEqualTo(10));
         assertThat(events).filteredOn(SessionEvent.Stopped.class::isInstance)
                 .extracting(e -> ((SessionEvent.Stopped) e).reason()).containsExactly(StopReason.MAX_TURNS, StopReason.DONE);
+    }
+
+    @Test
+    void a_session_run_without_a_cache_lifetime_lets_each_request_choose_its_own_and_its_resume_keeps_that() throws IOException {
+        run("--max-turns", "2");
+        resume("--max-turns", "10");
+
+        List<SessionEvent> events = events(new ArrayList<>());
+        assertThat(events).filteredOn(SessionEvent.Started.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((SessionEvent.Started) e).modelChoice().cacheTtl()).isEqualTo(CacheLifetime.AUTO));
+        assertThat(events).filteredOn(SessionEvent.Resumed.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((SessionEvent.Resumed) e).modelChoice().cacheTtl()).isEqualTo(CacheLifetime.AUTO));
     }
 
     @Test
