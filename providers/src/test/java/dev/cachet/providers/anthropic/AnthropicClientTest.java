@@ -155,8 +155,11 @@ class AnthropicClientTest {
                 .build();
     }
 
-    @Test
-    void under_auto_a_request_asks_for_an_hour_once_the_session_has_paused_and_its_addition_is_small() throws Exception {
+    /**
+     * The request bodies of four calls under auto, 20 s, 10 min and 20 s apart, each answered {@code answer}: the
+     * session has paused once before the last.
+     */
+    private List<JsonNode> sentUnderAuto(String answer) throws Exception {
         Instant[] now = {Instant.parse("2026-11-25T10:00:00Z")};
         RequestLifetime auto = RequestLifetime.simulated(
                 BreakpointCacheSimulator.anthropic(TokenCounter.o200k(), "claude-sonnet-4-6", CacheLifetime.AUTO), () -> now[0]);
@@ -164,11 +167,17 @@ class AnthropicClientTest {
         List<Duration> gaps = List.of(Duration.ZERO, Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofSeconds(20));
         List<JsonNode> sent = new ArrayList<>();
         for (int turn = 0; turn < gaps.size(); turn++) {
-            server.enqueue(ok(ANSWER));
+            server.enqueue(ok(answer));
             now[0] = now[0].plus(gaps.get(turn));
             client.complete(turns(turn));
             sent.add(JSON.readTree(server.takeRequest().getBody().utf8()));
         }
+        return sent;
+    }
+
+    @Test
+    void under_auto_a_request_asks_for_an_hour_once_the_session_has_paused_and_its_addition_is_small() throws Exception {
+        List<JsonNode> sent = sentUnderAuto(ANSWER);
 
         // No pause yet, then a pause that found the cache cold: all written anew, for 5 minutes.
         for (JsonNode body : sent.subList(0, 3)) {
@@ -182,22 +191,11 @@ class AnthropicClientTest {
 
     @Test
     void under_auto_a_provider_whose_bills_miss_what_it_cached_keeps_writing_for_five_minutes() throws Exception {
-        Instant[] now = {Instant.parse("2026-11-25T10:00:00Z")};
-        RequestLifetime auto = RequestLifetime.simulated(
-                BreakpointCacheSimulator.anthropic(TokenCounter.o200k(), "claude-sonnet-4-6", CacheLifetime.AUTO), () -> now[0]);
-        AnthropicClient client = client(Duration.ofSeconds(10), auto);
-        List<Duration> gaps = List.of(Duration.ZERO, Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofSeconds(20));
-        JsonNode last = null;
-        for (int turn = 0; turn < gaps.size(); turn++) {
-            // Every call billed as written whole: the 20-second-old prefix was not read.
-            server.enqueue(ok(ANSWER.replace("\"cache_read_input_tokens\":1500", "\"cache_read_input_tokens\":0")));
-            now[0] = now[0].plus(gaps.get(turn));
-            client.complete(turns(turn));
-            last = JSON.readTree(server.takeRequest().getBody().utf8());
-        }
+        // Every call billed as written whole: the 20-second-old prefix was not read.
+        List<JsonNode> sent = sentUnderAuto(ANSWER.replace("\"cache_read_input_tokens\":1500", "\"cache_read_input_tokens\":0"));
 
         // The same pauses and addition as where a provider that serves its cache buys an hour.
-        assertThat(last.at("/system/0/cache_control").has("ttl")).isFalse();
+        assertThat(sent).allSatisfy(body -> assertThat(body.at("/system/0/cache_control").has("ttl")).isFalse());
     }
 
     @Test

@@ -74,24 +74,24 @@ class AutoLifetimeTest {
                 .isEqualTo(FIVE_MINUTES);
     }
 
-    @Test
-    void a_provider_that_misses_what_it_cached_rewrites_at_the_hours_price_so_the_hour_pays_less_often() {
+    /** The request after a pause, 30 s later, adding 500 tokens to 50,000, its provider having served {@code share}. */
+    private Duration afterAPauseServed(double share) {
         auto.choose(0, 50_000, at);
         after(Duration.ofMinutes(10), 0, 50_000);
-        // Served nothing of a 50,000-token read, beside the promise of one served in full: half is served.
-        auto.served(50_000, 0);
+        auto.served(50_000, share);
+        return after(Duration.ofSeconds(30), 50_000, 500);
+    }
 
-        // P = 1/2 as before, but a miss writes half the prefix again: 0.75 (500 + 25,000) is more than the pause saves,
+    @Test
+    void a_provider_that_misses_what_it_cached_rewrites_at_the_hours_price_so_the_hour_pays_less_often() {
+        // Served nothing of a 50,000-token read, beside the promise of one served in full: half is served. P = 1/2 as
+        // before, but a miss writes half the prefix again: 0.75 (500 + 25,000) is more than the pause saves,
         // 1/2 x 50,500 x (1.25 - 0.5 x 0.1 - 0.5 x 2).
-        assertThat(after(Duration.ofSeconds(30), 50_000, 500)).isEqualTo(FIVE_MINUTES);
+        assertThat(afterAPauseServed(0)).isEqualTo(FIVE_MINUTES);
     }
 
     @Test
     void a_provider_that_serves_all_it_cached_leaves_the_rule_as_it_was() {
-        auto.choose(0, 50_000, at);
-        after(Duration.ofMinutes(10), 0, 50_000);
-        auto.served(50_000, 1);
-
-        assertThat(after(Duration.ofSeconds(30), 50_000, 500)).isEqualTo(ONE_HOUR);
+        assertThat(afterAPauseServed(1)).isEqualTo(ONE_HOUR);
     }
 }
