@@ -122,8 +122,9 @@ public final class CounterfactualReplay {
         CacheSimulator cache = model.caches().apply(counter);
         CallClock clock = new CallClock(cache, timing);
         BilledSummaries summaries = new BilledSummaries(windows);
-        ContextStrategy strategy = configured.create(new StrategyServices(windows, model.cacheRates(cache.lifetime()),
-                summaries, clock));
+        // A model without a prompt cache has no lifetime to tell (its simulator's never ends).
+        ContextStrategy strategy = configured.create(new StrategyServices(windows,
+                cache.caches() ? model.cacheRates(cache.lifetime()) : model.cacheRates(), summaries, clock));
         long warm = warmPrefix(trajectory);
         if (warm > 0) {
             // Another session (a subagent's parent, an earlier run) had cached the system prompt and tools.
@@ -149,7 +150,9 @@ public final class CounterfactualReplay {
                 CacheServed.tell(strategy, predicted, usage);
                 CacheServed.tell(cache, predicted, usage);
             }
-            strategy.cacheLifetime(model.cacheRates(cache.lifetime()));
+            if (cache.caches()) {
+                strategy.cacheLifetime(model.cacheRates(cache.lifetime()));
+            }
             List<ObservedReferences.Observed> needed = references.get(i);
             List<Message> shown = window.messages();
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()

@@ -170,7 +170,7 @@ class ReplayTimingTest {
 
     private static PricedModel oneHour() {
         return new PricedModel(ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.ONE_HOUR),
-                PRICE.withOneHourWrites(), counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.ONE_HOUR));
+                PRICE, counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.ONE_HOUR));
     }
 
     @Test

@@ -35,11 +35,13 @@ final class ModelOptions {
 
     /**
      * A resumed session's model: {@code --model} as given, else the one it ran with, with {@code --base-url} and
-     * {@code --cache-ttl} on top if they were given.
+     * {@code --cache-ttl} on top if they were given (else the cache lifetime it ran with, whatever the model).
      */
     ModelSpec over(Optional<ModelChoice> logged, Predicate<String> given) {
         if (given.test("--model")) {
-            return spec();
+            ModelSpec chosen = spec();
+            return given.test("--cache-ttl") ? chosen : logged.map(choice -> new ModelSpec(chosen.provider(),
+                    chosen.name(), chosen.baseUrl(), choice.cacheTtl())).orElse(chosen);
         }
         ModelSpec spec = logged.map(ModelChoice::toSpec).orElseThrow(() -> new InputException(
                 "the session's log does not say which provider its model came from (it is older than resume); "

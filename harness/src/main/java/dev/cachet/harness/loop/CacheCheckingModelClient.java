@@ -60,8 +60,9 @@ public final class CacheCheckingModelClient implements ModelClient {
     }
 
     /**
-     * @param call whether the request is the agent's call, not a ping: as the provider's own lifetime rule does, the
-     *     simulator learns its provider's misses from calls alone, so both choose alike
+     * @param call whether the request answers (the agent's call, or a summarizing strategy's), not a ping: as the
+     *     provider's own lifetime rule does, the simulator learns its provider's misses from those alone, so both
+     *     choose alike
      */
     private ModelResponse checked(Window window, Supplier<ModelResponse> request, boolean call) {
         Instant sent = clock.instant();

@@ -45,10 +45,6 @@ public final class StrategyNews implements SessionListener {
     public void heard(SessionEvent event, Optional<Instant> at) {
         if (event instanceof SessionEvent.CachePredicted prediction) {
             pending = prediction;
-            ContextStrategy current = strategy.get();
-            if (current != null && prediction.lifetime() != null) {
-                current.cacheLifetime(rates.apply(prediction.lifetime()));
-            }
             return;
         }
         SessionEvent.CachePredicted prediction = pending;
@@ -59,8 +55,17 @@ public final class StrategyNews implements SessionListener {
         }
         if (event instanceof SessionEvent.ModelResponded && prediction != null) {
             CacheServed.tell(current, prediction.predicted(), prediction.billed());
+            lifetime(current, prediction);
         } else if (event instanceof SessionEvent.Pinged) {
             at.ifPresent(current::cacheUsed);
+            lifetime(current, prediction);
+        }
+    }
+
+    /** How long the prefix of a call or ping lives cached; a summary's request leaves none the agent's windows read. */
+    private void lifetime(ContextStrategy current, SessionEvent.CachePredicted prediction) {
+        if (prediction != null && prediction.lifetime() != null) {
+            current.cacheLifetime(rates.apply(prediction.lifetime()));
         }
     }
 }

@@ -104,6 +104,15 @@ class ResumeCommandTest {
     }
 
     @Test
+    void a_resume_that_names_another_model_keeps_the_cache_lifetime_the_session_ran_with() throws IOException {
+        run("--max-turns", "2", "--cache-ttl", "1h");
+        resume("--max-turns", "10", "--model", "replay:" + recording);
+
+        assertThat(events(new ArrayList<>())).filteredOn(SessionEvent.Resumed.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((SessionEvent.Resumed) e).modelChoice().cacheTtl()).isEqualTo(CacheLifetime.ONE_HOUR));
+    }
+
+    @Test
     void sessions_lists_each_session_with_its_task_turns_cost_and_stop() throws IOException {
         run("--max-turns", "2");
         String id = log().getFileName().toString().replace(".jsonl", "");

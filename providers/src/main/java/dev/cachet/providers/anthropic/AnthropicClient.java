@@ -55,7 +55,8 @@ public final class AnthropicClient implements ModelClient {
     @Override
     public ModelResponse complete(Window window, TextStream text) {
         ModelResponse response = send(AnthropicRequest.of(model, maxTokens, lifetime.of(window), window), text);
-        // A ping's bill is not the agent's call: as a strategy, the lifetime rule learns from the calls alone.
+        // A ping re-reads what a call cached: the lifetime rule learns the provider's misses from the requests that
+        // answer (the agent's calls, and a summarizing strategy's), as the checking simulator does.
         response.usage().ifPresent(lifetime::billed);
         return response;
     }

@@ -39,8 +39,14 @@ public record ModelPrice(
         return cacheRates(CacheRates.DEFAULT_TTL);
     }
 
-    /** The cache prices of a prefix that lives {@code lifetime}: written at the 1-hour rate from an hour up. */
+    /**
+     * The cache prices of a prefix that lives {@code lifetime}: written at the 1-hour rate from an hour up. A free model
+     * (a local one, priced at zeros) has no discount to weigh: reads and writes cost what input costs.
+     */
     public CacheRates cacheRates(Duration lifetime) {
+        if (input == 0) {
+            return new CacheRates(1, 1, lifetime);
+        }
         double write = lifetime.compareTo(ONE_HOUR) < 0 ? cacheWrite5m : cacheWrite1h;
         return new CacheRates(write / input, cacheRead / input, lifetime);
     }

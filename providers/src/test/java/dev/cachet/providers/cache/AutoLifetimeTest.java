@@ -84,9 +84,9 @@ class AutoLifetimeTest {
 
     @Test
     void a_provider_that_misses_what_it_cached_rewrites_at_the_hours_price_so_the_hour_pays_less_often() {
-        // Served nothing of a 50,000-token read, beside the promise of one served in full: half is served. P = 1/2 as
-        // before, but a miss writes half the prefix again: 0.75 (500 + 25,000) is more than the pause saves,
-        // 1/2 x 50,500 x (1.25 - 0.5 x 0.1 - 0.5 x 2).
+        // Served nothing of a 50,000-token read, beside the promise of one served in full: half is served. One pause
+        // in two gaps, P = 1/3, but a miss writes half the prefix again: 0.75 (500 + 25,000) is more than the pause
+        // saves, 1/3 x 50,500 x (1.25 - 0.5 x 0.1 - 0.5 x 2); served in full, 1/3 x 50,500 x 1.15 is more than 0.75 x 500.
         assertThat(afterAPauseServed(0)).isEqualTo(FIVE_MINUTES);
     }
 

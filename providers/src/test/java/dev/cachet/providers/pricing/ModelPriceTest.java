@@ -3,7 +3,9 @@ package dev.cachet.providers.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.providers.Usage;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ModelPriceTest {
@@ -59,6 +61,14 @@ class ModelPriceTest {
     void cache_rates_are_multiples_of_the_input_price() {
         assertThat(sonnet.cacheRates().write()).isCloseTo(3.75 / 3.00, within(1e-12));
         assertThat(sonnet.cacheRates().read()).isCloseTo(0.30 / 3.00, within(1e-12));
+    }
+
+    @Test
+    void a_free_model_has_no_cache_discount_to_weigh() {
+        ModelPrice free = new ModelPrice(0, 0, 0, 0, 0);
+
+        assertThat(free.cacheRates()).isEqualTo(new CacheRates(1, 1));
+        assertThat(free.cacheRates(Duration.ofHours(1))).isEqualTo(new CacheRates(1, 1, Duration.ofHours(1)));
     }
 
     @Test
