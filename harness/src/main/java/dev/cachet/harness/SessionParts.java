@@ -55,9 +55,7 @@ final class SessionParts {
         this.priced = priced;
         // Every event of the session goes to the strategy's news as well: pings, bills, answers.
         this.listener = SessionListener.all(List.of(listener, new StrategyNews(() -> strategy, clock, priced::cacheRates)));
-        this.model = priced.cacheSimulator(counter)
-                .<ModelClient>map(simulator -> new CacheCheckingModelClient(priced, simulator, this.listener, clock))
-                .orElse(priced);
+        this.model = new CacheCheckingModelClient(priced, priced.cacheSimulator(counter), this.listener, clock);
         this.ledger = ledger;
         this.windows = new WindowFactory(counter);
         this.clock = clock;

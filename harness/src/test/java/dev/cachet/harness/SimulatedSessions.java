@@ -45,7 +45,7 @@ public final class SimulatedSessions {
     /** The model as Anthropic's Claude Sonnet, its usage as it reports it, caching for {@code ttl}. */
     public static PricedClient anthropic(ModelClient model, CacheLifetime ttl) {
         ModelSpec spec = new ModelSpec("anthropic", "claude-sonnet-4-6", Optional.empty(), ttl);
-        return new PricedClient(model, new PricedModel(spec, PRICE, counter -> new NoPromptCache()), true);
+        return new PricedClient(model, new PricedModel(spec, PRICE, counter -> new NoPromptCache()));
     }
 
     /** A session with the transcript strategy, no sandbox, a day of wall time and up to {@code keepAlive} pings. */

@@ -12,13 +12,10 @@ import java.util.Optional;
 public final class PricedClient implements ModelClient {
     private final ModelClient client;
     private final PricedModel billing;
-    private final boolean usageSimulated;
 
-    /** @param usageSimulated whether the client's usage comes from the simulator already, leaving nothing to check */
-    public PricedClient(ModelClient client, PricedModel billing, boolean usageSimulated) {
+    public PricedClient(ModelClient client, PricedModel billing) {
         this.client = client;
         this.billing = billing;
-        this.usageSimulated = usageSimulated;
     }
 
     /** The model as the user chose it. */
@@ -67,11 +64,14 @@ public final class PricedClient implements ModelClient {
 
     @Override
     public PricedClient continuing(int answeredTurns) {
-        return new PricedClient(client.continuing(answeredTurns), billing, usageSimulated);
+        return new PricedClient(client.continuing(answeredTurns), billing);
     }
 
-    /** A simulator to check billed usage against; empty when the usage is simulated already. */
-    public Optional<CacheSimulator> cacheSimulator(TokenCounter counter) {
-        return usageSimulated ? Optional.empty() : Optional.of(billing.caches().apply(counter));
+    /**
+     * A simulator to check billed usage against, which also tells the strategy each request's cache lifetime: a
+     * client whose usage is simulated already (a recorded session's) checks as exact, and still tells.
+     */
+    public CacheSimulator cacheSimulator(TokenCounter counter) {
+        return billing.caches().apply(counter);
     }
 }

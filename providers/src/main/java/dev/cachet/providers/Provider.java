@@ -30,7 +30,7 @@ public interface Provider {
         return spec.name();
     }
 
-    /** True when the client's usage is itself simulated (a replay), so there is no billed usage to check. */
+    /** True when the client's usage is itself simulated (a replay): it has no price of its own to bill a replay at. */
     default boolean usageSimulated() {
         return false;
     }

@@ -74,7 +74,7 @@ public final class CacheCheckingModelClient implements ModelClient {
         // Without a bill there is nothing to check the prediction against.
         response.usage().ifPresent(billed -> listener.on(
                 new SessionEvent.CachePredicted(predicted, billed, predicted.cacheRead() - billed.cacheRead(),
-                        simulator.lifetime())));
+                        simulator.caches() ? simulator.lifetime() : null)));
         return response;
     }
 }

@@ -103,7 +103,8 @@ class CliErrorsTest {
         assertThat(run.err()).contains("has 1 recorded turns and the session asked for turn 2");
         Path log = CliRun.logs(workspace).get(0);
         assertThat(Files.readAllLines(log)).extracting(l -> l.replaceAll("^.*?\"type\":\"([a-z_]+)\".*", "$1"))
-                .containsExactly("session_start", "window", "model_response", "tool_call", "tool_result", "window", "stop");
+                .containsExactly("session_start", "window", "cache_prediction", "model_response", "tool_call", "tool_result",
+                        "window", "stop");
     }
 
     @Test

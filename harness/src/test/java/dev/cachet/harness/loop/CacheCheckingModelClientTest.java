@@ -16,6 +16,8 @@ import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ScriptedModelClient;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.BreakpointCacheSimulator;
+import dev.cachet.providers.cache.CacheSimulator;
+import dev.cachet.providers.cache.NoPromptCache;
 import dev.cachet.providers.session.SessionEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,10 @@ class CacheCheckingModelClientTest {
 
     /** The lifetimes the checking simulator logged for four calls, 20 s, 10 min and 20 s apart, billed {@code usage}. */
     private static List<Duration> lifetimes(Usage usage) {
+        return lifetimes(usage, BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", CacheLifetime.AUTO));
+    }
+
+    private static List<Duration> lifetimes(Usage usage, CacheSimulator simulator) {
         ManualTime time = new ManualTime(Instant.parse("2026-11-25T10:00:00Z"));
         List<Duration> logged = new ArrayList<>();
         AssistantTurn[] answers = new AssistantTurn[GAPS.size()];
@@ -38,7 +44,7 @@ class CacheCheckingModelClientTest {
             answers[i] = AssistantTurn.calls("Step " + i, new ToolCall("toolu_" + i, "run_command", "{\"command\":\"ls\"}"));
         }
         CacheCheckingModelClient checked = new CacheCheckingModelClient(ScriptedModelClient.of(usage, answers),
-                BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", CacheLifetime.AUTO), event -> {
+                simulator, event -> {
                     if (event instanceof SessionEvent.CachePredicted prediction) {
                         logged.add(prediction.lifetime());
                     }
@@ -73,5 +79,10 @@ class CacheCheckingModelClientTest {
     @Test
     void a_provider_whose_bills_read_nothing_has_every_call_cached_for_five_minutes() {
         assertThat(lifetimes(new Usage(20, 6_020, 0, 10, 0))).containsOnly(Duration.ofMinutes(5)).hasSize(4);
+    }
+
+    @Test
+    void a_model_without_a_prompt_cache_names_no_lifetime_for_its_requests() {
+        assertThat(lifetimes(new Usage(6_040, 0, 0, 10, 0), new NoPromptCache())).containsOnlyNulls().hasSize(4);
     }
 }

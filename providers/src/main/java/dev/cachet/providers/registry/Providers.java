@@ -42,12 +42,12 @@ public final class Providers {
         Provider provider = provider(spec);
         // The client first: a missing key or address is the likelier mistake, and the one to hear about first.
         ModelClient client = provider.client(spec, context);
-        return new PricedClient(client, billing(spec, provider), provider.usageSimulated());
+        return new PricedClient(client, billing(spec, provider));
     }
 
     /** A client that answers from a recording already read, billed as replays are. */
     public PricedClient replay(RecordedSession recording, ModelSpec spec, TokenCounter counter) {
-        return new PricedClient(REPLAY.client(recording, spec, counter), billing(spec, REPLAY), true);
+        return new PricedClient(REPLAY.client(recording, spec, counter), billing(spec, REPLAY));
     }
 
     /** How a counterfactual replay bills requests to this model; a recording has no price of its own to bill at. */

@@ -126,11 +126,11 @@ class ProvidersTest {
         PricedClient client = providers.open(local, environment(Map.of()));
 
         assertThat(client.model()).isEqualTo("gpt-5");
-        assertThat(client.cacheSimulator(COUNTER)).containsInstanceOf(AutomaticPrefixCacheSimulator.class);
+        assertThat(client.cacheSimulator(COUNTER)).isInstanceOf(AutomaticPrefixCacheSimulator.class);
     }
 
     @Test
-    void a_replay_is_priced_as_the_replay_model_and_has_no_billed_usage_to_check() throws IOException {
+    void a_replay_is_priced_as_the_replay_model_and_checked_against_the_cache_it_simulates() throws IOException {
         Path recording = Files.writeString(dir.resolve("s.jsonl"),
                 "{\"type\":\"model_response\",\"message\":{\"role\":\"assistant\",\"text\":\"done\"}}\n");
 
@@ -138,7 +138,7 @@ class ProvidersTest {
 
         assertThat(client.answersAnything()).isFalse();
         assertThat(client.price()).isEqualTo(PriceTable.bundled().price("claude-sonnet-4-6").orElseThrow().withOneHourWrites());
-        assertThat(client.cacheSimulator(COUNTER)).isEmpty();
+        assertThat(client.cacheSimulator(COUNTER)).isInstanceOf(BreakpointCacheSimulator.class);
         assertThatThrownBy(() -> providers.priced(spec("replay:" + recording, ModelSpec.FIVE_MINUTES)))
                 .isInstanceOf(ModelSpecException.class).hasMessageContaining("cannot price a replay as");
     }
