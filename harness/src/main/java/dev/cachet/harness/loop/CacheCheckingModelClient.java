@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs every window a live provider receives through a simulator of its prompt cache as well, and logs the
- * prediction next to what the provider billed, so the simulators that price offline replays are checked against
- * real bills.
+ * Runs every window a provider receives through a simulator of its prompt cache as well, and logs the prediction
+ * next to what the provider billed, so the simulators that price offline replays are checked against real bills, with
+ * how long the request's prefix stays cached, which the strategy hears. A recorded session's model, whose usage is
+ * simulated already, checks as exact.
  */
 public final class CacheCheckingModelClient implements ModelClient {
     private final ModelClient provider;

@@ -177,7 +177,8 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
 
     private Optional<Candidate> offer(String kind, Session session, Window now, Compactions next, boolean expired) {
         Window window = layout.render(session, next);
-        return pricer.price(rates, previous, now, window, expired).map(price -> new Candidate(kind, next, window, price));
+        return pricer.price(rates, previous, now, window, expired)
+                .map(price -> new Candidate(kind, next, window, price));
     }
 
     /** A compaction on offer: what it would change, the window it would send, and its price. */
