@@ -7,9 +7,14 @@ import dev.cachet.context.message.ToolCall;
 import dev.cachet.harness.loop.PingingModel;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.harness.resume.SessionRecord;
+import dev.cachet.providers.CacheLifetime;
+import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.PricedClient;
+import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.ScriptedModelClient;
 import dev.cachet.providers.Usage;
+import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.session.LoggedEvent;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
@@ -21,6 +26,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +57,18 @@ class ResumeGapTest {
     @Test
     void after_a_pause_within_the_ttl_the_first_call_of_the_resumed_session_keeps_the_cache() throws IOException {
         assertThat(compactsOnResume(Duration.ofMinutes(1))).isFalse();
+    }
+
+    @Test
+    void the_lifetime_its_log_says_the_last_call_was_cached_for_is_heard_again_so_ten_minutes_expire_nothing()
+            throws IOException {
+        // Under auto the strategy starts out at 5 minutes; each call's logged prediction says an hour.
+        ModelSpec auto = new ModelSpec("anthropic", "claude-sonnet-4-6", Optional.empty(), CacheLifetime.AUTO);
+        Function<ModelClient, PricedClient> hour = model -> new PricedClient(model, new PricedModel(auto,
+                SimulatedSessions.PRICE, counter -> BreakpointCacheSimulator.anthropic(counter, auto.name(), ModelSpec.ONE_HOUR)));
+
+        assertThat(compactsOnResume(Duration.ofMinutes(10), hour)).isFalse();
+        assertThat(compactsOnResume(Duration.ofMinutes(61), hour)).isTrue();
     }
 
     @Test
@@ -88,6 +107,11 @@ class ResumeGapTest {
 
     /** Four turns, a pause, then a resume: whether its first window was compacted. */
     private boolean compactsOnResume(Duration pause) throws IOException {
+        return compactsOnResume(pause, model -> SimulatedSessions.anthropic(model, ModelSpec.FIVE_MINUTES));
+    }
+
+    /** The same, on the model {@code priced} makes of each scripted model; each pause in its own directories. */
+    private boolean compactsOnResume(Duration pause, Function<ModelClient, PricedClient> priced) throws IOException {
         SimulatedSessions sessions = new SimulatedSessions(dir.resolve("state-" + pause));
         Path workspace = Files.createDirectories(dir.resolve("ws-" + pause));
         for (int i = 0; i < 6; i++) {
@@ -99,14 +123,13 @@ class ResumeGapTest {
         SessionOutcome first = harness.run(new RunSpec(workspace, spec.task(), spec.strategy(), HYBRID,
                         spec.limits().withMaxTurns(4), spec.commandTimeout(), spec.sandbox(), spec.approver(),
                         spec.toolLoading(), List.of(), false, 0),
-                SimulatedSessions.anthropic(ScriptedModelClient.of(CALL, read(0), read(1), read(2), read(3)),
-                        ModelSpec.FIVE_MINUTES), IGNORED);
+                priced.apply(ScriptedModelClient.of(CALL, read(0), read(1), read(2), read(3))), IGNORED);
         assertThat(first.result().turns()).isEqualTo(4);
 
         sessions.time().advance(pause);
         SessionRecord record = SessionRecord.read(first.log(), warning -> { });
-        harness.resume(record, spec, SimulatedSessions.anthropic(ScriptedModelClient.of(CALL, read(4), finish()),
-                ModelSpec.FIVE_MINUTES), IGNORED, new StopRequest());
+        harness.resume(record, spec, priced.apply(ScriptedModelClient.of(CALL, read(4), finish())), IGNORED,
+                new StopRequest());
 
         List<SessionEvent> resumed = SessionRecord.read(first.log(), warning -> { }).events().stream()
                 .map(LoggedEvent::event).dropWhile(event -> !(event instanceof SessionEvent.Resumed)).toList();
