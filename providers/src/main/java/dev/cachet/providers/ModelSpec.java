@@ -29,6 +29,11 @@ public record ModelSpec(String provider, String name, Optional<String> baseUrl, 
         return new ModelSpec(text.substring(0, colon), text.substring(colon + 1), baseUrl, cacheTtl);
     }
 
+    /** The same model with its cache kept for {@code lifetime}. */
+    public ModelSpec withCacheTtl(CacheLifetime lifetime) {
+        return new ModelSpec(provider, name, baseUrl, lifetime);
+    }
+
     /** Whether every write is for an hour, billed at that rate throughout; under auto each usage says which were. */
     public boolean cachesForAnHour() {
         return ONE_HOUR.equals(cacheTtl);

@@ -122,9 +122,8 @@ public final class CounterfactualReplay {
         CacheSimulator cache = model.caches().apply(counter);
         CallClock clock = new CallClock(cache, timing);
         BilledSummaries summaries = new BilledSummaries(windows);
-        // A model without a prompt cache has no lifetime to tell (its simulator's never ends).
         ContextStrategy strategy = configured.create(new StrategyServices(windows,
-                cache.caches() ? model.cacheRates(cache.lifetime()) : model.cacheRates(), summaries, clock));
+                cache.keptFor().map(model::cacheRates).orElseGet(model::cacheRates), summaries, clock));
         long warm = warmPrefix(trajectory);
         if (warm > 0) {
             // Another session (a subagent's parent, an earlier run) had cached the system prompt and tools.
@@ -150,9 +149,7 @@ public final class CounterfactualReplay {
                 CacheServed.tell(strategy, predicted, usage);
                 CacheServed.tell(cache, predicted, usage);
             }
-            if (cache.caches()) {
-                strategy.cacheLifetime(model.cacheRates(cache.lifetime()));
-            }
+            cache.keptFor().map(model::cacheRates).ifPresent(strategy::cacheLifetime);
             List<ObservedReferences.Observed> needed = references.get(i);
             List<Message> shown = window.messages();
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()

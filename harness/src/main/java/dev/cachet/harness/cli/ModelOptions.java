@@ -40,8 +40,8 @@ final class ModelOptions {
     ModelSpec over(Optional<ModelChoice> logged, Predicate<String> given) {
         if (given.test("--model")) {
             ModelSpec chosen = spec();
-            return given.test("--cache-ttl") ? chosen : logged.map(choice -> new ModelSpec(chosen.provider(),
-                    chosen.name(), chosen.baseUrl(), choice.cacheTtl())).orElse(chosen);
+            return given.test("--cache-ttl") ? chosen
+                    : logged.map(choice -> chosen.withCacheTtl(choice.cacheTtl())).orElse(chosen);
         }
         ModelSpec spec = logged.map(ModelChoice::toSpec).orElseThrow(() -> new InputException(
                 "the session's log does not say which provider its model came from (it is older than resume); "

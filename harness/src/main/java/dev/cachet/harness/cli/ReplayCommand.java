@@ -108,8 +108,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         List<ConfiguredStrategy> chosen = strategies();
         ModelSpec spec = model.spec();
         // Unnamed, a trace's lifetime is its harness's: where its log shows none, what a breakpoint without a TTL buys.
-        PricedModel priced = harness().priced(given("--cache-ttl") ? spec
-                : new ModelSpec(spec.provider(), spec.name(), spec.baseUrl(), ModelSpec.FIVE_MINUTES));
+        PricedModel priced = harness().priced(given("--cache-ttl") ? spec : spec.withCacheTtl(ModelSpec.FIVE_MINUTES));
         TraceFiles.Found found = inputs.find(root.userLogs(), err());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);

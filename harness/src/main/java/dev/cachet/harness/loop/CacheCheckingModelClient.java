@@ -69,13 +69,14 @@ public final class CacheCheckingModelClient implements ModelClient {
         Instant sent = clock.instant();
         ModelResponse response = request.get();
         Usage predicted = simulator.next(window, response.usage().map(Usage::output).orElse(0L), sent);
-        if (call) {
-            response.usage().ifPresent(billed -> CacheServed.tell(simulator, predicted, billed));
-        }
-        // Without a bill there is nothing to check the prediction against.
-        response.usage().ifPresent(billed -> listener.on(
-                new SessionEvent.CachePredicted(predicted, billed, predicted.cacheRead() - billed.cacheRead(),
-                        simulator.caches() ? simulator.lifetime() : null)));
+        // Without a bill there is nothing to check the prediction against, nor to learn from.
+        response.usage().ifPresent(billed -> {
+            if (call) {
+                CacheServed.tell(simulator, predicted, billed);
+            }
+            listener.on(new SessionEvent.CachePredicted(predicted, billed, predicted.cacheRead() - billed.cacheRead(),
+                    simulator.keptFor().orElse(null)));
+        });
         return response;
     }
 }

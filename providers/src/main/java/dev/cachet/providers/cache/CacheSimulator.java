@@ -4,6 +4,7 @@ import dev.cachet.context.window.Window;
 import dev.cachet.providers.Usage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Predicts, offline, how a provider's prompt cache would bill a sequence of requests. Stateful: one per session. */
 public interface CacheSimulator {
@@ -24,6 +25,14 @@ public interface CacheSimulator {
      */
     default Duration lifetime() {
         return ttl();
+    }
+
+    /**
+     * How long what the last request left cached lives unused, as a strategy weighs it: its {@link #lifetime}, and
+     * none without a prompt cache, which keeps nothing (its TTL never ends only so that no call counts as cold).
+     */
+    default Optional<Duration> keptFor() {
+        return caches() ? Optional.of(lifetime()) : Optional.empty();
     }
 
     /** The shortest lifetime a request may leave its prefix cached for: what a keep-alive must keep warm. */

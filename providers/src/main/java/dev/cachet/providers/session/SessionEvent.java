@@ -88,7 +88,7 @@ public sealed interface SessionEvent {
     record Compacted(int turn, Compaction compaction) implements SessionEvent {}
 
     /**
-     * What the cache simulator predicted for a request to a live provider, beside what the provider billed;
+     * What the cache simulator predicted for a request to a provider, beside what the provider billed;
      * {@code readError} is predicted minus billed cache-read tokens, and {@code lifetime} how long the prefix the
      * request left cached lives unread, as the simulator has it (null in older logs).
      */
