@@ -123,11 +123,11 @@ public final class Harness {
     }
 
     /**
-     * How a replay bills each trace: as its own recorded model where its log names one, else as {@code chosen}; at
-     * the cache lifetime its log shows, unless {@code namedTtl} is given.
+     * How a replay bills each trace: as its own recorded model where its log names one, else as {@code chosen}; the
+     * strategies at {@code chosen}'s cache lifetime, the original harness at the one its log shows.
      */
-    public TraceBilling traceBilling(PricedModel chosen, Optional<CacheLifetime> namedTtl) {
-        return new TraceBilling(providers, chosen, namedTtl);
+    public TraceBilling traceBilling(PricedModel chosen) {
+        return new TraceBilling(providers, chosen);
     }
 
     /** How a counterfactual replay bills as the model a spec names. */

@@ -54,7 +54,7 @@ public final class CounterfactualReplay {
     static final String UNSEEN_PREFIX = "[unseen prefix: the original harness's system prompt and tools, not in its log]";
 
     private final TokenCounter counter;
-    private final Function<Trajectory, PricedModel> billing;
+    private final Billing billing;
     private final ReplayTiming timing;
     private final StateRules rules = new StateRules();
 
@@ -62,20 +62,25 @@ public final class CounterfactualReplay {
      * @param billing how each trajectory is billed: its own model where known, else the one the user named
      * @param timing  pauses and keep-alive pings to add to the strategies' runs (the recorded bill stays as it was)
      */
-    public CounterfactualReplay(TokenCounter counter, Function<Trajectory, PricedModel> billing, ReplayTiming timing) {
+    public CounterfactualReplay(TokenCounter counter, Billing billing, ReplayTiming timing) {
         this.counter = counter;
         this.billing = billing;
         this.timing = timing;
     }
 
     /** A replay at the times the logs recorded, without pings. */
-    public CounterfactualReplay(TokenCounter counter, Function<Trajectory, PricedModel> billing) {
+    public CounterfactualReplay(TokenCounter counter, Billing billing) {
         this(counter, billing, ReplayTiming.RECORDED);
     }
 
-    /** One run per strategy, in the order given, then the recorded bill when the trace has one. */
+    /**
+     * One run per strategy, in the order given, then the recorded bill when the trace has one. Where the strategies
+     * include the transcript, the bill comes with the original harness's replay ({@link ReplayRun#original}): the
+     * transcript as that harness ran it, at the log's cache lifetime and times, whatever the strategies are billed at.
+     */
     public List<ReplayRun> replay(Trajectory trajectory, List<ConfiguredStrategy> strategies) {
         PricedModel model = billing.apply(trajectory);
+        PricedModel logged = billing.asLogged(trajectory);
         // Every window of the trace, whatever counts it, holds the same messages: each is hashed once.
         ContentHashes hashes = new ContentHashes();
         Calibration calibration = calibrate(trajectory, hashes);
@@ -85,23 +90,34 @@ public final class CounterfactualReplay {
                 + Math.round(calibration.factor() * counter.count(new SystemText(trajectory.systemPrompt())));
         TokenCounter calibrated = calibration.estimated() ? counter
                 : counter.calibrated(calibration.factor(), Map.of(systemPrompt, (int) prompt));
-        WindowFactory windows = new WindowFactory(calibrated, hashes);
         MessageSearch search = new MessageSearch();
-        List<List<ObservedReferences.Observed>> references = ObservedReferences.of(trajectory, search);
-        List<ReplayTurn> bill = calibration.estimated() ? List.of() : recorded(trajectory, model);
-        ProviderMisses misses = timing.providerMisses() ? ProviderMisses.of(bill) : ProviderMisses.NONE;
+        Replaying replaying = new Replaying(trajectory, ObservedReferences.of(trajectory, search), search,
+                new WindowFactory(calibrated, hashes), systemPrompt, calibration.estimated());
+        List<ReplayTurn> bill = calibration.estimated() ? List.of() : recorded(trajectory, logged);
+        ProviderMisses misses = ProviderMisses.of(bill);
+        ProviderMisses met = timing.providerMisses() ? misses : ProviderMisses.NONE;
         List<ReplayRun> runs = new ArrayList<>();
         for (ConfiguredStrategy strategy : strategies) {
-            runs.add(replay(trajectory, references, search, strategy, model, windows, systemPrompt,
-                    calibration.estimated(), misses));
+            runs.add(replay(replaying, strategy, model, timing, met));
         }
         if (!calibration.estimated()) {
-            double restart = runs.stream().filter(run -> run.strategy().equals(TranscriptStrategy.NAME))
-                    .mapToDouble(ReplayRun::restartCostUsd).findFirst().orElse(0);
-            runs.add(new ReplayRun(trajectory.id(), RECORDED, bill, false, restart));
+            Optional<ReplayRun> original = strategies.stream()
+                    .filter(strategy -> strategy.info().name().equals(TranscriptStrategy.NAME)).findFirst()
+                    .map(transcript -> logged.spec().equals(model.spec()) && timing.equals(ReplayTiming.RECORDED)
+                            ? runs.get(strategies.indexOf(transcript))
+                            : replay(replaying, transcript, logged, ReplayTiming.RECORDED, misses));
+            runs.add(new ReplayRun(trajectory.id(), RECORDED, bill, false,
+                    original.map(ReplayRun::restartCostUsd).orElse(0.0), original));
         }
         return runs;
     }
+
+    /**
+     * What every run of one trajectory shares: the references its actions used, what is known of its messages' text,
+     * its windows' counts and its system prompt.
+     */
+    private record Replaying(Trajectory trajectory, List<List<ObservedReferences.Observed>> references,
+            MessageSearch search, WindowFactory windows, String systemPrompt, boolean estimated) {}
 
     /** Fits token counts to the bill: the transcript is what the original harness sent, so its windows are compared. */
     private Calibration calibrate(Trajectory trajectory, ContentHashes hashes) {
@@ -115,9 +131,12 @@ public final class CounterfactualReplay {
         return Calibration.fit(trajectory.turns().stream().map(turn -> turn.usage().orElseThrow().input()).toList(), rebuilt);
     }
 
-    private ReplayRun replay(Trajectory trajectory, List<List<ObservedReferences.Observed>> references,
-            MessageSearch search, ConfiguredStrategy configured, PricedModel model, WindowFactory windows,
-            String systemPrompt, boolean estimated, ProviderMisses misses) {
+    private ReplayRun replay(Replaying replaying, ConfiguredStrategy configured, PricedModel model,
+            ReplayTiming timing, ProviderMisses misses) {
+        Trajectory trajectory = replaying.trajectory();
+        WindowFactory windows = replaying.windows();
+        String systemPrompt = replaying.systemPrompt();
+        MessageSearch search = replaying.search();
         TokenCounter counter = windows.counter();
         CacheSimulator cache = model.caches().apply(counter);
         CallClock clock = new CallClock(cache, timing);
@@ -150,7 +169,7 @@ public final class CounterfactualReplay {
                 CacheServed.tell(cache, predicted, usage);
             }
             cache.keptFor().map(model::cacheRates).ifPresent(strategy::cacheLifetime);
-            List<ObservedReferences.Observed> needed = references.get(i);
+            List<ObservedReferences.Observed> needed = replaying.references().get(i);
             List<Message> shown = window.messages();
             Map<Sight, List<ObservedReferences.Observed>> seen = needed.stream()
                     .collect(Collectors.groupingBy(reference -> Sight.of(shown, reference.form(), search)));
@@ -183,7 +202,7 @@ public final class CounterfactualReplay {
         Window resumed = strategy.render(end);
         double restart = model.price().inputCost(model.caches().apply(counter).next(resumed, 0))
                 + model.price().inputCost(summaries.take());
-        return new ReplayRun(trajectory.id(), configured.info().name(), turns, estimated, restart);
+        return new ReplayRun(trajectory.id(), configured.info().name(), turns, replaying.estimated(), restart);
     }
 
     /** What the log's first call read from the cache: the prefix cached before the session began, if any. */

@@ -1,16 +1,14 @@
 package dev.cachet.evals.replay;
 
-import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.providers.Usage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * How close the replay of the original harness's own behaviour (its transcript, its provider's cache) comes to the
- * bill it recorded: the check that the replay's token counts and cache simulators are right on real data. Each error
+ * How close the replay of the original harness's own behaviour (its transcript, its provider's cache at the lifetime and times of its
+ * log) comes to the bill it recorded: the check that the replay's token counts and cache simulators are right on real data. Each error
  * is (replayed - recorded) / recorded, signed; the cache-read share error is in points of share.
  */
 public record Fidelity(String trace, double costError, double inputError, double perCallInputMedianError,
@@ -23,13 +21,13 @@ public record Fidelity(String trace, double costError, double inputError, double
         return pooled(recorded.trace(), List.of(new Compared(transcript, recorded)));
     }
 
-    /** One per trace of these runs that has a recorded bill, in the order of the runs. */
+    /** One per recorded bill among these runs that comes with its original's replay, in the order of the runs. */
     public static List<Fidelity> perTrace(List<ReplayRun> runs) {
         return compared(runs).stream().map(pair -> of(pair.transcript(), pair.recorded())).toList();
     }
 
     /**
-     * Every trace of these runs with a recorded bill, as one: cost and input summed over them, the median over all
+     * Every such trace of these runs, as one: cost and input summed over them, the median over all
      * their calls, the cache-read share of all their input; so a long session weighs as much as it cost. Empty
      * when no trace has a bill.
      */
@@ -49,10 +47,8 @@ public record Fidelity(String trace, double costError, double inputError, double
     }
 
     private static List<Compared> compared(List<ReplayRun> runs) {
-        Map<String, ReplayRun> bills = ReplayRun.billsByTrace(runs);
-        return runs.stream()
-                .filter(run -> run.strategy().equals(TranscriptStrategy.NAME) && bills.containsKey(run.trace()))
-                .map(run -> new Compared(run, bills.get(run.trace()))).toList();
+        return runs.stream().filter(run -> run.strategy().equals(CounterfactualReplay.RECORDED))
+                .flatMap(bill -> bill.original().map(original -> new Compared(original, bill)).stream()).toList();
     }
 
     private static Fidelity pooled(String name, List<Compared> compared) {

@@ -1,6 +1,5 @@
 package dev.cachet.evals.replay;
 
-import dev.cachet.providers.PricedModel;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.evals.trace.LargestFirst;
@@ -28,7 +27,7 @@ import java.util.function.Function;
  */
 public final class ReplayBatch {
     private final TokenCounter counter;
-    private final Function<Trajectory, PricedModel> billing;
+    private final Billing billing;
     private final List<ConfiguredStrategy> strategies;
     private final Function<Path, List<Trajectory>> reader;
     private final ReplayTiming timing;
@@ -45,7 +44,7 @@ public final class ReplayBatch {
     public record Progress(int done, int total, Path file, Duration reading, Duration replaying) {}
 
     /** @param counter counts tokens; each file counts with a fresh copy, so no file keeps another's counts alive */
-    public ReplayBatch(TokenCounter counter, Function<Trajectory, PricedModel> billing, List<ConfiguredStrategy> strategies,
+    public ReplayBatch(TokenCounter counter, Billing billing, List<ConfiguredStrategy> strategies,
             Function<Path, List<Trajectory>> reader, ReplayTiming timing) {
         this.counter = counter;
         this.billing = billing;

@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * The figures {@code cachet replay --format json} prints: one row per trajectory and strategy (the recorded bill
  * among them, as strategy {@value CounterfactualReplay#RECORDED}), one per strategy over all trajectories (the
- * recorded bills are the baseline there, not a row), and how close the transcript's replay comes to each recorded
- * bill (the reports add {@link Fidelity#overall}). Field names are part of the interface; do not rename them.
+ * recorded bills are the baseline there, not a row), and how close the original harness's replay comes to each
+ * recorded bill (the reports add {@link Fidelity#overall}). Field names are part of the interface; do not rename them.
  */
 public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity> fidelity, List<CacheHealth> cache) {
     public ReplayReport {

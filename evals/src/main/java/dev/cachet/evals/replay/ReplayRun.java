@@ -3,6 +3,7 @@ package dev.cachet.evals.replay;
 import dev.cachet.providers.Usage;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -12,11 +13,19 @@ import java.util.stream.Collectors;
  * @param estimated      true when the trace records no usage, so its token counts are o200k's, not fitted to a bill
  * @param restartCostUsd what the first call of the session resumed after its cache expired would cost: the window
  *                       the strategy renders then, knowing the pause, sent to an empty cache
+ * @param original       on a recorded bill's run, the original harness's behaviour replayed as it ran (its
+ *                       transcript, at the cache lifetime and times of its log), which {@link Fidelity} checks against
+ *                       the bill; empty on any other run, and where the replay had no transcript to run
  */
 public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, boolean estimated,
-        double restartCostUsd) {
+        double restartCostUsd, Optional<ReplayRun> original) {
     public ReplayRun {
         turns = List.copyOf(turns);
+    }
+
+    /** A strategy's run, or a bill without its original's replay. */
+    public ReplayRun(String trace, String strategy, List<ReplayTurn> turns, boolean estimated, double restartCostUsd) {
+        this(trace, strategy, turns, estimated, restartCostUsd, Optional.empty());
     }
 
     /** The recorded bills among these runs, by trace. */

@@ -2,36 +2,40 @@ package dev.cachet.evals.replay;
 
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.providers.CacheLifetime;
+import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.registry.Providers;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * How each trajectory is billed in a replay: as the model its log names (that model's provider cache, at its price
- * when known, with the cache lifetime the log shows), so every strategy is compared with what the session really
- * cost; a log that names none is billed as the model the user chose. A cache lifetime the user names is a what-if
- * over the log's: the strategies are billed at it (the recorded bill keeps the lifetime it was paid at).
+ * when known), so every strategy is compared with what the session really cost; a log that names none is billed as
+ * the model the user chose. The strategies are billed at the chosen model's cache lifetime, as cachet would have run
+ * the session; the original harness at the lifetime its log shows, else the 5 minutes a breakpoint without a TTL buys.
  */
-public final class TraceBilling implements Function<Trajectory, PricedModel> {
+public final class TraceBilling implements Billing {
     private final Providers providers;
     private final PricedModel chosen;
-    private final Optional<CacheLifetime> namedTtl;
-
-    public TraceBilling(Providers providers, PricedModel chosen, Optional<CacheLifetime> namedTtl) {
-        this.providers = providers;
-        this.chosen = chosen;
-        this.namedTtl = namedTtl;
-    }
 
     public TraceBilling(Providers providers, PricedModel chosen) {
-        this(providers, chosen, Optional.empty());
+        this.providers = providers;
+        this.chosen = chosen;
     }
 
     @Override
     public PricedModel apply(Trajectory trajectory) {
-        CacheLifetime ttl = namedTtl.or(() -> trajectory.cacheTtl().map(CacheLifetime::of))
-                .orElse(chosen.spec().cacheTtl());
-        return trajectory.model().map(model -> providers.recorded(model, ttl, chosen)).orElse(chosen);
+        return billed(trajectory, chosen);
+    }
+
+    @Override
+    public PricedModel asLogged(Trajectory trajectory) {
+        CacheLifetime logged = trajectory.cacheTtl().map(CacheLifetime::of).orElse(ModelSpec.FIVE_MINUTES);
+        return billed(trajectory, logged == chosen.spec().cacheTtl() ? chosen
+                : providers.priced(chosen.spec().withCacheTtl(logged)));
+    }
+
+    /** As the log's model where it names one, at {@code fallback}'s lifetime, else as {@code fallback}. */
+    private PricedModel billed(Trajectory trajectory, PricedModel fallback) {
+        return trajectory.model().map(model -> providers.recorded(model, fallback.spec().cacheTtl(), fallback))
+                .orElse(fallback);
     }
 }

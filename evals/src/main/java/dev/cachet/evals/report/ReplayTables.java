@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 /** The tables of a replay report and the sentences that read them, the same in every format. */
 final class ReplayTables {
     /** Under every fidelity table: what its figures are. */
-    static final String FIDELITY_NOTE = "The transcript's replay, which is what the original harness sent, against "
-            + "the recorded bill: (replayed - recorded) / recorded for cost and input, the median of each call's "
+    static final String FIDELITY_NOTE = "The original harness replayed as it ran (its transcript, at the cache "
+            + "lifetime and times of its log) against the recorded bill: (replayed - recorded) / recorded for cost and input, the median of each call's "
             + "absolute input error, the cache-read share in points; overall pools every trace with usage.";
 
     /** What the replay billed as, before the model given: a log that names its model is billed as that model. */

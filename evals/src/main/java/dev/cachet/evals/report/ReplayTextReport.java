@@ -31,7 +31,7 @@ public final class ReplayTextReport implements ReplayRenderer {
                 + TextTable.render(summary(report)) + "\n" + TextTable.render(runs(report)) + "\n"
                 + "cache misses by cause\n" + TextTable.render(ReplayTables.cache(report).lowercased()) + "\n"
                 + (fidelity.isEmpty() ? ReplayTables.NO_BILL + "\n"
-                        : "fidelity: the transcript's replay against the recorded bill\n"
+                        : "fidelity: the original harness replayed as it ran against the recorded bill\n"
                                 + TextTable.render(fidelity(fidelity)) + FIDELITY_LEGEND);
     }
 

@@ -45,7 +45,7 @@ class CorpusFidelityTest {
             for (Trajectory trajectory : TraceFormats.read(file)) {
                 if (trajectory.hasRecordedUsage()) {
                     List<ReplayRun> runs = new CounterfactualReplay(TokenCounter.o200k(), billing).replay(trajectory, strategies);
-                    fidelity.add(Fidelity.of(runs.get(0), runs.get(1)));
+                    fidelity.addAll(Fidelity.perTrace(runs));
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.cachet.providers.Usage;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FidelityTest {
@@ -12,12 +13,14 @@ class FidelityTest {
      * Trace a: replayed inputs 1,000 and 2,000 (1,000 of it read) at $0.01 and $0.02, billed 1,000 and 2,500 (2,000
      * read) at $0.01 and $0.025. Trace b: replayed 400 at $0.004, billed 500 (400 read) at $0.005.
      */
+    private static final ReplayRun A = run("a", "transcript", call(1000, 0, 0.01), call(1000, 1000, 0.02));
+    private static final ReplayRun B = run("b", "transcript", call(400, 0, 0.004));
     private static final List<ReplayRun> RUNS = List.of(
-            run("a", "transcript", call(1000, 0, 0.01), call(1000, 1000, 0.02)),
+            A,
             run("a", "hybrid", call(500, 0, 0.005), call(500, 500, 0.01)),
-            run("a", CounterfactualReplay.RECORDED, call(1000, 0, 0.01), call(500, 2000, 0.025)),
-            run("b", "transcript", call(400, 0, 0.004)),
-            run("b", CounterfactualReplay.RECORDED, call(100, 400, 0.005)),
+            bill(A, call(1000, 0, 0.01), call(500, 2000, 0.025)),
+            B,
+            bill(B, call(100, 400, 0.005)),
             run("c", "transcript", call(300, 0, 0.003)));
 
     @Test
@@ -53,6 +56,23 @@ class FidelityTest {
 
         assertThat(Fidelity.perTrace(estimated)).isEmpty();
         assertThat(Fidelity.overall(estimated)).isEmpty();
+    }
+
+    @Test
+    void a_bill_is_checked_against_its_originals_replay_not_against_the_strategies_transcript() {
+        // The strategies' transcript ran at another cache lifetime: cheaper than the bill, though the original matched.
+        List<ReplayRun> runs = List.of(run("d", "transcript", call(400, 0, 0.002)),
+                bill(run("d", "transcript", call(400, 0, 0.004)), call(400, 0, 0.004)));
+
+        Fidelity d = Fidelity.perTrace(runs).get(0);
+
+        assertThat(d.costError()).isZero();
+        assertThat(d.inputError()).isZero();
+    }
+
+    private static ReplayRun bill(ReplayRun original, ReplayTurn... turns) {
+        return new ReplayRun(original.trace(), CounterfactualReplay.RECORDED, List.of(turns), false, 0,
+                Optional.of(original));
     }
 
     private static ReplayRun run(String trace, String strategy, ReplayTurn... turns) {

@@ -9,6 +9,7 @@ import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
@@ -22,16 +23,20 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A log that shows its cache lifetime (Claude Code's hour-long writes) is billed at it, unless the user names
- * another: then the strategies are billed at that one, a what-if, and the recorded bill stays what was paid.
+ * The strategies are billed at the lifetime the user chose (a what-if over the log's own, cachet's auto by default);
+ * the recorded bill stays what was paid, and the original harness is replayed for the fidelity check at the lifetime
+ * its log shows (Claude Code's hour-long writes), else 5 minutes.
  */
 class TraceBillingTest {
     private static final TokenCounter COUNTER = TokenCounter.o200k();
     private static final String MODEL = "claude-sonnet-4-6";
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
     private static final Providers PROVIDERS = new Providers(PriceTable.bundled());
-    private static final PricedModel CHOSEN = PROVIDERS.priced(
-            ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES));
+    private static final PricedModel CHOSEN = chosen(ModelSpec.FIVE_MINUTES);
+
+    private static PricedModel chosen(CacheLifetime lifetime) {
+        return PROVIDERS.priced(ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), lifetime));
+    }
 
     /** Three reads at minutes 0, 1 and 11, each billed as written to the hour cache and read back after. */
     private static Trajectory hourLongSession() {
@@ -64,39 +69,48 @@ class TraceBillingTest {
     }
 
     @Test
-    void a_log_is_billed_at_the_cache_lifetime_it_shows_when_none_is_named() {
-        PricedModel billed = new TraceBilling(PROVIDERS, CHOSEN).apply(hourLongSession());
+    void the_strategies_are_billed_at_the_chosen_lifetime_and_the_original_at_the_one_its_log_shows() {
+        TraceBilling auto = new TraceBilling(PROVIDERS, chosen(CacheLifetime.AUTO));
 
-        assertThat(billed.spec().cacheTtl()).isEqualTo(ModelSpec.ONE_HOUR);
-        assertThat(replay(new TraceBilling(PROVIDERS, CHOSEN)).get(0).turns()).extracting(ReplayTurn::cold)
-                .containsOnly(false);
+        assertThat(auto.apply(hourLongSession()).spec().cacheTtl()).isEqualTo(CacheLifetime.AUTO);
+        assertThat(auto.asLogged(hourLongSession()).spec().cacheTtl()).isEqualTo(ModelSpec.ONE_HOUR);
+        // A log that shows no lifetime was written for what a breakpoint without a TTL buys.
+        assertThat(auto.asLogged(session(false)).spec().cacheTtl()).isEqualTo(ModelSpec.FIVE_MINUTES);
+        assertThat(auto.asLogged(session(false)).spec().name()).isEqualTo(MODEL);
     }
 
     @Test
-    void a_named_lifetime_bills_the_strategies_at_it_and_leaves_the_recorded_bill_as_paid() {
-        TraceBilling asLogged = new TraceBilling(PROVIDERS, CHOSEN);
-        TraceBilling fiveMinutes = new TraceBilling(PROVIDERS, CHOSEN, Optional.of(ModelSpec.FIVE_MINUTES));
+    void a_what_if_lifetime_bills_the_strategies_at_it_and_leaves_the_bill_and_its_fidelity_as_they_were() {
+        List<ReplayRun> hour = replay(new TraceBilling(PROVIDERS, chosen(ModelSpec.ONE_HOUR)));
+        List<ReplayRun> whatIf = replay(new TraceBilling(PROVIDERS, CHOSEN));
 
-        assertThat(fiveMinutes.apply(hourLongSession()).spec().cacheTtl()).isEqualTo(ModelSpec.FIVE_MINUTES);
-        List<ReplayRun> hour = replay(asLogged);
-        List<ReplayRun> whatIf = replay(fiveMinutes);
         // The ten minutes before the third call outlive a five-minute cache, not the hour's.
         assertThat(whatIf.get(0).turns()).extracting(ReplayTurn::cold).containsExactly(false, false, true);
+        assertThat(hour.get(0).turns()).extracting(ReplayTurn::cold).containsOnly(false);
         // Until then each write costs 1.25x input instead of 2x.
         assertThat(whatIf.get(0).turns().get(1).costUsd()).isLessThan(hour.get(0).turns().get(1).costUsd());
         ReplayRun recorded = whatIf.get(1);
         assertThat(recorded.strategy()).isEqualTo(CounterfactualReplay.RECORDED);
         assertThat(recorded.costUsd()).isCloseTo(hour.get(1).costUsd(), within(1e-12));
         assertThat(recorded.turns()).extracting(ReplayTurn::cold).containsOnly(false);
+        // The original harness is replayed at the hour it paid for, whatever the strategies are billed at.
+        assertThat(recorded.original().orElseThrow().turns()).extracting(ReplayTurn::cold).containsOnly(false);
+        assertThat(recorded.original().orElseThrow().costUsd()).isCloseTo(hour.get(0).costUsd(), within(1e-12));
+        assertThat(Fidelity.perTrace(whatIf)).isEqualTo(Fidelity.perTrace(hour));
+    }
+
+    @Test
+    void a_replay_at_the_logs_own_lifetime_checks_its_strategies_transcript_against_the_bill() {
+        List<ReplayRun> hour = replay(new TraceBilling(PROVIDERS, chosen(ModelSpec.ONE_HOUR)));
+
+        assertThat(hour.get(1).original()).containsSame(hour.get(0));
     }
 
     @Test
     void a_named_hour_leaves_the_bill_of_a_log_that_wrote_for_five_minutes_as_paid() {
         Trajectory fiveMinuteLog = session(false);
         List<ReplayRun> asLogged = replay(new TraceBilling(PROVIDERS, CHOSEN), fiveMinuteLog);
-        List<ReplayRun> hour = replay(new TraceBilling(PROVIDERS, PROVIDERS.priced(
-                ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.ONE_HOUR)), Optional.of(ModelSpec.ONE_HOUR)),
-                fiveMinuteLog);
+        List<ReplayRun> hour = replay(new TraceBilling(PROVIDERS, chosen(ModelSpec.ONE_HOUR)), fiveMinuteLog);
 
         // Its writes were 5-minute ones, billed at 1.25x input: 6,000 tokens at $3.75 per million.
         assertThat(asLogged.get(1).turns().stream().mapToDouble(turn -> turn.usage().cacheWrite()).sum()).isEqualTo(6_000);
@@ -104,5 +118,8 @@ class TraceBillingTest {
         // The strategies do replay at the hour: the ten minutes before the third call leave its cache warm.
         assertThat(hour.get(0).turns()).extracting(ReplayTurn::cold).containsOnly(false);
         assertThat(asLogged.get(0).turns()).extracting(ReplayTurn::cold).containsExactly(false, false, true);
+        // Its original ran at 5 minutes, as the strategies of the replay at 5 minutes did.
+        assertThat(hour.get(1).original().orElseThrow().turns()).extracting(ReplayTurn::cold)
+                .containsExactly(false, false, true);
     }
 }

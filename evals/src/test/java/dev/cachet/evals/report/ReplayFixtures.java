@@ -6,6 +6,7 @@ import dev.cachet.evals.replay.ReplayTurn;
 import dev.cachet.providers.Usage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /** Replay runs with hand-picked figures, so that reports can be checked to the digit. */
@@ -26,11 +27,13 @@ final class ReplayFixtures {
     /**
      * What a trace's log says it was billed: 1000 uncached in, then 1300 uncached after the cache expired; each 100
      * out. Input costs 0.01 and 0.013, output 0.0015 per turn: 0.026 in all, 0.023 of it input; no cache reads.
+     * Its original harness's replay is {@link #transcript}'s, fitted.
      */
     static ReplayRun recorded(String trace) {
         return new ReplayRun(trace, "recorded", List.of(
                 new ReplayTurn(1, 1000, new Usage(1000, 0, 0, 100, 0), 0.0115, 0.01, 0, 0, 0, 0.0, CallCache.of(false)),
-                new ReplayTurn(2, 1300, new Usage(1300, 0, 0, 100, 0), 0.0145, 0.013, 0, 0, 0, 0.0, CallCache.of(true))), false, 0.0125);
+                new ReplayTurn(2, 1300, new Usage(1300, 0, 0, 100, 0), 0.0145, 0.013, 0, 0, 0, 0.0, CallCache.of(true))), false, 0.0125,
+                Optional.of(fitted(transcript(trace))));
     }
 
     /** The same run of a trace whose log records its usage, so that its counts were fitted to the bill. */

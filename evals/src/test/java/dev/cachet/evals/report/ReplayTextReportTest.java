@@ -8,6 +8,7 @@ import dev.cachet.evals.replay.ReplayRun;
 import dev.cachet.evals.replay.ReplayTurn;
 import dev.cachet.providers.Usage;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReplayTextReportTest {
@@ -40,7 +41,7 @@ class ReplayTextReportTest {
                 masking         4       0                      0      0    $0.0000
                 recorded        2       0                      0      0    $0.0000
 
-                fidelity: the transcript's replay against the recorded bill
+                fidelity: the original harness replayed as it ran against the recorded bill
                 trace      cost  input  per call  cache reads
                 lexer    -34.6%  -4.3%      0.0%     +45.5 pt
                 overall  -34.6%  -4.3%      0.0%     +45.5 pt
@@ -54,7 +55,8 @@ class ReplayTextReportTest {
         // lexer as above; parser replays 1,000 then 1,200 against bills of 1,250 then 2,000 (the second cold).
         ReplayRun parserBill = new ReplayRun("parser", "recorded", List.of(
                 new ReplayTurn(1, 1250, new Usage(1250, 0, 0, 100, 0), 0.014, 0.0125, 0, 0, 0, 0.0, CallCache.of(false)),
-                new ReplayTurn(2, 2000, new Usage(2000, 0, 0, 100, 0), 0.0215, 0.02, 0, 0, 0, 0.0, CallCache.of(true))), false, 0.0125);
+                new ReplayTurn(2, 2000, new Usage(2000, 0, 0, 100, 0), 0.0215, 0.02, 0, 0, 0, 0.0, CallCache.of(true))), false, 0.0125,
+                Optional.of(ReplayFixtures.fitted(ReplayFixtures.transcript("parser"))));
         List<ReplayRun> runs = List.of(ReplayFixtures.fitted(ReplayFixtures.transcript("lexer")),
                 ReplayFixtures.recorded("lexer"), ReplayFixtures.fitted(ReplayFixtures.transcript("parser")),
                 parserBill);

@@ -7,6 +7,7 @@ import dev.cachet.evals.replay.ReplayTiming;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.bench.ReplayBench;
 import dev.cachet.harness.bench.ScratchDir;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -81,8 +82,8 @@ final class BenchReplayCommand implements Callable<Integer> {
 
     /** What 'cachet replay' runs with its defaults: every strategy, billed as each log's model or the default one. */
     private static ReplayBatch batch(Harness harness, List<StrategyInfo> strategies, List<Path> files) {
-        ModelSpec model = ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES);
-        return new ReplayBatch(harness.counter(), harness.traceBilling(harness.priced(model), Optional.empty()),
+        ModelSpec model = ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), CacheLifetime.AUTO);
+        return new ReplayBatch(harness.counter(), harness.traceBilling(harness.priced(model)),
                 strategies.stream().map(info -> harness.strategy(info.name(), Map.of())).toList(),
                 TraceNames.reader(files), ReplayTiming.RECORDED);
     }

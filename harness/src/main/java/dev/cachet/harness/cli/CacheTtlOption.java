@@ -11,8 +11,8 @@ final class CacheTtlOption {
                     + "gaps so far that were 5-60 minute pauses exceeds 0.75 x its new tokens / (1.15 x all it caches), "
                     + "the hour's extra cost over the rewrite a pause would save (less where the provider has missed "
                     + "what it cached, as that is written again at the hour's price); a session that never pauses "
-                    + "writes for 5 minutes throughout. Default: ${DEFAULT-VALUE} (replay: each log's own lifetime, "
-                    + "else 5m, as its harness ran).")
+                    + "writes for 5 minutes throughout. Default: ${DEFAULT-VALUE} (in a replay, for the strategies; the "
+                    + "recorded bill and its fidelity check keep each log's own lifetime).")
     String text;
 
     /** Read where it is used, so a lifetime no provider sells is an input error like an unknown model. */

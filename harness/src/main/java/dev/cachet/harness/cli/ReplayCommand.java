@@ -9,7 +9,6 @@ import dev.cachet.evals.replay.ReplayTiming;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.harness.InputException;
 import dev.cachet.providers.CacheLifetime;
-import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,15 +39,15 @@ import picocli.CommandLine.Option;
             "A log that names its model is billed as that model. Where a log records what every call was billed, "
                     + "token counts are fitted to that bill (what the log never held, such as the harness's system "
                     + "prompt and tools, rides as an unseen prefix in every window), the bill is a 'recorded' row "
-                    + "that strategies are compared with, and the fidelity of the transcript's replay to it is "
-                    + "printed. Other traces are estimated.",
+                    + "that strategies are compared with, and the fidelity to it of the original harness's replay "
+                    + "(its transcript, as it ran) is printed. Other traces are estimated.",
             "",
-            "A log that shows how long its prompts were cached (Claude Code's 5-minute or 1-hour writes) is replayed "
-                    + "at that lifetime. --cache-ttl replays the strategies at another, as a what-if (the recorded "
-                    + "bill stays as paid, so the fidelity table then shows what the lifetime alone changes); "
-                    + "under auto each request of a strategy is written for 5 minutes or an hour as the rule in "
-                    + "--cache-ttl's help chooses, from the pauses its trace showed before it, and billed at that "
-                    + "lifetime's price."})
+            "The strategies are billed at the cache lifetime cachet would have run them with: --cache-ttl, by "
+                    + "default auto, where each request is written for 5 minutes or an hour as the rule in "
+                    + "--cache-ttl's help chooses from the pauses its trace showed before it, and billed at that "
+                    + "lifetime's price. The recorded bill stays as paid, and the fidelity check replays the "
+                    + "transcript apart, as its harness ran: at the lifetime its log shows (Claude Code's 5-minute or "
+                    + "1-hour writes), else 5 minutes, at the recorded times."})
 final class ReplayCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     enum Format { table, json, md, html }
 
@@ -106,14 +104,12 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         }
         ReplayTiming timing = timing();
         List<ConfiguredStrategy> chosen = strategies();
-        ModelSpec spec = model.spec();
-        // Unnamed, a trace's lifetime is its harness's: where its log shows none, what a breakpoint without a TTL buys.
-        PricedModel priced = harness().priced(given("--cache-ttl") ? spec : spec.withCacheTtl(ModelSpec.FIVE_MINUTES));
+        // The strategies at the lifetime cachet would have run with (auto, unless named); the recorded bill as paid.
+        PricedModel priced = harness().priced(model.spec());
         TraceFiles.Found found = inputs.find(root.userLogs(), err());
         PrintWriter err = err();
         ProgressLine progress = ProgressLine.on(err);
-        Optional<CacheLifetime> namedTtl = given("--cache-ttl") ? Optional.of(priced.spec().cacheTtl()) : Optional.empty();
-        ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced, namedTtl), chosen,
+        ReplayBatch batch = new ReplayBatch(harness().counter(), harness().traceBilling(priced), chosen,
                 TraceNames.reader(found.files(), found::format), timing);
         ReplayBatch.Outcome outcome = batch.run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
@@ -123,12 +119,12 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
             throw new InputException("no trajectory could be replayed; nothing reported" + (out != null ? " in " + out : ""));
         }
         ReplayReport report = ReplayReport.of(outcome.runs());
-        // A lifetime the user named is a what-if over the logs' own: the report says so where it names the model.
-        String billedAs = priced.spec() + namedTtl.map(ttl -> ", every strategy at " + switch (ttl) {
+        CacheLifetime ttl = priced.spec().cacheTtl();
+        String billedAs = priced.spec() + ", every strategy at " + switch (ttl) {
             case FIVE_MINUTES -> "a 5-minute cache";
             case ONE_HOUR -> "a 1-hour cache";
             case AUTO -> "each request's own cache lifetime";
-        } + " (--cache-ttl" + (ttl == CacheLifetime.AUTO ? " auto" : "") + "; recorded bills as paid)").orElse("");
+        } + " (--cache-ttl " + ttl + "; recorded bills as paid, fidelity at each log's own lifetime)";
         ReplayOutput output = new ReplayOutput(billedAs, outcome.runs(), report);
         out().print(output.render(format));
         out().flush();

@@ -33,6 +33,7 @@ import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.stats.SummaryCache;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import java.io.IOException;
@@ -240,10 +241,10 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         return format + " " + session;
     }
 
-    /** The replay --what-if runs: each trajectory billed at its own model, as 'cachet replay' bills it by default. */
+    /** The replay --what-if runs: each trajectory billed as 'cachet replay' bills it by default. */
     private CounterfactualReplay replay() {
-        PricedModel fallback = harness().priced(ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES));
-        return new CounterfactualReplay(harness().counter().fresh(), harness().traceBilling(fallback, Optional.empty()));
+        PricedModel fallback = harness().priced(ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), CacheLifetime.AUTO));
+        return new CounterfactualReplay(harness().counter().fresh(), harness().traceBilling(fallback));
     }
 
     /** The periods a report adds its calls up by: its view's, or the days of the page; none for blocks or sessions. */
