@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,8 +58,10 @@ public final class CounterfactualReplay {
     private final StateRules rules = new StateRules();
 
     /**
-     * @param billing how each trajectory is billed: its own model where known, else the one the user named
-     * @param timing  pauses and keep-alive pings to add to the strategies' runs (the recorded bill stays as it was)
+     * @param billing how each trajectory's strategies are billed (its own model where known, else the one the user
+     *                named) and how its original harness was ({@link Billing#asLogged})
+     * @param timing  pauses, pings and the provider's misses for the strategies' runs; the recorded bill and the
+     *                original's replay stay at the recorded times, meeting the provider's misses
      */
     public CounterfactualReplay(TokenCounter counter, Billing billing, ReplayTiming timing) {
         this.counter = counter;
@@ -103,13 +104,18 @@ public final class CounterfactualReplay {
         if (!calibration.estimated()) {
             Optional<ReplayRun> original = strategies.stream()
                     .filter(strategy -> strategy.info().name().equals(TranscriptStrategy.NAME)).findFirst()
-                    .map(transcript -> logged.spec().equals(model.spec()) && timing.equals(ReplayTiming.RECORDED)
+                    .map(transcript -> asBilled(logged, model) && timing.equals(ReplayTiming.RECORDED)
                             ? runs.get(strategies.indexOf(transcript))
                             : replay(replaying, transcript, logged, ReplayTiming.RECORDED, misses));
             runs.add(new ReplayRun(trajectory.id(), RECORDED, bill, false,
                     original.map(ReplayRun::restartCostUsd).orElse(0.0), original));
         }
         return runs;
+    }
+
+    /** Whether two models bill alike: the same spec, whose cache a provider makes, at the same prices. */
+    private static boolean asBilled(PricedModel one, PricedModel other) {
+        return one.spec().equals(other.spec()) && one.listed().equals(other.listed());
     }
 
     /**

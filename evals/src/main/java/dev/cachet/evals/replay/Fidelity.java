@@ -7,23 +7,24 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * How close the replay of the original harness's own behaviour (its transcript, its provider's cache at the lifetime and times of its
- * log) comes to the bill it recorded: the check that the replay's token counts and cache simulators are right on real data. Each error
- * is (replayed - recorded) / recorded, signed; the cache-read share error is in points of share.
+ * How close the replay of the original harness's own behaviour (its transcript, its provider's cache at the lifetime
+ * and times of its log) comes to the bill it recorded: the check that the replay's token counts and cache simulators
+ * are right on real data. Each error is (replayed - recorded) / recorded, signed; the cache-read share error is in
+ * points of share.
  */
 public record Fidelity(String trace, double costError, double inputError, double perCallInputMedianError,
         double cacheReadShareError) {
     /** What {@link #overall} names its figures by, in place of a trace. */
     public static final String OVERALL = "overall";
 
-    /** The transcript's replay of a trace against the trace's recorded bill, call by call. */
-    public static Fidelity of(ReplayRun transcript, ReplayRun recorded) {
-        return pooled(recorded.trace(), List.of(new Compared(transcript, recorded)));
+    /** The original harness's replay of a trace against the trace's recorded bill, call by call. */
+    public static Fidelity of(ReplayRun original, ReplayRun recorded) {
+        return pooled(recorded.trace(), List.of(new Compared(original, recorded)));
     }
 
     /** One per recorded bill among these runs that comes with its original's replay, in the order of the runs. */
     public static List<Fidelity> perTrace(List<ReplayRun> runs) {
-        return compared(runs).stream().map(pair -> of(pair.transcript(), pair.recorded())).toList();
+        return compared(runs).stream().map(pair -> of(pair.original(), pair.recorded())).toList();
     }
 
     /**
@@ -36,11 +37,11 @@ public record Fidelity(String trace, double costError, double inputError, double
         return compared.isEmpty() ? Optional.empty() : Optional.of(pooled(OVERALL, compared));
     }
 
-    /** A trace's transcript replay beside its recorded bill. */
-    private record Compared(ReplayRun transcript, ReplayRun recorded) {
+    /** A trace's original replayed beside its recorded bill. */
+    private record Compared(ReplayRun original, ReplayRun recorded) {
         Compared {
-            if (transcript.turns().size() != recorded.turns().size()) {
-                throw new IllegalArgumentException(transcript.trace() + ": " + transcript.turns().size()
+            if (original.turns().size() != recorded.turns().size()) {
+                throw new IllegalArgumentException(original.trace() + ": " + original.turns().size()
                         + " replayed calls, " + recorded.turns().size() + " recorded");
             }
         }
@@ -57,13 +58,13 @@ public record Fidelity(String trace, double costError, double inputError, double
             for (int i = 0; i < pair.recorded().turns().size(); i++) {
                 long billed = pair.recorded().turns().get(i).usage().input();
                 if (billed > 0) {
-                    perCall.add(Math.abs(pair.transcript().turns().get(i).usage().input() - billed) / (double) billed);
+                    perCall.add(Math.abs(pair.original().turns().get(i).usage().input() - billed) / (double) billed);
                 }
             }
         }
-        Usage replayed = compared.stream().map(pair -> pair.transcript().usage()).reduce(Usage.ZERO, Usage::plus);
+        Usage replayed = compared.stream().map(pair -> pair.original().usage()).reduce(Usage.ZERO, Usage::plus);
         Usage billed = compared.stream().map(pair -> pair.recorded().usage()).reduce(Usage.ZERO, Usage::plus);
-        return new Fidelity(name, error(cost(compared, Compared::transcript), cost(compared, Compared::recorded)),
+        return new Fidelity(name, error(cost(compared, Compared::original), cost(compared, Compared::recorded)),
                 error(replayed.input(), billed.input()),
                 Percentiles.nearestRank(perCall.stream().mapToDouble(Double::doubleValue).toArray(), 50),
                 Ratios.of(replayed.cacheRead(), replayed.input()) - Ratios.of(billed.cacheRead(), billed.input()));

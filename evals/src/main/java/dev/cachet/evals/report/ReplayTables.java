@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 final class ReplayTables {
     /** Under every fidelity table: what its figures are. */
     static final String FIDELITY_NOTE = "The original harness replayed as it ran (its transcript, at the cache "
-            + "lifetime and times of its log) against the recorded bill: (replayed - recorded) / recorded for cost and input, the median of each call's "
-            + "absolute input error, the cache-read share in points; overall pools every trace with usage.";
+            + "lifetime and times of its log) against the recorded bill: (replayed - recorded) / recorded for cost "
+            + "and input, the median of each call's absolute input error, the cache-read share in points; overall "
+            + "pools every trace with usage.";
 
     /** What the replay billed as, before the model given: a log that names its model is billed as that model. */
     static final String BILLED_AS = "each log's own model where it names one, else ";

@@ -128,5 +128,10 @@ class ProviderMissesTest {
                 .containsExactlyElementsOf(met.get(1).turns().stream().map(ReplayTurn::usage).toList());
         assertThat(perfect.get(1).turns().get(MISSED).cache().miss()).hasValueSatisfying(miss ->
                 assertThat(miss.cause()).isEqualTo(Cause.PROVIDER));
+        // Its original is replayed apart, meeting the provider's misses as it did: the fidelity check stays too.
+        assertThat(perfect.get(1).original()).get().isNotSameAs(perfect.get(0));
+        assertThat(met.get(1).original()).containsSame(met.get(0));
+        assertThat(Fidelity.perTrace(perfect)).isEqualTo(Fidelity.perTrace(met));
+        assertThat(perfect.get(0).costUsd()).isLessThan(met.get(0).costUsd());
     }
 }

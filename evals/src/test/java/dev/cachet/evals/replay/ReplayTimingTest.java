@@ -199,6 +199,17 @@ class ReplayTimingTest {
     }
 
     @Test
+    void pauses_and_pings_leave_the_fidelity_check_at_the_recorded_times() {
+        List<ReplayRun> recorded = new CounterfactualReplay(COUNTER, trajectory -> SONNET).replay(session(), transcript());
+        List<ReplayRun> paused = new CounterfactualReplay(COUNTER, trajectory -> SONNET,
+                new ReplayTiming(Map.of(2, Duration.ofMinutes(6)), 2)).replay(session(), transcript());
+
+        assertThat(paused.get(0).coldCalls()).isNotEqualTo(recorded.get(0).coldCalls());
+        assertThat(paused.get(1).original()).get().isNotSameAs(paused.get(0));
+        assertThat(Fidelity.perTrace(paused)).isEqualTo(Fidelity.perTrace(recorded));
+    }
+
+    @Test
     void a_pause_needs_a_call_from_one_and_a_length_of_zero_or_more() {
         assertThatThrownBy(() -> new ReplayTiming(Map.of(0, Duration.ofMinutes(1)), 0))
                 .hasMessageContaining("got 0=PT1M");

@@ -243,7 +243,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     /** The replay --what-if runs: each trajectory billed as 'cachet replay' bills it by default. */
     private CounterfactualReplay replay() {
-        PricedModel fallback = harness().priced(ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), CacheLifetime.AUTO));
+        PricedModel fallback = harness().priced(
+                ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), CacheLifetime.AUTO));
         return new CounterfactualReplay(harness().counter().fresh(), harness().traceBilling(fallback));
     }
 
