@@ -18,6 +18,7 @@ import dev.cachet.context.window.WindowFactory;
 import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.CacheServed;
@@ -223,7 +224,8 @@ public final class CounterfactualReplay {
     private List<ReplayTurn> recorded(Trajectory trajectory, PricedModel model) {
         // The recorded bill is the original provider's cache: a call is cold after the TTL it was paid at.
         // (A provider's own cache keeps its own time, as DeepSeek's two hours, so the simulator's is the one to take.)
-        CallClock clock = new CallClock(trajectory.cacheTtl().orElse(model.caches().apply(counter).lifetime()),
+        CallClock clock = new CallClock(trajectory.cacheTtl().flatMap(CacheLifetime::fixed)
+                .orElseGet(() -> model.caches().apply(counter).lifetime()),
                 ReplayTiming.RECORDED);
         List<ReplayTurn> turns = new ArrayList<>();
         Usage previous = null;

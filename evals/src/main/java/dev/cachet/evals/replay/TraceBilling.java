@@ -28,7 +28,7 @@ public final class TraceBilling implements Billing {
 
     @Override
     public PricedModel asLogged(Trajectory trajectory) {
-        CacheLifetime logged = trajectory.cacheTtl().map(CacheLifetime::of).orElse(ModelSpec.FIVE_MINUTES);
+        CacheLifetime logged = trajectory.cacheTtl().orElse(ModelSpec.FIVE_MINUTES);
         return billed(trajectory, logged == chosen.spec().cacheTtl() ? chosen
                 : providers.priced(chosen.spec().withCacheTtl(logged)));
     }

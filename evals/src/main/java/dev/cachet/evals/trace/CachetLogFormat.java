@@ -3,6 +3,7 @@ package dev.cachet.evals.trace;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.providers.session.LoggedEvent;
+import dev.cachet.providers.session.ModelChoice;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionLogException;
 import dev.cachet.providers.session.SessionLogReader;
@@ -85,8 +86,8 @@ public final class CachetLogFormat implements TraceFormat {
         return new Trajectory(file.getFileName().toString(), label(),
                 start.map(SessionEvent.Started::model).filter(model -> !model.isEmpty()),
                 start.map(SessionEvent.Started::systemPrompt).orElse(""), start.map(SessionEvent.Started::task).orElse(""),
-                start.map(started -> tools(started.tools())).orElse(List.of()),
-                turns.build()).withSideCalls(sideCalls);
+                start.map(started -> tools(started.tools())).orElse(List.of()), turns.build(),
+                start.map(SessionEvent.Started::modelChoice).map(ModelChoice::cacheTtl)).withSideCalls(sideCalls);
     }
 
     private static List<LoggedEvent> events(Path file) {

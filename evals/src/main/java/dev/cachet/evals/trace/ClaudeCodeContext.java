@@ -2,9 +2,9 @@ package dev.cachet.evals.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolCall;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.Usage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ final class ClaudeCodeContext {
     private final Map<String, TurnBuilder.Turn> responses = new HashMap<>();
     private String task;
     private Optional<String> model = Optional.empty();
-    private Optional<Duration> cacheTtl = Optional.empty();
+    private Optional<CacheLifetime> cacheTtl = Optional.empty();
 
     /**
      * @param expected what a Claude Code log looks like, for the error when this context has no model call
@@ -122,7 +122,7 @@ final class ClaudeCodeContext {
         long written = usage.path("cache_creation_input_tokens").asLong();
         long hourLong = Math.min(written, usage.path("cache_creation").path("ephemeral_1h_input_tokens").asLong());
         if (hourLong > 0) {
-            cacheTtl = Optional.of(Duration.ofHours(1));
+            cacheTtl = Optional.of(CacheLifetime.ONE_HOUR);
         }
         return new Usage(
                 JsonFiles.required(file, line, "message.usage.input_tokens").asLong(),

@@ -1,7 +1,7 @@
 package dev.cachet.evals.trace;
 
 import dev.cachet.context.message.ToolSpec;
-import java.time.Duration;
+import dev.cachet.providers.CacheLifetime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param model    the model that ran it as the log names it, or empty when the log does not say
  * @param tools    tool schemas offered to the model; empty when the log does not record them
  * @param cacheTtl how long the original harness had its prompt prefixes cached, when its log tells (Claude Code's
- *                 usage says which writes were 1-hour ones)
+ *                 usage says which writes were 1-hour ones; cachet's log names the lifetime it ran with, auto too)
  * @param session  the user's session this context belongs to, by which reports add up a session's parts: a
  *                 sub-agent's transcript (in a file of its own, or inline in its parent's) names its parent session;
  *                 otherwise the id
@@ -29,7 +29,7 @@ public record Trajectory(
         String task,
         List<ToolSpec> tools,
         List<TrajectoryTurn> turns,
-        Optional<Duration> cacheTtl,
+        Optional<CacheLifetime> cacheTtl,
         String session,
         List<SideCall> sideCalls) {
 
@@ -41,7 +41,7 @@ public record Trajectory(
 
     /** A session of its own, not part of another. */
     public Trajectory(String id, String format, Optional<String> model, String systemPrompt, String task,
-            List<ToolSpec> tools, List<TrajectoryTurn> turns, Optional<Duration> cacheTtl) {
+            List<ToolSpec> tools, List<TrajectoryTurn> turns, Optional<CacheLifetime> cacheTtl) {
         this(id, format, model, systemPrompt, task, tools, turns, cacheTtl, id, List.of());
     }
 

@@ -15,7 +15,6 @@ import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.registry.Providers;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,7 @@ class TraceBillingTest {
                     Optional.of(START.plusSeconds(60 * minutes[i])), false));
         }
         return new Trajectory("hour", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), turns,
-                hourLong ? Optional.of(Duration.ofHours(1)) : Optional.empty());
+                hourLong ? Optional.of(ModelSpec.ONE_HOUR) : Optional.empty());
     }
 
     private static List<ReplayRun> replay(TraceBilling billing) {
@@ -77,6 +76,12 @@ class TraceBillingTest {
         // A log that shows no lifetime was written for what a breakpoint without a TTL buys.
         assertThat(auto.asLogged(session(false)).spec().cacheTtl()).isEqualTo(ModelSpec.FIVE_MINUTES);
         assertThat(auto.asLogged(session(false)).spec().name()).isEqualTo(MODEL);
+        // cachet's own log names the lifetime it ran with, auto too: its original is replayed choosing as it chose.
+        Trajectory cachetAuto = session(false);
+        cachetAuto = new Trajectory(cachetAuto.id(), "cachet", cachetAuto.model(), "", cachetAuto.task(), List.of(),
+                cachetAuto.turns(), Optional.of(CacheLifetime.AUTO));
+        assertThat(new TraceBilling(PROVIDERS, CHOSEN).asLogged(cachetAuto).spec().cacheTtl())
+                .isEqualTo(CacheLifetime.AUTO);
     }
 
     @Test

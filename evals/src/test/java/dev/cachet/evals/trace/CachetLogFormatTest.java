@@ -10,6 +10,7 @@ import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.context.message.UserText;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.Usage;
 import dev.cachet.tools.ToolBox;
 import java.io.IOException;
@@ -48,6 +49,18 @@ class CachetLogFormatTest {
         assertThat(session.turns().get(0).action().toolCalls()).containsExactly(
                 new ToolCall("c1", "read_file", "{\"path\":\"src/A.java\"}"), new ToolCall("c2", "grep", "{\"pattern\":\"width\"}"));
         assertThat(session.turns()).allSatisfy(turn -> assertThat(turn.userMessages()).isEmpty());
+    }
+
+    @Test
+    void the_cache_lifetime_the_session_ran_with_is_read_from_its_start() throws IOException {
+        List<String> lines = Files.readAllLines(SESSION);
+        String start = lines.get(0);
+        lines.set(0, start.substring(0, start.length() - 1)
+                + ",\"model_choice\":{\"spec\":\"anthropic:claude-sonnet-4-6\",\"base_url\":\"\",\"cache_ttl\":\"auto\"}}");
+        Path auto = Files.write(dir.resolve("auto.jsonl"), lines);
+
+        assertThat(read(auto).cacheTtl()).contains(CacheLifetime.AUTO);
+        assertThat(read(SESSION).cacheTtl()).as("a log from before cachet logged its choice").isEmpty();
     }
 
     @Test

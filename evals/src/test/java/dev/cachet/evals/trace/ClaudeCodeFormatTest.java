@@ -142,7 +142,7 @@ class ClaudeCodeFormatTest {
 
         // Written on three lines with the same usage: counted once, all 1,000 writes 1-hour ones.
         assertThat(first.usage()).contains(new Usage(2, 1000, 500, 40, 0, 1000));
-        assertThat(read(SIDECHAINS).cacheTtl()).contains(java.time.Duration.ofHours(1));
+        assertThat(read(SIDECHAINS).cacheTtl()).contains(dev.cachet.providers.CacheLifetime.ONE_HOUR);
     }
 
     @ParameterizedTest
