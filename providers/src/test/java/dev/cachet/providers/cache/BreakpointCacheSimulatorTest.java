@@ -486,6 +486,32 @@ class BreakpointCacheSimulatorTest {
     }
 
     @Test
+    void under_auto_a_request_that_marks_no_breakpoint_is_no_gap_the_rule_counts() {
+        // A summarizing strategy's request (SummaryRequest) marks none: it neither reads nor writes the cache, so the
+        // gaps that decide a lifetime are those between the requests that do, live as in a replay that bills it apart.
+        List<Message> head = List.of(new SystemText("word ".repeat(40_000)), task);
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        List<Usage> plain = new ArrayList<>();
+        List<Usage> summarized = new ArrayList<>();
+        for (List<Usage> usages : List.of(plain, summarized)) {
+            BreakpointCacheSimulator auto = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6",
+                    CacheLifetime.AUTO);
+            usages.add(auto.next(marked(head, turns(0, 1)), 0, at));
+            if (usages == summarized) {
+                // Within the ten minutes: counted, they would cut its pause into gaps of 4, 5 and 1 minutes.
+                Window summary = new WindowFactory(COUNTER).builder().segment(SegmentKind.HISTORY, turns(0, 1)).build();
+                auto.next(summary, 0, at.plus(Duration.ofMinutes(4)));
+                auto.next(summary, 0, at.plus(Duration.ofMinutes(9)));
+            }
+            usages.add(auto.next(marked(head, turns(0, 2)), 0, at.plus(Duration.ofMinutes(10))));
+            usages.add(auto.next(marked(head, turns(0, 3)), 0, at.plus(Duration.ofMinutes(10).plusSeconds(30))));
+        }
+
+        assertThat(plain.get(2).cacheWrite1h()).as("one pause in two gaps: an hour").isPositive();
+        assertThat(summarized).isEqualTo(plain);
+    }
+
+    @Test
     void under_auto_with_no_pause_seen_every_request_writes_for_five_minutes() {
         Duration[] steps = new Duration[30];
         java.util.Arrays.fill(steps, Duration.ofSeconds(30));
