@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
                     + "--cache-ttl's help chooses from the pauses its trace showed before it, and billed at that "
                     + "lifetime's price. The recorded bill stays as paid, and the fidelity check replays the "
                     + "transcript apart, as its harness ran: at the lifetime its log shows (Claude Code's 5-minute or "
-                    + "1-hour writes), else 5 minutes, at the recorded times."})
+                    + "1-hour writes, the one a cachet session ran with), else 5 minutes, at the recorded times."})
 final class ReplayCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     enum Format { table, json, md, html }
 
@@ -78,7 +78,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
     @Option(names = "--pause-at", paramLabel = "CALL=MINUTES", converter = {AtLeastOneConverter.class, PauseMinutesConverter.class},
             description = "What if the session had idled MINUTES longer before call CALL (1-based): that call and every "
                     + "later one move, and the cache expires where the pause passes its TTL (repeatable). Applies to "
-                    + "the strategies, not to the recorded bill.")
+                    + "the strategies, not to the recorded bill nor its fidelity check.")
     Map<Integer, Double> pauseAt = new LinkedHashMap<>();
 
     @Option(names = "--cache-keepalive", paramLabel = "N", defaultValue = "0", converter = ZeroOrMoreConverter.class,
@@ -91,7 +91,8 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
             + "for the reasons a simulator knows (TTL, compaction, changed prefix, minimum length, lookback). By "
             + "default, where a recorded bill read less than its provider had cached seconds before for none of "
             + "those reasons (a 'provider' miss: another of the provider's machines, an eviction), every strategy's "
-            + "call there is served at most what the recorded call read, as the same provider would have served it.")
+            + "call there is served at most what the recorded call read, as the same provider would have served it. "
+            + "The fidelity check meets the provider's misses either way.")
     boolean perfectCache;
 
     @Override
