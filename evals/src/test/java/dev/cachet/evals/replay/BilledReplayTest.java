@@ -37,7 +37,7 @@ class BilledReplayTest {
 
     private final CounterfactualReplay replay = new CounterfactualReplay(COUNTER, trajectory -> new PricedModel(
             ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES), PRICE,
-            counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES)));
+            counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES, PRICE)));
 
     /** Three reads of a long file, the third ten minutes after the second: past the 5-minute TTL. */
     private static Trajectory session(boolean withUsage) {

@@ -58,7 +58,7 @@ class CounterfactualReplayTest {
     private static CounterfactualReplay replay() {
         var price = PriceTable.bundled().price(MODEL).orElseThrow();
         PricedModel priced = new PricedModel(ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES),
-                price, counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES));
+                price, counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES, price));
         return new CounterfactualReplay(COUNTER, trajectory -> priced);
     }
 

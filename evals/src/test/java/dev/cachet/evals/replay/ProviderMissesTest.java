@@ -13,6 +13,7 @@ import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.BreakpointCacheSimulator;
+import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +30,10 @@ class ProviderMissesTest {
     private static final TokenCounter COUNTER = TokenCounter.o200k();
     private static final String MODEL = "claude-sonnet-4-6";
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+    private static final ModelPrice PRICE = PriceTable.bundled().price(MODEL).orElseThrow();
     private static final PricedModel SONNET = new PricedModel(
-            ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES),
-            PriceTable.bundled().price(MODEL).orElseThrow(),
-            counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES));
+            ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES), PRICE,
+            counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES, PRICE));
     private static final int MISSED = 2;
 
     /** Each call adds ~2,000 tokens; the log says each read what the call before it held, but the third read none. */

@@ -39,7 +39,7 @@ class ReplayTimingTest {
 
     private static final PricedModel SONNET = new PricedModel(
             ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.FIVE_MINUTES), PRICE,
-            counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES));
+            counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.FIVE_MINUTES, PRICE));
 
     /**
      * Each read returns ~1,600 tokens, so the prefix passes Sonnet's 1,024-token minimum from the second call. The log
@@ -170,7 +170,7 @@ class ReplayTimingTest {
 
     private static PricedModel oneHour() {
         return new PricedModel(ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.ONE_HOUR),
-                PRICE, counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.ONE_HOUR));
+                PRICE, counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.ONE_HOUR, PRICE));
     }
 
     @Test
@@ -188,7 +188,7 @@ class ReplayTimingTest {
     void an_hour_cache_outlives_the_ten_minute_pause_so_no_ping_is_sent() {
         PricedModel hour = new PricedModel(
                 ModelSpec.parse("anthropic:" + MODEL, Optional.empty(), ModelSpec.ONE_HOUR), PRICE,
-                counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.ONE_HOUR));
+                counter -> BreakpointCacheSimulator.anthropic(counter, MODEL, ModelSpec.ONE_HOUR, PRICE));
 
         ReplayTiming pinged = new ReplayTiming(Map.of(), 2).withPerfectProviderCache();
         ReplayRun run = new CounterfactualReplay(COUNTER, trajectory -> hour, pinged)

@@ -108,7 +108,7 @@ public final class ToolBench {
         private final Session session;
         private final ContextStrategy strategy;
         private final CacheSimulator cache =
-                BreakpointCacheSimulator.anthropic(counter, MODEL, CacheLifetime.FIVE_MINUTES);
+                BreakpointCacheSimulator.anthropic(counter, MODEL, CacheLifetime.FIVE_MINUTES, price);
 
         Play(ToolBox tools, StrategyInfo info) {
             this.tools = tools;

@@ -12,6 +12,7 @@ import dev.cachet.context.message.UserText;
 import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
+import dev.cachet.harness.SimulatedSessions;
 import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ScriptedModelClient;
 import dev.cachet.providers.Usage;
@@ -33,7 +34,8 @@ class CacheCheckingModelClientTest {
 
     /** The lifetimes the checking simulator logged for four calls, 20 s, 10 min and 20 s apart, billed {@code usage}. */
     private static List<Duration> lifetimes(Usage usage) {
-        return lifetimes(usage, BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", CacheLifetime.AUTO));
+        return lifetimes(usage, BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", CacheLifetime.AUTO,
+                SimulatedSessions.PRICE));
     }
 
     private static List<Duration> lifetimes(Usage usage, CacheSimulator simulator) {

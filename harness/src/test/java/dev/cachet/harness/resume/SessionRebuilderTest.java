@@ -112,7 +112,7 @@ class SessionRebuilderTest {
         Path missing = dir.resolve("missing.jsonl");
         run(missing, (turns, heard) -> new CacheCheckingModelClient(
                 ScriptedModelClient.of(new Usage(2_000, 0, 0, 50, 0), turns),
-                BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", ModelSpec.FIVE_MINUTES), heard,
+                BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", ModelSpec.FIVE_MINUTES, SONNET), heard,
                 Clock.systemUTC()));
         assertThat(compactedTurns(missing)).as("the misses changed where it compacted").isNotEqualTo(compactedTurns(log));
         List<String> warnings = new ArrayList<>();

@@ -9,7 +9,9 @@ import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.http.JsonHttp;
 import dev.cachet.providers.http.RetryingTransport;
+import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /** Anthropic's Messages API: explicit cache breakpoints, 5-minute or 1-hour TTL, or each request's choice (auto). */
 public final class AnthropicProvider implements Provider {
@@ -33,15 +35,16 @@ public final class AnthropicProvider implements Provider {
     }
 
     @Override
-    public ModelClient client(ModelSpec spec, ProviderContext context) {
-        RequestLifetime lifetime = spec.cacheTtl().fixed().map(RequestLifetime::fixed)
-                .orElseGet(() -> RequestLifetime.simulated(cache(spec, context.counter()), Clock.systemUTC()));
-        return new AnthropicClient(spec.name(), spec.baseUrl().orElse(AnthropicClient.DEFAULT_BASE_URL), context.key(KEY),
+    public ModelClient client(ModelSpec spec, Supplier<ModelPrice> price, ProviderContext context) {
+        String key = context.key(KEY);
+        RequestLifetime lifetime = spec.cacheTtl().fixed().map(RequestLifetime::fixed).orElseGet(() ->
+                RequestLifetime.simulated(cache(spec, price.get(), context.counter()), Clock.systemUTC()));
+        return new AnthropicClient(spec.name(), spec.baseUrl().orElse(AnthropicClient.DEFAULT_BASE_URL), key,
                 MAX_OUTPUT_TOKENS, lifetime, new JsonHttp(RetryingTransport.standard(name())));
     }
 
     @Override
-    public CacheSimulator cache(ModelSpec spec, TokenCounter counter) {
-        return BreakpointCacheSimulator.anthropic(counter, spec.name(), spec.cacheTtl());
+    public CacheSimulator cache(ModelSpec spec, ModelPrice price, TokenCounter counter) {
+        return BreakpointCacheSimulator.anthropic(counter, spec.name(), spec.cacheTtl(), price);
     }
 }

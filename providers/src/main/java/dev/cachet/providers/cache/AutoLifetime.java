@@ -1,18 +1,20 @@
 package dev.cachet.providers.cache;
 
+import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.context.strategy.CacheReliability;
 import dev.cachet.providers.CacheLifetime;
+import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Chooses each request's cache lifetime from Anthropic's prices and the session's own pauses and misses so far. With
- * writes at w5 = 1.25 and w60 = 2 and reads at r = 0.1 (multiples of the input price), a request that already finds
- * C tokens cached and adds A writes A, plus the share m of C its provider misses and writes again: an hour costs
+ * Chooses each request's cache lifetime from the model's prices and the session's own pauses and misses so far. With
+ * writes at w5 and w60 and reads at r (multiples of the input price, from the price table: Anthropic's are 1.25, 2
+ * and 0.1), a request that already finds C tokens cached and adds A writes A, plus the share m of C its provider misses and writes again: an hour costs
  * (w60 - w5)(A + mC) more. It saves, if the next gap is a pause of 5 to 60 minutes, writing the whole prefix again at
  * w5 where it is read at r, or missed (1 - m of it is served) and written again at w60: (C + A)(w5 - (1 - m) r - m w60).
- * So an hour pays when P(pause) times that saving exceeds the premium; with a provider that serves all it cached
- * (m = 0), when P(pause) > 0.75 A / 1.15 (C + A).
+ * So an hour pays when P(pause) times that saving exceeds the premium; at Anthropic's prices, with a provider that
+ * serves all it cached (m = 0), when P(pause) > 0.75 A / 1.15 (C + A).
  *
  * <p>P is the share of pauses among the gaps before this request, under a Beta(0, 1) prior: one gap without a pause
  * and none with. The premium is paid for certain and pays back only on a pause, so a session buys hours once it has
@@ -25,15 +27,21 @@ import java.time.Instant;
 final class AutoLifetime implements LifetimeRule {
     static final Duration FIVE_MINUTES = CacheLifetime.FIVE_MINUTES.shortest();
     static final Duration ONE_HOUR = CacheLifetime.ONE_HOUR.shortest();
-    // Anthropic's prices as multiples of the input price.
-    private static final double FIVE_MINUTE_WRITE = 1.25;
-    private static final double ONE_HOUR_WRITE = 2.0;
-    private static final double READ = 0.1;
-
+    private final double fiveMinuteWrite;
+    private final double oneHourWrite;
+    private final double read;
     private final CacheReliability reliability = new CacheReliability();
     private Instant previous;
     private int gaps;
     private int pauses;
+
+    /** @param price the model's listed prices, whose cache rates for 5 minutes and an hour the rule weighs */
+    AutoLifetime(ModelPrice price) {
+        CacheRates fiveMinutes = price.cacheRates(FIVE_MINUTES);
+        this.fiveMinuteWrite = fiveMinutes.write();
+        this.oneHourWrite = price.cacheRates(ONE_HOUR).write();
+        this.read = fiveMinutes.read();
+    }
 
     @Override
     public Duration choose(long cached, long added, Instant at) {
@@ -48,8 +56,8 @@ final class AutoLifetime implements LifetimeRule {
         previous = at;
         double pause = pauses / (gaps + 1.0);
         double missed = 1 - reliability.share();
-        double premium = (ONE_HOUR_WRITE - FIVE_MINUTE_WRITE) * (added + missed * cached);
-        double saving = (FIVE_MINUTE_WRITE - (1 - missed) * READ - missed * ONE_HOUR_WRITE) * (cached + added);
+        double premium = (oneHourWrite - fiveMinuteWrite) * (added + missed * cached);
+        double saving = (fiveMinuteWrite - (1 - missed) * read - missed * oneHourWrite) * (cached + added);
         return pause * saving > premium ? ONE_HOUR : FIVE_MINUTES;
     }
 

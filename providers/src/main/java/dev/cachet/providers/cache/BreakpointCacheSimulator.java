@@ -4,6 +4,7 @@ import dev.cachet.context.TokenCounter;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.Usage;
+import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,27 +44,33 @@ public final class BreakpointCacheSimulator implements CacheSimulator {
     }
 
     private BreakpointCacheSimulator(TokenCounter counter, int minCacheableTokens, int lookbackBlocks,
-            CacheLifetime lifetimes) {
+            CacheLifetime lifetimes, LifetimeRule rule) {
         this.counter = counter;
         this.minCacheableTokens = minCacheableTokens;
         this.lookbackBlocks = lookbackBlocks;
         this.lifetimes = lifetimes;
-        this.rule = LifetimeRule.of(lifetimes);
+        this.rule = rule;
         this.lifetime = lifetimes.shortest();
         this.marked = lifetime;
     }
 
     public BreakpointCacheSimulator(TokenCounter counter, int minCacheableTokens, int lookbackBlocks) {
-        this(counter, minCacheableTokens, lookbackBlocks, CacheLifetime.FIVE_MINUTES);
+        this(counter, minCacheableTokens, lookbackBlocks, CacheLifetime.FIVE_MINUTES,
+                LifetimeRule.fixed(CacheLifetime.FIVE_MINUTES.shortest()));
     }
 
     public static BreakpointCacheSimulator anthropic(TokenCounter counter) {
         return new BreakpointCacheSimulator(counter, ANTHROPIC_MIN_CACHEABLE_TOKENS, ANTHROPIC_LOOKBACK_BLOCKS);
     }
 
-    /** Anthropic's cache for one model, with the lifetime the requests ask for (5 minutes, 1 hour, or auto). */
-    public static BreakpointCacheSimulator anthropic(TokenCounter counter, String model, CacheLifetime lifetimes) {
-        return new BreakpointCacheSimulator(counter, minCacheableTokens(model), ANTHROPIC_LOOKBACK_BLOCKS, lifetimes);
+    /**
+     * Anthropic's cache for one model, with the lifetime the requests ask for (5 minutes, 1 hour, or auto, which
+     * weighs the model's listed {@code price}).
+     */
+    public static BreakpointCacheSimulator anthropic(TokenCounter counter, String model, CacheLifetime lifetimes,
+            ModelPrice price) {
+        return new BreakpointCacheSimulator(counter, minCacheableTokens(model), ANTHROPIC_LOOKBACK_BLOCKS, lifetimes,
+                LifetimeRule.of(lifetimes, price));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cachet.providers.cache;
 
 import dev.cachet.providers.CacheLifetime;
+import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,7 +18,12 @@ interface LifetimeRule {
     /** Of a request's {@code predictedRead} cached tokens, the provider served {@code share} (1: all). */
     default void served(long predictedRead, double share) {}
 
-    static LifetimeRule of(CacheLifetime lifetime) {
-        return lifetime.fixed().<LifetimeRule>map(fixed -> (cached, added, at) -> fixed).orElseGet(AutoLifetime::new);
+    /** A fixed lifetime's rule, or auto's, weighing the model's {@code price}. */
+    static LifetimeRule of(CacheLifetime lifetime, ModelPrice price) {
+        return lifetime.fixed().<LifetimeRule>map(LifetimeRule::fixed).orElseGet(() -> new AutoLifetime(price));
+    }
+
+    static LifetimeRule fixed(Duration lifetime) {
+        return (cached, added, at) -> lifetime;
     }
 }

@@ -9,8 +9,10 @@ import dev.cachet.providers.ProviderContext;
 import dev.cachet.providers.cache.AutomaticPrefixCacheSimulator;
 import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.http.RetryingTransport;
+import dev.cachet.providers.pricing.ModelPrice;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -67,7 +69,7 @@ public final class OpenAiProvider implements Provider {
     }
 
     @Override
-    public ModelClient client(ModelSpec spec, ProviderContext context) {
+    public ModelClient client(ModelSpec spec, Supplier<ModelPrice> price, ProviderContext context) {
         String baseUrl = spec.baseUrl().or(() -> defaultBaseUrl).orElseThrow(() -> new ModelSpecException(
                 spec + " needs --base-url, e.g. http://localhost:11434/v1 for Ollama"));
         Optional<String> key = defaultBaseUrl.isPresent() ? Optional.of(context.key(keyVariable)) : context.optionalKey(keyVariable);
@@ -75,7 +77,7 @@ public final class OpenAiProvider implements Provider {
     }
 
     @Override
-    public CacheSimulator cache(ModelSpec spec, TokenCounter counter) {
+    public CacheSimulator cache(ModelSpec spec, ModelPrice price, TokenCounter counter) {
         return caches.apply(spec, counter);
     }
 }

@@ -41,13 +41,14 @@ public final class Providers {
     public PricedClient open(ModelSpec spec, ProviderContext context) {
         Provider provider = provider(spec);
         // The client first: a missing key or address is the likelier mistake, and the one to hear about first.
-        ModelClient client = provider.client(spec, context);
+        ModelClient client = provider.client(spec, () -> listed(spec, provider), context);
         return new PricedClient(client, billing(spec, provider));
     }
 
     /** A client that answers from a recording already read, billed as replays are. */
     public PricedClient replay(RecordedSession recording, ModelSpec spec, TokenCounter counter) {
-        return new PricedClient(REPLAY.client(recording, spec, counter), billing(spec, REPLAY));
+        PricedModel billing = billing(spec, REPLAY);
+        return new PricedClient(REPLAY.client(recording, spec, billing.listed(), counter), billing);
     }
 
     /** How a counterfactual replay bills requests to this model; a recording has no price of its own to bill at. */
@@ -70,14 +71,19 @@ public final class Providers {
         Optional<Provider> provider = ALL.stream().filter(p -> p.servesByName(name)).findFirst();
         ModelSpec spec = new ModelSpec(provider.map(Provider::name).orElse("unknown"), name, Optional.empty(), cacheTtl);
         ModelPrice listed = prices.price(name).orElse(fallback.listed());
-        return new PricedModel(spec, listed, counter -> provider.map(p -> p.cache(spec, counter)).orElseGet(NoPromptCache::new));
+        return new PricedModel(spec, listed,
+                counter -> provider.map(p -> p.cache(spec, listed, counter)).orElseGet(NoPromptCache::new));
     }
 
     private PricedModel billing(ModelSpec spec, Provider provider) {
+        ModelPrice listed = listed(spec, provider);
+        return new PricedModel(spec, listed, counter -> provider.cache(spec, listed, counter));
+    }
+
+    private ModelPrice listed(ModelSpec spec, Provider provider) {
         String model = provider.pricedAs(spec);
-        ModelPrice listed = prices.price(model).orElseThrow(() -> new ModelSpecException("no price for model " + model
+        return prices.price(model).orElseThrow(() -> new ModelSpecException("no price for model " + model
                 + "; known: " + prices.models() + " (add it to ~/.config/cachet/prices.yaml, with zeros for a free local model)"));
-        return new PricedModel(spec, listed, counter -> provider.cache(spec, counter));
     }
 
     private static Provider provider(ModelSpec spec) {

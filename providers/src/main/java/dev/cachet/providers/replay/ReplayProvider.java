@@ -7,7 +7,9 @@ import dev.cachet.providers.Provider;
 import dev.cachet.providers.ProviderContext;
 import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.cache.CacheSimulator;
+import dev.cachet.providers.pricing.ModelPrice;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * {@code replay:<session.jsonl>}: answers from a recorded session offline, billed as {@value #PRICED_AS} through
@@ -27,18 +29,19 @@ public final class ReplayProvider implements Provider {
     }
 
     @Override
-    public ModelClient client(ModelSpec spec, ProviderContext context) {
-        return client(RecordedSession.read(Path.of(spec.name()), context.warnings()), spec, context.counter());
+    public ModelClient client(ModelSpec spec, Supplier<ModelPrice> price, ProviderContext context) {
+        return client(RecordedSession.read(Path.of(spec.name()), context.warnings()), spec, price.get(),
+                context.counter());
     }
 
     /** A client that answers from a recording already read, such as one bundled in the jar. */
-    public ModelClient client(RecordedSession recording, ModelSpec spec, TokenCounter counter) {
-        return new ReplayModelClient(recording, PRICED_AS, counter, cache(spec, counter));
+    public ModelClient client(RecordedSession recording, ModelSpec spec, ModelPrice price, TokenCounter counter) {
+        return new ReplayModelClient(recording, PRICED_AS, counter, cache(spec, price, counter));
     }
 
     @Override
-    public CacheSimulator cache(ModelSpec spec, TokenCounter counter) {
-        return BreakpointCacheSimulator.anthropic(counter, PRICED_AS, spec.cacheTtl());
+    public CacheSimulator cache(ModelSpec spec, ModelPrice price, TokenCounter counter) {
+        return BreakpointCacheSimulator.anthropic(counter, PRICED_AS, spec.cacheTtl(), price);
     }
 
     @Override

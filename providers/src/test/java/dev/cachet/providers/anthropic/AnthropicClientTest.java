@@ -27,6 +27,7 @@ import dev.cachet.providers.cache.BreakpointCacheSimulator;
 import dev.cachet.providers.http.JsonHttp;
 import dev.cachet.providers.http.RetryPolicy;
 import dev.cachet.providers.http.RetryingTransport;
+import dev.cachet.providers.pricing.PriceTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,8 +162,9 @@ class AnthropicClientTest {
      */
     private List<JsonNode> sentUnderAuto(String answer) throws Exception {
         Instant[] now = {Instant.parse("2026-11-25T10:00:00Z")};
-        RequestLifetime auto = RequestLifetime.simulated(
-                BreakpointCacheSimulator.anthropic(TokenCounter.o200k(), "claude-sonnet-4-6", CacheLifetime.AUTO), () -> now[0]);
+        String model = "claude-sonnet-4-6";
+        RequestLifetime auto = RequestLifetime.simulated(BreakpointCacheSimulator.anthropic(TokenCounter.o200k(), model,
+                CacheLifetime.AUTO, PriceTable.bundled().price(model).orElseThrow()), () -> now[0]);
         AnthropicClient client = client(Duration.ofSeconds(10), auto);
         List<Duration> gaps = List.of(Duration.ZERO, Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofSeconds(20));
         List<JsonNode> sent = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.cachet.providers.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachet.providers.pricing.ModelPrice;
+import dev.cachet.providers.pricing.PriceTable;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,9 @@ class AutoLifetimeTest {
     private static final Duration ONE_HOUR = Duration.ofHours(1);
     private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
 
-    private final AutoLifetime auto = new AutoLifetime();
+    private static final ModelPrice SONNET = PriceTable.bundled().price("claude-sonnet-4-6").orElseThrow();
+
+    private final AutoLifetime auto = new AutoLifetime(SONNET);
     private Instant at = START;
 
     /** The request after a gap, adding {@code added} tokens to {@code cached} already cached. */
@@ -52,6 +56,19 @@ class AutoLifetimeTest {
         // One pause in two gaps: P = 1 / 3, above 0.75 x 22,500 / 1.15 x 50,000 = 0.29; with the instant counted as a
         // gap it would be 1 / 4, below.
         assertThat(after(Duration.ofSeconds(30), 27_500, 22_500)).isEqualTo(ONE_HOUR);
+    }
+
+    @Test
+    void the_rule_weighs_the_models_own_prices() {
+        // A model whose hour-long writes cost what 5-minute ones do: after one pause, even a request that writes all
+        // its prompt anew is written for an hour, as the hour costs nothing more. At Sonnet's prices it is not.
+        AutoLifetime sameWritePrice = new AutoLifetime(new ModelPrice(3, 15, 3.75, 3.75, 0.3));
+        sameWritePrice.choose(0, 50_000, at);
+        auto.choose(0, 50_000, at);
+        at = at.plus(Duration.ofMinutes(10));
+
+        assertThat(sameWritePrice.choose(0, 50_000, at)).isEqualTo(ONE_HOUR);
+        assertThat(auto.choose(0, 50_000, at)).isEqualTo(FIVE_MINUTES);
     }
 
     @Test

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class BreakpointCacheSimulatorTest {
     private static final TokenCounter COUNTER = TokenCounter.o200k();
     private static final int NO_LOOKBACK_LIMIT = 1_000;
+    private static final ModelPrice SONNET = PriceTable.bundled().price("claude-sonnet-4-6").orElseThrow();
+    private static final ModelPrice HAIKU = PriceTable.bundled().price("claude-haiku-4-5").orElseThrow();
 
     private final TranscriptStrategy transcript = new TranscriptStrategy(new WindowFactory(COUNTER));
     private final ToolSpec grep = new ToolSpec("grep", "search files for a regular expression", schema("pattern"));
@@ -83,7 +85,7 @@ class BreakpointCacheSimulatorTest {
     @Test
     void what_the_provider_did_not_serve_from_its_cache_its_breakpoints_write_again() {
         BreakpointCacheSimulator simulator = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6",
-                CacheLifetime.FIVE_MINUTES);
+                CacheLifetime.FIVE_MINUTES, SONNET);
         Usage predicted = new Usage(10, 500, 20_000, 7, 0, 500);
 
         assertThat(simulator.servedAtMost(predicted, 19_000)).isEqualTo(new Usage(10, 1_500, 19_000, 7, 0, 500));
@@ -439,14 +441,14 @@ class BreakpointCacheSimulatorTest {
         List<Message> head = List.of(new SystemText("word ".repeat(2_000)), task);
         Window window = marked(head, List.of());
         CacheLifetime fiveMinutes = CacheLifetime.FIVE_MINUTES;
-        assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", fiveMinutes).next(window, 0).cacheWrite()).isPositive();
-        assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-haiku-4-5", fiveMinutes).next(window, 0).cacheWrite()).isZero();
+        assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", fiveMinutes, SONNET).next(window, 0).cacheWrite()).isPositive();
+        assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-haiku-4-5", fiveMinutes, HAIKU).next(window, 0).cacheWrite()).isZero();
     }
 
     /** A large prompt (40,000 words of system text) and its turns, sent at the given offsets from the start. */
     private List<Usage> session(CacheLifetime lifetimes, Duration... gaps) {
         List<Message> head = List.of(new SystemText("word ".repeat(40_000)), task);
-        BreakpointCacheSimulator simulator = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", lifetimes);
+        BreakpointCacheSimulator simulator = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", lifetimes, SONNET);
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
         List<Usage> usages = new ArrayList<>(List.of(simulator.next(marked(head, turns(0, 1)), 0, at)));
         for (int i = 0; i < gaps.length; i++) {
@@ -457,8 +459,7 @@ class BreakpointCacheSimulatorTest {
     }
 
     private static double cost(List<Usage> usages) {
-        ModelPrice sonnet = PriceTable.bundled().price("claude-sonnet-4-6").orElseThrow();
-        return usages.stream().mapToDouble(sonnet::cost).sum();
+        return usages.stream().mapToDouble(SONNET::cost).sum();
     }
 
     @Test
@@ -495,7 +496,7 @@ class BreakpointCacheSimulatorTest {
         List<Usage> summarized = new ArrayList<>();
         for (List<Usage> usages : List.of(plain, summarized)) {
             BreakpointCacheSimulator auto = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6",
-                    CacheLifetime.AUTO);
+                    CacheLifetime.AUTO, SONNET);
             usages.add(auto.next(marked(head, turns(0, 1)), 0, at));
             if (usages == summarized) {
                 // Within the ten minutes: counted, they would cut its pause into gaps of 4, 5 and 1 minutes.
@@ -527,7 +528,7 @@ class BreakpointCacheSimulatorTest {
     @Test
     void a_read_the_provider_did_not_serve_is_written_again_at_the_lifetime_the_request_chose() {
         BreakpointCacheSimulator hour = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6",
-                CacheLifetime.ONE_HOUR);
+                CacheLifetime.ONE_HOUR, SONNET);
         List<Message> head = List.of(new SystemText("word ".repeat(2_000)), task);
         hour.next(marked(head, turns(0, 1)), 0);
         Usage predicted = hour.next(marked(head, turns(0, 2)), 0);
@@ -539,7 +540,7 @@ class BreakpointCacheSimulatorTest {
     @Test
     void under_auto_a_read_the_provider_did_not_serve_is_written_again_at_the_lifetime_the_request_marked() {
         BreakpointCacheSimulator auto = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6",
-                CacheLifetime.AUTO);
+                CacheLifetime.AUTO, SONNET);
         List<Message> head = List.of(new SystemText("word ".repeat(2_000)), task);
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
         auto.next(marked(head, turns(0, 1)), 0, at);
