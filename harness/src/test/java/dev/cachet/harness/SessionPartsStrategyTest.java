@@ -58,7 +58,8 @@ class SessionPartsStrategyTest {
     /** The parts of a session on {@code model}, whose bills are checked against the simulator of Anthropic's cache. */
     private SessionParts parts(ModelClient model) {
         PricedClient priced = new PricedClient(model, new PricedModel(SONNET, SimulatedSessions.PRICE,
-                counter -> BreakpointCacheSimulator.anthropic(counter, SONNET.name(), ModelSpec.FIVE_MINUTES, SimulatedSessions.PRICE)));
+                counter -> BreakpointCacheSimulator.anthropic(counter, SONNET.name(), ModelSpec.FIVE_MINUTES,
+                        SimulatedSessions.PRICE)));
         return new SessionParts(priced, TokenCounter.o200k(), new Ledger(SimulatedSessions.PRICE), event -> { }, time, 2,
                 time::scheduler);
     }

@@ -10,11 +10,12 @@ import java.time.Instant;
 /**
  * Chooses each request's cache lifetime from the model's prices and the session's own pauses and misses so far. With
  * writes at w5 and w60 and reads at r (multiples of the input price, from the price table: Anthropic's are 1.25, 2
- * and 0.1), a request that already finds C tokens cached and adds A writes A, plus the share m of C its provider misses and writes again: an hour costs
- * (w60 - w5)(A + mC) more. It saves, if the next gap is a pause of 5 to 60 minutes, writing the whole prefix again at
- * w5 where it is read at r, or missed (1 - m of it is served) and written again at w60: (C + A)(w5 - (1 - m) r - m w60).
- * So an hour pays when P(pause) times that saving exceeds the premium; at Anthropic's prices, with a provider that
- * serves all it cached (m = 0), when P(pause) > 0.75 A / 1.15 (C + A).
+ * and 0.1), a request that already finds C tokens cached and adds A writes A, plus the share m of C its provider
+ * misses and writes again: an hour costs (w60 - w5)(A + mC) more. It saves, if the next gap is a pause of 5 to 60
+ * minutes, writing the whole prefix again at w5 where it is read at r, or missed (1 - m of it is served) and written
+ * again at w60: (C + A)(w5 - (1 - m) r - m w60). So an hour pays when P(pause) times that saving exceeds the
+ * premium; at Anthropic's prices, with a provider that serves all it cached (m = 0), when P(pause) > 0.75 A / 1.15
+ * (C + A).
  *
  * <p>P is the share of pauses among the gaps before this request, under a Beta(0, 1) prior: one gap without a pause
  * and none with. The premium is paid for certain and pays back only on a pause, so a session buys hours once it has

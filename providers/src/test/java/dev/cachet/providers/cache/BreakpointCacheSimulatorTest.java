@@ -441,14 +441,17 @@ class BreakpointCacheSimulatorTest {
         List<Message> head = List.of(new SystemText("word ".repeat(2_000)), task);
         Window window = marked(head, List.of());
         CacheLifetime fiveMinutes = CacheLifetime.FIVE_MINUTES;
-        assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", fiveMinutes, SONNET).next(window, 0).cacheWrite()).isPositive();
-        assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-haiku-4-5", fiveMinutes, HAIKU).next(window, 0).cacheWrite()).isZero();
+        assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", fiveMinutes, SONNET).next(window, 0)
+                .cacheWrite()).isPositive();
+        assertThat(BreakpointCacheSimulator.anthropic(COUNTER, "claude-haiku-4-5", fiveMinutes, HAIKU).next(window, 0)
+                .cacheWrite()).isZero();
     }
 
     /** A large prompt (40,000 words of system text) and its turns, sent at the given offsets from the start. */
     private List<Usage> session(CacheLifetime lifetimes, Duration... gaps) {
         List<Message> head = List.of(new SystemText("word ".repeat(40_000)), task);
-        BreakpointCacheSimulator simulator = BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", lifetimes, SONNET);
+        BreakpointCacheSimulator simulator =
+                BreakpointCacheSimulator.anthropic(COUNTER, "claude-sonnet-4-6", lifetimes, SONNET);
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
         List<Usage> usages = new ArrayList<>(List.of(simulator.next(marked(head, turns(0, 1)), 0, at)));
         for (int i = 0; i < gaps.length; i++) {
