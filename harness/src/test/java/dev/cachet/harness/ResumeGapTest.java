@@ -65,7 +65,8 @@ class ResumeGapTest {
         // Under auto the strategy starts out at 5 minutes; each call's logged prediction says an hour.
         ModelSpec auto = new ModelSpec("anthropic", "claude-sonnet-4-6", Optional.empty(), CacheLifetime.AUTO);
         Function<ModelClient, PricedClient> hour = model -> new PricedClient(model, new PricedModel(auto,
-                SimulatedSessions.PRICE, counter -> BreakpointCacheSimulator.anthropic(counter, auto.name(), ModelSpec.ONE_HOUR,
+                SimulatedSessions.PRICE,
+                counter -> BreakpointCacheSimulator.anthropic(counter, auto.name(), ModelSpec.ONE_HOUR,
                         SimulatedSessions.PRICE)));
 
         assertThat(compactsOnResume(Duration.ofMinutes(10), hour)).isFalse();

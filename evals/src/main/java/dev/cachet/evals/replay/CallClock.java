@@ -45,6 +45,14 @@ final class CallClock extends Clock {
         this(cache::lifetime, cache.ttl(), ModelSpec.keepAliveInterval(cache.shortestLifetime()), timing);
     }
 
+    /**
+     * A recorded bill's calls, without pings: each may find cold what the call before it left cached, {@code lifetime}
+     * telling for how long, at most {@code longest}.
+     */
+    CallClock(Supplier<Duration> lifetime, Duration longest) {
+        this(lifetime, longest, longest, ReplayTiming.RECORDED);
+    }
+
     private CallClock(Supplier<Duration> lifetime, Duration longest, Duration pingInterval, ReplayTiming timing) {
         this.lifetime = lifetime;
         this.longest = longest;

@@ -51,6 +51,7 @@ public final class CounterfactualReplay {
     /** The run that is the trace's own bill, as its provider recorded it. */
     public static final String RECORDED = "recorded";
     /** Stands for what the original harness sent that its log does not hold; counted as the calibration says. */
+    private static final Duration ONE_HOUR = CacheLifetime.ONE_HOUR.shortest();
     static final String UNSEEN_PREFIX = "[unseen prefix: the original harness's system prompt and tools, not in its log]";
 
     private final TokenCounter counter;
@@ -222,11 +223,13 @@ public final class CounterfactualReplay {
      * side call after the last turn goes with the last).
      */
     private List<ReplayTurn> recorded(Trajectory trajectory, PricedModel model) {
-        // The recorded bill is the original provider's cache: a call is cold after the TTL it was paid at.
-        // (A provider's own cache keeps its own time, as DeepSeek's two hours, so the simulator's is the one to take.)
-        CallClock clock = new CallClock(trajectory.cacheTtl().flatMap(CacheLifetime::fixed)
-                .orElseGet(() -> model.caches().apply(counter).lifetime()),
-                ReplayTiming.RECORDED);
+        // The recorded bill is the original provider's cache: a call is cold after the lifetime the prefix the call
+        // before it wrote was paid at. That is the hour where its usage says it wrote for one (Claude Code's hour, a
+        // cachet session's choice under auto), else the lifetime the log shows, or the provider's own (DeepSeek's
+        // two hours), as the simulator of the logged model keeps it.
+        Duration own = model.caches().apply(counter).lifetime();
+        Duration[] paidFor = {own};
+        CallClock clock = new CallClock(() -> paidFor[0], own.compareTo(ONE_HOUR) > 0 ? own : ONE_HOUR);
         List<ReplayTurn> turns = new ArrayList<>();
         Usage previous = null;
         // A bill that never read nor wrote the cache was run without one: its calls cannot miss it.
@@ -252,6 +255,9 @@ public final class CounterfactualReplay {
                     new CallCache(clock.cold(), sides.stream().anyMatch(call -> call.kind() == SideCall.Kind.SUMMARY),
                             (int) sides.stream().filter(call -> call.kind() == SideCall.Kind.PING).count(), pings, miss)));
             previous = usage;
+            if (usage.cacheWrite() > 0) {
+                paidFor[0] = usage.cacheWrite1h() > 0 ? ONE_HOUR : own;
+            }
         }
         return turns;
     }

@@ -100,6 +100,33 @@ class ReplayTimingTest {
     }
 
     @Test
+    void a_recorded_write_for_an_hour_is_not_cold_after_ten_minutes_whatever_the_log_names() {
+        // A cachet session under auto, or a Claude Code one: each usage says its writes were for an hour.
+        Trajectory hourWrites = session(i -> new Usage(0, 2_000L * (i + 1), 0, 30, 0, 2_000L * (i + 1)));
+
+        ReplayRun recorded = new CounterfactualReplay(COUNTER, trajectory -> SONNET).replay(hourWrites, transcript()).get(1);
+
+        assertThat(recorded.turns()).extracting(ReplayTurn::cold).containsOnly(false);
+        assertThat(recorded.turns().get(2).cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.cause()).isEqualTo(Cause.PROVIDER));
+    }
+
+    @Test
+    void a_recorded_bill_keeps_its_providers_own_lifetime_whatever_lifetime_the_log_names() {
+        // DeepSeek's cache keeps two hours, whatever --cache-ttl a cachet session logged.
+        PricedModel deepSeek = new Providers(PriceTable.bundled()).recorded("deepseek-chat", ModelSpec.FIVE_MINUTES, SONNET);
+        Trajectory plain = session();
+        Trajectory logged = new Trajectory(plain.id(), "cachet", Optional.of("deepseek-chat"), "", plain.task(), List.of(),
+                plain.turns(), Optional.of(ModelSpec.FIVE_MINUTES));
+
+        ReplayRun recorded = new CounterfactualReplay(COUNTER, trajectory -> deepSeek).replay(logged, transcript()).get(1);
+
+        assertThat(recorded.turns()).extracting(ReplayTurn::cold).containsOnly(false);
+        assertThat(recorded.turns().get(2).cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.cause()).isEqualTo(Cause.PROVIDER));
+    }
+
+    @Test
     void without_a_prompt_cache_no_call_misses_it() {
         PricedModel uncached = new PricedModel(SONNET.spec(), PRICE, counter -> new NoPromptCache());
         Trajectory neverCached = session(i -> new Usage(2_000L * (i + 1), 0, 0, 30, 0));

@@ -55,8 +55,8 @@ class CachetLogFormatTest {
     void the_cache_lifetime_the_session_ran_with_is_read_from_its_start() throws IOException {
         List<String> lines = Files.readAllLines(SESSION);
         String start = lines.get(0);
-        lines.set(0, start.substring(0, start.length() - 1)
-                + ",\"model_choice\":{\"spec\":\"anthropic:claude-sonnet-4-6\",\"base_url\":\"\",\"cache_ttl\":\"auto\"}}");
+        lines.set(0, start.substring(0, start.length() - 1) + ",\"model_choice\":"
+                + "{\"spec\":\"anthropic:claude-sonnet-4-6\",\"base_url\":\"\",\"cache_ttl\":\"auto\"}}");
         Path auto = Files.write(dir.resolve("auto.jsonl"), lines);
 
         assertThat(read(auto).cacheTtl()).contains(CacheLifetime.AUTO);

@@ -9,6 +9,7 @@ import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.Usage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,7 +143,7 @@ class ClaudeCodeFormatTest {
 
         // Written on three lines with the same usage: counted once, all 1,000 writes 1-hour ones.
         assertThat(first.usage()).contains(new Usage(2, 1000, 500, 40, 0, 1000));
-        assertThat(read(SIDECHAINS).cacheTtl()).contains(dev.cachet.providers.CacheLifetime.ONE_HOUR);
+        assertThat(read(SIDECHAINS).cacheTtl()).contains(CacheLifetime.ONE_HOUR);
     }
 
     @ParameterizedTest

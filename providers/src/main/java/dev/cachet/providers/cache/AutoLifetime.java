@@ -36,11 +36,16 @@ final class AutoLifetime implements LifetimeRule {
     private int gaps;
     private int pauses;
 
-    /** @param price the model's listed prices, whose cache rates for 5 minutes and an hour the rule weighs */
+    /**
+     * @param price the model's listed prices, whose cache rates for 5 minutes and an hour the rule weighs. An hour
+     *              listed below 5 minutes (a price list's slip) counts as 5 minutes' price: it would otherwise buy
+     *              hours in a session that never pauses.
+     */
     AutoLifetime(ModelPrice price) {
         CacheRates fiveMinutes = price.cacheRates(FIVE_MINUTES);
         this.fiveMinuteWrite = fiveMinutes.write();
-        this.oneHourWrite = price.cacheRates(ONE_HOUR).write();
+        this.oneHourWrite = price.input() == 0 ? fiveMinuteWrite
+                : Math.max(price.cacheWrite1h() / price.input(), fiveMinuteWrite);
         this.read = fiveMinutes.read();
     }
 

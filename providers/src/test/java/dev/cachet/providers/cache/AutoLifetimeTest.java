@@ -72,6 +72,18 @@ class AutoLifetimeTest {
     }
 
     @Test
+    void an_hour_listed_below_five_minutes_buys_no_hour_in_a_session_that_never_pauses() {
+        // A price list's slip (LiteLLM lists some Claude 3 models' hour below their 5 minutes).
+        AutoLifetime slipped = new AutoLifetime(new ModelPrice(15, 75, 18.75, 6, 1.5));
+        slipped.choose(0, 50_000, at);
+
+        for (int i = 0; i < 5; i++) {
+            at = at.plus(Duration.ofSeconds(20));
+            assertThat(slipped.choose(50_000L + i, 1, at)).isEqualTo(FIVE_MINUTES);
+        }
+    }
+
+    @Test
     void a_pause_of_more_than_an_hour_is_no_pause_an_hour_would_bridge() {
         auto.choose(0, 50_000, at);
         after(Duration.ofMinutes(61), 0, 50_000);

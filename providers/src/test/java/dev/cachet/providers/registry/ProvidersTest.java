@@ -113,6 +113,11 @@ class ProvidersTest {
                 .isInstanceOf(ModelSpecException.class).hasMessageStartingWith("no price for model claude-nope");
         assertThatThrownBy(() -> providers.open(spec("anthropic:claude-sonnet-4-6", ModelSpec.FIVE_MINUTES), environment(Map.of())))
                 .isInstanceOf(ModelSpecException.class).hasMessageStartingWith("ANTHROPIC_API_KEY is not set");
+        // Under auto the client weighs the model's price, asked only once the key is there.
+        assertThatThrownBy(() -> providers.open(spec("anthropic:claude-nope", CacheLifetime.AUTO), environment(Map.of())))
+                .isInstanceOf(ModelSpecException.class).hasMessageStartingWith("ANTHROPIC_API_KEY is not set");
+        assertThatThrownBy(() -> providers.open(spec("anthropic:claude-nope", CacheLifetime.AUTO),
+                environment(Map.of("ANTHROPIC_API_KEY", "k")))).hasMessageStartingWith("no price for model claude-nope");
         assertThatThrownBy(() -> providers.open(spec("deepseek:deepseek-chat", ModelSpec.FIVE_MINUTES),
                 environment(Map.of("DEEPSEEK_API_KEY", " ")))).hasMessageStartingWith("DEEPSEEK_API_KEY is not set");
     }
