@@ -235,6 +235,8 @@ public final class CounterfactualReplay {
         // A bill that never read nor wrote the cache was run without one: its calls cannot miss it.
         boolean cached = trajectory.turns().stream().map(turn -> turn.usage().orElseThrow())
                 .anyMatch(usage -> usage.cacheRead() + usage.cacheWrite() > 0);
+        // A provider that bills its writes (Anthropic's breakpoints) caches nothing it did not bill a write for.
+        boolean writesBilled = trajectory.turns().stream().anyMatch(turn -> turn.usage().orElseThrow().cacheWrite() > 0);
         int last = trajectory.turns().size() - 1;
         Map<Integer, List<SideCall>> besides = trajectory.sideCalls().stream()
                 .collect(Collectors.groupingBy(call -> Math.min(call.beforeTurn(), last)));
@@ -245,7 +247,7 @@ public final class CounterfactualReplay {
             Usage usage = turn.usage().orElseThrow();
             clock.next(turn);
             Optional<CacheMiss> miss = previous == null || !cached ? Optional.empty()
-                    : MissCauses.recorded(previous, usage, clock);
+                    : MissCauses.recorded(previous, usage, clock, writesBilled);
             List<SideCall> sides = besides.getOrDefault(i, List.of());
             // Priced as the strategies' pings are: whole, as part of the call's input cost.
             double pings = billed(sides, SideCall.Kind.PING, price::cost);

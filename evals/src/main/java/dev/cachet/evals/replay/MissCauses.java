@@ -42,11 +42,18 @@ final class MissCauses {
         return Optional.of(new CacheMiss(Cause.LOOKBACK, lost, "the cached prefix lay beyond the breakpoints' lookback"));
     }
 
-    /** A call of the recorded bill: only the time tells a cause; any other miss is the provider's. */
-    static Optional<CacheMiss> recorded(Usage previousUsage, Usage usage, CallClock clock) {
+    /**
+     * A call of the recorded bill: only the time tells a cause, and, where the bill shows its cache writes, a call
+     * before which nothing was written or read had nothing cached to read; any other miss is the provider's.
+     */
+    static Optional<CacheMiss> recorded(Usage previousUsage, Usage usage, CallClock clock, boolean writesBilled) {
         long lost = lost(previousUsage, usage);
         if (lost <= 0) {
             return Optional.empty();
+        }
+        if (writesBilled && previousUsage.cacheRead() + previousUsage.cacheWrite() == 0) {
+            return Optional.of(new CacheMiss(Cause.BELOW_MINIMUM, lost,
+                    "the call before cached nothing: below the model's minimum cacheable prompt"));
         }
         return Optional.of(clock.cold() ? expired(lost, clock)
                 : new CacheMiss(Cause.PROVIDER, lost, "read less than was cached " + clock.idle().toSeconds()

@@ -100,6 +100,25 @@ class ReplayTimingTest {
     }
 
     @Test
+    void a_recorded_call_after_one_that_cached_nothing_misses_below_the_minimum_where_writes_are_billed() {
+        // Anthropic bills its writes: a first call that wrote nothing left nothing cached for the second to read.
+        Trajectory shortFirst = session(i -> i == 0 ? new Usage(500, 0, 0, 30, 0)
+                : new Usage(0, 2_000L * (i + 1), 0, 30, 0));
+        // An automatic cache bills none: the first call's prompt was cached unbilled, and the second missed it.
+        Trajectory automatic = session(i -> i < 2 ? new Usage(1_000L * (i + 1), 0, 0, 30, 0)
+                : new Usage(1_000, 0, 2_000, 30, 0));
+
+        CounterfactualReplay replay = new CounterfactualReplay(COUNTER, trajectory -> SONNET);
+        ReplayRun billedWrites = replay.replay(shortFirst, transcript()).get(1);
+        ReplayRun unbilledWrites = replay.replay(automatic, transcript()).get(1);
+
+        assertThat(billedWrites.turns().get(1).cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.cause()).isEqualTo(Cause.BELOW_MINIMUM));
+        assertThat(unbilledWrites.turns().get(1).cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.cause()).isEqualTo(Cause.PROVIDER));
+    }
+
+    @Test
     void a_recorded_write_for_an_hour_is_not_cold_after_ten_minutes_whatever_the_log_names() {
         // A cachet session under auto, or a Claude Code one: each usage says its writes were for an hour.
         Trajectory hourWrites = session(i -> new Usage(0, 2_000L * (i + 1), 0, 30, 0, 2_000L * (i + 1)));
