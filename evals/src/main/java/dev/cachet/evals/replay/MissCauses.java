@@ -36,8 +36,8 @@ final class MissCauses {
                             + ") from block " + changed)
                     : new CacheMiss(Cause.PREFIX_CHANGED, lost, "prefix changed at block " + changed));
         }
-        if (previousUsage.cacheRead() + previousUsage.cacheWrite() == 0) {
-            return Optional.of(new CacheMiss(Cause.BELOW_MINIMUM, lost, "below the model's minimum cacheable prompt"));
+        if (cachedNothing(previousUsage)) {
+            return Optional.of(belowMinimum(lost));
         }
         return Optional.of(new CacheMiss(Cause.LOOKBACK, lost, "the cached prefix lay beyond the breakpoints' lookback"));
     }
@@ -51,9 +51,8 @@ final class MissCauses {
         if (lost <= 0) {
             return Optional.empty();
         }
-        if (writesBilled && previousUsage.cacheRead() + previousUsage.cacheWrite() == 0) {
-            return Optional.of(new CacheMiss(Cause.BELOW_MINIMUM, lost,
-                    "the call before cached nothing: below the model's minimum cacheable prompt"));
+        if (writesBilled && cachedNothing(previousUsage)) {
+            return Optional.of(belowMinimum(lost));
         }
         return Optional.of(clock.cold() ? expired(lost, clock)
                 : new CacheMiss(Cause.PROVIDER, lost, "read less than was cached " + clock.idle().toSeconds()
@@ -64,6 +63,15 @@ final class MissCauses {
         long held = previous.cacheWrite() > 0 ? previous.cacheRead() + previous.cacheWrite() : previous.input();
         long lost = held - now.cacheRead();
         return lost > SLACK && lost > held / 100 ? lost : 0;
+    }
+
+    /** A call that neither read nor wrote the cache, under breakpoints: its prompt was too short to cache. */
+    private static boolean cachedNothing(Usage usage) {
+        return usage.cacheRead() + usage.cacheWrite() == 0;
+    }
+
+    private static CacheMiss belowMinimum(long lost) {
+        return new CacheMiss(Cause.BELOW_MINIMUM, lost, "below the model's minimum cacheable prompt");
     }
 
     private static CacheMiss expired(long lost, CallClock clock) {

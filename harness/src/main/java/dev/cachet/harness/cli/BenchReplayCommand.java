@@ -7,8 +7,6 @@ import dev.cachet.evals.replay.ReplayTiming;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.bench.ReplayBench;
 import dev.cachet.harness.bench.ScratchDir;
-import dev.cachet.providers.CacheLifetime;
-import dev.cachet.providers.ModelSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,8 +79,7 @@ final class BenchReplayCommand implements Callable<Integer> {
 
     /** What 'cachet replay' runs with its defaults: every strategy, billed as each log's model or the default one. */
     private static ReplayBatch batch(Harness harness, List<StrategyInfo> strategies, List<Path> files) {
-        ModelSpec model = ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), CacheLifetime.AUTO);
-        return new ReplayBatch(harness.counter(), harness.traceBilling(harness.priced(model)),
+        return new ReplayBatch(harness.counter(), harness.traceBilling(harness.priced(ModelOptions.defaults())),
                 strategies.stream().map(info -> harness.strategy(info.name(), Map.of())).toList(),
                 TraceNames.reader(files), ReplayTiming.RECORDED);
     }

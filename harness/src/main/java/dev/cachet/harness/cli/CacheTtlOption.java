@@ -5,7 +5,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --cache-ttl}, declared once for every command that calls or bills a model. */
 final class CacheTtlOption {
-    @Option(names = "--cache-ttl", paramLabel = "LIFETIME", defaultValue = "auto",
+    static final String DEFAULT = "auto";
+
+    @Option(names = "--cache-ttl", paramLabel = "LIFETIME", defaultValue = DEFAULT,
             description = "How long the provider keeps cached prefixes: 5m, 1h (Anthropic; writes cost 2x input "
                     + "instead of 1.25x), or auto: each request writes for an hour when the share of the session's "
                     + "gaps so far that were 5-60 minute pauses exceeds 0.75 x its new tokens / (1.15 x all it caches) "

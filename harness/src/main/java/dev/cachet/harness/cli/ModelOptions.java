@@ -1,6 +1,7 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.harness.InputException;
+import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.replay.ReplayProvider;
 import dev.cachet.providers.session.ModelChoice;
@@ -31,6 +32,11 @@ final class ModelOptions {
 
     ModelSpec spec() {
         return ModelSpec.parse(model, Optional.ofNullable(baseUrl), ttl.lifetime());
+    }
+
+    /** The model and cache lifetime a command runs with when the user names neither. */
+    static ModelSpec defaults() {
+        return ModelSpec.parse(DEFAULT_MODEL, Optional.empty(), CacheLifetime.parse(CacheTtlOption.DEFAULT));
     }
 
     /**

@@ -33,9 +33,6 @@ import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.stats.SummaryCache;
-import dev.cachet.providers.CacheLifetime;
-import dev.cachet.providers.ModelSpec;
-import dev.cachet.providers.PricedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -243,9 +240,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     /** The replay --what-if runs: each trajectory billed as 'cachet replay' bills it by default. */
     private CounterfactualReplay replay() {
-        PricedModel fallback = harness().priced(
-                ModelSpec.parse(ModelOptions.DEFAULT_MODEL, Optional.empty(), CacheLifetime.AUTO));
-        return new CounterfactualReplay(harness().counter().fresh(), harness().traceBilling(fallback));
+        return new CounterfactualReplay(harness().counter().fresh(),
+                harness().traceBilling(harness().priced(ModelOptions.defaults())));
     }
 
     /** The periods a report adds its calls up by: its view's, or the days of the page; none for blocks or sessions. */
