@@ -137,6 +137,31 @@ class ReplayTimingTest {
         assertWarmAfterTenMinutes(new CounterfactualReplay(COUNTER, trajectory -> deepSeek).replay(logged, transcript()));
     }
 
+    @Test
+    void an_openai_bill_that_read_after_ten_minutes_shows_no_expiry_where_the_model_keeps_prefixes_a_day() {
+        // Each call read the prompt before it, the third after ten minutes' pause.
+        Trajectory plain = session(i -> new Usage(2_000, 0, 1_900L * i, 30, 0));
+
+        List<ReplayRun> extended = replayAs("gpt-5.5", plain);
+        List<ReplayRun> inMemory = replayAs("gpt-4o", plain);
+
+        // gpt-5.5 keeps prefixes up to a day: its bill and its original's replay read on after the pause.
+        assertThat(extended.get(1).turns()).extracting(ReplayTurn::cold).containsOnly(false);
+        ReplayRun original = extended.get(1).original().orElseThrow();
+        assertThat(original.turns().get(2).cold()).isFalse();
+        assertThat(original.turns().get(2).usage().cacheRead()).isPositive();
+        // gpt-4o keeps them in memory for minutes: the same read is one its cache could not have served.
+        assertThat(inMemory.get(1).turns()).extracting(ReplayTurn::cold).containsExactly(false, false, true);
+        assertThat(inMemory.get(1).original().orElseThrow().turns().get(2).usage().cacheRead()).isZero();
+    }
+
+    private static List<ReplayRun> replayAs(String model, Trajectory plain) {
+        PricedModel priced = new Providers(PriceTable.bundled()).recorded(model, ModelSpec.FIVE_MINUTES, SONNET);
+        Trajectory logged = new Trajectory(plain.id(), "codex", Optional.of(model), "", plain.task(), List.of(),
+                plain.turns());
+        return new CounterfactualReplay(COUNTER, trajectory -> priced).replay(logged, transcript());
+    }
+
     /** The bill's third call, ten minutes after the second, found the cache warm: reading none of it is a provider miss. */
     private static void assertWarmAfterTenMinutes(List<ReplayRun> runs) {
         ReplayRun recorded = runs.get(1);

@@ -37,7 +37,9 @@ public final class OpenAiProvider implements Provider {
 
     public static OpenAiProvider openAi() {
         return new OpenAiProvider("openai", "OPENAI_API_KEY", Optional.of(OpenAiClient.DEFAULT_BASE_URL),
-                (spec, counter) -> AutomaticPrefixCacheSimulator.openAi(counter), Pattern.compile("(gpt-|o\\d|codex-).*"));
+                (spec, counter) -> AutomaticPrefixCacheSimulator.openAi(counter,
+                        AutomaticPrefixCacheSimulator.openAiRetention(spec.name())),
+                Pattern.compile("(gpt-|o\\d|codex-).*"));
     }
 
     public static OpenAiProvider deepSeek() {

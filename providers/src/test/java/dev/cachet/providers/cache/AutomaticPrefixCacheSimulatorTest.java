@@ -11,6 +11,8 @@ import dev.cachet.context.window.SegmentKind;
 import dev.cachet.context.window.Window;
 import dev.cachet.context.window.WindowFactory;
 import dev.cachet.providers.Usage;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +95,30 @@ class AutomaticPrefixCacheSimulatorTest {
         }
 
         assertThat(simulator.next(window(system, second), 0).cacheRead()).isZero();
+    }
+
+    @Test
+    void openai_keeps_a_prefix_a_day_from_gpt_5_5_on_and_where_its_older_models_offer_it_else_five_minutes() {
+        for (String model : List.of("gpt-5.5", "gpt-5.5-pro", "gpt-6", "gpt-5.4", "gpt-5.3-codex", "gpt-5.1-codex-mini",
+                "gpt-5", "gpt-5-codex", "gpt-4.1", "gpt-4.1-2025-04-14", "gpt-5-2025-08-07")) {
+            assertThat(AutomaticPrefixCacheSimulator.openAiRetention(model)).as(model).isEqualTo(Duration.ofHours(24));
+        }
+        for (String model : List.of("gpt-4o", "gpt-4o-mini", "gpt-4.1-mini", "gpt-5-mini", "gpt-5-nano", "gpt-3.5-turbo",
+                "o3", "o4-mini", "codex-mini-latest", "llama3")) {
+            assertThat(AutomaticPrefixCacheSimulator.openAiRetention(model)).as(model).isEqualTo(Duration.ofMinutes(5));
+        }
+    }
+
+    @Test
+    void a_prefix_outlives_a_pause_shorter_than_its_retention_only() {
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        AutomaticPrefixCacheSimulator extended = AutomaticPrefixCacheSimulator.openAi(COUNTER, Duration.ofHours(24));
+        AutomaticPrefixCacheSimulator inMemory = AutomaticPrefixCacheSimulator.openAi(COUNTER);
+        extended.next(window(system, first), 0, start);
+        inMemory.next(window(system, first), 0, start);
+
+        Instant later = start.plus(Duration.ofMinutes(30));
+        assertThat(extended.next(window(system, second), 0, later).cacheRead()).isPositive();
+        assertThat(inMemory.next(window(system, second), 0, later).cacheRead()).isZero();
     }
 }
