@@ -8,16 +8,21 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads LiteLLM's model price list ({@code model_prices_and_context_window.json}, which ccusage also prices with):
  * one object per model name with per-token costs. Only models that chat are kept; prices are turned into cachet's
  * dollars per million tokens. A model without a cache price caches nothing at a discount, so its cache reads and
- * writes cost the input price; one without a 1-hour write price bills every write at its 5-minute price.
+ * writes cost the input price; one without a 1-hour write price bills every write at its 5-minute price. A tier of
+ * longer prompts ({@code input_cost_per_token_above_200k_tokens} and its kin) is kept with the model's prices.
  */
 final class LiteLlmPrices {
     private static final Set<String> CHAT_MODES = Set.of("chat", "completion", "responses");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The input price of a tier of longer prompts, such as {@code input_cost_per_token_above_200k_tokens}. */
+    private static final Pattern INPUT_ABOVE = Pattern.compile("input_cost_per_token_above_([1-9]\\d{0,5})k_tokens");
 
     private LiteLlmPrices() {}
 
@@ -62,7 +67,7 @@ final class LiteLlmPrices {
         double input = perMillion(where, name, model, "input_cost_per_token");
         double write5m = model.has("cache_creation_input_token_cost")
                 ? perMillion(where, name, model, "cache_creation_input_token_cost") : input;
-        return new ModelPrice(
+        ModelPrice price = new ModelPrice(
                 input,
                 perMillion(where, name, model, "output_cost_per_token"),
                 write5m,
@@ -70,6 +75,33 @@ final class LiteLlmPrices {
                         ? perMillion(where, name, model, "cache_creation_input_token_cost_above_1hr") : write5m,
                 model.has("cache_read_input_token_cost")
                         ? perMillion(where, name, model, "cache_read_input_token_cost") : input);
+        for (Iterator<String> fields = model.fieldNames(); fields.hasNext(); ) {
+            Matcher above = INPUT_ABOVE.matcher(fields.next());
+            if (above.matches()) {
+                return price.above(Long.parseLong(above.group(1)) * 1_000,
+                        longer(where, name, model, price, "_above_" + above.group(1) + "k_tokens"));
+            }
+        }
+        return price;
+    }
+
+    /**
+     * The prices of a tier of longer prompts, each field named as the base one with {@code suffix}. A cache price the
+     * list leaves out keeps its multiple of the input price, as a provider's cache multipliers apply on top of the
+     * long-context input price; an output price left out stays the base one.
+     */
+    private static ModelPrice longer(String where, String name, JsonNode model, ModelPrice base, String suffix) {
+        double input = perMillion(where, name, model, "input_cost_per_token" + suffix);
+        double scale = base.input() == 0 ? 1 : input / base.input();
+        return new ModelPrice(input,
+                or(where, name, model, "output_cost_per_token" + suffix, base.output()),
+                or(where, name, model, "cache_creation_input_token_cost" + suffix, base.cacheWrite5m() * scale),
+                or(where, name, model, "cache_creation_input_token_cost_above_1hr" + suffix, base.cacheWrite1h() * scale),
+                or(where, name, model, "cache_read_input_token_cost" + suffix, base.cacheRead() * scale));
+    }
+
+    private static double or(String where, String name, JsonNode model, String field, double otherwise) {
+        return model.has(field) ? perMillion(where, name, model, field) : otherwise;
     }
 
     /** A per-token cost as dollars per million tokens, in decimal so that 3e-06 is 3.0, not 2.9999999999999996. */

@@ -3,26 +3,64 @@ package dev.cachet.providers.pricing;
 import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.providers.Usage;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Prices of one model in US dollars per million tokens. Cache writes are priced at the 5-minute rate, which is what
  * a breakpoint without a TTL buys, except those a usage counts as 1-hour writes ({@link Usage#cacheWrite1h()});
  * {@link #withOneHourWrites()} gives the prices of a session that caches for 1 hour throughout.
+ *
+ * @param longContext the prices of a request whose prompt is longer, where the model has such a tier
  */
 public record ModelPrice(
         double input,
         double output,
         double cacheWrite5m,
         double cacheWrite1h,
-        double cacheRead) {
+        double cacheRead,
+        Optional<LongContext> longContext) {
     private static final double PER_TOKEN = 1e-6;
     private static final Duration ONE_HOUR = Duration.ofHours(1);
+
+    /**
+     * The prices a request pays on every token, output too, once its prompt (uncached, written and read tokens)
+     * passes {@code aboveTokens}: Anthropic bills "requests that exceed 200K input tokens" so with the 1M context of
+     * Sonnet 4 and 4.5, OpenAI GPT-5.5 past 272K, Google Gemini Pro past 200K.
+     */
+    public record LongContext(long aboveTokens, ModelPrice price) {
+        public LongContext {
+            if (price.longContext().isPresent()) {
+                throw new IllegalArgumentException("a long-context price has no tier of its own");
+            }
+        }
+    }
+
+    /** Prices the same at any prompt length. */
+    public ModelPrice(double input, double output, double cacheWrite5m, double cacheWrite1h, double cacheRead) {
+        this(input, output, cacheWrite5m, cacheWrite1h, cacheRead, Optional.empty());
+    }
+
+    /** These prices with {@code tier} for longer prompts. */
+    public ModelPrice above(long aboveTokens, ModelPrice tier) {
+        return new ModelPrice(input, output, cacheWrite5m, cacheWrite1h, cacheRead,
+                Optional.of(new LongContext(aboveTokens, tier)));
+    }
+
+    /** The prices a request with a prompt of {@code promptTokens} pays. */
+    public ModelPrice forPrompt(long promptTokens) {
+        return longContext.filter(tier -> promptTokens > tier.aboveTokens()).map(LongContext::price).orElse(this);
+    }
 
     public double inputCost(Usage usage) {
         return inputCost(usage.uncachedInput(), usage.cacheWrite5m(), usage.cacheWrite1h(), usage.cacheRead());
     }
 
     private double inputCost(long uncachedInput, long cacheWrite5m, long cacheWrite1h, long cacheRead) {
+        return forPrompt(uncachedInput + cacheWrite5m + cacheWrite1h + cacheRead)
+                .atThisTier(uncachedInput, cacheWrite5m, cacheWrite1h, cacheRead);
+    }
+
+    private double atThisTier(long uncachedInput, long cacheWrite5m, long cacheWrite1h, long cacheRead) {
         return PER_TOKEN * (uncachedInput * input
                 + cacheWrite5m * this.cacheWrite5m
                 + cacheWrite1h * this.cacheWrite1h
@@ -31,7 +69,8 @@ public record ModelPrice(
 
     /** These prices for requests that cache for an hour: every cache write is billed at the 1-hour rate. */
     public ModelPrice withOneHourWrites() {
-        return new ModelPrice(input, output, cacheWrite1h, cacheWrite1h, cacheRead);
+        return new ModelPrice(input, output, cacheWrite1h, cacheWrite1h, cacheRead, longContext.map(tier ->
+                new LongContext(tier.aboveTokens(), tier.price().withOneHourWrites())));
     }
 
     /** Cache prices as multiples of the input price, which is what strategies weigh compactions with. */
@@ -61,6 +100,6 @@ public record ModelPrice(
      */
     public double cost(long uncachedInput, long cacheWrite, long cacheRead, long output, long cacheWrite1h) {
         return inputCost(uncachedInput, cacheWrite - cacheWrite1h, cacheWrite1h, cacheRead)
-                + PER_TOKEN * output * this.output;
+                + PER_TOKEN * output * forPrompt(uncachedInput + cacheWrite + cacheRead).output;
     }
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Model prices, read from the bundled {@code prices.yaml}; a downloaded LiteLLM price list and a user's file in the
@@ -30,6 +32,7 @@ import java.util.TreeSet;
 public final class PriceTable {
     private static final String BUNDLED = "/dev/cachet/providers/pricing/prices.yaml";
     private static final List<String> FIELDS = List.of("input", "output", "cache_write_5m", "cache_write_1h", "cache_read");
+    private static final Pattern ABOVE = Pattern.compile("above_([1-9]\\d{0,5})k");
 
     private final String pricesAsOf;
     /** Topmost first. */
@@ -67,17 +70,43 @@ public final class PriceTable {
 
     /**
      * A model's five prices, each a number: a price left out must not silently become zero, and a field of another
-     * name is a misspelling. Read by hand rather than bound to the record, which costs a cold JVM a tenth of a second.
+     * name is a misspelling. A tier for long prompts is one more field, {@code above_200k} for prompts of more than
+     * 200,000 tokens, holding five prices of its own. Read by hand rather than bound to the record, which costs a cold
+     * JVM a tenth of a second.
      */
     private static ModelPrice price(String model, JsonNode prices) throws IOException {
+        ModelPrice price = flatPrice(model, prices, true);
+        Optional<ModelPrice.LongContext> tier = Optional.empty();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = prices.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            Matcher above = ABOVE.matcher(field.getKey());
+            if (!above.matches()) {
+                continue;
+            }
+            if (tier.isPresent()) {
+                throw new IOException("model " + model + ": more than one tier of longer prompts");
+            }
+            if (!field.getValue().isObject()) {
+                throw new IOException("model " + model + ": '" + field.getKey() + "' is not the five prices of longer "
+                        + "prompts: " + field.getValue());
+            }
+            tier = Optional.of(new ModelPrice.LongContext(Long.parseLong(above.group(1)) * 1_000,
+                    flatPrice(model + " " + field.getKey(), field.getValue(), false)));
+        }
+        return tier.map(longer -> price.above(longer.aboveTokens(), longer.price())).orElse(price);
+    }
+
+    /** Five prices, each a number, with one tier of longer prompts among them where {@code tiered}. */
+    private static ModelPrice flatPrice(String model, JsonNode prices, boolean tiered) throws IOException {
         ModelPrice price = new ModelPrice(number(model, prices, "input"), number(model, prices, "output"),
                 number(model, prices, "cache_write_5m"), number(model, prices, "cache_write_1h"),
                 number(model, prices, "cache_read"));
         for (Iterator<String> names = prices.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
+            if (!FIELDS.contains(name) && !(tiered && ABOVE.matcher(name).matches())) {
                 throw new IOException("model " + model + ": unknown price '" + name + "' (known: "
-                        + String.join(", ", FIELDS) + ")");
+                        + String.join(", ", FIELDS) + (tiered ? ", above_<N>k for prompts of more than N thousand "
+                        + "tokens" : "") + ")");
             }
         }
         return price;

@@ -1,6 +1,7 @@
 package dev.cachet.providers.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.cachet.context.strategy.CacheRates;
@@ -84,5 +85,33 @@ class ModelPriceTest {
         Usage usage = new Usage(0, 1_000_000, 0, 0, 0, 400_000);
 
         assertThat(sonnet.cost(usage)).isCloseTo(4.65, within(1e-9));
+    }
+
+    @Test
+    void a_request_past_the_long_context_threshold_is_billed_whole_at_the_longer_prices() {
+        ModelPrice tiered = sonnet.above(200_000, new ModelPrice(6.00, 22.50, 7.50, 12.00, 0.60));
+        Usage atThreshold = new Usage(0, 0, 200_000, 1_000, 0);
+        Usage past = new Usage(1, 0, 200_000, 1_000, 0);
+        Usage mixed = new Usage(50_000, 100_000, 60_000, 0, 0);
+
+        assertThat(tiered.cost(atThreshold)).isCloseTo(sonnet.cost(atThreshold), within(CENT_FRACTION));
+        // One token more and every token, output too, is billed at the longer prices: 1 x $6 + 200,000 x $0.60 +
+        // 1,000 x $22.50 per million.
+        assertThat(tiered.cost(past)).isCloseTo((6 + 120_000 + 22_500) / 1e6, within(CENT_FRACTION));
+        assertThat(tiered.cost(past.uncachedInput(), past.cacheWrite(), past.cacheRead(), past.output(),
+                past.cacheWrite1h())).isEqualTo(tiered.cost(past));
+        // Written and read tokens count toward the threshold as uncached ones do: 210,000 in all.
+        assertThat(tiered.inputCost(mixed)).isCloseTo((50_000 * 6 + 100_000 * 7.50 + 60_000 * 0.60) / 1e6,
+                within(CENT_FRACTION));
+        assertThat(tiered.withOneHourWrites().inputCost(new Usage(0, 300_000, 0, 0, 0)))
+                .isCloseTo(300_000 * 12.00 / 1e6, within(CENT_FRACTION));
+        assertThat(tiered.cacheRates()).isEqualTo(sonnet.cacheRates());
+    }
+
+    @Test
+    void a_long_context_price_has_no_tier_of_its_own() {
+        ModelPrice tiered = sonnet.above(200_000, new ModelPrice(6.00, 22.50, 7.50, 12.00, 0.60));
+
+        assertThatThrownBy(() -> sonnet.above(100_000, tiered)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -130,13 +130,52 @@ class PriceTableTest {
                 """)))
                 .isInstanceOf(IOException.class)
                 .hasMessage("model tiny: unknown price 'x' (known: input, output, cache_write_5m, cache_write_1h, "
-                        + "cache_read)");
+                        + "cache_read, above_<N>k for prompts of more than N thousand tokens)");
         assertThatThrownBy(() -> PriceTable.read(yaml("""
                 models:
                   tiny: { input: 0.5, output: 1.5, cache_write_5m: 0.625, cache_write_1h: 1.0, cache_read: null }
                 """)))
                 .isInstanceOf(IOException.class)
                 .hasMessage("model tiny: 'cache_read' is missing");
+    }
+
+    @Test
+    void reads_a_tier_of_longer_prompts_and_rejects_one_that_is_not_five_prices() throws IOException {
+        String base = "tiny: { input: 1, output: 5, cache_write_5m: 1.25, cache_write_1h: 2, cache_read: 0.1, ";
+        PriceTable table = PriceTable.read(yaml("models:\n  " + base
+                + "above_200k: { input: 2, output: 7.5, cache_write_5m: 2.5, cache_write_1h: 4, cache_read: 0.2 } }\n"));
+
+        assertThat(table.price("tiny")).contains(new ModelPrice(1, 5, 1.25, 2, 0.1)
+                .above(200_000, new ModelPrice(2, 7.5, 2.5, 4, 0.2)));
+        assertThatThrownBy(() -> PriceTable.read(yaml("models:\n  " + base
+                + "above_200k: { input: 2, output: 7.5, cache_write_5m: 2.5, cache_write_1h: 4 } }\n")))
+                .isInstanceOf(IOException.class).hasMessage("model tiny above_200k: 'cache_read' is missing");
+        assertThatThrownBy(() -> PriceTable.read(yaml("models:\n  " + base + "above_200k: 2 }\n")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("model tiny: 'above_200k' is not the five prices of longer prompts: 2");
+        assertThatThrownBy(() -> PriceTable.read(yaml("models:\n  " + base + "above_200k: { input: 2, output: 7.5, "
+                + "cache_write_5m: 2.5, cache_write_1h: 4, cache_read: 0.2, above_300k: { input: 3 } } }\n")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("model tiny above_200k: unknown price 'above_300k' (known: input, output, cache_write_5m, "
+                        + "cache_write_1h, cache_read)");
+        assertThatThrownBy(() -> PriceTable.read(yaml("models:\n  " + base + "above_200k: { input: 2, output: 7.5, "
+                + "cache_write_5m: 2.5, cache_write_1h: 4, cache_read: 0.2 }, above_300k: { input: 3, output: 9, "
+                + "cache_write_5m: 3.75, cache_write_1h: 6, cache_read: 0.3 } }\n")))
+                .isInstanceOf(IOException.class).hasMessage("model tiny: more than one tier of longer prompts");
+    }
+
+    @Test
+    void bundled_long_context_tiers_are_those_the_providers_bill() {
+        ModelPrice sonnet45 = bundled.price("claude-sonnet-4-5-20250929").orElseThrow();
+        ModelPrice gpt55 = bundled.price("gpt-5.5").orElseThrow();
+
+        assertThat(sonnet45.forPrompt(200_001)).isEqualTo(new ModelPrice(6.00, 22.50, 7.50, 12.00, 0.60));
+        assertThat(sonnet45.forPrompt(200_000)).isSameAs(sonnet45);
+        assertThat(gpt55.forPrompt(272_001).input()).isEqualTo(10.00);
+        assertThat(gpt55.forPrompt(272_000).input()).isEqualTo(5.00);
+        // Opus and Sonnet 4.6 bill their whole 1M context at one price.
+        assertThat(bundled.price("claude-opus-4-6").orElseThrow().longContext()).isEmpty();
+        assertThat(bundled.price("claude-sonnet-4-6").orElseThrow().longContext()).isEmpty();
     }
 
     @Test
@@ -253,15 +292,19 @@ class PriceTableTest {
     @Test
     void bundled_prices_of_newly_added_models_match_figures_checked_by_hand() {
         // LiteLLM's model_prices_and_context_window.json (BerriAI/litellm, commit 00035b69), per-token costs x 10^6:
-        // "gpt-5.5": input_cost_per_token 5e-06, output_cost_per_token 3e-05, cache_read_input_token_cost 5e-07.
+        // "gpt-5.5": input_cost_per_token 5e-06, output_cost_per_token 3e-05, cache_read_input_token_cost 5e-07, and
+        // above 272K input tokens 1e-05, 4.5e-05 and 1e-06.
         // OpenAI bills nothing extra to write its automatic cache: writes at the input price.
-        assertThat(bundled.price("gpt-5.5")).contains(new ModelPrice(5.00, 30.00, 5.00, 5.00, 0.50));
+        assertThat(bundled.price("gpt-5.5")).contains(new ModelPrice(5.00, 30.00, 5.00, 5.00, 0.50)
+                .above(272_000, new ModelPrice(10.00, 45.00, 10.00, 10.00, 1.00)));
         // "gpt-5.3-codex": 1.75e-06, 1.4e-05, cache read 1.75e-07.
         assertThat(bundled.price("gpt-5.3-codex")).contains(new ModelPrice(1.75, 14.00, 1.75, 1.75, 0.175));
         // "o4-mini": 1.1e-06, 4.4e-06, cache read 2.75e-07.
         assertThat(bundled.price("o4-mini")).contains(new ModelPrice(1.10, 4.40, 1.10, 1.10, 0.275));
-        // "gemini/gemini-2.5-pro" at its tier up to 200K tokens: 1.25e-06, 1e-05, cache read 1.25e-07.
-        assertThat(bundled.price("gemini-2.5-pro")).contains(new ModelPrice(1.25, 10.00, 1.25, 1.25, 0.125));
+        // "gemini/gemini-2.5-pro": 1.25e-06, 1e-05, cache read 1.25e-07, and above 200K tokens 2.5e-06, 1.5e-05 and
+        // 2.5e-07.
+        assertThat(bundled.price("gemini-2.5-pro")).contains(new ModelPrice(1.25, 10.00, 1.25, 1.25, 0.125)
+                .above(200_000, new ModelPrice(2.50, 15.00, 2.50, 2.50, 0.25)));
         // "claude-3-haiku-20240307": 2.5e-07, 1.25e-06, write 3e-07, read 3e-08; its 1-hour write from Anthropic's
         // price page ($0.50 / MTok), since LiteLLM's cache_creation_input_token_cost_above_1hr there reads 6e-06.
         assertThat(bundled.price("claude-3-haiku")).contains(new ModelPrice(0.25, 1.25, 0.30, 0.50, 0.03));
@@ -309,7 +352,14 @@ class PriceTableTest {
                  "deepseek/deepseek-v9": {"mode": "chat", "input_cost_per_token": 2.8e-07, "output_cost_per_token": 4.2e-07,
                     "cache_read_input_token_cost": 2.8e-08},
                  "openrouter/deepseek/deepseek-v9": {"mode": "chat", "input_cost_per_token": 9e-07, "output_cost_per_token": 9e-07},
-                 "text-embedding-9": {"mode": "embedding", "input_cost_per_token": 1e-07, "output_cost_per_token": 0}}
+                 "text-embedding-9": {"mode": "embedding", "input_cost_per_token": 1e-07, "output_cost_per_token": 0},
+                 "claude-sonnet-9": {"mode": "chat", "input_cost_per_token": 3e-06, "output_cost_per_token": 1.5e-05,
+                    "cache_creation_input_token_cost": 3.75e-06, "cache_read_input_token_cost": 3e-07,
+                    "input_cost_per_token_above_200k_tokens": 6e-06, "output_cost_per_token_above_200k_tokens": 2.25e-05,
+                    "cache_creation_input_token_cost_above_200k_tokens": 7.5e-06,
+                    "cache_read_input_token_cost_above_200k_tokens": 6e-07},
+                 "gemini-9-pro": {"mode": "chat", "input_cost_per_token": 1.25e-06, "output_cost_per_token": 1e-05,
+                    "cache_read_input_token_cost": 1.25e-07, "input_cost_per_token_above_200k_tokens": 2.5e-06}}
                 """);
 
         PriceTable table = PriceTable.bundled().overriddenByLiteLlm(list, 2);
@@ -320,6 +370,12 @@ class PriceTableTest {
         assertThat(table.price("openrouter/deepseek/deepseek-v9").orElseThrow().input()).isEqualTo(0.9);
         assertThat(table.price("text-embedding-9")).isEmpty();
         assertThat(table.price("claude-haiku-4-5")).isEqualTo(bundled.price("claude-haiku-4-5"));
+        // A tier of longer prompts: a 1-hour write it does not list keeps its multiple of the input price, as do a
+        // cache price it leaves out; an output price left out stays the base one.
+        assertThat(table.price("claude-sonnet-9")).contains(new ModelPrice(3, 15, 3.75, 3.75, 0.3)
+                .above(200_000, new ModelPrice(6, 22.5, 7.5, 7.5, 0.6)));
+        assertThat(table.price("gemini-9-pro")).contains(new ModelPrice(1.25, 10, 1.25, 1.25, 0.125)
+                .above(200_000, new ModelPrice(2.5, 10, 2.5, 2.5, 0.25)));
     }
 
     @Test
