@@ -19,20 +19,23 @@ import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.CacheLifetime;
+import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.CacheServed;
-import dev.cachet.providers.cache.CacheSimulator;
 import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -82,8 +85,8 @@ public final class CounterfactualReplay {
      * transcript as that harness ran it, at the log's cache lifetime and times, whatever the strategies are billed at.
      */
     public List<ReplayRun> replay(Trajectory trajectory, List<ConfiguredStrategy> strategies) {
-        PricedModel model = billing.apply(trajectory);
-        PricedModel logged = billing.asLogged(trajectory);
+        CallModels models = CallModels.of(trajectory, turn -> billing.apply(trajectory, turn));
+        CallModels logged = CallModels.of(trajectory, turn -> billing.asLogged(trajectory, turn));
         // Every window of the trace, whatever counts it, holds the same messages: each is hashed once.
         ContentHashes hashes = new ContentHashes();
         Calibration calibration = calibrate(trajectory, hashes);
@@ -101,23 +104,18 @@ public final class CounterfactualReplay {
         ProviderMisses met = timing.providerMisses() ? misses : ProviderMisses.NONE;
         List<ReplayRun> runs = new ArrayList<>();
         for (ConfiguredStrategy strategy : strategies) {
-            runs.add(replay(replaying, strategy, model, timing, met));
+            runs.add(replay(replaying, strategy, models, timing, met));
         }
         if (!calibration.estimated()) {
             Optional<ReplayRun> original = strategies.stream()
                     .filter(strategy -> strategy.info().name().equals(TranscriptStrategy.NAME)).findFirst()
-                    .map(transcript -> asBilled(logged, model) && timing.equals(ReplayTiming.RECORDED)
+                    .map(transcript -> logged.billAs(models) && timing.equals(ReplayTiming.RECORDED)
                             ? runs.get(strategies.indexOf(transcript))
                             : replay(replaying, transcript, logged, ReplayTiming.RECORDED, misses));
             runs.add(new ReplayRun(trajectory.id(), RECORDED, bill, false,
                     original.map(ReplayRun::restartCostUsd).orElse(0.0), original));
         }
         return runs;
-    }
-
-    /** Whether two models bill alike: the same spec, whose cache a provider makes, at the same prices. */
-    private static boolean asBilled(PricedModel one, PricedModel other) {
-        return one.spec().equals(other.spec()) && one.listed().equals(other.listed());
     }
 
     /**
@@ -139,18 +137,19 @@ public final class CounterfactualReplay {
         return Calibration.fit(trajectory.turns().stream().map(turn -> turn.usage().orElseThrow().input()).toList(), rebuilt);
     }
 
-    private ReplayRun replay(Replaying replaying, ConfiguredStrategy configured, PricedModel model,
+    private ReplayRun replay(Replaying replaying, ConfiguredStrategy configured, CallModels models,
             ReplayTiming timing, ProviderMisses misses) {
         Trajectory trajectory = replaying.trajectory();
         WindowFactory windows = replaying.windows();
         String systemPrompt = replaying.systemPrompt();
         MessageSearch search = replaying.search();
         TokenCounter counter = windows.counter();
-        CacheSimulator cache = model.caches().apply(counter);
+        SwitchingCache cache = new SwitchingCache(models, counter);
         CallClock clock = new CallClock(cache, timing);
         BilledSummaries summaries = new BilledSummaries(windows);
+        PricedModel first = models.of(0);
         ContextStrategy strategy = configured.create(new StrategyServices(windows,
-                cache.keptFor().map(model::cacheRates).orElseGet(model::cacheRates), summaries, clock));
+                cache.keptFor().map(first::cacheRates).orElseGet(first::cacheRates), summaries, clock));
         long warm = warmPrefix(trajectory);
         if (warm > 0) {
             // Another session (a subagent's parent, an earlier run) had cached the system prompt and tools.
@@ -165,8 +164,11 @@ public final class CounterfactualReplay {
         Session end = windows(trajectory, strategy, systemPrompt, followRestarts, clock, (i, window) -> {
             TrajectoryTurn turn = trajectory.turns().get(i);
             // A ping re-sends the last request for one output token: it reads the cached prefix and keeps it warm.
+            PricedModel pinged = cache.model();
             double pingCost = clock.pings().stream()
-                    .mapToDouble(ping -> model.price().cost(cache.next(last[0], 1, ping))).sum();
+                    .mapToDouble(ping -> pinged.price().cost(cache.next(last[0], 1, ping))).sum();
+            cache.use(i);
+            PricedModel model = cache.model();
             Usage predicted = cache.next(window, outputTokens(turn), clock.instant());
             // What another session left warm is what the first call read, which may stop inside the unseen prefix.
             Usage usage = i == 0 && warm > 0 ? cache.servedAtMost(predicted, warm) : misses.bill(i, predicted, cache);
@@ -208,6 +210,7 @@ public final class CounterfactualReplay {
             clock.expire();
         }
         Window resumed = strategy.render(end);
+        PricedModel model = models.last();
         double restart = model.price().inputCost(model.caches().apply(counter).next(resumed, 0))
                 + model.price().inputCost(summaries.take());
         return new ReplayRun(trajectory.id(), configured.info().name(), turns, replaying.estimated(), restart);
@@ -219,17 +222,21 @@ public final class CounterfactualReplay {
     }
 
     /**
-     * The bill as recorded: each call's usage at the trace's prices, with the side calls the log billed before it (a
+     * The bill as recorded: each call's usage at its model's prices, with the side calls the log billed before it (a
      * side call after the last turn goes with the last).
      */
-    private List<ReplayTurn> recorded(Trajectory trajectory, PricedModel model) {
+    private List<ReplayTurn> recorded(Trajectory trajectory, CallModels models) {
         // The recorded bill is the original provider's cache: a call is cold after the lifetime the prefix the call
         // before it wrote was paid at. That is the hour where its usage says it wrote for one (Claude Code's hour, a
         // cachet session's choice under auto), else the lifetime the log shows, or the provider's own (DeepSeek's
-        // two hours), as the simulator of the logged model keeps it.
-        Duration own = model.caches().apply(counter).lifetime();
-        Duration[] paidFor = {own};
-        CallClock clock = new CallClock(() -> paidFor[0], own.compareTo(ONE_HOUR) > 0 ? own : ONE_HOUR);
+        // two hours), as the simulator of the call's model keeps it.
+        Map<ModelSpec, Duration> lifetimes = new HashMap<>();
+        IntFunction<Duration> own = call -> lifetimes.computeIfAbsent(models.of(call).spec(),
+                spec -> models.of(call).caches().apply(counter).lifetime());
+        Duration longest = IntStream.range(0, trajectory.turns().size()).mapToObj(own)
+                .reduce(ONE_HOUR, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        Duration[] paidFor = {own.apply(0)};
+        CallClock clock = new CallClock(() -> paidFor[0], longest);
         List<ReplayTurn> turns = new ArrayList<>();
         Usage previous = null;
         // A bill that never read nor wrote the cache was run without one: its calls cannot miss it.
@@ -240,10 +247,10 @@ public final class CounterfactualReplay {
         int last = trajectory.turns().size() - 1;
         Map<Integer, List<SideCall>> besides = trajectory.sideCalls().stream()
                 .collect(Collectors.groupingBy(call -> Math.min(call.beforeTurn(), last)));
-        // As paid: each usage says which of its writes were for an hour, whatever lifetime the strategies replay at.
-        ModelPrice price = model.listed();
         for (int i = 0; i < trajectory.turns().size(); i++) {
             TrajectoryTurn turn = trajectory.turns().get(i);
+            // As paid: each usage says which of its writes were for an hour, whatever lifetime the strategies replay at.
+            ModelPrice price = models.of(i).listed();
             Usage usage = turn.usage().orElseThrow();
             clock.next(turn);
             Optional<CacheMiss> miss = previous == null || !cached ? Optional.empty()
@@ -258,7 +265,7 @@ public final class CounterfactualReplay {
                             (int) sides.stream().filter(call -> call.kind() == SideCall.Kind.PING).count(), pings, miss)));
             previous = usage;
             if (usage.cacheWrite() > 0) {
-                paidFor[0] = usage.cacheWrite1h() > 0 ? ONE_HOUR : own;
+                paidFor[0] = usage.cacheWrite1h() > 0 ? ONE_HOUR : own.apply(i);
             }
         }
         return turns;

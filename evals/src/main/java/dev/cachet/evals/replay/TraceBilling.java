@@ -1,10 +1,12 @@
 package dev.cachet.evals.replay;
 
 import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.registry.Providers;
+import java.util.Optional;
 
 /**
  * How each trajectory is billed in a replay: as the model its log names (that model's provider cache, at its price
@@ -23,19 +25,32 @@ public final class TraceBilling implements Billing {
 
     @Override
     public PricedModel apply(Trajectory trajectory) {
-        return billed(trajectory, chosen);
+        return billed(trajectory.model(), chosen);
     }
 
     @Override
     public PricedModel asLogged(Trajectory trajectory) {
-        CacheLifetime logged = trajectory.cacheTtl().orElse(ModelSpec.FIVE_MINUTES);
-        return billed(trajectory, logged == chosen.spec().cacheTtl() ? chosen
-                : providers.priced(chosen.spec().withCacheTtl(logged)));
+        return billed(trajectory.model(), logged(trajectory));
     }
 
-    /** As the log's model where it names one, at {@code fallback}'s lifetime, else as {@code fallback}. */
-    private PricedModel billed(Trajectory trajectory, PricedModel fallback) {
-        return trajectory.model().map(model -> providers.recorded(model, fallback.spec().cacheTtl(), fallback))
-                .orElse(fallback);
+    @Override
+    public PricedModel apply(Trajectory trajectory, TrajectoryTurn turn) {
+        return billed(turn.model().or(trajectory::model), chosen);
+    }
+
+    @Override
+    public PricedModel asLogged(Trajectory trajectory, TrajectoryTurn turn) {
+        return billed(turn.model().or(trajectory::model), logged(trajectory));
+    }
+
+    /** The chosen model at the lifetime the log shows, else at the 5 minutes a breakpoint without a TTL buys. */
+    private PricedModel logged(Trajectory trajectory) {
+        CacheLifetime logged = trajectory.cacheTtl().orElse(ModelSpec.FIVE_MINUTES);
+        return logged == chosen.spec().cacheTtl() ? chosen : providers.priced(chosen.spec().withCacheTtl(logged));
+    }
+
+    /** As {@code model} where the log names one, at {@code fallback}'s lifetime, else as {@code fallback}. */
+    private PricedModel billed(Optional<String> model, PricedModel fallback) {
+        return model.map(named -> providers.recorded(named, fallback.spec().cacheTtl(), fallback)).orElse(fallback);
     }
 }

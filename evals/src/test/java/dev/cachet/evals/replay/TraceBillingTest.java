@@ -13,6 +13,7 @@ import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
+import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.registry.Providers;
 import java.time.Instant;
@@ -65,6 +66,46 @@ class TraceBillingTest {
 
     private static List<ReplayRun> replay(TraceBilling billing, Trajectory trajectory) {
         return new CounterfactualReplay(COUNTER, billing).replay(trajectory, AtDefaults.strategies("transcript"));
+    }
+
+    @Test
+    void a_session_that_switches_models_bills_each_call_at_its_own_and_the_new_model_starts_cold() {
+        // Two Sonnet calls, then an Opus one ten seconds later (/model, opusplan, a fall back): each model caches
+        // apart, so Opus wrote the whole prompt afresh.
+        String opus = "claude-opus-4-6";
+        List<Usage> billed = List.of(new Usage(0, 2_000, 0, 30, 0), new Usage(0, 2_000, 2_000, 30, 0),
+                new Usage(0, 6_000, 0, 30, 0));
+        List<TrajectoryTurn> turns = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
+            turns.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
+                    List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(1_600), false)),
+                    Optional.of(billed.get(i)), Optional.of(START.plusSeconds(10L * i)), false,
+                    Optional.of(i < 2 ? MODEL : opus), TrajectoryTurn.MAIN, Optional.empty()));
+        }
+        Trajectory switching = new Trajectory("switch", "test", Optional.of(MODEL), "", "Read the parts.", List.of(),
+                turns);
+
+        List<ReplayRun> runs = replay(new TraceBilling(PROVIDERS, CHOSEN), switching);
+        ReplayRun transcript = runs.get(0);
+        ReplayRun recorded = runs.get(1);
+
+        ModelPrice sonnetPrice = PriceTable.bundled().price(MODEL).orElseThrow();
+        ModelPrice opusPrice = PriceTable.bundled().price(opus).orElseThrow();
+        assertThat(recorded.turns().get(1).costUsd()).isCloseTo(sonnetPrice.cost(billed.get(1)), within(1e-12));
+        assertThat(recorded.turns().get(2).costUsd()).isCloseTo(opusPrice.cost(billed.get(2)), within(1e-12));
+        // The replay reads Sonnet's cache at the second call and finds Opus's empty at the third, at Opus's prices.
+        assertThat(transcript.turns().get(1).usage().cacheRead()).isPositive();
+        ReplayTurn third = transcript.turns().get(2);
+        assertThat(third.usage().cacheRead()).isZero();
+        assertThat(third.costUsd()).isCloseTo(opusPrice.cost(third.usage()), within(1e-12));
+        assertThat(recorded.original().orElseThrow().turns().get(2).usage().cacheRead()).isZero();
+        // Without the provider's misses imposed, the switch alone leaves the third call nothing to read.
+        ReplayRun perfect = new CounterfactualReplay(COUNTER, new TraceBilling(PROVIDERS, CHOSEN),
+                ReplayTiming.RECORDED.withPerfectProviderCache()).replay(switching, AtDefaults.strategies("transcript"))
+                .get(0);
+        assertThat(perfect.turns().get(1).usage().cacheRead()).isPositive();
+        assertThat(perfect.turns().get(2).usage().cacheRead()).isZero();
     }
 
     @Test

@@ -1,0 +1,85 @@
+package dev.cachet.evals.replay;
+
+import dev.cachet.context.TokenCounter;
+import dev.cachet.context.window.Window;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.PricedModel;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.cache.CacheSimulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The prompt cache of a run whose calls may be billed as different models ({@link CallModels}): a simulator per model,
+ * as each model caches apart, so that a call reads only what earlier calls to its own model left. It is the cache of
+ * the model of the call it was last pointed at ({@link #use}); a run of one model has one simulator.
+ */
+final class SwitchingCache implements CacheSimulator {
+    private final CallModels models;
+    private final TokenCounter counter;
+    private final Map<ModelSpec, CacheSimulator> byModel = new HashMap<>();
+    private int call;
+
+    SwitchingCache(CallModels models, TokenCounter counter) {
+        this.models = models;
+        this.counter = counter;
+    }
+
+    /** From now on, the cache of call {@code call}'s model (from 0). */
+    void use(int call) {
+        this.call = call;
+    }
+
+    /** The model of the call it was last pointed at. */
+    PricedModel model() {
+        return models.of(call);
+    }
+
+    private CacheSimulator current() {
+        PricedModel model = model();
+        return byModel.computeIfAbsent(model.spec(), spec -> model.caches().apply(counter));
+    }
+
+    @Override
+    public Usage next(Window window, long outputTokens, Instant at) {
+        return current().next(window, outputTokens, at);
+    }
+
+    @Override
+    public boolean caches() {
+        return current().caches();
+    }
+
+    @Override
+    public Duration ttl() {
+        return current().ttl();
+    }
+
+    @Override
+    public Duration lifetime() {
+        return current().lifetime();
+    }
+
+    @Override
+    public Optional<Duration> keptFor() {
+        return current().keptFor();
+    }
+
+    @Override
+    public Duration shortestLifetime() {
+        return current().shortestLifetime();
+    }
+
+    @Override
+    public void served(long predictedRead, double share) {
+        current().served(predictedRead, share);
+    }
+
+    @Override
+    public Usage servedAtMost(Usage predicted, long served) {
+        return current().servedAtMost(predicted, served);
+    }
+}
