@@ -19,6 +19,8 @@ public record CacheMiss(Cause cause, long lostTokens, String detail) {
         BELOW_MINIMUM,
         /** The prompt was the same, but the cache did not find it: a breakpoint too far past the cached prefix. */
         LOOKBACK,
+        /** The call went to another model than the call before it: each model caches apart. */
+        MODEL_SWITCH,
         /**
          * The recorded bill read less than it had cached within the TTL, and the log does not say why: the provider's
          * cache missed, or the harness changed its prompt in a way the log does not record.

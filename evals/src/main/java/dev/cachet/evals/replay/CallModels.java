@@ -3,7 +3,10 @@ package dev.cachet.evals.replay;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.PricedModel;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -20,13 +23,22 @@ record CallModels(List<PricedModel> byCall) {
         }
     }
 
+    /** @param billed the model of a call, which depends only on the model its log names: each is looked up once */
     static CallModels of(Trajectory trajectory, Function<TrajectoryTurn, PricedModel> billed) {
-        return new CallModels(trajectory.turns().stream().map(billed).toList());
+        Map<Optional<String>, PricedModel> byName = new HashMap<>();
+        return new CallModels(trajectory.turns().stream()
+                .map(turn -> byName.computeIfAbsent(turn.model(), name -> billed.apply(turn))).toList());
     }
 
     /** The model of call {@code call} (from 0). */
     PricedModel of(int call) {
         return byCall.get(call);
+    }
+
+    /** The model call {@code call} switched from, where the call before it went to another. */
+    Optional<String> switchedFrom(int call) {
+        return call == 0 || of(call).spec().name().equals(of(call - 1).spec().name()) ? Optional.empty()
+                : Optional.of(of(call - 1).spec().name());
     }
 
     PricedModel last() {

@@ -189,11 +189,13 @@ public final class CounterfactualReplay {
             // again once, its tokens written uncached into the window. A strategy that drops content pays for it.
             long reread = Stream.concat(pointed.stream(), missing.stream()).map(ObservedReferences.Observed::source)
                     .distinct().mapToLong(counter::count).sum();
-            double rereadCost = model.price().inputCost(new Usage(reread, 0, 0, 0, 0));
+            double rereadCost = model.price().forPrompt(usage.input() + reread)
+                    .inputCost(new Usage(reread, 0, 0, 0, 0));
             // A summary written for this window was a call of its own before it.
             Usage summarized = summaries.take();
             Optional<CacheMiss> miss = misses.miss(i, predicted, usage).or(() -> i == 0 || !cache.caches()
-                    ? Optional.empty() : MissCauses.of(last[0], lastUsage[0], window, usage, clock));
+                    ? Optional.empty() : switched(models, i, lastUsage[0], usage)
+                            .or(() -> MissCauses.of(last[0], lastUsage[0], window, usage, clock)));
             double besides = rereadCost + pingCost;
             turns.add(new ReplayTurn(i + 1, window.tokens(), usage,
                     model.price().cost(usage) + model.price().cost(summarized) + besides,
@@ -239,6 +241,8 @@ public final class CounterfactualReplay {
         CallClock clock = new CallClock(() -> paidFor[0], longest);
         List<ReplayTurn> turns = new ArrayList<>();
         Usage previous = null;
+        // Each model caches apart: a call reads what its own model's last call left.
+        Map<String, Usage> lastOfModel = new HashMap<>();
         // A bill that never read nor wrote the cache was run without one: its calls cannot miss it.
         boolean cached = trajectory.turns().stream().map(turn -> turn.usage().orElseThrow())
                 .anyMatch(usage -> usage.cacheRead() + usage.cacheWrite() > 0);
@@ -253,8 +257,12 @@ public final class CounterfactualReplay {
             ModelPrice price = models.of(i).listed();
             Usage usage = turn.usage().orElseThrow();
             clock.next(turn);
+            Usage before = lastOfModel.get(models.of(i).spec().name());
+            // The first call to a model after another's found that model's cache empty; a call back to an earlier
+            // model missed what that model held as any call misses.
             Optional<CacheMiss> miss = previous == null || !cached ? Optional.empty()
-                    : MissCauses.recorded(previous, usage, clock, writesBilled);
+                    : before == null ? switched(models, i, previous, usage)
+                    : MissCauses.recorded(before, usage, clock, writesBilled);
             List<SideCall> sides = besides.getOrDefault(i, List.of());
             // Priced as the strategies' pings are: whole, as part of the call's input cost.
             double pings = billed(sides, SideCall.Kind.PING, price::cost);
@@ -264,11 +272,19 @@ public final class CounterfactualReplay {
                     new CallCache(clock.cold(), sides.stream().anyMatch(call -> call.kind() == SideCall.Kind.SUMMARY),
                             (int) sides.stream().filter(call -> call.kind() == SideCall.Kind.PING).count(), pings, miss)));
             previous = usage;
-            if (usage.cacheWrite() > 0) {
+            lastOfModel.put(models.of(i).spec().name(), usage);
+            // A cache that bills no writes keeps every prompt its model's own time.
+            if (usage.cacheWrite() > 0 || !writesBilled) {
                 paidFor[0] = usage.cacheWrite1h() > 0 ? ONE_HOUR : own.apply(i);
             }
         }
         return turns;
+    }
+
+    /** The miss of a call that went to another model than the one before it: its cache held nothing of the other's. */
+    private static Optional<CacheMiss> switched(CallModels models, int call, Usage previous, Usage usage) {
+        return models.switchedFrom(call).flatMap(from ->
+                MissCauses.switched(previous, usage, from, models.of(call).spec().name()));
     }
 
     private static double billed(List<SideCall> calls, SideCall.Kind kind, ToDoubleFunction<Usage> price) {

@@ -59,6 +59,16 @@ final class MissCauses {
                         + " s before: the provider's cache, or a change the log does not show"));
     }
 
+    /**
+     * A call that went to another model than the call before it ({@code from}, {@code to}): what that call cached
+     * belongs to the other model's cache.
+     */
+    static Optional<CacheMiss> switched(Usage previousUsage, Usage usage, String from, String to) {
+        long lost = lost(previousUsage, usage);
+        return lost <= 0 ? Optional.empty() : Optional.of(new CacheMiss(Cause.MODEL_SWITCH, lost,
+                "switched from " + from + " to " + to + ", which caches apart"));
+    }
+
     private static long lost(Usage previous, Usage now) {
         long held = previous.cacheWrite() > 0 ? previous.cacheRead() + previous.cacheWrite() : previous.input();
         long lost = held - now.cacheRead();

@@ -110,7 +110,8 @@ final class ReplayTables {
     }
 
     static final String CACHE_NOTE = "Calls that read less from the cache than it held after the call before, by "
-            + "cause: expired (a pause past the TTL), compaction, prefix changed, below minimum, lookback, provider "
+            + "cause: expired (a pause past the TTL), compaction, prefix changed, below minimum, lookback, model "
+            + "switch (each model caches apart), provider "
             + "(the recorded bill missed and its log does not say why; every strategy meets such a miss at the same "
             + "call, served what the recorded call read, unless replayed with --perfect-cache).";
 

@@ -68,23 +68,27 @@ class TraceBillingTest {
         return new CounterfactualReplay(COUNTER, billing).replay(trajectory, AtDefaults.strategies("transcript"));
     }
 
-    @Test
-    void a_session_that_switches_models_bills_each_call_at_its_own_and_the_new_model_starts_cold() {
-        // Two Sonnet calls, then an Opus one ten seconds later (/model, opusplan, a fall back): each model caches
-        // apart, so Opus wrote the whole prompt afresh.
-        String opus = "claude-opus-4-6";
-        List<Usage> billed = List.of(new Usage(0, 2_000, 0, 30, 0), new Usage(0, 2_000, 2_000, 30, 0),
-                new Usage(0, 6_000, 0, 30, 0));
+    /** Calls ten seconds apart, each by its model with its usage. */
+    private static Trajectory switching(List<String> models, List<Usage> billed) {
         List<TrajectoryTurn> turns = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < models.size(); i++) {
             ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
             turns.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
                     List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(1_600), false)),
                     Optional.of(billed.get(i)), Optional.of(START.plusSeconds(10L * i)), false,
-                    Optional.of(i < 2 ? MODEL : opus), TrajectoryTurn.MAIN, Optional.empty()));
+                    Optional.of(models.get(i)), TrajectoryTurn.MAIN, Optional.empty()));
         }
-        Trajectory switching = new Trajectory("switch", "test", Optional.of(MODEL), "", "Read the parts.", List.of(),
-                turns);
+        return new Trajectory("switch", "test", Optional.of(models.get(0)), "", "Read the parts.", List.of(), turns);
+    }
+
+    @Test
+    void a_session_that_switches_models_bills_each_call_at_its_own_and_the_new_model_starts_cold() {
+        // Two Sonnet calls, then an Opus one (/model, opusplan, a fall back): each model caches apart, so Opus wrote
+        // the whole prompt afresh.
+        String opus = "claude-opus-4-6";
+        List<Usage> billed = List.of(new Usage(0, 2_000, 0, 30, 0), new Usage(0, 2_000, 2_000, 30, 0),
+                new Usage(0, 6_000, 0, 30, 0));
+        Trajectory switching = switching(List.of(MODEL, MODEL, opus), billed);
 
         List<ReplayRun> runs = replay(new TraceBilling(PROVIDERS, CHOSEN), switching);
         ReplayRun transcript = runs.get(0);
@@ -100,12 +104,36 @@ class TraceBillingTest {
         assertThat(third.usage().cacheRead()).isZero();
         assertThat(third.costUsd()).isCloseTo(opusPrice.cost(third.usage()), within(1e-12));
         assertThat(recorded.original().orElseThrow().turns().get(2).usage().cacheRead()).isZero();
+        // The miss is the switch's, in the bill and in the replay alike: no provider miss is made of it.
+        for (ReplayRun run : List.of(recorded, transcript)) {
+            assertThat(run.turns().get(2).cache().miss()).as(run.strategy()).hasValueSatisfying(miss -> {
+                assertThat(miss.cause()).isEqualTo(CacheMiss.Cause.MODEL_SWITCH);
+                assertThat(miss.detail()).isEqualTo("switched from " + MODEL + " to " + opus + ", which caches apart");
+            });
+        }
         // Without the provider's misses imposed, the switch alone leaves the third call nothing to read.
         ReplayRun perfect = new CounterfactualReplay(COUNTER, new TraceBilling(PROVIDERS, CHOSEN),
                 ReplayTiming.RECORDED.withPerfectProviderCache()).replay(switching, AtDefaults.strategies("transcript"))
                 .get(0);
         assertThat(perfect.turns().get(1).usage().cacheRead()).isPositive();
         assertThat(perfect.turns().get(2).usage().cacheRead()).isZero();
+    }
+
+    @Test
+    void a_call_back_to_an_earlier_model_that_read_less_than_that_model_held_is_the_providers_miss() {
+        // Sonnet, Opus, then Sonnet again ten seconds later, which read none of what Sonnet had cached.
+        List<ReplayRun> runs = replay(new TraceBilling(PROVIDERS, CHOSEN), switching(
+                List.of(MODEL, "claude-opus-4-6", MODEL), List.of(new Usage(0, 2_000, 0, 30, 0),
+                        new Usage(0, 4_000, 0, 30, 0), new Usage(0, 6_000, 0, 30, 0))));
+        ReplayRun recorded = runs.get(1);
+
+        assertThat(recorded.turns().get(1).cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.cause()).isEqualTo(CacheMiss.Cause.MODEL_SWITCH));
+        assertThat(recorded.turns().get(2).cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.cause()).isEqualTo(CacheMiss.Cause.PROVIDER));
+        // So the replays meet it: Sonnet's own cache would have served what its first call wrote.
+        assertThat(recorded.original().orElseThrow().turns().get(2).usage().cacheRead()).isZero();
+        assertThat(runs.get(0).turns().get(2).usage().cacheRead()).isZero();
     }
 
     @Test

@@ -27,8 +27,11 @@ public final class AutomaticPrefixCacheSimulator implements CacheSimulator {
     static final int REMEMBERED_PROMPTS = 16;
     private static final Duration IN_MEMORY = Duration.ofMinutes(5);
     private static final Duration EXTENDED = Duration.ofHours(24);
-    /** gpt-MAJOR[.MINOR], its variant (-codex, -mini, ...), and a snapshot's date, which names no other model. */
-    private static final Pattern GPT_VERSION = Pattern.compile("gpt-(\\d+)(?:\\.(\\d+))?((?:-(?!\\d{4}-)[a-z][a-z0-9-]*?)?)"
+    /**
+     * gpt-MAJOR[.MINOR], its variant (-codex, -mini, ...), and a snapshot's date, which names no other model. One digit
+     * of major version: Azure's gpt-35-turbo is GPT-3.5.
+     */
+    private static final Pattern GPT_VERSION = Pattern.compile("gpt-([1-9])(?:\\.(\\d+))?((?:-[a-z][a-z0-9-]*?)?)"
             + "(?:-\\d{4}-\\d{2}-\\d{2})?");
 
     private final TokenCounter counter;
@@ -64,10 +67,11 @@ public final class AutomaticPrefixCacheSimulator implements CacheSimulator {
      * How long OpenAI keeps a model's prefixes when a request names no retention. Extended retention, "up to a
      * maximum of 24 hours" (prefixes offloaded to GPU-local storage), is the only one from gpt-5.5 on ("gpt-5.5,
      * gpt-5.5-pro, and future models"), and the default of the older models that offer it, for an organization
-     * without zero data retention: gpt-4.1, gpt-5, gpt-5-codex and gpt-5.1 to 5.4. Other models keep prefixes in
-     * memory "for 5 to 10 minutes of inactivity": the lower bound, as only that much is promised. A retention taken
-     * too long costs the replay nothing: a recorded call that read less than it predicts is a provider miss, met by
-     * every strategy, while one taken too short would have it predict expiries the bill does not show.
+     * without zero data retention: gpt-4.1, gpt-5, gpt-5-codex and gpt-5.1 to 5.4 (each variant of those, though
+     * OpenAI lists only some). Other models keep prefixes in memory "for 5 to 10 minutes of inactivity": the lower
+     * bound, as only that much is promised. A retention taken too long costs the replay nothing: a recorded call that
+     * read less than it predicts is a provider miss, met by every strategy, while one taken too short would have it
+     * predict expiries the bill does not show.
      */
     public static Duration openAiRetention(String model) {
         Matcher version = GPT_VERSION.matcher(model);

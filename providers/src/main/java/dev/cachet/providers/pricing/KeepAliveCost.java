@@ -17,7 +17,8 @@ public record KeepAliveCost(ModelPrice price) {
 
     /** What letting the cached prefix of a request billed {@code last} expire costs: a write instead of a read. */
     public double expiry(Usage last) {
-        return price.inputCost(new Usage(0, prefix(last), 0, 0, 0)) - price.inputCost(new Usage(0, 0, prefix(last), 0, 0));
+        ModelPrice tier = price.forPrompt(last.input());
+        return tier.inputCost(new Usage(0, prefix(last), 0, 0, 0)) - tier.inputCost(new Usage(0, 0, prefix(last), 0, 0));
     }
 
     /** Whether the {@code ping}-th ping (from 1) of one idle stretch after a request billed {@code last} pays. */

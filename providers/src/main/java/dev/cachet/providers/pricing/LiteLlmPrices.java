@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -75,14 +76,17 @@ final class LiteLlmPrices {
                         ? perMillion(where, name, model, "cache_creation_input_token_cost_above_1hr") : write5m,
                 model.has("cache_read_input_token_cost")
                         ? perMillion(where, name, model, "cache_read_input_token_cost") : input);
+        // One tier is kept: where a list gives several, the first a prompt passes.
+        OptionalLong lowest = OptionalLong.empty();
         for (Iterator<String> fields = model.fieldNames(); fields.hasNext(); ) {
             Matcher above = INPUT_ABOVE.matcher(fields.next());
             if (above.matches()) {
-                return price.above(Long.parseLong(above.group(1)) * 1_000,
-                        longer(where, name, model, price, "_above_" + above.group(1) + "k_tokens"));
+                long thousands = Long.parseLong(above.group(1));
+                lowest = OptionalLong.of(Math.min(thousands, lowest.orElse(thousands)));
             }
         }
-        return price;
+        return lowest.isEmpty() ? price : price.above(lowest.getAsLong() * 1_000,
+                longer(where, name, model, price, "_above_" + lowest.getAsLong() + "k_tokens"));
     }
 
     /**

@@ -103,7 +103,7 @@ class AutomaticPrefixCacheSimulatorTest {
                 "gpt-5", "gpt-5-codex", "gpt-4.1", "gpt-4.1-2025-04-14", "gpt-5-2025-08-07")) {
             assertThat(AutomaticPrefixCacheSimulator.openAiRetention(model)).as(model).isEqualTo(Duration.ofHours(24));
         }
-        for (String model : List.of("gpt-4o", "gpt-4o-mini", "gpt-4.1-mini", "gpt-5-mini", "gpt-5-nano", "gpt-3.5-turbo",
+        for (String model : List.of("gpt-4o", "gpt-4o-mini", "gpt-4.1-mini", "gpt-5-mini", "gpt-5-nano", "gpt-3.5-turbo", "gpt-35-turbo",
                 "o3", "o4-mini", "codex-mini-latest", "llama3")) {
             assertThat(AutomaticPrefixCacheSimulator.openAiRetention(model)).as(model).isEqualTo(Duration.ofMinutes(5));
         }

@@ -357,9 +357,12 @@ class PriceTableTest {
                     "cache_creation_input_token_cost": 3.75e-06, "cache_read_input_token_cost": 3e-07,
                     "input_cost_per_token_above_200k_tokens": 6e-06, "output_cost_per_token_above_200k_tokens": 2.25e-05,
                     "cache_creation_input_token_cost_above_200k_tokens": 7.5e-06,
+                    "cache_creation_input_token_cost_above_1hr": 6e-06,
+                    "cache_creation_input_token_cost_above_1hr_above_200k_tokens": 1.2e-05,
                     "cache_read_input_token_cost_above_200k_tokens": 6e-07},
                  "gemini-9-pro": {"mode": "chat", "input_cost_per_token": 1.25e-06, "output_cost_per_token": 1e-05,
-                    "cache_read_input_token_cost": 1.25e-07, "input_cost_per_token_above_200k_tokens": 2.5e-06}}
+                    "cache_read_input_token_cost": 1.25e-07, "input_cost_per_token_above_272k_tokens": 5e-06,
+                    "input_cost_per_token_above_200k_tokens": 2.5e-06}}
                 """);
 
         PriceTable table = PriceTable.bundled().overriddenByLiteLlm(list, 2);
@@ -370,10 +373,10 @@ class PriceTableTest {
         assertThat(table.price("openrouter/deepseek/deepseek-v9").orElseThrow().input()).isEqualTo(0.9);
         assertThat(table.price("text-embedding-9")).isEmpty();
         assertThat(table.price("claude-haiku-4-5")).isEqualTo(bundled.price("claude-haiku-4-5"));
-        // A tier of longer prompts: a 1-hour write it does not list keeps its multiple of the input price, as do a
-        // cache price it leaves out; an output price left out stays the base one.
-        assertThat(table.price("claude-sonnet-9")).contains(new ModelPrice(3, 15, 3.75, 3.75, 0.3)
-                .above(200_000, new ModelPrice(6, 22.5, 7.5, 7.5, 0.6)));
+        // A tier of longer prompts, its 1-hour write too; a cache price it leaves out keeps its multiple of the input
+        // price, an output price left out stays the base one; of two tiers, the first a prompt passes.
+        assertThat(table.price("claude-sonnet-9")).contains(new ModelPrice(3, 15, 3.75, 6, 0.3)
+                .above(200_000, new ModelPrice(6, 22.5, 7.5, 12, 0.6)));
         assertThat(table.price("gemini-9-pro")).contains(new ModelPrice(1.25, 10, 1.25, 1.25, 0.125)
                 .above(200_000, new ModelPrice(2.5, 10, 2.5, 2.5, 0.25)));
     }
