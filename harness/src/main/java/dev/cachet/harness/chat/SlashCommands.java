@@ -130,13 +130,14 @@ final class SlashCommands {
             return;
         }
         Compaction c = preview.get();
-        ModelPrice price = open.get().price();
+        int window = open.get().lastWindow().map(w -> w.tokens()).orElse(0);
+        ModelPrice price = open.get().price().forPrompt(window);
         double perToken = price.input() * 1e-6;
         double rewrite = c.rewrittenTokens() * (price.cacheWrite5m() - price.cacheRead()) * 1e-6;
         out.println(String.format(Locale.ROOT, "%s would remove %,d tokens of %,d-token window; the %,d tokens after "
                 + "the first change are written to the cache again (about $%.4f more on the next request); predicted "
-                + "net saving over the turns expected: $%.4f", c.kind(), c.removedTokens(),
-                open.get().lastWindow().map(w -> w.tokens()).orElse(0), c.rewrittenTokens(), rewrite,
+                + "net saving over the turns expected: $%.4f", c.kind(), c.removedTokens(), window, c.rewrittenTokens(),
+                rewrite,
                 c.predictedNetSaving() * perToken));
         ChatInput.Input answer = input.read("compact now? [y/N] ");
         if (answer instanceof ChatInput.Input.Line line && line.text().strip().toLowerCase(Locale.ROOT).startsWith("y")) {

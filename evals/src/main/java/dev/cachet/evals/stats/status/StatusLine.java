@@ -70,7 +70,7 @@ public final class StatusLine {
             return Optional.of("cache warm, " + minutes(ttl.minus(idle)) + " left");
         }
         long prefix = last.usage().map(Usage::input).orElse(0L);
-        Optional<ModelPrice> price = pricer.price(last);
+        Optional<ModelPrice> price = pricer.price(last).map(p -> p.forPrompt(prefix));
         return Optional.of("cache cold for " + minutes(idle) + ": next turn re-writes " + tokens(prefix) + " tokens"
                 + price.map(p -> ", ~" + dollars(prefix * (hour ? p.cacheWrite1h() : p.cacheWrite5m()) / 1e6)).orElse(""));
     }

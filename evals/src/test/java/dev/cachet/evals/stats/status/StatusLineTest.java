@@ -2,7 +2,14 @@ package dev.cachet.evals.stats.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachet.evals.stats.Call;
+import dev.cachet.evals.stats.CallPricer;
+import dev.cachet.providers.Usage;
+import dev.cachet.providers.pricing.PriceTable;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StatusLineTest {
@@ -19,5 +26,22 @@ class StatusLineTest {
         assertThat(StatusLine.tokens(999)).isEqualTo("999");
         assertThat(StatusLine.tokens(84_400)).isEqualTo("84K");
         assertThat(StatusLine.tokens(2_350_000)).isEqualTo("2.4M");
+    }
+
+    @Test
+    void a_cold_cache_prices_its_rewrite_at_the_tier_of_the_prompt_it_writes_again() {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        CallPricer pricer = new CallPricer(PriceTable.bundled()::price);
+        Call longPrompt = new Call("s", "main", Optional.of("claude-sonnet-4-5"), Optional.of(at),
+                Optional.of(new Usage(0, 10_000, 240_000, 100, 0)));
+        Call shortPrompt = new Call("s", "main", Optional.of("claude-sonnet-4-5"), Optional.of(at),
+                Optional.of(new Usage(0, 10_000, 90_000, 100, 0)));
+        Instant later = at.plus(Duration.ofMinutes(10));
+
+        // 250,000 tokens past Sonnet 4.5's 200K tier at its $7.50 write; 100,000 at the base $3.75.
+        assertThat(StatusLine.cacheNote(longPrompt, List.of(longPrompt), later, pricer))
+                .contains("cache cold for 10 min: next turn re-writes 250K tokens, ~$1.88");
+        assertThat(StatusLine.cacheNote(shortPrompt, List.of(shortPrompt), later, pricer))
+                .contains("cache cold for 10 min: next turn re-writes 100K tokens, ~$0.38");
     }
 }
