@@ -21,8 +21,8 @@ final class CallClock extends Clock {
     static final Duration THINK_TIME = Duration.ofSeconds(20);
 
     private final Supplier<Duration> lifetime;
-    private final Duration longest;
-    private final Duration pingInterval;
+    private final Supplier<Duration> longest;
+    private final Supplier<Duration> pingInterval;
     private final ReplayTiming timing;
     private Duration ttl;
     private int call;
@@ -34,15 +34,16 @@ final class CallClock extends Clock {
 
     /** A cache whose prefixes all live {@code ttl} unused. */
     CallClock(Duration ttl, ReplayTiming timing) {
-        this(() -> ttl, ttl, ModelSpec.keepAliveInterval(ttl), timing);
+        this(() -> ttl, () -> ttl, () -> ModelSpec.keepAliveInterval(ttl), timing);
     }
 
     /**
      * The cache a strategy's run is billed through, whose lifetime may be each request's own; pings keep its shortest
-     * lifetime warm, as a live session's do ({@link ModelSpec#keepAliveInterval()}).
+     * lifetime warm, as a live session's do ({@link ModelSpec#keepAliveInterval()}). Each is read when it is needed,
+     * so that a run that switches models ({@link SwitchingCache}) keeps to the cache of its last call's model.
      */
     CallClock(CacheSimulator cache, ReplayTiming timing) {
-        this(cache::lifetime, cache.ttl(), ModelSpec.keepAliveInterval(cache.shortestLifetime()), timing);
+        this(cache::lifetime, cache::ttl, () -> ModelSpec.keepAliveInterval(cache.shortestLifetime()), timing);
     }
 
     /**
@@ -50,10 +51,11 @@ final class CallClock extends Clock {
      * telling for how long, at most {@code longest}.
      */
     CallClock(Supplier<Duration> lifetime, Duration longest) {
-        this(lifetime, longest, longest, ReplayTiming.RECORDED);
+        this(lifetime, () -> longest, () -> longest, ReplayTiming.RECORDED);
     }
 
-    private CallClock(Supplier<Duration> lifetime, Duration longest, Duration pingInterval, ReplayTiming timing) {
+    private CallClock(Supplier<Duration> lifetime, Supplier<Duration> longest, Supplier<Duration> pingInterval,
+            ReplayTiming timing) {
         this.lifetime = lifetime;
         this.longest = longest;
         this.pingInterval = pingInterval;
@@ -70,7 +72,7 @@ final class CallClock extends Clock {
         recorded = turn.at().orElse(recorded == null ? Instant.EPOCH : recorded.plus(THINK_TIME));
         paused = paused.plus(timing.pauseBefore(call));
         at = recorded.plus(paused);
-        pings = previous == null ? List.of() : timing.pings(previous, at, pingInterval);
+        pings = previous == null ? List.of() : timing.pings(previous, at, pingInterval.get());
         Instant lastUse = pings.isEmpty() ? previous : pings.get(pings.size() - 1);
         idle = previous == null ? Duration.ZERO : Duration.between(lastUse, at);
     }
@@ -80,8 +82,9 @@ final class CallClock extends Clock {
      * after a long pause. Only for a cache that keeps prompts, whose TTL is finite.
      */
     void expire() {
-        at = at.plus(longest).plusSeconds(1);
-        idle = longest.plusSeconds(1);
+        Duration kept = longest.get();
+        at = at.plus(kept).plusSeconds(1);
+        idle = kept.plusSeconds(1);
         pings = List.of();
     }
 

@@ -2,11 +2,16 @@ package dev.cachet.evals.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.window.Window;
 import dev.cachet.evals.trace.TrajectoryTurn;
+import dev.cachet.providers.ModelSpec;
+import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.CacheSimulator;
+import dev.cachet.providers.pricing.PriceTable;
+import dev.cachet.providers.registry.Providers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,5 +58,26 @@ class CallClockTest {
     private static TrajectoryTurn turnAt(Instant at) {
         return new TrajectoryTurn(List.of(), AssistantTurn.text("ok"), List.of(), Optional.empty(), Optional.of(at),
                 false);
+    }
+
+    @Test
+    void a_run_that_switches_models_pings_and_expires_by_the_cache_of_its_last_calls_model() {
+        Providers providers = new Providers(PriceTable.bundled());
+        PricedModel fallback = providers.priced(ModelSpec.parse("anthropic:claude-sonnet-4-6", Optional.empty(),
+                ModelSpec.FIVE_MINUTES));
+        // gpt-5-mini keeps prefixes in memory for 5 minutes, gpt-5.5 up to a day.
+        SwitchingCache cache = new SwitchingCache(new CallModels(List.of(
+                providers.recorded("gpt-5-mini", ModelSpec.FIVE_MINUTES, fallback),
+                providers.recorded("gpt-5.5", ModelSpec.FIVE_MINUTES, fallback))), TokenCounter.o200k());
+        CallClock clock = new CallClock(cache, new ReplayTiming(Map.of(), 3));
+        clock.next(turnAt(START));
+        clock.next(turnAt(START.plus(Duration.ofMinutes(10))));
+        assertThat(clock.pings()).as("every 4.5 minutes of gpt-5-mini's 5").hasSize(2);
+
+        cache.use(1);
+        clock.next(turnAt(START.plus(Duration.ofMinutes(20))));
+        assertThat(clock.pings()).as("gpt-5.5's day outlasts the pause: no ping is due").isEmpty();
+        clock.expire();
+        assertThat(clock.idle()).isEqualTo(Duration.ofHours(24).plusSeconds(1));
     }
 }
