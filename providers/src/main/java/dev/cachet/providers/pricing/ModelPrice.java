@@ -87,7 +87,8 @@ public record ModelPrice(
             return new CacheRates(1, 1, lifetime);
         }
         double write = lifetime.compareTo(ONE_HOUR) < 0 ? cacheWrite5m : cacheWrite1h;
-        return new CacheRates(write / input, cacheRead / input, lifetime);
+        return new CacheRates(write / input, cacheRead / input, lifetime, longContext.map(tier ->
+                new CacheRates.LongPrompt(tier.aboveTokens(), tier.price().input() / input)));
     }
 
     public double cost(Usage usage) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.providers.Usage;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ModelPriceTest {
@@ -105,7 +106,10 @@ class ModelPriceTest {
                 within(CENT_FRACTION));
         assertThat(tiered.withOneHourWrites().inputCost(new Usage(0, 300_000, 0, 0, 0)))
                 .isCloseTo(300_000 * 12.00 / 1e6, within(CENT_FRACTION));
-        assertThat(tiered.cacheRates()).isEqualTo(sonnet.cacheRates());
+        // Strategies weigh the tier as a factor on the same multiples: every token of a longer prompt costs double.
+        CacheRates flat = sonnet.cacheRates();
+        assertThat(tiered.cacheRates()).isEqualTo(new CacheRates(flat.write(), flat.read(), flat.ttl(),
+                Optional.of(new CacheRates.LongPrompt(200_000, 2.0))));
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.util.Optional;
  * has expired nothing is warm: the whole prompt is written again anyway, so a compaction then costs nothing extra and
  * makes that rewrite smaller. A provider that does not serve all it cached ({@link CacheReliability}) bills the
  * tokens meant to be read at their expected rate c between r and w: the rent is {@code D·c}, and what the compaction
- * rewrites was partly written again anyway. With a reliable cache c is r.
+ * rewrites was partly written again anyway. With a reliable cache c is r. Where the model bills a long prompt more
+ * ({@link CacheRates#factor}), each window costs its own factor: a compaction that brings the window back under the
+ * threshold saves that premium on every token it keeps, every later turn.
  */
 final class CompactionPricer {
     private final CacheReliability reliability;
@@ -40,8 +42,11 @@ final class CompactionPricer {
                 .mapToInt(Breakpoint::tokens).max().orElse(0);
         int cachedBefore = expired ? 0 : previous.tokens();
         double cached = reliability.cachedTokenRate(rates);
-        double thisTurnWithout = cachedBefore * cached + (now.tokens() - cachedBefore) * rates.write();
-        double thisTurnWith = kept * cached + (compacted.tokens() - kept) * rates.write();
-        return Optional.of(new CompactionPrice(removed, kept, thisTurnWith - thisTurnWithout, removed * cached));
+        double factorNow = rates.factor(now.tokens());
+        double factorCompacted = rates.factor(compacted.tokens());
+        double thisTurnWithout = (cachedBefore * cached + (now.tokens() - cachedBefore) * rates.write()) * factorNow;
+        double thisTurnWith = (kept * cached + (compacted.tokens() - kept) * rates.write()) * factorCompacted;
+        double rent = removed * cached * factorNow + compacted.tokens() * cached * (factorNow - factorCompacted);
+        return Optional.of(new CompactionPrice(removed, kept, thisTurnWith - thisTurnWithout, rent));
     }
 }

@@ -77,6 +77,22 @@ class CompactionPricerTest {
     }
 
     @Test
+    void a_compaction_that_brings_the_window_under_the_long_prompt_threshold_saves_its_premium_on_every_kept_token() {
+        CacheRates tiered = new CacheRates(1.25, 0.10, CacheRates.DEFAULT_TTL,
+                Optional.of(new CacheRates.LongPrompt(6_000, 2.0)));
+        List<Segment> sent = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000));
+        List<Segment> now = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000), sized(NEW, 500));
+        List<Segment> compacted = List.of(sized(SYSTEM, 1_000), sized(READ_MASKED, 100), sized(EDIT, 2_000),
+                sized(NEW, 500));
+
+        // The 7,500-token window passes 6,000 and bills double; the 3,600-token one does not.
+        // without: (7,000 × 0.1 + 500 × 1.25) × 2 = 2,650; with: 1,000 × 0.1 + 2,600 × 1.25 = 3,350; extra 700
+        // rent: 3,900 × 0.1 × 2 + 3,600 × 0.1 × (2 - 1) = 780 + 360 = 1,140 a turn, against 390 without the tier
+        assertPrice(pricer.price(tiered, window(sent, List.of(1, 3)), window(now, List.of()),
+                window(compacted, List.of()), false), new CompactionPrice(3_900, 1_000, 700, 1_140));
+    }
+
+    @Test
     void a_provider_that_served_half_its_cache_makes_the_same_mask_pay_this_very_turn() {
         reliability.served(7_000, 0);
         List<Segment> sent = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000));

@@ -171,6 +171,27 @@ class HybridStrategyTest {
     }
 
     @Test
+    void a_mask_that_brings_the_window_back_under_a_long_prompt_tier_pays_sooner() {
+        List<Turn> turns = supersededRead();
+        Decision flat = handComputedDecision(turns);
+        // A model that bills every token of a prompt past the threshold double, the threshold between the window of
+        // turn 3 and that window with the read masked.
+        int now = transcriptTokens(turns, 3);
+        long threshold = now - flat.removed() / 2;
+        CacheRates tiered = new CacheRates(RATES.write(), RATES.read(), RATES.ttl(),
+                Optional.of(new CacheRates.LongPrompt(threshold, 2.0)));
+        HybridStrategy hybrid = new HybridStrategy(new WindowFactory(counter), tiered, NO_PAUSES,
+                Strategies.byName("hybrid").orElseThrow().configure(MASK_SUPERSEDED_ONLY));
+
+        List<Window> windows = TestSessions.renderEachTurn(hybrid, TestSessions.newSession(), turns);
+
+        // The premium the kept tokens no longer pay adds to the rent: the rent paid covers the rewrite sooner.
+        int tieredTurn = firstCompaction(windows).orElseThrow();
+        assertThat(tieredTurn).isLessThan(flat.turn());
+        assertThat((long) windows.get(tieredTurn).tokens()).isLessThanOrEqualTo(threshold);
+    }
+
+    @Test
     void a_pause_past_the_ttl_compacts_at_once_because_the_prompt_is_rewritten_anyway() {
         List<Turn> turns = supersededRead();
         int decided = handComputedDecision(turns).turn();
