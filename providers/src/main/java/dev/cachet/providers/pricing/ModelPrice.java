@@ -80,7 +80,9 @@ public record ModelPrice(
 
     /**
      * The cache prices of a prefix that lives {@code lifetime}: written at the 1-hour rate from an hour up. A free model
-     * (a local one, priced at zeros) has no discount to weigh: reads and writes cost what input costs.
+     * (a local one, priced at zeros) has no discount to weigh: reads and writes cost what input costs. A long-context
+     * tier is weighed as its input price over the base one, as Anthropic's tiers and the bundled ones scale every
+     * price alike.
      */
     public CacheRates cacheRates(Duration lifetime) {
         if (input == 0) {

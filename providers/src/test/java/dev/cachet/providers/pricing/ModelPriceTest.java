@@ -107,6 +107,9 @@ class ModelPriceTest {
         assertThat(tiered.withOneHourWrites().inputCost(new Usage(0, 300_000, 0, 0, 0)))
                 .isCloseTo(300_000 * 12.00 / 1e6, within(CENT_FRACTION));
         // Strategies weigh the tier as a factor on the same multiples: every token of a longer prompt costs double.
+        assertThat(tiered.withOneHourWrites().cacheRates().longPrompt()).isEqualTo(tiered.cacheRates().longPrompt());
+        assertThat(new ModelPrice(0, 0, 0, 0, 0).above(200_000, new ModelPrice(0, 0, 0, 0, 0)).cacheRates()
+                .longPrompt()).as("a free model has no premium to weigh").isEmpty();
         CacheRates flat = sonnet.cacheRates();
         assertThat(tiered.cacheRates()).isEqualTo(new CacheRates(flat.write(), flat.read(), flat.ttl(),
                 Optional.of(new CacheRates.LongPrompt(200_000, 2.0))));

@@ -17,7 +17,9 @@ import java.util.Optional;
  * tokens meant to be read at their expected rate c between r and w: the rent is {@code D·c}, and what the compaction
  * rewrites was partly written again anyway. With a reliable cache c is r. Where the model bills a long prompt more
  * ({@link CacheRates#factor}), each window costs its own factor: a compaction that brings the window back under the
- * threshold saves that premium on every token it keeps, every later turn.
+ * threshold saves that premium on every token it keeps, every later turn. That rent is an estimate both ways: it
+ * leaves out the premium the later turns' new tokens would have paid, and it counts the premium as saved while the
+ * window, growing again, may pass the threshold before the session ends.
  */
 final class CompactionPricer {
     private final CacheReliability reliability;

@@ -93,6 +93,27 @@ class CompactionPricerTest {
     }
 
     @Test
+    void a_tier_no_window_passes_prices_to_the_bit_as_no_tier_and_one_both_pass_scales_the_whole_price() {
+        List<Segment> sent = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000));
+        List<Segment> now = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000), sized(NEW, 500));
+        List<Segment> compacted = List.of(sized(SYSTEM, 1_000), sized(READ_MASKED, 100), sized(EDIT, 2_000),
+                sized(NEW, 500));
+        CacheRates unreached = new CacheRates(1.25, 0.10, CacheRates.DEFAULT_TTL,
+                Optional.of(new CacheRates.LongPrompt(7_500, 2.0)));
+        CacheRates bothPast = new CacheRates(1.25, 0.10, CacheRates.DEFAULT_TTL,
+                Optional.of(new CacheRates.LongPrompt(3_000, 2.0)));
+
+        Optional<CompactionPrice> flat = pricer.price(CacheRates.ANTHROPIC, window(sent, List.of(1, 3)),
+                window(now, List.of()), window(compacted, List.of()), false);
+        assertThat(unreached.factor(7_500)).isEqualTo(1.0);
+        assertThat(pricer.price(unreached, window(sent, List.of(1, 3)), window(now, List.of()),
+                window(compacted, List.of()), false)).isEqualTo(flat);
+        // Both windows past it: every figure doubles, as the price list does.
+        assertPrice(pricer.price(bothPast, window(sent, List.of(1, 3)), window(now, List.of()),
+                window(compacted, List.of()), false), new CompactionPrice(3_900, 1_000, 4_050, 780));
+    }
+
+    @Test
     void a_provider_that_served_half_its_cache_makes_the_same_mask_pay_this_very_turn() {
         reliability.served(7_000, 0);
         List<Segment> sent = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000));
