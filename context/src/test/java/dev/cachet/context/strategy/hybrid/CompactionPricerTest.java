@@ -76,41 +76,35 @@ class CompactionPricerTest {
         assertPrice(price(sent, List.of(1, 3), sized(NEW, 500), compacted), new CompactionPrice(3_900, 1_000, 2_025, 390));
     }
 
-    @Test
-    void a_compaction_that_brings_the_window_under_the_long_prompt_threshold_saves_its_premium_on_every_kept_token() {
-        CacheRates tiered = new CacheRates(1.25, 0.10, CacheRates.DEFAULT_TTL,
-                Optional.of(new CacheRates.LongPrompt(6_000, 2.0)));
+    /** The first test's mask of the read, 7,500 tokens now and 3,600 with the read masked, at {@code rates}. */
+    private Optional<CompactionPrice> maskingTheRead(CacheRates rates) {
         List<Segment> sent = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000));
-        List<Segment> now = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000), sized(NEW, 500));
+        List<Segment> now = new ArrayList<>(sent);
+        now.add(sized(NEW, 500));
         List<Segment> compacted = List.of(sized(SYSTEM, 1_000), sized(READ_MASKED, 100), sized(EDIT, 2_000),
                 sized(NEW, 500));
+        return pricer.price(rates, window(sent, List.of(1, 3)), window(now, List.of()), window(compacted, List.of()),
+                false);
+    }
 
+    private static CacheRates anthropicDoubleAbove(long tokens) {
+        return new CacheRates(1.25, 0.10, CacheRates.DEFAULT_TTL, Optional.of(new CacheRates.LongPrompt(tokens, 2.0)));
+    }
+
+    @Test
+    void a_compaction_that_brings_the_window_under_the_long_prompt_threshold_saves_its_premium_on_every_kept_token() {
         // The 7,500-token window passes 6,000 and bills double; the 3,600-token one does not.
         // without: (7,000 × 0.1 + 500 × 1.25) × 2 = 2,650; with: 1,000 × 0.1 + 2,600 × 1.25 = 3,350; extra 700
         // rent: 3,900 × 0.1 × 2 + 3,600 × 0.1 × (2 - 1) = 780 + 360 = 1,140 a turn, against 390 without the tier
-        assertPrice(pricer.price(tiered, window(sent, List.of(1, 3)), window(now, List.of()),
-                window(compacted, List.of()), false), new CompactionPrice(3_900, 1_000, 700, 1_140));
+        assertPrice(maskingTheRead(anthropicDoubleAbove(6_000)), new CompactionPrice(3_900, 1_000, 700, 1_140));
     }
 
     @Test
     void a_tier_no_window_passes_prices_to_the_bit_as_no_tier_and_one_both_pass_scales_the_whole_price() {
-        List<Segment> sent = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000));
-        List<Segment> now = List.of(sized(SYSTEM, 1_000), sized(READ, 4_000), sized(EDIT, 2_000), sized(NEW, 500));
-        List<Segment> compacted = List.of(sized(SYSTEM, 1_000), sized(READ_MASKED, 100), sized(EDIT, 2_000),
-                sized(NEW, 500));
-        CacheRates unreached = new CacheRates(1.25, 0.10, CacheRates.DEFAULT_TTL,
-                Optional.of(new CacheRates.LongPrompt(7_500, 2.0)));
-        CacheRates bothPast = new CacheRates(1.25, 0.10, CacheRates.DEFAULT_TTL,
-                Optional.of(new CacheRates.LongPrompt(3_000, 2.0)));
-
-        Optional<CompactionPrice> flat = pricer.price(CacheRates.ANTHROPIC, window(sent, List.of(1, 3)),
-                window(now, List.of()), window(compacted, List.of()), false);
-        assertThat(unreached.factor(7_500)).isEqualTo(1.0);
-        assertThat(pricer.price(unreached, window(sent, List.of(1, 3)), window(now, List.of()),
-                window(compacted, List.of()), false)).isEqualTo(flat);
+        assertThat(anthropicDoubleAbove(7_500).factor(7_500)).isEqualTo(1.0);
+        assertThat(maskingTheRead(anthropicDoubleAbove(7_500))).isEqualTo(maskingTheRead(CacheRates.ANTHROPIC));
         // Both windows past it: every figure doubles, as the price list does.
-        assertPrice(pricer.price(bothPast, window(sent, List.of(1, 3)), window(now, List.of()),
-                window(compacted, List.of()), false), new CompactionPrice(3_900, 1_000, 4_050, 780));
+        assertPrice(maskingTheRead(anthropicDoubleAbove(3_000)), new CompactionPrice(3_900, 1_000, 4_050, 780));
     }
 
     @Test
