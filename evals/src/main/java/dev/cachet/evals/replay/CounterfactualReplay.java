@@ -53,8 +53,8 @@ import java.util.stream.Stream;
 public final class CounterfactualReplay {
     /** The run that is the trace's own bill, as its provider recorded it. */
     public static final String RECORDED = "recorded";
-    /** Stands for what the original harness sent that its log does not hold; counted as the calibration says. */
     private static final Duration ONE_HOUR = CacheLifetime.ONE_HOUR.shortest();
+    /** Stands for what the original harness sent that its log does not hold; counted as the calibration says. */
     static final String UNSEEN_PREFIX = "[unseen prefix: the original harness's system prompt and tools, not in its log]";
 
     private final TokenCounter counter;

@@ -54,7 +54,7 @@ final class LeakCosts {
             if (u != null && u.input() > 0 && u.cacheRead() < u.input() * LOW_CACHE_HIT) {
                 count++;
                 ModelPrice p = price(calls, i);
-                cost += p == null ? 0.0 : aboveRead(p.forPrompt(u.input()), u.uncachedInput(), u.cacheWrite5m(), u.cacheWrite1h());
+                cost += p == null ? 0.0 : aboveRead(p, u, u.uncachedInput(), u.cacheWrite5m(), u.cacheWrite1h());
             }
         }
         return new LeakCost(Leak.LOW_CACHE_HIT, count, cost);
@@ -126,7 +126,7 @@ final class LeakCosts {
                 if (u != null && u.cacheWrite() > 0 && longerThan(calls.at(timed[k - 1]), calls.at(timed[k]), ttl)) {
                     count++;
                     ModelPrice p = price(calls, timed[k]);
-                    cost += p == null ? 0.0 : aboveRead(p.forPrompt(u.input()), 0, u.cacheWrite5m(), u.cacheWrite1h());
+                    cost += p == null ? 0.0 : aboveRead(p, u, 0, u.cacheWrite5m(), u.cacheWrite1h());
                 }
             }
         }
@@ -165,15 +165,16 @@ final class LeakCosts {
                 if (u != null && u.uncachedInput() > UNCACHED_PREFIX_TOKENS) {
                     count++;
                     ModelPrice p = price(calls, agent[k]);
-                    cost += p == null ? 0.0 : aboveRead(p.forPrompt(u.input()), u.uncachedInput(), 0, 0);
+                    cost += p == null ? 0.0 : aboveRead(p, u, u.uncachedInput(), 0, 0);
                 }
             }
         }
         return count == 0 ? Optional.empty() : Optional.of(new LeakCost(Leak.UNCACHED_PREFIX, count, cost));
     }
 
-    /** What these tokens were billed above reading them from the cache, at the tier {@code p} of their call. */
-    private static double aboveRead(ModelPrice p, long uncached, long write5m, long write1h) {
+    /** What these tokens of the call billed {@code u} were billed above reading them from the cache, at its tier. */
+    private static double aboveRead(ModelPrice price, Usage u, long uncached, long write5m, long write1h) {
+        ModelPrice p = price.forPrompt(u.input());
         return PER_TOKEN * (uncached * (p.input() - p.cacheRead()) + write5m * (p.cacheWrite5m() - p.cacheRead())
                 + write1h * (p.cacheWrite1h() - p.cacheRead()));
     }
