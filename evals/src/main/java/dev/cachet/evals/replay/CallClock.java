@@ -8,19 +8,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
  * When each call of a replay is made: the log's time (else a think time after the previous call), later by the
  * pauses asked for; which pings kept the cache warm before it; and whether the cache had expired. A clock, so the
  * strategy under replay reads the time of the call it renders, as it reads the wall clock in a live session.
+ *
+ * <p>A run that switches models has a cache per model: a call is idle since its own model's last use, and cold by
+ * the lifetime of what that model's cache last kept; the first call to a model is neither (it finds nothing).
  */
 final class CallClock extends Clock {
     /** When a log does not say when a call was made: a typical pause between an agent's model calls. */
     static final Duration THINK_TIME = Duration.ofSeconds(20);
 
-    private final Supplier<Duration> lifetime;
+    private final IntFunction<Object> cacheOf;
+    private final IntFunction<Duration> lifetime;
     private final Supplier<Duration> longest;
     private final Supplier<Duration> pingInterval;
     private final ReplayTiming timing;
@@ -31,50 +38,70 @@ final class CallClock extends Clock {
     private Duration paused = Duration.ZERO;
     private List<Instant> pings = List.of();
     private Duration idle = Duration.ZERO;
+    /** When each cache was last used: its model's last call, or a ping after it. */
+    private final Map<Object, Instant> lastUse = new HashMap<>();
+    private Object previousCache;
 
     /** A cache whose prefixes all live {@code ttl} unused. */
     CallClock(Duration ttl, ReplayTiming timing) {
-        this(() -> ttl, () -> ttl, () -> ModelSpec.keepAliveInterval(ttl), timing);
+        this(call -> ttl, call -> ttl, () -> ttl, () -> ModelSpec.keepAliveInterval(ttl), timing);
     }
 
     /**
      * The cache a strategy's run is billed through, whose lifetime may be each request's own; pings keep its shortest
-     * lifetime warm, as a live session's do ({@link ModelSpec#keepAliveInterval()}). Each is read when it is needed,
-     * so that a run that switches models ({@link SwitchingCache}) keeps to the cache of its last call's model.
+     * lifetime warm, as a live session's do ({@link ModelSpec#keepAliveInterval()}). Each is read when it is needed.
      */
     CallClock(CacheSimulator cache, ReplayTiming timing) {
-        this(cache::lifetime, cache::ttl, () -> ModelSpec.keepAliveInterval(cache.shortestLifetime()), timing);
+        this(call -> cache, call -> cache.lifetime(), cache::ttl,
+                () -> ModelSpec.keepAliveInterval(cache.shortestLifetime()), timing);
     }
 
     /**
-     * A recorded bill's calls, without pings: each may find cold what the call before it left cached, {@code lifetime}
-     * telling for how long, at most {@code longest}.
+     * A run that switches models: pings keep the cache of the last call's model warm, and a call is judged by its
+     * own model's cache ({@link SwitchingCache#cacheOf}).
      */
-    CallClock(Supplier<Duration> lifetime, Duration longest) {
-        this(lifetime, () -> longest, () -> longest, ReplayTiming.RECORDED);
+    CallClock(SwitchingCache cache, ReplayTiming timing) {
+        this(cache::cacheOf, cache::lifetimeOf, cache::ttl,
+                () -> ModelSpec.keepAliveInterval(cache.shortestLifetime()), timing);
     }
 
-    private CallClock(Supplier<Duration> lifetime, Supplier<Duration> longest, Supplier<Duration> pingInterval,
-            ReplayTiming timing) {
+    /**
+     * A recorded bill's calls, without pings: each may find cold what the last call to the same cache ({@code cacheOf}
+     * a call from 0) left there, {@code lifetime} telling for how long, at most {@code longest}.
+     */
+    CallClock(IntFunction<Object> cacheOf, IntFunction<Duration> lifetime, Duration longest) {
+        this(cacheOf, lifetime, () -> longest, () -> longest, ReplayTiming.RECORDED);
+    }
+
+    private CallClock(IntFunction<Object> cacheOf, IntFunction<Duration> lifetime, Supplier<Duration> longest,
+            Supplier<Duration> pingInterval, ReplayTiming timing) {
+        this.cacheOf = cacheOf;
         this.lifetime = lifetime;
         this.longest = longest;
         this.pingInterval = pingInterval;
         this.timing = timing;
-        this.ttl = lifetime.get();
+        this.ttl = lifetime.apply(0);
     }
 
     /** Moves to the next call. */
     void next(TrajectoryTurn turn) {
+        Object cache = cacheOf.apply(call);
+        // The lifetime of what the last call to this call's cache left there: what this call may find cold.
+        ttl = lifetime.apply(call);
         call++;
-        // The lifetime of what the previous call left cached: what this call may find cold.
-        ttl = lifetime.get();
         Instant previous = at;
         recorded = turn.at().orElse(recorded == null ? Instant.EPOCH : recorded.plus(THINK_TIME));
         paused = paused.plus(timing.pauseBefore(call));
         at = recorded.plus(paused);
+        // A ping re-sends the previous call: it keeps that call's cache warm.
         pings = previous == null ? List.of() : timing.pings(previous, at, pingInterval.get());
-        Instant lastUse = pings.isEmpty() ? previous : pings.get(pings.size() - 1);
-        idle = previous == null ? Duration.ZERO : Duration.between(lastUse, at);
+        if (!pings.isEmpty()) {
+            lastUse.put(previousCache, pings.get(pings.size() - 1));
+        }
+        Instant used = lastUse.get(cache);
+        idle = used == null ? Duration.ZERO : Duration.between(used, at);
+        lastUse.put(cache, at);
+        previousCache = cache;
     }
 
     /**

@@ -159,6 +159,9 @@ public final class CounterfactualReplay {
         List<ReplayTurn> turns = new ArrayList<>();
         Window[] last = new Window[1];
         Usage[] lastUsage = {Usage.ZERO};
+        // Each model caches apart: a call is judged against its own model's last call.
+        Map<Object, Window> lastWindowOf = new HashMap<>();
+        Map<Object, Usage> lastUsageOf = new HashMap<>();
         // The transcript is the original harness's own behaviour, so it also starts anew where the original did.
         boolean followRestarts = configured.info().name().equals(TranscriptStrategy.NAME);
         Session end = windows(trajectory, strategy, systemPrompt, followRestarts, clock, (i, window) -> {
@@ -193,9 +196,10 @@ public final class CounterfactualReplay {
                     .inputCost(new Usage(reread, 0, 0, 0, 0));
             // A summary written for this window was a call of its own before it.
             Usage summarized = summaries.take();
+            Object own = cache.cacheOf(i);
             Optional<CacheMiss> miss = misses.miss(i, predicted, usage).or(() -> i == 0 || !cache.caches()
-                    ? Optional.empty() : switched(models, i, lastUsage[0], usage)
-                            .or(() -> MissCauses.of(last[0], lastUsage[0], window, usage, clock)));
+                    ? Optional.empty() : !lastUsageOf.containsKey(own) ? switched(models, i, lastUsage[0], usage)
+                            : MissCauses.of(lastWindowOf.get(own), lastUsageOf.get(own), window, usage, clock));
             double besides = rereadCost + pingCost;
             turns.add(new ReplayTurn(i + 1, window.tokens(), usage,
                     model.price().cost(usage) + model.price().cost(summarized) + besides,
@@ -205,6 +209,8 @@ public final class CounterfactualReplay {
                     clock.pings().size(), pingCost, miss)));
             last[0] = window;
             lastUsage[0] = usage;
+            lastWindowOf.put(own, window);
+            lastUsageOf.put(own, usage);
         });
         // Resumed after its cache is gone, the session's next window is the strategy's, rendered knowing the pause
         // (a compaction then costs nothing extra), sent to an empty cache; with the summary it may have asked for.
@@ -228,8 +234,8 @@ public final class CounterfactualReplay {
      * side call after the last turn goes with the last).
      */
     private List<ReplayTurn> recorded(Trajectory trajectory, CallModels models) {
-        // The recorded bill is the original provider's cache: a call is cold after the lifetime the prefix the call
-        // before it wrote was paid at. That is the hour where its usage says it wrote for one (Claude Code's hour, a
+        // The recorded bill is the original provider's cache: a call is cold after the lifetime the prefix its model's
+        // last call wrote was paid at. That is the hour where its usage says it wrote for one (Claude Code's hour, a
         // cachet session's choice under auto), else the lifetime the log shows, or the provider's own (DeepSeek's
         // two hours), as the simulator of the call's model keeps it.
         Map<ModelSpec, Duration> lifetimes = new HashMap<>();
@@ -237,8 +243,10 @@ public final class CounterfactualReplay {
                 spec -> models.of(call).caches().apply(counter).lifetime());
         Duration longest = IntStream.range(0, trajectory.turns().size()).mapToObj(own)
                 .reduce(ONE_HOUR, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-        Duration[] paidFor = {own.apply(0)};
-        CallClock clock = new CallClock(() -> paidFor[0], longest);
+        // What each model's cache last kept, by model.
+        Map<String, Duration> paidFor = new HashMap<>();
+        CallClock clock = new CallClock(call -> models.of(call).spec().name(),
+                call -> paidFor.getOrDefault(models.of(call).spec().name(), own.apply(call)), longest);
         List<ReplayTurn> turns = new ArrayList<>();
         Usage previous = null;
         // Each model caches apart: a call reads what its own model's last call left.
@@ -275,7 +283,7 @@ public final class CounterfactualReplay {
             lastOfModel.put(models.of(i).spec().name(), usage);
             // A cache that bills no writes keeps every prompt its model's own time.
             if (usage.cacheWrite() > 0 || !writesBilled) {
-                paidFor[0] = usage.cacheWrite1h() > 0 ? ONE_HOUR : own.apply(i);
+                paidFor.put(models.of(i).spec().name(), usage.cacheWrite1h() > 0 ? ONE_HOUR : own.apply(i));
             }
         }
         return turns;

@@ -38,8 +38,21 @@ final class SwitchingCache implements CacheSimulator {
         return models.of(call);
     }
 
+    /** The cache call {@code call} (from 0) is billed through: its model's. */
+    Object cacheOf(int call) {
+        return models.of(call).spec();
+    }
+
+    /** How long what call {@code call}'s model's cache last kept lives ({@link CacheSimulator#lifetime}). */
+    Duration lifetimeOf(int call) {
+        return of(models.of(call)).lifetime();
+    }
+
     private CacheSimulator current() {
-        PricedModel model = model();
+        return of(model());
+    }
+
+    private CacheSimulator of(PricedModel model) {
         return byModel.computeIfAbsent(model.spec(), spec -> model.caches().apply(counter));
     }
 

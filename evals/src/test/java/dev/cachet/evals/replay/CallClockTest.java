@@ -66,9 +66,10 @@ class CallClockTest {
         PricedModel fallback = providers.priced(ModelSpec.parse("anthropic:claude-sonnet-4-6", Optional.empty(),
                 ModelSpec.FIVE_MINUTES));
         // gpt-5-mini keeps prefixes in memory for 5 minutes, gpt-5.5 up to a day.
+        PricedModel gpt55 = providers.recorded("gpt-5.5", ModelSpec.FIVE_MINUTES, fallback);
         SwitchingCache cache = new SwitchingCache(new CallModels(List.of(
-                providers.recorded("gpt-5-mini", ModelSpec.FIVE_MINUTES, fallback),
-                providers.recorded("gpt-5.5", ModelSpec.FIVE_MINUTES, fallback))), TokenCounter.o200k());
+                providers.recorded("gpt-5-mini", ModelSpec.FIVE_MINUTES, fallback), gpt55, gpt55)),
+                TokenCounter.o200k());
         CallClock clock = new CallClock(cache, new ReplayTiming(Map.of(), 3));
         clock.next(turnAt(START));
         clock.next(turnAt(START.plus(Duration.ofMinutes(10))));
@@ -79,5 +80,28 @@ class CallClockTest {
         assertThat(clock.pings()).as("gpt-5.5's day outlasts the pause: no ping is due").isEmpty();
         clock.expire();
         assertThat(clock.idle()).isEqualTo(Duration.ofHours(24).plusSeconds(1));
+    }
+
+    @Test
+    void each_call_is_idle_since_its_own_models_last_call_and_cold_by_that_models_lifetime() {
+        Providers providers = new Providers(PriceTable.bundled());
+        PricedModel fallback = providers.priced(ModelSpec.parse("anthropic:claude-sonnet-4-6", Optional.empty(),
+                ModelSpec.FIVE_MINUTES));
+        PricedModel mini = providers.recorded("gpt-5-mini", ModelSpec.FIVE_MINUTES, fallback);
+        PricedModel gpt55 = providers.recorded("gpt-5.5", ModelSpec.FIVE_MINUTES, fallback);
+        SwitchingCache cache = new SwitchingCache(new CallModels(List.of(mini, gpt55, mini, gpt55)),
+                TokenCounter.o200k());
+        CallClock clock = new CallClock(cache, ReplayTiming.RECORDED);
+
+        clock.next(turnAt(START));
+        clock.next(turnAt(START.plus(Duration.ofMinutes(9))));
+        assertThat(clock.cold()).as("gpt-5.5's first call finds its cache empty, not expired").isFalse();
+        assertThat(clock.idle()).isZero();
+        clock.next(turnAt(START.plus(Duration.ofMinutes(10))));
+        assertThat(clock.idle()).as("since gpt-5-mini's own last call").isEqualTo(Duration.ofMinutes(10));
+        assertThat(clock.cold()).as("past gpt-5-mini's 5 minutes").isTrue();
+        clock.next(turnAt(START.plus(Duration.ofMinutes(30))));
+        assertThat(clock.idle()).isEqualTo(Duration.ofMinutes(21));
+        assertThat(clock.cold()).as("within gpt-5.5's day").isFalse();
     }
 }

@@ -19,7 +19,9 @@ import dev.cachet.providers.registry.Providers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,12 +72,17 @@ class TraceBillingTest {
 
     /** Calls ten seconds apart, each by its model with its usage. */
     private static Trajectory switching(List<String> models, List<Usage> billed) {
+        return switching(models, billed, IntStream.range(0, models.size()).mapToLong(i -> 10L * i).toArray());
+    }
+
+    /** Calls at {@code seconds} from the start, each by its model with its usage. */
+    private static Trajectory switching(List<String> models, List<Usage> billed, long... seconds) {
         List<TrajectoryTurn> turns = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
             turns.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
                     List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(1_600), false)),
-                    Optional.of(billed.get(i)), Optional.of(START.plusSeconds(10L * i)), false,
+                    Optional.of(billed.get(i)), Optional.of(START.plusSeconds(seconds[i])), false,
                     Optional.of(models.get(i)), TrajectoryTurn.MAIN, Optional.empty()));
         }
         return new Trajectory("switch", "test", Optional.of(models.get(0)), "", "Read the parts.", List.of(), turns);
@@ -134,6 +141,61 @@ class TraceBillingTest {
         // So the replays meet it: Sonnet's own cache would have served what its first call wrote.
         assertThat(recorded.original().orElseThrow().turns().get(2).usage().cacheRead()).isZero();
         assertThat(runs.get(0).turns().get(2).usage().cacheRead()).isZero();
+    }
+
+    @Test
+    void a_call_back_to_a_model_idle_past_its_lifetime_is_cold_though_the_other_model_was_used_just_before() {
+        // Sonnet at 0 and 10 s, Opus at 200 and 380 s, Sonnet at 400 s: 6.5 minutes after Sonnet's last call, 20 s
+        // after Opus's. Sonnet's 5-minute cache had expired, and the call wrote everything again.
+        String opus = "claude-opus-4-6";
+        List<ReplayRun> runs = replay(new TraceBilling(PROVIDERS, CHOSEN), switching(
+                List.of(MODEL, MODEL, opus, opus, MODEL), List.of(new Usage(0, 2_000, 0, 30, 0),
+                        new Usage(0, 2_000, 2_000, 30, 0), new Usage(0, 6_000, 0, 30, 0),
+                        new Usage(0, 2_000, 6_000, 30, 0), new Usage(0, 10_000, 0, 30, 0)), 0, 10, 200, 380, 400));
+        ReplayRun recorded = runs.get(1);
+
+        for (ReplayRun run : List.of(runs.get(0), recorded, recorded.original().orElseThrow())) {
+            assertThat(run.turns()).as(run.strategy()).extracting(ReplayTurn::cold)
+                    .containsExactly(false, false, false, false, true);
+        }
+        for (ReplayRun run : List.of(runs.get(0), recorded)) {
+            assertThat(run.turns().get(4).cache().miss()).as(run.strategy()).hasValueSatisfying(miss -> {
+                assertThat(miss.cause()).isEqualTo(CacheMiss.Cause.EXPIRED);
+                assertThat(miss.detail()).isEqualTo("TTL expired after 6 min idle");
+            });
+        }
+    }
+
+    @Test
+    void the_first_call_to_a_model_finds_its_cache_empty_not_expired_however_long_the_pause_before_it() {
+        // Sonnet at 0 and 10 s, then Opus ten minutes later: Sonnet's cache expired, but Opus's never held anything.
+        List<ReplayRun> runs = replay(new TraceBilling(PROVIDERS, CHOSEN), switching(
+                List.of(MODEL, MODEL, "claude-opus-4-6"), List.of(new Usage(0, 2_000, 0, 30, 0),
+                        new Usage(0, 2_000, 2_000, 30, 0), new Usage(0, 6_000, 0, 30, 0)), 0, 10, 610));
+
+        for (ReplayRun run : List.of(runs.get(0), runs.get(1))) {
+            assertThat(run.turns()).as(run.strategy()).extracting(ReplayTurn::cold).containsOnly(false);
+            assertThat(run.turns().get(2).cache().miss()).as(run.strategy()).hasValueSatisfying(miss ->
+                    assertThat(miss.cause()).isEqualTo(CacheMiss.Cause.MODEL_SWITCH));
+        }
+    }
+
+    @Test
+    void keep_alive_pings_keep_the_last_calls_model_warm_not_the_model_called_before_it() {
+        // Sonnet, Opus 10 s later, then Sonnet after ten minutes of pings: each ping re-sends the last request, Opus's.
+        Trajectory switching = switching(List.of(MODEL, "claude-opus-4-6", MODEL), List.of(
+                new Usage(0, 2_000, 0, 30, 0), new Usage(0, 4_000, 0, 30, 0), new Usage(0, 6_000, 0, 30, 0)),
+                0, 10, 610);
+        ReplayRun pinged = new CounterfactualReplay(COUNTER, new TraceBilling(PROVIDERS, CHOSEN),
+                new ReplayTiming(Map.of(), 3).withPerfectProviderCache())
+                .replay(switching, AtDefaults.strategies("transcript")).get(0);
+
+        ReplayTurn third = pinged.turns().get(2);
+        assertThat(third.cache().pings()).isEqualTo(2);
+        assertThat(third.cold()).isTrue();
+        assertThat(third.usage().cacheRead()).isZero();
+        assertThat(third.cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.cause()).isEqualTo(CacheMiss.Cause.EXPIRED));
     }
 
     @Test
