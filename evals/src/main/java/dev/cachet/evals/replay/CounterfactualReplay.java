@@ -85,6 +85,18 @@ public final class CounterfactualReplay {
      * transcript as that harness ran it, at the log's cache lifetime and times, whatever the strategies are billed at.
      */
     public List<ReplayRun> replay(Trajectory trajectory, List<ConfiguredStrategy> strategies) {
+        return replay(trajectory, strategies, true);
+    }
+
+    /**
+     * As {@link #replay}, but the recorded bill comes without its original's replay, which only the fidelity check
+     * and the bill's restart cost read: for a caller that compares costs alone.
+     */
+    public List<ReplayRun> againstBill(Trajectory trajectory, List<ConfiguredStrategy> strategies) {
+        return replay(trajectory, strategies, false);
+    }
+
+    private List<ReplayRun> replay(Trajectory trajectory, List<ConfiguredStrategy> strategies, boolean withOriginal) {
         CallModels models = CallModels.of(trajectory, turn -> billing.apply(trajectory, turn));
         CallModels logged = CallModels.of(trajectory, turn -> billing.asLogged(trajectory, turn));
         // Every window of the trace, whatever counts it, holds the same messages: each is hashed once.
@@ -107,13 +119,13 @@ public final class CounterfactualReplay {
             runs.add(replay(replaying, strategy, models, timing, met));
         }
         if (!calibration.estimated()) {
-            Optional<ReplayRun> original = strategies.stream()
+            Optional<ReplayRun> asRan = !withOriginal ? Optional.empty() : strategies.stream()
                     .filter(strategy -> strategy.info().name().equals(TranscriptStrategy.NAME)).findFirst()
                     .map(transcript -> logged.billAs(models) && timing.equals(ReplayTiming.RECORDED)
                             ? runs.get(strategies.indexOf(transcript))
                             : replay(replaying, transcript, logged, ReplayTiming.RECORDED, misses));
             runs.add(new ReplayRun(trajectory.id(), RECORDED, bill, false,
-                    original.map(ReplayRun::restartCostUsd).orElse(0.0), original));
+                    asRan.map(ReplayRun::restartCostUsd).orElse(0.0), asRan));
         }
         return runs;
     }

@@ -243,6 +243,19 @@ class TraceBillingTest {
     }
 
     @Test
+    void a_replay_against_the_bill_alone_leaves_out_the_originals_replay_and_changes_no_cost() {
+        CounterfactualReplay replay = new CounterfactualReplay(COUNTER, new TraceBilling(PROVIDERS, CHOSEN));
+        List<ReplayRun> full = replay.replay(hourLongSession(), AtDefaults.strategies("transcript"));
+        List<ReplayRun> againstBill = replay.againstBill(hourLongSession(), AtDefaults.strategies("transcript"));
+
+        assertThat(full.get(1).original()).isPresent();
+        assertThat(againstBill.get(1).original()).isEmpty();
+        assertThat(againstBill).extracting(ReplayRun::strategy).containsExactly("transcript", CounterfactualReplay.RECORDED);
+        assertThat(againstBill).extracting(ReplayRun::costUsd).containsExactlyElementsOf(
+                full.stream().map(ReplayRun::costUsd).toList());
+    }
+
+    @Test
     void a_named_hour_leaves_the_bill_of_a_log_that_wrote_for_five_minutes_as_paid() {
         Trajectory fiveMinuteLog = session(false);
         List<ReplayRun> asLogged = replay(new TraceBilling(PROVIDERS, CHOSEN), fiveMinuteLog);

@@ -32,7 +32,7 @@ public record WhatIf(String session, String strategy, double costUsd, double rec
         double recorded = 0;
         boolean billed = false;
         for (Trajectory part : parts) {
-            List<ReplayRun> runs = replay.replay(part, List.of(strategy));
+            List<ReplayRun> runs = replay.againstBill(part, List.of(strategy));
             Optional<ReplayRun> bill = runs.stream().filter(run -> run.strategy().equals(CounterfactualReplay.RECORDED))
                     .findFirst();
             if (bill.isPresent()) {
