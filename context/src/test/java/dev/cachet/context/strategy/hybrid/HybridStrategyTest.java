@@ -83,9 +83,13 @@ class HybridStrategyTest {
      * The documented price of a compaction: what this turn costs with it (kept prefix read, the rest written) minus
      * what it costs without it (the previous window read, what was appended written).
      */
-    private static double price(int previousTokens, int nowTokens, int compactedTokens, int keptTokens) {
-        double without = previousTokens * RATES.read() + (nowTokens - previousTokens) * RATES.write();
-        double with = keptTokens * RATES.read() + (compactedTokens - keptTokens) * RATES.write();
+    /** Each window at its own tier's factor, as the documented rule prices a long prompt. */
+    private static double price(CacheRates rates, int previousTokens, int nowTokens, int compactedTokens,
+            int keptTokens) {
+        double without = (previousTokens * rates.read() + (nowTokens - previousTokens) * rates.write())
+                * rates.factor(nowTokens);
+        double with = (keptTokens * rates.read() + (compactedTokens - keptTokens) * rates.write())
+                * rates.factor(compactedTokens);
         return with - without;
     }
 
@@ -113,15 +117,22 @@ class HybridStrategyTest {
     private record Decision(int turn, int removed, int kept, int now, double price, double rentPerTurn) {}
 
     private Decision handComputedDecision(List<Turn> turns) {
+        return handComputedDecision(turns, RATES);
+    }
+
+    private Decision handComputedDecision(List<Turn> turns, CacheRates rates) {
         ToolResult masked = placeholder(counter, turns.get(0), "superseded by a later call");
         int removed = counter.count(turns.get(0).results().get(0)) - counter.count(masked);
         int kept = fixedPrefixTokens(counter);
-        double rent = removed * RATES.read();
         double rentPaid = 0;
         // The first read is superseded from turn 2 and falls outside the last keep=2 observations from turn 3.
         for (int turn = 3; turn <= turns.size(); turn++) {
             int now = transcriptTokens(turns, turn);
-            double price = price(transcriptTokens(turns, turn - 1), now, now - removed, kept);
+            int compacted = now - removed;
+            double price = price(rates, transcriptTokens(turns, turn - 1), now, compacted, kept);
+            // The removed tokens' reads, and the premium the kept ones no longer pay below the threshold.
+            double rent = removed * rates.read() * rates.factor(now)
+                    + compacted * rates.read() * (rates.factor(now) - rates.factor(compacted));
             rentPaid += rent; // every turn the mask was on offer, this one included
             double expectedRent = turn * rent; // horizon 100%: as many turns still to come as played so far
             if (price <= 0 || (rentPaid >= price && expectedRent >= price)) {
@@ -186,9 +197,10 @@ class HybridStrategyTest {
         List<Window> windows = TestSessions.renderEachTurn(hybrid, TestSessions.newSession(), turns);
 
         // The premium the kept tokens no longer pay adds to the rent: the rent paid covers the rewrite sooner.
-        int tieredTurn = firstCompaction(windows).orElseThrow();
-        assertThat(tieredTurn).isLessThan(flat.turn());
-        assertThat((long) windows.get(tieredTurn).tokens()).isLessThanOrEqualTo(threshold);
+        Decision decision = handComputedDecision(turns, tiered);
+        assertThat(decision.turn()).isLessThan(flat.turn());
+        assertThat(firstCompaction(windows)).contains(decision.turn());
+        assertThat((long) windows.get(decision.turn()).tokens()).isLessThanOrEqualTo(threshold);
     }
 
     @Test
