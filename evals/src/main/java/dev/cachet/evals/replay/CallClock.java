@@ -23,9 +23,6 @@ import java.util.function.Supplier;
  * the lifetime of what that model's cache last kept; the first call to a model is neither (it finds nothing).
  */
 final class CallClock extends Clock {
-    /** When a log does not say when a call was made: a typical pause between an agent's model calls. */
-    static final Duration THINK_TIME = Duration.ofSeconds(20);
-
     private final IntFunction<Object> cacheOf;
     private final IntFunction<Duration> lifetime;
     private final Supplier<Duration> longest;
@@ -66,11 +63,12 @@ final class CallClock extends Clock {
     }
 
     /**
-     * A recorded bill's calls, without pings: each may find cold what the last call to the same cache ({@code cacheOf}
-     * a call from 0) left there, {@code lifetime} telling for how long, at most {@code longest}.
+     * A recorded bill's calls, at {@code timing}'s think time and without pings: each may find cold what the last
+     * call to the same cache ({@code cacheOf} a call from 0) left there, {@code lifetime} telling for how long, at most
+     * {@code longest}.
      */
-    CallClock(IntFunction<Object> cacheOf, IntFunction<Duration> lifetime, Duration longest) {
-        this(cacheOf, lifetime, () -> longest, () -> longest, ReplayTiming.RECORDED);
+    CallClock(IntFunction<Object> cacheOf, IntFunction<Duration> lifetime, Duration longest, ReplayTiming timing) {
+        this(cacheOf, lifetime, () -> longest, () -> longest, timing.asRecorded());
     }
 
     private CallClock(IntFunction<Object> cacheOf, IntFunction<Duration> lifetime, Supplier<Duration> longest,
@@ -90,7 +88,7 @@ final class CallClock extends Clock {
         ttl = lifetime.apply(call);
         call++;
         Instant previous = at;
-        recorded = turn.at().orElse(recorded == null ? Instant.EPOCH : recorded.plus(THINK_TIME));
+        recorded = turn.at().orElse(recorded == null ? Instant.EPOCH : recorded.plus(timing.thinkTime()));
         paused = paused.plus(timing.pauseBefore(call));
         at = recorded.plus(paused);
         // A ping re-sends the previous call: it keeps that call's cache warm.

@@ -66,7 +66,8 @@ public final class CounterfactualReplay {
      * @param billing how each trajectory's strategies are billed (its own model where known, else the one the user
      *                named) and how its original harness was ({@link Billing#asLogged})
      * @param timing  pauses, pings and the provider's misses for the strategies' runs; the recorded bill and the
-     *                original's replay stay at the recorded times, meeting the provider's misses
+     *                original's replay stay at the recorded times, meeting the provider's misses; all take its think
+     *                time between calls whose log does not say when they were made
      */
     public CounterfactualReplay(TokenCounter counter, Billing billing, ReplayTiming timing) {
         this.counter = counter;
@@ -121,9 +122,9 @@ public final class CounterfactualReplay {
         if (!calibration.estimated()) {
             Optional<ReplayRun> asRan = !withOriginal ? Optional.empty() : strategies.stream()
                     .filter(strategy -> strategy.info().name().equals(TranscriptStrategy.NAME)).findFirst()
-                    .map(transcript -> logged.billAs(models) && timing.equals(ReplayTiming.RECORDED)
+                    .map(transcript -> logged.billAs(models) && timing.equals(timing.asRecorded())
                             ? runs.get(strategies.indexOf(transcript))
-                            : replay(replaying, transcript, logged, ReplayTiming.RECORDED, misses));
+                            : replay(replaying, transcript, logged, timing.asRecorded(), misses));
             runs.add(new ReplayRun(trajectory.id(), RECORDED, bill, false,
                     asRan.map(ReplayRun::restartCostUsd).orElse(0.0), asRan));
         }
@@ -144,7 +145,7 @@ public final class CounterfactualReplay {
         }
         ContextStrategy transcript = new TranscriptStrategy(new WindowFactory(counter, hashes));
         List<Long> rebuilt = new ArrayList<>();
-        windows(trajectory, transcript, trajectory.systemPrompt(), true, new CallClock(Duration.ofMinutes(5), ReplayTiming.RECORDED),
+        windows(trajectory, transcript, trajectory.systemPrompt(), true, new CallClock(Duration.ofMinutes(5), timing.asRecorded()),
                 (turn, window) -> rebuilt.add((long) window.tokens()));
         return Calibration.fit(trajectory.turns().stream().map(turn -> turn.usage().orElseThrow().input()).toList(), rebuilt);
     }
@@ -258,7 +259,7 @@ public final class CounterfactualReplay {
         // What each model's cache last kept, by model.
         Map<String, Duration> paidFor = new HashMap<>();
         CallClock clock = new CallClock(call -> models.of(call).spec().name(),
-                call -> paidFor.getOrDefault(models.of(call).spec().name(), own.apply(call)), longest);
+                call -> paidFor.getOrDefault(models.of(call).spec().name(), own.apply(call)), longest, timing);
         List<ReplayTurn> turns = new ArrayList<>();
         Usage previous = null;
         // Each model caches apart: a call reads what its own model's last call left.

@@ -10,18 +10,27 @@ import java.util.Map;
  * What-if changes to when a replay's calls are made and what meets them: pauses before chosen calls, keep-alive
  * pings that re-read the cached prefix while the session idles (as often as a live session would for the cache's
  * shortest lifetime, see {@link dev.cachet.providers.ModelSpec#keepAliveInterval(Duration)}), at most {@code keepAlivePings} per
- * pause, and whether the provider's own cache misses in the recorded bill are met again.
+ * pause, and whether the provider's own cache misses in the recorded bill are met again; and, for a log that does not
+ * say when its calls were made, the time assumed between them.
  *
  * @param pauses         extra idle time before a call, by call number (1-based); every later call moves with it
  * @param providerMisses whether every strategy meets the recorded bill's provider misses ({@link ProviderMisses})
  *                       at the same calls; without them the provider's cache never misses by itself
+ * @param thinkTime      the time from one call to the next where the log gives none: an assumption about the log, so
+ *                       its recorded bill and the original's replay take it too ({@link #asRecorded})
  */
-public record ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings, boolean providerMisses) {
+public record ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings, boolean providerMisses,
+        Duration thinkTime) {
+    /** A typical pause between an agent's model calls, where its log does not say when each was made. */
+    public static final Duration THINK_TIME = Duration.ofSeconds(20);
     /** The calls at the times their log recorded, without pings, meeting the provider's misses where it did. */
     public static final ReplayTiming RECORDED = new ReplayTiming(Map.of(), 0);
 
     public ReplayTiming {
         pauses = Map.copyOf(pauses);
+        if (thinkTime.isNegative()) {
+            throw new IllegalArgumentException("a think time must be 0 or more, got " + thinkTime);
+        }
         if (keepAlivePings < 0) {
             throw new IllegalArgumentException("keep-alive pings must be 0 or more, got " + keepAlivePings);
         }
@@ -35,12 +44,22 @@ public record ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings, bo
 
     /** Pauses and pings, with the provider's misses met again. */
     public ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings) {
-        this(pauses, keepAlivePings, true);
+        this(pauses, keepAlivePings, true, THINK_TIME);
     }
 
     /** The same timing under a provider whose cache misses only for the reasons a simulator knows. */
     public ReplayTiming withPerfectProviderCache() {
-        return new ReplayTiming(pauses, keepAlivePings, false);
+        return new ReplayTiming(pauses, keepAlivePings, false, thinkTime);
+    }
+
+    /** The same timing with {@code thinkTime} between calls whose log does not say when they were made. */
+    public ReplayTiming withThinkTime(Duration thinkTime) {
+        return new ReplayTiming(pauses, keepAlivePings, providerMisses, thinkTime);
+    }
+
+    /** The calls as their log recorded them, with no what-if: the think time is kept, being no what-if. */
+    public ReplayTiming asRecorded() {
+        return RECORDED.withThinkTime(thinkTime);
     }
 
     Duration pauseBefore(int call) {

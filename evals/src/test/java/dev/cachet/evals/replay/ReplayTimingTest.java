@@ -60,6 +60,13 @@ class ReplayTimingTest {
         return new Trajectory("timed", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), turns);
     }
 
+    /** The same reads in a log that does not say when each call was made, each writing its prompt whole. */
+    private static Trajectory untimed() {
+        List<TrajectoryTurn> turns = session().turns().stream().map(turn -> new TrajectoryTurn(turn.userMessages(),
+                turn.action(), turn.observations(), turn.usage(), Optional.empty(), false)).toList();
+        return new Trajectory("untimed", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), turns);
+    }
+
     private static List<ConfiguredStrategy> transcript() {
         return AtDefaults.strategies("transcript");
     }
@@ -68,6 +75,26 @@ class ReplayTimingTest {
     private static ReplayRun replay(ReplayTiming timing) {
         return new CounterfactualReplay(COUNTER, trajectory -> SONNET, timing.withPerfectProviderCache())
                 .replay(session(), transcript()).get(0);
+    }
+
+    @Test
+    void calls_whose_log_gives_no_time_are_a_think_time_apart_in_the_bill_its_original_and_every_strategy() {
+        List<ReplayRun> quick = new CounterfactualReplay(COUNTER, trajectory -> SONNET, ReplayTiming.RECORDED)
+                .replay(untimed(), transcript());
+        List<ReplayRun> slow = new CounterfactualReplay(COUNTER, trajectory -> SONNET,
+                ReplayTiming.RECORDED.withThinkTime(Duration.ofMinutes(6))).replay(untimed(), transcript());
+
+        // 20 s apart by default: nothing expires. Six minutes apart, past the 5-minute TTL, every later call is cold.
+        for (ReplayRun run : List.of(quick.get(0), quick.get(1), quick.get(1).original().orElseThrow())) {
+            assertThat(run.turns()).as(run.strategy()).extracting(ReplayTurn::cold).containsOnly(false);
+        }
+        for (ReplayRun run : List.of(slow.get(0), slow.get(1), slow.get(1).original().orElseThrow())) {
+            assertThat(run.turns()).as(run.strategy()).extracting(ReplayTurn::cold).containsExactly(false, true, true);
+        }
+        assertThat(slow.get(1).turns().get(2).cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.detail()).isEqualTo("TTL expired after 6 min idle"));
+        assertThat(slow.get(1).original()).as("the think time is no what-if: the transcript is the original")
+                .containsSame(slow.get(0));
     }
 
     @Test
@@ -285,5 +312,7 @@ class ReplayTimingTest {
         assertThatThrownBy(() -> new ReplayTiming(Map.of(0, Duration.ofMinutes(1)), 0))
                 .hasMessageContaining("got 0=PT1M");
         assertThatThrownBy(() -> new ReplayTiming(Map.of(), -1)).hasMessageContaining("got -1");
+        assertThatThrownBy(() -> ReplayTiming.RECORDED.withThinkTime(Duration.ofSeconds(-1)))
+                .hasMessageContaining("think time must be 0 or more");
     }
 }

@@ -87,6 +87,12 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
                     + "0 sends none. Default: ${DEFAULT-VALUE}.")
     int keepAlive;
 
+    @Option(names = "--think-time", paramLabel = "DURATION", defaultValue = "20s", converter = DurationConverter.class,
+            description = "Where a log does not say when each call was made (SWE-agent trajectories, most OpenHands "
+                    + "examples), the time from one call to the next, which decides whether the cache expired between "
+                    + "them; it applies to the recorded bill and to every strategy alike. Default: ${DEFAULT-VALUE}.")
+    Duration thinkTime;
+
     @Option(names = "--perfect-cache", description = "Replay the strategies under a provider cache that misses only "
             + "for the reasons a simulator knows (TTL, compaction, changed prefix, minimum length, lookback). By "
             + "default, where a recorded bill read less than its provider had cached seconds before for none of "
@@ -143,7 +149,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
     private ReplayTiming timing() {
         Map<Integer, Duration> pauses = new LinkedHashMap<>();
         pauseAt.forEach((call, minutes) -> pauses.put(call, Duration.ofMillis(Math.round(minutes * 60_000))));
-        ReplayTiming timing = new ReplayTiming(pauses, keepAlive);
+        ReplayTiming timing = new ReplayTiming(pauses, keepAlive).withThinkTime(thinkTime);
         return perfectCache ? timing.withPerfectProviderCache() : timing;
     }
 

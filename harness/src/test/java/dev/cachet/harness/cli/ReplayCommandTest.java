@@ -338,6 +338,21 @@ class ReplayCommandTest {
     }
 
     @Test
+    void a_think_time_spaces_the_calls_of_a_log_without_times_and_past_the_ttl_each_is_cold() {
+        // A SWE-agent trajectory says nothing of when its calls were made.
+        Path untimed = TraceFixtures.path(TraceFixtures.SWE_AGENT);
+        JsonNode quick = json(replay(List.of(untimed), "--format", "json", "--strategies", "transcript").out());
+        CliRun slow = replay(List.of(untimed), "--format", "json", "--strategies", "transcript",
+                "--cache-ttl", "5m", "--think-time", "6m");
+
+        assertThat(slow.exitCode()).as(slow.err()).isZero();
+        JsonNode slowTranscript = json(slow.out()).get("runs").get(0);
+        assertThat(quick.get("runs").get(0).get("cold_calls").asInt()).isZero();
+        assertThat(slowTranscript.get("cold_calls").asInt()).isEqualTo(slowTranscript.get("turns").asInt() - 1);
+        assertThat(CliRun.of("replay", "--help").out()).contains("--think-time=DURATION");
+    }
+
+    @Test
     void a_parameter_that_is_not_a_number_is_a_usage_error() {
         CliRun run = replay(List.of(TraceFixtures.DEMO), "-P", "hybrid.horizon=abc");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
