@@ -1,8 +1,8 @@
 package dev.cachet.evals.replay;
 
 /**
- * Why a call read less from the prompt cache than the cache held after the call before it, like Anthropic's cache
- * diagnostics but offline and for every provider.
+ * Why a call read less from the prompt cache than the cache held after the last call to its model (each model caches
+ * apart), like Anthropic's cache diagnostics but offline and for every provider.
  *
  * @param lostTokens what the cache held that this call did not read
  * @param detail     the cause in words, with its figure: "TTL expired after 7 min", "prefix changed at block 3"
@@ -19,7 +19,7 @@ public record CacheMiss(Cause cause, long lostTokens, String detail) {
         BELOW_MINIMUM,
         /** The prompt was the same, but the cache did not find it: a breakpoint too far past the cached prefix. */
         LOOKBACK,
-        /** The call went to another model than the call before it: each model caches apart. */
+        /** The first call to a model, after calls to another: each model caches apart, and its cache held nothing yet. */
         MODEL_SWITCH,
         /**
          * The recorded bill read less than it had cached within the TTL, and the log does not say why: the provider's

@@ -2,7 +2,6 @@ package dev.cachet.evals.replay;
 
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.ModelSpec;
-import dev.cachet.providers.cache.CacheSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,10 @@ import java.util.function.Supplier;
  * the lifetime of what that model's cache last kept; the first call to a model is neither (it finds nothing).
  */
 final class CallClock extends Clock {
-    private final IntFunction<Object> cacheOf;
+    /** The key of a run's only cache. */
+    private static final String ONE_CACHE = "";
+
+    private final IntFunction<String> cacheOf;
     private final IntFunction<Duration> lifetime;
     private final Supplier<Duration> longest;
     private final Supplier<Duration> pingInterval;
@@ -36,26 +38,19 @@ final class CallClock extends Clock {
     private List<Instant> pings = List.of();
     private Duration idle = Duration.ZERO;
     /** When each cache was last used: its model's last call, or a ping after it. */
-    private final Map<Object, Instant> lastUse = new HashMap<>();
-    private Object previousCache;
+    private final Map<String, Instant> lastUse = new HashMap<>();
+    private String previousCache;
 
     /** A cache whose prefixes all live {@code ttl} unused. */
     CallClock(Duration ttl, ReplayTiming timing) {
-        this(call -> ttl, call -> ttl, () -> ttl, () -> ModelSpec.keepAliveInterval(ttl), timing);
+        this(call -> ONE_CACHE, call -> ttl, () -> ttl, () -> ModelSpec.keepAliveInterval(ttl), timing);
     }
 
     /**
      * The cache a strategy's run is billed through, whose lifetime may be each request's own; pings keep its shortest
      * lifetime warm, as a live session's do ({@link ModelSpec#keepAliveInterval()}). Each is read when it is needed.
-     */
-    CallClock(CacheSimulator cache, ReplayTiming timing) {
-        this(call -> cache, call -> cache.lifetime(), cache::ttl,
-                () -> ModelSpec.keepAliveInterval(cache.shortestLifetime()), timing);
-    }
-
-    /**
-     * A run that switches models: pings keep the cache of the last call's model warm, and a call is judged by its
-     * own model's cache ({@link SwitchingCache#cacheOf}).
+     * A run that switches models: pings keep the cache of the last call's model warm, and a call is judged by its own
+     * model's cache ({@link SwitchingCache#cacheOf}).
      */
     CallClock(SwitchingCache cache, ReplayTiming timing) {
         this(cache::cacheOf, cache::lifetimeOf, cache::ttl,
@@ -63,15 +58,15 @@ final class CallClock extends Clock {
     }
 
     /**
-     * A recorded bill's calls, at {@code timing}'s think time and without pings: each may find cold what the last
-     * call to the same cache ({@code cacheOf} a call from 0) left there, {@code lifetime} telling for how long, at most
-     * {@code longest}.
+     * A recorded bill's calls at {@code recorded}'s times ({@link ReplayTiming#asRecorded}), without pings: each may
+     * find cold what the last call to the same cache ({@code cacheOf} a call from 0) left there, {@code lifetime}
+     * telling for how long, at most {@code longest}.
      */
-    CallClock(IntFunction<Object> cacheOf, IntFunction<Duration> lifetime, Duration longest, ReplayTiming timing) {
-        this(cacheOf, lifetime, () -> longest, () -> longest, timing.asRecorded());
+    CallClock(IntFunction<String> cacheOf, IntFunction<Duration> lifetime, Duration longest, ReplayTiming recorded) {
+        this(cacheOf, lifetime, () -> longest, () -> longest, recorded);
     }
 
-    private CallClock(IntFunction<Object> cacheOf, IntFunction<Duration> lifetime, Supplier<Duration> longest,
+    private CallClock(IntFunction<String> cacheOf, IntFunction<Duration> lifetime, Supplier<Duration> longest,
             Supplier<Duration> pingInterval, ReplayTiming timing) {
         this.cacheOf = cacheOf;
         this.lifetime = lifetime;
@@ -83,7 +78,7 @@ final class CallClock extends Clock {
 
     /** Moves to the next call. */
     void next(TrajectoryTurn turn) {
-        Object cache = cacheOf.apply(call);
+        String cache = cacheOf.apply(call);
         // The lifetime of what the last call to this call's cache left there: what this call may find cold.
         ttl = lifetime.apply(call);
         call++;

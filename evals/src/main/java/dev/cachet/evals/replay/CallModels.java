@@ -35,10 +35,14 @@ record CallModels(List<PricedModel> byCall) {
         return byCall.get(call);
     }
 
+    /** The cache call {@code call} reads and writes: its model's, as each model caches apart. */
+    String cacheOf(int call) {
+        return of(call).spec().name();
+    }
+
     /** The model call {@code call} switched from, where the call before it went to another. */
     Optional<String> switchedFrom(int call) {
-        return call == 0 || of(call).spec().name().equals(of(call - 1).spec().name()) ? Optional.empty()
-                : Optional.of(of(call - 1).spec().name());
+        return call == 0 || cacheOf(call).equals(cacheOf(call - 1)) ? Optional.empty() : Optional.of(cacheOf(call - 1));
     }
 
     PricedModel last() {

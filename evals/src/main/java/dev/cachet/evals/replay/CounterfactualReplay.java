@@ -91,7 +91,7 @@ public final class CounterfactualReplay {
 
     /**
      * As {@link #replay}, but the recorded bill comes without its original's replay, which only the fidelity check
-     * and the bill's restart cost read: for a caller that compares costs alone.
+     * and the bill's restart cost read: for a caller that compares costs alone. The bill's restart cost is then 0.
      */
     public List<ReplayRun> againstBill(Trajectory trajectory, List<ConfiguredStrategy> strategies) {
         return replay(trajectory, strategies, false);
@@ -173,8 +173,8 @@ public final class CounterfactualReplay {
         Window[] last = new Window[1];
         Usage[] lastUsage = {Usage.ZERO};
         // Each model caches apart: a call is judged against its own model's last call.
-        Map<Object, Window> lastWindowOf = new HashMap<>();
-        Map<Object, Usage> lastUsageOf = new HashMap<>();
+        Map<String, Window> lastWindowOf = new HashMap<>();
+        Map<String, Usage> lastUsageOf = new HashMap<>();
         // The transcript is the original harness's own behaviour, so it also starts anew where the original did.
         boolean followRestarts = configured.info().name().equals(TranscriptStrategy.NAME);
         Session end = windows(trajectory, strategy, systemPrompt, followRestarts, clock, (i, window) -> {
@@ -209,10 +209,10 @@ public final class CounterfactualReplay {
                     .inputCost(new Usage(reread, 0, 0, 0, 0));
             // A summary written for this window was a call of its own before it.
             Usage summarized = summaries.take();
-            Object own = cache.cacheOf(i);
+            String cacheKey = models.cacheOf(i);
             Optional<CacheMiss> miss = misses.miss(i, predicted, usage).or(() -> i == 0 || !cache.caches()
-                    ? Optional.empty() : !lastUsageOf.containsKey(own) ? switched(models, i, lastUsage[0], usage)
-                            : MissCauses.of(lastWindowOf.get(own), lastUsageOf.get(own), window, usage, clock));
+                    ? Optional.empty() : !lastUsageOf.containsKey(cacheKey) ? switched(models, i, lastUsage[0], usage)
+                            : MissCauses.of(lastWindowOf.get(cacheKey), lastUsageOf.get(cacheKey), window, usage, clock));
             double besides = rereadCost + pingCost;
             turns.add(new ReplayTurn(i + 1, window.tokens(), usage,
                     model.price().cost(usage) + model.price().cost(summarized) + besides,
@@ -222,8 +222,8 @@ public final class CounterfactualReplay {
                     clock.pings().size(), pingCost, miss)));
             last[0] = window;
             lastUsage[0] = usage;
-            lastWindowOf.put(own, window);
-            lastUsageOf.put(own, usage);
+            lastWindowOf.put(cacheKey, window);
+            lastUsageOf.put(cacheKey, usage);
         });
         // Resumed after its cache is gone, the session's next window is the strategy's, rendered knowing the pause
         // (a compaction then costs nothing extra), sent to an empty cache; with the summary it may have asked for.
@@ -258,8 +258,8 @@ public final class CounterfactualReplay {
                 .reduce(ONE_HOUR, (a, b) -> a.compareTo(b) >= 0 ? a : b);
         // What each model's cache last kept, by model.
         Map<String, Duration> paidFor = new HashMap<>();
-        CallClock clock = new CallClock(call -> models.of(call).spec().name(),
-                call -> paidFor.getOrDefault(models.of(call).spec().name(), own.apply(call)), longest, timing);
+        CallClock clock = new CallClock(models::cacheOf,
+                call -> paidFor.getOrDefault(models.cacheOf(call), own.apply(call)), longest, timing.asRecorded());
         List<ReplayTurn> turns = new ArrayList<>();
         Usage previous = null;
         // Each model caches apart: a call reads what its own model's last call left.
@@ -278,7 +278,7 @@ public final class CounterfactualReplay {
             ModelPrice price = models.of(i).listed();
             Usage usage = turn.usage().orElseThrow();
             clock.next(turn);
-            Usage before = lastOfModel.get(models.of(i).spec().name());
+            Usage before = lastOfModel.get(models.cacheOf(i));
             // The first call to a model after another's found that model's cache empty; a call back to an earlier
             // model missed what that model held as any call misses.
             Optional<CacheMiss> miss = previous == null || !cached ? Optional.empty()
@@ -293,19 +293,19 @@ public final class CounterfactualReplay {
                     new CallCache(clock.cold(), sides.stream().anyMatch(call -> call.kind() == SideCall.Kind.SUMMARY),
                             (int) sides.stream().filter(call -> call.kind() == SideCall.Kind.PING).count(), pings, miss)));
             previous = usage;
-            lastOfModel.put(models.of(i).spec().name(), usage);
+            lastOfModel.put(models.cacheOf(i), usage);
             // A cache that bills no writes keeps every prompt its model's own time.
             if (usage.cacheWrite() > 0 || !writesBilled) {
-                paidFor.put(models.of(i).spec().name(), usage.cacheWrite1h() > 0 ? ONE_HOUR : own.apply(i));
+                paidFor.put(models.cacheOf(i), usage.cacheWrite1h() > 0 ? ONE_HOUR : own.apply(i));
             }
         }
         return turns;
     }
 
-    /** The miss of a call that went to another model than the one before it: its cache held nothing of the other's. */
+    /** The miss of the first call to a model, after a call to another: its cache held nothing of the other's. */
     private static Optional<CacheMiss> switched(CallModels models, int call, Usage previous, Usage usage) {
         return models.switchedFrom(call).flatMap(from ->
-                MissCauses.switched(previous, usage, from, models.of(call).spec().name()));
+                MissCauses.switched(previous, usage, from, models.cacheOf(call)));
     }
 
     private static double billed(List<SideCall> calls, SideCall.Kind kind, ToDoubleFunction<Usage> price) {

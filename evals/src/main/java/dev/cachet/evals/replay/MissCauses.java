@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Names why a call read less from the prompt cache than the cache held after the call before it. What was held is
- * the previous call's cached prefix (read plus written); a cache that bills no writes (OpenAI, DeepSeek) holds the
- * whole previous prompt. A shortfall within {@link #SLACK} tokens is no miss: automatic caches count in steps.
+ * Names why a call read less from the prompt cache than the cache held after the last call to its model. What was
+ * held is that call's cached prefix (read plus written); a cache that bills no writes (OpenAI, DeepSeek) holds its
+ * whole prompt. A shortfall within {@link #SLACK} tokens is no miss: automatic caches count in steps.
  */
 final class MissCauses {
     /** OpenAI counts cached tokens in steps of 128. */
@@ -60,8 +60,8 @@ final class MissCauses {
     }
 
     /**
-     * A call that went to another model than the call before it ({@code from}, {@code to}): what that call cached
-     * belongs to the other model's cache.
+     * The first call to a model ({@code to}) after a call to another ({@code from}): what that call cached belongs to
+     * the other model's cache.
      */
     static Optional<CacheMiss> switched(Usage previousUsage, Usage usage, String from, String to) {
         long lost = lost(previousUsage, usage);

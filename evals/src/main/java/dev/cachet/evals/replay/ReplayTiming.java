@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What-if changes to when a replay's calls are made and what meets them: pauses before chosen calls, keep-alive
@@ -21,14 +22,14 @@ import java.util.Map;
  */
 public record ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings, boolean providerMisses,
         Duration thinkTime) {
-    /** A typical pause between an agent's model calls, where its log does not say when each was made. */
+    /** A typical pause between an agent's model calls, where its log does not say when each was made (before RECORDED). */
     public static final Duration THINK_TIME = Duration.ofSeconds(20);
     /** The calls at the times their log recorded, without pings, meeting the provider's misses where it did. */
     public static final ReplayTiming RECORDED = new ReplayTiming(Map.of(), 0);
 
     public ReplayTiming {
         pauses = Map.copyOf(pauses);
-        if (thinkTime.isNegative()) {
+        if (Objects.requireNonNull(thinkTime, "thinkTime").isNegative()) {
             throw new IllegalArgumentException("a think time must be 0 or more, got " + thinkTime);
         }
         if (keepAlivePings < 0) {
@@ -57,7 +58,7 @@ public record ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings, bo
         return new ReplayTiming(pauses, keepAlivePings, providerMisses, thinkTime);
     }
 
-    /** The calls as their log recorded them, with no what-if: the think time is kept, being no what-if. */
+    /** The calls as their log recorded them, with no what-if: the think time is kept, as it is not a what-if. */
     public ReplayTiming asRecorded() {
         return RECORDED.withThinkTime(thinkTime);
     }

@@ -2,7 +2,6 @@ package dev.cachet.evals.replay;
 
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.window.Window;
-import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.CacheSimulator;
@@ -20,7 +19,7 @@ import java.util.Optional;
 final class SwitchingCache implements CacheSimulator {
     private final CallModels models;
     private final TokenCounter counter;
-    private final Map<ModelSpec, CacheSimulator> byModel = new HashMap<>();
+    private final Map<String, CacheSimulator> byModel = new HashMap<>();
     private int call;
 
     SwitchingCache(CallModels models, TokenCounter counter) {
@@ -38,22 +37,22 @@ final class SwitchingCache implements CacheSimulator {
         return models.of(call);
     }
 
-    /** The cache call {@code call} (from 0) is billed through: its model's. */
-    Object cacheOf(int call) {
-        return models.of(call).spec();
+    /** The cache call {@code call} (from 0) is billed through: its model's ({@link CallModels#cacheOf}). */
+    String cacheOf(int call) {
+        return models.cacheOf(call);
     }
 
     /** How long what call {@code call}'s model's cache last kept lives ({@link CacheSimulator#lifetime}). */
     Duration lifetimeOf(int call) {
-        return of(models.of(call)).lifetime();
+        return of(call).lifetime();
     }
 
     private CacheSimulator current() {
-        return of(model());
+        return of(call);
     }
 
-    private CacheSimulator of(PricedModel model) {
-        return byModel.computeIfAbsent(model.spec(), spec -> model.caches().apply(counter));
+    private CacheSimulator of(int call) {
+        return byModel.computeIfAbsent(models.cacheOf(call), key -> models.of(call).caches().apply(counter));
     }
 
     @Override

@@ -47,7 +47,11 @@ class CallClockTest {
 
     @Test
     void pings_keep_the_shortest_lifetime_warm_as_a_live_session_does_whatever_the_last_request_wrote() {
-        CallClock clock = new CallClock(HOUR_WRITTEN, new ReplayTiming(Map.of(), 3));
+        PricedModel model = new PricedModel(ModelSpec.parse("anthropic:claude-sonnet-4-6", Optional.empty(),
+                ModelSpec.FIVE_MINUTES), PriceTable.bundled().price("claude-sonnet-4-6").orElseThrow(),
+                counter -> HOUR_WRITTEN);
+        CallClock clock = new CallClock(new SwitchingCache(new CallModels(List.of(model, model)), TokenCounter.o200k()),
+                new ReplayTiming(Map.of(), 3));
         clock.next(turnAt(START));
         clock.next(turnAt(START.plus(Duration.ofMinutes(10))));
 

@@ -93,7 +93,7 @@ class ReplayTimingTest {
         }
         assertThat(slow.get(1).turns().get(2).cache().miss()).hasValueSatisfying(miss ->
                 assertThat(miss.detail()).isEqualTo("TTL expired after 6 min idle"));
-        assertThat(slow.get(1).original()).as("the think time is no what-if: the transcript is the original")
+        assertThat(slow.get(1).original()).as("the think time is not a what-if: the transcript is the original")
                 .containsSame(slow.get(0));
     }
 

@@ -167,6 +167,18 @@ class TraceBillingTest {
     }
 
     @Test
+    void the_bill_keeps_each_models_cache_for_as_long_as_that_model_paid_for() {
+        // Sonnet writes for an hour, Opus for 5 minutes, and Sonnet is back 30 minutes later, reading its hour's write.
+        Usage hourWrite = new Usage(0, 2_000, 0, 30, 0, 2_000);
+        List<ReplayRun> runs = replay(new TraceBilling(PROVIDERS, CHOSEN), switching(
+                List.of(MODEL, "claude-opus-4-6", MODEL), List.of(hourWrite, new Usage(0, 4_000, 0, 30, 0),
+                        new Usage(0, 2_000, 2_000, 30, 0)), 0, 10, 1_800));
+
+        assertThat(runs.get(1).turns()).extracting(ReplayTurn::cold).containsOnly(false);
+        assertThat(runs.get(1).turns().get(2).cache().miss()).isEmpty();
+    }
+
+    @Test
     void the_first_call_to_a_model_finds_its_cache_empty_not_expired_however_long_the_pause_before_it() {
         // Sonnet at 0 and 10 s, then Opus ten minutes later: Sonnet's cache expired, but Opus's never held anything.
         List<ReplayRun> runs = replay(new TraceBilling(PROVIDERS, CHOSEN), switching(

@@ -341,7 +341,8 @@ class ReplayCommandTest {
     void a_think_time_spaces_the_calls_of_a_log_without_times_and_past_the_ttl_each_is_cold() {
         // A SWE-agent trajectory says nothing of when its calls were made.
         Path untimed = TraceFixtures.path(TraceFixtures.SWE_AGENT);
-        JsonNode quick = json(replay(List.of(untimed), "--format", "json", "--strategies", "transcript").out());
+        JsonNode quick = json(replay(List.of(untimed), "--format", "json", "--strategies", "transcript",
+                "--cache-ttl", "5m").out());
         CliRun slow = replay(List.of(untimed), "--format", "json", "--strategies", "transcript",
                 "--cache-ttl", "5m", "--think-time", "6m");
 

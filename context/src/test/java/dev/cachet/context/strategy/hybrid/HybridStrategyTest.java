@@ -81,9 +81,9 @@ class HybridStrategyTest {
 
     /**
      * The documented price of a compaction: what this turn costs with it (kept prefix read, the rest written) minus
-     * what it costs without it (the previous window read, what was appended written).
+     * what it costs without it (the previous window read, what was appended written), each window at its own tier's
+     * factor.
      */
-    /** Each window at its own tier's factor, as the documented rule prices a long prompt. */
     private static double price(CacheRates rates, int previousTokens, int nowTokens, int compactedTokens,
             int keptTokens) {
         double without = (previousTokens * rates.read() + (nowTokens - previousTokens) * rates.write())
