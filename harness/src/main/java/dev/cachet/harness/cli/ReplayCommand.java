@@ -122,6 +122,11 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
         progress.finish();
         outcome.failures().forEach(failure -> err.println("skipped " + failure));
+        // A pause past every trace's last call moves nothing: said, so that a what-if that changed nothing is not
+        // read as one whose pause cost nothing.
+        int longest = outcome.runs().stream().mapToInt(run -> run.turns().size()).max().orElse(0);
+        pauseAt.keySet().stream().filter(call -> call > longest).forEach(call -> err.println("--pause-at " + call
+                + ": no trace has that many calls (the longest has " + longest + "); that pause changed nothing"));
         if (outcome.runs().isEmpty()) {
             throw new InputException("no trajectory could be replayed; nothing reported" + (out != null ? " in " + out : ""));
         }

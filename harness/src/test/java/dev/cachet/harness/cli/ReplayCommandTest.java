@@ -338,6 +338,19 @@ class ReplayCommandTest {
     }
 
     @Test
+    void a_pause_after_every_traces_last_call_is_said_to_change_nothing() {
+        Path billed = TraceFixtures.path(TraceFixtures.CLAUDE_CODE);
+        CliRun beyond = replay(List.of(billed), "--strategies", "transcript", "--pause-at", "2=30", "--pause-at",
+                "500=10");
+        JsonNode plain = json(replay(List.of(billed), "--format", "json", "--strategies", "transcript").out());
+
+        assertThat(beyond.exitCode()).as(beyond.err()).isZero();
+        int turns = plain.get("runs").get(0).get("turns").asInt();
+        assertThat(beyond.err()).contains("--pause-at 500: no trace has that many calls (the longest has " + turns
+                + "); that pause changed nothing").doesNotContain("--pause-at 2:");
+    }
+
+    @Test
     void a_think_time_spaces_the_calls_of_a_log_without_times_and_past_the_ttl_each_is_cold() {
         // A SWE-agent trajectory says nothing of when its calls were made.
         Path untimed = TraceFixtures.path(TraceFixtures.SWE_AGENT);
