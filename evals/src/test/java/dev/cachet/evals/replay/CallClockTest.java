@@ -59,6 +59,14 @@ class CallClockTest {
         assertThat(clock.cold()).as("an hour's entry outlives the pause").isFalse();
     }
 
+    /** A model as a log names it, with its provider's cache. */
+    private static PricedModel logged(String name) {
+        Providers providers = new Providers(PriceTable.bundled());
+        PricedModel fallback = providers.priced(ModelSpec.parse("anthropic:claude-sonnet-4-6", Optional.empty(),
+                ModelSpec.FIVE_MINUTES));
+        return providers.recorded(name, ModelSpec.FIVE_MINUTES, fallback);
+    }
+
     private static TrajectoryTurn turnAt(Instant at) {
         return new TrajectoryTurn(List.of(), AssistantTurn.text("ok"), List.of(), Optional.empty(), Optional.of(at),
                 false);
@@ -66,13 +74,9 @@ class CallClockTest {
 
     @Test
     void a_run_that_switches_models_pings_and_expires_by_the_cache_of_its_last_calls_model() {
-        Providers providers = new Providers(PriceTable.bundled());
-        PricedModel fallback = providers.priced(ModelSpec.parse("anthropic:claude-sonnet-4-6", Optional.empty(),
-                ModelSpec.FIVE_MINUTES));
         // gpt-5-mini keeps prefixes in memory for 5 minutes, gpt-5.5 up to a day.
-        PricedModel gpt55 = providers.recorded("gpt-5.5", ModelSpec.FIVE_MINUTES, fallback);
-        SwitchingCache cache = new SwitchingCache(new CallModels(List.of(
-                providers.recorded("gpt-5-mini", ModelSpec.FIVE_MINUTES, fallback), gpt55, gpt55)),
+        PricedModel gpt55 = logged("gpt-5.5");
+        SwitchingCache cache = new SwitchingCache(new CallModels(List.of(logged("gpt-5-mini"), gpt55, gpt55)),
                 TokenCounter.o200k());
         CallClock clock = new CallClock(cache, new ReplayTiming(Map.of(), 3));
         clock.next(turnAt(START));
@@ -88,11 +92,8 @@ class CallClockTest {
 
     @Test
     void each_call_is_idle_since_its_own_models_last_call_and_cold_by_that_models_lifetime() {
-        Providers providers = new Providers(PriceTable.bundled());
-        PricedModel fallback = providers.priced(ModelSpec.parse("anthropic:claude-sonnet-4-6", Optional.empty(),
-                ModelSpec.FIVE_MINUTES));
-        PricedModel mini = providers.recorded("gpt-5-mini", ModelSpec.FIVE_MINUTES, fallback);
-        PricedModel gpt55 = providers.recorded("gpt-5.5", ModelSpec.FIVE_MINUTES, fallback);
+        PricedModel mini = logged("gpt-5-mini");
+        PricedModel gpt55 = logged("gpt-5.5");
         SwitchingCache cache = new SwitchingCache(new CallModels(List.of(mini, gpt55, mini, gpt55)),
                 TokenCounter.o200k());
         CallClock clock = new CallClock(cache, ReplayTiming.RECORDED);
