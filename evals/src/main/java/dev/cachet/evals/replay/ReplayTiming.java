@@ -22,9 +22,12 @@ import java.util.Objects;
  */
 public record ReplayTiming(Map<Integer, Duration> pauses, int keepAlivePings, boolean providerMisses,
         Duration thinkTime) {
-    /** A typical pause between an agent's model calls, where its log does not say when each was made (before RECORDED). */
+    /** A typical pause between an agent's model calls, where its log does not say when each was made. */
     public static final Duration THINK_TIME = Duration.ofSeconds(20);
-    /** The calls at the times their log recorded, without pings, meeting the provider's misses where it did. */
+    /**
+     * The calls at the times their log recorded, without pings, meeting the provider's misses where it did (declared
+     * after {@link #THINK_TIME}, which it reads).
+     */
     public static final ReplayTiming RECORDED = new ReplayTiming(Map.of(), 0);
 
     public ReplayTiming {

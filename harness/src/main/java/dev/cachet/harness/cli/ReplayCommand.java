@@ -88,8 +88,8 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
     int keepAlive;
 
     @Option(names = "--think-time", paramLabel = "DURATION", defaultValue = "20s", converter = DurationConverter.class,
-            description = "Where a log does not say when each call was made (SWE-agent trajectories, most OpenHands "
-                    + "examples), the time from one call to the next, which decides whether the cache expired between "
+            description = "Where a log does not say when each call was made (a SWE-agent trajectory, for one), "
+                    + "the time from one call to the next, which decides whether the cache expired between "
                     + "them; it applies to the recorded bill and to every strategy alike. Default: ${DEFAULT-VALUE}.")
     Duration thinkTime;
 
@@ -122,14 +122,14 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
         progress.finish();
         outcome.failures().forEach(failure -> err.println("skipped " + failure));
-        // A pause past every trace's last call moves nothing: said, so that a what-if that changed nothing is not
-        // read as one whose pause cost nothing.
-        int longest = outcome.runs().stream().mapToInt(run -> run.turns().size()).max().orElse(0);
-        pauseAt.keySet().stream().filter(call -> call > longest).forEach(call -> err.println("--pause-at " + call
-                + ": no trace has that many calls (the longest has " + longest + "); that pause changed nothing"));
         if (outcome.runs().isEmpty()) {
             throw new InputException("no trajectory could be replayed; nothing reported" + (out != null ? " in " + out : ""));
         }
+        // A pause past every trace's last call moves nothing: said, so that a what-if that changed nothing is not
+        // read as one whose pause cost nothing.
+        int longest = outcome.runs().stream().mapToInt(run -> run.turns().size()).max().orElseThrow();
+        pauseAt.keySet().stream().filter(call -> call > longest).forEach(call -> err.println("--pause-at " + call
+                + ": no trace has that many calls (the longest has " + longest + "); that pause changed nothing"));
         ReplayReport report = ReplayReport.of(outcome.runs());
         CacheLifetime ttl = priced.spec().cacheTtl();
         String billedAs = priced.spec() + ", every strategy at " + switch (ttl) {
