@@ -27,6 +27,13 @@ public interface ContextStrategy {
     default void cacheLifetime(CacheRates rates) {}
 
     /**
+     * The next request goes to a prompt cache that holds nothing this session sent it, such as the cache of the model
+     * a session switched to: its prompt is written whole anyway, as after an expiry. A strategy that weighs expiries
+     * keeps it for that request.
+     */
+    default void cacheEmptied() {}
+
+    /**
      * A reliable cache would have read {@code predictedRead} tokens of the last window, and the provider served
      * {@code share} of them (1: all). A strategy that prices cache reads keeps it.
      */

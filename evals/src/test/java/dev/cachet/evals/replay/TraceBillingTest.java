@@ -167,6 +167,28 @@ class TraceBillingTest {
     }
 
     @Test
+    void a_strategy_hears_its_cache_is_empty_before_the_first_call_to_a_model_and_a_call_back_after_its_ttl() {
+        // Sonnet at 0 and 10 s, Opus at 200 and 380 s, Sonnet at 400 s (past its 5 minutes) and 420 s.
+        List<Usage> billed = List.of(new Usage(0, 2_000, 0, 30, 0), new Usage(0, 2_000, 2_000, 30, 0),
+                new Usage(0, 6_000, 0, 30, 0), new Usage(0, 2_000, 6_000, 30, 0), new Usage(0, 10_000, 0, 30, 0),
+                new Usage(0, 2_000, 10_000, 30, 0));
+        String opus = "claude-opus-4-6";
+        Listening listening = new Listening();
+        new CounterfactualReplay(COUNTER, new TraceBilling(PROVIDERS, CHOSEN)).replay(switching(
+                List.of(MODEL, MODEL, opus, opus, MODEL, MODEL), billed, 0, 10, 200, 380, 400, 420),
+                List.of(listening.strategy()));
+
+        // The last render is the restart's, after the session.
+        assertThat(listening.heard("render", "emptied")).extracting(line -> line.split(" ")[0]).containsExactly(
+                "render", "render", "emptied", "render", "render", "emptied", "render", "render", "render");
+        // Back to Sonnet within its 5 minutes: its cache still holds what it wrote.
+        Listening soon = new Listening();
+        new CounterfactualReplay(COUNTER, new TraceBilling(PROVIDERS, CHOSEN)).replay(switching(
+                List.of(MODEL, opus, MODEL), billed.subList(0, 3), 0, 10, 20), List.of(soon.strategy()));
+        assertThat(soon.heard("emptied")).containsExactly("emptied");
+    }
+
+    @Test
     void the_bill_keeps_each_models_cache_for_as_long_as_that_model_paid_for() {
         // Sonnet writes for an hour, Opus for 5 minutes, and Sonnet is back 30 minutes later, reading its hour's write.
         Usage hourWrite = new Usage(0, 2_000, 0, 30, 0, 2_000);

@@ -56,6 +56,8 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
     private double foldRent;
     private double releaseRent;
     private boolean forced;
+    // The next request finds its cache empty whatever the time (cacheEmptied).
+    private boolean emptied;
 
     public HybridStrategy(WindowFactory windows, CacheRates rates, Clock clock, Params params) {
         this.layout = new HybridLayout(windows);
@@ -90,6 +92,7 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
         Window now = layout.render(session, compactions);
         Instant at = clock.instant();
         Optional<Window> compacted = previous == null ? Optional.empty() : compact(session, history, now, expiredBy(at));
+        emptied = false;
         previous = compacted.orElse(now);
         previousAt = at;
         return previous;
@@ -140,8 +143,13 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
         reliability.served(predictedRead, share);
     }
 
+    @Override
+    public void cacheEmptied() {
+        emptied = true;
+    }
+
     private boolean expiredBy(Instant at) {
-        return previousAt != null && Duration.between(previousAt, at).compareTo(rates.ttl()) > 0;
+        return emptied || previousAt != null && Duration.between(previousAt, at).compareTo(rates.ttl()) > 0;
     }
 
     private Optional<Window> compact(Session session, History history, Window now, boolean expired) {

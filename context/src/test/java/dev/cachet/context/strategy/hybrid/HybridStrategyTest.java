@@ -220,6 +220,25 @@ class HybridStrategyTest {
     }
 
     @Test
+    void a_cache_emptied_by_a_switch_of_model_compacts_at_once_as_an_expiry_does_and_only_that_turn() {
+        List<Turn> turns = supersededRead();
+        int decided = handComputedDecision(turns).turn();
+        // No pause: before turn 3 the session switches to a model whose cache holds none of its prompts.
+        PausedClock clock = new PausedClock();
+        List<Window> windows = windowsPausingBeforeTurn3(turns, clock, hybrid(MASK_SUPERSEDED_ONLY, clock),
+                HybridStrategy::cacheEmptied);
+
+        assertThat(decided).as("without the switch it waits for rent").isGreaterThan(3);
+        assertThat(firstCompaction(windows)).contains(3);
+        assertThat(windows.get(3).compaction().orElseThrow().keptTokens()).as("nothing is warm in the new cache")
+                .isZero();
+        // A switch before the mask is on offer is over by then: the next turns find the new model's cache warm.
+        PausedClock early = new PausedClock();
+        assertThat(firstCompaction(windowsPausingBefore(2, turns, early, hybrid(MASK_SUPERSEDED_ONLY, early),
+                HybridStrategy::cacheEmptied))).contains(decided);
+    }
+
+    @Test
     void a_pause_within_the_lifetime_the_last_request_was_cached_for_is_no_expiry() {
         List<Turn> turns = supersededRead();
         CacheRates hour = new CacheRates(2.0, 0.1, Duration.ofHours(1));
@@ -295,12 +314,18 @@ class HybridStrategyTest {
     /** The windows of a session whose calls come 20 s apart, but for the idle stretch {@code pause} before turn 3. */
     private static List<Window> windowsPausingBeforeTurn3(List<Turn> turns, PausedClock clock, HybridStrategy hybrid,
             Consumer<HybridStrategy> pause) {
+        return windowsPausingBefore(3, turns, clock, hybrid, pause);
+    }
+
+    /** Each turn 20 s after the one before, but for turn {@code paused}, before which {@code pause} acts instead. */
+    private static List<Window> windowsPausingBefore(int paused, List<Turn> turns, PausedClock clock,
+            HybridStrategy hybrid, Consumer<HybridStrategy> pause) {
         var session = TestSessions.newSession();
         List<Window> windows = new ArrayList<>();
         windows.add(hybrid.render(session));
         for (int turn = 1; turn <= turns.size(); turn++) {
             TestSessions.play(session, turns.get(turn - 1));
-            if (turn == 3) {
+            if (turn == paused) {
                 pause.accept(hybrid);
             } else {
                 clock.advance(Duration.ofSeconds(20));
