@@ -29,7 +29,8 @@ public interface ContextStrategy {
     /**
      * The next request goes to a prompt cache that holds nothing this session sent it, such as the cache of the model
      * a session switched to: its prompt is written whole anyway, as after an expiry. A strategy that weighs expiries
-     * keeps it for that request.
+     * keeps it for that request. Called on the thread that renders, before the render; today only a replay knows of
+     * such switches (a live session keeps one model).
      */
     default void cacheEmptied() {}
 

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * over R turns, R estimated as the turns so far × {@code horizon}%. Masking is preferred; folding is forced when
  * the window passes {@code max_window}. Short sessions never pay, so they cost exactly what the cached transcript
  * costs. After a pause longer than the cache's TTL the whole prompt is written again anyway, so any compaction on
- * offer then pays at once: a session that idles is compacted when that is free. A provider seen to serve less than it
+ * offer then pays at once: a session that idles is compacted when that is free, as is one whose next request goes to
+ * an empty cache ({@link #cacheEmptied}, another model's). A provider seen to serve less than it
  * cached makes kept tokens dearer and rewrites cheaper, so compaction pays sooner ({@link CacheReliability}).
  * The TTL and the write price are those of the lifetime the last request was cached for, as it is told
  * ({@link #cacheLifetime}): a pause within the hour a prefix was written for expires nothing.

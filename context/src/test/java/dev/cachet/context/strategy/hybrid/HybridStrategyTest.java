@@ -230,8 +230,9 @@ class HybridStrategyTest {
 
         assertThat(decided).as("without the switch it waits for rent").isGreaterThan(3);
         assertThat(firstCompaction(windows)).contains(3);
-        assertThat(windows.get(3).compaction().orElseThrow().keptTokens()).as("nothing is warm in the new cache")
-                .isZero();
+        Compaction compaction = windows.get(3).compaction().orElseThrow();
+        assertThat(compaction.keptTokens()).as("nothing is warm in the new cache").isZero();
+        assertThat(compaction.predictedNetSaving()).isPositive();
         // A switch before the mask is on offer is over by then: the next turns find the new model's cache warm.
         PausedClock early = new PausedClock();
         assertThat(firstCompaction(windowsPausingBefore(2, turns, early, hybrid(MASK_SUPERSEDED_ONLY, early),
