@@ -205,38 +205,37 @@ class HybridStrategyTest {
 
     @Test
     void a_pause_past_the_ttl_compacts_at_once_because_the_prompt_is_rewritten_anyway() {
-        List<Turn> turns = supersededRead();
-        int decided = handComputedDecision(turns).turn();
-        // The mask is first on offer at turn 3; the session idles six minutes before that call, past the 5-minute TTL.
+        // The session idles six minutes before turn 3, past the 5-minute TTL.
         PausedClock clock = new PausedClock();
-        List<Window> windows = windowsPausingBeforeTurn3(turns, clock, hybrid(MASK_SUPERSEDED_ONLY, clock),
-                hybrid -> clock.advance(Duration.ofMinutes(6)));
-
-        assertThat(decided).as("without the pause it waits for rent").isGreaterThan(3);
-        assertThat(firstCompaction(windows)).contains(3);
-        Compaction compaction = windows.get(3).compaction().orElseThrow();
-        assertThat(compaction.keptTokens()).as("nothing is warm after an expiry").isZero();
-        assertThat(compaction.predictedNetSaving()).isPositive();
+        compactsAtOnceAtTurn3(clock, hybrid -> clock.advance(Duration.ofMinutes(6)));
     }
 
     @Test
     void a_cache_emptied_by_a_switch_of_model_compacts_at_once_as_an_expiry_does_and_only_that_turn() {
-        List<Turn> turns = supersededRead();
-        int decided = handComputedDecision(turns).turn();
         // No pause: before turn 3 the session switches to a model whose cache holds none of its prompts.
-        PausedClock clock = new PausedClock();
-        List<Window> windows = windowsPausingBeforeTurn3(turns, clock, hybrid(MASK_SUPERSEDED_ONLY, clock),
-                HybridStrategy::cacheEmptied);
-
-        assertThat(decided).as("without the switch it waits for rent").isGreaterThan(3);
-        assertThat(firstCompaction(windows)).contains(3);
-        Compaction compaction = windows.get(3).compaction().orElseThrow();
-        assertThat(compaction.keptTokens()).as("nothing is warm in the new cache").isZero();
-        assertThat(compaction.predictedNetSaving()).isPositive();
+        compactsAtOnceAtTurn3(new PausedClock(), HybridStrategy::cacheEmptied);
         // A switch before the mask is on offer is over by then: the next turns find the new model's cache warm.
+        List<Turn> turns = supersededRead();
         PausedClock early = new PausedClock();
         assertThat(firstCompaction(windowsPausingBefore(2, turns, early, hybrid(MASK_SUPERSEDED_ONLY, early),
-                HybridStrategy::cacheEmptied))).contains(decided);
+                HybridStrategy::cacheEmptied))).contains(handComputedDecision(turns).turn());
+    }
+
+    /**
+     * With {@code beforeTurn3} acting where the mask is first on offer, the mask the rent rule would defer is taken
+     * there at once, nothing of the prompt kept warm, for a saving.
+     */
+    private void compactsAtOnceAtTurn3(PausedClock clock, Consumer<HybridStrategy> beforeTurn3) {
+        List<Turn> turns = supersededRead();
+        assertThat(handComputedDecision(turns).turn()).as("otherwise it waits for rent").isGreaterThan(3);
+
+        List<Window> windows = windowsPausingBeforeTurn3(turns, clock, hybrid(MASK_SUPERSEDED_ONLY, clock),
+                beforeTurn3);
+
+        assertThat(firstCompaction(windows)).contains(3);
+        Compaction compaction = windows.get(3).compaction().orElseThrow();
+        assertThat(compaction.keptTokens()).as("nothing is warm").isZero();
+        assertThat(compaction.predictedNetSaving()).isPositive();
     }
 
     @Test
