@@ -19,7 +19,6 @@ import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.CacheLifetime;
-import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.cache.CacheServed;
@@ -171,22 +170,21 @@ public final class CounterfactualReplay {
             cache.next(windows.startFor(start).build(), 0, trajectory.turns().get(0).at().orElse(Instant.EPOCH));
         }
         List<ReplayTurn> turns = new ArrayList<>();
-        Window[] last = new Window[1];
-        Usage[] lastUsage = {Usage.ZERO};
         // Each model caches apart: a call is judged against its own model's last call.
         Map<String, Window> lastWindowOf = new HashMap<>();
         Map<String, Usage> lastUsageOf = new HashMap<>();
+        IntPredicate firstToItsModel = call -> !lastUsageOf.containsKey(models.cacheOf(call));
         // The transcript is the original harness's own behaviour, so it also starts anew where the original did.
         boolean followRestarts = configured.info().name().equals(TranscriptStrategy.NAME);
         // A call to a model other than the last one's finds that model's cache empty, unless it is back within its TTL.
         IntPredicate emptied = call -> models.switchedFrom(call).isPresent()
-                && (!lastUsageOf.containsKey(models.cacheOf(call)) || clock.cold());
+                && (firstToItsModel.test(call) || clock.cold());
         Session end = windows(trajectory, strategy, systemPrompt, followRestarts, clock, emptied, (i, window) -> {
             TrajectoryTurn turn = trajectory.turns().get(i);
             // A ping re-sends the last request for one output token: it reads the cached prefix and keeps it warm.
             PricedModel pinged = cache.model();
-            double pingCost = clock.pings().stream()
-                    .mapToDouble(ping -> pinged.price().cost(cache.next(last[0], 1, ping))).sum();
+            double pingCost = clock.pings().stream().mapToDouble(ping ->
+                    pinged.price().cost(cache.next(lastWindowOf.get(models.cacheOf(i - 1)), 1, ping))).sum();
             cache.use(i);
             PricedModel model = cache.model();
             Usage predicted = cache.next(window, outputTokens(turn), clock.instant());
@@ -215,7 +213,7 @@ public final class CounterfactualReplay {
             Usage summarized = summaries.take();
             String cacheKey = models.cacheOf(i);
             Optional<CacheMiss> miss = misses.miss(i, predicted, usage).or(() -> i == 0 || !cache.caches()
-                    ? Optional.empty() : !lastUsageOf.containsKey(cacheKey) ? switched(models, i, lastUsage[0], usage)
+                    ? Optional.empty() : firstToItsModel.test(i) ? switched(models, i, lastUsageOf, usage)
                             : MissCauses.of(lastWindowOf.get(cacheKey), lastUsageOf.get(cacheKey), window, usage, clock));
             double besides = rereadCost + pingCost;
             turns.add(new ReplayTurn(i + 1, window.tokens(), usage,
@@ -224,8 +222,6 @@ public final class CounterfactualReplay {
                     needed.size(), needed.size() - missing.size(),
                     pointed.size(), rereadCost, new CallCache(clock.cold(), window.compaction().isPresent(),
                     clock.pings().size(), pingCost, miss)));
-            last[0] = window;
-            lastUsage[0] = usage;
             lastWindowOf.put(cacheKey, window);
             lastUsageOf.put(cacheKey, usage);
         });
@@ -255,9 +251,9 @@ public final class CounterfactualReplay {
         // last call wrote was paid at. That is the hour where its usage says it wrote for one (Claude Code's hour, a
         // cachet session's choice under auto), else the lifetime the log shows, or the provider's own (DeepSeek's
         // two hours), as the simulator of the call's model keeps it.
-        Map<ModelSpec, Duration> lifetimes = new HashMap<>();
-        IntFunction<Duration> own = call -> lifetimes.computeIfAbsent(models.of(call).spec(),
-                spec -> models.of(call).caches().apply(counter).lifetime());
+        Map<String, Duration> lifetimes = new HashMap<>();
+        IntFunction<Duration> own = call -> lifetimes.computeIfAbsent(models.cacheOf(call),
+                key -> models.of(call).caches().apply(counter).lifetime());
         Duration longest = IntStream.range(0, trajectory.turns().size()).mapToObj(own)
                 .reduce(ONE_HOUR, (a, b) -> a.compareTo(b) >= 0 ? a : b);
         // What each model's cache last kept, by model.
@@ -265,7 +261,6 @@ public final class CounterfactualReplay {
         CallClock clock = new CallClock(models::cacheOf,
                 call -> paidFor.getOrDefault(models.cacheOf(call), own.apply(call)), longest, timing.asRecorded());
         List<ReplayTurn> turns = new ArrayList<>();
-        Usage previous = null;
         // Each model caches apart: a call reads what its own model's last call left.
         Map<String, Usage> lastOfModel = new HashMap<>();
         // A bill that never read nor wrote the cache was run without one: its calls cannot miss it.
@@ -285,8 +280,8 @@ public final class CounterfactualReplay {
             Usage before = lastOfModel.get(models.cacheOf(i));
             // The first call to a model after another's found that model's cache empty; a call back to an earlier
             // model missed what that model held as any call misses.
-            Optional<CacheMiss> miss = previous == null || !cached ? Optional.empty()
-                    : before == null ? switched(models, i, previous, usage)
+            Optional<CacheMiss> miss = i == 0 || !cached ? Optional.empty()
+                    : before == null ? switched(models, i, lastOfModel, usage)
                     : MissCauses.recorded(before, usage, clock, writesBilled);
             List<SideCall> sides = besides.getOrDefault(i, List.of());
             // Priced as the strategies' pings are: whole, as part of the call's input cost.
@@ -296,7 +291,6 @@ public final class CounterfactualReplay {
                     price.inputCost(usage) + pings + billed(sides, SideCall.Kind.SUMMARY, price::inputCost), 0, 0, 0, 0,
                     new CallCache(clock.cold(), sides.stream().anyMatch(call -> call.kind() == SideCall.Kind.SUMMARY),
                             (int) sides.stream().filter(call -> call.kind() == SideCall.Kind.PING).count(), pings, miss)));
-            previous = usage;
             lastOfModel.put(models.cacheOf(i), usage);
             // A cache that bills no writes keeps every prompt its model's own time.
             if (usage.cacheWrite() > 0 || !writesBilled) {
@@ -306,10 +300,14 @@ public final class CounterfactualReplay {
         return turns;
     }
 
-    /** The miss of the first call to a model, after a call to another: its cache held nothing of the other's. */
-    private static Optional<CacheMiss> switched(CallModels models, int call, Usage previous, Usage usage) {
+    /**
+     * The miss of the first call to a model, after a call to another: its cache held nothing of what the call before
+     * it ({@code lastOfModel} holding each model's last usage) left in the other's.
+     */
+    private static Optional<CacheMiss> switched(CallModels models, int call, Map<String, Usage> lastOfModel,
+            Usage usage) {
         return models.switchedFrom(call).flatMap(from ->
-                MissCauses.switched(previous, usage, from, models.cacheOf(call)));
+                MissCauses.switched(lastOfModel.get(from), usage, from, models.cacheOf(call)));
     }
 
     private static double billed(List<SideCall> calls, SideCall.Kind kind, ToDoubleFunction<Usage> price) {
