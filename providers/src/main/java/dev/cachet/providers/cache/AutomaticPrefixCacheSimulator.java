@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * OpenAI: from 1,024 tokens in steps of 128. DeepSeek: in units of 64 tokens. The shared prefix is measured in
  * whole blocks (tools and messages), so a block that differs anywhere counts as not shared. The last few prompts
  * are remembered, each for the provider's retention after it was last used ({@link #openAiRetention} for OpenAI's);
- * DeepSeek clears its disk cache "within a few hours to a few days" (taken as 2 hours). DeepSeek also keeps the answer it generated with the
- * prompt, so the next request of a conversation, which repeats that answer after the prompt, reads it too: its logs
- * show every call reading the previous prompt and the previous output (a 7,707-token prompt answered in 798 tokens,
- * then 8,448 read); OpenAI's cached tokens never pass the previous prompt.
+ * DeepSeek clears its disk cache "within a few hours to a few days" (taken as 2 hours). DeepSeek also keeps the
+ * answer it generated with the prompt, so the next request of a conversation, which repeats that answer after the
+ * prompt, reads it too: its logs show every call reading the previous prompt and the previous output (a 7,707-token
+ * prompt answered in 798 tokens, then 8,448 read); OpenAI's cached tokens never pass the previous prompt.
  */
 public final class AutomaticPrefixCacheSimulator implements CacheSimulator {
     static final int REMEMBERED_PROMPTS = 16;

@@ -66,16 +66,13 @@ final class LiteLlmPrices {
 
     private static ModelPrice price(String where, String name, JsonNode model) {
         double input = perMillion(where, name, model, "input_cost_per_token");
-        double write5m = model.has("cache_creation_input_token_cost")
-                ? perMillion(where, name, model, "cache_creation_input_token_cost") : input;
+        double write5m = or(where, name, model, "cache_creation_input_token_cost", input);
         ModelPrice price = new ModelPrice(
                 input,
                 perMillion(where, name, model, "output_cost_per_token"),
                 write5m,
-                model.has("cache_creation_input_token_cost_above_1hr")
-                        ? perMillion(where, name, model, "cache_creation_input_token_cost_above_1hr") : write5m,
-                model.has("cache_read_input_token_cost")
-                        ? perMillion(where, name, model, "cache_read_input_token_cost") : input);
+                or(where, name, model, "cache_creation_input_token_cost_above_1hr", write5m),
+                or(where, name, model, "cache_read_input_token_cost", input));
         // One tier is kept: where a list gives several, the first a prompt passes.
         OptionalLong lowest = OptionalLong.empty();
         for (Iterator<String> fields = model.fieldNames(); fields.hasNext(); ) {
