@@ -25,4 +25,16 @@ public final class Durations {
             default -> Duration.ofHours(amount);
         });
     }
+
+    /** The form {@link #parse} reads back, in the largest unit that holds it whole: 6m, not 360s. */
+    public static String format(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds > 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return seconds + "s";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.context.Durations;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.Strategies;
 import dev.cachet.context.strategy.TranscriptStrategy;
@@ -136,7 +137,8 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
             case FIVE_MINUTES -> "a 5-minute cache";
             case ONE_HOUR -> "a 1-hour cache";
             case AUTO -> "each request's own cache lifetime";
-        } + " (--cache-ttl " + ttl + "; recorded bills as paid, fidelity at each log's own lifetime)";
+        } + " (--cache-ttl " + ttl + "; recorded bills as paid, fidelity at each log's own lifetime), calls "
+                + Durations.format(thinkTime) + " apart where a log gives no times (--think-time)";
         ReplayOutput output = new ReplayOutput(billedAs, outcome.runs(), report);
         out().print(output.render(format));
         out().flush();

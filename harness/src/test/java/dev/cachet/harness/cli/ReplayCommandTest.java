@@ -210,7 +210,8 @@ class ReplayCommandTest {
         assertThat(table.exitCode()).as(table.err()).isZero();
         assertThat(table.out()).startsWith("replayed as each log's own model where it names one, else "
                         + "anthropic:claude-sonnet-4-6, every strategy at each request's own cache lifetime (--cache-ttl "
-                        + "auto; recorded bills as paid, fidelity at each log's own lifetime): 11 runs\n"
+                        + "auto; recorded bills as paid, fidelity at each log's own lifetime), calls 20s apart where a "
+                        + "log gives no times (--think-time): 11 runs\n"
                         + "Recorded usage: 1 of 2 traces")
                 .containsPattern("(?m)^transcript +2 +\\$\\d+\\.\\d{4} .* 1\\.000 +1\\.00x +\\d+\\.\\d\\dx$")
                 .containsPattern("(?m)^claude-code/session\\.jsonl +recorded +2 .* 1\\.00x .* - ")
@@ -364,6 +365,9 @@ class ReplayCommandTest {
         assertThat(quick.get("runs").get(0).get("cold_calls").asInt()).isZero();
         assertThat(slowTranscript.get("cold_calls").asInt()).isEqualTo(slowTranscript.get("turns").asInt() - 1);
         assertThat(CliRun.of("replay", "--help").out()).contains("--think-time=DURATION");
+        assertThat(replay(List.of(untimed), "--strategies", "transcript", "--think-time", "360s").out().lines()
+                .findFirst()).hasValueSatisfying(header -> assertThat(header)
+                        .endsWith(", calls 6m apart where a log gives no times (--think-time): 1 run"));
     }
 
     @Test
@@ -452,7 +456,7 @@ class ReplayCommandTest {
         assertThat(replay(List.of(hourLong), "--strategies", "transcript", "--cache-ttl", "5m").out().lines().findFirst())
                 .hasValueSatisfying(header -> assertThat(header).endsWith("else anthropic:claude-sonnet-4-6, every "
                         + "strategy at a 5-minute cache (--cache-ttl 5m; recorded bills as paid, fidelity at each log's "
-                        + "own lifetime): 2 runs"));
+                        + "own lifetime), calls 20s apart where a log gives no times (--think-time): 2 runs"));
     }
 
     @Test
@@ -505,7 +509,8 @@ class ReplayCommandTest {
         assertThat(pinged.get("transcript").get("pings").asInt()).isEqualTo(3);
         assertThat(replay(List.of(hourLong), "--strategies", "transcript", "--cache-ttl", "auto").out().lines().findFirst())
                 .hasValueSatisfying(header -> assertThat(header).endsWith("every strategy at each request's own cache "
-                        + "lifetime (--cache-ttl auto; recorded bills as paid, fidelity at each log's own lifetime): 2 runs"));
+                        + "lifetime (--cache-ttl auto; recorded bills as paid, fidelity at each log's own lifetime), calls "
+                        + "20s apart where a log gives no times (--think-time): 2 runs"));
     }
 
     private static String[] concat(List<String> options, String... more) {
