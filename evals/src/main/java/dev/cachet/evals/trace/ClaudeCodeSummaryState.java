@@ -2,8 +2,8 @@ package dev.cachet.evals.trace;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cachet.providers.Usage;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,13 +50,24 @@ final class ClaudeCodeSummaryState {
             if (calls.isEmpty()) {
                 throw new Unsure("no model calls");
             }
-            List<TraceSummary.Turn> turns = calls.stream().map(call -> new TraceSummary.Turn(Optional.of(call.id),
-                    agent, Optional.ofNullable(call.model), Optional.ofNullable(call.at).map(UtcInstants::parse),
-                    Optional.ofNullable(call.usage).map(u -> new Usage(u[0], u[1], u[2], u[3], u[4], u[5]))))
-                    .toList();
+            // Straight into columns: a turn, its optionals and its instant made for each call would be most of the
+            // work a summary does after its lines are read.
+            TurnColumns.Builder turns = new TurnColumns.Builder(calls.size());
+            for (Call call : calls) {
+                turns.next(agent, call.model);
+                turns.key(CallKey.of(call.id));
+                if (call.at != null) {
+                    Instant at = UtcInstants.parse(call.at);
+                    turns.at(at.getEpochSecond(), at.getNano());
+                }
+                long[] u = call.usage;
+                if (u != null) {
+                    turns.usage(u[0], u[1], u[2], u[3], u[4], u[5]);
+                }
+            }
             Optional<TraceSummary.ResultTokens> results = resultsSized
                     ? Optional.of(new TraceSummary.ResultTokens(largestResult, oversized)) : Optional.empty();
-            return new TraceSummary(id, ClaudeCodeFormat.LABEL, session, Optional.ofNullable(model), turns,
+            return new TraceSummary(id, ClaudeCodeFormat.LABEL, session, Optional.ofNullable(model), turns.build(),
                     OptionalInt.empty(), results);
         }
     }
