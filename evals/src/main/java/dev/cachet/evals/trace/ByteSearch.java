@@ -16,6 +16,21 @@ final class ByteSearch {
 
     private ByteSearch() {}
 
+    /** The index of the first {@code a} in {@code bytes[from, to)}, or {@code to} if there is none. */
+    static int indexOf(byte[] bytes, int from, int to, byte a) {
+        long as = (a & 0xFF) * ONES;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            if (hasZeroByte((long) WORDS.get(bytes, i) ^ as)) {
+                break;
+            }
+        }
+        while (i < to && bytes[i] != a) {
+            i++;
+        }
+        return i;
+    }
+
     /** The index of the first {@code a} or {@code b} in {@code bytes[from, to)}, or {@code to} if there is none. */
     static int indexOfEither(byte[] bytes, int from, int to, byte a, byte b) {
         long as = (a & 0xFF) * ONES;

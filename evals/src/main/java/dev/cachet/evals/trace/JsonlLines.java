@@ -6,7 +6,9 @@ import java.util.Arrays;
 
 /**
  * Splits a stream at newlines as {@link java.io.BufferedReader#readLine} does for these logs, into one reused byte
- * buffer; a carriage return anywhere but before a newline is {@link Unsure}, left to the importer.
+ * buffer. {@code readLine} ends a line at a lone carriage return too; here one is kept in its line, where the line's
+ * parser finds it ({@link JsonLineFields}) or {@link #blank} does, and the line is {@link Unsure}, left to the
+ * importer. Looking for one byte, not two, halves the search that is a tenth of summarising a log.
  */
 final class JsonlLines {
     private static final int BUFFER = 1 << 16;
@@ -18,8 +20,6 @@ final class JsonlLines {
     private boolean eof;
     private byte[] line = new byte[BUFFER];
     private int length;
-    /** Carriage returns in the line so far: one is allowed, as its last byte. */
-    private int carriageReturns;
     private long consumed;
     private boolean newline;
 
@@ -30,7 +30,6 @@ final class JsonlLines {
     /** The next line without its line end (valid for {@link #length()} bytes), or null at the end. */
     byte[] next() throws IOException {
         length = 0;
-        carriageReturns = 0;
         consumed = 0;
         while (true) {
             if (start == end) {
@@ -39,12 +38,7 @@ final class JsonlLines {
                     return consumed == 0 ? null : trimmed();
                 }
             }
-            int i = ByteSearch.indexOfEither(buffer, start, end, (byte) '\n', (byte) '\r');
-            // A carriage return is rare: each is counted, and the search goes on past it.
-            while (i < end && buffer[i] == '\r') {
-                carriageReturns++;
-                i = ByteSearch.indexOfEither(buffer, i + 1, end, (byte) '\n', (byte) '\r');
-            }
+            int i = ByteSearch.indexOf(buffer, start, end, (byte) '\n');
             append(start, i - start);
             consumed += i - start;
             if (i < end) {
@@ -70,24 +64,27 @@ final class JsonlLines {
         return newline;
     }
 
-    /** Whitespace only, as {@link String#isBlank} sees ASCII; any other byte makes the line one to parse. */
+    /**
+     * Whitespace only, as {@link String#isBlank} sees ASCII; any other byte makes the line one to parse. A carriage
+     * return in it would be more lines to {@code readLine}, and count as more.
+     */
     boolean blank() {
         for (int i = 0; i < length; i++) {
             byte b = line[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B && (b < 0x1C || b > 0x1F)) {
+            if (b == '\r') {
+                throw new Unsure("carriage return within a line");
+            }
+            if (b != ' ' && b != '\t' && b != '\f' && b != 0x0B && (b < 0x1C || b > 0x1F)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** The line without the carriage return of a CRLF (or of a last line's CR). */
     private byte[] trimmed() {
-        if (carriageReturns > 0 && line[length - 1] == '\r') {
+        if (length > 0 && line[length - 1] == '\r') {
             length--;
-            carriageReturns--;
-        }
-        if (carriageReturns > 0) {
-            throw new Unsure("carriage return within a line");
         }
         return line;
     }

@@ -251,7 +251,14 @@ class TraceSummariesTest {
                 "{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":\"ok\",\"usage\":"
                         + "{\"input_tokens\":1.5,\"output_tokens\":2}}}",
                 "{\"type\":\"assistant\",\"type\":\"user\",\"message\":{\"content\":\"ok\"}}",
+                // repeated deep inside a value the reader skips
+                "{\"type\":\"assistant\",\"message\":{\"id\":\"m2\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t\","
+                        + "\"name\":\"Bash\",\"input\":{\"command\":\"ls\",\"env\":{\"A\":1,\"A\":2}}}],\"usage\":"
+                        + "{\"input_tokens\":1,\"output_tokens\":2}}}",
                 "{\"type\":\"user\",\"message\":{\"content\":\"ok\"}} {}",
+                // more lines to readLine, which ends one at a lone carriage return
+                "{\"type\":\"user\",\r\"message\":{\"content\":\"ok\"}}",
+                "{\"type\":\"user\",\"message\":{\"content\":\"ok\"}}\r ",
                 "{\"type\":\"user\",\"isSidechain\":\"true\",\"message\":{\"content\":\"ok\"}}",
                 "{\"type\":\"user\",\"message\":{\"content\":{\"type\":\"text\"}}}",
                 "{\"type\":7,\"message\":{\"content\":\"ok\"}}",
