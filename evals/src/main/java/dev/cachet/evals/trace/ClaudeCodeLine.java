@@ -48,9 +48,10 @@ final class ClaudeCodeLine {
     /** The line's bytes, which its tool results' texts point into. */
     private final byte[] bytes;
     String type;
-    String sessionId;
-    String uuid;
-    String parentUuid;
+    /** Read with {@link #sessionId()}, {@link #uuid()} and {@link #parentUuid()}, as few lines use them. */
+    private int sessionIdAt = LaterText.ABSENT;
+    private int uuidAt = LaterText.ABSENT;
+    private int parentUuidAt = LaterText.ABSENT;
     String agentId;
     String requestId;
     String timestamp;
@@ -87,9 +88,9 @@ final class ClaudeCodeLine {
         JsonLineFields.read(bytes, length, (name, p, t) -> {
             switch (name) {
                 case "type" -> line.type = scalar(p, t);
-                case "sessionId" -> line.sessionId = scalar(p, t);
-                case "uuid" -> line.uuid = scalar(p, t);
-                case "parentUuid" -> line.parentUuid = scalar(p, t);
+                case "sessionId" -> line.sessionIdAt = LaterText.at(p, t);
+                case "uuid" -> line.uuidAt = LaterText.at(p, t);
+                case "parentUuid" -> line.parentUuidAt = LaterText.at(p, t);
                 case "agentId" -> line.agentId = scalar(p, t);
                 case "requestId" -> line.requestId = scalar(p, t);
                 case "timestamp" -> line.timestamp = scalar(p, t);
@@ -131,6 +132,18 @@ final class ClaudeCodeLine {
             }
         });
         return line;
+    }
+
+    String sessionId() {
+        return LaterText.read(bytes, sessionIdAt);
+    }
+
+    String uuid() {
+        return LaterText.read(bytes, uuidAt);
+    }
+
+    String parentUuid() {
+        return LaterText.read(bytes, parentUuidAt);
     }
 
     private void message(JsonParser p, boolean wantText, boolean wantResults) throws IOException {

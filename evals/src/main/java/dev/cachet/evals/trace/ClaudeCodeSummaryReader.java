@@ -97,7 +97,7 @@ final class ClaudeCodeSummaryReader {
             Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes) {
         state.lines++;
         if (state.session == null) {
-            String id = JsonScalars.text(json.sessionId, "");
+            String id = JsonScalars.text(json.sessionId(), "");
             state.session = id.isEmpty() ? null : id;
         }
         agents(state, json);
@@ -112,8 +112,8 @@ final class ClaudeCodeSummaryReader {
         }
         String key = ClaudeCodeSummaryState.MAIN;
         if (Boolean.TRUE.equals(json.sidechain)) {
-            String uuid = JsonScalars.text(json.uuid, "#" + number);
-            String parent = JsonScalars.text(json.parentUuid, "");
+            String uuid = JsonScalars.text(json.uuid(), "#" + number);
+            String parent = JsonScalars.text(json.parentUuid(), "");
             String chain = state.chainOf.getOrDefault(parent, uuid);
             state.chainOf.put(uuid, chain);
             String agentId = JsonScalars.text(json.agentId, "");
