@@ -48,13 +48,14 @@ final class ClaudeCodeLine {
     /** The line's bytes, which its tool results' texts point into. */
     private final byte[] bytes;
     String type;
-    /** Read with {@link #sessionId()}, {@link #uuid()} and {@link #parentUuid()}, as few lines use them. */
+    // Read with the methods of their names, as few lines use them: the ids past a log's first line or outside a
+    // sidechain, the time and request of a user line.
     private int sessionIdAt = LaterText.ABSENT;
     private int uuidAt = LaterText.ABSENT;
     private int parentUuidAt = LaterText.ABSENT;
-    String agentId;
-    String requestId;
-    String timestamp;
+    private int agentIdAt = LaterText.ABSENT;
+    private int requestIdAt = LaterText.ABSENT;
+    private int timestampAt = LaterText.ABSENT;
     Boolean sidechain;
     boolean sidechainOther;
     boolean message;
@@ -91,9 +92,9 @@ final class ClaudeCodeLine {
                 case "sessionId" -> line.sessionIdAt = LaterText.at(p, t);
                 case "uuid" -> line.uuidAt = LaterText.at(p, t);
                 case "parentUuid" -> line.parentUuidAt = LaterText.at(p, t);
-                case "agentId" -> line.agentId = scalar(p, t);
-                case "requestId" -> line.requestId = scalar(p, t);
-                case "timestamp" -> line.timestamp = scalar(p, t);
+                case "agentId" -> line.agentIdAt = LaterText.at(p, t);
+                case "requestId" -> line.requestIdAt = LaterText.at(p, t);
+                case "timestamp" -> line.timestampAt = LaterText.at(p, t);
                 case "isSidechain" -> {
                     if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
                         line.sidechain = t == JsonToken.VALUE_TRUE;
@@ -144,6 +145,18 @@ final class ClaudeCodeLine {
 
     String parentUuid() {
         return LaterText.read(bytes, parentUuidAt);
+    }
+
+    String agentId() {
+        return LaterText.read(bytes, agentIdAt);
+    }
+
+    String requestId() {
+        return LaterText.read(bytes, requestIdAt);
+    }
+
+    String timestamp() {
+        return LaterText.read(bytes, timestampAt);
     }
 
     private void message(JsonParser p, boolean wantText, boolean wantResults) throws IOException {

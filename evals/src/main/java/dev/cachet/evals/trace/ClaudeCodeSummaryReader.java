@@ -116,13 +116,13 @@ final class ClaudeCodeSummaryReader {
             String parent = JsonScalars.text(json.parentUuid(), "");
             String chain = state.chainOf.getOrDefault(parent, uuid);
             state.chainOf.put(uuid, chain);
-            String agentId = JsonScalars.text(json.agentId, "");
+            String agentId = JsonScalars.text(json.agentId(), "");
             key = agentId.isEmpty() ? "chain:" + chain : "agent:" + agentId;
         }
         ClaudeCodeSummaryState.Context context = state.contexts.get(key);
         if (context == null) {
             context = new ClaudeCodeSummaryState.Context();
-            context.agentId = JsonScalars.text(json.agentId, "");
+            context.agentId = JsonScalars.text(json.agentId(), "");
             content(json);
             if (json.contentText == null) {
                 throw new Unsure("first text not read");
@@ -192,14 +192,15 @@ final class ClaudeCodeSummaryReader {
         if (SYNTHETIC.equals(answeredBy)) {
             return;
         }
-        String key = json.messageId + ":" + JsonScalars.text(json.requestId, "");
+        String key = json.messageId + ":" + JsonScalars.text(json.requestId(), "");
         Integer index = context.responses.get(key);
         ClaudeCodeSummaryState.Call call;
         if (index == null) {
             call = new ClaudeCodeSummaryState.Call();
             call.id = key;
             // Kept as written (the resumable state holds text), once it is known to parse.
-            call.at = JsonScalars.instant(json.timestamp).map(parsed -> json.timestamp).orElse(null);
+            String timestamp = json.timestamp();
+            call.at = JsonScalars.instant(timestamp).map(parsed -> timestamp).orElse(null);
             index = context.calls.size();
             context.responses.put(key, index);
             context.calls.add(call);

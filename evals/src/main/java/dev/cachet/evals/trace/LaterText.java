@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A top-level string that most lines never use (the session's id past a log's first line, the chain's ids outside
- * sidechains), kept as where it starts in its line and read from there only when it is used: the parser skips a string
+ * sidechains, a user line's time and request), kept as where it starts in its line and read from there only when it is used: the parser skips a string
  * for less than it takes to make one, and those were a twentieth of summarising a log. A value that is no string is
  * kept as what {@link JsonScalars#scalar} makes of it.
  */
