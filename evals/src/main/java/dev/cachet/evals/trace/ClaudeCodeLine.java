@@ -18,7 +18,7 @@ import java.util.Set;
  * a value of a shape those calls would coerce (a number where text is expected, a float token count) is
  * {@link JsonScalars#OTHER}, and using it gives the file up to the importer.
  */
-final class ClaudeCodeLine {
+final class ClaudeCodeLine implements JsonLineFields.Field {
     private static final Set<String> TEXT = Set.of("text", "input_text", "output_text");
     private static final Set<String> IMAGE = Set.of("image", "input_image");
 
@@ -47,6 +47,9 @@ final class ClaudeCodeLine {
 
     /** The line's bytes, which its tool results' texts point into. */
     private final byte[] bytes;
+    /** As {@link #parse} was given them. */
+    private final boolean mainKnown;
+    private final boolean results;
     String type;
     // Read with the methods of their names, as few lines use them: the ids past a log's first line or outside a
     // sidechain, the time and request of a user line.
@@ -73,8 +76,10 @@ final class ClaudeCodeLine {
     boolean outputMissing = true;
     String toolUseResultAgentId;
 
-    private ClaudeCodeLine(byte[] bytes) {
+    private ClaudeCodeLine(byte[] bytes, boolean mainKnown, boolean results) {
         this.bytes = bytes;
+        this.mainKnown = mainKnown;
+        this.results = results;
     }
 
     /**
@@ -85,54 +90,58 @@ final class ClaudeCodeLine {
      * @param results   whether a user line's tool results are read, to be sized; else they are skipped
      */
     static ClaudeCodeLine parse(byte[] bytes, int length, boolean mainKnown, boolean results) throws IOException {
-        ClaudeCodeLine line = new ClaudeCodeLine(bytes);
-        JsonLineFields.read(bytes, length, (name, p, t) -> {
-            switch (name) {
-                case "type" -> line.type = scalar(p, t);
-                case "sessionId" -> line.sessionIdAt = LaterText.at(p, t);
-                case "uuid" -> line.uuidAt = LaterText.at(p, t);
-                case "parentUuid" -> line.parentUuidAt = LaterText.at(p, t);
-                case "agentId" -> line.agentIdAt = LaterText.at(p, t);
-                case "requestId" -> line.requestIdAt = LaterText.at(p, t);
-                case "timestamp" -> line.timestampAt = LaterText.at(p, t);
-                case "isSidechain" -> {
-                    if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-                        line.sidechain = t == JsonToken.VALUE_TRUE;
-                    } else if (t == JsonToken.VALUE_NULL) {
-                        line.sidechain = false;
-                    } else {
-                        line.sidechainOther = true;
-                        p.skipChildren();
-                    }
-                }
-                case "message" -> {
-                    if (t == JsonToken.START_OBJECT) {
-                        line.message = true;
-                        boolean wantText = !(mainKnown && Boolean.FALSE.equals(line.sidechain));
-                        boolean wantResults = results && (line.type == null || "user".equals(line.type));
-                        line.message(p, wantText, wantResults);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                case "toolUseResult" -> {
-                    if (t == JsonToken.START_OBJECT) {
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            JsonToken v = p.nextToken();
-                            if (p.currentName().equals("agentId")) {
-                                line.toolUseResultAgentId = scalar(p, v);
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                default -> p.skipChildren();
-            }
-        });
+        ClaudeCodeLine line = new ClaudeCodeLine(bytes, mainKnown, results);
+        JsonLineFields.read(bytes, length, line);
         return line;
+    }
+
+    /** One top-level field; the line reads itself, as a lambda for each of a log's lines would be garbage. */
+    @Override
+    public void read(String name, JsonParser p, JsonToken t) throws IOException {
+        switch (name) {
+            case "type" -> type = scalar(p, t);
+            case "sessionId" -> sessionIdAt = LaterText.at(p, t);
+            case "uuid" -> uuidAt = LaterText.at(p, t);
+            case "parentUuid" -> parentUuidAt = LaterText.at(p, t);
+            case "agentId" -> agentIdAt = LaterText.at(p, t);
+            case "requestId" -> requestIdAt = LaterText.at(p, t);
+            case "timestamp" -> timestampAt = LaterText.at(p, t);
+            case "isSidechain" -> {
+                if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                    sidechain = t == JsonToken.VALUE_TRUE;
+                } else if (t == JsonToken.VALUE_NULL) {
+                    sidechain = false;
+                } else {
+                    sidechainOther = true;
+                    p.skipChildren();
+                }
+            }
+            case "message" -> {
+                if (t == JsonToken.START_OBJECT) {
+                    message = true;
+                    boolean wantText = !(mainKnown && Boolean.FALSE.equals(sidechain));
+                    boolean wantResults = results && (type == null || "user".equals(type));
+                    message(p, wantText, wantResults);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            case "toolUseResult" -> {
+                if (t == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        JsonToken v = p.nextToken();
+                        if (p.currentName().equals("agentId")) {
+                            toolUseResultAgentId = scalar(p, v);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            default -> p.skipChildren();
+        }
     }
 
     String sessionId() {

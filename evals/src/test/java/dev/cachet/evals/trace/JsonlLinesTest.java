@@ -59,6 +59,33 @@ class JsonlLinesTest {
         }
     }
 
+    @Test
+    void a_stream_read_to_its_end_leaves_its_buffers_to_the_next_and_one_still_read_keeps_its_own() throws IOException {
+        JsonlLines first = stream(LONG + LONG + "\nend\n");
+        byte[] grown = first.next();
+        assertThat(text(first, grown)).isEqualTo(LONG + LONG);
+        assertThat(text(first, first.next())).isEqualTo("end");
+        assertThat(first.next()).isNull();
+
+        JsonlLines second = stream("a\nb\n");
+        JsonlLines third = stream("c\nd\n");
+        byte[] a = second.next();
+
+        assertThat(a).isSameAs(grown);
+        assertThat(text(second, a)).isEqualTo("a");
+        assertThat(text(third, third.next())).isEqualTo("c");
+        assertThat(text(second, second.next())).isEqualTo("b");
+        assertThat(text(third, third.next())).isEqualTo("d");
+    }
+
+    private static JsonlLines stream(String text) {
+        return new JsonlLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String text(JsonlLines lines, byte[] line) {
+        return new String(line, 0, lines.length(), StandardCharsets.UTF_8);
+    }
+
     /** The lines that are not blank. */
     private static List<String> nonBlank(String text) throws IOException {
         JsonlLines lines = new JsonlLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
