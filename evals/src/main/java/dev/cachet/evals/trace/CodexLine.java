@@ -16,13 +16,13 @@ import java.io.IOException;
  * {@link JsonScalars#scalar} gives; a shape the importer would read otherwise or refuse is left for the reader to
  * give up on.
  */
-final class CodexLine {
+final class CodexLine implements JsonLineFields.Field {
     /** Reads a value within the line as the importer's mapper reads the whole line: the same nodes. */
     private static final ObjectReader SUBTREE = Json.mapper().reader()
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     String type;
-    String timestamp;
+    private int timestampAt = LaterText.ABSENT;
     boolean payloadObject;
     String payloadType;
     String role;
@@ -64,22 +64,31 @@ final class CodexLine {
     /** @param results whether tool outputs are read to be sized; else only found */
     static CodexLine parse(byte[] bytes, int length, boolean results) throws IOException {
         CodexLine line = new CodexLine(bytes, results);
-        JsonLineFields.read(bytes, length, (field, p, t) -> {
-            switch (field) {
-                case "type" -> line.type = scalar(p, t);
-                case "timestamp" -> line.timestamp = scalar(p, t);
-                case "payload" -> {
-                    line.payloadObject = t == JsonToken.START_OBJECT;
-                    if (line.payloadObject) {
-                        line.payload(p);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                default -> p.skipChildren();
-            }
-        });
+        JsonLineFields.read(bytes, length, line);
         return line;
+    }
+
+    /** One top-level field; the line reads itself, as a lambda for each of a log's lines would be garbage. */
+    @Override
+    public void read(String field, JsonParser p, JsonToken t) throws IOException {
+        switch (field) {
+            case "type" -> type = scalar(p, t);
+            case "timestamp" -> timestampAt = LaterText.at(p, t);
+            case "payload" -> {
+                payloadObject = t == JsonToken.START_OBJECT;
+                if (payloadObject) {
+                    payload(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            default -> p.skipChildren();
+        }
+    }
+
+    /** Read only for the lines that make a call. */
+    String timestamp() {
+        return LaterText.read(bytes, timestampAt);
     }
 
     private void payload(JsonParser p) throws IOException {

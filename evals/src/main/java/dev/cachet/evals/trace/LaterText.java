@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A top-level string that most lines never use (the session's id past a log's first line, the chain's ids outside
- * sidechains, a user line's time and request), kept as where it starts in its line and read from there only when it is used: the parser skips a string
- * for less than it takes to make one, and those were a twentieth of summarising a log. A value that is no string is
- * kept as what {@link JsonScalars#scalar} makes of it.
+ * sidechains, a user line's time and request, the time of a Codex line that makes no call), kept as where it starts in
+ * its line and read from there only when it is used: the parser skips a string for less than it takes to make one,
+ * and those were a twentieth of summarising a log. A value that is no string is kept as what
+ * {@link JsonScalars#scalar} makes of it.
  */
 final class LaterText {
     static final int ABSENT = -1;
