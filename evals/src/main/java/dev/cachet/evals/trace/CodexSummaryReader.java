@@ -184,7 +184,8 @@ final class CodexSummaryReader {
         private int current(CodexLine line) {
             if (current < 0) {
                 current = calls.size();
-                calls.add(new Call(JsonScalars.instant(line.timestamp()), currentModel.filter(name -> !name.isBlank())));
+                calls.add(new Call(JsonScalars.instant(line.timestamp()),
+                        currentModel.filter(name -> !name.isBlank())));
             }
             return current;
         }
