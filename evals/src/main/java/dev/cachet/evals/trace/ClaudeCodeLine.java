@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +22,16 @@ import java.util.Set;
 final class ClaudeCodeLine implements JsonLineFields.Field {
     private static final Set<String> TEXT = Set.of("text", "input_text", "output_text");
     private static final Set<String> IMAGE = Set.of("image", "input_image");
+
+    /**
+     * Top-level strings few lines use (the ids past a log's first line or outside a sidechain, the time and request of
+     * a user line), read only when asked for ({@link #later}).
+     */
+    enum Later {
+        SESSION_ID, UUID, PARENT_UUID, AGENT_ID, REQUEST_ID, TIMESTAMP;
+
+        static final int COUNT = values().length;
+    }
 
     /** A scalar's shape. */
     enum Shape { MISSING, NULL, TEXT, LIST, OBJECT, OTHER }
@@ -51,14 +62,8 @@ final class ClaudeCodeLine implements JsonLineFields.Field {
     private final boolean mainKnown;
     private final boolean results;
     String type;
-    // Read with the methods of their names, as few lines use them: the ids past a log's first line or outside a
-    // sidechain, the time and request of a user line.
-    private int sessionIdAt = LaterText.ABSENT;
-    private int uuidAt = LaterText.ABSENT;
-    private int parentUuidAt = LaterText.ABSENT;
-    private int agentIdAt = LaterText.ABSENT;
-    private int requestIdAt = LaterText.ABSENT;
-    private int timestampAt = LaterText.ABSENT;
+    /** Where each {@link Later} field stands in the line ({@link LaterText#at}). */
+    private final int[] laterAt = new int[Later.COUNT];
     Boolean sidechain;
     boolean sidechainOther;
     boolean message;
@@ -80,6 +85,7 @@ final class ClaudeCodeLine implements JsonLineFields.Field {
         this.bytes = bytes;
         this.mainKnown = mainKnown;
         this.results = results;
+        Arrays.fill(laterAt, LaterText.ABSENT);
     }
 
     /**
@@ -90,9 +96,7 @@ final class ClaudeCodeLine implements JsonLineFields.Field {
      * @param results   whether a user line's tool results are read, to be sized; else they are skipped
      */
     static ClaudeCodeLine parse(byte[] bytes, int length, boolean mainKnown, boolean results) throws IOException {
-        ClaudeCodeLine line = new ClaudeCodeLine(bytes, mainKnown, results);
-        JsonLineFields.read(bytes, length, line);
-        return line;
+        return JsonLineFields.read(bytes, length, new ClaudeCodeLine(bytes, mainKnown, results));
     }
 
     /** One top-level field; the line reads itself, as a lambda for each of a log's lines would be garbage. */
@@ -100,12 +104,12 @@ final class ClaudeCodeLine implements JsonLineFields.Field {
     public void read(String name, JsonParser p, JsonToken t) throws IOException {
         switch (name) {
             case "type" -> type = scalar(p, t);
-            case "sessionId" -> sessionIdAt = LaterText.at(p, t);
-            case "uuid" -> uuidAt = LaterText.at(p, t);
-            case "parentUuid" -> parentUuidAt = LaterText.at(p, t);
-            case "agentId" -> agentIdAt = LaterText.at(p, t);
-            case "requestId" -> requestIdAt = LaterText.at(p, t);
-            case "timestamp" -> timestampAt = LaterText.at(p, t);
+            case "sessionId" -> laterAt[Later.SESSION_ID.ordinal()] = LaterText.at(p, t);
+            case "uuid" -> laterAt[Later.UUID.ordinal()] = LaterText.at(p, t);
+            case "parentUuid" -> laterAt[Later.PARENT_UUID.ordinal()] = LaterText.at(p, t);
+            case "agentId" -> laterAt[Later.AGENT_ID.ordinal()] = LaterText.at(p, t);
+            case "requestId" -> laterAt[Later.REQUEST_ID.ordinal()] = LaterText.at(p, t);
+            case "timestamp" -> laterAt[Later.TIMESTAMP.ordinal()] = LaterText.at(p, t);
             case "isSidechain" -> {
                 if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
                     sidechain = t == JsonToken.VALUE_TRUE;
@@ -144,28 +148,9 @@ final class ClaudeCodeLine implements JsonLineFields.Field {
         }
     }
 
-    String sessionId() {
-        return LaterText.read(bytes, sessionIdAt);
-    }
-
-    String uuid() {
-        return LaterText.read(bytes, uuidAt);
-    }
-
-    String parentUuid() {
-        return LaterText.read(bytes, parentUuidAt);
-    }
-
-    String agentId() {
-        return LaterText.read(bytes, agentIdAt);
-    }
-
-    String requestId() {
-        return LaterText.read(bytes, requestIdAt);
-    }
-
-    String timestamp() {
-        return LaterText.read(bytes, timestampAt);
+    /** The field as {@link JsonScalars#scalar} would have read it; null where the line has none. */
+    String later(Later field) {
+        return LaterText.read(bytes, laterAt[field.ordinal()]);
     }
 
     private void message(JsonParser p, boolean wantText, boolean wantResults) throws IOException {

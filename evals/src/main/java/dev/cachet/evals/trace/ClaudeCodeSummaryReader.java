@@ -1,6 +1,7 @@
 package dev.cachet.evals.trace;
 
 import dev.cachet.context.TokenCounter;
+import dev.cachet.evals.trace.ClaudeCodeLine.Later;
 import dev.cachet.providers.Usage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +98,7 @@ final class ClaudeCodeSummaryReader {
             Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes) {
         state.lines++;
         if (state.session == null) {
-            String id = JsonScalars.text(json.sessionId(), "");
+            String id = JsonScalars.text(json.later(Later.SESSION_ID), "");
             state.session = id.isEmpty() ? null : id;
         }
         agents(state, json);
@@ -112,17 +113,17 @@ final class ClaudeCodeSummaryReader {
         }
         String key = ClaudeCodeSummaryState.MAIN;
         if (Boolean.TRUE.equals(json.sidechain)) {
-            String uuid = JsonScalars.text(json.uuid(), "#" + number);
-            String parent = JsonScalars.text(json.parentUuid(), "");
+            String uuid = JsonScalars.text(json.later(Later.UUID), "#" + number);
+            String parent = JsonScalars.text(json.later(Later.PARENT_UUID), "");
             String chain = state.chainOf.getOrDefault(parent, uuid);
             state.chainOf.put(uuid, chain);
-            String agentId = JsonScalars.text(json.agentId(), "");
+            String agentId = JsonScalars.text(json.later(Later.AGENT_ID), "");
             key = agentId.isEmpty() ? "chain:" + chain : "agent:" + agentId;
         }
         ClaudeCodeSummaryState.Context context = state.contexts.get(key);
         if (context == null) {
             context = new ClaudeCodeSummaryState.Context();
-            context.agentId = JsonScalars.text(json.agentId(), "");
+            context.agentId = JsonScalars.text(json.later(Later.AGENT_ID), "");
             content(json);
             if (json.contentText == null) {
                 throw new Unsure("first text not read");
@@ -192,14 +193,14 @@ final class ClaudeCodeSummaryReader {
         if (SYNTHETIC.equals(answeredBy)) {
             return;
         }
-        String key = json.messageId + ":" + JsonScalars.text(json.requestId(), "");
+        String key = json.messageId + ":" + JsonScalars.text(json.later(Later.REQUEST_ID), "");
         Integer index = context.responses.get(key);
         ClaudeCodeSummaryState.Call call;
         if (index == null) {
             call = new ClaudeCodeSummaryState.Call();
             call.id = key;
             // Kept as written (the resumable state holds text), once it is known to parse.
-            String timestamp = json.timestamp();
+            String timestamp = json.later(Later.TIMESTAMP);
             call.at = JsonScalars.instant(timestamp).map(parsed -> timestamp).orElse(null);
             index = context.calls.size();
             context.responses.put(key, index);

@@ -63,9 +63,7 @@ final class CodexLine implements JsonLineFields.Field {
 
     /** @param results whether tool outputs are read to be sized; else only found */
     static CodexLine parse(byte[] bytes, int length, boolean results) throws IOException {
-        CodexLine line = new CodexLine(bytes, results);
-        JsonLineFields.read(bytes, length, line);
-        return line;
+        return JsonLineFields.read(bytes, length, new CodexLine(bytes, results));
     }
 
     /** One top-level field; the line reads itself, as a lambda for each of a log's lines would be garbage. */

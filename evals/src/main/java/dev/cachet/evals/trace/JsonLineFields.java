@@ -24,8 +24,8 @@ final class JsonLineFields {
 
     private JsonLineFields() {}
 
-    /** Hands each top-level field of the line's {@code length} bytes to {@code field}, in order. */
-    static void read(byte[] bytes, int length, Field field) throws IOException {
+    /** Hands each top-level field of the line's {@code length} bytes to {@code field}, in order; returns it. */
+    static <F extends Field> F read(byte[] bytes, int length, F field) throws IOException {
         try (JsonParser p = new DuplicateFields(FACTORY.createParser(bytes, 0, length))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new Unsure("not an object");
@@ -42,5 +42,6 @@ final class JsonLineFields {
                 throw new Unsure("carriage return within a line");
             }
         }
+        return field;
     }
 }
