@@ -50,7 +50,17 @@ final class DuplicateFields extends JsonParserDelegate {
         return t;
     }
 
-    /** Jackson's own skip reads past the names without this class seeing them. */
+    /** The delegate's own would read past names without this class seeing them. */
+    @Override
+    public JsonToken nextValue() throws IOException {
+        JsonToken t = nextToken();
+        return t == JsonToken.FIELD_NAME ? nextToken() : t;
+    }
+
+    /**
+     * The delegate's own would read past names without this class seeing them. The parser fails at the end of its
+     * input within a value, so the skip meets the value's end.
+     */
     @Override
     public JsonParser skipChildren() throws IOException {
         JsonToken t = currentToken();
@@ -60,9 +70,6 @@ final class DuplicateFields extends JsonParserDelegate {
         int open = 1;
         while (open > 0) {
             JsonToken next = nextToken();
-            if (next == null) {
-                return this;
-            }
             if (next.isStructStart()) {
                 open++;
             } else if (next.isStructEnd()) {

@@ -13,6 +13,7 @@ import java.io.IOException;
  * detection is {@link DuplicateFields}', which costs less.
  */
 final class JsonLineFields {
+    // The mapper's limits without its codec: a field reads tokens, never a tree (readValueAsTree would fail here).
     private static final JsonFactory FACTORY = Json.mapper().getFactory().rebuild()
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 

@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Splits a stream at newlines as {@link java.io.BufferedReader#readLine} does for these logs, into one reused byte
- * buffer. {@code readLine} ends a line at a lone carriage return too; here one is kept in its line, where the line's
- * parser finds it ({@link JsonLineFields}) or {@link #blank} does, and the line is {@link Unsure}, left to the
- * importer. Looking for one byte, not two, halves the search that is a tenth of summarising a log.
+ * Splits a stream at newlines, into one reused byte buffer, as {@link java.io.BufferedReader#readLine} does where no
+ * line holds a lone carriage return. {@code readLine} ends a line there too; here the carriage return is kept in its
+ * line, and the caller must give the line up ({@link Unsure}, left to the importer): {@link #blank} does for a blank
+ * line, and {@link JsonLineFields#read} for any other, through the parser's line count. Looking for one byte, not
+ * two, halves the search that is a tenth of summarising a log.
  */
 final class JsonlLines {
     private static final int BUFFER = 1 << 16;
@@ -18,6 +19,8 @@ final class JsonlLines {
      * summarising them allocated. A stream that is not read to its end keeps its buffers, and the next makes new ones.
      */
     private static final ThreadLocal<byte[][]> SPARE = new ThreadLocal<>();
+    /** A line buffer grown past this (a log's pasted image, say) is not kept for the thread's next stream. */
+    private static final int KEPT_LINE = 1 << 20;
 
     private final InputStream in;
     private final byte[] buffer;
@@ -111,7 +114,7 @@ final class JsonlLines {
     private void giveBack() {
         if (!givenBack) {
             givenBack = true;
-            SPARE.set(new byte[][] {buffer, line});
+            SPARE.set(new byte[][] {buffer, line.length <= KEPT_LINE ? line : new byte[BUFFER]});
         }
     }
 

@@ -46,6 +46,9 @@ final class LaterText {
 
     /** Ids are ASCII without escapes, read as they stand; anything else as the parser decodes it. */
     private static String string(byte[] line, int quote) {
+        if (line[quote] != '"') {
+            throw new IllegalStateException("no string at byte " + quote);
+        }
         int close = ByteSearch.indexOfEither(line, quote + 1, line.length, (byte) '"', (byte) '\\');
         if (line[close] == '"' && ascii(line, quote + 1, close)) {
             return new String(line, quote + 1, close - quote - 1, StandardCharsets.ISO_8859_1);

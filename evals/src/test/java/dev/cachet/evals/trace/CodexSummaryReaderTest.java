@@ -104,7 +104,13 @@ class CodexSummaryReaderTest {
                 List.of(meta, call, counted, "{\"type\":\"event_msg\",\"type\":\"event_msg\",\"payload\":{}}"),
                 List.of(meta, line("response_item", "{\"type\":\"function_call\",\"call_id\":\"c\",\"name\":\"x\","
                         + "\"arguments\":\"{}\",\"extra\":{\"k\":1,\"k\":2}}"), counted),
-                List.of(meta, call, counted + " {}"));
+                List.of(meta, call, counted + " {}"),
+                // read as a tree, through the same check
+                List.of(meta, call, line("event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":"
+                        + "{\"input_tokens\":1,\"input_tokens\":2},\"last_token_usage\":{\"input_tokens\":1,"
+                        + "\"output_tokens\":1}}}")),
+                // more lines to readLine, which ends one at a lone carriage return
+                List.of(meta, call, counted.replace(",\"payload\":", ",\r\"payload\":")));
         for (List<String> lines : odd) {
             Path log = write(lines.toArray(String[]::new));
             assertThat(catchThrowable(() -> reader().read(log))).as(String.join("\n", lines))

@@ -60,6 +60,19 @@ class DuplicateFieldsTest {
     }
 
     @Test
+    void values_read_past_their_names_are_checked_too() throws IOException {
+        byte[] line = bytes("{\"a\":{\"x\":1,\"y\":2,\"x\":3}}");
+
+        try (JsonParser p = new DuplicateFields(new JsonFactory().createParser(line))) {
+            assertThat(catchThrowable(() -> {
+                while (p.nextValue() != null) {
+                    continue;
+                }
+            })).isInstanceOf(JsonParseException.class).hasMessageContaining("'x'");
+        }
+    }
+
+    @Test
     void names_are_compared_by_value_where_the_parser_gives_each_its_own_instance() throws IOException {
         JsonFactory uncanonical = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
         byte[] line = bytes("{\"a\":{\"name\":1,\"other\":2,\"name\":3}}");

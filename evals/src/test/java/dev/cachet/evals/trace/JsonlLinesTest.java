@@ -78,6 +78,17 @@ class JsonlLinesTest {
         assertThat(text(third, third.next())).isEqualTo("d");
     }
 
+    @Test
+    void a_line_buffer_grown_past_a_megabyte_is_not_kept_for_the_next_stream() throws IOException {
+        JsonlLines huge = stream("x".repeat((1 << 20) + 1) + "\n");
+        byte[] grown = huge.next();
+        assertThat(huge.next()).isNull();
+
+        JsonlLines next = stream("a\n");
+
+        assertThat(next.next()).isNotSameAs(grown).hasSizeLessThanOrEqualTo(1 << 20);
+    }
+
     private static JsonlLines stream(String text) {
         return new JsonlLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }

@@ -259,6 +259,8 @@ class TraceSummariesTest {
                 // more lines to readLine, which ends one at a lone carriage return
                 "{\"type\":\"user\",\r\"message\":{\"content\":\"ok\"}}",
                 "{\"type\":\"user\",\"message\":{\"content\":\"ok\"}}\r ",
+                "\r{\"type\":\"user\",\"message\":{\"content\":\"ok\"}}",
+                "{\"type\":\"user\",\"message\":{\"content\":\"o\rk\"}}",
                 "{\"type\":\"user\",\"isSidechain\":\"true\",\"message\":{\"content\":\"ok\"}}",
                 "{\"type\":\"user\",\"message\":{\"content\":{\"type\":\"text\"}}}",
                 "{\"type\":7,\"message\":{\"content\":\"ok\"}}",
