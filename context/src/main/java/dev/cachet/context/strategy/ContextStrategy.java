@@ -35,6 +35,14 @@ public interface ContextStrategy {
     default void cacheEmptied() {}
 
     /**
+     * The next request goes back to a prompt cache other than the last request's, which still holds {@code warm}: the
+     * last window this session sent it (a session back on a model it left within that model's TTL). What the request
+     * reads from the cache is what it shares with {@code warm}, not with the last window. A strategy that prices
+     * cache reads keeps it for that request. Called as {@link #cacheEmptied} is.
+     */
+    default void cacheHolds(Window warm) {}
+
+    /**
      * A reliable cache would have read {@code predictedRead} tokens of the last window, and the provider served
      * {@code share} of them (1: all). A strategy that prices cache reads keeps it.
      */

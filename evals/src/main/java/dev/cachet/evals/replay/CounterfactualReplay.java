@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -146,7 +147,7 @@ public final class CounterfactualReplay {
         ContextStrategy transcript = new TranscriptStrategy(new WindowFactory(counter, hashes));
         List<Long> rebuilt = new ArrayList<>();
         windows(trajectory, transcript, trajectory.systemPrompt(), true, new CallClock(Duration.ofMinutes(5), timing.asRecorded()),
-                call -> false, (turn, window) -> rebuilt.add((long) window.tokens()));
+                call -> { }, (turn, window) -> rebuilt.add((long) window.tokens()));
         return Calibration.fit(trajectory.turns().stream().map(turn -> turn.usage().orElseThrow().input()).toList(), rebuilt);
     }
 
@@ -176,10 +177,19 @@ public final class CounterfactualReplay {
         IntPredicate firstToItsModel = call -> !lastUsageOf.containsKey(models.cacheOf(call));
         // The transcript is the original harness's own behaviour, so it also starts anew where the original did.
         boolean followRestarts = configured.info().name().equals(TranscriptStrategy.NAME);
-        // A call to a model other than the last one's finds that model's cache empty, unless it is back within its TTL.
-        IntPredicate emptied = call -> models.switchedFrom(call).isPresent()
-                && (firstToItsModel.test(call) || clock.cold());
-        Session end = windows(trajectory, strategy, systemPrompt, followRestarts, clock, emptied, (i, window) -> {
+        // A call to a model other than the last one's finds that model's cache empty, or, back within its TTL, holding
+        // the last window sent to it.
+        IntConsumer switched = call -> {
+            if (models.switchedFrom(call).isEmpty()) {
+                return;
+            }
+            if (firstToItsModel.test(call) || clock.cold()) {
+                strategy.cacheEmptied();
+            } else {
+                strategy.cacheHolds(lastWindowOf.get(models.cacheOf(call)));
+            }
+        };
+        Session end = windows(trajectory, strategy, systemPrompt, followRestarts, clock, switched, (i, window) -> {
             TrajectoryTurn turn = trajectory.turns().get(i);
             // A ping re-sends the last request for one output token: it reads the cached prefix and keeps it warm.
             PricedModel pinged = cache.model();
@@ -318,11 +328,11 @@ public final class CounterfactualReplay {
     /**
      * Renders the strategy's window before each model call, and hands it over with the call's index. Following the
      * original's restarts, a call where it started its context anew starts a session whose task is that call's
-     * first user input (for Claude Code, the compact summary). The strategy hears of the calls whose cache is
-     * {@code emptied} (tested once the clock has moved to the call).
+     * first user input (for Claude Code, the compact summary). Before each render, {@code switched} tells the
+     * strategy what the call's cache holds where it is not the last call's (once the clock has moved to the call).
      */
     private Session windows(Trajectory trajectory, ContextStrategy strategy, String systemPrompt,
-            boolean followRestarts, CallClock clock, IntPredicate emptied, BiConsumer<Integer, Window> each) {
+            boolean followRestarts, CallClock clock, IntConsumer switched, BiConsumer<Integer, Window> each) {
         Session session = new Session(systemPrompt, trajectory.tools(), trajectory.task());
         for (int i = 0; i < trajectory.turns().size(); i++) {
             TrajectoryTurn turn = trajectory.turns().get(i);
@@ -334,9 +344,7 @@ public final class CounterfactualReplay {
             input.forEach(session::append);
             clock.next(turn);
             clock.pings().forEach(strategy::cacheUsed);
-            if (emptied.test(i)) {
-                strategy.cacheEmptied();
-            }
+            switched.accept(i);
             each.accept(i, strategy.render(session));
             append(session, turn);
         }

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The transcript strategy, noting in order what a replay tells it: each render's time, each ping, each read served,
- * each lifetime a call's prefix was left cached for, each cache found empty.
+ * each lifetime a call's prefix was left cached for, each cache found empty or holding an older window.
  */
 final class Listening {
     private final List<String> heard = new ArrayList<>();
@@ -47,6 +47,11 @@ final class Listening {
                     }
 
                     @Override
+                    public void cacheHolds(Window warm) {
+                        heard.add("holds " + warm.tokens());
+                    }
+
+                    @Override
                     public void cacheServed(long predictedRead, double share) {
                         heard.add(predictedRead > 0 ? "served " + share : "served a share of no read");
                     }
@@ -54,7 +59,7 @@ final class Listening {
         return new ConfiguredStrategy(listening, listening.configure(Map.of()));
     }
 
-    /** What it heard of the kinds named ("render", "ping", "served", "lifetime", "emptied"), in order. */
+    /** What it heard of the kinds named ("render", "ping", "served", "lifetime", "emptied", "holds"), in order. */
     List<String> heard(String... kinds) {
         return heard.stream().filter(line -> Arrays.stream(kinds).anyMatch(line::startsWith)).toList();
     }

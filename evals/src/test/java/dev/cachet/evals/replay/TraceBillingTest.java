@@ -167,7 +167,7 @@ class TraceBillingTest {
     }
 
     @Test
-    void a_strategy_hears_its_cache_is_empty_before_the_first_call_to_a_model_and_a_call_back_after_its_ttl() {
+    void a_strategy_hears_its_cache_is_empty_before_the_first_call_to_a_model_and_a_call_back_after_its_ttl_and_what_it_holds_within() {
         // Sonnet at 0 and 10 s, Opus at 200 and 380 s, Sonnet at 400 s (past its 5 minutes) and 420 s.
         List<Usage> billed = List.of(new Usage(0, 2_000, 0, 30, 0), new Usage(0, 2_000, 2_000, 30, 0),
                 new Usage(0, 6_000, 0, 30, 0), new Usage(0, 2_000, 6_000, 30, 0), new Usage(0, 10_000, 0, 30, 0),
@@ -181,11 +181,14 @@ class TraceBillingTest {
         // The last render is the restart's, after the session.
         assertThat(listening.heard("render", "emptied")).extracting(line -> line.split(" ")[0]).containsExactly(
                 "render", "render", "emptied", "render", "render", "emptied", "render", "render", "render");
-        // Back to Sonnet within its 5 minutes: its cache still holds what it wrote.
+        // Back to Sonnet within its 5 minutes: its cache still holds what it wrote, Sonnet's window, not Opus's.
         Listening soon = new Listening();
-        new CounterfactualReplay(COUNTER, new TraceBilling(PROVIDERS, CHOSEN)).replay(switching(
-                List.of(MODEL, opus, MODEL), billed.subList(0, 3), 0, 10, 20), List.of(soon.strategy()));
-        assertThat(soon.heard("emptied")).containsExactly("emptied");
+        List<ReplayRun> soonRuns = new CounterfactualReplay(COUNTER, new TraceBilling(PROVIDERS, CHOSEN)).replay(
+                switching(List.of(MODEL, opus, MODEL), billed.subList(0, 3), 0, 10, 20), List.of(soon.strategy()));
+        List<ReplayTurn> listened = soonRuns.stream().filter(run -> run.strategy().equals("listening")).findFirst()
+                .orElseThrow().turns();
+        assertThat(soon.heard("emptied", "holds")).containsExactly("emptied", "holds " + listened.get(0).windowTokens());
+        assertThat(listened.get(1).windowTokens()).isNotEqualTo(listened.get(0).windowTokens());
     }
 
     @Test

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * the window passes {@code max_window}. Short sessions never pay, so they cost exactly what the cached transcript
  * costs. After a pause longer than the cache's TTL the whole prompt is written again anyway, so any compaction on
  * offer then pays at once: a session that idles is compacted when that is free, as is one whose next request goes to
- * an empty cache ({@link #cacheEmptied}, another model's). A provider seen to serve less than it
+ * an empty cache ({@link #cacheEmptied}, another model's); one back on a cache that still holds an older window
+ * ({@link #cacheHolds}) prices what is warm from that window. A provider seen to serve less than it
  * cached makes kept tokens dearer and rewrites cheaper, so compaction pays sooner ({@link CacheReliability}).
  * The TTL and the write price are those of the lifetime the last request was cached for, as it is told
  * ({@link #cacheLifetime}): a pause within the hour a prefix was written for expires nothing.
@@ -57,8 +58,9 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
     private double foldRent;
     private double releaseRent;
     private boolean forced;
-    // The next request finds its cache empty whatever the time (cacheEmptied).
+    // The next request finds its cache empty whatever the time (cacheEmptied), or holding this window (cacheHolds).
     private boolean emptied;
+    private Window held;
 
     public HybridStrategy(WindowFactory windows, CacheRates rates, Clock clock, Params params) {
         this.layout = new HybridLayout(windows);
@@ -92,8 +94,11 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
         workingSet.update(session.history());
         Window now = layout.render(session, compactions);
         Instant at = clock.instant();
-        Optional<Window> compacted = previous == null ? Optional.empty() : compact(session, history, now, expiredBy(at));
+        Window cached = held != null ? held : previous;
+        Optional<Window> compacted = previous == null ? Optional.empty()
+                : compact(session, history, now, cached, expiredBy(at));
         emptied = false;
+        held = null;
         previous = compacted.orElse(now);
         previousAt = at;
         return previous;
@@ -107,7 +112,7 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
         History history = new History(session.history());
         workingSet.update(session.history());
         Window now = layout.render(session, compactions);
-        return requested(session, history, now, expiredBy(clock.instant()))
+        return requested(session, history, now, previous, expiredBy(clock.instant()))
                 .map(c -> c.report(remainingTurns(history)));
     }
 
@@ -117,10 +122,11 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
     }
 
     // Asked for, masking is still preferred: it keeps more of what the model saw.
-    private Optional<Candidate> requested(Session session, History history, Window now, boolean expired) {
-        return masking.next(history, compactions).flatMap(next -> offer("mask", session, now, next, expired))
+    private Optional<Candidate> requested(Session session, History history, Window now, Window cached,
+            boolean expired) {
+        return masking.next(history, compactions).flatMap(next -> offer("mask", session, now, next, cached, expired))
                 .or(() -> folding.next(session, history, compactions, true)
-                        .flatMap(next -> offer("fold", session, now, next, expired)));
+                        .flatMap(next -> offer("fold", session, now, next, cached, expired)));
     }
 
     private double remainingTurns(History history) {
@@ -149,18 +155,24 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
         emptied = true;
     }
 
+    @Override
+    public void cacheHolds(Window warm) {
+        held = warm;
+    }
+
     private boolean expiredBy(Instant at) {
         return emptied || previousAt != null && Duration.between(previousAt, at).compareTo(rates.ttl()) > 0;
     }
 
-    private Optional<Window> compact(Session session, History history, Window now, boolean expired) {
+    /** @param cached the window the cache the request goes to holds */
+    private Optional<Window> compact(Session session, History history, Window now, Window cached, boolean expired) {
         Optional<Candidate> mask = masking.next(history, compactions)
-                .flatMap(next -> offer("mask", session, now, next, expired));
+                .flatMap(next -> offer("mask", session, now, next, cached, expired));
         Optional<Compactions> appending = folding.next(session, history, compactions, false);
-        Optional<Candidate> fold = appending.flatMap(next -> offer("fold", session, now, next, expired));
+        Optional<Candidate> fold = appending.flatMap(next -> offer("fold", session, now, next, cached, expired));
         Optional<Candidate> release = folding.next(session, history, compactions, true)
                 .filter(next -> !next.equals(appending.orElseThrow()))
-                .flatMap(next -> offer("fold", session, now, next, expired));
+                .flatMap(next -> offer("fold", session, now, next, cached, expired));
         maskRent += mask.map(c -> c.price().rentPerTurn()).orElse(0.0);
         foldRent += fold.map(c -> c.price().rentPerTurn()).orElse(0.0);
         releaseRent += release.map(c -> c.price().rentPerTurn()).orElse(0.0);
@@ -184,9 +196,10 @@ public final class HybridStrategy implements ContextStrategy, CompactsOnRequest 
         return chosen.map(c -> c.window().withCompaction(c.report(remainingTurns)));
     }
 
-    private Optional<Candidate> offer(String kind, Session session, Window now, Compactions next, boolean expired) {
+    private Optional<Candidate> offer(String kind, Session session, Window now, Compactions next, Window cached,
+            boolean expired) {
         Window window = layout.render(session, next);
-        return pricer.price(rates, previous, now, window, expired)
+        return pricer.price(rates, cached, now, window, expired)
                 .map(price -> new Candidate(kind, next, window, price));
     }
 

@@ -221,6 +221,33 @@ class HybridStrategyTest {
                 HybridStrategy::cacheEmptied))).contains(handComputedDecision(turns).turn());
     }
 
+    @Test
+    void back_on_a_cache_that_holds_an_older_window_the_warm_part_is_priced_from_that_window() {
+        List<Turn> turns = supersededRead();
+        Window first = TestSessions.renderEachTurn(hybrid(MASK_SUPERSEDED_ONLY, new PausedClock()),
+                TestSessions.newSession(), turns).get(0);
+
+        // Before turn 3 the session goes back to a model whose cache holds only its first window: what the mask
+        // breaks (the read after it) is written anyway, so the mask is taken at once, keeping what that cache holds.
+        PausedClock clock = new PausedClock();
+        List<Window> windows = windowsPausingBeforeTurn3(turns, clock, hybrid(MASK_SUPERSEDED_ONLY, clock),
+                hybrid -> hybrid.cacheHolds(first));
+
+        assertThat(firstCompaction(windows)).contains(3);
+        Compaction compaction = windows.get(3).compaction().orElseThrow();
+        assertThat(compaction.keptTokens()).isEqualTo(first.tokens());
+        assertThat(compaction.predictedNetSaving()).isPositive();
+        // Holding the window the last request sent is no switch at all: the rent rule decides, as without one.
+        PausedClock same = new PausedClock();
+        HybridStrategy hybrid = hybrid(MASK_SUPERSEDED_ONLY, same);
+        List<Window> unswitched = windowsPausingBeforeTurn3(turns, same, hybrid, h -> { });
+        PausedClock held = new PausedClock();
+        HybridStrategy holding = hybrid(MASK_SUPERSEDED_ONLY, held);
+        assertThat(firstCompaction(windowsPausingBeforeTurn3(turns, held, holding,
+                h -> h.cacheHolds(unswitched.get(2))))).isEqualTo(firstCompaction(unswitched))
+                .contains(handComputedDecision(turns).turn());
+    }
+
     /**
      * With {@code beforeTurn3} acting where the mask is first on offer, the mask the rent rule would defer is taken
      * there at once, nothing of the prompt kept warm, for a saving.
