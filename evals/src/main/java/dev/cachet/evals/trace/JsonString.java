@@ -7,12 +7,14 @@ import dev.cachet.context.Json;
 import dev.cachet.context.TokenCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A JSON string as a line spells it, escapes and all, decoded only to count its tokens. Its length between the quotes
- * bounds the UTF-8 length of its text from above (an escape takes more bytes than the character it stands for: 2 for
- * 1, 6 for at most 3, 12 for a pair's 4), so a tool result too short to matter is sized without being decoded.
+ * A JSON string as a line spells it, escapes and all, decoded only to count its tokens or when its text is asked for
+ * ({@link LaterText}). Its length between the quotes bounds the UTF-8 length of its text from above (an escape takes
+ * more bytes than the character it stands for: 2 for 1, 6 for at most 3, 12 for a pair's 4), so a tool result too
+ * short to matter is sized without being decoded.
  */
 final class JsonString implements ResultText {
     private static final JsonFactory FACTORY = Json.mapper().getFactory();
@@ -34,7 +36,11 @@ final class JsonString implements ResultText {
      * parser finds when it reads on, before the string is used.
      */
     static JsonString at(JsonParser p, byte[] line) {
-        int open = (int) p.currentTokenLocation().getByteOffset();
+        return startingAt(line, (int) p.currentTokenLocation().getByteOffset());
+    }
+
+    /** The string whose opening quote is at {@code open} in {@code line}, a line its parser read whole. */
+    static JsonString startingAt(byte[] line, int open) {
         if (line[open] != '"') {
             throw new IllegalStateException("no string at byte " + open);
         }
@@ -67,13 +73,34 @@ final class JsonString implements ResultText {
 
     @Override
     public int tokens(TokenCounter counter) {
-        try (JsonParser p = FACTORY.createParser(bytes, open, close - open + 1)) {
-            p.nextToken();
+        return decoded(p -> {
             int start = p.getTextOffset();
             return counter.count(p.getTextCharacters(), start, start + p.getTextLength());
+        });
+    }
+
+    /** Its text: ASCII without escapes (an id, a time) as it stands, anything else as the parser decodes it. */
+    String text() {
+        for (int i = open + 1; i < close; i++) {
+            if (bytes[i] < 0 || bytes[i] == '\\') {
+                return decoded(JsonParser::getText);
+            }
+        }
+        return new String(bytes, open + 1, close - open - 1, StandardCharsets.ISO_8859_1);
+    }
+
+    /** What {@code read} takes from the parser standing on the string. */
+    private <T> T decoded(Decoded<T> read) {
+        try (JsonParser p = FACTORY.createParser(bytes, open, close - open + 1)) {
+            p.nextToken();
+            return read.from(p);
         } catch (IOException e) {
             throw new UncheckedIOException("a string the line's parser read whole", e);
         }
+    }
+
+    private interface Decoded<T> {
+        T from(JsonParser p) throws IOException;
     }
 
     @Override

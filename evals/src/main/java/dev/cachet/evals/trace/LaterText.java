@@ -1,12 +1,8 @@
 package dev.cachet.evals.trace;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.cachet.context.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A top-level string that most lines never use (the session's id past a log's first line, the chain's ids outside
@@ -19,7 +15,6 @@ final class LaterText {
     static final int ABSENT = -1;
     private static final int NULL = -2;
     private static final int OTHER = -3;
-    private static final JsonFactory FACTORY = Json.mapper().getFactory();
 
     private LaterText() {}
 
@@ -40,33 +35,7 @@ final class LaterText {
             case ABSENT -> null;
             case NULL -> JsonScalars.NULL;
             case OTHER -> JsonScalars.OTHER;
-            default -> string(line, at);
+            default -> JsonString.startingAt(line, at).text();
         };
-    }
-
-    /** Ids are ASCII without escapes, read as they stand; anything else as the parser decodes it. */
-    private static String string(byte[] line, int quote) {
-        if (line[quote] != '"') {
-            throw new IllegalStateException("no string at byte " + quote);
-        }
-        int close = ByteSearch.indexOfEither(line, quote + 1, line.length, (byte) '"', (byte) '\\');
-        if (line[close] == '"' && ascii(line, quote + 1, close)) {
-            return new String(line, quote + 1, close - quote - 1, StandardCharsets.ISO_8859_1);
-        }
-        try (JsonParser p = FACTORY.createParser(line, quote, line.length - quote)) {
-            p.nextToken();
-            return p.getText();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a string the line's parser read whole", e);
-        }
-    }
-
-    private static boolean ascii(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }
