@@ -21,8 +21,11 @@ public final class Main {
             encoding.setDaemon(true);
             encoding.start();
         }
-        System.exit(commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath(), true,
-                ChatTerminal.system(), System.in, commands(args)).execute(args));
+        CommandLine commandLine = commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath(), true,
+                ChatTerminal.system(), System.in, commands(args));
+        int status = commandLine.execute(args);
+        LauncherClassList.settle(System.getProperty(LauncherClassList.PROPERTY), status, commandLine.getParseResult());
+        System.exit(status);
     }
 
     /**

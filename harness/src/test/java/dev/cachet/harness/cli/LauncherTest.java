@@ -41,7 +41,7 @@ class LauncherTest {
 
     /**
      * Logs its arguments, and "placeholder" where the list or archive it is to write stands there already. A run
-     * writes its class list as it starts; a dump (held until DUMP_GATE is written, when set) writes the archive of
+     * writes its class list as it starts, and deletes the one it is named when GIVE_UP_LIST is set; a dump (held until DUMP_GATE is written, when set) writes the archive of
      * the list it reads, and fails when FAIL_DUMP is set; the archive check fails when FAIL_CHECK is set.
      */
     private static final String FAKE_JAVA = """
@@ -65,6 +65,10 @@ class LauncherTest {
                 [ -e "$list" ] && echo "placeholder" >> "$JAVA_LOG"
                 printf 'classes' > "$list"
             fi
+            # As cachet does after help, a version or a failure: the list it was named goes.
+            for arg; do
+                case "$arg" in -Dcachet.class-list=*) [ -z "${GIVE_UP_LIST:-}" ] || rm "${arg#*=}" ;; esac
+            done
             echo "ran $*" | sed 's/.* -jar [^ ]* /ran /'
             exit "${EXIT:-0}"
             """;
@@ -99,7 +103,7 @@ class LauncherTest {
         assertThat(list).matches(".*-replay\\.classes\\.\\d+\\.tmp");
         // The empty list stands for it while the first run goes: a run started meanwhile lists nothing.
         assertThat(javaCalls()).containsExactly(FLAGS + " -Xshare:auto -Xlog:cds*=off -XX:DumpLoadedClassList=" + list
-                + " -jar " + jar + " replay first", "placeholder");
+                + " -Dcachet.class-list=" + list + " -jar " + jar + " replay first", "placeholder");
         assertThat(Path.of(list)).hasContent("classes");
 
         Path gate = fifo();
@@ -205,6 +209,31 @@ class LauncherTest {
         assertThat(javaCalls()).hasSize(calls + 1);
         assertThat(javaCalls().get(calls)).doesNotContain("SharedArchiveFile", "DumpLoadedClassList");
         assertThat(archives()).singleElement().asString().endsWith("-replay.jsa.failed");
+    }
+
+    @Test
+    void after_a_first_run_that_gave_its_list_up_the_next_run_lists_its_classes() throws Exception {
+        run(Map.of("GIVE_UP_LIST", "1"), "replay", "--help");
+        assertThat(archives()).isEmpty();
+
+        run(Map.of(), "replay", "session.jsonl");
+        awaitDumps();
+
+        List<String> calls = javaCalls().stream().filter(call -> call.contains(" -jar ")).toList();
+        assertThat(calls).hasSize(2).allMatch(call -> call.contains("-XX:DumpLoadedClassList="));
+        assertThat(archives()).singleElement().asString().matches(".*-replay\\.classes\\.\\d+\\.tmp");
+    }
+
+    @Test
+    void a_run_that_maps_an_archive_is_named_no_list() throws Exception {
+        run(Map.of(), "replay");
+        run(Map.of(), "replay");
+        awaitDumps();
+
+        run(Map.of(), "replay");
+
+        assertThat(javaCalls().get(javaCalls().size() - 1)).contains("-XX:SharedArchiveFile=")
+                .doesNotContain("cachet.class-list");
     }
 
     @Test
