@@ -88,10 +88,12 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
                     + "0 sends none. Default: ${DEFAULT-VALUE}.")
     int keepAlive;
 
-    @Option(names = "--think-time", paramLabel = "DURATION", defaultValue = "20s", converter = DurationConverter.class,
+    @Option(names = "--think-time", paramLabel = "DURATION", defaultValue = "20s",
+            converter = ZeroOrMoreDurationConverter.class,
             description = "Where a log does not say when each call was made (a SWE-agent trajectory, for one), "
                     + "the time from one call to the next, which decides whether the cache expired between "
-                    + "them; it applies to the recorded bill and to every strategy alike. Default: ${DEFAULT-VALUE}.")
+                    + "them; it applies to the recorded bill and to every strategy alike. 0 has the calls follow "
+                    + "one another at once. Default: ${DEFAULT-VALUE}.")
     Duration thinkTime;
 
     @Option(names = "--perfect-cache", description = "Replay the strategies under a provider cache that misses only "

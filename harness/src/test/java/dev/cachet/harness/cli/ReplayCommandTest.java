@@ -371,6 +371,20 @@ class ReplayCommandTest {
     }
 
     @Test
+    void a_think_time_of_0_replays_the_calls_back_to_back_and_a_negative_one_is_refused() {
+        Path untimed = TraceFixtures.path(TraceFixtures.SWE_AGENT);
+        CliRun none = replay(List.of(untimed), "--strategies", "transcript", "--cache-ttl", "5m", "--think-time", "0s");
+        CliRun negative = replay(List.of(untimed), "--strategies", "transcript", "--think-time", "-20s");
+
+        assertThat(none.exitCode()).as(none.err()).isZero();
+        assertThat(none.out().lines().findFirst()).hasValueSatisfying(header ->
+                assertThat(header).endsWith(", calls 0s apart where a log gives no times (--think-time): 1 run"));
+        assertThat(negative.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(negative.err().strip()).isEqualTo("cachet: Invalid value for option '--think-time': '-20s' is not 0 "
+                + "or a duration like 90s, 30m or 2h (see 'cachet replay --help')");
+    }
+
+    @Test
     void a_parameter_that_is_not_a_number_is_a_usage_error() {
         CliRun run = replay(List.of(TraceFixtures.DEMO), "-P", "hybrid.horizon=abc");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
