@@ -183,6 +183,9 @@ public final class CounterfactualReplay {
             if (models.switchedFrom(call).isEmpty()) {
                 return;
             }
+            // The strategy weighs this call at its own model's rates, for the lifetime that model's cache last kept.
+            PricedModel now = models.of(call);
+            strategy.cacheLifetime(cache.keptForOf(call).map(now::cacheRates).orElseGet(now::cacheRates));
             if (firstToItsModel.test(call) || clock.cold()) {
                 strategy.cacheEmptied();
             } else {

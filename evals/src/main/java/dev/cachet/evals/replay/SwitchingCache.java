@@ -47,6 +47,11 @@ final class SwitchingCache implements CacheSimulator {
         return of(call).lifetime();
     }
 
+    /** How long call {@code call}'s model's cache last kept what it wrote ({@link CacheSimulator#keptFor}). */
+    Optional<Duration> keptForOf(int call) {
+        return of(call).keptFor();
+    }
+
     private CacheSimulator current() {
         return of(call);
     }

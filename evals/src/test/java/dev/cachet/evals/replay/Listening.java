@@ -38,7 +38,8 @@ final class Listening {
 
                     @Override
                     public void cacheLifetime(CacheRates rates) {
-                        heard.add("lifetime " + rates.ttl() + " at write " + rates.write());
+                        heard.add("lifetime " + rates.ttl() + " at write " + rates.write()
+                                + rates.longPrompt().map(tier -> " above " + tier.aboveTokens()).orElse(""));
                     }
 
                     @Override

@@ -192,6 +192,25 @@ class TraceBillingTest {
     }
 
     @Test
+    void a_call_to_another_model_is_rendered_knowing_that_models_cache_rates() {
+        // Sonnet 4.5 bills prompts past 200K tokens at its long-context tier; Opus 4.6 has none.
+        String sonnet45 = "claude-sonnet-4-5";
+        List<Usage> billed = List.of(new Usage(0, 2_000, 0, 30, 0), new Usage(0, 2_000, 2_000, 30, 0),
+                new Usage(0, 6_000, 0, 30, 0), new Usage(0, 2_000, 6_000, 30, 0));
+        Listening listening = new Listening();
+        new CounterfactualReplay(COUNTER, new TraceBilling(PROVIDERS, CHOSEN)).replay(switching(
+                List.of(sonnet45, sonnet45, "claude-opus-4-6", sonnet45), billed, 0, 10, 20, 30),
+                List.of(listening.strategy()));
+
+        List<String> heard = listening.heard("render", "lifetime").stream()
+                .map(line -> line.startsWith("render") ? "render" : line).toList();
+        // Before each render the strategy knows the rates of the model the call goes to.
+        assertThat(heard.subList(0, 8)).containsExactly("render", "lifetime PT5M at write 1.25 above 200000",
+                "render", "lifetime PT5M at write 1.25 above 200000", "lifetime PT5M at write 1.25", "render",
+                "lifetime PT5M at write 1.25", "lifetime PT5M at write 1.25 above 200000");
+    }
+
+    @Test
     void the_bill_keeps_each_models_cache_for_as_long_as_that_model_paid_for() {
         // Sonnet writes for an hour, Opus for 5 minutes, and Sonnet is back 30 minutes later, reading its hour's write.
         Usage hourWrite = new Usage(0, 2_000, 0, 30, 0, 2_000);
