@@ -44,7 +44,9 @@ public final class JsonFiles {
     /**
      * Every non-blank line of a JSONL file, parsed; a line that is not a JSON object fails with its number. Lines end
      * where {@link java.io.BufferedReader#readLine} ends them; the file is decoded whole and each line parsed where it
-     * lies, with no string made of it.
+     * lies, with no string made of it. A last line that no line end follows and that is no JSON is torn, and left
+     * out: the line a session is still writing, or was writing when it was killed (the harnesses write a line and its
+     * end at once). Followed by its line end, it fails like any other.
      */
     public static List<Line> lines(Path file) {
         CharBuffer decoded = decoded(file);
@@ -59,7 +61,8 @@ public final class JsonFiles {
             }
             number++;
             if (!isBlank(text, start, end)) {
-                lines.add(new Line(number, object(file, number, text, start, end)));
+                int at = number;
+                object(file, number, text, start, end, end == length).ifPresent(json -> lines.add(new Line(at, json)));
             }
             start = end + 1 < length && text[end] == '\r' && text[end + 1] == '\n' ? end + 2 : end + 1;
         }
@@ -152,14 +155,18 @@ public final class JsonFiles {
         return true;
     }
 
-    private static JsonNode object(Path file, int number, char[] text, int start, int end) {
+    /** The line's object; none where the line is the last, no line end follows it, and it is no JSON (torn). */
+    private static Optional<JsonNode> object(Path file, int number, char[] text, int start, int end, boolean unended) {
         try {
             JsonNode json = Json.mapper().readTree(Json.mapper().getFactory().createParser(text, start, end - start));
             if (json == null || !json.isObject()) {
                 throw new TraceFormatException(file + ":" + number + ": expected a JSON object on each line");
             }
-            return json;
+            return Optional.of(json);
         } catch (JsonProcessingException e) {
+            if (unended) {
+                return Optional.empty();
+            }
             throw new TraceFormatException(file + ":" + number + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("reading chars in memory", e);

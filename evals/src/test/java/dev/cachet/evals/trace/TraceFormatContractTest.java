@@ -3,6 +3,8 @@ package dev.cachet.evals.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cachet.context.Json;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
 import java.io.IOException;
@@ -82,7 +84,8 @@ class TraceFormatContractTest {
 
     @ParameterizedTest
     @MethodSource("formats")
-    void names_the_file_and_line_of_a_torn_line(TraceFormat format) throws IOException {
+    void leaves_out_a_torn_last_line_of_a_log_and_names_it_in_a_document_or_where_a_line_end_follows_it(
+            TraceFormat format) throws IOException {
         if (format instanceof CachetLogFormat) {
             // cachet's own logs go through the session-log reader, which drops the torn last line a killed session leaves.
             for (Path sample : TraceSamples.files(format.label())) {
@@ -95,13 +98,50 @@ class TraceFormatContractTest {
             }
             return;
         }
-        assertEverySampleFailsAt(format, "torn", lines -> {
+        for (Path sample : TraceSamples.files(format.label())) {
+            List<String> lines = new ArrayList<>(Files.readString(sample).lines().toList());
             // A log's own last line, or a document's last before its closing brackets: a line with content to cut.
             int torn = lastWithContent(lines, 2);
+            List<String> before = List.copyOf(lines.subList(0, torn));
             lines.set(torn, tear(lines.get(torn)));
             lines.subList(torn + 1, lines.size()).clear();
-            return torn + 1;
-        });
+            String folder = "torn-" + sample.getParent().getFileName();
+            Path unended = write(folder + "/unended", sample, String.join("\n", lines));
+            if (!jsonl(sample)) {
+                // A document cut short is no document.
+                assertThatExceptionOfType(TraceFormatException.class).as(unended.toString())
+                        .isThrownBy(() -> format.read(unended)).withMessageStartingWith(unended + ":" + (torn + 1) + ": ");
+                continue;
+            }
+            // The line a harness is still writing, or was when it was killed: the log reads as it stood before it.
+            if (before.stream().anyMatch(line -> !line.isBlank())) {
+                Path cut = write(folder + "/before", sample, String.join("\n", before) + "\n");
+                assertThat(format.read(unended)).as(unended.toString()).isEqualTo(format.read(cut));
+            }
+            // A line end after it: the line was written whole, and broken.
+            Path ended = write(folder + "/ended", sample, String.join("\n", lines) + "\n");
+            assertThatExceptionOfType(TraceFormatException.class).as(ended.toString())
+                    .isThrownBy(() -> format.read(ended)).withMessageStartingWith(ended + ":" + (torn + 1) + ": ");
+        }
+    }
+
+    /** {@code text} in a file named as {@code sample} in {@code folder}: trajectories take their ids from the name. */
+    private Path write(String folder, Path sample, String text) throws IOException {
+        return Files.writeString(Files.createDirectories(dir.resolve(folder)).resolve(name(sample)), text);
+    }
+
+    /** Whether each line of the file that is not blank is a JSON object of its own. */
+    private static boolean jsonl(Path file) throws IOException {
+        for (String line : Files.readAllLines(file)) {
+            try {
+                if (!line.isBlank() && !Json.mapper().readTree(line).isObject()) {
+                    return false;
+                }
+            } catch (JsonProcessingException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @ParameterizedTest

@@ -272,9 +272,23 @@ class ReplayCommandTest {
     }
 
     @Test
-    void a_truncated_log_is_skipped_naming_its_line_and_the_others_are_reported() throws IOException {
+    void a_log_whose_last_line_is_being_written_is_replayed_as_it_stood_before_it() throws IOException {
+        Path live = TraceFixtures.beingWritten(TraceFixtures.CLAUDE_CODE, dir, "session.jsonl");
+        List<String> written = Files.readAllLines(TraceFixtures.path(TraceFixtures.CLAUDE_CODE));
+        Path before = Files.write(Files.createDirectories(dir.resolve("before")).resolve("session.jsonl"),
+                written.subList(0, written.size() - 1));
+
+        CliRun writing = replay(List.of(live), "--format", "json");
+
+        assertThat(writing.exitCode()).as(writing.err()).isZero();
+        assertThat(writing.err()).doesNotContain("skipped");
+        assertThat(json(writing.out())).isEqualTo(json(replay(List.of(before), "--format", "json").out()));
+    }
+
+    @Test
+    void a_log_with_a_broken_line_is_skipped_naming_its_line_and_the_others_are_reported() throws IOException {
         Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), dir.resolve("good.jsonl"));
-        Path broken = TraceFixtures.truncated(TraceFixtures.CLAUDE_CODE, dir, "broken.jsonl");
+        Path broken = TraceFixtures.brokenLastLine(TraceFixtures.CLAUDE_CODE, dir, "broken.jsonl");
         long lines = Files.readAllLines(broken).size();
 
         CliRun run = replay(List.of(dir), "--format", "json", "--jobs", "2");

@@ -91,9 +91,28 @@ class StatsCommandTest {
     }
 
     @Test
-    void a_truncated_log_is_an_input_error_naming_its_line_and_the_others_are_reported() throws IOException {
+    void a_log_whose_last_line_is_being_written_is_reported_as_it_stood_before_it_and_whole_once_written()
+            throws IOException {
+        Path live = TraceFixtures.beingWritten(TraceFixtures.CLAUDE_CODE, dir, "session.jsonl");
+        List<String> written = Files.readAllLines(TraceFixtures.path(TraceFixtures.CLAUDE_CODE));
+        Path before = Files.write(Files.createDirectories(dir.resolve("before")).resolve("session.jsonl"),
+                written.subList(0, written.size() - 1));
+
+        CliRun writing = CliRun.of("stats", live.toString(), "--format", "json");
+
+        assertThat(writing.exitCode()).as(writing.err()).isZero();
+        assertThat(writing.err()).doesNotContain("skipped");
+        assertThat(json(writing.out())).isEqualTo(json(CliRun.of("stats", before.toString(), "--format", "json").out()));
+        // Its cached summary stops before the line, which the next run reads once it is whole.
+        Files.write(live, written);
+        assertThat(json(CliRun.of("stats", live.toString(), "--format", "json").out())).isEqualTo(json(CliRun.of(
+                "stats", TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString(), "--format", "json").out()));
+    }
+
+    @Test
+    void a_log_with_a_broken_line_is_an_input_error_naming_its_line_and_the_others_are_reported() throws IOException {
         Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), dir.resolve("good.jsonl"));
-        Path broken = TraceFixtures.truncated(TraceFixtures.CLAUDE_CODE, dir, "broken.jsonl");
+        Path broken = TraceFixtures.brokenLastLine(TraceFixtures.CLAUDE_CODE, dir, "broken.jsonl");
 
         CliRun run = CliRun.of("stats", dir.toString(), "--format", "json");
 

@@ -32,11 +32,24 @@ final class TraceFixtures {
         return dir().resolve(relative);
     }
 
-    /** {@code fixture} copied into {@code dir} as {@code name}, its last line cut in half: a log truncated mid-write. */
-    static Path truncated(String fixture, Path dir, String name) throws IOException {
+    /**
+     * {@code fixture} copied into {@code dir} as {@code name}, its last line cut in half but ended: a line written
+     * broken, which no reader may take for one still being written.
+     */
+    static Path brokenLastLine(String fixture, Path dir, String name) throws IOException {
+        return Files.writeString(dir.resolve(name), String.join("\n", cutLastLine(fixture)) + "\n");
+    }
+
+    /** As {@link #brokenLastLine}, with no line end after the cut: the line a harness is still writing. */
+    static Path beingWritten(String fixture, Path dir, String name) throws IOException {
+        return Files.writeString(dir.resolve(name), String.join("\n", cutLastLine(fixture)));
+    }
+
+    /** The lines of {@code fixture} but its last one, and the first half of that. */
+    private static List<String> cutLastLine(String fixture) throws IOException {
         List<String> lines = Files.readAllLines(path(fixture), StandardCharsets.UTF_8);
         String last = lines.get(lines.size() - 1);
         lines.set(lines.size() - 1, last.substring(0, last.length() / 2));
-        return Files.write(dir.resolve(name), lines, StandardCharsets.UTF_8);
+        return lines;
     }
 }
