@@ -1,5 +1,6 @@
 package dev.cachet.evals.trace;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.evals.trace.ClaudeCodeLine.Later;
 import dev.cachet.providers.Usage;
@@ -61,19 +62,31 @@ final class ClaudeCodeSummaryReader {
         long offset = saved.isPresent() ? from.get().offset() : 0;
         int number = saved.isPresent() ? from.get().lines() : 0;
         boolean endsWithNewline = true;
+        boolean torn = false;
         // Tool results are counted at the end, biggest first, so that most are never tokenized.
         Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes = new java.util.IdentityHashMap<>();
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(offset);
             JsonlLines lines = new JsonlLines(in);
             for (byte[] line = lines.next(); line != null; line = lines.next()) {
-                number++;
                 endsWithNewline = lines.endedWithNewline();
                 if (!lines.blank()) {
                     bytesParsed.addAndGet(lines.length());
-                    line(file, state, number, ClaudeCodeLine.parse(line, lines.length(),
-                            state.contexts.containsKey(ClaudeCodeSummaryState.MAIN), state.resultsSized), sizes);
+                    ClaudeCodeLine json;
+                    try {
+                        json = ClaudeCodeLine.parse(line, lines.length(),
+                                state.contexts.containsKey(ClaudeCodeSummaryState.MAIN), state.resultsSized);
+                    } catch (JsonProcessingException e) {
+                        if (endsWithNewline) {
+                            throw e;
+                        }
+                        // Torn: the line a harness is still writing, which the importer leaves out too.
+                        torn = true;
+                        break;
+                    }
+                    line(file, state, number + 1, json, sizes);
                 }
+                number++;
                 if (endsWithNewline) {
                     offset += lines.consumed();
                 }
@@ -88,8 +101,9 @@ final class ClaudeCodeSummaryReader {
             context.largestResult = results.largest();
             context.oversized = results.oversized();
         });
-        // A last line without its newline may still be being written: a later read starts over.
-        Optional<FileSummary.Resume> resume = endsWithNewline && resumable
+        // A last line without its newline may still be being written: a later read starts over, or at the line where
+        // it was torn and left out.
+        Optional<FileSummary.Resume> resume = resumable && (endsWithNewline || torn)
                 ? Optional.of(new FileSummary.Resume(offset, number, state.encode())) : Optional.empty();
         return new FileSummary(summaries(file, state), resume);
     }

@@ -2,6 +2,7 @@ package dev.cachet.evals.trace;
 
 import static dev.cachet.evals.trace.JsonScalars.isText;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.providers.Usage;
@@ -56,7 +57,16 @@ final class CodexSummaryReader {
                 number++;
                 if (!lines.blank()) {
                     bytesParsed.addAndGet(lines.length());
-                    rollout.line(number, CodexLine.parse(line, lines.length(), sizesResults));
+                    CodexLine json;
+                    try {
+                        json = CodexLine.parse(line, lines.length(), sizesResults);
+                    } catch (JsonProcessingException e) {
+                        if (lines.endedWithNewline()) {
+                            throw e;
+                        }
+                        break; // torn: the line a harness is still writing, which the importer leaves out too
+                    }
+                    rollout.line(number, json);
                 }
             }
         } catch (IOException e) {

@@ -119,6 +119,16 @@ class CodexSummaryReaderTest {
     }
 
     @Test
+    void leaves_out_a_torn_last_line_as_the_importer_does() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/traces/codex/rollout.jsonl"));
+        String last = lines.get(lines.size() - 1);
+        Path log = Files.writeString(dir.resolve("rollout-live.jsonl"), String.join("\n",
+                lines.subList(0, lines.size() - 1)) + "\n" + last.substring(0, last.length() / 2));
+
+        assertThat(reader().read(log).summaries()).isEqualTo(new CodexFormat().summaries(log, COUNTER));
+    }
+
+    @Test
     void counts_the_bytes_it_parses() throws IOException {
         String[] lines = {line("session_meta", "{\"id\":\"r\"}"), "  ", line("response_item",
                 "{\"type\":\"reasoning\"}"), count(10, 1)};

@@ -205,6 +205,28 @@ class TraceSummariesTest {
     }
 
     @Test
+    void a_torn_last_line_is_left_out_as_the_importer_leaves_it_and_the_next_read_starts_at_it() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/traces/claude-code/sidechains.jsonl"));
+        String whole = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
+        String last = lines.get(lines.size() - 1);
+        Path log = Files.writeString(dir.resolve("live.jsonl"), whole + last.substring(0, last.length() / 2));
+        AtomicLong parsed = new AtomicLong();
+        ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, parsed);
+
+        FileSummary torn = reader.read(log, Optional.empty());
+
+        assertThat(torn.summaries()).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
+        assertThat(torn.resume()).hasValueSatisfying(resume ->
+                assertThat(resume.offset()).isEqualTo(whole.getBytes(StandardCharsets.UTF_8).length));
+        // The line written whole: the next read parses it alone.
+        Files.writeString(log, whole + last + "\n");
+        parsed.set(0);
+        FileSummary grown = reader.read(log, torn.resume());
+        assertThat(parsed.get()).isEqualTo(last.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(grown.summaries()).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
+    }
+
+    @Test
     void the_streaming_reader_reads_fields_in_any_order_and_of_any_shape_as_the_importer_does() throws IOException {
         String usage = "\"usage\":{\"output_tokens\":7,\"cache_creation\":{\"ephemeral_1h_input_tokens\":40},"
                 + "\"input_tokens\":3,\"cache_read_input_tokens\":null,\"cache_creation_input_tokens\":50}";
