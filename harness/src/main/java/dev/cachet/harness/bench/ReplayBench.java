@@ -4,7 +4,6 @@ import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.evals.replay.CounterfactualReplay;
 import dev.cachet.evals.replay.ReplayBatch;
 import dev.cachet.evals.replay.ReplayRun;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,20 +48,16 @@ public final class ReplayBench {
         HeapPeaks.reset();
         Duration[] busy = {Duration.ZERO, Duration.ZERO};
         long start = System.nanoTime();
-        long cpuStart = cpuNanos();
+        long cpuStart = ProcessCpu.nanos();
         ReplayBatch.Outcome outcome = batch.run(files, jobs, done -> {
             busy[0] = busy[0].plus(done.reading());
             busy[1] = busy[1].plus(done.replaying());
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (cpuNanos() - cpuStart) / 1e9;
+        double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
         List<ReplayRun> runs = outcome.runs();
         return new Result(turns(runs, false), turns(runs, true), seconds, cpuSeconds, HeapPeaks.megabytes(), busy[0], busy[1],
                 outcome.failures());
-    }
-
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The turns of the strategies' runs (the recorded bills are no windows), or of the transcript's alone. */

@@ -5,12 +5,15 @@ import dev.cachet.context.strategy.StrategyInfo;
 import dev.cachet.evals.replay.ReplayBatch;
 import dev.cachet.evals.replay.ReplayTiming;
 import dev.cachet.harness.Harness;
+import dev.cachet.harness.bench.PlainRead;
 import dev.cachet.harness.bench.ReplayBench;
 import dev.cachet.harness.bench.ScratchDir;
+import dev.cachet.harness.bench.Timed;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +29,10 @@ import picocli.CommandLine.Spec;
         description = {"How fast 'cachet replay' is: writes made-up Claude Code and Codex logs of the chosen size (long "
                 + "and short sessions, sidechains) into a temporary directory, or takes the logs in --logs DIR, and "
                 + "replays them under the five strategies twice in one JVM: cold (the first run, code not yet "
-                + "compiled) and warm. Prints windows (one per call per strategy), windows/s, calls/s, peak heap, and "
-                + "the share of the jobs' time spent reading the logs against replaying them; 'cpu s' is the CPU time of "
-                + "all threads, which a busy machine does not inflate. Goal: "
+                + "compiled) and warm. Prints windows (one per call per strategy), windows/s, calls/s, MB/s, peak heap, "
+                + "the share of the jobs' time spent reading the logs against replaying them, and the ratio to a plain "
+                + "Jackson streaming read of the same bytes (the floor, on one thread, read after the replays); 'cpu s' "
+                + "is the CPU time of all threads, which a busy machine does not inflate. Goal: "
                 + "5,000 windows/s on 2 cores."})
 final class BenchReplayCommand implements Callable<Integer> {
     static final double GOAL_WINDOWS_PER_SECOND = 5_000;
@@ -55,20 +59,30 @@ final class BenchReplayCommand implements Callable<Integer> {
             List<StrategyInfo> strategies = Strategies.all();
             out.printf(Locale.ROOT, "%d files, %.1f MB, %d strategies, %d jobs%n", files.size(), read.bytes() / 1e6,
                     strategies.size(), logs.jobs);
-            out.printf(Locale.ROOT, "%-12s %9s %8s %8s %10s %8s %10s %8s %10s%n", "run", "windows", "seconds", "cpu s",
-                    "windows/s", "calls/s", "peak heap", "reading", "replaying");
+            out.printf(Locale.ROOT, "%-12s %9s %8s %8s %10s %8s %7s %10s %8s %10s%n", "run", "windows", "seconds", "cpu s",
+                    "windows/s", "calls/s", "MB/s", "peak heap", "reading", "replaying");
             ReplayBench replay = new ReplayBench(batch(bench.harness(), strategies, files));
-            ReplayBench.Result run = null;
+            List<ReplayBench.Result> runs = new ArrayList<>();
             for (String phase : List.of("replay cold", "replay warm")) {
-                run = replay.run(files, logs.jobs);
-                out.printf(Locale.ROOT, "%-12s %,9d %8.2f %8.2f %,10.0f %,8.0f %7d MB %7.0f%% %9.0f%%%n", phase,
+                ReplayBench.Result run = replay.run(files, logs.jobs);
+                runs.add(run);
+                out.printf(Locale.ROOT, "%-12s %,9d %8.2f %8.2f %,10.0f %,8.0f %7.1f %7d MB %7.0f%% %9.0f%%%n", phase,
                         run.windows(), run.seconds(), run.cpuSeconds(), run.windowsPerSecond(), run.callsPerSecond(),
-                        run.peakHeapMb(), 100 * run.readingShare(), 100 * (1 - run.readingShare()));
+                        read.bytes() / 1e6 / run.seconds(), run.peakHeapMb(), 100 * run.readingShare(),
+                        100 * (1 - run.readingShare()));
                 if (phase.endsWith("cold")) {
                     out.printf(Locale.ROOT, "  (cold run done %.2f s after the JVM started)%n",
                             ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
                 }
             }
+            // After the replays, so that the cold one is not run on a parser the plain read had compiled.
+            Timed plain = PlainRead.of(files);
+            out.printf(Locale.ROOT, "plain streaming read of the same bytes (one thread): %.2f s, %.2f cpu s, %.1f MB/s; "
+                    + "replay cold %.1fx its time (cpu %.1fx), warm %.1fx (cpu %.1fx)%n", plain.seconds(),
+                    plain.cpuSeconds(), read.bytes() / 1e6 / plain.seconds(), runs.get(0).seconds() / plain.seconds(),
+                    runs.get(0).cpuSeconds() / plain.cpuSeconds(), runs.get(1).seconds() / plain.seconds(),
+                    runs.get(1).cpuSeconds() / plain.cpuSeconds());
+            ReplayBench.Result run = runs.get(1);
             run.failures().forEach(failure -> spec.commandLine().getErr().println("skipped " + failure));
             out.printf(Locale.ROOT, "goal %,.0f windows/s (warm): %s%n", GOAL_WINDOWS_PER_SECOND,
                     run.windowsPerSecond() >= GOAL_WINDOWS_PER_SECOND ? "met" : "MISSED");

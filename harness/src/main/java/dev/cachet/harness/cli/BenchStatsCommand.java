@@ -1,7 +1,5 @@
 package dev.cachet.harness.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.cachet.evals.stats.Calls;
 import dev.cachet.evals.stats.SessionStatsCalculator;
 import dev.cachet.evals.trace.TraceFiles;
@@ -9,15 +7,13 @@ import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.bench.HeapPeaks;
-import dev.cachet.harness.bench.ProcessCpu;
+import dev.cachet.harness.bench.PlainRead;
 import dev.cachet.harness.bench.ScratchDir;
+import dev.cachet.harness.bench.Timed;
 import dev.cachet.harness.stats.SummaryCache;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +61,7 @@ final class BenchStatsCommand implements Callable<Integer> {
             // Built first, so that reading o200k (on another core since the JVM started) is in neither timing.
             Harness harness = bench.harness();
             HeapPeaks.reset();
-            Timing plain = Timing.of(() -> plainRead(files));
+            Timed plain = PlainRead.of(files);
             out.printf(Locale.ROOT, "%-20s  %6.2f s  %6.2f cpu s  %7.1f MB/s  peak heap %4d MB%n",
                     "plain streaming read", plain.seconds(), plain.cpuSeconds(), mb / plain.seconds(),
                     HeapPeaks.megabytes());
@@ -76,7 +72,7 @@ final class BenchStatsCommand implements Callable<Integer> {
                     System.gc();
                     HeapPeaks.reset();
                     long[] calls = new long[1];
-                    Timing run = Timing.of(() -> calls[0] = stats(harness, read.found(), cache, bySession));
+                    Timed run = Timed.of(() -> calls[0] = stats(harness, read.found(), cache, bySession));
                     out.printf(Locale.ROOT, "%-20s  %6.2f s  %6.2f cpu s  %7.1f MB/s  %9.0f calls/s  peak heap %4d MB  "
                             + "%.1fx the plain read (cpu %.1fx)%n", (bySession ? "session " : "daily ") + phase,
                             run.seconds(), run.cpuSeconds(), mb / run.seconds(), calls[0] / run.seconds(),
@@ -106,29 +102,5 @@ final class BenchStatsCommand implements Callable<Integer> {
                     : calls.of(parts).size();
         }
         return count;
-    }
-
-    /** Every token of every file, through Jackson's streaming parser and nothing else. */
-    private static void plainRead(List<Path> files) {
-        JsonFactory factory = new JsonFactory();
-        for (Path file : files) {
-            try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
-                while (parser.nextToken() != null) {
-                    // Only the parse is measured.
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** Wall time, and the CPU time of all the process's threads (what others on a shared machine do not inflate). */
-    private record Timing(double seconds, double cpuSeconds) {
-        static Timing of(Runnable work) {
-            long cpu = ProcessCpu.nanos();
-            long start = System.nanoTime();
-            work.run();
-            return new Timing((System.nanoTime() - start) / 1e9, (ProcessCpu.nanos() - cpu) / 1e9);
-        }
     }
 }

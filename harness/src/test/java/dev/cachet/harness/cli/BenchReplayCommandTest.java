@@ -24,8 +24,10 @@ class BenchReplayCommandTest {
         CliRun bench = CliRun.of("bench", "replay", "--logs", TraceFixtures.dir().toString(), "--jobs", "2");
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
-        assertThat(bench.out()).contains("5 strategies, 2 jobs", "windows/s", "calls/s", "peak heap", "reading",
-                "replaying", "after the JVM started").containsPattern("goal 5,000 windows/s \\(warm\\): (met|MISSED)");
+        assertThat(bench.out()).contains("5 strategies, 2 jobs", "windows/s", "calls/s", "MB/s", "peak heap", "reading",
+                "replaying", "after the JVM started").containsPattern("goal 5,000 windows/s \\(warm\\): (met|MISSED)")
+                .containsPattern("plain streaming read of the same bytes \\(one thread\\): [\\d.]+ s, [\\d.]+ cpu s, "
+                        + "[\\d.]+ MB/s; replay cold [\\d.]+x its time \\(cpu [\\d.]+x\\), warm [\\d.]+x");
         Matcher runs = RUN.matcher(bench.out());
         int found = 0;
         while (runs.find()) {
