@@ -17,11 +17,12 @@ public final class ReplayHtmlReport implements ReplayRenderer {
             + "there is no recorded bill to draw.";
 
     @Override
-    public String render(String modelSpec, List<ReplayRun> runs, ReplayReport report) {
+    public String render(String modelSpec, String terms, List<ReplayRun> runs, ReplayReport report) {
         StringBuilder html = Html.page("Replay report: " + modelSpec)
                 .append("<h1>Counterfactual replay</h1>\n")
                 .append("<p class=\"model\">Billed as ").append(Xml.escape(ReplayTables.BILLED_AS))
-                .append("<code>").append(Xml.escape(modelSpec)).append("</code></p>\n")
+                .append("<code>").append(Xml.escape(modelSpec)).append("</code>").append(Xml.escape(terms))
+                .append("</p>\n")
                 .append("<p>").append(Xml.escape(ReplayTables.basis(report))).append("</p>\n")
                 .append("<h2>Summary</h2>\n");
         Html.table(html, "summary", ReplayTables.summary(report));

@@ -11,9 +11,10 @@ import java.util.List;
 public final class ReplayMarkdownReport implements ReplayRenderer {
 
     @Override
-    public String render(String modelSpec, List<ReplayRun> runs, ReplayReport report) {
+    public String render(String modelSpec, String terms, List<ReplayRun> runs, ReplayReport report) {
         StringBuilder md = new StringBuilder();
-        md.append("# Counterfactual replay\n\nBilled as ").append(Markdown.escape(ReplayTables.BILLED_AS + modelSpec))
+        md.append("# Counterfactual replay\n\nBilled as ")
+                .append(Markdown.escape(ReplayTables.BILLED_AS + modelSpec + terms))
                 .append(".\n\n").append(ReplayTables.basis(report)).append("\n\n## Summary\n\n");
         Markdown.table(md, ReplayTables.summary(report));
         md.append("\n## Fidelity\n\n");

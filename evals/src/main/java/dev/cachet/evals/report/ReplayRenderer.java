@@ -9,8 +9,10 @@ public interface ReplayRenderer {
 
     /**
      * @param modelSpec the model the replay billed as, such as {@code anthropic:claude-sonnet-4-6}
+     * @param terms     what else the head says of how the runs were billed, after the model (", every strategy at a
+     *                  5-minute cache ..."); empty for nothing
      * @param runs      the replayed runs, turn by turn
      * @param report    {@code ReplayReport.of(runs)}
      */
-    String render(String modelSpec, List<ReplayRun> runs, ReplayReport report);
+    String render(String modelSpec, String terms, List<ReplayRun> runs, ReplayReport report);
 }

@@ -24,9 +24,9 @@ public final class ReplayTextReport implements ReplayRenderer {
     private static final int TRACE_WIDTH = 44;
 
     @Override
-    public String render(String modelSpec, List<ReplayRun> runs, ReplayReport report) {
+    public String render(String modelSpec, String terms, List<ReplayRun> runs, ReplayReport report) {
         List<Fidelity> fidelity = ReplayTables.fidelityRows(report, runs);
-        return String.format(Locale.ROOT, "replayed as %s%s: %s\n%s\n\n", ReplayTables.BILLED_AS, modelSpec,
+        return String.format(Locale.ROOT, "replayed as %s%s%s: %s\n%s\n\n", ReplayTables.BILLED_AS, modelSpec, terms,
                 Counted.of(report.runs().size(), "run"), ReplayTables.basis(report))
                 + TextTable.render(summary(report)) + "\n" + TextTable.render(runs(report)) + "\n"
                 + "cache misses by cause\n" + TextTable.render(ReplayTables.cache(report).lowercased()) + "\n"

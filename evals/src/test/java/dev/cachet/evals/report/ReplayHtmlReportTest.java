@@ -24,7 +24,7 @@ class ReplayHtmlReportTest {
     private static final String ROLLING_HIT_RATE = "Cache hit rate over the last 10 calls";
 
     static String render(List<ReplayRun> runs) {
-        return new ReplayHtmlReport().render(MODEL, runs, ReplayReport.of(runs));
+        return new ReplayHtmlReport().render(MODEL, "", runs, ReplayReport.of(runs));
     }
 
     /** A trace whose log records its bill, replayed and as billed, and an estimated one. */
@@ -47,6 +47,18 @@ class ReplayHtmlReportTest {
                         "Input cost vs transcript", "Cost vs recorded", "p95 call vs transcript"),
                 List.of("transcript", "2", "$0.0280", "$0.0340", "45.5%", "50.0%", "1.00×", "0.65×", "1.00×"),
                 List.of("masking", "2", "$0.0140", "$0.0200", "0.0%", "100.0%", "0.50×", "0.38×", "0.50×"));
+    }
+
+    @Test
+    void the_head_sets_the_model_alone_as_code_and_the_terms_of_the_bill_as_text() {
+        List<ReplayRun> runs = twoTraces();
+        Document html = Documents.parse(new ReplayHtmlReport().render(MODEL, ", calls 20s apart", runs,
+                ReplayReport.of(runs)));
+
+        assertThat(Documents.texts(html, "code")).containsExactly(MODEL);
+        assertThat(Documents.texts(html, "p")).contains("Billed as each log's own model where it names one, else "
+                + MODEL + ", calls 20s apart");
+        assertThat(Documents.texts(html, "title")).first().isEqualTo("Replay report: " + MODEL);
     }
 
     @Test

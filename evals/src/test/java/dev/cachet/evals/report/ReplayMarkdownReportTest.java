@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ReplayMarkdownReportTest {
 
     private static String render(List<ReplayRun> runs) {
-        return new ReplayMarkdownReport().render("anthropic:claude-sonnet-4-6", runs, ReplayReport.of(runs));
+        return new ReplayMarkdownReport().render("anthropic:claude-sonnet-4-6", "", runs, ReplayReport.of(runs));
     }
 
     /** A table row's cells, split on the pipes that are not escaped. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReplayTextReportTest {
 
     private static String render(List<ReplayRun> runs) {
-        return new ReplayTextReport().render("anthropic:claude-sonnet-4-6", runs, ReplayReport.of(runs));
+        return new ReplayTextReport().render("anthropic:claude-sonnet-4-6", "", runs, ReplayReport.of(runs));
     }
 
     @Test

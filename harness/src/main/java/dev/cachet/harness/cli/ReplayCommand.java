@@ -135,13 +135,13 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
                 + ": no trace has that many calls (the longest has " + longest + "); that pause changed nothing"));
         ReplayReport report = ReplayReport.of(outcome.runs());
         CacheLifetime ttl = priced.spec().cacheTtl();
-        String billedAs = priced.spec() + ", every strategy at " + switch (ttl) {
+        String terms = ", every strategy at " + switch (ttl) {
             case FIVE_MINUTES -> "a 5-minute cache";
             case ONE_HOUR -> "a 1-hour cache";
             case AUTO -> "each request's own cache lifetime";
         } + " (--cache-ttl " + ttl + "; recorded bills as paid, fidelity at each log's own lifetime), calls "
                 + Durations.format(thinkTime) + " apart where a log gives no times (--think-time)";
-        ReplayOutput output = new ReplayOutput(billedAs, outcome.runs(), report);
+        ReplayOutput output = new ReplayOutput(priced.spec().toString(), terms, outcome.runs(), report);
         out().print(output.render(format));
         out().flush();
         if (out != null) {

@@ -14,13 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A replay's results in each format {@code cachet replay} prints or writes. */
-record ReplayOutput(String model, List<ReplayRun> runs, ReplayReport report) {
+/** @param terms how the runs were billed besides the model, as the report's head says it after the model */
+record ReplayOutput(String model, String terms, List<ReplayRun> runs, ReplayReport report) {
     String render(ReplayCommand.Format format) {
         return switch (format) {
-            case table -> new ReplayTextReport().render(model, runs, report);
+            case table -> new ReplayTextReport().render(model, terms, runs, report);
             case json -> json() + System.lineSeparator();
-            case md -> new ReplayMarkdownReport().render(model, runs, report);
-            case html -> new ReplayHtmlReport().render(model, runs, report);
+            case md -> new ReplayMarkdownReport().render(model, terms, runs, report);
+            case html -> new ReplayHtmlReport().render(model, terms, runs, report);
         };
     }
 
