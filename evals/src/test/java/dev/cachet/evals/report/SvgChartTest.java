@@ -268,6 +268,23 @@ class SvgChartTest {
     }
 
     @Test
+    void the_legend_breaks_a_name_longer_than_its_column_after_a_hyphen_or_dot_and_keeps_it_whole_in_the_text() {
+        Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(
+                series("claude-haiku-4-5-20251001", 0.02), series("258c7280-ae70-4798-800f-63464d01a85d.jsonl", 0.01),
+                series("abcdefghijklmnopqrstuvwxyzabcdefgh", 0.03))));
+
+        List<Element> lines = Documents.elements(svg, "tspan");
+        assertThat(lines).extracting(line -> line.getTextContent().strip()).containsExactly("claude-haiku-4-",
+                "5-20251001", "258c7280-ae70-", "4798-800f-", "63464d01a85d.", "jsonl", "abcdefghijklmno",
+                "pqrstuvwxyzabcd", "efgh");
+        assertThat(lines).allSatisfy(line -> assertThat(number(line, "x") + line.getTextContent().strip().length()
+                * LabelLayout.CHAR_WIDTH).isLessThanOrEqualTo(ChartFrame.WIDTH));
+        // A name broken across lines reads whole, with no space added where it was broken.
+        assertThat(Documents.texts(svg, "text")).contains("claude-haiku-4-5-20251001",
+                "258c7280-ae70-4798-800f-63464d01a85d.jsonl", "abcdefghijklmnopqrstuvwxyzabcdefgh");
+    }
+
+    @Test
     void axes_end_just_past_the_data() {
         Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(
                 series("long", IntStream.range(0, 152).mapToDouble(i -> 0.001 * i).toArray()))));
