@@ -17,6 +17,7 @@ final class Html {
             th, td { border: 1px solid #ddd; padding: 0.3rem 0.6rem; text-align: left; }
             th { background: #f4f4f4; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+            td.sub { padding-left: 1.6rem; color: #555; }
             tbody tr:nth-child(even) { background: #fafafa; }
             .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 0.5rem; }
             .charts svg { width: 100%; height: auto; border: 1px solid #eee; }
@@ -47,8 +48,11 @@ final class Html {
         for (List<String> row : table.rows()) {
             html.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                html.append(table.headings().get(i).numeric() ? "<td class=\"num\">" : "<td>")
-                        .append(Xml.escape(row.get(i))).append("</td>");
+                String cell = row.get(i);
+                // A row the table indents (a model under its day) is indented by style: HTML collapses the spaces.
+                boolean sub = cell.startsWith(" ") && !cell.isBlank();
+                html.append(table.headings().get(i).numeric() ? "<td class=\"num\">" : sub ? "<td class=\"sub\">"
+                        : "<td>").append(Xml.escape(sub ? cell.strip() : cell)).append("</td>");
             }
             html.append("</tr>\n");
         }

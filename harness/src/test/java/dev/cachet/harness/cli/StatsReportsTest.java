@@ -150,6 +150,8 @@ class StatsReportsTest {
         assertThat(run.out()).startsWith("<!DOCTYPE html>").contains("Cost per day by model", "Cache hit rate per day",
                 "Context growth of the largest sessions", "claude-haiku-4-5").doesNotContain("<script", "src=", "href=");
         assertThat(run.out().split("<svg", -1)).hasSize(4);
+        // A model under its day is indented by style: HTML would collapse the spaces the table indents it with.
+        assertThat(run.out()).contains("<td class=\"sub\">claude-haiku-4-5</td>").doesNotContain("<td>  ");
     }
 
     @Test
