@@ -161,9 +161,7 @@ public final class CounterfactualReplay {
         SwitchingCache cache = new SwitchingCache(models, counter);
         CallClock clock = new CallClock(cache, timing);
         BilledSummaries summaries = new BilledSummaries(windows);
-        PricedModel first = models.of(0);
-        ContextStrategy strategy = configured.create(new StrategyServices(windows,
-                cache.keptFor().map(first::cacheRates).orElseGet(first::cacheRates), summaries, clock));
+        ContextStrategy strategy = configured.create(new StrategyServices(windows, cache.ratesOf(0), summaries, clock));
         long warm = warmPrefix(trajectory);
         if (warm > 0) {
             // Another session (a subagent's parent, an earlier run) had cached the system prompt and tools.
@@ -184,8 +182,7 @@ public final class CounterfactualReplay {
                 return;
             }
             // The strategy weighs this call at its own model's rates, for the lifetime that model's cache last kept.
-            PricedModel now = models.of(call);
-            strategy.cacheLifetime(cache.keptForOf(call).map(now::cacheRates).orElseGet(now::cacheRates));
+            strategy.cacheLifetime(cache.ratesOf(call));
             if (firstToItsModel.test(call) || clock.cold()) {
                 strategy.cacheEmptied();
             } else {

@@ -1,6 +1,7 @@
 package dev.cachet.evals.replay;
 
 import dev.cachet.context.TokenCounter;
+import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.context.window.Window;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.Usage;
@@ -47,9 +48,13 @@ final class SwitchingCache implements CacheSimulator {
         return of(call).lifetime();
     }
 
-    /** How long call {@code call}'s model's cache last kept what it wrote ({@link CacheSimulator#keptFor}). */
-    Optional<Duration> keptForOf(int call) {
-        return of(call).keptFor();
+    /**
+     * What call {@code call}'s model charges to write and read its cache, for the lifetime that cache last kept what
+     * it wrote ({@link CacheSimulator#keptFor}), else for the model's own.
+     */
+    CacheRates ratesOf(int call) {
+        PricedModel model = models.of(call);
+        return of(call).keptFor().map(model::cacheRates).orElseGet(model::cacheRates);
     }
 
     private CacheSimulator current() {
