@@ -77,10 +77,7 @@ final class ClaudeCodeSummaryReader {
                         json = ClaudeCodeLine.parse(line, lines.length(),
                                 state.contexts.containsKey(ClaudeCodeSummaryState.MAIN), state.resultsSized);
                     } catch (JsonProcessingException e) {
-                        if (endsWithNewline) {
-                            throw e;
-                        }
-                        // Torn: the line a harness is still writing, which the importer leaves out too.
+                        lines.throwUnlessTorn(e);
                         torn = true;
                         break;
                     }

@@ -61,10 +61,8 @@ final class CodexSummaryReader {
                     try {
                         json = CodexLine.parse(line, lines.length(), sizesResults);
                     } catch (JsonProcessingException e) {
-                        if (lines.endedWithNewline()) {
-                            throw e;
-                        }
-                        break; // torn: the line a harness is still writing, which the importer leaves out too
+                        lines.throwUnlessTorn(e);
+                        break;
                     }
                     rollout.line(number, json);
                 }

@@ -1,5 +1,6 @@
 package dev.cachet.evals.trace;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -83,6 +84,16 @@ final class JsonlLines {
 
     boolean endedWithNewline() {
         return newline;
+    }
+
+    /**
+     * Throws {@code failure}, the last line's parse error, unless that line is torn: the last, with no line end after
+     * it, which a harness may still be writing and which {@link JsonFiles#lines} leaves out too.
+     */
+    void throwUnlessTorn(JsonProcessingException failure) throws JsonProcessingException {
+        if (newline) {
+            throw failure;
+        }
     }
 
     /**
