@@ -61,8 +61,11 @@ public final class JsonFiles {
             }
             number++;
             if (!isBlank(text, start, end)) {
-                int at = number;
-                object(file, number, text, start, end, end == length).ifPresent(json -> lines.add(new Line(at, json)));
+                // None for a torn last line (no line end follows it).
+                Optional<JsonNode> json = object(file, number, text, start, end, end == length);
+                if (json.isPresent()) {
+                    lines.add(new Line(number, json.get()));
+                }
             }
             start = end + 1 < length && text[end] == '\r' && text[end + 1] == '\n' ? end + 2 : end + 1;
         }

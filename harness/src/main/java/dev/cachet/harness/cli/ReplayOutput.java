@@ -13,8 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A replay's results in each format {@code cachet replay} prints or writes. */
-/** @param terms how the runs were billed besides the model, as the report's head says it after the model */
+/**
+ * A replay's results in each format {@code cachet replay} prints or writes.
+ *
+ * @param terms how the runs were billed besides the model, as the report's head says it after the model
+ */
 record ReplayOutput(String model, String terms, List<ReplayRun> runs, ReplayReport report) {
     String render(ReplayCommand.Format format) {
         return switch (format) {
