@@ -17,7 +17,7 @@ public final class PlainRead {
     private PlainRead() {}
 
     public static Timed of(List<Path> files) {
-        return Timed.of(() -> read(files));
+        return Timed.onThisThread(() -> read(files));
     }
 
     private static void read(List<Path> files) {

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 + "compiled) and warm. Prints windows (one per call per strategy), windows/s, calls/s, MB/s, peak heap, "
                 + "the share of the jobs' time spent reading the logs against replaying them, and the ratio to a plain "
                 + "Jackson streaming read of the same bytes (the floor, on one thread, read after the replays); 'cpu s' "
-                + "is the CPU time of all threads, which a busy machine does not inflate. Goal: "
+                + "is the CPU time of all threads (the plain read's, its thread's), which a busy machine does not "
+                + "inflate. Goal: "
                 + "5,000 windows/s on 2 cores."})
 final class BenchReplayCommand implements Callable<Integer> {
     static final double GOAL_WINDOWS_PER_SECOND = 5_000;

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 + "report by day (which skips sizing the tool results) and by session (which sizes them), cold (empty "
                 + "cache) and warm, and prints MB/s, calls/s and peak heap, with the ratio to a plain Jackson "
                 + "streaming read of the same bytes (the floor), in wall time and in CPU time ('cpu s': all threads, "
-                + "which a busy machine does not inflate; stats reads on --jobs threads, the plain read on one). "
+                + "which a busy machine does not inflate; stats reads on --jobs threads, the plain read on one, whose "
+                + "CPU time is that thread's). "
                 + "Goals: cold within 3x of the plain read, warm < 1 s for 1 GB."})
 final class BenchStatsCommand implements Callable<Integer> {
     @ParentCommand
