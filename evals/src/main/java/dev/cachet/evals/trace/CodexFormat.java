@@ -3,6 +3,7 @@ package dev.cachet.evals.trace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
 import dev.cachet.context.message.ToolCall;
+import dev.cachet.providers.Usage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Set;
  * line. The model context is rebuilt from the {@code response_item} lines; each {@code token_count} event closes one
  * model call with what it billed.
  * <ul>
- *   <li>Codex writes a call's token_count twice: a total that has not moved since the last is no new call.</li>
+ *   <li>Each token_count that is no repeat closes a call with what it billed, and names it ({@link CodexReports}).</li>
  *   <li>A rollout without any token_count (Codex Desktop writes some) still has its calls: each starts with the
  *       model's first output after new input (a tool's output, a message), and its usage is unknown.</li>
  *   <li>A forked rollout, and a sub-agent's ({@link CodexLineage}), opens with its parent's history copied in, token
@@ -77,8 +78,7 @@ public final class CodexFormat implements TraceFormat {
         private String task;
         /** The model call whose output is being read, until its token_count. */
         private TurnBuilder.Turn current;
-        /** The cumulative usage the last token_count reported. */
-        private JsonNode billed;
+        private final CodexReports reports = new CodexReports();
 
         Rollout(Path file) {
             this.file = file;
@@ -178,24 +178,29 @@ public final class CodexFormat implements TraceFormat {
         }
 
         /**
-         * Closes the current call with its usage. A token_count without info reports rate limits only; one whose
-         * cumulative total has not moved repeats the last call's report. Neither is a new call.
+         * Closes the current call with its usage and id ({@link CodexReports}). A token_count without info reports
+         * rate limits only; one that repeats an earlier report is no new call either.
          */
         private void tokenCount(JsonFiles.Line line, JsonNode payload) {
             if (payload.path("info").isNull() || payload.path("info").isMissingNode()) {
                 return;
             }
             JsonNode total = JsonFiles.required(file, line, "payload.info.total_token_usage");
-            if (total.equals(billed)) {
+            if (!reports.next(total)) {
                 return;
             }
-            billed = total;
-            JsonNode last = JsonFiles.required(file, line, "payload.info.last_token_usage");
-            current(line).usage(Usages.openAi(
-                    JsonFiles.required(file, line, "payload.info.last_token_usage.input_tokens").asLong(),
-                    last.path("cached_input_tokens").asLong(),
-                    JsonFiles.required(file, line, "payload.info.last_token_usage.output_tokens").asLong(),
-                    last.path("reasoning_output_tokens").asLong()));
+            JsonNode last = payload.path("info").path("last_token_usage");
+            Usage usage = last.isMissingNode() || last.isNull()
+                    ? reports.growth().orElseThrow(() -> new TraceFormatException(file + ":" + line.number()
+                            + ": payload.info has no last_token_usage, and its total_token_usage no integer"
+                            + " input_tokens and output_tokens to bill the call from"))
+                    : Usages.openAi(
+                            JsonFiles.required(file, line, "payload.info.last_token_usage.input_tokens").asLong(),
+                            last.path("cached_input_tokens").asLong(),
+                            JsonFiles.required(file, line, "payload.info.last_token_usage.output_tokens").asLong(),
+                            last.path("reasoning_output_tokens").asLong());
+            TurnBuilder.Turn turn = current(line).usage(usage);
+            CodexReports.id(JsonFiles.instant(file, line, "timestamp"), total).ifPresent(turn::callId);
             current = null;
         }
 

@@ -3,7 +3,6 @@ package dev.cachet.evals.trace;
 import static dev.cachet.evals.trace.JsonScalars.isText;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.providers.Usage;
 import java.io.IOException;
@@ -87,7 +86,7 @@ final class CodexSummaryReader {
         private Optional<String> currentModel = Optional.empty();
         /** The call whose output is being read, until its token_count; -1 for none. */
         private int current = -1;
-        private JsonNode billed;
+        private final CodexReports reports = new CodexReports();
 
         Rollout(Optional<ResultSizes> sizes) {
             this.sizes = sizes;
@@ -168,7 +167,7 @@ final class CodexSummaryReader {
             callers.put(id, call);
         }
 
-        /** As the importer's: a report without info or with an unmoved total is no new call. */
+        /** As the importer's: a report without info or repeating an earlier one is no new call. */
         private void tokenCount(CodexLine line) {
             if (line.infoMissing) {
                 return;
@@ -176,15 +175,24 @@ final class CodexSummaryReader {
             if (!line.infoObject || line.total == null || line.total.isNull()) {
                 throw new Unsure("token_count.info");
             }
-            if (line.total.equals(billed)) {
+            if (!reports.next(line.total)) {
                 return;
             }
-            billed = line.total;
-            if (!line.lastObject || line.inputMissing || line.outputMissing || line.tokens.coerced) {
+            Usage usage;
+            if (line.lastObject) {
+                if (line.inputMissing || line.outputMissing || line.tokens.coerced) {
+                    throw new Unsure("last_token_usage");
+                }
+                long[] tokens = line.tokens.values;
+                usage = Usages.openAi(tokens[0], tokens[1], tokens[2], tokens[3]);
+            } else if (line.lastOther) {
                 throw new Unsure("last_token_usage");
+            } else {
+                usage = reports.growth().orElseThrow(() -> new Unsure("total_token_usage"));
             }
-            long[] tokens = line.tokens.values;
-            calls.get(current(line)).usage = Usages.openAi(tokens[0], tokens[1], tokens[2], tokens[3]);
+            Call call = calls.get(current(line));
+            call.usage = usage;
+            call.id = CodexReports.id(JsonScalars.instant(line.timestamp()), line.total);
             current = -1;
         }
 
@@ -205,7 +213,7 @@ final class CodexSummaryReader {
             if (calls.isEmpty()) {
                 throw new Unsure("no model calls");
             }
-            List<TraceSummary.Turn> turns = calls.stream().map(call -> new TraceSummary.Turn(Optional.empty(),
+            List<TraceSummary.Turn> turns = calls.stream().map(call -> new TraceSummary.Turn(call.id,
                     TrajectoryTurn.MAIN, call.model, call.at, Optional.ofNullable(call.usage))).toList();
             // The rollout does not log the built-in tools' schemas.
             return new TraceSummary(id, CodexFormat.LABEL, id, model, turns, OptionalInt.empty(),
@@ -213,11 +221,12 @@ final class CodexSummaryReader {
         }
     }
 
-    /** One model call: when, on which model, what it billed (null until its token_count). */
+    /** One model call: when, on which model, what it billed (null until its token_count) and its report's id. */
     private static final class Call {
         final Optional<Instant> at;
         final Optional<String> model;
         Usage usage;
+        Optional<String> id = Optional.empty();
 
         Call(Optional<Instant> at, Optional<String> model) {
             this.at = at;

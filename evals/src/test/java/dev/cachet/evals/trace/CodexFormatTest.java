@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CodexFormatTest {
     private static final Path ROLLOUT = TraceSamples.FIXTURES.resolve("codex/rollout.jsonl");
@@ -25,6 +26,9 @@ class CodexFormatTest {
             "codex-cli/rollout-2026-05-11T11-26-55-019e1625-789d-76c0-80ab-3724b5ddb799.jsonl";
 
     private final CodexFormat format = new CodexFormat();
+
+    @TempDir
+    Path dir;
 
     private Trajectory read(Path file) {
         return Traces.only(format, file);
@@ -196,6 +200,72 @@ class CodexFormatTest {
         assertThat(trajectory.turns()).extracting(turn -> turn.model().orElseThrow()).containsOnly("gpt-5.5");
         assertThat(trajectory.hasRecordedUsage()).isFalse();
         assertThat(trajectory.session()).isEqualTo(trajectory.id());
+    }
+
+    @Test
+    void a_report_of_the_total_alone_bills_what_the_total_grew_by_and_a_total_that_fell_starts_a_counter_anew()
+            throws IOException {
+        Path log = rollout(call(), total(1_000, 100, 200, 20), call(), total(1_600, 300, 450, 40), call(),
+                total(500, 0, 50, 0));
+
+        assertThat(read(log).turns()).extracting(turn -> turn.usage().orElseThrow()).containsExactly(
+                Usages.openAi(1_000, 100, 200, 20), Usages.openAi(600, 200, 250, 20), Usages.openAi(500, 0, 50, 0));
+    }
+
+    @Test
+    void a_report_repeated_after_another_counters_report_is_no_new_call() throws IOException {
+        // Two counters interleave (a second model's calls): the first's report comes again after the second's.
+        String first = report("10:00:01", 100, 60);
+        Path log = rollout(call(), first, call(), report("10:00:02", 40, 0), first);
+
+        assertThat(read(log).turns()).extracting(turn -> turn.usage().orElseThrow())
+                .containsExactly(Usages.openAi(100, 60, 10, 0), Usages.openAi(40, 0, 10, 0));
+    }
+
+    @Test
+    void a_billed_calls_id_is_its_reports_time_and_total_so_a_history_copied_without_a_fork_mark_is_the_same_calls()
+            throws IOException {
+        String copied = report("10:00:01", 100, 60);
+        List<TrajectoryTurn> parent = read(rollout(call(), copied)).turns();
+        List<TrajectoryTurn> branch = read(rollout(call(), copied, call(), report("10:05:00", 300, 100))).turns();
+
+        assertThat(branch.get(0).callId()).isPresent().isEqualTo(parent.get(0).callId());
+        assertThat(branch.get(1).callId()).isPresent().isNotEqualTo(branch.get(0).callId());
+        // The same total at another time is another report.
+        assertThat(read(rollout(call(), report("11:00:01", 100, 60))).turns().get(0).callId())
+                .isNotEqualTo(parent.get(0).callId());
+    }
+
+    private Path rollout(String... lines) throws IOException {
+        List<String> all = new java.util.ArrayList<>();
+        all.add("{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"r\"}}");
+        all.addAll(List.of(lines));
+        return Files.write(dir.resolve("rollout-" + Math.abs(all.hashCode()) + ".jsonl"), all);
+    }
+
+    private static String call() {
+        return "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"response_item\",\"payload\":"
+                + "{\"type\":\"reasoning\"}}";
+    }
+
+    /** A token_count of an older Codex: the cumulative total alone. */
+    private static String total(long input, long cached, long output, long reasoning) {
+        return "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"event_msg\",\"payload\":{\"type\":"
+                + "\"token_count\",\"info\":{\"total_token_usage\":" + usage(input, cached, output, reasoning)
+                + "}}}";
+    }
+
+    /** A token_count with a call's usage, 10 output tokens of it, and the cumulative total. */
+    private static String report(String time, long input, long cached) {
+        return "{\"timestamp\":\"2026-01-01T" + time + "Z\",\"type\":\"event_msg\",\"payload\":{\"type\":"
+                + "\"token_count\",\"info\":{\"total_token_usage\":" + usage(input * 3, cached * 3, 30, 0)
+                + ",\"last_token_usage\":" + usage(input, cached, 10, 0) + "}}}";
+    }
+
+    private static String usage(long input, long cached, long output, long reasoning) {
+        return "{\"input_tokens\":" + input + ",\"cached_input_tokens\":" + cached + ",\"output_tokens\":"
+                + output + ",\"reasoning_output_tokens\":" + reasoning + ",\"total_tokens\":" + (input + output)
+                + "}";
     }
 
     private static JsonNode json(String line) {

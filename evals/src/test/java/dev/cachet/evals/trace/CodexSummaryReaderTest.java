@@ -87,6 +87,24 @@ class CodexSummaryReaderTest {
     }
 
     @Test
+    void reads_reports_of_the_total_alone_and_reports_repeated_after_another_counters_as_the_importer()
+            throws IOException {
+        String call = line("response_item", "{\"type\":\"reasoning\"}");
+        String first = count(100, 10);
+        Path log = write(line("session_meta", "{\"id\":\"r\"}"),
+                call, first, call, count(40, 5), first,
+                call, total("{\"input_tokens\":900,\"cached_input_tokens\":300,\"output_tokens\":60}"),
+                call, total("{\"output_tokens\":1,\"input_tokens\":50,\"reasoning_output_tokens\":null}"));
+
+        List<TraceSummary> streamed = reader().read(log).summaries();
+        assertThat(streamed).isEqualTo(new CodexFormat().summaries(log, COUNTER));
+        assertThat(streamed.get(0).turns()).extracting(turn -> turn.usage().orElseThrow()).containsExactly(
+                Usages.openAi(100, 50, 10, 0), Usages.openAi(40, 20, 5, 0), Usages.openAi(860, 300, 55, 0),
+                Usages.openAi(50, 0, 1, 0));
+        assertThat(streamed.get(0).turns()).allSatisfy(turn -> assertThat(turn.callKey()).isPresent());
+    }
+
+    @Test
     void gives_up_what_the_importer_reads_otherwise_or_refuses() throws IOException {
         String meta = line("session_meta", "{\"id\":\"r\"}");
         String call = line("response_item", "{\"type\":\"reasoning\"}");
@@ -109,6 +127,9 @@ class CodexSummaryReaderTest {
                 List.of(meta, call, line("event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":"
                         + "{\"input_tokens\":1,\"input_tokens\":2},\"last_token_usage\":{\"input_tokens\":1,"
                         + "\"output_tokens\":1}}}")),
+                // a total alone, without its counts
+                List.of(meta, call, total("{\"input_tokens\":10}")),
+                List.of(meta, call, total("{\"input_tokens\":10,\"output_tokens\":\"5\"}")),
                 // more lines to readLine, which ends one at a lone carriage return
                 List.of(meta, call, counted.replace(",\"payload\":", ",\r\"payload\":")));
         for (List<String> lines : odd) {
@@ -159,6 +180,11 @@ class CodexSummaryReaderTest {
                 + input + ",\"output_tokens\":" + output + "},\"last_token_usage\":{\"output_tokens\":" + output
                 + ",\"input_tokens\":" + input + ",\"cached_input_tokens\":" + input / 2
                 + ",\"reasoning_output_tokens\":null}}}");
+    }
+
+    /** A token_count of an older Codex: the cumulative total alone. */
+    private static String total(String usage) {
+        return line("event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":" + usage + "}}");
     }
 
     private static List<Path> files(Path root) throws IOException {

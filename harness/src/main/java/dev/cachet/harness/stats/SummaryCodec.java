@@ -31,7 +31,8 @@ final class SummaryCodec {
     // 3: summaries carry the keep-alive pings of cachet's logs. 4: a call's id as its 64-bit key. 5: side calls
     // (pings and summaries) with their kind and place. 6: varints, the log's format, the state after the head.
     // 7: the tool results' sizes may be absent (a report by period reads without them).
-    static final int VERSION = 7;
+    // 8: a Codex call has the id of its token_count report, and older Codex logs are read.
+    static final int VERSION = 8;
     /** What is read first: the magic number, the version and the length of the head. */
     static final int PREFIX_BYTES = 3 * Integer.BYTES;
     private static final int CALL_KEY = 1;

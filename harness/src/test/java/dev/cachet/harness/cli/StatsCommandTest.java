@@ -324,6 +324,29 @@ class StatsCommandTest {
     }
 
     @Test
+    void a_codex_rollout_that_copies_anothers_history_without_a_forks_mark_adds_only_its_own_calls()
+            throws IOException {
+        Path parent = TraceFixtures.path(TraceFixtures.CODEX);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(parent));
+        // Its own call after the copy; "thanks" was answered after the parent's last report, so it is billed here.
+        lines.add("{\"timestamp\":\"2026-01-01T10:01:02.000Z\",\"type\":\"event_msg\",\"payload\":{\"type\":"
+                + "\"token_count\",\"info\":{\"total_token_usage\":{\"input_tokens\":1400,\"cached_input_tokens\":"
+                + "200,\"output_tokens\":45,\"reasoning_output_tokens\":4,\"total_tokens\":1445}}}}");
+        Path branch = Files.write(Files.createDirectories(dir.resolve("branch")).resolve("rollout-branch.jsonl"),
+                lines);
+
+        JsonNode alone = json(CliRun.of("stats", parent.toString(), "--format", "json").out()).get("total");
+        CliRun both = CliRun.of("stats", parent.toString(), branch.toString(), "--format", "json");
+
+        assertThat(both.exitCode()).as(both.err()).isZero();
+        JsonNode total = json(both.out()).get("total");
+        assertThat(total.get("calls").asInt()).isEqualTo(alone.get("calls").asInt() + 1);
+        assertThat(total.get("uncached_input_tokens").asLong())
+                .isEqualTo(alone.get("uncached_input_tokens").asLong() + 1_000);
+        assertThat(total.get("output_tokens").asLong()).isEqualTo(alone.get("output_tokens").asLong() + 10);
+    }
+
+    @Test
     void a_session_with_a_sub_agent_is_split_by_agent_and_priced_per_call_at_each_model() throws IOException {
         Path log = dir.resolve("mixed.jsonl");
         Files.write(log, List.of(
