@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Reads the lines of one Claude Code context, the main session's or one sub-agent's, into a trajectory. The lines of
- * one API response (one per content block) share message id and request id and repeat its usage: they are one turn.
+ * one API response (one per content block) share message id, request id and input counts: they are one turn
+ * ({@link ClaudeCodeFormat#responseId}).
  */
 final class ClaudeCodeContext {
     /** The model Claude Code names on notices it writes itself (rate limits, API errors): no model call. */
@@ -92,8 +93,8 @@ final class ClaudeCodeContext {
         if (answeredBy.equals(Optional.of(SYNTHETIC))) {
             return;
         }
-        // Keyed as ccusage keys Claude Code's calls: a request retried under one message id is another call.
-        String key = messageId + ":" + line.json().path("requestId").asText("");
+        Usage usage = usage(line);
+        String key = ClaudeCodeFormat.responseId(messageId, line.json().path("requestId").asText(""), usage);
         TurnBuilder.Turn response = responses.computeIfAbsent(key,
                 k -> turns.open(JsonFiles.instant(file, line, "timestamp")).callId(k));
         response.model(answeredBy);
@@ -109,7 +110,7 @@ final class ClaudeCodeContext {
                         JsonFiles.required(file, line, at + ".input").toString()));
             }
         }
-        response.usage(usage(line));
+        response.usage(usage);
     }
 
     /**

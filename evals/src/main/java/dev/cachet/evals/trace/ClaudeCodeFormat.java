@@ -1,5 +1,6 @@
 package dev.cachet.evals.trace;
 
+import dev.cachet.providers.Usage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +74,18 @@ public final class ClaudeCodeFormat implements TraceFormat {
                     .read(lines, name + "#" + agent + "-" + number, session));
         }
         return trajectories;
+    }
+
+    /**
+     * The id of the API response a line belongs to. Claude Code writes a response once per content block, each line
+     * with its message id, request id and usage, whose output grows as the response streams in while its input
+     * counts stay; a resumed session's log repeats the lines of the log it resumed. A request retried under one
+     * message id is another response (ccusage counts so too), and so is a response with other input counts: a gateway
+     * between Claude Code and its model can give every response one message id and no request id.
+     */
+    public static String responseId(String messageId, String requestId, Usage usage) {
+        return messageId + ":" + requestId + ":" + usage.uncachedInput() + "/" + usage.cacheWrite() + "/"
+                + usage.cacheRead();
     }
 
     /**

@@ -204,7 +204,17 @@ final class ClaudeCodeSummaryReader {
         if (SYNTHETIC.equals(answeredBy)) {
             return;
         }
-        String key = json.messageId + ":" + JsonScalars.text(json.later(Later.REQUEST_ID), "");
+        if (json.usage != ClaudeCodeLine.Shape.OBJECT || json.inputMissing || json.outputMissing) {
+            throw new Unsure("usage");
+        }
+        if (json.tokens.coerced) {
+            throw new Unsure("usage not whole numbers");
+        }
+        long[] tokens = json.tokens.values;
+        long written = tokens[2];
+        Usage billed = new Usage(tokens[0], written, tokens[3], tokens[1], 0, Math.min(written, tokens[4]));
+        String key = ClaudeCodeFormat.responseId(json.messageId, JsonScalars.text(json.later(Later.REQUEST_ID), ""),
+                billed);
         Integer index = context.responses.get(key);
         ClaudeCodeSummaryState.Call call;
         if (index == null) {
@@ -236,16 +246,6 @@ final class ClaudeCodeSummaryReader {
                 context.toolCalls.put(block.id, index);
             }
         }
-        if (json.usage != ClaudeCodeLine.Shape.OBJECT || json.inputMissing || json.outputMissing) {
-            throw new Unsure("usage");
-        }
-        if (json.tokens.coerced) {
-            throw new Unsure("usage not whole numbers");
-        }
-        long[] tokens = json.tokens.values;
-        long written = tokens[2];
-        long hourLong = Math.min(written, tokens[4]);
-        Usage billed = new Usage(tokens[0], written, tokens[3], tokens[1], 0, hourLong);
         call.usage = new long[] {billed.uncachedInput(), billed.cacheWrite(), billed.cacheRead(), billed.output(),
             billed.reasoning(), billed.cacheWrite1h()};
     }

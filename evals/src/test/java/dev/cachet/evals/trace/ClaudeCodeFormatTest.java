@@ -134,7 +134,26 @@ class ClaudeCodeFormatTest {
                 .containsOnly(java.util.Optional.of("claude-opus-4-6"));
         assertThat(trajectories.get(1).turns()).extracting(TrajectoryTurn::model)
                 .containsOnly(java.util.Optional.of("claude-haiku-4-5-20251001"));
-        assertThat(trajectories.get(0).turns().get(0).callId()).contains("msg_M1:req_M1");
+        assertThat(trajectories.get(0).turns().get(0).callId()).contains("msg_M1:req_M1:2/1000/500");
+    }
+
+    @Test
+    void responses_a_relay_gives_one_message_id_are_told_apart_by_their_input_and_each_ones_lines_stay_one_call()
+            throws IOException {
+        // A gateway between Claude Code and its model can name every response alike, without a request id.
+        Path log = Files.write(dir.resolve("relay.jsonl"), List.of(
+                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":\"go\"}}",
+                relayed(100, 0, 1), relayed(100, 0, 30), relayed(20, 130, 5)));
+
+        assertThat(read(log).turns()).extracting(turn -> turn.usage().orElseThrow())
+                .containsExactly(new Usage(100, 0, 0, 30, 0), new Usage(20, 0, 130, 5, 0));
+    }
+
+    private static String relayed(long input, long read, long output) {
+        return "{\"type\":\"assistant\",\"sessionId\":\"s\",\"message\":{\"id\":\"relay\",\"model\":"
+                + "\"claude-sonnet-4-6\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],\"usage\":{"
+                + "\"input_tokens\":" + input + ",\"cache_read_input_tokens\":" + read + ",\"output_tokens\":"
+                + output + "}}}";
     }
 
     @Test

@@ -266,6 +266,21 @@ class TraceSummariesTest {
     }
 
     @Test
+    void the_streaming_reader_tells_responses_named_alike_apart_by_their_input_as_the_importer_does()
+            throws IOException {
+        String relayed = "{\"type\":\"assistant\",\"message\":{\"id\":\"relay\",\"model\":\"m\",\"content\":\"ok\","
+                + "\"usage\":{\"input_tokens\":%d,\"cache_read_input_tokens\":%d,\"output_tokens\":%d}}}";
+        Path log = Files.write(dir.resolve("relay.jsonl"), List.of(
+                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"content\":\"go\"}}",
+                relayed.formatted(100, 0, 1), relayed.formatted(100, 0, 30), relayed.formatted(20, 130, 5)));
+
+        List<TraceSummary> streamed = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong()).read(log, Optional.empty())
+                .summaries();
+        assertThat(streamed).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
+        assertThat(streamed.get(0).turns()).hasSize(2);
+    }
+
+    @Test
     void the_streaming_reader_gives_up_lines_the_importer_would_read_otherwise_or_refuse() throws IOException {
         String good = "{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":\"ok\",\"usage\":"
                 + "{\"input_tokens\":1,\"output_tokens\":2}}}";

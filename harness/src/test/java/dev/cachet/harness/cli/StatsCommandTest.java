@@ -347,6 +347,28 @@ class StatsCommandTest {
     }
 
     @Test
+    void responses_a_relay_names_alike_are_each_counted_in_every_log() throws IOException {
+        // A gateway between Claude Code and its model can give every response one message id and no request id.
+        Path first = Files.write(dir.resolve("first.jsonl"), List.of(
+                user("u-1", "Fix the build", "2026-01-01T10:00:00Z"),
+                assistant("relay", "a-1", 100, 0, 0, 10, "2026-01-01T10:00:01Z"),
+                // the same response's next block: its output grew
+                assistant("relay", "a-2", 100, 0, 0, 30, "2026-01-01T10:00:02Z"),
+                assistant("relay", "a-3", 20, 0, 130, 5, "2026-01-01T10:00:05Z")));
+        Path second = Files.write(Files.createDirectories(dir.resolve("other")).resolve("second.jsonl"), List.of(
+                user("u-1", "Fix the tests", "2026-01-02T10:00:00Z").replace("s-cold", "s-other"),
+                assistant("relay", "b-1", 70, 0, 0, 7, "2026-01-02T10:00:01Z").replace("s-cold", "s-other")));
+
+        CliRun stats = CliRun.of("stats", first.toString(), second.toString(), "--format", "json");
+
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        JsonNode total = json(stats.out()).get("total");
+        assertThat(total.get("calls").asInt()).isEqualTo(3);
+        assertThat(total.get("uncached_input_tokens").asLong()).isEqualTo(100 + 20 + 70);
+        assertThat(total.get("output_tokens").asLong()).isEqualTo(30 + 5 + 7);
+    }
+
+    @Test
     void a_session_with_a_sub_agent_is_split_by_agent_and_priced_per_call_at_each_model() throws IOException {
         Path log = dir.resolve("mixed.jsonl");
         Files.write(log, List.of(

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cachet statusline} on Claude Code's documented statusline input and a transcript of two calls of
@@ -40,6 +41,20 @@ class StatuslineCommandTest {
         assertThat(run.out()).isEqualTo(expected + System.lineSeparator());
         assertThat(expected).isEqualTo("Sonnet 4.6 | ctx 12% | $0.16 | hit 45% | $0.32/h | cache cold for 1h 07m: "
                 + "next turn re-writes 24K tokens, ~$0.14");
+    }
+
+    @Test
+    void responses_a_relay_names_alike_are_each_counted(@TempDir Path dir) throws Exception {
+        // A gateway between Claude Code and its model can give every response one message id and no request id.
+        Path fixture = Path.of(StatuslineCommandTest.class.getResource("/statusline/transcript.jsonl").toURI());
+        Path relayed = Files.writeString(dir.resolve("relayed.jsonl"), Files.readString(fixture)
+                .replaceAll("\"requestId\":\"req_\\d\",", "").replaceAll("msg_\\d", "relay"));
+
+        CliRun run = CliRun.withInput(at("2026-01-05T11:37:00Z"),
+                input().replace(fixture.toString(), relayed.toString()), "statusline");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(String.format(Locale.ROOT, " | $%.2f | ", FIRST + SECOND));
     }
 
     @Test

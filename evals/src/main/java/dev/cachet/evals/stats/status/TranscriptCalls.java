@@ -3,6 +3,7 @@ package dev.cachet.evals.stats.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
 import dev.cachet.evals.stats.Call;
+import dev.cachet.evals.trace.ClaudeCodeFormat;
 import dev.cachet.providers.Usage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.Optional;
 /**
  * The billed calls of one Claude Code transcript, read for a statusline: only lines that carry a usage are parsed,
  * and a line that cannot be read is passed over rather than failing the line (the file is being written as it is
- * read). A response logged over several lines (one per content block, under one message and request id) is one
+ * read). A response logged over several lines (one per content block, {@link ClaudeCodeFormat#responseId}) is one
  * call, with its last line's output count, which grows as the response streams.
  */
 public final class TranscriptCalls {
@@ -38,8 +39,9 @@ public final class TranscriptCalls {
                 try {
                     JsonNode entry = Json.mapper().readTree(line);
                     JsonNode message = entry.path("message");
-                    String key = message.path("id").asText("line " + number) + ":" + entry.path("requestId").asText("");
-                    calls.put(key, call(entry, message));
+                    Call call = call(entry, message);
+                    calls.put(ClaudeCodeFormat.responseId(message.path("id").asText("line " + number),
+                            entry.path("requestId").asText(""), call.usage().orElseThrow()), call);
                 } catch (IOException | RuntimeException e) {
                     // a torn last line, or an entry of another shape: not a call to count
                 }
