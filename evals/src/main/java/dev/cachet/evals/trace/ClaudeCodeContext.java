@@ -89,10 +89,12 @@ final class ClaudeCodeContext {
     /** One content block of an API response. */
     private void assistant(JsonFiles.Line line) {
         String messageId = JsonFiles.requiredText(file, line, "message.id");
-        Optional<String> answeredBy = Optional.ofNullable(line.json().path("message").path("model").textValue());
-        if (answeredBy.equals(Optional.of(SYNTHETIC))) {
+        Optional<String> named = Optional.ofNullable(line.json().path("message").path("model").textValue());
+        if (named.equals(Optional.of(SYNTHETIC))) {
             return;
         }
+        boolean fast = "fast".equals(line.json().path("message").path("usage").path("speed").textValue());
+        Optional<String> answeredBy = named.map(model -> ClaudeCodeFormat.servedAs(model, fast));
         Usage usage = usage(line);
         String key = ClaudeCodeFormat.responseId(messageId, line.json().path("requestId").asText(""), usage);
         TurnBuilder.Turn response = responses.computeIfAbsent(key,

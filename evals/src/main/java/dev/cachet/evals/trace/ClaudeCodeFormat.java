@@ -89,6 +89,14 @@ public final class ClaudeCodeFormat implements TraceFormat {
     }
 
     /**
+     * The model a response was billed as: fast mode ({@code usage.speed} "fast") serves the model at a multiple of its
+     * prices, so such a response is named as its model with {@code -fast}, as ccusage names it, and priced so.
+     */
+    public static String servedAs(String model, boolean fast) {
+        return fast && !model.isBlank() ? model + "-fast" : model;
+    }
+
+    /**
      * The user and assistant lines of each context, in file order: the main session's under {@link #MAIN}, each
      * sidechain's under its agentId, or where the log has none under the first line of its chain of parentUuid links
      * (a sub-agent's first message starts a chain of its own).

@@ -200,10 +200,10 @@ final class ClaudeCodeSummaryReader {
         if (!JsonScalars.isText(json.messageId)) {
             throw new Unsure("message.id");
         }
-        String answeredBy = json.model;
-        if (SYNTHETIC.equals(answeredBy)) {
+        if (SYNTHETIC.equals(json.model)) {
             return;
         }
+        String answeredBy = json.model == null ? null : ClaudeCodeFormat.servedAs(json.model, json.fast);
         if (json.usage != ClaudeCodeLine.Shape.OBJECT || json.inputMissing || json.outputMissing) {
             throw new Unsure("usage");
         }

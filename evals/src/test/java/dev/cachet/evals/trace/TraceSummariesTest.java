@@ -281,6 +281,26 @@ class TraceSummariesTest {
     }
 
     @Test
+    void the_streaming_reader_names_fast_modes_responses_as_the_importer_does() throws IOException {
+        String line = "{\"type\":\"assistant\",\"requestId\":\"%s\",\"message\":{\"id\":\"m\",\"model\":%s,"
+                + "\"content\":\"ok\",\"usage\":{\"speed\":%s,\"input_tokens\":1,\"output_tokens\":1}}}";
+        Path log = Files.write(dir.resolve("speeds.jsonl"), List.of(
+                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"content\":\"go\"}}",
+                line.formatted("r1", "\"claude-opus-4-6\"", "\"fast\""),
+                line.formatted("r2", "\"claude-opus-4-6\"", "\"standard\""),
+                line.formatted("r3", "\"claude-opus-4-6\"", "{\"fast\":true}"),
+                line.formatted("r4", "\"claude-opus-4-6\"", "null"),
+                line.formatted("r5", "null", "\"fast\""),
+                line.formatted("r6", "\"\"", "\"fast\"")));
+
+        List<TraceSummary> streamed = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong()).read(log, Optional.empty())
+                .summaries();
+        assertThat(streamed).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
+        assertThat(streamed.get(0).turns()).extracting(turn -> turn.model().orElse("none")).containsExactly(
+                "claude-opus-4-6-fast", "claude-opus-4-6", "claude-opus-4-6", "claude-opus-4-6", "none", "none");
+    }
+
+    @Test
     void the_streaming_reader_gives_up_lines_the_importer_would_read_otherwise_or_refuse() throws IOException {
         String good = "{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":\"ok\",\"usage\":"
                 + "{\"input_tokens\":1,\"output_tokens\":2}}}";

@@ -58,6 +58,23 @@ class StatuslineCommandTest {
     }
 
     @Test
+    void responses_fast_mode_served_cost_their_fast_price(@TempDir Path dir) throws Exception {
+        Path fixture = Path.of(StatuslineCommandTest.class.getResource("/statusline/transcript.jsonl").toURI());
+        Path fast = Files.writeString(dir.resolve("fast.jsonl"), Files.readString(fixture)
+                .replace("claude-sonnet-4-6", "claude-opus-4-6")
+                .replace("\"output_tokens\"", "\"speed\":\"fast\",\"output_tokens\""));
+
+        CliRun run = CliRun.withInput(at("2026-01-05T11:37:00Z"),
+                input().replace(fixture.toString(), fast.toString()), "statusline");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // Opus 4.6 per million tokens: $5 input, $10 1-hour write, $0.50 read, $25 output; six times that when fast.
+        double first = 6 * (10 * 5.0 + 20_000 * 10.0 + 500 * 25.0) / 1e6;
+        double second = 6 * (5 * 5.0 + 4_000 * 10.0 + 20_000 * 0.5 + 300 * 25.0) / 1e6;
+        assertThat(run.out()).contains(String.format(Locale.ROOT, " | $%.2f | ", first + second));
+    }
+
+    @Test
     void a_warm_cache_says_how_long_it_has_left() throws Exception {
         CliRun run = CliRun.withInput(at("2026-01-05T10:45:00Z"), input(), "statusline");
 

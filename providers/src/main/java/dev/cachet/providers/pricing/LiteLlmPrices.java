@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * one object per model name with per-token costs. Only models that chat are kept; prices are turned into cachet's
  * dollars per million tokens. A model without a cache price caches nothing at a discount, so its cache reads and
  * writes cost the input price; one without a 1-hour write price bills every write at its 5-minute price. A tier of
- * longer prompts ({@code input_cost_per_token_above_200k_tokens} and its kin) is kept with the model's prices.
+ * longer prompts ({@code input_cost_per_token_above_200k_tokens} and its kin) is kept with the model's prices. A model
+ * with a fast mode ({@code provider_specific_entry.fast}, the multiple of every price it bills) is priced so under its
+ * fast name too ({@code claude-opus-4-6-fast}, {@link ModelNames}).
  */
 final class LiteLlmPrices {
     private static final Set<String> CHAT_MODES = Set.of("chat", "completion", "responses");
@@ -45,13 +47,21 @@ final class LiteLlmPrices {
             throw new PriceTableException(where + ": expected a JSON object of models, as LiteLLM's price list is", null);
         }
         Map<String, ModelPrice> prices = new TreeMap<>();
+        Map<String, ModelPrice> fast = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode model = entry.getValue();
             if (chats(model) && model.has("input_cost_per_token") && model.has("output_cost_per_token")) {
-                prices.put(entry.getKey(), price(where, entry.getKey(), model));
+                ModelPrice price = price(where, entry.getKey(), model);
+                prices.put(entry.getKey(), price);
+                JsonNode multiple = model.path("provider_specific_entry").path("fast");
+                if (multiple.isNumber() && multiple.doubleValue() > 0) {
+                    fast.put(entry.getKey() + "-fast", price.times(multiple.doubleValue()));
+                }
             }
         }
+        // A model the list prices under its fast name itself keeps that price.
+        fast.forEach(prices::putIfAbsent);
         if (prices.size() < minModels) {
             throw new PriceTableException(where + ": only " + prices.size() + " priced chat models, fewer than the "
                     + minModels + " a whole LiteLLM price list has: refused as partial", null);

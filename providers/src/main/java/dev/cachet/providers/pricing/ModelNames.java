@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,9 +14,11 @@ import java.util.regex.Pattern;
  * snapshot date ({@code claude-sonnet-4-5-20250929}, {@code gpt-4o-2024-08-06}), {@code -latest}, a router's variant
  * ({@code :free}), a context tag ({@code [1m]}) or a proxy's alias for a routed model
  * ({@code openai/openrouter-llama-4-maverick}, as OpenHands names a model it reaches through a LiteLLM proxy in front of
- * OpenRouter); each bills as the model without them.
+ * OpenRouter); each bills as the model without them. A response Anthropic's fast mode served is named as its model with
+ * {@code -fast} after every such decoration ({@code claude-opus-4-6-fast}), as ccusage names it: it bills otherwise.
  */
 final class ModelNames {
+    private static final Pattern FAST = Pattern.compile("-fast$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTEXT_TAG = Pattern.compile("\\[[^]]*]$");
     /** A proxy's alias that names the router in front of the model: {@code openrouter-llama-4-maverick}. */
     private static final Pattern ROUTER_ALIAS = Pattern.compile("^openrouter-");
@@ -34,6 +37,10 @@ final class ModelNames {
 
     /** The names to look {@code model} up by, most specific first: as given, then shed of one decoration at a time. */
     static List<String> candidates(String model) {
+        Matcher fast = FAST.matcher(model.strip());
+        if (fast.find() && fast.start() > 0) {
+            return candidates(model.strip().substring(0, fast.start())).stream().map(name -> name + "-fast").toList();
+        }
         Set<String> names = new LinkedHashSet<>();
         String name = model.strip();
         names.add(name);

@@ -2,6 +2,7 @@ package dev.cachet.providers.pricing;
 
 import dev.cachet.context.strategy.CacheRates;
 import dev.cachet.providers.Usage;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -44,6 +45,20 @@ public record ModelPrice(
     public ModelPrice above(long aboveTokens, ModelPrice tier) {
         return new ModelPrice(input, output, cacheWrite5m, cacheWrite1h, cacheRead,
                 Optional.of(new LongContext(aboveTokens, tier)));
+    }
+
+    /**
+     * Every price, a tier's too, {@code factor} times this one, as Anthropic's fast mode bills: multiplied as the
+     * decimals they print as, so that 0.4 six times is 2.4, as a price list writes it.
+     */
+    public ModelPrice times(double factor) {
+        return new ModelPrice(times(input, factor), times(output, factor), times(cacheWrite5m, factor),
+                times(cacheWrite1h, factor), times(cacheRead, factor),
+                longContext.map(tier -> new LongContext(tier.aboveTokens(), tier.price().times(factor))));
+    }
+
+    private static double times(double price, double factor) {
+        return BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(factor)).doubleValue();
     }
 
     /** The prices a request with a prompt of {@code promptTokens} pays. */

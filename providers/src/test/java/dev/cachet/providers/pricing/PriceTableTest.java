@@ -348,7 +348,7 @@ class PriceTableTest {
                 {"sample_spec": {"mode": "one of: chat, embedding", "input_cost_per_token": 0.0},
                  "claude-opus-4-6": {"mode": "chat", "input_cost_per_token": 4e-06, "output_cost_per_token": 2e-05,
                     "cache_creation_input_token_cost": 5e-06, "cache_creation_input_token_cost_above_1hr": 8e-06,
-                    "cache_read_input_token_cost": 4e-07},
+                    "cache_read_input_token_cost": 4e-07, "provider_specific_entry": {"us": 1.1, "fast": 6.0}},
                  "deepseek/deepseek-v9": {"mode": "chat", "input_cost_per_token": 2.8e-07, "output_cost_per_token": 4.2e-07,
                     "cache_read_input_token_cost": 2.8e-08},
                  "openrouter/deepseek/deepseek-v9": {"mode": "chat", "input_cost_per_token": 9e-07, "output_cost_per_token": 9e-07},
@@ -359,7 +359,7 @@ class PriceTableTest {
                     "cache_creation_input_token_cost_above_200k_tokens": 7.5e-06,
                     "cache_creation_input_token_cost_above_1hr": 6e-06,
                     "cache_creation_input_token_cost_above_1hr_above_200k_tokens": 1.2e-05,
-                    "cache_read_input_token_cost_above_200k_tokens": 6e-07},
+                    "cache_read_input_token_cost_above_200k_tokens": 6e-07, "provider_specific_entry": {"fast": 2}},
                  "gemini-9-pro": {"mode": "chat", "input_cost_per_token": 1.25e-06, "output_cost_per_token": 1e-05,
                     "cache_read_input_token_cost": 1.25e-07, "input_cost_per_token_above_272k_tokens": 5e-06,
                     "input_cost_per_token_above_200k_tokens": 2.5e-06}}
@@ -377,8 +377,27 @@ class PriceTableTest {
         // price, an output price left out stays the base one; of two tiers, the first a prompt passes.
         assertThat(table.price("claude-sonnet-9")).contains(new ModelPrice(3, 15, 3.75, 6, 0.3)
                 .above(200_000, new ModelPrice(6, 22.5, 7.5, 12, 0.6)));
+        // Fast mode at the list's multiple of every price, a tier's too.
+        assertThat(table.price("claude-opus-4-6-fast")).contains(new ModelPrice(24, 120, 30, 48, 2.4));
+        assertThat(table.price("claude-sonnet-9-fast")).contains(new ModelPrice(6, 30, 7.5, 12, 0.6)
+                .above(200_000, new ModelPrice(12, 45, 15, 24, 1.2)));
+        assertThat(table.price("deepseek-v9-fast")).isEmpty();
         assertThat(table.price("gemini-9-pro")).contains(new ModelPrice(1.25, 10, 1.25, 1.25, 0.125)
                 .above(200_000, new ModelPrice(2.5, 10, 2.5, 2.5, 0.25)));
+    }
+
+    @Test
+    void fast_mode_is_priced_at_anthropics_multiple_of_the_models_own_prices_and_never_guessed() {
+        // Claude Code's fast mode: $30/$150 on Opus 4.6 and 4.7, $10/$50 on Opus 4.8, the cache multipliers on top.
+        ModelPrice sixTimes = new ModelPrice(30, 150, 37.5, 60, 3);
+        assertThat(bundled.price("claude-opus-4-6-fast")).contains(sixTimes);
+        assertThat(bundled.price("claude-opus-4-7-fast")).contains(sixTimes);
+        assertThat(bundled.price("claude-opus-4-8-fast")).contains(new ModelPrice(10, 50, 12.5, 20, 1));
+        // The model's other names, fast: a snapshot date before the suffix, a router's prefix.
+        assertThat(bundled.price("claude-opus-4-6-20260205-fast")).contains(sixTimes);
+        assertThat(bundled.price("anthropic/claude-opus-4-6-fast")).contains(sixTimes);
+        // A model without a published fast price stays unpriced rather than billed at its standard one.
+        assertThat(bundled.price("claude-sonnet-4-6-fast")).isEmpty();
     }
 
     @Test

@@ -63,7 +63,9 @@ public final class TranscriptCalls {
         } catch (DateTimeParseException e) {
             at = Optional.empty();
         }
-        Optional<String> model = message.path("model").isTextual() ? Optional.of(message.path("model").asText())
+        Optional<String> model = message.path("model").isTextual()
+                ? Optional.of(ClaudeCodeFormat.servedAs(message.path("model").asText(),
+                        "fast".equals(usage.path("speed").textValue())))
                 : Optional.empty();
         return new Call(entry.path("sessionId").asText("session"),
                 entry.path("isSidechain").asBoolean(false) ? "sidechain" : "main", model, at, Optional.of(billed));
