@@ -5,6 +5,7 @@ import dev.cachet.context.Json;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.providers.Usage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -109,8 +110,9 @@ public final class CodexFormat implements TraceFormat {
                             tokenCount(line, payload);
                         }
                     }
+                    case "compacted" -> compacted(payload);
                     default -> {
-                        // Other lines (compacted, future kinds) do not change the context as rebuilt here.
+                        // Other lines (future kinds) do not change the context as rebuilt here.
                     }
                 }
             }
@@ -202,6 +204,29 @@ public final class CodexFormat implements TraceFormat {
             TurnBuilder.Turn turn = current(line).usage(usage);
             CodexReports.id(JsonFiles.instant(file, line, "timestamp"), total).ifPresent(turn::callId);
             current = null;
+        }
+
+        /**
+         * Codex compacted its context: the next call starts anew from what the compaction kept. A newer Codex records
+         * that history whole ({@code replacement_history}), of which the messages and tool outputs are read (an
+         * encrypted summary cannot be); an older one the summary alone ({@code message}).
+         */
+        private void compacted(JsonNode payload) {
+            newInput();
+            JsonNode history = payload.path("replacement_history");
+            List<String> kept = new ArrayList<>();
+            if (history.isArray()) {
+                for (JsonNode item : history) {
+                    String text = item.path("type").asText().equals("message") ? Blocks.text(item.path("content"))
+                            : item.path("output").isTextual() ? item.path("output").textValue() : "";
+                    if (!text.isEmpty()) {
+                        kept.add(text);
+                    }
+                }
+            } else if (!payload.path("message").asText("").isEmpty()) {
+                kept.add(payload.path("message").asText());
+            }
+            turns.restartContext(kept);
         }
 
         /**

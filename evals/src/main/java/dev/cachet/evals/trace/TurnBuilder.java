@@ -45,6 +45,16 @@ final class TurnBuilder {
         restartWaiting = true;
     }
 
+    /**
+     * The original harness starts its context anew with the next model call, from {@code kept} (what its compaction
+     * kept) instead of the input waiting for it, which that holds or summarises.
+     */
+    void restartContext(List<String> kept) {
+        waiting = new ArrayList<>();
+        kept.forEach(this::user);
+        restartContext();
+    }
+
     /** Starts the next model call's turn, which takes the user input waiting for it. */
     Turn open(Optional<Instant> at) {
         Turn turn = new Turn(waiting, at, restartWaiting);

@@ -236,6 +236,26 @@ class CodexFormatTest {
                 .isNotEqualTo(parent.get(0).callId());
     }
 
+    @Test
+    void a_compaction_starts_the_context_anew_from_what_it_kept() throws IOException {
+        String compacted = "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"compacted\",\"payload\":";
+        Path older = rollout(call(), report("10:00:01", 100, 0), compacted + "{\"message\":\"the summary\"}}", call(),
+                report("10:00:02", 50, 0));
+        Path newer = rollout(call(), report("10:00:01", 100, 0), compacted + "{\"message\":\"\",\"replacement_history\":["
+                + "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"fix it\"}]},"
+                + "{\"type\":\"compaction\",\"encrypted_content\":\"xyz\"},"
+                + "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"summary\"}]}]}}",
+                call(), report("10:00:02", 50, 0));
+
+        List<TrajectoryTurn> turns = read(older).turns();
+        assertThat(turns).extracting(TrajectoryTurn::contextRestart).containsExactly(false, true);
+        assertThat(turns.get(1).userMessages()).containsExactly(new UserText("the summary"));
+        // The history a newer Codex records replaces the context whole: its messages, the encrypted summary unread.
+        assertThat(read(newer).turns().get(1).userMessages())
+                .containsExactly(new UserText("fix it"), new UserText("summary"));
+        assertThat(read(newer).turns().get(1).contextRestart()).isTrue();
+    }
+
     private Path rollout(String... lines) throws IOException {
         List<String> all = new java.util.ArrayList<>();
         all.add("{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"r\"}}");
