@@ -93,8 +93,9 @@ final class ClaudeCodeContext {
         if (named.equals(Optional.of(SYNTHETIC))) {
             return;
         }
-        boolean fast = "fast".equals(line.json().path("message").path("usage").path("speed").textValue());
-        Optional<String> answeredBy = named.map(model -> ClaudeCodeFormat.servedAs(model, fast));
+        JsonNode billed = line.json().path("message").path("usage");
+        Optional<String> answeredBy = named.map(model -> ClaudeCodeFormat.servedAs(model,
+                billed.path("speed").textValue(), billed.path("inference_geo").textValue()));
         Usage usage = usage(line);
         String key = ClaudeCodeFormat.responseId(messageId, line.json().path("requestId").asText(""), usage);
         TurnBuilder.Turn response = responses.computeIfAbsent(key,

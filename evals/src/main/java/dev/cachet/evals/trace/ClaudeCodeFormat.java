@@ -1,6 +1,7 @@
 package dev.cachet.evals.trace;
 
 import dev.cachet.providers.Usage;
+import dev.cachet.providers.pricing.PriceTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,11 +90,15 @@ public final class ClaudeCodeFormat implements TraceFormat {
     }
 
     /**
-     * The model a response was billed as: fast mode ({@code usage.speed} "fast") serves the model at a multiple of its
-     * prices, so such a response is named as its model with {@code -fast}, as ccusage names it, and priced so.
+     * The model a response was billed as, from its usage's {@code speed} and {@code inference_geo} (either may be
+     * null): fast mode ("fast") serves the model at a multiple of its prices, so such a response is named as its model
+     * with {@code -fast}, as ccusage names it; one served in the US alone ("us") with {@code @us}, a tenth dearer.
      */
-    public static String servedAs(String model, boolean fast) {
-        return fast && !model.isBlank() ? model + "-fast" : model;
+    public static String servedAs(String model, String speed, String geo) {
+        if (model.isBlank()) {
+            return model;
+        }
+        return model + ("fast".equals(speed) ? PriceTable.FAST : "") + ("us".equals(geo) ? PriceTable.US_ONLY : "");
     }
 
     /**

@@ -79,8 +79,9 @@ final class ClaudeCodeLine implements JsonLineFields.Field {
     /** input_tokens, output_tokens: absent or null. */
     boolean inputMissing = true;
     boolean outputMissing = true;
-    /** usage.speed is the string "fast". */
-    boolean fast;
+    /** usage.speed and usage.inference_geo where they are strings ({@code textValue()}), else null. */
+    String speed;
+    String geo;
     String toolUseResultAgentId;
 
     private ClaudeCodeLine(byte[] bytes, boolean mainKnown, boolean results) {
@@ -316,10 +317,8 @@ final class ClaudeCodeLine implements JsonLineFields.Field {
                 }
                 case "cache_creation_input_tokens" -> tokens.read(2, p, t);
                 case "cache_read_input_tokens" -> tokens.read(3, p, t);
-                case "speed" -> {
-                    fast = t == JsonToken.VALUE_STRING && p.getText().equals("fast");
-                    p.skipChildren();
-                }
+                case "speed" -> speed = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                case "inference_geo" -> geo = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
                 case "cache_creation" -> {
                     tokens.values[4] = 0;
                     if (t == JsonToken.START_OBJECT) {

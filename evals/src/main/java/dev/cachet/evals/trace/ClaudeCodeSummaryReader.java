@@ -203,7 +203,7 @@ final class ClaudeCodeSummaryReader {
         if (SYNTHETIC.equals(json.model)) {
             return;
         }
-        String answeredBy = json.model == null ? null : ClaudeCodeFormat.servedAs(json.model, json.fast);
+        String answeredBy = json.model == null ? null : ClaudeCodeFormat.servedAs(json.model, json.speed, json.geo);
         if (json.usage != ClaudeCodeLine.Shape.OBJECT || json.inputMissing || json.outputMissing) {
             throw new Unsure("usage");
         }

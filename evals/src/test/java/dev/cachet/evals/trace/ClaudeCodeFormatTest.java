@@ -149,21 +149,6 @@ class ClaudeCodeFormatTest {
                 .containsExactly(new Usage(100, 0, 0, 30, 0), new Usage(20, 0, 130, 5, 0));
     }
 
-    @Test
-    void a_response_fast_mode_served_is_billed_as_its_model_with_fast() throws IOException {
-        String line = "{\"type\":\"assistant\",\"sessionId\":\"s\",\"requestId\":\"%s\",\"message\":{\"id\":\"%s\","
-                + "\"model\":\"claude-opus-4-6\",\"content\":\"ok\",\"usage\":{\"input_tokens\":10,"
-                + "\"output_tokens\":5%s}}}";
-        Path log = Files.write(dir.resolve("fast.jsonl"), List.of(
-                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":\"go\"}}",
-                line.formatted("r1", "m1", ",\"speed\":\"fast\""), line.formatted("r2", "m2", ",\"speed\":\"standard\""),
-                line.formatted("r3", "m3", "")));
-
-        assertThat(read(log).turns()).extracting(turn -> turn.model().orElseThrow())
-                .containsExactly("claude-opus-4-6-fast", "claude-opus-4-6", "claude-opus-4-6");
-        assertThat(read(log).model()).contains("claude-opus-4-6-fast");
-    }
-
     private static String relayed(long input, long read, long output) {
         return "{\"type\":\"assistant\",\"sessionId\":\"s\",\"message\":{\"id\":\"relay\",\"model\":"
                 + "\"claude-sonnet-4-6\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],\"usage\":{"

@@ -281,23 +281,28 @@ class TraceSummariesTest {
     }
 
     @Test
-    void the_streaming_reader_names_fast_modes_responses_as_the_importer_does() throws IOException {
+    void the_streaming_reader_names_fast_and_us_only_responses_as_the_importer_does() throws IOException {
         String line = "{\"type\":\"assistant\",\"requestId\":\"%s\",\"message\":{\"id\":\"m\",\"model\":%s,"
-                + "\"content\":\"ok\",\"usage\":{\"speed\":%s,\"input_tokens\":1,\"output_tokens\":1}}}";
+                + "\"content\":\"ok\",\"usage\":{\"speed\":%s,\"input_tokens\":1,\"output_tokens\":1,"
+                + "\"inference_geo\":%s}}}";
         Path log = Files.write(dir.resolve("speeds.jsonl"), List.of(
                 "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"content\":\"go\"}}",
-                line.formatted("r1", "\"claude-opus-4-6\"", "\"fast\""),
-                line.formatted("r2", "\"claude-opus-4-6\"", "\"standard\""),
-                line.formatted("r3", "\"claude-opus-4-6\"", "{\"fast\":true}"),
-                line.formatted("r4", "\"claude-opus-4-6\"", "null"),
-                line.formatted("r5", "null", "\"fast\""),
-                line.formatted("r6", "\"\"", "\"fast\"")));
+                line.formatted("r1", "\"claude-opus-4-6\"", "\"fast\"", "\"global\""),
+                line.formatted("r2", "\"claude-opus-4-6\"", "\"standard\"", "\"us\""),
+                line.formatted("r3", "\"claude-opus-4-6\"", "{\"fast\":true}", "[\"us\"]"),
+                line.formatted("r4", "\"claude-opus-4-6\"", "null", "null"),
+                line.formatted("r5", "null", "\"fast\"", "\"us\""),
+                line.formatted("r6", "\"\"", "\"fast\"", "\"us\""),
+                line.formatted("r7", "\"claude-opus-4-6\"", "\"fast\"", "\"us\"")));
 
         List<TraceSummary> streamed = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong()).read(log, Optional.empty())
                 .summaries();
         assertThat(streamed).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
         assertThat(streamed.get(0).turns()).extracting(turn -> turn.model().orElse("none")).containsExactly(
-                "claude-opus-4-6-fast", "claude-opus-4-6", "claude-opus-4-6", "claude-opus-4-6", "none", "none");
+                "claude-opus-4-6-fast", "claude-opus-4-6@us", "claude-opus-4-6", "claude-opus-4-6", "none", "none",
+                "claude-opus-4-6-fast@us");
+        // The session's model is its first response's, as billed.
+        assertThat(streamed.get(0).model()).contains("claude-opus-4-6-fast");
     }
 
     @Test

@@ -33,8 +33,8 @@ final class SummaryCodec {
     // 7: the tool results' sizes may be absent (a report by period reads without them).
     // 8: a Codex call has the id of its token_count report, and older Codex logs are read.
     // 9: a Claude Code response is told apart by its input counts too.
-    // 10: a Claude Code response fast mode served is billed as its model with -fast.
-    static final int VERSION = 10;
+    // 10: a Claude Code response fast mode served is billed as its model with -fast. 11: one served in the US, @us.
+    static final int VERSION = 11;
     /** What is read first: the magic number, the version and the length of the head. */
     static final int PREFIX_BYTES = 3 * Integer.BYTES;
     private static final int CALL_KEY = 1;

@@ -369,7 +369,8 @@ class StatsCommandTest {
     }
 
     @Test
-    void a_response_fast_mode_served_is_priced_at_its_fast_rates_as_a_model_of_its_own() throws IOException {
+    void responses_fast_mode_or_the_us_alone_served_are_priced_at_their_rates_as_models_of_their_own()
+            throws IOException {
         Path log = dir.resolve("fast.jsonl");
         Files.write(log, List.of(
                 user("u-1", "Fix the build", "2026-01-01T10:00:00Z"),
@@ -377,16 +378,21 @@ class StatsCommandTest {
                         .replace("claude-sonnet-4-6", "claude-opus-4-6"),
                 assistant("msg_2", "a-2", 150, 0, 2000, 20, "2026-01-01T10:01:01Z")
                         .replace("claude-sonnet-4-6", "claude-opus-4-6")
-                        .replace("\"output_tokens\":20", "\"output_tokens\":20,\"speed\":\"fast\"")));
+                        .replace("\"output_tokens\":20", "\"output_tokens\":20,\"speed\":\"fast\""),
+                assistant("msg_3", "a-3", 50, 0, 2200, 30, "2026-01-01T10:02:01Z")
+                        .replace("claude-sonnet-4-6", "claude-opus-4-6")
+                        .replace("\"output_tokens\":30", "\"output_tokens\":30,\"inference_geo\":\"us\"")));
 
         JsonNode session = single(json(CliRun.of("stats", log.toString(), "--format", "json").out()).get("sessions"));
 
         assertThat(stream(session.get("models")).map(model -> model.get("model").asText()))
-                .containsExactly("claude-opus-4-6", "claude-opus-4-6-fast");
+                .containsExactly("claude-opus-4-6", "claude-opus-4-6-fast", "claude-opus-4-6@us");
         // Opus 4.6: $5 input, $6.25 write, $0.50 read, $25 output per million tokens; six times that in fast mode.
         double standard = (100 * 5.0 + 2000 * 6.25 + 10 * 25.0) / 1e6;
         double fast = 6 * (150 * 5.0 + 2000 * 0.5 + 20 * 25.0) / 1e6;
-        assertThat(session.get("cost_usd").asDouble()).isCloseTo(standard + fast, within(1e-12));
+        // In the US alone: 1.1 times.
+        double us = 1.1 * (50 * 5.0 + 2200 * 0.5 + 30 * 25.0) / 1e6;
+        assertThat(session.get("cost_usd").asDouble()).isCloseTo(standard + fast + us, within(1e-12));
     }
 
     @Test

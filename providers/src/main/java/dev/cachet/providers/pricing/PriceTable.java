@@ -33,6 +33,11 @@ public final class PriceTable {
     private static final String BUNDLED = "/dev/cachet/providers/pricing/prices.yaml";
     private static final List<String> FIELDS = List.of("input", "output", "cache_write_5m", "cache_write_1h", "cache_read");
     private static final Pattern ABOVE = Pattern.compile("above_([1-9]\\d{0,5})k");
+    /** What a model's name ends with where fast mode served the call ({@link ModelNames}). */
+    public static final String FAST = "-fast";
+    /** What a model's name ends with where the call was served in the US alone, and what that adds to its prices. */
+    public static final String US_ONLY = "@us";
+    private static final double US_ONLY_PREMIUM = 1.1;
 
     private final String pricesAsOf;
     /** Topmost first. */
@@ -173,9 +178,14 @@ public final class PriceTable {
     /**
      * The price of a model by the name a provider or a log gives it: exactly, else by its other names
      * ({@link ModelNames}), such as without a router's prefix ({@code openai/gpt-5}) or a snapshot date
-     * ({@code claude-haiku-4-5-20251001}), which bill as the model.
+     * ({@code claude-haiku-4-5-20251001}), which bill as the model. A call Anthropic served in the US alone (a response's
+     * {@code usage.inference_geo} "us", read as the model with {@code @us}) bills every price a tenth more (Anthropic's
+     * data residency pricing, for every model that takes the setting).
      */
     public Optional<ModelPrice> price(String model) {
+        if (model.endsWith(US_ONLY) && model.length() > US_ONLY.length()) {
+            return price(model.substring(0, model.length() - US_ONLY.length())).map(base -> base.times(US_ONLY_PREMIUM));
+        }
         List<String> names = ModelNames.candidates(model);
         for (Layer layer : layers) {
             Optional<ModelPrice> price = layer.price(names);

@@ -401,6 +401,14 @@ class PriceTableTest {
     }
 
     @Test
+    void inference_kept_in_the_us_bills_a_tenth_more_of_every_price() {
+        // Anthropic's data residency pricing: inference_geo "us" at 1.1 times every token price, fast mode's too.
+        assertThat(bundled.price("claude-sonnet-4-6@us")).contains(new ModelPrice(3.3, 16.5, 4.125, 6.6, 0.33));
+        assertThat(bundled.price("claude-opus-4-6-fast@us")).contains(new ModelPrice(33, 165, 41.25, 66, 3.3));
+        assertThat(bundled.price("claude-unknown-9@us")).isEmpty();
+    }
+
+    @Test
     void a_litellm_list_too_short_to_be_whole_or_not_json_is_refused_naming_it(@TempDir Path dir) throws IOException {
         Path partial = Files.writeString(dir.resolve("partial.json"),
                 "{\"gpt-5\": {\"mode\": \"chat\", \"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 1e-05}}");

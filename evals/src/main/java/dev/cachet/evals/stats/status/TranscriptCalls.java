@@ -64,8 +64,8 @@ public final class TranscriptCalls {
             at = Optional.empty();
         }
         Optional<String> model = message.path("model").isTextual()
-                ? Optional.of(ClaudeCodeFormat.servedAs(message.path("model").asText(),
-                        "fast".equals(usage.path("speed").textValue())))
+                ? Optional.of(ClaudeCodeFormat.servedAs(message.path("model").asText(), usage.path("speed").textValue(),
+                        usage.path("inference_geo").textValue()))
                 : Optional.empty();
         return new Call(entry.path("sessionId").asText("session"),
                 entry.path("isSidechain").asBoolean(false) ? "sidechain" : "main", model, at, Optional.of(billed));
