@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 final class Formats {
     /** What a model name can lose, in turn: its provider prefix, then its snapshot date. */
     private static final List<Pattern> MODEL_NAME_CUTS = List.of(Pattern.compile("^.*[/:]"),
-            Pattern.compile("-(\\d{8}|\\d{4}-\\d{2}-\\d{2})$"));
+            Pattern.compile("-(\\d{8}|\\d{4}-\\d{2}-\\d{2})$"), Pattern.compile("^claude-"));
 
     private Formats() {}
 
@@ -74,7 +74,8 @@ final class Formats {
 
     /**
      * A model name in {@code width} characters, its family and version kept: what tells models apart in a table.
-     * Too long, it loses its provider prefix ("anthropic/"), then its snapshot date ("-20250929"), then its middle.
+     * Too long, it loses its provider prefix ("anthropic/"), then its snapshot date ("-20250929"), then Claude's name
+     * ("claude-", before the family: "opus-4-6-fast"), then its middle.
      */
     static String modelName(String name, int width) {
         String shorter = name;

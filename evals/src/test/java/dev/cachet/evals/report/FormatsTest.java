@@ -24,12 +24,15 @@ class FormatsTest {
     }
 
     @Test
-    void a_long_model_name_loses_its_provider_then_its_date_never_its_family_and_version() {
+    void a_long_model_name_loses_its_provider_its_date_then_claudes_name_never_its_family_version_or_billing() {
         assertThat(Formats.modelName("claude-opus-4-6", 18)).isEqualTo("claude-opus-4-6");
         assertThat(Formats.modelName("claude-sonnet-4-5-20250929", 18)).isEqualTo("claude-sonnet-4-5");
         assertThat(Formats.modelName("anthropic/claude-3-5-sonnet-20241022", 18)).isEqualTo("claude-3-5-sonnet");
         assertThat(Formats.modelName("openai/gpt-4o-2024-08-06", 18)).isEqualTo("gpt-4o-2024-08-06");
         assertThat(Formats.modelName("openai/gpt-4o-mini-2024-07-18", 18)).isEqualTo("gpt-4o-mini");
+        // The way a call was billed (fast mode, in the US alone) tells it apart: Claude's own name goes first.
+        assertThat(Formats.modelName("claude-opus-4-6-fast", 18)).isEqualTo("opus-4-6-fast");
+        assertThat(Formats.modelName("claude-opus-4-6-fast@us", 18)).isEqualTo("opus-4-6-fast@us");
         assertThat(Formats.modelName("accounts/fireworks/models/qwen3-coder-480b-a35b-instruct", 18))
                 .isEqualTo("qwen3-c...instruct").hasSize(18);
     }

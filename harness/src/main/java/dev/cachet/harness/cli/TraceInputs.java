@@ -33,10 +33,9 @@ final class TraceInputs {
      * taken as given and an empty one is refused here.
      */
     @Parameters(paramLabel = "PATH", arity = "0..*", converter = AnyPath.class,
-            description = "Session logs or trajectory files, or directories to search for them. Default: your cachet "
-                    + "(~/.local/state/cachet/sessions), Claude Code (~/.claude/projects) and Codex (~/.codex/sessions) "
-                    + "logs; logs older versions left in ./.cachet/sessions are read only when named, since a cloned "
-                    + "repository can plant some there.")
+            description = "Session logs or trajectory files, or directories to search for them. Default: your "
+                    + UserLogs.WHERE + " logs; logs older versions left in ./.cachet/sessions are read only when "
+                    + "named, since a cloned repository can plant some there.")
     void paths(List<Path> given) {
         paths = nonEmpty(command, given);
     }

@@ -2,6 +2,8 @@ package dev.cachet.harness.config;
 
 import dev.cachet.harness.InputException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +34,26 @@ public record UserDirs(Map<String, String> environment) {
     /** cachet's cache: {@code $XDG_CACHE_HOME/cachet}, else {@code ~/.cache/cachet}. */
     public Path cache() {
         return base("XDG_CACHE_HOME", ".cache").resolve("cachet");
+    }
+
+    /**
+     * Claude Code's homes, which hold its logs in {@code projects}: those {@code $CLAUDE_CONFIG_DIR} names (ccusage
+     * takes several, comma-separated), else {@code ~/.config/claude} and {@code ~/.claude}, both of which Claude Code
+     * has kept them in.
+     */
+    public List<Path> claudeCode() {
+        List<Path> named = Arrays.stream(environment.getOrDefault("CLAUDE_CONFIG_DIR", "").split(","))
+                .map(String::strip)
+                .filter(dir -> !dir.isEmpty())
+                .map(Path::of)
+                .filter(Path::isAbsolute)
+                .toList();
+        return named.isEmpty() ? List.of(home().resolve(".config/claude"), home().resolve(".claude")) : named;
+    }
+
+    /** Codex's home, which holds its logs in {@code sessions} and {@code archived_sessions}: {@code $CODEX_HOME}, else {@code ~/.codex}. */
+    public Path codex() {
+        return absolute("CODEX_HOME").orElseGet(() -> home().resolve(".codex"));
     }
 
     // The XDG spec: a variable that is unset, empty or relative is ignored.

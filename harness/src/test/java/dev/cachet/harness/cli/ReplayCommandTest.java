@@ -46,8 +46,9 @@ class ReplayCommandTest {
     private static final String RECORDED = "recorded";
     /** Every strategy, transcript first: what replay runs by default. */
     private static final List<String> STRATEGIES = Strategies.all().stream().map(StrategyInfo::name).toList();
-    static final String NO_LOGS = "cachet: no PATH given and no cachet (~/.local/state/cachet/sessions), Claude Code "
-            + "(~/.claude/projects) or Codex (~/.codex/sessions) logs here; name session files or directories";
+    static final String NO_LOGS = "cachet: no PATH given and no logs of cachet (~/.local/state/cachet/sessions), Claude "
+            + "Code ($CLAUDE_CONFIG_DIR/projects, else ~/.config/claude/projects and ~/.claude/projects) and Codex "
+            + "($CODEX_HOME/sessions and archived_sessions, else under ~/.codex) here; name session files or directories";
 
     @TempDir
     Path dir;
