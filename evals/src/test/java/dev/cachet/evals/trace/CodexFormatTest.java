@@ -241,11 +241,11 @@ class CodexFormatTest {
         String compacted = "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"compacted\",\"payload\":";
         Path older = rollout(call(), report("10:00:01", 100, 0), compacted + "{\"message\":\"the summary\"}}", call(),
                 report("10:00:02", 50, 0));
-        Path newer = rollout(call(), report("10:00:01", 100, 0), compacted + "{\"message\":\"\",\"replacement_history\":["
-                + "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"fix it\"}]},"
-                + "{\"type\":\"compaction\",\"encrypted_content\":\"xyz\"},"
-                + "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"summary\"}]}]}}",
-                call(), report("10:00:02", 50, 0));
+        String message = "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"%s\"}]}";
+        Path newer = rollout(call(), report("10:00:01", 100, 0),
+                compacted + "{\"message\":\"\",\"replacement_history\":["
+                + message.formatted("fix it") + ",{\"type\":\"compaction\",\"encrypted_content\":\"xyz\"},"
+                + message.formatted("summary") + "]}}", call(), report("10:00:02", 50, 0));
 
         List<TrajectoryTurn> turns = read(older).turns();
         assertThat(turns).extracting(TrajectoryTurn::contextRestart).containsExactly(false, true);

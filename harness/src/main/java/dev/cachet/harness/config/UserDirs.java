@@ -51,7 +51,10 @@ public record UserDirs(Map<String, String> environment) {
         return named.isEmpty() ? List.of(home().resolve(".config/claude"), home().resolve(".claude")) : named;
     }
 
-    /** Codex's home, which holds its logs in {@code sessions} and {@code archived_sessions}: {@code $CODEX_HOME}, else {@code ~/.codex}. */
+    /**
+     * Codex's home, which holds its logs in {@code sessions} and {@code archived_sessions}: {@code $CODEX_HOME}, else
+     * {@code ~/.codex}.
+     */
     public Path codex() {
         return absolute("CODEX_HOME").orElseGet(() -> home().resolve(".codex"));
     }

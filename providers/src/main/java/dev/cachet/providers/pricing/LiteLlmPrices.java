@@ -56,16 +56,16 @@ final class LiteLlmPrices {
                 prices.put(entry.getKey(), price);
                 JsonNode multiple = model.path("provider_specific_entry").path("fast");
                 if (multiple.isNumber() && multiple.doubleValue() > 0) {
-                    fast.put(entry.getKey() + "-fast", price.times(multiple.doubleValue()));
+                    fast.put(entry.getKey() + PriceTable.FAST, price.times(multiple.doubleValue()));
                 }
             }
         }
-        // A model the list prices under its fast name itself keeps that price.
-        fast.forEach(prices::putIfAbsent);
         if (prices.size() < minModels) {
             throw new PriceTableException(where + ": only " + prices.size() + " priced chat models, fewer than the "
                     + minModels + " a whole LiteLLM price list has: refused as partial", null);
         }
+        // A model the list prices under its fast name itself keeps that price.
+        fast.forEach(prices::putIfAbsent);
         return prices;
     }
 

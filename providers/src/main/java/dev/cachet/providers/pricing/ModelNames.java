@@ -39,7 +39,8 @@ final class ModelNames {
     static List<String> candidates(String model) {
         Matcher fast = FAST.matcher(model.strip());
         if (fast.find() && fast.start() > 0) {
-            return candidates(model.strip().substring(0, fast.start())).stream().map(name -> name + "-fast").toList();
+            return candidates(model.strip().substring(0, fast.start())).stream().map(name -> name + PriceTable.FAST)
+                    .toList();
         }
         Set<String> names = new LinkedHashSet<>();
         String name = model.strip();

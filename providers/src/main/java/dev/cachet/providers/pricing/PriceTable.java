@@ -178,13 +178,14 @@ public final class PriceTable {
     /**
      * The price of a model by the name a provider or a log gives it: exactly, else by its other names
      * ({@link ModelNames}), such as without a router's prefix ({@code openai/gpt-5}) or a snapshot date
-     * ({@code claude-haiku-4-5-20251001}), which bill as the model. A call Anthropic served in the US alone (a response's
-     * {@code usage.inference_geo} "us", read as the model with {@code @us}) bills every price a tenth more (Anthropic's
-     * data residency pricing, for every model that takes the setting).
+     * ({@code claude-haiku-4-5-20251001}), which bill as the model. A call Anthropic served in the US alone (a
+     * response's {@code usage.inference_geo} "us", read as the model with {@code @us}) bills every price a tenth more
+     * (Anthropic's data residency pricing, for every model that takes the setting).
      */
     public Optional<ModelPrice> price(String model) {
         if (model.endsWith(US_ONLY) && model.length() > US_ONLY.length()) {
-            return price(model.substring(0, model.length() - US_ONLY.length())).map(base -> base.times(US_ONLY_PREMIUM));
+            String served = model.substring(0, model.length() - US_ONLY.length());
+            return price(served).map(base -> base.times(US_ONLY_PREMIUM));
         }
         List<String> names = ModelNames.candidates(model);
         for (Layer layer : layers) {
