@@ -79,14 +79,17 @@ public final class ClaudeCodeFormat implements TraceFormat {
 
     /**
      * The id of the API response a line belongs to. Claude Code writes a response once per content block, each line
-     * with its message id, request id and usage, whose output grows as the response streams in while its input
-     * counts stay; a resumed session's log repeats the lines of the log it resumed. A request retried under one
-     * message id is another response (ccusage counts so too), and so is a response with other input counts: a gateway
-     * between Claude Code and its model can give every response one message id and no request id.
+     * with its message id, request id and usage, and a resumed session's log repeats the lines of the log it
+     * resumed. A request retried under one message id is another response (ccusage counts so too). Anthropic names
+     * every request; a gateway between Claude Code and its model may not, and may give every response one message id:
+     * without a request id, a response is told apart by its input counts too, which its lines share while its output
+     * grows. (With one they are not, since a response whose server-side tools add input may count more on its last
+     * line.)
      */
     public static String responseId(String messageId, String requestId, Usage usage) {
-        return messageId + ":" + requestId + ":" + usage.uncachedInput() + "/" + usage.cacheWrite() + "/"
-                + usage.cacheRead();
+        return requestId.isEmpty()
+                ? messageId + "::" + usage.uncachedInput() + "/" + usage.cacheWrite() + "/" + usage.cacheRead()
+                : messageId + ":" + requestId;
     }
 
     /**

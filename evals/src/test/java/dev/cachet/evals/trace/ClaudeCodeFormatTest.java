@@ -134,7 +134,7 @@ class ClaudeCodeFormatTest {
                 .containsOnly(java.util.Optional.of("claude-opus-4-6"));
         assertThat(trajectories.get(1).turns()).extracting(TrajectoryTurn::model)
                 .containsOnly(java.util.Optional.of("claude-haiku-4-5-20251001"));
-        assertThat(trajectories.get(0).turns().get(0).callId()).contains("msg_M1:req_M1:2/1000/500");
+        assertThat(trajectories.get(0).turns().get(0).callId()).contains("msg_M1:req_M1");
     }
 
     @Test
@@ -147,6 +147,20 @@ class ClaudeCodeFormatTest {
 
         assertThat(read(log).turns()).extracting(turn -> turn.usage().orElseThrow())
                 .containsExactly(new Usage(100, 0, 0, 30, 0), new Usage(20, 0, 130, 5, 0));
+    }
+
+    @Test
+    void a_named_requests_lines_stay_one_call_though_its_last_counts_more_input() throws IOException {
+        // Server-side tools (a web search) add input as the response goes on; its request id keeps it one response.
+        String line = "{\"type\":\"assistant\",\"sessionId\":\"s\",\"requestId\":\"req_1\",\"message\":"
+                + "{\"id\":\"msg_1\",\"model\":\"claude-sonnet-4-6\",\"content\":\"ok\",\"usage\":"
+                + "{\"input_tokens\":%d,\"output_tokens\":%d}}}";
+        Path log = Files.write(dir.resolve("searched.jsonl"), List.of(
+                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":\"go\"}}",
+                line.formatted(100, 1), line.formatted(150, 40)));
+
+        assertThat(read(log).turns()).extracting(turn -> turn.usage().orElseThrow())
+                .containsExactly(new Usage(150, 0, 0, 40, 0));
     }
 
     private static String relayed(long input, long read, long output) {

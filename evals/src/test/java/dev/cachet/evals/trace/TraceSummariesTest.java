@@ -272,12 +272,18 @@ class TraceSummariesTest {
                 + "\"usage\":{\"input_tokens\":%d,\"cache_read_input_tokens\":%d,\"output_tokens\":%d}}}";
         Path log = Files.write(dir.resolve("relay.jsonl"), List.of(
                 "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"content\":\"go\"}}",
-                relayed.formatted(100, 0, 1), relayed.formatted(100, 0, 30), relayed.formatted(20, 130, 5)));
+                relayed.formatted(100, 0, 1), relayed.formatted(100, 0, 30), relayed.formatted(20, 130, 5),
+                // named by Anthropic: one response, though its last line counts more input
+                named(relayed.formatted(40, 0, 1)), named(relayed.formatted(60, 0, 9))));
 
         List<TraceSummary> streamed = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong()).read(log, Optional.empty())
                 .summaries();
         assertThat(streamed).isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER));
-        assertThat(streamed.get(0).turns()).hasSize(2);
+        assertThat(streamed.get(0).turns()).hasSize(3);
+    }
+
+    private static String named(String line) {
+        return line.replace("\"type\":\"assistant\",", "\"type\":\"assistant\",\"requestId\":\"r\",");
     }
 
     @Test
