@@ -47,17 +47,14 @@ public final class ReplayBench {
         System.gc();
         HeapPeaks.reset();
         Duration[] busy = {Duration.ZERO, Duration.ZERO};
-        long start = System.nanoTime();
-        long cpuStart = ProcessCpu.nanos();
-        ReplayBatch.Outcome outcome = batch.run(files, jobs, done -> {
+        ReplayBatch.Outcome[] outcome = new ReplayBatch.Outcome[1];
+        Timed timed = Timed.of(() -> outcome[0] = batch.run(files, jobs, done -> {
             busy[0] = busy[0].plus(done.reading());
             busy[1] = busy[1].plus(done.replaying());
-        });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
-        List<ReplayRun> runs = outcome.runs();
-        return new Result(turns(runs, false), turns(runs, true), seconds, cpuSeconds, HeapPeaks.megabytes(), busy[0], busy[1],
-                outcome.failures());
+        }));
+        List<ReplayRun> runs = outcome[0].runs();
+        return new Result(turns(runs, false), turns(runs, true), timed.seconds(), timed.cpuSeconds(),
+                HeapPeaks.megabytes(), busy[0], busy[1], outcome[0].failures());
     }
 
     /** The turns of the strategies' runs (the recorded bills are no windows), or of the transcript's alone. */

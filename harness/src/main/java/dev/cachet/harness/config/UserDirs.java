@@ -56,10 +56,10 @@ public record UserDirs(Map<String, String> environment) {
      * {@code ~/.codex}.
      */
     public Path codex() {
-        return absolute("CODEX_HOME").orElseGet(() -> home().resolve(".codex"));
+        return base("CODEX_HOME", ".codex");
     }
 
-    // The XDG spec: a variable that is unset, empty or relative is ignored.
+    // The XDG spec: a variable that is unset, empty or relative is ignored (CODEX_HOME is taken alike).
     private Path base(String variable, String underHome) {
         return absolute(variable).orElseGet(() -> home().resolve(underHome));
     }
