@@ -1,6 +1,7 @@
 package dev.cachet.evals.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
@@ -254,6 +255,28 @@ class CodexFormatTest {
         assertThat(read(newer).turns().get(1).userMessages())
                 .containsExactly(new UserText("fix it"), new UserText("summary"));
         assertThat(read(newer).turns().get(1).contextRestart()).isTrue();
+    }
+
+    @Test
+    void a_report_of_a_total_without_its_counts_is_an_error_naming_file_and_line() throws IOException {
+        Path log = rollout(call(), "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"event_msg\",\"payload\":{"
+                + "\"type\":\"token_count\",\"info\":{\"total_token_usage\":{\"input_tokens\":10,"
+                + "\"output_tokens\":\"5\"}}}}");
+
+        assertThatThrownBy(() -> read(log)).isInstanceOf(TraceFormatException.class)
+                .hasMessage(log + ":3: payload.info has no last_token_usage, and its total_token_usage no integer "
+                        + "input_tokens and output_tokens to bill the call from");
+    }
+
+    @Test
+    void a_compacted_line_of_another_shape_restarts_the_context_with_nothing_kept() throws IOException {
+        Path log = rollout(call(), report("10:00:01", 100, 0), "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":"
+                + "\"compacted\",\"payload\":{\"message\":{\"text\":\"x\"},\"replacement_history\":\"none\"}}", call(),
+                report("10:00:02", 50, 0));
+
+        TrajectoryTurn after = read(log).turns().get(1);
+        assertThat(after.contextRestart()).isTrue();
+        assertThat(after.userMessages()).isEmpty();
     }
 
     private Path rollout(String... lines) throws IOException {
