@@ -5,13 +5,17 @@ import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.evals.trace.LargestFirst;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.evals.trace.TrajectoryTurn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -23,7 +27,8 @@ import java.util.function.Function;
 /**
  * Replays many trajectory files under several strategies, {@code jobs} files at a time, the largest first. A file
  * that cannot be read is reported and skipped, so one truncated log does not cost the report on the others. Runs
- * come back in the order of the files, whatever order the jobs finish in.
+ * come back in the order of the files, whatever order the jobs finish in, each call billed in one file only
+ * ({@link BilledOnce}).
  */
 public final class ReplayBatch {
     private final TokenCounter counter;
@@ -32,11 +37,15 @@ public final class ReplayBatch {
     private final Function<Path, List<Trajectory>> reader;
     private final ReplayTiming timing;
 
-    /** What the batch produced: the runs, and the files it skipped with why. */
-    public record Outcome(List<ReplayRun> runs, List<String> failures) {
+    /**
+     * What the batch produced: the runs, the files it skipped with why, and the traces that share calls with another,
+     * with where those are billed.
+     */
+    public record Outcome(List<ReplayRun> runs, List<String> failures, List<String> shared) {
         public Outcome {
             runs = List.copyOf(runs);
             failures = List.copyOf(failures);
+            shared = List.copyOf(shared);
         }
     }
 
@@ -57,7 +66,8 @@ public final class ReplayBatch {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, files.size())));
         try {
             CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
-            List<List<ReplayRun>> byFile = new ArrayList<>(Collections.nCopies(files.size(), List.of()));
+            List<BilledOnce.FileRuns> byFile =
+                    new ArrayList<>(Collections.nCopies(files.size(), BilledOnce.FileRuns.NONE));
             String[] failures = new String[files.size()];
             long[][] nanos = new long[files.size()][2];
             for (int index : LargestFirst.order(files)) {
@@ -78,8 +88,9 @@ public final class ReplayBatch {
                 progress.accept(new Progress(finished, files.size(), files.get(index), Duration.ofNanos(nanos[index][0]),
                         Duration.ofNanos(nanos[index][1])));
             }
-            return new Outcome(byFile.stream().flatMap(List::stream).toList(),
-                    Arrays.stream(failures).filter(Objects::nonNull).toList());
+            BilledOnce.Result billed = BilledOnce.of(byFile);
+            return new Outcome(billed.runs(), Arrays.stream(failures).filter(Objects::nonNull).toList(),
+                    billed.shared());
         } finally {
             pool.shutdownNow();
         }
@@ -99,8 +110,11 @@ public final class ReplayBatch {
         }
     }
 
-    /** The file's runs; {@code nanos} gets the time spent reading it and the time spent replaying it. */
-    private List<ReplayRun> replay(Path file, long[] nanos) {
+    /**
+     * The file's runs and its calls' ids; {@code nanos} gets the time spent reading it and the time spent replaying
+     * it.
+     */
+    private BilledOnce.FileRuns replay(Path file, long[] nanos) {
         // Counts per file: the strategies and counters of its trajectories share them, and they are freed with it.
         CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), billing,
                 timing);
@@ -109,10 +123,12 @@ public final class ReplayBatch {
         long read = System.nanoTime();
         nanos[0] = read - start;
         List<ReplayRun> runs = new ArrayList<>();
+        Map<String, List<Optional<String>>> calls = new LinkedHashMap<>();
         for (Trajectory trajectory : trajectories) {
             runs.addAll(replay.replay(trajectory, strategies));
+            calls.put(trajectory.id(), trajectory.turns().stream().map(TrajectoryTurn::callId).toList());
         }
         nanos[1] = System.nanoTime() - read;
-        return runs;
+        return new BilledOnce.FileRuns(runs, calls);
     }
 }

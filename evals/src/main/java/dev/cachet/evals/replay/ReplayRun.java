@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,12 @@ public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, b
     /** A strategy's run, or a bill without its original's replay. */
     public ReplayRun(String trace, String strategy, List<ReplayTurn> turns, boolean estimated, double restartCostUsd) {
         this(trace, strategy, turns, estimated, restartCostUsd, Optional.empty());
+    }
+
+    /** This run with only the turns {@code kept} (its original's too): calls billed in another trace are left out. */
+    ReplayRun keeping(Predicate<ReplayTurn> kept) {
+        return new ReplayRun(trace, strategy, turns.stream().filter(kept).toList(), estimated, restartCostUsd,
+                original.map(run -> run.keeping(kept)));
     }
 
     /** The recorded bills among these runs, by trace. */

@@ -41,7 +41,9 @@ import picocli.CommandLine.Option;
                     + "token counts are fitted to that bill (what the log never held, such as the harness's system "
                     + "prompt and tools, rides as an unseen prefix in every window), the bill is a 'recorded' row "
                     + "that strategies are compared with, and the fidelity to it of the original harness's replay "
-                    + "(its transcript, as it ran) is printed. Other traces are estimated.",
+                    + "(its transcript, as it ran) is printed. Other traces are estimated. A call that several logs "
+                    + "hold (a resumed session's log repeats the one it resumed) is billed once, in the log that holds "
+                    + "the most calls.",
             "",
             "The strategies are billed at the cache lifetime cachet would have run them with: --cache-ttl, by "
                     + "default auto, where each request is written for 5 minutes or an hour as the rule in "
@@ -125,6 +127,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
         progress.finish();
         outcome.failures().forEach(failure -> err.println("skipped " + failure));
+        outcome.shared().forEach(err::println);
         if (outcome.runs().isEmpty()) {
             throw new InputException("no trajectory could be replayed; nothing reported" + (out != null ? " in " + out : ""));
         }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -185,7 +186,8 @@ class ReplayCommandTest {
         Path first = Files.createDirectories(dir.resolve("run-1/app")).resolve("session.jsonl");
         Path second = Files.createDirectories(dir.resolve("run-2/app")).resolve("session.jsonl");
         Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), first);
-        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), second);
+        // Another session's log, not a copy of the first's calls, which would be billed once.
+        Files.writeString(second, renamed(Files.readString(first), "2"));
         List<Path> files = List.of(dir, TraceFixtures.path(TraceFixtures.CODEX), TraceFixtures.DEMO);
 
         CliRun run = replay(files, "--format", "json", "--out", dir.resolve("reports").toString());
@@ -270,6 +272,61 @@ class ReplayCommandTest {
         assertThat(searched.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(searched.err().lines())
                 .containsExactly("cachet: no session logs found in [" + dir + "] (1 file of other formats)");
+    }
+
+    @Test
+    void a_call_that_several_logs_hold_is_billed_once_in_the_log_that_holds_the_most() throws IOException {
+        String original = Files.readString(TraceFixtures.path(TraceFixtures.CLAUDE_CODE));
+        // Claude Code's logs of two sessions resumed from the first each open with its lines, calls and all.
+        Path first = Files.writeString(dir.resolve("a.jsonl"), original);
+        Path resumed = Files.writeString(dir.resolve("b.jsonl"), original + renamed(original, "2"));
+        Files.writeString(dir.resolve("c.jsonl"), original + renamed(original, "3"));
+
+        CliRun run = replay(List.of(dir), "--format", "json", "--strategies", "transcript");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, JsonNode> bills = stream(json(run.out()).get("runs"))
+                .filter(r -> r.get("strategy").asText().equals(RECORDED))
+                .collect(Collectors.toMap(r -> r.get("trace").asText(), r -> r));
+        assertThat(bills).containsOnlyKeys("b.jsonl", "c.jsonl");
+        RecordedBill once = RecordedBill.claudeCode(first);
+        assertThat(bills.get("b.jsonl").get("turns").asInt()).isEqualTo(4);
+        assertThat(bills.get("c.jsonl").get("turns").asInt()).isEqualTo(2);
+        // Each call once: the first session's, the two resumed sessions' own.
+        assertThat(bills.values().stream().mapToLong(r -> r.get("output_tokens").asLong()).sum())
+                .isEqualTo(3 * once.output());
+        assertThat(run.err()).contains("a.jsonl: all 2 calls are also in b.jsonl and billed there")
+                .contains("c.jsonl: 2 of its 4 calls are also in b.jsonl and billed there")
+                .contains("its rows bill the other 2");
+        CliRun alone = replay(List.of(resumed), "--format", "json", "--strategies", "transcript");
+        assertThat(stream(json(alone.out()).get("runs")).toList()).isEqualTo(stream(json(run.out()).get("runs"))
+                .filter(r -> r.get("trace").asText().equals("b.jsonl")).toList());
+    }
+
+    @Test
+    void a_sub_agent_logged_in_its_parents_log_and_in_its_own_is_replayed_once() throws IOException {
+        String original = Files.readString(TraceFixtures.path(TraceFixtures.CLAUDE_CODE));
+        // Its two calls, as the main session's first and last, with their requests and results.
+        List<String> lines = renamed(original, "9").lines().toList();
+        String agent = Stream.concat(lines.subList(3, 10).stream(), Stream.of(lines.get(12), lines.get(14)))
+                .map(line -> line + "\n").collect(Collectors.joining())
+                .replace("\"isSidechain\":false", "\"isSidechain\":true")
+                .replace("\"sessionId\":\"s-9\"", "\"sessionId\":\"s-1\",\"agentId\":\"x9\"");
+        Files.writeString(dir.resolve("s-1.jsonl"), original + agent);
+        Files.writeString(Files.createDirectories(dir.resolve("s-1/subagents")).resolve("agent-x9.jsonl"), agent);
+
+        CliRun run = replay(List.of(dir), "--format", "json", "--strategies", "transcript");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(stream(json(run.out()).get("runs")).map(r -> r.get("trace").asText()).distinct())
+                .containsExactly("s-1.jsonl", "s-1.jsonl#sidechain-1");
+        assertThat(run.err()).contains("agent-x9.jsonl: all 2 calls are also in s-1.jsonl#sidechain-1 and billed there");
+    }
+
+    /** A Claude Code log's lines as another session's, each id with {@code suffix}: none of its calls is the log's. */
+    private static String renamed(String log, String suffix) {
+        return log.replaceAll("\"(msg_[A-Z]|req_[A-Z]|[upac]-[0-9]+|toolu_[0-9]+)\"", "\"$1" + suffix + "\"")
+                .replace("\"s-1\"", "\"s-" + suffix + "\"");
     }
 
     @Test
