@@ -298,6 +298,12 @@ class ReplayCommandTest {
         assertThat(run.err()).contains("a.jsonl: all 2 calls are also in b.jsonl and billed there")
                 .contains("c.jsonl: 2 of its 4 calls are also in b.jsonl and billed there")
                 .contains("its rows bill the other 2");
+        // The two answers to what was paid agree.
+        JsonNode stats = json(CliRun.of("stats", "daily", "--json", "--no-cache", dir.toString()).out());
+        for (String kind : List.of("input_tokens", "cache_read_tokens", "output_tokens")) {
+            assertThat(bills.values().stream().mapToLong(r -> r.get(kind).asLong()).sum()).as(kind)
+                    .isEqualTo(stats.at("/total/usage/" + kind).asLong());
+        }
         CliRun alone = replay(List.of(resumed), "--format", "json", "--strategies", "transcript");
         assertThat(stream(json(alone.out()).get("runs")).toList()).isEqualTo(stream(json(run.out()).get("runs"))
                 .filter(r -> r.get("trace").asText().equals("b.jsonl")).toList());
