@@ -5,13 +5,11 @@ import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.evals.trace.LargestFirst;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
-import dev.cachet.evals.trace.TrajectoryTurn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +51,11 @@ public final class ReplayBatch {
     public record Progress(int done, int total, Path file, Duration reading, Duration replaying) {}
 
     /** @param counter counts tokens; each file counts with a fresh copy, so no file keeps another's counts alive */
+    /** One file's runs, and its trajectories' call ids by turn. */
+    private record FileRuns(List<ReplayRun> runs, Map<String, List<Optional<String>>> calls) {
+        static final FileRuns NONE = new FileRuns(List.of(), Map.of());
+    }
+
     public ReplayBatch(TokenCounter counter, Billing billing, List<ConfiguredStrategy> strategies,
             Function<Path, List<Trajectory>> reader, ReplayTiming timing) {
         this.counter = counter;
@@ -66,8 +69,7 @@ public final class ReplayBatch {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, files.size())));
         try {
             CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
-            List<BilledOnce.FileRuns> byFile =
-                    new ArrayList<>(Collections.nCopies(files.size(), BilledOnce.FileRuns.NONE));
+            List<FileRuns> byFile = new ArrayList<>(Collections.nCopies(files.size(), FileRuns.NONE));
             String[] failures = new String[files.size()];
             long[][] nanos = new long[files.size()][2];
             for (int index : LargestFirst.order(files)) {
@@ -88,9 +90,10 @@ public final class ReplayBatch {
                 progress.accept(new Progress(finished, files.size(), files.get(index), Duration.ofNanos(nanos[index][0]),
                         Duration.ofNanos(nanos[index][1])));
             }
-            BilledOnce.Result billed = BilledOnce.of(byFile);
-            return new Outcome(billed.runs(), Arrays.stream(failures).filter(Objects::nonNull).toList(),
-                    billed.shared());
+            BilledOnce billed = BilledOnce.of(byFile.stream().map(FileRuns::calls).toList());
+            return new Outcome(byFile.stream().flatMap(file -> file.runs().stream())
+                    .flatMap(run -> billed.billed(run).stream()).toList(),
+                    Arrays.stream(failures).filter(Objects::nonNull).toList(), billed.shared());
         } finally {
             pool.shutdownNow();
         }
@@ -114,7 +117,7 @@ public final class ReplayBatch {
      * The file's runs and its calls' ids; {@code nanos} gets the time spent reading it and the time spent replaying
      * it.
      */
-    private BilledOnce.FileRuns replay(Path file, long[] nanos) {
+    private FileRuns replay(Path file, long[] nanos) {
         // Counts per file: the strategies and counters of its trajectories share them, and they are freed with it.
         CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), billing,
                 timing);
@@ -123,12 +126,10 @@ public final class ReplayBatch {
         long read = System.nanoTime();
         nanos[0] = read - start;
         List<ReplayRun> runs = new ArrayList<>();
-        Map<String, List<Optional<String>>> calls = new LinkedHashMap<>();
         for (Trajectory trajectory : trajectories) {
             runs.addAll(replay.replay(trajectory, strategies));
-            calls.put(trajectory.id(), trajectory.turns().stream().map(TrajectoryTurn::callId).toList());
         }
         nanos[1] = System.nanoTime() - read;
-        return new BilledOnce.FileRuns(runs, calls);
+        return new FileRuns(runs, BilledOnce.callsOf(trajectories));
     }
 }

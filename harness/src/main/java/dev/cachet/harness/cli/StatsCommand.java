@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cachet.context.Counted;
 import dev.cachet.context.Json;
 import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.evals.replay.BilledOnce;
 import dev.cachet.evals.replay.CounterfactualReplay;
 import dev.cachet.evals.report.StatsTables;
 import dev.cachet.evals.report.TextTable;
@@ -167,7 +168,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         StatsSource.Loaded loaded = new StatsSource(perSession ? reader : reader.withoutResultSizes(), cache)
                 .load(files, found::format, jobs, ProgressLine.on(err));
         List<String> failures = new ArrayList<>(loaded.failures());
-        Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files, found::format) : Map.of();
+        ReadWhole whole = strategy.isPresent() ? trajectories(files, found::format) : ReadWhole.NONE;
         DateRange range = filter.range();
         List<SessionStats> sessions = new ArrayList<>();
         List<ModelUsage> billedModels = new ArrayList<>();
@@ -203,8 +204,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             models.ifPresentOrElse(billedModels::addAll, () -> failures.add(parts.get(0).id() + ": no usage recorded"));
             stats.ifPresent(sessions::add);
             strategy.ifPresent(asked -> stats.flatMap(s -> WhatIf.of(s.session(),
-                            whole.getOrDefault(sessionKey(parts.get(0).format(), parts.get(0).session()), List.of()),
-                            asked, replay()))
+                            whole.bySession().getOrDefault(sessionKey(parts.get(0).format(), parts.get(0).session()),
+                                    List.of()), asked, replay(), whole.billed()))
                     .ifPresent(w -> whatIfs.put(w.session(), w)));
         }
         failures.forEach(failure -> err.println("skipped " + failure));
@@ -214,16 +215,24 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         return failures.stream().anyMatch(f -> !f.endsWith("no usage recorded")) ? ExitCodes.INPUT : ExitCodes.OK;
     }
 
+    /** Every session's parts read whole, by session, and which calls each bills, for the replay of --what-if. */
+    private record ReadWhole(Map<String, List<Trajectory>> bySession, BilledOnce billed) {
+        static final ReadWhole NONE = new ReadWhole(Map.of(), BilledOnce.of(List.of()));
+    }
+
     /**
-     * Every session's parts read whole, in the format each was found in, for the replay of --what-if; a file that
-     * cannot be read was named already when its summary failed.
+     * Every session's parts read whole, in the format each was found in; a file that cannot be read was named already
+     * when its summary failed. A call that several files hold is billed once, as the report counts it once.
      */
-    private Map<String, List<Trajectory>> trajectories(List<Path> files, Function<Path, TraceFormat> formats) {
+    private ReadWhole trajectories(List<Path> files, Function<Path, TraceFormat> formats) {
         Map<String, List<Trajectory>> bySession = new LinkedHashMap<>();
+        List<Map<String, List<Optional<String>>>> callsByFile = new ArrayList<>();
         Function<Path, List<Trajectory>> reader = TraceNames.reader(files, formats);
         for (Path file : files) {
             try {
-                for (Trajectory trajectory : reader.apply(file)) {
+                List<Trajectory> read = reader.apply(file);
+                callsByFile.add(BilledOnce.callsOf(read));
+                for (Trajectory trajectory : read) {
                     bySession.computeIfAbsent(sessionKey(trajectory.format(), trajectory.session()),
                             s -> new ArrayList<>()).add(trajectory);
                 }
@@ -231,7 +240,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 // Reported once, from the summaries.
             }
         }
-        return bySession;
+        return new ReadWhole(bySession, BilledOnce.of(callsByFile));
     }
 
     private static String sessionKey(String format, String session) {

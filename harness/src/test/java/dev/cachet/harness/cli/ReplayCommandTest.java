@@ -330,7 +330,7 @@ class ReplayCommandTest {
     }
 
     /** A Claude Code log's lines as another session's, each id with {@code suffix}: none of its calls is the log's. */
-    private static String renamed(String log, String suffix) {
+    static String renamed(String log, String suffix) {
         return log.replaceAll("\"(msg_[A-Z]|req_[A-Z]|[upac]-[0-9]+|toolu_[0-9]+)\"", "\"$1" + suffix + "\"")
                 .replace("\"s-1\"", "\"s-" + suffix + "\"");
     }

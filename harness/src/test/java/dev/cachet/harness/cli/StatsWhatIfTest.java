@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cachet stats --what-if}: a strategy's counterfactual cost per session, as 'cachet replay' figures it. */
 class StatsWhatIfTest {
@@ -33,6 +37,23 @@ class StatsWhatIfTest {
         CliRun table = CliRun.of("stats", log, "--what-if", "hybrid");
         assertThat(table.out().lines().findFirst().orElseThrow()).containsPattern("tools +hybrid +saving +flags");
         assertThat(table.out()).contains(String.format(java.util.Locale.ROOT, "$%.2f", hybrid));
+    }
+
+    @Test
+    void a_resumed_sessions_log_beside_the_one_it_resumed_bills_their_shared_calls_once(@TempDir Path dir)
+            throws IOException {
+        String original = Files.readString(TraceFixtures.path(TraceFixtures.CLAUDE_CODE));
+        Files.writeString(dir.resolve("a.jsonl"), original);
+        Path resumed = Files.writeString(dir.resolve("b.jsonl"), original + ReplayCommandTest.renamed(original, "2"));
+
+        JsonNode both = json(CliRun.of("stats", dir.toString(), "--what-if", "hybrid", "--json").out());
+        JsonNode alone = json(CliRun.of("stats", resumed.toString(), "--what-if", "hybrid", "--json").out());
+
+        assertThat(both.get("what_if")).hasSize(1);
+        for (String figure : List.of("cost_usd", "recorded_usd")) {
+            assertThat(both.get("what_if").get(0).get(figure).asDouble()).as(figure)
+                    .isCloseTo(alone.get("what_if").get(0).get(figure).asDouble(), within(1e-9));
+        }
     }
 
     @Test

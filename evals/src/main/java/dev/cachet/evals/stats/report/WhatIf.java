@@ -1,6 +1,7 @@
 package dev.cachet.evals.stats.report;
 
 import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.evals.replay.BilledOnce;
 import dev.cachet.evals.replay.CounterfactualReplay;
 import dev.cachet.evals.replay.ReplayRun;
 import dev.cachet.evals.trace.Trajectory;
@@ -23,16 +24,17 @@ public record WhatIf(String session, String strategy, double costUsd, double rec
     }
 
     /**
-     * Replays each part of a session under {@code strategy}; empty when no part recorded its bill (a replay of
-     * estimated tokens has no bill to save on).
+     * Replays each part of a session under {@code strategy}, each billing only the calls {@code once} leaves it;
+     * empty when no part recorded its bill (a replay of estimated tokens has no bill to save on).
      */
     public static Optional<WhatIf> of(String session, List<Trajectory> parts, ConfiguredStrategy strategy,
-            CounterfactualReplay replay) {
+            CounterfactualReplay replay, BilledOnce once) {
         double cost = 0;
         double recorded = 0;
         boolean billed = false;
         for (Trajectory part : parts) {
-            List<ReplayRun> runs = replay.againstBill(part, List.of(strategy));
+            List<ReplayRun> runs = replay.againstBill(part, List.of(strategy)).stream()
+                    .flatMap(run -> once.billed(run).stream()).toList();
             Optional<ReplayRun> bill = runs.stream().filter(run -> run.strategy().equals(CounterfactualReplay.RECORDED))
                     .findFirst();
             if (bill.isPresent()) {
