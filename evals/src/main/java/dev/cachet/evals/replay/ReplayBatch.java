@@ -50,12 +50,12 @@ public final class ReplayBatch {
     /** One file done: how many of how many, the file, and how long it took to read and to replay. */
     public record Progress(int done, int total, Path file, Duration reading, Duration replaying) {}
 
-    /** @param counter counts tokens; each file counts with a fresh copy, so no file keeps another's counts alive */
     /** One file's runs, and its trajectories' call ids by turn. */
     private record FileRuns(List<ReplayRun> runs, Map<String, List<Optional<String>>> calls) {
         static final FileRuns NONE = new FileRuns(List.of(), Map.of());
     }
 
+    /** @param counter counts tokens; each file counts with a fresh copy, so no file keeps another's counts alive */
     public ReplayBatch(TokenCounter counter, Billing billing, List<ConfiguredStrategy> strategies,
             Function<Path, List<Trajectory>> reader, ReplayTiming timing) {
         this.counter = counter;
