@@ -1,0 +1,60 @@
+package dev.cachet.evals.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.providers.Usage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BilledOnceTest {
+    /** The original session (two calls), its resumed log (those and two more), another resumed from it (one more). */
+    private static final BilledOnce RESUMED = BilledOnce.of(List.of(
+            Map.of("a", calls("m1", "m2")),
+            Map.of("b", calls("m1", "m2", "m3", "m4")),
+            Map.of("c", calls("m1", "m2", "m5"), "c#estimated", List.of(Optional.empty()))));
+
+    @Test
+    void a_trace_whose_calls_are_all_billed_elsewhere_is_not_reported() {
+        assertThat(RESUMED.billed(run("a", 2))).isEmpty();
+        assertThat(RESUMED.billed(run("b", 4))).contains(run("b", 4));
+    }
+
+    @Test
+    void a_trace_that_shares_some_calls_keeps_only_its_own_and_so_does_its_original_replay() {
+        ReplayRun shared = run("c", 3);
+        ReplayRun withOriginal = new ReplayRun("c", CounterfactualReplay.RECORDED, shared.turns(), false, 0.5,
+                Optional.of(run("c", 3)));
+
+        ReplayRun billed = RESUMED.billed(withOriginal).orElseThrow();
+
+        assertThat(billed.turns()).extracting(ReplayTurn::turn).containsExactly(3);
+        assertThat(billed.original().orElseThrow().turns()).extracting(ReplayTurn::turn).containsExactly(3);
+        assertThat(billed.restartCostUsd()).isEqualTo(0.5);
+    }
+
+    @Test
+    void calls_without_ids_and_traces_no_file_shares_with_are_billed_where_they_are() {
+        assertThat(RESUMED.billed(run("c#estimated", 1))).contains(run("c#estimated", 1));
+        assertThat(RESUMED.billed(run("unknown", 2))).contains(run("unknown", 2));
+    }
+
+    @Test
+    void each_trace_that_shares_calls_is_said_with_where_they_are_billed() {
+        assertThat(RESUMED.shared()).containsExactly(
+                "a: all 2 calls are also in b and billed there; not reported apart",
+                "c: 2 of its 3 calls are also in b and billed there; its rows bill the other 1");
+    }
+
+    private static List<Optional<String>> calls(String... ids) {
+        return Arrays.stream(ids).map(Optional::of).toList();
+    }
+
+    private static ReplayRun run(String trace, int turns) {
+        return new ReplayRun(trace, "transcript", IntStream.rangeClosed(1, turns).mapToObj(turn -> new ReplayTurn(turn,
+                100, new Usage(100, 0, 0, 10, 0), 0.01, 0.005, 0, 0, 0, 0.0, CallCache.of(false))).toList(), false, 0.0);
+    }
+}
