@@ -143,7 +143,10 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
             case ONE_HOUR -> "a 1-hour cache";
             case AUTO -> "each request's own cache lifetime";
         } + " (--cache-ttl " + ttl + "; recorded bills as paid, fidelity at each log's own lifetime), calls "
-                + Durations.format(thinkTime) + " apart where a log gives no times (--think-time)";
+                + Durations.format(thinkTime) + " apart where a log gives no times (--think-time)"
+                + (outcome.shared().isEmpty() ? "" : ", each call billed once where logs repeat others' calls ("
+                        + outcome.shared().size() + (outcome.shared().size() == 1 ? " trace" : " traces")
+                        + ", named on stderr)");
         ReplayOutput output = new ReplayOutput(priced.spec().toString(), terms, outcome.runs(), report);
         out().print(output.render(format));
         out().flush();

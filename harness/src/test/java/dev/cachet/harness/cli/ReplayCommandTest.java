@@ -327,6 +327,8 @@ class ReplayCommandTest {
         assertThat(stream(json(run.out()).get("runs")).map(r -> r.get("trace").asText()).distinct())
                 .containsExactly("s-1.jsonl", "s-1.jsonl#sidechain-1");
         assertThat(run.err()).contains("agent-x9.jsonl: all 2 calls are also in s-1.jsonl#sidechain-1 and billed there");
+        assertThat(replay(List.of(dir), "--strategies", "transcript").out().lines().findFirst().orElseThrow())
+                .contains(", each call billed once where logs repeat others' calls (1 trace, named on stderr): ");
     }
 
     /** A Claude Code log's lines as another session's, each id with {@code suffix}: none of its calls is the log's. */
