@@ -10,31 +10,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Which calls each trace of the files one replay reads bills, so that each is billed once ({@link CallOwners}). A
- * trace whose calls are all billed in another is not reported; one that shares some is replayed whole (the shared
- * calls are its history, and warm or cool its cache as they did) with only its own calls billed. Each trace that
- * shares calls is said, with where its shared calls are billed.
+ * Which calls each trace bills, so that a call several traces hold is billed once. A trace whose calls are all billed
+ * in another is not reported; one that shares some is replayed whole (the shared calls are its history, and warm or
+ * cool its cache as they did) with only its own calls billed. Its calls keep their numbers in the trace.
  */
 public final class BilledOnce {
+    /** A trace's call ids by turn (empty where its log names none), and whether it has a recorded bill. */
+    public record TraceCalls(List<Optional<String>> ids, boolean recorded) {
+        public TraceCalls {
+            ids = List.copyOf(ids);
+        }
+    }
+
     private final Map<String, boolean[]> billedByTrace = new HashMap<>();
     private final List<String> shared = new ArrayList<>();
 
     private BilledOnce() {}
 
     /**
-     * @param callsByFile per file, in the files' order, each of its traces' call ids by turn (empty where its log names
-     *                    none); trace ids are unique over all the files
+     * Each call billed in the file {@link CallOwners} gives it; each trace that shares calls with another is said.
+     *
+     * @param callsByFile per file, in the files' order, its traces' calls; trace ids are unique over all the files
      */
-    public static BilledOnce of(List<Map<String, List<Optional<String>>>> callsByFile) {
-        CallOwners owners = CallOwners.of(callsByFile.stream().map(BilledOnce::ids).toList());
+    public static BilledOnce of(List<Map<String, TraceCalls>> callsByFile) {
+        CallOwners owners = CallOwners.of(callsByFile.stream().map(file -> ids(file, true)).toList(),
+                callsByFile.stream().map(file -> ids(file, false)).toList());
         BilledOnce decided = new BilledOnce();
         for (int file = 0; file < callsByFile.size(); file++) {
-            for (Map.Entry<String, List<Optional<String>>> trace : callsByFile.get(file).entrySet()) {
+            for (Map.Entry<String, TraceCalls> trace : callsByFile.get(file).entrySet()) {
                 // The first call each other file bills, to name the trace there that holds it.
                 Map<Integer, Optional<String>> elsewhere = new LinkedHashMap<>();
-                boolean[] billed = billed(file, trace.getValue(), owners, elsewhere);
+                boolean[] billed = billed(file, trace.getValue().ids(), owners, elsewhere);
                 decided.billedByTrace.put(trace.getKey(), billed);
                 if (!elsewhere.isEmpty()) {
                     List<String> holders = elsewhere.entrySet().stream()
@@ -46,11 +55,28 @@ public final class BilledOnce {
         return decided;
     }
 
-    /** The trajectories' call ids by turn, by trajectory id, as {@link #of} takes a file's. */
-    public static Map<String, List<Optional<String>>> callsOf(List<Trajectory> trajectories) {
-        Map<String, List<Optional<String>>> calls = new LinkedHashMap<>();
-        trajectories.forEach(trajectory ->
-                calls.put(trajectory.id(), trajectory.turns().stream().map(TrajectoryTurn::callId).toList()));
+    /**
+     * Each trajectory bills the calls {@code billed} takes, asked in the trajectories' order and each's turns' (so a
+     * predicate may take a call once, for the first that holds it), and every call its log names no id for.
+     */
+    public static BilledOnce where(List<Trajectory> trajectories, Predicate<String> billed) {
+        BilledOnce decided = new BilledOnce();
+        for (Trajectory trajectory : trajectories) {
+            List<TrajectoryTurn> turns = trajectory.turns();
+            boolean[] own = new boolean[turns.size()];
+            for (int turn = 0; turn < own.length; turn++) {
+                own[turn] = turns.get(turn).callId().map(billed::test).orElse(true);
+            }
+            decided.billedByTrace.put(trajectory.id(), own);
+        }
+        return decided;
+    }
+
+    /** The trajectories' calls, by trajectory id, as {@link #of} takes a file's. */
+    public static Map<String, TraceCalls> callsOf(List<Trajectory> trajectories) {
+        Map<String, TraceCalls> calls = new LinkedHashMap<>();
+        trajectories.forEach(trajectory -> calls.put(trajectory.id(), new TraceCalls(
+                trajectory.turns().stream().map(TrajectoryTurn::callId).toList(), trajectory.hasRecordedUsage())));
         return calls;
     }
 
@@ -68,15 +94,17 @@ public final class BilledOnce {
         return count(billed) == 0 ? Optional.empty() : Optional.of(run.keeping(turn -> billed[turn.turn() - 1]));
     }
 
-    private static Set<String> ids(Map<String, List<Optional<String>>> calls) {
+    /** A file's call ids: of its traces with a recorded bill, or of all of them. */
+    private static Set<String> ids(Map<String, TraceCalls> file, boolean recordedOnly) {
         Set<String> ids = new HashSet<>();
-        calls.values().forEach(byTurn -> byTurn.forEach(id -> id.ifPresent(ids::add)));
+        file.values().stream().filter(trace -> trace.recorded() || !recordedOnly)
+                .forEach(trace -> trace.ids().forEach(id -> id.ifPresent(ids::add)));
         return ids;
     }
 
     /** The trace of a file that holds the call. */
-    private static String traceHolding(Map<String, List<Optional<String>>> calls, Optional<String> id) {
-        return calls.entrySet().stream().filter(trace -> trace.getValue().contains(id))
+    private static String traceHolding(Map<String, TraceCalls> file, Optional<String> id) {
+        return file.entrySet().stream().filter(trace -> trace.getValue().ids().contains(id))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
 
@@ -96,9 +124,14 @@ public final class BilledOnce {
     }
 
     private static String said(String trace, int own, int calls, List<String> holders) {
-        return trace + ": " + (own == 0 ? "all " + calls + " calls are" : calls - own + " of its " + calls + " calls are")
-                + " also in " + String.join(", ", holders) + " and billed there; "
-                + (own == 0 ? "not reported apart" : "its rows bill the other " + own);
+        String where = String.join(", ", holders);
+        if (own == 0) {
+            return trace + ": not reported apart: " + (calls == 1 ? "its call is" : "its " + calls + " calls are")
+                    + " also in " + where + ", whose rows bill " + (calls == 1 ? "it" : "them");
+        }
+        int others = calls - own;
+        return trace + ": " + others + " of its " + calls + " calls " + (others == 1 ? "is" : "are") + " also in "
+                + where + ", whose rows bill " + (others == 1 ? "it" : "them") + "; its own rows hold the other " + own;
     }
 
     private static int count(boolean[] billed) {

@@ -2,6 +2,7 @@ package dev.cachet.evals.replay;
 
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.ConfiguredStrategy;
+import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.evals.trace.LargestFirst;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
@@ -13,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Replays many trajectory files under several strategies, {@code jobs} files at a time, the largest first. A file
@@ -36,10 +37,12 @@ public final class ReplayBatch {
     private final ReplayTiming timing;
 
     /**
-     * What the batch produced: the runs, the files it skipped with why, and the traces that share calls with another,
-     * with where those are billed.
+     * What the batch produced: the runs, the files it skipped with why, the traces that share calls with another, with
+     * where those are billed, and how many windows the strategies rendered, every call's of the transcript among them,
+     * whether or not the runs bill them.
      */
-    public record Outcome(List<ReplayRun> runs, List<String> failures, List<String> shared) {
+    public record Outcome(List<ReplayRun> runs, List<String> failures, List<String> shared, long windows,
+            long transcriptWindows) {
         public Outcome {
             runs = List.copyOf(runs);
             failures = List.copyOf(failures);
@@ -50,8 +53,8 @@ public final class ReplayBatch {
     /** One file done: how many of how many, the file, and how long it took to read and to replay. */
     public record Progress(int done, int total, Path file, Duration reading, Duration replaying) {}
 
-    /** One file's runs, and its trajectories' call ids by turn. */
-    private record FileRuns(List<ReplayRun> runs, Map<String, List<Optional<String>>> calls) {
+    /** One file's runs, and its trajectories' calls. */
+    private record FileRuns(List<ReplayRun> runs, Map<String, BilledOnce.TraceCalls> calls) {
         static final FileRuns NONE = new FileRuns(List.of(), Map.of());
     }
 
@@ -90,13 +93,20 @@ public final class ReplayBatch {
                 progress.accept(new Progress(finished, files.size(), files.get(index), Duration.ofNanos(nanos[index][0]),
                         Duration.ofNanos(nanos[index][1])));
             }
+            List<ReplayRun> rendered = byFile.stream().flatMap(file -> file.runs().stream()).toList();
             BilledOnce billed = BilledOnce.of(byFile.stream().map(FileRuns::calls).toList());
-            return new Outcome(byFile.stream().flatMap(file -> file.runs().stream())
-                    .flatMap(run -> billed.billed(run).stream()).toList(),
-                    Arrays.stream(failures).filter(Objects::nonNull).toList(), billed.shared());
+            return new Outcome(rendered.stream().flatMap(run -> billed.billed(run).stream()).toList(),
+                    Arrays.stream(failures).filter(Objects::nonNull).toList(), billed.shared(),
+                    windows(rendered, run -> !run.strategy().equals(CounterfactualReplay.RECORDED)),
+                    windows(rendered, run -> run.strategy().equals(TranscriptStrategy.NAME)));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The turns of the runs {@code counted} takes (a recorded bill's are no windows). */
+    private static long windows(List<ReplayRun> runs, Predicate<ReplayRun> counted) {
+        return runs.stream().filter(counted).mapToLong(run -> run.turns().size()).sum();
     }
 
     private static int await(CompletionService<Integer> done) {

@@ -1,5 +1,6 @@
 package dev.cachet.evals.stats;
 
+import dev.cachet.evals.trace.CallKey;
 import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.TrajectoryTurn;
@@ -84,6 +85,18 @@ public final class CallList extends AbstractList<Call> implements CallView, Rand
         Objects.checkIndex(index, size);
         return new Call(parts.get(partOf[index]).session(), agent(index), Optional.ofNullable(model(index)),
                 Optional.ofNullable(at(index)), Optional.ofNullable(usage(index)), ping(index));
+    }
+
+    /** Whether the call at {@code i} is a turn whose log names its id, and so has a {@link CallKey}. */
+    public boolean keyed(int i) {
+        int turn = place[i];
+        TurnColumns turns = columns(i);
+        return turn < turns.size() && turns.keyed(turn);
+    }
+
+    /** The {@link CallKey} of the call at {@code i}'s id; 0 for a call not {@link #keyed}. */
+    public long key(int i) {
+        return keyed(i) ? columns(i).key(place[i]) : 0;
     }
 
     @Override

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 class BilledOnceTest {
     /** The original session (two calls), its resumed log (those and two more), another resumed from it (one more). */
     private static final BilledOnce RESUMED = BilledOnce.of(List.of(
-            Map.of("a", calls("m1", "m2")),
-            Map.of("b", calls("m1", "m2", "m3", "m4")),
-            Map.of("c", calls("m1", "m2", "m5"), "c#estimated", List.of(Optional.empty()))));
+            Map.of("a", billed("m1", "m2")),
+            Map.of("b", billed("m1", "m2", "m3", "m4")),
+            Map.of("c", billed("m1", "m2", "m5"),
+                    "c#estimated", new BilledOnce.TraceCalls(List.of(Optional.empty()), false))));
 
     @Test
     void a_trace_whose_calls_are_all_billed_elsewhere_is_not_reported() {
@@ -45,8 +46,24 @@ class BilledOnceTest {
     @Test
     void each_trace_that_shares_calls_is_said_with_where_they_are_billed() {
         assertThat(RESUMED.shared()).containsExactly(
-                "a: all 2 calls are also in b and billed there; not reported apart",
-                "c: 2 of its 3 calls are also in b and billed there; its rows bill the other 1");
+                "a: not reported apart: its 2 calls are also in b, whose rows bill them",
+                "c: 2 of its 3 calls are also in b, whose rows bill them; its own rows hold the other 1");
+    }
+
+    @Test
+    void a_log_cut_off_before_its_last_call_was_billed_leaves_the_calls_it_shares_to_the_log_with_a_bill() {
+        // The longer copy's last call has no usage: its trace is estimated, and has no recorded row to bill them in.
+        BilledOnce cut = BilledOnce.of(List.of(Map.of("a", billed("m1", "m2")),
+                Map.of("b", new BilledOnce.TraceCalls(calls("m1", "m2", "m3"), false))));
+
+        assertThat(cut.billed(run("a", 2))).contains(run("a", 2));
+        assertThat(cut.billed(run("b", 3)).orElseThrow().turns()).extracting(ReplayTurn::turn).containsExactly(3);
+        assertThat(cut.shared()).containsExactly(
+                "b: 2 of its 3 calls are also in a, whose rows bill them; its own rows hold the other 1");
+    }
+
+    private static BilledOnce.TraceCalls billed(String... ids) {
+        return new BilledOnce.TraceCalls(calls(ids), true);
     }
 
     private static List<Optional<String>> calls(String... ids) {

@@ -1,9 +1,6 @@
 package dev.cachet.harness.bench;
 
-import dev.cachet.context.strategy.TranscriptStrategy;
-import dev.cachet.evals.replay.CounterfactualReplay;
 import dev.cachet.evals.replay.ReplayBatch;
-import dev.cachet.evals.replay.ReplayRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,16 +49,7 @@ public final class ReplayBench {
             busy[0] = busy[0].plus(done.reading());
             busy[1] = busy[1].plus(done.replaying());
         }));
-        List<ReplayRun> runs = outcome[0].runs();
-        return new Result(turns(runs, false), turns(runs, true), timed.seconds(), timed.cpuSeconds(),
+        return new Result(outcome[0].windows(), outcome[0].transcriptWindows(), timed.seconds(), timed.cpuSeconds(),
                 HeapPeaks.megabytes(), busy[0], busy[1], outcome[0].failures());
-    }
-
-    /** The turns of the strategies' runs (the recorded bills are no windows), or of the transcript's alone. */
-    private static long turns(List<ReplayRun> runs, boolean transcriptOnly) {
-        return runs.stream()
-                .filter(run -> transcriptOnly ? run.strategy().equals(TranscriptStrategy.NAME)
-                        : !run.strategy().equals(CounterfactualReplay.RECORDED))
-                .mapToLong(run -> run.turns().size()).sum();
     }
 }

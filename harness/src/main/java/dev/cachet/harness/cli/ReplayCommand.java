@@ -7,6 +7,7 @@ import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.evals.replay.ReplayBatch;
 import dev.cachet.evals.replay.ReplayReport;
 import dev.cachet.evals.replay.ReplayTiming;
+import dev.cachet.evals.replay.ReplayTurn;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.harness.InputException;
 import dev.cachet.providers.CacheLifetime;
@@ -42,8 +43,8 @@ import picocli.CommandLine.Option;
                     + "prompt and tools, rides as an unseen prefix in every window), the bill is a 'recorded' row "
                     + "that strategies are compared with, and the fidelity to it of the original harness's replay "
                     + "(its transcript, as it ran) is printed. Other traces are estimated. A call that several logs "
-                    + "hold (a resumed session's log repeats the one it resumed) is billed once, in the log that holds "
-                    + "the most calls.",
+                    + "hold (a resumed session's log repeats the one it resumed) is billed once: in a log with a "
+                    + "recorded bill for it before one without, and then in the one that holds the most calls.",
             "",
             "The strategies are billed at the cache lifetime cachet would have run them with: --cache-ttl, by "
                     + "default auto, where each request is written for 5 minutes or an hour as the rule in "
@@ -133,7 +134,9 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         }
         // A pause past every trace's last call moves nothing: said, so that a what-if that changed nothing is not
         // read as one whose pause cost nothing.
-        int longest = outcome.runs().stream().mapToInt(run -> run.turns().size()).max().orElseThrow();
+        // A trace that shares calls with another keeps its own, numbered as in the whole trace.
+        int longest = outcome.runs().stream().flatMap(run -> run.turns().stream()).mapToInt(ReplayTurn::turn).max()
+                .orElse(0);
         pauseAt.keySet().stream().filter(call -> call > longest).forEach(call -> err.println("--pause-at " + call
                 + ": no trace has that many calls (the longest has " + longest + "); that pause changed nothing"));
         ReplayReport report = ReplayReport.of(outcome.runs());

@@ -26,6 +26,7 @@ import dev.cachet.evals.stats.report.Period;
 import dev.cachet.evals.stats.report.PeriodReport;
 import dev.cachet.evals.stats.report.PeriodTotals;
 import dev.cachet.evals.stats.report.WhatIf;
+import dev.cachet.evals.trace.CallKey;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.evals.trace.TraceSummaries;
@@ -41,11 +42,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -168,7 +171,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         StatsSource.Loaded loaded = new StatsSource(perSession ? reader : reader.withoutResultSizes(), cache)
                 .load(files, found::format, jobs, ProgressLine.on(err));
         List<String> failures = new ArrayList<>(loaded.failures());
-        ReadWhole whole = strategy.isPresent() ? trajectories(files, found::format) : ReadWhole.NONE;
+        Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files, found::format) : Map.of();
         DateRange range = filter.range();
         List<SessionStats> sessions = new ArrayList<>();
         List<ModelUsage> billedModels = new ArrayList<>();
@@ -203,9 +206,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             Optional<List<ModelUsage>> models = perSession ? stats.map(SessionStats::models) : calculator.models(kept);
             models.ifPresentOrElse(billedModels::addAll, () -> failures.add(parts.get(0).id() + ": no usage recorded"));
             stats.ifPresent(sessions::add);
-            strategy.ifPresent(asked -> stats.flatMap(s -> WhatIf.of(s.session(),
-                            whole.bySession().getOrDefault(sessionKey(parts.get(0).format(), parts.get(0).session()),
-                                    List.of()), asked, replay(), whole.billed()))
+            strategy.ifPresent(asked -> stats.flatMap(s -> whatIf(s.session(),
+                            whole.getOrDefault(sessionKey(parts.get(0).format(), parts.get(0).session()), List.of()),
+                            all, asked))
                     .ifPresent(w -> whatIfs.put(w.session(), w)));
         }
         failures.forEach(failure -> err.println("skipped " + failure));
@@ -215,24 +218,31 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         return failures.stream().anyMatch(f -> !f.endsWith("no usage recorded")) ? ExitCodes.INPUT : ExitCodes.OK;
     }
 
-    /** Every session's parts read whole, by session, and which calls each bills, for the replay of --what-if. */
-    private record ReadWhole(Map<String, List<Trajectory>> bySession, BilledOnce billed) {
-        static final ReadWhole NONE = new ReadWhole(Map.of(), BilledOnce.of(List.of()));
+    /**
+     * The replay of a session's parts under {@code strategy}, billing the calls its row counts and no others, each in
+     * the first part that holds it: a call several logs hold is counted, and billed, where it was met first.
+     */
+    private Optional<WhatIf> whatIf(String session, List<Trajectory> parts, CallList counted,
+            ConfiguredStrategy strategy) {
+        Set<Long> keys = new HashSet<>();
+        for (int i = 0; i < counted.size(); i++) {
+            if (counted.keyed(i)) {
+                keys.add(counted.key(i));
+            }
+        }
+        return WhatIf.of(session, parts, strategy, replay(), BilledOnce.where(parts, id -> keys.remove(CallKey.of(id))));
     }
 
     /**
-     * Every session's parts read whole, in the format each was found in; a file that cannot be read was named already
-     * when its summary failed. A call that several files hold is billed once, as the report counts it once.
+     * Every session's parts read whole, in the format each was found in, for the replay of --what-if; a file that
+     * cannot be read was named already when its summary failed.
      */
-    private ReadWhole trajectories(List<Path> files, Function<Path, TraceFormat> formats) {
+    private Map<String, List<Trajectory>> trajectories(List<Path> files, Function<Path, TraceFormat> formats) {
         Map<String, List<Trajectory>> bySession = new LinkedHashMap<>();
-        List<Map<String, List<Optional<String>>>> callsByFile = new ArrayList<>();
         Function<Path, List<Trajectory>> reader = TraceNames.reader(files, formats);
         for (Path file : files) {
             try {
-                List<Trajectory> read = reader.apply(file);
-                callsByFile.add(BilledOnce.callsOf(read));
-                for (Trajectory trajectory : read) {
+                for (Trajectory trajectory : reader.apply(file)) {
                     bySession.computeIfAbsent(sessionKey(trajectory.format(), trajectory.session()),
                             s -> new ArrayList<>()).add(trajectory);
                 }
@@ -240,7 +250,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 // Reported once, from the summaries.
             }
         }
-        return new ReadWhole(bySession, BilledOnce.of(callsByFile));
+        return bySession;
     }
 
     private static String sessionKey(String format, String session) {

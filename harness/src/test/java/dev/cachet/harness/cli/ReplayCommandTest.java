@@ -295,9 +295,9 @@ class ReplayCommandTest {
         // Each call once: the first session's, the two resumed sessions' own.
         assertThat(bills.values().stream().mapToLong(r -> r.get("output_tokens").asLong()).sum())
                 .isEqualTo(3 * once.output());
-        assertThat(run.err()).contains("a.jsonl: all 2 calls are also in b.jsonl and billed there")
-                .contains("c.jsonl: 2 of its 4 calls are also in b.jsonl and billed there")
-                .contains("its rows bill the other 2");
+        assertThat(run.err()).contains("a.jsonl: not reported apart: its 2 calls are also in b.jsonl, whose rows bill them")
+                .contains("c.jsonl: 2 of its 4 calls are also in b.jsonl, whose rows bill them; its own rows hold the "
+                        + "other 2");
         // The two answers to what was paid agree.
         JsonNode stats = json(CliRun.of("stats", "daily", "--json", "--no-cache", dir.toString()).out());
         for (String kind : List.of("input_tokens", "cache_read_tokens", "output_tokens")) {
@@ -312,12 +312,7 @@ class ReplayCommandTest {
     @Test
     void a_sub_agent_logged_in_its_parents_log_and_in_its_own_is_replayed_once() throws IOException {
         String original = Files.readString(TraceFixtures.path(TraceFixtures.CLAUDE_CODE));
-        // Its two calls, as the main session's first and last, with their requests and results.
-        List<String> lines = renamed(original, "9").lines().toList();
-        String agent = Stream.concat(lines.subList(3, 10).stream(), Stream.of(lines.get(12), lines.get(14)))
-                .map(line -> line + "\n").collect(Collectors.joining())
-                .replace("\"isSidechain\":false", "\"isSidechain\":true")
-                .replace("\"sessionId\":\"s-9\"", "\"sessionId\":\"s-1\",\"agentId\":\"x9\"");
+        String agent = subAgent(original, "9");
         Files.writeString(dir.resolve("s-1.jsonl"), original + agent);
         Files.writeString(Files.createDirectories(dir.resolve("s-1/subagents")).resolve("agent-x9.jsonl"), agent);
 
@@ -326,9 +321,58 @@ class ReplayCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(stream(json(run.out()).get("runs")).map(r -> r.get("trace").asText()).distinct())
                 .containsExactly("s-1.jsonl", "s-1.jsonl#sidechain-1");
-        assertThat(run.err()).contains("agent-x9.jsonl: all 2 calls are also in s-1.jsonl#sidechain-1 and billed there");
+        assertThat(run.err()).contains(
+                "agent-x9.jsonl: not reported apart: its 2 calls are also in s-1.jsonl#sidechain-1, whose rows bill them");
         assertThat(replay(List.of(dir), "--strategies", "transcript").out().lines().findFirst().orElseThrow())
                 .contains(", each call billed once where logs repeat others' calls (1 trace, named on stderr): ");
+    }
+
+    @Test
+    void a_log_cut_off_before_its_last_call_was_billed_leaves_the_calls_it_shares_to_the_one_with_a_bill()
+            throws IOException {
+        List<String> rollout = Files.readAllLines(TraceFixtures.path(TraceFixtures.CODEX));
+        // The first two calls, billed; then the whole rollout, whose last call was not (an estimated trace).
+        Files.write(dir.resolve("a.jsonl"), rollout.subList(0, 16));
+        Files.write(dir.resolve("b.jsonl"), rollout);
+
+        CliRun run = replay(List.of(dir), "--format", "json", "--strategies", "transcript");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> runs = stream(json(run.out()).get("runs")).toList();
+        assertThat(runs).filteredOn(r -> r.get("strategy").asText().equals(RECORDED))
+                .extracting(r -> r.get("trace").asText()).containsExactly("a.jsonl");
+        assertThat(runs).filteredOn(r -> r.get("trace").asText().equals("b.jsonl"))
+                .allSatisfy(r -> assertThat(r.get("estimated").asBoolean()).isTrue());
+        assertThat(run.err()).contains("b.jsonl: 2 of its 4 calls are also in a.jsonl, whose rows bill them");
+    }
+
+    @Test
+    void a_pause_at_a_call_of_a_trace_that_shares_the_calls_before_it_is_no_pause_that_changed_nothing()
+            throws IOException {
+        String original = Files.readString(TraceFixtures.path(TraceFixtures.CLAUDE_CODE));
+        // Five calls over three traces of two at most; then a resumed log of four, whose first two the other bills.
+        Files.writeString(dir.resolve("a.jsonl"), original + subAgent(original, "7") + subAgent(original, "8"));
+        Files.writeString(dir.resolve("b.jsonl"), original + renamed(original, "2"));
+
+        CliRun run = replay(List.of(dir), "--format", "json", "--strategies", "transcript", "--pause-at", "3=90");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("changed nothing");
+        assertThat(stream(json(run.out()).get("runs")).filter(r -> r.get("trace").asText().equals("b.jsonl")
+                && r.get("strategy").asText().equals("transcript")).findFirst().orElseThrow().get("cold_calls").asInt())
+                .isEqualTo(1);
+    }
+
+    /**
+     * A sub-agent of the session s-1 as Claude Code logs it inline, under the agent id {@code "x" + suffix}: the main
+     * session's first and last calls, with their requests and results, as its own.
+     */
+    private static String subAgent(String original, String suffix) {
+        List<String> lines = renamed(original, suffix).lines().toList();
+        return Stream.concat(lines.subList(3, 10).stream(), Stream.of(lines.get(12), lines.get(14)))
+                .map(line -> line + "\n").collect(Collectors.joining())
+                .replace("\"isSidechain\":false", "\"isSidechain\":true")
+                .replace("\"sessionId\":\"s-" + suffix + "\"", "\"sessionId\":\"s-1\",\"agentId\":\"x" + suffix + "\"");
     }
 
     /** A Claude Code log's lines as another session's, each id with {@code suffix}: none of its calls is the log's. */

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,20 +42,31 @@ class StatsWhatIfTest {
     }
 
     @Test
-    void a_resumed_sessions_log_beside_the_one_it_resumed_bills_their_shared_calls_once(@TempDir Path dir)
+    void a_call_that_several_logs_hold_is_billed_in_the_what_if_of_the_session_whose_row_counts_it(@TempDir Path dir)
             throws IOException {
-        String original = Files.readString(TraceFixtures.path(TraceFixtures.CLAUDE_CODE));
+        // A model the price table knows, so that each row's cost can be held against its what-if's recorded bill.
+        String original = Files.readString(TraceFixtures.path(TraceFixtures.CLAUDE_CODE))
+                .replace("claude-test-1", "claude-sonnet-4-6");
         Files.writeString(dir.resolve("a.jsonl"), original);
-        Path resumed = Files.writeString(dir.resolve("b.jsonl"), original + ReplayCommandTest.renamed(original, "2"));
+        // A resumed session's log, whose copied lines keep their session (one row with the first), and a larger one
+        // whose copy was written under its own session (a row of its own): both repeat the first log's two calls.
+        Files.writeString(dir.resolve("b.jsonl"), original + ReplayCommandTest.renamed(original, "2"));
+        Files.writeString(dir.resolve("c.jsonl"), original.replace("\"s-1\"", "\"s-3\"")
+                + ReplayCommandTest.renamed(original, "3")
+                + ReplayCommandTest.renamed(original, "4").replace("\"s-4\"", "\"s-3\""));
 
-        JsonNode both = json(CliRun.of("stats", dir.toString(), "--what-if", "hybrid", "--json").out());
-        JsonNode alone = json(CliRun.of("stats", resumed.toString(), "--what-if", "hybrid", "--json").out());
+        JsonNode report = json(CliRun.of("stats", dir.toString(), "--what-if", "hybrid", "--json").out());
 
-        assertThat(both.get("what_if")).hasSize(1);
-        for (String figure : List.of("cost_usd", "recorded_usd")) {
-            assertThat(both.get("what_if").get(0).get(figure).asDouble()).as(figure)
-                    .isCloseTo(alone.get("what_if").get(0).get(figure).asDouble(), within(1e-9));
-        }
+        Map<String, Double> rows = new HashMap<>();
+        report.get("sessions").forEach(row -> rows.put(row.get("session").asText(), row.get("cost_usd").asDouble()));
+        assertThat(report.get("what_if")).hasSize(rows.size());
+        report.get("what_if").forEach(whatIf -> assertThat(whatIf.get("recorded_usd").asDouble())
+                .as(whatIf.get("session").asText())
+                .isCloseTo(rows.get(whatIf.get("session").asText()), within(1e-9)));
+        double once = json(CliRun.of("stats", dir.resolve("a.jsonl").toString(), "--json").out())
+                .at("/total/cost_usd").asDouble();
+        assertThat(report.at("/total/cost_usd").asDouble()).as("the first log's calls, and the resumed logs' own")
+                .isCloseTo(4 * once, within(1e-9));
     }
 
     @Test
