@@ -5,6 +5,7 @@ import dev.cachet.context.message.ToolCall;
 import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.Usage;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +98,12 @@ final class ClaudeCodeContext {
         Optional<String> answeredBy = named.map(model -> ClaudeCodeFormat.servedAs(model,
                 billed.path("speed").textValue(), billed.path("inference_geo").textValue()));
         Usage usage = usage(line);
-        String key = ClaudeCodeFormat.responseId(messageId, line.json().path("requestId").asText(""), usage);
-        TurnBuilder.Turn response = responses.computeIfAbsent(key,
-                k -> turns.open(JsonFiles.instant(file, line, "timestamp")).callId(k));
+        String requestId = line.json().path("requestId").asText("");
+        String key = ClaudeCodeFormat.responseId(messageId, requestId, usage);
+        TurnBuilder.Turn response = responses.computeIfAbsent(key, k -> {
+            Optional<Instant> at = JsonFiles.instant(file, line, "timestamp");
+            return turns.open(at).callId(ClaudeCodeFormat.callId(k, requestId, at));
+        });
         response.model(answeredBy);
         model = model.or(() -> answeredBy);
         JsonNode content = content(line);

@@ -3,11 +3,13 @@ package dev.cachet.evals.trace;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.PriceTable;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -90,6 +92,16 @@ public final class ClaudeCodeFormat implements TraceFormat {
         return requestId.isEmpty()
                 ? messageId + "::" + usage.uncachedInput() + "/" + usage.cacheWrite() + "/" + usage.cacheRead()
                 : messageId + ":" + requestId;
+    }
+
+    /**
+     * The id a call is known by over all the logs read: its {@link #responseId}, and for a response without a request
+     * id the time of its first line too. Such an id is only a message id and input counts, which the first calls of two
+     * sessions may share (a relay naming every response alike, a scripted prompt run twice), while the copy of a line
+     * that a resumed session's log holds keeps its time.
+     */
+    public static String callId(String responseId, String requestId, Optional<Instant> firstLine) {
+        return requestId.isEmpty() ? responseId + firstLine.map(at -> "@" + at).orElse("") : responseId;
     }
 
     /**

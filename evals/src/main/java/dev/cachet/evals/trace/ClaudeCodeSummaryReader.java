@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -213,16 +214,17 @@ final class ClaudeCodeSummaryReader {
         long[] tokens = json.tokens.values;
         long written = tokens[2];
         Usage billed = new Usage(tokens[0], written, tokens[3], tokens[1], 0, Math.min(written, tokens[4]));
-        String key = ClaudeCodeFormat.responseId(json.messageId, JsonScalars.text(json.later(Later.REQUEST_ID), ""),
-                billed);
+        String requestId = JsonScalars.text(json.later(Later.REQUEST_ID), "");
+        String key = ClaudeCodeFormat.responseId(json.messageId, requestId, billed);
         Integer index = context.responses.get(key);
         ClaudeCodeSummaryState.Call call;
         if (index == null) {
             call = new ClaudeCodeSummaryState.Call();
-            call.id = key;
-            // Kept as written (the resumable state holds text), once it is known to parse.
             String timestamp = json.later(Later.TIMESTAMP);
-            call.at = JsonScalars.instant(timestamp).map(parsed -> timestamp).orElse(null);
+            Optional<Instant> at = JsonScalars.instant(timestamp);
+            call.id = ClaudeCodeFormat.callId(key, requestId, at);
+            // Kept as written (the resumable state holds text), once it is known to parse.
+            call.at = at.map(parsed -> timestamp).orElse(null);
             index = context.calls.size();
             context.responses.put(key, index);
             context.calls.add(call);

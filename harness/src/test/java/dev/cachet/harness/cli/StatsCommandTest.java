@@ -369,6 +369,35 @@ class StatsCommandTest {
     }
 
     @Test
+    void responses_a_relay_names_alike_are_told_apart_across_logs_by_their_time_and_a_resumed_copy_counts_once()
+            throws IOException {
+        List<String> first = List.of(
+                user("u-1", "Fix the build", "2026-01-01T10:00:00Z"),
+                assistant("relay", "a-1", 100, 0, 0, 10, "2026-01-01T10:00:01Z"),
+                assistant("relay", "a-2", 20, 0, 130, 5, "2026-01-01T10:00:05Z"));
+        Files.write(dir.resolve("first.jsonl"), first);
+        // Another session, whose first call a relay named as the first session's, with the same counts, a day later.
+        Files.write(dir.resolve("second.jsonl"), List.of(
+                user("u-1", "Fix the build", "2026-01-02T10:00:00Z").replace("s-cold", "s-other"),
+                assistant("relay", "b-1", 100, 0, 0, 10, "2026-01-02T10:00:01Z").replace("s-cold", "s-other")));
+        // The first session resumed: its lines copied as they were, then a call of its own.
+        List<String> resumed = new ArrayList<>(first);
+        resumed.add(assistant("relay", "c-1", 40, 0, 150, 3, "2026-01-03T10:00:01Z").replace("s-cold", "s-again"));
+        Files.write(dir.resolve("resumed.jsonl"), resumed);
+
+        CliRun stats = CliRun.of("stats", dir.toString(), "--format", "json", "--no-cache");
+
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        JsonNode total = json(stats.out()).get("total");
+        assertThat(total.get("calls").asInt()).isEqualTo(4);
+        assertThat(total.get("output_tokens").asLong()).isEqualTo(10 + 5 + 10 + 3);
+        CliRun replay = CliRun.of("replay", dir.toString(), "--format", "json", "--strategies", "transcript");
+        assertThat(stream(json(replay.out()).get("runs"))
+                .filter(run -> run.get("strategy").asText().equals("recorded"))
+                .mapToLong(run -> run.get("output_tokens").asLong()).sum()).isEqualTo(10 + 5 + 10 + 3);
+    }
+
+    @Test
     void responses_fast_mode_or_the_us_alone_served_are_priced_at_their_rates_as_models_of_their_own()
             throws IOException {
         Path log = dir.resolve("fast.jsonl");
