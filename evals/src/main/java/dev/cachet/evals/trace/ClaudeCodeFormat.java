@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,14 +120,21 @@ public final class ClaudeCodeFormat implements TraceFormat {
     /**
      * The user and assistant lines of each context, in file order: the main session's under {@link #MAIN}, each
      * sidechain's under its agentId, or where the log has none under the first line of its chain of parentUuid links
-     * (a sub-agent's first message starts a chain of its own).
+     * (a sub-agent's first message starts a chain of its own). A line whose uuid an earlier one had is left out: Claude
+     * Code writes some lines again (the whole history after each of the desktop app's compactions, claude-code
+     * #66947; the history before each message sent as stream-json, #5034), and the copy was sent to no model.
      */
     private static Map<String, List<JsonFiles.Line>> contexts(Path file, List<JsonFiles.Line> all) {
         Map<String, List<JsonFiles.Line>> contexts = new LinkedHashMap<>();
         Map<String, String> chainOf = new HashMap<>();
+        Set<String> read = new HashSet<>();
         for (JsonFiles.Line line : all) {
             String type = JsonFiles.requiredText(file, line, "type");
             if (!type.equals("user") && !type.equals("assistant")) {
+                continue;
+            }
+            String written = line.json().path("uuid").textValue();
+            if (written != null && !read.add(written)) {
                 continue;
             }
             String context = MAIN;

@@ -120,6 +120,10 @@ final class ClaudeCodeSummaryReader {
         if (!json.type.equals("user") && !json.type.equals("assistant")) {
             return;
         }
+        String written = json.later(Later.UUID);
+        if (JsonScalars.isText(written) && !state.uuids.add(written)) {
+            return; // a copy, as ClaudeCodeFormat leaves it out
+        }
         if (json.sidechainOther) {
             throw new Unsure("isSidechain");
         }

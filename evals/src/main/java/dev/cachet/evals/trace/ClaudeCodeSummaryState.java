@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Everything {@link ClaudeCodeSummaryReader} knows after some lines of a log, as plain data that encodes to bytes and
@@ -26,6 +28,8 @@ final class ClaudeCodeSummaryState {
     /** Whether the tool results are sized from the first line on: a read that sizes them goes on from no other. */
     public boolean resultsSized;
     public String session;
+    /** The uuid of every user and assistant line read, to know a line written again. */
+    public Set<String> uuids = new HashSet<>();
     public Map<String, String> chainOf = new HashMap<>();
     public Map<String, String> byPrompt = new HashMap<>();
     public Map<String, String> byCallId = new HashMap<>();

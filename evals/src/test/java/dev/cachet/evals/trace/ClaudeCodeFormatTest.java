@@ -78,6 +78,24 @@ class ClaudeCodeFormatTest {
     }
 
     @Test
+    void a_line_written_again_under_its_uuid_was_sent_to_no_model_and_is_read_once() throws IOException {
+        List<String> lines = Files.readAllLines(SESSION);
+        List<String> written = new java.util.ArrayList<>(lines);
+        // The desktop app writes the whole history again after a compaction (claude-code #66947); a later build's copy
+        // may carry a field more.
+        lines.stream()
+                .filter(line -> line.contains("\"type\":\"user\"") || line.contains("\"type\":\"assistant\""))
+                .map(line -> line.replaceFirst("\\{", "{\"version\":\"2.1.9\","))
+                .forEach(written::add);
+        Path log = Files.write(dir.resolve("again.jsonl"), written);
+
+        Trajectory original = read(SESSION);
+        Trajectory again = read(log);
+        assertThat(again.turns()).isEqualTo(original.turns());
+        assertThat(again.task()).isEqualTo(original.task());
+    }
+
+    @Test
     void bookkeeping_lines_are_not_turns() {
         Trajectory trajectory = Traces.only(format, SESSION);
 

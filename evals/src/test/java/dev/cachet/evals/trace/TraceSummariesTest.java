@@ -180,6 +180,36 @@ class TraceSummariesTest {
     }
 
     @Test
+    void a_line_written_again_under_its_uuid_is_read_once_as_the_importer_reads_it_also_when_read_on() throws IOException {
+        List<String> lines = List.of(
+                "{\"type\":\"user\",\"sessionId\":\"s\",\"message\":{\"role\":\"user\",\"content\":\"build it\"}}",
+                assistant("m1", "[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"Bash\",\"input\":{}}]"),
+                result("t1", BIG_RESULT),
+                assistant("m2", "\"done\""));
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            named.add(lines.get(i).replaceFirst("\\{", "{\"uuid\":\"u-" + i + "\","));
+        }
+        Path log = Files.write(dir.resolve("again.jsonl"), named, StandardCharsets.UTF_8);
+        FileSummary first = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong()).read(log, Optional.empty());
+
+        // Written again later, as the desktop app writes the history after a compaction, one copy with a field more.
+        List<String> again = new ArrayList<>(named.subList(1, 3));
+        again.set(0, again.get(0).replaceFirst("\\{", "{\"slug\":\"later\","));
+        again.add(assistant("m3", "\"more\"").replaceFirst("\\{", "{\"uuid\":\"u-9\","));
+        Files.write(log, again, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        List<TraceSummary> imported = new ClaudeCodeFormat().summaries(log, COUNTER);
+        List<TraceSummary> readOn = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong()).read(log, first.resume())
+                .summaries();
+
+        assertThat(imported.get(0).turns()).hasSize(3);
+        assertThat(imported.get(0).sizedResults().oversized()).hasSize(1);
+        assertThat(readOn).isEqualTo(imported);
+        assertThat(new ClaudeCodeSummaryReader(COUNTER, new AtomicLong()).read(log, Optional.empty()).summaries())
+                .isEqualTo(imported);
+    }
+
+    @Test
     void a_grown_log_is_read_on_from_where_the_last_read_stopped() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("src/test/resources/traces/claude-code/sidechains.jsonl"));
         Path log = dir.resolve("live.jsonl");
