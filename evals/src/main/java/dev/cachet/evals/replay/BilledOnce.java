@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Which calls each trace bills, so that a call several traces hold is billed once. A trace whose calls are all billed
@@ -55,17 +54,19 @@ public final class BilledOnce {
         return decided;
     }
 
-    /**
-     * Each trajectory bills the calls {@code billed} takes, asked in the trajectories' order and each's turns' (so a
-     * predicate may take a call once, for the first that holds it), and every call its log names no id for.
-     */
-    public static BilledOnce where(List<Trajectory> trajectories, Predicate<String> billed) {
+    /** Whether a trace bills its call at a turn's index. */
+    @FunctionalInterface
+    public interface BilledAt {
+        boolean test(String trace, int turn);
+    }
+
+    /** Each trajectory bills the calls {@code billed} names by place, whether or not its log names their ids. */
+    public static BilledOnce where(List<Trajectory> trajectories, BilledAt billed) {
         BilledOnce decided = new BilledOnce();
         for (Trajectory trajectory : trajectories) {
-            List<TrajectoryTurn> turns = trajectory.turns();
-            boolean[] own = new boolean[turns.size()];
+            boolean[] own = new boolean[trajectory.turns().size()];
             for (int turn = 0; turn < own.length; turn++) {
-                own[turn] = turns.get(turn).callId().map(billed::test).orElse(true);
+                own[turn] = billed.test(trajectory.id(), turn);
             }
             decided.billedByTrace.put(trajectory.id(), own);
         }

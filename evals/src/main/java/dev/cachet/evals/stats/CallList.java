@@ -1,6 +1,5 @@
 package dev.cachet.evals.stats;
 
-import dev.cachet.evals.trace.CallKey;
 import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.TrajectoryTurn;
@@ -87,16 +86,14 @@ public final class CallList extends AbstractList<Call> implements CallView, Rand
                 Optional.ofNullable(at(index)), Optional.ofNullable(usage(index)), ping(index));
     }
 
-    /** Whether the call at {@code i} is a turn whose log names its id, and so has a {@link CallKey}. */
-    public boolean keyed(int i) {
-        int turn = place[i];
-        TurnColumns turns = columns(i);
-        return turn < turns.size() && turns.keyed(turn);
+    /** The id of the trace that holds the call at {@code i}. */
+    public String trace(int i) {
+        return parts.get(partOf[i]).id();
     }
 
-    /** The {@link CallKey} of the call at {@code i}'s id; 0 for a call not {@link #keyed}. */
-    public long key(int i) {
-        return keyed(i) ? columns(i).key(place[i]) : 0;
+    /** The index of the call at {@code i} among its trace's turns; -1 for a side call after them (a ping, a summary). */
+    public int turn(int i) {
+        return place[i] < columns(i).size() ? place[i] : -1;
     }
 
     @Override

@@ -98,8 +98,10 @@ public final class SessionStatsCalculator {
         Double schemaShare = main.toolSchemaTokens().isEmpty() || contextUsage.input() == 0 ? null
                 : (double) main.toolSchemaTokens().getAsInt() * context.size() / contextUsage.input();
         List<LeakCost> leaks = leakCosts.of(all, usage, ownCalls == 0 ? everyCall(all) : ownTurns(all, ownCalls), main);
+        // The session's own calls among those counted (a period's); a sub-agent's transcript alone is its own context.
+        int turns = ownCalls > 0 ? ownCalls : all.size() - pings.calls();
         return Optional.of(new SessionStats(main.id(), main.format(), CallPricer.named(model),
-                main.turns().size(), all.size(), usage, cost, totals.priced(), usageKnown, agents(all),
+                turns, all.size(), usage, cost, totals.priced(), usageKnown, agents(all),
                 totals.models(), hitRate, (double) usage.total() / billed, hours, burn, growth, schemaShare, largest,
                 leaks.stream().map(LeakCost::leak).toList(), leaks, pings.calls(),
                 pings.calls() == 0 ? Double.valueOf(0) : pings.cost()));

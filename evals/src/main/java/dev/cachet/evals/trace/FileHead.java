@@ -115,7 +115,7 @@ public final class FileHead {
             } catch (NoSuchFileException e) {
                 throw new TraceFormatException("trajectory not found: " + file);
             } catch (IOException e) {
-                throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
+                throw new TraceFormatException("cannot read " + file + ": " + IoReasons.of(e), e);
             }
         }
     }

@@ -145,7 +145,8 @@ public final class JsonFiles {
             return new TraceFormatException(Utf8Position.firstIn(file).map(at -> at.describe(file))
                     .orElse(file + ": not UTF-8"), e);
         }
-        return new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        return new TraceFormatException("cannot read " + file + ": "
+                + (e instanceof IOException io ? IoReasons.of(io) : e.getMessage()), e);
     }
 
     /** As {@link String#isBlank}: white space only, a surrogate pair being none. */

@@ -1,16 +1,22 @@
 package dev.cachet.evals.trace;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The trajectory files a user points at: files as given, and in directories every file of a known format
@@ -20,13 +26,15 @@ public final class TraceFiles {
     private static final List<String> SUFFIXES = List.of(".jsonl", ".json", ".traj");
 
     /**
-     * @param formats the format of each file found in a directory, detected as it was found
-     * @param skipped files found in directories that are not trajectories
+     * @param formats  the format of each file found in a directory, detected as it was found
+     * @param skipped  files found in directories that are not trajectories
+     * @param unlisted why each directory under those searched that could not be listed was not: its logs are not read
      */
-    public record Found(List<Path> files, Map<Path, TraceFormat> formats, int skipped) {
+    public record Found(List<Path> files, Map<Path, TraceFormat> formats, int skipped, List<String> unlisted) {
         public Found {
             files = List.copyOf(files);
             formats = Map.copyOf(formats);
+            unlisted = List.copyOf(unlisted);
         }
 
         /**
@@ -53,19 +61,20 @@ public final class TraceFiles {
         List<Path> files = new ArrayList<>();
         Map<Path, TraceFormat> formats = new HashMap<>();
         int skipped = 0;
+        Walk walk = new Walk();
         for (Path path : paths) {
             if (Files.isRegularFile(path)) {
                 files.add(path);
             } else if (Files.isDirectory(path)) {
-                List<Path> candidates = candidates(path);
+                List<Path> candidates = walk.candidates(path);
                 // Each head is read and parsed on its own: on all cores, in the candidates' order.
-                List<Optional<TraceFormat>> detected = candidates.parallelStream()
-                        .map(file -> known.apply(normal(file)).or(() -> TraceFormats.detect(file))).toList();
+                List<Detected> detected = candidates.parallelStream().map(file -> detect(file, known)).toList();
                 for (int i = 0; i < candidates.size(); i++) {
-                    Optional<TraceFormat> format = detected.get(i);
-                    if (format.isPresent()) {
-                        files.add(candidates.get(i));
-                        formats.put(normal(candidates.get(i)), format.get());
+                    Path file = candidates.get(i);
+                    Detected head = detected.get(i);
+                    if (head.format().isPresent() || head.unreadable()) {
+                        files.add(file);
+                        head.format().ifPresent(format -> formats.put(normal(file), format));
                     } else {
                         skipped++;
                     }
@@ -75,21 +84,63 @@ public final class TraceFiles {
             }
         }
         // A file named and also found in a named directory is one session, not two.
-        return new Found(files.stream().map(TraceFiles::normal).distinct().toList(), formats, skipped);
+        return new Found(files.stream().map(TraceFiles::normal).distinct().toList(), formats, skipped, walk.unlisted);
+    }
+
+    /**
+     * What a file's head says: its format, or none (another tool's file); a file whose head cannot be read is kept,
+     * for its reader to say why, since it may well be a log.
+     */
+    private record Detected(Optional<TraceFormat> format, boolean unreadable) {}
+
+    private static Detected detect(Path file, Function<Path, Optional<TraceFormat>> known) {
+        try {
+            return new Detected(known.apply(normal(file)).or(() -> TraceFormats.detect(file)), false);
+        } catch (TraceFormatException e) {
+            return new Detected(Optional.empty(), true);
+        }
     }
 
     private static Path normal(Path file) {
         return file.toAbsolutePath().normalize();
     }
 
-    private static List<Path> candidates(Path directory) {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(f -> SUFFIXES.stream().anyMatch(f.getFileName().toString()::endsWith))
-                    .sorted()
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new TraceFormatException("cannot list " + directory + ": " + e.getMessage());
+    /**
+     * The files with a trajectory's suffix under the directories searched, through symbolic links (a log directory,
+     * or the projects under it, may be a link to another disk), each file once however many links reach it. A link
+     * back up the tree was walked where it points; a directory that cannot be listed is said and passed over.
+     */
+    static final class Walk extends SimpleFileVisitor<Path> {
+        private final Set<Object> seen = new HashSet<>();
+        private final List<Path> found = new ArrayList<>();
+        final List<String> unlisted = new ArrayList<>();
+
+        List<Path> candidates(Path directory) {
+            found.clear();
+            try {
+                Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, this);
+            } catch (IOException e) {
+                throw new TraceFormatException("cannot list " + directory + ": " + IoReasons.of(e));
+            }
+            return found.stream().sorted().toList();
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            Object key = attributes.fileKey();
+            if (attributes.isRegularFile() && SUFFIXES.stream().anyMatch(file.getFileName().toString()::endsWith)
+                    && (key == null || seen.add(key))) {
+                found.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (!(e instanceof FileSystemLoopException)) {
+                unlisted.add("cannot list " + file + ": " + IoReasons.of(e) + "; the logs in it are not read");
+            }
+            return FileVisitResult.CONTINUE;
         }
     }
 }

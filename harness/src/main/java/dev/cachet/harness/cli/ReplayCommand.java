@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,7 +128,9 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         ReplayBatch.Outcome outcome = batch.run(found.files(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 p -> progress.show(p.done(), p.total(), p.file().getFileName().toString()));
         progress.finish();
-        outcome.failures().forEach(failure -> err.println("skipped " + failure));
+        List<String> failures = new ArrayList<>(found.unlisted());
+        failures.addAll(outcome.failures());
+        failures.forEach(failure -> err.println("skipped " + failure));
         outcome.shared().forEach(err::println);
         if (outcome.runs().isEmpty()) {
             throw new InputException("no trajectory could be replayed; nothing reported" + (out != null ? " in " + out : ""));
@@ -161,7 +164,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
             }
             err.println("reports written to " + out);
         }
-        return outcome.failures().isEmpty() ? ExitCodes.OK : ExitCodes.INPUT;
+        return failures.isEmpty() ? ExitCodes.OK : ExitCodes.INPUT;
     }
 
     private ReplayTiming timing() {

@@ -26,7 +26,6 @@ import dev.cachet.evals.stats.report.Period;
 import dev.cachet.evals.stats.report.PeriodReport;
 import dev.cachet.evals.stats.report.PeriodTotals;
 import dev.cachet.evals.stats.report.WhatIf;
-import dev.cachet.evals.trace.CallKey;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.evals.trace.TraceSummaries;
@@ -42,13 +41,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -170,7 +169,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         reader = noCache ? reader.withoutResume() : reader;
         StatsSource.Loaded loaded = new StatsSource(perSession ? reader : reader.withoutResultSizes(), cache)
                 .load(files, found::format, jobs, ProgressLine.on(err));
-        List<String> failures = new ArrayList<>(loaded.failures());
+        List<String> failures = new ArrayList<>(found.unlisted());
+        failures.addAll(loaded.failures());
         Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files, found::format) : Map.of();
         DateRange range = filter.range();
         List<SessionStats> sessions = new ArrayList<>();
@@ -208,7 +208,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             stats.ifPresent(sessions::add);
             strategy.ifPresent(asked -> stats.flatMap(s -> whatIf(s.session(),
                             whole.getOrDefault(sessionKey(parts.get(0).format(), parts.get(0).session()), List.of()),
-                            all, asked))
+                            kept, asked))
                     .ifPresent(w -> whatIfs.put(w.session(), w)));
         }
         failures.forEach(failure -> err.println("skipped " + failure));
@@ -220,17 +220,20 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     /**
      * The replay of a session's parts under {@code strategy}, billing the calls its row counts and no others, each in
-     * the first part that holds it: a call several logs hold is counted, and billed, where it was met first.
+     * the first part that holds it: a call several logs hold is counted, and billed, where it was met first, and with
+     * --since or --until only the calls of those days are (the session is replayed whole, its earlier calls its
+     * history). Calls are taken by place, since some logs name none.
      */
     private Optional<WhatIf> whatIf(String session, List<Trajectory> parts, CallList counted,
             ConfiguredStrategy strategy) {
-        Set<Long> keys = new HashSet<>();
+        Map<String, BitSet> turns = new HashMap<>();
         for (int i = 0; i < counted.size(); i++) {
-            if (counted.keyed(i)) {
-                keys.add(counted.key(i));
+            if (counted.turn(i) >= 0) {
+                turns.computeIfAbsent(counted.trace(i), trace -> new BitSet()).set(counted.turn(i));
             }
         }
-        return WhatIf.of(session, parts, strategy, replay(), BilledOnce.where(parts, id -> keys.remove(CallKey.of(id))));
+        return WhatIf.of(session, parts, strategy, replay(), BilledOnce.where(parts,
+                (trace, turn) -> turns.containsKey(trace) && turns.get(trace).get(turn)));
     }
 
     /**

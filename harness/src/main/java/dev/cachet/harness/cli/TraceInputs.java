@@ -79,10 +79,12 @@ final class TraceInputs {
         Map<Boolean, List<Path>> interrupted = all.files().stream().collect(Collectors.partitioningBy(
                 file -> file.getFileName().toString().endsWith(HarnessAgentRunner.INTERRUPTED_LOG) && !named.contains(file)));
         interrupted.get(true).forEach(file -> err.println("skipped an interrupted eval run (not a finished run): " + file));
-        TraceFiles.Found found = new TraceFiles.Found(interrupted.get(false), all.formats(), all.skipped());
+        TraceFiles.Found found = new TraceFiles.Found(interrupted.get(false), all.formats(), all.skipped(),
+                all.unlisted());
         if (found.files().isEmpty()) {
             throw new InputException("no session logs found in " + searched
-                    + (found.skipped() > 0 ? " (" + Counted.of(found.skipped(), "file") + " of other formats)" : ""));
+                    + (found.skipped() > 0 ? " (" + Counted.of(found.skipped(), "file") + " of other formats)" : "")
+                    + (found.unlisted().isEmpty() ? "" : "; " + String.join("; ", found.unlisted())));
         }
         return found;
     }

@@ -275,6 +275,27 @@ class ReplayCommandTest {
     }
 
     @Test
+    void a_log_in_a_directory_that_cannot_be_read_is_skipped_naming_why_and_the_others_are_reported()
+            throws IOException {
+        Path good = Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), dir.resolve("a.jsonl"));
+        // A regular file that no one, root included, can read from its start; reached through a link, as logs may be.
+        Path unreadable = Files.createSymbolicLink(dir.resolve("b.jsonl"), Path.of("/proc/self/mem"));
+        Path linked = Files.createSymbolicLink(dir.resolveSibling(dir.getFileName() + "-link"), dir);
+
+        try {
+            for (CliRun run : List.of(replay(List.of(linked), "--format", "json"),
+                    CliRun.of("stats", linked.toString(), "--json", "--no-cache"))) {
+                assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.INPUT);
+                assertThat(run.err()).contains("skipped cannot read " + linked.resolve(unreadable.getFileName())
+                        .toAbsolutePath() + ": Input/output error");
+                assertThat(run.out()).contains(good.getFileName().toString());
+            }
+        } finally {
+            Files.delete(linked);
+        }
+    }
+
+    @Test
     void a_call_that_several_logs_hold_is_billed_once_in_the_log_that_holds_the_most() throws IOException {
         String original = Files.readString(TraceFixtures.path(TraceFixtures.CLAUDE_CODE));
         // Claude Code's logs of two sessions resumed from the first each open with its lines, calls and all.

@@ -70,6 +70,41 @@ class StatsWhatIfTest {
     }
 
     @Test
+    void with_since_the_row_counts_the_turns_of_those_days_and_its_what_if_bills_them_in_logs_with_call_ids_and_without(@TempDir Path dir)
+            throws IOException {
+        // A session that goes on two days later, under new ids.
+        String day1 = Files.readString(TraceFixtures.path(TraceFixtures.CLAUDE_CODE))
+                .replace("claude-test-1", "claude-sonnet-4-6");
+        Files.writeString(dir.resolve("a.jsonl"), day1 + ReplayCommandTest.renamed(day1, "1")
+                .replace("2026-01-01T", "2026-01-03T").replace("\"s-11\"", "\"s-1\""));
+        // mini-swe-agent names no call: its last call a day after the others.
+        JsonNode mini = json(Files.readString(TraceFixtures.path(TraceFixtures.MINI_SWE_AGENT)));
+        JsonNode last = stream(mini.get("messages")).filter(m -> m.get("role").asText().equals("assistant"))
+                .reduce((a, b) -> b).orElseThrow();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) last.get("extra"))
+                .put("timestamp", last.at("/extra/timestamp").asDouble() + 86_400);
+        Files.writeString(dir.resolve("b.traj.json"), mini.toString());
+
+        for (String log : List.of("a.jsonl", "b.traj.json")) {
+            String path = dir.resolve(log).toString();
+            JsonNode whole = json(CliRun.of("stats", path, "--what-if", "hybrid", "--json").out());
+            CliRun since = CliRun.of("stats", path, "--what-if", "hybrid", "--json", "--timezone", "UTC",
+                    "--since", log.equals("a.jsonl") ? "2026-01-02" : "2026-04-11");
+            assertThat(since.exitCode()).as(since.err()).isZero();
+            JsonNode later = json(since.out());
+
+            double cost = later.at("/sessions/0/cost_usd").asDouble();
+            assertThat(cost).as(log).isGreaterThan(0).isLessThan(whole.at("/sessions/0/cost_usd").asDouble());
+            assertThat(later.at("/what_if/0/recorded_usd").asDouble()).as(log).isCloseTo(cost, within(1e-9));
+            assertThat(later.at("/what_if/0/cost_usd").asDouble()).as(log)
+                    .isLessThan(whole.at("/what_if/0/cost_usd").asDouble());
+            assertThat(later.at("/sessions/0/turns").asInt()).as("%s: the turns of those days", log)
+                    .isEqualTo(later.at("/sessions/0/calls").asInt())
+                    .isLessThan(whole.at("/sessions/0/turns").asInt());
+        }
+    }
+
+    @Test
     void without_what_if_the_json_has_no_what_if_and_an_unknown_strategy_is_named() {
         String log = TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString();
 

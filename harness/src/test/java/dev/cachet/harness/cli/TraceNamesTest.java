@@ -21,7 +21,7 @@ class TraceNamesTest {
     @Test
     void reads_a_file_found_in_a_directory_with_the_format_found_there_not_detecting_it_again() throws Exception {
         Path file = Files.writeString(dir.resolve("session.jsonl"), "no format knows this\n");
-        TraceFiles.Found found = new TraceFiles.Found(List.of(file), Map.of(file, new Fixed()), 0);
+        TraceFiles.Found found = new TraceFiles.Found(List.of(file), Map.of(file, new Fixed()), 0, List.of());
 
         assertThat(TraceNames.reader(found.files(), found::format).apply(file)).extracting(Trajectory::id).containsExactly("session.jsonl");
     }

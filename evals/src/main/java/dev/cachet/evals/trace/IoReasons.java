@@ -1,0 +1,20 @@
+package dev.cachet.evals.trace;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+
+/** Why a file could not be read or listed, in words: a file system error's own message is only the path. */
+final class IoReasons {
+    private IoReasons() {}
+
+    static String of(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException failed && failed.getReason() != null) {
+            return failed.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}
