@@ -2,11 +2,17 @@ package dev.cachet.harness.cli;
 
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.error.CachetException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** The cachet command line. */
@@ -23,7 +29,14 @@ public final class Main {
         }
         CommandLine commandLine = commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath(), true,
                 ChatTerminal.system(), System.in, commands(args));
+        CheckedOutput stdout = new CheckedOutput(new FileOutputStream(FileDescriptor.out));
+        // In the charset picocli would print in.
+        Charset charset = Optional.ofNullable(System.getProperty("sun.stdout.encoding")).map(Charset::forName)
+                .orElse(Charset.defaultCharset());
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(stdout, charset), true));
         int status = commandLine.execute(args);
+        commandLine.getOut().flush();
+        status = stdout.status(status, System.err);
         LauncherClassList.settle(System.getProperty(LauncherClassList.PROPERTY), status, commandLine.getParseResult());
         System.exit(status);
     }

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
@@ -116,6 +118,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         if (model.baseUrl != null) {
             throw new InputException("--base-url: replay bills offline and calls no provider");
         }
+        onePausePerCall();
         ReplayTiming timing = timing();
         List<ConfiguredStrategy> chosen = strategies();
         // The strategies at the lifetime cachet would have run with (auto, unless named); the recorded bill as paid.
@@ -165,6 +168,22 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
             err.println("reports written to " + out);
         }
         return failures.isEmpty() ? ExitCodes.OK : ExitCodes.INPUT;
+    }
+
+    /** Two pauses before one call would leave one of them unheard (the map keeps the last): refused, not guessed. */
+    private void onePausePerCall() {
+        OptionSpec option = spec.commandLine().getParseResult().matchedOption("--pause-at");
+        if (option == null) {
+            return;
+        }
+        Set<Integer> calls = new HashSet<>();
+        for (String pause : option.originalStringValues()) {
+            int call = Integer.parseInt(pause.substring(0, pause.indexOf('=')).strip());
+            if (!calls.add(call)) {
+                throw new InputException("--pause-at " + call + " is given twice; give each call one pause (their "
+                        + "minutes added up)");
+            }
+        }
     }
 
     private ReplayTiming timing() {

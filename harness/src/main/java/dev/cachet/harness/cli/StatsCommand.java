@@ -144,6 +144,16 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             throw new InputException("--json and --format " + format + " ask for two formats; give one");
         }
         Format chosen = json ? Format.json : format;
+        // An option the report asked for would not show is refused, not left unheard.
+        if (whatIf != null && (view != View.session || chosen == Format.html)) {
+            throw new InputException("--what-if adds its columns to the session view (the default) in a table or JSON"
+                    + "; " + (view != View.session ? "the " + view + " view" : "--format html") + " has none");
+        }
+        if (breakdown && (view == View.session || view == View.blocks || chosen == Format.html)) {
+            throw new InputException("--breakdown splits the daily, weekly and monthly views' rows by model; "
+                    + (chosen == Format.html ? "the page shows the daily cost by model" : "the " + view
+                            + " view has a row per " + (view == View.session ? "session" : "block")));
+        }
         // The harness (configuration, price tables) needs none of the logs: it is built while they are found.
         CompletableFuture<Harness> harnessReady = CompletableFuture.supplyAsync(this::harness);
         // Looked up as the logs are found: a log the cache holds as it is is not opened, not even for its format.

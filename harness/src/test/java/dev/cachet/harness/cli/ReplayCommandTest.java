@@ -541,6 +541,10 @@ class ReplayCommandTest {
         assertThat(replay(List.of(TraceFixtures.DEMO), "--pause-at", "0=5").err().lines()).containsExactly("cachet: "
                 + "Invalid value for option '--pause-at' (CALL=MINUTES): must be at least 1, got 0 (see 'cachet replay --help')");
         assertThat(replay(List.of(TraceFixtures.DEMO), "--pause-at", "3=-1").err()).contains("must be more than 0, got -1");
+        CliRun twice = replay(List.of(TraceFixtures.DEMO), "--pause-at", "5=80", "--pause-at", "2=1", "--pause-at", "5=40");
+        assertThat(twice.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(twice.err().lines()).containsExactly(
+                "cachet: --pause-at 5 is given twice; give each call one pause (their minutes added up)");
         assertThat(replay(List.of(TraceFixtures.DEMO), "--cache-keepalive", "-2").err()).contains("'--cache-keepalive'")
                 .contains("must be at least 0, got -2");
     }

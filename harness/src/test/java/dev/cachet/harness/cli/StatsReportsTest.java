@@ -3,8 +3,10 @@ package dev.cachet.harness.cli;
 import static dev.cachet.harness.cli.ReplayCommandTest.json;
 import static dev.cachet.harness.cli.ReplayCommandTest.keys;
 import static dev.cachet.harness.cli.ReplayCommandTest.stream;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,13 +136,34 @@ class StatsReportsTest {
     @Test
     void every_table_fits_an_80_column_terminal() {
         for (String view : List.of("daily", "weekly", "monthly", "blocks")) {
-            CliRun run = CliRun.of("stats", view, alpha.toString(), beta.toString(), "--breakdown");
+            CliRun run = view.equals("blocks") ? CliRun.of("stats", view, alpha.toString(), beta.toString())
+                    : CliRun.of("stats", view, alpha.toString(), beta.toString(), "--breakdown");
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out().lines()).as(view).isNotEmpty().allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80));
         }
         assertThat(CliRun.of("stats", "daily", alpha.toString(), "--breakdown", "--timezone", "UTC").out())
                 .containsPattern("(?m)^2026-01-04 +1 +1\\.0K +0 +0 +100 +\\$0\\.00 +0\\.0%$")
                 .containsPattern("(?m)^  claude-sonnet-4-6 +1 ");
+    }
+
+    @Test
+    void an_option_the_report_asked_for_would_not_show_is_refused_naming_why() {
+        Map<List<String>, String> refused = Map.of(
+                List.of("daily", "--what-if", "hybrid"), "the daily view has none",
+                List.of("--format", "html", "--what-if", "hybrid"), "--format html has none",
+                List.of("--breakdown"), "the session view has a row per session",
+                List.of("blocks", "--breakdown"), "the blocks view has a row per block",
+                List.of("daily", "--format", "html", "--breakdown"), "the page shows the daily cost by model");
+        refused.forEach((options, why) -> {
+            List<String> args = new ArrayList<>(List.of("stats"));
+            args.addAll(options);
+            args.add(alpha.toString());
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as("%s", options).isEqualTo(ExitCodes.INPUT);
+            assertThat(run.err().lines()).as("%s", options).singleElement(as(STRING)).startsWith("cachet: --")
+                    .endsWith(why);
+            assertThat(run.out()).isEmpty();
+        });
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.cachet.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CheckedOutputTest {
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void a_report_written_to_a_full_disk_fails_the_command_saying_why() throws IOException {
+        try (CheckedOutput full = new CheckedOutput(new FileOutputStream("/dev/full"))) {
+            print(full, "session  cost\n".repeat(1_000));
+
+            assertThat(full.status(ExitCodes.OK, errors())).isEqualTo(ExitCodes.INPUT);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("cachet: cannot write the output: No space left on device\n");
+            assertThat(full.status(ExitCodes.PROVIDER, errors())).as("a failure of its own stays").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void output_written_whole_or_to_a_reader_that_stopped_reading_leaves_the_status_as_it_was() {
+        CheckedOutput written = new CheckedOutput(new ByteArrayOutputStream());
+        print(written, "total: 1 session\n");
+        CheckedOutput closed = new CheckedOutput(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        });
+        print(closed, "total: 1 session\n");
+
+        assertThat(written.status(ExitCodes.OK, errors())).isEqualTo(ExitCodes.OK);
+        assertThat(closed.status(ExitCodes.OK, errors())).isEqualTo(ExitCodes.OK);
+        assertThat(err.size()).isZero();
+    }
+
+    /** As a command prints: through a PrintWriter, which keeps the failure to itself. */
+    private static void print(CheckedOutput out, String text) {
+        PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        writer.print(text);
+        writer.flush();
+    }
+
+    private PrintStream errors() {
+        return new PrintStream(err, true, StandardCharsets.UTF_8);
+    }
+}
