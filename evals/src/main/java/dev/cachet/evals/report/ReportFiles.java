@@ -19,6 +19,11 @@ public final class ReportFiles {
             Files.writeString(partial, content, StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException left) {
+                e.addSuppressed(left);
+            }
             throw new UncheckedIOException("cannot write " + file, e);
         }
     }

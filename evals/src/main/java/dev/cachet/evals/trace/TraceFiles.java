@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -128,7 +129,8 @@ public final class TraceFiles {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
             Object key = attributes.fileKey();
-            if (attributes.isRegularFile() && SUFFIXES.stream().anyMatch(file.getFileName().toString()::endsWith)
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (attributes.isRegularFile() && SUFFIXES.stream().anyMatch(name::endsWith)
                     && (key == null || seen.add(key))) {
                 found.add(file);
             }

@@ -37,6 +37,13 @@ class TraceFilesTest {
     }
 
     @Test
+    void a_log_whose_suffix_is_in_capitals_is_found() throws IOException {
+        Path log = Files.copy(LOG, dir.resolve("SESSION.JSONL"));
+
+        assertThat(TraceFiles.expand(List.of(dir)).files()).containsExactly(log.toAbsolutePath());
+    }
+
+    @Test
     void a_file_in_a_directory_whose_head_cannot_be_read_is_kept_for_its_reader_to_say_why() throws IOException {
         Files.copy(LOG, dir.resolve("s.jsonl"));
         // A regular file that no one, root included, can read from its start.

@@ -19,7 +19,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
-        command.getErr().println("cachet: " + oneLine(e.getMessage()) + " (see '"
+        // picocli names a map option's malformed value "option option '--x'".
+        command.getErr().println("cachet: " + oneLine(e.getMessage()).replace("option option '", "option '") + " (see '"
                 + command.getCommandSpec().qualifiedName() + " --help')");
         return ExitCodes.USAGE;
     }

@@ -113,7 +113,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
     @Override
     public Integer call() throws IOException {
         if (out != null) {
-            OutputDirectory.requireWritable("--out", out);
+            OutputDirectory.requireWritable("--out", out, ReplayOutput.fileNames());
         }
         if (model.baseUrl != null) {
             throw new InputException("--base-url: replay bills offline and calls no provider");
@@ -156,7 +156,10 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
                 + (outcome.shared().isEmpty() ? "" : ", each call billed once where logs repeat others' calls ("
                         + outcome.shared().size() + (outcome.shared().size() == 1 ? " trace" : " traces")
                         + ", named on stderr)");
-        ReplayOutput output = new ReplayOutput(priced.spec().toString(), terms, outcome.runs(), report);
+        ReplaySettings settings = ReplaySettings.of(priced.spec().toString(), ttl.toString(), thinkTime, pauseAt,
+                keepAlive, perfectCache, chosen);
+        ReplayOutput output = new ReplayOutput(settings, terms + settings.whatIfs(params.params), outcome.runs(),
+                report);
         out().print(output.render(format));
         out().flush();
         if (out != null) {
@@ -200,7 +203,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         if (strategies == null) {
             Strategies.all().forEach(info -> names.add(info.name()));
         } else {
-            names.addAll(strategies);
+            strategies.forEach(name -> names.add(name.strip()));
         }
         return names.stream().map(name -> harness().strategy(name, params.paramsFor(name, names, config()))).toList();
     }

@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cachet.context.Json;
@@ -11,6 +12,7 @@ import dev.cachet.evals.report.ReplayMarkdownReport;
 import dev.cachet.evals.report.ReplayTextReport;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,26 +20,41 @@ import java.util.List;
  *
  * @param terms how the runs were billed besides the model, as the report's head says it after the model
  */
-record ReplayOutput(String model, String terms, List<ReplayRun> runs, ReplayReport report) {
+record ReplayOutput(ReplaySettings settings, String terms, List<ReplayRun> runs, ReplayReport report) {
+    /** The JSON report: how it was made, then today's fields. */
+    private record JsonReport(ReplaySettings settings, @JsonUnwrapped ReplayReport report) {}
+
     String render(ReplayCommand.Format format) {
         return switch (format) {
-            case table -> new ReplayTextReport().render(model, terms, runs, report);
+            case table -> new ReplayTextReport().render(settings.model(), terms, runs, report);
             case json -> json() + System.lineSeparator();
-            case md -> new ReplayMarkdownReport().render(model, terms, runs, report);
-            case html -> new ReplayHtmlReport().render(model, terms, runs, report);
+            case md -> new ReplayMarkdownReport().render(settings.model(), terms, runs, report);
+            case html -> new ReplayHtmlReport().render(settings.model(), terms, runs, report);
         };
     }
 
     /** replay.json, replay.md and replay.html in {@code dir}, each written whole or not at all. */
     void writeAll(Path dir) {
-        ReportFiles.write(dir.resolve("replay.json"), render(ReplayCommand.Format.json));
-        ReportFiles.write(dir.resolve("replay.md"), render(ReplayCommand.Format.md));
-        ReportFiles.write(dir.resolve("replay.html"), render(ReplayCommand.Format.html));
+        for (ReplayCommand.Format format : ReplayCommand.Format.values()) {
+            if (format != ReplayCommand.Format.table) {
+                ReportFiles.write(dir.resolve(fileName(format)), render(format));
+            }
+        }
+    }
+
+    /** The files {@link #writeAll} writes. */
+    static List<String> fileNames() {
+        return Arrays.stream(ReplayCommand.Format.values()).filter(format -> format != ReplayCommand.Format.table)
+                .map(ReplayOutput::fileName).toList();
+    }
+
+    private static String fileName(ReplayCommand.Format format) {
+        return "replay." + format;
     }
 
     private String json() {
         try {
-            return Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+            return Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(new JsonReport(settings, report));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,6 +52,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,6 +88,12 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 return Optional.empty();
             }
             return Arrays.stream(values()).filter(view -> view.name().equals(paths.get(0).toString())).findFirst();
+        }
+
+        /** A first PATH that is no file and looks like a word, not a path: a view's name mistyped. */
+        static Optional<String> misspelt(List<Path> paths) {
+            return paths.isEmpty() || Files.exists(paths.get(0)) ? Optional.empty()
+                    : Optional.of(paths.get(0).toString()).filter(first -> first.matches("[a-z]+"));
         }
     }
 
@@ -138,6 +145,10 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Optional<View> named = View.named(inputs.paths);
         named.ifPresent(view -> inputs.paths.remove(0));
+        View.misspelt(inputs.paths).ifPresent(word -> {
+            throw new InputException("no such file or directory: " + word + " (a view is one of "
+                    + Arrays.stream(View.values()).map(View::name).collect(Collectors.joining(", ")) + ")");
+        });
         View view = named.orElse(View.session);
         filter.check();
         if (json && given("--format") && format != Format.json) {
@@ -298,8 +309,10 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 PeriodReport byPeriod = periods.orElseThrow();
                 report = byPeriod;
                 table = TextTable.render(UsageTables.periods(byPeriod, breakdown))
-                        + (byPeriod.undatedCalls() == 0 ? "" : byPeriod.undatedCalls()
-                                + " calls whose log gives no time are in no period\n");
+                        + (byPeriod.undatedCalls() == 0 ? "" : Counted.of(byPeriod.undatedCalls(), "call")
+                                + (byPeriod.undatedCalls() == 1 ? " is" : " are") + " in no period: "
+                                + (byPeriod.undatedCalls() == 1 ? "its log gives" : "their logs give")
+                                + " no time, or one without its zone\n");
             }
             case blocks -> {
                 Instant now = clock().instant();

@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.context.strategy.Strategies;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.config.Config;
 import java.util.Collection;
@@ -26,9 +27,11 @@ final class StrategyParamOption {
         Map<String, Integer> merged = new HashMap<>(base);
         params.forEach((key, value) -> {
             int dot = key.indexOf('.');
-            if (!chosen.contains(key.substring(0, dot))) {
-                throw new InputException("-P " + key + ": expected STRATEGY.NAME=N for one of the strategies " + chosen
-                        + ", e.g. -P hybrid.keep=12");
+            String named = key.substring(0, dot);
+            if (!chosen.contains(named)) {
+                throw new InputException("-P " + key + ": " + (Strategies.all().stream().anyMatch(s -> s.name()
+                        .equals(named)) ? named + " is not among the strategies chosen, " + chosen
+                        : "there is no strategy " + named + " (see 'cachet strategies'); those chosen are " + chosen));
             }
             if (key.substring(0, dot).equals(strategy)) {
                 merged.put(key.substring(dot + 1), value);

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 class ReplayCommandTest {
     /** The documented JSON schema, in its printed order. */
-    private static final List<String> REPORT_KEYS = List.of("runs", "summary", "fidelity", "cache");
+    private static final List<String> REPORT_KEYS = List.of("settings", "runs", "summary", "fidelity", "cache");
     private static final List<String> RUN_KEYS = List.of("trace", "strategy", "turns", "input_tokens",
             "cache_write_tokens", "cache_read_tokens", "output_tokens", "input_cost_usd", "cost_usd", "cache_hit_rate",
             "reference_recall", "peak_window_tokens", "estimated", "cost_ratio_vs_recorded", "p50_call_input_cost_usd",
@@ -85,7 +85,7 @@ class ReplayCommandTest {
 
     @Test
     void strategies_option_replays_transcript_first_then_only_those_named() {
-        for (String asked : List.of("hybrid", "hybrid,transcript")) {
+        for (String asked : List.of("hybrid", "hybrid,transcript", "hybrid, transcript")) {
             CliRun run = replay(List.of(TraceFixtures.DEMO, TraceFixtures.path(TraceFixtures.CODEX)),
                     "--strategies", asked, "--format", "json");
 
@@ -171,14 +171,15 @@ class ReplayCommandTest {
     }
 
     @Test
-    void a_report_that_cannot_be_written_is_an_input_error_naming_the_directory() throws IOException {
+    void out_where_a_report_would_replace_a_directory_is_an_input_error_before_replaying() throws IOException {
         Path reports = Files.createDirectories(dir.resolve("reports/replay.json/taken")).getParent().getParent();
         CliRun run = replay(List.of(TraceFixtures.DEMO), "--format", "json", "--out", reports.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err().lines().filter(l -> l.startsWith("cachet: ")))
-                .singleElement().asString().startsWith("cachet: cannot write reports into " + reports + ": ");
-        assertThat(run.err()).doesNotContain("internal error", "\tat ");
+        assertThat(run.err().lines()).containsExactly("cachet: --out " + reports + ": " + reports.resolve("replay.json")
+                + " is a directory, where a report is to be written");
+        assertThat(run.out()).isEmpty();
+        assertThat(reports).isDirectoryNotContaining(path -> !path.endsWith("replay.json"));
     }
 
     @Test
@@ -437,8 +438,10 @@ class ReplayCommandTest {
         Map<List<String>, String> errors = new LinkedHashMap<>();
         errors.put(List.of("--strategies", "psychic"),
                 "cachet: unknown strategy 'psychic'; available: " + String.join(", ", STRATEGIES));
-        errors.put(List.of("--strategies", "hybrid", "-P", "masking.keep=3"), "cachet: -P masking.keep: expected "
-                + "STRATEGY.NAME=N for one of the strategies [transcript, hybrid], e.g. -P hybrid.keep=12");
+        errors.put(List.of("--strategies", "hybrid", "-P", "masking.keep=3"),
+                "cachet: -P masking.keep: masking is not among the strategies chosen, [transcript, hybrid]");
+        errors.put(List.of("--strategies", "hybrid", "-P", "nope.keep=3"), "cachet: -P nope.keep: there is no strategy "
+                + "nope (see 'cachet strategies'); those chosen are [transcript, hybrid]");
         errors.put(List.of("-P", "hybrid.bogus=1"), "cachet: strategy hybrid has no parameter 'bogus'");
         errors.put(List.of("--model", "skynet:9000"), "cachet: unknown model provider 'skynet' in 'skynet:9000'; expected "
                 + "anthropic:, openai:, deepseek:, openai-compatible:, replay:");
@@ -537,10 +540,36 @@ class ReplayCommandTest {
     }
 
     @Test
+    void every_report_says_how_it_was_made_what_ifs_and_parameters_in_effect_among_them() {
+        List<String> flags = List.of("--strategies", "hybrid", "--pause-at", "3=7.5", "--pause-at", "2=10",
+                "-P", "hybrid.keep=4", "--cache-keepalive", "2", "--cache-ttl", "1h", "--think-time", "30s");
+        List<String> json = new ArrayList<>(flags);
+        json.addAll(List.of("--format", "json"));
+        JsonNode settings = json(replay(List.of(TraceFixtures.DEMO), json.toArray(String[]::new)).out()).get("settings");
+
+        assertThat(settings.get("cache_ttl").asText()).isEqualTo("1h");
+        assertThat(settings.get("think_time_seconds").asDouble()).isEqualTo(30.0);
+        assertThat(settings.get("pause_at").toString()).isEqualTo("{\"2\":10.0,\"3\":7.5}");
+        assertThat(settings.get("cache_keepalive").asInt()).isEqualTo(2);
+        assertThat(keys(settings.get("strategies"))).containsExactlyInAnyOrder("transcript", "hybrid");
+        assertThat(settings.at("/strategies/hybrid/keep").asInt()).isEqualTo(4);
+        assertThat(settings.at("/strategies/hybrid/keep_turns").asInt()).as("a default in effect").isPositive();
+        String whatIfs = "what-ifs: --pause-at 2=10 --pause-at 3=7.5 --cache-keepalive 2 -P hybrid.keep=4";
+        for (String format : List.of("table", "md", "html")) {
+            List<String> text = new ArrayList<>(flags);
+            text.addAll(List.of("--format", format));
+            assertThat(replay(List.of(TraceFixtures.DEMO), text.toArray(String[]::new)).out()).as(format)
+                    .contains(whatIfs);
+        }
+    }
+
+    @Test
     void pauses_and_pings_are_checked_as_they_are_parsed() {
         assertThat(replay(List.of(TraceFixtures.DEMO), "--pause-at", "0=5").err().lines()).containsExactly("cachet: "
                 + "Invalid value for option '--pause-at' (CALL=MINUTES): must be at least 1, got 0 (see 'cachet replay --help')");
         assertThat(replay(List.of(TraceFixtures.DEMO), "--pause-at", "3=-1").err()).contains("must be more than 0, got -1");
+        assertThat(replay(List.of(TraceFixtures.DEMO), "--pause-at", "5").err().lines()).containsExactly("cachet: Value "
+                + "for option '--pause-at' (CALL=MINUTES) should be in KEY=VALUE format but was 5 (see 'cachet replay --help')");
         CliRun twice = replay(List.of(TraceFixtures.DEMO), "--pause-at", "5=80", "--pause-at", "2=1", "--pause-at", "5=40");
         assertThat(twice.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(twice.err().lines()).containsExactly(

@@ -241,6 +241,10 @@ class StatsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(run.err().lines()).containsExactly("cachet: no such file or directory: " + missing);
+        CliRun misspelt = CliRun.of("stats", "dialy", missing.toString());
+        assertThat(misspelt.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(misspelt.err().lines()).containsExactly(
+                "cachet: no such file or directory: dialy (a view is one of session, daily, weekly, monthly, blocks)");
     }
 
     @Test
