@@ -43,7 +43,21 @@ final class LeakCosts {
         Map<String, int[]> byAgent = calls.byAgent();
         expired(calls, byAgent).ifPresent(leaks::add);
         uncachedPrefix(calls, byAgent).ifPresent(leaks::add);
+        // Where every call is priced, a leak that cost nothing is none: a provider with no cache discount (a model
+        // served through a router without one) loses nothing by missing the cache.
+        if (everyCallPriced(calls)) {
+            leaks.removeIf(leak -> leak.costUsd() == 0);
+        }
         return leaks;
+    }
+
+    private boolean everyCallPriced(CallView calls) {
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.usage(i) != null && price(calls, i) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private LeakCost lowCacheHit(CallView calls) {

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 public final class FileHead {
     /** Per thread: the buffers heads are read with, lent to one head at a time. */
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    /** The byte order mark, as UTF-8 decodes it. */
+    static final char BOM = '\uFEFF';
 
     private final char[] chars;
     private final int length;
@@ -110,6 +112,11 @@ public final class FileHead {
                     if (end || full) {
                         break;
                     }
+                }
+                // A byte order mark (an editor on Windows writes one) is no character of the log.
+                if (out.position() > 0 && chars[0] == BOM) {
+                    System.arraycopy(chars, 1, chars, 0, out.position() - 1);
+                    return out.position() - 1;
                 }
                 return out.position();
             } catch (NoSuchFileException e) {

@@ -54,7 +54,7 @@ public final class JsonFiles {
         int length = decoded.limit();
         List<Line> lines = new ArrayList<>();
         int number = 0;
-        for (int start = 0; start < length; ) {
+        for (int start = decoded.position(); start < length; ) {
             int end = start;
             while (end < length && text[end] != '\n' && text[end] != '\r') {
                 end++;
@@ -119,10 +119,11 @@ public final class JsonFiles {
         return line.json().at(JsonPointer.compile("/" + path.replace('.', '/')));
     }
 
-    /** The file decoded into a buffer's array: the bytes and the chars, no string made of them. */
+    /** The file decoded into a buffer's array, positioned past a byte order mark: no string made of it. */
     private static CharBuffer decoded(Path file) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)));
+            CharBuffer decoded = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)));
+            return decoded.hasRemaining() && decoded.get(0) == FileHead.BOM ? decoded.position(1) : decoded;
         } catch (IOException e) {
             throw unreadable(file, e);
         }
@@ -130,7 +131,8 @@ public final class JsonFiles {
 
     private static String text(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.startsWith(String.valueOf(FileHead.BOM)) ? text.substring(1) : text;
         } catch (IOException e) {
             throw unreadable(file, e);
         }

@@ -26,6 +26,32 @@ class TraceFormatsTest {
     }
 
     @Test
+    void another_harness_log_that_starts_with_a_byte_order_mark_reads_as_without_it() throws IOException {
+        // An editor on Windows writes one; cachet's own logs are cachet's to write.
+        List<String> logs = List.of("claude-code/sidechains.jsonl", "codex/rollout.jsonl",
+                "mini-swe-agent/mini-swe-agent-1.1.traj.json", "openhands/runtime.json", "swe-agent/swe-agent-text.traj");
+        for (String log : logs) {
+            Path original = TraceSamples.FIXTURES.resolve(log);
+            Path marked = dir.resolve(original.getFileName());
+            byte[] bytes = Files.readAllBytes(original);
+            byte[] withMark = new byte[bytes.length + 3];
+            withMark[0] = (byte) 0xEF;
+            withMark[1] = (byte) 0xBB;
+            withMark[2] = (byte) 0xBF;
+            System.arraycopy(bytes, 0, withMark, 3, bytes.length);
+            Files.write(marked, withMark);
+
+            assertThat(TraceFormats.detect(marked).map(TraceFormat::label)).as(log)
+                    .isEqualTo(TraceFormats.detect(original).map(TraceFormat::label)).isPresent();
+            assertThat(TraceFormats.read(marked)).as(log).usingRecursiveComparison()
+                    .isEqualTo(TraceFormats.read(original));
+            TraceSummaries summaries = new TraceSummaries(dev.cachet.context.TokenCounter.o200k());
+            assertThat(summaries.read(marked, TraceFormats.of(marked)).summaries()).as(log)
+                    .isEqualTo(summaries.read(original, TraceFormats.of(original)).summaries());
+        }
+    }
+
+    @Test
     void a_missing_file_is_named() {
         Path missing = dir.resolve("nope.traj");
 

@@ -55,6 +55,18 @@ class StatsLeaksTest {
         assertThat(stream(session.get("leaks")).map(JsonNode::asText)).doesNotContain("EXPIRED_CACHE_REWRITE");
     }
 
+    @Test
+    void on_a_model_priced_with_no_cache_discount_what_cost_nothing_is_no_leak() throws IOException {
+        // The bundled table prices Llama 4 Maverick at OpenRouter with cache reads at the input price.
+        Path log = log(false);
+        Files.writeString(log, Files.readString(log).replace("claude-sonnet-4-6", "llama-4-maverick"));
+
+        JsonNode session = json(CliRun.of("stats", log.toString(), "--json").out()).get("sessions").get(0);
+
+        assertThat(session.get("cost_usd").asDouble()).isPositive();
+        assertThat(session.get("leaks")).as("the same calls flag three leaks on claude-sonnet-4-6").isEmpty();
+    }
+
     private Path log(boolean hour) throws IOException {
         return Files.write(dir.resolve(hour ? "hour.jsonl" : "minutes.jsonl"), List.of(
                 call("1", 10, 30_000, 0, "10:00:00", hour),
