@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Finds a session's leaks, with what each cost, from its calls priced one by one. */
 final class LeakCosts {
@@ -20,6 +22,10 @@ final class LeakCosts {
     static final long UNCACHED_PREFIX_TOKENS = 10_000;
     static final int ENDS = 5;
     private static final double PER_TOKEN = 1e-6;
+
+    /** The leaks that are the cache's: what they cost is what the cache would have saved. */
+    private static final Set<Leak> CACHE_LEAKS = EnumSet.of(Leak.LOW_CACHE_HIT, Leak.EXPIRED_CACHE_REWRITE,
+            Leak.UNCACHED_PREFIX);
 
     private final CallPricer pricer;
 
@@ -43,10 +49,10 @@ final class LeakCosts {
         Map<String, int[]> byAgent = calls.byAgent();
         expired(calls, byAgent).ifPresent(leaks::add);
         uncachedPrefix(calls, byAgent).ifPresent(leaks::add);
-        // Where every call is priced, a leak that cost nothing is none: a provider with no cache discount (a model
-        // served through a router without one) loses nothing by missing the cache.
+        // Where every call is priced, missing the cache at no cost is no leak: a provider with no cache discount (a
+        // model served through a router without one) loses nothing by it. The size leaks stay, whatever the price.
         if (everyCallPriced(calls)) {
-            leaks.removeIf(leak -> leak.costUsd() == 0);
+            leaks.removeIf(leak -> leak.costUsd() == 0 && CACHE_LEAKS.contains(leak.leak()));
         }
         return leaks;
     }

@@ -99,7 +99,7 @@ public final class SessionStatsCalculator {
                 : (double) main.toolSchemaTokens().getAsInt() * context.size() / contextUsage.input();
         List<LeakCost> leaks = leakCosts.of(all, usage, ownCalls == 0 ? everyCall(all) : ownTurns(all, ownCalls), main);
         // The session's own calls among those counted (a period's); a sub-agent's transcript alone is its own context.
-        int turns = ownCalls > 0 ? ownCalls : all.size() - pings.calls();
+        int turns = parts.stream().anyMatch(TraceSummary::main) ? ownCalls : all.size() - pings.calls();
         return Optional.of(new SessionStats(main.id(), main.format(), CallPricer.named(model),
                 turns, all.size(), usage, cost, totals.priced(), usageKnown, agents(all),
                 totals.models(), hitRate, (double) usage.total() / billed, hours, burn, growth, schemaShare, largest,

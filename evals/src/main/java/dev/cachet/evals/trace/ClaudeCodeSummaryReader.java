@@ -121,7 +121,7 @@ final class ClaudeCodeSummaryReader {
             return;
         }
         String written = json.later(Later.UUID);
-        if (JsonScalars.isText(written) && !state.uuids.add(written)) {
+        if (JsonScalars.isText(written) && !state.uuids.add(CallKey.of(written))) {
             return; // a copy, as ClaudeCodeFormat leaves it out
         }
         if (json.sidechainOther) {

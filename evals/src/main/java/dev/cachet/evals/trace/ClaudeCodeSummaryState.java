@@ -28,8 +28,11 @@ final class ClaudeCodeSummaryState {
     /** Whether the tool results are sized from the first line on: a read that sizes them goes on from no other. */
     public boolean resultsSized;
     public String session;
-    /** The uuid of every user and assistant line read, to know a line written again. */
-    public Set<String> uuids = new HashSet<>();
+    /**
+     * The {@link CallKey} of the uuid of every user and assistant line read, to know a line written again: a long, at
+     * half the saved state's bytes a uuid takes, with odds of a false match as small as two calls'.
+     */
+    public Set<Long> uuids = new HashSet<>();
     public Map<String, String> chainOf = new HashMap<>();
     public Map<String, String> byPrompt = new HashMap<>();
     public Map<String, String> byCallId = new HashMap<>();

@@ -5,6 +5,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -12,12 +13,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The trajectory files a user points at: files as given, and in directories every file of a known format
@@ -108,39 +111,69 @@ public final class TraceFiles {
 
     /**
      * The files with a trajectory's suffix under the directories searched, through symbolic links (a log directory,
-     * or the projects under it, may be a link to another disk), each file once however many links reach it. A link
-     * back up the tree was walked where it points; a directory that cannot be listed is said and passed over.
+     * or the projects under it, may be a link to another disk), each file once however many links reach it, by its
+     * own path where a link also reaches it (a project's directory names its project). A link back up the tree was
+     * walked where it points; a directory that cannot be listed, or whose files cannot be looked at, is said and passed
+     * over.
      */
     static final class Walk extends SimpleFileVisitor<Path> {
+        /** The files of earlier walks, by file key: a file found again in a later directory was read already. */
         private final Set<Object> seen = new HashSet<>();
-        private final List<Path> found = new ArrayList<>();
+        /** This walk's files by file key; those the file system gives no key, apart. */
+        private final Map<Object, Path> byKey = new LinkedHashMap<>();
+        private final List<Path> keyless = new ArrayList<>();
+        private final Set<Path> unentered = new HashSet<>();
+        private Path root;
         final List<String> unlisted = new ArrayList<>();
 
         List<Path> candidates(Path directory) {
-            found.clear();
+            byKey.clear();
+            keyless.clear();
+            root = directory;
             try {
                 Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, this);
             } catch (IOException e) {
                 throw new TraceFormatException("cannot list " + directory + ": " + IoReasons.of(e));
             }
-            return found.stream().sorted().toList();
+            seen.addAll(byKey.keySet());
+            return Stream.concat(byKey.values().stream(), keyless.stream()).sorted().toList();
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
             Object key = attributes.fileKey();
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (attributes.isRegularFile() && SUFFIXES.stream().anyMatch(name::endsWith)
-                    && (key == null || seen.add(key))) {
-                found.add(file);
+            if (!attributes.isRegularFile() || SUFFIXES.stream().noneMatch(name::endsWith)) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (key == null) {
+                keyless.add(file);
+            } else if (!seen.contains(key)) {
+                byKey.merge(key, file, (first, again) -> reachedByLink(first) && !reachedByLink(again) ? again : first);
             }
             return FileVisitResult.CONTINUE;
         }
 
+        /** Whether a link below the directory walked leads to the file (its own path lies elsewhere). */
+        private boolean reachedByLink(Path file) {
+            try {
+                return !file.toRealPath().equals(root.toRealPath().resolve(root.relativize(file)));
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
-            if (!(e instanceof FileSystemLoopException)) {
+            if (e instanceof FileSystemLoopException) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 unlisted.add("cannot list " + file + ": " + IoReasons.of(e) + "; the logs in it are not read");
+            } else if (unentered.add(file.getParent())) {
+                // Its directory was listed but cannot be entered: none of its files can be looked at.
+                unlisted.add("cannot look at the files in " + file.getParent() + ": " + IoReasons.of(e)
+                        + "; the logs in it are not read");
             }
             return FileVisitResult.CONTINUE;
         }

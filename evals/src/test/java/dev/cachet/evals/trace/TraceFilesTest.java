@@ -58,14 +58,32 @@ class TraceFilesTest {
     }
 
     @Test
-    void a_directory_that_cannot_be_listed_is_said_and_passed_over_and_a_link_back_up_is_not() {
+    void a_file_that_links_also_reach_is_found_by_its_own_path_which_names_its_project() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("logs/zz-home-me-app"));
+        Files.copy(LOG, project.resolve("s.jsonl"));
+        for (String link : List.of("a", "b", "c", "d", "e", "f", "g", "latest")) {
+            Files.createSymbolicLink(dir.resolve("logs").resolve(link), project);
+        }
+
+        assertThat(TraceFiles.expand(List.of(dir.resolve("logs"))).files())
+                .containsExactly(project.resolve("s.jsonl").toAbsolutePath());
+    }
+
+    @Test
+    void a_directory_that_cannot_be_listed_or_entered_is_said_once_and_passed_over_and_a_link_back_up_is_not()
+            throws IOException {
         TraceFiles.Walk walk = new TraceFiles.Walk();
-        Path locked = dir.resolve("locked");
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        // Listed but not entered: none of its entries can be looked at, and none is there to the walker.
+        Path unentered = dir.resolve("unentered");
 
         walk.visitFileFailed(locked, new AccessDeniedException(locked.toString()));
         walk.visitFileFailed(dir.resolve("loop"), new FileSystemLoopException(dir.toString()));
+        walk.visitFileFailed(unentered.resolve("a.jsonl"), new AccessDeniedException("a.jsonl"));
+        walk.visitFileFailed(unentered.resolve("notes.txt"), new AccessDeniedException("notes.txt"));
 
-        assertThat(walk.unlisted)
-                .containsExactly("cannot list " + locked + ": permission denied; the logs in it are not read");
+        assertThat(walk.unlisted).containsExactly(
+                "cannot list " + locked + ": permission denied; the logs in it are not read",
+                "cannot look at the files in " + unentered + ": permission denied; the logs in it are not read");
     }
 }

@@ -29,7 +29,8 @@ public final class Main {
         }
         CommandLine commandLine = commandLine(Clock.systemUTC(), System.getenv(), Path.of("").toAbsolutePath(), true,
                 ChatTerminal.system(), System.in, commands(args));
-        CheckedOutput stdout = new CheckedOutput(new FileOutputStream(FileDescriptor.out));
+        CheckedOutput stdout = new CheckedOutput(new FileOutputStream(FileDescriptor.out),
+                CheckedOutput.toPipe(Path.of("/proc/self/fd/1")));
         // In the charset picocli would print in.
         Charset charset = Optional.ofNullable(System.getProperty("sun.stdout.encoding")).map(Charset::forName)
                 .orElse(Charset.defaultCharset());

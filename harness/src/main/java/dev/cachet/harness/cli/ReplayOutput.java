@@ -26,10 +26,10 @@ record ReplayOutput(ReplaySettings settings, String terms, List<ReplayRun> runs,
 
     String render(ReplayCommand.Format format) {
         return switch (format) {
-            case table -> new ReplayTextReport().render(settings.model(), terms, runs, report);
+            case table -> new ReplayTextReport().render(settings.defaultModel(), terms, runs, report);
             case json -> json() + System.lineSeparator();
-            case md -> new ReplayMarkdownReport().render(settings.model(), terms, runs, report);
-            case html -> new ReplayHtmlReport().render(settings.model(), terms, runs, report);
+            case md -> new ReplayMarkdownReport().render(settings.defaultModel(), terms, runs, report);
+            case html -> new ReplayHtmlReport().render(settings.defaultModel(), terms, runs, report);
         };
     }
 

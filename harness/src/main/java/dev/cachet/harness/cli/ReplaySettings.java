@@ -14,21 +14,22 @@ import java.util.TreeMap;
  * the model, the cache lifetime, the think time, the what-ifs and every strategy's parameters in effect (the
  * configuration's with the flags' on top).
  *
+ * @param defaultModel the model a log that names none is replayed as (each other log as its own)
  * @param pauseAt    minutes added before each call, by its number
  * @param strategies each strategy replayed, in order, with its parameters
  */
-record ReplaySettings(String model, String cacheTtl, double thinkTimeSeconds, Map<Integer, Double> pauseAt,
+record ReplaySettings(String defaultModel, String cacheTtl, double thinkTimeSeconds, Map<Integer, Double> pauseAt,
         int cacheKeepalive, boolean perfectCache, Map<String, Map<String, Integer>> strategies) {
     ReplaySettings {
         pauseAt = new TreeMap<>(pauseAt);
         strategies = new LinkedHashMap<>(strategies);
     }
 
-    static ReplaySettings of(String model, String cacheTtl, Duration thinkTime, Map<Integer, Double> pauseAt,
+    static ReplaySettings of(String defaultModel, String cacheTtl, Duration thinkTime, Map<Integer, Double> pauseAt,
             int cacheKeepalive, boolean perfectCache, List<ConfiguredStrategy> strategies) {
         Map<String, Map<String, Integer>> params = new LinkedHashMap<>();
         strategies.forEach(s -> params.put(s.info().name(), new TreeMap<>(s.params().values())));
-        return new ReplaySettings(model, cacheTtl, thinkTime.toMillis() / 1000.0, pauseAt, cacheKeepalive,
+        return new ReplaySettings(defaultModel, cacheTtl, thinkTime.toMillis() / 1000.0, pauseAt, cacheKeepalive,
                 perfectCache, params);
     }
 

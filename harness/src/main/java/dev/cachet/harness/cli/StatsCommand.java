@@ -192,7 +192,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 .load(files, found::format, jobs, ProgressLine.on(err));
         List<String> failures = new ArrayList<>(found.unlisted());
         failures.addAll(loaded.failures());
-        Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files, found::format) : Map.of();
+        Map<String, List<Trajectory>> whole = strategy.isPresent() ? trajectories(files, found::format, failures)
+                : Map.of();
         DateRange range = filter.range();
         List<SessionStats> sessions = new ArrayList<>();
         List<ModelUsage> billedModels = new ArrayList<>();
@@ -258,10 +259,12 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     }
 
     /**
-     * Every session's parts read whole, in the format each was found in, for the replay of --what-if; a file that
-     * cannot be read was named already when its summary failed.
+     * Every session's parts read whole, in the format each was found in, for the replay of --what-if. A file that
+     * cannot be read is added to {@code failures}, unless its summary's failure named it already: one the cache
+     * summarised before it became unreadable has no what-if, and must say so.
      */
-    private Map<String, List<Trajectory>> trajectories(List<Path> files, Function<Path, TraceFormat> formats) {
+    private Map<String, List<Trajectory>> trajectories(List<Path> files, Function<Path, TraceFormat> formats,
+            List<String> failures) {
         Map<String, List<Trajectory>> bySession = new LinkedHashMap<>();
         Function<Path, List<Trajectory>> reader = TraceNames.reader(files, formats);
         for (Path file : files) {
@@ -271,7 +274,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                             s -> new ArrayList<>()).add(trajectory);
                 }
             } catch (RuntimeException e) {
-                // Reported once, from the summaries.
+                if (failures.stream().noneMatch(failure -> failure.contains(file.toString()))) {
+                    failures.add(file + ": no what-if: " + e.getMessage());
+                }
             }
         }
         return bySession;

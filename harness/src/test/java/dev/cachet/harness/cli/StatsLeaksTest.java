@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,25 @@ class StatsLeaksTest {
 
         assertThat(session.get("cost_usd").asDouble()).isPositive();
         assertThat(session.get("leaks")).as("the same calls flag three leaks on claude-sonnet-4-6").isEmpty();
+    }
+
+    @Test
+    void on_a_free_model_a_context_that_ran_away_is_still_flagged() throws IOException {
+        Path home = dir.resolve("home");
+        Files.writeString(Files.createDirectories(home.resolve(".config/cachet")).resolve("prices.yaml"),
+                "models:\n  free-model: { input: 0, output: 0, cache_write_5m: 0, cache_write_1h: 0, cache_read: 0 }\n");
+        List<String> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // Sent uncached: input that only grows, five calls of 10k tokens, then five of 100k.
+            calls.add(call(String.valueOf(i), i < 5 ? 10_000 : 100_000, 0, 0, "10:0" + i + ":00", false)
+                    .replace("claude-sonnet-4-6", "free-model"));
+        }
+        Path log = Files.write(dir.resolve("free.jsonl"), calls);
+
+        JsonNode session = json(CliRun.withEnvironment(Map.of("HOME", home.toString()), "stats", log.toString(),
+                "--json").out()).get("sessions").get(0);
+
+        assertThat(stream(session.get("leaks")).map(JsonNode::asText)).containsExactly("RUNAWAY_CONTEXT");
     }
 
     private Path log(boolean hour) throws IOException {

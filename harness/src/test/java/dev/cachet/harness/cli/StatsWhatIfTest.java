@@ -105,6 +105,40 @@ class StatsWhatIfTest {
     }
 
     @Test
+    void a_session_whose_own_calls_fall_outside_the_days_asked_counts_none_as_turns(@TempDir Path dir)
+            throws IOException {
+        // Its sub-agents' lines a day after its own.
+        List<String> lines = Files.readAllLines(Path.of("../evals/src/test/resources/traces/claude-code/sidechains.jsonl"));
+        Path log = Files.write(dir.resolve("s.jsonl"), lines.stream().map(line -> line.contains("\"isSidechain\":true")
+                ? line.replace("2026-03-01T", "2026-03-02T") : line).toList());
+
+        JsonNode later = json(CliRun.of("stats", log.toString(), "--json", "--timezone", "UTC", "--since", "2026-03-02")
+                .out()).at("/sessions/0");
+
+        assertThat(later.get("calls").asInt()).as("the sub-agents' calls").isEqualTo(3);
+        assertThat(later.get("turns").asInt()).isZero();
+    }
+
+    @Test
+    void a_log_the_cache_summarised_that_cannot_be_read_now_says_it_has_no_what_if(@TempDir Path dir)
+            throws IOException {
+        Path home = dir.resolve("home");
+        Path log = Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), dir.resolve("a.jsonl"));
+        assertThat(CliRun.withEnvironment(Map.of("HOME", home.toString()), "stats", log.toString()).exitCode()).isZero();
+        // Bytes of the same length and time, which the cache takes for the log it summarised.
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(log);
+        Files.writeString(log, "x".repeat((int) Files.size(log)));
+        Files.setLastModifiedTime(log, written);
+
+        CliRun run = CliRun.withEnvironment(Map.of("HOME", home.toString()), "stats", log.toString(), "--what-if",
+                "hybrid");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains("skipped " + log + ": no what-if: ");
+        assertThat(run.out()).contains("a.jsonl");
+    }
+
+    @Test
     void without_what_if_the_json_has_no_what_if_and_an_unknown_strategy_is_named() {
         String log = TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString();
 
