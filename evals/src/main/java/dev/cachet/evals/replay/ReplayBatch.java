@@ -3,6 +3,7 @@ package dev.cachet.evals.replay;
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.TranscriptStrategy;
+import dev.cachet.evals.trace.JsonFiles;
 import dev.cachet.evals.trace.LargestFirst;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -25,7 +27,8 @@ import java.util.function.Predicate;
 
 /**
  * Replays many trajectory files under several strategies, {@code jobs} files at a time, the largest first. A file
- * that cannot be read is reported and skipped, so one truncated log does not cost the report on the others. Runs
+ * that cannot be read is reported and skipped, so one truncated log does not cost the report on the others, and a line
+ * an unclean shutdown cut is reported and left out, so it does not cost the rest of its log. Runs
  * come back in the order of the files, whatever order the jobs finish in, each call billed in one file only
  * ({@link BilledOnce}).
  */
@@ -54,8 +57,9 @@ public final class ReplayBatch {
     public record Progress(int done, int total, Path file, Duration reading, Duration replaying) {}
 
     /** One file's runs, and its trajectories' calls. */
-    private record FileRuns(List<ReplayRun> runs, Map<String, BilledOnce.TraceCalls> calls) {
-        static final FileRuns NONE = new FileRuns(List.of(), Map.of());
+    /** @param leftOut why lines of the file were left out, where some were (see {@link JsonFiles#leavingOutCutLines}) */
+    private record FileRuns(List<ReplayRun> runs, Map<String, BilledOnce.TraceCalls> calls, Optional<String> leftOut) {
+        static final FileRuns NONE = new FileRuns(List.of(), Map.of(), Optional.empty());
     }
 
     /** @param counter counts tokens; each file counts with a fresh copy, so no file keeps another's counts alive */
@@ -78,7 +82,9 @@ public final class ReplayBatch {
             for (int index : LargestFirst.order(files)) {
                 done.submit(() -> {
                     try {
-                        byFile.set(index, replay(files.get(index), nanos[index]));
+                        FileRuns replayed = replay(files.get(index), nanos[index]);
+                        byFile.set(index, replayed);
+                        failures[index] = replayed.leftOut().orElse(null);
                     } catch (TraceFormatException e) {
                         failures[index] = e.getMessage();
                     } catch (RuntimeException e) {
@@ -132,14 +138,15 @@ public final class ReplayBatch {
         CounterfactualReplay replay = new CounterfactualReplay(counter.fresh(), billing,
                 timing);
         long start = System.nanoTime();
-        List<Trajectory> trajectories = reader.apply(file);
-        long read = System.nanoTime();
-        nanos[0] = read - start;
+        JsonFiles.Read<List<Trajectory>> read = JsonFiles.leavingOutCutLines(() -> reader.apply(file));
+        List<Trajectory> trajectories = read.value();
+        long readAt = System.nanoTime();
+        nanos[0] = readAt - start;
         List<ReplayRun> runs = new ArrayList<>();
         for (Trajectory trajectory : trajectories) {
             runs.addAll(replay.replay(trajectory, strategies));
         }
-        nanos[1] = System.nanoTime() - read;
-        return new FileRuns(runs, BilledOnce.callsOf(trajectories));
+        nanos[1] = System.nanoTime() - readAt;
+        return new FileRuns(runs, BilledOnce.callsOf(trajectories), read.leftOut());
     }
 }

@@ -19,10 +19,38 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Reads trajectory files as JSON, turning every failure into a {@link TraceFormatException} naming file and line. */
 public final class JsonFiles {
+    /** The lines left out by the {@link #leavingOutCutLines} read running on this thread; null outside one. */
+    private static final ThreadLocal<List<String>> LEFT_OUT = new ThreadLocal<>();
+
     private JsonFiles() {}
+
+    /**
+     * What a read gave, and, where it left lines out, why: the first line's error and how many there were.
+     */
+    public record Read<T>(T value, Optional<String> leftOut) {}
+
+    /**
+     * Runs {@code read} (an importer's) leaving out each line of a JSONL log that is not JSON, wherever it stands: an
+     * unclean shutdown (kill -9, a power cut) cuts a line anywhere in a log, not only its last, and Claude Code itself
+     * skips such a line since 2.1.121. One cut line must not cost a session's whole bill; what was left out is said.
+     */
+    public static <T> Read<T> leavingOutCutLines(Supplier<T> read) {
+        List<String> outer = LEFT_OUT.get();
+        List<String> leftOut = new ArrayList<>();
+        LEFT_OUT.set(leftOut);
+        try {
+            T value = read.get();
+            return new Read<>(value, leftOut.isEmpty() ? Optional.empty() : Optional.of(leftOut.get(0) + ", left out"
+                    + (leftOut.size() == 1 ? "" : " (" + leftOut.size() + " lines left out in all)")
+                    + "; the rest is read"));
+        } finally {
+            LEFT_OUT.set(outer);
+        }
+    }
 
     /** One parsed line of a JSONL file, with its 1-based line number. */
     public record Line(int number, JsonNode json) {}
@@ -46,7 +74,7 @@ public final class JsonFiles {
      * where {@link java.io.BufferedReader#readLine} ends them; the file is decoded whole and each line parsed where it
      * lies, with no string made of it. A last line that no line end follows and that is no JSON is torn, and left
      * out: the line a session is still writing, or was writing when it was killed (the harnesses write a line and its
-     * end at once). Followed by its line end, it fails like any other.
+     * end at once). Followed by its line end, it fails like any other, unless read {@link #leavingOutCutLines}.
      */
     public static List<Line> lines(Path file) {
         CharBuffer decoded = decoded(file);
@@ -173,7 +201,13 @@ public final class JsonFiles {
             if (unended) {
                 return Optional.empty();
             }
-            throw new TraceFormatException(file + ":" + number + ": not valid JSON: " + e.getOriginalMessage());
+            String why = file + ":" + number + ": not valid JSON: " + e.getOriginalMessage();
+            List<String> leftOut = LEFT_OUT.get();
+            if (leftOut != null) {
+                leftOut.add(why);
+                return Optional.empty();
+            }
+            throw new TraceFormatException(why);
         } catch (IOException e) {
             throw new UncheckedIOException("reading chars in memory", e);
         }

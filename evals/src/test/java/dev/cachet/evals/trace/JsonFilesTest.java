@@ -51,6 +51,21 @@ class JsonFilesTest {
     }
 
     @Test
+    void read_leaving_out_cut_lines_a_log_loses_only_them_and_says_which_first_and_how_many() throws IOException {
+        Path file = Files.writeString(dir.resolve("log.jsonl"), "{\"a\":1}\n{\"b\":\n{\"c\":3}\n{\"d\n{\"e\":5}\n");
+
+        assertThat(catchThrowable(() -> JsonFiles.lines(file))).as("read strictly")
+                .hasMessageStartingWith(file + ":2: not valid JSON: ");
+        JsonFiles.Read<List<JsonFiles.Line>> read = JsonFiles.leavingOutCutLines(() -> JsonFiles.lines(file));
+        assertThat(read.value()).extracting(JsonFiles.Line::number).containsExactly(1, 3, 5);
+        assertThat(read.leftOut()).hasValueSatisfying(why -> assertThat(why)
+                .startsWith(file + ":2: not valid JSON: ").endsWith(", left out (2 lines left out in all); the rest is read"));
+        Path whole = Files.writeString(dir.resolve("whole.jsonl"), "{\"a\":1}\n");
+        assertThat(JsonFiles.leavingOutCutLines(() -> JsonFiles.lines(whole)).leftOut()).isEmpty();
+        assertThat(catchThrowable(() -> JsonFiles.lines(file))).as("strict again after").isNotNull();
+    }
+
+    @Test
     void names_a_missing_file() {
         Path file = dir.resolve("gone.jsonl");
 

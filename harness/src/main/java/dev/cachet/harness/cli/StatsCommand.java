@@ -26,6 +26,7 @@ import dev.cachet.evals.stats.report.Period;
 import dev.cachet.evals.stats.report.PeriodReport;
 import dev.cachet.evals.stats.report.PeriodTotals;
 import dev.cachet.evals.stats.report.WhatIf;
+import dev.cachet.evals.trace.JsonFiles;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.evals.trace.TraceSummaries;
@@ -269,7 +270,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         Function<Path, List<Trajectory>> reader = TraceNames.reader(files, formats);
         for (Path file : files) {
             try {
-                for (Trajectory trajectory : reader.apply(file)) {
+                // A line left out was said with the file's summary.
+                for (Trajectory trajectory : JsonFiles.leavingOutCutLines(() -> reader.apply(file)).value()) {
                     bySession.computeIfAbsent(sessionKey(trajectory.format(), trajectory.session()),
                             s -> new ArrayList<>()).add(trajectory);
                 }

@@ -1,6 +1,7 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.evals.trace.FileSummary;
+import dev.cachet.evals.trace.JsonFiles;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.evals.trace.TraceFormatException;
@@ -88,7 +89,8 @@ final class StatsSource {
 
     private Read read(Path file, Function<Path, TraceFormat> formats) {
         try {
-            return new Read(summaries(file, formats), Optional.empty());
+            JsonFiles.Read<List<TraceSummary>> read = summaries(file, formats);
+            return new Read(read.value(), read.leftOut());
         } catch (TraceFormatException e) {
             return new Read(List.of(), Optional.of(e.getMessage()));
         } catch (RuntimeException e) {
@@ -97,20 +99,30 @@ final class StatsSource {
         }
     }
 
-    private List<TraceSummary> summaries(Path file, Function<Path, TraceFormat> formats) {
+    /**
+     * The file's summaries, and why lines were left out where some were ({@link JsonFiles#leavingOutCutLines}): such a
+     * log is not cached, so that every report that reads it says so.
+     */
+    private JsonFiles.Read<List<TraceSummary>> summaries(Path file, Function<Path, TraceFormat> formats) {
         if (cache.isEmpty()) {
-            return reader.read(file, formats.apply(file)).summaries();
+            return summariesOf(JsonFiles.leavingOutCutLines(() -> reader.read(file, formats.apply(file))));
         }
         SummaryLookups.Looked looked = cache.get().lookup(file);
         if (looked.lookup() instanceof SummaryCache.Hit hit && reader.serves(hit.summaries())) {
-            return hit.summaries();
+            return new JsonFiles.Read<>(hit.summaries(), Optional.empty());
         }
         Optional<FileSummary.Resume> from = looked.lookup() instanceof SummaryCache.Grown grown
                 ? Optional.of(grown.resume()) : Optional.empty();
         TraceFormat format = formats.apply(file);
-        FileSummary summary = reader.read(file, format, from);
-        cache.get().store(file, looked.key(), format, summary);
-        return summary.summaries();
+        JsonFiles.Read<FileSummary> read = JsonFiles.leavingOutCutLines(() -> reader.read(file, format, from));
+        if (read.leftOut().isEmpty()) {
+            cache.get().store(file, looked.key(), format, read.value());
+        }
+        return summariesOf(read);
+    }
+
+    private static JsonFiles.Read<List<TraceSummary>> summariesOf(JsonFiles.Read<FileSummary> read) {
+        return new JsonFiles.Read<>(read.value().summaries(), read.leftOut());
     }
 
     private static Read join(Future<Read> read) {

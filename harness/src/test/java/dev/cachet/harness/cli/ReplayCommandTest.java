@@ -418,19 +418,19 @@ class ReplayCommandTest {
     }
 
     @Test
-    void a_log_with_a_broken_line_is_skipped_naming_its_line_and_the_others_are_reported() throws IOException {
-        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), dir.resolve("good.jsonl"));
-        Path broken = TraceFixtures.brokenLastLine(TraceFixtures.CLAUDE_CODE, dir, "broken.jsonl");
-        long lines = Files.readAllLines(broken).size();
+    void a_line_an_unclean_shutdown_cut_is_left_out_naming_it_and_the_rest_of_its_log_is_replayed() throws IOException {
+        // The second line of the first response, in the log's middle.
+        int cut = 5;
+        Path broken = TraceFixtures.cutLine(TraceFixtures.CLAUDE_CODE, dir.resolve("cut"), "session.jsonl", cut);
+        Path without = TraceFixtures.withoutLine(TraceFixtures.CLAUDE_CODE, dir.resolve("without"), "session.jsonl", cut);
 
-        CliRun run = replay(List.of(dir), "--format", "json", "--jobs", "2");
+        CliRun run = replay(List.of(broken), "--format", "json", "--jobs", "2");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err()).contains("skipped " + broken + ":" + lines + ": not valid JSON");
-        JsonNode report = json(run.out());
-        assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText())).hasSize(STRATEGIES.size() + 1)
-                .containsOnly("good.jsonl");
-        assertConsistent(report, 1, Map.of("good.jsonl", RecordedBill.claudeCode(dir.resolve("good.jsonl"))));
+        assertThat(run.err()).contains("skipped " + broken + ":" + (cut + 1) + ": not valid JSON: ")
+                .contains(", left out; the rest is read");
+        assertThat(json(run.out()).get("runs"))
+                .isEqualTo(json(replay(List.of(without), "--format", "json").out()).get("runs"));
     }
 
     @Test

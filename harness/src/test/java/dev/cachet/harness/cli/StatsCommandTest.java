@@ -110,16 +110,21 @@ class StatsCommandTest {
     }
 
     @Test
-    void a_log_with_a_broken_line_is_an_input_error_naming_its_line_and_the_others_are_reported() throws IOException {
-        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), dir.resolve("good.jsonl"));
-        Path broken = TraceFixtures.brokenLastLine(TraceFixtures.CLAUDE_CODE, dir, "broken.jsonl");
+    void a_line_an_unclean_shutdown_cut_is_left_out_naming_it_every_run_and_the_rest_of_its_log_is_counted()
+            throws IOException {
+        int cut = 5;
+        Path broken = TraceFixtures.cutLine(TraceFixtures.CLAUDE_CODE, dir.resolve("cut"), "session.jsonl", cut);
+        Path without = TraceFixtures.withoutLine(TraceFixtures.CLAUDE_CODE, dir.resolve("without"), "session.jsonl", cut);
+        JsonNode expected = json(CliRun.of("stats", without.toString(), "--format", "json").out()).get("sessions");
 
-        CliRun run = CliRun.of("stats", dir.toString(), "--format", "json");
-
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err()).contains("skipped " + broken + ":" + Files.readAllLines(broken).size() + ": not valid JSON");
-        assertThat(stream(json(run.out()).get("sessions")).map(s -> s.get("session").asText()))
-                .containsExactly("good.jsonl");
+        // Not cached: the second run says so too.
+        for (int run = 0; run < 2; run++) {
+            CliRun stats = CliRun.of("stats", broken.toString(), "--format", "json");
+            assertThat(stats.exitCode()).isEqualTo(ExitCodes.INPUT);
+            assertThat(stats.err()).contains("skipped " + broken + ":" + (cut + 1) + ": not valid JSON: ")
+                    .contains(", left out; the rest is read");
+            assertThat(json(stats.out()).get("sessions")).isEqualTo(expected);
+        }
     }
 
     @Test

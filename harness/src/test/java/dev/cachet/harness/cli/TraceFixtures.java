@@ -33,23 +33,30 @@ final class TraceFixtures {
     }
 
     /**
-     * {@code fixture} copied into {@code dir} as {@code name}, its last line cut in half but ended: a line written
-     * broken, which no reader may take for one still being written.
+     * {@code fixture} copied into {@code dir} as {@code name}, its line at {@code index} (from 0) cut in half but ended:
+     * a line an unclean shutdown cut.
      */
-    static Path brokenLastLine(String fixture, Path dir, String name) throws IOException {
-        return Files.writeString(dir.resolve(name), String.join("\n", cutLastLine(fixture)) + "\n");
+    static Path cutLine(String fixture, Path dir, String name, int index) throws IOException {
+        return Files.write(Files.createDirectories(dir).resolve(name), cut(fixture, index));
     }
 
-    /** As {@link #brokenLastLine}, with no line end after the cut: the line a harness is still writing. */
-    static Path beingWritten(String fixture, Path dir, String name) throws IOException {
-        return Files.writeString(dir.resolve(name), String.join("\n", cutLastLine(fixture)));
-    }
-
-    /** The lines of {@code fixture} but its last one, and the first half of that. */
-    private static List<String> cutLastLine(String fixture) throws IOException {
+    /** {@code fixture} copied into {@code dir} as {@code name} without its line at {@code index} (from 0). */
+    static Path withoutLine(String fixture, Path dir, String name, int index) throws IOException {
         List<String> lines = Files.readAllLines(path(fixture), StandardCharsets.UTF_8);
-        String last = lines.get(lines.size() - 1);
-        lines.set(lines.size() - 1, last.substring(0, last.length() / 2));
+        lines.remove(index);
+        return Files.write(Files.createDirectories(dir).resolve(name), lines);
+    }
+
+    /** {@code fixture} copied into {@code dir} as {@code name}, its last line cut in half: one a harness is writing. */
+    static Path beingWritten(String fixture, Path dir, String name) throws IOException {
+        int last = Files.readAllLines(path(fixture), StandardCharsets.UTF_8).size() - 1;
+        return Files.writeString(dir.resolve(name), String.join("\n", cut(fixture, last)));
+    }
+
+    /** The lines of {@code fixture}, the one at {@code index} cut to its first half. */
+    private static List<String> cut(String fixture, int index) throws IOException {
+        List<String> lines = Files.readAllLines(path(fixture), StandardCharsets.UTF_8);
+        lines.set(index, lines.get(index).substring(0, lines.get(index).length() / 2));
         return lines;
     }
 }
