@@ -56,8 +56,11 @@ public final class ReplayBatch {
     /** One file done: how many of how many, the file, and how long it took to read and to replay. */
     public record Progress(int done, int total, Path file, Duration reading, Duration replaying) {}
 
-    /** One file's runs, and its trajectories' calls. */
-    /** @param leftOut why lines of the file were left out, where some were (see {@link JsonFiles#leavingOutCutLines}) */
+    /**
+     * One file's runs, and its trajectories' calls.
+     *
+     * @param leftOut why lines of the file were left out, where some were (see {@link JsonFiles#leavingOutCutLines})
+     */
     private record FileRuns(List<ReplayRun> runs, Map<String, BilledOnce.TraceCalls> calls, Optional<String> leftOut) {
         static final FileRuns NONE = new FileRuns(List.of(), Map.of(), Optional.empty());
     }

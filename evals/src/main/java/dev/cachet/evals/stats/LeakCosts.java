@@ -35,11 +35,12 @@ final class LeakCosts {
 
     /**
      * @param calls  every call of the session
-     * @param usage  what they billed, added up
+     * @param totals what they billed, added up, and whether every one is priced
      * @param own    the indexes of the calls of its own context, in order: what growth is measured on
      * @param main   its own context, whose tool results may be oversized
      */
-    List<LeakCost> of(SessionCalls calls, Usage usage, int[] own, TraceSummary main) {
+    List<LeakCost> of(SessionCalls calls, CallTotals totals, int[] own, TraceSummary main) {
+        Usage usage = totals.usage();
         List<LeakCost> leaks = new ArrayList<>();
         if (usage.input() > 0 && (double) usage.cacheRead() / usage.input() < LOW_CACHE_HIT) {
             leaks.add(lowCacheHit(calls));
@@ -51,19 +52,10 @@ final class LeakCosts {
         uncachedPrefix(calls, byAgent).ifPresent(leaks::add);
         // Where every call is priced, missing the cache at no cost is no leak: a provider with no cache discount (a
         // model served through a router without one) loses nothing by it. The size leaks stay, whatever the price.
-        if (everyCallPriced(calls)) {
+        if (totals.priced()) {
             leaks.removeIf(leak -> leak.costUsd() == 0 && CACHE_LEAKS.contains(leak.leak()));
         }
         return leaks;
-    }
-
-    private boolean everyCallPriced(CallView calls) {
-        for (int i = 0; i < calls.size(); i++) {
-            if (calls.usage(i) != null && price(calls, i) == null) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private LeakCost lowCacheHit(CallView calls) {

@@ -97,7 +97,7 @@ public final class SessionStatsCalculator {
         Usage contextUsage = contextSum.total();
         Double schemaShare = main.toolSchemaTokens().isEmpty() || contextUsage.input() == 0 ? null
                 : (double) main.toolSchemaTokens().getAsInt() * context.size() / contextUsage.input();
-        List<LeakCost> leaks = leakCosts.of(all, usage, ownCalls == 0 ? everyCall(all) : ownTurns(all, ownCalls), main);
+        List<LeakCost> leaks = leakCosts.of(all, totals, ownCalls == 0 ? everyCall(all) : ownTurns(all, ownCalls), main);
         // The session's own calls among those counted (a period's); a sub-agent's transcript alone is its own context.
         int turns = parts.stream().anyMatch(TraceSummary::main) ? ownCalls : all.size() - pings.calls();
         return Optional.of(new SessionStats(main.id(), main.format(), CallPricer.named(model),

@@ -158,12 +158,7 @@ public final class JsonFiles {
     }
 
     private static String text(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return text.startsWith(String.valueOf(FileHead.BOM)) ? text.substring(1) : text;
-        } catch (IOException e) {
-            throw unreadable(file, e);
-        }
+        return decoded(file).toString();
     }
 
     /** Why a file could not be read, where: a missing file by name, bytes that are not UTF-8 by line and offset. */

@@ -21,6 +21,10 @@ import java.util.List;
  * @param terms how the runs were billed besides the model, as the report's head says it after the model
  */
 record ReplayOutput(ReplaySettings settings, String terms, List<ReplayRun> runs, ReplayReport report) {
+    /** The formats --out writes a file of: all but the table. */
+    private static final List<ReplayCommand.Format> WRITTEN = Arrays.stream(ReplayCommand.Format.values())
+            .filter(format -> format != ReplayCommand.Format.table).toList();
+
     /** The JSON report: how it was made, then today's fields. */
     private record JsonReport(ReplaySettings settings, @JsonUnwrapped ReplayReport report) {}
 
@@ -35,17 +39,12 @@ record ReplayOutput(ReplaySettings settings, String terms, List<ReplayRun> runs,
 
     /** replay.json, replay.md and replay.html in {@code dir}, each written whole or not at all. */
     void writeAll(Path dir) {
-        for (ReplayCommand.Format format : ReplayCommand.Format.values()) {
-            if (format != ReplayCommand.Format.table) {
-                ReportFiles.write(dir.resolve(fileName(format)), render(format));
-            }
-        }
+        WRITTEN.forEach(format -> ReportFiles.write(dir.resolve(fileName(format)), render(format)));
     }
 
     /** The files {@link #writeAll} writes. */
     static List<String> fileNames() {
-        return Arrays.stream(ReplayCommand.Format.values()).filter(format -> format != ReplayCommand.Format.table)
-                .map(ReplayOutput::fileName).toList();
+        return WRITTEN.stream().map(ReplayOutput::fileName).toList();
     }
 
     private static String fileName(ReplayCommand.Format format) {

@@ -29,11 +29,11 @@ final class StrategyParamOption {
             int dot = key.indexOf('.');
             String named = key.substring(0, dot);
             if (!chosen.contains(named)) {
-                throw new InputException("-P " + key + ": " + (Strategies.all().stream().anyMatch(s -> s.name()
-                        .equals(named)) ? named + " is not among the strategies chosen, " + chosen
+                throw new InputException("-P " + key + ": " + (Strategies.byName(named).isPresent()
+                        ? named + " is not among the strategies chosen, " + chosen
                         : "there is no strategy " + named + " (see 'cachet strategies'); those chosen are " + chosen));
             }
-            if (key.substring(0, dot).equals(strategy)) {
+            if (named.equals(strategy)) {
                 merged.put(key.substring(dot + 1), value);
             }
         });
