@@ -25,6 +25,8 @@ public final class BilledOnce {
     }
 
     private final Map<String, boolean[]> billedByTrace = new HashMap<>();
+    /** Where a trace's side calls are billed apart from the calls they came before, which of them it bills. */
+    private final Map<String, boolean[]> sideCallsByTrace = new HashMap<>();
     private final List<String> shared = new ArrayList<>();
 
     private BilledOnce() {}
@@ -60,17 +62,26 @@ public final class BilledOnce {
         boolean test(String trace, int turn);
     }
 
-    /** Each trajectory bills the calls {@code billed} names by place, whether or not its log names their ids. */
-    public static BilledOnce where(List<Trajectory> trajectories, BilledAt billed) {
+    /**
+     * Each trajectory bills the calls {@code billed} names by place, whether or not its log names their ids, and the
+     * side calls (cachet's pings and summaries) {@code sideCalls} names by their index among its side calls.
+     */
+    public static BilledOnce where(List<Trajectory> trajectories, BilledAt billed, BilledAt sideCalls) {
         BilledOnce decided = new BilledOnce();
         for (Trajectory trajectory : trajectories) {
-            boolean[] own = new boolean[trajectory.turns().size()];
-            for (int turn = 0; turn < own.length; turn++) {
-                own[turn] = billed.test(trajectory.id(), turn);
-            }
-            decided.billedByTrace.put(trajectory.id(), own);
+            decided.billedByTrace.put(trajectory.id(), billed(trajectory.id(), trajectory.turns().size(), billed));
+            decided.sideCallsByTrace.put(trajectory.id(),
+                    billed(trajectory.id(), trajectory.sideCalls().size(), sideCalls));
         }
         return decided;
+    }
+
+    private static boolean[] billed(String trace, int calls, BilledAt billed) {
+        boolean[] own = new boolean[calls];
+        for (int call = 0; call < calls; call++) {
+            own[call] = billed.test(trace, call);
+        }
+        return own;
     }
 
     /** The trajectories' calls, by trajectory id, as {@link #of} takes a file's. */
@@ -89,6 +100,11 @@ public final class BilledOnce {
     /** The run with only the calls its trace bills; empty when it bills none of its calls. */
     public Optional<ReplayRun> billed(ReplayRun run) {
         boolean[] billed = billedByTrace.get(run.trace());
+        boolean[] sideCalls = sideCallsByTrace.get(run.trace());
+        if (sideCalls != null) {
+            ReplayRun counted = run.counting(turn -> billed[turn - 1], side -> sideCalls[side]);
+            return counted.turns().isEmpty() ? Optional.empty() : Optional.of(counted);
+        }
         if (billed == null || count(billed) == billed.length) {
             return Optional.of(run);
         }

@@ -34,7 +34,6 @@ import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -279,8 +278,9 @@ public final class CounterfactualReplay {
         // A provider that bills its writes (Anthropic's breakpoints) caches nothing it did not bill a write for.
         boolean writesBilled = trajectory.turns().stream().anyMatch(turn -> turn.usage().orElseThrow().cacheWrite() > 0);
         int last = trajectory.turns().size() - 1;
-        Map<Integer, List<SideCall>> besides = trajectory.sideCalls().stream()
-                .collect(Collectors.groupingBy(call -> Math.min(call.beforeTurn(), last)));
+        List<SideCall> sideCalls = trajectory.sideCalls();
+        Map<Integer, List<Integer>> besides = IntStream.range(0, sideCalls.size()).boxed()
+                .collect(Collectors.groupingBy(side -> Math.min(sideCalls.get(side).beforeTurn(), last)));
         for (int i = 0; i < trajectory.turns().size(); i++) {
             TrajectoryTurn turn = trajectory.turns().get(i);
             // As paid: each usage says which of its writes were for an hour, whatever lifetime the strategies replay at.
@@ -293,14 +293,10 @@ public final class CounterfactualReplay {
             Optional<CacheMiss> miss = i == 0 || !cached ? Optional.empty()
                     : before == null ? switched(models, i, lastOfModel, usage)
                     : MissCauses.recorded(before, usage, clock, writesBilled);
-            List<SideCall> sides = besides.getOrDefault(i, List.of());
-            // Priced as the strategies' pings are: whole, as part of the call's input cost.
-            double pings = billed(sides, SideCall.Kind.PING, price::cost);
-            turns.add(new ReplayTurn(i + 1, (int) usage.input(), usage,
-                    price.cost(usage) + pings + billed(sides, SideCall.Kind.SUMMARY, price::cost),
-                    price.inputCost(usage) + pings + billed(sides, SideCall.Kind.SUMMARY, price::inputCost), 0, 0, 0, 0,
-                    new CallCache(clock.cold(), sides.stream().anyMatch(call -> call.kind() == SideCall.Kind.SUMMARY),
-                            (int) sides.stream().filter(call -> call.kind() == SideCall.Kind.PING).count(), pings, miss)));
+            CallCache cache = CallCache.recorded(clock.cold(), miss, besides.getOrDefault(i, List.of()).stream()
+                    .map(side -> sideCost(side, sideCalls.get(side), price)).toList());
+            turns.add(new ReplayTurn(i + 1, (int) usage.input(), usage, price.cost(usage) + cache.sideCostUsd(),
+                    price.inputCost(usage) + cache.sideInputCostUsd(), 0, 0, 0, 0, cache));
             lastOfModel.put(models.cacheOf(i), usage);
             // A cache that bills no writes keeps every prompt its model's own time.
             if (usage.cacheWrite() > 0 || !writesBilled) {
@@ -320,9 +316,11 @@ public final class CounterfactualReplay {
                 MissCauses.switched(lastOfModel.get(from), usage, from, models.cacheOf(call)));
     }
 
-    private static double billed(List<SideCall> calls, SideCall.Kind kind, ToDoubleFunction<Usage> price) {
-        return calls.stream().filter(call -> call.kind() == kind).flatMap(call -> call.usage().stream())
-                .mapToDouble(price).sum();
+    /** A side call priced as the strategies' pings are: a ping whole, as part of the call's input cost. */
+    private static CallCache.SideCost sideCost(int index, SideCall call, ModelPrice price) {
+        boolean ping = call.kind() == SideCall.Kind.PING;
+        double cost = call.usage().map(price::cost).orElse(0.0);
+        return new CallCache.SideCost(index, ping, cost, ping ? cost : call.usage().map(price::inputCost).orElse(0.0));
     }
 
     /**

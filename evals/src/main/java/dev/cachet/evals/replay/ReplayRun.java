@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,16 @@ public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, b
     ReplayRun keeping(Predicate<ReplayTurn> kept) {
         return new ReplayRun(trace, strategy, turns.stream().filter(kept).toList(), estimated, restartCostUsd,
                 original.map(run -> run.keeping(kept)));
+    }
+
+    /**
+     * This run as a row counts it: the calls {@code own} takes by number, and the side calls its log billed before
+     * them that {@code side} takes by index (its original's alike); a call that keeps neither is left out.
+     */
+    ReplayRun counting(IntPredicate own, IntPredicate side) {
+        return new ReplayRun(trace, strategy, turns.stream()
+                .flatMap(turn -> turn.billing(own.test(turn.turn()), side).stream()).toList(), estimated,
+                restartCostUsd, original.map(run -> run.counting(own, side)));
     }
 
     /** The recorded bills among these runs, by trace. */

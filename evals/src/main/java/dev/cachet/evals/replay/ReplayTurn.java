@@ -1,6 +1,9 @@
 package dev.cachet.evals.replay;
 
 import dev.cachet.providers.Usage;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * One model call as a strategy would have made it.
@@ -17,5 +20,27 @@ public record ReplayTurn(int turn, int windowTokens, Usage usage, double costUsd
     /** Whether the call came after the cache's TTL had passed since the cache was last used. */
     public boolean cold() {
         return cache.cold();
+    }
+
+    /**
+     * The part of this call's bill a row counts: the call if {@code own}, and the side calls billed before it that
+     * {@code side} takes by index (a day's row may count a ping the evening before and not the call after midnight);
+     * empty where it counts none of them.
+     */
+    Optional<ReplayTurn> billing(boolean own, IntPredicate side) {
+        List<CallCache.SideCost> taken = cache.sideCalls().stream().filter(cost -> side.test(cost.index())).toList();
+        if (own && taken.size() == cache.sideCalls().size()) {
+            return Optional.of(this);
+        }
+        if (!own && taken.isEmpty()) {
+            return Optional.empty();
+        }
+        CallCache counted = CallCache.recorded(cache.cold(), cache.miss(), taken);
+        return Optional.of(own
+                ? new ReplayTurn(turn, windowTokens, usage, costUsd - cache.sideCostUsd() + counted.sideCostUsd(),
+                        inputCostUsd - cache.sideInputCostUsd() + counted.sideInputCostUsd(), references, visible,
+                        pointers, rereadCostUsd, counted)
+                : new ReplayTurn(turn, 0, Usage.ZERO, counted.sideCostUsd(), counted.sideInputCostUsd(), 0, 0, 0, 0,
+                        counted));
     }
 }

@@ -96,6 +96,11 @@ public final class CallList extends AbstractList<Call> implements CallView, Rand
         return place[i] < columns(i).size() ? place[i] : -1;
     }
 
+    /** The index of the call at {@code i} among its trace's side calls; -1 for one of its turns. */
+    public int sideCall(int i) {
+        return isTurn(i) ? -1 : place[i] - columns(i).size();
+    }
+
     @Override
     public String agent(int i) {
         int turn = place[i];

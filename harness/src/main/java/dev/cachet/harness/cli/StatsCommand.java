@@ -250,13 +250,18 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     private Optional<WhatIf> whatIf(String session, List<Trajectory> parts, CallList counted,
             ConfiguredStrategy strategy) {
         Map<String, BitSet> turns = new HashMap<>();
+        Map<String, BitSet> sideCalls = new HashMap<>();
         for (int i = 0; i < counted.size(); i++) {
-            if (counted.turn(i) >= 0) {
-                turns.computeIfAbsent(counted.trace(i), trace -> new BitSet()).set(counted.turn(i));
-            }
+            boolean turn = counted.turn(i) >= 0;
+            (turn ? turns : sideCalls).computeIfAbsent(counted.trace(i), trace -> new BitSet())
+                    .set(turn ? counted.turn(i) : counted.sideCall(i));
         }
-        return WhatIf.of(session, parts, strategy, replay(), BilledOnce.where(parts,
-                (trace, turn) -> turns.containsKey(trace) && turns.get(trace).get(turn)));
+        return WhatIf.of(session, parts, strategy, replay(), BilledOnce.where(parts, counted(turns),
+                counted(sideCalls)));
+    }
+
+    private static BilledOnce.BilledAt counted(Map<String, BitSet> calls) {
+        return (trace, call) -> calls.containsKey(trace) && calls.get(trace).get(call);
     }
 
     /**

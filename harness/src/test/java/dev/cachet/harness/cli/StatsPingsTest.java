@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +95,26 @@ class StatsPingsTest {
                     assertThat(agent.get("calls").asInt()).isOne();
                     assertThat(agent.get("cost_usd").asDouble()).isCloseTo(summary, within(1e-12));
                 });
+    }
+
+    @Test
+    void with_since_or_until_a_what_if_bills_the_pings_its_row_counts_on_either_side_of_midnight() throws IOException {
+        // The first turn and ping before midnight, the second ping and turn after it.
+        Path log = Files.writeString(dir.resolve("midnight.jsonl"), Pattern.compile("2026-11-25T[0-9:]+Z")
+                .matcher(Files.readString(pingedSession()))
+                .replaceAll(at -> Instant.parse(at.group()).plus(Duration.ofMinutes(13 * 60 + 52)).toString()));
+
+        for (String[] days : List.of(new String[] {"--until", "2026-11-25"}, new String[] {"--since", "2026-11-26"})) {
+            CliRun run = CliRun.of("stats", log.toString(), "--what-if", "hybrid", "--json", "--no-cache",
+                    "--timezone", "UTC", days[0], days[1]);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode report = json(run.out());
+            double row = report.at("/sessions/0/cost_usd").asDouble();
+            assertThat(row).as(days[0]).isCloseTo(days[0].equals("--until") ? TURN_1 + PING : PING + TURN_2,
+                    within(1e-12));
+            assertThat(report.at("/what_if/0/recorded_usd").asDouble()).as(days[0]).isCloseTo(row, within(1e-12));
+        }
     }
 
     /** Two turns ten minutes apart, the cache kept warm between them by two pings at 4.5 and 9 minutes. */

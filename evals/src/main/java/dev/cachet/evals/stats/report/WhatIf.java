@@ -33,14 +33,14 @@ public record WhatIf(String session, String strategy, double costUsd, double rec
         double recorded = 0;
         boolean billed = false;
         for (Trajectory part : parts) {
-            List<ReplayRun> runs = replay.againstBill(part, List.of(strategy)).stream()
-                    .flatMap(run -> once.billed(run).stream()).toList();
+            List<ReplayRun> runs = replay.againstBill(part, List.of(strategy));
             Optional<ReplayRun> bill = runs.stream().filter(run -> run.strategy().equals(CounterfactualReplay.RECORDED))
-                    .findFirst();
+                    .findFirst().flatMap(once::billed);
             if (bill.isPresent()) {
                 billed = true;
                 recorded += bill.get().costUsd();
-                cost += runs.get(0).costUsd();
+                // A part may bill a side call (a ping before midnight) and none of the strategy's calls.
+                cost += once.billed(runs.get(0)).map(ReplayRun::costUsd).orElse(0.0);
             }
         }
         return billed ? Optional.of(new WhatIf(session, strategy.info().name(), cost, recorded, recorded - cost))
