@@ -11,7 +11,10 @@ public record CacheMiss(Cause cause, long lostTokens, String detail) {
     public enum Cause {
         /** The pause since the cache was last used passed its time-to-live. */
         EXPIRED,
-        /** The strategy compacted the window at this call, rewriting what followed the change. */
+        /**
+         * The strategy compacted the window at this call, rewriting what followed the change; in the recorded bill and
+         * the transcript that follows it, the original harness started its context anew here.
+         */
         COMPACTION,
         /** The window changed inside what was cached without a compaction (a rewritten message, a new tool). */
         PREFIX_CHANGED,

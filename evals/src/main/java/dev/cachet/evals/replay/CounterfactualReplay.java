@@ -223,7 +223,8 @@ public final class CounterfactualReplay {
             String cacheKey = models.cacheOf(i);
             Optional<CacheMiss> miss = misses.miss(i, predicted, usage).or(() -> i == 0 || !cache.caches()
                     ? Optional.empty() : firstToItsModel.test(i) ? switched(models, i, lastUsageOf, usage)
-                            : MissCauses.of(lastWindowOf.get(cacheKey), lastUsageOf.get(cacheKey), window, usage, clock));
+                            : MissCauses.of(lastWindowOf.get(cacheKey), lastUsageOf.get(cacheKey), window, usage, clock,
+                                    followRestarts && restarts(turn)));
             double besides = rereadCost + pingCost;
             turns.add(new ReplayTurn(i + 1, window.tokens(), usage,
                     model.price().cost(usage) + model.price().cost(summarized) + besides,
@@ -292,7 +293,7 @@ public final class CounterfactualReplay {
             // model missed what that model held as any call misses.
             Optional<CacheMiss> miss = i == 0 || !cached ? Optional.empty()
                     : before == null ? switched(models, i, lastOfModel, usage)
-                    : MissCauses.recorded(before, usage, clock, writesBilled);
+                    : MissCauses.recorded(before, usage, clock, writesBilled, turn.contextRestart());
             CallCache cache = CallCache.recorded(clock.cold(), miss, besides.getOrDefault(i, List.of()).stream()
                     .map(side -> sideCost(side, sideCalls.get(side), price)).toList());
             turns.add(new ReplayTurn(i + 1, (int) usage.input(), usage, price.cost(usage) + cache.sideCostUsd(),
@@ -335,7 +336,7 @@ public final class CounterfactualReplay {
         for (int i = 0; i < trajectory.turns().size(); i++) {
             TrajectoryTurn turn = trajectory.turns().get(i);
             List<UserText> input = turn.userMessages();
-            if (followRestarts && turn.contextRestart() && !input.isEmpty()) {
+            if (followRestarts && restarts(turn)) {
                 session = new Session(systemPrompt, trajectory.tools(), input.get(0).text());
                 input = input.subList(1, input.size());
             }
@@ -347,6 +348,11 @@ public final class CounterfactualReplay {
             append(session, turn);
         }
         return session;
+    }
+
+    /** Whether the original harness started its context anew before this call, from the call's first input. */
+    private static boolean restarts(TrajectoryTurn turn) {
+        return turn.contextRestart() && !turn.userMessages().isEmpty();
     }
 
     private long outputTokens(TrajectoryTurn turn) {

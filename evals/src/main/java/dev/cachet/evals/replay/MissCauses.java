@@ -19,14 +19,21 @@ final class MissCauses {
 
     private MissCauses() {}
 
-    /** A call of a strategy's replay, where both windows are known. */
-    static Optional<CacheMiss> of(Window previous, Usage previousUsage, Window window, Usage usage, CallClock clock) {
+    /**
+     * A call of a strategy's replay, where both windows are known; {@code restarted} where the window followed the
+     * original harness in starting its context anew (the transcript does).
+     */
+    static Optional<CacheMiss> of(Window previous, Usage previousUsage, Window window, Usage usage, CallClock clock,
+            boolean restarted) {
         long lost = lost(previousUsage, usage);
         if (lost <= 0) {
             return Optional.empty();
         }
         if (clock.cold()) {
             return Optional.of(expired(lost, clock));
+        }
+        if (restarted) {
+            return Optional.of(restart(lost));
         }
         List<Object> sent = blocks(previous);
         int changed = SharedPrefix.length(sent, blocks(window));
@@ -43,10 +50,12 @@ final class MissCauses {
     }
 
     /**
-     * A call of the recorded bill: only the time tells a cause, and, where the bill shows its cache writes, a call
-     * before which nothing was written or read had nothing cached to read; any other miss is the provider's.
+     * A call of the recorded bill: only the time and the log's compactions ({@code restarted}: the harness started its
+     * context anew before the call) tell a cause, and, where the bill shows its cache writes, a call before which
+     * nothing was written or read had nothing cached to read; any other miss is the provider's.
      */
-    static Optional<CacheMiss> recorded(Usage previousUsage, Usage usage, CallClock clock, boolean writesBilled) {
+    static Optional<CacheMiss> recorded(Usage previousUsage, Usage usage, CallClock clock, boolean writesBilled,
+            boolean restarted) {
         long lost = lost(previousUsage, usage);
         if (lost <= 0) {
             return Optional.empty();
@@ -54,9 +63,17 @@ final class MissCauses {
         if (writesBilled && cachedNothing(previousUsage)) {
             return Optional.of(belowMinimum(lost));
         }
-        return Optional.of(clock.cold() ? expired(lost, clock)
+        if (clock.cold()) {
+            return Optional.of(expired(lost, clock));
+        }
+        return Optional.of(restarted ? restart(lost)
                 : new CacheMiss(Cause.PROVIDER, lost, "read less than was cached " + clock.idle().toSeconds()
                         + " s before: the provider's cache, or a change the log does not show"));
+    }
+
+    /** A call after which the original harness started its context anew: all after its cached tools and system. */
+    static CacheMiss restart(long lost) {
+        return new CacheMiss(Cause.COMPACTION, lost, "the original harness compacted its context here");
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.message.UserText;
 import dev.cachet.evals.replay.CacheMiss.Cause;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
@@ -42,15 +43,22 @@ class ProviderMissesTest {
     }
 
     private static Trajectory session(Usage first) {
+        return session(first, false);
+    }
+
+    /** With {@code compacted}, the original harness started its context anew at the missed call, from a summary. */
+    private static Trajectory session(Usage first, boolean compacted) {
         List<TrajectoryTurn> turns = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
             long held = 2_000L * i;
             Usage billed = i == 0 ? first
                     : i == MISSED ? new Usage(0, 2_000L * (i + 1), 0, 30, 0) : new Usage(0, 2_000, held, 30, 0);
-            turns.add(new TrajectoryTurn(List.of(), AssistantTurn.calls("", call),
+            boolean restart = compacted && i == MISSED;
+            turns.add(new TrajectoryTurn(restart ? List.of(new UserText("Summary: parts 0 and 1 read.")) : List.of(),
+                    AssistantTurn.calls("", call),
                     List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(1_600), false)),
-                    Optional.of(billed), Optional.of(START.plus(Duration.ofMinutes(i))), false));
+                    Optional.of(billed), Optional.of(START.plus(Duration.ofMinutes(i))), restart));
         }
         return new Trajectory("missed", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), turns);
     }
@@ -91,6 +99,23 @@ class ProviderMissesTest {
         assertThat(runs).extracting(ReplayRun::strategy)
                 .containsExactly("transcript", "summary", "hybrid", CounterfactualReplay.RECORDED);
         assertThat(runs).allSatisfy(run -> assertThat(run.turns().get(MISSED).usage().cacheRead()).isZero());
+    }
+
+    @Test
+    void a_miss_where_the_original_harness_compacted_is_its_compaction_which_only_the_transcript_follows() {
+        List<ReplayRun> runs = new CounterfactualReplay(COUNTER, trajectory -> SONNET, ReplayTiming.RECORDED)
+                .replay(session(new Usage(0, 2_000, 0, 30, 0), true), AtDefaults.strategies("transcript", "hybrid"));
+
+        ReplayTurn recorded = runs.get(2).turns().get(MISSED);
+        assertThat(recorded.cache().miss()).hasValueSatisfying(miss -> {
+            assertThat(miss.cause()).isEqualTo(Cause.COMPACTION);
+            assertThat(miss.detail()).isEqualTo("the original harness compacted its context here");
+        });
+        assertThat(runs.get(0).turns().get(MISSED).cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.cause()).isEqualTo(Cause.COMPACTION));
+        // Hybrid did not compact there: nothing the provider did takes its cache away.
+        assertThat(runs.get(1).turns().get(MISSED).usage().cacheRead()).isPositive();
+        assertThat(runs.get(1).turns().get(MISSED).cache().miss()).isEmpty();
     }
 
     @Test
