@@ -97,9 +97,10 @@ final class ClaudeCodeContext {
         JsonNode billed = line.json().path("message").path("usage");
         Optional<String> answeredBy = named.map(model -> ClaudeCodeFormat.servedAs(model,
                 billed.path("speed").textValue(), billed.path("inference_geo").textValue()));
-        Usage usage = usage(line);
+        // A response written without its usage (cut off before it was billed) is a call whose bill is not known.
+        Optional<Usage> usage = billed.isMissingNode() || billed.isNull() ? Optional.empty() : Optional.of(usage(line));
         String requestId = line.json().path("requestId").asText("");
-        String key = ClaudeCodeFormat.responseId(messageId, requestId, usage);
+        String key = ClaudeCodeFormat.responseId(messageId, requestId, usage.orElse(Usage.ZERO));
         TurnBuilder.Turn response = responses.computeIfAbsent(key, k -> {
             Optional<Instant> at = JsonFiles.instant(file, line, "timestamp");
             return turns.open(at).callId(ClaudeCodeFormat.callId(k, requestId, at));
@@ -117,7 +118,7 @@ final class ClaudeCodeContext {
                         JsonFiles.required(file, line, at + ".input").toString()));
             }
         }
-        response.usage(usage);
+        usage.ifPresent(response::usage);
     }
 
     /**

@@ -16,8 +16,9 @@ import java.util.Set;
  * model call with what it billed.
  * <ul>
  *   <li>Each token_count that is no repeat closes a call with what it billed, and names it ({@link CodexReports}).</li>
- *   <li>A rollout without any token_count (Codex Desktop writes some) still has its calls: each starts with the
- *       model's first output after new input (a tool's output, a message), and its usage is unknown.</li>
+ *   <li>A rollout without any token_count that bills (Codex Desktop writes some; others report only rate limits)
+ *       still has its calls: each starts with the model's first output after new input (a tool's output, a
+ *       message), and its usage is unknown.</li>
  *   <li>A forked rollout, and a sub-agent's ({@link CodexLineage}), opens with its parent's history copied in, token
  *       counts and all: those lines are the parent's calls, billed in the parent's rollout, and are skipped here. A
  *       sub-agent's calls belong to its parent's session.</li>
@@ -87,8 +88,10 @@ public final class CodexFormat implements TraceFormat {
             this.lineage = CodexLineage.of(file, lines);
             List<JsonFiles.Line> own = lines.subList(lineage.copied(), lines.size());
             this.prompt = firstPrompt(own);
-            this.counted = own.stream().anyMatch(line -> line.json().path("payload").path("type").asText()
-                    .equals("token_count"));
+            // A token_count without info reports rate limits alone, and closes no call.
+            this.counted = own.stream().map(line -> line.json().path("payload")).anyMatch(payload -> payload.path("type")
+                    .asText().equals("token_count") && !payload.path("info").isNull()
+                    && !payload.path("info").isMissingNode());
             this.turns = new TurnBuilder(lineage.agent());
             this.systemPrompt = lineage.baseInstructions();
             this.currentModel = lineage.model();

@@ -99,7 +99,7 @@ final class CodexSummaryReader {
                     throw new Unsure("a fork's or a sub-agent's rollout");
                 }
             }
-            counted |= "token_count".equals(line.payloadType);
+            counted |= "token_count".equals(line.payloadType) && !line.infoMissing;
             if (!isText(line.type) || !line.payloadObject) {
                 throw new Unsure("type or payload");
             }

@@ -59,6 +59,23 @@ class ClaudeCodeFormatTest {
     }
 
     @Test
+    void a_response_written_without_its_usage_is_a_call_whose_bill_is_not_known() throws IOException {
+        // The last response's only line, cut off before its usage was written.
+        String cut = Files.readString(SESSION).replaceAll("(\"msg_B\".*?),\"usage\":\\{[^}]*}", "$1");
+        Path log = Files.writeString(dir.resolve("cut.jsonl"), cut);
+
+        Trajectory whole = read(SESSION);
+        Trajectory trajectory = read(log);
+
+        assertThat(cut.lines().filter(line -> line.contains("\"msg_B\""))).singleElement().asString()
+                .doesNotContain("usage");
+        assertThat(trajectory.turns()).hasSameSizeAs(whole.turns());
+        assertThat(trajectory.turns().get(trajectory.turns().size() - 1).usage()).isEmpty();
+        assertThat(trajectory.turns().get(0).usage()).isEqualTo(whole.turns().get(0).usage());
+        assertThat(trajectory.hasRecordedUsage()).isFalse();
+    }
+
+    @Test
     void the_task_is_the_first_text_the_user_typed_and_meta_text_before_it_reaches_the_first_turn() {
         Trajectory trajectory = read(SESSION);
 

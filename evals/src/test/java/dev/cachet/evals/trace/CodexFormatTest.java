@@ -204,6 +204,21 @@ class CodexFormatTest {
     }
 
     @Test
+    void a_rollout_whose_token_counts_report_only_rate_limits_has_its_calls_as_one_without_them() throws IOException {
+        // Each line followed by a report without info, as Codex writes while it only knows the rate limits.
+        String limits = "{\"timestamp\":\"2026-04-28T10:00:00Z\",\"type\":\"event_msg\",\"payload\":"
+                + "{\"type\":\"token_count\",\"info\":null,\"rate_limits\":{\"primary\":{\"used_percent\":1.0}}}}";
+        List<String> lines = Files.readAllLines(UNCOUNTED).stream().map(line -> line + "\n" + limits)
+                .toList();
+        Path reported = Files.write(dir.resolve("rollout-limits.jsonl"), lines);
+
+        Trajectory trajectory = read(reported);
+
+        assertThat(trajectory.turns()).extracting(turn -> turn.action().toolCalls().size()).containsExactly(2, 1, 0);
+        assertThat(trajectory.hasRecordedUsage()).isFalse();
+    }
+
+    @Test
     void a_report_of_the_total_alone_bills_what_the_total_grew_by_and_a_total_that_fell_starts_a_counter_anew()
             throws IOException {
         Path log = rollout(call(), total(1_000, 100, 200, 20), call(), total(1_600, 300, 450, 40), call(),
