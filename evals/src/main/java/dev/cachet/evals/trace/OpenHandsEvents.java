@@ -6,7 +6,10 @@ import dev.cachet.context.Json;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.providers.Usage;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.Optional;
  * names.
  */
 final class OpenHandsEvents {
+    private static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
     private final String where;
     private final Map<String, Usage> billed;
     private Optional<String> model;
@@ -32,11 +36,15 @@ final class OpenHandsEvents {
     /** Each tool call by the id of the action that carried it, which observations name as their cause. */
     private final Map<Long, ToolCall> byAction = new HashMap<>();
     private String responseId = "";
+    /** How far the writer's local clock, in which the events are timed, ran ahead of UTC, where the log tells. */
+    private final Optional<Duration> localAhead;
 
-    private OpenHandsEvents(String where, Map<String, Usage> billed, Optional<String> model) {
+    private OpenHandsEvents(String where, Map<String, Usage> billed, Optional<String> model,
+            Optional<Duration> localAhead) {
         this.where = where;
         this.billed = billed;
         this.model = model;
+        this.localAhead = localAhead;
     }
 
     /**
@@ -46,7 +54,7 @@ final class OpenHandsEvents {
      * @param model   the model as the run's configuration names it; otherwise the first response's is used
      */
     static Trajectory read(String id, String where, JsonNode events, Map<String, Usage> billed, Optional<String> model) {
-        OpenHandsEvents stream = new OpenHandsEvents(where, billed, model);
+        OpenHandsEvents stream = new OpenHandsEvents(where, billed, model, localAhead(events));
         for (int i = 0; i < events.size(); i++) {
             stream.event(i, events.get(i));
         }
@@ -143,14 +151,41 @@ final class OpenHandsEvents {
 
     /**
      * When the LLM call was made: its response's {@code created} epoch second when there is one, since OpenHands'
-     * own timestamps are the machine's local time without a zone.
+     * own timestamps are the machine's local time without a zone; else the event's timestamp, read in that zone where
+     * the log tells it ({@link #localAhead}).
      */
-    private static Optional<Instant> at(JsonNode event, JsonNode response) {
+    private Optional<Instant> at(JsonNode event, JsonNode response) {
+        return created(response).or(() -> {
+            String timestamp = event.path("timestamp").asText("");
+            return Timestamps.instant(timestamp).or(() -> Timestamps.local(timestamp)
+                    .flatMap(local -> localAhead.map(ahead -> local.toInstant(ZoneOffset.UTC).minus(ahead))));
+        });
+    }
+
+    /** A response's {@code created} epoch second; one past any real date is garbage, not a time. */
+    private static Optional<Instant> created(JsonNode response) {
         JsonNode created = response.path("created");
-        // A created value past any real date is garbage, not a time; the event's own timestamp is the fallback.
         return created.isNumber() && Math.abs(created.asLong()) <= Instant.MAX.getEpochSecond()
-                ? Optional.of(Instant.ofEpochSecond(created.asLong()))
-                : Timestamps.instant(event.path("timestamp").asText(""));
+                ? Optional.of(Instant.ofEpochSecond(created.asLong())) : Optional.empty();
+    }
+
+    /**
+     * The writer's offset from UTC, from the events that carry both a response's created time and their own local
+     * timestamp: an event is written after its response was created, by the call's latency, so the least difference
+     * is nearest the offset, which is a whole number of quarter hours in every time zone.
+     */
+    private static Optional<Duration> localAhead(JsonNode events) {
+        Optional<Duration> least = Optional.empty();
+        for (JsonNode event : events) {
+            Optional<Instant> created = created(event.path("tool_call_metadata").path("model_response"));
+            Optional<LocalDateTime> local = Timestamps.local(event.path("timestamp").asText(""));
+            if (created.isPresent() && local.isPresent()) {
+                Duration ahead = Duration.between(created.get(), local.get().toInstant(ZoneOffset.UTC));
+                least = least.filter(known -> known.compareTo(ahead) <= 0).or(() -> Optional.of(ahead));
+            }
+        }
+        return least.map(ahead -> QUARTER_HOUR.multipliedBy(Math.round(ahead.toSeconds()
+                / (double) QUARTER_HOUR.toSeconds())));
     }
 
     private static String arguments(JsonNode response, String callId, JsonNode event) {

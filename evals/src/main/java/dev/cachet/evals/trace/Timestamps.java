@@ -1,6 +1,7 @@
 package dev.cachet.evals.trace;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
@@ -20,6 +21,15 @@ final class Timestamps {
         try {
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text);
             return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? Optional.of(Instant.from(parsed)) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The date and time a zone-less ISO date-time names on its writer's clock; empty for any other text. */
+    static Optional<LocalDateTime> local(String text) {
+        try {
+            return Optional.of(LocalDateTime.parse(text));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

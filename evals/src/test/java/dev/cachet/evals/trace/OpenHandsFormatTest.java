@@ -95,6 +95,21 @@ class OpenHandsFormatTest {
     }
 
     @Test
+    void a_reply_without_a_response_is_dated_by_its_local_timestamp_in_the_zone_the_responses_show() throws IOException {
+        // The fixture's last reply is timed in UTC; the same on the writer's clock, eight hours behind as its
+        // responses' created times show, is the same instant.
+        String zoned = "2025-01-21T04:30:35.414886+00:00";
+        Path local = Files.writeString(dir.resolve("local.json"),
+                Files.readString(RUNTIME).replace(zoned, "2025-01-20T20:30:35.414886"));
+
+        List<TrajectoryTurn> turns = format.read(local).get(0).turns();
+
+        assertThat(Files.readString(RUNTIME)).contains(zoned);
+        assertThat(turns.get(1).at()).contains(Instant.parse("2025-01-21T04:30:35.414886Z"));
+        assertThat(turns.get(1).at()).isEqualTo(format.read(RUNTIME).get(0).turns().get(1).at());
+    }
+
+    @Test
     void reads_a_runtime_trajectory_whose_last_reply_has_no_tool_calls() {
         Trajectory run = format.read(RUNTIME).get(0);
 
