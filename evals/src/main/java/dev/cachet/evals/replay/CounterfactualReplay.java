@@ -162,11 +162,6 @@ public final class CounterfactualReplay {
         BilledSummaries summaries = new BilledSummaries(windows);
         ContextStrategy strategy = configured.create(new StrategyServices(windows, cache.ratesOf(0), summaries, clock));
         long warm = warmPrefix(trajectory);
-        if (warm > 0) {
-            // Another session (a subagent's parent, an earlier run) had cached the system prompt and tools.
-            Session start = new Session(systemPrompt, trajectory.tools(), trajectory.task());
-            cache.next(windows.startFor(start).build(), 0, trajectory.turns().get(0).at().orElse(Instant.EPOCH));
-        }
         List<ReplayTurn> turns = new ArrayList<>();
         // Each model caches apart: a call is judged against its own model's last call.
         Map<String, Window> lastWindowOf = new HashMap<>();
@@ -196,6 +191,11 @@ public final class CounterfactualReplay {
                     pinged.price().cost(cache.next(lastWindowOf.get(models.cacheOf(i - 1)), 1, ping))).sum();
             cache.use(i);
             PricedModel model = cache.model();
+            if (i == 0 && warm > 0) {
+                // Another session (a subagent's parent, an earlier run of the same task) had cached what the first
+                // call read: at most its window, and how much of it the bill says.
+                cache.next(window, 0, clock.instant());
+            }
             Usage predicted = cache.next(window, outputTokens(turn), clock.instant());
             // What another session left warm is what the first call read, which may stop inside the unseen prefix.
             Usage usage = i == 0 && warm > 0 ? cache.servedAtMost(predicted, warm) : misses.bill(i, predicted, cache);

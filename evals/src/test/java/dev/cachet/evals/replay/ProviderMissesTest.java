@@ -146,6 +146,23 @@ class ProviderMissesTest {
     }
 
     @Test
+    void a_session_whose_first_prompt_an_earlier_run_had_cached_reads_it_beyond_its_system_prompt_and_task() {
+        // The same task run before: 1,900 of the first call's 2,000 tokens were cached, most of them its instructions.
+        Trajectory once = session(new Usage(0, 100, 1_900, 30, 0));
+        List<TrajectoryTurn> turns = new ArrayList<>(once.turns());
+        TrajectoryTurn first = turns.get(0);
+        turns.set(0, new TrajectoryTurn(List.of(new UserText("Instructions: " + "step ".repeat(1_500))),
+                first.action(), first.observations(), first.usage(), first.at(), false));
+        Trajectory rerun = new Trajectory("rerun", "test", Optional.of(MODEL), "", "Read the parts.", List.of(), turns);
+
+        List<ReplayRun> runs = new CounterfactualReplay(COUNTER, trajectory -> SONNET, ReplayTiming.RECORDED)
+                .replay(rerun, AtDefaults.strategies("transcript", "hybrid"));
+
+        assertThat(runs).allSatisfy(run ->
+                assertThat(run.turns().get(0).usage().cacheRead()).as(run.strategy()).isEqualTo(1_900));
+    }
+
+    @Test
     void a_perfect_provider_cache_leaves_the_recorded_bill_as_it_was() {
         List<ReplayRun> met = replay(ReplayTiming.RECORDED, "transcript");
         List<ReplayRun> perfect = replay(ReplayTiming.RECORDED.withPerfectProviderCache(), "transcript");

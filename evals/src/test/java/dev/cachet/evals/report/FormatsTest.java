@@ -18,6 +18,15 @@ class FormatsTest {
     }
 
     @Test
+    void a_signed_error_too_small_to_show_has_no_sign_of_its_own() {
+        assertThat(Formats.points(-0.0004)).isEqualTo("+0.0 pt");
+        assertThat(Formats.points(-0.0012)).isEqualTo("-0.1 pt");
+        assertThat(Formats.signedPercent(-0.0004)).isEqualTo("+0.0%");
+        assertThat(Formats.signedPercent(0.0236)).isEqualTo("+2.4%");
+        assertThat(Formats.signedPercent(-0.0236)).isEqualTo("-2.4%");
+    }
+
+    @Test
     void keeps_the_end_of_a_long_name() {
         assertThat(Formats.keepEnd("claude-sonnet-4-5-20250929", 18)).isEqualTo("...et-4-5-20250929").hasSize(18);
         assertThat(Formats.keepEnd("claude-opus-4-6", 18)).isEqualTo("claude-opus-4-6");
