@@ -23,30 +23,39 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
     }
 
     /**
+     * @param referenceRecall    null on a recorded bill, which renders no window to recall from
      * @param estimated          true where the trace has no recorded usage: token counts are o200k's
      * @param costRatioVsRecorded cost over the trace's recorded bill; null without one
+     * @param rereadCostUsd      what re-reading the outputs the windows lacked cost: part of the input cost, in no
+     *                           token count
      */
     public record Run(String trace, String strategy, int turns, long inputTokens, long cacheWriteTokens,
             long cacheReadTokens, long outputTokens, double inputCostUsd, double costUsd, double cacheHitRate,
-            double referenceRecall, int peakWindowTokens, boolean estimated, Double costRatioVsRecorded,
+            Double referenceRecall, int peakWindowTokens, boolean estimated, Double costRatioVsRecorded,
             double p50CallInputCostUsd, double p95CallInputCostUsd, double maxCallInputCostUsd, int coldCalls,
-            double restartCostUsd, int pings, double pingCostUsd, List<Miss> misses) {
+            double restartCostUsd, int pings, double pingCostUsd, double rereadCostUsd, List<Miss> misses) {
 
         static Run of(ReplayRun run, Optional<ReplayRun> recorded) {
+            boolean bill = run.strategy().equals(CounterfactualReplay.RECORDED);
             return new Run(run.trace(), run.strategy(), run.turns().size(), run.usage().input(),
                     run.usage().cacheWrite(), run.usage().cacheRead(), run.usage().output(), run.inputCostUsd(),
-                    run.costUsd(), run.cacheHitRate(), run.referenceRecall(), run.peakWindowTokens(), run.estimated(),
-                    recorded.map(bill -> Ratios.of(run.costUsd(), bill.costUsd())).orElse(null),
+                    run.costUsd(), run.cacheHitRate(), bill ? null : run.referenceRecall(), run.peakWindowTokens(),
+                    run.estimated(), recorded.map(b -> Ratios.of(run.costUsd(), b.costUsd())).orElse(null),
                     run.callInputCostPercentile(50), run.callInputCostPercentile(95), run.callInputCostPercentile(100),
-                    run.coldCalls(), run.restartCostUsd(), run.pings(), run.pingCostUsd(), Miss.of(run));
+                    run.coldCalls(), run.restartCostUsd(), run.pings(), run.pingCostUsd(), run.rereadCostUsd(),
+                    Miss.of(run));
         }
     }
 
-    /** A call that read less from the cache than the cache held before it, and why. */
-    public record Miss(int call, CacheMiss.Cause cause, long lostTokens, String detail) {
+    /**
+     * A call that read less from the cache than the cache held before it, why, and what the call's input cost (a
+     * cold call's is what the expiry cost it).
+     */
+    public record Miss(int call, CacheMiss.Cause cause, long lostTokens, String detail, double inputCostUsd) {
         static List<Miss> of(ReplayRun run) {
-            return run.turns().stream().flatMap(turn -> turn.cache().miss().stream()
-                    .map(miss -> new Miss(turn.turn(), miss.cause(), miss.lostTokens(), miss.detail()))).toList();
+            return run.turns().stream().flatMap(turn -> turn.cache().miss().stream().map(miss ->
+                    new Miss(turn.turn(), miss.cause(), miss.lostTokens(), miss.detail(), turn.inputCostUsd())))
+                    .toList();
         }
     }
 

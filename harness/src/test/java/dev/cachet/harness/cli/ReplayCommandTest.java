@@ -34,8 +34,8 @@ class ReplayCommandTest {
             "cache_write_tokens", "cache_read_tokens", "output_tokens", "input_cost_usd", "cost_usd", "cache_hit_rate",
             "reference_recall", "peak_window_tokens", "estimated", "cost_ratio_vs_recorded", "p50_call_input_cost_usd",
             "p95_call_input_cost_usd", "max_call_input_cost_usd", "cold_calls", "restart_cost_usd", "pings",
-            "ping_cost_usd", "misses");
-    private static final List<String> MISS_KEYS = List.of("call", "cause", "lost_tokens", "detail");
+            "ping_cost_usd", "reread_cost_usd", "misses");
+    private static final List<String> MISS_KEYS = List.of("call", "cause", "lost_tokens", "detail", "input_cost_usd");
     private static final List<String> CACHE_KEYS = List.of("strategy", "calls", "misses", "misses_by_cause",
             "lost_tokens", "pings", "ping_cost_usd");
     private static final List<String> SUMMARY_KEYS = List.of("strategy", "traces", "input_cost_usd", "cost_usd",
@@ -867,7 +867,13 @@ class ReplayCommandTest {
                     .isCloseTo(input == 0 ? 0 : (double) read / input, within(1e-12));
             assertThat(run.get("cost_usd").asDouble()).as(what).isGreaterThanOrEqualTo(inputCost);
             assertThat(inputCost).as(what).isPositive();
-            assertThat(run.get("reference_recall").asDouble()).as(what).isBetween(0.0, 1.0);
+            if (run.get("strategy").asText().equals("recorded")) {
+                assertThat(run.get("reference_recall").isNull()).as(what + ": a bill renders no window").isTrue();
+            } else {
+                assertThat(run.get("reference_recall").asDouble()).as(what).isBetween(0.0, 1.0);
+            }
+            assertThat(run.get("reread_cost_usd").asDouble()).as(what).isBetween(0.0, inputCost);
+            run.get("misses").forEach(miss -> assertThat(miss.get("input_cost_usd").asDouble()).as(what).isPositive());
             assertThat(run.get("peak_window_tokens").asInt()).as(what).isPositive();
             assertThat(run.get("estimated").asBoolean()).as(what + ": estimated exactly without usage")
                     .isEqualTo(!bills.containsKey(trace));
