@@ -52,11 +52,6 @@ public record CallCache(boolean cold, boolean compacted, int pings, double pingC
         return costs.stream().mapToDouble(each).sum();
     }
 
-    /** Whether something happened to the cache at this call that a chart should point at. */
-    public boolean eventful() {
-        return cold || compacted || pings > 0;
-    }
-
     /** A call without compaction or pings whose misses are not explained. */
     public static CallCache of(boolean cold) {
         return new CallCache(cold, false, 0, 0, Optional.empty());

@@ -1,9 +1,12 @@
 package dev.cachet.evals.report;
 
+import dev.cachet.evals.replay.CacheMiss;
+import dev.cachet.evals.replay.CallCache;
 import dev.cachet.evals.replay.CounterfactualReplay;
 import dev.cachet.evals.replay.ReplayRun;
 import dev.cachet.evals.replay.ReplayTurn;
 import dev.cachet.evals.report.SvgChart.Axis;
+import dev.cachet.evals.report.SvgChart.Mark;
 import dev.cachet.evals.report.SvgChart.Point;
 import dev.cachet.evals.report.SvgChart.Series;
 import dev.cachet.evals.report.SvgChart.Unit;
@@ -19,7 +22,8 @@ import java.util.stream.IntStream;
  */
 final class ReplayCharts {
     private static final Axis CALL = new Axis("call", Unit.COUNT);
-    private static final String MARKED = "cold call, compaction or keep-alive ping";
+    /** What the marks of the cost chart say, by kind: the calls where spikes come from, and the pings that cost. */
+    private static final List<String> MARKS = List.of("cold call (cache expired)", "compaction", "keep-alive pings");
     /** Enough calls to smooth a long session's swings from call to call into a trend, few enough to show a dip. */
     private static final int ROLLING_CALLS = 10;
 
@@ -48,8 +52,8 @@ final class ReplayCharts {
         /** The points come one per call, in order. */
         private Series drawn(ReplayRun run, boolean baseline) {
             List<Point> line = points.apply(run);
-            List<Point> marked = marksCache ? IntStream.range(0, line.size())
-                    .filter(i -> run.turns().get(i).cache().eventful()).mapToObj(line::get).toList() : List.of();
+            List<Mark> marked = marksCache ? IntStream.range(0, line.size())
+                    .boxed().flatMap(i -> marks(run.turns().get(i), line.get(i)).stream()).toList() : List.of();
             return new Series(run.strategy(), line, marked, baseline);
         }
     }
@@ -69,8 +73,27 @@ final class ReplayCharts {
             if (billed) {
                 series.add(chart.series(CounterfactualReplay.RECORDED, traceRuns, true));
             }
-            return SvgChart.line(chart.title(), CALL, chart.y(), series, MARKED);
+            return SvgChart.line(chart.title(), CALL, chart.y(), series, MARKS);
         }).toList();
+    }
+
+    /** A mark for each thing that happened to the cache at a call, saying what. */
+    private static List<Mark> marks(ReplayTurn turn, Point point) {
+        CallCache cache = turn.cache();
+        List<Mark> marks = new ArrayList<>();
+        String call = "call " + turn.turn() + ": ";
+        if (cache.cold()) {
+            marks.add(new Mark(point, 0, call + cache.miss().filter(miss -> miss.cause() == CacheMiss.Cause.EXPIRED)
+                    .map(CacheMiss::detail).orElse("the cache had expired")));
+        }
+        if (cache.compacted()) {
+            marks.add(new Mark(point, 1, call + "compaction"));
+        }
+        if (cache.pings() > 0) {
+            marks.add(new Mark(point, 2, call + cache.pings() + " keep-alive ping" + (cache.pings() == 1 ? "" : "s")
+                    + " before it, " + Formats.usd(cache.pingCostUsd())));
+        }
+        return marks;
     }
 
     private static List<Point> cumulativeCost(ReplayRun run) {

@@ -11,6 +11,9 @@ import java.util.stream.IntStream;
  */
 public final class SvgChart {
     /** Colour-blind-safe (Okabe and Ito); series past its end repeat it dashed. */
+    /** The shapes marks take, by kind: a ring, a square, a diamond. */
+    private static final String[] SHAPE_TAGS = {"circle", "rect", "polygon"};
+    private static final int SHAPES = SHAPE_TAGS.length;
     private static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
             "#000000", "#999999"};
 
@@ -67,11 +70,25 @@ public final class SvgChart {
     }
 
     /**
-     * @param marks    points to ring, such as the calls where a cache had expired
+     * A point marked for what happened there.
+     *
+     * @param kind  an index into the chart's mark labels: each kind has its own shape (a ring, a square, a diamond)
+     * @param title what happened, shown where the reader points at the mark
+     */
+    public record Mark(Point point, int kind, String title) {
+        public Mark {
+            if (kind < 0 || kind >= SHAPES) {
+                throw new IllegalArgumentException("mark kind " + kind + " not in 0.." + (SHAPES - 1));
+            }
+        }
+    }
+
+    /**
+     * @param marks    points to mark, such as the calls where a cache had expired
      * @param baseline what the other series are measured against, such as a recorded bill: drawn dotted and dark,
      *                 and it takes no colour from them
      */
-    public record Series(String name, List<Point> points, List<Point> marks, boolean baseline) {
+    public record Series(String name, List<Point> points, List<Mark> marks, boolean baseline) {
         public Series {
             points = List.copyOf(points);
             marks = List.copyOf(marks);
@@ -86,16 +103,17 @@ public final class SvgChart {
 
     /** A line chart without marks. */
     public static String line(String title, Axis x, Axis y, List<Series> series) {
-        return line(title, x, y, series, "");
+        return line(title, x, y, series, List.of());
     }
 
     /**
-     * One polyline per series that has points, in the order given, its marks ringed, with a legend of every series:
-     * one left empty still shows there, and keeps its colour, so that several charts of the same series match.
+     * One polyline per series that has points, in the order given, its marks drawn in its colour, with a legend of
+     * every series: one left empty still shows there, and keeps its colour, so that several charts of the same series
+     * match.
      *
-     * @param marksLabel what the rings mean, shown last in the legend when some series has marks
+     * @param markLabels what each kind of mark means, by kind: the kinds some series marks are shown last in the legend
      */
-    public static String line(String title, Axis x, Axis y, List<Series> series, String marksLabel) {
+    public static String line(String title, Axis x, Axis y, List<Series> series, List<String> markLabels) {
         List<List<Point>> drawn = series.stream().map(s -> s.points().stream().filter(Point::finite).toList())
                 .toList();
         ChartFrame frame = ChartFrame.fitting(title, x, y, drawn.stream().flatMap(List::stream).toList());
@@ -116,9 +134,11 @@ public final class SvgChart {
             if (points.size() == 1) {
                 dot(svg, frame, points.get(0), pens.get(i).colour());
             }
-            for (Point mark : series.get(i).marks().stream().filter(Point::finite).toList()) {
-                ring(svg, frame.px(mark.x()), frame.py(mark.y()), 5, pens.get(i).colour()).append(" data-series=\"")
-                        .append(Xml.escape(series.get(i).name())).append("\"/>\n");
+            for (Mark mark : series.get(i).marks().stream().filter(mark -> mark.point().finite()).toList()) {
+                shape(svg, mark.kind(), frame.px(mark.point().x()), frame.py(mark.point().y()), pens.get(i).colour())
+                        .append(" data-series=\"").append(Xml.escape(series.get(i).name())).append("\"><title>")
+                        .append(Xml.escape(mark.title())).append("</title></").append(SHAPE_TAGS[mark.kind()])
+                        .append(">\n");
             }
         }
         Legend legend = new Legend();
@@ -129,11 +149,40 @@ public final class SvgChart {
                     .append(pens.get(i).stroke()).append("/>\n");
             legend.text(svg, legendName(series, drawn, i));
         }
-        if (series.stream().anyMatch(s -> !s.marks().isEmpty())) {
-            ring(svg, ChartFrame.LEGEND + 9, legend.sampleY(), 5, Pen.BASELINE.colour()).append("/>\n");
-            legend.text(svg, marksLabel);
+        for (int kind = 0; kind < markLabels.size(); kind++) {
+            int marked = kind;
+            if (series.stream().flatMap(s -> s.marks().stream()).anyMatch(mark -> mark.kind() == marked)) {
+                shape(svg, kind, ChartFrame.LEGEND + 9, legend.sampleY(), Pen.BASELINE.colour()).append("/>\n");
+                legend.text(svg, markLabels.get(kind));
+            }
         }
         return frame.close(svg);
+    }
+
+    /** The shape of a mark of this kind around a point, with class "mark"; the tag is left open. */
+    private static StringBuilder shape(StringBuilder svg, int kind, double x, double y, String colour) {
+        if (kind == 0) {
+            return ring(svg, x, y, 5, colour);
+        }
+        if (kind == 1) {
+            svg.append("<rect class=\"mark\" x=\"");
+            ChartFrame.appendCoordinate(svg, x - 4.5).append("\" y=\"");
+            ChartFrame.appendCoordinate(svg, y - 4.5).append("\" width=\"9\" height=\"9");
+        } else {
+            svg.append("<polygon class=\"mark\" points=\"");
+            double[][] corners = {{x, y - 6}, {x + 6, y}, {x, y + 6}, {x - 6, y}};
+            for (double[] corner : corners) {
+                ChartFrame.appendCoordinate(svg, corner[0]).append(',');
+                ChartFrame.appendCoordinate(svg, corner[1]).append(' ');
+            }
+            svg.setLength(svg.length() - 1);
+        }
+        return outline(svg, colour);
+    }
+
+    /** Closes the last attribute with an outline in {@code colour}. */
+    private static StringBuilder outline(StringBuilder svg, String colour) {
+        return svg.append("\" fill=\"none\" stroke-width=\"1.5\" stroke=\"").append(colour).append('"');
     }
 
     /** The series' name, saying which earlier series it hides where it draws exactly the same line. */
@@ -151,8 +200,7 @@ public final class SvgChart {
         svg.append("<circle class=\"mark\" cx=\"");
         ChartFrame.appendCoordinate(svg, x).append("\" cy=\"");
         ChartFrame.appendCoordinate(svg, y).append("\" r=\"");
-        return ChartFrame.appendCoordinate(svg, radius).append("\" fill=\"none\" stroke-width=\"1.5\" stroke=\"")
-                .append(colour).append('"');
+        return outline(ChartFrame.appendCoordinate(svg, radius), colour);
     }
 
     /**

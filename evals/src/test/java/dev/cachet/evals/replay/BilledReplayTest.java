@@ -125,7 +125,8 @@ class BilledReplayTest {
         assertThat(third.cache().pingCostUsd()).isCloseTo(PRICE.cost(ping), within(1e-12));
         assertThat(third.cache().compacted()).isTrue();
         assertThat(third.costUsd() - plain.turns().get(2).costUsd()).isCloseTo(sides, within(1e-12));
-        assertThat(recorded.turns().get(1).cache().eventful()).isFalse();
+        CallCache second = recorded.turns().get(1).cache();
+        assertThat(second.cold() || second.compacted() || second.pings() > 0).isFalse();
     }
 
     @Test

@@ -33,13 +33,14 @@ class ReplayHtmlReportBrowserTest {
         assertThat(dom).contains("<table class=\"summary\">", "<td>transcript</td>", "$0.0280", "0.50×", "0.65×",
                 "<table class=\"fidelity\">", "<td>overall</td>", "<table class=\"spikes\">",
                 "<h3>a&amp;b&lt;c&gt;</h3>", "<p class=\"estimated\">", "Input cost per call", "Cumulative cost",
-                "Window size", "Cache hit rate over the last 10 calls", "keep-alive ping");
+                "Window size", "Cache hit rate over the last 10 calls");
         assertThat(dom.split("<svg ", -1)).hasSize(1 + 8);
         // lexer: transcript, masking and its bill in each of 4 charts; a&b<c>: no bill.
         assertThat(dom.split("<polyline ", -1)).hasSize(1 + 4 * 3 + 4 * 2);
         assertThat(dom.split("<polyline data-series=\"recorded\"", -1)).hasSize(1 + 4);
         assertThat(dom.split("<circle class=\"mark\"", -1)).as("the bill's cold call and the legend's ring")
                 .hasSize(1 + 2);
+        assertThat(dom).contains("cold call", "(cache expired)", "<title>call 2: the cache had expired</title>");
     }
 
     @Test

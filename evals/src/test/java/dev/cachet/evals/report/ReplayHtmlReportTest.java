@@ -112,13 +112,15 @@ class ReplayHtmlReportTest {
         // The bill's second call came after the cache expired; a ring in the legend says what rings mean.
         List<Element> marks = marks(charts.get(0));
         assertThat(marks).extracting(mark -> mark.getAttribute("data-series")).containsExactly("recorded", "");
+        assertThat(marks).extracting(Element::getLocalName).containsOnly("circle");
+        assertThat(marks.get(0).getTextContent()).startsWith("call 2: ");
         assertThat(Documents.elementsIn(charts.get(0), "text")).extracting(Element::getTextContent)
-                .contains("cold call, compaction or keep-alive ping");
+                .contains("cold call (cache expired)").doesNotContain("compaction", "keep-alive pings");
         assertThat(charts.subList(1, 8)).allSatisfy(chart -> assertThat(marks(chart)).isEmpty());
     }
 
     @Test
-    void rings_compactions_and_pinged_calls_too() {
+    void marks_compactions_and_pinged_calls_each_in_its_own_shape() {
         ReplayRun hybrid = new ReplayRun("lexer", "hybrid", List.of(
                 new ReplayTurn(1, 1000, new Usage(1000, 0, 0, 100, 0), 0.0115, 0.01, 0, 0, 0, 0.0, CallCache.of(false)),
                 new ReplayTurn(2, 600, new Usage(0, 600, 0, 100, 0), 0.009, 0.0075, 0, 0, 0, 0.0,
@@ -128,11 +130,15 @@ class ReplayHtmlReportTest {
 
         List<Element> charts = Documents.elements(Documents.parse(render(List.of(hybrid))), "svg");
 
-        // Calls 2 and 3, then the ring in the legend.
-        assertThat(marks(charts.get(0))).extracting(mark -> mark.getAttribute("data-series"))
-                .containsExactly("hybrid", "hybrid", "");
+        // Call 2 compacted, 3 came after two pings: each its own shape, and each shape in the legend.
+        List<Element> marks = marks(charts.get(0));
+        assertThat(marks).extracting(mark -> mark.getAttribute("data-series"))
+                .containsExactly("hybrid", "hybrid", "", "");
+        assertThat(marks).extracting(Element::getLocalName).containsExactly("rect", "polygon", "rect", "polygon");
+        assertThat(marks.subList(0, 2)).extracting(Element::getTextContent)
+                .containsExactly("call 2: compaction", "call 3: 2 keep-alive pings before it, $0.0004");
         assertThat(Documents.elementsIn(charts.get(0), "text")).extracting(Element::getTextContent)
-                .contains("cold call, compaction or keep-alive ping");
+                .contains("compaction", "keep-alive pings").doesNotContain("cold call (cache expired)");
     }
 
     @Test
@@ -175,9 +181,9 @@ class ReplayHtmlReportTest {
         return Documents.elementsIn(chart, "polyline").stream().map(line -> line.getAttribute("data-series")).toList();
     }
 
+    /** The marks in the order drawn, whatever their shape. */
     private static List<Element> marks(Element chart) {
-        return Documents.elementsIn(chart, "circle").stream().filter(c -> c.getAttribute("class").equals("mark"))
-                .toList();
+        return Documents.elementsIn(chart, "*").stream().filter(c -> c.getAttribute("class").equals("mark")).toList();
     }
 
     @Test

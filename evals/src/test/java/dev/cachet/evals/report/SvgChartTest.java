@@ -1,9 +1,11 @@
 package dev.cachet.evals.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cachet.evals.report.SvgChart.Axis;
 import dev.cachet.evals.report.SvgChart.LabeledPoint;
+import dev.cachet.evals.report.SvgChart.Mark;
 import dev.cachet.evals.report.SvgChart.Point;
 import dev.cachet.evals.report.SvgChart.Series;
 import dev.cachet.evals.report.SvgChart.Unit;
@@ -124,24 +126,29 @@ class SvgChartTest {
     }
 
     @Test
-    void rings_the_marked_points_in_their_series_colour_and_says_what_rings_mean() {
-        Series marked = new Series("hybrid", series("hybrid", 0.01, 0.05, 0.01).points(), List.of(new Point(2, 0.05)),
+    void marks_points_in_their_series_colour_each_kind_in_its_shape_and_says_what_the_kinds_mean() {
+        Series marked = new Series("hybrid", series("hybrid", 0.01, 0.05, 0.01).points(),
+                List.of(new Mark(new Point(2, 0.05), 0, "call 2: <cold>"), new Mark(new Point(3, 0.01), 2, "call 3")),
                 false);
+        List<String> kinds = List.of("cold call", "compaction", "ping");
         Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(series("transcript", 0.02), marked),
-                "cold call"));
+                kinds));
         Document unmarked = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(series("transcript", 0.02, 0.03)),
-                "cold call"));
+                kinds));
 
-        List<Element> rings = Documents.elements(svg, "circle").stream()
-                .filter(circle -> circle.getAttribute("class").equals("mark")).toList();
-        assertThat(rings).hasSize(2);
-        assertThat(rings.get(0).getAttribute("data-series")).isEqualTo("hybrid");
-        assertThat(rings.get(0).getAttribute("stroke")).isEqualTo(polylines(svg).get(1).getAttribute("stroke"));
-        assertThat(rings.get(0).getAttribute("fill")).isEqualTo("none");
-        assertThat(rings.get(1).getAttribute("data-series")).as("the legend's").isEmpty();
-        assertThat(Documents.texts(svg, "text")).contains("cold call");
+        List<Element> marks = Documents.elements(svg, "*").stream()
+                .filter(element -> element.getAttribute("class").equals("mark")).toList();
+        assertThat(marks).extracting(Element::getLocalName).containsExactly("circle", "polygon", "circle", "polygon");
+        assertThat(marks).extracting(mark -> mark.getAttribute("data-series")).containsExactly("hybrid", "hybrid", "",
+                "");
+        assertThat(marks.get(0).getAttribute("stroke")).isEqualTo(polylines(svg).get(1).getAttribute("stroke"));
+        assertThat(marks).allSatisfy(mark -> assertThat(mark.getAttribute("fill")).isEqualTo("none"));
+        assertThat(marks.get(0).getTextContent()).as("what happened, on pointing at it").isEqualTo("call 2: <cold>");
+        // The legend names the kinds marked, and no other.
+        assertThat(Documents.texts(svg, "text")).contains("cold call", "ping").doesNotContain("compaction");
         assertThat(Documents.elements(unmarked, "circle")).isEmpty();
         assertThat(Documents.texts(unmarked, "text")).doesNotContain("cold call");
+        assertThatThrownBy(() -> new Mark(new Point(1, 1), 3, "")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -254,10 +261,10 @@ class SvgChartTest {
 
     @Test
     void the_legend_wraps_long_entries_inside_the_canvas() {
-        Series marked = new Series("hybrid", series("hybrid", 0.01, 0.05).points(), List.of(new Point(2, 0.05)),
-                false);
+        Series marked = new Series("hybrid", series("hybrid", 0.01, 0.05).points(),
+                List.of(new Mark(new Point(2, 0.05), 0, "call 2")), false);
         Document svg = Documents.parse(SvgChart.line("Cost", TURN, COST, List.of(series("transcript", 0.02), marked),
-                "cold call, compaction or keep-alive ping"));
+                List.of("cold call, compaction or keep-alive ping")));
 
         List<Element> lines = Documents.elements(svg, "tspan");
         assertThat(lines).extracting(line -> line.getTextContent().strip())
