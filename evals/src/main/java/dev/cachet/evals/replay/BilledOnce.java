@@ -56,10 +56,10 @@ public final class BilledOnce {
         return decided;
     }
 
-    /** Whether a trace bills its call at a turn's index. */
+    /** Whether a trace bills its call at an index: among its turns, or among its side calls. */
     @FunctionalInterface
     public interface BilledAt {
-        boolean test(String trace, int turn);
+        boolean test(String trace, int call);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param factor       provider tokens per o200k token
  * @param unseenPrefix tokens each request carried that the log does not hold
- * @param estimated    true when the trace records no usage, so nothing was fitted
+ * @param estimated    true when the trace lacks the usage of some call, so nothing was fitted
  */
 public record Calibration(double factor, long unseenPrefix, boolean estimated) {
     /** A trace without usage: o200k counts as they are, and nothing unseen. */

@@ -293,7 +293,7 @@ public final class CounterfactualReplay {
             // model missed what that model held as any call misses.
             Optional<CacheMiss> miss = i == 0 || !cached ? Optional.empty()
                     : before == null ? switched(models, i, lastOfModel, usage)
-                    : MissCauses.recorded(before, usage, clock, writesBilled, turn.contextRestart());
+                    : MissCauses.recorded(before, usage, clock, writesBilled, restarts(turn));
             CallCache cache = CallCache.recorded(clock.cold(), miss, besides.getOrDefault(i, List.of()).stream()
                     .map(side -> sideCost(side, sideCalls.get(side), price)).toList());
             turns.add(new ReplayTurn(i + 1, (int) usage.input(), usage, price.cost(usage) + cache.sideCostUsd(),

@@ -48,8 +48,8 @@ public record ReplayReport(List<Run> runs, List<Summary> summary, List<Fidelity>
     }
 
     /**
-     * A call that read less from the cache than the cache held before it, why, and what the call's input cost (a
-     * cold call's is what the expiry cost it).
+     * A call that read less from the cache than the cache held before it, why, and the call's whole input cost (its
+     * tokens, and what besides them it paid: re-reads, pings, summaries): an expired call's is the spike it met.
      */
     public record Miss(int call, CacheMiss.Cause cause, long lostTokens, String detail, double inputCostUsd) {
         static List<Miss> of(ReplayRun run) {

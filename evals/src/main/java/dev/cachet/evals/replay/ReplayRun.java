@@ -12,12 +12,14 @@ import java.util.stream.Collectors;
 /**
  * One trajectory replayed under one strategy, turn by turn.
  *
- * @param estimated      true when the trace records no usage, so its token counts are o200k's, not fitted to a bill
+ * @param estimated      true when the trace lacks the usage of some call, so its token counts are o200k's, not fitted
+ *                       to a bill
  * @param restartCostUsd what the first call of the session resumed after its cache expired would cost: the window
  *                       the strategy renders then, knowing the pause, sent to an empty cache
  * @param original       on a recorded bill's run, the original harness's behaviour replayed as it ran (its
  *                       transcript, at the cache lifetime and times of its log), which {@link Fidelity} checks against
- *                       the bill; empty on any other run, and where the replay had no transcript to run
+ *                       the bill; empty on any other run, on a bill a row counted by place, and where the replay had
+ *                       no transcript to run
  */
 public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, boolean estimated,
         double restartCostUsd, Optional<ReplayRun> original) {
@@ -38,12 +40,13 @@ public record ReplayRun(String trace, String strategy, List<ReplayTurn> turns, b
 
     /**
      * This run as a row counts it: the calls {@code own} takes by number, and the side calls its log billed before
-     * them that {@code side} takes by index (its original's alike); a call that keeps neither is left out.
+     * them that {@code side} takes by index; a call that keeps neither is left out. It has no original: a row's bill
+     * may keep a call's side calls alone, which the original's replay has no call to match.
      */
     ReplayRun counting(IntPredicate own, IntPredicate side) {
         return new ReplayRun(trace, strategy, turns.stream()
                 .flatMap(turn -> turn.billing(own.test(turn.turn()), side).stream()).toList(), estimated,
-                restartCostUsd, original.map(run -> run.counting(own, side)));
+                restartCostUsd);
     }
 
     /** The recorded bills among these runs, by trace. */

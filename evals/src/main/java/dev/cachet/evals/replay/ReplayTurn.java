@@ -35,12 +35,16 @@ public record ReplayTurn(int turn, int windowTokens, Usage usage, double costUsd
         if (!own && taken.isEmpty()) {
             return Optional.empty();
         }
-        CallCache counted = CallCache.recorded(cache.cold(), cache.miss(), taken);
-        return Optional.of(own
-                ? new ReplayTurn(turn, windowTokens, usage, costUsd - cache.sideCostUsd() + counted.sideCostUsd(),
-                        inputCostUsd - cache.sideInputCostUsd() + counted.sideInputCostUsd(), references, visible,
-                        pointers, rereadCostUsd, counted)
-                : new ReplayTurn(turn, 0, Usage.ZERO, counted.sideCostUsd(), counted.sideInputCostUsd(), 0, 0, 0, 0,
-                        counted));
+        if (own) {
+            CallCache counted = CallCache.recorded(cache.cold(), cache.miss(), taken);
+            return Optional.of(new ReplayTurn(turn, windowTokens, usage,
+                    costUsd - cache.sideCostUsd() + counted.sideCostUsd(),
+                    inputCostUsd - cache.sideInputCostUsd() + counted.sideInputCostUsd(), references, visible, pointers,
+                    rereadCostUsd, counted));
+        }
+        // The side calls alone: the call, cold or missing the cache, is another row's.
+        CallCache sides = CallCache.recorded(false, Optional.empty(), taken);
+        return Optional.of(new ReplayTurn(turn, 0, Usage.ZERO, sides.sideCostUsd(), sides.sideInputCostUsd(), 0, 0, 0,
+                0, sides));
     }
 }

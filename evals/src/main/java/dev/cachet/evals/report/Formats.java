@@ -24,17 +24,17 @@ final class Formats {
 
     /** A signed relative error such as {@code +2.3%}: which way the replay is off matters as much as how far. */
     static String signedPercent(double error) {
-        return String.format(Locale.ROOT, "%+.1f%%", tenths(error * 100));
+        return unsignedZero(String.format(Locale.ROOT, "%+.1f%%", error * 100));
     }
 
     /** A signed difference of two shares, in percentage points such as {@code -1.8 pt}. */
     static String points(double difference) {
-        return String.format(Locale.ROOT, "%+.1f pt", tenths(difference * 100));
+        return unsignedZero(String.format(Locale.ROOT, "%+.1f pt", difference * 100));
     }
 
-    /** Rounded to a tenth first, so that an error too small to show is +0.0, not -0.0. */
-    private static double tenths(double value) {
-        return Math.round(value * 10) / 10.0 + 0.0;
+    /** An error too small to show is +0.0, not -0.0. */
+    private static String unsignedZero(String signed) {
+        return signed.startsWith("-0.0") && !Character.isDigit(signed.charAt(4)) ? "+" + signed.substring(1) : signed;
     }
 
     /** A multiple such as {@code 0.42×}; "n/a" when there was nothing to compare with. */

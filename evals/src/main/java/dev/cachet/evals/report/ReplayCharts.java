@@ -12,6 +12,7 @@ import dev.cachet.evals.report.SvgChart.Series;
 import dev.cachet.evals.report.SvgChart.Unit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
@@ -39,8 +40,8 @@ final class ReplayCharts {
     private ReplayCharts() {}
 
     /**
-     * @param marksCache whether the calls where the cache expired, the strategy compacted or pings kept the cache
-     *                   warm are ringed: where spikes come from
+     * @param marksCache whether the calls where the cache expired, the context was compacted or pings kept the cache
+     *                   warm are marked: where spikes come from
      */
     private record Chart(String title, Axis y, Function<ReplayRun, List<Point>> points, boolean marksCache) {
         /** The named run's series; empty, keeping its place in the legend, where the trace has no such run. */
@@ -86,8 +87,10 @@ final class ReplayCharts {
             marks.add(new Mark(point, 0, call + cache.miss().filter(miss -> miss.cause() == CacheMiss.Cause.EXPIRED)
                     .map(CacheMiss::detail).orElse("the cache had expired")));
         }
-        if (cache.compacted()) {
-            marks.add(new Mark(point, 1, call + "compaction"));
+        // The strategy's compaction, or the original harness's, which its bill and the transcript meet.
+        Optional<CacheMiss> restart = cache.miss().filter(miss -> miss.cause() == CacheMiss.Cause.COMPACTION);
+        if (cache.compacted() || restart.isPresent()) {
+            marks.add(new Mark(point, 1, call + restart.map(CacheMiss::detail).orElse("compaction")));
         }
         if (cache.pings() > 0) {
             marks.add(new Mark(point, 2, call + cache.pings() + " keep-alive ping" + (cache.pings() == 1 ? "" : "s")

@@ -13,8 +13,8 @@ import java.util.Map;
  * trace, every run.
  */
 public final class ReplayHtmlReport implements ReplayRenderer {
-    private static final String ESTIMATED = "Estimated: the log records no usage for every call, so token counts "
-            + "are o200k's and there is no recorded bill to draw.";
+    private static final String ESTIMATED = "Estimated: the log lacks the usage of some call, so token counts are "
+            + "o200k's and there is no recorded bill to draw.";
 
     @Override
     public String render(String modelSpec, String terms, List<ReplayRun> runs, ReplayReport report) {

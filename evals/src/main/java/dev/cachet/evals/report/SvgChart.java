@@ -10,10 +10,10 @@ import java.util.stream.IntStream;
  * include zero, so that sizes compare honestly; points with a NaN or infinite coordinate are left out.
  */
 public final class SvgChart {
-    /** Colour-blind-safe (Okabe and Ito); series past its end repeat it dashed. */
     /** The shapes marks take, by kind: a ring, a square, a diamond. */
     private static final String[] SHAPE_TAGS = {"circle", "rect", "polygon"};
     private static final int SHAPES = SHAPE_TAGS.length;
+    /** Colour-blind-safe (Okabe and Ito); series past its end repeat it dashed. */
     private static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
             "#000000", "#999999"};
 

@@ -24,6 +24,8 @@ final class ClaudeCodeContext {
     private final String expected;
     private final TurnBuilder turns;
     private final Map<String, TurnBuilder.Turn> responses = new HashMap<>();
+    /** Each message id's last response key: a line cut off before its usage belongs to that response. */
+    private final Map<String, String> lastKeyOf = new HashMap<>();
     private String task;
     private Optional<String> model = Optional.empty();
     private Optional<CacheLifetime> cacheTtl = Optional.empty();
@@ -97,10 +99,13 @@ final class ClaudeCodeContext {
         JsonNode billed = line.json().path("message").path("usage");
         Optional<String> answeredBy = named.map(model -> ClaudeCodeFormat.servedAs(model,
                 billed.path("speed").textValue(), billed.path("inference_geo").textValue()));
-        // A response written without its usage (cut off before it was billed) is a call whose bill is not known.
+        // A response written without its usage (cut off before it was billed) is a call whose bill is not known,
+        // unless an earlier line of its message carried the usage; without a request id, the key holds the input counts.
         Optional<Usage> usage = billed.isMissingNode() || billed.isNull() ? Optional.empty() : Optional.of(usage(line));
         String requestId = line.json().path("requestId").asText("");
-        String key = ClaudeCodeFormat.responseId(messageId, requestId, usage.orElse(Usage.ZERO));
+        String key = usage.isEmpty() && requestId.isEmpty() && lastKeyOf.containsKey(messageId)
+                ? lastKeyOf.get(messageId) : ClaudeCodeFormat.responseId(messageId, requestId, usage.orElse(Usage.ZERO));
+        lastKeyOf.put(messageId, key);
         TurnBuilder.Turn response = responses.computeIfAbsent(key, k -> {
             Optional<Instant> at = JsonFiles.instant(file, line, "timestamp");
             return turns.open(at).callId(ClaudeCodeFormat.callId(k, requestId, at));

@@ -88,10 +88,8 @@ public final class CodexFormat implements TraceFormat {
             this.lineage = CodexLineage.of(file, lines);
             List<JsonFiles.Line> own = lines.subList(lineage.copied(), lines.size());
             this.prompt = firstPrompt(own);
-            // A token_count without info reports rate limits alone, and closes no call.
-            this.counted = own.stream().map(line -> line.json().path("payload")).anyMatch(payload -> payload.path("type")
-                    .asText().equals("token_count") && !payload.path("info").isNull()
-                    && !payload.path("info").isMissingNode());
+            this.counted = own.stream().map(line -> line.json().path("payload"))
+                    .anyMatch(payload -> payload.path("type").asText().equals("token_count") && bills(payload));
             this.turns = new TurnBuilder(lineage.agent());
             this.systemPrompt = lineage.baseInstructions();
             this.currentModel = lineage.model();
@@ -187,7 +185,7 @@ public final class CodexFormat implements TraceFormat {
          * rate limits only; one that repeats an earlier report is no new call either.
          */
         private void tokenCount(JsonFiles.Line line, JsonNode payload) {
-            if (payload.path("info").isNull() || payload.path("info").isMissingNode()) {
+            if (!bills(payload)) {
                 return;
             }
             JsonNode total = JsonFiles.required(file, line, "payload.info.total_token_usage");
@@ -240,6 +238,11 @@ public final class CodexFormat implements TraceFormat {
             if (!counted) {
                 current = null;
             }
+        }
+
+        /** Whether a token_count bills a call: one without info reports rate limits alone. */
+        private static boolean bills(JsonNode tokenCount) {
+            return !tokenCount.path("info").isNull() && !tokenCount.path("info").isMissingNode();
         }
 
         /** The current call's turn, opened by its first output (or by its token_count, if it logged none). */

@@ -172,7 +172,9 @@ final class OpenHandsEvents {
     /**
      * The writer's offset from UTC, from the events that carry both a response's created time and their own local
      * timestamp: an event is written after its response was created, by the call's latency, so the least difference
-     * is nearest the offset, which is a whole number of quarter hours in every time zone.
+     * is nearest the offset, which is a whole number of quarter hours in every time zone (a log whose every call took
+     * 7.5 minutes or more would be read a quarter hour off). A reply timed so is timed when its event was written,
+     * after its call, where calls with a response are timed when it was created.
      */
     private static Optional<Duration> localAhead(JsonNode events) {
         Optional<Duration> least = Optional.empty();

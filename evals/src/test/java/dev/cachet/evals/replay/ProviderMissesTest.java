@@ -1,6 +1,7 @@
 package dev.cachet.evals.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.message.AssistantTurn;
@@ -48,6 +49,11 @@ class ProviderMissesTest {
 
     /** With {@code compacted}, the original harness started its context anew at the missed call, from a summary. */
     private static Trajectory session(Usage first, boolean compacted) {
+        return session(first, compacted, true);
+    }
+
+    /** Without {@code summarized}, the log holds no text of the restart (Codex's encrypted summary alone). */
+    private static Trajectory session(Usage first, boolean compacted, boolean summarized) {
         List<TrajectoryTurn> turns = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ToolCall call = new ToolCall("c" + i, "read_file", "{\"path\":\"part" + i + ".txt\"}");
@@ -55,7 +61,8 @@ class ProviderMissesTest {
             Usage billed = i == 0 ? first
                     : i == MISSED ? new Usage(0, 2_000L * (i + 1), 0, 30, 0) : new Usage(0, 2_000, held, 30, 0);
             boolean restart = compacted && i == MISSED;
-            turns.add(new TrajectoryTurn(restart ? List.of(new UserText("Summary: parts 0 and 1 read.")) : List.of(),
+            turns.add(new TrajectoryTurn(restart && summarized ? List.of(new UserText("Summary: parts 0 and 1 read."))
+                    : List.of(),
                     AssistantTurn.calls("", call),
                     List.of(new ToolResult(call.id(), call.name(), "part " + i + "\n" + "word ".repeat(1_600), false)),
                     Optional.of(billed), Optional.of(START.plus(Duration.ofMinutes(i))), restart));
@@ -116,6 +123,17 @@ class ProviderMissesTest {
         // Hybrid did not compact there: nothing the provider did takes its cache away.
         assertThat(runs.get(1).turns().get(MISSED).usage().cacheRead()).isPositive();
         assertThat(runs.get(1).turns().get(MISSED).cache().miss()).isEmpty();
+    }
+
+    @Test
+    void a_restart_whose_text_the_log_does_not_hold_is_met_as_the_providers_miss_which_the_transcript_cannot_follow() {
+        List<ReplayRun> runs = new CounterfactualReplay(COUNTER, trajectory -> SONNET, ReplayTiming.RECORDED)
+                .replay(session(new Usage(0, 2_000, 0, 30, 0), true, false), AtDefaults.strategies("transcript"));
+
+        assertThat(runs.get(1).turns().get(MISSED).cache().miss()).hasValueSatisfying(miss ->
+                assertThat(miss.cause()).isEqualTo(Cause.PROVIDER));
+        assertThat(runs.get(0).turns().get(MISSED).usage().cacheRead()).isZero();
+        assertThat(Fidelity.perTrace(runs).get(0).costError()).isCloseTo(0.0, within(0.01));
     }
 
     @Test

@@ -24,6 +24,10 @@ class FormatsTest {
         assertThat(Formats.signedPercent(-0.0004)).isEqualTo("+0.0%");
         assertThat(Formats.signedPercent(0.0236)).isEqualTo("+2.4%");
         assertThat(Formats.signedPercent(-0.0236)).isEqualTo("-2.4%");
+        // A negative error rounds as far from zero as a positive one.
+        assertThat(Formats.signedPercent(-0.0125)).isEqualTo("-1.3%");
+        assertThat(Formats.points(-0.0005)).isEqualTo("-0.1 pt");
+        assertThat(Formats.signedPercent(-0.0001)).isEqualTo("+0.0%");
     }
 
     @Test

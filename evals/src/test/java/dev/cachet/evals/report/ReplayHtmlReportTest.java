@@ -174,7 +174,7 @@ class ReplayHtmlReportTest {
                 .getLength()).containsExactly(0, 1);
         assertThat(Documents.elements(html, "p")).filteredOn(p -> p.getAttribute("class").equals("estimated"))
                 .singleElement().extracting(Element::getTextContent).asString()
-                .startsWith("Estimated: the log records no usage");
+                .startsWith("Estimated: the log lacks the usage of some call");
     }
 
     private static List<String> series(Element chart) {

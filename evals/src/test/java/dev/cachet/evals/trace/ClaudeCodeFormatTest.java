@@ -76,6 +76,30 @@ class ClaudeCodeFormatTest {
     }
 
     @Test
+    void a_line_cut_off_before_its_usage_belongs_to_its_message_where_no_request_id_names_the_response()
+            throws IOException {
+        // No request ids (a relay's log), and the first response's last line without its usage.
+        List<String> lines = Files.readAllLines(SESSION).stream()
+                .map(line -> line.replaceAll(",\"requestId\":\"[^\"]*\"", "")).toList();
+        int last = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            last = lines.get(i).contains("\"msg_A\"") ? i : last;
+        }
+        List<String> cut = new java.util.ArrayList<>(lines);
+        cut.set(last, lines.get(last).replaceAll(",\"usage\":\\{[^}]*}", ""));
+        Trajectory whole = read(Files.write(dir.resolve("whole.jsonl"), lines));
+
+        Trajectory trajectory = read(Files.write(dir.resolve("cut.jsonl"), cut));
+
+        assertThat(cut.get(last)).contains("\"msg_A\"").doesNotContain("usage");
+        assertThat(trajectory.turns()).hasSameSizeAs(whole.turns());
+        assertThat(trajectory.hasRecordedUsage()).isTrue();
+        assertThat(trajectory.turns().get(0).action()).isEqualTo(whole.turns().get(0).action());
+        assertThat(trajectory.turns().get(0).usage().orElseThrow().input())
+                .isEqualTo(whole.turns().get(0).usage().orElseThrow().input());
+    }
+
+    @Test
     void the_task_is_the_first_text_the_user_typed_and_meta_text_before_it_reaches_the_first_turn() {
         Trajectory trajectory = read(SESSION);
 
