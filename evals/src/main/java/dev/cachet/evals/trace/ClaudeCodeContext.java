@@ -100,11 +100,13 @@ final class ClaudeCodeContext {
         Optional<String> answeredBy = named.map(model -> ClaudeCodeFormat.servedAs(model,
                 billed.path("speed").textValue(), billed.path("inference_geo").textValue()));
         // A response written without its usage (cut off before it was billed) is a call whose bill is not known,
-        // unless an earlier line of its message carried the usage; without a request id, the key holds the input counts.
+        // unless an earlier line of its message carried the usage; without a request id, the key holds the input
+        // counts, which such a line lacks.
         Optional<Usage> usage = billed.isMissingNode() || billed.isNull() ? Optional.empty() : Optional.of(usage(line));
         String requestId = line.json().path("requestId").asText("");
         String key = usage.isEmpty() && requestId.isEmpty() && lastKeyOf.containsKey(messageId)
-                ? lastKeyOf.get(messageId) : ClaudeCodeFormat.responseId(messageId, requestId, usage.orElse(Usage.ZERO));
+                ? lastKeyOf.get(messageId)
+                : ClaudeCodeFormat.responseId(messageId, requestId, usage.orElse(Usage.ZERO));
         lastKeyOf.put(messageId, key);
         TurnBuilder.Turn response = responses.computeIfAbsent(key, k -> {
             Optional<Instant> at = JsonFiles.instant(file, line, "timestamp");
