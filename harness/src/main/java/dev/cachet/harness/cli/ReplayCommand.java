@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
@@ -71,9 +73,22 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
     @Mixin
     StrategyParamOption params;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "What to print: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
+            description = "What to print: ${COMPLETION-CANDIDATES} (or markdown). Default: ${DEFAULT-VALUE}.")
     Format format;
+
+    /** A format by its name, Markdown's by its own name too. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            if (value.equals("markdown")) {
+                return Format.md;
+            }
+            return Arrays.stream(Format.values()).filter(format -> format.name().equals(value)).findFirst()
+                    .orElseThrow(() -> new CommandLine.TypeConversionException("expected one of "
+                            + Arrays.toString(Format.values()) + " or markdown but was '" + value + "'"));
+        }
+    }
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write replay.json, replay.md and replay.html (with charts) into DIR.")

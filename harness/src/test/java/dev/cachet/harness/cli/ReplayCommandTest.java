@@ -223,6 +223,7 @@ class ReplayCommandTest {
                 .containsPattern("(?m)^overall +[+-]\\d+\\.\\d% ");
         assertThat(md.exitCode()).isZero();
         assertThat(md.out()).contains("## Fidelity", "## Worst spikes").containsPattern("(?m)^\\| recorded +\\| ");
+        assertThat(replay(files, "--format", "markdown").out()).as("Markdown by its own name").isEqualTo(md.out());
         assertThat(html.exitCode()).isZero();
         assertThat(html.out()).startsWith("<!DOCTYPE html>")
                 .contains("<table class=\"fidelity\">", "<p class=\"estimated\">", "data-series=\"recorded\"");
