@@ -98,7 +98,8 @@ public final class JsonFiles {
             start = end + 1 < length && text[end] == '\r' && text[end + 1] == '\n' ? end + 2 : end + 1;
         }
         if (lines.isEmpty()) {
-            throw new TraceFormatException(file + ": empty file");
+            throw new TraceFormatException(file + (isBlank(text, decoded.position(), length) ? ": empty file"
+                    : ": no complete line (its only line has no end: still being written?)"));
         }
         return lines;
     }

@@ -22,6 +22,8 @@ final class JsonlLines {
     private static final ThreadLocal<byte[][]> SPARE = new ThreadLocal<>();
     /** A line buffer grown past this (a log's pasted image, say) is not kept for the thread's next stream. */
     private static final int KEPT_LINE = 1 << 20;
+    /** The longest array the JVM allocates. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final InputStream in;
     private final byte[] buffer;
@@ -142,7 +144,8 @@ final class JsonlLines {
 
     private void append(int from, int count) {
         if (length + count > line.length) {
-            line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+            // Doubled in long arithmetic: a line past 1 GiB would overflow an int and grow by a chunk at a time.
+            line = Arrays.copyOf(line, (int) Math.min(MAX_ARRAY, Math.max(2L * line.length, length + count)));
         }
         System.arraycopy(buffer, from, line, length, count);
         length += count;

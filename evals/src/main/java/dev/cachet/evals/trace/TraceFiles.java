@@ -83,6 +83,9 @@ public final class TraceFiles {
                         skipped++;
                     }
                 }
+            } else if (Files.exists(path)) {
+                // A named pipe or a device: reading it could wait for ever, or never end.
+                throw new TraceFormatException(path + ": not a regular file or a directory");
             } else {
                 throw new TraceFormatException("no such file or directory: " + path);
             }

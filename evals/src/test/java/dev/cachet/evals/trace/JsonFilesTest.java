@@ -111,7 +111,8 @@ class JsonFilesTest {
             }
         }
         if (lines.isEmpty()) {
-            throw new TraceFormatException(file + ": empty file");
+            throw new TraceFormatException(file + (text.isBlank() ? ": empty file"
+                    : ": no complete line (its only line has no end: still being written?)"));
         }
         return lines;
     }

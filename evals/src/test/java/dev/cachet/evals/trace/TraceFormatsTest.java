@@ -59,6 +59,23 @@ class TraceFormatsTest {
     }
 
     @Test
+    void a_path_that_is_neither_a_file_nor_a_directory_is_named_as_such() throws Exception {
+        Path pipe = dir.resolve("pipe.jsonl");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+        assertThatThrownBy(() -> TraceFiles.expand(List.of(pipe)))
+                .hasMessage(pipe + ": not a regular file or a directory");
+    }
+
+    @Test
+    void a_log_whose_only_line_has_no_end_yet_says_so_not_that_it_is_empty() throws IOException {
+        Path live = Files.writeString(dir.resolve("live.jsonl"), "{\"type\":\"user\",\"sessionId\":\"s-1\",\"mess");
+
+        assertThatThrownBy(() -> JsonFiles.lines(live))
+                .hasMessage(live + ": no complete line (its only line has no end: still being written?)");
+    }
+
+    @Test
     void an_empty_file_is_named_as_such() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
         Path blank = Files.writeString(dir.resolve("blank.jsonl"), "\n  \n");

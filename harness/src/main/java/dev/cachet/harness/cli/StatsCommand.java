@@ -1,6 +1,7 @@
 package dev.cachet.harness.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cachet.context.Counted;
 import dev.cachet.context.Json;
@@ -136,8 +137,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WhatIf> whatIf) {}
 
     record Totals(int sessions, int turns, int calls, long inputTokens, long uncachedInputTokens, long cacheWriteTokens,
-            long cacheWrite1hTokens, long cacheReadTokens, long outputTokens, double costUsd, double cacheHitRate, int flaggedSessions,
-            int pings, double pingCostUsd) {}
+            @JsonProperty("cache_write_1h_tokens") long cacheWrite1hTokens, long cacheReadTokens, long outputTokens,
+            double costUsd, double cacheHitRate, int flaggedSessions, int pings, double pingCostUsd) {}
 
     /** The JSON of the blocks view. */
     record BlockReport(List<Block> blocks) {}
@@ -221,13 +222,18 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             if (kept.isEmpty()) {
                 continue;
             }
+            Optional<SessionStats> stats = perSession ? calculator.ofSummaries(parts, kept) : Optional.empty();
+            Optional<List<ModelUsage>> models = perSession ? stats.map(SessionStats::models) : calculator.models(kept);
+            if (models.isEmpty()) {
+                // Skipped in every view: its calls are in no period either.
+                failures.add(parts.get(0).id() + ": no usage recorded");
+                continue;
+            }
+            billedModels.addAll(models.get());
             periods.ifPresent(totals -> totals.add(kept));
             if (keepCalls) {
                 counted.addAll(kept);
             }
-            Optional<SessionStats> stats = perSession ? calculator.ofSummaries(parts, kept) : Optional.empty();
-            Optional<List<ModelUsage>> models = perSession ? stats.map(SessionStats::models) : calculator.models(kept);
-            models.ifPresentOrElse(billedModels::addAll, () -> failures.add(parts.get(0).id() + ": no usage recorded"));
             stats.ifPresent(sessions::add);
             strategy.ifPresent(asked -> stats.flatMap(s -> whatIf(s.session(),
                             whole.getOrDefault(sessionKey(parts.get(0).format(), parts.get(0).session()), List.of()),

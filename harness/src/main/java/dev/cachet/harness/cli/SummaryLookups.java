@@ -67,21 +67,25 @@ final class SummaryLookups {
     /**
      * The file's size and time before it is read: if it grows meanwhile, the next run reads on from where this
      * stopped. A Claude Code sub-agent's transcript ({@code <session>/subagents/agent-<id>.jsonl}) takes its type from
-     * its parent session's log, so it counts as changed when that log is newer.
+     * its parent session's log, so it counts as changed when that log changes, appears or goes, whatever its time (a
+     * copy that keeps times may bring an older parent after its sub-agents).
      */
-    private static SummaryCache.Key key(Path file) {
+    static SummaryCache.Key key(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            long context = 0;
             Path folder = file.getParent();
             if (folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("subagents")
                     && folder.getParent() != null) {
                 Path parent = folder.getParent().resolveSibling(folder.getParent().getFileName() + ".jsonl");
                 if (Files.isRegularFile(parent)) {
-                    modified = Math.max(modified, Files.getLastModifiedTime(parent).to(TimeUnit.NANOSECONDS));
+                    BasicFileAttributes read = Files.readAttributes(parent, BasicFileAttributes.class);
+                    // Never 0, which stands for no parent.
+                    context = 31 * read.size() + read.lastModifiedTime().to(TimeUnit.NANOSECONDS) | 1;
                 }
             }
-            return new SummaryCache.Key(attributes.size(), modified);
+            return new SummaryCache.Key(attributes.size(), modified, context);
         } catch (IOException e) {
             throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
         }

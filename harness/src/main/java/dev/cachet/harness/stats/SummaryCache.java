@@ -9,9 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -64,11 +66,24 @@ public final class SummaryCache {
     /** Nothing usable: read the log from its start. */
     public record Miss() implements Lookup {}
 
-    /** A log's size and modification time (in nanoseconds since the epoch) when it is looked up. */
-    public record Key(long size, long modified) {}
+    /**
+     * A log's size and modification time (in nanoseconds since the epoch) when it is looked up, and a stamp of what
+     * else its summary reads ({@code context}: a sub-agent's parent log, 0 for none).
+     */
+    public record Key(long size, long modified, long context) {}
 
     public Lookup lookup(Path log, Key key) {
         Path entry = entry(log);
+        try {
+            // Only a file the cache wrote is read: opening a named pipe would wait for a writer that never comes.
+            if (!Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                delete(entry);
+                return new Miss();
+            }
+        } catch (IOException e) {
+            // None, or one that cannot be looked at: read the log.
+            return new Miss();
+        }
         try (FileChannel channel = FileChannel.open(entry)) {
             Optional<Lookup> known = lookup(channel, log, key);
             if (known.isPresent()) {
@@ -106,6 +121,7 @@ public final class SummaryCache {
         }
         Optional<SummaryCodec.Saved> saved = cached.resume();
         if (saved.isPresent() && key.size() > cached.key().size() && key.modified() >= cached.key().modified()
+                && key.context() == cached.key().context()
                 && saved.get().offset() <= key.size() && tail(log, saved.get().offset()) == cached.tail()) {
             // Only now is the state read, after the head, and checked against the CRC the head gives it.
             return SummaryCodec.resume(saved.get(), read(channel, end, saved.get().stateLength())).map(Grown::new);

@@ -37,7 +37,7 @@ final class SummaryCodec {
     // 12: only a Claude Code response without a request id is told apart by its input counts; 13: and across logs
     // by the time of its first line. 14: a Claude Code line written again under its uuid is read once (the state to
     // resume with holds the uuids read); 15: as their keys.
-    static final int VERSION = 15;
+    static final int VERSION = 16;
     /** What is read first: the magic number, the version and the length of the head. */
     static final int PREFIX_BYTES = 3 * Integer.BYTES;
     private static final int CALL_KEY = 1;
@@ -72,6 +72,7 @@ final class SummaryCodec {
         head.string(entry.path());
         head.fixedLong(entry.key().size());
         head.fixedLong(entry.key().modified());
+        head.fixedLong(entry.key().context());
         head.fixedLong(entry.tail());
         head.string(entry.format());
         List<TraceSummary> summaries = entry.summary().summaries();
@@ -119,7 +120,7 @@ final class SummaryCodec {
             if (!in.string().equals(path)) {
                 return Optional.empty();
             }
-            SummaryCache.Key key = new SummaryCache.Key(in.fixedLong(), in.fixedLong());
+            SummaryCache.Key key = new SummaryCache.Key(in.fixedLong(), in.fixedLong(), in.fixedLong());
             long tail = in.fixedLong();
             String format = in.string();
             int count = in.count(SUMMARY_BYTES);

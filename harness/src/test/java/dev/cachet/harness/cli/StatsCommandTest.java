@@ -128,6 +128,17 @@ class StatsCommandTest {
     }
 
     @Test
+    void a_log_skipped_for_recording_no_usage_has_no_calls_in_a_report_by_period() {
+        String untimed = Path.of("../evals/src/test/resources/traces/swe-agent/swe-agent-text.traj").toString();
+        CliRun daily = CliRun.of("stats", "daily", untimed, TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString());
+        CliRun sessions = CliRun.of("stats", "session", "--json", untimed,
+                TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString());
+
+        assertThat(daily.err()).contains("skipped swe-agent-text.traj: no usage recorded").doesNotContain("no period");
+        assertThat(daily.out()).containsPattern("(?m)^total +" + json(sessions.out()).at("/total/calls").asInt() + " ");
+    }
+
+    @Test
     void a_session_that_never_reads_the_cache_is_flagged() throws IOException {
         Path log = dir.resolve("cold.jsonl");
         Files.write(log, List.of(
@@ -148,6 +159,11 @@ class StatsCommandTest {
         // claude-sonnet-4-6 per million tokens: $3 input, $3.75 5-minute cache write, $15 output.
         assertThat(session.get("cost_usd").asDouble()).isCloseTo((250 * 3.0 + 4100 * 3.75 + 30 * 15.0) / 1e6, within(1e-12));
         assertThat(report.get("total").get("flagged_sessions").asInt()).isOne();
+        // The total's token counts are named as a session's usage names them.
+        java.util.List<String> totals = new java.util.ArrayList<>();
+        report.get("total").fieldNames().forEachRemaining(totals::add);
+        assertThat(totals).contains("uncached_input_tokens", "cache_write_tokens", "cache_write_1h_tokens",
+                "cache_read_tokens", "output_tokens").doesNotContain("cache_write1h_tokens");
         assertThat(table.exitCode()).isZero();
         assertThat(table.out()).containsPattern("(?m)^cold\\.jsonl +claude-sonnet-4-6 +2 .* 0\\.0% .*low cache hit rate \\(< 50%\\): 2x, \\$0\\.01$")
                 .contains("1 flagged");

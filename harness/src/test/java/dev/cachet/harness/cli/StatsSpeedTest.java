@@ -1,6 +1,7 @@
 package dev.cachet.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.cachet.harness.bench.SyntheticLogs;
 import java.io.BufferedWriter;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,30 @@ class StatsSpeedTest {
         }
         assertThat(stats(home, inputs)).as("truncated cache entries are dropped").isEqualTo(cold);
         assertThat(stats(home, inputs)).as("and rebuilt").isEqualTo(cold);
+    }
+
+    @Test
+    void a_cache_entry_that_is_no_file_it_wrote_is_dropped_not_waited_on() throws Exception {
+        Path log = Files.copy(Path.of("../evals/src/test/resources/traces/claude-code/sidechains.jsonl"),
+                Files.createDirectories(dir.resolve("logs")).resolve("s.jsonl"));
+        Path home = dir.resolve("home");
+        List<String> inputs = List.of(log.toString());
+        String cold = stats(home, inputs);
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(home.resolve("cache/cachet/stats"))) {
+            entries = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(entries).isNotEmpty();
+        for (Path entry : entries) {
+            Files.delete(entry);
+            // A named pipe: opened for reading, it would wait for a writer.
+            assertThat(new ProcessBuilder("mkfifo", entry.toString()).start().waitFor()).isZero();
+        }
+
+        String warm = assertTimeoutPreemptively(Duration.ofMinutes(1), () -> stats(home, inputs));
+
+        assertThat(warm).isEqualTo(cold);
+        assertThat(entries).allSatisfy(entry -> assertThat(entry).isRegularFile());
     }
 
     /**

@@ -146,7 +146,7 @@ class SummaryCodecTest {
 
     /** An entry whose first turn has {@code usage}, its third is at {@code last}. */
     private static SummaryCodec.Entry entry(Usage usage, Instant last) {
-        return new SummaryCodec.Entry(PATH, new SummaryCache.Key(1234, 5678), 42, "claude-code",
+        return new SummaryCodec.Entry(PATH, new SummaryCache.Key(1234, 5678, 91), 42, "claude-code",
                 new FileSummary(List.of(new TraceSummary("s.jsonl", "claude-code", "s", Optional.of("opus"), List.of(
                         new TraceSummary.Turn(Optional.of("msg_1:req_1"), "main", Optional.of("opus"), Optional.of(AT),
                                 Optional.of(usage)),
