@@ -129,7 +129,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     @Option(names = "--no-cache",
             description = "Read every file whole, neither using nor updating the summaries kept in "
-                    + "$XDG_CACHE_HOME/cachet/stats (by path, size and time; a grown file is read from where it was left).")
+                    + "$XDG_CACHE_HOME/cachet/stats (by path, size and time; a grown file is read from where it was left, "
+                    + "so a log edited and then grown needs this once).")
     boolean noCache;
 
     /** Every session with usage, and totals; the JSON form of {@code --format json}. */
