@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -30,6 +31,8 @@ final class CallClock extends Clock {
     private final Supplier<Duration> longest;
     private final Supplier<Duration> pingInterval;
     private final ReplayTiming timing;
+    /** The pings a log records before each call (by its index from 0), where they are followed rather than timed. */
+    private Optional<Map<Integer, List<Instant>>> logged = Optional.empty();
     private Duration ttl;
     private int call;
     private Instant recorded;
@@ -76,6 +79,12 @@ final class CallClock extends Clock {
         this.ttl = lifetime.apply(0);
     }
 
+    /** This clock pinging when the log says its harness pinged, before each call (by its index from 0). */
+    CallClock followingPings(Map<Integer, List<Instant>> byCall) {
+        logged = Optional.of(Map.copyOf(byCall));
+        return this;
+    }
+
     /** Moves to the next call. */
     void next(TrajectoryTurn turn) {
         String cache = cacheOf.apply(call);
@@ -87,7 +96,9 @@ final class CallClock extends Clock {
         paused = paused.plus(timing.pauseBefore(call));
         at = recorded.plus(paused);
         // A ping re-sends the previous call: it keeps that call's cache warm.
-        pings = previous == null ? List.of() : timing.pings(previous, at, pingInterval.get());
+        int index = call - 1;
+        pings = previous == null ? List.of() : logged.map(byCall -> byCall.getOrDefault(index, List.of()))
+                .orElseGet(() -> timing.pings(previous, at, pingInterval.get()));
         if (!pings.isEmpty()) {
             lastUse.put(previousCache, pings.get(pings.size() - 1));
         }

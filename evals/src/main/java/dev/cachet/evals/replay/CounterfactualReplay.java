@@ -117,14 +117,15 @@ public final class CounterfactualReplay {
         ProviderMisses met = timing.providerMisses() ? misses : ProviderMisses.NONE;
         List<ReplayRun> runs = new ArrayList<>();
         for (ConfiguredStrategy strategy : strategies) {
-            runs.add(replay(replaying, strategy, models, timing, met));
+            runs.add(replay(replaying, strategy, models, timing, met, Optional.empty()));
         }
         if (!calibration.estimated()) {
             Optional<ReplayRun> asRan = !withOriginal ? Optional.empty() : strategies.stream()
                     .filter(strategy -> strategy.info().name().equals(TranscriptStrategy.NAME)).findFirst()
                     .map(transcript -> logged.billAs(models) && timing.equals(timing.asRecorded())
-                            ? runs.get(strategies.indexOf(transcript))
-                            : replay(replaying, transcript, logged, timing.asRecorded(), misses));
+                            && loggedPings(trajectory).isEmpty() ? runs.get(strategies.indexOf(transcript))
+                            : replay(replaying, transcript, logged, timing.asRecorded(), misses,
+                                    Optional.of(loggedPings(trajectory))));
             runs.add(new ReplayRun(trajectory.id(), RECORDED, bill, false,
                     asRan.map(ReplayRun::restartCostUsd).orElse(0.0), asRan));
         }
@@ -150,8 +151,12 @@ public final class CounterfactualReplay {
         return Calibration.fit(trajectory.turns().stream().map(turn -> turn.usage().orElseThrow().input()).toList(), rebuilt);
     }
 
+    /**
+     * @param pingsAsLogged the keep-alive pings the log records, by the call (from 0) they came before, which the
+     *                      original harness's replay sends where its log says; empty where the timing sends them
+     */
     private ReplayRun replay(Replaying replaying, ConfiguredStrategy configured, CallModels models,
-            ReplayTiming timing, ProviderMisses misses) {
+            ReplayTiming timing, ProviderMisses misses, Optional<Map<Integer, List<Instant>>> pingsAsLogged) {
         Trajectory trajectory = replaying.trajectory();
         WindowFactory windows = replaying.windows();
         String systemPrompt = replaying.systemPrompt();
@@ -159,6 +164,7 @@ public final class CounterfactualReplay {
         TokenCounter counter = windows.counter();
         SwitchingCache cache = new SwitchingCache(models, counter);
         CallClock clock = new CallClock(cache, timing);
+        pingsAsLogged.ifPresent(clock::followingPings);
         BilledSummaries summaries = new BilledSummaries(windows);
         ContextStrategy strategy = configured.create(new StrategyServices(windows, cache.ratesOf(0), summaries, clock));
         long warm = warmPrefix(trajectory);
@@ -245,6 +251,17 @@ public final class CounterfactualReplay {
         double restart = model.price().inputCost(model.caches().apply(counter).next(resumed, 0))
                 + model.price().inputCost(summaries.take());
         return new ReplayRun(trajectory.id(), configured.info().name(), turns, replaying.estimated(), restart);
+    }
+
+    /**
+     * The keep-alive pings the log records with their times, by the call (from 0) each came before; those after the
+     * last call warm no call's cache.
+     */
+    private static Map<Integer, List<Instant>> loggedPings(Trajectory trajectory) {
+        return trajectory.sideCalls().stream().filter(call -> call.kind() == SideCall.Kind.PING
+                        && call.at().isPresent() && call.beforeTurn() < trajectory.turns().size())
+                .collect(Collectors.groupingBy(SideCall::beforeTurn,
+                        Collectors.mapping(call -> call.at().orElseThrow(), Collectors.toList())));
     }
 
     /** What the log's first call read from the cache: the prefix cached before the session began, if any. */

@@ -144,6 +144,25 @@ class BilledReplayTest {
     }
 
     @Test
+    void the_original_harness_is_replayed_pinging_where_its_log_says_it_pinged() {
+        // cachet's own log: two pings bridged the ten minutes before the third call.
+        Usage ping = new Usage(0, 0, 6_000, 1, 0);
+        Trajectory pinged = session(true).withSideCalls(List.of(
+                new SideCall(SideCall.Kind.PING, 2, Optional.of(START.plus(Duration.ofSeconds(330))), Optional.of(ping)),
+                new SideCall(SideCall.Kind.PING, 2, Optional.of(START.plus(Duration.ofSeconds(600))), Optional.of(ping))));
+
+        List<ReplayRun> runs = replay.replay(pinged, AtDefaults.strategies("transcript"));
+
+        ReplayRun original = runs.get(1).original().orElseThrow();
+        assertThat(original).as("replayed apart from the strategies' transcript, which sends no ping")
+                .isNotSameAs(runs.get(0));
+        assertThat(runs.get(0).turns().get(2).cold()).isTrue();
+        assertThat(original.turns().get(2).cold()).isFalse();
+        assertThat(original.turns().get(2).cache().pings()).isEqualTo(2);
+        assertThat(original.turns().get(2).usage().cacheRead()).isPositive();
+    }
+
+    @Test
     void the_restart_cost_is_the_whole_history_sent_to_an_empty_cache_under_the_transcript() {
         Trajectory trajectory = session(true);
         ReplayRun transcript = replay.replay(trajectory, AtDefaults.strategies("transcript")).get(0);
