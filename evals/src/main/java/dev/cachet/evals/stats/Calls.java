@@ -1,5 +1,7 @@
 package dev.cachet.evals.stats;
 
+import dev.cachet.evals.trace.CallKey;
+import dev.cachet.evals.trace.SideCall;
 import dev.cachet.evals.trace.TraceSummary;
 import dev.cachet.evals.trace.TurnColumns;
 import java.util.List;
@@ -37,7 +39,11 @@ public final class Calls {
                 }
             }
             for (int i = 0; i < part.sideCalls().size(); i++) {
-                calls.add(part, turns.size() + i);
+                // A side call a copy of the log holds (of the same kind, logged at the same instant) is counted once.
+                SideCall side = part.sideCalls().get(i);
+                if (side.at().isEmpty() || counted.add(CallKey.of("side:" + side.kind() + "@" + side.at().get()))) {
+                    calls.add(part, turns.size() + i);
+                }
             }
         }
         return calls;

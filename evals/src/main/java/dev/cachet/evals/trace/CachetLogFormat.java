@@ -65,7 +65,7 @@ public final class CachetLogFormat implements TraceFormat {
             if (logged.event() instanceof SessionEvent.Started started) {
                 start = Optional.of(started);
             } else if (logged.event() instanceof SessionEvent.ModelResponded answer) {
-                turn(turns, logged, answer);
+                turn(turns, logged, answer, start.map(SessionEvent.Started::sessionId));
             } else if (logged.event() instanceof SessionEvent.UserSaid said) {
                 turns.user(said.text());
             } else if (logged.event() instanceof SessionEvent.Pinged ping) {
@@ -98,10 +98,15 @@ public final class CachetLogFormat implements TraceFormat {
         }
     }
 
-    private static void turn(TurnBuilder turns, LoggedEvent logged, SessionEvent.ModelResponded answer) {
+    private static void turn(TurnBuilder turns, LoggedEvent logged, SessionEvent.ModelResponded answer,
+            Optional<String> session) {
         // The line is written when the response has arrived; the call was made latency_ms before.
         Optional<Instant> at = logged.time().map(time -> time.minusMillis(answer.latencyMs()));
         TurnBuilder.Turn turn = turns.open(at).text(answer.message().text());
+        // Known over all the logs read by its session and the time its answer was logged: a copy of the log (a backup,
+        // a workspace's old sessions directory) bills it once.
+        session.filter(id -> !id.isEmpty()).ifPresent(id -> logged.time()
+                .ifPresent(time -> turn.callId("cachet:" + id + "@" + time)));
         Optional.ofNullable(answer.usage()).ifPresent(turn::usage);
         answer.message().toolCalls().forEach(turn::call);
     }

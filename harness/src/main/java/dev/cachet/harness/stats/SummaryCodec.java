@@ -37,7 +37,7 @@ final class SummaryCodec {
     // 12: only a Claude Code response without a request id is told apart by its input counts; 13: and across logs
     // by the time of its first line. 14: a Claude Code line written again under its uuid is read once (the state to
     // resume with holds the uuids read); 15: as their keys.
-    static final int VERSION = 16;
+    static final int VERSION = 17;
     /** What is read first: the magic number, the version and the length of the head. */
     static final int PREFIX_BYTES = 3 * Integer.BYTES;
     private static final int CALL_KEY = 1;

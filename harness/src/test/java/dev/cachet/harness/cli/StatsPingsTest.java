@@ -98,6 +98,20 @@ class StatsPingsTest {
     }
 
     @Test
+    void a_log_copied_into_another_directory_is_billed_once_its_pings_too() throws IOException {
+        Path log = pingedSession();
+        Path copy = Files.copy(log, Files.createDirectories(dir.resolve("backup")).resolve(log.getFileName()));
+        Path renamed = Files.copy(log, dir.resolve("backup/renamed.jsonl"));
+
+        JsonNode report = json(CliRun.of("stats", log.toString(), copy.toString(), renamed.toString(), "--format",
+                "json", "--no-cache").out());
+
+        assertThat(report.at("/total/calls").asInt()).isEqualTo(4);
+        assertThat(report.at("/total/pings").asInt()).isEqualTo(2);
+        assertThat(report.at("/total/cost_usd").asDouble()).isCloseTo(TURN_1 + 2 * PING + TURN_2, within(1e-12));
+    }
+
+    @Test
     void with_since_or_until_a_what_if_bills_the_pings_its_row_counts_on_either_side_of_midnight() throws IOException {
         // The first turn and ping before midnight, the second ping and turn after it.
         Path log = Files.writeString(dir.resolve("midnight.jsonl"), Pattern.compile("2026-11-25T[0-9:]+Z")
