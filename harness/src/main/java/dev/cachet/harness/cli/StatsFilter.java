@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** Which calls a stats report counts: by day, project and the tool that logged them. */
@@ -26,9 +27,13 @@ final class StatsFilter {
                     + "Default: this machine's.")
     ZoneId zone;
 
+    /** The hash of a workspace's path that cachet's directory of its sessions ends in. */
+    private static final Pattern WORKSPACE_HASH = Pattern.compile("[0-9a-f]{12}");
+
     @Option(names = "--project", paramLabel = "NAME",
             description = "Only logs of this project: the directory the logs lie in (Claude Code's "
-                    + "~/.claude/projects/<project>, cachet's sessions/<workspace>), whole or its last part after a '-'.")
+                    + "~/.claude/projects/<project>, cachet's sessions/<workspace>-<hash>), whole, its last part after a "
+                    + "'-', or a cachet workspace's name.")
     String project;
 
     @Option(names = "--source", paramLabel = "TOOL",
@@ -62,7 +67,10 @@ final class StatsFilter {
         }
         Path parent = file.toAbsolutePath().normalize().getParent();
         String dir = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
-        return dir.equals(project) || dir.endsWith("-" + project);
+        // Claude Code names a project's directory by its path ("-home-me-app"); cachet a workspace's by its name and
+        // a hash of its path ("app-881cf78b9b1b").
+        return dir.equals(project) || dir.endsWith("-" + project)
+                || dir.startsWith(project + "-") && WORKSPACE_HASH.matcher(dir.substring(project.length() + 1)).matches();
     }
 
     boolean fromSource(String format) {

@@ -104,6 +104,19 @@ class StatsReportsTest {
     }
 
     @Test
+    void a_cachet_workspace_is_chosen_by_its_name_without_the_hash_its_directory_adds() throws IOException {
+        Path sessions = Files.createDirectories(dir.resolve("sessions/my-app-881cf78b9b1b"));
+        Path log = Files.copy(alpha, sessions.resolve("s-a.jsonl"));
+
+        CliRun chosen = CliRun.of("stats", log.toString(), "--project", "my-app", "--json");
+        CliRun other = CliRun.of("stats", log.toString(), "--project", "my", "--json");
+
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+        assertThat(json(chosen.out()).at("/total/sessions").asInt()).isOne();
+        assertThat(other.exitCode()).isEqualTo(ExitCodes.INPUT);
+    }
+
+    @Test
     void project_and_source_choose_the_logs() {
         assertThat(stream(report("session", "--project", "beta").get("sessions")).map(s -> s.get("session").asText()))
                 .containsExactly("s-b.jsonl");
