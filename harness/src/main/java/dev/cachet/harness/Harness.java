@@ -243,7 +243,7 @@ public final class Harness {
             summaries.goLive();
             listener.on(new SessionEvent.Resumed(record.id(), rebuilt.resumption().turn(), model.model(),
                     ModelChoice.of(model.spec()), spec.strategy(), configured.params().values(), spec.limits(),
-                    ledger.usage(), ledger.costUsd()));
+                    ledger.usage(), ledger.costUsd(), ledger.pings().count(), ledger.pings().costUsd()));
             warnings.forEach(warning -> listener.on(new SessionEvent.Warned(warning)));
             return new OpenSession(record.id(), rebuilt.session(), parts, spec, workspace, environment, offered, mcp, log,
                     listener, ledger, configured, next -> parts.strategy(next, live), strategy, planning(parts),

@@ -88,6 +88,8 @@ public final class LiveView implements SessionListener {
                     started.strategy(), logs.pathFor(Path.of(started.workspace()), started.sessionId())));
         } else if (event instanceof SessionEvent.Resumed resumed) {
             costSoFar = resumed.costUsd();
+            // The end's summary tells the whole session's pings, as its totals hold them.
+            pings = new Pings(resumed.pings(), resumed.pingCostUsd());
             coldRestart = true;
             screen.line(String.format("resumed session %s after turn %d ($%.4f so far)  model %s  strategy %s",
                     resumed.sessionId(), resumed.turn(), resumed.costUsd(), resumed.model(), resumed.strategy()));

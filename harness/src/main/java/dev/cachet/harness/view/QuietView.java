@@ -22,7 +22,10 @@ public final class QuietView implements SessionListener {
     @Override
     public void on(SessionEvent event) {
         goOn.follow(event);
-        if (event instanceof SessionEvent.Pinged ping) {
+        if (event instanceof SessionEvent.Resumed resumed) {
+            // The end's summary tells the whole session's pings, as its totals hold them.
+            pings = new Pings(resumed.pings(), resumed.pingCostUsd());
+        } else if (event instanceof SessionEvent.Pinged ping) {
             pings = pings.plus(ping.costUsd());
         } else if (event instanceof SessionEvent.Warned warned) {
             err.println("warning: " + warned.message());

@@ -44,4 +44,25 @@ class ScriptViewsTest {
                 "cost:    $0.0165, cache hit rate 90.1%");
         assertThat(err.toString()).isEqualTo("warning: mcp server 'x' did not start\n");
     }
+
+    @Test
+    void a_resumed_sessions_summary_counts_the_pings_sent_before_it_was_resumed() throws Exception {
+        StringWriter out = new StringWriter();
+        QuietView view = new QuietView(new PrintWriter(out), new PrintWriter(new StringWriter()), Optional.empty());
+        dev.cachet.providers.Usage read = new dev.cachet.providers.Usage(10, 0, 20_000, 1, 0);
+        SessionEvent.Resumed resumed = new SessionEvent.Resumed("s-1", 1, "anthropic:claude-sonnet-4-6", null,
+                "hybrid", java.util.Map.of(), dev.cachet.providers.session.Limits.DEFAULT, read, 0.02, 1, 0.006);
+
+        view.on(resumed);
+        view.on(new SessionEvent.Pinged(2, 1, read, 0.006));
+        view.on(new SessionEvent.Stopped(2, dev.cachet.providers.session.StopReason.DONE, "", read, 0.03));
+
+        assertThat(out.toString()).contains("pings:   2, $0.0120");
+        // Logged and read back with them; a log written before they were has none.
+        String line = Json.mapper().writeValueAsString(resumed);
+        assertThat(Json.mapper().readValue(line, SessionEvent.class)).isEqualTo(resumed);
+        SessionEvent older = Json.mapper().readValue(line.replace(",\"pings\":1", "").replace(",\"ping_cost_usd\":0.006",
+                ""), SessionEvent.class);
+        assertThat(((SessionEvent.Resumed) older).pings()).isZero();
+    }
 }

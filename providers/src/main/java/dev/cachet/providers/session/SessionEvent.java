@@ -69,7 +69,9 @@ public sealed interface SessionEvent {
 
     /**
      * The session goes on from its log after turn {@code turn}, with these settings (the flags of the resume may
-     * have changed them), having spent {@code usage} and {@code costUsd} so far. Its next request is a cold restart.
+     * have changed them), having spent {@code usage} and {@code costUsd} so far, {@code pings} keep-alive pings and
+     * their {@code pingCostUsd} among them (0 in logs written before they were logged here). Its next request is a
+     * cold restart.
      */
     record Resumed(
             String sessionId,
@@ -80,7 +82,9 @@ public sealed interface SessionEvent {
             Map<String, Integer> strategyParams,
             Limits limits,
             Usage usage,
-            double costUsd) implements SessionEvent {}
+            double costUsd,
+            int pings,
+            double pingCostUsd) implements SessionEvent {}
 
     record WindowRendered(int turn, int tokens, Map<String, Integer> segmentTokens, String prefixHash, int messages)
             implements SessionEvent {}
