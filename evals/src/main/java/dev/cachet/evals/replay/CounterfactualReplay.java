@@ -120,12 +120,14 @@ public final class CounterfactualReplay {
             runs.add(replay(replaying, strategy, models, timing, met, Optional.empty()));
         }
         if (!calibration.estimated()) {
+            // The strategies' transcript serves as the original's replay where it ran as the log did: at its model and
+            // times, with no pings but the log's, which are none.
+            Map<Integer, List<Instant>> pinged = loggedPings(trajectory);
             Optional<ReplayRun> asRan = !withOriginal ? Optional.empty() : strategies.stream()
                     .filter(strategy -> strategy.info().name().equals(TranscriptStrategy.NAME)).findFirst()
-                    .map(transcript -> logged.billAs(models) && timing.equals(timing.asRecorded())
-                            && loggedPings(trajectory).isEmpty() ? runs.get(strategies.indexOf(transcript))
-                            : replay(replaying, transcript, logged, timing.asRecorded(), misses,
-                                    Optional.of(loggedPings(trajectory))));
+                    .map(transcript -> logged.billAs(models) && timing.equals(timing.asRecorded()) && pinged.isEmpty()
+                            ? runs.get(strategies.indexOf(transcript))
+                            : replay(replaying, transcript, logged, timing.asRecorded(), misses, Optional.of(pinged)));
             runs.add(new ReplayRun(trajectory.id(), RECORDED, bill, false,
                     asRan.map(ReplayRun::restartCostUsd).orElse(0.0), asRan));
         }
