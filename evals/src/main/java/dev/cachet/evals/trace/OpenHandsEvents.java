@@ -177,16 +177,18 @@ final class OpenHandsEvents {
      * after its call, where calls with a response are timed when it was created.
      */
     private static Optional<Duration> localAhead(JsonNode events) {
-        Optional<Duration> least = Optional.empty();
+        Duration least = null;
         for (JsonNode event : events) {
             Optional<Instant> created = created(event.path("tool_call_metadata").path("model_response"));
             Optional<LocalDateTime> local = Timestamps.local(event.path("timestamp").asText(""));
             if (created.isPresent() && local.isPresent()) {
                 Duration ahead = Duration.between(created.get(), local.get().toInstant(ZoneOffset.UTC));
-                least = least.filter(known -> known.compareTo(ahead) <= 0).or(() -> Optional.of(ahead));
+                if (least == null || ahead.compareTo(least) < 0) {
+                    least = ahead;
+                }
             }
         }
-        return least.map(ahead -> QUARTER_HOUR.multipliedBy(Math.round(ahead.toSeconds()
+        return Optional.ofNullable(least).map(ahead -> QUARTER_HOUR.multipliedBy(Math.round(ahead.toSeconds()
                 / (double) QUARTER_HOUR.toSeconds())));
     }
 

@@ -196,7 +196,8 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         }
         Set<Integer> calls = new HashSet<>();
         for (String pause : option.originalStringValues()) {
-            int call = Integer.parseInt(pause.substring(0, pause.indexOf('=')).strip());
+            // The call's number as the option's own converter read it.
+            int call = new AtLeastOneConverter().convert(pause.substring(0, pause.indexOf('=')));
             if (!calls.add(call)) {
                 throw new InputException("--pause-at " + call + " is given twice; give each call one pause (their "
                         + "minutes added up)");

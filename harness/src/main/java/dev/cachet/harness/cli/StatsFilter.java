@@ -4,12 +4,12 @@ import dev.cachet.evals.stats.report.DateRange;
 import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.evals.trace.TraceFormats;
 import dev.cachet.harness.InputException;
+import dev.cachet.providers.session.SessionLogs;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** Which calls a stats report counts: by day, project and the tool that logged them. */
@@ -26,9 +26,6 @@ final class StatsFilter {
             description = "The time zone days, weeks and months are counted in (Europe/Paris, UTC, +02:00). "
                     + "Default: this machine's.")
     ZoneId zone;
-
-    /** The hash of a workspace's path that cachet's directory of its sessions ends in. */
-    private static final Pattern WORKSPACE_HASH = Pattern.compile("[0-9a-f]{12}");
 
     @Option(names = "--project", paramLabel = "NAME",
             description = "Only logs of this project: the directory the logs lie in (Claude Code's "
@@ -69,8 +66,7 @@ final class StatsFilter {
         String dir = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
         // Claude Code names a project's directory by its path ("-home-me-app"); cachet a workspace's by its name and
         // a hash of its path ("app-881cf78b9b1b").
-        return dir.equals(project) || dir.endsWith("-" + project)
-                || dir.startsWith(project + "-") && WORKSPACE_HASH.matcher(dir.substring(project.length() + 1)).matches();
+        return dir.equals(project) || dir.endsWith("-" + project) || SessionLogs.namesWorkspace(dir, project);
     }
 
     boolean fromSource(String format) {

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +28,17 @@ import java.util.stream.Stream;
 public record SessionLogs(Path stateHome) {
     private static final int NAME_CHARS = 40;
     private static final int HASH_CHARS = 12;
+    /** The hash {@link #key} ends in, as HexFormat writes it. */
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{" + HASH_CHARS + "}");
     private static final Comparator<Path> BY_NAME = Comparator.comparing(path -> path.getFileName().toString());
+
+    /**
+     * Whether {@code directory} is the name of a directory of logs of a workspace named {@code name}: the workspace's
+     * name, then a hash of its path ({@link #key}), which tells apart two workspaces of one name.
+     */
+    public static boolean namesWorkspace(String directory, String name) {
+        return directory.startsWith(name + "-") && HASH.matcher(directory.substring(name.length() + 1)).matches();
+    }
 
     /** The directory of a workspace's logs (which may not exist yet). */
     public Path directoryFor(Path workspace) {

@@ -39,6 +39,11 @@ class SessionLogsTest {
 
         assertThat(logs().directoryFor(one)).isNotEqualTo(logs().directoryFor(two));
         assertThat(logs().directoryFor(link)).isEqualTo(logs().directoryFor(one));
+        // Each is known by its workspace's name, and by no other.
+        String folder = logs().directoryFor(one).getFileName().toString();
+        assertThat(SessionLogs.namesWorkspace(folder, "repo")).isTrue();
+        assertThat(SessionLogs.namesWorkspace(folder, "rep")).isFalse();
+        assertThat(SessionLogs.namesWorkspace("repo-notahash12", "repo")).isFalse();
     }
 
     @Test
