@@ -1,7 +1,6 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.harness.Harness;
-import dev.cachet.harness.InputException;
 import dev.cachet.harness.OpenSession;
 import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.chat.ChatSession;
@@ -52,7 +51,7 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
     @Override
     public Integer call() {
         if (!root.terminal().available()) {
-            throw new InputException("cachet chat needs a terminal, and stdin or stdout is not one; in scripts use "
+            throw new UsageException("cachet chat needs a terminal, and stdin or stdout is not one; in scripts use "
                     + "cachet run TASK");
         }
         try (Terminal terminal = root.terminal().open()) {

@@ -2,7 +2,6 @@ package dev.cachet.harness.cli;
 
 import dev.cachet.evals.corpus.CorpusFetcher;
 import dev.cachet.evals.corpus.CorpusManifest;
-import dev.cachet.harness.InputException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ final class CorpusFetchCommand implements Callable<Integer> {
         }
         String base = mirror.endsWith("/") ? mirror : mirror + "/";
         if (!base.startsWith("http://") && !base.startsWith("https://")) {
-            throw new InputException("--mirror must be an http(s) URL, got " + mirror);
+            throw new UsageException("--mirror must be an http(s) URL, got " + mirror);
         }
         return url -> URI.create(base + url.toString().substring(GITHUB.length()));
     }

@@ -9,7 +9,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
         int code = exitCode(e);
-        command.getErr().println("cachet: " + oneLine(message(e)));
+        command.getErr().println("cachet: " + oneLine(message(e)) + (code == ExitCodes.USAGE ? helpHint(command) : ""));
         if (code == ExitCodes.INTERNAL) {
             e.printStackTrace(command.getErr());
         }
@@ -20,9 +20,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         // picocli names a map option's malformed value "option option '--x'".
-        command.getErr().println("cachet: " + oneLine(e.getMessage()).replace("option option '", "option '") + " (see '"
-                + command.getCommandSpec().qualifiedName() + " --help')");
+        command.getErr().println("cachet: " + oneLine(e.getMessage()).replace("option option '", "option '")
+                + helpHint(command));
         return ExitCodes.USAGE;
+    }
+
+    private static String helpHint(CommandLine command) {
+        return " (see '" + command.getCommandSpec().qualifiedName() + " --help')";
     }
 
     // A file that cannot be read or written is the user's to fix, though the JDK, not cachet, names its type.

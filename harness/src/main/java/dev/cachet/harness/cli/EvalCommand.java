@@ -127,7 +127,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
         RunStops stops = new RunStops();
         if (executor == ExecutorKind.kubernetes) {
             if (keep) {
-                throw new InputException("--keep keeps workspaces on this machine; with --executor kubernetes each "
+                throw new UsageException("--keep keeps workspaces on this machine; with --executor kubernetes each "
                         + "run's workspace is its pod's");
             }
             RemoteRepos.require(plan);
@@ -187,7 +187,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
     private void refuseClusterFlags() {
         List<String> given = KubernetesOptions.NAMES.stream().filter(this::given).toList();
         if (!given.isEmpty()) {
-            throw new InputException(String.join(", ", given) + ": only with --executor kubernetes");
+            throw new UsageException(String.join(", ", given) + ": only with --executor kubernetes");
         }
     }
 

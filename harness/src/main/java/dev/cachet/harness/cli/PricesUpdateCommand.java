@@ -42,7 +42,7 @@ final class PricesUpdateCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (!url.isAbsolute() || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
-            throw new InputException("--url must be an http(s) URL, got " + url);
+            throw new UsageException("--url must be an http(s) URL, got " + url);
         }
         try {
             int models = PriceListDownload.direct().update(url, kept);

@@ -131,7 +131,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
             OutputDirectory.requireWritable("--out", out, ReplayOutput.fileNames());
         }
         if (model.baseUrl != null) {
-            throw new InputException("--base-url: replay bills offline and calls no provider");
+            throw new UsageException("--base-url: replay bills offline and calls no provider");
         }
         onePausePerCall();
         ReplayTiming timing = timing();
@@ -199,7 +199,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
             // The call's number as the option's own converter read it.
             int call = new AtLeastOneConverter().convert(pause.substring(0, pause.indexOf('=')));
             if (!calls.add(call)) {
-                throw new InputException("--pause-at " + call + " is given twice; give each call one pause (their "
+                throw new UsageException("--pause-at " + call + " is given twice; give each call one pause (their "
                         + "minutes added up)");
             }
         }

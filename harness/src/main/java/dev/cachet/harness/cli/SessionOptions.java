@@ -1,7 +1,6 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.context.strategy.Strategies;
-import dev.cachet.harness.InputException;
 import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.resume.SessionRecord;
@@ -66,7 +65,7 @@ final class SessionOptions {
     RunSpec resumeSpec(SessionRecord record, Predicate<String> given, Config config, Map<String, String> environment,
             PrintWriter out, PrintWriter err) {
         if (given.test("--tools")) {
-            throw new InputException("--tools cannot change for a session under way: its tools array stays as it started");
+            throw new UsageException("--tools cannot change for a session under way: its tools array stays as it started");
         }
         Settings logged = record.settings();
         String chosen = given.test("--strategy") ? strategy : logged.strategy();

@@ -155,16 +155,16 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         View view = named.orElse(View.session);
         filter.check();
         if (json && given("--format") && format != Format.json) {
-            throw new InputException("--json and --format " + format + " ask for two formats; give one");
+            throw new UsageException("--json and --format " + format + " ask for two formats; give one");
         }
         Format chosen = json ? Format.json : format;
         // An option the report asked for would not show is refused, not left unheard.
         if (whatIf != null && (view != View.session || chosen == Format.html)) {
-            throw new InputException("--what-if adds its columns to the session view (the default) in a table or JSON"
+            throw new UsageException("--what-if adds its columns to the session view (the default) in a table or JSON"
                     + "; " + (view != View.session ? "the " + view + " view" : "--format html") + " has none");
         }
         if (breakdown && (view == View.session || view == View.blocks || chosen == Format.html)) {
-            throw new InputException("--breakdown splits the daily, weekly and monthly views' rows by model; "
+            throw new UsageException("--breakdown splits the daily, weekly and monthly views' rows by model; "
                     + (chosen == Format.html ? "the page shows the daily cost by model" : "the " + view
                             + " view has a row per " + (view == View.session ? "session" : "block")));
         }

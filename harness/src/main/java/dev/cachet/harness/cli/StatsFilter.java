@@ -3,7 +3,6 @@ package dev.cachet.harness.cli;
 import dev.cachet.evals.stats.report.DateRange;
 import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.evals.trace.TraceFormats;
-import dev.cachet.harness.InputException;
 import dev.cachet.providers.session.SessionLogs;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -39,7 +38,7 @@ final class StatsFilter {
 
     DateRange range() {
         if (since != null && until != null && until.isBefore(since)) {
-            throw new InputException("--until " + until + " is before --since " + since);
+            throw new UsageException("--until " + until + " is before --since " + since);
         }
         return new DateRange(Optional.ofNullable(since), Optional.ofNullable(until), zone());
     }
@@ -52,7 +51,7 @@ final class StatsFilter {
     void check() {
         List<String> labels = TraceFormats.all().stream().map(TraceFormat::label).toList();
         if (source != null && !labels.contains(source)) {
-            throw new InputException("--source " + source + ": not a log format cachet reads; one of " + labels);
+            throw new UsageException("--source " + source + ": not a log format cachet reads; one of " + labels);
         }
         range();
     }

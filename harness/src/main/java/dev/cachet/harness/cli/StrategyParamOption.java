@@ -28,10 +28,12 @@ final class StrategyParamOption {
         params.forEach((key, value) -> {
             int dot = key.indexOf('.');
             String named = key.substring(0, dot);
+            if (Strategies.byName(named).isEmpty()) {
+                throw new InputException("-P " + key + ": there is no strategy " + named
+                        + " (see 'cachet strategies'); those chosen are " + chosen);
+            }
             if (!chosen.contains(named)) {
-                throw new InputException("-P " + key + ": " + (Strategies.byName(named).isPresent()
-                        ? named + " is not among the strategies chosen, " + chosen
-                        : "there is no strategy " + named + " (see 'cachet strategies'); those chosen are " + chosen));
+                throw new UsageException("-P " + key + ": " + named + " is not among the strategies chosen, " + chosen);
             }
             if (named.equals(strategy)) {
                 merged.put(key.substring(dot + 1), value);

@@ -1,6 +1,5 @@
 package dev.cachet.harness.cli;
 
-import dev.cachet.harness.InputException;
 import dev.cachet.harness.config.ConfigFiles;
 import dev.cachet.harness.config.TrustedDirectories;
 import java.io.PrintWriter;
@@ -31,7 +30,7 @@ final class TrustCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (list && (revoke || directory != null)) {
-            throw new InputException("--list takes neither DIR nor --revoke");
+            throw new UsageException("--list takes neither DIR nor --revoke");
         }
         TrustedDirectories trusted = TrustedDirectories.of(root.dirs());
         PrintWriter out = out();

@@ -192,6 +192,15 @@ class ChatCommandTest {
     }
 
     @Test
+    void without_a_terminal_it_is_bad_usage_pointing_at_run() {
+        CliRun chat = CliRun.of("chat", "-w", workspace.toString());
+
+        assertThat(chat.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(chat.err().strip()).isEqualTo("cachet: cachet chat needs a terminal, and stdin or stdout is not one; "
+                + "in scripts use cachet run TASK (see 'cachet chat --help')");
+    }
+
+    @Test
     void plan_first_sends_a_request_without_tools_and_the_plan_lands_in_the_task_state() throws IOException {
         Path recording = recording(AssistantTurn.calls("Plan:\n1. Read NOTES.md\n2. **Change** it\n3. Check it"),
                 edit("c1", "one", "two"), finish("c2"));

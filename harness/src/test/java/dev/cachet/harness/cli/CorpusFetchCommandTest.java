@@ -44,7 +44,7 @@ class CorpusFetchCommandTest {
     void a_mirror_that_is_not_a_url_is_refused() {
         CliRun run = CliRun.withEnvironment(Map.of("HOME", home.toString()), "corpus", "fetch", "--mirror", "ftp://x");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--mirror must be an http(s) URL");
     }
 }

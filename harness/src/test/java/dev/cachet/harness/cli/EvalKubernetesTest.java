@@ -158,9 +158,10 @@ class EvalKubernetesTest {
         assertThat(localRepo.err()).startsWith("cachet: --executor kubernetes clones each task's repo in its pod")
                 .contains("wrap-off-by-one (").hasLineCount(1);
         assertThat(imageLocally.err()).isEqualTo("cachet: --image: only with --executor kubernetes"
-                + System.lineSeparator());
+                + " (see 'cachet eval --help')" + System.lineSeparator());
+        assertThat(imageLocally.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noContext.err()).startsWith("cachet: --kube-context prod: no such context in ").hasLineCount(1);
-        assertThat(List.of(noImage, localRepo, imageLocally, noContext))
+        assertThat(List.of(noImage, localRepo, noContext))
                 .allSatisfy(run -> assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT));
         assertThat(dir.resolve("o")).doesNotExist();
     }

@@ -439,28 +439,40 @@ class ReplayCommandTest {
         Map<List<String>, String> errors = new LinkedHashMap<>();
         errors.put(List.of("--strategies", "psychic"),
                 "cachet: unknown strategy 'psychic'; available: " + String.join(", ", STRATEGIES));
-        errors.put(List.of("--strategies", "hybrid", "-P", "masking.keep=3"),
-                "cachet: -P masking.keep: masking is not among the strategies chosen, [transcript, hybrid]");
         errors.put(List.of("--strategies", "hybrid", "-P", "nope.keep=3"), "cachet: -P nope.keep: there is no strategy "
                 + "nope (see 'cachet strategies'); those chosen are [transcript, hybrid]");
         errors.put(List.of("-P", "hybrid.bogus=1"), "cachet: strategy hybrid has no parameter 'bogus'");
         errors.put(List.of("--model", "skynet:9000"), "cachet: unknown model provider 'skynet' in 'skynet:9000'; expected "
                 + "anthropic:, openai:, deepseek:, openai-compatible:, replay:");
         errors.put(List.of("--model", "replay:x.jsonl"), "cachet: cannot price a replay as 'replay:x.jsonl'");
-        errors.put(List.of("--base-url", "http://localhost:1"), "cachet: --base-url: replay bills offline");
         errors.put(List.of("--model", "anthropic:claude-nope"), "cachet: no price for model claude-nope; known: ");
         errors.put(List.of("--cache-ttl", "10m"), "cachet: --cache-ttl must be 5m or 1h");
 
-        errors.forEach((options, message) -> {
-            List<String> args = new ArrayList<>(List.of("replay", TraceFixtures.DEMO.toString()));
-            args.addAll(options);
-            CliRun run = CliRun.of(args.toArray(String[]::new));
+        errors.forEach((options, message) -> assertOneLineError(options, ExitCodes.INPUT, message));
+    }
 
-            assertThat(run.exitCode()).as(options.toString()).isEqualTo(ExitCodes.INPUT);
-            assertThat(run.err().lines()).as(options.toString()).hasSize(1);
-            assertThat(run.err()).as(options.toString()).startsWith(message);
-            assertThat(run.out()).isEmpty();
-        });
+    @Test
+    void flags_that_contradict_each_other_are_bad_usage_pointing_at_the_help() {
+        Map<List<String>, String> errors = new LinkedHashMap<>();
+        errors.put(List.of("--strategies", "hybrid", "-P", "masking.keep=3"), "cachet: -P masking.keep: masking is not "
+                + "among the strategies chosen, [transcript, hybrid] (see 'cachet replay --help')");
+        errors.put(List.of("--base-url", "http://localhost:1"),
+                "cachet: --base-url: replay bills offline and calls no provider (see 'cachet replay --help')");
+        errors.put(List.of("--pause-at", "5=80", "--pause-at", "2=1", "--pause-at", "5=40"), "cachet: --pause-at 5 is "
+                + "given twice; give each call one pause (their minutes added up) (see 'cachet replay --help')");
+
+        errors.forEach((options, message) -> assertOneLineError(options, ExitCodes.USAGE, message));
+    }
+
+    private static void assertOneLineError(List<String> options, int exitCode, String message) {
+        List<String> args = new ArrayList<>(List.of("replay", TraceFixtures.DEMO.toString()));
+        args.addAll(options);
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(options.toString()).isEqualTo(exitCode);
+        assertThat(run.err().lines()).as(options.toString()).hasSize(1);
+        assertThat(run.err()).as(options.toString()).startsWith(message);
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
@@ -571,10 +583,6 @@ class ReplayCommandTest {
         assertThat(replay(List.of(TraceFixtures.DEMO), "--pause-at", "3=-1").err()).contains("must be more than 0, got -1");
         assertThat(replay(List.of(TraceFixtures.DEMO), "--pause-at", "5").err().lines()).containsExactly("cachet: Value "
                 + "for option '--pause-at' (CALL=MINUTES) should be in KEY=VALUE format but was 5 (see 'cachet replay --help')");
-        CliRun twice = replay(List.of(TraceFixtures.DEMO), "--pause-at", "5=80", "--pause-at", "2=1", "--pause-at", "5=40");
-        assertThat(twice.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(twice.err().lines()).containsExactly(
-                "cachet: --pause-at 5 is given twice; give each call one pause (their minutes added up)");
         assertThat(replay(List.of(TraceFixtures.DEMO), "--cache-keepalive", "-2").err()).contains("'--cache-keepalive'")
                 .contains("must be at least 0, got -2");
     }

@@ -175,7 +175,9 @@ class ResumeCommandTest {
     void flags_change_the_strategy_but_not_the_tools_array() throws IOException {
         run("--max-turns", "2");
 
-        assertThat(resume("--tools", "eager").err()).contains("--tools cannot change");
+        CliRun tools = resume("--tools", "eager");
+        assertThat(tools.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tools.err().strip()).contains("--tools cannot change").endsWith("(see 'cachet resume --help')");
         CliRun resumed = resume("--strategy", "hybrid", "-P", "hybrid.keep=3", "--max-turns", "10");
 
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();

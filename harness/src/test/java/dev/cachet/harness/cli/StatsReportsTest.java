@@ -160,21 +160,22 @@ class StatsReportsTest {
     }
 
     @Test
-    void an_option_the_report_asked_for_would_not_show_is_refused_naming_why() {
+    void an_option_the_report_asked_for_would_not_show_is_bad_usage_naming_why() {
         Map<List<String>, String> refused = Map.of(
                 List.of("daily", "--what-if", "hybrid"), "the daily view has none",
                 List.of("--format", "html", "--what-if", "hybrid"), "--format html has none",
                 List.of("--breakdown"), "the session view has a row per session",
                 List.of("blocks", "--breakdown"), "the blocks view has a row per block",
-                List.of("daily", "--format", "html", "--breakdown"), "the page shows the daily cost by model");
+                List.of("daily", "--format", "html", "--breakdown"), "the page shows the daily cost by model",
+                List.of("--json", "--format", "html"), "ask for two formats; give one");
         refused.forEach((options, why) -> {
             List<String> args = new ArrayList<>(List.of("stats"));
             args.addAll(options);
             args.add(alpha.toString());
             CliRun run = CliRun.of(args.toArray(String[]::new));
-            assertThat(run.exitCode()).as("%s", options).isEqualTo(ExitCodes.INPUT);
+            assertThat(run.exitCode()).as("%s", options).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err().lines()).as("%s", options).singleElement(as(STRING)).startsWith("cachet: --")
-                    .endsWith(why);
+                    .endsWith(why + " (see 'cachet stats --help')");
             assertThat(run.out()).isEmpty();
         });
     }
@@ -203,9 +204,9 @@ class StatsReportsTest {
         assertThat(day.err()).contains("'2026-13-01' is not a day such as 2026-01-31 or 20260131");
         assertThat(zone.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(zone.err()).contains("'Mars/Olympus' is not a time zone");
-        assertThat(source.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(source.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(source.err()).contains("--source cursor: not a log format cachet reads");
-        assertThat(order.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(order.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(order.err()).contains("--until 2026-01-01 is before --since 2026-02-01");
         assertThat(project.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(project.err()).contains("--project gamma: none of the 1 logs found");

@@ -72,8 +72,8 @@ class TrustCommandTest {
     @Test
     void list_takes_no_directory() {
         CliRun run = cachet("trust", "--list", repo.toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err().strip()).isEqualTo("cachet: --list takes neither DIR nor --revoke");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().strip()).isEqualTo("cachet: --list takes neither DIR nor --revoke (see 'cachet trust --help')");
     }
 
     @Test
