@@ -143,11 +143,22 @@ final class JsonlLines {
     }
 
     private void append(int from, int count) {
-        if (length + count > line.length) {
-            // Doubled in long arithmetic: a line past 1 GiB would overflow an int and grow by a chunk at a time.
-            line = Arrays.copyOf(line, (int) Math.min(MAX_ARRAY, Math.max(2L * line.length, length + count)));
+        if ((long) length + count > line.length) {
+            line = Arrays.copyOf(line, grownLength(line.length, (long) length + count));
         }
         System.arraycopy(buffer, from, line, length, count);
         length += count;
+    }
+
+    /**
+     * A line buffer's next length, doubled to hold {@code needed} bytes. In long arithmetic: a line past 1 GiB would
+     * overflow an int and grow by a chunk at a time (a 1.1 GB line took a minute). A line no array holds is left to
+     * the importer, which names it.
+     */
+    static int grownLength(int current, long needed) {
+        if (needed > MAX_ARRAY) {
+            throw new Unsure("a line longer than an array holds");
+        }
+        return (int) Math.min(MAX_ARRAY, Math.max(2L * current, needed));
     }
 }

@@ -27,6 +27,16 @@ class JsonlLinesTest {
     }
 
     @Test
+    void a_line_buffer_past_a_gibibyte_still_doubles_up_to_the_largest_array_and_no_further() {
+        int gib = 1 << 30;
+        assertThat(JsonlLines.grownLength(1 << 16, 70_000)).isEqualTo(1 << 17);
+        assertThat(JsonlLines.grownLength(gib, gib + 1L)).isEqualTo(Integer.MAX_VALUE - 8);
+        assertThat(JsonlLines.grownLength(gib / 2 + 1, gib + 3L)).isEqualTo(gib + 3);
+        assertThat(catchThrowable(() -> JsonlLines.grownLength(Integer.MAX_VALUE - 8, Integer.MAX_VALUE)))
+                .isInstanceOf(Unsure.class);
+    }
+
+    @Test
     void keeps_a_carriage_return_anywhere_but_before_the_line_end_in_its_line_for_the_parser_to_find() throws IOException {
         assertThat(lines("a\rb\n")).containsExactly("a\rb");
         assertThat(lines(LONG + "\rx\n")).containsExactly(LONG + "\rx");
