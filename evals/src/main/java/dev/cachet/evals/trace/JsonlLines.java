@@ -152,8 +152,8 @@ final class JsonlLines {
 
     /**
      * A line buffer's next length, doubled to hold {@code needed} bytes. In long arithmetic: a line past 1 GiB would
-     * overflow an int and grow by a chunk at a time (a 1.1 GB line took a minute). A line no array holds is left to
-     * the importer, which names it.
+     * overflow an int and grow by a chunk at a time (a 1.1 GB line took a minute). A line no array holds is given up
+     * ({@link Unsure}), as any line this reader cannot vouch for.
      */
     static int grownLength(int current, long needed) {
         if (needed > MAX_ARRAY) {
