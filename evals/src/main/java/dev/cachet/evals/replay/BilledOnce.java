@@ -4,8 +4,8 @@ import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,24 +32,21 @@ public final class BilledOnce {
     private BilledOnce() {}
 
     /**
-     * Each call billed in the file {@link CallOwners} gives it; each trace that shares calls with another is said.
+     * Each call billed in the trace {@link CallOwners} gives it; each trace that shares calls with another is said.
      *
      * @param callsByFile per file, in the files' order, its traces' calls; trace ids are unique over all the files
      */
     public static BilledOnce of(List<Map<String, TraceCalls>> callsByFile) {
-        CallOwners owners = CallOwners.of(callsByFile.stream().map(file -> ids(file, true)).toList(),
-                callsByFile.stream().map(file -> ids(file, false)).toList());
+        CallOwners owners = CallOwners.of(callsByFile);
         BilledOnce decided = new BilledOnce();
-        for (int file = 0; file < callsByFile.size(); file++) {
-            for (Map.Entry<String, TraceCalls> trace : callsByFile.get(file).entrySet()) {
-                // The first call each other file bills, to name the trace there that holds it.
-                Map<Integer, Optional<String>> elsewhere = new LinkedHashMap<>();
-                boolean[] billed = billed(file, trace.getValue().ids(), owners, elsewhere);
+        for (Map<String, TraceCalls> file : callsByFile) {
+            for (Map.Entry<String, TraceCalls> trace : file.entrySet()) {
+                // The other traces that bill its calls, in the order its calls meet them.
+                Set<String> elsewhere = new LinkedHashSet<>();
+                boolean[] billed = billed(trace.getKey(), trace.getValue().ids(), owners, elsewhere);
                 decided.billedByTrace.put(trace.getKey(), billed);
                 if (!elsewhere.isEmpty()) {
-                    List<String> holders = elsewhere.entrySet().stream()
-                            .map(held -> traceHolding(callsByFile.get(held.getKey()), held.getValue())).toList();
-                    decided.shared.add(said(trace.getKey(), count(billed), billed.length, holders));
+                    decided.shared.add(said(trace.getKey(), count(billed), billed.length, List.copyOf(elsewhere)));
                 }
             }
         }
@@ -111,30 +108,16 @@ public final class BilledOnce {
         return count(billed) == 0 ? Optional.empty() : Optional.of(run.keeping(turn -> billed[turn.turn() - 1]));
     }
 
-    /** A file's call ids: of its traces with a recorded bill, or of all of them. */
-    private static Set<String> ids(Map<String, TraceCalls> file, boolean recordedOnly) {
-        Set<String> ids = new HashSet<>();
-        file.values().stream().filter(trace -> trace.recorded() || !recordedOnly)
-                .forEach(trace -> trace.ids().forEach(id -> id.ifPresent(ids::add)));
-        return ids;
-    }
-
-    /** The trace of a file that holds the call. */
-    private static String traceHolding(Map<String, TraceCalls> file, Optional<String> id) {
-        return file.entrySet().stream().filter(trace -> trace.getValue().ids().contains(id))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
-    }
-
-    /** Which of a trace's calls its file bills; {@code elsewhere} gets, per other file, the first it bills. */
-    private static boolean[] billed(int file, List<Optional<String>> ids, CallOwners owners,
-            Map<Integer, Optional<String>> elsewhere) {
+    /** Which of a trace's calls it bills; {@code elsewhere} gets the other traces that bill the rest. */
+    private static boolean[] billed(String trace, List<Optional<String>> ids, CallOwners owners,
+            Set<String> elsewhere) {
         boolean[] billed = new boolean[ids.size()];
         for (int turn = 0; turn < ids.size(); turn++) {
             Optional<String> id = ids.get(turn);
-            int owner = id.isEmpty() ? file : owners.owner(id.get(), file);
-            billed[turn] = owner == file;
-            if (owner != file) {
-                elsewhere.putIfAbsent(owner, id);
+            String owner = id.isEmpty() ? trace : owners.owner(id.get(), trace);
+            billed[turn] = owner.equals(trace);
+            if (!billed[turn]) {
+                elsewhere.add(owner);
             }
         }
         return billed;

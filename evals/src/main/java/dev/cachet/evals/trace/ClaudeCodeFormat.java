@@ -120,9 +120,11 @@ public final class ClaudeCodeFormat implements TraceFormat {
     /**
      * The user and assistant lines of each context, in file order: the main session's under {@link #MAIN}, each
      * sidechain's under its agentId, or where the log has none under the first line of its chain of parentUuid links
-     * (a sub-agent's first message starts a chain of its own). A line whose uuid an earlier one had is left out: Claude
-     * Code writes some lines again (the whole history after each of the desktop app's compactions, claude-code
-     * #66947; the history before each message sent as stream-json, #5034), and the copy was sent to no model.
+     * (a sub-agent's first message starts a chain of its own). A chain runs through the bookkeeping lines within it:
+     * Claude Code writes a sub-agent's progress lines into its chain, and the next message's parent may be one. A line
+     * whose uuid an earlier one had is left out: Claude Code writes some lines again (the whole history after each of
+     * the desktop app's compactions, claude-code #66947; the history before each message sent as stream-json, #5034),
+     * and the copy was sent to no model.
      */
     private static Map<String, List<JsonFiles.Line>> contexts(Path file, List<JsonFiles.Line> all) {
         Map<String, List<JsonFiles.Line>> contexts = new LinkedHashMap<>();
@@ -131,6 +133,11 @@ public final class ClaudeCodeFormat implements TraceFormat {
         for (JsonFiles.Line line : all) {
             String type = JsonFiles.requiredText(file, line, "type");
             if (!type.equals("user") && !type.equals("assistant")) {
+                String chain = chainOf.get(line.json().path("parentUuid").asText(""));
+                String uuid = line.json().path("uuid").textValue();
+                if (chain != null && uuid != null) {
+                    chainOf.put(uuid, chain);
+                }
                 continue;
             }
             String written = line.json().path("uuid").textValue();

@@ -118,6 +118,14 @@ final class ClaudeCodeSummaryReader {
             throw new Unsure("type");
         }
         if (!json.type.equals("user") && !json.type.equals("assistant")) {
+            // A bookkeeping line within a sidechain's chain carries it on, as ClaudeCodeFormat reads it.
+            if (!state.chainOf.isEmpty()) {
+                String chain = state.chainOf.get(JsonScalars.text(json.later(Later.PARENT_UUID), ""));
+                String uuid = json.later(Later.UUID);
+                if (chain != null && JsonScalars.isText(uuid)) {
+                    state.chainOf.put(uuid, chain);
+                }
+            }
             return;
         }
         String written = json.later(Later.UUID);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.providers.Usage;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,22 @@ class BilledOnceTest {
         assertThat(cut.billed(run("b", 3)).orElseThrow().turns()).extracting(ReplayTurn::turn).containsExactly(3);
         assertThat(cut.shared()).containsExactly(
                 "b: 2 of its 3 calls are also in a, whose rows bill them; its own rows hold the other 1");
+    }
+
+    @Test
+    void a_call_two_traces_of_one_log_hold_is_billed_by_one() {
+        // One response whose lines fell in the main context and in a sidechain.
+        Map<String, BilledOnce.TraceCalls> log = new LinkedHashMap<>();
+        log.put("s.jsonl", billed("m1", "m2"));
+        log.put("s.jsonl#sidechain-1", billed("m2", "m3"));
+
+        BilledOnce once = BilledOnce.of(List.of(log));
+
+        assertThat(once.billed(run("s.jsonl", 2))).contains(run("s.jsonl", 2));
+        assertThat(once.billed(run("s.jsonl#sidechain-1", 2)).orElseThrow().turns()).extracting(ReplayTurn::turn)
+                .containsExactly(2);
+        assertThat(once.shared()).containsExactly("s.jsonl#sidechain-1: 1 of its 2 calls is also in s.jsonl, whose rows "
+                + "bill it; its own rows hold the other 1");
     }
 
     private static BilledOnce.TraceCalls billed(String... ids) {

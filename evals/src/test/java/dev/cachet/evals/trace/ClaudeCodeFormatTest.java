@@ -186,6 +186,18 @@ class ClaudeCodeFormatTest {
     }
 
     @Test
+    void a_sub_agents_chain_runs_through_its_progress_lines() throws IOException {
+        Path file = TraceSamples.sidechainsThroughProgress(dir);
+
+        List<Trajectory> trajectories = format.read(file);
+
+        assertThat(trajectories).extracting(Trajectory::id).containsExactly(
+                "progress.jsonl", "progress.jsonl#Explore-1", "progress.jsonl#Plan-1");
+        assertThat(trajectories).extracting(trajectory -> trajectory.turns().size())
+                .isEqualTo(format.read(SIDECHAINS).stream().map(trajectory -> trajectory.turns().size()).toList());
+    }
+
+    @Test
     void each_call_carries_its_own_model_and_its_message_and_request_id() {
         List<Trajectory> trajectories = format.read(SIDECHAINS);
 

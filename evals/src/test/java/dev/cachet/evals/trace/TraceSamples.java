@@ -24,6 +24,22 @@ final class TraceSamples {
 
     private TraceSamples() {}
 
+    /**
+     * The inline sidechains fixture with a progress line in the Explore sub-agent's chain, which the next message of
+     * that chain names as its parent, as Claude Code writes them.
+     */
+    static Path sidechainsThroughProgress(Path dir) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(FIXTURES.resolve("claude-code/sidechains.jsonl")));
+        int answered = lines.indexOf(lines.stream().filter(line -> line.contains("\"uuid\":\"e2\"")).findFirst()
+                .orElseThrow());
+        lines.set(answered, lines.get(answered).replace("\"parentUuid\":\"e1\"", "\"parentUuid\":\"g1\""));
+        lines.add(answered, "{\"type\":\"progress\",\"isSidechain\":true,\"sessionId\":\"s-side\",\"uuid\":\"g1\","
+                + "\"parentUuid\":\"e1\",\"data\":{\"type\":\"bash_progress\"}}");
+        Path file = dir.resolve("progress.jsonl");
+        Files.write(file, lines);
+        return file;
+    }
+
     static List<Path> files(String label) {
         List<Path> files = new ArrayList<>(filesIn(FIXTURES.resolve(label)));
         CORPUS_FORMATS.forEach((folder, format) -> {

@@ -296,6 +296,17 @@ class TraceSummariesTest {
     }
 
     @Test
+    void the_streaming_reader_follows_a_sub_agents_chain_through_its_progress_lines_as_the_importer_does()
+            throws IOException {
+        Path log = TraceSamples.sidechainsThroughProgress(dir);
+        ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
+
+        assertThat(reader.read(log, Optional.empty()).summaries())
+                .isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER))
+                .hasSize(3);
+    }
+
+    @Test
     void the_streaming_reader_tells_responses_named_alike_apart_by_their_input_as_the_importer_does()
             throws IOException {
         String relayed = "{\"type\":\"assistant\",\"message\":{\"id\":\"relay\",\"model\":\"m\",\"content\":\"ok\","
