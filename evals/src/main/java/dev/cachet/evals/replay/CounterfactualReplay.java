@@ -84,6 +84,8 @@ public final class CounterfactualReplay {
      * One run per strategy, in the order given, then the recorded bill when the trace has one. Where the strategies
      * include the transcript, the bill comes with the original harness's replay ({@link ReplayRun#original}): the
      * transcript as that harness ran it, at the log's cache lifetime and times, whatever the strategies are billed at.
+     * A trajectory whose log ends in calls it has no bill for yet is replayed without them
+     * ({@link Trajectory#withoutUnbilledTail}).
      */
     public List<ReplayRun> replay(Trajectory trajectory, List<ConfiguredStrategy> strategies) {
         return replay(trajectory, strategies, true);
@@ -97,7 +99,8 @@ public final class CounterfactualReplay {
         return replay(trajectory, strategies, false);
     }
 
-    private List<ReplayRun> replay(Trajectory trajectory, List<ConfiguredStrategy> strategies, boolean withOriginal) {
+    private List<ReplayRun> replay(Trajectory read, List<ConfiguredStrategy> strategies, boolean withOriginal) {
+        Trajectory trajectory = read.withoutUnbilledTail();
         CallModels models = CallModels.of(trajectory, turn -> billing.apply(trajectory, turn));
         CallModels logged = CallModels.of(trajectory, turn -> billing.asLogged(trajectory, turn));
         // Every window of the trace, whatever counts it, holds the same messages: each is hashed once.

@@ -41,15 +41,16 @@ public final class ReplayBatch {
 
     /**
      * What the batch produced: the runs, the files it skipped with why, the traces that share calls with another, with
-     * where those are billed, and how many windows the strategies rendered, every call's of the transcript among them,
-     * whether or not the runs bill them.
+     * where those are billed, the traces replayed without the calls their log has no bill for yet, and how many
+     * windows the strategies rendered, every call's of the transcript among them, whether or not the runs bill them.
      */
-    public record Outcome(List<ReplayRun> runs, List<String> failures, List<String> shared, long windows,
-            long transcriptWindows) {
+    public record Outcome(List<ReplayRun> runs, List<String> failures, List<String> shared, List<String> unbilledTails,
+            long windows, long transcriptWindows) {
         public Outcome {
             runs = List.copyOf(runs);
             failures = List.copyOf(failures);
             shared = List.copyOf(shared);
+            unbilledTails = List.copyOf(unbilledTails);
         }
     }
 
@@ -60,9 +61,11 @@ public final class ReplayBatch {
      * One file's runs, and its trajectories' calls.
      *
      * @param leftOut why lines of the file were left out, where some were (see {@link JsonFiles#leavingOutCutLines})
+     * @param unbilledTails a line for each trajectory replayed without the calls after its last billed one
      */
-    private record FileRuns(List<ReplayRun> runs, Map<String, BilledOnce.TraceCalls> calls, Optional<String> leftOut) {
-        static final FileRuns NONE = new FileRuns(List.of(), Map.of(), Optional.empty());
+    private record FileRuns(List<ReplayRun> runs, Map<String, BilledOnce.TraceCalls> calls, Optional<String> leftOut,
+            List<String> unbilledTails) {
+        static final FileRuns NONE = new FileRuns(List.of(), Map.of(), Optional.empty(), List.of());
     }
 
     /** @param counter counts tokens; each file counts with a fresh copy, so no file keeps another's counts alive */
@@ -106,6 +109,7 @@ public final class ReplayBatch {
             BilledOnce billed = BilledOnce.of(byFile.stream().map(FileRuns::calls).toList());
             return new Outcome(rendered.stream().flatMap(run -> billed.billed(run).stream()).toList(),
                     Arrays.stream(failures).filter(Objects::nonNull).toList(), billed.shared(),
+                    byFile.stream().flatMap(file -> file.unbilledTails().stream()).toList(),
                     windows(rendered, run -> !run.strategy().equals(CounterfactualReplay.RECORDED)),
                     windows(rendered, run -> run.strategy().equals(TranscriptStrategy.NAME)));
         } finally {
@@ -142,7 +146,18 @@ public final class ReplayBatch {
                 timing);
         long start = System.nanoTime();
         JsonFiles.Read<List<Trajectory>> read = JsonFiles.leavingOutCutLines(() -> reader.apply(file));
-        List<Trajectory> trajectories = read.value();
+        List<Trajectory> trajectories = new ArrayList<>();
+        List<String> unbilledTails = new ArrayList<>();
+        for (Trajectory logged : read.value()) {
+            Trajectory billed = logged.withoutUnbilledTail();
+            int left = logged.turns().size() - billed.turns().size();
+            if (left > 0) {
+                unbilledTails.add(logged.id() + ": " + (left == 1 ? "its last call has" : "its last " + left
+                        + " calls have") + " no bill in the log (not yet written, or not logged); replayed without "
+                        + (left == 1 ? "it" : "them") + ", against the bill of the " + billed.turns().size() + " before");
+            }
+            trajectories.add(billed);
+        }
         long readAt = System.nanoTime();
         nanos[0] = readAt - start;
         List<ReplayRun> runs = new ArrayList<>();
@@ -150,6 +165,6 @@ public final class ReplayBatch {
             runs.addAll(replay.replay(trajectory, strategies));
         }
         nanos[1] = System.nanoTime() - readAt;
-        return new FileRuns(runs, BilledOnce.callsOf(trajectories), read.leftOut());
+        return new FileRuns(runs, BilledOnce.callsOf(trajectories), read.leftOut(), unbilledTails);
     }
 }

@@ -74,6 +74,25 @@ public record Trajectory(
         return turns.stream().mapToInt(turn -> turn.action().toolCalls().size()).sum();
     }
 
+    /**
+     * This trajectory without the calls after its last billed one, where every call up to it was billed; itself where
+     * it has no such tail. A log read while its harness runs ends in a call whose bill is not written yet (a Codex
+     * rollout's reasoning before its token count, a Claude Code response before its usage), and an OpenHands log may
+     * end in a reply logged without its response: the calls before it keep the bill they have.
+     */
+    public Trajectory withoutUnbilledTail() {
+        int billed = 0;
+        while (billed < turns.size() && turns.get(billed).usage().isPresent()) {
+            billed++;
+        }
+        int kept = billed;
+        if (kept == 0 || kept == turns.size() || turns.stream().skip(kept).anyMatch(turn -> turn.usage().isPresent())) {
+            return this;
+        }
+        return new Trajectory(id, format, model, systemPrompt, task, tools, turns.subList(0, kept), cacheTtl, session,
+                sideCalls.stream().filter(call -> call.beforeTurn() <= kept).toList());
+    }
+
     /** Whether every turn carries the usage its provider billed. */
     public boolean hasRecordedUsage() {
         return !turns.isEmpty() && turns.stream().allMatch(turn -> turn.usage().isPresent());

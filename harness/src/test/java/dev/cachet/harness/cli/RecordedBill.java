@@ -87,6 +87,22 @@ record RecordedBill(long input, long cacheWrite, long cacheRead, long output) {
         return bills;
     }
 
+    /**
+     * An OpenHands trajectory: the usage of each distinct model response its events carry (an action and its
+     * observation carry the same one), whose prompt counts the cache writes and reads.
+     */
+    static RecordedBill openHandsEvents(Path file) {
+        Map<String, JsonNode> usages = new LinkedHashMap<>();
+        for (JsonNode event : parse(read(file))) {
+            JsonNode response = event.at("/tool_call_metadata/model_response");
+            if (response.has("usage")) {
+                usages.putIfAbsent(response.get("id").asText(), response.get("usage"));
+            }
+        }
+        return new RecordedBill(sum(usages.values(), "prompt_tokens"), sum(usages.values(), "cache_creation_input_tokens"),
+                sum(usages.values(), "cache_read_input_tokens"), sum(usages.values(), "completion_tokens"));
+    }
+
     /** The figures of a report's run row, to compare with. */
     static RecordedBill ofRun(JsonNode run) {
         return new RecordedBill(run.get("input_tokens").asLong(), run.get("cache_write_tokens").asLong(),

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,13 +65,14 @@ class ReplayCommandTest {
         JsonNode report = json(run.out());
         assertThat(keys(report)).containsExactlyElementsOf(REPORT_KEYS);
         assertThat(STRATEGIES).hasSize(5).first().isEqualTo("transcript");
-        // Of these logs only mini-swe-agent's records the usage of every call: the Codex rollout's last call was
-        // cut off before it was billed, and the others record none.
+        // Of these logs mini-swe-agent's records the usage of every call, and the Codex rollout of every call but its
+        // last, which was cut off before it was billed; the others record none.
         Path billed = TraceFixtures.path(TraceFixtures.MINI_SWE_AGENT);
+        Path codex = TraceFixtures.path(TraceFixtures.CODEX);
         List<String> expectedOrder = new ArrayList<>();
         for (Path file : files) {
             STRATEGIES.forEach(strategy -> expectedOrder.add(file.getFileName() + " " + strategy));
-            if (file.equals(billed)) {
+            if (file.equals(billed) || file.equals(codex)) {
                 expectedOrder.add(file.getFileName() + " " + RECORDED);
             }
         }
@@ -79,8 +81,8 @@ class ReplayCommandTest {
                 .containsExactlyElementsOf(expectedOrder);
         assertThat(stream(report.get("runs")).filter(r -> r.get("trace").asText().equals("session.jsonl")))
                 .allSatisfy(r -> assertThat(r.get("turns").asInt()).isEqualTo(7));
-        assertConsistent(report, files.size(),
-                Map.of(billed.getFileName().toString(), RecordedBill.miniSweAgent(billed)));
+        assertConsistent(report, files.size(), Map.of(billed.getFileName().toString(), RecordedBill.miniSweAgent(billed),
+                codex.getFileName().toString(), RecordedBill.codex(codex)));
     }
 
     @Test
@@ -93,10 +95,10 @@ class ReplayCommandTest {
             JsonNode report = json(run.out());
             assertThat(stream(report.get("runs")).map(r -> r.get("trace").asText() + " " + r.get("strategy").asText()))
                     .as(asked).containsExactly("session.jsonl transcript", "session.jsonl hybrid",
-                            "rollout.jsonl transcript", "rollout.jsonl hybrid");
+                            "rollout.jsonl transcript", "rollout.jsonl hybrid", "rollout.jsonl " + RECORDED);
             assertThat(stream(report.get("summary")).map(s -> s.get("strategy").asText()))
                     .containsExactly("transcript", "hybrid");
-            assertConsistent(report, 2, Map.of());
+            assertConsistent(report, 2, Map.of("rollout.jsonl", RecordedBill.codex(TraceFixtures.path(TraceFixtures.CODEX))));
         }
     }
 
@@ -108,8 +110,8 @@ class ReplayCommandTest {
         CliRun parallel = replay(files, "--format", "json", "--jobs", "2");
 
         assertThat(once.exitCode()).as(once.err()).isZero();
-        assertThat(json(once.out()).get("runs")).as("the Claude Code and mini-swe-agent logs have a recorded bill")
-                .hasSize(5 * STRATEGIES.size() + 2);
+        assertThat(json(once.out()).get("runs")).as("the Claude Code, Codex and mini-swe-agent logs have a recorded bill")
+                .hasSize(5 * STRATEGIES.size() + 3);
         assertThat(again.out()).isEqualTo(once.out());
         assertThat(parallel.exitCode()).isZero();
         assertThat(parallel.out()).isEqualTo(once.out());
@@ -200,7 +202,8 @@ class ReplayCommandTest {
                 "rollout.jsonl", Path.of("demo", "session.jsonl").toString());
         RecordedBill bill = RecordedBill.claudeCode(first);
         assertConsistent(report, 4, Map.of(Path.of("run-1", "app", "session.jsonl").toString(), bill,
-                Path.of("run-2", "app", "session.jsonl").toString(), bill));
+                Path.of("run-2", "app", "session.jsonl").toString(), bill,
+                "rollout.jsonl", RecordedBill.codex(TraceFixtures.path(TraceFixtures.CODEX))));
         assertThat(read(dir.resolve("reports/replay.html"))).contains("<section id=\"trace-4\">");
     }
 
@@ -244,9 +247,11 @@ class ReplayCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err().lines()).containsExactly(
-                "[##########..........] 1/2  rollout.jsonl", "[####################] 2/2  session.jsonl");
+                "[##########..........] 1/2  rollout.jsonl", "[####################] 2/2  session.jsonl",
+                "rollout.jsonl: its last call has no bill in the log (not yet written, or not logged); replayed without "
+                        + "it, against the bill of the 3 before");
         assertThat(run.out()).doesNotContain("[#", "/2  ");
-        assertThat(json(run.out()).get("runs")).hasSize(2 * STRATEGIES.size());
+        assertThat(json(run.out()).get("runs")).hasSize(2 * STRATEGIES.size() + 1);
     }
 
     @Test
@@ -351,22 +356,24 @@ class ReplayCommandTest {
     }
 
     @Test
-    void a_log_cut_off_before_its_last_call_was_billed_leaves_the_calls_it_shares_to_the_one_with_a_bill()
+    void a_log_whose_last_call_is_not_billed_yet_is_replayed_without_it_against_the_bill_of_the_calls_before()
             throws IOException {
         List<String> rollout = Files.readAllLines(TraceFixtures.path(TraceFixtures.CODEX));
-        // The first two calls, billed; then the whole rollout, whose last call was not (an estimated trace).
-        Files.write(dir.resolve("a.jsonl"), rollout.subList(0, 16));
-        Files.write(dir.resolve("b.jsonl"), rollout);
+        // The whole rollout, whose last call was cut off before its bill; then its first two calls, billed.
+        Path live = Files.write(dir.resolve("a.jsonl"), rollout);
+        Files.write(dir.resolve("b.jsonl"), rollout.subList(0, 16));
+        int lastBill = IntStream.range(0, rollout.size()).filter(i -> rollout.get(i).contains("\"token_count\""))
+                .max().orElseThrow();
+        Path billed = Files.write(Files.createDirectories(dir.resolve("billed")).resolve("a.jsonl"),
+                rollout.subList(0, lastBill + 1));
 
-        CliRun run = replay(List.of(dir), "--format", "json", "--strategies", "transcript");
+        CliRun run = replay(List.of(live, dir.resolve("b.jsonl")), "--format", "json", "--strategies", "transcript");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<JsonNode> runs = stream(json(run.out()).get("runs")).toList();
-        assertThat(runs).filteredOn(r -> r.get("strategy").asText().equals(RECORDED))
-                .extracting(r -> r.get("trace").asText()).containsExactly("a.jsonl");
-        assertThat(runs).filteredOn(r -> r.get("trace").asText().equals("b.jsonl"))
-                .allSatisfy(r -> assertThat(r.get("estimated").asBoolean()).isTrue());
-        assertThat(run.err()).contains("b.jsonl: 2 of its 4 calls are also in a.jsonl, whose rows bill them");
+        assertThat(run.err()).contains("a.jsonl: its last call has no bill in the log")
+                .contains("b.jsonl: not reported apart: its 2 calls are also in a.jsonl, whose rows bill them");
+        assertThat(json(run.out()).get("runs"))
+                .isEqualTo(json(replay(List.of(billed), "--format", "json", "--strategies", "transcript").out()).get("runs"));
     }
 
     @Test
@@ -742,8 +749,8 @@ class ReplayCommandTest {
         JsonNode report = json(run.out());
         List<JsonNode> runs = stream(report.get("runs")).toList();
         Map<String, RecordedBill> bills = corpusBills(Corpus.dir());
-        assertThat(bills).as("the corpus logs that record the usage of every call").hasSize(13);
-        assertThat(runs).hasSize(21 * STRATEGIES.size() + 13);
+        assertThat(bills).as("the corpus logs that record the usage of every call but a last one").hasSize(14);
+        assertThat(runs).hasSize(21 * STRATEGIES.size() + 14);
         assertThat(runs.stream().map(r -> r.get("trace").asText()).distinct()).hasSize(21);
         assertThat(runs.stream().map(r -> r.get("trace").asText() + " " + r.get("strategy").asText()).distinct())
                 .hasSize(runs.size());
@@ -758,7 +765,7 @@ class ReplayCommandTest {
         assertConsistent(report, 21, bills);
         // Each original harness, replayed as it ran, costs what it was billed to within 5%, and reads from the cache
         // the share of its input its bill read to within a point.
-        assertThat(stream(report.get("fidelity"))).hasSize(13).allSatisfy(f -> {
+        assertThat(stream(report.get("fidelity"))).hasSize(14).allSatisfy(f -> {
             assertThat(Math.abs(f.get("cost_error").asDouble())).as(f.get("trace").asText()).isLessThan(0.05);
             assertThat(Math.abs(f.get("cache_read_share_error").asDouble())).as(f.get("trace").asText())
                     .isLessThan(0.01);
@@ -766,8 +773,9 @@ class ReplayCommandTest {
     }
 
     /**
-     * The bill of each corpus log that records the usage of every call, by trace name. The SWE-agent demos record
-     * none; mini-swe-agent's github_issue and OpenHands' runtime trajectory lack it on some call.
+     * The bill of each corpus log that records the usage of every call, or of every call but a last one, by trace
+     * name. The SWE-agent demos record none; mini-swe-agent's github_issue lacks it on some call, and OpenHands'
+     * runtime trajectory on its last reply, whose response it did not log.
      */
     private static Map<String, RecordedBill> corpusBills(Path corpus) {
         Map<String, RecordedBill> bills = new LinkedHashMap<>();
@@ -780,6 +788,8 @@ class ReplayCommandTest {
         Path openHands = corpus.resolve("openhands/multi_swe_bench_examples_output.jsonl");
         RecordedBill.openHandsOutput(openHands)
                 .forEach((instance, bill) -> bills.put(name(openHands) + "#" + instance, bill));
+        Path runtime = corpus.resolve("openhands/runtime_trajs_basic_gui_mode.json");
+        bills.put(name(runtime), RecordedBill.openHandsEvents(runtime));
         return bills;
     }
 
