@@ -134,17 +134,18 @@ final class ClaudeCodeContext {
      * 5-minute and 1-hour ones, which Anthropic bills at different rates.
      */
     private Usage usage(JsonFiles.Line line) {
-        JsonNode usage = JsonFiles.required(file, line, "message.usage");
-        long written = usage.path("cache_creation_input_tokens").asLong();
-        long hourLong = Math.min(written, usage.path("cache_creation").path("ephemeral_1h_input_tokens").asLong());
+        JsonFiles.required(file, line, "message.usage");
+        long written = JsonFiles.tokenCount(file, line, "message.usage.cache_creation_input_tokens");
+        long hourLong = Math.min(written,
+                JsonFiles.tokenCount(file, line, "message.usage.cache_creation.ephemeral_1h_input_tokens"));
         if (hourLong > 0) {
             cacheTtl = Optional.of(CacheLifetime.ONE_HOUR);
         }
         return new Usage(
-                JsonFiles.required(file, line, "message.usage.input_tokens").asLong(),
+                JsonFiles.requiredTokenCount(file, line, "message.usage.input_tokens"),
                 written,
-                usage.path("cache_read_input_tokens").asLong(),
-                JsonFiles.required(file, line, "message.usage.output_tokens").asLong(),
+                JsonFiles.tokenCount(file, line, "message.usage.cache_read_input_tokens"),
+                JsonFiles.requiredTokenCount(file, line, "message.usage.output_tokens"),
                 0,
                 hourLong);
     }

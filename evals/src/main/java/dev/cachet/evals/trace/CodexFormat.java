@@ -198,10 +198,10 @@ public final class CodexFormat implements TraceFormat {
                             + ": payload.info has no last_token_usage, and its total_token_usage no integer"
                             + " input_tokens and output_tokens to bill the call from"))
                     : Usages.openAi(
-                            JsonFiles.required(file, line, "payload.info.last_token_usage.input_tokens").asLong(),
-                            last.path("cached_input_tokens").asLong(),
-                            JsonFiles.required(file, line, "payload.info.last_token_usage.output_tokens").asLong(),
-                            last.path("reasoning_output_tokens").asLong());
+                            JsonFiles.requiredTokenCount(file, line, "payload.info.last_token_usage.input_tokens"),
+                            JsonFiles.tokenCount(file, line, "payload.info.last_token_usage.cached_input_tokens"),
+                            JsonFiles.requiredTokenCount(file, line, "payload.info.last_token_usage.output_tokens"),
+                            JsonFiles.tokenCount(file, line, "payload.info.last_token_usage.reasoning_output_tokens"));
             TurnBuilder.Turn turn = current(line).usage(usage);
             CodexReports.id(JsonFiles.instant(file, line, "timestamp"), total).ifPresent(turn::callId);
             current = null;

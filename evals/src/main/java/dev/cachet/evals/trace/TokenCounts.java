@@ -6,8 +6,8 @@ import java.io.IOException;
 
 /**
  * A usage object's token counts, read by a streaming summary reader as the importer's {@code asLong()} reads them: a
- * whole number as it is, null or absent as 0; a value it would coerce (a float, a string) is noted, for the reader
- * to leave the file to the importer.
+ * whole number as it is, null or absent as 0; a value it would coerce (a float, a string) or refuse (a negative count)
+ * is noted, for the reader to leave the file to the importer.
  */
 final class TokenCounts {
     final long[] values;
@@ -21,6 +21,7 @@ final class TokenCounts {
     void read(int index, JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT) {
             values[index] = p.getLongValue();
+            coerced |= values[index] < 0;
             return;
         }
         values[index] = 0;

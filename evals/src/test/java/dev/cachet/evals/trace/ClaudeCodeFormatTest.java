@@ -1,6 +1,7 @@
 package dev.cachet.evals.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,6 +74,17 @@ class ClaudeCodeFormatTest {
         assertThat(trajectory.turns().get(trajectory.turns().size() - 1).usage()).isEmpty();
         assertThat(trajectory.turns().get(0).usage()).isEqualTo(whole.turns().get(0).usage());
         assertThat(trajectory.hasRecordedUsage()).isFalse();
+    }
+
+    @Test
+    void a_negative_token_count_is_refused_naming_its_line_and_field() throws IOException {
+        String negative = Files.readString(SESSION).replaceFirst("(\"msg_B\".*?\"cache_creation_input_tokens\":)\\d+", "$1-5");
+        Path log = Files.writeString(dir.resolve("negative.jsonl"), negative);
+        int line = negative.lines().toList().indexOf(negative.lines().filter(l -> l.contains("\"msg_B\"")).findFirst()
+                .orElseThrow()) + 1;
+
+        assertThat(catchThrowable(() -> format.read(log))).isInstanceOf(TraceFormatException.class)
+                .hasMessage(log + ":" + line + ": message.usage.cache_creation_input_tokens is -5, not a token count");
     }
 
     @Test

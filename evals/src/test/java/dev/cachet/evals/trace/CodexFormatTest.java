@@ -284,6 +284,17 @@ class CodexFormatTest {
     }
 
     @Test
+    void a_negative_count_is_an_error_naming_file_line_and_field() throws IOException {
+        Path log = rollout(call(), "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"event_msg\",\"payload\":{"
+                + "\"type\":\"token_count\",\"info\":{\"total_token_usage\":{\"input_tokens\":10,"
+                + "\"output_tokens\":5},\"last_token_usage\":{\"input_tokens\":10,\"cached_input_tokens\":-3,"
+                + "\"output_tokens\":5}}}}");
+
+        assertThatThrownBy(() -> read(log)).isInstanceOf(TraceFormatException.class)
+                .hasMessage(log + ":3: payload.info.last_token_usage.cached_input_tokens is -3, not a token count");
+    }
+
+    @Test
     void a_compacted_line_of_another_shape_restarts_the_context_with_nothing_kept() throws IOException {
         Path log = rollout(call(), report("10:00:01", 100, 0), "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":"
                 + "\"compacted\",\"payload\":{\"message\":{\"text\":\"x\"},\"replacement_history\":\"none\"}}", call(),

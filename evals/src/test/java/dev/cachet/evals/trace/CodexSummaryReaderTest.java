@@ -119,6 +119,8 @@ class CodexSummaryReaderTest {
                         + "{\"type\":\"reasoning\"}}", counted),
                 List.of(meta, call, line("event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":"
                         + "{},\"last_token_usage\":{\"input_tokens\":1.5,\"output_tokens\":1}}}")),
+                List.of(meta, call, line("event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":"
+                        + "{},\"last_token_usage\":{\"input_tokens\":-5,\"output_tokens\":1}}}")),
                 List.of(meta, call, counted, "{\"type\":\"event_msg\",\"type\":\"event_msg\",\"payload\":{}}"),
                 List.of(meta, line("response_item", "{\"type\":\"function_call\",\"call_id\":\"c\",\"name\":\"x\","
                         + "\"arguments\":\"{}\",\"extra\":{\"k\":1,\"k\":2}}"), counted),

@@ -359,6 +359,8 @@ class TraceSummariesTest {
         List<String> odd = List.of(
                 "{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":\"ok\",\"usage\":"
                         + "{\"input_tokens\":1.5,\"output_tokens\":2}}}",
+                "{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":\"ok\",\"usage\":"
+                        + "{\"input_tokens\":1,\"output_tokens\":2,\"cache_creation_input_tokens\":-5}}}",
                 "{\"type\":\"assistant\",\"type\":\"user\",\"message\":{\"content\":\"ok\"}}",
                 // repeated deep inside a value the reader skips
                 "{\"type\":\"assistant\",\"message\":{\"id\":\"m2\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t\","
