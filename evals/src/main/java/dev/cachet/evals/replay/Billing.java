@@ -3,6 +3,7 @@ package dev.cachet.evals.replay;
 import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import dev.cachet.providers.PricedModel;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -26,5 +27,13 @@ public interface Billing extends Function<Trajectory, PricedModel> {
     /** The model the log shows call {@code turn} was billed as; by default the trajectory's. */
     default PricedModel asLogged(Trajectory trajectory, TrajectoryTurn turn) {
         return asLogged(trajectory);
+    }
+
+    /**
+     * The models the log names that are billed at another's price, having none of their own, each with the model
+     * whose price it takes; by default none.
+     */
+    default Map<String, String> pricedAsAnother(Trajectory trajectory) {
+        return Map.of();
     }
 }

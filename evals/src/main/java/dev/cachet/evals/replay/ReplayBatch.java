@@ -41,16 +41,17 @@ public final class ReplayBatch {
 
     /**
      * What the batch produced: the runs, the files it skipped with why, the traces that share calls with another, with
-     * where those are billed, the traces replayed without the calls their log has no bill for yet, and how many
-     * windows the strategies rendered, every call's of the transcript among them, whether or not the runs bill them.
+     * where those are billed, notes on how traces were billed (without the calls their log has no bill for yet, or a
+     * model at another's price), and how many windows the strategies rendered, every call's of the transcript among
+     * them, whether or not the runs bill them.
      */
-    public record Outcome(List<ReplayRun> runs, List<String> failures, List<String> shared, List<String> unbilledTails,
+    public record Outcome(List<ReplayRun> runs, List<String> failures, List<String> shared, List<String> notes,
             long windows, long transcriptWindows) {
         public Outcome {
             runs = List.copyOf(runs);
             failures = List.copyOf(failures);
             shared = List.copyOf(shared);
-            unbilledTails = List.copyOf(unbilledTails);
+            notes = List.copyOf(notes);
         }
     }
 
@@ -61,10 +62,10 @@ public final class ReplayBatch {
      * One file's runs, and its trajectories' calls.
      *
      * @param leftOut why lines of the file were left out, where some were (see {@link JsonFiles#leavingOutCutLines})
-     * @param unbilledTails a line for each trajectory replayed without the calls after its last billed one
+     * @param notes   how its trajectories were billed, where that is worth saying (see {@link Outcome#notes})
      */
     private record FileRuns(List<ReplayRun> runs, Map<String, BilledOnce.TraceCalls> calls, Optional<String> leftOut,
-            List<String> unbilledTails) {
+            List<String> notes) {
         static final FileRuns NONE = new FileRuns(List.of(), Map.of(), Optional.empty(), List.of());
     }
 
@@ -109,7 +110,7 @@ public final class ReplayBatch {
             BilledOnce billed = BilledOnce.of(byFile.stream().map(FileRuns::calls).toList());
             return new Outcome(rendered.stream().flatMap(run -> billed.billed(run).stream()).toList(),
                     Arrays.stream(failures).filter(Objects::nonNull).toList(), billed.shared(),
-                    byFile.stream().flatMap(file -> file.unbilledTails().stream()).toList(),
+                    byFile.stream().flatMap(file -> file.notes().stream()).toList(),
                     windows(rendered, run -> !run.strategy().equals(CounterfactualReplay.RECORDED)),
                     windows(rendered, run -> run.strategy().equals(TranscriptStrategy.NAME)));
         } finally {
@@ -147,15 +148,17 @@ public final class ReplayBatch {
         long start = System.nanoTime();
         JsonFiles.Read<List<Trajectory>> read = JsonFiles.leavingOutCutLines(() -> reader.apply(file));
         List<Trajectory> trajectories = new ArrayList<>();
-        List<String> unbilledTails = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Trajectory logged : read.value()) {
             Trajectory billed = logged.withoutUnbilledTail();
             int left = logged.turns().size() - billed.turns().size();
             if (left > 0) {
-                unbilledTails.add(logged.id() + ": " + (left == 1 ? "its last call has" : "its last " + left
+                notes.add(logged.id() + ": " + (left == 1 ? "its last call has" : "its last " + left
                         + " calls have") + " no bill in the log (not yet written, or not logged); replayed without "
                         + (left == 1 ? "it" : "them") + ", against the bill of the " + billed.turns().size() + " before");
             }
+            billing.pricedAsAnother(billed).forEach((model, as) -> notes.add(logged.id() + ": model " + model
+                    + " has no price; billed at " + as + "'s, its bill too (--model)"));
             trajectories.add(billed);
         }
         long readAt = System.nanoTime();
@@ -165,6 +168,6 @@ public final class ReplayBatch {
             runs.addAll(replay.replay(trajectory, strategies));
         }
         nanos[1] = System.nanoTime() - readAt;
-        return new FileRuns(runs, BilledOnce.callsOf(trajectories), read.leftOut(), unbilledTails);
+        return new FileRuns(runs, BilledOnce.callsOf(trajectories), read.leftOut(), notes);
     }
 }

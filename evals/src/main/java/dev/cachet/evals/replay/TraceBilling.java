@@ -6,7 +6,10 @@ import dev.cachet.providers.CacheLifetime;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedModel;
 import dev.cachet.providers.registry.Providers;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * How each trajectory is billed in a replay: as the model its log names (that model's provider cache, at its price
@@ -41,6 +44,15 @@ public final class TraceBilling implements Billing {
     @Override
     public PricedModel asLogged(Trajectory trajectory, TrajectoryTurn turn) {
         return billed(turn.model().or(trajectory::model), logged(trajectory));
+    }
+
+    @Override
+    public Map<String, String> pricedAsAnother(Trajectory trajectory) {
+        Map<String, String> unpriced = new TreeMap<>();
+        Stream.concat(trajectory.model().stream(), trajectory.turns().stream().flatMap(turn -> turn.model().stream()))
+                .filter(model -> !providers.lists(model))
+                .forEach(model -> unpriced.put(model, chosen.spec().toString()));
+        return unpriced;
     }
 
     /** The chosen model at the lifetime the log shows, else at the 5 minutes a breakpoint without a TTL buys. */

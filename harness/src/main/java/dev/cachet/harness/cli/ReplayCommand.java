@@ -150,7 +150,7 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         failures.addAll(outcome.failures());
         failures.forEach(failure -> err.println("skipped " + failure));
         outcome.shared().forEach(err::println);
-        outcome.unbilledTails().forEach(err::println);
+        outcome.notes().forEach(err::println);
         if (outcome.runs().isEmpty()) {
             throw new InputException("no trajectory could be replayed; nothing reported" + (out != null ? " in " + out : ""));
         }

@@ -249,7 +249,9 @@ class ReplayCommandTest {
         assertThat(run.err().lines()).containsExactly(
                 "[##########..........] 1/2  rollout.jsonl", "[####################] 2/2  session.jsonl",
                 "rollout.jsonl: its last call has no bill in the log (not yet written, or not logged); replayed without "
-                        + "it, against the bill of the 3 before");
+                        + "it, against the bill of the 3 before",
+                "rollout.jsonl: model gpt-test has no price; billed at anthropic:claude-sonnet-4-6's, its bill too "
+                        + "(--model)");
         assertThat(run.out()).doesNotContain("[#", "/2  ");
         assertThat(json(run.out()).get("runs")).hasSize(2 * STRATEGIES.size() + 1);
     }
@@ -480,6 +482,25 @@ class ReplayCommandTest {
         assertThat(run.err().lines()).as(options.toString()).hasSize(1);
         assertThat(run.err()).as(options.toString()).startsWith(message);
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void a_model_without_a_price_is_billed_at_the_chosen_models_and_said_to_be() throws IOException {
+        Path log = Files.writeString(dir.resolve("session.jsonl"), Files.readString(TraceFixtures.path(
+                TraceFixtures.CLAUDE_CODE)).replace("\"claude-test-1\"", "\"claude-sonnet-4-6\""));
+        Path renamed = Files.writeString(dir.resolve("renamed.jsonl"), Files.readString(log)
+                .replace("\"claude-sonnet-4-6\"", "\"claude-foo-9\""));
+
+        CliRun priced = replay(List.of(log), "--format", "json");
+        CliRun unpriced = replay(List.of(renamed), "--format", "json");
+
+        assertThat(priced.err()).doesNotContain("has no price");
+        assertThat(unpriced.exitCode()).as(unpriced.err()).isZero();
+        assertThat(unpriced.err().lines()).containsExactly("[####################] 1/1  renamed.jsonl",
+                "renamed.jsonl: model claude-foo-9 has no price; billed at anthropic:claude-sonnet-4-6's, its bill too "
+                        + "(--model)");
+        assertThat(stream(json(unpriced.out()).get("runs")).map(run -> run.get("cost_usd")).toList())
+                .isEqualTo(stream(json(priced.out()).get("runs")).map(run -> run.get("cost_usd")).toList());
     }
 
     @Test

@@ -67,12 +67,22 @@ public final class Providers {
      * {@code fallback}'s. A model of no known provider is billed with no prompt cache: none can be assumed of it.
      */
     public PricedModel recorded(String model, CacheLifetime cacheTtl, PricedModel fallback) {
-        String name = model.substring(model.lastIndexOf('/') + 1);
+        String name = recordedName(model);
         Optional<Provider> provider = ALL.stream().filter(p -> p.servesByName(name)).findFirst();
         ModelSpec spec = new ModelSpec(provider.map(Provider::name).orElse("unknown"), name, Optional.empty(), cacheTtl);
         ModelPrice listed = prices.price(name).orElse(fallback.listed());
         return new PricedModel(spec, listed,
                 counter -> provider.map(p -> p.cache(spec, listed, counter)).orElseGet(NoPromptCache::new));
+    }
+
+    /** Whether the price table lists a model a log names, which {@link #recorded} then bills at its own price. */
+    public boolean lists(String model) {
+        return prices.price(recordedName(model)).isPresent();
+    }
+
+    /** A model a log names, without the route a gateway puts before it (openrouter/anthropic/claude-...). */
+    private static String recordedName(String model) {
+        return model.substring(model.lastIndexOf('/') + 1);
     }
 
     private PricedModel billing(ModelSpec spec, Provider provider) {
