@@ -44,7 +44,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     private static String message(Exception e) {
         if (e instanceof UncheckedIOException io) {
-            return e.getMessage() + ": " + io.getCause().getMessage();
+            // Wrapped without words of its own, its message is its cause's class and message: the cause's are enough.
+            String reason = io.getCause().getMessage();
+            return e.getMessage().equals(io.getCause().toString()) ? reason : e.getMessage() + ": " + reason;
         }
         return exitCode(e) == ExitCodes.INTERNAL ? "internal error: " + e : e.getMessage();
     }

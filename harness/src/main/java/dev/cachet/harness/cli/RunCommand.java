@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
             "2:bad input (workspace, model, recording, missing API key), or the session log cannot be written",
             "3:the model provider failed", "4:a limit stopped the session", "130:Ctrl-C or SIGTERM stopped the session"})
 final class RunCommand extends Subcommand implements Callable<Integer>, CountsTokens {
-    @Parameters(paramLabel = "TASK", description = "What the agent should do, e.g. \"fix the failing test\".")
+    @Parameters(paramLabel = "TASK", converter = TaskConverter.class,
+            description = "What the agent should do, e.g. \"fix the failing test\".")
     String task;
 
     @Mixin

@@ -242,6 +242,10 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                     .ifPresent(w -> whatIfs.put(w.session(), w)));
         }
         failures.forEach(failure -> err.println("skipped " + failure));
+        if (loaded.sessions().isEmpty()) {
+            // Every log failed to read: an empty report would pass for logs that hold nothing.
+            throw new InputException("no session log could be read; nothing reported");
+        }
         UnpricedModels.of(billedModels).forEach(err::println);
         out().print(render(view, chosen, sessions, periods.map(PeriodTotals::report), counted, pricer, whatIfs));
         out().flush();

@@ -26,6 +26,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void a_blank_task_is_a_usage_error_before_anything_runs() {
+        for (String blank : new String[] {"", "  \n"}) {
+            CliRun run = CliRun.of("run", "-w", dir.toString(), "--model", "replay:x", blank);
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err().lines()).singleElement().asString()
+                    .contains("(TASK): the task is empty; say what the agent should do").endsWith("(see 'cachet run --help')");
+        }
+    }
+
+    @Test
     void a_bad_duration_names_the_value_and_the_expected_form() {
         CliRun run = CliRun.of("run", "--model", "replay:x", "--max-time", "soon", "task");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -80,6 +80,14 @@ class ErrorHandlerTest {
     }
 
     @Test
+    void a_failure_wrapped_without_words_of_its_own_says_its_cause_once() {
+        Handled handled = handle(new UncheckedIOException(new IOException("/tmp/x: No space left on device")));
+
+        assertThat(handled.code()).isEqualTo(ExitCodes.INPUT);
+        assertThat(handled.err().lines()).containsExactly("cachet: /tmp/x: No space left on device");
+    }
+
+    @Test
     void anything_else_is_an_internal_error_with_its_stack_trace() {
         Handled handled = handle(new IllegalStateException("no window rendered"));
 

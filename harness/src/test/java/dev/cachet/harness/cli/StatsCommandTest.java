@@ -269,6 +269,21 @@ class StatsCommandTest {
     }
 
     @Test
+    void logs_none_of_which_can_be_read_report_nothing_rather_than_an_empty_table() throws IOException {
+        Path unknown = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+
+        for (String format : List.of("table", "json", "html")) {
+            CliRun run = CliRun.of("stats", unknown.toString(), "--format", format);
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+            assertThat(run.out()).as(format).isEmpty();
+            assertThat(run.err().lines()).as(format).last().isEqualTo("cachet: no session log could be read; nothing "
+                    + "reported");
+            assertThat(run.err()).contains("skipped " + unknown + ": not a known trajectory format");
+        }
+    }
+
+    @Test
     void help_describes_the_flags_in_text_picocli_can_format() {
         CliRun run = CliRun.of("stats", "--help");
 
