@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The logs a bench of reading logs reads (made-up ones, or those in --logs), and how many files it reads at once. */
@@ -30,7 +31,8 @@ final class BenchLogs {
      * The files in --logs; without it, made-up Claude Code and Codex logs of {@code size} bytes written to
      * {@code scratch}/logs.
      *
-     * @throws InputException when --logs is no directory or holds no session log of a known format
+     * @throws InputException when --logs is no directory or holds no session log of a known format, or the made-up
+     *                        logs would not fit beside {@code scratch}
      */
     Logs files(Path scratch, long size) throws IOException {
         if (logs != null && !Files.isDirectory(logs)) {
@@ -38,6 +40,7 @@ final class BenchLogs {
         }
         Path dir = logs;
         if (dir == null) {
+            fits(size, scratch.getParent(), Files.getFileStore(scratch).getUsableSpace());
             dir = scratch.resolve("logs");
             new SyntheticLogs(19).write(dir, size);
         }
@@ -50,5 +53,32 @@ final class BenchLogs {
             bytes += Files.size(file);
         }
         return new Logs(found, bytes);
+    }
+
+    /**
+     * Refuses made-up logs of {@code size} bytes that the temporary directory, with {@code usable} bytes free, cannot
+     * hold with room to spare. Beside the logs bench stats writes two summary caches (5 and 4 MB beside 100 MB of
+     * logs), and whatever else writes to that disk meanwhile should not find it full: the logs may take four fifths
+     * of the free space, one margin for both benches.
+     */
+    static void fits(long size, Path temporary, long usable) {
+        long most = usable / 5 * 4;
+        if (size > most) {
+            throw new InputException("--size " + binary(size) + ": the temporary directory " + temporary + " has "
+                    + binary(usable) + " free, room for at most " + binary(most) + " of logs with their caches; "
+                    + "choose a smaller --size, or another directory with CACHET_JAVA_OPTS=-Djava.io.tmpdir=DIR");
+        }
+    }
+
+    /** Bytes in binary units, as --size takes them, to a tenth. */
+    static String binary(long bytes) {
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        int unit = -1;
+        double value = bytes;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit < 0 ? bytes + " bytes" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

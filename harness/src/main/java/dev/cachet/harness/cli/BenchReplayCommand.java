@@ -45,7 +45,9 @@ final class BenchReplayCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--size", paramLabel = "SIZE", defaultValue = "10m", converter = ByteSizeConverter.class,
-            description = "How much log to write: bytes, or with k, m or g. Default: ${DEFAULT-VALUE}.")
+            description = "How much log to write: bytes, or with k, m, g or t (binary: 1m, 1mb and 1MiB are "
+                    + "1,048,576 bytes), at most four fifths of the temporary directory's free space (java.io.tmpdir). "
+                    + "Default: ${DEFAULT-VALUE}.")
     long size;
 
     @Mixin

@@ -43,8 +43,9 @@ final class BenchStatsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--size", paramLabel = "SIZE", defaultValue = "100m", converter = ByteSizeConverter.class,
-            description = "How much log to write: bytes, or with k, m or g (binary: 1m is 1,048,576 bytes). "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "How much log to write: bytes, or with k, m, g or t (binary: 1m, 1mb and 1MiB are "
+                    + "1,048,576 bytes), at most four fifths of the temporary directory's free space (java.io.tmpdir), "
+                    + "which also holds the caches. Default: ${DEFAULT-VALUE}.")
     long size;
 
     @Mixin

@@ -5,9 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Reads sizes the way ulimit and the JVM take them: 512m, 8g, 64k, or plain bytes; units are binary. */
+/**
+ * Reads sizes the way ulimit and the JVM take them: 512m, 8g, 64k, 1t, or plain bytes; units are binary, and may be
+ * written as 512mb or 512MiB too, which people write and which cannot mean anything else.
+ */
 final class ByteSizeConverter implements CommandLine.ITypeConverter<Long> {
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})([kmgt]?)(i?b)?");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})(?:([kmgt])(?:i?b)?|b)?");
 
     @Override
     public Long convert(String value) {
@@ -16,7 +19,7 @@ final class ByteSizeConverter implements CommandLine.ITypeConverter<Long> {
             throw notASize(value);
         }
         String unit = size.group(2);
-        long unitBytes = unit.isEmpty() ? 1 : 1L << (10 * ("kmgt".indexOf(unit) + 1));
+        long unitBytes = unit == null ? 1 : 1L << (10 * ("kmgt".indexOf(unit) + 1));
         try {
             return Math.multiplyExact(Long.parseLong(size.group(1)), unitBytes);
         } catch (ArithmeticException e) {
