@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The logs a bench of reading logs reads (made-up ones, or those in --logs), and how many files it reads at once. */
 final class BenchLogs {
@@ -19,22 +21,31 @@ final class BenchLogs {
         }
     }
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--jobs", paramLabel = "N", converter = AtLeastOneConverter.class,
             description = "Files read at once. Default: the number of processors.")
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--logs", paramLabel = "DIR",
-            description = "Read the logs in DIR instead of writing made-up ones (nothing is written there).")
+            description = "Read the logs in DIR instead of writing made-up ones (nothing is written there); "
+                    + "not with --size.")
     Path logs;
 
     /**
      * The files in --logs; without it, made-up Claude Code and Codex logs of {@code size} bytes written to
      * {@code scratch}/logs.
      *
+     * @throws UsageException when --size is given with --logs, which it cannot change
      * @throws InputException when --logs is no directory or holds no session log of a known format, or the made-up
      *                        logs would not fit beside {@code scratch}
      */
     Logs files(Path scratch, long size) throws IOException {
+        if (logs != null && command.commandLine().getParseResult().hasMatchedOption("--size")) {
+            throw new UsageException("--size sizes made-up logs, and --logs " + logs + " reads the logs there as they "
+                    + "are; give one");
+        }
         if (logs != null && !Files.isDirectory(logs)) {
             throw new InputException("--logs " + logs + ": not a directory");
         }

@@ -60,6 +60,17 @@ class BenchReplayCommandTest {
         assertThat(empty.err().strip()).isEqualTo("cachet: --logs " + dir + ": no session logs of a known format");
     }
 
+    /** --size was silently ignored with --logs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"replay", "stats"})
+    void a_size_with_the_logs_to_read_is_a_usage_error(String benchmark) {
+        CliRun bench = CliRun.of("bench", benchmark, "--logs", TraceFixtures.dir().toString(), "--size", "5m");
+
+        assertThat(bench.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bench.err().strip()).isEqualTo("cachet: --size sizes made-up logs, and --logs " + TraceFixtures.dir()
+                + " reads the logs there as they are; give one (see 'cachet bench " + benchmark + " --help')");
+    }
+
     @Test
     void a_size_that_is_no_size_is_a_usage_error() {
         CliRun bench = CliRun.of("bench", "replay", "--size", "lots");
