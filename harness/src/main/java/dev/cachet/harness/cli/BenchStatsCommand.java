@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.evals.stats.CallList;
 import dev.cachet.evals.stats.Calls;
 import dev.cachet.evals.stats.SessionStatsCalculator;
 import dev.cachet.evals.trace.TraceFiles;
@@ -89,7 +90,8 @@ final class BenchStatsCommand implements Callable<Integer> {
 
     /**
      * What 'cachet stats' does before it prints: read every file, add every session up, by session (sizing the tool
-     * results, adding up each session's figures) or as a report by period does (only the calls); returns the calls.
+     * results, adding up each session's figures) or as a report by period does (only the calls, and what each model
+     * billed); returns the calls the report counts.
      */
     private long stats(Harness harness, TraceFiles.Found found, SummaryCache cache, boolean bySession) {
         TraceSummaries reader = new TraceSummaries(harness.counter().fresh());
@@ -100,8 +102,10 @@ final class BenchStatsCommand implements Callable<Integer> {
         Calls calls = new Calls();
         long count = 0;
         for (List<TraceSummary> parts : loaded.sessions()) {
-            count += bySession ? calculator.ofSummaries(parts, calls).map(s -> (long) s.calls()).orElse(0L)
-                    : calls.of(parts).size();
+            CallList all = calls.of(parts);
+            // A session no call of which recorded its usage is skipped in every view, its calls counted by none.
+            count += bySession ? calculator.ofSummaries(parts, all).map(s -> (long) s.calls()).orElse(0L)
+                    : calculator.models(all).map(models -> (long) all.size()).orElse(0L);
         }
         return count;
     }
