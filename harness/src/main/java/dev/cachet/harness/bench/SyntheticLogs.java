@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.context.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,28 +27,42 @@ public final class SyntheticLogs {
         this.random = new Random(seed);
     }
 
-    /** Writes logs of about {@code bytes} in total into {@code dir}; returns the number of model calls written. */
+    /**
+     * Writes logs of about {@code bytes} in total into {@code dir}; returns the number of model calls written.
+     *
+     * @throws dev.cachet.harness.InputException when a file cannot be written (a full disk), naming it
+     */
     public long write(Path dir, long bytes) {
-        try {
-            Path claude = Files.createDirectories(dir.resolve("claude/projects/-work-app"));
-            Path codex = Files.createDirectories(dir.resolve("codex/sessions/2026/11/25"));
-            long written = 0;
-            for (int n = 0; written < bytes; n++) {
-                boolean isCodex = n % 4 == 3;
-                int turns = random.nextInt(10) < 7 ? 5 + random.nextInt(30) : 100 + random.nextInt(300);
-                Path file = isCodex ? codex.resolve("rollout-" + n + ".jsonl") : claude.resolve("session-" + n + ".jsonl");
-                try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    if (isCodex) {
-                        codex(out, n, turns);
-                    } else {
-                        claude(out, n, turns);
-                    }
+        Path claude = directory(dir.resolve("claude/projects/-work-app"));
+        Path codex = directory(dir.resolve("codex/sessions/2026/11/25"));
+        long written = 0;
+        for (int n = 0; written < bytes; n++) {
+            boolean isCodex = n % 4 == 3;
+            int turns = random.nextInt(10) < 7 ? 5 + random.nextInt(30) : 100 + random.nextInt(300);
+            Path file = isCodex ? codex.resolve("rollout-" + n + ".jsonl") : claude.resolve("session-" + n + ".jsonl");
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                if (isCodex) {
+                    codex(out, n, turns);
+                } else {
+                    claude(out, n, turns);
                 }
-                written += Files.size(file);
+            } catch (IOException e) {
+                throw FileFailure.writing(file, e);
             }
-            return calls;
+            try {
+                written += Files.size(file);
+            } catch (IOException e) {
+                throw FileFailure.reading(file, e);
+            }
+        }
+        return calls;
+    }
+
+    private static Path directory(Path dir) {
+        try {
+            return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw FileFailure.writing(dir, e);
         }
     }
 
