@@ -15,6 +15,10 @@ import java.util.Random;
  * Writes made-up Claude Code and Codex logs of about a chosen size, shaped like real ones: long and short sessions,
  * Claude Code responses split over several lines that repeat their usage, inline sub-agents (sidechains), tool results
  * from a line to tens of kilobytes, Codex token counts written twice. The same seed writes the same bytes.
+ *
+ * <p>The logs end within a turn of the size: the session being written when the total reaches it ends there, at a
+ * whole turn, so every file stays a valid log. The first two files are short and have each shape, a Claude Code
+ * session with a sidechain and a Codex rollout, so that a small size has them all.
  */
 public final class SyntheticLogs {
     private static final String[] WORDS = {"the", "context", "window", "cache", "prefix", "tool", "result", "file",
@@ -22,6 +26,9 @@ public final class SyntheticLogs {
 
     private final Random random;
     private long calls;
+    /** Bytes written so far, and how many to write: every line is ASCII, so its characters are its bytes. */
+    private long written;
+    private long target;
 
     public SyntheticLogs(long seed) {
         this.random = new Random(seed);
@@ -35,10 +42,11 @@ public final class SyntheticLogs {
     public long write(Path dir, long bytes) {
         Path claude = directory(dir.resolve("claude/projects/-work-app"));
         Path codex = directory(dir.resolve("codex/sessions/2026/11/25"));
-        long written = 0;
-        for (int n = 0; written < bytes; n++) {
-            boolean isCodex = n % 4 == 3;
-            int turns = random.nextInt(10) < 7 ? 5 + random.nextInt(30) : 100 + random.nextInt(300);
+        target = bytes;
+        for (int n = 0; written < target; n++) {
+            boolean isCodex = n < 2 ? n == 1 : n % 4 == 3;
+            int turns = n < 2 ? 4 + random.nextInt(3)
+                    : random.nextInt(10) < 7 ? 5 + random.nextInt(30) : 100 + random.nextInt(300);
             Path file = isCodex ? codex.resolve("rollout-" + n + ".jsonl") : claude.resolve("session-" + n + ".jsonl");
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 if (isCodex) {
@@ -48,11 +56,6 @@ public final class SyntheticLogs {
                 }
             } catch (IOException e) {
                 throw FileFailure.writing(file, e);
-            }
-            try {
-                written += Files.size(file);
-            } catch (IOException e) {
-                throw FileFailure.reading(file, e);
             }
         }
         return calls;
@@ -71,11 +74,11 @@ public final class SyntheticLogs {
         Instant at = Instant.parse("2026-11-01T09:00:00Z").plusSeconds(3600L * n);
         String parent = null;
         long context = 8_000;
-        int sidechain = turns > 20 ? random.nextInt(turns) : -1;
+        int sidechain = n == 0 ? 1 : turns > 20 ? random.nextInt(turns) : -1;
         for (int t = 0; t < turns; t++) {
             boolean side = t == sidechain;
             parent = userLine(out, session, parent, at, t == 0 ? text(40) : null, t == 0 ? null : "toolu_" + n + "_" + (t - 1),
-                    side, t);
+                    side);
             int blocks = 1 + random.nextInt(3);
             String message = "msg_" + n + "_" + t;
             context += 500 + random.nextInt(4000);
@@ -100,15 +103,17 @@ public final class SyntheticLogs {
                 usage.putObject("cache_creation").put("ephemeral_1h_input_tokens", 600)
                         .put("ephemeral_5m_input_tokens", 0);
                 parent = line.path("uuid").asText();
-                out.write(line.toString());
-                out.newLine();
+                write(out, line);
             }
             calls++;
+            if (written >= target) {
+                return;
+            }
         }
     }
 
     private String userLine(BufferedWriter out, String session, String parent, Instant at, String prompt,
-            String answering, boolean side, int t) throws IOException {
+            String answering, boolean side) throws IOException {
         ObjectNode line = envelope("user", session, parent, at, side);
         ObjectNode msg = line.putObject("message").put("role", "user");
         if (prompt != null) {
@@ -119,8 +124,7 @@ public final class SyntheticLogs {
                     .put("content", text(size / 6)).put("is_error", false);
             line.putObject("toolUseResult").put("stdout", "(see content)").put("interrupted", false);
         }
-        out.write(line.toString());
-        out.newLine();
+        write(out, line);
         return line.path("uuid").asText();
     }
 
@@ -169,14 +173,23 @@ public final class SyntheticLogs {
             line(out, at, "response_item", Json.mapper().createObjectNode().put("type", "function_call_output")
                     .put("call_id", call).put("output", text(size / 6)));
             calls++;
+            if (written >= target) {
+                return;
+            }
         }
     }
 
-    private static void line(BufferedWriter out, Instant at, String type, ObjectNode payload) throws IOException {
+    private void line(BufferedWriter out, Instant at, String type, ObjectNode payload) throws IOException {
         ObjectNode line = Json.mapper().createObjectNode().put("timestamp", at.toString()).put("type", type);
         line.set("payload", payload);
-        out.write(line.toString());
-        out.newLine();
+        write(out, line);
+    }
+
+    private void write(BufferedWriter out, ObjectNode line) throws IOException {
+        String text = line.toString();
+        out.write(text);
+        out.write('\n');
+        written += text.length() + 1;
     }
 
     private String text(int words) {
