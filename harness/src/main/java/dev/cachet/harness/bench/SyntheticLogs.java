@@ -149,7 +149,8 @@ public final class SyntheticLogs {
         user.putArray("content").addObject().put("type", "input_text").put("text", prompt);
         line(out, at, "response_item", user);
         line(out, at, "event_msg", Json.mapper().createObjectNode().put("type", "user_message").put("message", prompt));
-        long total = 0;
+        // Input, cached input, output and reasoning: the session's totals, which every call's report carries.
+        long[] total = new long[4];
         long context = 6_000;
         for (int t = 0; t < turns; t++) {
             at = at.plusMillis(500 + random.nextInt(4000));
@@ -159,14 +160,14 @@ public final class SyntheticLogs {
                     .put("name", "shell").put("call_id", call).put("arguments", "{\"command\":[\"rg\",\"cache\"]}"));
             context += 300 + random.nextInt(3000);
             long output = 80 + random.nextInt(400);
-            total += context + output;
+            long[] last = {context, context - 2_000, output, output / 2};
+            for (int i = 0; i < total.length; i++) {
+                total[i] += last[i];
+            }
             ObjectNode count = Json.mapper().createObjectNode().put("type", "token_count");
             ObjectNode info = count.putObject("info");
-            info.putObject("total_token_usage").put("input_tokens", total).put("output_tokens", output)
-                    .put("total_tokens", total);
-            info.putObject("last_token_usage").put("input_tokens", context).put("cached_input_tokens", context - 2_000)
-                    .put("output_tokens", output).put("reasoning_output_tokens", output / 2)
-                    .put("total_tokens", context + output);
+            info.set("total_token_usage", tokenUsage(total));
+            info.set("last_token_usage", tokenUsage(last));
             line(out, at, "event_msg", count);
             line(out, at, "event_msg", count);
             int size = random.nextInt(20) == 0 ? 20_000 + random.nextInt(40_000) : 100 + random.nextInt(2_500);
@@ -177,6 +178,13 @@ public final class SyntheticLogs {
                 return;
             }
         }
+    }
+
+    /** Input, cached input, output and reasoning, as a token_count names them. */
+    private static ObjectNode tokenUsage(long[] counts) {
+        return Json.mapper().createObjectNode().put("input_tokens", counts[0]).put("cached_input_tokens", counts[1])
+                .put("output_tokens", counts[2]).put("reasoning_output_tokens", counts[3])
+                .put("total_tokens", counts[0] + counts[2]);
     }
 
     private void line(BufferedWriter out, Instant at, String type, ObjectNode payload) throws IOException {
