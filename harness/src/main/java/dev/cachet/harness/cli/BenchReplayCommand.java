@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"How fast 'cachet replay' is: writes made-up Claude Code and Codex logs of the chosen size (long "
-                + "and short sessions, sidechains) into a temporary directory, or takes the logs in --logs DIR, and "
-                + "replays them under the five strategies twice in one JVM: cold (the first run, code not yet "
-                + "compiled) and warm. Prints windows (one per call per strategy), windows/s, calls/s, MB/s, peak heap, "
+                + "and short sessions, sub-agents' sidechains, compactions) into a temporary directory, or takes the "
+                + "logs in --logs DIR, and replays them under the five strategies twice in one JVM: cold (the first "
+                + "run, code not yet compiled) and warm. Prints windows (one per call per strategy), windows/s, calls/s, MB/s, peak heap, "
                 + "the share of the jobs' time spent reading the logs against replaying them, and the ratio to a plain "
                 + "Jackson streaming read of the same bytes (the floor, on one thread, read after the replays); 'cpu s' "
                 + "is the CPU time of all threads (the plain read's, its thread's), which a busy machine does not "

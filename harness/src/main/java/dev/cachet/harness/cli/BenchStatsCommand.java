@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"How fast 'cachet stats' reads logs: writes made-up Claude Code and Codex logs of the chosen size "
-                + "(long and short sessions, sidechains) into a temporary directory, reads them as stats does for a "
-                + "report by day (which skips sizing the tool results) and by session (which sizes them), cold (empty "
-                + "cache) and warm, and prints MB/s, calls/s and peak heap, with the ratio to a plain Jackson "
+                + "(long and short sessions, sub-agents' sidechains, compactions) into a temporary directory, reads "
+                + "them as stats does for a report by day (which skips sizing the tool results) and by session "
+                + "(which sizes them), cold (empty cache) and warm, and prints MB/s, calls/s and peak heap, with the ratio to a plain Jackson "
                 + "streaming read of the same bytes (the floor), in wall time and in CPU time ('cpu s': all threads, "
                 + "which a busy machine does not inflate; stats reads on --jobs threads, the plain read on one, whose "
                 + "CPU time is that thread's). "

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.context.Json;
 import dev.cachet.context.TokenCounter;
+import dev.cachet.evals.trace.FileHead;
 import dev.cachet.evals.trace.TraceFiles;
+import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
+import dev.cachet.evals.trace.Trajectory;
+import dev.cachet.evals.trace.TrajectoryTurn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +20,51 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The made-up logs have the shapes of real ones: Codex's running totals. */
+/**
+ * The made-up logs are read whole, as 'cachet stats' reads them (its streaming readers, which would give a line they
+ * do not expect up to the importer, slower) and as 'cachet replay' does (the importer), and have the shapes of real
+ * ones: a compaction near Claude's window, a sub-agent of several turns, Codex's running totals.
+ */
 class SyntheticLogsReadTest {
     private static final TokenCounter COUNTER = TokenCounter.o200k();
+
+    @Test
+    void stats_and_replay_read_every_call_of_every_shape(@TempDir Path dir) throws IOException {
+        long calls = new SyntheticLogs(19).write(dir.resolve("logs"), 2 << 20);
+        TraceFiles.Found found = TraceFiles.expand(List.of(dir.resolve("logs")));
+        TraceSummaries stats = new TraceSummaries(COUNTER);
+
+        long summarised = 0;
+        long imported = 0;
+        int compactions = 0;
+        int subAgentTurns = 0;
+        for (Path file : found.files()) {
+            TraceFormat format = found.format(file);
+            for (TraceSummary summary : stats.read(file, new StreamingOnly(format)).summaries()) {
+                summarised += summary.turns().stream().filter(turn -> turn.usage().isPresent()).count();
+            }
+            for (Trajectory trajectory : format.read(file)) {
+                List<TrajectoryTurn> turns = trajectory.turns();
+                imported += turns.stream().filter(turn -> turn.usage().isPresent()).count();
+                for (int i = 1; i < turns.size(); i++) {
+                    if (turns.get(i).contextRestart()) {
+                        compactions++;
+                        assertThat(turns.get(i).usage().orElseThrow().cacheRead())
+                                .isLessThan(turns.get(i - 1).usage().orElseThrow().cacheRead() / 4);
+                    }
+                }
+                if (turns.stream().allMatch(turn -> turn.agent().equals("Explore"))) {
+                    subAgentTurns = Math.max(subAgentTurns, turns.size());
+                }
+            }
+        }
+        assertThat(found.skipped()).isZero();
+        assertThat(found.unlisted()).isEmpty();
+        assertThat(summarised).isEqualTo(calls);
+        assertThat(imported).isEqualTo(calls);
+        assertThat(compactions).isPositive();
+        assertThat(subAgentTurns).isGreaterThanOrEqualTo(3);
+    }
 
     /** Codex's total_token_usage adds every call up, so that a log without last_token_usage bills each call alike. */
     @Test
@@ -52,5 +98,28 @@ class SyntheticLogsReadTest {
     private static List<Object> usages(List<TraceSummary> summaries) {
         return summaries.stream().flatMap(summary -> summary.turns().stream())
                 .map(turn -> (Object) turn.usage()).toList();
+    }
+
+    /** A format whose importer stats must not fall back on: the streaming reader reads the whole file. */
+    private record StreamingOnly(TraceFormat format) implements TraceFormat {
+        @Override
+        public String label() {
+            return format.label();
+        }
+
+        @Override
+        public String expected() {
+            return format.expected();
+        }
+
+        @Override
+        public boolean recognises(Path file, FileHead head) {
+            return format.recognises(file, head);
+        }
+
+        @Override
+        public List<Trajectory> read(Path file) {
+            throw new AssertionError(file + ": stats' streaming reader gave up on a line");
+        }
     }
 }

@@ -43,6 +43,7 @@ class BenchReplayCommandTest {
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         assertThat(bench.out()).containsPattern("\\d+ files, [\\d.]+ MB").contains("replay cold", "replay warm");
+        assertThat(bench.err()).doesNotContain("skipped");
     }
 
     /** bench replay and bench stats share their --logs (BenchLogs), and its checks. */
