@@ -22,16 +22,6 @@ class BenchLogsTest {
                         + "CACHET_JAVA_OPTS=-Djava.io.tmpdir=DIR");
     }
 
-    /** 'bench stats --size 1t' began writing a tebibyte into a /tmp with 49 GB free. */
-    @Test
-    void a_size_no_disk_holds_is_refused_before_anything_is_written() {
-        CliRun bench = CliRun.of("bench", "stats", "--size", "8000000t");
-
-        assertThat(bench.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(bench.err()).startsWith("cachet: --size 7.6 EiB: the temporary directory ")
-                .contains(" free, room for at most ", "java.io.tmpdir").hasLineCount(1);
-    }
-
     @Test
     void sizes_read_in_binary_units() {
         assertThat(BenchLogs.binary(1023)).isEqualTo("1023 bytes");
