@@ -16,11 +16,12 @@ import java.util.function.Supplier;
  * Anthropic's prompt cache.
  */
 public final class ReplayProvider implements Provider {
+    public static final String NAME = "replay";
     public static final String PRICED_AS = "claude-sonnet-4-6";
 
     @Override
     public String name() {
-        return "replay";
+        return NAME;
     }
 
     @Override

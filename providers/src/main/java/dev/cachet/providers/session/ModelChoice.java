@@ -2,6 +2,8 @@ package dev.cachet.providers.session;
 
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.CacheLifetime;
+import dev.cachet.providers.replay.ReplayProvider;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -9,8 +11,11 @@ import java.util.Optional;
  * base URL ({@code ""} for the provider's own) and the cache lifetime (older logs hold it as an ISO duration).
  */
 public record ModelChoice(String spec, String baseUrl, CacheLifetime cacheTtl) {
+    /** The model as logged; a recording named by a relative path is logged absolute, for a resume from elsewhere. */
     public static ModelChoice of(ModelSpec spec) {
-        return new ModelChoice(spec.toString(), spec.baseUrl().orElse(""), spec.cacheTtl());
+        ModelSpec logged = spec.provider().equals(ReplayProvider.NAME) ? new ModelSpec(spec.provider(),
+                Path.of(spec.name()).toAbsolutePath().normalize().toString(), spec.baseUrl(), spec.cacheTtl()) : spec;
+        return new ModelChoice(logged.toString(), logged.baseUrl().orElse(""), logged.cacheTtl());
     }
 
     public ModelSpec toSpec() {
