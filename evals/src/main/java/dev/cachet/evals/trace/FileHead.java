@@ -59,6 +59,22 @@ public final class FileHead {
         return text;
     }
 
+    /**
+     * Whether it ends inside the file's first line: a head of {@code size} characters with no line end, where the
+     * fields that tell a format may come after the cut (keys sorted, as {@code jq -S} writes them).
+     */
+    boolean cutInFirstLine(int size) {
+        if (length < size) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (chars[i] == '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether it holds nothing but white space, as an empty log does. */
     boolean isBlank() {
         for (int i = 0; i < length; i++) {

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 public final class TraceFormats {
     /** Enough of a file to see its first line or its top-level keys. */
     static final int HEAD_CHARS = 8192;
+    /** A first line read whole where the head ends inside it and no format recognised that much. */
+    private static final int FIRST_LINE_CHARS = 1 << 20;
 
     private static final List<TraceFormat> ALL = List.of(new CachetLogFormat(), new ClaudeCodeFormat(),
             new CodexFormat(), new SweAgentFormat(), new MiniSweAgentFormat(), new OpenHandsFormat());
@@ -30,8 +32,18 @@ public final class TraceFormats {
         return detect(file, FileHead.lent(file));
     }
 
-    /** The first format that recognises the head, each asked of the same one. */
+    /**
+     * The first format that recognises the head, each asked of the same one; where none does and the head ends inside
+     * the first line, of that line read whole (up to a mebibyte): a Codex rollout's first line is tens of kilobytes,
+     * and with its keys sorted the ones that name it come last.
+     */
     private static Optional<TraceFormat> detect(Path file, FileHead head) {
+        Optional<TraceFormat> found = recognising(file, head);
+        return found.isPresent() || !head.cutInFirstLine(HEAD_CHARS) ? found
+                : recognising(file, FileHead.read(file, FIRST_LINE_CHARS));
+    }
+
+    private static Optional<TraceFormat> recognising(Path file, FileHead head) {
         for (TraceFormat format : ALL) {
             if (format.recognises(file, head)) {
                 return Optional.of(format);

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cachet.context.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +56,30 @@ class TraceFormatsTest {
             assertThat(summaries.read(marked, TraceFormats.of(marked)).summaries()).as(log)
                     .isEqualTo(summaries.read(original, TraceFormats.of(original)).summaries());
         }
+    }
+
+    @Test
+    void a_rollout_saved_with_sorted_keys_and_a_first_line_longer_than_the_head_is_still_a_rollout() throws IOException {
+        // As jq -S writes it: the payload of the session_meta line, its base instructions tens of kilobytes, comes
+        // before the timestamp and type that name the format.
+        ObjectMapper sorted = Json.mapper().copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        Path original = TraceSamples.FIXTURES.resolve("codex/rollout.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(original)) {
+            Map<String, Object> fields = sorted.readValue(line, new TypeReference<TreeMap<String, Object>>() { });
+            if ("session_meta".equals(fields.get("type"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> payload = (Map<String, Object>) fields.get("payload");
+                payload.put("base_instructions", Map.of("text", "word ".repeat(5_000)));
+            }
+            lines.add(sorted.writeValueAsString(fields));
+        }
+        Path log = Files.write(dir.resolve("rollout.jsonl"), lines);
+
+        assertThat(Files.readAllLines(log).get(0)).hasSizeGreaterThan(TraceFormats.HEAD_CHARS).startsWith("{\"payload\"");
+        assertThat(TraceFormats.detect(log).map(TraceFormat::label)).contains("codex");
+        assertThat(TraceFormats.read(log)).extracting(trajectory -> trajectory.turns().size())
+                .isEqualTo(TraceFormats.read(original).stream().map(trajectory -> trajectory.turns().size()).toList());
     }
 
     @Test
