@@ -19,7 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 class StatsWhatIfTest {
     @Test
     void the_what_if_cost_and_saving_are_those_of_a_direct_replay() {
-        String log = TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString();
+        whatIfIsDirectReplay(TraceFixtures.path(TraceFixtures.CLAUDE_CODE).toString());
+    }
+
+    @Test
+    void a_log_whose_last_call_is_not_billed_yet_has_the_what_if_of_the_calls_before() {
+        // The rollout's last call has no token count: replay bills the three before, and so does the what-if.
+        whatIfIsDirectReplay(TraceFixtures.path(TraceFixtures.CODEX).toString());
+    }
+
+    private static void whatIfIsDirectReplay(String log) {
         CliRun stats = CliRun.of("stats", log, "--what-if", "hybrid", "--json");
         CliRun replay = CliRun.of("replay", log, "--strategies", "hybrid", "--format", "json");
 
