@@ -3,12 +3,16 @@ package dev.cachet.evals.trace;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 
-/** Why a file could not be read or listed, in words: a file system error's own message is only the path. */
-final class IoReasons {
+/** Why a file could not be read, written or listed, in words: a file system error's own message is only the path. */
+public final class IoReasons {
     private IoReasons() {}
 
-    static String of(IOException e) {
+    public static String of(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

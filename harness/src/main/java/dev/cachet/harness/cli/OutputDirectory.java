@@ -1,8 +1,8 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.evals.trace.IoReasons;
 import dev.cachet.harness.InputException;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,8 +34,7 @@ final class OutputDirectory {
         try {
             Files.delete(Files.createTempFile(existing, ".cachet-write-check", ""));
         } catch (IOException e) {
-            String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : "permission denied";
-            throw new InputException(flag + " " + dir + ": cannot write in " + existing + " (" + reason + ")");
+            throw new InputException(flag + " " + dir + ": cannot write in " + existing + " (" + IoReasons.of(e) + ")");
         }
     }
 }
