@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -24,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Replays many trajectory files under several strategies, {@code jobs} files at a time, the largest first. A file
@@ -62,11 +65,12 @@ public final class ReplayBatch {
      * One file's runs, and its trajectories' calls.
      *
      * @param leftOut why lines of the file were left out, where some were (see {@link JsonFiles#leavingOutCutLines})
-     * @param notes   how its trajectories were billed, where that is worth saying (see {@link Outcome#notes})
+     * @param notes   how its trajectories were billed, where that is worth saying (see {@link Outcome#notes}), by
+     *                trajectory: a trajectory whose calls are all billed in another is not reported, nor its notes
      */
     private record FileRuns(List<ReplayRun> runs, Map<String, BilledOnce.TraceCalls> calls, Optional<String> leftOut,
-            List<String> notes) {
-        static final FileRuns NONE = new FileRuns(List.of(), Map.of(), Optional.empty(), List.of());
+            Map<String, List<String>> notes) {
+        static final FileRuns NONE = new FileRuns(List.of(), Map.of(), Optional.empty(), Map.of());
     }
 
     /** @param counter counts tokens; each file counts with a fresh copy, so no file keeps another's counts alive */
@@ -108,9 +112,12 @@ public final class ReplayBatch {
             }
             List<ReplayRun> rendered = byFile.stream().flatMap(file -> file.runs().stream()).toList();
             BilledOnce billed = BilledOnce.of(byFile.stream().map(FileRuns::calls).toList());
-            return new Outcome(rendered.stream().flatMap(run -> billed.billed(run).stream()).toList(),
-                    Arrays.stream(failures).filter(Objects::nonNull).toList(), billed.shared(),
-                    byFile.stream().flatMap(file -> file.notes().stream()).toList(),
+            List<ReplayRun> reported = rendered.stream().flatMap(run -> billed.billed(run).stream()).toList();
+            Set<String> reportedTraces = reported.stream().map(ReplayRun::trace).collect(Collectors.toSet());
+            return new Outcome(reported, Arrays.stream(failures).filter(Objects::nonNull).toList(), billed.shared(),
+                    byFile.stream().flatMap(file -> file.notes().entrySet().stream())
+                            .filter(notes -> reportedTraces.contains(notes.getKey()))
+                            .flatMap(notes -> notes.getValue().stream()).toList(),
                     windows(rendered, run -> !run.strategy().equals(CounterfactualReplay.RECORDED)),
                     windows(rendered, run -> run.strategy().equals(TranscriptStrategy.NAME)));
         } finally {
@@ -148,9 +155,10 @@ public final class ReplayBatch {
         long start = System.nanoTime();
         JsonFiles.Read<List<Trajectory>> read = JsonFiles.leavingOutCutLines(() -> reader.apply(file));
         List<Trajectory> trajectories = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        Map<String, List<String>> notesByTrace = new LinkedHashMap<>();
         for (Trajectory logged : read.value()) {
             Trajectory billed = logged.withoutUnbilledTail();
+            List<String> notes = notesByTrace.computeIfAbsent(logged.id(), id -> new ArrayList<>());
             int left = logged.turns().size() - billed.turns().size();
             if (left > 0) {
                 notes.add(logged.id() + ": " + (left == 1 ? "its last call has" : "its last " + left
@@ -168,6 +176,6 @@ public final class ReplayBatch {
             runs.addAll(replay.replay(trajectory, strategies));
         }
         nanos[1] = System.nanoTime() - readAt;
-        return new FileRuns(runs, BilledOnce.callsOf(trajectories), read.leftOut(), notes);
+        return new FileRuns(runs, BilledOnce.callsOf(trajectories), read.leftOut(), notesByTrace);
     }
 }

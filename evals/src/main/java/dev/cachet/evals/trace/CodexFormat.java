@@ -195,7 +195,7 @@ public final class CodexFormat implements TraceFormat {
             JsonNode last = payload.path("info").path("last_token_usage");
             Usage usage = last.isMissingNode() || last.isNull()
                     ? reports.growth().orElseThrow(() -> new TraceFormatException(file + ":" + line.number()
-                            + ": payload.info has no last_token_usage, and its total_token_usage no integer"
+                            + ": payload.info has no last_token_usage, and its total_token_usage no whole"
                             + " input_tokens and output_tokens to bill the call from"))
                     : Usages.openAi(
                             JsonFiles.requiredTokenCount(file, line, "payload.info.last_token_usage.input_tokens"),

@@ -37,7 +37,7 @@ final class CodexReports {
 
     /**
      * What the last report taken billed, read from its total: empty where that total, or the one before it, lacks
-     * integer input and output counts, or has cached or reasoning counts that are not integers.
+     * whole input and output counts, or has cached or reasoning counts that are not whole (a negative count is none).
      */
     Optional<Usage> growth() {
         Optional<long[]> now = counts(latest);
@@ -77,7 +77,7 @@ final class CodexReports {
     }
 
     private static boolean count(JsonNode count) {
-        return count.isIntegralNumber() && count.canConvertToLong();
+        return count.isIntegralNumber() && count.canConvertToLong() && count.asLong() >= 0;
     }
 
     private static boolean optionalCount(JsonNode count) {

@@ -23,23 +23,25 @@ public final class FileHead {
 
     private final char[] chars;
     private final int length;
+    /** Whether the file goes on past the head. */
+    private final boolean cut;
     private String text;
     private JsonHead json;
 
-    private FileHead(char[] chars, int length) {
+    private FileHead(char[] chars, int length, boolean cut) {
         this.chars = chars;
         this.length = length;
+        this.cut = cut;
     }
 
     /** A head given as text. */
     public static FileHead of(String text) {
-        return new FileHead(text.toCharArray(), text.length());
+        return new FileHead(text.toCharArray(), text.length(), false);
     }
 
     /** The first {@code chars} characters of {@code file}, in buffers of its own. */
     static FileHead read(Path file, int chars) {
-        Buffers buffers = new Buffers(chars);
-        return new FileHead(buffers.chars, buffers.read(file));
+        return new Buffers(chars).head(file);
     }
 
     /**
@@ -47,8 +49,7 @@ public final class FileHead {
      * the next, so it must not outlive the detection it is read for.
      */
     static FileHead lent(Path file) {
-        Buffers buffers = BUFFERS.get();
-        return new FileHead(buffers.chars, buffers.read(file));
+        return BUFFERS.get().head(file);
     }
 
     /** The head as a string. */
@@ -60,11 +61,11 @@ public final class FileHead {
     }
 
     /**
-     * Whether it ends inside the file's first line: a head of {@code size} characters with no line end, where the
-     * fields that tell a format may come after the cut (keys sorted, as {@code jq -S} writes them).
+     * Whether it ends inside the file's first line: the file goes on past a head with no line end, where the fields
+     * that tell a format may come after the cut (keys sorted, as {@code jq -S} writes them).
      */
-    boolean cutInFirstLine(int size) {
-        if (length < size) {
+    boolean cutInFirstLine() {
+        if (!cut) {
             return false;
         }
         for (int i = 0; i < length; i++) {
@@ -109,18 +110,19 @@ public final class FileHead {
             this.chars = new char[chars];
         }
 
-        /** Reads the file's first characters into {@link #chars}; how many there are. */
-        int read(Path file) {
+        /** Reads the file's first characters into {@link #chars}, as a head that says whether the file goes on. */
+        FileHead head(Path file) {
             decoder.reset();
             bytes.clear();
             CharBuffer out = CharBuffer.wrap(chars);
             try (FileChannel channel = FileChannel.open(file)) {
+                boolean full = false;
                 while (out.hasRemaining()) {
                     boolean end = channel.read(bytes) < 0;
                     bytes.flip();
                     // Overflow leaves out a character of two chars that only one would fit: such a character stands
                     // inside a JSON string, which the head cuts with or without its first half.
-                    boolean full = decoder.decode(bytes, out, end).isOverflow();
+                    full = decoder.decode(bytes, out, end).isOverflow();
                     bytes.compact();
                     if (end) {
                         decoder.flush(out);
@@ -129,12 +131,15 @@ public final class FileHead {
                         break;
                     }
                 }
+                // Overflowed, or filled with bytes left to decode or to read: the file goes on past the head.
+                boolean cut = full
+                        || !out.hasRemaining() && (bytes.position() > 0 || channel.position() < channel.size());
                 // A byte order mark (an editor on Windows writes one) is no character of the log.
                 if (out.position() > 0 && chars[0] == BOM) {
                     System.arraycopy(chars, 1, chars, 0, out.position() - 1);
-                    return out.position() - 1;
+                    return new FileHead(chars, out.position() - 1, cut);
                 }
-                return out.position();
+                return new FileHead(chars, out.position(), cut);
             } catch (NoSuchFileException e) {
                 throw new TraceFormatException("trajectory not found: " + file);
             } catch (IOException e) {

@@ -39,7 +39,7 @@ public final class TraceFormats {
      */
     private static Optional<TraceFormat> detect(Path file, FileHead head) {
         Optional<TraceFormat> found = recognising(file, head);
-        return found.isPresent() || !head.cutInFirstLine(HEAD_CHARS) ? found
+        return found.isPresent() || !head.cutInFirstLine() ? found
                 : recognising(file, FileHead.read(file, FIRST_LINE_CHARS));
     }
 

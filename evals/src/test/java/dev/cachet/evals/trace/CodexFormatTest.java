@@ -279,8 +279,13 @@ class CodexFormatTest {
                 + "\"output_tokens\":\"5\"}}}}");
 
         assertThatThrownBy(() -> read(log)).isInstanceOf(TraceFormatException.class)
-                .hasMessage(log + ":3: payload.info has no last_token_usage, and its total_token_usage no integer "
+                .hasMessage(log + ":3: payload.info has no last_token_usage, and its total_token_usage no whole "
                         + "input_tokens and output_tokens to bill the call from");
+        Path negative = rollout(call(), "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"event_msg\",\"payload\":{"
+                + "\"type\":\"token_count\",\"info\":{\"total_token_usage\":{\"input_tokens\":10,"
+                + "\"output_tokens\":-5}}}}");
+        assertThatThrownBy(() -> read(negative)).isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining(":3: payload.info has no last_token_usage, and its total_token_usage no whole ");
     }
 
     @Test

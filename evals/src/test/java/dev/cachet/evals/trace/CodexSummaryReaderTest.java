@@ -132,6 +132,7 @@ class CodexSummaryReaderTest {
                 // a total alone, without its counts
                 List.of(meta, call, total("{\"input_tokens\":10}")),
                 List.of(meta, call, total("{\"input_tokens\":10,\"output_tokens\":\"5\"}")),
+                List.of(meta, call, total("{\"input_tokens\":10,\"output_tokens\":-5}")),
                 // more lines to readLine, which ends one at a lone carriage return
                 List.of(meta, call, counted.replace(",\"payload\":", ",\r\"payload\":")));
         for (List<String> lines : odd) {

@@ -1,7 +1,10 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.context.error.CachetException;
+import dev.cachet.evals.trace.IoReasons;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 
 /** Turns every failure into one line on stderr and an exit code; a stack trace only for cachet's own bugs. */
@@ -44,9 +47,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     private static String message(Exception e) {
         if (e instanceof UncheckedIOException io) {
-            // Wrapped without words of its own, its message is its cause's class and message: the cause's are enough.
-            String reason = io.getCause().getMessage();
-            return e.getMessage().equals(io.getCause().toString()) ? reason : e.getMessage() + ": " + reason;
+            IOException cause = io.getCause();
+            // Wrapped without words of its own, its message is its cause's class and message: the file the cause
+            // names (a file system error's message is often that path alone) and why are enough.
+            if (e.getMessage().equals(cause.toString())) {
+                return (cause instanceof FileSystemException failed && failed.getFile() != null
+                        ? failed.getFile() + ": " : "") + IoReasons.of(cause);
+            }
+            return e.getMessage() + ": " + IoReasons.of(cause);
         }
         return exitCode(e) == ExitCodes.INTERNAL ? "internal error: " + e : e.getMessage();
     }

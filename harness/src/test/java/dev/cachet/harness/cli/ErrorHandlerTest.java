@@ -18,6 +18,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,11 +84,18 @@ class ErrorHandlerTest {
     }
 
     @Test
-    void a_failure_wrapped_without_words_of_its_own_says_its_cause_once() {
-        Handled handled = handle(new UncheckedIOException(new IOException("/tmp/x: No space left on device")));
-
-        assertThat(handled.code()).isEqualTo(ExitCodes.INPUT);
-        assertThat(handled.err().lines()).containsExactly("cachet: /tmp/x: No space left on device");
+    void a_failure_wrapped_without_words_of_its_own_says_its_cause_once_with_the_file_it_names() {
+        Map<IOException, String> said = Map.of(
+                new IOException("No space left on device"), "cachet: No space left on device",
+                new AccessDeniedException("/srv/repo/secret"), "cachet: /srv/repo/secret: permission denied",
+                new NoSuchFileException("/srv/repo/gone"), "cachet: /srv/repo/gone: no such file",
+                new FileSystemException("/srv/x", null, "Read-only file system"), "cachet: /srv/x: Read-only file system",
+                new IOException(), "cachet: IOException");
+        said.forEach((cause, line) -> {
+            Handled handled = handle(new UncheckedIOException(cause));
+            assertThat(handled.code()).isEqualTo(ExitCodes.INPUT);
+            assertThat(handled.err().lines()).as(line).containsExactly(line);
+        });
     }
 
     @Test

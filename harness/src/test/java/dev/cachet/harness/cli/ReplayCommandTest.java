@@ -373,7 +373,9 @@ class ReplayCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("a.jsonl: its last call has no bill in the log")
-                .contains("b.jsonl: not reported apart: its 2 calls are also in a.jsonl, whose rows bill them");
+                .contains("b.jsonl: not reported apart: its 2 calls are also in a.jsonl, whose rows bill them")
+                .contains("a.jsonl: model gpt-test has no price")
+                .as("a trace not reported has no notes").doesNotContain("b.jsonl: model");
         assertThat(json(run.out()).get("runs"))
                 .isEqualTo(json(replay(List.of(billed), "--format", "json", "--strategies", "transcript").out()).get("runs"));
     }
