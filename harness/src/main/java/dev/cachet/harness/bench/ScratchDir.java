@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -20,16 +23,20 @@ public final class ScratchDir implements AutoCloseable {
 
     private final Path path;
     private final Thread onShutdown;
+    private final AtomicBoolean shuttingDown;
 
-    private ScratchDir(Path path, Thread onShutdown) {
+    private ScratchDir(Path path, Thread onShutdown, AtomicBoolean shuttingDown) {
         this.path = path;
         this.onShutdown = onShutdown;
+        this.shuttingDown = shuttingDown;
     }
 
     public static ScratchDir create(String prefix) throws IOException {
         // The hook comes first, so that no signal falls between the directory and its hook.
         AtomicReference<Path> made = new AtomicReference<>();
+        AtomicBoolean shuttingDown = new AtomicBoolean();
         Thread onShutdown = new Thread(() -> {
+            shuttingDown.set(true);
             if (made.get() != null) {
                 delete(made.get());
             }
@@ -41,7 +48,22 @@ public final class ScratchDir implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(onShutdown);
             throw e;
         }
-        return new ScratchDir(made.get(), onShutdown);
+        return new ScratchDir(made.get(), onShutdown, shuttingDown);
+    }
+
+    /**
+     * Runs {@code work} in the directory; a failure that came of the JVM deleting it as it shuts down (Ctrl-C) is no
+     * failure to report: this thread waits for the exit instead.
+     */
+    public <T> T using(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            while (shuttingDown.get()) {
+                LockSupport.park(this);
+            }
+            throw e;
+        }
     }
 
     public Path path() {

@@ -20,7 +20,7 @@ import java.util.Random;
  *
  * <p>The logs end within a turn of the size: the session being written when the total reaches it ends there, at a
  * whole turn, so every file stays a valid log. The first two files are short and have each shape, a Claude Code
- * session with a sidechain and a Codex rollout, so that a small size has them all.
+ * session with a sidechain and a Codex rollout, so that a size from about 100 KB has them all.
  */
 public final class SyntheticLogs {
     private static final String[] WORDS = {"the", "context", "window", "cache", "prefix", "tool", "result", "file",

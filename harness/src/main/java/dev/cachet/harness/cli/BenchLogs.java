@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.harness.InputException;
+import dev.cachet.harness.bench.ScratchDir;
 import dev.cachet.harness.bench.SyntheticLogs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,13 +36,14 @@ final class BenchLogs {
 
     /**
      * The files in --logs; without it, made-up Claude Code and Codex logs of {@code size} bytes written to
-     * {@code scratch}/logs.
+     * {@code temp}/logs.
      *
      * @throws UsageException when --size is given with --logs, which it cannot change
      * @throws InputException when --logs is no directory or holds no session log of a known format, or the made-up
-     *                        logs would not fit beside {@code scratch}
+     *                        logs would not fit beside {@code temp}
      */
-    Logs files(Path scratch, long size) throws IOException {
+    Logs files(ScratchDir temp, long size) throws IOException {
+        Path scratch = temp.path();
         if (logs != null && command.commandLine().getParseResult().hasMatchedOption("--size")) {
             throw new UsageException("--size sizes made-up logs, and --logs " + logs + " reads the logs there as they "
                     + "are; give one");
@@ -53,7 +55,8 @@ final class BenchLogs {
         if (dir == null) {
             fits(size, scratch.getParent(), Files.getFileStore(scratch).getUsableSpace());
             dir = scratch.resolve("logs");
-            new SyntheticLogs(19).write(dir, size);
+            Path written = dir;
+            temp.using(() -> new SyntheticLogs(19).write(written, size));
         }
         TraceFiles.Found found = TraceFiles.expand(List.of(dir));
         if (found.files().isEmpty()) {

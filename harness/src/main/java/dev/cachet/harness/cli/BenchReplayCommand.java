@@ -57,7 +57,7 @@ final class BenchReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (ScratchDir temp = ScratchDir.create("cachet-bench-replay")) {
-            BenchLogs.Logs read = logs.files(temp.path(), size);
+            BenchLogs.Logs read = logs.files(temp, size);
             List<Path> files = read.files();
             List<StrategyInfo> strategies = Strategies.all();
             out.printf(Locale.ROOT, "%d files, %.1f MB, %d strategies, %d jobs%n", files.size(), read.bytes() / 1e6,

@@ -57,7 +57,7 @@ final class BenchStatsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ScratchDir scratch = ScratchDir.create("cachet-bench-stats")) {
             Path temp = scratch.path();
-            BenchLogs.Logs read = logs.files(temp, size);
+            BenchLogs.Logs read = logs.files(scratch, size);
             List<Path> files = read.files();
             double mb = read.bytes() / 1e6;
             out.printf(Locale.ROOT, "%d files, %.1f MB, %d jobs%n", files.size(), mb, logs.jobs);

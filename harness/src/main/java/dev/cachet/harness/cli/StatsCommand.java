@@ -8,6 +8,7 @@ import dev.cachet.context.Json;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.evals.replay.BilledOnce;
 import dev.cachet.evals.replay.CounterfactualReplay;
+import dev.cachet.evals.replay.TraceBilling;
 import dev.cachet.evals.report.StatsTables;
 import dev.cachet.evals.report.TextTable;
 import dev.cachet.evals.report.UsageHtmlReport;
@@ -50,6 +51,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -212,6 +215,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         int sideCalls = read.stream().mapToInt(part -> part.sideCalls().size()).sum();
         CallList counted = new CallList(keepCalls ? turns + sideCalls : 0);
         Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
+        Set<String> lentPrices = new TreeSet<>();
         Calls calls = new Calls(turns);
         for (List<TraceSummary> parts : loaded.sessions()) {
             if (!filter.fromSource(parts.get(0).format())) {
@@ -238,7 +242,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             stats.ifPresent(sessions::add);
             strategy.ifPresent(asked -> stats.flatMap(s -> whatIf(s.session(),
                             whole.getOrDefault(sessionKey(parts.get(0).format(), parts.get(0).session()), List.of()),
-                            kept, asked))
+                            kept, asked, lentPrices))
                     .ifPresent(w -> whatIfs.put(w.session(), w)));
         }
         failures.forEach(failure -> err.println("skipped " + failure));
@@ -247,6 +251,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             throw new InputException("no session log could be read; nothing reported");
         }
         UnpricedModels.of(billedModels).forEach(err::println);
+        lentPrices.forEach(err::println);
         out().print(render(view, chosen, sessions, periods.map(PeriodTotals::report), counted, pricer, whatIfs));
         out().flush();
         return failures.stream().anyMatch(f -> !f.endsWith("no usage recorded")) ? ExitCodes.INPUT : ExitCodes.OK;
@@ -256,10 +261,14 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
      * The replay of a session's parts under {@code strategy}, billing the calls its row counts and no others, each in
      * the first part that holds it: a call several logs hold is counted, and billed, where it was met first, and with
      * --since or --until only the calls of those days are (the session is replayed whole, its earlier calls its
-     * history). Calls are taken by place, since some logs name none.
+     * history). Calls are taken by place, since some logs name none. {@code lentPrices} gets a line for each model
+     * without a price that the replay bills at another's.
      */
     private Optional<WhatIf> whatIf(String session, List<Trajectory> parts, CallList counted,
-            ConfiguredStrategy strategy) {
+            ConfiguredStrategy strategy, Set<String> lentPrices) {
+        // A model without a price has no cost in the row: the what-if lends it another's, and says so.
+        parts.forEach(part -> billing().pricedAsAnother(part).forEach((model, as) -> lentPrices.add("model " + model
+                + " has no price; --what-if bills it, and the bill it is set against, at " + as + "'s")));
         Map<String, BitSet> turns = new HashMap<>();
         Map<String, BitSet> sideCalls = new HashMap<>();
         for (int i = 0; i < counted.size(); i++) {
@@ -306,8 +315,11 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     /** The replay --what-if runs: each trajectory billed as 'cachet replay' bills it by default. */
     private CounterfactualReplay replay() {
-        return new CounterfactualReplay(harness().counter().fresh(),
-                harness().traceBilling(harness().priced(ModelOptions.defaults())));
+        return new CounterfactualReplay(harness().counter().fresh(), billing());
+    }
+
+    private TraceBilling billing() {
+        return harness().traceBilling(harness().priced(ModelOptions.defaults()));
     }
 
     /** The periods a report adds its calls up by: its view's, or the days of the page; none for blocks or sessions. */

@@ -34,6 +34,9 @@ class StatsWhatIfTest {
 
         assertThat(stats.exitCode()).as(stats.err()).isZero();
         assertThat(replay.exitCode()).as(replay.err()).isZero();
+        // The fixtures' models have no price: the what-if lends them the default's and says so, as replay does.
+        assertThat(stats.err()).containsPattern("model [a-z0-9-]+ has no price; --what-if bills it, and the bill it is "
+                + "set against, at anthropic:claude-sonnet-4-6's");
         List<JsonNode> runs = stream(json(replay.out()).get("runs")).toList();
         double hybrid = runs.stream().filter(r -> r.get("strategy").asText().equals("hybrid")).findFirst().orElseThrow()
                 .get("cost_usd").asDouble();

@@ -11,10 +11,13 @@ import java.util.Optional;
  * base URL ({@code ""} for the provider's own) and the cache lifetime (older logs hold it as an ISO duration).
  */
 public record ModelChoice(String spec, String baseUrl, CacheLifetime cacheTtl) {
-    /** The model as logged; a recording named by a relative path is logged absolute, for a resume from elsewhere. */
+    /**
+     * The model as logged; a recording named by a relative path is logged absolute, for a resume from elsewhere (not
+     * normalized: through a symbolic link, {@code ..} is the link target's parent).
+     */
     public static ModelChoice of(ModelSpec spec) {
         ModelSpec logged = spec.provider().equals(ReplayProvider.NAME) ? new ModelSpec(spec.provider(),
-                Path.of(spec.name()).toAbsolutePath().normalize().toString(), spec.baseUrl(), spec.cacheTtl()) : spec;
+                Path.of(spec.name()).toAbsolutePath().toString(), spec.baseUrl(), spec.cacheTtl()) : spec;
         return new ModelChoice(logged.toString(), logged.baseUrl().orElse(""), logged.cacheTtl());
     }
 

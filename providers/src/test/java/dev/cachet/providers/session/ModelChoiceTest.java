@@ -14,8 +14,9 @@ class ModelChoiceTest {
         ModelChoice logged = ModelChoice.of(ModelSpec.parse("replay:recordings/../demo/session.jsonl", Optional.empty(),
                 CacheLifetime.AUTO));
 
-        assertThat(logged.spec()).isEqualTo("replay:" + Path.of("demo/session.jsonl").toAbsolutePath());
-        assertThat(logged.toSpec().name()).isEqualTo(Path.of("demo/session.jsonl").toAbsolutePath().toString());
+        Path absolute = Path.of("recordings/../demo/session.jsonl").toAbsolutePath();
+        assertThat(logged.spec()).isEqualTo("replay:" + absolute);
+        assertThat(logged.toSpec().name()).isEqualTo(absolute.toString());
     }
 
     @Test
