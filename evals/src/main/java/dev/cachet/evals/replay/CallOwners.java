@@ -13,8 +13,8 @@ import java.util.Set;
  * starts with the lines of the log it resumed, calls and all, and some of its versions log a sub-agent both inline in
  * its parent's log and in a file of its own; a copied history may hold a Codex rollout's reports; and within one log,
  * lines of one response may fall in two contexts. Such a call was billed once: a trace with a recorded bill bills it
- * before one without (a log cut off before its last call was billed is estimated, and would leave the call
- * unbilled); among those, a trace of the file that holds the most calls (a resumed session's latest log usually holds
+ * before one without (a log that lacks a call's bill before its last billed call is estimated, and would leave the
+ * call unbilled); among those, a trace of the file that holds the most calls (a resumed session's latest log usually holds
  * all the ones before it), else of the first file in order, else the file's first trace. So the bills of a replay add
  * up to what was paid, as {@code stats} counts each call once.
  */
