@@ -14,8 +14,8 @@ import java.util.Random;
 /**
  * Writes made-up Claude Code and Codex logs of about a chosen size, shaped like real ones: long and short sessions,
  * Claude Code responses split over several lines that repeat their usage, inline sub-agents (sidechains of several
- * turns), compactions as the context nears Claude's window, tool results from a line to tens of kilobytes, Codex token
- * counts written twice with the session's running totals. The same seed writes the same bytes; 'cachet stats' and
+ * turns), compactions as the context nears the model's window (Claude Code's and Codex's own), tool results from a
+ * line to tens of kilobytes, Codex token counts written twice with the session's running totals. The same seed writes the same bytes; 'cachet stats' and
  * 'cachet replay' read every line.
  *
  * <p>The logs end within a turn of the size: the session being written when the total reaches it ends there, at a
@@ -33,6 +33,8 @@ public final class SyntheticLogs {
      * answer (the corpus's compaction came at 167K).
      */
     private static final long COMPACT_AT = 160_000;
+    /** Codex compacts on its own before gpt-5-codex's 272K window fills. */
+    private static final long CODEX_COMPACT_AT = 220_000;
 
     private final Random random;
     private long calls;
@@ -238,13 +240,20 @@ public final class SyntheticLogs {
         long context = 6_000;
         for (int t = 0; t < turns; t++) {
             at = at.plusMillis(500 + random.nextInt(4000));
+            boolean compacted = context > CODEX_COMPACT_AT;
+            if (compacted) {
+                // The summary replaces the history: only the instructions before it are still cached.
+                line(out, at, "compacted", Json.mapper().createObjectNode().put("message", text(300)));
+                context = 8_000 + random.nextInt(6_000);
+            }
             line(out, at, "response_item", Json.mapper().createObjectNode().put("type", "reasoning").put("summary", ""));
             String call = "call_" + n + "_" + t;
             line(out, at, "response_item", Json.mapper().createObjectNode().put("type", "function_call")
                     .put("name", "shell").put("call_id", call).put("arguments", "{\"command\":[\"rg\",\"cache\"]}"));
             context += 300 + random.nextInt(3000);
+            long cached = compacted ? 4_000 : context - 2_000;
             long output = 80 + random.nextInt(400);
-            long[] last = {context, context - 2_000, output, output / 2};
+            long[] last = {context, cached, output, output / 2};
             for (int i = 0; i < total.length; i++) {
                 total[i] += last[i];
             }
