@@ -4,6 +4,7 @@ import dev.cachet.evals.trace.Trajectory;
 import dev.cachet.evals.trace.TrajectoryTurn;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,15 +109,19 @@ public final class BilledOnce {
         return count(billed) == 0 ? Optional.empty() : Optional.of(run.keeping(turn -> billed[turn.turn() - 1]));
     }
 
-    /** Which of a trace's calls it bills; {@code elsewhere} gets the other traces that bill the rest. */
+    /**
+     * Which of a trace's calls it bills: those it owns, each once (a log may hold a line of its own twice);
+     * {@code elsewhere} gets the other traces that bill the rest.
+     */
     private static boolean[] billed(String trace, List<Optional<String>> ids, CallOwners owners,
             Set<String> elsewhere) {
         boolean[] billed = new boolean[ids.size()];
+        Set<String> seen = new HashSet<>();
         for (int turn = 0; turn < ids.size(); turn++) {
             Optional<String> id = ids.get(turn);
             String owner = id.isEmpty() ? trace : owners.owner(id.get(), trace);
-            billed[turn] = owner.equals(trace);
-            if (!billed[turn]) {
+            billed[turn] = owner.equals(trace) && (id.isEmpty() || seen.add(id.get()));
+            if (!owner.equals(trace)) {
                 elsewhere.add(owner);
             }
         }

@@ -75,7 +75,20 @@ public final class OpenHandsFormat implements TraceFormat {
             return List.of(OpenHandsSdkEvents.read(name, file.toString(),
                     lines.stream().map(JsonFiles.Line::json).toList()));
         }
-        return lines.stream().map(line -> run(file, name, line)).toList();
+        return apart(lines.stream().map(line -> run(file, name, line)).toList());
+    }
+
+    /**
+     * Each run under a name of its own: an instance run again and appended to the same output (as OpenHands' own
+     * re-runs append) is named with its number among that instance's runs, where it took the first run's name and
+     * replay kept one of the two.
+     */
+    private static List<Trajectory> apart(List<Trajectory> runs) {
+        Map<String, Integer> seen = new HashMap<>();
+        return runs.stream().map(run -> {
+            int nth = seen.merge(run.id(), 1, Integer::sum);
+            return nth == 1 ? run : run.withId(run.id() + "-run" + nth);
+        }).toList();
     }
 
     private static Trajectory run(Path file, String name, JsonFiles.Line line) {

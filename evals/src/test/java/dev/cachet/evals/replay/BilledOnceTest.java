@@ -64,6 +64,15 @@ class BilledOnceTest {
     }
 
     @Test
+    void a_call_a_trace_holds_twice_is_billed_once() {
+        BilledOnce once = BilledOnce.of(List.of(Map.of("s.jsonl", billed("m1", "m2", "m2", "m3"))));
+
+        assertThat(once.billed(run("s.jsonl", 4)).orElseThrow().turns()).extracting(ReplayTurn::turn)
+                .containsExactly(1, 2, 4);
+        assertThat(once.shared()).isEmpty();
+    }
+
+    @Test
     void a_call_two_traces_of_one_log_hold_is_billed_by_one() {
         // One response whose lines fell in the main context and in a sidechain.
         Map<String, BilledOnce.TraceCalls> log = new LinkedHashMap<>();

@@ -45,6 +45,20 @@ class OpenHandsFormatTest {
     }
 
     @Test
+    void an_instance_run_again_in_the_same_output_is_a_run_of_its_own() throws IOException {
+        List<String> lines = Files.readAllLines(OUTPUT);
+        lines.add(lines.get(0));
+        Path rerun = Files.write(dir.resolve("output.jsonl"), lines);
+
+        List<Trajectory> runs = format.read(rerun);
+
+        assertThat(runs).extracting(Trajectory::id).containsExactly("output.jsonl#demo__a-1", "output.jsonl#demo__a-2",
+                "output.jsonl#demo__a-1-run2");
+        assertThat(runs).extracting(Trajectory::session).doesNotHaveDuplicates();
+        assertThat(runs.get(2).turns()).isEqualTo(runs.get(0).turns());
+    }
+
+    @Test
     void one_turn_per_llm_response_holding_the_calls_of_all_its_actions() {
         Trajectory run = format.read(OUTPUT).get(0);
 
