@@ -74,7 +74,7 @@ public final class ScratchDir implements AutoCloseable {
     public void close() {
         try {
             Runtime.getRuntime().removeShutdownHook(onShutdown);
-        } catch (IllegalStateException shuttingDown) {
+        } catch (IllegalStateException alreadyShuttingDown) {
             // The hook deletes it.
             return;
         }
