@@ -73,7 +73,7 @@ final class MiniSweAgentMessages {
         awaitingOutput = textMode && !calls.isEmpty();
         JsonNode extra = message.path("extra");
         TurnBuilder.Turn turn = turns.open(at(extra.path("timestamp"))).text(content);
-        usage(extra.path("response").path("usage")).ifPresent(turn::usage);
+        usage(file + ": " + path + ".extra.response.usage", extra.path("response").path("usage")).ifPresent(turn::usage);
         calls.forEach(turn::call);
     }
 
@@ -122,17 +122,15 @@ final class MiniSweAgentMessages {
     }
 
     /** OpenAI-style usage: {@code prompt_tokens} includes the cached ones, which DeepSeek also names cache hits. */
-    private static Optional<Usage> usage(JsonNode usage) {
+    private static Optional<Usage> usage(String where, JsonNode usage) {
         if (!usage.isObject()) {
             return Optional.empty();
         }
-        JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
-        if (!cached.isNumber()) {
-            cached = usage.path("prompt_cache_hit_tokens");
-        }
-        return Optional.of(Usages.openAi(usage.path("prompt_tokens").asLong(), cached.asLong(),
-                usage.path("completion_tokens").asLong(),
-                usage.path("completion_tokens_details").path("reasoning_tokens").asLong()));
+        String cached = usage.at("/prompt_tokens_details/cached_tokens").isNumber() ? "prompt_tokens_details.cached_tokens"
+                : "prompt_cache_hit_tokens";
+        return Optional.of(Usages.openAi(Usages.count(where, usage, "prompt_tokens"), Usages.count(where, usage, cached),
+                Usages.count(where, usage, "completion_tokens"),
+                Usages.count(where, usage, "completion_tokens_details.reasoning_tokens")));
     }
 
     /** An epoch-seconds timestamp, to the microsecond. */

@@ -141,11 +141,11 @@ final class OpenHandsEvents {
     private Optional<Usage> usage(String responseId, JsonNode usage) {
         return Optional.ofNullable(billed.get(responseId)).or(() -> usage.isObject()
                 ? Optional.of(Usages.liteLlm(
-                        usage.path("prompt_tokens").asLong(),
-                        usage.at("/prompt_tokens_details/cached_tokens").asLong(),
-                        usage.path("cache_creation_input_tokens").asLong(),
-                        usage.path("completion_tokens").asLong(),
-                        usage.at("/completion_tokens_details/reasoning_tokens").asLong()))
+                        Usages.count(where, usage, "prompt_tokens"),
+                        Usages.count(where, usage, "prompt_tokens_details.cached_tokens"),
+                        Usages.count(where, usage, "cache_creation_input_tokens"),
+                        Usages.count(where, usage, "completion_tokens"),
+                        Usages.count(where, usage, "completion_tokens_details.reasoning_tokens")))
                 : Optional.empty());
     }
 

@@ -107,7 +107,7 @@ public final class OpenHandsFormat implements TraceFormat {
         if (OpenHandsFlatHistory.isFlat(history)) {
             return OpenHandsFlatHistory.read(name + "#" + instance.asText(), where, history, Optional.empty());
         }
-        return OpenHandsEvents.read(name + "#" + instance.asText(), where, history, billed(run.at("/metrics/token_usages")),
+        return OpenHandsEvents.read(name + "#" + instance.asText(), where, history, billed(where, run.at("/metrics/token_usages")),
                 model.isTextual() ? Optional.of(model.asText()) : Optional.empty());
     }
 
@@ -119,16 +119,17 @@ public final class OpenHandsFormat implements TraceFormat {
     }
 
     /** Usage per LLM response id; {@code prompt_tokens} is LiteLLM's, cache reads and writes included. */
-    private static Map<String, Usage> billed(JsonNode tokenUsages) {
+    private static Map<String, Usage> billed(String where, JsonNode tokenUsages) {
         Map<String, Usage> billed = new HashMap<>();
         for (JsonNode call : tokenUsages) {
             String responseId = call.path("response_id").asText("");
             if (!responseId.isEmpty()) {
+                String at = where + ": metrics.token_usages of " + responseId;
                 billed.putIfAbsent(responseId, Usages.liteLlm(
-                        call.path("prompt_tokens").asLong(),
-                        call.path("cache_read_tokens").asLong(),
-                        call.path("cache_write_tokens").asLong(),
-                        call.path("completion_tokens").asLong(),
+                        Usages.count(at, call, "prompt_tokens"),
+                        Usages.count(at, call, "cache_read_tokens"),
+                        Usages.count(at, call, "cache_write_tokens"),
+                        Usages.count(at, call, "completion_tokens"),
                         0));
             }
         }

@@ -1,10 +1,23 @@
 package dev.cachet.evals.trace;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.providers.Usage;
 
 /** Turns each provider's usage fields into cachet's vocabulary. */
 public final class Usages {
     private Usages() {}
+
+    /**
+     * The count at {@code field} (dotted) of a usage object, as {@code asLong()} reads it, absent or null as 0; fails
+     * naming {@code where} and the field when it is negative, a count no provider bills.
+     */
+    static long count(String where, JsonNode usage, String field) {
+        long count = usage.at("/" + field.replace('.', '/')).asLong();
+        if (count < 0) {
+            throw new TraceFormatException(where + ": " + field + " is " + count + ", not a token count");
+        }
+        return count;
+    }
 
     /**
      * OpenAI and OpenAI-compatible APIs (DeepSeek, OpenRouter, Codex): {@code prompt} includes the cached tokens,

@@ -1,6 +1,7 @@
 package dev.cachet.evals.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
@@ -9,13 +10,26 @@ import dev.cachet.context.message.ToolResult;
 import dev.cachet.context.message.UserText;
 import dev.cachet.providers.Usage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class MiniSweAgentFormatTest {
+    @Test
+    void a_negative_token_count_is_refused_naming_the_message_and_the_field(@TempDir Path dir) throws IOException {
+        Path original = TraceSamples.FIXTURES.resolve("mini-swe-agent/mini-swe-agent-1.1.traj.json");
+        Path negative = Files.writeString(dir.resolve("negative.traj.json"),
+                Files.readString(original).replaceFirst("\"prompt_tokens\": 1000", "\"prompt_tokens\": -5"));
+
+        assertThat(catchThrowable(() -> new MiniSweAgentFormat().read(negative)))
+                .isInstanceOf(TraceFormatException.class).hasMessageStartingWith(negative + ": ")
+                .hasMessageEndingWith(".extra.response.usage: prompt_tokens is -5, not a token count");
+    }
+
     private static final Path TRACES = TraceSamples.FIXTURES.resolve("mini-swe-agent");
     private final MiniSweAgentFormat format = new MiniSweAgentFormat();
 

@@ -1,6 +1,7 @@
 package dev.cachet.evals.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
@@ -42,6 +43,16 @@ class OpenHandsFormatTest {
         assertThat(run.tools()).extracting(ToolSpec::name).containsExactly("execute_bash", "finish");
         assertThat(run.tools().get(0).parameters().at("/required/0").asText()).isEqualTo("command");
         assertThat(run.tools().get(1).parameters().isObject()).isTrue();
+    }
+
+    @Test
+    void a_negative_token_count_is_refused_naming_the_run_and_the_field() throws IOException {
+        Path negative = Files.writeString(dir.resolve("output.jsonl"),
+                Files.readString(OUTPUT).replaceFirst("(\"token_usages\": \\[\\{[^}]*\"prompt_tokens\": )1000", "$1-5"));
+
+        assertThat(catchThrowable(() -> format.read(negative))).isInstanceOf(TraceFormatException.class)
+                .hasMessageStartingWith(negative + ":1: metrics.token_usages of ")
+                .hasMessageEndingWith(": prompt_tokens is -5, not a token count");
     }
 
     @Test
