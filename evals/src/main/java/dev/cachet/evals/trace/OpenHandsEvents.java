@@ -103,7 +103,13 @@ final class OpenHandsEvents {
         String id = response.path("id").asText("");
         if (current == null || id.isEmpty() || !id.equals(responseId)) {
             String text = response.at("/choices/0/message/content").asText(event.at("/args/thought").asText(""));
-            startTurn(text, usage(id, response.path("usage")), at(event, response));
+            Optional<Usage> usage = usage(id, response.path("usage"));
+            startTurn(text, usage, at(event, response));
+            // Known by its response over all the logs read, so that a run written twice is billed once; with its
+            // counts, lest a gateway that names every response alike merge two calls.
+            if (!id.isEmpty()) {
+                current.callId("openhands:" + id + usage.map(bill -> ":" + bill.input() + "/" + bill.output()).orElse(""));
+            }
             responseId = id;
             if (model.isEmpty() && response.path("model").isTextual()) {
                 model = Optional.of(response.get("model").asText());

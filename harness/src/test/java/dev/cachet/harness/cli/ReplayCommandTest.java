@@ -487,6 +487,23 @@ class ReplayCommandTest {
     }
 
     @Test
+    void an_openhands_run_written_twice_is_billed_once_by_replay_and_by_stats() throws IOException {
+        List<String> runs = Files.readAllLines(Path.of("../evals/src/test/resources/traces/openhands/output.jsonl"));
+        Path once = Files.write(Files.createDirectories(dir.resolve("once")).resolve("output.jsonl"), runs);
+        List<String> twice = new ArrayList<>(runs);
+        twice.add(runs.get(0));
+        Path written = Files.write(Files.createDirectories(dir.resolve("twice")).resolve("output.jsonl"), twice);
+
+        CliRun replayed = replay(List.of(written), "--format", "json", "--strategies", "transcript");
+
+        assertThat(replayed.err()).contains("output.jsonl#demo__a-1-run2: not reported apart");
+        assertThat(json(replayed.out()).get("runs"))
+                .isEqualTo(json(replay(List.of(once), "--format", "json", "--strategies", "transcript").out()).get("runs"));
+        assertThat(json(CliRun.of("stats", written.toString(), "--json").out()).get("totals"))
+                .isEqualTo(json(CliRun.of("stats", once.toString(), "--json").out()).get("totals"));
+    }
+
+    @Test
     void a_model_without_a_price_is_billed_at_the_chosen_models_and_said_to_be() throws IOException {
         Path log = Files.writeString(dir.resolve("session.jsonl"), Files.readString(TraceFixtures.path(
                 TraceFixtures.CLAUDE_CODE)).replace("\"claude-test-1\"", "\"claude-sonnet-4-6\""));
