@@ -121,22 +121,13 @@ public final class JsonFiles {
         return node;
     }
 
-    /**
-     * The token count at {@code path} in a line as {@code asLong()} reads it, absent or null as 0; fails naming file,
-     * line and path when it is negative, a count no provider bills (it would lower the bill, or break the cache's
-     * split of the writes).
-     */
-    public static long tokenCount(Path file, Line line, String path) {
-        long count = at(line, path).asLong();
-        if (count < 0) {
-            throw new TraceFormatException(file + ":" + line.number() + ": " + path + " is " + count
-                    + ", not a token count");
-        }
-        return count;
+    /** The token count at {@code path} in a line, as {@link Usages#count} reads it, naming file and line. */
+    static long tokenCount(Path file, Line line, String path) {
+        return Usages.count(file + ":" + line.number(), line.json(), path);
     }
 
     /** The token count at {@code path}, as {@link #tokenCount}; fails naming the path when it is absent or null. */
-    public static long requiredTokenCount(Path file, Line line, String path) {
+    static long requiredTokenCount(Path file, Line line, String path) {
         required(file, line, path);
         return tokenCount(file, line, path);
     }

@@ -9,7 +9,8 @@ public final class Usages {
 
     /**
      * The count at {@code field} (dotted) of a usage object, as {@code asLong()} reads it, absent or null as 0; fails
-     * naming {@code where} and the field when it is negative, a count no provider bills.
+     * naming {@code where} and the field when it is negative, a count no provider bills (it would lower the bill, or
+     * break the cache's split of the writes).
      */
     static long count(String where, JsonNode usage, String field) {
         long count = usage.at("/" + field.replace('.', '/')).asLong();

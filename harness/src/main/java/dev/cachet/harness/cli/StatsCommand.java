@@ -266,8 +266,10 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
      */
     private Optional<WhatIf> whatIf(String session, List<Trajectory> parts, CallList counted,
             ConfiguredStrategy strategy, Set<String> lentPrices) {
+        // Each trajectory billed as 'cachet replay' bills it by default.
+        TraceBilling billing = harness().traceBilling(harness().priced(ModelOptions.defaults()));
         // A model without a price has no cost in the row: the what-if lends it another's, and says so.
-        parts.forEach(part -> billing().pricedAsAnother(part).forEach((model, as) -> lentPrices.add("model " + model
+        parts.forEach(part -> billing.pricedAsAnother(part).forEach((model, as) -> lentPrices.add("model " + model
                 + " has no price; --what-if bills it, and the bill it is set against, at " + as + "'s")));
         Map<String, BitSet> turns = new HashMap<>();
         Map<String, BitSet> sideCalls = new HashMap<>();
@@ -276,8 +278,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             (turn ? turns : sideCalls).computeIfAbsent(counted.trace(i), trace -> new BitSet())
                     .set(turn ? counted.turn(i) : counted.sideCall(i));
         }
-        return WhatIf.of(session, parts, strategy, replay(), BilledOnce.where(parts, counted(turns),
-                counted(sideCalls)));
+        return WhatIf.of(session, parts, strategy, new CounterfactualReplay(harness().counter().fresh(), billing),
+                BilledOnce.where(parts, counted(turns), counted(sideCalls)));
     }
 
     private static BilledOnce.BilledAt counted(Map<String, BitSet> calls) {
@@ -311,15 +313,6 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     private static String sessionKey(String format, String session) {
         return format + " " + session;
-    }
-
-    /** The replay --what-if runs: each trajectory billed as 'cachet replay' bills it by default. */
-    private CounterfactualReplay replay() {
-        return new CounterfactualReplay(harness().counter().fresh(), billing());
-    }
-
-    private TraceBilling billing() {
-        return harness().traceBilling(harness().priced(ModelOptions.defaults()));
     }
 
     /** The periods a report adds its calls up by: its view's, or the days of the page; none for blocks or sessions. */
