@@ -123,7 +123,7 @@ final class MiniSweAgentMessages {
 
     /** OpenAI-style usage: {@code prompt_tokens} includes the cached ones, which DeepSeek also names cache hits. */
     private static Optional<Usage> usage(String where, JsonNode usage) {
-        if (!usage.isObject()) {
+        if (!Usages.bills(usage, "prompt_tokens", "completion_tokens")) {
             return Optional.empty();
         }
         String cached = usage.at("/prompt_tokens_details/cached_tokens").isNumber() ? "prompt_tokens_details.cached_tokens"

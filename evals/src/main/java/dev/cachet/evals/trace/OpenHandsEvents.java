@@ -145,8 +145,8 @@ final class OpenHandsEvents {
     }
 
     private Optional<Usage> usage(String responseId, JsonNode usage) {
-        return Optional.ofNullable(billed.get(responseId)).or(() -> usage.isObject()
-                ? Optional.of(Usages.liteLlm(
+        return Optional.ofNullable(billed.get(responseId)).or(() ->
+                Usages.bills(usage, "prompt_tokens", "completion_tokens") ? Optional.of(Usages.liteLlm(
                         Usages.count(where, usage, "prompt_tokens"),
                         Usages.count(where, usage, "prompt_tokens_details.cached_tokens"),
                         Usages.count(where, usage, "cache_creation_input_tokens"),

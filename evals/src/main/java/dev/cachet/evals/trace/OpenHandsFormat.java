@@ -118,12 +118,15 @@ public final class OpenHandsFormat implements TraceFormat {
                 : MissingNode.getInstance();
     }
 
-    /** Usage per LLM response id; {@code prompt_tokens} is LiteLLM's, cache reads and writes included. */
+    /**
+     * Usage per LLM response id, of the entries that bill it; {@code prompt_tokens} is LiteLLM's, cache reads and writes
+     * included.
+     */
     private static Map<String, Usage> billed(String where, JsonNode tokenUsages) {
         Map<String, Usage> billed = new HashMap<>();
         for (JsonNode call : tokenUsages) {
             String responseId = call.path("response_id").asText("");
-            if (!responseId.isEmpty()) {
+            if (!responseId.isEmpty() && Usages.bills(call, "prompt_tokens", "completion_tokens")) {
                 String at = where + ": metrics.token_usages of " + responseId;
                 billed.putIfAbsent(responseId, Usages.liteLlm(
                         Usages.count(at, call, "prompt_tokens"),

@@ -21,6 +21,18 @@ public final class Usages {
     }
 
     /**
+     * Whether a usage object bills its call: it gives the input and output counts (a null one, as some of LiteLLM's
+     * providers write, is a count the log does not know, not 0 tokens).
+     */
+    static boolean bills(JsonNode usage, String input, String output) {
+        return usage.isObject() && known(usage.path(input)) && known(usage.path(output));
+    }
+
+    private static boolean known(JsonNode count) {
+        return !count.isMissingNode() && !count.isNull();
+    }
+
+    /**
      * OpenAI and OpenAI-compatible APIs (DeepSeek, OpenRouter, Codex): {@code prompt} includes the cached tokens,
      * and there is no separate price for writing the cache.
      */

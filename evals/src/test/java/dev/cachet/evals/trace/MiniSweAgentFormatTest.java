@@ -30,6 +30,16 @@ class MiniSweAgentFormatTest {
                 .hasMessageEndingWith(".extra.response.usage: prompt_tokens is -5, not a token count");
     }
 
+    @Test
+    void a_usage_without_its_prompt_count_is_no_bill_rather_than_a_free_call(@TempDir Path dir) throws IOException {
+        Path original = TraceSamples.FIXTURES.resolve("mini-swe-agent/mini-swe-agent-1.1.traj.json");
+        Path unknown = Files.writeString(dir.resolve("unknown.traj.json"),
+                Files.readString(original).replaceFirst("\"prompt_tokens\": 1000", "\"prompt_tokens\": null"));
+
+        assertThat(read(original).turns().get(0).usage()).isPresent();
+        assertThat(read(unknown).turns().get(0).usage()).isEmpty();
+    }
+
     private static final Path TRACES = TraceSamples.FIXTURES.resolve("mini-swe-agent");
     private final MiniSweAgentFormat format = new MiniSweAgentFormat();
 

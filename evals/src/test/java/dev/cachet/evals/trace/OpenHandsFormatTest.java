@@ -113,6 +113,21 @@ class OpenHandsFormatTest {
     }
 
     @Test
+    void a_usage_without_its_prompt_count_is_no_bill_rather_than_a_free_call() throws IOException {
+        // resp-b's entry in token_usages loses its prompt_tokens: the response's own usage bills it. resp-c's
+        // response, which only that usage bills, says null: the call has no bill, not one of 0 input tokens.
+        String log = Files.readString(OUTPUT)
+                .replaceFirst("\"prompt_tokens\": 1300, (\"completion_tokens\": 20, \"cache_read)", "$1")
+                .replaceFirst("\"prompt_tokens\": 1500", "\"prompt_tokens\": null");
+        Path unknown = Files.writeString(dir.resolve("output.jsonl"), log);
+
+        List<TrajectoryTurn> turns = format.read(unknown).get(0).turns();
+
+        assertThat(turns.get(1).usage()).contains(new Usage(1300, 0, 0, 20, 0));
+        assertThat(turns.get(2).usage()).isEmpty();
+    }
+
+    @Test
     void a_turn_is_dated_by_its_response_not_by_the_zoneless_event_timestamp() {
         TrajectoryTurn first = format.read(OUTPUT).get(0).turns().get(0);
 

@@ -38,8 +38,9 @@ final class SummaryCodec {
     // by the time of its first line. 14: a Claude Code line written again under its uuid is read once (the state to
     // resume with holds the uuids read); 15: as their keys. 16: the key holds a sub-agent's parent log's size and time.
     // 17: a cachet log's calls have ids (its session and the time of their answer). 18: a sidechain's chain runs
-    // through its progress lines, a negative token count makes no summary, and OpenHands calls have ids.
-    static final int VERSION = 18;
+    // through its progress lines, a negative token count makes no summary, and OpenHands calls have ids. 19: an
+    // OpenHands or mini-swe-agent usage without its prompt or completion count bills nothing.
+    static final int VERSION = 19;
     /** What is read first: the magic number, the version and the length of the head. */
     static final int PREFIX_BYTES = 3 * Integer.BYTES;
     private static final int CALL_KEY = 1;
