@@ -42,8 +42,9 @@ public final class StatsTables {
                 number("input", s -> Formats.count(s.usage().input())),
                 number("cache read", s -> Formats.count(s.usage().cacheRead())),
                 number("output", s -> Formats.count(s.usage().output())),
-                // A '+' marks a cost that leaves out calls of an unpriced model.
-                number("cost", s -> dollars(s.costUsd()) + (s.priced() || s.costUsd() == null ? "" : "+")),
+                // A '+' marks a cost that leaves out calls: of an unpriced model, or without a bill in the log.
+                number("cost", s -> dollars(s.costUsd())
+                        + ((s.priced() && s.usageKnown()) || s.costUsd() == null ? "" : "+")),
                 number("$/hour", s -> dollars(s.burnUsdPerHour())),
                 number("cache hit", s -> Formats.percent(s.cacheHitRate())),
                 number("growth", s -> String.format(Locale.ROOT, "%.1fx", s.contextGrowth())),

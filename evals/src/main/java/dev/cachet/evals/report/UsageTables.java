@@ -31,13 +31,13 @@ public final class UsageTables {
     public static Table periods(PeriodReport report, boolean breakdown) {
         List<Row> rows = new ArrayList<>();
         for (PeriodUsage period : report.periods()) {
-            rows.add(new Row(period.period(), period.calls(), period.usage(), period.costUsd(), period.priced()));
+            rows.add(Row.of(period.period(), period));
             if (breakdown) {
                 period.models().forEach(model -> rows.add(Row.of(model)));
             }
         }
         PeriodUsage total = report.total();
-        rows.add(new Row("total", total.calls(), total.usage(), total.costUsd(), total.priced()));
+        rows.add(Row.of("total", total));
         return Table.of(rows,
                 text("period", Row::label),
                 number("calls", row -> String.valueOf(row.calls())),
@@ -45,7 +45,7 @@ public final class UsageTables {
                 number("write", row -> Formats.tokens(row.usage().cacheWrite())),
                 number("read", row -> Formats.tokens(row.usage().cacheRead())),
                 number("output", row -> Formats.tokens(row.usage().output())),
-                number("cost", row -> dollars(row.costUsd()) + (row.priced() || row.costUsd() == null ? "" : "+")),
+                number("cost", row -> dollars(row.costUsd()) + (row.complete() || row.costUsd() == null ? "" : "+")),
                 number("hit", row -> row.usage().input() == 0 ? "-"
                         : Formats.percent((double) row.usage().cacheRead() / row.usage().input())));
     }
@@ -76,8 +76,17 @@ public final class UsageTables {
         return amount == null ? "-" : String.format(Locale.ROOT, "$%.2f", amount);
     }
 
-    /** A line of a period table: a period, a model under it, or the total. */
-    private record Row(String label, int calls, Usage usage, Double costUsd, boolean priced) {
+    /**
+     * A line of a period table: a period, a model under it, or the total.
+     *
+     * @param complete whether the cost counts every call: none of an unpriced model, none without a bill
+     */
+    private record Row(String label, int calls, Usage usage, Double costUsd, boolean complete) {
+        static Row of(String label, PeriodUsage period) {
+            return new Row(label, period.calls(), period.usage(), period.costUsd(),
+                    period.priced() && period.usageKnown());
+        }
+
         static Row of(ModelUsage model) {
             return new Row("  " + Formats.modelName(model.model(), MODEL_WIDTH), model.calls(), model.usage(),
                     model.costUsd(), model.costUsd() != null);

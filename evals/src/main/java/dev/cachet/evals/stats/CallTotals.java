@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Calls added up one at a time, so that a report over a year of them need not hold them in lists: how many, their
- * usage, the cost of the priced ones, whether all are priced, and the same model by model. Costs are summed as
+ * usage, the cost of the priced ones, whether all are priced and billed, and the same model by model. Costs are summed as
  * {@code DoubleStream.sum} sums them (compensated), so a total does not depend on how its calls were grouped.
  */
 public final class CallTotals {
@@ -24,6 +24,7 @@ public final class CallTotals {
     private int calls;
     private final UsageSum usage = new UsageSum();
     private boolean priced = true;
+    private boolean usageKnown = true;
 
     public CallTotals(CallPricer pricer) {
         this(pricer, new LinkedHashMap<>(), Optional.empty());
@@ -86,6 +87,7 @@ public final class CallTotals {
     private void count(boolean billed, boolean hasPrice, double cost, long uncachedInput, long cacheWrite,
             long cacheRead, long output, long reasoning, long cacheWrite1h) {
         calls++;
+        usageKnown &= billed;
         if (billed) {
             usage.add(uncachedInput, cacheWrite, cacheRead, output, reasoning, cacheWrite1h);
             if (hasPrice) {
@@ -113,6 +115,11 @@ public final class CallTotals {
     /** Whether every one is priced: its cost known, or no usage billed (only a call with usage can lack a price). */
     public boolean priced() {
         return priced;
+    }
+
+    /** Whether every one billed its usage: else the usage and cost leave out those that did not. */
+    public boolean usageKnown() {
+        return usageKnown;
     }
 
     /** What each model's calls billed, in the order each first answered. */

@@ -51,4 +51,13 @@ class StatsTablesTest {
 
         assertThat(StatsTables.sessions(List.of(partly)).rows().get(0).get(7)).isEqualTo("$1.50+");
     }
+
+    @Test
+    void a_cost_that_leaves_out_calls_the_log_holds_no_bill_for_is_marked() {
+        SessionStats partly = new SessionStats("s.jsonl", "claude-code", "claude-opus-4-6", 3, 5,
+                new Usage(1, 2, 3, 4, 0), 1.5, true, false, List.of(), List.of(), 0.5, 10, null, null, 1, null, 0,
+                List.of(), List.of(), 0, 0.0);
+
+        assertThat(StatsTables.sessions(List.of(partly)).rows().get(0).get(7)).isEqualTo("$1.50+");
+    }
 }

@@ -87,6 +87,18 @@ class CallTotalsTest {
         assertThat(new CallTotals(PRICER).cost()).isNull();
     }
 
+    @Test
+    void totals_know_whether_every_call_billed_its_usage_apart_from_whether_every_usage_is_priced() {
+        CallTotals billed = CallTotals.of(List.of(call("haiku", 10), call("opus", 30)), PRICER);
+        CallTotals oneUnknown = CallTotals.of(List.of(call("haiku", 10),
+                new Call("s", "main", Optional.of("opus"), Optional.empty(), Optional.empty())), PRICER);
+
+        assertThat(billed.usageKnown()).isTrue();
+        assertThat(oneUnknown.usageKnown()).isFalse();
+        assertThat(oneUnknown.priced()).isTrue();
+        assertThat(oneUnknown.calls()).isEqualTo(2);
+    }
+
     private static Call call(String model, int read) {
         return new Call("s", "main", Optional.of(model), Optional.empty(), Optional.of(new Usage(3, 100, read, 40, 0)));
     }

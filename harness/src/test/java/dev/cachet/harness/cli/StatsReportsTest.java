@@ -86,11 +86,31 @@ class StatsReportsTest {
 
         assertThat(keys(report)).containsExactly("periods", "total", "undated_calls");
         assertThat(keys(report.get("periods").get(0))).containsExactly("period", "calls", "usage", "cost_usd", "priced",
-                "models");
+                "usage_known", "models");
         assertThat(keys(report.get("periods").get(0).get("models").get(0)))
                 .containsExactly("model", "calls", "usage", "cost_usd");
         assertThat(report.get("total").get("period").asText()).isEqualTo("total");
         assertThat(report.at("/total/usage/output_tokens").asLong()).isEqualTo(700);
+    }
+
+    @Test
+    void a_period_whose_cost_leaves_out_a_call_without_a_bill_says_so() throws IOException {
+        // A response written without its usage: counted as a call, its cost unknown.
+        write("-home-me-beta", "s-b", List.of(call("s-b", "b1", "claude-haiku-4-5", 2000, 200, "2026-01-05T10:00:00Z"),
+                call("s-b", "b2", "claude-haiku-4-5", 2000, 200, "2026-01-06T10:00:00Z")
+                        .replaceFirst(",\"usage\":\\{[^}]*}", ""),
+                call("s-b", "b3", "claude-haiku-4-5", 1000, 100, "2026-01-06T10:30:00Z")));
+
+        JsonNode report = report("daily", "--timezone", "UTC");
+        CliRun table = CliRun.of("stats", "daily", alpha.toString(), beta.toString(), "--timezone", "UTC");
+
+        assertThat(stream(report.get("periods")).map(p -> p.get("period").asText() + " " + p.get("usage_known")))
+                .containsExactly("2026-01-04 true", "2026-01-05 true", "2026-01-06 false");
+        assertThat(report.at("/total/usage_known").asBoolean()).isFalse();
+        assertThat(table.out().lines().filter(line -> line.startsWith("2026-01-06") || line.startsWith("total")))
+                .hasSize(2).allMatch(line -> line.matches(".*\\$\\d+\\.\\d\\d\\+ .*"));
+        assertThat(table.out().lines().filter(line -> line.startsWith("2026-01-05")))
+                .noneMatch(line -> line.contains("+"));
     }
 
     @Test

@@ -82,6 +82,7 @@ public final class PeriodTotals {
     }
 
     private static PeriodUsage usage(String period, CallTotals calls) {
-        return new PeriodUsage(period, calls.calls(), calls.usage(), calls.cost(), calls.priced(), calls.models());
+        return new PeriodUsage(period, calls.calls(), calls.usage(), calls.cost(), calls.priced(),
+                calls.usageKnown(), calls.models());
     }
 }
