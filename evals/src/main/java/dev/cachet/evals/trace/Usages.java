@@ -8,12 +8,16 @@ public final class Usages {
     private Usages() {}
 
     /**
-     * The count at {@code field} (dotted) of a usage object, as {@code asLong()} reads it, absent or null as 0; fails
-     * naming {@code where} and the field when it is negative, a count no provider bills (it would lower the bill, or
-     * break the cache's split of the writes).
+     * The count at {@code field} (dotted) of a usage object, a number as {@code asLong()} reads it, absent or null as
+     * 0; fails naming {@code where} and the field when it is negative, a count no provider bills (it would lower the
+     * bill, or break the cache's split of the writes), or not a number at all (which would read as 0).
      */
     static long count(String where, JsonNode usage, String field) {
-        long count = usage.at("/" + field.replace('.', '/')).asLong();
+        JsonNode value = usage.at("/" + field.replace('.', '/'));
+        if (!value.isNumber() && !value.isMissingNode() && !value.isNull()) {
+            throw new TraceFormatException(where + ": " + field + " is " + value + ", not a token count");
+        }
+        long count = value.asLong();
         if (count < 0) {
             throw new TraceFormatException(where + ": " + field + " is " + count + ", not a token count");
         }

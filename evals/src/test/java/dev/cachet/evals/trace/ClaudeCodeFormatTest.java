@@ -77,6 +77,18 @@ class ClaudeCodeFormatTest {
     }
 
     @Test
+    void a_token_count_that_is_not_a_number_is_refused_rather_than_read_as_none() throws IOException {
+        String text = Files.readString(SESSION).replaceFirst("(\"msg_B\".*?\"cache_read_input_tokens\":)\\d+",
+                "$1\"ten\"");
+        Path log = Files.writeString(dir.resolve("text.jsonl"), text);
+        int line = text.lines().toList().indexOf(text.lines().filter(l -> l.contains("\"msg_B\"")).findFirst()
+                .orElseThrow()) + 1;
+
+        assertThat(catchThrowable(() -> format.read(log))).isInstanceOf(TraceFormatException.class)
+                .hasMessage(log + ":" + line + ": message.usage.cache_read_input_tokens is \"ten\", not a token count");
+    }
+
+    @Test
     void a_negative_token_count_is_refused_naming_its_line_and_field() throws IOException {
         String negative = Files.readString(SESSION).replaceFirst("(\"msg_B\".*?\"cache_creation_input_tokens\":)\\d+", "$1-5");
         Path log = Files.writeString(dir.resolve("negative.jsonl"), negative);

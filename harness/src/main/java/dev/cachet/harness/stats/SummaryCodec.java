@@ -39,7 +39,8 @@ final class SummaryCodec {
     // resume with holds the uuids read); 15: as their keys. 16: the key holds a sub-agent's parent log's size and time.
     // 17: a cachet log's calls have ids (its session and the time of their answer). 18: a sidechain's chain runs
     // through its progress lines, a negative token count makes no summary, and OpenHands calls have ids. 19: an
-    // OpenHands or mini-swe-agent usage without its prompt or completion count bills nothing.
+    // OpenHands or mini-swe-agent usage without its prompt or completion count bills nothing, and a count that is not a
+    // number makes no summary.
     static final int VERSION = 19;
     /** What is read first: the magic number, the version and the length of the head. */
     static final int PREFIX_BYTES = 3 * Integer.BYTES;
