@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * snapshot date ({@code claude-sonnet-4-5-20250929}, {@code gpt-4o-2024-08-06}), {@code -latest}, a router's variant
  * ({@code :free}), a context tag ({@code [1m]}) or a proxy's alias for a routed model
  * ({@code openai/openrouter-llama-4-maverick}, as OpenHands names a model it reaches through a LiteLLM proxy in front of
- * OpenRouter); each bills as the model without them. A response Anthropic's fast mode served is named as its model with
+ * OpenRouter); each bills as the model without them, but for a Bedrock regional endpoint of a newer Claude model
+ * ({@link #bedrockRegionalPremium}). A response Anthropic's fast mode served is named as its model with
  * {@code -fast} after every such decoration ({@code claude-opus-4-6-fast}), as ccusage names it: it bills otherwise.
  */
 final class ModelNames {
@@ -25,6 +26,11 @@ final class ModelNames {
     private static final Pattern BEDROCK_REGION = Pattern.compile("^(us|eu|apac|au|jp|global|us-gov)\\.");
     private static final Pattern BEDROCK_VENDOR =
             Pattern.compile("^(anthropic|meta|deepseek|qwen|openai|mistral|amazon|moonshot|moonshotai|zai)\\.");
+    /** Anthropic's models at a Bedrock geography's endpoint or a single region's: not the global one. */
+    private static final Pattern BEDROCK_REGIONAL_CLAUDE =
+            Pattern.compile("(?:(?:us|eu|apac|au|jp|us-gov)\\.)?anthropic\\.");
+    /** A Claude model's major and minor version as Anthropic names it: {@code claude-sonnet-4-5}, {@code claude-opus-5}. */
+    private static final Pattern CLAUDE_VERSION = Pattern.compile("claude-(?:opus|sonnet|haiku)-(\\d+)(?:-(\\d))?");
     private static final Pattern BEDROCK_VERSION = Pattern.compile("-v\\d+(:\\d+)?$|:\\d+$");
     private static final Pattern VERTEX_SNAPSHOT = Pattern.compile("@(\\d{8}|latest|default)$");
     private static final Pattern ROUTER_VARIANT = Pattern.compile(":(free|beta|extended|thinking|nitro|floor)$");
@@ -68,6 +74,26 @@ final class ModelNames {
         }
         names.remove("");
         return List.copyOf(names);
+    }
+
+    /**
+     * Whether {@code model} names one of Bedrock's regional endpoints of a Claude model that bills them a tenth more
+     * than its global one: a geography's ({@code us.anthropic.claude-sonnet-4-5-...}) or a single region's
+     * ({@code anthropic.claude-sonnet-4-5-...}, no prefix), of Claude Sonnet 4.5 or a later model. Older models bill
+     * every endpoint alike.
+     */
+    static boolean bedrockRegionalPremium(String model) {
+        String name = model.strip().toLowerCase(Locale.ROOT);
+        if (!BEDROCK_REGIONAL_CLAUDE.matcher(name.substring(name.lastIndexOf('/') + 1)).lookingAt()) {
+            return false;
+        }
+        Matcher version = CLAUDE_VERSION.matcher(plainest(name));
+        if (!version.matches()) {
+            return false;
+        }
+        int major = Integer.parseInt(version.group(1));
+        int minor = version.group(2) == null ? 0 : Integer.parseInt(version.group(2));
+        return major > 4 || major == 4 && minor >= 5;
     }
 
     /** The plainest name of {@code model}: what every one of its names comes down to. */

@@ -38,6 +38,8 @@ public final class PriceTable {
     /** What a model's name ends with where the call was served in the US alone, and what that adds to its prices. */
     public static final String US_ONLY = "@us";
     private static final double US_ONLY_PREMIUM = 1.1;
+    /** What Bedrock's regional endpoints of Claude Sonnet 4.5 and later models add to the global one's prices. */
+    private static final double REGIONAL_PREMIUM = 1.1;
 
     private final String pricesAsOf;
     /** Topmost first. */
@@ -180,7 +182,8 @@ public final class PriceTable {
      * ({@link ModelNames}), such as without a router's prefix ({@code openai/gpt-5}) or a snapshot date
      * ({@code claude-haiku-4-5-20251001}), which bill as the model. A call Anthropic served in the US alone (a
      * response's {@code usage.inference_geo} "us", read as the model with {@code @us}) bills every price a tenth more
-     * (Anthropic's data residency pricing, for every model that takes the setting).
+     * (Anthropic's data residency pricing, for every model that takes the setting); so does one to a Bedrock regional
+     * endpoint of Claude Sonnet 4.5 or a later model ({@code us.anthropic.claude-sonnet-4-5-...}; not {@code global.}).
      */
     public Optional<ModelPrice> price(String model) {
         if (model.endsWith(US_ONLY) && model.length() > US_ONLY.length()) {
@@ -188,10 +191,14 @@ public final class PriceTable {
             return price(served).map(base -> base.times(US_ONLY_PREMIUM));
         }
         List<String> names = ModelNames.candidates(model);
+        boolean regional = ModelNames.bedrockRegionalPremium(model);
         for (Layer layer : layers) {
-            Optional<ModelPrice> price = layer.price(names);
-            if (price.isPresent()) {
-                return price;
+            Optional<String> priced = layer.name(names);
+            if (priced.isPresent()) {
+                ModelPrice price = layer.prices.get(priced.get());
+                // A list that prices the regional endpoint itself (LiteLLM's us.anthropic...) has the premium in it.
+                return Optional.of(regional && !ModelNames.bedrockRegionalPremium(priced.get())
+                        ? price.times(REGIONAL_PREMIUM) : price);
             }
         }
         return Optional.empty();
@@ -218,15 +225,16 @@ public final class PriceTable {
                     .forEach(name -> byPlainName.putIfAbsent(ModelNames.plainest(name), name));
         }
 
-        Optional<ModelPrice> price(List<String> names) {
+        /** The name this table prices the model under, of its {@code names}. */
+        Optional<String> name(List<String> names) {
             for (String name : names) {
                 if (prices.containsKey(name)) {
-                    return Optional.of(prices.get(name));
+                    return Optional.of(name);
                 }
             }
             // The last name is the plainest: what every name of the model comes down to.
             return names.isEmpty() ? Optional.empty()
-                    : Optional.ofNullable(byPlainName.get(names.get(names.size() - 1))).map(prices::get);
+                    : Optional.ofNullable(byPlainName.get(names.get(names.size() - 1)));
         }
     }
 }

@@ -235,7 +235,7 @@ class PriceTableTest {
         "Claude-Sonnet-4-5, claude-sonnet-4-5",
         "anthropic/claude-sonnet-4.5, claude-sonnet-4-5",
         "claude-opus-4-6[1m], claude-opus-4-6",
-        "bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0, claude-haiku-4-5",
+        "bedrock/global.anthropic.claude-haiku-4-5-20251001-v1:0, claude-haiku-4-5",
         "vertex_ai/claude-opus-4-6@20260101, claude-opus-4-6",
         "claude-haiku-4-5-latest, claude-haiku-4-5",
         "openai/gpt-5, gpt-5",
@@ -398,6 +398,42 @@ class PriceTableTest {
         assertThat(bundled.price("anthropic/claude-opus-4-6-fast")).contains(sixTimes);
         // A model without a published fast price stays unpriced rather than billed at its standard one.
         assertThat(bundled.price("claude-sonnet-4-6-fast")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // Bedrock's regional endpoints of Claude Sonnet 4.5 and later models: a geography's (us., eu., apac., jp.,
+        // au.) or a single region's (no prefix) bill a tenth more than the global one (Anthropic's "Global vs
+        // regional endpoints" for Bedrock); older models keep one price.
+        "us.anthropic.claude-sonnet-4-5-20250929-v1:0,         claude-sonnet-4-5, 1.1",
+        "bedrock/eu.anthropic.claude-opus-4-6-v1,              claude-opus-4-6,   1.1",
+        "apac.anthropic.claude-haiku-4-5-20251001-v1:0,        claude-haiku-4-5,  1.1",
+        "anthropic.claude-sonnet-4-6,                          claude-sonnet-4-6, 1.1",
+        "global.anthropic.claude-sonnet-4-5-20250929-v1:0,     claude-sonnet-4-5, 1",
+        "us.anthropic.claude-sonnet-4-20250514-v1:0,           claude-sonnet-4,   1",
+        "us.anthropic.claude-opus-4-1-20250805-v1:0,           claude-opus-4-1,   1",
+        "us.anthropic.claude-3-5-haiku-20241022-v1:0,          claude-3-5-haiku,  1",
+        "claude-sonnet-4-5,                                    claude-sonnet-4-5, 1"
+    })
+    void bedrock_regional_endpoints_of_claude_4_5_and_later_bill_a_tenth_more(String logged, String model,
+            double multiple) {
+        assertThat(bundled.price(logged)).as(logged).contains(bundled.price(model).orElseThrow().times(multiple));
+    }
+
+    @Test
+    void a_regional_endpoint_a_list_prices_itself_is_billed_at_that_price(@TempDir Path dir) throws IOException {
+        Path list = Files.writeString(dir.resolve("litellm.json"), """
+                {"sample_spec": {"mode": "one of: chat, embedding", "input_cost_per_token": 0.0},
+                 "us.anthropic.claude-sonnet-4-5-20250929-v1:0": {"mode": "chat", "input_cost_per_token": 3.3e-06,
+                    "output_cost_per_token": 1.65e-05, "cache_creation_input_token_cost": 4.125e-06,
+                    "cache_read_input_token_cost": 3.3e-07}}
+                """);
+
+        PriceTable table = PriceTable.bundled().overriddenByLiteLlm(list, 1);
+
+        assertThat(table.price("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().input()).isEqualTo(3.3);
+        assertThat(table.price("eu.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().input())
+                .isCloseTo(3.3, within(1e-9));
     }
 
     @Test
