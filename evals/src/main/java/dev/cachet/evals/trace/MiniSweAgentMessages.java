@@ -126,8 +126,9 @@ final class MiniSweAgentMessages {
         if (!Usages.bills(usage, "prompt_tokens", "completion_tokens")) {
             return Optional.empty();
         }
-        String cached = usage.at("/prompt_tokens_details/cached_tokens").isNumber() ? "prompt_tokens_details.cached_tokens"
-                : "prompt_cache_hit_tokens";
+        JsonNode details = usage.at("/prompt_tokens_details/cached_tokens");
+        String cached = details.isMissingNode() || details.isNull() ? "prompt_cache_hit_tokens"
+                : "prompt_tokens_details.cached_tokens";
         return Optional.of(Usages.openAi(Usages.count(where, usage, "prompt_tokens"), Usages.count(where, usage, cached),
                 Usages.count(where, usage, "completion_tokens"),
                 Usages.count(where, usage, "completion_tokens_details.reasoning_tokens")));

@@ -2,26 +2,32 @@ package dev.cachet.evals.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.providers.Usage;
+import java.util.regex.Pattern;
 
 /** Turns each provider's usage fields into cachet's vocabulary. */
 public final class Usages {
+    private static final Pattern DIGITS = Pattern.compile("-?\\d{1,18}");
+
     private Usages() {}
 
     /**
-     * The count at {@code field} (dotted) of a usage object, a number as {@code asLong()} reads it, absent or null as
-     * 0; fails naming {@code where} and the field when it is negative, a count no provider bills (it would lower the
-     * bill, or break the cache's split of the writes), or not a number at all (which would read as 0).
+     * The count at {@code field} (dotted) of a usage object, a number (or a string of digits) as {@code asLong()}
+     * reads it, absent or null as 0; fails naming {@code where} and the field when it is negative, a count no provider
+     * bills (it would lower the bill, or break the cache's split of the writes), or no count at all: other text, which
+     * would read as 0, or a number too large for one.
      */
     static long count(String where, JsonNode usage, String field) {
         JsonNode value = usage.at("/" + field.replace('.', '/'));
-        if (!value.isNumber() && !value.isMissingNode() && !value.isNull()) {
+        boolean counts = value.isNumber() ? value.canConvertToLong()
+                : value.isMissingNode() || value.isNull() || value.isTextual() && DIGITS.matcher(value.asText()).matches();
+        if (!counts) {
             throw new TraceFormatException(where + ": " + field + " is " + value + ", not a token count");
         }
-        long count = value.asLong();
-        if (count < 0) {
-            throw new TraceFormatException(where + ": " + field + " is " + count + ", not a token count");
+        long tokens = value.asLong();
+        if (tokens < 0) {
+            throw new TraceFormatException(where + ": " + field + " is " + tokens + ", not a token count");
         }
-        return count;
+        return tokens;
     }
 
     /**

@@ -76,16 +76,33 @@ class ClaudeCodeFormatTest {
         assertThat(trajectory.hasRecordedUsage()).isFalse();
     }
 
-    @Test
-    void a_token_count_that_is_not_a_number_is_refused_rather_than_read_as_none() throws IOException {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"ten\"                  | \"ten\"",
+        "99999999999999999999   | 99999999999999999999",
+        "true                   | true"
+    })
+    void a_token_count_that_is_no_count_is_refused_rather_than_read_as_another(String written, String said)
+            throws IOException {
         String text = Files.readString(SESSION).replaceFirst("(\"msg_B\".*?\"cache_read_input_tokens\":)\\d+",
-                "$1\"ten\"");
+                "$1" + java.util.regex.Matcher.quoteReplacement(written));
         Path log = Files.writeString(dir.resolve("text.jsonl"), text);
         int line = text.lines().toList().indexOf(text.lines().filter(l -> l.contains("\"msg_B\"")).findFirst()
                 .orElseThrow()) + 1;
 
         assertThat(catchThrowable(() -> format.read(log))).isInstanceOf(TraceFormatException.class)
-                .hasMessage(log + ":" + line + ": message.usage.cache_read_input_tokens is \"ten\", not a token count");
+                .hasMessage(log + ":" + line + ": message.usage.cache_read_input_tokens is " + said
+                        + ", not a token count");
+    }
+
+    @Test
+    void a_token_count_written_as_a_string_of_digits_is_read_as_that_count() throws IOException {
+        String text = Files.readString(SESSION).replaceFirst("(\"msg_B\".*?\"cache_read_input_tokens\":)(\\d+)",
+                "$1\"$2\"");
+        Path log = Files.writeString(dir.resolve("digits.jsonl"), text);
+
+        assertThat(format.read(log)).extracting(Trajectory::turns)
+                .isEqualTo(format.read(SESSION).stream().map(Trajectory::turns).toList());
     }
 
     @Test

@@ -40,6 +40,18 @@ class MiniSweAgentFormatTest {
         assertThat(read(unknown).turns().get(0).usage()).isEmpty();
     }
 
+    @Test
+    void a_cached_count_that_is_no_count_is_refused_not_taken_from_another_field(@TempDir Path dir) throws IOException {
+        Path original = TraceSamples.FIXTURES.resolve("mini-swe-agent/mini-swe-agent-1.1.traj.json");
+        String written = Files.readString(original);
+        assertThat(written).contains("\"cached_tokens\": ");
+        Path text = Files.writeString(dir.resolve("text.traj.json"),
+                written.replaceFirst("\"cached_tokens\": \\d+", "\"cached_tokens\": \"ten\""));
+
+        assertThat(catchThrowable(() -> new MiniSweAgentFormat().read(text))).isInstanceOf(TraceFormatException.class)
+                .hasMessageEndingWith(": prompt_tokens_details.cached_tokens is \"ten\", not a token count");
+    }
+
     private static final Path TRACES = TraceSamples.FIXTURES.resolve("mini-swe-agent");
     private final MiniSweAgentFormat format = new MiniSweAgentFormat();
 
