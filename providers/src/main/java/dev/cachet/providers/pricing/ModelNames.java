@@ -26,9 +26,8 @@ final class ModelNames {
     private static final Pattern BEDROCK_REGION = Pattern.compile("^(us|eu|apac|au|jp|global|us-gov)\\.");
     private static final Pattern BEDROCK_VENDOR =
             Pattern.compile("^(anthropic|meta|deepseek|qwen|openai|mistral|amazon|moonshot|moonshotai|zai)\\.");
-    /** Anthropic's models at a Bedrock geography's endpoint or a single region's: not the global one. */
-    private static final Pattern BEDROCK_REGIONAL_CLAUDE =
-            Pattern.compile("(?:(?:us|eu|apac|au|jp|us-gov)\\.)?anthropic\\.");
+    /** Anthropic's models at a Bedrock geography's cross-region endpoint: not the global one. */
+    private static final Pattern BEDROCK_REGIONAL_CLAUDE = Pattern.compile("(?:us|eu|apac|au|jp|us-gov)\\.anthropic\\.");
     /** A Claude model's major and minor version as Anthropic names it: {@code claude-sonnet-4-5}, {@code claude-opus-5}. */
     private static final Pattern CLAUDE_VERSION = Pattern.compile("claude-(?:opus|sonnet|haiku)-(\\d+)(?:-(\\d))?");
     private static final Pattern BEDROCK_VERSION = Pattern.compile("-v\\d+(:\\d+)?$|:\\d+$");
@@ -78,9 +77,9 @@ final class ModelNames {
 
     /**
      * Whether {@code model} names one of Bedrock's regional endpoints of a Claude model that bills them a tenth more
-     * than its global one: a geography's ({@code us.anthropic.claude-sonnet-4-5-...}) or a single region's
-     * ({@code anthropic.claude-sonnet-4-5-...}, no prefix), of Claude Sonnet 4.5 or a later model. Older models bill
-     * every endpoint alike.
+     * than its global one: a geography's cross-region endpoint ({@code us.anthropic.claude-sonnet-4-5-...}) of Claude
+     * Sonnet 4.5 or a later model. Older models bill every endpoint alike; a name without a prefix bills the list
+     * price, as LiteLLM's list prices it.
      */
     static boolean bedrockRegionalPremium(String model) {
         String name = model.strip().toLowerCase(Locale.ROOT);

@@ -183,7 +183,7 @@ public final class PriceTable {
      * ({@code claude-haiku-4-5-20251001}), which bill as the model. A call Anthropic served in the US alone (a
      * response's {@code usage.inference_geo} "us", read as the model with {@code @us}) bills every price a tenth more
      * (Anthropic's data residency pricing, for every model that takes the setting); so does one to a Bedrock regional
-     * endpoint of Claude Sonnet 4.5 or a later model ({@code us.anthropic.claude-sonnet-4-5-...}; not {@code global.}).
+     * endpoint of Claude Sonnet 4.5 or a later model ({@code us.anthropic.claude-sonnet-4-5-...}, not {@code global.}).
      */
     public Optional<ModelPrice> price(String model) {
         if (model.endsWith(US_ONLY) && model.length() > US_ONLY.length()) {

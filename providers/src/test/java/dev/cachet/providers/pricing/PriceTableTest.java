@@ -402,13 +402,13 @@ class PriceTableTest {
 
     @ParameterizedTest
     @CsvSource({
-        // Bedrock's regional endpoints of Claude Sonnet 4.5 and later models: a geography's (us., eu., apac., jp.,
-        // au.) or a single region's (no prefix) bill a tenth more than the global one (Anthropic's "Global vs
-        // regional endpoints" for Bedrock); older models keep one price.
+        // Bedrock's regional endpoints of Claude Sonnet 4.5 and later models, a geography's (us., eu., apac., jp.,
+        // au.), bill a tenth more than the global one (Anthropic's "Global vs regional endpoints" for Bedrock); older
+        // models keep one price, and so does a name without a prefix, as LiteLLM's list prices it.
         "us.anthropic.claude-sonnet-4-5-20250929-v1:0,         claude-sonnet-4-5, 1.1",
         "bedrock/eu.anthropic.claude-opus-4-6-v1,              claude-opus-4-6,   1.1",
         "apac.anthropic.claude-haiku-4-5-20251001-v1:0,        claude-haiku-4-5,  1.1",
-        "anthropic.claude-sonnet-4-6,                          claude-sonnet-4-6, 1.1",
+        "anthropic.claude-sonnet-4-6,                          claude-sonnet-4-6, 1",
         "global.anthropic.claude-sonnet-4-5-20250929-v1:0,     claude-sonnet-4-5, 1",
         "us.anthropic.claude-sonnet-4-20250514-v1:0,           claude-sonnet-4,   1",
         "us.anthropic.claude-opus-4-1-20250805-v1:0,           claude-opus-4-1,   1",
@@ -434,6 +434,22 @@ class PriceTableTest {
         assertThat(table.price("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().input()).isEqualTo(3.3);
         assertThat(table.price("eu.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().input())
                 .isCloseTo(3.3, within(1e-9));
+    }
+
+    @Test
+    void a_regional_endpoint_of_a_model_a_list_prices_only_by_its_bare_bedrock_name_bills_a_tenth_more(
+            @TempDir Path dir) throws IOException {
+        Path list = Files.writeString(dir.resolve("litellm.json"), """
+                {"sample_spec": {"mode": "one of: chat, embedding", "input_cost_per_token": 0.0},
+                 "anthropic.claude-opus-9-v1:0": {"mode": "chat", "input_cost_per_token": 5e-06,
+                    "output_cost_per_token": 2.5e-05, "cache_creation_input_token_cost": 6.25e-06,
+                    "cache_read_input_token_cost": 5e-07}}
+                """);
+
+        PriceTable table = PriceTable.bundled().overriddenByLiteLlm(list, 1);
+
+        assertThat(table.price("anthropic.claude-opus-9-v1:0").orElseThrow().input()).isEqualTo(5);
+        assertThat(table.price("eu.anthropic.claude-opus-9-v1:0").orElseThrow().input()).isCloseTo(5.5, within(1e-9));
     }
 
     @Test
