@@ -64,6 +64,17 @@ final class ClaudeCodeAgents {
     }
 
     /**
+     * Whether the sub-agent {@code agentId} of the session logged in {@code parent} has its own log beside it
+     * ({@code <session>/subagents/agent-<id>.jsonl}), which then holds its calls: the parent's progress lines that
+     * relay them are read only where it does not.
+     */
+    static boolean hasOwnLog(Path parent, String agentId) {
+        String name = parent.getFileName().toString();
+        String session = name.endsWith(".jsonl") ? name.substring(0, name.length() - ".jsonl".length()) : name;
+        return Files.exists(parent.resolveSibling(session).resolve("subagents").resolve("agent-" + agentId + ".jsonl"));
+    }
+
+    /**
      * The type of the sub-agent whose transcript is {@code file} ({@code <session>/subagents/agent-<id>.jsonl}), from
      * its parent session's log beside that folder when it is there.
      */

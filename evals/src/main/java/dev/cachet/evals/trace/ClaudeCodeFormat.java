@@ -1,5 +1,7 @@
 package dev.cachet.evals.trace;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.PriceTable;
 import java.nio.file.Path;
@@ -130,7 +132,9 @@ public final class ClaudeCodeFormat implements TraceFormat {
         Map<String, List<JsonFiles.Line>> contexts = new LinkedHashMap<>();
         Map<String, String> chainOf = new HashMap<>();
         Set<String> read = new HashSet<>();
-        for (JsonFiles.Line line : all) {
+        Map<String, Boolean> relayed = new HashMap<>();
+        for (JsonFiles.Line logged : all) {
+            JsonFiles.Line line = relayedLine(file, logged, relayed).orElse(logged);
             String type = JsonFiles.requiredText(file, line, "type");
             if (!type.equals("user") && !type.equals("assistant")) {
                 String chain = chainOf.get(line.json().path("parentUuid").asText(""));
@@ -160,5 +164,28 @@ public final class ClaudeCodeFormat implements TraceFormat {
                     + " user or assistant among the bookkeeping lines");
         }
         return contexts;
+    }
+
+    /**
+     * The sub-agent line a parent's progress line relays: Claude Code 2.1 relays each message of a sub-agent in an
+     * {@code agent_progress} line of its parent's log ({@code data.message}, under {@code data.agentId}), beside the
+     * sub-agent's own log. Where that log is missing (a parent log read alone, a copy without its folder), the relayed
+     * messages are the sub-agent's only record of its calls, read as an inline sidechain's lines.
+     *
+     * @param read whether each sub-agent's relayed lines are read, by its id, decided once per log
+     */
+    private static Optional<JsonFiles.Line> relayedLine(Path file, JsonFiles.Line line, Map<String, Boolean> read) {
+        JsonNode data = line.json().path("data");
+        JsonNode message = data.path("message");
+        String agentId = data.path("agentId").asText("");
+        String type = message.path("type").asText("");
+        if (!line.json().path("type").asText().equals("progress") || !data.path("type").asText().equals("agent_progress")
+                || agentId.isEmpty() || !(type.equals("user") || type.equals("assistant"))
+                || !read.computeIfAbsent(agentId, id -> !ClaudeCodeAgents.hasOwnLog(file, id))) {
+            return Optional.empty();
+        }
+        ObjectNode relayed = message.deepCopy();
+        relayed.put("isSidechain", true).put("agentId", agentId).set("sessionId", line.json().path("sessionId"));
+        return Optional.of(new JsonFiles.Line(line.number(), relayed));
     }
 }

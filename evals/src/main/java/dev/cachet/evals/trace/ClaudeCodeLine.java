@@ -83,6 +83,14 @@ final class ClaudeCodeLine implements JsonLineFields.Field {
     String speed;
     String geo;
     String toolUseResultAgentId;
+    /** A progress line's {@code data.type} and {@code data.agentId}, as {@link JsonScalars#scalar} reads them. */
+    String dataType;
+    String dataAgentId;
+    /** Where a progress line's {@code data.message} object starts and ends in the line; -1 where it has none. */
+    private int relayStart = -1;
+    private int relayEnd = -1;
+    /** The sub-agent's id of a line read from a parent's progress line ({@link #relayed}); else null. */
+    private String relayedFor;
 
     private ClaudeCodeLine(byte[] bytes, boolean mainKnown, boolean results) {
         this.bytes = bytes;
@@ -133,6 +141,13 @@ final class ClaudeCodeLine implements JsonLineFields.Field {
                     p.skipChildren();
                 }
             }
+            case "data" -> {
+                if (t == JsonToken.START_OBJECT) {
+                    data(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
             case "toolUseResult" -> {
                 if (t == JsonToken.START_OBJECT) {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -153,7 +168,53 @@ final class ClaudeCodeLine implements JsonLineFields.Field {
 
     /** The field as {@link JsonScalars#scalar} would have read it; null where the line has none. */
     String later(Later field) {
+        if (field == Later.AGENT_ID && relayedFor != null) {
+            return relayedFor;
+        }
         return LaterText.read(bytes, laterAt[field.ordinal()]);
+    }
+
+    /** Whether this is a progress line that relays a sub-agent's message ({@link ClaudeCodeFormat}'s relayed line). */
+    boolean relays() {
+        return "progress".equals(type) && "agent_progress".equals(dataType) && relayStart >= 0;
+    }
+
+    /**
+     * The sub-agent line this progress line relays, read as a line of its own (its {@code data.message} holds the
+     * type, message, uuid, time and request a line holds), in the sidechain of {@code data.agentId}.
+     */
+    ClaudeCodeLine relayed() throws IOException {
+        if (!JsonScalars.isText(dataAgentId) || dataAgentId.isEmpty()) {
+            throw new Unsure("data.agentId");
+        }
+        byte[] message = Arrays.copyOfRange(bytes, relayStart, relayEnd);
+        ClaudeCodeLine relayed = JsonLineFields.read(message, message.length, new ClaudeCodeLine(message, true, results));
+        relayed.sidechain = true;
+        relayed.relayedFor = dataAgentId;
+        return relayed;
+    }
+
+    /** A progress line's {@code data}: its type, its sub-agent's id, and where the message it relays lies. */
+    private void data(JsonParser p) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "type" -> dataType = scalar(p, t);
+                case "agentId" -> dataAgentId = scalar(p, t);
+                case "message" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        relayStart = (int) p.currentTokenLocation().getByteOffset();
+                        p.skipChildren();
+                        relayEnd = (int) p.currentTokenLocation().getByteOffset() + 1;
+                    } else {
+                        relayStart = -1;
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
     }
 
     private void message(JsonParser p, boolean wantText, boolean wantResults) throws IOException {

@@ -66,6 +66,7 @@ final class ClaudeCodeSummaryReader {
         boolean torn = false;
         // Tool results are counted at the end, biggest first, so that most are never tokenized.
         Map<ClaudeCodeSummaryState.Context, ResultSizes> sizes = new java.util.IdentityHashMap<>();
+        Map<String, Boolean> relayedAgents = new HashMap<>();
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(offset);
             JsonlLines lines = new JsonlLines(in);
@@ -75,8 +76,9 @@ final class ClaudeCodeSummaryReader {
                     bytesParsed.addAndGet(lines.length());
                     ClaudeCodeLine json;
                     try {
-                        json = ClaudeCodeLine.parse(line, lines.length(),
-                                state.contexts.containsKey(ClaudeCodeSummaryState.MAIN), state.resultsSized);
+                        json = relayed(file, ClaudeCodeLine.parse(line, lines.length(),
+                                state.contexts.containsKey(ClaudeCodeSummaryState.MAIN), state.resultsSized),
+                                relayedAgents);
                     } catch (JsonProcessingException e) {
                         lines.throwUnlessTorn(e);
                         torn = true;
@@ -104,6 +106,24 @@ final class ClaudeCodeSummaryReader {
         Optional<FileSummary.Resume> resume = resumable && (endsWithNewline || torn)
                 ? Optional.of(new FileSummary.Resume(offset, number, state.encode())) : Optional.empty();
         return new FileSummary(summaries(file, state), resume);
+    }
+
+    /**
+     * The sub-agent line a progress line relays where the sub-agent has no log of its own, as
+     * {@link ClaudeCodeFormat} reads it; else the line itself.
+     *
+     * @param read whether each sub-agent's relayed lines are read, by its id, decided once per read
+     */
+    private static ClaudeCodeLine relayed(Path file, ClaudeCodeLine json, Map<String, Boolean> read)
+            throws IOException {
+        if (!json.relays() || "".equals(json.dataAgentId)) {
+            return json;
+        }
+        ClaudeCodeLine relayed = json.relayed();
+        if (!"user".equals(relayed.type) && !"assistant".equals(relayed.type)) {
+            return json;
+        }
+        return read.computeIfAbsent(json.dataAgentId, id -> !ClaudeCodeAgents.hasOwnLog(file, id)) ? relayed : json;
     }
 
     private void line(Path file, ClaudeCodeSummaryState state, int number, ClaudeCodeLine json,

@@ -239,6 +239,31 @@ class ClaudeCodeFormatTest {
     }
 
     @Test
+    void a_sub_agent_relayed_in_its_parents_progress_lines_is_read_as_an_inline_one_where_its_own_log_is_missing()
+            throws IOException {
+        Path file = TraceSamples.sidechainsAsAgentProgress(dir);
+        List<Trajectory> inline = format.read(SIDECHAINS);
+
+        List<Trajectory> relayed = format.read(file);
+
+        assertThat(relayed).extracting(Trajectory::id).containsExactly(
+                "relay.jsonl", "relay.jsonl#Explore-1", "relay.jsonl#Plan-1");
+        for (int i = 0; i < inline.size(); i++) {
+            assertThat(relayed.get(i).turns()).as(relayed.get(i).id()).isEqualTo(inline.get(i).turns());
+            assertThat(relayed.get(i).task()).isEqualTo(inline.get(i).task());
+        }
+    }
+
+    @Test
+    void a_relayed_sub_agent_whose_own_log_lies_beside_its_parents_is_left_to_that_log() throws IOException {
+        Path file = TraceSamples.sidechainsAsAgentProgress(dir);
+        Files.createDirectories(dir.resolve("relay/subagents"));
+        Files.writeString(dir.resolve("relay/subagents/agent-aE.jsonl"), "");
+
+        assertThat(format.read(file)).extracting(Trajectory::id).containsExactly("relay.jsonl", "relay.jsonl#Plan-1");
+    }
+
+    @Test
     void each_call_carries_its_own_model_and_its_message_and_request_id() {
         List<Trajectory> trajectories = format.read(SIDECHAINS);
 
@@ -297,7 +322,8 @@ class ClaudeCodeFormatTest {
             throws IOException {
         Path file = Corpus.file(name);
         Responses expected = Responses.of(file);
-        Trajectory trajectory = Traces.only(format, file);
+        // The log's own context; a sub-agent its progress lines relay is read apart.
+        Trajectory trajectory = format.read(file).get(0);
 
         assertThat(expected.count()).isEqualTo(turns);
         assertThat(expected.toolUses()).isEqualTo(toolUses);
@@ -309,6 +335,20 @@ class ClaudeCodeFormatTest {
         assertThat(total(trajectory)).isEqualTo(expected.usage());
         assertThat(trajectory.model()).isPresent();
         assertThat(trajectory.task()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        MAIN_SESSION + ", 258c7280-ae70-4798-800f-63464d01a85d.jsonl#claude-code-guide-1, 2",
+        "claude-code-spotter/subagent.jsonl, subagent.jsonl#Plan-1, 5"
+    })
+    void corpus_sub_agents_whose_own_logs_are_missing_are_read_from_their_parents_progress_lines(String name,
+            String relayed, int calls) {
+        List<Trajectory> trajectories = format.read(Corpus.file(name));
+
+        assertThat(trajectories).extracting(Trajectory::id).hasSize(2).element(1).isEqualTo(relayed);
+        assertThat(trajectories.get(1).turns()).hasSize(calls);
+        assertThat(trajectories.get(1).hasRecordedUsage()).isTrue();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.cachet.evals.trace;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cachet.context.Json;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +41,38 @@ final class TraceSamples {
         Path file = dir.resolve("progress.jsonl");
         Files.write(file, lines);
         return file;
+    }
+
+    /**
+     * The inline sidechains fixture as Claude Code 2.1 writes a parent's log: each sub-agent message relayed in an
+     * {@code agent_progress} line of the main session ({@code data.message}, under {@code data.agentId}: {@code aE}
+     * for the Explore agent, {@code aP} for the Plan one), in {@code <dir>/relay.jsonl}.
+     */
+    static Path sidechainsAsAgentProgress(Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(FIXTURES.resolve("claude-code/sidechains.jsonl"))) {
+            ObjectNode json = (ObjectNode) Json.mapper().readTree(line);
+            if (!json.path("isSidechain").asBoolean()) {
+                lines.add(line);
+                continue;
+            }
+            ObjectNode message = Json.mapper().createObjectNode();
+            message.put("type", json.path("type").asText());
+            message.set("timestamp", json.path("timestamp"));
+            message.set("message", json.path("message"));
+            if (json.has("requestId")) {
+                message.set("requestId", json.get("requestId"));
+            }
+            message.set("uuid", json.path("uuid"));
+            String uuid = json.path("uuid").asText();
+            ObjectNode progress = Json.mapper().createObjectNode();
+            progress.put("parentUuid", "a3").put("isSidechain", false).put("sessionId", "s-side").put("type", "progress");
+            progress.putObject("data").put("type", "agent_progress")
+                    .put("agentId", uuid.startsWith("p") ? "aP" : "aE").set("message", message);
+            progress.put("uuid", "progress-" + uuid).set("timestamp", json.path("timestamp"));
+            lines.add(progress.toString());
+        }
+        return Files.write(dir.resolve("relay.jsonl"), lines);
     }
 
     static List<Path> files(String label) {

@@ -307,6 +307,23 @@ class TraceSummariesTest {
     }
 
     @Test
+    void the_streaming_reader_reads_a_sub_agent_its_parents_progress_lines_relay_as_the_importer_does()
+            throws IOException {
+        Path log = TraceSamples.sidechainsAsAgentProgress(dir);
+        ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
+
+        assertThat(reader.read(log, Optional.empty()).summaries())
+                .isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER))
+                .hasSize(3);
+        // Where the Explore agent's own log lies beside its parent's, that log holds its calls.
+        Files.createDirectories(dir.resolve("relay/subagents"));
+        Files.writeString(dir.resolve("relay/subagents/agent-aE.jsonl"), "");
+        assertThat(reader.read(log, Optional.empty()).summaries())
+                .isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER))
+                .hasSize(2);
+    }
+
+    @Test
     void the_streaming_reader_tells_responses_named_alike_apart_by_their_input_as_the_importer_does()
             throws IOException {
         String relayed = "{\"type\":\"assistant\",\"message\":{\"id\":\"relay\",\"model\":\"m\",\"content\":\"ok\","

@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * What the summary cache holds of the logs {@code stats} reads, each looked up once: a lookup made while the logs are
@@ -59,6 +61,22 @@ final class SummaryLookups {
         kept.clear();
     }
 
+    /** The names of the sub-agents' own logs beside a session's log, hashed; 0 where it has none. */
+    private static long subAgentLogs(Path log) throws IOException {
+        String name = log.getFileName().toString();
+        if (!name.endsWith(".jsonl")) {
+            return 0;
+        }
+        Path folder = log.resolveSibling(name.substring(0, name.length() - ".jsonl".length())).resolve("subagents");
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> logs = Files.list(folder)) {
+            List<String> names = logs.map(path -> path.getFileName().toString()).sorted().toList();
+            return names.isEmpty() ? 0 : names.hashCode() | 1;
+        }
+    }
+
     private Looked look(Path file) {
         SummaryCache.Key key = key(file);
         return new Looked(key, cache.lookup(file, key));
@@ -68,7 +86,8 @@ final class SummaryLookups {
      * The file's size and time before it is read: if it grows meanwhile, the next run reads on from where this
      * stopped. A Claude Code sub-agent's transcript ({@code <session>/subagents/agent-<id>.jsonl}) takes its type from
      * its parent session's log, so it counts as changed when that log changes, appears or goes, whatever its time (a
-     * copy that keeps times may bring an older parent after its sub-agents).
+     * copy that keeps times may bring an older parent after its sub-agents). A parent's log reads the sub-agents that
+     * have no log of their own from its progress lines, so it counts as changed when one of those logs appears or goes.
      */
     static SummaryCache.Key key(Path file) {
         try {
@@ -85,7 +104,7 @@ final class SummaryLookups {
                     context = 31 * read.size() + read.lastModifiedTime().to(TimeUnit.NANOSECONDS) | 1;
                 }
             }
-            return new SummaryCache.Key(attributes.size(), modified, context);
+            return new SummaryCache.Key(attributes.size(), modified, context == 0 ? subAgentLogs(file) : context);
         } catch (IOException e) {
             throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -40,8 +40,8 @@ final class SummaryCodec {
     // 17: a cachet log's calls have ids (its session and the time of their answer). 18: a sidechain's chain runs
     // through its progress lines, a negative token count makes no summary, and OpenHands calls have ids. 19: an
     // OpenHands or mini-swe-agent usage without its prompt or completion count bills nothing, and a count that is not a
-    // number makes no summary.
-    static final int VERSION = 19;
+    // number makes no summary. 20: a sub-agent without a log of its own is read from the progress lines relaying it.
+    static final int VERSION = 20;
     /** What is read first: the magic number, the version and the length of the head. */
     static final int PREFIX_BYTES = 3 * Integer.BYTES;
     private static final int CALL_KEY = 1;

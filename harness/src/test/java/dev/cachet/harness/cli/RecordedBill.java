@@ -33,10 +33,34 @@ record RecordedBill(long input, long cacheWrite, long cacheRead, long output) {
                 usageById.put(line.at("/message/id").asText(), line.at("/message/usage"));
             }
         }
-        long uncached = sum(usageById.values(), "input_tokens");
-        long write = sum(usageById.values(), "cache_creation_input_tokens");
-        long read = sum(usageById.values(), "cache_read_input_tokens");
-        return new RecordedBill(uncached + write + read, write, read, sum(usageById.values(), "output_tokens"));
+        return of(usageById.values());
+    }
+
+    /** Anthropic usages, each one response's. */
+    private static RecordedBill of(Iterable<JsonNode> usages) {
+        long uncached = sum(usages, "input_tokens");
+        long write = sum(usages, "cache_creation_input_tokens");
+        long read = sum(usages, "cache_read_input_tokens");
+        return new RecordedBill(uncached + write + read, write, read, sum(usages, "output_tokens"));
+    }
+
+    /**
+     * The sub-agents a Claude Code parent's log relays in its {@code agent_progress} lines, each its responses' last
+     * usage, by agent id in the order each first appears.
+     */
+    static Map<String, RecordedBill> claudeCodeRelayed(Path file) {
+        Map<String, Map<String, JsonNode>> usageByAgent = new LinkedHashMap<>();
+        for (JsonNode line : lines(file)) {
+            JsonNode data = line.path("data");
+            JsonNode message = data.path("message");
+            if (data.path("type").asText().equals("agent_progress") && message.path("type").asText().equals("assistant")) {
+                usageByAgent.computeIfAbsent(data.path("agentId").asText(), agent -> new LinkedHashMap<>())
+                        .put(message.at("/message/id").asText(), message.at("/message/usage"));
+            }
+        }
+        Map<String, RecordedBill> bills = new LinkedHashMap<>();
+        usageByAgent.forEach((agent, usages) -> bills.put(agent, of(usages.values())));
+        return bills;
     }
 
     /** A Codex rollout: its last cumulative total_token_usage, whose input_tokens counts the cached ones. */

@@ -704,7 +704,7 @@ class ReplayCommandTest {
         assertThat(replay(List.of(hourLong), "--strategies", "transcript", "--cache-ttl", "5m").out().lines().findFirst())
                 .hasValueSatisfying(header -> assertThat(header).endsWith("else anthropic:claude-sonnet-4-6, every "
                         + "strategy at a 5-minute cache (--cache-ttl 5m; recorded bills as paid, fidelity at each log's "
-                        + "own lifetime), calls 20s apart where a log gives no times (--think-time): 2 runs"));
+                        + "own lifetime), calls 20s apart where a log gives no times (--think-time): 4 runs"));
     }
 
     @Test
@@ -758,7 +758,7 @@ class ReplayCommandTest {
         assertThat(replay(List.of(hourLong), "--strategies", "transcript", "--cache-ttl", "auto").out().lines().findFirst())
                 .hasValueSatisfying(header -> assertThat(header).endsWith("every strategy at each request's own cache "
                         + "lifetime (--cache-ttl auto; recorded bills as paid, fidelity at each log's own lifetime), calls "
-                        + "20s apart where a log gives no times (--think-time): 2 runs"));
+                        + "20s apart where a log gives no times (--think-time): 4 runs"));
     }
 
     private static String[] concat(List<String> options, String... more) {
@@ -767,9 +767,10 @@ class ReplayCommandTest {
         return all.toArray(String[]::new);
     }
 
+    /** The first trace's runs by strategy: a log's own context, before any sub-agent its progress lines relay. */
     private static Map<String, JsonNode> byStrategy(JsonNode report) {
         Map<String, JsonNode> runs = new HashMap<>();
-        report.get("runs").forEach(run -> runs.put(run.get("strategy").asText(), run));
+        report.get("runs").forEach(run -> runs.putIfAbsent(run.get("strategy").asText(), run));
         return runs;
     }
 
@@ -789,23 +790,23 @@ class ReplayCommandTest {
         JsonNode report = json(run.out());
         List<JsonNode> runs = stream(report.get("runs")).toList();
         Map<String, RecordedBill> bills = corpusBills(Corpus.dir());
-        assertThat(bills).as("the corpus logs that record the usage of every call but a last one").hasSize(14);
-        assertThat(runs).hasSize(21 * STRATEGIES.size() + 14);
-        assertThat(runs.stream().map(r -> r.get("trace").asText()).distinct()).hasSize(21);
+        assertThat(bills).as("the corpus logs that record the usage of every call but a last one").hasSize(16);
+        assertThat(runs).hasSize(23 * STRATEGIES.size() + 16);
+        assertThat(runs.stream().map(r -> r.get("trace").asText()).distinct()).hasSize(23);
         assertThat(runs.stream().map(r -> r.get("trace").asText() + " " + r.get("strategy").asText()).distinct())
                 .hasSize(runs.size());
         // The transcript sees every reference, but where the original harness started its context anew (Claude Code
         // compacted 258c7280), as the original did not.
         assertThat(runs.stream().filter(r -> r.get("strategy").asText().equals("transcript")))
-                .hasSize(21).allSatisfy(r -> assertThat(r.get("reference_recall").asDouble()).as(r.get("trace").asText())
+                .hasSize(23).allSatisfy(r -> assertThat(r.get("reference_recall").asDouble()).as(r.get("trace").asText())
                         .isEqualTo(r.get("trace").asText().startsWith("258c7280") ? r.get("reference_recall").asDouble() : 1.0)
                         .isGreaterThan(0.9));
         assertThat(runs.stream().mapToLong(r -> r.get("cache_read_tokens").asLong()).sum())
                 .as("the corpus is big enough to read from the cache").isPositive();
-        assertConsistent(report, 21, bills);
+        assertConsistent(report, 23, bills);
         // Each original harness, replayed as it ran, costs what it was billed to within 5%, and reads from the cache
         // the share of its input its bill read to within a point.
-        assertThat(stream(report.get("fidelity"))).hasSize(14).allSatisfy(f -> {
+        assertThat(stream(report.get("fidelity"))).hasSize(16).allSatisfy(f -> {
             assertThat(Math.abs(f.get("cost_error").asDouble())).as(f.get("trace").asText()).isLessThan(0.05);
             assertThat(Math.abs(f.get("cache_read_share_error").asDouble())).as(f.get("trace").asText())
                     .isLessThan(0.01);
@@ -821,6 +822,14 @@ class ReplayCommandTest {
         Map<String, RecordedBill> bills = new LinkedHashMap<>();
         for (String folder : List.of("claude-code-codemie", "claude-code-spotter")) {
             files(corpus.resolve(folder)).forEach(file -> bills.put(name(file), RecordedBill.claudeCode(file)));
+        }
+        // The sub-agents whose own logs the corpus lacks, read from their parents' progress lines.
+        Path spotter = corpus.resolve("claude-code-spotter");
+        List<String> relayed = List.of("258c7280-ae70-4798-800f-63464d01a85d.jsonl#claude-code-guide-1",
+                "subagent.jsonl#Plan-1");
+        for (String trace : relayed) {
+            Path parent = spotter.resolve(trace.substring(0, trace.indexOf('#')));
+            bills.put(trace, RecordedBill.claudeCodeRelayed(parent).values().iterator().next());
         }
         files(corpus.resolve("codex-cli")).forEach(file -> bills.put(name(file), RecordedBill.codex(file)));
         files(corpus.resolve("mini-swe-agent")).stream().filter(file -> !name(file).equals("github_issue.traj.json"))

@@ -28,7 +28,11 @@ class StatsCommandTest {
 
     @Test
     void a_claude_code_session_counts_each_api_response_once() throws IOException {
-        Path file = Corpus.file(SPOTTER_SESSION);
+        // The session alone: with its sub-agent's own log beside it, which holds the calls its progress lines relay.
+        Path file = Files.copy(Corpus.file(SPOTTER_SESSION), dir.resolve(Path.of(SPOTTER_SESSION).getFileName()));
+        Path agents = Files.createDirectories(dir.resolve(file.getFileName().toString().replace(".jsonl", ""))
+                .resolve("subagents"));
+        Files.writeString(agents.resolve("agent-a881341.jsonl"), "");
         long[] billed = billedByResponse(file);
 
         CliRun run = CliRun.of("stats", file.toString(), "--format", "json");
@@ -76,6 +80,24 @@ class StatsCommandTest {
         assertThat(run.err()).contains("skipped swe-agent-text.traj: no usage recorded");
         assertThat(stream(json(run.out()).get("sessions")).map(s -> s.get("session").asText()))
                 .containsExactly("session.jsonl");
+    }
+
+    @Test
+    void a_sub_agent_whose_own_log_is_missing_is_counted_from_its_parents_progress_lines() {
+        Path file = Corpus.file(SPOTTER_SESSION);
+
+        CliRun run = CliRun.of("stats", file.toString(), "--format", "json", "--no-cache");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode session = single(json(run.out()).get("sessions"));
+        // Its two calls relayed, at Sonnet 4.5's prices, beside the session's own 152 (ccusage's daily report
+        // counts them too; its session report leaves them out).
+        assertThat(session.get("calls").asInt()).isEqualTo(154);
+        assertThat(stream(session.get("agents")).map(agent -> agent.get("agent").asText()))
+                .containsExactly("main", "claude-code-guide");
+        assertThat(stream(session.get("models")).map(model -> model.get("model").asText()))
+                .containsExactly("claude-opus-4-6", "claude-sonnet-4-5-20250929");
+        assertThat(session.get("cost_usd").asDouble()).isCloseTo(11.8539 + 0.1359, within(0.001));
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A log's cache key changes with whatever its summary reads: a sub-agent's with its parent session's log. */
+/**
+ * A log's cache key changes with whatever its summary reads: a sub-agent's with its parent session's log, a parent's
+ * with the sub-agents' own logs beside it.
+ */
 class SummaryLookupsTest {
     @TempDir
     Path dir;
@@ -34,6 +37,27 @@ class SummaryLookupsTest {
         assertThat(withParent.modified()).isEqualTo(alone.modified());
         assertThat(withParent).isNotEqualTo(alone);
         assertThat(grownParent).isNotEqualTo(withParent);
-        assertThat(SummaryLookups.key(parent).context()).as("a log that is no sub-agent's").isZero();
+        assertThat(SummaryLookups.key(Files.writeString(dir.resolve("s-2.jsonl"), "{}\n")).context())
+                .as("a log that is no sub-agent's and has none beside it").isZero();
+    }
+
+    @Test
+    void a_parent_logs_key_changes_when_a_sub_agents_own_log_appears_or_goes_beside_it() throws IOException {
+        // Its summary reads the sub-agents without a log of their own from its progress lines.
+        Path parent = Files.writeString(dir.resolve("s-1.jsonl"), "{}\n");
+        SummaryCache.Key alone = SummaryLookups.key(parent);
+        Path agents = Files.createDirectories(dir.resolve("s-1/subagents"));
+        SummaryCache.Key emptyFolder = SummaryLookups.key(parent);
+        Path agent = Files.writeString(agents.resolve("agent-a1.jsonl"), "{}\n");
+        SummaryCache.Key withAgent = SummaryLookups.key(parent);
+        Files.writeString(agents.resolve("agent-a2.jsonl"), "{}\n");
+        SummaryCache.Key withTwo = SummaryLookups.key(parent);
+        Files.delete(agent);
+
+        assertThat(alone.context()).isZero();
+        assertThat(emptyFolder).isEqualTo(alone);
+        assertThat(withAgent).isNotEqualTo(alone);
+        assertThat(withTwo).isNotEqualTo(withAgent);
+        assertThat(SummaryLookups.key(parent)).isNotEqualTo(withTwo).isNotEqualTo(withAgent);
     }
 }
