@@ -45,7 +45,7 @@ public final class UsageTables {
                 number("write", row -> Formats.tokens(row.usage().cacheWrite())),
                 number("read", row -> Formats.tokens(row.usage().cacheRead())),
                 number("output", row -> Formats.tokens(row.usage().output())),
-                number("cost", row -> dollars(row.costUsd()) + (row.complete() || row.costUsd() == null ? "" : "+")),
+                number("cost", row -> cost(row.costUsd(), row.complete())),
                 number("hit", row -> row.usage().input() == 0 ? "-"
                         : Formats.percent((double) row.usage().cacheRead() / row.usage().input())));
     }
@@ -71,6 +71,15 @@ public final class UsageTables {
         return String.format(Locale.ROOT, "%dh %02dm", minutes / 60, minutes % 60);
     }
 
+    /** A period's cost, marked {@code +} where it leaves out calls: of an unpriced model, or without a bill. */
+    static String cost(PeriodUsage period) {
+        return cost(period.costUsd(), period.priced() && period.usageKnown());
+    }
+
+    private static String cost(Double amount, boolean complete) {
+        return dollars(amount) + (complete || amount == null ? "" : "+");
+    }
+
     /** Whole cents, without grouping, so that a cost stays within its column. */
     static String dollars(Double amount) {
         return amount == null ? "-" : String.format(Locale.ROOT, "$%.2f", amount);
@@ -89,7 +98,7 @@ public final class UsageTables {
 
         static Row of(ModelUsage model) {
             return new Row("  " + Formats.modelName(model.model(), MODEL_WIDTH), model.calls(), model.usage(),
-                    model.costUsd(), model.costUsd() != null);
+                    model.costUsd(), model.costUsd() != null && model.usageKnown());
         }
     }
 }

@@ -125,6 +125,6 @@ public final class CallTotals {
     /** What each model's calls billed, in the order each first answered. */
     public List<ModelUsage> models() {
         return models.entrySet().stream().map(entry -> new ModelUsage(entry.getKey(), entry.getValue().calls,
-                entry.getValue().usage(), entry.getValue().cost())).toList();
+                entry.getValue().usage(), entry.getValue().cost(), entry.getValue().usageKnown)).toList();
     }
 }

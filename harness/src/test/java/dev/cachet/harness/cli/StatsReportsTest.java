@@ -88,7 +88,7 @@ class StatsReportsTest {
         assertThat(keys(report.get("periods").get(0))).containsExactly("period", "calls", "usage", "cost_usd", "priced",
                 "usage_known", "models");
         assertThat(keys(report.get("periods").get(0).get("models").get(0)))
-                .containsExactly("model", "calls", "usage", "cost_usd");
+                .containsExactly("model", "calls", "usage", "cost_usd", "usage_known");
         assertThat(report.get("total").get("period").asText()).isEqualTo("total");
         assertThat(report.at("/total/usage/output_tokens").asLong()).isEqualTo(700);
     }
@@ -111,6 +111,15 @@ class StatsReportsTest {
                 .hasSize(2).allMatch(line -> line.matches(".*\\$\\d+\\.\\d\\d\\+ .*"));
         assertThat(table.out().lines().filter(line -> line.startsWith("2026-01-05")))
                 .noneMatch(line -> line.contains("+"));
+        // The model whose call it was, under that day, and the HTML page's headline say so too.
+        CliRun breakdown = CliRun.of("stats", "daily", alpha.toString(), beta.toString(), "--timezone", "UTC",
+                "--breakdown");
+        List<String> sixth = breakdown.out().lines().dropWhile(line -> !line.startsWith("2026-01-06")).limit(2).toList();
+        assertThat(sixth).hasSize(2).allMatch(line -> line.matches(".*\\$\\d+\\.\\d\\d\\+ .*"));
+        assertThat(report.at("/periods/2/models/0/usage_known").asBoolean()).isFalse();
+        CliRun html = CliRun.of("stats", "daily", alpha.toString(), beta.toString(), "--timezone", "UTC",
+                "--format", "html");
+        assertThat(html.out()).containsPattern("sessions, \\$\\d+\\.\\d\\d\\+</p>");
     }
 
     @Test
