@@ -176,11 +176,13 @@ public final class ClaudeCodeFormat implements TraceFormat {
      */
     private static Optional<JsonFiles.Line> relayedLine(Path file, JsonFiles.Line line, Map<String, Boolean> read) {
         JsonNode data = line.json().path("data");
+        if (!line.json().path("type").asText().equals("progress") || !data.path("type").asText().equals("agent_progress")) {
+            return Optional.empty();
+        }
         JsonNode message = data.path("message");
         String agentId = data.path("agentId").asText("");
         String type = message.path("type").asText("");
-        if (!line.json().path("type").asText().equals("progress") || !data.path("type").asText().equals("agent_progress")
-                || agentId.isEmpty() || !(type.equals("user") || type.equals("assistant"))
+        if (agentId.isEmpty() || !(type.equals("user") || type.equals("assistant"))
                 || !read.computeIfAbsent(agentId, id -> !ClaudeCodeAgents.hasOwnLog(file, id))) {
             return Optional.empty();
         }

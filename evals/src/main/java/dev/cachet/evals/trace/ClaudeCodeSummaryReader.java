@@ -119,11 +119,13 @@ final class ClaudeCodeSummaryReader {
         if (!json.relays() || "".equals(json.dataAgentId)) {
             return json;
         }
-        ClaudeCodeLine relayed = json.relayed();
-        if (!"user".equals(relayed.type) && !"assistant".equals(relayed.type)) {
+        // Where the sub-agent has its own log (as it has in a whole ~/.claude), its relayed message is never parsed.
+        if (JsonScalars.isText(json.dataAgentId)
+                && !read.computeIfAbsent(json.dataAgentId, id -> !ClaudeCodeAgents.hasOwnLog(file, id))) {
             return json;
         }
-        return read.computeIfAbsent(json.dataAgentId, id -> !ClaudeCodeAgents.hasOwnLog(file, id)) ? relayed : json;
+        ClaudeCodeLine relayed = json.relayed();
+        return "user".equals(relayed.type) || "assistant".equals(relayed.type) ? relayed : json;
     }
 
     private void line(Path file, ClaudeCodeSummaryState state, int number, ClaudeCodeLine json,
