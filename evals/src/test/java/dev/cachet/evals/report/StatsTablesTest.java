@@ -8,6 +8,8 @@ import dev.cachet.evals.stats.SessionStats;
 import dev.cachet.providers.Usage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StatsTablesTest {
 
@@ -43,20 +45,13 @@ class StatsTablesTest {
         assertThat(List.of(row.get(7), row.get(8), row.get(11), row.get(12))).containsExactly("-", "-", "-", "");
     }
 
-    @Test
-    void a_cost_that_leaves_out_an_unpriced_models_calls_is_marked() {
+    @ParameterizedTest
+    @CsvSource({"false, true", "true, false"})
+    void a_cost_that_leaves_out_calls_of_an_unpriced_model_or_without_a_bill_is_marked(boolean priced,
+            boolean usageKnown) {
         SessionStats partly = new SessionStats("s.jsonl", "claude-code", "claude-opus-4-6", 3, 5,
-                new Usage(1, 2, 3, 4, 0), 1.5, false, true, List.of(), List.of(), 0.5, 10, null, null, 1, null, 0,
-                List.of(), List.of(), 0, 0.0);
-
-        assertThat(StatsTables.sessions(List.of(partly)).rows().get(0).get(7)).isEqualTo("$1.50+");
-    }
-
-    @Test
-    void a_cost_that_leaves_out_calls_the_log_holds_no_bill_for_is_marked() {
-        SessionStats partly = new SessionStats("s.jsonl", "claude-code", "claude-opus-4-6", 3, 5,
-                new Usage(1, 2, 3, 4, 0), 1.5, true, false, List.of(), List.of(), 0.5, 10, null, null, 1, null, 0,
-                List.of(), List.of(), 0, 0.0);
+                new Usage(1, 2, 3, 4, 0), 1.5, priced, usageKnown, List.of(), List.of(), 0.5, 10, null, null, 1, null,
+                0, List.of(), List.of(), 0, 0.0);
 
         assertThat(StatsTables.sessions(List.of(partly)).rows().get(0).get(7)).isEqualTo("$1.50+");
     }

@@ -420,36 +420,25 @@ class PriceTableTest {
         assertThat(bundled.price(logged)).as(logged).contains(bundled.price(model).orElseThrow().times(multiple));
     }
 
-    @Test
-    void a_regional_endpoint_a_list_prices_itself_is_billed_at_that_price(@TempDir Path dir) throws IOException {
+    @ParameterizedTest
+    @CsvSource({
+        // A list's entry for the endpoint itself has the premium in it, and stands for the model's other geographies.
+        "us.anthropic.claude-sonnet-9-v1:0, 3.3, us.anthropic.claude-sonnet-9-v1:0, 3.3",
+        "us.anthropic.claude-sonnet-9-v1:0, 3.3, eu.anthropic.claude-sonnet-9-v1:0, 3.3",
+        // One for the bare Bedrock name is the list price, which a geography's endpoint bills a tenth more.
+        "anthropic.claude-sonnet-9-v1:0,    3,   anthropic.claude-sonnet-9-v1:0,    3",
+        "anthropic.claude-sonnet-9-v1:0,    3,   eu.anthropic.claude-sonnet-9-v1:0, 3.3"
+    })
+    void a_list_that_prices_a_bedrock_name_is_read_with_or_without_the_regional_premium_as_that_name_says(
+            String listed, double input, String logged, double billed, @TempDir Path dir) throws IOException {
         Path list = Files.writeString(dir.resolve("litellm.json"), """
                 {"sample_spec": {"mode": "one of: chat, embedding", "input_cost_per_token": 0.0},
-                 "us.anthropic.claude-sonnet-4-5-20250929-v1:0": {"mode": "chat", "input_cost_per_token": 3.3e-06,
-                    "output_cost_per_token": 1.65e-05, "cache_creation_input_token_cost": 4.125e-06,
-                    "cache_read_input_token_cost": 3.3e-07}}
-                """);
+                 "%s": {"mode": "chat", "input_cost_per_token": %s, "output_cost_per_token": 1.5e-05}}
+                """.formatted(listed, input / 1e6));
 
         PriceTable table = PriceTable.bundled().overriddenByLiteLlm(list, 1);
 
-        assertThat(table.price("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().input()).isEqualTo(3.3);
-        assertThat(table.price("eu.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().input())
-                .isCloseTo(3.3, within(1e-9));
-    }
-
-    @Test
-    void a_regional_endpoint_of_a_model_a_list_prices_only_by_its_bare_bedrock_name_bills_a_tenth_more(
-            @TempDir Path dir) throws IOException {
-        Path list = Files.writeString(dir.resolve("litellm.json"), """
-                {"sample_spec": {"mode": "one of: chat, embedding", "input_cost_per_token": 0.0},
-                 "anthropic.claude-opus-9-v1:0": {"mode": "chat", "input_cost_per_token": 5e-06,
-                    "output_cost_per_token": 2.5e-05, "cache_creation_input_token_cost": 6.25e-06,
-                    "cache_read_input_token_cost": 5e-07}}
-                """);
-
-        PriceTable table = PriceTable.bundled().overriddenByLiteLlm(list, 1);
-
-        assertThat(table.price("anthropic.claude-opus-9-v1:0").orElseThrow().input()).isEqualTo(5);
-        assertThat(table.price("eu.anthropic.claude-opus-9-v1:0").orElseThrow().input()).isCloseTo(5.5, within(1e-9));
+        assertThat(table.price(logged).orElseThrow().input()).isCloseTo(billed, within(1e-9));
     }
 
     @Test
