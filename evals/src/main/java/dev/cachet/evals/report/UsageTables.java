@@ -73,7 +73,11 @@ public final class UsageTables {
 
     /** A period's cost, marked {@code +} where it leaves out calls: of an unpriced model, or without a bill. */
     static String cost(PeriodUsage period) {
-        return cost(period.costUsd(), period.priced() && period.usageKnown());
+        return cost(period.costUsd(), UsageTables.complete(period));
+    }
+
+    private static boolean complete(PeriodUsage period) {
+        return period.priced() && period.usageKnown();
     }
 
     private static String cost(Double amount, boolean complete) {
@@ -92,8 +96,7 @@ public final class UsageTables {
      */
     private record Row(String label, int calls, Usage usage, Double costUsd, boolean complete) {
         static Row of(String label, PeriodUsage period) {
-            return new Row(label, period.calls(), period.usage(), period.costUsd(),
-                    period.priced() && period.usageKnown());
+            return new Row(label, period.calls(), period.usage(), period.costUsd(), UsageTables.complete(period));
         }
 
         static Row of(ModelUsage model) {

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Calls added up one at a time, so that a report over a year of them need not hold them in lists: how many, their
- * usage, the cost of the priced ones, whether all are priced and billed, and the same model by model. Costs are summed as
- * {@code DoubleStream.sum} sums them (compensated), so a total does not depend on how its calls were grouped.
+ * usage, the cost of the priced ones, whether all are priced and billed, and the same model by model. Costs are summed
+ * as {@code DoubleStream.sum} sums them (compensated), so a total does not depend on how its calls were grouped.
  */
 public final class CallTotals {
     private final CallPricer pricer;
