@@ -7,8 +7,10 @@ import dev.cachet.providers.pricing.PriceTable;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,8 @@ public final class ClaudeCodeFormat implements TraceFormat {
         String name = file.getFileName().toString();
         String session = all.stream().map(line -> line.json().path("sessionId").asText(""))
                 .filter(id -> !id.isEmpty()).findFirst().orElse(name);
-        Map<String, List<JsonFiles.Line>> contexts = contexts(file, all);
+        Set<JsonNode> relayed = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<String, List<JsonFiles.Line>> contexts = contexts(file, all, relayed);
         List<Trajectory> trajectories = new ArrayList<>();
         if (!contexts.containsKey(MAIN)) {
             // A sub-agent's own transcript: all of it is one sidechain, named after its file.
@@ -76,8 +79,17 @@ public final class ClaudeCodeFormat implements TraceFormat {
             }
             String agent = agents.of(lines);
             int number = numbers.merge(agent, 1, Integer::sum);
-            trajectories.add(new ClaudeCodeContext(file, expected(), agent)
-                    .read(lines, name + "#" + agent + "-" + number, session));
+            try {
+                trajectories.add(new ClaudeCodeContext(file, expected(), agent)
+                        .read(lines, name + "#" + agent + "-" + number, session));
+            } catch (TraceFormatException e) {
+                if (lines.stream().noneMatch(line -> relayed.contains(line.json()))) {
+                    throw e;
+                }
+                // The field a relayed message lacks is under the progress line's data.message.
+                throw new TraceFormatException(e.getMessage() + " (of the sub-agent message its progress line relays,"
+                        + " under data.message)", e);
+            }
         }
         return trajectories;
     }
@@ -127,14 +139,20 @@ public final class ClaudeCodeFormat implements TraceFormat {
      * whose uuid an earlier one had is left out: Claude Code writes some lines again (the whole history after each of
      * the desktop app's compactions, claude-code #66947; the history before each message sent as stream-json, #5034),
      * and the copy was sent to no model.
+     *
+     * @param relayedLines gets the lines read from a parent's progress lines ({@link #relayedLine})
      */
-    private static Map<String, List<JsonFiles.Line>> contexts(Path file, List<JsonFiles.Line> all) {
+    private static Map<String, List<JsonFiles.Line>> contexts(Path file, List<JsonFiles.Line> all,
+            Set<JsonNode> relayedLines) {
         Map<String, List<JsonFiles.Line>> contexts = new LinkedHashMap<>();
         Map<String, String> chainOf = new HashMap<>();
         Set<String> read = new HashSet<>();
         Map<String, Boolean> relayed = new HashMap<>();
         for (JsonFiles.Line logged : all) {
             JsonFiles.Line line = relayedLine(file, logged, relayed).orElse(logged);
+            if (line != logged) {
+                relayedLines.add(line.json());
+            }
             String type = JsonFiles.requiredText(file, line, "type");
             if (!type.equals("user") && !type.equals("assistant")) {
                 String chain = chainOf.get(line.json().path("parentUuid").asText(""));

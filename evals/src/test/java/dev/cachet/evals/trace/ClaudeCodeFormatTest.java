@@ -255,6 +255,16 @@ class ClaudeCodeFormatTest {
     }
 
     @Test
+    void a_relayed_message_that_lacks_a_field_is_an_error_that_says_where_the_field_lies() throws IOException {
+        Path file = TraceSamples.sidechainsAsAgentProgress(dir);
+        Files.writeString(file, Files.readString(file).replace("\"id\":\"msg_E1\",", ""));
+
+        assertThat(catchThrowable(() -> format.read(file))).isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining("missing field message.id")
+                .hasMessageEndingWith("(of the sub-agent message its progress line relays, under data.message)");
+    }
+
+    @Test
     void a_relayed_sub_agent_whose_own_log_lies_beside_its_parents_is_left_to_that_log() throws IOException {
         Path file = TraceSamples.sidechainsAsAgentProgress(dir);
         Files.createDirectories(dir.resolve("relay/subagents"));
