@@ -86,9 +86,12 @@ public final class ClaudeCodeFormat implements TraceFormat {
                 if (lines.stream().noneMatch(line -> relayed.contains(line.json()))) {
                     throw e;
                 }
-                // The field a relayed message lacks is under the progress line's data.message.
-                throw new TraceFormatException(e.getMessage() + " (of the sub-agent message its progress line relays,"
-                        + " under data.message)", e);
+                // The field a relayed message lacks is under the progress line's data.message. Such a sub-agent was
+                // never read before its relay was: where a read may leave part of a log out, its parent is still read.
+                String why = e.getMessage() + " (of the sub-agent message its progress line relays, under data.message)";
+                if (!JsonFiles.leftOut(why + ": that sub-agent")) {
+                    throw new TraceFormatException(why, e);
+                }
             }
         }
         return trajectories;

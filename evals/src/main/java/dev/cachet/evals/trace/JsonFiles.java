@@ -52,6 +52,19 @@ public final class JsonFiles {
         }
     }
 
+    /**
+     * Says why part of a log is left out, within a {@link #leavingOutCutLines} read; false outside one, where the
+     * caller fails instead.
+     */
+    static boolean leftOut(String why) {
+        List<String> leftOut = LEFT_OUT.get();
+        if (leftOut == null) {
+            return false;
+        }
+        leftOut.add(why);
+        return true;
+    }
+
     /** One parsed line of a JSONL file, with its 1-based line number. */
     public record Line(int number, JsonNode json) {}
 
@@ -209,9 +222,7 @@ public final class JsonFiles {
                 return Optional.empty();
             }
             String why = file + ":" + number + ": not valid JSON: " + e.getOriginalMessage();
-            List<String> leftOut = LEFT_OUT.get();
-            if (leftOut != null) {
-                leftOut.add(why);
+            if (leftOut(why)) {
                 return Optional.empty();
             }
             throw new TraceFormatException(why);

@@ -262,6 +262,11 @@ class ClaudeCodeFormatTest {
         assertThat(catchThrowable(() -> format.read(file))).isInstanceOf(TraceFormatException.class)
                 .hasMessageContaining("missing field message.id")
                 .hasMessageEndingWith("(of the sub-agent message its progress line relays, under data.message)");
+        // Where a read may leave part of a log out (stats' and replay's), the parent and its other sub-agent are read.
+        JsonFiles.Read<List<Trajectory>> read = JsonFiles.leavingOutCutLines(() -> format.read(file));
+        assertThat(read.value()).extracting(Trajectory::id).containsExactly("relay.jsonl", "relay.jsonl#Plan-1");
+        assertThat(read.leftOut()).hasValueSatisfying(why -> assertThat(why).contains("missing field message.id")
+                .endsWith("under data.message): that sub-agent, left out; the rest is read"));
     }
 
     @Test
