@@ -1,6 +1,7 @@
 package dev.cachet.evals.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -65,13 +66,26 @@ final class ClaudeCodeAgents {
 
     /**
      * Whether the sub-agent {@code agentId} of the session logged in {@code parent} has its own log beside it
-     * ({@code <session>/subagents/agent-<id>.jsonl}), which then holds its calls: the parent's progress lines that
-     * relay them are read only where it does not.
+     * ({@code <session>/subagents/agent-<id>.jsonl}, a file with something in it), which then holds its calls: the
+     * parent's progress lines that relay them are read only where it does not. An id that is no file name has none.
      */
     static boolean hasOwnLog(Path parent, String agentId) {
+        if (!ownLogName(agentId)) {
+            return false;
+        }
         String name = parent.getFileName().toString();
         String session = name.endsWith(".jsonl") ? name.substring(0, name.length() - ".jsonl".length()) : name;
-        return Files.exists(parent.resolveSibling(session).resolve("subagents").resolve("agent-" + agentId + ".jsonl"));
+        Path own = parent.resolveSibling(session).resolve("subagents").resolve("agent-" + agentId + ".jsonl");
+        try {
+            return Files.isRegularFile(own) && Files.size(own) > 0;
+        } catch (IOException e) {
+            return false; // gone between the two looks
+        }
+    }
+
+    /** Whether {@code agentId} can name a file of its own: Claude Code's ids are short hexadecimal strings. */
+    private static boolean ownLogName(String agentId) {
+        return agentId.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 
     /**

@@ -273,9 +273,21 @@ class ClaudeCodeFormatTest {
     void a_relayed_sub_agent_whose_own_log_lies_beside_its_parents_is_left_to_that_log() throws IOException {
         Path file = TraceSamples.sidechainsAsAgentProgress(dir);
         Files.createDirectories(dir.resolve("relay/subagents"));
-        Files.writeString(dir.resolve("relay/subagents/agent-aE.jsonl"), "");
+        Path own = Files.writeString(dir.resolve("relay/subagents/agent-aE.jsonl"), "{}\n");
 
         assertThat(format.read(file)).extracting(Trajectory::id).containsExactly("relay.jsonl", "relay.jsonl#Plan-1");
+        // An empty one (a copy cut short, a log not yet written) holds none of its calls: the relayed lines do.
+        Files.writeString(own, "");
+        assertThat(format.read(file)).hasSize(3);
+    }
+
+    @Test
+    void a_sub_agent_id_that_names_no_file_is_read_from_its_relayed_lines() throws IOException {
+        Path file = TraceSamples.sidechainsAsAgentProgress(dir);
+        Files.writeString(file, Files.readString(file).replace("\"agentId\":\"aE\"", "\"agentId\":\"../aE\\u0000\""));
+
+        assertThat(format.read(file)).extracting(Trajectory::id)
+                .containsExactly("relay.jsonl", "relay.jsonl#Explore-1", "relay.jsonl#Plan-1");
     }
 
     @Test

@@ -317,7 +317,7 @@ class TraceSummariesTest {
                 .hasSize(3);
         // Where the Explore agent's own log lies beside its parent's, that log holds its calls.
         Files.createDirectories(dir.resolve("relay/subagents"));
-        Files.writeString(dir.resolve("relay/subagents/agent-aE.jsonl"), "");
+        Files.writeString(dir.resolve("relay/subagents/agent-aE.jsonl"), "{}\n");
         assertThat(reader.read(log, Optional.empty()).summaries())
                 .isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER))
                 .hasSize(2);

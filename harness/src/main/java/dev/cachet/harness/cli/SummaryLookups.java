@@ -61,7 +61,10 @@ final class SummaryLookups {
         kept.clear();
     }
 
-    /** The names of the sub-agents' own logs beside a session's log, hashed; 0 where it has none. */
+    /**
+     * The names of the sub-agents' own logs beside a session's log that hold something (an empty one stands for none,
+     * as {@code ClaudeCodeAgents.hasOwnLog} reads it), hashed; 0 where it has none.
+     */
     private static long subAgentLogs(Path log) throws IOException {
         String name = log.getFileName().toString();
         if (!name.endsWith(".jsonl")) {
@@ -72,8 +75,17 @@ final class SummaryLookups {
             return 0;
         }
         try (Stream<Path> logs = Files.list(folder)) {
-            List<String> names = logs.map(path -> path.getFileName().toString()).sorted().toList();
+            List<String> names = logs.filter(SummaryLookups::holdsSomething).map(path -> path.getFileName().toString())
+                    .sorted().toList();
             return names.isEmpty() ? 0 : names.hashCode() | 1;
+        }
+    }
+
+    private static boolean holdsSomething(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -32,7 +32,7 @@ class StatsCommandTest {
         Path file = Files.copy(Corpus.file(SPOTTER_SESSION), dir.resolve(Path.of(SPOTTER_SESSION).getFileName()));
         Path agents = Files.createDirectories(dir.resolve(file.getFileName().toString().replace(".jsonl", ""))
                 .resolve("subagents"));
-        Files.writeString(agents.resolve("agent-a881341.jsonl"), "");
+        Files.writeString(agents.resolve("agent-a881341.jsonl"), "{}\n");
         long[] billed = billedByResponse(file);
 
         CliRun run = CliRun.of("stats", file.toString(), "--format", "json");

@@ -52,8 +52,11 @@ class SummaryLookupsTest {
         SummaryCache.Key withAgent = SummaryLookups.key(parent);
         Files.writeString(agents.resolve("agent-a2.jsonl"), "{}\n");
         SummaryCache.Key withTwo = SummaryLookups.key(parent);
+        Files.writeString(agents.resolve("agent-a3.jsonl"), "");
+        SummaryCache.Key withAnEmptyOne = SummaryLookups.key(parent);
         Files.delete(agent);
 
+        assertThat(withAnEmptyOne).as("an empty log holds no sub-agent's calls").isEqualTo(withTwo);
         assertThat(alone.context()).isZero();
         assertThat(emptyFolder).isEqualTo(alone);
         assertThat(withAgent).isNotEqualTo(alone);
