@@ -56,7 +56,8 @@ public final class UsageTables {
                 text("block start", block -> MINUTE.format(block.start().atZone(zone))),
                 number("calls", block -> String.valueOf(block.calls())),
                 number("tokens", block -> Formats.tokens(block.usage().total())),
-                number("cost", block -> dollars(block.costUsd())),
+                number("cost", block -> cost(block.costUsd(), block.models().stream()
+                        .allMatch(model -> model.costUsd() != null && model.usageKnown()))),
                 number("left", block -> block.active() ? left(Duration.between(now, block.end())) : "-"),
                 number("tok/min", block -> block.burn().map(b -> Formats.tokens(Math.round(b.tokensPerMinute())))
                         .orElse("-")),

@@ -376,13 +376,16 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         Totals t = report.total();
         return TextTable.render(StatsTables.sessions(report.sessions(), whatIfs))
                 + String.format(Locale.ROOT, "%ntotal: %s, %s, %s%s, %,d input tokens (%,d uncached, %,d "
-                        + "cache write, %,d cache read), %,d output, $%.2f priced, cache hit %.1f%%, %d flagged%n",
+                        + "cache write, %,d cache read), %,d output, $%.2f%s priced, cache hit %.1f%%, %d flagged%n",
                 Counted.of(t.sessions(), "session"), Counted.of(t.turns(), "turn"), Counted.of(t.calls(), "call"),
                 // A ping costs a fraction of a cent: to the hundredth of one, as the live session shows them.
                 t.pings() == 0 ? "" : String.format(Locale.ROOT, " of which %s ($%.4f)", Counted.of(t.pings(), "ping"),
                         t.pingCostUsd()),
                 t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),
-                t.cacheReadTokens(), t.outputTokens(), t.costUsd(), 100 * t.cacheHitRate(), t.flaggedSessions());
+                t.cacheReadTokens(), t.outputTokens(), t.costUsd(),
+                // As the rows mark a cost that leaves out calls: of an unpriced model, or without a bill.
+                report.sessions().stream().allMatch(s -> s.priced() && s.usageKnown()) ? "" : "+",
+                100 * t.cacheHitRate(), t.flaggedSessions());
     }
 
     /** The harness built ahead; one that could not be built (a bad configuration file) fails as it would have here. */

@@ -120,6 +120,12 @@ class StatsReportsTest {
         CliRun html = CliRun.of("stats", "daily", alpha.toString(), beta.toString(), "--timezone", "UTC",
                 "--format", "html");
         assertThat(html.out()).containsPattern("sessions, \\$\\d+\\.\\d\\d\\+</p>");
+        // So do the blocks view and the session view's total line.
+        assertThat(CliRun.of("stats", "blocks", alpha.toString(), beta.toString(), "--timezone", "UTC").out().lines()
+                .filter(line -> line.startsWith("2026-01-06"))).hasSize(1)
+                .allMatch(line -> line.matches(".*\\$\\d+\\.\\d\\d\\+ .*"));
+        assertThat(CliRun.of("stats", alpha.toString(), beta.toString()).out())
+                .containsPattern("output, \\$\\d+\\.\\d\\d\\+ priced");
     }
 
     @Test
