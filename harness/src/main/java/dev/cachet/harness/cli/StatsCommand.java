@@ -74,7 +74,8 @@ import picocli.CommandLine.Option;
             "",
             "Reads Claude Code, Codex CLI, mini-swe-agent, OpenHands and cachet logs (any format 'cachet replay' "
                     + "reads; those without recorded usage are listed and skipped). Costs use the price table "
-                    + "(~/.config/cachet/prices.yaml adds models).",
+                    + "(~/.config/cachet/prices.yaml adds models); a cost marked + leaves out calls: of a model "
+                    + "without a price, or whose log holds no bill.",
             "",
             "The first PATH may name a view instead: session (the default: one row per session), daily, weekly, "
                     + "monthly (calls added up by the day, week or month they were made in), or blocks (Anthropic's "
