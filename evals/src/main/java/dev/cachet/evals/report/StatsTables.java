@@ -2,6 +2,7 @@ package dev.cachet.evals.report;
 
 import static dev.cachet.evals.report.Table.Column.number;
 import static dev.cachet.evals.report.Table.Column.text;
+import static dev.cachet.evals.report.UsageTables.dollars;
 
 import dev.cachet.evals.report.Table.Column;
 import dev.cachet.evals.stats.SessionStats;
@@ -42,9 +43,7 @@ public final class StatsTables {
                 number("input", s -> Formats.count(s.usage().input())),
                 number("cache read", s -> Formats.count(s.usage().cacheRead())),
                 number("output", s -> Formats.count(s.usage().output())),
-                // A '+' marks a cost that leaves out calls: of an unpriced model, or without a bill in the log.
-                number("cost", s -> dollars(s.costUsd())
-                        + ((s.priced() && s.usageKnown()) || s.costUsd() == null ? "" : "+")),
+                number("cost", s -> UsageTables.cost(s.costUsd(), s.complete())),
                 number("$/hour", s -> dollars(s.burnUsdPerHour())),
                 number("cache hit", s -> Formats.percent(s.cacheHitRate())),
                 number("growth", s -> String.format(Locale.ROOT, "%.1fx", s.contextGrowth())),
@@ -60,10 +59,5 @@ public final class StatsTables {
         columns.add(text("flags", s -> s.leakCosts().stream().map(leak -> String.format(Locale.ROOT, "%s: %dx, %s",
                 leak.leak().description(), leak.count(), dollars(leak.costUsd()))).collect(Collectors.joining("; "))));
         return Table.of(sessions, columns);
-    }
-
-    /** Whole cents: a session's cost matters to the cent, not to the hundredth of one as a replayed turn's does. */
-    private static String dollars(Double amount) {
-        return amount == null ? "-" : String.format(Locale.ROOT, "$%.2f", amount);
     }
 }

@@ -38,7 +38,7 @@ public final class UsageHtmlReport {
                 .append(Xml.escape(daily.periods().isEmpty() ? "no dated calls" : daily.periods().get(0).period()
                         + " to " + daily.periods().get(daily.periods().size() - 1).period()))
                 .append(", ").append(sessions.size()).append(" sessions, ")
-                .append(UsageTables.cost(daily.total())).append("</p>\n");
+                .append(UsageTables.cost(daily.total().costUsd(), daily.total().complete())).append("</p>\n");
         html.append("<div class=\"charts\">\n")
                 .append(costByModel(daily)).append('\n')
                 .append(cacheHits(daily)).append('\n')

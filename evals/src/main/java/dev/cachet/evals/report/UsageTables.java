@@ -57,7 +57,7 @@ public final class UsageTables {
                 number("calls", block -> String.valueOf(block.calls())),
                 number("tokens", block -> Formats.tokens(block.usage().total())),
                 number("cost", block -> cost(block.costUsd(), block.models().stream()
-                        .allMatch(model -> model.costUsd() != null && model.usageKnown()))),
+                        .allMatch(ModelUsage::complete))),
                 number("left", block -> block.active() ? left(Duration.between(now, block.end())) : "-"),
                 number("tok/min", block -> block.burn().map(b -> Formats.tokens(Math.round(b.tokensPerMinute())))
                         .orElse("-")),
@@ -72,16 +72,8 @@ public final class UsageTables {
         return String.format(Locale.ROOT, "%dh %02dm", minutes / 60, minutes % 60);
     }
 
-    /** A period's cost, marked {@code +} where it leaves out calls: of an unpriced model, or without a bill. */
-    static String cost(PeriodUsage period) {
-        return cost(period.costUsd(), UsageTables.complete(period));
-    }
-
-    private static boolean complete(PeriodUsage period) {
-        return period.priced() && period.usageKnown();
-    }
-
-    private static String cost(Double amount, boolean complete) {
+    /** A cost, marked {@code +} where it leaves out calls: of an unpriced model, or without a bill. */
+    static String cost(Double amount, boolean complete) {
         return dollars(amount) + (complete || amount == null ? "" : "+");
     }
 
@@ -97,12 +89,12 @@ public final class UsageTables {
      */
     private record Row(String label, int calls, Usage usage, Double costUsd, boolean complete) {
         static Row of(String label, PeriodUsage period) {
-            return new Row(label, period.calls(), period.usage(), period.costUsd(), UsageTables.complete(period));
+            return new Row(label, period.calls(), period.usage(), period.costUsd(), period.complete());
         }
 
         static Row of(ModelUsage model) {
             return new Row("  " + Formats.modelName(model.model(), MODEL_WIDTH), model.calls(), model.usage(),
-                    model.costUsd(), model.costUsd() != null && model.usageKnown());
+                    model.costUsd(), model.complete());
         }
     }
 }

@@ -9,4 +9,9 @@ import dev.cachet.providers.Usage;
  * @param costUsd    null when the price table does not know the model
  * @param usageKnown false when some of its calls' logs record no usage, so the usage and cost leave them out
  */
-public record ModelUsage(String model, int calls, Usage usage, Double costUsd, boolean usageKnown) {}
+public record ModelUsage(String model, int calls, Usage usage, Double costUsd, boolean usageKnown) {
+    /** Whether its cost counts every call: its model has a price, and every call a bill. */
+    public boolean complete() {
+        return costUsd != null && usageKnown;
+    }
+}

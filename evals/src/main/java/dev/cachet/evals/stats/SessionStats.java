@@ -54,4 +54,9 @@ public record SessionStats(
         leaks = List.copyOf(leaks);
         leakCosts = List.copyOf(leakCosts);
     }
+
+    /** Whether its cost counts every call: none of an unpriced model, none without a bill. */
+    public boolean complete() {
+        return priced && usageKnown;
+    }
 }

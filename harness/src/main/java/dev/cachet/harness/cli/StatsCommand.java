@@ -385,7 +385,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 t.inputTokens(), t.uncachedInputTokens(), t.cacheWriteTokens(),
                 t.cacheReadTokens(), t.outputTokens(), t.costUsd(),
                 // As the rows mark a cost that leaves out calls: of an unpriced model, or without a bill.
-                report.sessions().stream().allMatch(s -> s.priced() && s.usageKnown()) ? "" : "+",
+                report.sessions().stream().allMatch(SessionStats::complete) ? "" : "+",
                 100 * t.cacheHitRate(), t.flaggedSessions());
     }
 

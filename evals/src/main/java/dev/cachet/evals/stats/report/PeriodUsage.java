@@ -18,6 +18,11 @@ public record PeriodUsage(String period, int calls, Usage usage, Double costUsd,
         models = List.copyOf(models);
     }
 
+    /** Whether its cost counts every call: none of an unpriced model, none without a bill. */
+    public boolean complete() {
+        return priced && usageKnown;
+    }
+
     /** Cache reads over all input. */
     public double cacheHitRate() {
         return usage.input() == 0 ? 0 : (double) usage.cacheRead() / usage.input();
