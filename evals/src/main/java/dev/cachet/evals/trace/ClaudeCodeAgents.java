@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Names Claude Code's sub-agents by type ({@code Explore}, {@code Plan}, {@code general-purpose}, ...), which only
@@ -70,17 +72,51 @@ final class ClaudeCodeAgents {
      * parent's progress lines that relay them are read only where it does not. An id that is no file name has none.
      */
     static boolean hasOwnLog(Path parent, String agentId) {
-        if (!ownLogName(agentId)) {
-            return false;
+        return ownLogName(agentId) && holdsCalls(subAgentsFolder(parent).resolve("agent-" + agentId + ".jsonl"));
+    }
+
+    /**
+     * The names of the sub-agents' own logs beside the session logged in {@code parent} that hold their calls, as
+     * {@link #hasOwnLog} takes them, sorted; none where there is no such folder.
+     */
+    static List<String> ownLogs(Path parent) throws IOException {
+        Path folder = subAgentsFolder(parent);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
         }
+        try (Stream<Path> logs = Files.list(folder)) {
+            return logs.filter(ClaudeCodeAgents::holdsCalls).map(log -> log.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** {@code <session>/subagents}, beside {@code <session>.jsonl}. */
+    private static Path subAgentsFolder(Path parent) {
         String name = parent.getFileName().toString();
         String session = name.endsWith(".jsonl") ? name.substring(0, name.length() - ".jsonl".length()) : name;
-        Path own = parent.resolveSibling(session).resolve("subagents").resolve("agent-" + agentId + ".jsonl");
+        return parent.resolveSibling(session).resolve("subagents");
+    }
+
+    /** A sub-agent's log holds its calls where it is a file with something in it. */
+    private static boolean holdsCalls(Path log) {
         try {
-            return Files.isRegularFile(own) && Files.size(own) > 0;
+            return Files.isRegularFile(log) && Files.size(log) > 0;
         } catch (IOException e) {
             return false; // gone between the two looks
         }
+    }
+
+    /**
+     * The session log a sub-agent's transcript ({@code <session>/subagents/agent-<id>.jsonl}) belongs to, where it
+     * lies beside that folder.
+     */
+    static Optional<Path> parentLog(Path transcript) {
+        Path folder = transcript.toAbsolutePath().getParent();
+        if (folder == null || folder.getParent() == null || !folder.getFileName().toString().equals("subagents")) {
+            return Optional.empty();
+        }
+        Path sessionFolder = folder.getParent();
+        Path parent = sessionFolder.resolveSibling(sessionFolder.getFileName() + ".jsonl");
+        return Files.isRegularFile(parent) ? Optional.of(parent) : Optional.empty();
     }
 
     /** Whether {@code agentId} can name a file of its own: Claude Code's ids are short hexadecimal strings. */
@@ -93,18 +129,12 @@ final class ClaudeCodeAgents {
      * its parent session's log beside that folder when it is there.
      */
     static String ofTranscript(Path file, String agentId) {
-        Path folder = file.toAbsolutePath().getParent();
-        if (agentId.isEmpty() || folder == null || folder.getParent() == null
-                || !folder.getFileName().toString().equals("subagents")) {
-            return SUBAGENT;
-        }
-        Path sessionFolder = folder.getParent();
-        Path parent = sessionFolder.resolveSibling(sessionFolder.getFileName() + ".jsonl");
-        if (!Files.isRegularFile(parent)) {
+        Optional<Path> parent = agentId.isEmpty() ? Optional.empty() : parentLog(file);
+        if (parent.isEmpty()) {
             return SUBAGENT;
         }
         try {
-            return launchedIn(JsonFiles.lines(parent)).byAgentId.getOrDefault(agentId, SUBAGENT);
+            return launchedIn(JsonFiles.lines(parent.get())).byAgentId.getOrDefault(agentId, SUBAGENT);
         } catch (TraceFormatException e) {
             return SUBAGENT; // the parent's own errors are reported when it is read; here it only names a type
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.PriceTable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,13 +89,30 @@ public final class ClaudeCodeFormat implements TraceFormat {
                 }
                 // The field a relayed message lacks is under the progress line's data.message. Such a sub-agent was
                 // never read before its relay was: where a read may leave part of a log out, its parent is still read.
-                String why = e.getMessage() + " (of the sub-agent message its progress line relays, under data.message)";
+                String why = e.getMessage()
+                        + " (of the sub-agent message its progress line relays, under data.message)";
                 if (!JsonFiles.leftOut(why + ": that sub-agent")) {
                     throw new TraceFormatException(why, e);
                 }
             }
         }
         return trajectories;
+    }
+
+    /**
+     * The session log a sub-agent's transcript ({@code <session>/subagents/agent-<id>.jsonl}) belongs to, where it lies
+     * beside that folder: the transcript's summary takes the sub-agent's type from it.
+     */
+    public static Optional<Path> parentLog(Path transcript) {
+        return ClaudeCodeAgents.parentLog(transcript);
+    }
+
+    /**
+     * The names of the sub-agents' own logs beside a session's log that hold their calls, sorted: its summary reads the
+     * others from the progress lines that relay them.
+     */
+    public static List<String> subAgentLogs(Path log) throws IOException {
+        return ClaudeCodeAgents.ownLogs(log);
     }
 
     /**
@@ -197,7 +215,8 @@ public final class ClaudeCodeFormat implements TraceFormat {
      */
     private static Optional<JsonFiles.Line> relayedLine(Path file, JsonFiles.Line line, Map<String, Boolean> read) {
         JsonNode data = line.json().path("data");
-        if (!line.json().path("type").asText().equals("progress") || !data.path("type").asText().equals("agent_progress")) {
+        if (!line.json().path("type").asText().equals("progress")
+                || !data.path("type").asText().equals("agent_progress")) {
             return Optional.empty();
         }
         JsonNode message = data.path("message");

@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.evals.trace.ClaudeCodeFormat;
 import dev.cachet.evals.trace.FileSummary;
 import dev.cachet.evals.trace.TraceFormat;
 import dev.cachet.evals.trace.TraceFormatException;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * What the summary cache holds of the logs {@code stats} reads, each looked up once: a lookup made while the logs are
@@ -61,34 +61,6 @@ final class SummaryLookups {
         kept.clear();
     }
 
-    /**
-     * The names of the sub-agents' own logs beside a session's log that hold something (an empty one stands for none,
-     * as {@code ClaudeCodeAgents.hasOwnLog} reads it), hashed; 0 where it has none.
-     */
-    private static long subAgentLogs(Path log) throws IOException {
-        String name = log.getFileName().toString();
-        if (!name.endsWith(".jsonl")) {
-            return 0;
-        }
-        Path folder = log.resolveSibling(name.substring(0, name.length() - ".jsonl".length())).resolve("subagents");
-        if (!Files.isDirectory(folder)) {
-            return 0;
-        }
-        try (Stream<Path> logs = Files.list(folder)) {
-            List<String> names = logs.filter(SummaryLookups::holdsSomething).map(path -> path.getFileName().toString())
-                    .sorted().toList();
-            return names.isEmpty() ? 0 : names.hashCode() | 1;
-        }
-    }
-
-    private static boolean holdsSomething(Path file) {
-        try {
-            return Files.isRegularFile(file) && Files.size(file) > 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private Looked look(Path file) {
         SummaryCache.Key key = key(file);
         return new Looked(key, cache.lookup(file, key));
@@ -105,18 +77,17 @@ final class SummaryLookups {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            long context = 0;
-            Path folder = file.getParent();
-            if (folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("subagents")
-                    && folder.getParent() != null) {
-                Path parent = folder.getParent().resolveSibling(folder.getParent().getFileName() + ".jsonl");
-                if (Files.isRegularFile(parent)) {
-                    BasicFileAttributes read = Files.readAttributes(parent, BasicFileAttributes.class);
-                    // Never 0, which stands for no parent.
-                    context = 31 * read.size() + read.lastModifiedTime().to(TimeUnit.NANOSECONDS) | 1;
-                }
+            Optional<Path> parent = ClaudeCodeFormat.parentLog(file);
+            long context;
+            if (parent.isPresent()) {
+                BasicFileAttributes read = Files.readAttributes(parent.get(), BasicFileAttributes.class);
+                // Never 0, which stands for no parent.
+                context = 31 * read.size() + read.lastModifiedTime().to(TimeUnit.NANOSECONDS) | 1;
+            } else {
+                List<String> ownLogs = ClaudeCodeFormat.subAgentLogs(file);
+                context = ownLogs.isEmpty() ? 0 : ownLogs.hashCode() | 1;
             }
-            return new SummaryCache.Key(attributes.size(), modified, context == 0 ? subAgentLogs(file) : context);
+            return new SummaryCache.Key(attributes.size(), modified, context);
         } catch (IOException e) {
             throw new TraceFormatException("cannot read " + file + ": " + e.getMessage(), e);
         }
