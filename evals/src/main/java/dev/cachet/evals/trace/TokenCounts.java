@@ -6,8 +6,8 @@ import java.io.IOException;
 
 /**
  * A usage object's token counts, read by a streaming summary reader as the importer's {@code asLong()} reads them: a
- * whole number as it is, null or absent as 0; a value it would coerce (a float) or refuse (a string, a negative count)
- * is noted, for the reader to leave the file to the importer.
+ * whole number as it is, null or absent as 0; a value it would coerce (a float, a string of digits) or refuse (other
+ * text, a negative count) is noted, for the reader to leave the file to the importer.
  */
 final class TokenCounts {
     final long[] values;

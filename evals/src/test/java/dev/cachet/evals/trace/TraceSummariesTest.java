@@ -289,38 +289,32 @@ class TraceSummariesTest {
                         + "\"content\":\"ok\"," + usage + "},\"requestId\":\"r4\",\"timestamp\":null}");
         Path log = dir.resolve("shapes.jsonl");
         Files.write(log, lines, StandardCharsets.UTF_8);
-        ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
-        assertThat(reader.read(log, Optional.empty()).summaries())
-                .isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER))
-                .hasSize(2);
+        assertStreamedAsImported(log, 2);
     }
 
     @Test
     void the_streaming_reader_follows_a_sub_agents_chain_through_its_progress_lines_as_the_importer_does()
             throws IOException {
-        Path log = TraceSamples.sidechainsThroughProgress(dir);
-        ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
-
-        assertThat(reader.read(log, Optional.empty()).summaries())
-                .isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER))
-                .hasSize(3);
+        assertStreamedAsImported(TraceSamples.sidechainsThroughProgress(dir), 3);
     }
 
     @Test
     void the_streaming_reader_reads_a_sub_agent_its_parents_progress_lines_relay_as_the_importer_does()
             throws IOException {
         Path log = TraceSamples.sidechainsAsAgentProgress(dir);
-        ClaudeCodeSummaryReader reader = new ClaudeCodeSummaryReader(COUNTER, new AtomicLong());
 
-        assertThat(reader.read(log, Optional.empty()).summaries())
-                .isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER))
-                .hasSize(3);
+        assertStreamedAsImported(log, 3);
         // Where the Explore agent's own log lies beside its parent's, that log holds its calls.
         Files.createDirectories(dir.resolve("relay/subagents"));
         Files.writeString(dir.resolve("relay/subagents/agent-aE.jsonl"), "{}\n");
-        assertThat(reader.read(log, Optional.empty()).summaries())
+        assertStreamedAsImported(log, 2);
+    }
+
+    /** The streaming reader gives the importer's summaries of {@code log}, of that many traces. */
+    private static void assertStreamedAsImported(Path log, int traces) {
+        assertThat(new ClaudeCodeSummaryReader(COUNTER, new AtomicLong()).read(log, Optional.empty()).summaries())
                 .isEqualTo(new ClaudeCodeFormat().summaries(log, COUNTER))
-                .hasSize(2);
+                .hasSize(traces);
     }
 
     @Test
