@@ -80,12 +80,17 @@ final class ClaudeCodeAgents {
      * {@link #hasOwnLog} takes them, sorted; none where there is no such folder.
      */
     static List<String> ownLogs(Path parent) throws IOException {
+        return ownLogPaths(parent).stream().map(log -> log.getFileName().toString()).toList();
+    }
+
+    /** The sub-agents' own logs beside the session logged in {@code parent} that hold their calls, sorted by name. */
+    static List<Path> ownLogPaths(Path parent) throws IOException {
         Path folder = subAgentsFolder(parent);
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> logs = Files.list(folder)) {
-            return logs.filter(ClaudeCodeAgents::holdsCalls).map(log -> log.getFileName().toString()).sorted().toList();
+            return logs.filter(ClaudeCodeAgents::holdsCalls).sorted().toList();
         }
     }
 

@@ -23,15 +23,15 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The trajectory files a user points at: files as given, and in directories every file of a known format
- * (others are counted, not read, since log directories hold all sorts).
+ * The trajectory files a user points at: files as given, with a Claude Code session's sub-agents' own logs, and in
+ * directories every file of a known format (others are counted, not read, since log directories hold all sorts).
  */
 public final class TraceFiles {
     private static final List<String> SUFFIXES = List.of(".jsonl", ".json", ".traj");
 
     /**
      * @param formats  the format of each file found in a directory, detected as it was found
-     * @param skipped  files found in directories that are not trajectories
+     * @param skipped  files found in directories, or beside a session's log, that are not trajectories
      * @param unlisted why each directory under those searched that could not be listed was not: its logs are not read
      */
     public record Found(List<Path> files, Map<Path, TraceFormat> formats, int skipped, List<String> unlisted) {
@@ -69,20 +69,11 @@ public final class TraceFiles {
         for (Path path : paths) {
             if (Files.isRegularFile(path)) {
                 files.add(path);
+                // A session's log stands for the session: its sub-agents' own logs come with it, as from its
+                // directory, since its progress lines leave the calls they relay to those logs.
+                skipped += addDetected(subAgentLogs(path, walk.unlisted), known, files, formats);
             } else if (Files.isDirectory(path)) {
-                List<Path> candidates = walk.candidates(path);
-                // Each head is read and parsed on its own: on all cores, in the candidates' order.
-                List<Detected> detected = candidates.parallelStream().map(file -> detect(file, known)).toList();
-                for (int i = 0; i < candidates.size(); i++) {
-                    Path file = candidates.get(i);
-                    Detected head = detected.get(i);
-                    if (head.format().isPresent() || head.unreadable()) {
-                        files.add(file);
-                        head.format().ifPresent(format -> formats.put(normal(file), format));
-                    } else {
-                        skipped++;
-                    }
-                }
+                skipped += addDetected(walk.candidates(path), known, files, formats);
             } else if (Files.exists(path)) {
                 // A named pipe or a device: reading it could wait for ever, or never end.
                 throw new TraceFormatException(path + ": not a regular file or a directory");
@@ -92,6 +83,52 @@ public final class TraceFiles {
         }
         // A file named and also found in a named directory is one session, not two.
         return new Found(files.stream().map(TraceFiles::normal).distinct().toList(), formats, skipped, walk.unlisted);
+    }
+
+    /**
+     * Adds those of {@code candidates} that are logs to {@code files}, with their formats; returns how many were not.
+     */
+    private static int addDetected(List<Path> candidates, Function<Path, Optional<TraceFormat>> known,
+            List<Path> files, Map<Path, TraceFormat> formats) {
+        // Each head is read and parsed on its own: on all cores, in the candidates' order.
+        List<Detected> detected = candidates.parallelStream().map(file -> detect(file, known)).toList();
+        int skipped = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            Path file = candidates.get(i);
+            Detected head = detected.get(i);
+            if (head.format().isPresent() || head.unreadable()) {
+                files.add(file);
+                head.format().ifPresent(format -> formats.put(normal(file), format));
+            } else {
+                skipped++;
+            }
+        }
+        return skipped;
+    }
+
+    /**
+     * The own logs of the sub-agents of the Claude Code session logged in {@code log} that have a trajectory's
+     * suffix; none, with a note in {@code unlisted}, where their folder cannot be listed.
+     */
+    private static List<Path> subAgentLogs(Path log, List<String> unlisted) {
+        if (!hasSuffix(log, ".jsonl")) {
+            return List.of();
+        }
+        try {
+            return ClaudeCodeAgents.ownLogPaths(log).stream().filter(TraceFiles::hasTraceSuffix).toList();
+        } catch (IOException e) {
+            unlisted.add("cannot list the sub-agents' logs beside " + log + ": " + IoReasons.of(e)
+                    + "; they are not read");
+            return List.of();
+        }
+    }
+
+    private static boolean hasTraceSuffix(Path file) {
+        return SUFFIXES.stream().anyMatch(suffix -> hasSuffix(file, suffix));
+    }
+
+    private static boolean hasSuffix(Path file, String suffix) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(suffix);
     }
 
     /**
@@ -145,8 +182,7 @@ public final class TraceFiles {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
             Object key = attributes.fileKey();
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!attributes.isRegularFile() || SUFFIXES.stream().noneMatch(name::endsWith)) {
+            if (!attributes.isRegularFile() || !hasTraceSuffix(file)) {
                 return FileVisitResult.CONTINUE;
             }
             if (key == null) {

@@ -70,6 +70,24 @@ class TraceFilesTest {
     }
 
     @Test
+    void a_claude_code_session_named_brings_its_sub_agents_own_logs_as_its_directory_would() throws IOException {
+        Path session = Files.copy(LOG, dir.resolve("s1.jsonl"));
+        Path agents = Files.createDirectories(dir.resolve("s1/subagents"));
+        Path agent = Files.copy(LOG, agents.resolve("agent-a1.jsonl"));
+        Files.createFile(agents.resolve("agent-a2.jsonl"));
+        Files.writeString(agents.resolve("agent-a3.meta.json"), "{\"agentType\": \"Explore\"}");
+        Files.writeString(agents.resolve("notes.txt"), "not a log");
+
+        TraceFiles.Found named = TraceFiles.expand(List.of(session));
+        TraceFiles.Found twice = TraceFiles.expand(List.of(session, dir));
+
+        assertThat(named.files()).containsExactly(session.toAbsolutePath(), agent.toAbsolutePath());
+        assertThat(named.format(agent)).isInstanceOf(ClaudeCodeFormat.class);
+        assertThat(named.skipped()).as("the meta file, as a directory's walk counts it").isOne();
+        assertThat(twice.files()).containsExactlyInAnyOrder(session.toAbsolutePath(), agent.toAbsolutePath());
+    }
+
+    @Test
     void a_directory_that_cannot_be_listed_or_entered_is_said_once_and_passed_over_and_a_link_back_up_is_not()
             throws IOException {
         TraceFiles.Walk walk = new TraceFiles.Walk();

@@ -33,7 +33,8 @@ final class TraceInputs {
      * taken as given and an empty one is refused here.
      */
     @Parameters(paramLabel = "PATH", arity = "0..*", converter = AnyPath.class,
-            description = "Session logs or trajectory files, or directories to search for them. Default: your "
+            description = "Session logs or trajectory files, or directories to search for them; a Claude Code "
+                    + "session's log brings its sub-agents' own logs (<session>/subagents) with it. Default: your "
                     + UserLogs.WHERE + " logs; logs older versions left in ./.cachet/sessions are read only when "
                     + "named, since a cloned repository can plant some there.")
     void paths(List<Path> given) {

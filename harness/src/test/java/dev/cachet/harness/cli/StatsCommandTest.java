@@ -101,6 +101,25 @@ class StatsCommandTest {
     }
 
     @Test
+    void a_session_named_alone_counts_its_sub_agents_own_logs_as_its_directory_does() throws IOException {
+        Path file = Files.copy(Corpus.file(SPOTTER_SESSION), dir.resolve(Path.of(SPOTTER_SESSION).getFileName()));
+        Path agents = Files.createDirectories(dir.resolve(file.getFileName().toString().replace(".jsonl", ""))
+                .resolve("subagents"));
+        // The relayed sub-agent's own log, which then holds its calls; a made-up one with calls of its own.
+        Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), agents.resolve("agent-a881341.jsonl"));
+        JsonNode agentAlone = json(CliRun.of("stats", agents.resolve("agent-a881341.jsonl").toString(), "--format",
+                "json", "--no-cache").out()).get("total");
+
+        CliRun named = CliRun.of("stats", file.toString(), "--format", "json", "--no-cache");
+        CliRun directory = CliRun.of("stats", dir.toString(), "--format", "json", "--no-cache");
+
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        JsonNode total = json(named.out()).get("total");
+        assertThat(total.get("calls").asInt()).isEqualTo(152 + agentAlone.get("calls").asInt());
+        assertThat(total).isEqualTo(json(directory.out()).get("total"));
+    }
+
+    @Test
     void the_swe_agent_demos_of_the_corpus_have_no_usage_to_report() {
         CliRun run = CliRun.of("stats", Corpus.dir().resolve("swe-agent").toString(), "--format", "json");
 
