@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Where a Codex rollout comes from, as its first session_meta tells: a session of its own, a fork of another
  * ({@code forked_from_id}), or a sub-agent one spawned ({@code source.subagent.thread_spawn}). A fork or sub-agent
- * opens with its parent's history copied in, every line stamped within a moment of the fork, then its ancestors'
- * session_meta lines; its own lines come after.
+ * opens with its parent's history copied in, every line stamped within a moment of the one before, then its
+ * ancestors' session_meta lines; its own lines come after.
  *
  * @param copied           how many leading lines are the parent's copied history (0 for a session of its own)
  * @param session          the session a sub-agent's calls belong to: its parent's; empty for others
@@ -21,7 +21,7 @@ import java.util.Optional;
  *                         calls run on until a turn_context of its own says otherwise
  */
 record CodexLineage(int copied, Optional<String> session, String agent, String baseInstructions, Optional<String> model) {
-    /** Copied lines are written in one burst at the fork; the fork's own first call cannot be back this soon. */
+    /** Copied lines are written in one burst at the fork, each within this of the one before. */
     static final Duration COPY_BURST = Duration.ofSeconds(1);
 
     static CodexLineage of(Path file, List<JsonFiles.Line> lines) {
@@ -49,24 +49,27 @@ record CodexLineage(int copied, Optional<String> session, String agent, String b
     }
 
     /**
-     * The copied history ends after the last token_count or session_meta line stamped within {@link #COPY_BURST} of
-     * the first line: the parent's last call, or the ancestors' metas after it.
+     * The copied history ends with the ancestors' session_meta lines, the last of them in the burst of lines written
+     * at the fork; a rollout whose first lines hold none copied nothing (a sub-agent spawned afresh, whose first call
+     * may well come back within the burst).
      */
     private static int copied(Path file, List<JsonFiles.Line> lines) {
         Optional<Instant> start = JsonFiles.instant(file, lines.get(0), "timestamp");
         if (start.isEmpty()) {
             return 1;
         }
-        Instant end = start.get().plus(COPY_BURST);
+        Instant last = start.get();
         int copied = 1;
         for (int i = 1; i < lines.size(); i++) {
             JsonFiles.Line line = lines.get(i);
             Optional<Instant> at = JsonFiles.instant(file, line, "timestamp");
-            if (at.isPresent() && at.get().isAfter(end)) {
-                break;
+            if (at.isPresent()) {
+                if (at.get().isAfter(last.plus(COPY_BURST))) {
+                    break;
+                }
+                last = at.get().isAfter(last) ? at.get() : last;
             }
-            String type = line.json().path("type").asText();
-            if (type.equals("session_meta") || line.json().path("payload").path("type").asText().equals("token_count")) {
+            if (line.json().path("type").asText().equals("session_meta")) {
                 copied = i + 1;
             }
         }

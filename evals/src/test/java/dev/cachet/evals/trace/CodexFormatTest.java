@@ -189,6 +189,29 @@ class CodexFormatTest {
     }
 
     @Test
+    void a_sub_agent_spawned_afresh_counts_a_first_call_that_came_back_within_the_copy_burst() throws IOException {
+        // No history copied: no ancestor's session_meta follows its own.
+        Path log = Files.write(dir.resolve("rollout-fresh.jsonl"), List.of(subAgentMeta("10:00:00"), call(),
+                report("10:00:00.800", 5_000, 0), call(), report("10:00:06", 6_000, 4_000)));
+
+        assertThat(read(log).turns()).extracting(turn -> turn.usage().orElseThrow())
+                .containsExactly(Usages.openAi(5_000, 0, 10, 0), Usages.openAi(6_000, 4_000, 10, 0));
+    }
+
+    @Test
+    void a_fork_whose_copy_took_longer_than_the_burst_skips_it_up_to_its_ancestors_session_meta() throws IOException {
+        // Each copied line within the burst of the one before, the copy as a whole over two seconds.
+        Path log = Files.write(dir.resolve("rollout-slow-copy.jsonl"), List.of(subAgentMeta("10:00:00"), call(),
+                report("10:00:00.600", 1_000, 0), call(), report("10:00:01.200", 2_000, 900), call(),
+                report("10:00:01.800", 3_000, 1_900),
+                "{\"timestamp\":\"2026-01-01T10:00:02.400Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"p1\"}}",
+                call(), report("10:00:30", 3_500, 2_900)));
+
+        assertThat(read(log).turns()).extracting(turn -> turn.usage().orElseThrow())
+                .containsExactly(Usages.openAi(3_500, 2_900, 10, 0));
+    }
+
+    @Test
     void a_rollout_without_token_counts_has_a_call_per_answer_to_new_input_and_its_usage_unknown() {
         Trajectory trajectory = read(UNCOUNTED);
 
@@ -315,6 +338,11 @@ class CodexFormatTest {
         all.add("{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"r\"}}");
         all.addAll(List.of(lines));
         return Files.write(dir.resolve("rollout-" + Math.abs(all.hashCode()) + ".jsonl"), all);
+    }
+
+    private static String subAgentMeta(String time) {
+        return "{\"timestamp\":\"2026-01-01T" + time + "Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"c1\","
+                + "\"source\":{\"subagent\":{\"thread_spawn\":{\"parent_thread_id\":\"p1\",\"depth\":1}}}}}";
     }
 
     private static String call() {
