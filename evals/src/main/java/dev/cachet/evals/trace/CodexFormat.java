@@ -181,14 +181,14 @@ public final class CodexFormat implements TraceFormat {
         }
 
         /**
-         * Closes the current call with its usage and id ({@link CodexReports}). A token_count without info reports
-         * rate limits only; one that repeats an earlier report is no new call either.
+         * Closes the current call with its usage and id ({@link CodexReports}). A token_count that does not bill
+         * ({@link #bills}) is no call, nor is one that repeats an earlier report.
          */
         private void tokenCount(JsonFiles.Line line, JsonNode payload) {
             if (!bills(payload)) {
                 return;
             }
-            JsonNode total = JsonFiles.required(file, line, "payload.info.total_token_usage");
+            JsonNode total = payload.path("info").path("total_token_usage");
             if (!reports.next(total)) {
                 return;
             }
@@ -240,9 +240,13 @@ public final class CodexFormat implements TraceFormat {
             }
         }
 
-        /** Whether a token_count bills a call: one without info reports rate limits alone. */
+        /**
+         * Whether a token_count bills a call: one without info reports rate limits alone, and one whose info has no
+         * running total ({@code {}}, a null total) says no more.
+         */
         private static boolean bills(JsonNode tokenCount) {
-            return !tokenCount.path("info").isNull() && !tokenCount.path("info").isMissingNode();
+            JsonNode total = tokenCount.path("info").path("total_token_usage");
+            return !total.isNull() && !total.isMissingNode();
         }
 
         /** The current call's turn, opened by its first output (or by its token_count, if it logged none). */

@@ -252,6 +252,18 @@ class CodexFormatTest {
     }
 
     @Test
+    void a_report_whose_info_has_no_running_total_is_no_call_and_the_rollouts_calls_are_still_billed()
+            throws IOException {
+        String noTotal = "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"event_msg\",\"payload\":{\"type\":"
+                + "\"token_count\",\"info\":%s}}";
+        Path log = rollout(call(), noTotal.formatted("{}"), noTotal.formatted("{\"total_token_usage\":null}"),
+                report("10:00:01", 100, 60));
+
+        assertThat(read(log).turns()).extracting(turn -> turn.usage().orElseThrow())
+                .containsExactly(Usages.openAi(100, 60, 10, 0));
+    }
+
+    @Test
     void a_report_repeated_after_another_counters_report_is_no_new_call() throws IOException {
         // Two counters interleave (a second model's calls): the first's report comes again after the second's.
         String first = report("10:00:01", 100, 60);
