@@ -11,8 +11,13 @@ import java.io.IOException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
-/** A tool that reads the workspace's git repository through JGit; its output is capped like any command's. */
+/**
+ * A tool that reads the workspace's git repository through JGit, running no command its config names
+ * ({@link CommandlessFs}); its output is capped like any command's.
+ */
 abstract class GitTool extends BuiltinTool {
     GitTool(ToolSpec spec) {
         super(spec);
@@ -25,7 +30,11 @@ abstract class GitTool extends BuiltinTool {
 
     @Override
     final ToolOutput run(Args args, ToolContext context) throws ToolException {
-        try (Git git = Git.open(context.workspace().root().toFile())) {
+        // The workspace is the work tree whatever core.worktree says: the model can write the config, and JGit reads
+        // in cachet's own process, where the sandbox hides no credential store.
+        try (Repository repository = new FileRepositoryBuilder().setFS(new CommandlessFs())
+                .setWorkTree(context.workspace().root().toFile()).setMustExist(true).build();
+                Git git = new Git(repository)) {
             return ToolOutput.ok(HeadTailBuffer.cap(inspect(git), context.outputLimitChars()));
         } catch (RepositoryNotFoundException e) {
             throw new ToolException("the workspace is not a git repository");
