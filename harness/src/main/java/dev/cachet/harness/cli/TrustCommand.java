@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
             "",
             "Trust is remembered per canonical path in trusted-projects in cachet's config directory "
                     + "($XDG_CONFIG_HOME/cachet, else ~/.config/cachet); your own config.yaml there is always trusted."})
-final class TrustCommand extends Subcommand implements Callable<Integer> {
+final class TrustCommand extends Subcommand implements Callable<Integer>, ConfigFree {
     @Parameters(paramLabel = "DIR", arity = "0..1", description = "The directory. Default: the current directory.")
     Path directory;
 

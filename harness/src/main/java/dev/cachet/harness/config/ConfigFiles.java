@@ -67,6 +67,19 @@ public final class ConfigFiles {
         }
     }
 
+    /**
+     * The agent never writes a project's {@code .cachet.yaml}, but it may write where a link by that name points, and
+     * so set the keys only trust allows (a server to start, a sandbox to drop). The user's own config may be a link.
+     */
+    private static void refuseTrustedProjectLink(Layer layer) {
+        if (layer.trusted() && layer.file().getFileName().toString().equals(PROJECT_FILE)
+                && Files.isSymbolicLink(layer.file())) {
+            throw new InputException(layer.file() + ": a symbolic link; a trusted project's config must be a file of"
+                    + " its own, as the agent can write where a link points (put a copy in its place, or run"
+                    + " 'cachet trust --revoke')");
+        }
+    }
+
     /** Every file's settings, nearer files on top; {@code warnings} gets a line per key an untrusted file may not set. */
     public Config load(Consumer<String> warnings) {
         Config config = Config.EMPTY;
@@ -75,6 +88,7 @@ public final class ConfigFiles {
                 if (!Files.isRegularFile(layer.file())) {
                     throw new InputException(layer.file() + ": not a file; cachet reads its config from it");
                 }
+                refuseTrustedProjectLink(layer);
                 config = config.overriddenBy(ConfigFileReader.read(layer.file(), layer.trusted(), warnings));
             }
         }

@@ -115,6 +115,22 @@ class TrustCommandTest {
                 + ": not a file; cachet reads its config from it");
     }
 
+    @Test
+    void trust_runs_whatever_the_directorys_config_says_so_a_refused_one_can_be_revoked() throws IOException {
+        Files.writeString(repo.resolve("elsewhere.yaml"), "model: openai:gpt-5\n");
+        Files.createSymbolicLink(repo.resolve(".cachet.yaml"), Path.of("elsewhere.yaml"));
+        cachet("trust");
+        CliRun refused = cachet("strategies");
+
+        CliRun revoked = cachet("trust", "--revoke");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(refused.err()).contains("a symbolic link");
+        assertThat(revoked.exitCode()).as(revoked.err()).isZero();
+        assertThat(revoked.err()).isEmpty();
+        assertThat(cachet("strategies").exitCode()).isZero();
+    }
+
     private static MockResponse finish() {
         return StreamedAnswers.anthropic("""
                 {"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-6",

@@ -1,6 +1,7 @@
 package dev.cachet.harness.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
@@ -75,6 +76,34 @@ class ProjectConfigTrustTest {
         assertThat(config.env()).isEqualTo(Map.of("EXTRA", "1"));
         assertThat(config.sandbox()).isEqualTo(new SandboxSettings(Optional.of(SandboxMode.FULL), Optional.of(true),
                 List.of("NPM_TOKEN")));
+    }
+
+    @Test
+    void a_trusted_projects_config_that_is_a_link_is_refused_since_the_agent_can_write_where_it_points()
+            throws IOException {
+        // The agent may not write .cachet.yaml, but it may write config/cachet.yaml.
+        Path target = Files.writeString(Files.createDirectories(project.resolve("config")).resolve("cachet.yaml"),
+                "model: openai:gpt-5\n");
+        Files.createSymbolicLink(project.resolve(".cachet.yaml"), Path.of("config/cachet.yaml"));
+        TrustedDirectories.of(new UserDirs(Map.of("HOME", home.toString()))).trust(project);
+
+        assertThatThrownBy(this::load).isInstanceOf(dev.cachet.harness.InputException.class)
+                .hasMessage(project.resolve(".cachet.yaml") + ": a symbolic link; a trusted project's config must be"
+                        + " a file of its own, as the agent can write where a link points (put a copy in its place, or"
+                        + " run 'cachet trust --revoke')");
+        assertThat(Files.readString(target)).isEqualTo("model: openai:gpt-5\n");
+    }
+
+    @Test
+    void an_untrusted_projects_config_that_is_a_link_is_read_for_its_harmless_keys() throws IOException {
+        Files.writeString(Files.createDirectories(project.resolve("config")).resolve("cachet.yaml"),
+                "strategy: masking\nmodel: openai:gpt-5\n");
+        Files.createSymbolicLink(project.resolve(".cachet.yaml"), Path.of("config/cachet.yaml"));
+
+        Config config = load();
+
+        assertThat(config.strategy()).contains("masking");
+        assertThat(config.model()).isEmpty();
     }
 
     @Test
