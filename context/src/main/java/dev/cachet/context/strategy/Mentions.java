@@ -25,6 +25,12 @@ public final class Mentions {
     static final Pattern CODE_NAME = Pattern.compile(
             "(?<![\\w.])(?:[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)+|[A-Za-z]\\w*_\\w+|[a-z]+[A-Z]\\w*)(?![\\w(]*/)");
     private static final int MIN_NAME_LENGTH = 4;
+    /**
+     * Runs longer than this are passed over: no path or name an agent needs again is, while a blob (base64, minified
+     * code, a path made up to be deep) would have the patterns' repeated groups recurse once a segment and overflow
+     * the stack (some 2,000 segments on a 1 MB thread stack, far fewer on a smaller one).
+     */
+    static final int MAX_RUN = 512;
 
     private Mentions() {}
 
@@ -62,7 +68,7 @@ public final class Mentions {
 
     /**
      * Tries {@code pattern} on {@code text} at the start of each maximal run of {@code inRun} characters that holds a {@code needed}
-     * one, in order, until {@code found} has {@code max} entries; hands each match to {@code onMatch}. The matcher
+     * one and is at most {@link #MAX_RUN} long, in order, until {@code found} has {@code max} entries; hands each match to {@code onMatch}. The matcher
      * sees past the run's start (transparent bounds), so its look-behind reads what it would in the whole text.
      */
     private static void eachRunMatch(String text, Pattern pattern, int max, List<String> found, CharTest inRun,
@@ -80,7 +86,7 @@ public final class Mentions {
             for (; i < length && inRun.test(text.charAt(i)); i++) {
                 candidate |= needed.test(text.charAt(i));
             }
-            if (candidate && matcher.region(start, length).lookingAt()) {
+            if (candidate && i - start <= MAX_RUN && matcher.region(start, length).lookingAt()) {
                 onMatch.accept(matcher);
             }
         }

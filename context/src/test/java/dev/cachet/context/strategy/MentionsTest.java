@@ -53,6 +53,24 @@ class MentionsTest {
         assertThat(Mentions.codeNames(output, 8, seen)).containsExactly("models.py", "Schema.from_dict");
     }
 
+    @Test
+    void a_run_too_long_to_be_a_path_or_a_name_is_passed_over_where_its_match_would_overflow_the_stack()
+            throws InterruptedException {
+        String deep = "x/".repeat(3_000) + "f.py";
+        String dotted = "ab.".repeat(3_000) + "c";
+        String text = deep + " then src/app/models.py and " + dotted + " then Schema.from_dict";
+        List<List<String>> found = new ArrayList<>();
+        // A thread stack of 256 KB, on which 500 segments overflowed.
+        Thread thread = new Thread(null, () -> found.add(List.copyOf(Mentions.paths(text, 8, new HashSet<>()))), "small",
+                256 * 1024);
+        thread.start();
+        thread.join();
+
+        assertThat(found).containsExactly(List.of("src/app/models.py"));
+        assertThat(Mentions.codeNames(text, 8, new HashSet<>())).containsExactly("f.py", "models.py", "Schema.from_dict");
+        assertThat(Mentions.paths("x/".repeat(Mentions.MAX_RUN / 2 - 4) + "f.py", 8, new HashSet<>())).hasSize(1);
+    }
+
     /** The plain way: the pattern tried at every character; paths pass the same check as in {@link Mentions}. */
     private static List<String> everyCharacter(Pattern pattern, String text, int max, Set<String> seen, boolean paths) {
         List<String> found = new ArrayList<>();
