@@ -303,11 +303,14 @@ public final class AgentLoop {
         return Optional.of(response);
     }
 
-    /** Runs the call; a command a stop request cut short has no result to record. */
+    /**
+     * Runs the call; one a stop request cut short has no result to record. A stop ends a command or a read (a grep
+     * whose pattern backtracks for ever), never a file write.
+     */
     private Optional<ToolResult> execute(Session session, int turn, ToolCall call) {
         listener.on(new SessionEvent.ToolCalled(turn, call));
         Instant start = clock.instant();
-        boolean interruptible = tools.effect(call.name()) == ToolEffect.PROCESSES;
+        boolean interruptible = tools.effect(call.name()) != ToolEffect.FILES;
         ToolResult result = idling.whileIdle(() -> interruptible
                 ? stop.interruptible(() -> tools.execute(call, toolContext)).resultFor(call)
                 : tools.execute(call, toolContext).resultFor(call));

@@ -70,6 +70,19 @@ class SessionDeadlineTest {
     }
 
     @Test
+    void a_grep_whose_pattern_backtracks_past_the_deadline_is_ended_with_the_session() throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("a.txt"), "A".repeat(112) + "\n");
+        ToolCall grep = new ToolCall("c1", "grep", "{\"pattern\":\"(.*A){15}B\"}");
+        long start = System.nanoTime();
+
+        RunResult result = loop(ScriptedModelClient.of(AssistantTurn.calls("", grep)), HALF_A_SECOND).run(session());
+
+        assertThat(result.reason()).isEqualTo(StopReason.WALL_TIME);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).endsWith("ToolCalled", "Stopped");
+    }
+
+    @Test
     void a_ctrl_c_before_the_deadline_still_reads_as_an_interruption() {
         stop.request("stopped by Ctrl-C");
 

@@ -54,10 +54,11 @@ public final class GrepTool extends BuiltinTool {
         StringBuilder out = new StringBuilder();
         List<WorkspacePath> tooLarge = new ArrayList<>();
         int matches = 0;
+        long deadline = System.nanoTime() + context.commandTimeout().toNanos();
         for (WorkspacePath file : candidates) {
             List<String> lines = readLines(files, file, tooLarge);
             for (int i = 0; i < lines.size(); i++) {
-                if (pattern.matcher(lines.get(i)).find()) {
+                if (matches(pattern, new StoppableText(lines.get(i), deadline), file, i + 1, context)) {
                     if (matches == maxMatches) {
                         out.append("[... stopped after ").append(maxMatches).append(" matches; narrow the pattern or glob]\n");
                         return ToolOutput.ok(out.toString());
@@ -69,6 +70,21 @@ public final class GrepTool extends BuiltinTool {
         }
         String skipped = skipped(tooLarge);
         return ToolOutput.ok(matches == 0 ? "no matches" + (skipped.isEmpty() ? "" : "\n" + skipped) : out + skipped);
+    }
+
+    /** Whether {@code pattern} is found in the line; a match the timeout or a stop ends is an error naming where. */
+    private static boolean matches(Pattern pattern, StoppableText line, WorkspacePath file, int number,
+            ToolContext context) throws ToolException {
+        try {
+            return pattern.matcher(line).find();
+        } catch (StoppableText.Stopped e) {
+            if (e.interrupted()) {
+                throw new ToolException("grep was stopped while matching " + file + ":" + number);
+            }
+            throw new ToolException("the pattern '" + pattern + "' was still matching " + file + ":" + number
+                    + " after " + context.commandTimeout().toSeconds() + "s, the command timeout (nested repetition"
+                    + " backtracks without end); simplify it");
+        }
     }
 
     private static Pattern compile(String regex) throws ToolException {

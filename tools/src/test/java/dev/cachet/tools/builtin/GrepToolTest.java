@@ -4,6 +4,8 @@ import static dev.cachet.tools.ToolTesting.call;
 import static org.assertj.core.api.Assertions.*;
 
 import dev.cachet.tools.ToolOutput;
+import dev.cachet.tools.ToolTesting;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +66,17 @@ class GrepToolTest {
         write("test/T.java", "hit\n");
 
         assertThat(call(tool, root(), "pattern", "hit", "path", "test")).isEqualTo(ToolOutput.ok("test/T.java:1: hit\n"));
+    }
+
+    @Test
+    void a_pattern_that_backtracks_past_the_command_timeout_is_stopped_naming_where() throws IOException {
+        write("a.txt", "fine\n" + "A".repeat(112) + "\n");
+
+        ToolOutput output = call(tool, ToolTesting.context(root(), Duration.ofSeconds(1), 20_000),
+                "pattern", "(.*A){15}B");
+
+        assertThat(output).isEqualTo(ToolOutput.error("the pattern '(.*A){15}B' was still matching a.txt:2 after"
+                + " 1s, the command timeout (nested repetition backtracks without end); simplify it"));
     }
 
     @Test
