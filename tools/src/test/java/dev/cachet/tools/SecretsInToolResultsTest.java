@@ -81,6 +81,24 @@ class SecretsInToolResultsTest {
     }
 
     @Test
+    void a_secret_that_a_long_outputs_cut_splits_is_redacted_on_both_sides_of_the_cut() {
+        // The cut falls inside the secret: its start ends the head, its end starts the tail, in two calls at two places.
+        ToolContext small = ToolTesting.context(root, context.environment()).withSandbox(context.sandbox());
+        small = new ToolContext(small.workspace(), small.environment(), small.commandTimeout(), 2_000,
+                small.taskState(), small.sandbox(), small.approver());
+        String head = "printf 'x%.0s' $(seq 1 990); echo -n \"$PLANTED_API_KEY\"; printf 'z%.0s' $(seq 1 5000)";
+        String tail = "printf 'z%.0s' $(seq 1 5000); echo -n \"$PLANTED_API_KEY\"; printf 'y%.0s' $(seq 1 990)";
+
+        for (String command : List.of(head, tail)) {
+            ToolOutput output = ToolBox.core().execute(
+                    new ToolCall("c1", "run_command", args("command", command).toString()), small);
+
+            assertThat(output.content()).contains("characters cut").contains(REDACTED)
+                    .doesNotContain(SECRET.substring(0, 4)).doesNotContain(SECRET.substring(SECRET.length() - 4));
+        }
+    }
+
+    @Test
     void a_result_without_the_secret_is_unchanged() throws IOException {
         Files.writeString(root.resolve("plain.txt"), "nothing to hide\n");
 
