@@ -21,7 +21,8 @@ record Masks(List<Path> hidden, List<Path> shown) {
                 .stream()
                 // A mask over the workspace's own folder would hide the workspace.
                 .filter(path -> !workspace.startsWith(path))
-                .filter(path -> allowed.stream().noneMatch(path::startsWith))
+                // Allowing a folder that holds hidden paths shows none of them: only a path allowed by name.
+                .filter(path -> !allowed.contains(path))
                 .toList();
         List<Path> shown = allowed.stream()
                 .filter(path -> hidden.stream().anyMatch(path::startsWith))

@@ -134,6 +134,19 @@ class BubblewrapTest {
     }
 
     @Test
+    void allowing_a_folder_that_holds_hidden_paths_shows_none_of_them() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(home.resolve(".ssh"));
+        Path vault = Files.createDirectories(home.resolve("vault"));
+        HiddenPaths hidden = new HiddenPaths(List.of(vault), List.of(home));
+
+        List<String> argv = wrap(WORKSPACE, Sandbox.DEFAULT.withHidden(hidden), Map.of("HOME", home.toString())).argv();
+
+        assertThat(argv).containsSequence("--tmpfs", home + "/.ssh").containsSequence("--tmpfs", vault.toString())
+                .doesNotContainSequence("--ro-bind", home.toString());
+    }
+
+    @Test
     void never_hides_a_folder_that_holds_the_workspace() throws IOException {
         Path home = Files.createDirectories(dir.resolve("home"));
         Path workspace = Files.createDirectories(home.resolve(".config/cachet/project"));
