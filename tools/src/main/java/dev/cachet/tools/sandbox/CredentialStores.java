@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 final class CredentialStores {
     private static final List<String> IN_HOME = List.of(".ssh", ".aws", ".gnupg", ".config/gcloud", ".kube",
-            ".docker", ".netrc", ".git-credentials", ".config/gh", ".config/cachet");
-    private static final List<String> IN_CONFIG_HOME = List.of("gh", "cachet");
+            ".docker", ".netrc", ".git-credentials", ".config/gh", ".config/cachet", ".config/git/credentials");
+    private static final List<String> IN_CONFIG_HOME = List.of("gh", "cachet", "git/credentials");
 
     private CredentialStores() {}
 

@@ -92,11 +92,15 @@ class BubblewrapTest {
         Files.createDirectories(home.resolve(".ssh"));
         Files.createDirectories(home.resolve(".config/cachet"));
         Files.writeString(home.resolve(".netrc"), "machine example.com password hunter2\n");
+        // git's own store where XDG's config is: the file, not the rest of git's config.
+        Files.writeString(Files.createDirectories(home.resolve(".config/git")).resolve("credentials"),
+                "https://me:hunter2@example.com\n");
 
         List<String> argv = wrap(WORKSPACE, Sandbox.DEFAULT, Map.of("HOME", home.toString())).argv();
 
         assertThat(argv).containsSequence("--tmpfs", home + "/.ssh", "--ro-bind", "/dev/null", home + "/.netrc",
-                        "--tmpfs", home + "/.config/cachet", "--chdir")
+                        "--tmpfs", home + "/.config/cachet", "--ro-bind", "/dev/null", home + "/.config/git/credentials",
+                        "--chdir")
                 .doesNotContain(home + "/.aws", home + "/.kube");
     }
 
