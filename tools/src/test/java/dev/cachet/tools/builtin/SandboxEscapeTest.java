@@ -211,6 +211,24 @@ class SandboxEscapeTest {
     }
 
     @Test
+    void a_command_a_stop_interrupts_leaves_nothing_behind() throws Exception {
+        Thread command = new Thread(() -> run("sleep 100"));
+        command.start();
+        // bwrap makes its mount points on the host as it starts the command.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Files.exists(root.resolve(".cachet")) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+
+        command.interrupt();
+        command.join();
+
+        try (Stream<Path> files = Files.list(root)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void sockets_of_the_hosts_daemons_are_out_of_reach() throws IOException {
         Path run = Path.of("/run");
         assumeTrue(Files.isWritable(run), "cannot create a socket in /run as this user");
