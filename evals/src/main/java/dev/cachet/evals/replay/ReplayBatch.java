@@ -5,6 +5,7 @@ import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.TranscriptStrategy;
 import dev.cachet.evals.trace.JsonFiles;
 import dev.cachet.evals.trace.LargestFirst;
+import dev.cachet.evals.trace.NoCallsException;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.Trajectory;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Replays many trajectory files under several strategies, {@code jobs} files at a time, the largest first. A file
@@ -43,16 +45,18 @@ public final class ReplayBatch {
     private final ReplayTiming timing;
 
     /**
-     * What the batch produced: the runs, the files it skipped with why, the traces that share calls with another, with
+     * What the batch produced: the runs, the files it skipped with why, the logs that hold no model call yet
+     * ({@link NoCallsException}), the traces that share calls with another, with
      * where those are billed, notes on how traces were billed (without the calls their log has no bill for yet, or a
      * model at another's price), and how many windows the strategies rendered, every call's of the transcript among
      * them, whether or not the runs bill them.
      */
-    public record Outcome(List<ReplayRun> runs, List<String> failures, List<String> shared, List<String> notes,
-            long windows, long transcriptWindows) {
+    public record Outcome(List<ReplayRun> runs, List<String> failures, List<Path> withoutCalls, List<String> shared,
+            List<String> notes, long windows, long transcriptWindows) {
         public Outcome {
             runs = List.copyOf(runs);
             failures = List.copyOf(failures);
+            withoutCalls = List.copyOf(withoutCalls);
             shared = List.copyOf(shared);
             notes = List.copyOf(notes);
         }
@@ -89,6 +93,7 @@ public final class ReplayBatch {
             CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             List<FileRuns> byFile = new ArrayList<>(Collections.nCopies(files.size(), FileRuns.NONE));
             String[] failures = new String[files.size()];
+            boolean[] withoutCalls = new boolean[files.size()];
             long[][] nanos = new long[files.size()][2];
             for (int index : LargestFirst.order(files)) {
                 done.submit(() -> {
@@ -96,6 +101,8 @@ public final class ReplayBatch {
                         FileRuns replayed = replay(files.get(index), nanos[index]);
                         byFile.set(index, replayed);
                         failures[index] = replayed.leftOut().orElse(null);
+                    } catch (NoCallsException e) {
+                        withoutCalls[index] = true;
                     } catch (TraceFormatException e) {
                         failures[index] = e.getMessage();
                     } catch (RuntimeException e) {
@@ -114,7 +121,9 @@ public final class ReplayBatch {
             BilledOnce billed = BilledOnce.of(byFile.stream().map(FileRuns::calls).toList());
             List<ReplayRun> reported = rendered.stream().flatMap(run -> billed.billed(run).stream()).toList();
             Set<String> reportedTraces = reported.stream().map(ReplayRun::trace).collect(Collectors.toSet());
-            return new Outcome(reported, Arrays.stream(failures).filter(Objects::nonNull).toList(), billed.shared(),
+            return new Outcome(reported, Arrays.stream(failures).filter(Objects::nonNull).toList(),
+                    IntStream.range(0, files.size()).filter(i -> withoutCalls[i]).mapToObj(files::get).toList(),
+                    billed.shared(),
                     byFile.stream().flatMap(file -> file.notes().entrySet().stream())
                             .filter(notes -> reportedTraces.contains(notes.getKey()))
                             .flatMap(notes -> notes.getValue().stream()).toList(),

@@ -81,7 +81,7 @@ public final class CachetLogFormat implements TraceFormat {
             }
         }
         if (turns.isEmpty()) {
-            throw new TraceFormatException(file + ": no \"model_response\" events; expected " + expected());
+            throw new NoCallsException(file + ": no \"model_response\" events; expected " + expected());
         }
         return new Trajectory(file.getFileName().toString(), label(),
                 start.map(SessionEvent.Started::model).filter(model -> !model.isEmpty()),

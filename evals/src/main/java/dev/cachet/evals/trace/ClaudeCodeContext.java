@@ -53,7 +53,7 @@ final class ClaudeCodeContext {
             }
         }
         if (turns.isEmpty()) {
-            throw new TraceFormatException(file + ": no assistant lines; expected " + expected);
+            throw new NoCallsException(file + ": no assistant lines; expected " + expected);
         }
         // Claude Code does not log its system prompt or its tool schemas.
         return new Trajectory(id, ClaudeCodeFormat.LABEL, model, "", task, List.of(), turns.build(), cacheTtl, session,

@@ -199,7 +199,7 @@ public final class ClaudeCodeFormat implements TraceFormat {
             contexts.computeIfAbsent(context, c -> new ArrayList<>()).add(line);
         }
         if (contexts.isEmpty()) {
-            throw new TraceFormatException(file + ": no assistant lines; expected one object per line with \"type\""
+            throw new NoCallsException(file + ": no assistant lines; expected one object per line with \"type\""
                     + " user or assistant among the bookkeeping lines");
         }
         return contexts;

@@ -119,7 +119,7 @@ public final class CodexFormat implements TraceFormat {
             }
             // Output after the last token_count, from a call cut off before it was billed, stays a turn without usage.
             if (turns.isEmpty()) {
-                throw new TraceFormatException(file + ": no model calls; expected " + expected());
+                throw new NoCallsException(file + ": no model calls; expected " + expected());
             }
             String id = file.getFileName().toString();
             // The rollout does not log the built-in tools' schemas.

@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.context.Counted;
 import dev.cachet.context.Durations;
 import dev.cachet.context.strategy.ConfiguredStrategy;
 import dev.cachet.context.strategy.Strategies;
@@ -149,8 +150,16 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         List<String> failures = new ArrayList<>(found.unlisted());
         failures.addAll(outcome.failures());
         failures.forEach(failure -> err.println("skipped " + failure));
+        if (!outcome.withoutCalls().isEmpty()) {
+            err.println(Counted.of(outcome.withoutCalls().size(), "log") + " without a model call yet (a session"
+                    + " opened and left, or one that failed before its first answer): nothing in "
+                    + (outcome.withoutCalls().size() == 1 ? "it" : "them") + " to replay");
+        }
         outcome.shared().forEach(err::println);
         outcome.notes().forEach(err::println);
+        if (outcome.runs().isEmpty() && failures.isEmpty() && !outcome.withoutCalls().isEmpty()) {
+            return ExitCodes.OK;
+        }
         if (outcome.runs().isEmpty()) {
             throw new InputException("no trajectory could be replayed; nothing reported" + (out != null ? " in " + out : ""));
         }

@@ -247,7 +247,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                     .ifPresent(w -> whatIfs.put(w.session(), w)));
         }
         failures.forEach(failure -> err.println("skipped " + failure));
-        if (loaded.sessions().isEmpty()) {
+        if (loaded.sessions().isEmpty() && !failures.isEmpty()) {
             // Every log failed to read: an empty report would pass for logs that hold nothing.
             throw new InputException("no session log could be read; nothing reported");
         }

@@ -4,6 +4,7 @@ import dev.cachet.evals.trace.FileSummary;
 import dev.cachet.evals.trace.JsonFiles;
 import dev.cachet.evals.trace.TraceFiles;
 import dev.cachet.evals.trace.TraceFormat;
+import dev.cachet.evals.trace.NoCallsException;
 import dev.cachet.evals.trace.TraceFormatException;
 import dev.cachet.evals.trace.TraceSummaries;
 import dev.cachet.evals.trace.TraceSummary;
@@ -91,6 +92,9 @@ final class StatsSource {
         try {
             JsonFiles.Read<List<TraceSummary>> read = summaries(file, formats);
             return new Read(read.value(), read.leftOut());
+        } catch (NoCallsException e) {
+            // A session opened and left: nothing to report, and nothing wrong.
+            return new Read(List.of(), Optional.empty());
         } catch (TraceFormatException e) {
             return new Read(List.of(), Optional.of(e.getMessage()));
         } catch (RuntimeException e) {

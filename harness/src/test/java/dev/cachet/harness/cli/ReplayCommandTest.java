@@ -284,6 +284,26 @@ class ReplayCommandTest {
     }
 
     @Test
+    void a_log_that_holds_no_model_call_yet_is_said_once_and_is_no_error() throws IOException {
+        // A cachet session that failed before its first answer.
+        Path failed = Files.writeString(dir.resolve("failed.jsonl"), "{\"time\":\"2026-12-07T16:48:40Z\",\"type\":"
+                + "\"session_start\",\"session_id\":\"s1\",\"task\":\"say hi\",\"model\":\"claude-sonnet-4-6\"}\n");
+        Path session = Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), dir.resolve("session.jsonl"));
+        String said = "1 log without a model call yet (a session opened and left, or one that failed before its first"
+                + " answer): nothing in it to replay";
+
+        CliRun alone = replay(List.of(failed));
+        CliRun beside = replay(List.of(failed, session), "--format", "json");
+
+        assertThat(alone.exitCode()).as(alone.err()).isZero();
+        assertThat(alone.out()).isEmpty();
+        assertThat(alone.err().lines()).contains(said).noneMatch(line -> line.startsWith("skipped"));
+        assertThat(beside.exitCode()).as(beside.err()).isZero();
+        assertThat(beside.err().lines()).contains(said);
+        assertThat(beside.out()).isEqualTo(replay(List.of(session), "--format", "json").out());
+    }
+
+    @Test
     void a_log_in_a_directory_that_cannot_be_read_is_skipped_naming_why_and_the_others_are_reported()
             throws IOException {
         Path good = Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), dir.resolve("a.jsonl"));

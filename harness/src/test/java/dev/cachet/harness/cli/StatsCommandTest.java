@@ -325,6 +325,26 @@ class StatsCommandTest {
     }
 
     @Test
+    void logs_that_hold_no_model_call_yet_are_passed_over_and_are_no_error() throws IOException {
+        // A cachet session that failed before its first answer, and a Claude Code session opened and left.
+        Path failed = Files.writeString(dir.resolve("failed.jsonl"), "{\"time\":\"2026-12-07T16:48:40Z\",\"type\":"
+                + "\"session_start\",\"session_id\":\"s1\",\"task\":\"say hi\",\"model\":\"claude-sonnet-4-6\"}\n");
+        Path left = Files.writeString(dir.resolve("left.jsonl"), "{\"type\":\"user\",\"sessionId\":\"s2\",\"uuid\":"
+                + "\"u1\",\"timestamp\":\"2026-01-01T10:00:00Z\",\"message\":{\"role\":\"user\",\"content\":\"hi\"}}\n");
+        Path session = Files.copy(TraceFixtures.path(TraceFixtures.CLAUDE_CODE), dir.resolve("session.jsonl"));
+
+        CliRun alone = CliRun.of("stats", failed.toString(), left.toString(), "--format", "json", "--no-cache");
+        CliRun beside = CliRun.of("stats", dir.toString(), "--format", "json", "--no-cache");
+
+        assertThat(alone.exitCode()).as(alone.err()).isZero();
+        assertThat(alone.err()).doesNotContain("skipped");
+        assertThat(json(alone.out()).get("sessions")).isEmpty();
+        assertThat(beside.exitCode()).as(beside.err()).isZero();
+        assertThat(json(beside.out()).get("total")).isEqualTo(json(CliRun.of("stats", session.toString(), "--format",
+                "json", "--no-cache").out()).get("total"));
+    }
+
+    @Test
     void help_describes_the_flags_in_text_picocli_can_format() {
         CliRun run = CliRun.of("stats", "--help");
 
