@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
@@ -67,7 +68,12 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
         Style style = Style.detect(environment(), capable);
         Harness harness = harness();
         RunSpec spec = agent.session.runSpec(agent.workspace(), "", config(), environment(), out, err()).withPlan(plan.plan);
-        PricedClient client = harness.open(agent.model.spec(), err()::println);
+        Supplier<PricedClient> client = once(() -> harness.open(agent.model.spec(), err()::println));
+        if (resume == null) {
+            // Up front, so that a missing key is said before the chat starts. A resumed session brings its own model:
+            // the chat's is opened only if a new session needs it.
+            client.get();
+        }
         TurnStop stop = new TurnStop();
         terminal.handle(Terminal.Signal.INT, signal -> {
             if (stop.interrupt("stopped by Ctrl-C")) {
@@ -91,6 +97,21 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
         return ExitCodes.OK;
     }
 
+    /** {@code open}'s value, got the first time it is asked for. */
+    private static <T> Supplier<T> once(Supplier<T> open) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = open.get();
+                }
+                return value;
+            }
+        };
+    }
+
     private Path history() {
         Path dir = root.dirs().stateHome().resolve("cachet");
         try {
@@ -104,11 +125,11 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
     /** Opens the chat's sessions with the chat's model and view; a resumed one with its own model and settings. */
     private final class Opener implements ChatSession.Opener {
         private final Harness harness;
-        private final PricedClient client;
+        private final Supplier<PricedClient> client;
         private final SessionListener view;
         private final PrintWriter out;
 
-        Opener(Harness harness, PricedClient client, SessionListener view, PrintWriter out) {
+        Opener(Harness harness, Supplier<PricedClient> client, SessionListener view, PrintWriter out) {
             this.harness = harness;
             this.client = client;
             this.view = view;
@@ -117,7 +138,7 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
 
         @Override
         public OpenSession open(RunSpec spec, SessionListener listener) {
-            return harness.open(spec, client, SessionListener.all(List.of(view, listener)));
+            return harness.open(spec, client.get(), SessionListener.all(List.of(view, listener)));
         }
 
         @Override
@@ -125,7 +146,7 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
             Path log = SessionFiles.of(sessionLogs(), agent.workspace()).find(id);
             SessionRecord record = SessionRecord.read(log, warning -> out.println("warning: " + warning));
             RunSpec spec = agent.session.resumeSpec(record, ChatCommand.this::given, config(), environment(), out, err());
-            PricedClient model = given("--model") || record.settings().model().isEmpty() ? client
+            PricedClient model = given("--model") || record.settings().model().isEmpty() ? client.get()
                     : harness.open(agent.model.over(record.settings().model(), ChatCommand.this::given), err()::println);
             return harness.reopen(record, spec, model, SessionListener.all(List.of(view, listener)));
         }

@@ -84,6 +84,21 @@ class ChatCommandTest {
     }
 
     @Test
+    void a_chat_session_resumes_on_its_logged_model_without_a_key_for_the_default_one() throws IOException {
+        Path recording = recording(edit("c1", "one", "two"), finish("c2"), edit("c3", "two", "three"), finish("c4"));
+        chat(new ChatRun("make it two"), recording);
+        String id = logs().get(0).getFileName().toString().replace(".jsonl", "");
+
+        // No --model, and no ANTHROPIC_API_KEY for the default model: the session's own model answers.
+        CliRun resumed = new ChatRun("now make it three").run("chat", "-w", workspace.toString(), "--sandbox", "full",
+                "--resume", id);
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resumed session " + id + " after turn 2");
+        assertThat(Files.readString(workspace.resolve("NOTES.md"))).isEqualTo("three\n");
+    }
+
+    @Test
     void a_chat_session_resumes_with_its_follow_up() throws IOException {
         Path recording = recording(edit("c1", "one", "two"), finish("c2"), edit("c3", "two", "three"), finish("c4"));
         chat(new ChatRun("make it two"), recording);
