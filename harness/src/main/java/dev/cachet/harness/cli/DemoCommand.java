@@ -10,7 +10,6 @@ import dev.cachet.harness.SessionOutcome;
 import dev.cachet.harness.demo.BundledExample;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.CacheLifetime;
-import dev.cachet.providers.session.StopReason;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.IOException;
@@ -80,13 +79,18 @@ final class DemoCommand extends Subcommand implements Callable<Integer>, CountsT
         RunSpec run = options.runSpec(workspace, task.prompt(), config(), environment(), out, err());
         SessionOutcome outcome = harness.run(run, harness.replay(example.recording(), lifetime),
                 DisplayOptions.live(out, environment(), harness.sessionLogs(), workspace), stop);
-        if (outcome.result().reason() == StopReason.INTERRUPTED) {
+        if (stop.requested()) {
             return ExitCodes.INTERRUPTED;
         }
         // The demo's agent is a recording shipped with cachet and its check is cachet's own script: nothing hostile
         // wrote either. It runs unconfined (secrets still scrubbed), so a machine without bwrap can run the demo.
         Sandbox unconfined = Sandbox.of(SandboxMode.FULL);
-        CheckResult check = new TaskCheck(CHECK_TIMEOUT, environment(), unconfined).run(task, workspace);
+        CheckResult check = stop.interruptible(
+                () -> new TaskCheck(CHECK_TIMEOUT, environment(), unconfined).run(task, workspace));
+        if (stop.requested()) {
+            // Cut short, the check says nothing of the fix.
+            return ExitCodes.INTERRUPTED;
+        }
         out.printf("check:   %s -> %s (exit %d)%n", task.check(), check.passed() ? "passed" : "FAILED", check.exitCode());
         if (!check.passed()) {
             out.println(check.output());

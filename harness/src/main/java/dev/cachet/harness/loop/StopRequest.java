@@ -47,7 +47,7 @@ public final class StopRequest {
      * Runs a wait that a request may interrupt, at once if the request came first. The interrupt never outlives the
      * wait: a later blocking call, such as a file write, is not cut short by it.
      */
-    <T> T interruptible(Supplier<T> wait) {
+    public <T> T interruptible(Supplier<T> wait) {
         synchronized (this) {
             waiting = Thread.currentThread();
             if (requested) {

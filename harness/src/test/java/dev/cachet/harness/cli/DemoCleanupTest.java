@@ -63,6 +63,23 @@ class DemoCleanupTest {
         assertThat(workspace(demo.out())).doesNotExist();
     }
 
+    @Test
+    void ctrl_c_during_the_check_stops_the_demo_without_a_verdict_and_removes_its_workspace() throws Exception {
+        CachetProcess demo = CachetProcess.start(home, "demo");
+        String line = demo.nextLine();
+        // The session's last line; the check (some seconds) runs next.
+        while (line != null && !line.startsWith("cost:")) {
+            line = demo.nextLine();
+        }
+        assertThat(line).as(demo.err()).isNotNull();
+
+        demo.signal("INT");
+
+        assertThat(demo.exitCode()).as(demo.out() + demo.err()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(demo.out()).contains("stopped: done").doesNotContain("check:");
+        assertThat(workspace(demo.out())).doesNotExist();
+    }
+
     private static Path workspace(String out) {
         Matcher matcher = WORKSPACE.matcher(out);
         assertThat(matcher.find()).as(out).isTrue();
