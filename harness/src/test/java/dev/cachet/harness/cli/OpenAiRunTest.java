@@ -56,12 +56,26 @@ class OpenAiRunTest {
     }
 
     @Test
-    void a_model_without_a_price_says_how_to_add_one() {
+    void a_model_on_your_own_server_without_a_price_runs_at_no_cost_and_says_how_to_price_it() throws Exception {
+        server.enqueue(call("c1", "finish", "\"{\\\"summary\\\":\\\"done\\\"}\"", 1500, 0));
+
         CliRun run = CliRun.of("run", "-w", workspace.toString(), "-m", "openai-compatible:llama3",
                 "--base-url", server.url("/v1").toString(), "task");
 
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: no price for llama3: billed at $0, as a model on your own server is;"
+                + " if its host charges, add it to ~/.config/cachet/prices.yaml");
+        assertThat(run.out()).contains("cost:    $0.0000");
+        assertThat(server.getRequestCount()).isOne();
+    }
+
+    @Test
+    void a_model_of_a_paid_provider_without_a_price_is_refused_before_any_request() {
+        CliRun run = CliRun.withEnvironment(Map.of("OPENAI_API_KEY", "x"), "run", "-w", workspace.toString(), "-m",
+                "openai:gpt-9-ultra", "--base-url", server.url("/v1").toString(), "task");
+
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err()).contains("no price for model llama3").contains("~/.config/cachet/prices.yaml");
+        assertThat(run.err()).contains("no price for model gpt-9-ultra").contains("~/.config/cachet/prices.yaml");
         assertThat(server.getRequestCount()).isZero();
     }
 }

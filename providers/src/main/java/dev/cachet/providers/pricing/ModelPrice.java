@@ -20,6 +20,9 @@ public record ModelPrice(
         double cacheWrite1h,
         double cacheRead,
         Optional<LongContext> longContext) {
+    /** What a model on a server of your own costs. */
+    public static final ModelPrice FREE = new ModelPrice(0, 0, 0, 0, 0);
+
     private static final double PER_TOKEN = 1e-6;
     private static final Duration ONE_HOUR = Duration.ofHours(1);
 

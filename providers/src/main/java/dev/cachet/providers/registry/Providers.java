@@ -23,8 +23,10 @@ import java.util.stream.Collectors;
 /** Every provider cachet can call, by the name that prefixes a model, and the one way to open a priced client. */
 public final class Providers {
     private static final ReplayProvider REPLAY = new ReplayProvider();
+    /** A server of your own (vLLM, Ollama, LM Studio): a model it runs that no price lists costs nothing. */
+    private static final Provider OWN_SERVER = OpenAiProvider.compatible();
     private static final List<Provider> ALL = List.of(new AnthropicProvider(), OpenAiProvider.openAi(),
-            OpenAiProvider.deepSeek(), OpenAiProvider.compatible(), REPLAY);
+            OpenAiProvider.deepSeek(), OWN_SERVER, REPLAY);
 
     private final PriceTable prices;
 
@@ -42,6 +44,10 @@ public final class Providers {
         Provider provider = provider(spec);
         // The client first: a missing key or address is the likelier mistake, and the one to hear about first.
         ModelClient client = provider.client(spec, () -> listed(spec, provider), context);
+        if (provider == OWN_SERVER && prices.price(provider.pricedAs(spec)).isEmpty()) {
+            context.warnings().accept("warning: no price for " + provider.pricedAs(spec) + ": billed at $0, as a model"
+                    + " on your own server is; if its host charges, add it to ~/.config/cachet/prices.yaml");
+        }
         return new PricedClient(client, billing(spec, provider));
     }
 
@@ -92,8 +98,11 @@ public final class Providers {
 
     private ModelPrice listed(ModelSpec spec, Provider provider) {
         String model = provider.pricedAs(spec);
+        if (provider == OWN_SERVER) {
+            return prices.price(model).orElse(ModelPrice.FREE);
+        }
         return prices.price(model).orElseThrow(() -> new ModelSpecException("no price for model " + model
-                + "; known: " + prices.models() + " (add it to ~/.config/cachet/prices.yaml, with zeros for a free local model)"));
+                + "; known: " + prices.models() + " (add it to ~/.config/cachet/prices.yaml)"));
     }
 
     private static Provider provider(ModelSpec spec) {
