@@ -16,9 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,12 +83,14 @@ final class BenchTokensCommand implements Callable<Integer> {
         if (!paths.isEmpty()) {
             return TokenBench.toolResults(TraceFiles.expand(paths).files());
         }
-        Optional<Path> corpus = Stream.of(bench.root.dirs().cache().resolve("corpus"),
-                        bench.root.workingDirectory().resolve("../shared/corpus").normalize())
-                .filter(Files::isDirectory).findFirst();
-        if (corpus.isPresent()) {
-            out.println("corpus: " + corpus.get());
-            return TokenBench.toolResults(TraceFiles.expand(List.of(corpus.get())).files());
+        // A corpus folder without logs (what a 'corpus fetch' that failed leaves) is passed over.
+        for (Path corpus : List.of(bench.root.dirs().cache().resolve("corpus"),
+                bench.root.workingDirectory().resolve("../shared/corpus").normalize())) {
+            List<Path> logs = Files.isDirectory(corpus) ? TraceFiles.expand(List.of(corpus)).files() : List.of();
+            if (!logs.isEmpty()) {
+                out.println("corpus: " + corpus);
+                return TokenBench.toolResults(logs);
+            }
         }
         try (ScratchDir temp = ScratchDir.create("cachet-bench-tokens")) {
             out.println("no corpus here; made-up logs");

@@ -30,6 +30,19 @@ class BenchTokensCommandTest {
     }
 
     @Test
+    void a_corpus_folder_without_logs_is_passed_over_for_made_up_logs() throws IOException {
+        // What a 'corpus fetch' that failed offline leaves in the cache.
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(home.resolve(".cache/cachet/corpus/swe-agent"));
+        Path working = Files.createDirectories(dir.resolve("work/project"));
+
+        CliRun run = CliRun.in(working, java.util.Map.of("HOME", home.toString()), "bench", "tokens", "--rounds", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("no corpus here; made-up logs");
+    }
+
+    @Test
     void a_missing_path_is_named_in_one_line() {
         CliRun run = CliRun.of("bench", "tokens", dir.resolve("nowhere").toString());
 
