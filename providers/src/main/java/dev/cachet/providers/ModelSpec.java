@@ -24,7 +24,8 @@ public record ModelSpec(String provider, String name, Optional<String> baseUrl, 
     public static ModelSpec parse(String text, Optional<String> baseUrl, CacheLifetime cacheTtl) {
         int colon = text.indexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
-            throw new ModelSpecException("model '" + text + "' needs a provider and a name, e.g. anthropic:claude-sonnet-4-6");
+            throw new ModelSpecException("model '" + text + "' needs a provider and a name, e.g. anthropic:claude-sonnet-4-6"
+                    + (text.equals("replay") ? ", or replay:<session.jsonl> to answer from a recorded session" : ""));
         }
         return new ModelSpec(text.substring(0, colon), text.substring(colon + 1), baseUrl, cacheTtl);
     }

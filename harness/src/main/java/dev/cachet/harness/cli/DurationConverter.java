@@ -8,6 +8,9 @@ import picocli.CommandLine;
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
+        if (ZeroOrMoreDurationConverter.ZERO.matcher(value.trim()).matches()) {
+            throw new CommandLine.TypeConversionException("'" + value + "': the duration must be more than 0");
+        }
         return Durations.parse(value).orElseThrow(() ->
                 new CommandLine.TypeConversionException("'" + value + "' is not " + Durations.EXAMPLE));
     }

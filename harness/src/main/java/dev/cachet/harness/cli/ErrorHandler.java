@@ -5,6 +5,7 @@ import dev.cachet.evals.trace.IoReasons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Turns every failure into one line on stderr and an exit code; a stack trace only for cachet's own bugs. */
@@ -23,9 +24,21 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         // picocli names a map option's malformed value "option option '--x'".
-        command.getErr().println("cachet: " + oneLine(e.getMessage()).replace("option option '", "option '")
-                + helpHint(command));
+        command.getErr().println("cachet: " + unknownCommand(e, args).orElseGet(() -> oneLine(e.getMessage()))
+                .replace("option option '", "option '") + helpHint(command));
         return ExitCodes.USAGE;
+    }
+
+    /** A first word that names no command, as such, with the commands it may be a slip for. */
+    private static Optional<String> unknownCommand(CommandLine.ParameterException e, String[] args) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || e.getCommandLine().getParent() != null
+                || args.length == 0 || args[0].startsWith("-") || !unmatched.getUnmatched().contains(args[0])) {
+            return Optional.empty();
+        }
+        // picocli's likeliest, where it is a slip of the keys: one that starts as the word does.
+        Optional<String> meant = unmatched.getSuggestions().stream().findFirst()
+                .filter(command -> command.charAt(0) == args[0].charAt(0));
+        return Optional.of("unknown command '" + args[0] + "'" + meant.map(m -> "; did you mean '" + m + "'?").orElse(""));
     }
 
     private static String helpHint(CommandLine command) {

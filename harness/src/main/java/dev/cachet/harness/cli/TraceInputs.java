@@ -83,7 +83,8 @@ final class TraceInputs {
         TraceFiles.Found found = new TraceFiles.Found(interrupted.get(false), all.formats(), all.skipped(),
                 all.unlisted());
         if (found.files().isEmpty()) {
-            throw new InputException("no session logs found in " + searched
+            throw new InputException("no session logs found in " + searched.stream().map(Path::toString)
+                    .collect(Collectors.joining(", "))
                     + (found.skipped() > 0 ? " (" + Counted.of(found.skipped(), "file") + " of other formats)" : "")
                     + (found.unlisted().isEmpty() ? "" : "; " + String.join("; ", found.unlisted())));
         }

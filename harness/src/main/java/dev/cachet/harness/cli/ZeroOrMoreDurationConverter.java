@@ -7,7 +7,7 @@ import picocli.CommandLine;
 
 /** A duration for which 0 (or 0s, 0m, 0h) means no time at all; an option that takes it says so in its help. */
 final class ZeroOrMoreDurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern ZERO = Pattern.compile("0+[smh]?");
+    static final Pattern ZERO = Pattern.compile("0+[smh]?");
 
     @Override
     public Duration convert(String value) {

@@ -55,8 +55,8 @@ public final class SessionFiles {
         if (given.endsWith(SUFFIX) || given.contains("/")) {
             Path log = Path.of(given);
             if (!Files.isRegularFile(log)) {
-                throw new InputException("no session '" + given + "': " + log + " is not a session log; "
-                        + "'cachet sessions' lists this workspace's sessions");
+                throw new InputException("no session '" + given + "': " + log + (Files.exists(log)
+                        ? " is not a file" : ": no such file") + "; 'cachet sessions' lists this workspace's sessions");
             }
             return log;
         }

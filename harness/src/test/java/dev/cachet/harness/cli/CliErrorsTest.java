@@ -21,8 +21,41 @@ class CliErrorsTest {
     }
 
     @Test
-    void an_unknown_command_is_a_usage_error() {
-        assertThat(CliRun.of("teleport").exitCode()).isEqualTo(ExitCodes.USAGE);
+    void an_unknown_command_is_a_usage_error_that_says_so_and_suggests_the_one_meant() {
+        CliRun teleport = CliRun.of("teleport");
+        CliRun misspelt = CliRun.of("stast");
+
+        assertThat(teleport.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(teleport.err().strip()).isEqualTo("cachet: unknown command 'teleport' (see 'cachet --help')");
+        assertThat(misspelt.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(misspelt.err().strip())
+                .isEqualTo("cachet: unknown command 'stast'; did you mean 'stats'? (see 'cachet --help')");
+    }
+
+    @Test
+    void a_duration_of_zero_where_one_is_needed_says_it_must_be_more() {
+        CliRun run = CliRun.of("run", "--model", "replay:x", "--max-time", "0s", "task");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("'0s': the duration must be more than 0");
+    }
+
+    @Test
+    void a_session_to_resume_by_a_path_that_is_not_there_says_so() {
+        Path missing = dir.resolve("nosuch.jsonl");
+
+        CliRun run = CliRun.of("resume", "-w", dir.toString(), missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains(missing + ": no such file");
+    }
+
+    @Test
+    void replay_as_a_model_without_a_recording_says_how_to_name_one() {
+        CliRun run = CliRun.of("run", "-w", dir.toString(), "--model", "replay", "task");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains("or replay:<session.jsonl> to answer from a recorded session");
     }
 
     @Test

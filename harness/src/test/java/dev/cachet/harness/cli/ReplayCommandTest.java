@@ -280,7 +280,7 @@ class ReplayCommandTest {
         assertThat(named.err()).contains("cachet: no trajectory could be replayed; nothing reported");
         assertThat(searched.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(searched.err().lines())
-                .containsExactly("cachet: no session logs found in [" + dir + "] (1 file of other formats)");
+                .containsExactly("cachet: no session logs found in " + dir + " (1 file of other formats)");
     }
 
     @Test

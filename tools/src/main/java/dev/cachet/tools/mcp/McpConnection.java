@@ -11,6 +11,8 @@ import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
 import dev.langchain4j.mcp.client.transport.stdio.StdioMcpTransport;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +85,11 @@ public final class McpConnection implements AutoCloseable {
                     .autoHealthCheck(false) // its health check would respawn a dead stdio server behind our back
                     .build();
         } catch (RuntimeException e) {
-            String reason = exit(transport).orElseGet(() -> Describe.cause(e));
+            String reason = exit(transport).or(() -> unanswered(config, e)).orElseGet(() -> Describe.cause(e));
             close(transport);
             io.shutdownNow();
-            throw new McpServerException("mcp server '" + config.name() + "' failed to start: " + reason);
+            throw new McpServerException("mcp server '" + config.name() + "'" + config.url().map(url -> " at " + url)
+                    .orElse("") + " failed to start: " + reason);
         }
         try {
             List<ToolSpec> specs = ToolListing.fetch(transport, config.name(), STARTUP_TIMEOUT, warnings);
@@ -182,6 +185,16 @@ public final class McpConnection implements AutoCloseable {
 
     private static Optional<String> exit(McpTransport transport) {
         return transport instanceof ExitAwareStdioTransport stdio ? stdio.exit() : Optional.empty();
+    }
+
+    /** Why a server at a url never answered: nothing listens there, or the connection closed first. */
+    private static Optional<String> unanswered(McpServerConfig config, Throwable failure) {
+        for (Throwable cause = failure; config.url().isPresent() && cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ClosedChannelException) {
+                return Optional.of("nothing answered there (is the server running?)");
+            }
+        }
+        return Optional.empty();
     }
 
     private static void close(McpTransport transport) {

@@ -38,7 +38,8 @@ class McpStartFailureTest {
 
         assertThatThrownBy(() -> McpConnection.open(McpServerConfig.http("docs", url), System.getenv(), w -> {}))
                 .isInstanceOf(McpServerException.class)
-                .hasMessageStartingWith("mcp server 'docs' failed to start: ");
+                .hasMessageStartingWith("mcp server 'docs' at " + url + " failed to start: ")
+                .message().doesNotEndWith("ClosedChannelException");
     }
 
     @Test
