@@ -33,6 +33,15 @@ class CliErrorsTest {
     }
 
     @Test
+    void sessions_of_a_workspace_that_is_not_there_is_an_input_error() {
+        CliRun run = CliRun.of("sessions", "-w", dir.resolve("nowhere").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err().strip()).isEqualTo("cachet: workspace " + dir.resolve("nowhere")
+                + " does not exist or is not a directory");
+    }
+
+    @Test
     void a_duration_of_zero_where_one_is_needed_says_it_must_be_more() {
         CliRun run = CliRun.of("run", "--model", "replay:x", "--max-time", "0s", "task");
 
