@@ -36,10 +36,10 @@ final class BenchContextCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--turns", defaultValue = "300", converter = AtLeastOneConverter.class, description = "Turns in the session. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--turns", paramLabel = "N", defaultValue = "300", converter = AtLeastOneConverter.class, description = "Turns in the session. Default: ${DEFAULT-VALUE}.")
     int turns;
 
-    @Option(names = "--history-tokens", defaultValue = "150000", converter = AtLeastOneConverter.class,
+    @Option(names = "--history-tokens", paramLabel = "N", defaultValue = "150000", converter = AtLeastOneConverter.class,
             description = "Approximate tokens of history at the last turn. Default: ${DEFAULT-VALUE}.")
     int historyTokens;
 

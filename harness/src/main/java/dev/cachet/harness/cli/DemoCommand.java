@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
             "Needs no API key and no network."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the check passed", "4:a limit stopped the session", "5:the check failed",
+        exitCodeList = {"0:the check passed", "1:bad usage (an unknown flag, a malformed value)",
+            "2:bad input (a strategy or model that does not exist)", "4:a limit stopped the session", "5:the check failed",
             "130:Ctrl-C or SIGTERM stopped the demo"})
 final class DemoCommand extends Subcommand implements Callable<Integer>, CountsTokens {
     static final String EXAMPLE = "demo";
