@@ -40,6 +40,8 @@ final class CodexLine implements JsonLineFields.Field {
     String model;
     /** session_meta: a sub-agent's ({@code source.subagent} is an object) or a fork's ({@code forked_from_id}). */
     boolean inherited;
+    /** session_meta.id, the thread's id, where it is a string. */
+    String id;
     /** token_count.info: absent, null, an object, or anything else. */
     boolean infoMissing = true;
     boolean infoObject;
@@ -105,6 +107,9 @@ final class CodexLine implements JsonLineFields.Field {
                         : results ? JsonString.result(p, bytes) : JsonString.at(p, bytes);
                 case "action" -> action = present(p, t);
                 case "model" -> model = t == JsonToken.VALUE_STRING ? p.getText() : JsonScalars.skip(p);
+                // Read where the line may be the session's meta: not on every response item that has an id.
+                case "id" -> id = t == JsonToken.VALUE_STRING && (type == null || type.equals("session_meta"))
+                        ? p.getText() : JsonScalars.skip(p);
                 case "forked_from_id" -> {
                     inherited |= t == JsonToken.VALUE_STRING;
                     p.skipChildren();

@@ -14,7 +14,8 @@ import java.util.Optional;
  * ancestors' session_meta lines; its own lines come after.
  *
  * @param copied           how many leading lines are the parent's copied history (0 for a session of its own)
- * @param session          the session a sub-agent's calls belong to: its parent's; empty for others
+ * @param session          the session the rollout's calls belong to: its thread's (session_meta's id), a sub-agent's
+ *                         parent's; empty where the first line names none
  * @param agent            {@link TrajectoryTurn#MAIN}, or a sub-agent's role ({@code subagent} where it has none)
  * @param baseInstructions the system prompt of the first session_meta
  * @param model            the model of the last turn_context among the copied lines, which the rollout's first own
@@ -31,8 +32,10 @@ record CodexLineage(int copied, Optional<String> session, String agent, String b
         JsonNode spawn = meta.path("source").path("subagent").path("thread_spawn");
         boolean subagent = isMeta && meta.path("source").path("subagent").isObject();
         boolean fork = isMeta && meta.path("forked_from_id").isTextual();
+        // A session of its own, or a fork (a new thread), is its thread's: the id its sub-agents name as their parent.
+        Optional<String> thread = isMeta ? Optional.ofNullable(meta.path("id").textValue()) : Optional.empty();
         if (!subagent && !fork) {
-            return new CodexLineage(0, Optional.empty(), TrajectoryTurn.MAIN, instructions, Optional.empty());
+            return new CodexLineage(0, thread, TrajectoryTurn.MAIN, instructions, Optional.empty());
         }
         int copied = copied(file, lines);
         Optional<String> model = lines.subList(0, copied).stream()
@@ -41,7 +44,7 @@ record CodexLineage(int copied, Optional<String> session, String agent, String b
                 .filter(name -> name != null)
                 .reduce((earlier, later) -> later);
         if (!subagent) {
-            return new CodexLineage(copied, Optional.empty(), TrajectoryTurn.MAIN, instructions, model);
+            return new CodexLineage(copied, thread, TrajectoryTurn.MAIN, instructions, model);
         }
         Optional<String> parent = Optional.ofNullable(spawn.path("parent_thread_id").textValue());
         String role = spawn.path("agent_role").asText("");

@@ -87,6 +87,7 @@ final class CodexSummaryReader {
         /** The call whose output is being read, until its token_count; -1 for none. */
         private int current = -1;
         private final CodexReports reports = new CodexReports();
+        private Optional<String> thread = Optional.empty();
 
         Rollout(Optional<ResultSizes> sizes) {
             this.sizes = sizes;
@@ -98,6 +99,8 @@ final class CodexSummaryReader {
                 if ("session_meta".equals(line.type) && line.inherited) {
                     throw new Unsure("a fork's or a sub-agent's rollout");
                 }
+                // As the importer's: its thread's, which its sub-agents name as their parent.
+                thread = "session_meta".equals(line.type) ? Optional.ofNullable(line.id) : Optional.empty();
             }
             counted |= "token_count".equals(line.payloadType) && !line.infoMissing;
             if (!isText(line.type) || !line.payloadObject) {
@@ -216,7 +219,7 @@ final class CodexSummaryReader {
             List<TraceSummary.Turn> turns = calls.stream().map(call -> new TraceSummary.Turn(call.id,
                     TrajectoryTurn.MAIN, call.model, call.at, Optional.ofNullable(call.usage))).toList();
             // The rollout does not log the built-in tools' schemas.
-            return new TraceSummary(id, CodexFormat.LABEL, id, model, turns, OptionalInt.empty(),
+            return new TraceSummary(id, CodexFormat.LABEL, thread.orElse(id), model, turns, OptionalInt.empty(),
                     sizes.map(ResultSizes::tokens));
         }
     }

@@ -223,7 +223,8 @@ class CodexFormatTest {
         assertThat(trajectory.turns()).allSatisfy(turn -> assertThat(turn.usage()).isEmpty());
         assertThat(trajectory.turns()).extracting(turn -> turn.model().orElseThrow()).containsOnly("gpt-5.5");
         assertThat(trajectory.hasRecordedUsage()).isFalse();
-        assertThat(trajectory.session()).isEqualTo(trajectory.id());
+        // Its thread's id (session_meta's), which its sub-agents name as their parent.
+        assertThat(trajectory.session()).isEqualTo("desk-1");
     }
 
     @Test

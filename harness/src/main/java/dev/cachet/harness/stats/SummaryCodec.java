@@ -42,8 +42,9 @@ final class SummaryCodec {
     // OpenHands or mini-swe-agent usage without its prompt or completion count bills nothing, and a count that is not a
     // number makes no summary. 20: a sub-agent without a log of its own is read from the progress lines relaying it.
     // 21: a Codex fork's copied history ends at its ancestors' session_meta; a rollout without one copied nothing;
-    // a token_count whose info has no running total is no call.
-    static final int VERSION = 21;
+    // a token_count whose info has no running total is no call. 22: a Codex rollout's session is its thread's id, so
+    // that its sub-agents' rollouts join it.
+    static final int VERSION = 22;
     /** What is read first: the magic number, the version and the length of the head. */
     static final int PREFIX_BYTES = 3 * Integer.BYTES;
     private static final int CALL_KEY = 1;

@@ -550,6 +550,37 @@ class StatsCommandTest {
     }
 
     @Test
+    void a_codex_sub_agents_rollout_joins_its_parents_session_as_a_claude_code_sub_agent_does() throws IOException {
+        // The parent's thread is parent-1, which the sub-agent's session_meta names as its parent.
+        Path parent = Files.writeString(dir.resolve("rollout-parent.jsonl"),
+                Files.readString(TraceFixtures.path(TraceFixtures.CODEX)).replace("\"id\":\"r-1\"", "\"id\":\"parent-1\""));
+        // A sub-agent spawned afresh: its own call, after its meta.
+        Path child = Files.write(dir.resolve("rollout-child.jsonl"), List.of(
+                "{\"timestamp\":\"2026-01-01T10:02:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"child-1\","
+                        + "\"source\":{\"subagent\":{\"thread_spawn\":{\"parent_thread_id\":\"parent-1\",\"depth\":1,"
+                        + "\"agent_role\":\"explorer\"}}}}}",
+                "{\"timestamp\":\"2026-01-01T10:02:00.001Z\",\"type\":\"turn_context\",\"payload\":{\"model\":\"gpt-5\"}}",
+                "{\"timestamp\":\"2026-01-01T10:02:04Z\",\"type\":\"response_item\",\"payload\":{\"type\":\"reasoning\"}}",
+                "{\"timestamp\":\"2026-01-01T10:02:05Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"token_count\","
+                        + "\"info\":{\"total_token_usage\":{\"input_tokens\":900,\"cached_input_tokens\":0,\"output_tokens\":"
+                        + "30,\"reasoning_output_tokens\":0,\"total_tokens\":930}}}}"));
+        JsonNode alone = json(CliRun.of("stats", parent.toString(), "--format", "json", "--no-cache").out());
+        JsonNode childAlone = json(CliRun.of("stats", child.toString(), "--format", "json", "--no-cache").out());
+
+        for (String cache : List.of("--no-cache", "--jobs=1")) {
+            CliRun run = CliRun.of("stats", dir.toString(), "--format", "json", cache);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode session = single(json(run.out()).get("sessions"));
+            assertThat(session.get("session").asText()).isEqualTo("rollout-parent.jsonl");
+            assertThat(stream(session.get("agents")).map(agent -> agent.get("agent").asText()))
+                    .containsExactly("main", "explorer");
+            assertThat(session.get("calls").asInt()).isEqualTo(alone.get("total").get("calls").asInt()
+                    + childAlone.get("total").get("calls").asInt());
+        }
+    }
+
+    @Test
     void a_model_no_table_prices_is_named_with_how_to_price_it_and_its_tokens_still_count() throws IOException {
         Path log = dir.resolve("unpriced.jsonl");
         Files.write(log, List.of(
