@@ -314,6 +314,13 @@ class PriceTableTest {
         // Anthropic's prompt-caching price table for Claude 3.5 Sonnet: $3 in, $3.75 write, $0.30 hit, $15 out; the
         // 1-hour write at the 2x-input rule of the current price page.
         assertThat(bundled.price("claude-3-5-sonnet-20241022")).contains(new ModelPrice(3.00, 15.00, 3.75, 6.00, 0.30));
+        // GitHub Docs' Copilot table (github/docs data/tables/copilot/models-and-pricing.yml): GPT-5.4 $2.50 in,
+        // $0.25 cached, $15.00 out, above 272K $5.00, $0.50 and $22.50; GPT-5.4 mini $0.75, $0.075, $4.50; GPT-5.4
+        // nano $0.20, $0.02, $1.25. As for every OpenAI model, writes at the input price.
+        assertThat(bundled.price("gpt-5.4")).contains(new ModelPrice(2.50, 15.00, 2.50, 2.50, 0.25)
+                .above(272_000, new ModelPrice(5.00, 22.50, 5.00, 5.00, 0.50)));
+        assertThat(bundled.price("gpt-5.4-mini")).contains(new ModelPrice(0.75, 4.50, 0.75, 0.75, 0.075));
+        assertThat(bundled.price("gpt-5.4-nano")).contains(new ModelPrice(0.20, 1.25, 0.20, 0.20, 0.02));
         // DeepSeek's price page: deepseek-chat and deepseek-reasoner are both DeepSeek-V3.2, at one price.
         assertThat(bundled.price("deepseek-reasoner")).isEqualTo(bundled.price("deepseek-chat"));
     }
