@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Random;
 
 /**
@@ -23,6 +25,8 @@ import java.util.Random;
  * session with a sidechain and a Codex rollout, so that a size from about 100 KB has them all.
  */
 public final class SyntheticLogs {
+    private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
     private static final String[] WORDS = {"the", "context", "window", "cache", "prefix", "tool", "result", "file",
         "test", "build", "error", "import", "class", "method", "return", "value", "session", "token"};
 
@@ -55,13 +59,14 @@ public final class SyntheticLogs {
      */
     public long write(Path dir, long bytes) {
         Path claude = directory(dir.resolve("claude/projects/-work-app"));
-        Path codex = directory(dir.resolve("codex/sessions/2026/11/25"));
         target = bytes;
         for (int n = 0; written < target; n++) {
             boolean isCodex = n < 2 ? n == 1 : n % 4 == 3;
             int turns = n < 2 ? 4 + random.nextInt(3)
                     : random.nextInt(10) < 7 ? 5 + random.nextInt(30) : 100 + random.nextInt(300);
-            Path file = isCodex ? codex.resolve("rollout-" + n + ".jsonl") : claude.resolve("session-" + n + ".jsonl");
+            // Codex keeps a rollout in the folder of the day it started, which tools that read a range of days skip by.
+            Path file = isCodex ? directory(dir.resolve("codex/sessions").resolve(DAY_FOLDER.format(codexStart(n))))
+                    .resolve("rollout-" + n + ".jsonl") : claude.resolve("session-" + n + ".jsonl");
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 if (isCodex) {
                     codex(out, n, turns);
@@ -223,8 +228,12 @@ public final class SyntheticLogs {
         return line;
     }
 
+    private static Instant codexStart(int n) {
+        return Instant.parse("2026-11-01T09:30:00Z").plusSeconds(3600L * n);
+    }
+
     private void codex(BufferedWriter out, int n, int turns) throws IOException {
-        Instant at = Instant.parse("2026-11-01T09:30:00Z").plusSeconds(3600L * n);
+        Instant at = codexStart(n);
         ObjectNode meta = Json.mapper().createObjectNode().put("id", "019e0000-0000-7000-8000-" + String.format("%012d", n))
                 .put("cwd", "/work/app").put("cli_version", "0.60.0");
         meta.putObject("base_instructions").put("text", text(200));
