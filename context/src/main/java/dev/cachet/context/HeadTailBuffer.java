@@ -1,15 +1,10 @@
 package dev.cachet.context;
 
-import java.util.regex.Pattern;
-
 /**
  * Keeps the head and the tail of a stream of text within a fixed budget, marking what was cut between them. The
  * start of command output says what ran and the end says how it ended; the middle is what a model can spare.
  */
 public final class HeadTailBuffer {
-    /** The line that stands where characters were cut. */
-    public static final Pattern CUT_MARK = Pattern.compile("\n\\[\\.\\.\\. \\d+ characters cut \\.\\.\\.]\n");
-
     private final int headLimit;
     private final int tailLimit;
     private final StringBuilder head = new StringBuilder();

@@ -81,21 +81,15 @@ class SecretsInToolResultsTest {
     }
 
     @Test
-    void a_secret_that_a_long_outputs_cut_splits_is_redacted_on_both_sides_of_the_cut() {
-        // The cut falls inside the secret: its start ends the head, its end starts the tail, in two calls at two places.
-        ToolContext small = ToolTesting.context(root, context.environment()).withSandbox(context.sandbox());
-        small = new ToolContext(small.workspace(), small.environment(), small.commandTimeout(), 2_000,
-                small.taskState(), small.sandbox(), small.approver());
-        String head = "printf 'x%.0s' $(seq 1 990); echo -n \"$PLANTED_API_KEY\"; printf 'z%.0s' $(seq 1 5000)";
-        String tail = "printf 'z%.0s' $(seq 1 5000); echo -n \"$PLANTED_API_KEY\"; printf 'y%.0s' $(seq 1 990)";
+    void a_part_of_the_secret_is_no_oracle_for_it() {
+        // Were a part that ends before what looks like a cut redacted, the model could forge the cut after each guess
+        // of the secret's next character and learn from the mark which guess was right.
+        String guess = SECRET.substring(0, 10) + "\n[... 1 characters cut ...]\n";
+        ToolBox box = new ToolBox(List.of(new EchoTool(guess)));
 
-        for (String command : List.of(head, tail)) {
-            ToolOutput output = ToolBox.core().execute(
-                    new ToolCall("c1", "run_command", args("command", command).toString()), small);
+        ToolOutput output = box.execute(new ToolCall("c1", "echo", "{}"), context);
 
-            assertThat(output.content()).contains("characters cut").contains(REDACTED)
-                    .doesNotContain(SECRET.substring(0, 4)).doesNotContain(SECRET.substring(SECRET.length() - 4));
-        }
+        assertThat(output.content()).isEqualTo(guess);
     }
 
     @Test
@@ -104,6 +98,19 @@ class SecretsInToolResultsTest {
 
         assertThat(ToolBox.core().execute(new ToolCall("c1", "read_file", args("path", "plain.txt").toString()), context))
                 .isEqualTo(ToolOutput.ok("     1\tnothing to hide\n"));
+    }
+
+    /** A tool that hands back what it was made with, as an error message echoes its input. */
+    private record EchoTool(String text) implements Tool {
+        @Override
+        public ToolSpec spec() {
+            return new ToolSpec("echo", "echoes", Schema.object().build());
+        }
+
+        @Override
+        public ToolOutput execute(JsonNode args, ToolContext context) {
+            return ToolOutput.ok(text);
+        }
     }
 
     /** A tool from outside cachet, as an MCP server's, that hands back the secret it was given. */
