@@ -16,6 +16,7 @@ import dev.cachet.tools.files.WorkspacePath;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -88,6 +89,11 @@ public final class GrepTool extends BuiltinTool {
     }
 
     private static Pattern compile(String regex) throws ToolException {
+        if (CountedRepetitions.of(regex) > CountedRepetitions.MAX) {
+            throw new ToolException("the pattern '" + regex + "' repeats a part more than "
+                    + String.format(Locale.ROOT, "%,d", CountedRepetitions.MAX)
+                    + " times, counts of nested groups multiplied; use fewer, or * and +");
+        }
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {

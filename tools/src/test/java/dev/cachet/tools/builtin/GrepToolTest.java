@@ -80,6 +80,19 @@ class GrepToolTest {
     }
 
     @Test
+    void refuses_counted_repetitions_that_multiply_past_what_a_timeout_can_stop() throws IOException {
+        // A part that matches nothing reads no character: no clock is looked at while it repeats.
+        write("a.txt", "x\n");
+
+        ToolOutput output = call(tool, ToolTesting.context(root(), Duration.ofSeconds(1), 20_000),
+                "pattern", "(?:(?:^){2000000000}){2000000000}");
+
+        assertThat(output).isEqualTo(ToolOutput.error("the pattern '(?:(?:^){2000000000}){2000000000}' repeats a part"
+                + " more than 32,767 times, counts of nested groups multiplied; use fewer, or * and +"));
+        assertThat(call(tool, root(), "pattern", "x{3}|(?:x{2}){100}").error()).isFalse();
+    }
+
+    @Test
     void reports_an_invalid_regular_expression() throws IOException {
         ToolOutput output = call(tool, root(), "pattern", "(unclosed");
 
