@@ -8,6 +8,7 @@ import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.context.HeadTailBuffer;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
@@ -30,10 +31,12 @@ abstract class GitTool extends BuiltinTool {
 
     @Override
     final ToolOutput run(Args args, ToolContext context) throws ToolException {
-        // The workspace is the work tree whatever core.worktree says: the model can write the config, and JGit reads
-        // in cachet's own process, where the sandbox hides no credential store.
-        try (Repository repository = new FileRepositoryBuilder().setFS(new CommandlessFs())
-                .setWorkTree(context.workspace().root().toFile()).setMustExist(true).build();
+        // JGit reads in cachet's own process, where the sandbox hides no credential store, and the model can write
+        // what tells it where to read: the repository is the workspace's own .git, the work tree the workspace.
+        Path root = context.workspace().root();
+        Path gitDir = OwnRepository.check(root);
+        try (Repository repository = new FileRepositoryBuilder().setFS(new CommandlessFs()).setGitDir(gitDir.toFile())
+                .setWorkTree(root.toFile()).setMustExist(true).build();
                 Git git = new Git(repository)) {
             return ToolOutput.ok(HeadTailBuffer.cap(inspect(git), context.outputLimitChars()));
         } catch (RepositoryNotFoundException e) {

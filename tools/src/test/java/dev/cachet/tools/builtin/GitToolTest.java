@@ -76,17 +76,41 @@ class GitToolTest {
 
     @ParameterizedTest
     @MethodSource("tools")
-    void says_nothing_of_a_file_the_config_includes_that_is_no_config(GitTool tool) throws Exception {
-        Path key = Files.writeString(outside.resolve("id_rsa"),
-                "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n");
+    void reads_no_config_the_repositorys_config_includes(GitTool tool) throws Exception {
+        // An included file's values can come back in JGit's errors: Invalid integer value: diff.renamelimit=SECRET.
+        Path included = Files.writeString(outside.resolve("credentials"), "[diff]\n\trenamelimit = SECRETINT\n");
         try (TestRepo repo = TestRepo.init(root)) {
             repo.write("a.txt", "a\n").add("a.txt").commit("first");
-            Files.writeString(root.resolve(".git/config"), "[include]\n\tpath = " + key + "\n", 
+            Files.writeString(root.resolve(".git/config"), "[include]\n\tpath = " + included + "\n",
                     java.nio.file.StandardOpenOption.APPEND);
 
             ToolOutput output = call(tool, root);
 
-            assertThat(output.content()).doesNotContain("OPENSSH").doesNotContain("b3BlbnNzaC1rZXktdjEAAAAA");
+            assertThat(output).isEqualTo(ToolOutput.error(".git/config includes other files ([include] or [includeIf]),"
+                    + " which the git tools do not read"));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("tools")
+    void reads_no_other_repository_the_workspaces_git_points_to(GitTool tool) throws Exception {
+        Path other = outside.resolve("other");
+        try (TestRepo elsewhere = TestRepo.init(other)) {
+            elsewhere.write("secret.txt", "TOKEN=TOPSECRET42\n").add("secret.txt").commit("secret");
+        }
+        try (TestRepo repo = TestRepo.init(root)) {
+            repo.write("a.txt", "a\n").add("a.txt").commit("first");
+            Files.writeString(root.resolve(".git/commondir"), other.resolve(".git").toString());
+
+            assertThat(call(tool, root)).isEqualTo(ToolOutput.error(
+                    ".git/commondir points the repository elsewhere, which the git tools do not read"));
+        }
+        org.eclipse.jgit.util.FileUtils.delete(root.resolve(".git").toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        Files.writeString(root.resolve(".git"), "gitdir: " + other.resolve(".git") + "\n");
+
+        ToolOutput linked = call(tool, root);
+
+        assertThat(linked.error()).isTrue();
+        assertThat(linked.content()).startsWith("the workspace's .git is a file or a link").doesNotContain("TOPSECRET42");
     }
 }

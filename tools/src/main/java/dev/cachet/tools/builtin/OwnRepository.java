@@ -1,0 +1,60 @@
+package dev.cachet.tools.builtin;
+
+import dev.cachet.tools.ToolException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The workspace's own repository, as the git tools read it: a {@code .git} directory in the workspace that points
+ * nowhere else. The model can write everything that would send JGit elsewhere (a {@code .git} file's
+ * {@code gitdir:}, a link, {@code commondir}, alternates, a config's includes), and JGit reads as cachet, where the
+ * sandbox hides nothing: another repository's files, or a credential store read as config.
+ */
+final class OwnRepository {
+    private static final List<String> ELSEWHERE = List.of("commondir", "objects/info/alternates");
+    private static final Pattern INCLUDE = Pattern.compile("(?im)^\\s*\\[\\s*include(if)?\\b");
+    /** More than any repository's own config; a larger one is refused rather than searched. */
+    private static final long MAX_CONFIG_BYTES = 1 << 20;
+
+    private OwnRepository() {}
+
+    /** The workspace's .git directory. @throws ToolException saying why the tools do not read it */
+    static Path check(Path root) throws ToolException {
+        Path gitDir = root.resolve(".git");
+        if (!Files.exists(gitDir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ToolException("the workspace is not a git repository");
+        }
+        if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ToolException("the workspace's .git is a file or a link (a linked worktree's, a submodule's), not"
+                    + " a directory of its own: the git tools read only a repository that lies in the workspace");
+        }
+        for (String name : ELSEWHERE) {
+            if (Files.exists(gitDir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                throw new ToolException(".git/" + name + " points the repository elsewhere, which the git tools do not"
+                        + " read");
+            }
+        }
+        Path config = gitDir.resolve("config");
+        if (Files.isSymbolicLink(config)) {
+            throw new ToolException(".git/config is a link, which the git tools do not follow");
+        }
+        try {
+            if (Files.isRegularFile(config) && Files.size(config) > MAX_CONFIG_BYTES) {
+                throw new ToolException(".git/config is larger than a repository's config is (over 1 MiB)");
+            }
+            if (Files.isRegularFile(config) && INCLUDE.matcher(Files.readString(config, StandardCharsets.ISO_8859_1))
+                    .find()) {
+                throw new ToolException(".git/config includes other files ([include] or [includeIf]), which the git"
+                        + " tools do not read");
+            }
+        } catch (IOException e) {
+            throw new ToolException("cannot read .git/config: " + e.getMessage());
+        }
+        return gitDir;
+    }
+}
