@@ -66,19 +66,26 @@ public record Bubblewrap(Path executable) {
         add(argv, writable ? "--bind" : "--ro-bind", workspace, workspace);
         List<Path> mountPoints = writable ? protectCachetFiles(argv, workspace) : List.of();
         Masks masks = Masks.of(environment, sandbox.hidden(), workspace);
-        for (Path hidden : masks.hidden()) {
-            if (Files.isDirectory(hidden)) {
-                add(argv, "--tmpfs", hidden);
-            } else {
-                add(argv, "--ro-bind", Path.of("/dev/null"), hidden);
-            }
+        masks.hidden().forEach(hidden -> mask(argv, hidden));
+        for (Path shown : masks.shown()) {
+            add(argv, "--ro-bind", shown, shown);
+            // Bound from the host whole: the hidden paths inside it are masked again on top.
+            masks.hidden().stream().filter(hidden -> hidden.startsWith(shown) && !hidden.equals(shown))
+                    .forEach(hidden -> mask(argv, hidden));
         }
-        masks.shown().forEach(shown -> add(argv, "--ro-bind", shown, shown));
         add(argv, "--chdir", workspace);
         argv.addAll(List.of(prlimit.toString(), "--nproc=" + sandbox.limits().processes(),
                 "--as=" + sandbox.limits().memoryBytes(), "--"));
         argv.addAll(command);
         return new ConfinedCommand(argv, mountPoints);
+    }
+
+    private static void mask(List<String> argv, Path hidden) {
+        if (Files.isDirectory(hidden)) {
+            add(argv, "--tmpfs", hidden);
+        } else {
+            add(argv, "--ro-bind", Path.of("/dev/null"), hidden);
+        }
     }
 
     // Read-only over what exists; over what does not, an empty read-only folder, so that the command cannot create

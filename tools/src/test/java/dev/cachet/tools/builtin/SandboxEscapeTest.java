@@ -219,6 +219,7 @@ class SandboxEscapeTest {
         while (!Files.exists(root.resolve(".cachet")) && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+        assertThat(root.resolve(".cachet")).as("the command started").exists();
 
         command.interrupt();
         command.join();

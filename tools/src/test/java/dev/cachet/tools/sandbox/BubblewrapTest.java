@@ -151,6 +151,17 @@ class BubblewrapTest {
     }
 
     @Test
+    void a_folder_allowed_inside_a_hidden_one_keeps_the_hidden_paths_inside_it_masked() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(home.resolve(".ssh"));
+        HiddenPaths hidden = new HiddenPaths(List.of(dir), List.of(home));
+
+        List<String> argv = wrap(WORKSPACE, Sandbox.DEFAULT.withHidden(hidden), Map.of("HOME", home.toString())).argv();
+
+        assertThat(argv).containsSequence("--ro-bind", home.toString(), home.toString(), "--tmpfs", home + "/.ssh");
+    }
+
+    @Test
     void never_hides_a_folder_that_holds_the_workspace() throws IOException {
         Path home = Files.createDirectories(dir.resolve("home"));
         Path workspace = Files.createDirectories(home.resolve(".config/cachet/project"));
