@@ -70,8 +70,13 @@ public final class ClaudeCodeFormat implements TraceFormat {
             trajectories.add(new ClaudeCodeContext(file, expected(), agent).read(lines, name, session));
             return trajectories;
         }
-        trajectories.add(new ClaudeCodeContext(file, expected(), TrajectoryTurn.MAIN)
-                .read(contexts.remove(MAIN), name, session));
+        // A context without a call (its only answer one Claude Code made up, as an API error) leaves the others.
+        try {
+            trajectories.add(new ClaudeCodeContext(file, expected(), TrajectoryTurn.MAIN)
+                    .read(contexts.remove(MAIN), name, session));
+        } catch (NoCallsException e) {
+            // the sub-agents may have made calls
+        }
         ClaudeCodeAgents agents = ClaudeCodeAgents.launchedIn(all);
         Map<String, Integer> numbers = new HashMap<>();
         for (List<JsonFiles.Line> lines : contexts.values()) {
@@ -83,6 +88,8 @@ public final class ClaudeCodeFormat implements TraceFormat {
             try {
                 trajectories.add(new ClaudeCodeContext(file, expected(), agent)
                         .read(lines, name + "#" + agent + "-" + number, session));
+            } catch (NoCallsException e) {
+                continue;
             } catch (TraceFormatException e) {
                 if (lines.stream().noneMatch(line -> relayed.contains(line.json()))) {
                     throw e;
@@ -95,6 +102,9 @@ public final class ClaudeCodeFormat implements TraceFormat {
                     throw new TraceFormatException(why, e);
                 }
             }
+        }
+        if (trajectories.isEmpty()) {
+            throw new NoCallsException(file + ": no model calls in any of its contexts");
         }
         return trajectories;
     }

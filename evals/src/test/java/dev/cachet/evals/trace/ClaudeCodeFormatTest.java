@@ -209,6 +209,25 @@ class ClaudeCodeFormatTest {
     }
 
     @Test
+    void a_sidechain_whose_only_answer_claude_code_made_up_is_left_out_and_the_session_read() throws IOException {
+        // A sub-agent whose one request failed: Claude Code logs its own notice as the answer, model <synthetic>.
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(SIDECHAINS));
+        lines.add("{\"parentUuid\":null,\"isSidechain\":true,\"sessionId\":\"s-side\",\"type\":\"user\",\"message\":"
+                + "{\"role\":\"user\",\"content\":\"Look again\"},\"timestamp\":\"2026-03-01T10:09:00.000Z\",\"uuid\":\"x1\"}");
+        lines.add("{\"parentUuid\":\"x1\",\"isSidechain\":true,\"sessionId\":\"s-side\",\"type\":\"assistant\",\"message\":"
+                + "{\"model\":\"<synthetic>\",\"id\":\"msg_X\",\"type\":\"message\",\"role\":\"assistant\",\"content\":"
+                + "[{\"type\":\"text\",\"text\":\"API Error: 529\"}],\"usage\":{\"input_tokens\":0,\"output_tokens\":0}},"
+                + "\"timestamp\":\"2026-03-01T10:09:01.000Z\",\"uuid\":\"x2\"}");
+        Path log = Files.write(dir.resolve("failed-agent.jsonl"), lines);
+
+        List<Trajectory> trajectories = format.read(log);
+
+        assertThat(trajectories).extracting(Trajectory::id).containsExactly(
+                "failed-agent.jsonl", "failed-agent.jsonl#Explore-1", "failed-agent.jsonl#Plan-1");
+        assertThat(total(trajectories.get(0))).isEqualTo(Responses.byContext(SIDECHAINS).get("main").usage());
+    }
+
+    @Test
     void inline_sidechains_are_read_each_as_its_sub_agent_type_with_every_call_counted_once() throws IOException {
         List<Trajectory> trajectories = format.read(SIDECHAINS);
         Map<String, Responses> expected = Responses.byContext(SIDECHAINS);
