@@ -58,6 +58,12 @@ public final class ToolBox {
         return tool == null ? ToolEffect.NONE : tool.effect();
     }
 
+    /** Whether a stop may cut a call of {@code name} short ({@link Tool#stoppable}). */
+    public boolean stoppable(String name) {
+        Tool tool = tools.get(name);
+        return tool != null && tool.stoppable();
+    }
+
     public List<ToolSpec> specs() {
         return tools.values().stream().map(Tool::spec).toList();
     }

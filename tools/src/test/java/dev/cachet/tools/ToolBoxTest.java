@@ -43,6 +43,15 @@ class ToolBoxTest {
     }
 
     @Test
+    void a_stop_cuts_short_commands_and_grep_but_never_a_write_nor_a_call_on_the_sessions_own_state() {
+        ToolBox core = ToolBox.core();
+
+        assertThat(List.of("run_command", "grep")).allMatch(core::stoppable);
+        assertThat(List.of("write_file", "edit_file", "update_task_state", "finish", "read_file", "no_such_tool"))
+                .noneMatch(core::stoppable);
+    }
+
+    @Test
     void runs_the_named_tool_with_its_arguments() {
         ToolBox box = new ToolBox(List.of(new EchoTool("echo"), new EchoTool("other")));
 

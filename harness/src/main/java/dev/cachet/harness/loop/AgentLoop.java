@@ -303,14 +303,11 @@ public final class AgentLoop {
         return Optional.of(response);
     }
 
-    /**
-     * Runs the call; one a stop request cut short has no result to record. A stop ends a command or a read (a grep
-     * whose pattern backtracks for ever), never a file write.
-     */
+    /** Runs the call; one a stop request cut short ({@link dev.cachet.tools.Tool#stoppable}) has no result to record. */
     private Optional<ToolResult> execute(Session session, int turn, ToolCall call) {
         listener.on(new SessionEvent.ToolCalled(turn, call));
         Instant start = clock.instant();
-        boolean interruptible = tools.effect(call.name()) != ToolEffect.FILES;
+        boolean interruptible = tools.stoppable(call.name());
         ToolResult result = idling.whileIdle(() -> interruptible
                 ? stop.interruptible(() -> tools.execute(call, toolContext)).resultFor(call)
                 : tools.execute(call, toolContext).resultFor(call));

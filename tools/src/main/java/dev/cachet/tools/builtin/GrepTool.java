@@ -45,6 +45,12 @@ public final class GrepTool extends BuiltinTool {
         return ToolEffect.NONE;
     }
 
+    /** Its pattern may backtrack for long ({@link StoppableText}). */
+    @Override
+    public boolean stoppable() {
+        return true;
+    }
+
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
         Pattern pattern = compile(args.string("pattern"));
