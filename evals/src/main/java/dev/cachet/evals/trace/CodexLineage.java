@@ -37,7 +37,7 @@ record CodexLineage(int copied, Optional<String> session, String agent, String b
         if (!subagent && !fork) {
             return new CodexLineage(0, thread, TrajectoryTurn.MAIN, instructions, Optional.empty());
         }
-        int copied = copied(file, lines);
+        int copied = copied(file, lines, fork);
         Optional<String> model = lines.subList(0, copied).stream()
                 .filter(line -> line.json().path("type").asText().equals("turn_context"))
                 .map(line -> line.json().path("payload").path("model").textValue())
@@ -53,16 +53,18 @@ record CodexLineage(int copied, Optional<String> session, String agent, String b
 
     /**
      * The copied history ends with the ancestors' session_meta lines, the last of them in the burst of lines written
-     * at the fork; a rollout whose first lines hold none copied nothing (a sub-agent spawned afresh, whose first call
-     * may well come back within the burst).
+     * at the fork. A fork whose copy has none (written, it may be, by a Codex that wrote none) ends it at the burst's
+     * last token_count, the parent's last call; a sub-agent spawned afresh copied nothing, and its first call may well
+     * come back within the burst.
      */
-    private static int copied(Path file, List<JsonFiles.Line> lines) {
+    private static int copied(Path file, List<JsonFiles.Line> lines, boolean fork) {
         Optional<Instant> start = JsonFiles.instant(file, lines.get(0), "timestamp");
         if (start.isEmpty()) {
             return 1;
         }
         Instant last = start.get();
-        int copied = 1;
+        int meta = 0;
+        int report = 0;
         for (int i = 1; i < lines.size(); i++) {
             JsonFiles.Line line = lines.get(i);
             Optional<Instant> at = JsonFiles.instant(file, line, "timestamp");
@@ -73,9 +75,11 @@ record CodexLineage(int copied, Optional<String> session, String agent, String b
                 last = at.get().isAfter(last) ? at.get() : last;
             }
             if (line.json().path("type").asText().equals("session_meta")) {
-                copied = i + 1;
+                meta = i + 1;
+            } else if (line.json().path("payload").path("type").asText().equals("token_count")) {
+                report = i + 1;
             }
         }
-        return copied;
+        return meta > 0 ? meta : fork ? Math.max(1, report) : 1;
     }
 }

@@ -212,6 +212,18 @@ class CodexFormatTest {
     }
 
     @Test
+    void a_fork_whose_copy_ends_without_its_ancestors_session_meta_skips_the_reports_copied_at_once()
+            throws IOException {
+        String fork = "{\"timestamp\":\"2026-01-01T10:00:00Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"f1\","
+                + "\"forked_from_id\":\"p1\"}}";
+        Path log = Files.write(dir.resolve("rollout-fork.jsonl"), List.of(fork, call(), report("10:00:00.200", 1_000, 0),
+                call(), report("10:00:00.400", 2_000, 900), call(), report("10:00:30", 2_500, 1_900)));
+
+        assertThat(read(log).turns()).extracting(turn -> turn.usage().orElseThrow())
+                .containsExactly(Usages.openAi(2_500, 1_900, 10, 0));
+    }
+
+    @Test
     void a_rollout_without_token_counts_has_a_call_per_answer_to_new_input_and_its_usage_unknown() {
         Trajectory trajectory = read(UNCOUNTED);
 
