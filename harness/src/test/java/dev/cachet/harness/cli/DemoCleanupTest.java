@@ -49,14 +49,7 @@ class DemoCleanupTest {
 
     @Test
     void ctrl_c_stops_the_demo_and_removes_its_workspace() throws Exception {
-        CachetProcess demo = CachetProcess.start(home, "demo");
-        String line = demo.nextLine();
-        while (line != null && !line.startsWith("  workspace ")) {
-            line = demo.nextLine();
-        }
-        assertThat(line).as(demo.err()).isNotNull();
-
-        demo.signal("INT");
+        CachetProcess demo = ctrlCAfter("  workspace ");
 
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(demo.out()).contains("stopped: interrupted: stopped by Ctrl-C");
@@ -65,19 +58,24 @@ class DemoCleanupTest {
 
     @Test
     void ctrl_c_during_the_check_stops_the_demo_without_a_verdict_and_removes_its_workspace() throws Exception {
-        CachetProcess demo = CachetProcess.start(home, "demo");
-        String line = demo.nextLine();
-        // The session's last line; the check (some seconds) runs next.
-        while (line != null && !line.startsWith("cost:")) {
-            line = demo.nextLine();
-        }
-        assertThat(line).as(demo.err()).isNotNull();
-
-        demo.signal("INT");
+        // After the session's last line: the check (a second or so) runs next.
+        CachetProcess demo = ctrlCAfter("cost:");
 
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(demo.out()).contains("stopped: done").doesNotContain("check:");
         assertThat(workspace(demo.out())).doesNotExist();
+    }
+
+    /** A demo sent Ctrl-C as soon as it printed a line that starts with {@code prefix}. */
+    private CachetProcess ctrlCAfter(String prefix) throws Exception {
+        CachetProcess demo = CachetProcess.start(home, "demo");
+        String line = demo.nextLine();
+        while (line != null && !line.startsWith(prefix)) {
+            line = demo.nextLine();
+        }
+        assertThat(line).as(demo.err()).isNotNull();
+        demo.signal("INT");
+        return demo;
     }
 
     private static Path workspace(String out) {
