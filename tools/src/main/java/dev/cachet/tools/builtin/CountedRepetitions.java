@@ -31,6 +31,7 @@ final class CountedRepetitions {
                 last = 1;
             } else if (c == '(') {
                 groups.push(new long[] {1});
+                last = 1;
             } else if (c == ')' && groups.size() > 1) {
                 last = groups.pop()[0];
             } else if (c == '{') {

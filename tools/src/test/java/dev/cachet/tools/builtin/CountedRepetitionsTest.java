@@ -19,7 +19,8 @@ class CountedRepetitionsTest {
         "[{99999}]           ; 1",
         "[]{}]{9}            ; 9",
         "(a{5}|b{9}){2}      ; 18",
-        "a{,9}               ; 1"})
+        "a{,9}               ; 1",
+        "((?:^){1000})(b){9} ; 1000"})
     void is_the_largest_product_of_nested_counts(String regex, long product) {
         assertThat(CountedRepetitions.of(regex.strip())).isEqualTo(product);
     }
