@@ -32,7 +32,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     /** A first word that names no command, as such, with the commands it may be a slip for. */
     private static Optional<String> unknownCommand(CommandLine.ParameterException e, String[] args) {
         if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || e.getCommandLine().getParent() != null
-                || args.length == 0 || args[0].startsWith("-") || !unmatched.getUnmatched().contains(args[0])) {
+                || args.length == 0 || args[0].isEmpty() || args[0].startsWith("-")
+                || !unmatched.getUnmatched().contains(args[0])) {
             return Optional.empty();
         }
         // picocli's likeliest, where it is a slip of the keys: one that starts as the word does.
