@@ -201,6 +201,7 @@ public final class Harness {
                     spec.strategy(), configured.params().values(), spec.limits(), systemPrompt, offered.specs(),
                     ModelChoice.of(model.spec())));
             SessionParts.keepAliveNote(spec, model).ifPresent(warnings::add);
+            SessionParts.budgetNote(spec, model).ifPresent(warnings::add);
             warnings.forEach(warning -> listener.on(new SessionEvent.Warned(warning)));
             SessionParts parts = new SessionParts(model, counter, new Ledger(model.price()), listener, clock,
                     spec.keepAlivePings(), schedulers);
@@ -230,6 +231,7 @@ public final class Harness {
             ToolBox offered = catalog(mcp, warnings::add).toolBox(spec.toolLoading());
             missingTools(record, offered).ifPresent(warnings::add);
             SessionParts.keepAliveNote(spec, model).ifPresent(warnings::add);
+            SessionParts.budgetNote(spec, model).ifPresent(warnings::add);
             SessionListener listener = SessionListener.all(List.of(log, display));
             Ledger ledger = new Ledger(model.price(), record.usage(), record.costUsd(), record.pings());
             SessionParts parts = new SessionParts(model.continuing(record.turns()), counter, ledger, listener, clock,

@@ -19,6 +19,7 @@ import dev.cachet.harness.loop.StrategyNews;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.ModelClient;
 import dev.cachet.providers.PricedClient;
+import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.providers.pricing.KeepAliveCost;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionListener;
@@ -70,6 +71,13 @@ final class SessionParts {
         return spec.keepAlivePings() == 0 || model.keepAlive().isPresent() ? Optional.empty()
                 : Optional.of("--cache-keepalive: " + model.spec() + " has no prompt cache that a request is documented "
                         + "to keep alive (OpenAI's and DeepSeek's cache prefixes on their own); no pings are sent");
+    }
+
+    /** Says that a cost limit counts nothing where the model is billed at $0 (one on your own server, unpriced). */
+    static Optional<String> budgetNote(RunSpec spec, PricedClient model) {
+        return Double.isInfinite(spec.limits().maxCostUsd()) || !model.price().equals(ModelPrice.FREE) ? Optional.empty()
+                : Optional.of("--max-cost: " + model.spec() + " is billed at $0, so the limit never stops the session;"
+                        + " price the model in ~/.config/cachet/prices.yaml for it to count");
     }
 
     /** The session's idle stretches, with keep-alive pings where asked for. */

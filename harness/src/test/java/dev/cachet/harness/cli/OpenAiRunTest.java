@@ -70,6 +70,18 @@ class OpenAiRunTest {
     }
 
     @Test
+    void a_cost_limit_on_a_model_billed_at_nothing_says_it_never_stops_the_session() throws Exception {
+        server.enqueue(call("c1", "finish", "\"{\\\"summary\\\":\\\"done\\\"}\"", 1500, 0));
+
+        CliRun run = CliRun.of("run", "-w", workspace.toString(), "-m", "openai-compatible:llama3",
+                "--base-url", server.url("/v1").toString(), "--max-cost", "0.50", "task");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out() + run.err()).contains("--max-cost: openai-compatible:llama3 is billed at $0, so the limit"
+                + " never stops the session");
+    }
+
+    @Test
     void a_model_of_a_paid_provider_without_a_price_is_refused_before_any_request() {
         CliRun run = CliRun.withEnvironment(Map.of("OPENAI_API_KEY", "x"), "run", "-w", workspace.toString(), "-m",
                 "openai:gpt-9-ultra", "--base-url", server.url("/v1").toString(), "task");
