@@ -158,6 +158,9 @@ final class ReplayCommand extends Subcommand implements Callable<Integer>, Count
         outcome.shared().forEach(err::println);
         outcome.notes().forEach(err::println);
         if (outcome.runs().isEmpty() && failures.isEmpty() && !outcome.withoutCalls().isEmpty()) {
+            if (out != null) {
+                err.println("nothing to report: nothing written in " + out);
+            }
             return ExitCodes.OK;
         }
         if (outcome.runs().isEmpty()) {

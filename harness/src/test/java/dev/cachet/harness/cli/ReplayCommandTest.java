@@ -292,12 +292,14 @@ class ReplayCommandTest {
         String said = "1 log without a model call yet (a session opened and left, or one that failed before its first"
                 + " answer): nothing in it to replay";
 
-        CliRun alone = replay(List.of(failed));
+        Path out = dir.resolve("out");
+        CliRun alone = replay(List.of(failed), "--out", out.toString());
         CliRun beside = replay(List.of(failed, session), "--format", "json");
 
         assertThat(alone.exitCode()).as(alone.err()).isZero();
         assertThat(alone.out()).isEmpty();
-        assertThat(alone.err().lines()).contains(said).noneMatch(line -> line.startsWith("skipped"));
+        assertThat(alone.err().lines()).contains(said, "nothing to report: nothing written in " + out)
+                .noneMatch(line -> line.startsWith("skipped"));
         assertThat(beside.exitCode()).as(beside.err()).isZero();
         assertThat(beside.err().lines()).contains(said);
         assertThat(beside.out()).isEqualTo(replay(List.of(session), "--format", "json").out());
