@@ -23,7 +23,12 @@ final class CountedRepetitions {
         long last = 1; // the product of the atom just closed: a group's, else 1
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
-            if (c == '\\') {
+            if (c == '\\' && regex.startsWith("Q", i + 1)) {
+                // Quoted to \E, or to the end: no count in it.
+                int end = regex.indexOf("\\E", i + 2);
+                i = end < 0 ? regex.length() : end + 1;
+                last = 1;
+            } else if (c == '\\') {
                 i++;
                 last = 1;
             } else if (c == '[') {

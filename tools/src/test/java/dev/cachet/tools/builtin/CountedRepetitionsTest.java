@@ -20,7 +20,9 @@ class CountedRepetitionsTest {
         "[]{}]{9}            ; 9",
         "(a{5}|b{9}){2}      ; 18",
         "a{,9}               ; 1",
-        "((?:^){1000})(b){9} ; 1000"})
+        "((?:^){1000})(b){9} ; 1000",
+        "\\Q{99999}\\E{3}     ; 3",
+        "\\Q{99999}          ; 1"})
     void is_the_largest_product_of_nested_counts(String regex, long product) {
         assertThat(CountedRepetitions.of(regex.strip())).isEqualTo(product);
     }
