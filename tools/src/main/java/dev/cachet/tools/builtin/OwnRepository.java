@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The workspace's own repository, as the git tools read it: a {@code .git} directory in the workspace that points
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class OwnRepository {
     private static final List<String> ELSEWHERE = List.of("commondir", "objects/info/alternates");
-    private static final Pattern INCLUDE = Pattern.compile("(?im)^\\s*\\[\\s*include(if)?\\b");
+    /** A section [include] or [includeIf ...] anywhere, whatever comes before it on its line (a byte order mark). */
+    private static final Pattern INCLUDE = Pattern.compile("(?i)\\[\\s*include(if)?\\b");
     /** More than any repository's own config; a larger one is refused rather than searched. */
     private static final long MAX_CONFIG_BYTES = 1 << 20;
 
@@ -33,6 +35,7 @@ final class OwnRepository {
             throw new ToolException("the workspace's .git is a file or a link (a linked worktree's, a submodule's), not"
                     + " a directory of its own: the git tools read only a repository that lies in the workspace");
         }
+        entriesOwnAndPlain(gitDir);
         for (String name : ELSEWHERE) {
             if (Files.exists(gitDir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                 throw new ToolException(".git/" + name + " points the repository elsewhere, which the git tools do not"
@@ -40,9 +43,6 @@ final class OwnRepository {
             }
         }
         Path config = gitDir.resolve("config");
-        if (Files.isSymbolicLink(config)) {
-            throw new ToolException(".git/config is a link, which the git tools do not follow");
-        }
         try {
             if (Files.isRegularFile(config) && Files.size(config) > MAX_CONFIG_BYTES) {
                 throw new ToolException(".git/config is larger than a repository's config is (over 1 MiB)");
@@ -56,5 +56,36 @@ final class OwnRepository {
             throw new ToolException("cannot read .git/config: " + e.getMessage());
         }
         return gitDir;
+    }
+
+    /**
+     * Every entry of .git and of its folders (objects, refs, info, logs...) is a plain file or a folder: a link there
+     * could hand JGit another repository's objects or refs, and a named pipe would block it for ever.
+     */
+    private static void entriesOwnAndPlain(Path gitDir) throws ToolException {
+        try (Stream<Path> top = Files.list(gitDir)) {
+            for (Path entry : (Iterable<Path>) top::iterator) {
+                if (entry.getFileName().toString().equals("hooks")) {
+                    continue; // no hook runs (CommandlessFs), and none is read: a linked hook is common and harmless
+                }
+                plain(gitDir, entry);
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    try (Stream<Path> inner = Files.list(entry)) {
+                        for (Path nested : (Iterable<Path>) inner::iterator) {
+                            plain(gitDir, nested);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ToolException("cannot list .git: " + e.getMessage());
+        }
+    }
+
+    private static void plain(Path gitDir, Path entry) throws ToolException {
+        if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ToolException(".git/" + gitDir.relativize(entry) + " is a link or a special file, which the git"
+                    + " tools do not read");
+        }
     }
 }

@@ -93,6 +93,37 @@ class GitToolTest {
 
     @ParameterizedTest
     @MethodSource("tools")
+    void reads_no_link_nor_special_file_inside_git_nor_an_include_behind_a_byte_order_mark(GitTool tool)
+            throws Exception {
+        Path other = outside.resolve("other");
+        try (TestRepo elsewhere = TestRepo.init(other)) {
+            elsewhere.write("secret.txt", "TOKEN=TOPSECRET42\n").add("secret.txt").commit("secret");
+        }
+        try (TestRepo repo = TestRepo.init(root)) {
+            repo.write("a.txt", "a\n").add("a.txt").commit("first");
+        }
+        Path git = root.resolve(".git");
+        Path config = git.resolve("config");
+        String own = Files.readString(config);
+        Files.writeString(config, "\uFEFF[include]\n\tpath = " + outside.resolve("x.cfg") + "\n" + own);
+        assertThat(call(tool, root).content()).startsWith(".git/config includes other files");
+        Files.writeString(config, own);
+        org.eclipse.jgit.util.FileUtils.delete(git.resolve("objects").toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        Files.createSymbolicLink(git.resolve("objects"), other.resolve(".git/objects"));
+
+        ToolOutput linked = call(tool, root);
+
+        assertThat(linked).isEqualTo(ToolOutput.error(".git/objects is a link or a special file, which the git tools"
+                + " do not read"));
+        Files.delete(git.resolve("objects"));
+        Files.delete(git.resolve("HEAD"));
+        new ProcessBuilder("mkfifo", git.resolve("HEAD").toString()).start().waitFor();
+        assertThat(call(tool, root)).isEqualTo(ToolOutput.error(".git/HEAD is a link or a special file, which the git"
+                + " tools do not read"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("tools")
     void reads_no_other_repository_the_workspaces_git_points_to(GitTool tool) throws Exception {
         Path other = outside.resolve("other");
         try (TestRepo elsewhere = TestRepo.init(other)) {
