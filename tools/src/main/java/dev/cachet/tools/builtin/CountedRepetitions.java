@@ -10,8 +10,12 @@ import java.util.Deque;
  * {@code (?:(?:^){2000000000}){2000000000}}: such a pattern is refused before it runs.
  */
 final class CountedRepetitions {
-    /** As many as grep(1) allows one count (RE_DUP_MAX), here for the counts of nested groups together. */
-    static final long MAX = 32_767;
+    /**
+     * As many as RE2 allows one count, here for the counts of nested groups together: with a line's first
+     * {@link GrepTool#MAX_MATCHED_CHARS} characters matched, a part that matches nothing runs at most some 65 million
+     * times a line, a fraction of a second.
+     */
+    static final long MAX = 1_000;
 
     private CountedRepetitions() {}
 

@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
 public final class GrepTool extends BuiltinTool {
     static final int DEFAULT_MAX_MATCHES = 100;
     static final int MAX_LINE_CHARS = 300;
+    /** A line's characters a pattern is matched against: a part that matches nothing repeats at each of them. */
+    static final int MAX_MATCHED_CHARS = 1 << 16;
+    /** Comments mode, where a count may hold spaces and a comment hide a bracket from {@link CountedRepetitions}. */
+    private static final Pattern COMMENTS_MODE = Pattern.compile("\\(\\?[a-zA-Z]*x");
     private static final int SKIPPED_NAMED = 5;
 
     private static final ToolSpec SPEC = new ToolSpec("grep",
@@ -65,7 +69,10 @@ public final class GrepTool extends BuiltinTool {
         for (WorkspacePath file : candidates) {
             List<String> lines = readLines(files, file, tooLarge);
             for (int i = 0; i < lines.size(); i++) {
-                if (matches(pattern, new StoppableText(lines.get(i), deadline), file, i + 1, context)) {
+                String line = lines.get(i);
+                StoppableText text = new StoppableText(line.substring(0, Math.min(line.length(), MAX_MATCHED_CHARS)),
+                        deadline);
+                if (matches(pattern, text, file, i + 1, context)) {
                     if (matches == maxMatches) {
                         out.append("[... stopped after ").append(maxMatches).append(" matches; narrow the pattern or glob]\n");
                         return ToolOutput.ok(out.toString());
@@ -83,6 +90,7 @@ public final class GrepTool extends BuiltinTool {
     private static boolean matches(Pattern pattern, StoppableText line, WorkspacePath file, int number,
             ToolContext context) throws ToolException {
         try {
+            line.check();
             return pattern.matcher(line).find();
         } catch (StoppableText.Stopped e) {
             if (e.interrupted()) {
@@ -95,6 +103,9 @@ public final class GrepTool extends BuiltinTool {
     }
 
     private static Pattern compile(String regex) throws ToolException {
+        if (COMMENTS_MODE.matcher(regex).find()) {
+            throw new ToolException("the pattern '" + regex + "' turns on comments mode ((?x)), which grep does not take");
+        }
         if (CountedRepetitions.of(regex) > CountedRepetitions.MAX) {
             throw new ToolException("the pattern '" + regex + "' repeats a part more than "
                     + String.format(Locale.ROOT, "%,d", CountedRepetitions.MAX)

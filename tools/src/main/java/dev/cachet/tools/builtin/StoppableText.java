@@ -37,14 +37,19 @@ final class StoppableText implements CharSequence {
     public char charAt(int index) {
         if (++reads == READS_PER_CHECK) {
             reads = 0;
-            if (Thread.currentThread().isInterrupted()) {
-                throw new Stopped(true);
-            }
-            if (System.nanoTime() - deadlineNanos > 0) {
-                throw new Stopped(false);
-            }
+            check();
         }
         return text.charAt(index);
+    }
+
+    /** Ends the match now if the deadline passed or the thread was interrupted; a match reads no character at first. */
+    void check() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new Stopped(true);
+        }
+        if (System.nanoTime() - deadlineNanos > 0) {
+            throw new Stopped(false);
+        }
     }
 
     @Override

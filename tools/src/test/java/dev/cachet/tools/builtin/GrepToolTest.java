@@ -88,8 +88,27 @@ class GrepToolTest {
                 "pattern", "(?:(?:^){2000000000}){2000000000}");
 
         assertThat(output).isEqualTo(ToolOutput.error("the pattern '(?:(?:^){2000000000}){2000000000}' repeats a part"
-                + " more than 32,767 times, counts of nested groups multiplied; use fewer, or * and +"));
+                + " more than 1,000 times, counts of nested groups multiplied; use fewer, or * and +"));
         assertThat(call(tool, root(), "pattern", "x{3}|(?:x{2}){100}").error()).isFalse();
+        assertThat(call(tool, root(), "pattern", "(?x)(?:(?:^){2 000000000}){2 000000000}x")).isEqualTo(ToolOutput.error(
+                "the pattern '(?x)(?:(?:^){2 000000000}){2 000000000}x' turns on comments mode ((?x)), which grep does"
+                        + " not take"));
+    }
+
+    @Test
+    void a_pattern_that_matches_nothing_at_each_character_of_a_huge_line_ends_at_the_timeout() throws IOException {
+        // 999 empty steps and an end that reads no character, at each of the line's first 65,536 characters, where a
+        // 9 MiB line took minutes: no character is read for the clock to be looked at.
+        write("long.txt", "a".repeat(9 << 20) + "\n");
+        long start = System.nanoTime();
+
+        ToolOutput output = call(tool, ToolTesting.context(root(), Duration.ofSeconds(1), 20_000),
+                "pattern", "(?:(?:){27}){37}$");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertThat(output.content()).satisfiesAnyOf(
+                content -> assertThat(content).contains("after 1s, the command timeout"),
+                content -> assertThat(content).contains("long.txt:1"));
     }
 
     @Test
