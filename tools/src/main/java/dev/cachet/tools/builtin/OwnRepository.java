@@ -2,6 +2,7 @@ package dev.cachet.tools.builtin;
 
 import dev.cachet.tools.ToolException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -59,25 +60,17 @@ final class OwnRepository {
     }
 
     /**
-     * Every entry of .git and of its folders (objects, refs, info, logs...) is a plain file or a folder: a link there
-     * could hand JGit another repository's objects or refs, and a named pipe would block it for ever.
+     * Every entry under .git is a plain file or a folder: a link anywhere in it (a pack, a loose object, the objects
+     * folder) could hand JGit another repository's objects, and a named pipe would block it for ever. Hooks aside:
+     * none runs (CommandlessFs), none is read, and a linked hook is common.
      */
     private static void entriesOwnAndPlain(Path gitDir) throws ToolException {
-        try (Stream<Path> top = Files.list(gitDir)) {
-            for (Path entry : (Iterable<Path>) top::iterator) {
-                if (entry.getFileName().toString().equals("hooks")) {
-                    continue; // no hook runs (CommandlessFs), and none is read: a linked hook is common and harmless
-                }
+        Path hooks = gitDir.resolve("hooks");
+        try (Stream<Path> entries = Files.walk(gitDir)) {
+            for (Path entry : (Iterable<Path>) entries.filter(path -> !path.startsWith(hooks))::iterator) {
                 plain(gitDir, entry);
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    try (Stream<Path> inner = Files.list(entry)) {
-                        for (Path nested : (Iterable<Path>) inner::iterator) {
-                            plain(gitDir, nested);
-                        }
-                    }
-                }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new ToolException("cannot list .git: " + e.getMessage());
         }
     }

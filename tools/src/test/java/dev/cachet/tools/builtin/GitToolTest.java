@@ -116,6 +116,21 @@ class GitToolTest {
         assertThat(linked).isEqualTo(ToolOutput.error(".git/objects is a link or a special file, which the git tools"
                 + " do not read"));
         Files.delete(git.resolve("objects"));
+        // One loose object of the other repository's, linked into a folder of this one's own.
+        Path folder;
+        try (java.util.stream.Stream<Path> folders = Files.list(other.resolve(".git/objects"))) {
+            folder = folders.filter(p -> p.getFileName().toString().length() == 2).findFirst().orElseThrow();
+        }
+        Path object;
+        try (java.util.stream.Stream<Path> objects = Files.list(folder)) {
+            object = objects.findFirst().orElseThrow();
+        }
+        Path linkedObject = Files.createDirectories(git.resolve("objects").resolve(folder.getFileName()))
+                .resolve(object.getFileName());
+        Files.createSymbolicLink(linkedObject, object);
+        assertThat(call(tool, root).content()).isEqualTo(".git/" + git.relativize(linkedObject)
+                + " is a link or a special file, which the git tools do not read");
+        Files.delete(linkedObject);
         Files.delete(git.resolve("HEAD"));
         new ProcessBuilder("mkfifo", git.resolve("HEAD").toString()).start().waitFor();
         assertThat(call(tool, root)).isEqualTo(ToolOutput.error(".git/HEAD is a link or a special file, which the git"
