@@ -44,12 +44,14 @@ final class OwnRepository {
             }
         }
         Path config = gitDir.resolve("config");
+        if (!Files.isRegularFile(config)) {
+            return gitDir;
+        }
         try {
-            if (Files.isRegularFile(config) && Files.size(config) > MAX_CONFIG_BYTES) {
+            if (Files.size(config) > MAX_CONFIG_BYTES) {
                 throw new ToolException(".git/config is larger than a repository's config is (over 1 MiB)");
             }
-            if (Files.isRegularFile(config) && INCLUDE.matcher(Files.readString(config, StandardCharsets.ISO_8859_1))
-                    .find()) {
+            if (INCLUDE.matcher(Files.readString(config, StandardCharsets.ISO_8859_1)).find()) {
                 throw new ToolException(".git/config includes other files ([include] or [includeIf]), which the git"
                         + " tools do not read");
             }

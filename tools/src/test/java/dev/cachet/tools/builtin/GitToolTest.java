@@ -29,6 +29,15 @@ class GitToolTest {
         return Stream.of(new GitStatusTool(), new GitDiffTool());
     }
 
+    /** Another repository on the machine, whose committed file holds a secret. */
+    private Path repositoryWithSecret() throws Exception {
+        Path other = outside.resolve("other");
+        try (TestRepo elsewhere = TestRepo.init(other)) {
+            elsewhere.write("secret.txt", "TOKEN=TOPSECRET42\n").add("secret.txt").commit("secret");
+        }
+        return other;
+    }
+
     @ParameterizedTest
     @MethodSource("tools")
     void refuses_a_workspace_that_is_not_a_repository(GitTool tool) {
@@ -95,10 +104,7 @@ class GitToolTest {
     @MethodSource("tools")
     void reads_no_link_nor_special_file_inside_git_nor_an_include_behind_a_byte_order_mark(GitTool tool)
             throws Exception {
-        Path other = outside.resolve("other");
-        try (TestRepo elsewhere = TestRepo.init(other)) {
-            elsewhere.write("secret.txt", "TOKEN=TOPSECRET42\n").add("secret.txt").commit("secret");
-        }
+        Path other = repositoryWithSecret();
         try (TestRepo repo = TestRepo.init(root)) {
             repo.write("a.txt", "a\n").add("a.txt").commit("first");
         }
@@ -140,10 +146,7 @@ class GitToolTest {
     @ParameterizedTest
     @MethodSource("tools")
     void reads_no_other_repository_the_workspaces_git_points_to(GitTool tool) throws Exception {
-        Path other = outside.resolve("other");
-        try (TestRepo elsewhere = TestRepo.init(other)) {
-            elsewhere.write("secret.txt", "TOKEN=TOPSECRET42\n").add("secret.txt").commit("secret");
-        }
+        Path other = repositoryWithSecret();
         try (TestRepo repo = TestRepo.init(root)) {
             repo.write("a.txt", "a\n").add("a.txt").commit("first");
             Files.writeString(root.resolve(".git/commondir"), other.resolve(".git").toString());
