@@ -10,6 +10,7 @@ import dev.cachet.harness.chat.TurnStop;
 import dev.cachet.harness.resume.SessionFiles;
 import dev.cachet.harness.resume.SessionRecord;
 import dev.cachet.harness.view.Style;
+import dev.cachet.harness.view.TerminalText;
 import dev.cachet.providers.PricedClient;
 import dev.cachet.providers.session.SessionListener;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
     }
 
     private int chat(Terminal terminal) {
-        PrintWriter out = terminal.writer();
+        PrintWriter out = new PrintWriter(TerminalText.writer(terminal.writer()), true);
         boolean capable = ChatTerminal.capable(terminal);
         Style style = Style.detect(environment(), capable);
         Harness harness = harness();

@@ -2,9 +2,11 @@ package dev.cachet.harness.cli;
 
 import dev.cachet.context.TokenCounter;
 import dev.cachet.context.error.CachetException;
+import dev.cachet.harness.view.TerminalText;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -31,15 +33,25 @@ public final class Main {
                 ChatTerminal.system(), System.in, commands(args));
         CheckedOutput stdout = new CheckedOutput(new FileOutputStream(FileDescriptor.out),
                 CheckedOutput.toPipe(Path.of("/proc/self/fd/1")));
-        // In the charset picocli would print in.
-        Charset charset = Optional.ofNullable(System.getProperty("sun.stdout.encoding")).map(Charset::forName)
-                .orElse(Charset.defaultCharset());
-        commandLine.setOut(new PrintWriter(new OutputStreamWriter(stdout, charset), true));
+        // What a command prints can hold what the model, a tool or a log wrote: its controls are shown, not obeyed.
+        commandLine.setOut(shownOn(stdout, charset("stdout")));
+        commandLine.setErr(shownOn(System.err, charset("stderr")));
         int status = commandLine.execute(args);
         commandLine.getOut().flush();
         status = stdout.status(status, System.err);
         LauncherClassList.settle(System.getProperty(LauncherClassList.PROPERTY), status, commandLine.getParseResult());
         System.exit(status);
+    }
+
+    /** A writer on {@code out} that shows the controls in what it prints ({@link TerminalText#writer}). */
+    static PrintWriter shownOn(OutputStream out, Charset charset) {
+        return new PrintWriter(TerminalText.writer(new OutputStreamWriter(out, charset)), true);
+    }
+
+    /** The charset picocli would print to {@code stream} in. */
+    private static Charset charset(String stream) {
+        return Optional.ofNullable(System.getProperty("sun." + stream + ".encoding")).map(Charset::forName)
+                .orElse(Charset.defaultCharset());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.harness.view.TerminalText;
 import dev.cachet.tools.sandbox.Approver;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,10 +31,11 @@ final class TerminalApprover implements Approver {
     @Override
     public synchronized boolean approve(String what) {
         if (!interactive) {
-            err.println("cachet: declined " + what + ": --approve asks on a terminal, and stdin is not one");
+            err.println("cachet: declined " + TerminalText.oneLine(what) + ": --approve asks on a terminal, and stdin is not one");
             return false;
         }
-        err.print("cachet: allow " + what + "? [y/N] ");
+        // One line, every control shown: a command must not be able to draw another over itself.
+        err.print("cachet: allow " + TerminalText.oneLine(what) + "? [y/N] ");
         err.flush();
         try {
             String answer = in.readLine();

@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 /**
  * The output a live view writes to, shared by the view and its spinner's thread: whole lines, text that arrives in
  * pieces (the model's), and on a terminal one status line redrawn in place, cleared before anything else is written.
+ * Lines and text hold what the model and its tools wrote, so their control characters are shown, not obeyed
+ * ({@link TerminalText}).
  */
 public final class Screen {
     private final PrintWriter out;
@@ -33,14 +35,14 @@ public final class Screen {
     /** A line of its own: text written in pieces before it is ended first. */
     public synchronized void line(String line) {
         endText();
-        lines.accept(line);
+        lines.accept(TerminalText.shown(line));
         out.flush();
     }
 
     /** A piece of text that may end mid-line, as the model's answer arrives. */
     public synchronized void text(String piece) {
         clearStatus();
-        out.print(piece);
+        out.print(TerminalText.shown(piece));
         midLine = !piece.isEmpty() ? !piece.endsWith("\n") : midLine;
         out.flush();
     }

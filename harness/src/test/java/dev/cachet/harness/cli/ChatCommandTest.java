@@ -133,6 +133,16 @@ class ChatCommandTest {
     }
 
     @Test
+    void what_the_agent_wrote_is_shown_by_slash_commands_not_obeyed() throws IOException {
+        Path recording = recording(edit("c1", "one", "two\\u001b]52;c;cm0gLXJmIH4=\\u0007"), finish("c2"));
+
+        CliRun chat = chat(new ChatRun("make it two", "/diff"), recording);
+
+        assertThat(chat.exitCode()).as(chat.err()).isZero();
+        assertThat(chat.out()).contains("+two\\u001b]52;c;cm0gLXJmIH4=\\u0007").doesNotContain("\u001b]52");
+    }
+
+    @Test
     void undo_restores_the_file_the_agent_changed_last_and_tells_the_model() throws IOException {
         Path recording = recording(edit("c1", "one", "two"), call("c2", "write_file",
                 "{\"path\":\"NEW.md\",\"content\":\"new\\n\"}"), finish("c3"), finish("c4"));

@@ -2,6 +2,8 @@ package dev.cachet.harness.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachet.context.message.ToolCall;
+import dev.cachet.context.message.ToolResult;
 import dev.cachet.providers.TextStream;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionLogs;
@@ -81,6 +83,25 @@ class LiveViewTest {
         now = 1_000_000_000L;
         List.copyOf(timers).forEach(Runnable::run);
         assertThat(out.toString()).as("off a terminal the spinner never draws").doesNotContain("waiting for the model");
+    }
+
+    @Test
+    void what_the_model_and_its_tools_wrote_reaches_the_terminal_shown_not_obeyed() {
+        LiveView view = view(true, new Style(true));
+        String osc52 = "\u001b]52;c;cm0gLXJmIH4=\u0007";
+        ToolCall hostile = new ToolCall("c9", "run_command", "{\"command\":\"rm -rf ~ \\r\\u001b[2K" + "ls\"}");
+
+        view.modelText().text("Done." + osc52);
+        view.on(ScriptedSession.answer(1, "Done." + osc52, 0.01, hostile));
+        view.on(new SessionEvent.ToolCalled(1, hostile));
+        view.on(new SessionEvent.ToolReturned(1, new ToolResult("c9", "run_command", "exit code 0\n\u001b[8msecret\u009b2J",
+                false), 3));
+        view.on(new SessionEvent.Warned("a file named \u001b[30mx"));
+
+        String shown = out.toString().replaceAll("\u001b\\[(?:[0-3]|2[1-3]|3[1-369])m", "");
+        assertThat(shown).doesNotContain("\u001b", "\u0007", "\u009b")
+                .contains("Done.\\u001b]52;c;cm0gLXJmIH4=\\u0007", "rm -rf ~ \\r\\u001b[2Kls", "\\u001b[8msecret\\u009b2J",
+                        "a file named \\u001b[30mx");
     }
 
     @Test

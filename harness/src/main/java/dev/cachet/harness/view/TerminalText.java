@@ -1,0 +1,113 @@
+package dev.cachet.harness.view;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text from the model, its tools and the files they read, made safe to print on a terminal: a control character is
+ * shown as its JSON escape (ESC as a backslash, u and 001b) instead of being obeyed. Obeyed, an escape sequence could
+ * set the user's clipboard (OSC 52), hide text, or erase a line and write another over it, so that the command an
+ * approval asks about is not the one shown. Kept: line breaks, tabs, and the colours {@link Style} and picocli's help
+ * write, which neither hide nor move text. JSON printed through here means what it meant.
+ */
+public final class TerminalText {
+    // Style's bold, dim, red, green, yellow, cyan and reset, and picocli's help's italic and their ends; no other
+    // sequence (not black, which hides text on a dark terminal, nor concealed).
+    private static final Pattern OWN_STYLE = Pattern.compile("\u001b\\[(?:[0-3]|2[1-3]|3[1-369])m");
+
+    private TerminalText() {}
+
+    /** For a line or a piece of text shown as it is: a carriage return is shown, except before a line break. */
+    public static String shown(String text) {
+        return escape(text, Rules.SHOWN);
+    }
+
+    /** For text a user is asked about: one line, every break and control shown, no colour taken from it. */
+    public static String oneLine(String text) {
+        return escape(text, Rules.ONE_LINE);
+    }
+
+    /**
+     * Everything written to {@code out} shown as {@link #shown} does, but carriage returns obeyed: cachet's own
+     * progress and status lines redraw with them, and what the model wrote reaches them through {@link #shown}.
+     */
+    public static Writer writer(Writer out) {
+        return new FilterWriter(out) {
+            @Override
+            public void write(int c) throws IOException {
+                out.write(escape(String.valueOf((char) c), Rules.WRITTEN));
+            }
+
+            @Override
+            public void write(char[] chars, int offset, int length) throws IOException {
+                out.write(escape(new String(chars, offset, length), Rules.WRITTEN));
+            }
+
+            @Override
+            public void write(String text, int offset, int length) throws IOException {
+                out.write(escape(text.substring(offset, offset + length), Rules.WRITTEN));
+            }
+        };
+    }
+
+    private enum Rules {
+        SHOWN(true, true, false),
+        ONE_LINE(false, false, false),
+        WRITTEN(true, true, true);
+
+        final boolean colours;
+        final boolean lineBreaks;
+        final boolean carriageReturns;
+
+        Rules(boolean colours, boolean lineBreaks, boolean carriageReturns) {
+            this.colours = colours;
+            this.lineBreaks = lineBreaks;
+            this.carriageReturns = carriageReturns;
+        }
+    }
+
+    private static String escape(String text, Rules rules) {
+        int first = firstControl(text, rules);
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        Matcher colour = OWN_STYLE.matcher(text);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!control(c) || c == '\t') {
+                out.append(c);
+            } else if (c == '\u001b' && rules.colours && colour.region(i, text.length()).lookingAt()) {
+                out.append(colour.group());
+                i = colour.end() - 1;
+            } else if (c == '\n') {
+                out.append(rules.lineBreaks ? "\n" : "\\n");
+            } else if (c == '\r') {
+                boolean beforeBreak = i + 1 < text.length() && text.charAt(i + 1) == '\n';
+                out.append(rules.carriageReturns ? "\r" : beforeBreak && rules.lineBreaks ? "" : "\\r");
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static int firstControl(String text, Rules rules) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (control(c) && c != '\t' && (c != '\n' || !rules.lineBreaks)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** C0 and C1 controls, DEL, and the marks that change the direction text is shown in (Trojan Source). */
+    private static boolean control(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c || c == 0x200e || c == 0x200f
+                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    }
+}

