@@ -39,7 +39,7 @@ public final class TaskCheck {
     /** Runs the shell command {@code check} of the task {@code taskId}, for tasks that are not a {@link Task}. */
     public CheckResult run(String taskId, String check, Path workspace) {
         try {
-            CommandSandbox confined = CommandSandbox.open(sandbox, environment);
+            CommandSandbox confined = CommandSandbox.open(sandbox, environment, workspace);
             CommandResult result = confined.run(check, workspace.toRealPath(), timeout, OUTPUT_LIMIT_CHARS);
             return new CheckResult(result.succeeded(), result.exitCode(), result.timedOut(), result.output());
         } catch (SandboxUnavailableException e) {

@@ -34,7 +34,7 @@ public final class RunCommandTool extends BuiltinTool {
         Duration timeout = timeout(args, context.commandTimeout());
         CommandSandbox sandbox;
         try {
-            sandbox = CommandSandbox.open(context.sandbox(), context.environment());
+            sandbox = CommandSandbox.open(context.sandbox(), context.environment(), context.workspace().root());
         } catch (SandboxUnavailableException e) {
             throw new ToolException(e.getMessage());
         }

@@ -34,6 +34,10 @@ import java.util.stream.Stream;
  */
 public final class McpConnection implements AutoCloseable {
     /** For the handshake and the tool list; generous because {@code npx} may first download the server. */
+    // Where POSIX systems keep env (scripts' #! lines name it): looked up on PATH, one the agent wrote in the
+    // workspace (.venv/bin) would run in its place and see every secret it was to remove.
+    private static final String ENV = "/usr/bin/env";
+
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(1);
 
     private final McpServerConfig config;
@@ -176,7 +180,7 @@ public final class McpConnection implements AutoCloseable {
                 .sorted()
                 .flatMap(name -> Stream.of("-u", name))
                 .toList();
-        Stream<String> env = scrub.isEmpty() ? Stream.empty() : Stream.concat(Stream.of("env"), scrub.stream());
+        Stream<String> env = scrub.isEmpty() ? Stream.empty() : Stream.concat(Stream.of(ENV), scrub.stream());
         Stream<String> cd = config.workingDirectory()
                 .map(directory -> Stream.of("/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", directory.toString()))
                 .orElse(Stream.empty());

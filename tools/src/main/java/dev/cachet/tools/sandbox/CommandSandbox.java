@@ -33,16 +33,18 @@ public final class CommandSandbox {
 
     /**
      * The sandbox for commands started from {@code environment}, the one cachet was given, whose PATH has the
-     * programs a confined command needs.
+     * programs a confined command needs: outside {@code workspace}, where a command could have put its own.
      * @throws SandboxUnavailableException if the sandbox confines commands and bwrap or prlimit is missing
      */
-    public static CommandSandbox open(Sandbox sandbox, Map<String, String> environment) throws SandboxUnavailableException {
+    public static CommandSandbox open(Sandbox sandbox, Map<String, String> environment, Path workspace)
+            throws SandboxUnavailableException {
         if (!sandbox.mode().confinesCommands()) {
             return new CommandSandbox(sandbox, environment, Optional.empty());
         }
-        Bubblewrap bwrap = Bubblewrap.installed(environment)
+        String path = environment.get("PATH");
+        Bubblewrap bwrap = Executables.outside(workspace, "bwrap", path).map(Bubblewrap::new)
                 .orElseThrow(() -> new SandboxUnavailableException(Bubblewrap.NOT_INSTALLED));
-        Path prlimit = Executables.onPath("prlimit", environment.get("PATH"))
+        Path prlimit = Executables.outside(workspace, "prlimit", path)
                 .orElseThrow(() -> new SandboxUnavailableException(PRLIMIT_NOT_INSTALLED));
         return new CommandSandbox(sandbox, environment, Optional.of(new Confinement(bwrap, prlimit)));
     }

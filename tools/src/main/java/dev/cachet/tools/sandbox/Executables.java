@@ -1,32 +1,59 @@
 package dev.cachet.tools.sandbox;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Predicate;
 
-/** Finds programs the way a shell does: in the first directory of a PATH value that has them executable. */
+/**
+ * Finds programs the way a shell does, in the first directory of a PATH value that has them executable, but only in
+ * absolute directories: a relative one names a folder of wherever cachet was started, often the workspace.
+ */
 final class Executables {
     private Executables() {}
 
-    /** {@code name} in the first directory of {@code path} (a PATH value, may be null) that has it executable. */
+    /** {@code name} in the first absolute directory of {@code path} (a PATH value, may be null) that has it. */
     static Optional<Path> onPath(String name, String path) {
+        return first(name, path, file -> true);
+    }
+
+    /**
+     * As {@link #onPath}, passing over what {@code workspace} holds however it is reached: a command can write
+     * there (an activated virtualenv puts {@code .venv/bin} first on PATH), and what sandboxes it must not be its.
+     */
+    static Optional<Path> outside(Path workspace, String name, String path) {
+        Path root = real(workspace);
+        return first(name, path, file -> !real(file).startsWith(root));
+    }
+
+    private static Optional<Path> first(String name, String path, Predicate<Path> allowed) {
         if (path == null) {
             return Optional.empty();
         }
-        return Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
-                .flatMap(dir -> candidate(dir, name).stream())
+        return Arrays.stream(path.split(File.pathSeparator)).flatMap(dir -> candidate(dir, name).stream())
                 .filter(file -> Files.isRegularFile(file) && Files.isExecutable(file))
+                .filter(allowed)
                 .findFirst();
     }
 
     private static Optional<Path> candidate(String dir, String name) {
         try {
-            return Optional.of(Path.of(dir, name));
+            Path folder = Path.of(dir);
+            return folder.isAbsolute() ? Optional.of(folder.resolve(name)) : Optional.empty();
         } catch (InvalidPathException e) {
             return Optional.empty();
+        }
+    }
+
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
         }
     }
 }

@@ -15,6 +15,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +44,9 @@ class SandboxedRunCommandTest {
     @AfterEach
     void removeOutside() throws IOException {
         if (outside != null) {
-            Files.deleteIfExists(outside.resolve("x"));
+            for (String name : List.of("x", "bwrap", "prlimit")) {
+                Files.deleteIfExists(outside.resolve(name));
+            }
             Files.delete(outside);
         }
     }
@@ -56,6 +61,23 @@ class SandboxedRunCommandTest {
 
         assertThat(output).isEqualTo(ToolOutput.ok("exit code 0\nhi\n"));
         assertThat(root.resolve("out/x")).hasContent("hi");
+    }
+
+    @Test
+    void a_bwrap_or_prlimit_the_agent_planted_on_path_inside_the_workspace_is_never_run() throws IOException {
+        // An activated virtualenv puts a folder of the workspace first on PATH; so does a relative entry.
+        Path bin = Files.createDirectories(root.resolve(".venv/bin"));
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("PATH", bin + ":.venv/bin:" + System.getenv("PATH"));
+        ToolContext context = context(root, environment).withSandbox(Sandbox.of(SandboxMode.WORKSPACE_WRITE));
+        call(tool, context, "command", "for p in bwrap prlimit; do printf '#!/bin/sh\\ntouch %s/$p\\n' "
+                + outside + " > .venv/bin/$p; chmod +x .venv/bin/$p; done");
+
+        ToolOutput output = call(tool, context, "command", "echo confined");
+
+        assertThat(output).isEqualTo(ToolOutput.ok("exit code 0\nconfined\n"));
+        assertThat(outside.resolve("bwrap")).doesNotExist();
+        assertThat(outside.resolve("prlimit")).doesNotExist();
     }
 
     @Test

@@ -18,7 +18,7 @@ class McpCommandTest {
                 Optional.empty(), Optional.empty(), McpServerConfig.DEFAULT_CALL_TIMEOUT);
 
         assertThat(McpConnection.commandIn(config, INHERITED))
-                .containsExactly("env", "-u", "GITHUB_TOKEN", "gh-server", "--stdio");
+                .containsExactly("/usr/bin/env", "-u", "GITHUB_TOKEN", "gh-server", "--stdio");
     }
 
     @Test

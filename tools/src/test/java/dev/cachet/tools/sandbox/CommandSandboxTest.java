@@ -13,10 +13,13 @@ class CommandSandboxTest {
     @TempDir
     Path bin;
 
+    @TempDir
+    Path workspace;
+
     @Test
     void a_confining_sandbox_needs_bwrap() {
         assertThatExceptionOfType(SandboxUnavailableException.class)
-                .isThrownBy(() -> CommandSandbox.open(Sandbox.DEFAULT, Map.of("PATH", bin.toString())))
+                .isThrownBy(() -> CommandSandbox.open(Sandbox.DEFAULT, Map.of("PATH", bin.toString()), workspace))
                 .withMessage(Bubblewrap.NOT_INSTALLED);
     }
 
@@ -25,13 +28,13 @@ class CommandSandboxTest {
         Files.createSymbolicLink(bin.resolve("bwrap"), Path.of("/bin/true"));
 
         assertThatExceptionOfType(SandboxUnavailableException.class)
-                .isThrownBy(() -> CommandSandbox.open(Sandbox.DEFAULT, Map.of("PATH", bin.toString())))
+                .isThrownBy(() -> CommandSandbox.open(Sandbox.DEFAULT, Map.of("PATH", bin.toString()), workspace))
                 .withMessage("prlimit (util-linux) is not installed: install the 'util-linux' package, or run with "
                         + "--sandbox full to run commands unsandboxed");
     }
 
     @Test
     void full_needs_neither() {
-        assertThatNoException().isThrownBy(() -> CommandSandbox.open(Sandbox.of(SandboxMode.FULL), Map.of()));
+        assertThatNoException().isThrownBy(() -> CommandSandbox.open(Sandbox.of(SandboxMode.FULL), Map.of(), workspace));
     }
 }
