@@ -105,6 +105,29 @@ class BubblewrapTest {
     }
 
     @Test
+    void hides_other_agents_logins_an_x_display_cookie_and_cachets_own_session_logs() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path state = Files.createDirectories(dir.resolve("state/cachet/sessions"));
+        for (String file : List.of(".claude/.credentials.json", ".codex/auth.json", ".Xauthority",
+                ".cargo/credentials.toml", ".terraform.d/credentials.tfrc.json")) {
+            Files.createDirectories(home.resolve(file).getParent());
+            Files.writeString(home.resolve(file), "{}");
+        }
+        Files.createDirectories(home.resolve(".local/state/cachet"));
+
+        List<String> argv = wrap(WORKSPACE, Sandbox.DEFAULT,
+                Map.of("HOME", home.toString(), "XDG_STATE_HOME", state.getParent().getParent().toString())).argv();
+
+        assertThat(argv).containsSequence("--ro-bind", "/dev/null", home + "/.claude/.credentials.json")
+                .containsSequence("--ro-bind", "/dev/null", home + "/.codex/auth.json")
+                .containsSequence("--ro-bind", "/dev/null", home + "/.Xauthority")
+                .containsSequence("--ro-bind", "/dev/null", home + "/.cargo/credentials.toml")
+                .containsSequence("--ro-bind", "/dev/null", home + "/.terraform.d/credentials.tfrc.json")
+                .containsSequence("--tmpfs", home + "/.local/state/cachet")
+                .containsSequence("--tmpfs", state.getParent().toString());
+    }
+
+    @Test
     void hides_nothing_of_a_home_it_is_not_given() {
         assertThat(wrap(WORKSPACE, Sandbox.DEFAULT, Map.of()).argv())
                 .doesNotContain(System.getProperty("user.home") + "/.ssh");
