@@ -1,14 +1,17 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.harness.Harness;
+import dev.cachet.harness.InputException;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.config.ConfigFiles;
 import dev.cachet.harness.config.UserDirs;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.session.SessionLogs;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -109,6 +112,38 @@ final class CachetCommand implements Callable<Integer>, CountsTokens {
     /** The user's directories, from the environment cachet was started with and nothing a config file says. */
     UserDirs dirs() {
         return new UserDirs(environment);
+    }
+
+    /** @throws dev.cachet.harness.InputException if a trusted config read lies where the agent in workspace can write */
+    void refuseConfigInside(Path workspace) {
+        configFiles().refuseTrustedProjectInside(workspace);
+    }
+
+    /** @throws dev.cachet.harness.InputException if {@code workspace} holds cachet's config or session logs */
+    void refuseWorkspaceHoldingOwnDirs(Path workspace) {
+        UserDirs dirs = dirs();
+        for (Path own : List.of(dirs.config(), dirs.stateHome().resolve("cachet"))) {
+            if (real(own).startsWith(real(workspace))) {
+                throw new InputException("the workspace " + workspace + " holds cachet's own config or session logs ("
+                        + own + "), which the agent could rewrite to choose what the next run starts; give a project "
+                        + "folder with -w, or --sandbox read-only or full");
+            }
+        }
+    }
+
+    // Where a path lies once links are followed, as far as it exists: the rest may be made later, by the agent too.
+    private static Path real(Path path) {
+        Path existing = path.toAbsolutePath().normalize();
+        Path rest = Path.of("");
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            rest = existing.getFileName().resolve(rest);
+            existing = existing.getParent();
+        }
+        try {
+            return existing.toRealPath().resolve(rest);
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
     }
 
     Path workingDirectory() {

@@ -68,7 +68,7 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
         boolean capable = ChatTerminal.capable(terminal);
         Style style = Style.detect(environment(), capable);
         Harness harness = harness();
-        RunSpec spec = agent.session.runSpec(agent.workspace(), "", config(), environment(), out, err()).withPlan(plan.plan);
+        RunSpec spec = agent.session.runSpec(workspace(agent), "", config(), environment(), out, err()).withPlan(plan.plan);
         Supplier<PricedClient> client = once(() -> harness.open(agent.model.spec(), err()::println));
         if (resume == null) {
             // Up front, so that a missing key is said before the chat starts. A resumed session brings its own model:

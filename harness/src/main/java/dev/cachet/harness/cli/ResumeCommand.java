@@ -44,7 +44,7 @@ final class ResumeCommand extends Subcommand implements Callable<Integer>, Count
     @Override
     public Integer call() {
         PrintWriter out = out();
-        Path log = SessionFiles.of(sessionLogs(), agent.workspace()).find(Optional.ofNullable(session));
+        Path log = SessionFiles.of(sessionLogs(), workspace(agent)).find(Optional.ofNullable(session));
         SessionRecord record = SessionRecord.read(log, warning -> err().println("warning: " + warning));
         record.stop().filter(stop -> stop.reason() == StopReason.DONE).ifPresent(done -> {
             throw new InputException("session " + record.id() + " is done (" + done.detail() + "); nothing to resume");

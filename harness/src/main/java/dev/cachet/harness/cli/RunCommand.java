@@ -40,7 +40,7 @@ final class RunCommand extends Subcommand implements Callable<Integer>, CountsTo
     public Integer call() {
         PrintWriter out = out();
         Harness harness = harness();
-        RunSpec run = agent.session.runSpec(agent.workspace(), task, config(), environment(), out, err()).withPlan(plan.plan);
+        RunSpec run = agent.session.runSpec(workspace(agent), task, config(), environment(), out, err()).withPlan(plan.plan);
         PricedClient client = harness.open(agent.model.spec(), err()::println);
         return stoppable(stop -> harness.run(run, client, display.view(out, err(), environment(), harness.sessionLogs(),
                 DisplayOptions.resumeHint(agent.workspace), agent.workspace()), stop));

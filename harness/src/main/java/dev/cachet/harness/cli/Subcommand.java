@@ -6,6 +6,8 @@ import dev.cachet.harness.config.Config;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.session.SessionLogs;
 import java.io.PrintWriter;
+import dev.cachet.tools.sandbox.SandboxMode;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,6 +37,21 @@ abstract class Subcommand {
 
     Config config() {
         return root.config();
+    }
+
+    /**
+     * The workspace {@code agent} names, once nothing that chooses what cachet starts lies where its agent could
+     * write it: a trusted config read from a folder inside it, or, where the agent may write the workspace, cachet's
+     * own config and session logs (moving a folder that holds a hidden one shows it again).
+     */
+    Path workspace(AgentOptions agent) {
+        Path workspace = agent.workspace();
+        root.refuseConfigInside(workspace);
+        SandboxMode mode = agent.session.sandbox.mode;
+        if (mode.confinesCommands() && mode.allowsWorkspaceWrites()) {
+            root.refuseWorkspaceHoldingOwnDirs(workspace);
+        }
+        return workspace;
     }
 
     /** Where sessions are logged, and found again to resume or list them. */

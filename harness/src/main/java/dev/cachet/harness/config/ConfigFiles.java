@@ -68,6 +68,24 @@ public final class ConfigFiles {
     }
 
     /**
+     * @throws InputException if a trusted project's config was read from a folder inside {@code workspace} other than
+     *     its root: the sandbox keeps only the workspace's own {@code .cachet.yaml} from the agent, which could write
+     *     this one and so choose what the next run starts
+     */
+    public void refuseTrustedProjectInside(Path workspace) {
+        Path root = TrustedDirectories.canonical(workspace).orElse(workspace);
+        for (Layer layer : layers) {
+            Optional<Path> folder = TrustedDirectories.canonical(layer.file().toAbsolutePath().getParent());
+            if (layer.trusted() && layer.file().getFileName().toString().equals(PROJECT_FILE)
+                    && Files.exists(layer.file()) && folder.filter(f -> f.startsWith(root) && !f.equals(root)).isPresent()) {
+                throw new InputException(layer.file() + ": a trusted config inside the workspace " + workspace
+                        + ", where the agent can write it (only the workspace's own .cachet.yaml is kept from it); run "
+                        + "cachet from " + workspace + " or outside it, or 'cachet trust --revoke' here");
+            }
+        }
+    }
+
+    /**
      * The agent never writes a project's {@code .cachet.yaml}, but it may write where a link by that name points, and
      * so set the keys only trust allows (a server to start, a sandbox to drop). The user's own config may be a link.
      */

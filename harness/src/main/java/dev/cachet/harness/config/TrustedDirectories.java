@@ -109,7 +109,7 @@ public final class TrustedDirectories {
         }
     }
 
-    private static Optional<Path> canonical(Path directory) {
+    static Optional<Path> canonical(Path directory) {
         try {
             return Optional.of(directory.toRealPath());
         } catch (IOException e) {

@@ -304,7 +304,9 @@ class ChatCommandTest {
 
     @Test
     void cachet_alone_on_a_terminal_opens_a_chat() {
-        CliRun alone = new ChatRun("/help").withEnvironment(Map.of("ANTHROPIC_API_KEY", "not-a-key")).run();
+        // The workspace is where the test runs, which holds the tests' home: a home of its own keeps it a project.
+        CliRun alone = new ChatRun("/help").withEnvironment(Map.of("ANTHROPIC_API_KEY", "not-a-key", "HOME",
+                dir.resolve("home").toString())).run();
 
         assertThat(alone.exitCode()).as(alone.err()).isZero();
         assertThat(alone.out()).contains("cachet chat in").contains("/compact").contains("no task was given; nothing logged");

@@ -105,6 +105,46 @@ class TrustCommandTest {
     }
 
     @Test
+    void a_trusted_config_in_a_folder_inside_the_workspace_is_refused_as_the_agent_can_write_it() throws IOException {
+        // Only the workspace's own .cachet.yaml is kept from the agent; sub's is as writable as any file there.
+        Path sub = Files.createDirectories(repo.resolve("sub"));
+        Files.writeString(sub.resolve(".cachet.yaml"), "strategy: masking\n");
+        assertThat(CliRun.in(sub, environment(), "trust").exitCode()).isZero();
+        String recording = "replay:" + TraceFixtures.DEMO.toAbsolutePath();
+
+        CliRun inside = CliRun.in(sub, environment(), "run", "-w", repo.toString(), "-m", recording, "task");
+        CliRun resume = CliRun.in(sub, environment(), "resume", "-w", repo.toString());
+        CliRun own = CliRun.in(sub, environment(), "run", "-m", recording, "--max-turns", "1", "task");
+
+        assertThat(inside.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(inside.err().strip()).isEqualTo("cachet: " + sub.resolve(".cachet.yaml") + ": a trusted config inside "
+                + "the workspace " + repo + ", where the agent can write it (only the workspace's own .cachet.yaml is "
+                + "kept from it); run cachet from " + repo + " or outside it, or 'cachet trust --revoke' here");
+        assertThat(resume.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(resume.err()).contains("a trusted config inside the workspace " + repo);
+        assertThat(own.err()).doesNotContain("a trusted config inside");
+    }
+
+    @Test
+    void a_workspace_holding_cachets_own_config_or_logs_is_refused_where_the_agent_could_write_them() throws IOException {
+        String recording = "replay:" + TraceFixtures.DEMO.toAbsolutePath();
+
+        Path linkedHome = Files.createSymbolicLink(repo.resolve("linked-home"), home);
+        CliRun atHome = cachet("run", "-w", home.toString(), "-m", recording, "task");
+        CliRun throughLink = cachet("run", "-w", linkedHome.toString(), "-m", recording, "task");
+        CliRun readOnly = cachet("run", "-w", home.toString(), "--sandbox", "read-only", "-m", recording,
+                "--max-turns", "1", "task");
+
+        assertThat(atHome.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(atHome.err().strip()).isEqualTo("cachet: the workspace " + home + " holds cachet's own config or "
+                + "session logs (" + home.resolve(".config/cachet") + "), which the agent could rewrite to choose what "
+                + "the next run starts; give a project folder with -w, or --sandbox read-only or full");
+        assertThat(throughLink.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(throughLink.err()).contains("holds cachet's own config or session logs");
+        assertThat(readOnly.err()).doesNotContain("holds cachet's own");
+    }
+
+    @Test
     void a_malformed_user_config_is_an_error_not_ignored() throws IOException {
         Files.createDirectories(home.resolve(".config/cachet/config.yaml"));
 
