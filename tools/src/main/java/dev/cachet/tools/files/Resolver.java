@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,11 +22,15 @@ import java.util.UUID;
  */
 final class Resolver implements Closeable {
     private static final int MAX_LINKS = 40;
+    // Names looked up in one resolution. A '..' walks its folder's path again from the root, so links that go down a
+    // deep folder and back up cost its depth squared each; this bound keeps a path to a fraction of a second.
+    private static final int MAX_STEPS = 10_000;
 
     private final Path rootPath;
     private final OpenDirectory root;
     private final String shown;
     private int links;
+    private int steps;
 
     private Resolver(Path rootPath, OpenDirectory root, String shown) {
         this.rootPath = rootPath;
@@ -41,6 +46,7 @@ final class Resolver implements Closeable {
     /** The directory at {@code path}. @throws NoSuchFileException if it is missing or not a directory */
     Directory directory(WorkspacePath path) throws IOException, ToolException {
         links = 0;
+        steps = 0;
         return walk(new ArrayDeque<>(path.names()), false, false);
     }
 
@@ -51,6 +57,7 @@ final class Resolver implements Closeable {
      */
     Entry entry(WorkspacePath path, boolean forWriting, boolean createParents) throws IOException, ToolException {
         links = 0;
+        steps = 0;
         Deque<String> pending = new ArrayDeque<>(path.names());
         while (true) {
             String last = pending.isEmpty() ? "." : pending.peekLast();
@@ -95,6 +102,10 @@ final class Resolver implements Closeable {
         Directory directory = new Directory(root, WorkspacePath.ROOT);
         try {
             while (!pending.isEmpty()) {
+                if (++steps > MAX_STEPS) {
+                    throw new ToolException(String.format(Locale.ROOT, "path '%s' takes more than %,d steps to follow "
+                            + "through its links and '..'", shown, MAX_STEPS));
+                }
                 String name = pending.pop();
                 if (name.equals(".")) {
                     continue;

@@ -10,8 +10,6 @@ import dev.cachet.context.HeadTailBuffer;
 
 /** A tool of an MCP server, under the name and with the schema the server gave it. */
 public final class McpTool implements Tool {
-    private static final int MAX_SHOWN_ARGUMENT_CHARS = 200;
-
     private final McpConnection connection;
     private final ToolSpec spec;
 
@@ -32,13 +30,10 @@ public final class McpTool implements Tool {
 
     @Override
     public ToolOutput execute(JsonNode args, ToolContext context) throws ToolException {
-        // A server acts outside the sandbox, so with --approve the user sees every call before it is made.
-        context.checkApproved("call " + server() + "/" + name() + " " + clip(args.toString()));
+        // A server acts outside the sandbox, so with --approve the user sees every call before it is made, whole: a
+        // long first argument would push the one that matters out of a clipped question.
+        context.checkApproved("call " + server() + "/" + name() + " " + args);
         // A server's output is as unbounded as a command's, and is capped the same way.
         return ToolOutput.ok(HeadTailBuffer.cap(connection.call(name(), args), context.outputLimitChars()));
-    }
-
-    private static String clip(String arguments) {
-        return arguments.length() <= MAX_SHOWN_ARGUMENT_CHARS ? arguments : arguments.substring(0, MAX_SHOWN_ARGUMENT_CHARS) + "...";
     }
 }

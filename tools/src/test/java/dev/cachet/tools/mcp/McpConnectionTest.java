@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.tools.Tool;
 import dev.cachet.tools.ToolBox;
+import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.ToolTesting;
 import dev.cachet.tools.builtin.ReadFileTool;
@@ -91,6 +92,18 @@ class McpConnectionTest {
     void calls_a_tool() {
         assertThat(call(everything, "echo", "message", "hello from cachet")).isEqualTo(ToolOutput.ok("Echo: hello from cachet"));
         assertThat(call(everything, "get-sum", "a", 2, "b", 3).content()).contains("5");
+    }
+
+    @Test
+    void with_approve_the_user_is_asked_about_every_argument_however_long_the_first_is() {
+        List<String> asked = new ArrayList<>();
+        ToolContext declining = ToolTesting.context(root).withApprover(what -> asked.add(what) && false);
+        String padding = "Updating the project notes. ".repeat(20);
+
+        ToolOutput output = ToolTesting.call(tool(everything, "get-sum"), declining, "note", padding, "a", 2, "b", 3);
+
+        assertThat(output.error()).isTrue();
+        assertThat(asked).containsExactly("call everything/get-sum {\"note\":\"" + padding + "\",\"a\":2,\"b\":3}");
     }
 
     @Test
