@@ -1,6 +1,7 @@
 package dev.cachet.tools;
 
 import dev.cachet.context.state.TaskState;
+import dev.cachet.tools.files.WorkspaceFiles;
 import dev.cachet.tools.sandbox.Approver;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
@@ -35,6 +36,11 @@ public record ToolContext(Workspace workspace, Map<String, String> environment, 
 
     public ToolContext withApprover(Approver approver) {
         return new ToolContext(workspace, environment, commandTimeout, outputLimitChars, taskState, sandbox, approver);
+    }
+
+    /** The workspace's files, less what the sandbox hides from commands. */
+    public WorkspaceFiles files() {
+        return new WorkspaceFiles(workspace.root(), sandbox.hiddenFrom(environment, workspace.root()));
     }
 
     /** @throws ToolException naming the mode, if the sandbox keeps {@code tool} from changing files */

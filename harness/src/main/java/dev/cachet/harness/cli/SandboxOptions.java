@@ -32,7 +32,8 @@ final class SandboxOptions {
     boolean allowNetwork;
 
     @Option(names = "--deny-read", paramLabel = "PATH", description = "Hide this path from sandboxed commands too, as "
-            + "they never see ~/.ssh, ~/.aws, ~/.gnupg and the other credential stores (repeatable).")
+            + "they never see ~/.ssh, ~/.aws, ~/.gnupg and the other credential stores, and, inside the workspace, "
+            + "from the file tools (repeatable).")
     List<Path> denyRead = new ArrayList<>();
 
     @Option(names = "--allow-read", paramLabel = "PATH", description = "Let sandboxed commands read this path although "

@@ -38,7 +38,7 @@ public final class EditFileTool extends BuiltinTool {
         WorkspacePath file = context.workspace().path(args.string("path"));
         String oldString = args.string("old_string");
         String newString = args.string("new_string");
-        WorkspaceFiles files = context.workspace().files();
+        WorkspaceFiles files = context.files();
         files.checkWritable(file);
         if (oldString.isEmpty()) {
             throw new ToolException("old_string is empty; use write_file to create or overwrite " + file);

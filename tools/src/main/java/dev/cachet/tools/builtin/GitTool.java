@@ -34,6 +34,11 @@ abstract class GitTool extends BuiltinTool {
         // JGit reads in cachet's own process, where the sandbox hides no credential store, and the model can write
         // what tells it where to read: the repository is the workspace's own .git, the work tree the workspace.
         Path root = context.workspace().root();
+        if (context.sandbox().hiddenFrom(context.environment(), root).anyInside(root)) {
+            // A diff or a status shows every file of the work tree, hidden or not.
+            throw new ToolException(name() + " is off while --deny-read hides a path inside the workspace; run git "
+                    + "in a command, whose sandbox hides it");
+        }
         Path gitDir = OwnRepository.check(root);
         try (Repository repository = new FileRepositoryBuilder().setFS(new CommandlessFs()).setGitDir(gitDir.toFile())
                 .setWorkTree(root.toFile()).setMustExist(true).build();

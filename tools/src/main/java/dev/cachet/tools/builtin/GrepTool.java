@@ -60,7 +60,7 @@ public final class GrepTool extends BuiltinTool {
         Pattern pattern = compile(args.string("pattern"));
         int maxMatches = args.positiveInt("max_matches", DEFAULT_MAX_MATCHES);
         WorkspacePath dir = context.workspace().path(args.optionalString("path").orElse("."));
-        WorkspaceFiles files = context.workspace().files();
+        WorkspaceFiles files = context.files();
         List<WorkspacePath> candidates = new FileWalker(files).files(dir, args.optionalString("glob").orElse("**"));
         StringBuilder out = new StringBuilder();
         List<WorkspacePath> tooLarge = new ArrayList<>();

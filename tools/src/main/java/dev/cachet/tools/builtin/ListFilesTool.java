@@ -34,7 +34,7 @@ public final class ListFilesTool extends BuiltinTool {
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
         WorkspacePath dir = context.workspace().path(args.optionalString("path").orElse("."));
-        List<WorkspacePath> files = new FileWalker(context.workspace().files())
+        List<WorkspacePath> files = new FileWalker(context.files())
                 .files(dir, args.optionalString("glob").orElse("**"));
         if (files.isEmpty()) {
             return ToolOutput.ok("no files match");

@@ -37,7 +37,7 @@ public final class ReadFileTool extends BuiltinTool {
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
         WorkspacePath file = context.workspace().path(args.string("path"));
-        List<String> lines = TextFiles.read(context.workspace().files(), file).lines().toList();
+        List<String> lines = TextFiles.read(context.files(), file).lines().toList();
         int start = args.positiveInt("start_line", 1);
         Optional<Integer> requestedEnd = args.optionalInt("end_line");
         if (requestedEnd.isPresent() && requestedEnd.get() < start) {

@@ -36,7 +36,7 @@ public final class WriteFileTool extends BuiltinTool {
         context.checkEditsAllowed(name());
         WorkspacePath file = context.workspace().path(args.string("path"));
         String content = args.string("content");
-        WorkspaceFiles files = context.workspace().files();
+        WorkspaceFiles files = context.files();
         files.checkWritable(file);
         Optional<WorkspaceFiles.Kind> kind = files.kind(file);
         if (kind.isPresent() && kind.get() == WorkspaceFiles.Kind.DIRECTORY) {

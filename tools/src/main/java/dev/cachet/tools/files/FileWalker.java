@@ -80,6 +80,9 @@ public final class FileWalker {
                 }
                 WorkspacePath childReal = real.resolve(name);
                 WorkspacePath childShown = shown.resolve(name);
+                if (resolver.hides(childReal)) {
+                    continue;
+                }
                 if (attributes.get().isDirectory()) {
                     if (!ALWAYS_SKIPPED.contains(name) && !ignored(ignores, childReal, true)) {
                         walkInto(directory, name, childReal, childShown, ignores);

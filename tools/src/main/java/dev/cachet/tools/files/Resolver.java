@@ -2,6 +2,7 @@ package dev.cachet.tools.files;
 
 import dev.cachet.tools.CachetFiles;
 import dev.cachet.tools.ToolException;
+import dev.cachet.tools.sandbox.HiddenFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,25 +30,35 @@ final class Resolver implements Closeable {
     private final Path rootPath;
     private final OpenDirectory root;
     private final String shown;
+    private final HiddenFiles hidden;
     private int links;
     private int steps;
 
-    private Resolver(Path rootPath, OpenDirectory root, String shown) {
+    private Resolver(Path rootPath, OpenDirectory root, String shown, HiddenFiles hidden) {
         this.rootPath = rootPath;
         this.root = root;
         this.shown = shown;
+        this.hidden = hidden;
     }
 
-    /** @param shown the path as the model wrote it, for messages */
-    static Resolver open(Path rootPath, String shown) throws IOException {
-        return new Resolver(rootPath, OpenDirectory.open(rootPath), shown);
+    /**
+     * @param shown the path as the model wrote it, for messages
+     * @param hidden what the sandbox hides from commands: a path that is, or leads to, one of these is refused
+     */
+    static Resolver open(Path rootPath, String shown, HiddenFiles hidden) throws IOException {
+        return new Resolver(rootPath, OpenDirectory.open(rootPath), shown, hidden);
+    }
+
+    /** Whether {@code real}, a path from the root with no link in it, is hidden from the agent. */
+    boolean hides(WorkspacePath real) {
+        return hidden.hides(rootPath.resolve(String.join("/", real.names())));
     }
 
     /** The directory at {@code path}. @throws NoSuchFileException if it is missing or not a directory */
     Directory directory(WorkspacePath path) throws IOException, ToolException {
         links = 0;
         steps = 0;
-        return walk(new ArrayDeque<>(path.names()), false, false);
+        return visible(walk(new ArrayDeque<>(path.names()), false, false));
     }
 
     /**
@@ -77,6 +88,7 @@ final class Resolver implements Closeable {
             try {
                 WorkspacePath real = parent.real().resolve(last);
                 refuseCachetFiles(real, forWriting);
+                refuseHidden(real);
                 Optional<BasicFileAttributes> attributes = parent.open().stat(last);
                 if (attributes.isEmpty() || !attributes.get().isSymbolicLink()) {
                     return new Entry(parent, real, attributes);
@@ -185,6 +197,22 @@ final class Resolver implements Closeable {
             if (parent.stat(name).filter(BasicFileAttributes::isDirectory).isEmpty()) {
                 throw e;
             }
+        }
+    }
+
+    private Directory visible(Directory directory) throws IOException, ToolException {
+        try {
+            refuseHidden(directory.real());
+            return directory;
+        } catch (ToolException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private void refuseHidden(WorkspacePath real) throws ToolException {
+        if (hides(real)) {
+            throw new ToolException("path '" + shown + "' is hidden (--deny-read)");
         }
     }
 

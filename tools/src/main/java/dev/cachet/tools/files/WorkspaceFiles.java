@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
+import dev.cachet.tools.sandbox.HiddenFiles;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -28,10 +29,17 @@ public final class WorkspaceFiles {
     private static final int CHUNK = 64 * 1024;
 
     private final Path root;
+    private final HiddenFiles hidden;
 
     /** @param root the workspace's root, a real path */
     public WorkspaceFiles(Path root) {
+        this(root, HiddenFiles.NONE);
+    }
+
+    /** @param hidden what the sandbox hides from commands, which these files hide too */
+    public WorkspaceFiles(Path root, HiddenFiles hidden) {
         this.root = root;
+        this.hidden = hidden;
     }
 
     public enum Kind { FILE, DIRECTORY, OTHER }
@@ -112,7 +120,7 @@ public final class WorkspaceFiles {
 
     /** A resolver over the workspace, for a walk through it; {@code shown} names the walk in messages. */
     Resolver resolver(WorkspacePath shown) throws IOException {
-        return Resolver.open(root, shown.toString());
+        return Resolver.open(root, shown.toString(), hidden);
     }
 
     private static void regularFile(Resolver.Entry entry, WorkspacePath path) throws ToolException, NoSuchFileException {

@@ -30,6 +30,25 @@ record Masks(List<Path> hidden, List<Path> shown) {
         return new Masks(hidden, shown);
     }
 
+    /**
+     * Whether a confined command finds nothing at {@code real} (a real path): the nearest mask or shown path over it
+     * is a mask; a path allowed by name is shown although a mask holds it, one hidden inside that hidden again.
+     */
+    boolean hides(Path real) {
+        int mask = nearest(hidden, real);
+        return mask >= 0 && mask > nearest(shown, real);
+    }
+
+    /** Whether a mask lies inside {@code workspace}, so that a tool reading all of it would read what it hides. */
+    boolean inside(Path workspace) {
+        return hidden.stream().anyMatch(path -> path.startsWith(workspace));
+    }
+
+    // The depth of the deepest of paths that holds real, or -1 if none does.
+    private static int nearest(List<Path> paths, Path real) {
+        return paths.stream().filter(real::startsWith).mapToInt(Path::getNameCount).max().orElse(-1);
+    }
+
     private static List<Path> realPaths(Stream<Path> paths) {
         return paths.flatMap(path -> realPath(path).stream()).distinct().toList();
     }

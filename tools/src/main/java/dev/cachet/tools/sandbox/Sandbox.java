@@ -1,5 +1,7 @@
 package dev.cachet.tools.sandbox;
 
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +24,16 @@ public record Sandbox(SandboxMode mode, Set<String> allowedEnv, boolean network,
     /** The mode with no secret passed on and no network. */
     public static Sandbox of(SandboxMode mode) {
         return new Sandbox(mode, Set.of(), false);
+    }
+
+    /**
+     * What a confined command cannot read, for tools that read the workspace themselves: a path hidden inside it is
+     * hidden from them too. Nothing under {@code full}, whose commands read everything.
+     *
+     * @param environment the one cachet was started with, which says where the credential stores are
+     */
+    public HiddenFiles hiddenFrom(Map<String, String> environment, Path workspace) {
+        return mode.confinesCommands() ? new HiddenFiles(Masks.of(environment, hidden, workspace)) : HiddenFiles.NONE;
     }
 
     public Sandbox withHidden(HiddenPaths hidden) {
