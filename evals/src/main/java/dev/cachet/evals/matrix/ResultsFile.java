@@ -65,7 +65,8 @@ public final class ResultsFile implements AutoCloseable {
                 throw new ResultsFileException(path + " already holds results: pass --resume to finish that eval,"
                         + " or pick another --out");
             }
-            Contents contents = parse(path, Files.readAllBytes(path));
+            // Through the locked channel: closing another handle on the file would drop the lock.
+            Contents contents = parse(path, readAll(channel));
             // Appending after a torn line would glue the next record to it.
             channel.truncate(contents.completeBytes());
             channel.position(contents.completeBytes());
@@ -176,6 +177,15 @@ public final class ResultsFile implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    private static byte[] readAll(FileChannel channel) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(channel.size()));
+        int read = 0;
+        while (bytes.hasRemaining() && read >= 0) {
+            read = channel.read(bytes, bytes.position());
+        }
+        return bytes.array();
     }
 
     private static void lock(FileChannel channel, Path path) throws IOException {

@@ -139,6 +139,19 @@ class ResultsFileTest {
     }
 
     @Test
+    void the_lock_another_process_sees_is_held_after_the_records_are_read() throws Exception {
+        write(line(record("t1", "hybrid", 1, true, 0.02)));
+        long inode = (Long) Files.getAttribute(file(), "unix:ino");
+
+        try (ResultsFile results = ResultsFile.open(out, true)) {
+            // Closing any other handle on the file drops the process's POSIX locks on it: reading the records
+            // through one did, and a second eval on the same --out ran every run again.
+            assertThat(Files.readAllLines(Path.of("/proc/locks")))
+                    .anyMatch(lock -> lock.contains(" POSIX ") && lock.matches(".*:" + inode + " .*"));
+        }
+    }
+
+    @Test
     void only_one_eval_writes_a_results_file_at_a_time() {
         try (ResultsFile results = ResultsFile.open(out, false)) {
             assertThatThrownBy(() -> ResultsFile.open(out, true))
