@@ -4,12 +4,14 @@ import dev.cachet.harness.InputException;
 import dev.cachet.providers.pricing.PriceListDownload;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.pricing.PriceTableException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * cachet's YAML config files, lowest precedence first: the user's {@code config.yaml} in cachet's config directory,
@@ -77,7 +79,7 @@ public final class ConfigFiles {
         for (Layer layer : layers) {
             Optional<Path> folder = TrustedDirectories.canonical(layer.file().toAbsolutePath().getParent());
             if (layer.trusted() && layer.file().getFileName().toString().equals(PROJECT_FILE)
-                    && Files.exists(layer.file()) && folder.filter(f -> f.startsWith(root) && !f.equals(root)).isPresent()) {
+                    && Files.isRegularFile(layer.file()) && folder.filter(f -> f.startsWith(root) && !f.equals(root)).isPresent()) {
                 throw new InputException(layer.file() + ": a trusted config inside the workspace " + workspace
                         + ", where the agent can write it (only the workspace's own .cachet.yaml is kept from it); run "
                         + "cachet from " + workspace + " or outside it, or 'cachet trust --revoke' here");
@@ -98,11 +100,24 @@ public final class ConfigFiles {
         }
     }
 
+    // The sandbox mounts over a project's .cachet.yaml while a command runs, making an empty folder where there is
+    // none; a cachet killed meanwhile leaves it. It holds no config, and another cachet may be using it.
+    private static boolean mountPoint(Path file) {
+        if (!file.getFileName().toString().equals(PROJECT_FILE) || !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(file)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Every file's settings, nearer files on top; {@code warnings} gets a line per key an untrusted file may not set. */
     public Config load(Consumer<String> warnings) {
         Config config = Config.EMPTY;
         for (Layer layer : layers) {
-            if (Files.exists(layer.file(), LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(layer.file(), LinkOption.NOFOLLOW_LINKS) && !mountPoint(layer.file())) {
                 if (!Files.isRegularFile(layer.file())) {
                     throw new InputException(layer.file() + ": not a file; cachet reads its config from it");
                 }

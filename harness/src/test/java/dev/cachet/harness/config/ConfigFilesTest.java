@@ -45,6 +45,16 @@ class ConfigFilesTest {
     }
 
     @Test
+    void an_empty_folder_named_as_the_project_config_is_the_sandboxs_mount_point_not_a_config() throws IOException {
+        // bwrap makes it while a command runs in the workspace; a killed cachet leaves it behind.
+        Path mountPoint = Files.createDirectories(dir.resolve(ConfigFiles.PROJECT_FILE));
+        assertThat(load(mountPoint)).isEqualTo(Config.EMPTY);
+
+        Files.writeString(mountPoint.resolve("x"), "");
+        assertThatThrownBy(() -> load(mountPoint)).hasMessage(mountPoint + ": not a file; cachet reads its config from it");
+    }
+
+    @Test
     void reads_the_strategy_and_the_parameters_of_each_strategy() throws IOException {
         Path file = write("a.yaml", """
                 strategy: masking
