@@ -10,7 +10,8 @@ public interface AgentRunner {
     /**
      * Called from several threads at once under {@code --jobs}, each with its own workspace. The agent must keep
      * within {@code task.budget()} (turns, cost, wall time) itself: the caller does not stop it. Prefer returning a
-     * result with a stop reason over throwing, so that the tokens spent are recorded.
+     * result with a stop reason, or throwing {@link AgentFailedException} with it, over throwing anything else, so
+     * that the tokens spent are recorded.
      *
      * @param strategy  the context strategy to run with, by name
      * @param workspace a fresh clone of the task's repository, set up, and the agent's alone

@@ -68,6 +68,9 @@ public final class LocalExecutor implements RunExecutor {
                 error = "check timed out after " + human(timeout);
             }
             stage = "clean-up";
+        } catch (AgentFailedException e) {
+            result = e.spent();
+            error = stage + ": " + OneLine.of(e);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

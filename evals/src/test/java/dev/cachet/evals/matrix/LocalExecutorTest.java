@@ -113,6 +113,20 @@ class LocalExecutorTest {
     }
 
     @Test
+    void an_agent_that_fails_through_no_fault_of_its_own_is_an_errored_run_that_keeps_what_it_spent() {
+        ScriptedAgent failing = new ScriptedAgent((task, strategy, workspace) -> {
+            throw new AgentFailedException(ScriptedAgent.RESULT, "provider error: overloaded");
+        });
+
+        RunRecord record = execute(failing, source.task("easy", "true"));
+
+        assertThat(record.solved()).isFalse();
+        assertThat(record.error()).isEqualTo("agent: provider error: overloaded");
+        assertThat(record.turns()).isEqualTo(2);
+        assertThat(record.costUsd()).isEqualTo(0.01);
+    }
+
+    @Test
     void a_workspace_that_cannot_be_prepared_is_an_errored_run_the_agent_never_sees() {
         SuiteTask task = source.task("easy", "true");
         SuiteTask missingCommit = new SuiteTask(task.id(), task.repo(), "no-such-branch", task.setup(),

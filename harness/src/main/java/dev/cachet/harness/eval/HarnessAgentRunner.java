@@ -1,9 +1,11 @@
 package dev.cachet.harness.eval;
 
+import dev.cachet.evals.matrix.AgentFailedException;
 import dev.cachet.evals.matrix.AgentResult;
 import dev.cachet.evals.matrix.AgentRunner;
 import dev.cachet.evals.suite.RunBudget;
 import dev.cachet.evals.suite.SuiteTask;
+import dev.cachet.evals.trace.IoReasons;
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.loop.StopRequest;
@@ -19,13 +21,13 @@ import dev.cachet.tools.mcp.McpServerConfig;
 import dev.cachet.tools.sandbox.Approver;
 import dev.cachet.tools.sandbox.Sandbox;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -64,16 +66,21 @@ public final class HarnessAgentRunner implements AgentRunner {
     }
 
     @Override
-    public AgentResult run(SuiteTask task, String strategy, Path workspace) {
+    public AgentResult run(SuiteTask task, String strategy, Path workspace) throws AgentFailedException {
         return run(task, strategy, false, workspace);
     }
 
+    /**
+     * @throws AgentFailedException with what the run spent, if the provider failed it or its session logs could not
+     *     be kept
+     */
     @Override
-    public AgentResult run(SuiteTask task, String strategy, boolean plan, Path workspace) {
+    public AgentResult run(SuiteTask task, String strategy, boolean plan, Path workspace) throws AgentFailedException {
         RunSpec spec = new RunSpec(workspace, task.prompt(), strategy, params.apply(strategy), limits(task.budget()),
                 ToolContext.DEFAULT_COMMAND_TIMEOUT, sandbox, Approver.ALWAYS, ToolLoading.DEFERRED, mcpServers, plan, 0);
         Watcher watcher = new Watcher();
         StopRequest stop = stops.open();
+        Optional<String> logsLeft;
         try {
             harness.run(spec, models.apply(task), watcher, stop);
         } catch (ProviderException e) {
@@ -84,14 +91,23 @@ public final class HarnessAgentRunner implements AgentRunner {
         } finally {
             boolean interrupted = watcher.stopped != null && watcher.stopped.reason() == StopReason.INTERRUPTED;
             stops.close(stop, interrupted);
-            keepLogs(task, plan ? strategy + "+plan" : strategy, workspace, interrupted);
+            logsLeft = keepLogs(task, plan ? strategy + "+plan" : strategy, workspace, interrupted);
         }
         SessionEvent.Stopped stopped = watcher.stopped;
         // A provider's error is the reason worth reading in a report; the other stops speak for themselves.
-        String reason = stopped.reason() == StopReason.PROVIDER_ERROR
+        boolean providerFailed = stopped.reason() == StopReason.PROVIDER_ERROR;
+        String reason = providerFailed
                 ? stopped.reason().label() + ": " + stopped.detail().lines().findFirst().orElse("")
                 : stopped.reason().label();
-        return new AgentResult(watcher.answers, stopped.usage(), stopped.costUsd(), watcher.peakWindow, reason);
+        AgentResult result = new AgentResult(watcher.answers, stopped.usage(), stopped.costUsd(), watcher.peakWindow,
+                reason);
+        if (logsLeft.isPresent()) {
+            throw new AgentFailedException(result, logsLeft.get());
+        }
+        if (providerFailed) {
+            throw new AgentFailedException(result, reason);
+        }
+        return result;
     }
 
     private static Limits limits(RunBudget budget) {
@@ -102,8 +118,10 @@ public final class HarnessAgentRunner implements AgentRunner {
     /**
      * Moves the run's session logs into the eval's results, since its workspace is deleted after the run. Only the
      * logs cachet wrote: a log the agent planted in its workspace must not pass for one of the eval's runs.
+     *
+     * @return why the logs could not be moved, and where they are, if they could not
      */
-    private void keepLogs(SuiteTask task, String arm, Path workspace, boolean interrupted) {
+    private Optional<String> keepLogs(SuiteTask task, String arm, Path workspace, boolean interrupted) {
         try {
             for (Path log : harness.sessionLogs().list(workspace)) {
                 String name = log.getFileName().toString();
@@ -113,8 +131,10 @@ public final class HarnessAgentRunner implements AgentRunner {
                 Files.move(log, target, StandardCopyOption.REPLACE_EXISTING);
             }
             removeIfEmpty(harness.sessionLogs().directoryFor(workspace));
+            return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the session logs of task " + task.id() + " in " + sessionsDir, e);
+            return Optional.of("cannot keep the session logs of task " + task.id() + " in " + sessionsDir + ": "
+                    + IoReasons.of(e) + "; what is not there is in " + harness.sessionLogs().directoryFor(workspace));
         }
     }
 

@@ -210,7 +210,7 @@ class EvalCommandTest {
     }
 
     @Test
-    void a_provider_failing_mid_run_keeps_what_the_run_cost_and_its_session_log() throws Exception {
+    void a_provider_failing_mid_run_is_an_errored_run_that_keeps_what_it_cost_and_its_session_log() throws Exception {
         try (MockWebServer provider = new MockWebServer()) {
             provider.start();
             provider.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body("""
@@ -228,15 +228,34 @@ class EvalCommandTest {
                     "--strategies", "transcript", "--model", "anthropic:claude-sonnet-4-6", "--base-url",
                     provider.url("/").toString(), "--sandbox", "full", "--out", out.resolve("o").toString());
 
-            assertThat(run.exitCode()).as(run.err()).isZero();
+            // Not the agent's failure to solve the task: an error, which a run of nothing but errors exits on.
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.INPUT);
             JsonNode record = Json.mapper().readTree(Files.readAllLines(out.resolve("o/results.jsonl")).get(0));
             assertThat(record.get("stop_reason").asText()).startsWith("provider error").contains("too long");
+            assertThat(record.get("error").asText()).startsWith("agent: provider error").contains("too long");
             assertThat(record.get("cost_usd").asDouble()).isPositive();
             assertThat(record.get("turns").asInt()).isEqualTo(1);
             try (var sessions = Files.walk(out.resolve("o/sessions"))) {
                 assertThat(sessions.filter(p -> p.toString().endsWith(".jsonl")).count()).isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void session_logs_that_cannot_be_kept_make_an_errored_run_that_keeps_its_cost_and_says_why() throws IOException {
+        // As a full disk would: the runs finish, and their logs cannot be moved into the eval's results.
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("sessions"), "");
+
+        CliRun run = eval("--strategies", "transcript");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.INPUT);
+        assertThat(results()).allSatisfy(record -> {
+            assertThat(record.get("error").asText()).startsWith("agent: cannot keep the session logs of task ")
+                    .contains(out.resolve("sessions") + ": ").contains("; what is not there is in ");
+            assertThat(record.get("cost_usd").asDouble()).isPositive();
+            assertThat(record.get("turns").asInt()).isPositive();
+        });
     }
 
     @Test
