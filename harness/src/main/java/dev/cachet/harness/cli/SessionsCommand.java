@@ -3,10 +3,8 @@ package dev.cachet.harness.cli;
 import dev.cachet.context.error.CachetException;
 import dev.cachet.evals.report.Table;
 import dev.cachet.evals.report.TextTable;
-import dev.cachet.harness.InputException;
 import dev.cachet.harness.resume.SessionFiles;
 import dev.cachet.harness.resume.SessionRecord;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +31,7 @@ final class SessionsCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(workspace)) {
-            throw new InputException("workspace " + workspace + " does not exist or is not a directory");
-        }
-        SessionFiles sessions = SessionFiles.of(sessionLogs(), workspace.toAbsolutePath().normalize());
+        SessionFiles sessions = SessionFiles.of(sessionLogs(), existing(workspace).toAbsolutePath().normalize());
         List<Path> logs = sessions.all();
         if (logs.isEmpty()) {
             out().println("no sessions in " + workspace.toAbsolutePath().normalize() + sessions.leftInWorkspaceHint());

@@ -1,12 +1,14 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.harness.Harness;
+import dev.cachet.harness.InputException;
 import dev.cachet.harness.SessionOutcome;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.session.SessionLogs;
 import java.io.PrintWriter;
 import dev.cachet.tools.sandbox.SandboxMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -45,11 +47,19 @@ abstract class Subcommand {
      * own config and session logs (moving a folder that holds a hidden one shows it again).
      */
     Path workspace(AgentOptions agent) {
-        Path workspace = agent.workspace();
+        Path workspace = existing(agent.workspace());
         root.refuseConfigInside(workspace);
         SandboxMode mode = agent.session.sandbox.mode;
         if (mode.confinesCommands() && mode.allowsWorkspaceWrites()) {
             root.refuseWorkspaceHoldingOwnDirs(workspace);
+        }
+        return workspace;
+    }
+
+    /** @throws InputException if {@code workspace} is not a directory: said before anything else, a key included */
+    static Path existing(Path workspace) {
+        if (!Files.isDirectory(workspace)) {
+            throw new InputException("workspace " + workspace + " does not exist or is not a directory");
         }
         return workspace;
     }

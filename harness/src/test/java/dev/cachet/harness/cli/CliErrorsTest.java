@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,6 +102,19 @@ class CliErrorsTest {
         CliRun strategy = CliRun.of("demo", "--strategy", "nosuch", "--keep");
         assertThat(strategy.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(strategy.out()).as("no workspace made, none kept").isEmpty();
+    }
+
+    @Test
+    void a_workspace_that_is_no_folder_is_named_before_a_missing_key_by_run_chat_and_resume() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "");
+        ChatRun terminal = new ChatRun("/help");
+
+        for (CliRun run : List.of(CliRun.withEnvironment(Map.of(), "run", "-w", file.toString(), "task"),
+                CliRun.withEnvironment(Map.of(), "resume", "-w", file.toString()),
+                terminal.run("chat", "-w", file.toString()))) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.INPUT);
+            assertThat(run.err().strip()).isEqualTo("cachet: workspace " + file + " does not exist or is not a directory");
+        }
     }
 
     @Test
