@@ -32,9 +32,10 @@ public final class SessionFiles {
         return new SessionFiles(logs, workspace);
     }
 
-    /** Every log, the one written to last first. */
+    /** Every log, the one written to last first; an empty one (a disk full before its first event) is none. */
     public List<Path> all() {
         return logs.list(workspace).stream()
+                .filter(SessionFiles::holdsAnything)
                 .sorted(Comparator.comparing(SessionFiles::modified).thenComparing(Path::getFileName).reversed())
                 .toList();
     }
@@ -73,6 +74,14 @@ public final class SessionFiles {
         List<Path> left = leftInWorkspace();
         return left.isEmpty() ? "" : " (" + Counted.of(left.size(), "log") + " older versions left in "
                 + left.get(0).getParent() + " can be resumed by path once checked)";
+    }
+
+    private static boolean holdsAnything(Path file) {
+        try {
+            return Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static FileTime modified(Path file) {

@@ -55,6 +55,17 @@ class SessionFilesTest {
     }
 
     @Test
+    void an_empty_log_is_no_session_to_list_or_resume() throws IOException {
+        Path session = log("20261201-100000-aaaaaa", "2026-12-05T10:00:00Z");
+        Path empty = log("20261202-100000-bbbbbb", "2026-12-05T11:00:00Z");
+        Files.writeString(empty, "");
+
+        SessionFiles sessions = SessionFiles.of(logs(), workspace());
+        assertThat(sessions.all()).containsExactly(session);
+        assertThat(sessions.find(Optional.empty())).isEqualTo(session);
+    }
+
+    @Test
     void finds_a_log_by_id_or_by_path_and_names_what_it_cannot_find() throws IOException {
         Path log = log("20261201-100000-aaaaaa", "2026-12-05T10:00:00Z");
         SessionFiles sessions = SessionFiles.of(logs(), workspace());

@@ -89,10 +89,14 @@ public final class SessionLog implements SessionListener, AutoCloseable {
         }
     }
 
+    /** Closes the log, and removes it if nothing could be written to it: an empty log is no session to resume. */
     @Override
     public void close() {
         try {
             file.close();
+            if (complete == 0) {
+                Files.deleteIfExists(path);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close session log " + path, e);
         }

@@ -128,8 +128,13 @@ class SessionLogTest {
                 assertThat(e).hasMessageStartingWith("cannot write session log " + path + ": No space left on device")
                         .hasMessageNotContaining("\n");
             }
+            if (written == 0) {
+                // An empty log is no session: left, it was the one 'cachet resume' picked, and failed on.
+                assertThat(path).as("a log nothing could be written to").doesNotExist();
+                continue;
+            }
             byte[] bytes = Files.readAllBytes(path);
-            assertThat(bytes.length == 0 || bytes[bytes.length - 1] == '\n').as("log ends with a whole line").isTrue();
+            assertThat(bytes[bytes.length - 1] == '\n').as("log ends with a whole line").isTrue();
             assertThat(new SessionLogReader(warning -> { throw new AssertionError(warning); }).read(path))
                     .extracting(LoggedEvent::event).containsExactlyElementsOf(events.subList(0, written));
             whole = Math.max(whole, written);
