@@ -107,6 +107,12 @@ public final class ResultsFile implements AutoCloseable {
         return records.stream().map(RunRecord::key).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** How many of {@code plan}'s runs are recorded already: a resumed eval may plan other runs than it recorded. */
+    public synchronized int doneOf(List<PlannedRun> plan) {
+        Set<String> done = completedKeys();
+        return (int) plan.stream().filter(run -> done.contains(run.key())).count();
+    }
+
     /** Writes one record as one line and forces it to disk before returning. */
     public synchronized void append(RunRecord record) {
         try {

@@ -5,16 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.Json;
+import dev.cachet.evals.suite.RunBudget;
+import dev.cachet.evals.suite.SuiteTask;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultsFileTest {
     @TempDir
     Path out;
+
+    private static PlannedRun planned(String task, String strategy, int repeat) {
+        return new PlannedRun(new SuiteTask(task, "repo", "HEAD", Optional.empty(), "fix it", "true", RunBudget.DEFAULT,
+                List.of(), List.of(), false), strategy, repeat);
+    }
 
     static RunRecord record(String task, String strategy, int repeat, boolean solved, double cost) {
         return new RunRecord(task, strategy, repeat, solved, 3, 1000, 200, 800, 50, cost, 0.4, 2500, 1200,
@@ -80,6 +88,7 @@ class ResultsFileTest {
             assertThat(results.completedKeys()).containsExactly("t1/hybrid/1");
             results.append(record("t1", "hybrid", 2, false, 0.03));
             assertThat(results.completedKeys()).containsExactlyInAnyOrder("t1/hybrid/1", "t1/hybrid/2");
+            assertThat(results.doneOf(List.of(planned("t1", "hybrid", 2), planned("t1", "masking", 1)))).isEqualTo(1);
         }
         assertThat(Files.readAllLines(file())).hasSize(2);
     }

@@ -130,6 +130,11 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
                 throw new UsageException("--keep keeps workspaces on this machine; with --executor kubernetes each "
                         + "run's workspace is its pod's");
             }
+            List<String> sandboxFlags = SandboxOptions.NAMES.stream().filter(this::given).toList();
+            if (!sandboxFlags.isEmpty()) {
+                throw new UsageException(String.join(", ", sandboxFlags) + ": the sandbox on this machine; with "
+                        + "--executor kubernetes each run's pod is its sandbox, and the agent may do anything in it");
+            }
             RemoteRepos.require(plan);
             checkModels(suite);
             Map<String, Map<String, Integer>> strategyParams = new LinkedHashMap<>();
@@ -155,7 +160,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
                         progress.guard().cancel();
                         stops.request(why);
                     }, err, "stopping the eval")) {
-                out().print(header.apply(results.completedKeys().size()));
+                out().print(header.apply(results.doneOf(plan)));
                 out().flush();
                 ExecutorSettings settings = new ExecutorSettings(agent, model.model, keep, dir.resolve("workspaces"), environment(),
                         confined);

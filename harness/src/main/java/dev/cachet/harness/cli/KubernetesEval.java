@@ -55,7 +55,7 @@ final class KubernetesEval {
             try (KubernetesClient client = connection.client()) {
                 ClusterEvalState state = ClusterEvalState.resolve(dir, options.namespace(), options.image(),
                         connection.namespace());
-                out.print(header.apply(results.completedKeys().size()));
+                out.print(header.apply(results.doneOf(plan)));
                 out.printf("  kubernetes: namespace %s, eval %s, image %s%n", state.namespace(), state.evalId(),
                         state.image());
                 out.flush();

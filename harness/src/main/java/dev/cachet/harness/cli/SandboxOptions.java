@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
 
 /** What the agent's commands may reach: declared once for every command that runs the agent. */
 final class SandboxOptions {
+    static final List<String> NAMES = List.of("--sandbox", "--allow-env", "--allow-network", "--deny-read",
+            "--allow-read", "--max-processes", "--max-memory");
+
     @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "workspace-write", converter = SandboxModeConverter.class,
             description = {"What the agent may change: read-only (nothing: edits refused), workspace-write (its "
                     + "workspace only) or full (anything you can). Except under full, commands run in bubblewrap "

@@ -153,6 +153,7 @@ class EvalKubernetesTest {
         CliRun imageLocally = CliRun.withEnvironment(cluster, "eval", suite.toString(), "--image", "x",
                 "--out", dir.resolve("o2").toString());
         CliRun noContext = eval(cluster, "--image", "x", "--kube-context", "prod");
+        CliRun sandboxed = eval(cluster, "--image", "x", "--sandbox", "read-only", "--deny-read", "/srv");
 
         assertThat(noImage.err()).startsWith("cachet: --executor kubernetes needs --image REF").hasLineCount(1);
         assertThat(localRepo.err()).startsWith("cachet: --executor kubernetes clones each task's repo in its pod")
@@ -160,6 +161,9 @@ class EvalKubernetesTest {
         assertThat(imageLocally.err()).isEqualTo("cachet: --image: only with --executor kubernetes"
                 + " (see 'cachet eval --help')" + System.lineSeparator());
         assertThat(imageLocally.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sandboxed.err()).startsWith("cachet: --sandbox, --deny-read: the sandbox on this machine; with "
+                + "--executor kubernetes each run's pod is its sandbox").hasLineCount(1);
+        assertThat(sandboxed.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noContext.err()).startsWith("cachet: --kube-context prod: no such context in ").hasLineCount(1);
         assertThat(List.of(noImage, localRepo, noContext))
                 .allSatisfy(run -> assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT));
