@@ -39,7 +39,7 @@ public final class EditFileTool extends BuiltinTool {
         String oldString = args.string("old_string");
         String newString = args.string("new_string");
         WorkspaceFiles files = context.files();
-        files.checkWritable(file);
+        WorkspacePath lands = files.checkWritable(file);
         if (oldString.isEmpty()) {
             throw new ToolException("old_string is empty; use write_file to create or overwrite " + file);
         }
@@ -54,7 +54,7 @@ public final class EditFileTool extends BuiltinTool {
                     + "; include more surrounding text so it matches exactly once");
         }
         String edited = text.substring(0, at) + newString + text.substring(at + oldString.length());
-        context.checkApproved("edit " + file + " (replace " + lines(oldString) + " with " + lines(newString) + ")");
+        context.checkApproved("edit " + file.landingAt(lands) + " (replace " + lines(oldString) + " with " + lines(newString) + ")");
         files.write(file, edited.getBytes(StandardCharsets.UTF_8));
         int firstLine = lineOf(edited, at);
         // A replacement ending in a newline ends on the line before the next line starts.

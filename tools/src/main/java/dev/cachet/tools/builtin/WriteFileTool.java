@@ -37,14 +37,14 @@ public final class WriteFileTool extends BuiltinTool {
         WorkspacePath file = context.workspace().path(args.string("path"));
         String content = args.string("content");
         WorkspaceFiles files = context.files();
-        files.checkWritable(file);
+        WorkspacePath lands = files.checkWritable(file);
         Optional<WorkspaceFiles.Kind> kind = files.kind(file);
         if (kind.isPresent() && kind.get() == WorkspaceFiles.Kind.DIRECTORY) {
             throw new ToolException(file + " is a directory");
         }
         boolean existed = kind.isPresent();
         String lines = Counted.of(content.lines().count(), "line");
-        context.checkApproved("write " + file + " (" + (existed ? "overwrite" : "new file") + ", " + lines + ", "
+        context.checkApproved("write " + file.landingAt(lands) + " (" + (existed ? "overwrite" : "new file") + ", " + lines + ", "
                 + content.length() + " chars)");
         files.write(file, content.getBytes(StandardCharsets.UTF_8));
         return ToolOutput.ok((existed ? "overwrote " : "created ") + file + " (" + lines + ")");

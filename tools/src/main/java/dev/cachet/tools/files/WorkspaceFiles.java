@@ -76,12 +76,16 @@ public final class WorkspaceFiles {
         }
     }
 
-    /** @throws ToolException if writing {@code path} would change cachet's own config or state */
-    public void checkWritable(WorkspacePath path) throws ToolException {
+    /**
+     * Where a write of {@code path} lands, links inside the workspace followed: what an approval must name.
+     * @throws ToolException if writing {@code path} would change cachet's own config or state
+     */
+    public WorkspacePath checkWritable(WorkspacePath path) throws ToolException {
         try (Resolver resolver = resolver(path); Resolver.Entry entry = resolver.entry(path, true, false)) {
-            // Found, and not cachet's: nothing more to check.
+            return entry.real();
         } catch (NoSuchFileException e) {
             // Parents missing: a write makes them, and checks them as it does.
+            return path;
         } catch (IOException e) {
             throw new ToolException("cannot write " + path + ": " + e.getMessage());
         }

@@ -39,6 +39,11 @@ public record WorkspacePath(List<String> names) {
         return new WorkspacePath(names.subList(0, names.size() - 1));
     }
 
+    /** This path as asked for, and where links take it where that is elsewhere: {@code docs/config (.git/config)}. */
+    public String landingAt(WorkspacePath real) {
+        return real.equals(this) ? toString() : this + " (" + real + ")";
+    }
+
     public String fileName() {
         return names.get(names.size() - 1);
     }

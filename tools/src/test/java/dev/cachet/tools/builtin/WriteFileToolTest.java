@@ -107,4 +107,17 @@ class WriteFileToolTest {
                 ToolOutput.error("the user declined: write f.txt (overwrite, 2 lines, 8 chars); nothing was done"));
         assertThat(Files.readString(root.resolve("f.txt"))).isEqualTo(TEXT);
     }
+
+    @Test
+    void the_question_names_where_a_link_takes_the_write() throws IOException {
+        // A committed link docs -> .git: "write docs/config" would rewrite the repository's config.
+        Files.createDirectories(root.resolve(".git"));
+        Files.writeString(root.resolve(".git/config"), "[core]\n");
+        Files.createSymbolicLink(root.resolve("docs"), Path.of(".git"));
+        List<String> asked = new ArrayList<>();
+
+        call(tool, context(root).withApprover(declining(asked)), "path", "docs/config", "content", "[core]\n");
+
+        assertThat(asked).containsExactly("write docs/config (.git/config) (overwrite, 1 line, 7 chars)");
+    }
 }
