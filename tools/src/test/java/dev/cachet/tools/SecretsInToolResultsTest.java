@@ -73,6 +73,18 @@ class SecretsInToolResultsTest {
     }
 
     @Test
+    void a_url_with_a_password_is_a_secret_whatever_its_variable_is_called() {
+        String url = "postgres://app:hunter22@db:5432/app";
+        ToolContext withUrl = ToolTesting.context(root, Map.of("PATH", System.getenv("PATH"), "DATABASE_URL", url))
+                .withSandbox(new Sandbox(SandboxMode.FULL, Set.of("DATABASE_URL"), false));
+
+        ToolOutput output = ToolBox.core().execute(
+                new ToolCall("c1", "run_command", args("command", "echo \"$DATABASE_URL\"").toString()), withUrl);
+
+        assertThat(output.content()).isEqualTo("exit code 0\n[redacted:DATABASE_URL]\n");
+    }
+
+    @Test
     void a_value_too_short_to_be_told_from_ordinary_text_is_left_alone() {
         ToolOutput output = ToolBox.core().execute(
                 new ToolCall("c1", "run_command", args("command", "echo abc123").toString()), context);

@@ -27,8 +27,9 @@ final class SandboxOptions {
     SandboxMode mode;
 
     @Option(names = "--allow-env", paramLabel = "NAME", split = ",",
-            description = "Pass this environment variable to commands although its name contains KEY, TOKEN, SECRET or "
-                    + "PASSWORD (repeatable, or NAME,NAME). Default: 'allow_env' in the config.")
+            description = "Pass this environment variable to commands although it looks secret: a name with KEY, "
+                    + "TOKEN, SECRET, PASSWORD, PASSWD, CREDENTIAL, _PWD or _PASS in it, or a URL with a password "
+                    + "(repeatable, or NAME,NAME). Default: 'allow_env' in the config.")
     List<String> allowEnv = new ArrayList<>();
 
     @Option(names = "--allow-network", description = "Let sandboxed commands use the network. Default: 'allow_network' in the config.")

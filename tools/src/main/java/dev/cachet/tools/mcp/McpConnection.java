@@ -175,8 +175,10 @@ public final class McpConnection implements AutoCloseable {
     // variables: `env -u` keeps cachet's own secrets (API keys, tokens) from the server, as from commands; a server
     // that needs one gets it by name under `env:` in its config.
     static List<String> commandIn(McpServerConfig config, Map<String, String> inherited) {
-        List<String> scrub = inherited.keySet().stream()
-                .filter(name -> CommandEnvironment.isSecret(name) && !config.env().containsKey(name))
+        List<String> scrub = inherited.entrySet().stream()
+                .filter(variable -> CommandEnvironment.isSecret(variable.getKey(), variable.getValue()))
+                .map(Map.Entry::getKey)
+                .filter(name -> !config.env().containsKey(name))
                 .sorted()
                 .flatMap(name -> Stream.of("-u", name))
                 .toList();

@@ -5,25 +5,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * The environment a command gets: its parent's, minus every variable whose name looks like it holds a secret (API
- * keys, tokens, passwords), unless the user allowed it by name. Commands the model writes must not read the keys
- * cachet itself runs with.
+ * The environment a command gets: its parent's, minus every variable that looks like it holds a secret (API keys,
+ * tokens, passwords by name; a URL with a password in it by value), unless the user allowed it by name. Commands the
+ * model writes must not read the keys cachet itself runs with.
  */
 public final class CommandEnvironment {
-    private static final List<String> SECRET_MARKERS = List.of("KEY", "TOKEN", "SECRET", "PASSWORD");
+    // MYSQL_PWD and SMTP_PASS, not PWD (the working directory) nor OLDPWD.
+    private static final List<String> SECRET_MARKERS = List.of("KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD",
+            "CREDENTIAL", "_PWD", "_PASS");
+    // scheme://user:password@host: a database's or a broker's URL holds its password whatever the variable is called.
+    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s:]*:[^/@\\s]+@");
 
     private CommandEnvironment() {}
 
     public static Map<String, String> of(Map<String, String> parent, Set<String> allowed) {
         Map<String, String> child = new TreeMap<>(parent);
-        child.keySet().removeIf(name -> isSecret(name) && !allowed.contains(name));
+        child.entrySet().removeIf(variable -> isSecret(variable.getKey(), variable.getValue())
+                && !allowed.contains(variable.getKey()));
         return child;
     }
 
-    public static boolean isSecret(String name) {
+    public static boolean isSecret(String name, String value) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return SECRET_MARKERS.stream().anyMatch(upper::contains);
+        return SECRET_MARKERS.stream().anyMatch(upper::contains) || URL_WITH_PASSWORD.matcher(value).find();
     }
 }

@@ -26,7 +26,7 @@ public final class SecretRedactor {
     public static SecretRedactor of(Map<String, String> environment) {
         // Longest value first, so a secret that contains another is redacted whole.
         return new SecretRedactor(environment.entrySet().stream()
-                .filter(variable -> CommandEnvironment.isSecret(variable.getKey()))
+                .filter(variable -> CommandEnvironment.isSecret(variable.getKey(), variable.getValue()))
                 .map(variable -> new Secret(variable.getKey(), variable.getValue()))
                 .filter(secret -> secret.value().length() >= MIN_LENGTH)
                 .sorted(Comparator.comparingInt((Secret secret) -> secret.value().length()).reversed()

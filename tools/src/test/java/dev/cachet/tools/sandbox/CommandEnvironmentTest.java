@@ -7,20 +7,32 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CommandEnvironmentTest {
-    private static final Map<String, String> PARENT = Map.of(
-            "PATH", "/usr/bin:/bin",
-            "HOME", "/home/dev",
-            "ANTHROPIC_API_KEY", "sk-1",
-            "GITHUB_TOKEN", "ghp-1",
-            "MY_SECRET", "s-1",
-            "db_password", "p-1",
-            "aws_secret_access_key", "a-1",
-            "NPM_TOKEN", "npm-1");
+    private static final Map<String, String> PARENT = Map.ofEntries(
+            Map.entry("PATH", "/usr/bin:/bin"),
+            Map.entry("HOME", "/home/dev"),
+            Map.entry("ANTHROPIC_API_KEY", "sk-1"),
+            Map.entry("GITHUB_TOKEN", "ghp-1"),
+            Map.entry("MY_SECRET", "s-1"),
+            Map.entry("db_password", "p-1"),
+            Map.entry("aws_secret_access_key", "a-1"),
+            Map.entry("NPM_TOKEN", "npm-1"),
+            Map.entry("MYSQL_PWD", "m-1"),
+            Map.entry("SMTP_PASS", "s-2"),
+            Map.entry("GOOGLE_APPLICATION_CREDENTIALS", "/home/dev/sa.json"),
+            Map.entry("DATABASE_URL", "postgres://app:hunter22@db:5432/app"));
 
     @Test
     void drops_variables_whose_names_look_secret_whatever_their_case() {
         assertThat(CommandEnvironment.of(PARENT, Set.of()))
                 .isEqualTo(Map.of("PATH", "/usr/bin:/bin", "HOME", "/home/dev"));
+    }
+
+    @Test
+    void keeps_the_working_directory_and_urls_without_a_password() {
+        Map<String, String> parent = Map.of("PWD", "/work", "OLDPWD", "/", "REDIS_URL", "redis://cache:6379/0",
+                "PROXY", "http://user@proxy:8080", "DATABASE_URL", "postgres://app:hunter22@db:5432/app");
+
+        assertThat(CommandEnvironment.of(parent, Set.of())).containsOnlyKeys("PWD", "OLDPWD", "REDIS_URL", "PROXY");
     }
 
     @Test
