@@ -25,6 +25,7 @@ public record Bubblewrap(Path executable) {
     public static final String NOT_INSTALLED = "bwrap (bubblewrap) is not installed: install the 'bubblewrap' package, "
             + "or run with --sandbox full to run commands unsandboxed";
     private static final Path RUN = Path.of("/run");
+    private static final long RUN_BYTES = 64L << 20;
     private static final Path RESOLV_CONF = Path.of("/etc/resolv.conf");
 
     /** bwrap as found on the PATH of {@code environment}, the one cachet was started with. */
@@ -50,10 +51,12 @@ public record Bubblewrap(Path executable) {
                 "--ro-bind", "/", "/",
                 "--dev", "/dev",
                 "--proc", "/proc",
-                "--tmpfs", "/tmp"));
+                // A tmpfs is the host's memory, which no process limit counts: /tmp holds what one process may take.
+                "--size", Long.toString(sandbox.limits().memoryBytes()), "--tmpfs", "/tmp"));
         // Host daemons listen on sockets under /run (D-Bus, systemd, docker, ssh and gpg agents), and a socket can
         // be connected to through a read-only mount: over D-Bus alone a command could start one outside.
         if (Files.isDirectory(RUN)) {
+            argv.addAll(List.of("--size", Long.toString(RUN_BYTES)));
             add(argv, "--tmpfs", RUN);
         }
         if (sandbox.network()) {
@@ -73,6 +76,9 @@ public record Bubblewrap(Path executable) {
             masks.hidden().stream().filter(hidden -> hidden.startsWith(shown) && !hidden.equals(shown))
                     .forEach(hidden -> mask(argv, hidden));
         }
+        // Read-only once the shown paths are mounted in them: a writable mask is memory a command could fill, as
+        // many times over as there are masks.
+        masks.hidden().stream().filter(Files::isDirectory).forEach(hidden -> add(argv, "--remount-ro", hidden));
         add(argv, "--chdir", workspace);
         argv.addAll(List.of(prlimit.toString(), "--nproc=" + sandbox.limits().processes(),
                 "--as=" + sandbox.limits().memoryBytes(), "--"));

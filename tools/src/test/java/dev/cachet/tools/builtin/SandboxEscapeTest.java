@@ -183,6 +183,17 @@ class SandboxEscapeTest {
                 .contains("docker settings the user shares", "gcloud project the user shares");
     }
 
+    @Test
+    void the_memory_a_command_keeps_in_files_is_bounded_a_mask_takes_none_and_tmp_what_one_process_may() throws IOException {
+        plant(home.resolve(".ssh/id_rsa"), "secret key");
+        Sandbox small = Sandbox.of(SandboxMode.WORKSPACE_WRITE).withLimits(new ProcessLimits(1024, 64L << 20));
+
+        ToolOutput output = call(tool, in(small), "command", "echo x > ~/.ssh/planted; head -c 100000000 /dev/zero "
+                + "> /tmp/big; echo /tmp holds $(($(wc -c < /tmp/big) / 1048576)) MiB");
+
+        assertThat(output.content()).contains("Read-only file system", "No space left on device", "/tmp holds 64 MiB");
+    }
+
     @ParameterizedTest
     @EnumSource(value = SandboxMode.class, names = {"READ_ONLY", "WORKSPACE_WRITE"})
     void cachets_config_and_state_in_the_workspace_cannot_change(SandboxMode mode) throws IOException {

@@ -36,8 +36,8 @@ class BubblewrapTest {
                 "--ro-bind", "/", "/",
                 "--dev", "/dev",
                 "--proc", "/proc",
-                "--tmpfs", "/tmp",
-                "--tmpfs", "/run",
+                "--size", "8589934592", "--tmpfs", "/tmp",
+                "--size", "67108864", "--tmpfs", "/run",
                 "--unshare-net",
                 "--bind", "/home/dev/project", "/home/dev/project",
                 "--tmpfs", "/home/dev/project/.cachet.yaml", "--remount-ro", "/home/dev/project/.cachet.yaml",
@@ -100,6 +100,7 @@ class BubblewrapTest {
 
         assertThat(argv).containsSequence("--tmpfs", home + "/.ssh", "--ro-bind", "/dev/null", home + "/.netrc",
                         "--tmpfs", home + "/.config/cachet", "--ro-bind", "/dev/null", home + "/.config/git/credentials",
+                        "--remount-ro", home + "/.ssh", "--remount-ro", home + "/.config/cachet",
                         "--chdir")
                 .doesNotContain(home + "/.aws", home + "/.kube");
     }
@@ -156,7 +157,7 @@ class BubblewrapTest {
 
         assertThat(argv).containsSequence("--tmpfs", home + "/.config/gcloud", "--tmpfs", vault.toString(),
                         "--ro-bind", home + "/.config/gcloud/configurations", home + "/.config/gcloud/configurations",
-                        "--chdir")
+                        "--remount-ro", home + "/.config/gcloud", "--remount-ro", vault.toString(), "--chdir")
                 .doesNotContain(home + "/.docker", dir + "/missing");
     }
 
