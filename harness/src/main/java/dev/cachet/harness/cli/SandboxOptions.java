@@ -28,8 +28,8 @@ final class SandboxOptions {
 
     @Option(names = "--allow-env", paramLabel = "NAME", split = ",",
             description = "Pass this environment variable to commands although it looks secret: a name with KEY, "
-                    + "TOKEN, SECRET, PASSWORD, PASSWD, CREDENTIAL, _PWD or _PASS in it, or a URL with a password "
-                    + "(repeatable, or NAME,NAME). Default: 'allow_env' in the config.")
+                    + "TOKEN, SECRET, PASSWORD, PASSWD or CREDENTIAL in it or the word PWD or PASS, or a URL with a "
+                    + "password (repeatable, or NAME,NAME). Default: 'allow_env' in the config.")
     List<String> allowEnv = new ArrayList<>();
 
     @Option(names = "--allow-network", description = "Let sandboxed commands use the network. Default: 'allow_network' in the config.")

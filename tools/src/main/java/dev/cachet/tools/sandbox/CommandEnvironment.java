@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * model writes must not read the keys cachet itself runs with.
  */
 public final class CommandEnvironment {
-    // MYSQL_PWD and SMTP_PASS, not PWD (the working directory) nor OLDPWD.
     private static final List<String> SECRET_MARKERS = List.of("KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD",
-            "CREDENTIAL", "_PWD", "_PASS");
+            "CREDENTIAL");
+    // Words of a name, as in MYSQL_PWD and SMTP_PASS; not PWD alone (the working directory), nor TOX_PASSENV.
+    private static final Set<String> SECRET_WORDS = Set.of("PWD", "PASS");
     // scheme://user:password@host: a database's or a broker's URL holds its password whatever the variable is called.
     private static final Pattern URL_WITH_PASSWORD = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s:]*:[^/@\\s]+@");
 
@@ -30,6 +31,9 @@ public final class CommandEnvironment {
 
     public static boolean isSecret(String name, String value) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return SECRET_MARKERS.stream().anyMatch(upper::contains) || URL_WITH_PASSWORD.matcher(value).find();
+        List<String> words = List.of(upper.split("_"));
+        return SECRET_MARKERS.stream().anyMatch(upper::contains)
+                || words.size() > 1 && words.stream().anyMatch(SECRET_WORDS::contains)
+                || URL_WITH_PASSWORD.matcher(value).find();
     }
 }

@@ -30,9 +30,11 @@ class CommandEnvironmentTest {
     @Test
     void keeps_the_working_directory_and_urls_without_a_password() {
         Map<String, String> parent = Map.of("PWD", "/work", "OLDPWD", "/", "REDIS_URL", "redis://cache:6379/0",
-                "PROXY", "http://user@proxy:8080", "DATABASE_URL", "postgres://app:hunter22@db:5432/app");
+                "PROXY", "http://user@proxy:8080", "DATABASE_URL", "postgres://app:hunter22@db:5432/app",
+                "TOX_TESTENV_PASSENV", "HOME");
 
-        assertThat(CommandEnvironment.of(parent, Set.of())).containsOnlyKeys("PWD", "OLDPWD", "REDIS_URL", "PROXY");
+        assertThat(CommandEnvironment.of(parent, Set.of()))
+                .containsOnlyKeys("PWD", "OLDPWD", "REDIS_URL", "PROXY", "TOX_TESTENV_PASSENV");
     }
 
     @Test
