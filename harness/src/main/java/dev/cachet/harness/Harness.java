@@ -39,6 +39,7 @@ import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.Workspace;
 import dev.cachet.tools.catalog.ToolCatalog;
 import dev.cachet.tools.mcp.McpServers;
+import dev.cachet.tools.sandbox.Executables;
 import dev.cachet.tools.mcp.McpTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,7 +191,7 @@ public final class Harness {
         // Counts cached for this session only: evals run many sessions on one harness, and their texts differ.
         TokenCounter counter = this.counter.fresh();
         List<String> warnings = new ArrayList<>();
-        McpServers mcp = McpServers.start(spec.mcpServers(), environment, warnings::add);
+        McpServers mcp = startMcp(spec, warnings);
         SessionLog log = null;
         try {
             log = new SessionLog(logPath, clock);
@@ -224,7 +225,7 @@ public final class Harness {
                 configured.params().values(), ModelChoice.of(model.spec()));
         TokenCounter counter = this.counter.fresh();
         List<String> warnings = new ArrayList<>();
-        McpServers mcp = McpServers.start(spec.mcpServers(), environment, warnings::add);
+        McpServers mcp = startMcp(spec, warnings);
         SessionLog log = null;
         try {
             log = new SessionLog(record.log(), clock);
@@ -270,6 +271,11 @@ public final class Harness {
                 failure.addSuppressed(e);
             }
         }
+    }
+
+    // Started outside the sandbox: a program by that name in a workspace folder on PATH is the agent's, not theirs.
+    private McpServers startMcp(RunSpec spec, List<String> warnings) {
+        return McpServers.start(spec.mcpServers(), Executables.pathOutside(spec.workspace(), environment), warnings::add);
     }
 
     private static Workspace workspace(RunSpec spec) {

@@ -74,8 +74,11 @@ final class ExitAwareStdioTransport extends StdioMcpTransport {
         return pending;
     }
 
+    // 127: the shell's and env's code for a program not found, the one mistake worth naming.
     private String exitDescription() {
-        return "exited with code " + getProcess().exitValue();
+        int code = getProcess().exitValue();
+        return "exited with code " + code
+                + (code == 127 ? " (its program was not found on PATH, outside the workspace)" : "");
     }
 
     private static void terminate(List<ProcessHandle> tree) {

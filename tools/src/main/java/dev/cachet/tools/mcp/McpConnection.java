@@ -173,7 +173,7 @@ public final class McpConnection implements AutoCloseable {
     // The stdio transport cannot set a working directory; a shell that changes to it and then execs the server
     // keeps the server's own pid, so stopping the process still stops the server. Nor can it remove inherited
     // variables: `env -u` keeps cachet's own secrets (API keys, tokens) from the server, as from commands; a server
-    // that needs one gets it by name under `env:` in its config.
+    // that needs one gets it by name under `env:` in its config. And it sets PATH to the one given.
     static List<String> commandIn(McpServerConfig config, Map<String, String> inherited) {
         List<String> scrub = inherited.entrySet().stream()
                 .filter(variable -> CommandEnvironment.isSecret(variable.getKey(), variable.getValue()))
@@ -182,7 +182,9 @@ public final class McpConnection implements AutoCloseable {
                 .sorted()
                 .flatMap(name -> Stream.of("-u", name))
                 .toList();
-        Stream<String> env = scrub.isEmpty() ? Stream.empty() : Stream.concat(Stream.of(ENV), scrub.stream());
+        // The server's program is looked up on the PATH given, which the harness cleared of the workspace's folders.
+        Stream<String> path = Optional.ofNullable(inherited.get("PATH")).map(value -> "PATH=" + value).stream();
+        Stream<String> env = Stream.of(Stream.of(ENV), scrub.stream(), path).flatMap(s -> s);
         Stream<String> cd = config.workingDirectory()
                 .map(directory -> Stream.of("/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", directory.toString()))
                 .orElse(Stream.empty());

@@ -6,14 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Finds programs the way a shell does, in the first directory of a PATH value that has them executable, but only in
  * absolute directories: a relative one names a folder of wherever cachet was started, often the workspace.
  */
-final class Executables {
+public final class Executables {
     private Executables() {}
 
     /** {@code name} in the first absolute directory of {@code path} (a PATH value, may be null) that has it. */
@@ -28,6 +31,24 @@ final class Executables {
     static Optional<Path> outside(Path workspace, String name, String path) {
         Path root = real(workspace);
         return first(name, path, file -> !real(file).startsWith(root));
+    }
+
+    /**
+     * {@code environment} with its PATH less the relative folders and those {@code workspace} holds, for programs
+     * cachet starts outside the sandbox by name (MCP servers): what the agent wrote must not run in their place.
+     */
+    public static Map<String, String> pathOutside(Path workspace, Map<String, String> environment) {
+        String path = environment.get("PATH");
+        if (path == null) {
+            return environment;
+        }
+        Path root = real(workspace);
+        String outside = Arrays.stream(path.split(File.pathSeparator))
+                .filter(dir -> candidate(dir, ".").filter(folder -> !real(folder).startsWith(root)).isPresent())
+                .collect(Collectors.joining(File.pathSeparator));
+        Map<String, String> kept = new HashMap<>(environment);
+        kept.put("PATH", outside);
+        return Map.copyOf(kept);
     }
 
     private static Optional<Path> first(String name, String path, Predicate<Path> allowed) {

@@ -18,15 +18,16 @@ class McpCommandTest {
                 Optional.empty(), Optional.empty(), McpServerConfig.DEFAULT_CALL_TIMEOUT);
 
         assertThat(McpConnection.commandIn(config, INHERITED))
-                .containsExactly("/usr/bin/env", "-u", "GITHUB_TOKEN", "gh-server", "--stdio");
+                .containsExactly("/usr/bin/env", "-u", "GITHUB_TOKEN", "PATH=/usr/bin", "gh-server", "--stdio");
     }
 
     @Test
-    void without_secrets_the_command_runs_as_configured_in_its_working_directory() {
+    void the_command_runs_as_configured_in_its_working_directory_on_the_path_given() {
         McpServerConfig config = new McpServerConfig("docs", List.of("docs-server"), Map.of(), Optional.of(Path.of("/srv")),
                 Optional.empty(), McpServerConfig.DEFAULT_CALL_TIMEOUT);
 
         assertThat(McpConnection.commandIn(config, Map.of("PATH", "/usr/bin")))
-                .containsExactly("/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", "/srv", "docs-server");
+                .containsExactly("/usr/bin/env", "PATH=/usr/bin", "/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", "/srv",
+                        "docs-server");
     }
 }

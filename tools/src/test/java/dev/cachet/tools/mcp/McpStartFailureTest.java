@@ -2,12 +2,18 @@ package dev.cachet.tools.mcp;
 
 import static org.assertj.core.api.Assertions.*;
 
+import dev.cachet.tools.sandbox.Executables;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Servers that never come up: these need no MCP server installed. */
 class McpStartFailureTest {
@@ -21,10 +27,33 @@ class McpStartFailureTest {
     }
 
     @Test
-    void a_missing_binary_fails_naming_the_server_and_the_program() {
+    @Timeout(20)
+    void a_missing_binary_fails_naming_the_server_and_why() {
         assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server")), System.getenv(), w -> {}))
                 .isInstanceOf(McpServerException.class)
-                .hasMessageStartingWith("mcp server 'ghost' failed to start: Cannot run program \"cachet-no-such-mcp-server\"");
+                .hasMessage("mcp server 'ghost' failed to start: exited with code 127 (its program was not found on "
+                        + "PATH, outside the workspace)");
+    }
+
+    @Test
+    @Timeout(20)
+    void the_servers_program_is_found_on_the_path_given_never_in_a_workspace_folder(@TempDir Path dir) throws IOException {
+        // An activated virtualenv puts the workspace's .venv/bin first: a program the agent wrote there must not start.
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        Path planted = Files.createDirectories(workspace.resolve(".venv/bin"));
+        Path system = Files.createDirectories(dir.resolve("bin"));
+        for (Path folder : List.of(planted, system)) {
+            Path program = folder.resolve("cachet-test-server");
+            Files.writeString(program, "#!/bin/sh\ntouch " + folder.resolve("ran") + "\nexit 3\n");
+            Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Map<String, String> environment = Map.of("PATH", planted + ":" + system + ":/usr/bin:/bin");
+
+        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("srv", List.of("cachet-test-server")),
+                Executables.pathOutside(workspace, environment), w -> {}))
+                .hasMessage("mcp server 'srv' failed to start: exited with code 3");
+        assertThat(system.resolve("ran")).exists();
+        assertThat(planted.resolve("ran")).doesNotExist();
     }
 
     @Test
