@@ -1,5 +1,6 @@
 package dev.cachet.harness.cli;
 
+import dev.cachet.harness.view.TerminalText;
 import java.io.PrintWriter;
 
 /**
@@ -28,7 +29,8 @@ final class ProgressLine {
         int filled = total == 0 ? BAR_WIDTH : done * BAR_WIDTH / total;
         String line = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total + "  " + detail;
         if (redraw) {
-            err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+            err.print(TerminalText.RETURN);
+            err.print(line + " ".repeat(Math.max(0, lastLength - line.length())));
             lastLength = line.length();
         } else if (filled != lastFilled) {
             err.println(line);

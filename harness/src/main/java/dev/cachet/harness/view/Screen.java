@@ -10,6 +10,8 @@ import java.util.function.Consumer;
  * ({@link TerminalText}).
  */
 public final class Screen {
+    private static final String RESET = "\u001b[0m";
+
     private final PrintWriter out;
     private final boolean terminal;
     private final Consumer<String> lines;
@@ -35,14 +37,16 @@ public final class Screen {
     /** A line of its own: text written in pieces before it is ended first. */
     public synchronized void line(String line) {
         endText();
-        lines.accept(TerminalText.shown(line));
+        String shown = TerminalText.shown(line);
+        // A colour a tool's output or the model left open ends with the line, not in what cachet writes next.
+        lines.accept(shown.indexOf('\u001b') >= 0 ? shown + RESET : shown);
         out.flush();
     }
 
     /** A piece of text that may end mid-line, as the model's answer arrives. */
     public synchronized void text(String piece) {
         clearStatus();
-        out.print(TerminalText.shown(piece));
+        out.print(TerminalText.uncoloured(piece));
         midLine = !piece.isEmpty() ? !piece.endsWith("\n") : midLine;
         out.flush();
     }
@@ -61,14 +65,18 @@ public final class Screen {
         if (!terminal || midLine) {
             return;
         }
-        out.print("\r" + line + " ".repeat(Math.max(0, statusLength - line.length())));
-        statusLength = line.length();
+        String shown = TerminalText.shown(line);
+        out.print(TerminalText.RETURN);
+        out.print(shown + " ".repeat(Math.max(0, statusLength - shown.length())));
+        statusLength = shown.length();
         out.flush();
     }
 
     public synchronized void clearStatus() {
         if (statusLength > 0) {
-            out.print("\r" + " ".repeat(statusLength) + "\r");
+            out.print(TerminalText.RETURN);
+            out.print(" ".repeat(statusLength));
+            out.print(TerminalText.RETURN);
             statusLength = 0;
             out.flush();
         }

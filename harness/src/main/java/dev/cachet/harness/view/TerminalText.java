@@ -18,11 +18,19 @@ public final class TerminalText {
     // sequence (not black, which hides text on a dark terminal, nor concealed).
     private static final Pattern OWN_STYLE = Pattern.compile("\u001b\\[(?:[0-3]|2[1-3]|3[1-369])m");
 
+    /** Written alone, a carriage return the writer obeys: the one way a status line is redrawn. */
+    public static final String RETURN = "\r";
+
     private TerminalText() {}
 
     /** For a line or a piece of text shown as it is: a carriage return is shown, except before a line break. */
     public static String shown(String text) {
         return escape(text, Rules.SHOWN);
+    }
+
+    /** For text only the model wrote: as {@link #shown}, but its colours shown too, as it could fake cachet's. */
+    public static String uncoloured(String text) {
+        return escape(text, Rules.UNCOLOURED);
     }
 
     /** For text a user is asked about: one line, every break and control shown, no colour taken from it. */
@@ -31,41 +39,40 @@ public final class TerminalText {
     }
 
     /**
-     * Everything written to {@code out} shown as {@link #shown} does, but carriage returns obeyed: cachet's own
-     * progress and status lines redraw with them, and what the model wrote reaches them through {@link #shown}.
+     * Everything written to {@code out} shown as {@link #shown} does, but a carriage return written alone obeyed:
+     * cachet's own progress and status lines redraw with one, and write it so ({@link #RETURN}).
      */
     public static Writer writer(Writer out) {
         return new FilterWriter(out) {
             @Override
             public void write(int c) throws IOException {
-                out.write(escape(String.valueOf((char) c), Rules.WRITTEN));
+                write(String.valueOf((char) c));
             }
 
             @Override
             public void write(char[] chars, int offset, int length) throws IOException {
-                out.write(escape(new String(chars, offset, length), Rules.WRITTEN));
+                write(new String(chars, offset, length));
             }
 
             @Override
             public void write(String text, int offset, int length) throws IOException {
-                out.write(escape(text.substring(offset, offset + length), Rules.WRITTEN));
+                String written = text.substring(offset, offset + length);
+                out.write(written.equals(RETURN) ? RETURN : escape(written, Rules.SHOWN));
             }
         };
     }
 
     private enum Rules {
-        SHOWN(true, true, false),
-        ONE_LINE(false, false, false),
-        WRITTEN(true, true, true);
+        SHOWN(true, true),
+        UNCOLOURED(false, true),
+        ONE_LINE(false, false);
 
         final boolean colours;
         final boolean lineBreaks;
-        final boolean carriageReturns;
 
-        Rules(boolean colours, boolean lineBreaks, boolean carriageReturns) {
+        Rules(boolean colours, boolean lineBreaks) {
             this.colours = colours;
             this.lineBreaks = lineBreaks;
-            this.carriageReturns = carriageReturns;
         }
     }
 
@@ -87,7 +94,7 @@ public final class TerminalText {
                 out.append(rules.lineBreaks ? "\n" : "\\n");
             } else if (c == '\r') {
                 boolean beforeBreak = i + 1 < text.length() && text.charAt(i + 1) == '\n';
-                out.append(rules.carriageReturns ? "\r" : beforeBreak && rules.lineBreaks ? "" : "\\r");
+                out.append(beforeBreak && rules.lineBreaks ? "" : "\\r");
             } else {
                 out.append(String.format("\\u%04x", (int) c));
             }

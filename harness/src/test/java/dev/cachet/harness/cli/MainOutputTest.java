@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachet.harness.view.TerminalText;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,11 @@ class MainOutputTest {
 
         // A session row whose project folder a log names with an escape sequence in it, then a progress line.
         out.println("2026-12-05  /home/u/\u001b]0;owned\u0007proj  $1.20 ✓");
-        out.print("\rread 12 files");
+        out.print(TerminalText.RETURN);
+        out.print("read 12 files\r12 of 12");
         out.flush();
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8))
-                .isEqualTo("2026-12-05  /home/u/\\u001b]0;owned\\u0007proj  $1.20 ✓" + System.lineSeparator() + "\rread 12 files");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("2026-12-05  /home/u/\\u001b]0;owned\\u0007proj  $1.20 ✓"
+                + System.lineSeparator() + "\rread 12 files\\r12 of 12");
     }
 }

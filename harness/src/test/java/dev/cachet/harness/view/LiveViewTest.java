@@ -105,6 +105,16 @@ class LiveViewTest {
     }
 
     @Test
+    void a_tool_name_the_model_made_up_is_shown_in_the_spinner_not_obeyed() {
+        LiveView view = view(true, Style.PLAIN);
+        view.on(new SessionEvent.ToolCalled(1, new ToolCall("c9", "no_such_tool\u001b[2J\rX", "{}")));
+        now = 1_000_000_000L;
+        timers.forEach(Runnable::run);
+
+        assertThat(out.toString()).contains("no_such_tool\\u001b[2J\\rX").doesNotContain("\u001b[2J", "\rX");
+    }
+
+    @Test
     void streamed_text_is_shown_as_it_arrives_and_not_again_when_the_turn_is_complete() {
         LiveView view = view(false, Style.PLAIN);
         TextStream text = view.modelText();

