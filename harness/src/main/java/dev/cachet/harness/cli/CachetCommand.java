@@ -4,6 +4,7 @@ import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.config.ConfigFiles;
+import dev.cachet.harness.config.TrustedDirectories;
 import dev.cachet.harness.config.UserDirs;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.harness.loop.StopRequest;
@@ -119,14 +120,25 @@ final class CachetCommand implements Callable<Integer>, CountsTokens {
         configFiles().refuseTrustedProjectInside(workspace);
     }
 
-    /** @throws dev.cachet.harness.InputException if {@code workspace} holds cachet's config or session logs */
+    /**
+     * @throws dev.cachet.harness.InputException if {@code workspace} holds cachet's config, session logs or cache
+     *     (its price list), or a trusted project other than itself, whose .cachet.yaml the agent could then write
+     */
     void refuseWorkspaceHoldingOwnDirs(Path workspace) {
         UserDirs dirs = dirs();
-        for (Path own : List.of(dirs.config(), dirs.stateHome().resolve("cachet"))) {
-            if (real(own).startsWith(real(workspace))) {
-                throw new InputException("the workspace " + workspace + " holds cachet's own config or session logs ("
-                        + own + "), which the agent could rewrite to choose what the next run starts; give a project "
-                        + "folder with -w, or --sandbox read-only or full");
+        Path root = real(workspace);
+        for (Path own : List.of(dirs.config(), dirs.stateHome().resolve("cachet"), dirs.cache())) {
+            if (real(own).startsWith(root)) {
+                throw new InputException("the workspace " + workspace + " holds cachet's own config, session logs or "
+                        + "cache (" + own + "), which the agent could rewrite to choose what the next run starts or "
+                        + "costs; give a project folder with -w, or --sandbox read-only or full");
+            }
+        }
+        for (Path trusted : TrustedDirectories.of(dirs).list()) {
+            if (trusted.startsWith(root) && !trusted.equals(root)) {
+                throw new InputException("the workspace " + workspace + " holds " + trusted + ", a trusted project, "
+                        + "whose .cachet.yaml the agent could write to choose what a run there starts; run in that "
+                        + "project, or 'cachet trust --revoke " + trusted + "', or --sandbox read-only or full");
             }
         }
     }

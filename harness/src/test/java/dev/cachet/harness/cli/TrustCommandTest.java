@@ -114,7 +114,7 @@ class TrustCommandTest {
 
         CliRun inside = CliRun.in(sub, environment(), "run", "-w", repo.toString(), "-m", recording, "task");
         CliRun resume = CliRun.in(sub, environment(), "resume", "-w", repo.toString());
-        CliRun own = CliRun.in(sub, environment(), "run", "-m", recording, "--max-turns", "1", "task");
+        CliRun own = CliRun.in(sub, environment(), "run", "-w", sub.toString(), "-m", recording, "--max-turns", "1", "task");
 
         assertThat(inside.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(inside.err().strip()).isEqualTo("cachet: " + sub.resolve(".cachet.yaml") + ": a trusted config inside "
@@ -136,12 +136,30 @@ class TrustCommandTest {
                 "--max-turns", "1", "task");
 
         assertThat(atHome.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(atHome.err().strip()).isEqualTo("cachet: the workspace " + home + " holds cachet's own config or "
-                + "session logs (" + home.resolve(".config/cachet") + "), which the agent could rewrite to choose what "
-                + "the next run starts; give a project folder with -w, or --sandbox read-only or full");
+        assertThat(atHome.err().strip()).isEqualTo("cachet: the workspace " + home + " holds cachet's own config, "
+                + "session logs or cache (" + home.resolve(".config/cachet") + "), which the agent could rewrite to "
+                + "choose what the next run starts or costs; give a project folder with -w, or --sandbox read-only or full");
         assertThat(throughLink.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(throughLink.err()).contains("holds cachet's own config or session logs");
+        assertThat(throughLink.err()).contains("holds cachet's own config, session logs or cache");
         assertThat(readOnly.err()).doesNotContain("holds cachet's own");
+    }
+
+    @Test
+    void a_workspace_holding_a_trusted_project_or_cachets_cache_is_refused_where_the_agent_could_write_them()
+            throws IOException {
+        Path sub = Files.createDirectories(repo.resolve("sub"));
+        String recording = "replay:" + TraceFixtures.DEMO.toAbsolutePath();
+        Map<String, String> cacheInside = Map.of("HOME", home.toString(), "XDG_CACHE_HOME", repo.resolve(".cache").toString());
+
+        CliRun cached = CliRun.in(repo, cacheInside, "run", "-w", repo.toString(), "-m", recording, "task");
+        assertThat(CliRun.in(sub, environment(), "trust").exitCode()).isZero();
+        CliRun parent = cachet("run", "-w", repo.toString(), "-m", recording, "task");
+
+        assertThat(cached.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(cached.err()).contains("holds cachet's own config, session logs or cache (" + repo.resolve(".cache/cachet"));
+        assertThat(parent.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(parent.err().strip()).startsWith("cachet: the workspace " + repo + " holds " + sub.toRealPath()
+                + ", a trusted project, whose .cachet.yaml the agent could write");
     }
 
     @Test

@@ -11,16 +11,17 @@ import java.util.Optional;
  * Where the user keeps credentials that confined commands may not read: keys, cloud and cluster logins, registry
  * and git tokens, other coding agents' logins, the X display's cookie (with it a command could type into any
  * window), cachet's own config with its provider keys, and cachet's session logs, which hold what earlier sessions'
- * tools read (some of it hidden from this one). Found from the environment cachet was given ({@code HOME},
- * {@code XDG_CONFIG_HOME}, {@code XDG_STATE_HOME}), not from the JVM's {@code user.home}.
+ * tools read (some of it hidden from this one), and its cache (the price list that bills a session). Found from the
+ * environment cachet was given ({@code HOME} and the XDG folders), not from the JVM's {@code user.home}.
  */
 final class CredentialStores {
     private static final List<String> IN_HOME = List.of(".ssh", ".aws", ".gnupg", ".config/gcloud", ".kube",
             ".docker", ".netrc", ".git-credentials", ".config/gh", ".config/cachet", ".config/git/credentials",
             ".claude/.credentials.json", ".codex/auth.json", ".Xauthority", ".cargo/credentials",
-            ".cargo/credentials.toml", ".terraform.d/credentials.tfrc.json", ".local/state/cachet");
+            ".cargo/credentials.toml", ".terraform.d/credentials.tfrc.json", ".local/state/cachet", ".cache/cachet");
     private static final List<String> IN_CONFIG_HOME = List.of("gh", "cachet", "git/credentials");
     private static final List<String> IN_STATE_HOME = List.of("cachet");
+    private static final List<String> IN_CACHE_HOME = List.of("cachet");
 
     private CredentialStores() {}
 
@@ -31,6 +32,8 @@ final class CredentialStores {
                 .ifPresent(config -> IN_CONFIG_HOME.forEach(store -> stores.add(config.resolve(store))));
         directory(environment, "XDG_STATE_HOME")
                 .ifPresent(state -> IN_STATE_HOME.forEach(store -> stores.add(state.resolve(store))));
+        directory(environment, "XDG_CACHE_HOME")
+                .ifPresent(cache -> IN_CACHE_HOME.forEach(store -> stores.add(cache.resolve(store))));
         return stores;
     }
 

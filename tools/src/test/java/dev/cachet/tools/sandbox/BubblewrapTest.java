@@ -115,6 +115,7 @@ class BubblewrapTest {
             Files.writeString(home.resolve(file), "{}");
         }
         Files.createDirectories(home.resolve(".local/state/cachet"));
+        Files.createDirectories(home.resolve(".cache/cachet/prices"));
 
         List<String> argv = wrap(WORKSPACE, Sandbox.DEFAULT,
                 Map.of("HOME", home.toString(), "XDG_STATE_HOME", state.getParent().getParent().toString())).argv();
@@ -125,6 +126,7 @@ class BubblewrapTest {
                 .containsSequence("--ro-bind", "/dev/null", home + "/.cargo/credentials.toml")
                 .containsSequence("--ro-bind", "/dev/null", home + "/.terraform.d/credentials.tfrc.json")
                 .containsSequence("--tmpfs", home + "/.local/state/cachet")
+                .containsSequence("--tmpfs", home + "/.cache/cachet")
                 .containsSequence("--tmpfs", state.getParent().toString());
     }
 
