@@ -26,6 +26,12 @@ public final class ListFilesTool extends BuiltinTool {
         super(SPEC);
     }
 
+    /** A listing of a large tree, or of one full of links, can run long; a stop ends it between folders. */
+    @Override
+    public boolean stoppable() {
+        return true;
+    }
+
     @Override
     public ToolEffect effect() {
         return ToolEffect.NONE;

@@ -71,9 +71,13 @@ public final class FileWalker {
 
     private record Walk(Resolver resolver, Predicate<WorkspacePath> matches, List<WorkspacePath> found) {
         // Paths are matched against ignore rules by where they really are, and listed by the path asked for.
-        void walk(OpenDirectory directory, WorkspacePath real, WorkspacePath shown, Deque<IgnoreLevel> ignores) {
+        void walk(OpenDirectory directory, WorkspacePath real, WorkspacePath shown, Deque<IgnoreLevel> ignores)
+                throws ToolException {
             ignores.push(new IgnoreLevel(real, parse(directory, ".gitignore")));
             for (String name : directory.names()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ToolException("stopped while listing " + shown);
+                }
                 Optional<BasicFileAttributes> attributes = stat(directory, name);
                 if (attributes.isEmpty()) {
                     continue;
@@ -97,7 +101,7 @@ public final class FileWalker {
 
         // A directory that cannot be opened, or is no longer one, is left out rather than failing the listing.
         private void walkInto(OpenDirectory parent, String name, WorkspacePath real, WorkspacePath shown,
-                Deque<IgnoreLevel> ignores) {
+                Deque<IgnoreLevel> ignores) throws ToolException {
             try (OpenDirectory child = parent.directory(name)) {
                 walk(child, real, shown, ignores);
             } catch (IOException e) {
@@ -105,9 +109,11 @@ public final class FileWalker {
             }
         }
 
-        private boolean leadsInside(WorkspacePath link) {
+        private boolean leadsInside(WorkspacePath link) throws Resolver.WalkTooLongException {
             try (Resolver.Entry target = resolver.entry(link, false, false)) {
                 return target.attributes().isPresent();
+            } catch (Resolver.WalkTooLongException e) {
+                throw e;
             } catch (IOException | ToolException e) {
                 return false;
             }

@@ -26,6 +26,8 @@ final class Resolver implements Closeable {
     // Names looked up in one resolution. A '..' walks its folder's path again from the root, so links that go down a
     // deep folder and back up cost its depth squared each; this bound keeps a path to a fraction of a second.
     private static final int MAX_STEPS = 10_000;
+    // Names looked up in all the resolutions of one walk (a listing follows each link it meets): a few seconds.
+    private static final int MAX_WALKED = 200_000;
 
     private final Path rootPath;
     private final OpenDirectory root;
@@ -33,6 +35,7 @@ final class Resolver implements Closeable {
     private final HiddenFiles hidden;
     private int links;
     private int steps;
+    private int walked;
 
     private Resolver(Path rootPath, OpenDirectory root, String shown, HiddenFiles hidden) {
         this.rootPath = rootPath;
@@ -117,6 +120,10 @@ final class Resolver implements Closeable {
                 if (++steps > MAX_STEPS) {
                     throw new ToolException(String.format(Locale.ROOT, "path '%s' takes more than %,d steps to follow "
                             + "through its links and '..'", shown, MAX_STEPS));
+                }
+                if (++walked > MAX_WALKED) {
+                    throw new WalkTooLongException(String.format(Locale.ROOT, "'%s' took more than %,d steps to "
+                            + "follow through links and '..' in all; name a folder with fewer links", shown, MAX_WALKED));
                 }
                 String name = pending.pop();
                 if (name.equals(".")) {
@@ -225,6 +232,13 @@ final class Resolver implements Closeable {
 
     private ToolException leadsOutside() {
         return new ToolException("path '" + shown + "' leads outside the workspace through a symbolic link");
+    }
+
+    /** One walk followed links too far in all: the walk ends, where one link that leads nowhere is passed over. */
+    static final class WalkTooLongException extends ToolException {
+        WalkTooLongException(String message) {
+            super(message);
+        }
     }
 
     /** A directory held open, and its path from the root with no links in it. Closing it leaves the root open. */

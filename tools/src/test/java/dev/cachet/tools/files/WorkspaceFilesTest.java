@@ -91,6 +91,25 @@ class WorkspaceFilesTest {
     }
 
     @Test
+    void a_listing_through_many_links_each_just_inside_the_limit_ends_saying_why() throws Exception {
+        // Each link costs about 1,900 names; 150 of them would take 280,000, past what one walk may.
+        String deep = String.join("/", Collections.nCopies(60, "d"));
+        String up = String.join("/", Collections.nCopies(60, ".."));
+        Files.createDirectories(root.resolve(deep));
+        Files.writeString(root.resolve("target.txt"), "t\n");
+        Path links = Files.createDirectories(root.resolve("links"));
+        for (int i = 0; i < 150; i++) {
+            Files.createSymbolicLink(links.resolve("l" + i), Path.of("../" + deep + "/" + up + "/target.txt"));
+        }
+
+        assertThatExceptionOfType(ToolException.class)
+                .isThrownBy(() -> new FileWalker(files).files(path("links"), "**"))
+                .withMessage("'links' took more than 200,000 steps to follow through links and '..' in all; name a "
+                        + "folder with fewer links");
+        assertThat(new FileWalker(files).files(path("links"), "l1")).hasSize(1);
+    }
+
+    @Test
     void tells_what_a_path_is() throws ToolException {
         assertThat(files.kind(path("alias"))).contains(WorkspaceFiles.Kind.DIRECTORY);
         assertThat(files.kind(WorkspacePath.ROOT)).contains(WorkspaceFiles.Kind.DIRECTORY);
