@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
 
 /**
  * Where a chat gets its terminal: the user's, when cachet's stdin and stdout are one; tests give one over streams.
@@ -25,12 +26,27 @@ interface ChatTerminal {
             @Override
             public Terminal open() {
                 try {
+                    capabilitiesWithoutInfocmp(System.getenv("TERM"));
                     return TerminalBuilder.builder().system(true).name("cachet").build();
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
                 }
             }
         };
+    }
+
+    /**
+     * Gives JLine the capabilities of {@code term} from its own copies (xterm's for a terminal it has none of), so it
+     * never asks infocmp: found on PATH, that may be a program the agent wrote into a workspace folder there, which
+     * would run outside the sandbox each time a chat opens.
+     */
+    static void capabilitiesWithoutInfocmp(String term) {
+        if (term == null || term.isEmpty()) {
+            return;
+        }
+        String own = InfoCmp.getDefaultInfoCmp(term);
+        InfoCmp.setLoadedInfoCmp(term, own != null ? own
+                : InfoCmp.getDefaultInfoCmp(term.contains("256color") ? "xterm-256color" : "xterm"));
     }
 
     /** Whether the terminal shows colours and redraws lines; a dumb one (a pipe, TERM=dumb) does neither. */
