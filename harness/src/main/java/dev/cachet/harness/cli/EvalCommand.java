@@ -26,8 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -165,7 +167,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
                 ExecutorSettings settings = new ExecutorSettings(agent, model.model, keep, dir.resolve("workspaces"), environment(),
                         confined);
                 records = new EvalMatrix(executor.create(settings), jobs).run(plan, results, progress, progress.guard());
-                progress.finish(err);
+                progress.finish();
             }
         }
         out().print(EvalReports.write(dir, suite.name(), records));
@@ -173,6 +175,10 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
         if (stops.requested()) {
             interrupted(stops);
             return ExitCodes.INTERRUPTED;
+        }
+        Set<String> recorded = records.stream().map(RunRecord::key).collect(Collectors.toSet());
+        if (progress.overBudget(err, (int) plan.stream().filter(run -> !recorded.contains(run.key())).count(), plan.size())) {
+            return ExitCodes.LIMIT;
         }
         if (!records.isEmpty() && records.stream().allMatch(r -> r.error() != null)) {
             err.println("cachet: every run failed before it could be judged; the errors are in " + dir.resolve("report.md"));

@@ -33,11 +33,20 @@ final class EvalProgress implements Consumer<EvalMatrix.Progress> {
         }
     }
 
-    /** Ends the line; says so when the cost guard stopped the eval starting runs (Ctrl-C cancels it too). */
-    void finish(PrintWriter err) {
+    /** Ends the line. */
+    void finish() {
         line.finish();
+    }
+
+    /**
+     * Whether the cost guard stopped the eval starting runs (Ctrl-C cancels it too), and if so says how many of the
+     * planned runs it left.
+     */
+    boolean overBudget(PrintWriter err, int notRun, int planned) {
         if (overBudget) {
-            err.printf(Locale.ROOT, "stopped starting runs at $%.4f (--max-total-cost); --resume goes on%n", maxTotalCost);
+            err.printf(Locale.ROOT, "cachet: stopped starting runs at $%.4f (--max-total-cost): %d of %d runs not run; "
+                    + "--resume goes on%n", maxTotalCost, notRun, planned);
         }
+        return overBudget;
     }
 }

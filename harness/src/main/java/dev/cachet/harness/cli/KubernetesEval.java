@@ -77,7 +77,7 @@ final class KubernetesEval {
                             });
                     records = new EvalMatrix(executor, jobs).run(plan, results, progress, progress.guard());
                 }
-                progress.finish(err);
+                progress.finish();
                 ClusterReport report = executor.report();
                 tellMissing(report.missing());
                 if (report.detached()) {

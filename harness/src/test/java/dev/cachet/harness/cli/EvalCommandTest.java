@@ -201,8 +201,10 @@ class EvalCommandTest {
     void the_cost_guard_stops_starting_runs_and_resume_goes_on() throws IOException {
         CliRun guarded = eval("--max-total-cost", "0.001");
 
-        assertThat(guarded.exitCode()).as(guarded.err()).isZero();
-        assertThat(guarded.err()).contains("--max-total-cost");
+        // A limit stopped it: the reports hold 1 of 6 runs, and the exit says so.
+        assertThat(guarded.exitCode()).as(guarded.err()).isEqualTo(ExitCodes.LIMIT);
+        assertThat(guarded.err()).contains("stopped starting runs at $0.0010 (--max-total-cost): 5 of 6 runs not run; "
+                + "--resume goes on");
         assertThat(results()).hasSize(1);
 
         assertThat(eval("--resume").exitCode()).isZero();
