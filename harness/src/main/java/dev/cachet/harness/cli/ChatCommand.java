@@ -69,6 +69,8 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
         Style style = Style.detect(environment(), capable);
         Harness harness = harness();
         RunSpec spec = agent.session.runSpec(workspace(agent), "", config(), environment(), out, err()).withPlan(plan.plan);
+        // Checked before the prompt, as a run checks it before its first request.
+        harness.strategy(spec.strategy(), spec.strategyParams());
         Supplier<PricedClient> client = once(() -> harness.open(agent.model.spec(), err()::println));
         if (resume == null) {
             // Up front, so that a missing key is said before the chat starts. A resumed session brings its own model:

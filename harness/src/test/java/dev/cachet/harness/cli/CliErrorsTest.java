@@ -137,8 +137,14 @@ class CliErrorsTest {
     void an_unknown_strategy_is_an_input_error_listing_the_known_ones() throws Exception {
         Path recording = recording("{\"type\":\"model_response\",\"message\":{\"role\":\"assistant\",\"text\":\"hi\"}}");
         CliRun run = CliRun.of("run", "-w", dir.toString(), "-m", "replay:" + recording, "-s", "psychic", "task");
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-        assertThat(run.err()).contains("unknown strategy 'psychic'; available: transcript");
+        // A chat says so before its prompt, not at its first task.
+        CliRun chat = new ChatRun("a task").run("chat", "-w", dir.toString(), "-m", "replay:" + recording, "-s", "psychic");
+
+        for (CliRun refused : List.of(run, chat)) {
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.INPUT);
+            assertThat(refused.err()).contains("unknown strategy 'psychic'; available: transcript");
+            assertThat(refused.out()).doesNotContain("cachet chat in");
+        }
     }
 
     @Test
