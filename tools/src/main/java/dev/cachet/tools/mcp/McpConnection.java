@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -89,7 +90,8 @@ public final class McpConnection implements AutoCloseable {
                     .autoHealthCheck(false) // its health check would respawn a dead stdio server behind our back
                     .build();
         } catch (RuntimeException e) {
-            String reason = exit(transport).or(() -> unanswered(config, e)).orElseGet(() -> Describe.cause(e));
+            String reason = exit(transport).or(() -> unanswered(config, e)).or(() -> timedOut(e))
+                    .orElseGet(() -> Describe.cause(e));
             close(transport);
             io.shutdownNow();
             throw new McpServerException("mcp server '" + config.name() + "'" + config.url().map(url -> " at " + url)
@@ -200,6 +202,16 @@ public final class McpConnection implements AutoCloseable {
         for (Throwable cause = failure; config.url().isPresent() && cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof ClosedChannelException) {
                 return Optional.of("nothing answered there (is the server running?)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A server that never finished the handshake: said with the time it had, which a bare TimeoutException is not. */
+    static Optional<String> timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return Optional.of("did not answer the handshake within " + Describe.duration(STARTUP_TIMEOUT));
             }
         }
         return Optional.empty();

@@ -11,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,14 @@ class McpStartFailureTest {
         assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("broken", List.of("false")), System.getenv(), w -> {}))
                 .isInstanceOf(McpServerException.class)
                 .hasMessage("mcp server 'broken' failed to start: exited with code 1");
+    }
+
+    @Test
+    void a_handshake_that_timed_out_says_how_long_it_was_given() {
+        RuntimeException wrapped = new RuntimeException(new ExecutionException(new TimeoutException()));
+
+        assertThat(McpConnection.timedOut(wrapped)).contains("did not answer the handshake within 60s");
+        assertThat(McpConnection.timedOut(new IllegalStateException("closed"))).isEmpty();
     }
 
     @Test
