@@ -1,5 +1,6 @@
 package dev.cachet.evals.matrix;
 
+import dev.cachet.context.Durations;
 import dev.cachet.evals.CheckResult;
 import dev.cachet.evals.TaskCheck;
 import dev.cachet.evals.suite.SuiteTask;
@@ -9,7 +10,6 @@ import dev.cachet.providers.Usage;
 import dev.cachet.tools.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -65,7 +65,7 @@ public final class LocalExecutor implements RunExecutor {
                     .run(task.id(), task.check(), workspace.directory());
             solved = check.passed();
             if (check.timedOut()) {
-                error = "check timed out after " + human(timeout);
+                error = "check timed out after " + Durations.format(timeout);
             }
             stage = "clean-up";
         } catch (AgentFailedException e) {
@@ -83,10 +83,5 @@ public final class LocalExecutor implements RunExecutor {
 
     private Sandbox checkSandbox(SuiteTask task) {
         return task.checkNetwork() ? new Sandbox(sandbox.mode(), sandbox.allowedEnv(), true) : sandbox;
-    }
-
-    /** 1m30s, 5m, 1h: short enough for a one-line error. */
-    private static String human(Duration duration) {
-        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.cachet.context.Json;
+import dev.cachet.evals.trace.IoReasons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -74,7 +75,7 @@ public final class ResultsFile implements AutoCloseable {
             return new ResultsFile(path, channel, contents.records());
         } catch (IOException e) {
             closeAfterFailure(channel, e);
-            throw new UncheckedIOException("cannot open results file " + path, e);
+            throw new UncheckedIOException("cannot open results file " + path + ": " + IoReasons.of(e), e);
         } catch (RuntimeException e) {
             closeAfterFailure(channel, e);
             throw e;

@@ -1,5 +1,6 @@
 package dev.cachet.evals.suite;
 
+import dev.cachet.context.Durations;
 import dev.cachet.tools.command.CommandResult;
 import dev.cachet.tools.command.CommandRunner;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class Workspaces {
             throw new WorkspaceException("task " + task.id() + ": cannot run setup: " + e.getMessage(), e);
         }
         if (!result.succeeded()) {
-            String how = result.timedOut() ? "timed out after " + task.budget().timeout() : "exit " + result.exitCode();
+            String how = result.timedOut() ? "timed out after " + Durations.format(task.budget().timeout()) : "exit " + result.exitCode();
             throw new WorkspaceException("task %s: setup failed (%s): %s\n%s"
                     .formatted(task.id(), how, setup, tail(result.output())));
         }

@@ -2,6 +2,7 @@ package dev.cachet.evals.trace;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
@@ -15,6 +16,9 @@ public final class IoReasons {
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way";
         }
         if (e instanceof FileSystemException failed && failed.getReason() != null) {
             return failed.getReason();

@@ -161,6 +161,14 @@ class ResultsFileTest {
     }
 
     @Test
+    void an_out_dir_that_is_a_file_is_named_with_why() throws Exception {
+        Path aFile = Files.writeString(out.resolve("afile"), "");
+
+        assertThatThrownBy(() -> ResultsFile.open(aFile, false))
+                .hasMessage("cannot open results file " + aFile.resolve(ResultsFile.NAME) + ": a file is in the way");
+    }
+
+    @Test
     void only_one_eval_writes_a_results_file_at_a_time() {
         try (ResultsFile results = ResultsFile.open(out, false)) {
             assertThatThrownBy(() -> ResultsFile.open(out, true))
