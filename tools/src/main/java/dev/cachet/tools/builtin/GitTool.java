@@ -36,8 +36,8 @@ abstract class GitTool extends BuiltinTool {
         Path root = context.workspace().root();
         if (context.sandbox().hiddenFrom(context.environment(), root).anyInside(root)) {
             // A diff or a status shows every file of the work tree, hidden or not.
-            throw new ToolException(name() + " is off while --deny-read hides a path inside the workspace; run git "
-                    + "in a command, whose sandbox hides it");
+            throw new ToolException(name() + " is off while a path inside the workspace is hidden from the agent (a "
+                    + "credential store or --deny-read); run git in a command, whose sandbox hides it");
         }
         Path gitDir = OwnRepository.check(root);
         try (Repository repository = new FileRepositoryBuilder().setFS(new CommandlessFs()).setGitDir(gitDir.toFile())

@@ -219,7 +219,7 @@ final class Resolver implements Closeable {
 
     private void refuseHidden(WorkspacePath real) throws ToolException {
         if (hides(real)) {
-            throw new ToolException("path '" + shown + "' is hidden (--deny-read)");
+            throw new ToolException("path '" + shown + "' is hidden from the agent (a credential store or --deny-read)");
         }
     }
 

@@ -26,8 +26,12 @@ import java.util.stream.Stream;
 final class ExitAwareStdioTransport extends StdioMcpTransport {
     private static final Duration EXIT_GRACE = Duration.ofSeconds(3);
 
-    ExitAwareStdioTransport(StdioMcpTransport.Builder builder) {
+    private final String program;
+
+    /** @param program the server's program as configured, named when it is not found */
+    ExitAwareStdioTransport(StdioMcpTransport.Builder builder, String program) {
         super(builder);
+        this.program = program;
     }
 
     @Override
@@ -77,8 +81,9 @@ final class ExitAwareStdioTransport extends StdioMcpTransport {
     // 127: the shell's and env's code for a program not found, the one mistake worth naming.
     private String exitDescription() {
         int code = getProcess().exitValue();
-        return "exited with code " + code
-                + (code == 127 ? " (its program was not found on PATH, outside the workspace)" : "");
+        String notFound = program.contains("/") ? " (is " + program + " there?)"
+                : " (is " + program + " on PATH, outside the workspace?)";
+        return "exited with code " + code + (code == 127 ? notFound : "");
     }
 
     private static void terminate(List<ProcessHandle> tree) {

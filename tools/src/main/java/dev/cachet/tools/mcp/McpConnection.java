@@ -34,11 +34,11 @@ import java.util.stream.Stream;
  * is never known to be down: each call tries it again.
  */
 public final class McpConnection implements AutoCloseable {
-    /** For the handshake and the tool list; generous because {@code npx} may first download the server. */
     // Where POSIX systems keep env (scripts' #! lines name it): looked up on PATH, one the agent wrote in the
     // workspace (.venv/bin) would run in its place and see every secret it was to remove.
     private static final String ENV = "/usr/bin/env";
 
+    /** For the handshake and the tool list; generous because {@code npx} may first download the server. */
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(1);
 
     private final McpServerConfig config;
@@ -169,7 +169,7 @@ public final class McpConnection implements AutoCloseable {
         return new ExitAwareStdioTransport(StdioMcpTransport.builder()
                 .command(commandIn(config, environment))
                 .environment(config.env())
-                .executorService(io));
+                .executorService(io), config.command().get(0));
     }
 
     // The stdio transport cannot set a working directory; a shell that changes to it and then execs the server
@@ -184,8 +184,10 @@ public final class McpConnection implements AutoCloseable {
                 .sorted()
                 .flatMap(name -> Stream.of("-u", name))
                 .toList();
-        // The server's program is looked up on the PATH given, which the harness cleared of the workspace's folders.
-        Stream<String> path = Optional.ofNullable(inherited.get("PATH")).map(value -> "PATH=" + value).stream();
+        // The server's program is looked up on the PATH given, which the harness cleared of the workspace's folders,
+        // or on the one its (trusted) config sets.
+        Stream<String> path = Optional.ofNullable(config.env().getOrDefault("PATH", inherited.get("PATH")))
+                .map(value -> "PATH=" + value).stream();
         Stream<String> env = Stream.of(Stream.of(ENV), scrub.stream(), path).flatMap(s -> s);
         Stream<String> cd = config.workingDirectory()
                 .map(directory -> Stream.of("/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", directory.toString()))

@@ -2,6 +2,7 @@ package dev.cachet.tools.sandbox;
 
 import dev.cachet.tools.CachetFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Confines a command with bubblewrap ({@code bwrap}) so that it has no way back to the host: new user, PID, IPC and
@@ -21,12 +23,33 @@ import java.util.Optional;
  * <p>Not here on purpose: {@code --clearenv}/{@code --setenv} would put every variable's value on bwrap's command
  * line, readable by anyone through /proc; bwrap passes on the (already scrubbed) environment it is started with.
  */
-public record Bubblewrap(Path executable) {
+public record Bubblewrap(Path executable, boolean sizesTmpfs) {
     public static final String NOT_INSTALLED = "bwrap (bubblewrap) is not installed: install the 'bubblewrap' package, "
             + "or run with --sandbox full to run commands unsandboxed";
     private static final Path RUN = Path.of("/run");
     private static final long RUN_BYTES = 64L << 20;
     private static final Path RESOLV_CONF = Path.of("/etc/resolv.conf");
+    private static final Map<Path, Boolean> SIZES_TMPFS = new ConcurrentHashMap<>();
+
+    /** The bwrap at {@code executable}, asked once whether it can size a tmpfs ({@code --size} came in 0.7.0). */
+    public static Bubblewrap at(Path executable) {
+        return new Bubblewrap(executable, SIZES_TMPFS.computeIfAbsent(executable, Bubblewrap::takesSize));
+    }
+
+    // Ubuntu 22.04 has 0.6.1, Debian 11 0.4: an option they do not know fails every command.
+    private static boolean takesSize(Path executable) {
+        try {
+            Process help = new ProcessBuilder(executable.toString(), "--help").redirectErrorStream(true).start();
+            String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            help.waitFor();
+            return text.contains("--size");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 
     /** bwrap as found on the PATH of {@code environment}, the one cachet was started with. */
     public static Optional<Bubblewrap> installed(Map<String, String> environment) {
@@ -35,7 +58,7 @@ public record Bubblewrap(Path executable) {
 
     /** bwrap in the first directory of {@code path} (a PATH value, may be null) that has it executable. */
     public static Optional<Bubblewrap> onPath(String path) {
-        return Executables.onPath("bwrap", path).map(Bubblewrap::new);
+        return Executables.onPath("bwrap", path).map(Bubblewrap::at);
     }
 
     /**
@@ -50,13 +73,14 @@ public record Bubblewrap(Path executable) {
                 "--die-with-parent", "--new-session",
                 "--ro-bind", "/", "/",
                 "--dev", "/dev",
-                "--proc", "/proc",
-                // A tmpfs is the host's memory, which no process limit counts: /tmp holds what one process may take.
-                "--size", Long.toString(sandbox.limits().memoryBytes()), "--tmpfs", "/tmp"));
+                "--proc", "/proc"));
+        // A tmpfs is the host's memory, which no process limit counts: /tmp holds what one process may take.
+        sized(argv, sandbox.limits().memoryBytes());
+        argv.addAll(List.of("--tmpfs", "/tmp"));
         // Host daemons listen on sockets under /run (D-Bus, systemd, docker, ssh and gpg agents), and a socket can
         // be connected to through a read-only mount: over D-Bus alone a command could start one outside.
         if (Files.isDirectory(RUN)) {
-            argv.addAll(List.of("--size", Long.toString(RUN_BYTES)));
+            sized(argv, RUN_BYTES);
             add(argv, "--tmpfs", RUN);
         }
         if (sandbox.network()) {
@@ -84,6 +108,13 @@ public record Bubblewrap(Path executable) {
                 "--as=" + sandbox.limits().memoryBytes(), "--"));
         argv.addAll(command);
         return new ConfinedCommand(argv, mountPoints);
+    }
+
+    // Before the --tmpfs it sizes; an older bwrap leaves the tmpfs at the kernel's default, half the memory.
+    private void sized(List<String> argv, long bytes) {
+        if (sizesTmpfs) {
+            argv.addAll(List.of("--size", Long.toString(bytes)));
+        }
     }
 
     private static void mask(List<String> argv, Path hidden) {

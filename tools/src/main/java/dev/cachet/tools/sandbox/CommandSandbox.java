@@ -42,7 +42,7 @@ public final class CommandSandbox {
             return new CommandSandbox(sandbox, environment, Optional.empty());
         }
         String path = environment.get("PATH");
-        Bubblewrap bwrap = Executables.outside(workspace, "bwrap", path).map(Bubblewrap::new)
+        Bubblewrap bwrap = Executables.outside(workspace, "bwrap", path).map(Bubblewrap::at)
                 .orElseThrow(() -> new SandboxUnavailableException(Bubblewrap.NOT_INSTALLED));
         Path prlimit = Executables.outside(workspace, "prlimit", path)
                 .orElseThrow(() -> new SandboxUnavailableException(PRLIMIT_NOT_INSTALLED));

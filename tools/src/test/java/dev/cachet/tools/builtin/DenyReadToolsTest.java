@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A path --deny-read hides inside the workspace is hidden from the file and git tools too, not only from commands. */
 class DenyReadToolsTest {
     private static final String SECRET = "DB_PASS=s3cr3t-deny";
+    private static final String HIDDEN = "is hidden from the agent (a credential store or --deny-read)";
 
     @TempDir
     Path root;
@@ -49,9 +50,9 @@ class DenyReadToolsTest {
         for (String path : List.of("secrets/prod.env", "alias/prod.env", "src/../secrets/prod.env")) {
             ToolOutput read = hidden(new ReadFileTool(), "path", path);
             assertThat(read.error()).as(path).isTrue();
-            assertThat(read.content()).as(path).contains("hidden (--deny-read)").doesNotContain(SECRET);
+            assertThat(read.content()).as(path).contains(HIDDEN).doesNotContain(SECRET);
         }
-        assertThat(hidden(new ListFilesTool(), "path", "secrets").content()).contains("hidden (--deny-read)");
+        assertThat(hidden(new ListFilesTool(), "path", "secrets").content()).contains(HIDDEN);
         assertThat(hidden(new WriteFileTool(), "path", "secrets/more.env", "content", "x").error()).isTrue();
         assertThat(root.resolve("secrets/more.env")).doesNotExist();
     }

@@ -22,6 +22,15 @@ class McpCommandTest {
     }
 
     @Test
+    void a_path_the_config_sets_is_the_one_its_program_is_looked_up_on() {
+        McpServerConfig config = new McpServerConfig("node", List.of("server"), Map.of("PATH", "/opt/node/bin"),
+                Optional.empty(), Optional.empty(), McpServerConfig.DEFAULT_CALL_TIMEOUT);
+
+        assertThat(McpConnection.commandIn(config, Map.of("PATH", "/usr/bin")))
+                .containsExactly("/usr/bin/env", "PATH=/opt/node/bin", "server");
+    }
+
+    @Test
     void the_command_runs_as_configured_in_its_working_directory_on_the_path_given() {
         McpServerConfig config = new McpServerConfig("docs", List.of("docs-server"), Map.of(), Optional.of(Path.of("/srv")),
                 Optional.empty(), McpServerConfig.DEFAULT_CALL_TIMEOUT);

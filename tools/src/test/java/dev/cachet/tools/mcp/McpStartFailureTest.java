@@ -41,8 +41,8 @@ class McpStartFailureTest {
     void a_missing_binary_fails_naming_the_server_and_why() {
         assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server")), System.getenv(), w -> {}))
                 .isInstanceOf(McpServerException.class)
-                .hasMessage("mcp server 'ghost' failed to start: exited with code 127 (its program was not found on "
-                        + "PATH, outside the workspace)");
+                .hasMessage("mcp server 'ghost' failed to start: exited with code 127 (is cachet-no-such-mcp-server "
+                        + "on PATH, outside the workspace?)");
     }
 
     @Test

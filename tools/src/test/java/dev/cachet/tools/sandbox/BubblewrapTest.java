@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BubblewrapTest {
-    private static final Bubblewrap BWRAP = new Bubblewrap(Path.of("/usr/bin/bwrap"));
+    private static final Bubblewrap BWRAP = new Bubblewrap(Path.of("/usr/bin/bwrap"), true);
     private static final Path WORKSPACE = Path.of("/home/dev/project");
     private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
     private static final List<String> SHELL = List.of("/bin/sh", "-c", "make test");
@@ -206,7 +206,27 @@ class BubblewrapTest {
         Files.setPosixFilePermissions(bin.resolve("bwrap"), PosixFilePermissions.fromString("rwxr-xr-x"));
 
         assertThat(Bubblewrap.onPath(String.join(":", "", empty.toString(), notExecutable.toString(), bin.toString())))
-                .contains(new Bubblewrap(bin.resolve("bwrap")));
+                .map(Bubblewrap::executable).contains(bin.resolve("bwrap"));
+    }
+
+    @Test
+    void a_bwrap_before_0_7_is_not_asked_to_size_a_tmpfs_which_it_would_refuse() throws IOException {
+        Path old = program("old/bwrap", "echo '    --tmpfs DEST    Mount new tmpfs on DEST'");
+        Path current = program("new/bwrap", "echo '    --size BYTES    Set size of next argument (only for --tmpfs)'");
+
+        assertThat(Bubblewrap.at(old).sizesTmpfs()).isFalse();
+        assertThat(Bubblewrap.at(current).sizesTmpfs()).isTrue();
+        assertThat(new Bubblewrap(old, false).wrap(List.of("true"), WORKSPACE, Sandbox.DEFAULT, Map.of(),
+                Path.of("/usr/bin/prlimit")).argv()).doesNotContain("--size").containsSequence("--proc", "/proc",
+                "--tmpfs", "/tmp");
+    }
+
+    private Path program(String name, String help) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "#!/bin/sh\n" + help + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
     }
 
     @Test
