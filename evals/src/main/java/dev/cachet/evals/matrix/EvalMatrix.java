@@ -90,7 +90,9 @@ public final class EvalMatrix {
         ProgressTally tally = new ProgressTally(plan.size(), jobs);
         Set<String> planned = new HashSet<>();
         plan.forEach(run -> planned.add(run.key()));
-        results.records().stream().filter(record -> planned.contains(record.key())).forEach(tally::add);
+        // An errored run is run again: its old record is not counted, its new one will be.
+        results.records().stream().filter(record -> finished.contains(record.key()) && planned.contains(record.key()))
+                .forEach(tally::add);
         List<PlannedRun> pending = plan.stream().filter(run -> !finished.contains(run.key())).toList();
         Set<String> awaited = new HashSet<>();
         pending.forEach(run -> awaited.add(run.key()));

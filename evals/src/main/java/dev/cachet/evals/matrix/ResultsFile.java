@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
 /**
  * The results of an eval, {@code results.jsonl}: one {@link RunRecord} per line, each appended, flushed and fsync'd
  * as its run finishes, so a killed eval loses at most the line being written. A line is complete once its newline
- * is written: a last line without one is that torn write, ignored and cut off, and its run done again.
+ * is written: a last line without one is that torn write, ignored and cut off, and its run done again. A run that
+ * errored (a setup that failed, a provider down) is not done: a resume runs it again, and its later record stands
+ * for it.
  */
 public final class ResultsFile implements AutoCloseable {
     public static final String NAME = "results.jsonl";
@@ -99,13 +101,15 @@ public final class ResultsFile implements AutoCloseable {
         return path;
     }
 
-    /** Every record, those found on opening first, then those appended, in file order. */
+    /** Every run's last record, those found on opening first, then those appended, in file order. */
     public synchronized List<RunRecord> records() {
         return List.copyOf(records);
     }
 
+    /** The runs done: recorded without an error. */
     public synchronized Set<String> completedKeys() {
-        return records.stream().map(RunRecord::key).collect(Collectors.toUnmodifiableSet());
+        return records.stream().filter(record -> record.error() == null).map(RunRecord::key)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** How many of {@code plan}'s runs are recorded already: a resumed eval may plan other runs than it recorded. */
@@ -126,6 +130,12 @@ public final class ResultsFile implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results file " + path, e);
         }
+        replaceOrAdd(records, record);
+    }
+
+    // A run recorded again was one that errored: its new record takes the old one's place.
+    private static void replaceOrAdd(List<RunRecord> records, RunRecord record) {
+        records.removeIf(earlier -> earlier.key().equals(record.key()));
         records.add(record);
     }
 
@@ -153,12 +163,13 @@ public final class ResultsFile implements AutoCloseable {
                 continue;
             }
             RunRecord record = record(path, lineNumber, line);
-            Integer first = lines.putIfAbsent(record.key(), lineNumber);
-            if (first != null) {
+            Integer earlier = lines.put(record.key(), lineNumber);
+            boolean done = records.stream().anyMatch(kept -> kept.key().equals(record.key()) && kept.error() == null);
+            if (earlier != null && done) {
                 throw new ResultsFileException("%s:%d: run %s already recorded at line %d"
-                        .formatted(path, lineNumber, record.key(), first));
+                        .formatted(path, lineNumber, record.key(), earlier));
             }
-            records.add(record);
+            replaceOrAdd(records, record);
         }
         return new Contents(records, start);
     }

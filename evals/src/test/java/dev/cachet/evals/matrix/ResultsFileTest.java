@@ -169,6 +169,21 @@ class ResultsFileTest {
     }
 
     @Test
+    void an_errored_run_is_not_done_and_its_new_record_takes_its_place() throws Exception {
+        RunRecord errored = new RunRecord("t1", "hybrid", 1, false, 1, 1000, 0, 0, 10, 0.01, 0, 1000, 900,
+                "provider error: overloaded", null, "agent: provider error: overloaded", "anthropic:claude-sonnet-4-6", false);
+        write(line(errored), line(record("t1", "masking", 1, true, 0.02)));
+
+        try (ResultsFile results = ResultsFile.open(out, true)) {
+            assertThat(results.completedKeys()).containsExactly("t1/masking/1");
+            results.append(record("t1", "hybrid", 1, true, 0.03));
+            assertThat(results.records()).extracting(RunRecord::key).containsExactly("t1/masking/1", "t1/hybrid/1");
+        }
+        assertThat(ResultsFile.read(file())).extracting(RunRecord::costUsd).containsExactly(0.02, 0.03);
+        assertThat(Files.readAllLines(file())).hasSize(3);
+    }
+
+    @Test
     void only_one_eval_writes_a_results_file_at_a_time() {
         try (ResultsFile results = ResultsFile.open(out, false)) {
             assertThatThrownBy(() -> ResultsFile.open(out, true))

@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
                     + "sandbox, from its script and the task's check_files as they are at the task's commit.",
             "",
             "Each finished run is appended to DIR/results.jsonl at once, so an interrupted eval loses nothing: "
-                    + "--resume runs only what is missing. Reports (report.json, report.md, report.html) are "
+                    + "--resume runs only what is missing or errored. Reports (report.json, report.md, report.html) are "
                     + "written to DIR at the end; session logs are kept in DIR/sessions.",
             "",
             "With --model replay, each task is answered by its recording, SUITE_DIR/recordings/<task id>.jsonl "
