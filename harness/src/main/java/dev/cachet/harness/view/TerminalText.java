@@ -33,7 +33,11 @@ public final class TerminalText {
         return escape(text, Rules.UNCOLOURED);
     }
 
-    /** For text a user is asked about: one line, every break and control shown, no colour taken from it. */
+    /**
+     * For text a user is asked about: one line, every break and control shown, no colour taken from it, and a
+     * backslash doubled, so that the two characters backslash-n are not taken for a line break, which in a command
+     * starts another.
+     */
     public static String oneLine(String text) {
         return escape(text, Rules.ONE_LINE);
     }
@@ -77,6 +81,9 @@ public final class TerminalText {
     }
 
     private static String escape(String text, Rules rules) {
+        if (!rules.lineBreaks) {
+            text = text.replace("\\", "\\\\");
+        }
         int first = firstControl(text, rules);
         if (first < 0) {
             return text;

