@@ -43,10 +43,12 @@ final class EvalProgress implements Consumer<EvalMatrix.Progress> {
      * planned runs it left.
      */
     boolean overBudget(PrintWriter err, int notRun, int planned) {
-        if (overBudget) {
+        // The last run may pass the limit: nothing was left out then.
+        if (overBudget && notRun > 0) {
             err.printf(Locale.ROOT, "cachet: stopped starting runs at $%.4f (--max-total-cost): %d of %d runs not run; "
                     + "--resume goes on%n", maxTotalCost, notRun, planned);
+            return true;
         }
-        return overBudget;
+        return false;
     }
 }

@@ -42,15 +42,15 @@ abstract class Subcommand {
     }
 
     /**
-     * The workspace {@code agent} names, once nothing that chooses what cachet starts lies where its agent could
-     * write it: a trusted config read from a folder inside it, or, where the agent may write the workspace, cachet's
-     * own config and session logs (moving a folder that holds a hidden one shows it again).
+     * The workspace {@code agent} names, once nothing that chooses what cachet starts lies where its agent, where it
+     * may write the workspace, could write it: a trusted config read from a folder inside it, a trusted project in it,
+     * cachet's own config, session logs and cache (moving a folder that holds a hidden one shows it again).
      */
     Path workspace(AgentOptions agent) {
         Path workspace = existing(agent.workspace());
-        root.refuseConfigInside(workspace);
         SandboxMode mode = agent.session.sandbox.mode;
         if (mode.confinesCommands() && mode.allowsWorkspaceWrites()) {
+            root.refuseConfigInside(workspace);
             root.refuseWorkspaceHoldingOwnDirs(workspace);
         }
         return workspace;
