@@ -25,14 +25,24 @@ interface ChatTerminal {
 
             @Override
             public Terminal open() {
+                capabilitiesWithoutInfocmp(System.getenv("TERM"));
                 try {
-                    capabilitiesWithoutInfocmp(System.getenv("TERM"));
-                    return TerminalBuilder.builder().system(true).name("cachet").build();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
+                    // The native provider, never the exec one, which runs stty and tty from PATH; a dumb terminal
+                    // where it cannot load (a noexec /tmp, an architecture it has no library for).
+                    return TerminalBuilder.builder().system(true).name("cachet").provider("jni").build();
+                } catch (IOException | IllegalStateException e) {
+                    return dumb();
                 }
             }
         };
+    }
+
+    private static Terminal dumb() {
+        try {
+            return TerminalBuilder.builder().system(true).name("cachet").provider("dumb").dumb(true).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
+        }
     }
 
     /**
