@@ -7,12 +7,11 @@ import dev.cachet.harness.config.ConfigFiles;
 import dev.cachet.harness.config.TrustedDirectories;
 import dev.cachet.harness.config.UserDirs;
 import dev.cachet.providers.pricing.PriceTable;
+import dev.cachet.tools.RealPath;
 import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.session.SessionLogs;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -126,9 +125,9 @@ final class CachetCommand implements Callable<Integer>, CountsTokens {
      */
     void refuseWorkspaceHoldingOwnDirs(Path workspace) {
         UserDirs dirs = dirs();
-        Path root = real(workspace);
+        Path root = RealPath.of(workspace);
         for (Path own : List.of(dirs.config(), dirs.stateHome().resolve("cachet"), dirs.cache())) {
-            if (real(own).startsWith(root)) {
+            if (RealPath.of(own).startsWith(root)) {
                 throw new InputException("the workspace " + workspace + " holds cachet's own config, session logs or "
                         + "cache (" + own + "), which the agent could rewrite to choose what the next run starts or "
                         + "costs; give a project folder with -w, or --sandbox read-only or full");
@@ -140,21 +139,6 @@ final class CachetCommand implements Callable<Integer>, CountsTokens {
                         + "whose .cachet.yaml the agent could write to choose what a run there starts; run in that "
                         + "project, or 'cachet trust --revoke " + trusted + "', or --sandbox read-only or full");
             }
-        }
-    }
-
-    // Where a path lies once links are followed, as far as it exists: the rest may be made later, by the agent too.
-    private static Path real(Path path) {
-        Path existing = path.toAbsolutePath().normalize();
-        Path rest = Path.of("");
-        while (existing.getParent() != null && !Files.exists(existing)) {
-            rest = existing.getFileName().resolve(rest);
-            existing = existing.getParent();
-        }
-        try {
-            return existing.toRealPath().resolve(rest);
-        } catch (IOException e) {
-            return path.toAbsolutePath().normalize();
         }
     }
 

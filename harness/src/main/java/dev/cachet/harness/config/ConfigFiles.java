@@ -4,6 +4,7 @@ import dev.cachet.harness.InputException;
 import dev.cachet.providers.pricing.PriceListDownload;
 import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.pricing.PriceTableException;
+import dev.cachet.tools.RealPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -75,7 +76,7 @@ public final class ConfigFiles {
      *     this one and so choose what the next run starts
      */
     public void refuseTrustedProjectInside(Path workspace) {
-        Path root = TrustedDirectories.canonical(workspace).orElse(workspace);
+        Path root = RealPath.of(workspace);
         for (Layer layer : layers) {
             Optional<Path> folder = TrustedDirectories.canonical(layer.file().toAbsolutePath().getParent());
             if (layer.trusted() && layer.file().getFileName().toString().equals(PROJECT_FILE)

@@ -1,7 +1,7 @@
 package dev.cachet.tools.sandbox;
 
+import dev.cachet.tools.RealPath;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,8 +29,8 @@ public final class Executables {
      * there (an activated virtualenv puts {@code .venv/bin} first on PATH), and what sandboxes it must not be its.
      */
     static Optional<Path> outside(Path workspace, String name, String path) {
-        Path root = real(workspace);
-        return first(name, path, file -> !real(file).startsWith(root));
+        Path root = RealPath.of(workspace);
+        return first(name, path, file -> !RealPath.of(file).startsWith(root));
     }
 
     /**
@@ -42,9 +42,9 @@ public final class Executables {
         if (path == null) {
             return environment;
         }
-        Path root = real(workspace);
+        Path root = RealPath.of(workspace);
         String outside = Arrays.stream(path.split(File.pathSeparator))
-                .filter(dir -> candidate(dir, ".").filter(folder -> !real(folder).startsWith(root)).isPresent())
+                .filter(dir -> candidate(dir, ".").filter(folder -> !RealPath.of(folder).startsWith(root)).isPresent())
                 .collect(Collectors.joining(File.pathSeparator));
         Map<String, String> kept = new HashMap<>(environment);
         kept.put("PATH", outside);
@@ -67,14 +67,6 @@ public final class Executables {
             return folder.isAbsolute() ? Optional.of(folder.resolve(name)) : Optional.empty();
         } catch (InvalidPathException e) {
             return Optional.empty();
-        }
-    }
-
-    private static Path real(Path path) {
-        try {
-            return path.toRealPath();
-        } catch (IOException e) {
-            return path.toAbsolutePath().normalize();
         }
     }
 }
