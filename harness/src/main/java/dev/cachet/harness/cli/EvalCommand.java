@@ -19,6 +19,7 @@ import dev.cachet.harness.eval.RunStops;
 import dev.cachet.harness.eval.TaskModels;
 import dev.cachet.providers.ModelSpec;
 import dev.cachet.providers.PricedClient;
+import dev.cachet.providers.session.StopReason;
 import dev.cachet.tools.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -182,7 +183,9 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
         }
         if (!records.isEmpty() && records.stream().allMatch(r -> r.error() != null)) {
             err.println("cachet: every run failed before it could be judged; the errors are in " + dir.resolve("report.md"));
-            return ExitCodes.INPUT;
+            // As a run exits on its provider's error: the suite may be fine, the provider was not.
+            boolean provider = records.stream().allMatch(r -> r.stopReason().startsWith(StopReason.PROVIDER_ERROR.label()));
+            return provider ? ExitCodes.PROVIDER : ExitCodes.INPUT;
         }
         return ExitCodes.OK;
     }

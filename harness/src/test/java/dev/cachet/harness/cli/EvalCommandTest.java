@@ -231,7 +231,7 @@ class EvalCommandTest {
                     provider.url("/").toString(), "--sandbox", "full", "--out", out.resolve("o").toString());
 
             // Not the agent's failure to solve the task: an error, which a run of nothing but errors exits on.
-            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.INPUT);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.PROVIDER);
             JsonNode record = Json.mapper().readTree(Files.readAllLines(out.resolve("o/results.jsonl")).get(0));
             assertThat(record.get("stop_reason").asText()).startsWith("provider error").contains("too long");
             assertThat(record.get("error").asText()).startsWith("agent: provider error").contains("too long");
