@@ -22,19 +22,24 @@ final class PlanLine {
         if (plan.isEmpty() && !next.isEmpty()) {
             lines.add(style.bold("plan: " + Counted.of(next.size(), "step")));
             for (int i = 0; i < next.size(); i++) {
-                lines.add(String.format(Locale.ROOT, "  %d. [%s] %s", i + 1, next.get(i).status().label(), next.get(i).text()));
+                lines.add(String.format(Locale.ROOT, "  %d. [%s] %s", i + 1, next.get(i).status().label(), shown(next.get(i))));
             }
             current = currentOf(next).orElse(-1);
         } else if (!next.isEmpty()) {
             int now = currentOf(next).orElse(-1);
             if (now != current) {
                 lines.add(now < 0 ? style.green("plan: every step is done")
-                        : style.cyan(String.format(Locale.ROOT, "step %d/%d: %s", now + 1, next.size(), next.get(now).text())));
+                        : style.cyan(String.format(Locale.ROOT, "step %d/%d: %s", now + 1, next.size(), shown(next.get(now)))));
             }
             current = now;
         }
         plan = next;
         return lines;
+    }
+
+    // The model wrote it: one line, its colours shown, so that it cannot draw lines of cachet's own.
+    private static String shown(PlanStep step) {
+        return TerminalText.uncoloured(step.text().replace('\n', ' '));
     }
 
     private static Optional<Integer> currentOf(List<PlanStep> steps) {

@@ -57,8 +57,9 @@ public final class ToolCallLine {
         return newline < 0 ? text : text.substring(0, newline) + " ...";
     }
 
+    /** One line of what the model or a tool wrote, cut to fit; its colours shown, as it could fake cachet's. */
     static String cut(String text) {
-        String line = text.replace('\n', ' ');
+        String line = TerminalText.uncoloured(text.replace('\n', ' '));
         return line.length() <= MAX_ARGUMENTS ? line : line.substring(0, MAX_ARGUMENTS - 3) + "...";
     }
 }

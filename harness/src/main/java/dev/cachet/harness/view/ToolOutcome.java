@@ -60,7 +60,7 @@ public final class ToolOutcome {
         if (from > 0) {
             out.add(style.dim("| ... " + Counted.of(from, "more line") + " above"));
         }
-        lines.subList(from, lines.size()).forEach(line -> out.add(style.dim("| ") + line));
+        lines.subList(from, lines.size()).forEach(line -> out.add(style.dim("| ") + TerminalText.uncoloured(line)));
         return out;
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.context.message.ToolCall;
 import dev.cachet.context.message.ToolResult;
+import dev.cachet.context.state.PlanStep;
+import dev.cachet.context.state.StepStatus;
+import dev.cachet.context.state.TaskState;
 import dev.cachet.providers.TextStream;
 import dev.cachet.providers.session.SessionEvent;
 import dev.cachet.providers.session.SessionLogs;
@@ -102,6 +105,21 @@ class LiveViewTest {
         assertThat(shown).doesNotContain("\u001b", "\u0007", "\u009b")
                 .contains("Done.\\u001b]52;c;cm0gLXJmIH4=\\u0007", "rm -rf ~ \\r\\u001b[2Kls", "\\u001b[8msecret\\u009b2J",
                         "a file named \\u001b[30mx");
+    }
+
+    @Test
+    void a_tool_call_its_output_and_a_plan_step_cannot_draw_in_cachets_colours_nor_add_lines() {
+        LiveView view = view(false, new Style(true));
+        ToolCall call = new ToolCall("c8", "run_command", "{\"command\":\"ls \\u001b[1m\\u001b[36mgrep\"}");
+        view.on(new SessionEvent.ToolCalled(1, call));
+        view.on(new SessionEvent.ToolReturned(1, new ToolResult("c8", "run_command", "exit code 0\n\u001b[33mwarning: x",
+                false), 3));
+        view.on(new SessionEvent.StateUpdated(1, TaskState.forGoal("g")
+                .withPlan(List.of(new PlanStep("fix\n  > run_command \u001b[32mok",
+                        StepStatus.TODO)))));
+
+        assertThat(out.toString()).contains("ls \\u001b[1m\\u001b[36mgrep", "\\u001b[33mwarning: x",
+                "[todo] fix   > run_command \\u001b[32mok").doesNotContain("\u001b[33mwarning", "\u001b[32mok");
     }
 
     @Test
