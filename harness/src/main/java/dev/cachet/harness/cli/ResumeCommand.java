@@ -50,7 +50,7 @@ final class ResumeCommand extends Subcommand implements Callable<Integer>, Count
             throw new InputException("session " + record.id() + " is done (" + done.detail() + "); nothing to resume");
         });
         Harness harness = harness();
-        RunSpec run = agent.session.resumeSpec(record, this::given, config(), environment(), out, err());
+        RunSpec run = checked(agent.session.resumeSpec(record, this::given, config(), environment(), out, err()));
         PricedClient client = harness.open(agent.model.over(record.settings().model(), this::given), err()::println);
         if (display.mode == null) {
             out.printf("  log %s%n", log);

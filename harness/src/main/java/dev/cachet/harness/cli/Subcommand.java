@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import dev.cachet.harness.Harness;
 import dev.cachet.harness.InputException;
+import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.SessionOutcome;
 import dev.cachet.harness.config.Config;
 import dev.cachet.harness.loop.StopRequest;
@@ -48,12 +49,21 @@ abstract class Subcommand {
      */
     Path workspace(AgentOptions agent) {
         Path workspace = existing(agent.workspace());
-        SandboxMode mode = agent.session.sandbox.mode;
+        refuseWhatRunsNext(workspace, agent.session.sandbox.mode);
+        return workspace;
+    }
+
+    /** A resumed session's spec, checked as {@link #workspace} checks a new one's: it runs in its logged workspace. */
+    RunSpec checked(RunSpec resumed) {
+        refuseWhatRunsNext(resumed.workspace(), resumed.sandbox().mode());
+        return resumed;
+    }
+
+    private void refuseWhatRunsNext(Path workspace, SandboxMode mode) {
         if (mode.confinesCommands() && mode.allowsWorkspaceWrites()) {
             root.refuseConfigInside(workspace);
             root.refuseWorkspaceHoldingOwnDirs(workspace);
         }
-        return workspace;
     }
 
     /** @throws InputException if {@code workspace} is not a directory: said before anything else, a key included */

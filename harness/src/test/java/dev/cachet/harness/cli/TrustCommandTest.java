@@ -2,6 +2,7 @@ package dev.cachet.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachet.harness.resume.SessionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +143,12 @@ class TrustCommandTest {
         assertThat(throughLink.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(throughLink.err()).contains("holds cachet's own config, session logs or cache");
         assertThat(readOnly.err()).doesNotContain("holds cachet's own");
+
+        // Resumed by its log's path from elsewhere, the session runs at home again, now where the agent may write.
+        Path log = SessionFiles.of(CliRun.sessionLogs(environment()), home).all().get(0);
+        CliRun resumed = cachet("resume", "-m", recording, log.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(ExitCodes.INPUT);
+        assertThat(resumed.err()).contains("holds cachet's own config, session logs or cache");
     }
 
     @Test
