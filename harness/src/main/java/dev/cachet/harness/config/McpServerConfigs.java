@@ -47,8 +47,13 @@ final class McpServerConfigs {
             }
         }
         try {
+            // A stdio server runs in the folder of the config that names it unless told: started in the workspace,
+            // npx would take the agent's node_modules for the server's package, and python3 -m its modules.
+            Path folder = file.toAbsolutePath().getParent();
+            Path workingDirectory = text(where, node, "working_dir").map(folder::resolve).orElse(folder);
             return new McpServerConfig(name, words(where, node.path("command")), env(where, node.path("env")),
-                    text(where, node, "working_dir").map(Path::of), text(where, node, "url"), timeout(where, node));
+                    node.has("url") ? Optional.empty() : Optional.of(workingDirectory), text(where, node, "url"),
+                    timeout(where, node));
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage());
         }

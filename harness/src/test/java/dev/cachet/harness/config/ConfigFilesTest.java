@@ -55,6 +55,20 @@ class ConfigFilesTest {
     }
 
     @Test
+    void a_stdio_server_runs_in_its_configs_folder_unless_told_never_where_cachet_was_started() throws IOException {
+        Files.createDirectories(dir.resolve("cfg"));
+        Path file = write("cfg/config.yaml", """
+                mcp_servers:
+                  here: {command: [npx, -y, some-server]}
+                  told: {command: [srv], working_dir: tools}
+                  web: {url: "http://127.0.0.1:9/mcp"}
+                """);
+
+        assertThat(load(file).mcpServers()).extracting(server -> server.workingDirectory().orElse(null))
+                .containsExactly(dir.resolve("cfg"), dir.resolve("cfg/tools"), null);
+    }
+
+    @Test
     void reads_the_strategy_and_the_parameters_of_each_strategy() throws IOException {
         Path file = write("a.yaml", """
                 strategy: masking
