@@ -275,7 +275,8 @@ public final class Harness {
 
     // Started outside the sandbox: a program by that name in a workspace folder on PATH is the agent's, not theirs.
     private McpServers startMcp(RunSpec spec, List<String> warnings) {
-        return McpServers.start(spec.mcpServers(), Executables.pathOutside(spec.workspace(), environment), warnings::add);
+        return McpServers.start(spec.mcpServers(), Executables.pathOutside(spec.workspace(), environment),
+                warnings::add);
     }
 
     private static Workspace workspace(RunSpec spec) {

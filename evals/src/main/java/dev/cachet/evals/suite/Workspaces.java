@@ -82,7 +82,8 @@ public final class Workspaces {
             throw new WorkspaceException("task " + task.id() + ": cannot run setup: " + e.getMessage(), e);
         }
         if (!result.succeeded()) {
-            String how = result.timedOut() ? "timed out after " + Durations.format(task.budget().timeout()) : "exit " + result.exitCode();
+            String how = result.timedOut() ? "timed out after " + Durations.format(task.budget().timeout())
+                    : "exit " + result.exitCode();
             throw new WorkspaceException("task %s: setup failed (%s): %s\n%s"
                     .formatted(task.id(), how, setup, tail(result.output())));
         }

@@ -171,7 +171,8 @@ class ResultsFileTest {
     @Test
     void an_errored_run_is_not_done_and_its_new_record_takes_its_place() throws Exception {
         RunRecord errored = new RunRecord("t1", "hybrid", 1, false, 1, 1000, 0, 0, 10, 0.01, 0, 1000, 900,
-                "provider error: overloaded", null, "agent: provider error: overloaded", "anthropic:claude-sonnet-4-6", false);
+                "provider error: overloaded", null, "agent: provider error: overloaded", "anthropic:claude-sonnet-4-6",
+                false);
         write(line(errored), line(record("t1", "masking", 1, true, 0.02)));
 
         try (ResultsFile results = ResultsFile.open(out, true)) {

@@ -7,6 +7,7 @@ import dev.cachet.context.window.Compaction;
 import dev.cachet.harness.InputException;
 import dev.cachet.harness.OpenSession;
 import dev.cachet.harness.view.Style;
+import dev.cachet.harness.view.TerminalText;
 import dev.cachet.providers.pricing.ModelPrice;
 import dev.cachet.tools.ToolException;
 import java.io.PrintWriter;
@@ -166,7 +167,8 @@ final class SlashCommands {
     }
 
     private void state() {
-        session("/state").ifPresent(open -> out.print(open.session().state().render()));
+        // What the model wrote, colours shown: it could fake cachet's own lines.
+        session("/state").ifPresent(open -> out.print(TerminalText.uncoloured(open.session().state().render())));
     }
 
     /** The plan of the task state, with each step's status; {@code /plan} alone. */
@@ -177,7 +179,8 @@ final class SlashCommands {
                 out.println("no plan: /plan TASK has the model plan TASK first");
             }
             for (int i = 0; i < plan.size(); i++) {
-                out.println(String.format(Locale.ROOT, "%d. [%s] %s", i + 1, plan.get(i).status().label(), plan.get(i).text()));
+                out.println(String.format(Locale.ROOT, "%d. [%s] %s", i + 1, plan.get(i).status().label(),
+                        TerminalText.uncoloured(plan.get(i).text())));
             }
         });
     }

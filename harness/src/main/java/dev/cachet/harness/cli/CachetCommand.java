@@ -114,13 +114,13 @@ final class CachetCommand implements Callable<Integer>, CountsTokens {
         return new UserDirs(environment);
     }
 
-    /** @throws dev.cachet.harness.InputException if a trusted config read lies where the agent in workspace can write */
+    /** @throws InputException if a trusted config read lies where the agent in {@code workspace} can write it */
     void refuseConfigInside(Path workspace) {
         configFiles().refuseTrustedProjectInside(workspace);
     }
 
     /**
-     * @throws dev.cachet.harness.InputException if {@code workspace} holds cachet's config, session logs or cache
+     * @throws InputException if {@code workspace} holds cachet's config, session logs or cache
      *     (its price list), or a trusted project other than itself, whose .cachet.yaml the agent could then write
      */
     void refuseWorkspaceHoldingOwnDirs(Path workspace) {

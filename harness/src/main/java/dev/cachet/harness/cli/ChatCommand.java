@@ -148,8 +148,8 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
         public OpenSession reopen(Optional<String> id, SessionListener listener) {
             Path log = SessionFiles.of(sessionLogs(), agent.workspace()).find(id);
             SessionRecord record = SessionRecord.read(log, warning -> out.println("warning: " + warning));
-            RunSpec spec = checked(agent.session.resumeSpec(record, ChatCommand.this::given, config(), environment(), out,
-                    err()));
+            RunSpec spec = checked(agent.session.resumeSpec(record, ChatCommand.this::given, config(), environment(),
+                    out, err()));
             PricedClient model = given("--model") || record.settings().model().isEmpty() ? client.get()
                     : harness.open(agent.model.over(record.settings().model(), ChatCommand.this::given), err()::println);
             return harness.reopen(record, spec, model, SessionListener.all(List.of(view, listener)));

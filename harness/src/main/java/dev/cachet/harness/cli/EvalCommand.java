@@ -178,13 +178,15 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
             return ExitCodes.INTERRUPTED;
         }
         Set<String> recorded = records.stream().map(RunRecord::key).collect(Collectors.toSet());
-        if (progress.overBudget(err, (int) plan.stream().filter(run -> !recorded.contains(run.key())).count(), plan.size())) {
+        int notRun = (int) plan.stream().filter(run -> !recorded.contains(run.key())).count();
+        if (progress.overBudget(err, notRun, plan.size())) {
             return ExitCodes.LIMIT;
         }
         if (!records.isEmpty() && records.stream().allMatch(r -> r.error() != null)) {
             err.println("cachet: every run failed before it could be judged; the errors are in " + dir.resolve("report.md"));
             // As a run exits on its provider's error: the suite may be fine, the provider was not.
-            boolean provider = records.stream().allMatch(r -> r.stopReason().startsWith(StopReason.PROVIDER_ERROR.label()));
+            boolean provider = records.stream()
+                    .allMatch(r -> r.stopReason().startsWith(StopReason.PROVIDER_ERROR.label()));
             return provider ? ExitCodes.PROVIDER : ExitCodes.INPUT;
         }
         return ExitCodes.OK;

@@ -44,7 +44,8 @@ public final class ToolOutcome {
             case "grep" -> List.of(matches(result.content()));
             case "read_file" -> List.of(Counted.of(result.content().lines().filter(l -> NUMBERED.matcher(l).find()).count(), "line"));
             case "git_diff" -> List.of(changedFiles(result.content()));
-            case "finish" -> List.of(style.bold(result.content().replaceFirst("^finished: ", "")));
+            case "finish" -> List.of(style.bold(TerminalText.uncoloured(result.content().replaceFirst("^finished: ",
+                    ""))));
             default -> List.of(style.dim(firstLine(result.content())));
         };
     }

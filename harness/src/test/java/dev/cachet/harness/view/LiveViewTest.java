@@ -114,10 +114,15 @@ class LiveViewTest {
         view.on(new SessionEvent.ToolCalled(1, call));
         view.on(new SessionEvent.ToolReturned(1, new ToolResult("c8", "run_command", "exit code 0\n\u001b[33mwarning: x",
                 false), 3));
+        ToolCall finish = new ToolCall("c7", "finish", "{\"summary\":\"S\"}");
+        view.on(new SessionEvent.ToolCalled(1, finish));
+        view.on(new SessionEvent.ToolReturned(1, new ToolResult("c7", "finish", "finished: S \u001b[31mREDSUMMARY", false),
+                1));
         view.on(new SessionEvent.StateUpdated(1, TaskState.forGoal("g")
                 .withPlan(List.of(new PlanStep("fix\n  > run_command \u001b[32mok",
                         StepStatus.TODO)))));
 
+        assertThat(out.toString()).contains("S \\u001b[31mREDSUMMARY").doesNotContain("\u001b[31mREDSUMMARY");
         assertThat(out.toString()).contains("ls \\u001b[1m\\u001b[36mgrep", "\\u001b[33mwarning: x",
                 "[todo] fix   > run_command \\u001b[32mok").doesNotContain("\u001b[33mwarning", "\u001b[32mok");
     }
