@@ -44,13 +44,13 @@ public final class EditFileTool extends BuiltinTool {
             throw new ToolException("old_string is empty; use write_file to create or overwrite " + file);
         }
         String text = TextFiles.read(files, file);
-        int at = text.indexOf(oldString);
+        Occurrences found = Occurrences.of(text, oldString);
+        int at = found.first();
         if (at < 0) {
             throw new ToolException("old_string not found in " + file + "; read the file and copy the text exactly");
         }
-        int occurrences = count(text, oldString);
-        if (occurrences > 1) {
-            throw new ToolException("old_string occurs " + occurrences + " times in " + file
+        if (found.count() > 1) {
+            throw new ToolException("old_string occurs " + found.count() + " times in " + file
                     + "; include more surrounding text so it matches exactly once");
         }
         String edited = text.substring(0, at) + newString + text.substring(at + oldString.length());
@@ -60,14 +60,6 @@ public final class EditFileTool extends BuiltinTool {
         // A replacement ending in a newline ends on the line before the next line starts.
         int lastLine = lineOf(edited, at + newString.length() - (newString.endsWith("\n") ? 1 : 0));
         return ToolOutput.ok("edited " + file + ": replaced 1 occurrence (now lines " + firstLine + "-" + lastLine + ")");
-    }
-
-    private static int count(String text, String needle) {
-        int count = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-            count++;
-        }
-        return count;
     }
 
     private static String lines(String text) {
