@@ -84,8 +84,9 @@ final class BenchTokensCommand implements Callable<Integer> {
             return TokenBench.toolResults(TraceFiles.expand(paths).files());
         }
         // A corpus folder without logs (what a 'corpus fetch' that failed leaves) is passed over.
-        for (Path corpus : List.of(bench.root.dirs().cache().resolve("corpus"),
-                bench.root.workingDirectory().resolve("../shared/corpus").normalize())) {
+        List<Path> corpora = List.of(bench.root.dirs().cache().resolve("corpus"),
+                bench.root.workingDirectory().resolve("../shared/corpus").normalize());
+        for (Path corpus : corpora) {
             List<Path> logs = Files.isDirectory(corpus) ? TraceFiles.expand(List.of(corpus)).files() : List.of();
             if (!logs.isEmpty()) {
                 out.println("corpus: " + corpus);
@@ -93,7 +94,8 @@ final class BenchTokensCommand implements Callable<Integer> {
             }
         }
         try (ScratchDir temp = ScratchDir.create("cachet-bench-tokens")) {
-            out.println("no corpus here; made-up logs");
+            out.println("no corpus logs in " + corpora.get(0) + " nor " + corpora.get(1) + " ('cachet corpus fetch' "
+                    + "gets them, or name logs); made-up logs");
             new SyntheticLogs(19).write(temp.path(), SYNTHETIC_BYTES);
             return TokenBench.toolResults(TraceFiles.expand(List.of(temp.path())).files());
         }

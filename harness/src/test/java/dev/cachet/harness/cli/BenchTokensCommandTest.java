@@ -39,7 +39,8 @@ class BenchTokensCommandTest {
         CliRun run = CliRun.in(working, java.util.Map.of("HOME", home.toString()), "bench", "tokens", "--rounds", "1");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("no corpus here; made-up logs");
+        assertThat(run.out()).startsWith("no corpus logs in " + home.resolve(".cache/cachet/corpus") + " nor "
+                + dir.resolve("work/shared/corpus") + " ('cachet corpus fetch' gets them, or name logs); made-up logs");
     }
 
     @Test
