@@ -112,6 +112,21 @@ public final class ResultsFile implements AutoCloseable {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * @throws ResultsFileException if a record was made by another eval: of a task {@code plan} does not have (another
+     *     suite), or with a model none of its runs uses; resumed, its reports would mix the two
+     */
+    public synchronized void refuseAnotherEval(List<PlannedRun> plan, String defaultModel) {
+        Set<String> tasks = plan.stream().map(run -> run.task().id()).collect(Collectors.toSet());
+        Set<String> models = plan.stream().map(run -> run.model(defaultModel)).collect(Collectors.toSet());
+        for (RunRecord record : records) {
+            if (!tasks.contains(record.task()) || !models.contains(record.model())) {
+                throw new ResultsFileException(path + " holds a run of another eval (task " + record.task() + ", model "
+                        + record.model() + "), which this one's reports would mix with its own; pick another --out");
+            }
+        }
+    }
+
     /** How many of {@code plan}'s runs are recorded already: a resumed eval may plan other runs than it recorded. */
     public synchronized int doneOf(List<PlannedRun> plan) {
         Set<String> done = completedKeys();

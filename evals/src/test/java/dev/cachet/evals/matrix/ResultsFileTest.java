@@ -185,6 +185,21 @@ class ResultsFileTest {
     }
 
     @Test
+    void a_resume_of_another_suite_or_model_is_refused_naming_the_run_it_holds() throws Exception {
+        write(line(record("t1", "hybrid", 1, true, 0.02)));
+
+        try (ResultsFile results = ResultsFile.open(out, true)) {
+            results.refuseAnotherEval(List.of(planned("t1", "masking", 1)), "anthropic:claude-sonnet-4-6");
+            assertThatThrownBy(() -> results.refuseAnotherEval(List.of(planned("t2", "hybrid", 1)),
+                    "anthropic:claude-sonnet-4-6"))
+                    .hasMessage(file() + " holds a run of another eval (task t1, model anthropic:claude-sonnet-4-6), "
+                            + "which this one's reports would mix with its own; pick another --out");
+            assertThatThrownBy(() -> results.refuseAnotherEval(List.of(planned("t1", "hybrid", 1)), "openai:gpt-5"))
+                    .hasMessageContaining("(task t1, model anthropic:claude-sonnet-4-6)");
+        }
+    }
+
+    @Test
     void only_one_eval_writes_a_results_file_at_a_time() {
         try (ResultsFile results = ResultsFile.open(out, false)) {
             assertThatThrownBy(() -> ResultsFile.open(out, true))

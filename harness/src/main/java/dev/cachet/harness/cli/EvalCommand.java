@@ -163,6 +163,7 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
                         progress.guard().cancel();
                         stops.request(why);
                     }, err, "stopping the eval")) {
+                results.refuseAnotherEval(plan, model.model);
                 out().print(header.apply(results.doneOf(plan)));
                 out().flush();
                 ExecutorSettings settings = new ExecutorSettings(agent, model.model, keep, dir.resolve("workspaces"), environment(),

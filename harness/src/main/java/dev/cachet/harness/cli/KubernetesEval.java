@@ -51,6 +51,7 @@ final class KubernetesEval {
     Outcome run(Suite suite, List<PlannedRun> plan, Path dir, boolean resume, int jobs, AgentSettings agent,
             Function<Integer, String> header, EvalProgress progress) {
         try (ResultsFile results = ResultsFile.open(dir, resume)) {
+            results.refuseAnotherEval(plan, agent.defaultModel());
             KubeClients.Connection connection = KubeClients.open(root.environment(), options.kubeContext());
             try (KubernetesClient client = connection.client()) {
                 ClusterEvalState state = ClusterEvalState.resolve(dir, options.namespace(), options.image(),
