@@ -6,10 +6,10 @@ import dev.cachet.harness.config.Config;
 import dev.cachet.harness.config.ConfigFiles;
 import dev.cachet.harness.config.TrustedDirectories;
 import dev.cachet.harness.config.UserDirs;
-import dev.cachet.providers.pricing.PriceTable;
-import dev.cachet.tools.RealPath;
 import dev.cachet.harness.loop.StopRequest;
+import dev.cachet.providers.pricing.PriceTable;
 import dev.cachet.providers.session.SessionLogs;
+import dev.cachet.tools.RealPath;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "cachet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -1,13 +1,13 @@
 package dev.cachet.tools.files;
 
 import dev.cachet.tools.ToolException;
+import dev.cachet.tools.sandbox.HiddenFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
-import dev.cachet.tools.sandbox.HiddenFiles;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
