@@ -153,7 +153,8 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
             refuseClusterFlags();
             Function<SuiteTask, PricedClient> models = TaskModels.of(harness(), suite, model.model,
                     Optional.ofNullable(model.baseUrl), model.ttl.lifetime(), err()::println);
-            Sandbox confined = sandbox.sandbox(environment(), err);
+            // Each run's workspace is a fresh clone, whose folders no PATH names.
+            Sandbox confined = sandbox.sandbox(environment(), err, root.workingDirectory());
             HarnessAgentRunner agent = new HarnessAgentRunner(harness(), models,
                     name -> params.paramsFor(name, strategies, config()), confined, config().mcpServers(), dir.resolve("sessions"),
                     stops);

@@ -1,10 +1,11 @@
 package dev.cachet.harness.cli;
 
-import dev.cachet.tools.sandbox.Bubblewrap;
+import dev.cachet.tools.sandbox.CommandSandbox;
 import dev.cachet.tools.sandbox.HiddenPaths;
 import dev.cachet.tools.sandbox.ProcessLimits;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
+import dev.cachet.tools.sandbox.SandboxUnavailableException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,16 +56,20 @@ final class SandboxOptions {
     long maxMemory;
 
     /**
-     * The sandbox asked for. When it needs bubblewrap and none is on the PATH of {@code environment}, says so once, up
-     * front: the refusals themselves only reach the model.
+     * The sandbox asked for. When the programs it needs cannot be found where each command will look for them (on the
+     * PATH of {@code environment}, outside {@code workspace}), says so once, up front: the refusals themselves only
+     * reach the model.
      */
-    Sandbox sandbox(Map<String, String> environment, PrintWriter warnings) {
-        if (mode.confinesCommands() && Bubblewrap.installed(environment).isEmpty()) {
-            warnings.println("warning: the agent's commands will be refused: " + Bubblewrap.NOT_INSTALLED);
-        }
+    Sandbox sandbox(Map<String, String> environment, PrintWriter warnings, Path workspace) {
         HiddenPaths hidden = new HiddenPaths(absolute(denyRead), absolute(allowRead));
-        return new Sandbox(mode, Set.copyOf(allowEnv), allowNetwork).withHidden(hidden)
+        Sandbox sandbox = new Sandbox(mode, Set.copyOf(allowEnv), allowNetwork).withHidden(hidden)
                 .withLimits(new ProcessLimits(maxProcesses, maxMemory));
+        try {
+            CommandSandbox.open(sandbox, environment, workspace);
+        } catch (SandboxUnavailableException e) {
+            warnings.println("warning: the agent's commands will be refused: " + e.getMessage());
+        }
+        return sandbox;
     }
 
     private static List<Path> absolute(List<Path> paths) {

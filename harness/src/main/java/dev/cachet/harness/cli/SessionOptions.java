@@ -55,7 +55,8 @@ final class SessionOptions {
     RunSpec runSpec(Path workspace, String task, Config config, Map<String, String> environment, PrintWriter out,
             PrintWriter err) {
         return new RunSpec(workspace, task, strategy, params(config), limits.limits(), limits.commandTimeout,
-                sandbox.sandbox(environment, out), approver(err), toolLoading, config.mcpServers(), false, keepAlivePings);
+                sandbox.sandbox(environment, out, workspace), approver(err), toolLoading, config.mcpServers(), false,
+                keepAlivePings);
     }
 
     /**
@@ -72,8 +73,8 @@ final class SessionOptions {
         Map<String, Integer> base = given.test("--strategy") ? config.paramsFor(chosen) : logged.params();
         return new RunSpec(Path.of(record.start().workspace()), record.start().task(), chosen,
                 params.over(base, chosen, List.of(chosen)), limits.over(logged.limits(), given), limits.commandTimeout,
-                sandbox.sandbox(environment, out), approver(err), record.toolLoading(), config.mcpServers(), false,
-                keepAlivePings);
+                sandbox.sandbox(environment, out, Path.of(record.start().workspace())), approver(err),
+                record.toolLoading(), config.mcpServers(), false, keepAlivePings);
     }
 
     /** The config's parameters for the strategy, with the flags' on top. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,23 @@ class CliErrorsTest {
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.INPUT);
             assertThat(run.err().strip()).isEqualTo("cachet: workspace " + file + " does not exist or is not a directory");
         }
+    }
+
+    @Test
+    void a_bwrap_only_inside_the_workspace_is_said_up_front_to_be_of_no_use() throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        Path bin = Files.createDirectories(workspace.resolve(".venv/bin"));
+        for (String program : List.of("bwrap", "prlimit")) {
+            Files.writeString(bin.resolve(program), "#!/bin/sh\n");
+            Files.setPosixFilePermissions(bin.resolve(program), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Path recording = recording("{\"type\":\"model_response\",\"message\":{\"role\":\"assistant\",\"text\":\"hi\"}}");
+
+        CliRun run = CliRun.withEnvironment(Map.of("PATH", bin.toString()), "run", "-w", workspace.toString(), "-m",
+                "replay:" + recording, "task");
+
+        assertThat(run.out() + run.err()).contains("warning: the agent's commands will be refused: bwrap (bubblewrap) "
+                + "is not installed");
     }
 
     @Test

@@ -41,7 +41,7 @@ class SandboxOptionsTest {
     void by_default_the_workspace_is_writable_nothing_secret_is_passed_and_nobody_is_asked() {
         SessionOptions options = parse();
 
-        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter()))).isEqualTo(Sandbox.DEFAULT);
+        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter()), dir)).isEqualTo(Sandbox.DEFAULT);
         assertThat(options.approver(new PrintWriter(new StringWriter()))).isSameAs(Approver.ALWAYS);
     }
 
@@ -50,7 +50,7 @@ class SandboxOptionsTest {
         SessionOptions options = parse("--sandbox", "read-only", "--allow-env", "NPM_TOKEN", "--allow-env", "PIP_INDEX_KEY",
                 "--allow-network");
 
-        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())))
+        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter()), dir))
                 .isEqualTo(new Sandbox(SandboxMode.READ_ONLY, Set.of("NPM_TOKEN", "PIP_INDEX_KEY"), true));
     }
 
@@ -63,9 +63,9 @@ class SandboxOptionsTest {
         SessionOptions configured = withConfig(config);
         SessionOptions flagged = withConfig(config, "--sandbox", "read-only", "--allow-env", "GH_TOKEN");
 
-        assertThat(configured.sandbox.sandbox(Map.of(), quiet))
+        assertThat(configured.sandbox.sandbox(Map.of(), quiet, dir))
                 .isEqualTo(new Sandbox(SandboxMode.FULL, Set.of("NPM_TOKEN", "PIP_INDEX_KEY"), true));
-        assertThat(flagged.sandbox.sandbox(Map.of(), quiet))
+        assertThat(flagged.sandbox.sandbox(Map.of(), quiet, dir))
                 .isEqualTo(new Sandbox(SandboxMode.READ_ONLY, Set.of("GH_TOKEN"), true));
     }
 
@@ -80,7 +80,7 @@ class SandboxOptionsTest {
         SessionOptions options = parse("--deny-read", "/srv/vault", "--deny-read", "/etc/shadow",
                 "--allow-read", "/home/dev/.docker");
 
-        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())).hidden())
+        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter()), dir).hidden())
                 .isEqualTo(new HiddenPaths(List.of(Path.of("/srv/vault"), Path.of("/etc/shadow")),
                         List.of(Path.of("/home/dev/.docker"))));
     }
@@ -89,9 +89,9 @@ class SandboxOptionsTest {
     void reads_the_process_and_memory_limit_of_each_command() {
         SessionOptions options = parse("--max-processes", "64", "--max-memory", "512m");
 
-        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())).limits())
+        assertThat(options.sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter()), dir).limits())
                 .isEqualTo(new ProcessLimits(64, 512L << 20));
-        assertThat(parse("--max-memory", "2G").sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter())).limits())
+        assertThat(parse("--max-memory", "2G").sandbox.sandbox(Map.of(), new PrintWriter(new StringWriter()), dir).limits())
                 .isEqualTo(new ProcessLimits(ProcessLimits.DEFAULT.processes(), 2L << 30));
     }
 
