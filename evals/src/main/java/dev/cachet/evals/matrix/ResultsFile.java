@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,12 +40,13 @@ public final class ResultsFile implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
-    private final List<RunRecord> records;
+    // Each run's last record by its key, in the order they were last written.
+    private final Map<String, RunRecord> records;
 
-    private ResultsFile(Path path, FileChannel channel, List<RunRecord> records) {
+    private ResultsFile(Path path, FileChannel channel, Map<String, RunRecord> records) {
         this.path = path;
         this.channel = channel;
-        this.records = new ArrayList<>(records);
+        this.records = records;
     }
 
     /**
@@ -91,7 +92,7 @@ public final class ResultsFile implements AutoCloseable {
      */
     public static List<RunRecord> read(Path file) {
         try {
-            return parse(file, Files.readAllBytes(file)).records();
+            return List.copyOf(parse(file, Files.readAllBytes(file)).records().values());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read results file " + file, e);
         }
@@ -103,12 +104,12 @@ public final class ResultsFile implements AutoCloseable {
 
     /** Every run's last record, those found on opening first, then those appended, in file order. */
     public synchronized List<RunRecord> records() {
-        return List.copyOf(records);
+        return List.copyOf(records.values());
     }
 
     /** The runs done: recorded without an error. */
     public synchronized Set<String> completedKeys() {
-        return records.stream().filter(record -> record.error() == null).map(RunRecord::key)
+        return records.values().stream().filter(record -> record.error() == null).map(RunRecord::key)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -119,7 +120,7 @@ public final class ResultsFile implements AutoCloseable {
     public synchronized void refuseAnotherEval(List<PlannedRun> plan, String defaultModel) {
         Set<String> tasks = plan.stream().map(run -> run.task().id()).collect(Collectors.toSet());
         Set<String> models = plan.stream().map(run -> run.model(defaultModel)).collect(Collectors.toSet());
-        for (RunRecord record : records) {
+        for (RunRecord record : records.values()) {
             if (!tasks.contains(record.task()) || !models.contains(record.model())) {
                 throw new ResultsFileException(path + " holds a run of another eval (task " + record.task() + ", model "
                         + record.model() + "), which this one's reports would mix with its own; pick another --out");
@@ -148,10 +149,10 @@ public final class ResultsFile implements AutoCloseable {
         replaceOrAdd(records, record);
     }
 
-    // A run recorded again was one that errored: its new record takes the old one's place.
-    private static void replaceOrAdd(List<RunRecord> records, RunRecord record) {
-        records.removeIf(earlier -> earlier.key().equals(record.key()));
-        records.add(record);
+    // A run recorded again was one that errored: its new record takes the old one's place, last in file order.
+    private static void replaceOrAdd(Map<String, RunRecord> records, RunRecord record) {
+        records.remove(record.key());
+        records.put(record.key(), record);
     }
 
     @Override
@@ -163,10 +164,10 @@ public final class ResultsFile implements AutoCloseable {
         }
     }
 
-    private record Contents(List<RunRecord> records, long completeBytes) {}
+    private record Contents(Map<String, RunRecord> records, long completeBytes) {}
 
     private static Contents parse(Path path, byte[] bytes) {
-        List<RunRecord> records = new ArrayList<>();
+        Map<String, RunRecord> records = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
         int start = 0;
         int lineNumber = 0;
@@ -179,8 +180,8 @@ public final class ResultsFile implements AutoCloseable {
             }
             RunRecord record = record(path, lineNumber, line);
             Integer earlier = lines.put(record.key(), lineNumber);
-            boolean done = records.stream().anyMatch(kept -> kept.key().equals(record.key()) && kept.error() == null);
-            if (earlier != null && done) {
+            RunRecord kept = records.get(record.key());
+            if (kept != null && kept.error() == null) {
                 throw new ResultsFileException("%s:%d: run %s already recorded at line %d"
                         .formatted(path, lineNumber, record.key(), earlier));
             }
