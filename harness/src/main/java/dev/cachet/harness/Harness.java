@@ -280,10 +280,15 @@ public final class Harness {
     }
 
     private static Workspace workspace(RunSpec spec) {
-        if (!Files.isDirectory(spec.workspace())) {
-            throw new InputException("workspace " + spec.workspace() + " does not exist or is not a directory");
+        return new Workspace(existing(spec.workspace()));
+    }
+
+    /** @throws InputException if {@code workspace} is not a directory */
+    public static Path existing(Path workspace) {
+        if (!Files.isDirectory(workspace)) {
+            throw new InputException("workspace " + workspace + " does not exist or is not a directory");
         }
-        return new Workspace(spec.workspace());
+        return workspace;
     }
 
     /** The tools array stays as logged, so the cache prefix holds; a tool no longer there fails when called. */

@@ -3,6 +3,7 @@ package dev.cachet.harness.cli;
 import dev.cachet.context.error.CachetException;
 import dev.cachet.evals.report.Table;
 import dev.cachet.evals.report.TextTable;
+import dev.cachet.harness.Harness;
 import dev.cachet.harness.resume.SessionFiles;
 import dev.cachet.harness.resume.SessionRecord;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class SessionsCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SessionFiles sessions = SessionFiles.of(sessionLogs(), existing(workspace).toAbsolutePath().normalize());
+        SessionFiles sessions = SessionFiles.of(sessionLogs(), Harness.existing(workspace).toAbsolutePath().normalize());
         List<Path> logs = sessions.all();
         if (logs.isEmpty()) {
             out().println("no sessions in " + workspace.toAbsolutePath().normalize() + sessions.leftInWorkspaceHint());

@@ -1,7 +1,6 @@
 package dev.cachet.harness.cli;
 
 import dev.cachet.harness.Harness;
-import dev.cachet.harness.InputException;
 import dev.cachet.harness.RunSpec;
 import dev.cachet.harness.SessionOutcome;
 import dev.cachet.harness.config.Config;
@@ -9,7 +8,6 @@ import dev.cachet.harness.loop.StopRequest;
 import dev.cachet.providers.session.SessionLogs;
 import dev.cachet.tools.sandbox.SandboxMode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -48,7 +46,8 @@ abstract class Subcommand {
      * cachet's own config, session logs and cache (moving a folder that holds a hidden one shows it again).
      */
     Path workspace(AgentOptions agent) {
-        Path workspace = existing(agent.workspace());
+        // Said before anything else, a missing key included.
+        Path workspace = Harness.existing(agent.workspace());
         refuseWhatRunsNext(workspace, agent.session.sandbox.mode);
         return workspace;
     }
@@ -64,14 +63,6 @@ abstract class Subcommand {
             root.refuseConfigInside(workspace);
             root.refuseWorkspaceHoldingOwnDirs(workspace);
         }
-    }
-
-    /** @throws InputException if {@code workspace} is not a directory: said before anything else, a key included */
-    static Path existing(Path workspace) {
-        if (!Files.isDirectory(workspace)) {
-            throw new InputException("workspace " + workspace + " does not exist or is not a directory");
-        }
-        return workspace;
     }
 
     /** Where sessions are logged, and found again to resume or list them. */
