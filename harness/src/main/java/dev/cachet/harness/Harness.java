@@ -39,7 +39,7 @@ import dev.cachet.tools.ToolBox;
 import dev.cachet.tools.Workspace;
 import dev.cachet.tools.catalog.ToolCatalog;
 import dev.cachet.tools.mcp.McpServers;
-import dev.cachet.tools.sandbox.Executables;
+import dev.cachet.tools.sandbox.ServerEnvironment;
 import dev.cachet.tools.mcp.McpTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -273,9 +273,10 @@ public final class Harness {
         }
     }
 
-    // Started outside the sandbox: a program by that name in a workspace folder on PATH is the agent's, not theirs.
+    // Started outside the sandbox: a program by that name in a workspace folder on PATH is the agent's, not theirs,
+    // and so is what a variable naming the workspace would have them load.
     private McpServers startMcp(RunSpec spec, List<String> warnings) {
-        return McpServers.start(spec.mcpServers(), Executables.pathOutside(spec.workspace(), environment),
+        return McpServers.start(spec.mcpServers(), ServerEnvironment.outside(spec.workspace(), environment),
                 warnings::add);
     }
 

@@ -13,10 +13,9 @@ import dev.cachet.tools.catalog.ToolCatalog;
 import dev.cachet.tools.catalog.ToolLoading;
 import dev.cachet.tools.mcp.McpServers;
 import dev.cachet.tools.mcp.McpTool;
-import dev.cachet.tools.sandbox.Executables;
+import dev.cachet.tools.sandbox.ServerEnvironment;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -36,7 +35,7 @@ final class ToolsCommand extends Subcommand implements Callable<Integer>, Counts
         Harness harness = harness();
         TokenCounter counter = harness.counter();
         // Where cachet runs is the workspace a session here would have: its folders on PATH are the agent's to write.
-        Map<String, String> environment = Executables.pathOutside(root.workingDirectory(), environment());
+        ServerEnvironment environment = ServerEnvironment.outside(root.workingDirectory(), environment());
         try (McpServers mcp = McpServers.start(config().mcpServers(), environment,
                 warning -> err().println("warning: " + warning))) {
             ToolCatalog catalog = harness.catalog(mcp, warning -> err().println("warning: " + warning));

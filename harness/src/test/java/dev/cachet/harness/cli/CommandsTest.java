@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachet.harness.demo.BundledExample;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -47,6 +49,19 @@ class CommandsTest {
         assertThat(run.out()).containsPattern("read_file\\s+core\\s+cachet\\s+\\d+")
                 .containsPattern("--tools eager\\s+[\\d,]{3,} tokens")
                 .containsPattern("--tools deferred\\s+[\\d,]{3,} tokens");
+    }
+
+    @Test
+    void tools_starts_mcp_servers_without_the_variables_that_name_the_workspace_and_says_which() throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        Map<String, String> environment = new HashMap<>(CliRun.userConfig(Files.createDirectories(dir.resolve("home")),
+                "mcp_servers:\n  broken:\n    command: [\"false\"]\n"));
+        environment.put("PYTHONPATH", workspace.resolve("src").toString());
+
+        CliRun run = CliRun.in(workspace, environment, "tools");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: mcp servers are started without PYTHONPATH: it names the workspace");
     }
 
     @Test

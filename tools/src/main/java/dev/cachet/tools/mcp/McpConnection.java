@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.sandbox.CommandEnvironment;
+import dev.cachet.tools.sandbox.ServerEnvironment;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.transport.McpTransport;
@@ -61,13 +62,13 @@ public final class McpConnection implements AutoCloseable {
     /**
      * Starts or reaches the server, performs the MCP handshake and lists its tools.
      *
-     * @param environment the one cachet was started with; a stdio server inherits it, less the secrets named in it
+     * @param environment what a stdio server inherits of cachet's, less the secrets named in it
      * @param warnings told about each listed tool that cannot be offered (no name, no object schema), which is
      *     skipped while the others are kept
      * @throws McpServerException naming the server, when it cannot be started, reached or listed; nothing is left
      *     running then
      */
-    public static McpConnection open(McpServerConfig config, Map<String, String> environment, Consumer<String> warnings)
+    public static McpConnection open(McpServerConfig config, ServerEnvironment environment, Consumer<String> warnings)
             throws McpServerException {
         ExecutorService io = Executors.newCachedThreadPool(runnable -> {
             // Daemon threads: a connection somebody forgot to close must not keep the JVM alive.
@@ -162,7 +163,7 @@ public final class McpConnection implements AutoCloseable {
         return server() + "/" + tool;
     }
 
-    private static McpTransport transport(McpServerConfig config, Map<String, String> environment, ExecutorService io) {
+    private static McpTransport transport(McpServerConfig config, ServerEnvironment environment, ExecutorService io) {
         if (config.url().isPresent()) {
             return StreamableHttpMcpTransport.builder().url(config.url().get()).timeout(STARTUP_TIMEOUT).executor(io).build();
         }
@@ -175,10 +176,13 @@ public final class McpConnection implements AutoCloseable {
     // The stdio transport cannot set a working directory; a shell that changes to it and then execs the server
     // keeps the server's own pid, so stopping the process still stops the server. Nor can it remove inherited
     // variables: `env -u` keeps cachet's own secrets (API keys, tokens) from the server, as from commands; a server
-    // that needs one gets it by name under `env:` in its config. And it sets PATH to the one given.
-    static List<String> commandIn(McpServerConfig config, Map<String, String> inherited) {
+    // that needs one gets it by name under `env:` in its config; so do the variables withheld for naming the workspace.
+    // And it sets PATH to the one given.
+    static List<String> commandIn(McpServerConfig config, ServerEnvironment environment) {
+        Map<String, String> inherited = environment.inherited();
         List<String> scrub = inherited.entrySet().stream()
-                .filter(variable -> CommandEnvironment.isSecret(variable.getKey(), variable.getValue()))
+                .filter(variable -> CommandEnvironment.isSecret(variable.getKey(), variable.getValue())
+                        || environment.withheld().contains(variable.getKey()))
                 .map(Map.Entry::getKey)
                 .filter(name -> !config.env().containsKey(name))
                 .sorted()

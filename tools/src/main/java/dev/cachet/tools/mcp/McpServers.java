@@ -1,5 +1,6 @@
 package dev.cachet.tools.mcp;
 
+import dev.cachet.tools.sandbox.ServerEnvironment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,17 +25,22 @@ public final class McpServers implements AutoCloseable {
     /**
      * Starts each server in turn.
      *
-     * @param environment the one cachet was started with; stdio servers inherit it, less the secrets named in it
-     * @param warnings told, one line each, about a server that failed to start and a tool that cannot be offered
-     *     (a bad schema, or a name an earlier server already uses)
+     * @param environment what stdio servers inherit of cachet's, less the secrets named in it
+     * @param warnings told, one line each, about the variables withheld from servers, a server that failed to start
+     *     and a tool that cannot be offered (a bad schema, or a name an earlier server already uses)
      * @throws IllegalArgumentException if two servers have the same name
      */
-    public static McpServers start(List<McpServerConfig> configs, Map<String, String> environment, Consumer<String> warnings) {
+    public static McpServers start(List<McpServerConfig> configs, ServerEnvironment environment, Consumer<String> warnings) {
         Set<String> names = new HashSet<>();
         for (McpServerConfig config : configs) {
             if (!names.add(config.name())) {
                 throw new IllegalArgumentException("two mcp servers are named " + config.name());
             }
+        }
+        if (configs.stream().anyMatch(config -> config.url().isEmpty()) && !environment.withheld().isEmpty()) {
+            warnings.accept("mcp servers are started without " + String.join(", ", environment.withheld())
+                    + (environment.withheld().size() == 1 ? ": it names" : ": they name") + " the workspace, which the "
+                    + "agent can write (a server's env: in the config passes one)");
         }
         List<McpConnection> connections = new ArrayList<>();
         for (McpServerConfig config : configs) {

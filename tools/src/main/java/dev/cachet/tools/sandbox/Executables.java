@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Finds programs the way a shell does, in the first directory of a PATH value that has them executable, but only in
@@ -33,24 +30,6 @@ public final class Executables {
         return first(name, path, file -> !RealPath.of(file).startsWith(root));
     }
 
-    /**
-     * {@code environment} with its PATH less the relative folders and those {@code workspace} holds, for programs
-     * cachet starts outside the sandbox by name (MCP servers): what the agent wrote must not run in their place.
-     */
-    public static Map<String, String> pathOutside(Path workspace, Map<String, String> environment) {
-        String path = environment.get("PATH");
-        if (path == null) {
-            return environment;
-        }
-        Path root = RealPath.of(workspace);
-        String outside = Arrays.stream(path.split(File.pathSeparator))
-                .filter(dir -> candidate(dir, ".").filter(folder -> !RealPath.of(folder).startsWith(root)).isPresent())
-                .collect(Collectors.joining(File.pathSeparator));
-        Map<String, String> kept = new HashMap<>(environment);
-        kept.put("PATH", outside);
-        return Map.copyOf(kept);
-    }
-
     private static Optional<Path> first(String name, String path, Predicate<Path> allowed) {
         if (path == null) {
             return Optional.empty();
@@ -62,9 +41,14 @@ public final class Executables {
     }
 
     private static Optional<Path> candidate(String dir, String name) {
+        return absolute(dir).map(folder -> folder.resolve(name));
+    }
+
+    /** {@code word} as a path, if it is an absolute one. */
+    static Optional<Path> absolute(String word) {
         try {
-            Path folder = Path.of(dir);
-            return folder.isAbsolute() ? Optional.of(folder.resolve(name)) : Optional.empty();
+            Path path = Path.of(word);
+            return path.isAbsolute() ? Optional.of(path) : Optional.empty();
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

@@ -46,7 +46,7 @@ class McpConnectionTest {
     static void startServer() throws McpServerException {
         everything = McpConnection.open(new McpServerConfig("everything", List.of(EverythingServer.BIN.toString(), "stdio"),
                 Map.of("CACHET_MCP_TEST", "yes"), Optional.empty(), Optional.empty(), McpServerConfig.DEFAULT_CALL_TIMEOUT),
-                System.getenv(), listingWarnings::add);
+                AsStarted.ENVIRONMENT, listingWarnings::add);
     }
 
     @AfterAll
@@ -65,7 +65,7 @@ class McpConnectionTest {
     }
 
     private McpConnection open(String name, Path pidFile, Duration callTimeout) throws McpServerException {
-        return McpConnection.open(McpServerConfig.stdio(name, EverythingServer.command(pidFile)).withCallTimeout(callTimeout), System.getenv(), w -> {});
+        return McpConnection.open(McpServerConfig.stdio(name, EverythingServer.command(pidFile)).withCallTimeout(callTimeout), AsStarted.ENVIRONMENT, w -> {});
     }
 
     @Test
@@ -185,7 +185,7 @@ class McpConnectionTest {
         Path pidFile = root.resolve("pid");
         // No exec: the shell stays the direct child and the server is its child, as under npx.
         List<String> command = List.of("/bin/sh", "-c", "echo $$ > \"$0\"; \"$1\" stdio", pidFile.toString(), EverythingServer.BIN.toString());
-        McpConnection connection = McpConnection.open(McpServerConfig.stdio("nested", command), System.getenv(), w -> {});
+        McpConnection connection = McpConnection.open(McpServerConfig.stdio("nested", command), AsStarted.ENVIRONMENT, w -> {});
         ProcessHandle shell = EverythingServer.process(pidFile);
         List<ProcessHandle> tree = Stream.concat(Stream.of(shell), shell.descendants()).toList();
         assertThat(tree).hasSizeGreaterThan(1);
@@ -201,7 +201,7 @@ class McpConnectionTest {
         List<String> command = List.of("/bin/sh", "-c", "pwd > cwd.txt && exec \"$0\" stdio", EverythingServer.BIN.toString());
 
         try (McpConnection connection = McpConnection.open(new McpServerConfig("home", command, Map.of(),
-                Optional.of(directory), Optional.empty(), McpServerConfig.DEFAULT_CALL_TIMEOUT), System.getenv(), w -> {})) {
+                Optional.of(directory), Optional.empty(), McpServerConfig.DEFAULT_CALL_TIMEOUT), AsStarted.ENVIRONMENT, w -> {})) {
             assertThat(connection.tools()).isNotEmpty();
         }
         assertThat(Path.of(Files.readString(directory.resolve("cwd.txt")).trim())).isEqualTo(directory.toRealPath());

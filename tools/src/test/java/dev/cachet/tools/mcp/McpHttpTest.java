@@ -59,7 +59,7 @@ class McpHttpTest {
 
     @Test
     void lists_and_calls_the_tools_of_a_server_behind_a_url() throws McpServerException {
-        try (McpConnection docs = McpConnection.open(McpServerConfig.http("docs", url), System.getenv(), w -> {})) {
+        try (McpConnection docs = McpConnection.open(McpServerConfig.http("docs", url), AsStarted.ENVIRONMENT, w -> {})) {
             Tool echo = docs.tools().stream().filter(t -> t.name().equals("echo")).findFirst().orElseThrow();
 
             assertThat(ToolTesting.call(echo, root, "message", "over http")).isEqualTo(ToolOutput.ok("Echo: over http"));

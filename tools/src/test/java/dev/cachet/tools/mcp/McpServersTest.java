@@ -21,7 +21,7 @@ class McpServersTest {
         try (McpServers servers = McpServers.start(List.of(
                 McpServerConfig.stdio("first", everything),
                 McpServerConfig.stdio("broken", List.of("false")),
-                McpServerConfig.stdio("second", everything)), System.getenv(), warnings::add)) {
+                McpServerConfig.stdio("second", everything)), AsStarted.ENVIRONMENT, warnings::add)) {
             List<McpTool> firstTools = servers.connections().get(0).tools();
 
             assertThat(servers.connections()).extracting(McpConnection::server).containsExactly("first", "second");

@@ -2,7 +2,7 @@ package dev.cachet.tools.mcp;
 
 import static org.assertj.core.api.Assertions.*;
 
-import dev.cachet.tools.sandbox.Executables;
+import dev.cachet.tools.sandbox.ServerEnvironment;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class McpStartFailureTest {
     @Test
     @Timeout(20)
     void a_command_that_exits_at_once_fails_promptly_naming_the_server_and_its_exit_code() {
-        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("broken", List.of("false")), System.getenv(), w -> {}))
+        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("broken", List.of("false")), AsStarted.ENVIRONMENT, w -> {}))
                 .isInstanceOf(McpServerException.class)
                 .hasMessage("mcp server 'broken' failed to start: exited with code 1");
     }
@@ -39,7 +40,7 @@ class McpStartFailureTest {
     @Test
     @Timeout(20)
     void a_missing_binary_fails_naming_the_server_and_why() {
-        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server")), System.getenv(), w -> {}))
+        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server")), AsStarted.ENVIRONMENT, w -> {}))
                 .isInstanceOf(McpServerException.class)
                 .hasMessage("mcp server 'ghost' failed to start: exited with code 127 (is cachet-no-such-mcp-server "
                         + "on PATH, outside the workspace?)");
@@ -60,7 +61,7 @@ class McpStartFailureTest {
         Map<String, String> environment = Map.of("PATH", planted + ":" + system + ":/usr/bin:/bin");
 
         assertThatThrownBy(() -> McpConnection.open(McpServerConfig.stdio("srv", List.of("cachet-test-server")),
-                Executables.pathOutside(workspace, environment), w -> {}))
+                ServerEnvironment.outside(workspace, environment), w -> {}))
                 .hasMessage("mcp server 'srv' failed to start: exited with code 3");
         assertThat(system.resolve("ran")).exists();
         assertThat(planted.resolve("ran")).doesNotExist();
@@ -75,7 +76,7 @@ class McpStartFailureTest {
         }
         String url = "http://127.0.0.1:" + port + "/mcp";
 
-        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.http("docs", url), System.getenv(), w -> {}))
+        assertThatThrownBy(() -> McpConnection.open(McpServerConfig.http("docs", url), AsStarted.ENVIRONMENT, w -> {}))
                 .isInstanceOf(McpServerException.class)
                 .hasMessageStartingWith("mcp server 'docs' at " + url + " failed to start: ")
                 .message().doesNotEndWith("ClosedChannelException");
@@ -87,7 +88,7 @@ class McpStartFailureTest {
 
         try (McpServers servers = McpServers.start(List.of(
                 McpServerConfig.stdio("broken", List.of("false")),
-                McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server"))), System.getenv(), warnings::add)) {
+                McpServerConfig.stdio("ghost", List.of("cachet-no-such-mcp-server"))), AsStarted.ENVIRONMENT, warnings::add)) {
             assertThat(servers.tools()).isEmpty();
             assertThat(servers.connections()).isEmpty();
         }
@@ -97,11 +98,25 @@ class McpStartFailureTest {
     }
 
     @Test
+    void the_variables_withheld_are_named_once_when_stdio_servers_start_and_not_without_servers() {
+        ServerEnvironment environment = new ServerEnvironment(Map.of("PYTHONPATH", "/ws/src", "NODE_PATH", "/ws/lib"),
+                Set.of("PYTHONPATH", "NODE_PATH"));
+        List<String> warnings = new ArrayList<>();
+
+        McpServers.start(List.of(McpServerConfig.stdio("a", List.of("false")), McpServerConfig.stdio("b", List.of("false"))),
+                environment, warnings::add).close();
+        McpServers.start(List.of(), environment, warnings::add).close();
+
+        assertThat(warnings).hasSize(3).first().isEqualTo("mcp servers are started without NODE_PATH, PYTHONPATH: "
+                + "they name the workspace, which the agent can write (a server's env: in the config passes one)");
+    }
+
+    @Test
     void rejects_two_servers_with_the_same_name() {
         McpServerConfig config = McpServerConfig.stdio("twin", List.of("false"));
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> McpServers.start(List.of(config, config), System.getenv(), w -> {}))
+                .isThrownBy(() -> McpServers.start(List.of(config, config), AsStarted.ENVIRONMENT, w -> {}))
                 .withMessage("two mcp servers are named twin");
     }
 }
