@@ -11,12 +11,16 @@ import java.util.regex.Pattern;
  * shown as its JSON escape (ESC as a backslash, u and 001b) instead of being obeyed. Obeyed, an escape sequence could
  * set the user's clipboard (OSC 52), hide text, or erase a line and write another over it, so that the command an
  * approval asks about is not the one shown. Kept: line breaks, tabs, and the colours {@link Style} and picocli's help
- * write, which neither hide nor move text. JSON printed through here means what it meant.
+ * write, which neither hide nor move text, also combined as a command's output may write them. JSON printed through
+ * here means what it meant.
  */
 public final class TerminalText {
-    // Style's bold, dim, red, green, yellow, cyan and reset, and picocli's help's italic and their ends; no other
-    // sequence (not black, which hides text on a dark terminal, nor concealed).
-    private static final Pattern OWN_STYLE = Pattern.compile("\u001b\\[(?:[0-3]|2[1-3]|3[1-369])m");
+    // Style's bold, dim, red, green, yellow, cyan and reset, and picocli's help's italic and their ends, alone or
+    // combined as test runners print them (ESC[1;31m, and ESC[m for reset); no other sequence (not black, which hides
+    // text on a dark terminal, nor concealed).
+    private static final String STYLE_PARAMETER = "(?:[0-3]|2[1-3]|3[1-369])";
+    private static final Pattern OWN_STYLE =
+            Pattern.compile("\u001b\\[(?:" + STYLE_PARAMETER + "(?:;" + STYLE_PARAMETER + ")*)?m");
 
     /** Written alone, a carriage return the writer obeys: the one way a status line is redrawn. */
     public static final String RETURN = "\r";

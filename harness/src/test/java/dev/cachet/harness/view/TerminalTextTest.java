@@ -19,15 +19,23 @@ class TerminalTextTest {
     }
 
     @Test
-    void cachets_own_colours_pass_and_no_other_sequence() {
+    void the_colours_cachet_writes_pass_and_no_other_sequence() {
         String coloured = COLOUR.red("error") + " " + COLOUR.bold(COLOUR.cyan("grep")) + COLOUR.dim("|") + COLOUR.green("+")
                 + COLOUR.yellow("!");
 
         assertThat(TerminalText.shown(coloured)).isEqualTo(coloured);
         String help = "\u001b[1mcachet\u001b[21m\u001b[0m [\u001b[33m-hV\u001b[39m\u001b[0m] \u001b[3mTASK\u001b[23m";
         assertThat(TerminalText.shown(help)).isEqualTo(help);
-        assertThat(TerminalText.shown("\u001b[30m\u001b[8m\u001b[1;31m\u001b[m"))
-                .isEqualTo("\\u001b[30m\\u001b[8m\\u001b[1;31m\\u001b[m");
+        assertThat(TerminalText.shown("\u001b[30m\u001b[8m\u001b[1;30m\u001b[31;8m\u001b[1;31\u001b[2J"))
+                .isEqualTo("\\u001b[30m\\u001b[8m\\u001b[1;30m\\u001b[31;8m\\u001b[1;31\\u001b[2J");
+    }
+
+    @Test
+    void a_test_runners_combined_codes_of_those_colours_and_its_bare_reset_pass_too() {
+        String failed = "\u001b[1;31mFAILED\u001b[0;39m tests/test_wrap.py \u001b[32;1m3 passed\u001b[m";
+
+        assertThat(TerminalText.shown(failed)).isEqualTo(failed);
+        assertThat(TerminalText.uncoloured(failed)).startsWith("\\u001b[1;31mFAILED");
     }
 
     @Test
