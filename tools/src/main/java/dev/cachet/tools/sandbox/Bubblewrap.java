@@ -51,16 +51,6 @@ public record Bubblewrap(Path executable, boolean sizesTmpfs) {
         }
     }
 
-    /** bwrap as found on the PATH of {@code environment}, the one cachet was started with. */
-    public static Optional<Bubblewrap> installed(Map<String, String> environment) {
-        return onPath(environment.get("PATH"));
-    }
-
-    /** bwrap in the first directory of {@code path} (a PATH value, may be null) that has it executable. */
-    public static Optional<Bubblewrap> onPath(String path) {
-        return Executables.onPath("bwrap", path).map(Bubblewrap::at);
-    }
-
     /**
      * Wraps {@code command} to run in {@code workspace} (a real path) under {@code sandbox}, with the credential
      * stores found from {@code environment} hidden and its limits applied through {@code prlimit}.

@@ -7,7 +7,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Finds programs the way a shell does, in the first directory of a PATH value that has them executable, but only in
@@ -16,27 +15,19 @@ import java.util.function.Predicate;
 public final class Executables {
     private Executables() {}
 
-    /** {@code name} in the first absolute directory of {@code path} (a PATH value, may be null) that has it. */
-    static Optional<Path> onPath(String name, String path) {
-        return first(name, path, file -> true);
-    }
-
     /**
-     * As {@link #onPath}, passing over what {@code workspace} holds however it is reached: a command can write
-     * there (an activated virtualenv puts {@code .venv/bin} first on PATH), and what sandboxes it must not be its.
+     * {@code name} in the first absolute directory of {@code path} (a PATH value, may be null) that has it, passing
+     * over what {@code workspace} holds however it is reached: a command can write there (an activated virtualenv
+     * puts {@code .venv/bin} first on PATH), and what sandboxes it must not be its.
      */
     static Optional<Path> outside(Path workspace, String name, String path) {
-        Path root = RealPath.of(workspace);
-        return first(name, path, file -> !RealPath.of(file).startsWith(root));
-    }
-
-    private static Optional<Path> first(String name, String path, Predicate<Path> allowed) {
         if (path == null) {
             return Optional.empty();
         }
+        Path root = RealPath.of(workspace);
         return Arrays.stream(path.split(File.pathSeparator)).flatMap(dir -> candidate(dir, name).stream())
                 .filter(file -> Files.isRegularFile(file) && Files.isExecutable(file))
-                .filter(allowed)
+                .filter(file -> !RealPath.of(file).startsWith(root))
                 .findFirst();
     }
 

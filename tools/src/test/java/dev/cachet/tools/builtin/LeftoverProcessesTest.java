@@ -3,14 +3,13 @@ package dev.cachet.tools.builtin;
 import static dev.cachet.tools.ToolTesting.call;
 import static dev.cachet.tools.ToolTesting.context;
 import static org.assertj.core.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.command.Processes;
-import dev.cachet.tools.sandbox.Bubblewrap;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
+import dev.cachet.tools.sandbox.SandboxSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,8 +95,7 @@ class LeftoverProcessesTest {
     }
 
     private ToolContext in(SandboxMode mode) {
-        assumeTrue(!mode.confinesCommands() || Bubblewrap.installed(System.getenv()).isPresent(),
-                "bwrap (bubblewrap) is not installed");
+        SandboxSupport.assumeAvailable(mode, root);
         return context(root).withSandbox(Sandbox.of(mode));
     }
 }

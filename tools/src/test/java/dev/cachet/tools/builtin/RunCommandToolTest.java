@@ -4,13 +4,12 @@ import static dev.cachet.tools.ToolTesting.call;
 import static dev.cachet.tools.ToolTesting.context;
 import static dev.cachet.tools.ToolTesting.declining;
 import static org.assertj.core.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolOutput;
-import dev.cachet.tools.sandbox.Bubblewrap;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
+import dev.cachet.tools.sandbox.SandboxSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +147,7 @@ class RunCommandToolTest {
     @ParameterizedTest
     @EnumSource(SandboxMode.class)
     void secrets_stay_out_of_the_commands_environment_unless_allowed(SandboxMode mode) {
-        assumeTrue(!mode.confinesCommands() || Bubblewrap.installed(System.getenv()).isPresent(), "bwrap (bubblewrap) is not installed");
+        SandboxSupport.assumeAvailable(mode, root);
         Map<String, String> parent = Map.of("PATH", System.getenv("PATH"), "FOO_API_KEY", "key-value",
                 "GITHUB_TOKEN", "token-value", "MY_SECRET", "secret-value", "NPM_TOKEN", "allowed-value");
         Sandbox sandbox = new Sandbox(mode, Set.of("NPM_TOKEN"), false);

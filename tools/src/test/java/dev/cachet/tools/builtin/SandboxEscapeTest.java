@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolOutput;
-import dev.cachet.tools.sandbox.Bubblewrap;
 import dev.cachet.tools.sandbox.HiddenPaths;
 import dev.cachet.tools.sandbox.ProcessLimitSupport;
 import dev.cachet.tools.sandbox.ProcessLimits;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
+import dev.cachet.tools.sandbox.SandboxSupport;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -51,7 +51,7 @@ class SandboxEscapeTest {
 
     @BeforeEach
     void needs_bubblewrap_and_a_home_outside_tmp() throws IOException {
-        assumeTrue(Bubblewrap.installed(System.getenv()).isPresent(), "bwrap (bubblewrap) is not installed");
+        SandboxSupport.assumeAvailable(SandboxMode.WORKSPACE_WRITE, root);
         outside = Files.createTempDirectory(Path.of("/var/tmp"), "cachet-outside-");
         home = Files.createDirectories(outside.resolve("home"));
     }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cachet.tools.ToolContext;
 import dev.cachet.tools.ToolOutput;
-import dev.cachet.tools.sandbox.Bubblewrap;
 import dev.cachet.tools.sandbox.Sandbox;
 import dev.cachet.tools.sandbox.SandboxMode;
+import dev.cachet.tools.sandbox.SandboxSupport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,7 +37,7 @@ class SandboxedRunCommandTest {
 
     @BeforeEach
     void needsBubblewrap() throws IOException {
-        assumeTrue(Bubblewrap.installed(System.getenv()).isPresent(), "bwrap (bubblewrap) is not installed");
+        SandboxSupport.assumeAvailable(SandboxMode.WORKSPACE_WRITE, root);
         outside = Files.createTempDirectory(Path.of("/var/tmp"), "cachet-outside-");
     }
 

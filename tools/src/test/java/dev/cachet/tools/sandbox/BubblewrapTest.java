@@ -197,19 +197,6 @@ class BubblewrapTest {
     }
 
     @Test
-    void is_found_in_the_first_path_directory_that_has_it_executable() throws IOException {
-        Path empty = Files.createDirectories(dir.resolve("empty"));
-        Path notExecutable = Files.createDirectories(dir.resolve("plain"));
-        Files.writeString(notExecutable.resolve("bwrap"), "");
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Files.writeString(bin.resolve("bwrap"), "#!/bin/sh\n");
-        Files.setPosixFilePermissions(bin.resolve("bwrap"), PosixFilePermissions.fromString("rwxr-xr-x"));
-
-        assertThat(Bubblewrap.onPath(String.join(":", "", empty.toString(), notExecutable.toString(), bin.toString())))
-                .map(Bubblewrap::executable).contains(bin.resolve("bwrap"));
-    }
-
-    @Test
     void a_bwrap_before_0_7_is_not_asked_to_size_a_tmpfs_which_it_would_refuse() throws IOException {
         Path old = program("old/bwrap", "echo '    --tmpfs DEST    Mount new tmpfs on DEST'");
         Path current = program("new/bwrap", "echo '    --size BYTES    Set size of next argument (only for --tmpfs)'");
@@ -227,12 +214,5 @@ class BubblewrapTest {
         Files.writeString(file, "#!/bin/sh\n" + help + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         return file;
-    }
-
-    @Test
-    void is_missing_from_a_path_without_it() {
-        assertThat(Bubblewrap.onPath(dir.toString())).isEmpty();
-        assertThat(Bubblewrap.onPath("")).isEmpty();
-        assertThat(Bubblewrap.onPath(null)).isEmpty();
     }
 }

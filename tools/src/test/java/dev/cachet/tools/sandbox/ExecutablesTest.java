@@ -43,7 +43,28 @@ class ExecutablesTest {
         String fromHere = Path.of("").toAbsolutePath().relativize(system.getParent()).toString();
 
         assertThat(Executables.outside(workspace, "bwrap", fromHere)).isEmpty();
-        assertThat(Executables.onPath("bwrap", fromHere)).isEmpty();
         assertThat(Executables.outside(workspace, "bwrap", "bin:.:" + system.getParent())).contains(system);
+    }
+
+    @Test
+    void is_found_in_the_first_path_folder_that_has_it_executable() throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path notExecutable = Files.createDirectories(dir.resolve("plain"));
+        Files.writeString(notExecutable.resolve("bwrap"), "");
+        Path bin = program(dir.resolve("bin"));
+
+        String path = String.join(":", "", empty.toString(), notExecutable.toString(), bin.getParent().toString());
+
+        assertThat(Executables.outside(workspace, "bwrap", path)).contains(bin);
+    }
+
+    @Test
+    void is_missing_from_a_path_without_it() throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+
+        assertThat(Executables.outside(workspace, "bwrap", dir.toString())).isEmpty();
+        assertThat(Executables.outside(workspace, "bwrap", "")).isEmpty();
+        assertThat(Executables.outside(workspace, "bwrap", null)).isEmpty();
     }
 }
