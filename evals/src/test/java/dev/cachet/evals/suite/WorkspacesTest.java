@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -256,6 +258,19 @@ class WorkspacesTest {
                 .isInstanceOf(WorkspaceException.class)
                 .hasMessageStartingWith("task t1: setup failed (exit 3): ")
                 .hasMessageEndingWith("gradle: build failed");
+        assertThat(leftInTempRoot()).isEmpty();
+    }
+
+    @Test
+    void a_setup_that_times_out_says_after_how_long_as_a_suite_writes_it() throws IOException {
+        RunBudget oneSecond = new RunBudget(Optional.empty(), 50, OptionalDouble.empty(), Duration.ofSeconds(1),
+                Duration.ofMinutes(5));
+        SuiteTask task = new SuiteTask("t1", source.toString(), "HEAD", Optional.of("sleep 60"), "fix it",
+                "sh check.sh", oneSecond, List.of(), List.of(), false);
+
+        assertThatThrownBy(() -> workspaces.prepare(task, tempRoot))
+                .isInstanceOf(WorkspaceException.class)
+                .hasMessageStartingWith("task t1: setup failed (timed out after 1s): sleep 60");
         assertThat(leftInTempRoot()).isEmpty();
     }
 }
