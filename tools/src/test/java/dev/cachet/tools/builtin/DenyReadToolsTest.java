@@ -46,14 +46,24 @@ class DenyReadToolsTest {
     }
 
     @Test
-    void the_file_tools_refuse_a_hidden_path_however_it_is_named() {
+    void the_reading_tools_refuse_a_hidden_path_however_it_is_named() {
         for (String path : List.of("secrets/prod.env", "alias/prod.env", "src/../secrets/prod.env")) {
             ToolOutput read = hidden(new ReadFileTool(), "path", path);
             assertThat(read.error()).as(path).isTrue();
             assertThat(read.content()).as(path).contains(HIDDEN).doesNotContain(SECRET);
         }
         assertThat(hidden(new ListFilesTool(), "path", "secrets").content()).contains(HIDDEN);
-        assertThat(hidden(new WriteFileTool(), "path", "secrets/more.env", "content", "x").error()).isTrue();
+    }
+
+    @Test
+    void the_edit_tools_change_nothing_hidden_however_it_is_named() {
+        for (String path : List.of("secrets/prod.env", "alias/prod.env")) {
+            ToolOutput edit = hidden(new EditFileTool(), "path", path, "old_string", "s3cr3t", "new_string", "leaked");
+            assertThat(edit.error()).as(path).isTrue();
+            assertThat(edit.content()).as(path).contains(HIDDEN);
+        }
+        assertThat(root.resolve("secrets/prod.env")).hasContent(SECRET);
+        assertThat(hidden(new WriteFileTool(), "path", "alias/more.env", "content", "x").error()).isTrue();
         assertThat(root.resolve("secrets/more.env")).doesNotExist();
     }
 
