@@ -53,6 +53,7 @@ public final class LocalExecutor implements RunExecutor {
         AgentResult result = NO_RESULT;
         boolean solved = false;
         String error = null;
+        String checkOutput = null;
         try (TaskWorkspace workspace = workspaces.prepare(task, workRoot)) {
             commit = workspace.commit();
             stage = "agent";
@@ -64,6 +65,9 @@ public final class LocalExecutor implements RunExecutor {
             CheckResult check = new TaskCheck(timeout, environment, checkSandbox(task))
                     .run(task.id(), task.check(), workspace.directory());
             solved = check.passed();
+            if (!solved) {
+                checkOutput = check.output();
+            }
             if (check.timedOut()) {
                 error = "check timed out after " + Durations.format(timeout);
             }
@@ -78,7 +82,7 @@ public final class LocalExecutor implements RunExecutor {
             error = stage + ": " + OneLine.of(e);
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        return RunRecord.of(run, run.model(defaultModel), commit, result, solved, wall, error);
+        return RunRecord.of(run, run.model(defaultModel), commit, result, solved, wall, error, checkOutput);
     }
 
     private Sandbox checkSandbox(SuiteTask task) {

@@ -197,6 +197,10 @@ public final class ResultsFile implements AutoCloseable {
             if (fields instanceof ObjectNode object && !object.has(RunRecord.PLAN)) {
                 object.put(RunRecord.PLAN, false);
             }
+            // Nor those written before a failed check's output was kept: it was kept nowhere.
+            if (fields instanceof ObjectNode object && !object.has(RunRecord.CHECK_OUTPUT)) {
+                object.putNull(RunRecord.CHECK_OUTPUT);
+            }
             return READER.treeToValue(fields, RunRecord.class);
         } catch (JsonProcessingException e) {
             throw new ResultsFileException("%s:%d: not a run record: %s"

@@ -13,6 +13,9 @@ import java.util.Objects;
  *               line; null when nothing failed. An errored run is never solved.
  * @param plan   whether the agent planned first, in a turn without tools; lines written before this field read as
  *               false
+ * @param checkOutput the last {@value #CHECK_OUTPUT_CHARS} characters at most of what a check that did not pass
+ *               printed (stdout and stderr), so the user can see why; null when it passed or never ran, and on lines
+ *               written before this field
  */
 public record RunRecord(
         String task,
@@ -32,9 +35,14 @@ public record RunRecord(
         String commit,
         String error,
         String model,
-        boolean plan) {
+        boolean plan,
+        String checkOutput) {
     /** The plan field's name in results.jsonl. */
     static final String PLAN = "plan";
+    /** The check_output field's name in results.jsonl. */
+    static final String CHECK_OUTPUT = "check_output";
+    /** How much of a failed check's output a record keeps: its tail, where test runners print their verdict. */
+    public static final int CHECK_OUTPUT_CHARS = 2_000;
 
     public RunRecord {
         Objects.requireNonNull(task, "task");
@@ -44,13 +52,35 @@ public record RunRecord(
     }
 
     static RunRecord of(PlannedRun run, String model, String commit, AgentResult agent, boolean solved,
-            Duration wall, String error) {
+            Duration wall, String error, String checkOutput) {
         long read = agent.usage().cacheRead();
         long input = agent.usage().input();
         return new RunRecord(run.task().id(), run.strategy(), run.repeat(), solved && error == null, agent.turns(),
                 agent.usage().uncachedInput(), agent.usage().cacheWrite(), read, agent.usage().output(),
                 agent.costUsd(), input == 0 ? 0 : (double) read / input, agent.peakWindowTokens(), wall.toMillis(),
-                agent.stopReason(), commit, error, model, run.plan());
+                agent.stopReason(), commit, error, model, run.plan(), tail(checkOutput));
+    }
+
+    /** This record with another error, for a copy that must be shorter. */
+    public RunRecord withError(String error) {
+        return new RunRecord(task, strategy, repeat, solved, turns, uncachedInputTokens, cacheWriteTokens,
+                cacheReadTokens, outputTokens, costUsd, cacheHitRate, peakWindowTokens, wallMs, stopReason, commit,
+                error, model, plan, checkOutput);
+    }
+
+    /** This record with another check output, for a copy that must be shorter. */
+    public RunRecord withCheckOutput(String checkOutput) {
+        return new RunRecord(task, strategy, repeat, solved, turns, uncachedInputTokens, cacheWriteTokens,
+                cacheReadTokens, outputTokens, costUsd, cacheHitRate, peakWindowTokens, wallMs, stopReason, commit,
+                error, model, plan, checkOutput);
+    }
+
+    private static String tail(String output) {
+        if (output == null) {
+            return null;
+        }
+        String trimmed = output.strip();
+        return trimmed.substring(Math.max(0, trimmed.length() - CHECK_OUTPUT_CHARS));
     }
 
     @JsonIgnore

@@ -17,7 +17,7 @@ class EvalSummaryTest {
     private static RunRecord run(String task, String strategy, int repeat, boolean solved, double cost, int turns,
             String error) {
         return new RunRecord(task, strategy, repeat, solved, turns, 100, 0, 300, 10, cost, 0.75, 1000, 500,
-                "done", "abc", error, "m", false);
+                "done", "abc", error, "m", false, null);
     }
 
     /** hybrid solves t1 twice of three and t2 once, each run cheaper than masking's; masking solves nothing. */

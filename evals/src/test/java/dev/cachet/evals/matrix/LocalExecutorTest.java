@@ -87,6 +87,30 @@ class LocalExecutorTest {
     }
 
     @Test
+    void a_failing_check_keeps_its_output_both_streams_for_the_user_to_see_why() {
+        RunRecord record = execute(fixer, source.task("hard", "echo expected fixed.txt; echo no such file >&2; exit 1"));
+
+        assertThat(record.solved()).isFalse();
+        assertThat(record.checkOutput()).contains("expected fixed.txt").contains("no such file");
+    }
+
+    @Test
+    void a_failing_checks_output_is_kept_as_a_bounded_tail() {
+        RunRecord record = execute(fixer, source.task("hard", "seq 1 3000; echo last words; exit 1"));
+
+        assertThat(record.checkOutput()).hasSizeLessThanOrEqualTo(RunRecord.CHECK_OUTPUT_CHARS)
+                .endsWith("last words");
+    }
+
+    @Test
+    void a_passing_check_keeps_no_output() {
+        RunRecord record = execute(fixer, source.task("easy", "echo fine; test -f fixed.txt"));
+
+        assertThat(record.solved()).isTrue();
+        assertThat(record.checkOutput()).isNull();
+    }
+
+    @Test
     void a_check_that_times_out_is_unsolved_and_says_so() {
         RunRecord record = execute(fixer, source.task("easy", "sleep 5", Duration.ofSeconds(1)));
 

@@ -26,7 +26,7 @@ class ResultsFileTest {
 
     static RunRecord record(String task, String strategy, int repeat, boolean solved, double cost) {
         return new RunRecord(task, strategy, repeat, solved, 3, 1000, 200, 800, 50, cost, 0.4, 2500, 1200,
-                "done", "0123456789abcdef0123456789abcdef01234567", null, "anthropic:claude-sonnet-4-6", false);
+                "done", "0123456789abcdef0123456789abcdef01234567", null, "anthropic:claude-sonnet-4-6", false, null);
     }
 
     private Path file() {
@@ -53,7 +53,8 @@ class ResultsFileTest {
         JsonNode first = Json.mapper().readTree(lines.get(0));
         assertThat(first.fieldNames()).toIterable().containsExactly("task", "strategy", "repeat", "solved", "turns",
                 "uncached_input_tokens", "cache_write_tokens", "cache_read_tokens", "output_tokens", "cost_usd",
-                "cache_hit_rate", "peak_window_tokens", "wall_ms", "stop_reason", "commit", "error", "model", "plan");
+                "cache_hit_rate", "peak_window_tokens", "wall_ms", "stop_reason", "commit", "error", "model", "plan",
+                "check_output");
         assertThat(first.get("error").isNull()).isTrue();
         assertThat(ResultsFile.read(file())).containsExactly(record("t1", "hybrid", 1, true, 0.02),
                 record("t1", "masking", 1, false, 0.01));
@@ -130,13 +131,24 @@ class ResultsFileTest {
     @Test
     void a_line_written_before_plan_was_recorded_reads_as_a_run_without_a_plan() throws Exception {
         RunRecord planned = new RunRecord("t1", "hybrid", 1, true, 3, 1000, 200, 800, 50, 0.02, 0.4, 2500, 1200, "done",
-                "0123456789abcdef0123456789abcdef01234567", null, "anthropic:claude-sonnet-4-6", true);
+                "0123456789abcdef0123456789abcdef01234567", null, "anthropic:claude-sonnet-4-6", true, null);
         write(line(record("t1", "hybrid", 1, true, 0.02)).replace(",\"plan\":false", ""), line(planned));
 
         List<RunRecord> read = ResultsFile.read(file());
 
         assertThat(read).extracting(RunRecord::plan).containsExactly(false, true);
         assertThat(read).extracting(RunRecord::key).containsExactly("t1/hybrid/1", "t1/hybrid+plan/1");
+    }
+
+    @Test
+    void a_line_written_before_check_output_was_kept_reads_as_a_run_without_it() throws Exception {
+        RunRecord failed = new RunRecord("t1", "masking", 1, false, 3, 1000, 200, 800, 50, 0.02, 0.4, 2500, 1200,
+                "done", "0123456789abcdef0123456789abcdef01234567", null, "anthropic:claude-sonnet-4-6", false,
+                "FAILED test_parse: expected 3, got 4");
+        write(line(record("t1", "hybrid", 1, true, 0.02)).replace(",\"check_output\":null", ""), line(failed));
+
+        assertThat(ResultsFile.read(file())).extracting(RunRecord::checkOutput)
+                .containsExactly(null, "FAILED test_parse: expected 3, got 4");
     }
 
     @Test
@@ -172,7 +184,7 @@ class ResultsFileTest {
     void an_errored_run_is_not_done_and_its_new_record_takes_its_place() throws Exception {
         RunRecord errored = new RunRecord("t1", "hybrid", 1, false, 1, 1000, 0, 0, 10, 0.01, 0, 1000, 900,
                 "provider error: overloaded", null, "agent: provider error: overloaded", "anthropic:claude-sonnet-4-6",
-                false);
+                false, null);
         write(line(errored), line(record("t1", "masking", 1, true, 0.02)));
 
         try (ResultsFile results = ResultsFile.open(out, true)) {

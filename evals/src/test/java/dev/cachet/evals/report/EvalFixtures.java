@@ -10,7 +10,7 @@ final class EvalFixtures {
     private static RunRecord run(String task, String strategy, int repeat, boolean solved, double cost,
             String error) {
         return new RunRecord(task, strategy, repeat, solved, 4, 100, 0, 300, 10, cost, 0.75, 1000, 1500,
-                error == null ? "done" : "error", "abc", error, "anthropic:claude-sonnet-4-6", false);
+                error == null ? "done" : "error", "abc", error, "anthropic:claude-sonnet-4-6", false, null);
     }
 
     /** Two tasks, two strategies, three repeats; hybrid solves t1 twice and t2 once, masking nothing. */

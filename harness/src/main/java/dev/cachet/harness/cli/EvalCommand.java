@@ -175,6 +175,12 @@ final class EvalCommand extends Subcommand implements Callable<Integer>, CountsT
         }
         out().print(EvalReports.write(dir, suite.name(), records));
         out().printf("%nreports: %s (report.md, report.html, report.json)%n", dir);
+        long failedChecks = records.stream().filter(r -> r.checkOutput() != null).count();
+        if (failedChecks > 0) {
+            out().printf("%s: why %s check failed is in %s (field check_output)%n",
+                    Counted.of(failedChecks, "unsolved run"), failedChecks == 1 ? "its" : "their",
+                    dir.resolve(ResultsFile.NAME));
+        }
         if (stops.requested()) {
             interrupted(stops);
             return ExitCodes.INTERRUPTED;

@@ -98,22 +98,39 @@ final class EvalRunCommand extends Subcommand implements Callable<Integer>, Coun
     }
 
     /**
-     * One line, within the termination message's 4 KiB: only the error, already one line of at most 400
-     * characters, can be long, so it is what gives way.
+     * One line, within the termination message's 4 KiB: only a failed check's output (a tail of at most 2000
+     * characters) and the error (one line of at most 400) can be long, so they give way, the check's output first,
+     * from its head, as its verdict is at its end.
      */
     static String compact(RunRecord record) {
         String line = json(record);
-        int over = line.getBytes(StandardCharsets.UTF_8).length - MESSAGE_LIMIT;
+        int over = bytes(line) - MESSAGE_LIMIT;
+        if (over > 0 && record.checkOutput() != null) {
+            String output = record.checkOutput();
+            int from = cut(output, over + 3);
+            // A low surrogate first would be half a character.
+            from += from < output.length() && Character.isLowSurrogate(output.charAt(from)) ? 1 : 0;
+            record = record.withCheckOutput("…" + output.substring(from));
+            line = json(record);
+            over = bytes(line) - MESSAGE_LIMIT;
+        }
         if (over > 0 && record.error() != null) {
             String error = record.error();
-            // Each character cut frees at least a byte; the ellipsis takes three.
-            String shorter = error.substring(0, Math.max(0, error.length() - over - 3)) + "…";
-            line = json(new RunRecord(record.task(), record.strategy(), record.repeat(), record.solved(),
-                    record.turns(), record.uncachedInputTokens(), record.cacheWriteTokens(), record.cacheReadTokens(),
-                    record.outputTokens(), record.costUsd(), record.cacheHitRate(), record.peakWindowTokens(),
-                    record.wallMs(), record.stopReason(), record.commit(), shorter, record.model(), record.plan()));
+            int to = cut(error, error.length() - over - 3);
+            // A high surrogate last would be half a character.
+            to -= to > 0 && Character.isHighSurrogate(error.charAt(to - 1)) ? 1 : 0;
+            line = json(record.withError(error.substring(0, to) + "…"));
         }
         return line;
+    }
+
+    private static int bytes(String line) {
+        return line.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** {@code at} within {@code text}. Each character cut frees at least a byte; the ellipsis takes three. */
+    private static int cut(String text, int at) {
+        return Math.max(0, Math.min(text.length(), at));
     }
 
     private static String json(RunRecord record) {

@@ -280,6 +280,26 @@ class EvalCommandTest {
         assertThat(record.get("error").isNull()).isTrue();
     }
 
+    @Test
+    void a_failing_checks_output_is_kept_in_its_record_and_the_eval_says_where() throws IOException {
+        Path suiteDir = Files.createDirectories(out.resolve("lazy"));
+        Files.createDirectories(suiteDir.resolve("recordings"));
+        Files.write(suiteDir.resolve("recordings/wrap-off-by-one.jsonl"),
+                List.of(answer(1, "finish", Map.of("summary", "nothing to do"))));
+        Path suite = demoTaskSuite(suiteDir, "");
+
+        CliRun run = CliRun.of("eval", suite.toString(), "--model", "replay", "--strategies", "transcript",
+                "--sandbox", "full", "--out", out.resolve("o").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode record = Json.mapper().readTree(Files.readAllLines(out.resolve("o/results.jsonl")).get(0));
+        assertThat(record.get("solved").asBoolean()).isFalse();
+        // WrapTest's failed assertion, on stderr
+        assertThat(record.get("check_output").asText()).contains("AssertionError");
+        assertThat(run.out()).contains("1 unsolved run: why its check failed is in "
+                + out.resolve("o/results.jsonl") + " (field check_output)");
+    }
+
     /** A suite in {@code dir} of one task on the demo repository, with {@code more} task fields. */
     private static Path demoTaskSuite(Path dir, String more) throws IOException {
         return Files.writeString(dir.resolve("suite.yaml"), """

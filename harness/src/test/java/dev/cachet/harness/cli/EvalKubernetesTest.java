@@ -117,7 +117,7 @@ class EvalKubernetesTest {
         for (int i = 0; i < plan.runs().size(); i++) {
             RunPlan.Entry run = plan.runs().get(i);
             String record = Json.mapper().writeValueAsString(new RunRecord(run.task(), run.strategy(), run.repeat(),
-                    true, 2, 1000, 0, 0, 50, 0.02, 0, 1000, 30_000, "done", "abc", null, run.model(), run.plan()));
+                    true, 2, 1000, 0, 0, 50, 0.02, 0, 1000, 30_000, "done", "abc", null, run.model(), run.plan(), null));
             client.pods().inNamespace("evals").resource(new PodBuilder()
                     .withNewMetadata().withName(name + "-" + i).withLabels(job.getSpec().getTemplate().getMetadata().getLabels())
                         .withAnnotations(Map.of("batch.kubernetes.io/job-completion-index", Integer.toString(i)))

@@ -94,11 +94,23 @@ class EvalRunCommandTest {
     @Test
     void a_record_with_a_long_error_is_cut_to_fit_the_termination_message() {
         RunRecord record = new RunRecord("t", "hybrid", 1, false, 0, 0, 0, 0, 0, 0, 0, 0, 1, "error", null,
-                "agent: " + "x".repeat(5000), "m", false);
+                "agent: " + "x".repeat(5000), "m", false, null);
 
         String line = EvalRunCommand.compact(record);
 
         assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(EvalRunCommand.MESSAGE_LIMIT);
         assertThat(line).contains("\"task\":\"t\"", "agent: xxx", "…");
+    }
+
+    @Test
+    void a_long_check_output_gives_way_first_keeping_its_tail() {
+        String output = "é".repeat(3000) + "\nFAILED test_parse";
+        RunRecord record = new RunRecord("t", "hybrid", 1, false, 0, 0, 0, 0, 0, 0, 0, 0, 1, "done", null,
+                "agent: short", "m", false, output);
+
+        String line = EvalRunCommand.compact(record);
+
+        assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(EvalRunCommand.MESSAGE_LIMIT);
+        assertThat(line).contains("\"error\":\"agent: short\"", "FAILED test_parse\"", "…");
     }
 }

@@ -106,7 +106,7 @@ final class PodOutcomes {
 
     private static RunRecord errored(RunPlan.Entry run, String error, Duration wall) {
         return new RunRecord(run.task(), run.strategy(), run.repeat(), false, 0, 0, 0, 0, 0, 0, 0, 0, wall.toMillis(),
-                "error", null, error, run.model(), run.plan());
+                "error", null, error, run.model(), run.plan(), null);
     }
 
     private static Duration wall(Pod pod, Optional<ContainerStateTerminated> terminated) {

@@ -167,7 +167,7 @@ final class SimulatedCluster implements Pacer {
     static String record(RunPlan.Entry run) {
         try {
             return Json.mapper().writeValueAsString(new RunRecord(run.task(), run.strategy(), run.repeat(), true, 3,
-                    1000, 500, 1500, 100, 0.01, 0.5, 3000, 60_000, "done", "abc123", null, run.model(), run.plan()));
+                    1000, 500, 1500, 100, 0.01, 0.5, 3000, 60_000, "done", "abc123", null, run.model(), run.plan(), null));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
