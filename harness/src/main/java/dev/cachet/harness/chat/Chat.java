@@ -5,12 +5,14 @@ import dev.cachet.context.error.CachetException;
 import dev.cachet.harness.OpenSession;
 import dev.cachet.harness.view.StopSummary;
 import dev.cachet.harness.view.Style;
+import dev.cachet.providers.session.SessionLogException;
 import java.io.PrintWriter;
 
 /**
  * An interactive session: the user gives a task, watches it run, and follows up in the same session until Ctrl-D
  * or {@code /exit}, which print the session's summary. Lines starting with a slash are the chat's commands. A
- * request that fails (the provider, a bad input) is told in one line and the chat goes on.
+ * request that fails (the provider, a bad input) is told in one line and the chat goes on; one whose session log
+ * cannot be written ends the chat, with that error.
  */
 public final class Chat {
     private final ChatInput input;
@@ -62,6 +64,10 @@ public final class Chat {
     private void send(String text, boolean plan) {
         try {
             session.send(text, plan);
+        } catch (SessionLogException e) {
+            // The log ends with the last event it could write: a session that went on would have a gap in it, and
+            // a resume would rebuild another session than the one the model saw. The chat ends, and says why.
+            throw e;
         } catch (CachetException e) {
             out.println(style.red("cachet: " + e.getMessage()));
         }

@@ -9,10 +9,12 @@ import dev.cachet.harness.chat.PromptLines;
 import dev.cachet.harness.chat.TurnStop;
 import dev.cachet.harness.resume.SessionFiles;
 import dev.cachet.harness.resume.SessionRecord;
+import dev.cachet.harness.view.LiveView;
 import dev.cachet.harness.view.Style;
 import dev.cachet.harness.view.TerminalText;
 import dev.cachet.providers.PricedClient;
 import dev.cachet.providers.session.SessionListener;
+import dev.cachet.providers.session.SessionLogException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -86,7 +88,7 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
             }
         });
         PromptLines lines = new PromptLines(out);
-        SessionListener view = DisplayOptions.live(out, lines, capable, environment(), harness.sessionLogs(),
+        LiveView view = DisplayOptions.live(out, lines, capable, environment(), harness.sessionLogs(),
                 Optional.empty(), agent.workspace());
         try (ChatSession session = new ChatSession(new Opener(harness, client, view, out), spec, stop, clock())) {
             if (resume != null) {
@@ -96,6 +98,10 @@ final class ChatCommand extends Subcommand implements Callable<Integer>, CountsT
                     List.of(name), config())), harness.tools().specs(), spec.sandbox(),
                     names -> Chats.input(terminal, history(), names, lines))
                     .run();
+        } catch (SessionLogException e) {
+            // The chat ends on it: the error handler says why, on a line of its own.
+            view.failed();
+            throw e;
         }
         return ExitCodes.OK;
     }

@@ -54,7 +54,7 @@ final class DisplayOptions {
      *
      * @param lines how it writes a whole line to {@code out}
      */
-    static SessionListener live(PrintWriter out, Consumer<String> lines, boolean terminal,
+    static LiveView live(PrintWriter out, Consumer<String> lines, boolean terminal,
             Map<String, String> environment, SessionLogs logs, Optional<ResumeHint> hint, Path workspace) {
         Screen screen = new Screen(out, terminal, lines);
         Style style = Style.detect(environment, terminal);

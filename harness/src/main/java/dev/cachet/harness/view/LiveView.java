@@ -57,6 +57,11 @@ public final class LiveView implements SessionListener {
         Optional<String> read(String path);
     }
 
+    /** Ends the spinner of a session that failed, so that what is printed next starts on a line of its own. */
+    public void failed() {
+        spinner.stop();
+    }
+
     @Override
     public TextStream modelText() {
         return new TextStream() {

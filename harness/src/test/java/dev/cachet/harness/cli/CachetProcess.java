@@ -61,6 +61,12 @@ final class CachetProcess {
         return start(home, List.of(), args);
     }
 
+    /** Types {@code line} and Enter on cachet's stdin. */
+    void type(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     long pid() {
         return process.pid();
     }
