@@ -51,12 +51,27 @@ class StrategyOptionsTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines).contains(" ".repeat(13) + "keep=3  observations kept verbatim");
-        assertThat(lines).contains(" ".repeat(13) + "keep_turns=7  most recent turns kept verbatim");
-        assertThat(lines).contains(" ".repeat(13) + "max_tokens=40000  window size that triggers a summary");
-        assertThat(lines).doesNotContain(" ".repeat(13) + "keep=10  observations kept verbatim");
+        assertThat(lines).contains(" ".repeat(13) + "keep=3 (>= 1)  observations kept verbatim");
+        assertThat(lines).contains(" ".repeat(13) + "keep_turns=7 (>= 1)  most recent turns kept verbatim");
+        assertThat(lines).contains(" ".repeat(13) + "max_tokens=40000 (>= 1)  window size that triggers a summary");
+        assertThat(lines).doesNotContain(" ".repeat(13) + "keep=10 (>= 1)  observations kept verbatim");
         // hybrid also has a 'keep'; masking's setting is not hybrid's
-        assertThat(lines).contains(" ".repeat(13) + "keep=20  most recent observations never masked");
+        assertThat(lines).contains(" ".repeat(13) + "keep=20 (>= 1)  most recent observations never masked");
+    }
+
+    @Test
+    void strategies_shows_each_parameters_bound_as_set_enforces_it() {
+        CliRun run = CliRun.withEnvironment(Map.of("HOME", dir.toString()), "strategies");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> params = run.out().lines().filter(line -> line.startsWith(" ".repeat(13))).toList();
+        assertThat(params).isNotEmpty().allSatisfy(line -> assertThat(line).matches(" {13}\\w+=\\d+ \\(>= \\d+\\)  .+"));
+        assertThat(params).contains(" ".repeat(13) + "horizon=100 (>= 0)  expected remaining turns, as a percentage of "
+                + "the turns so far");
+        assertThat(params).contains(" ".repeat(13) + "keep=20 (>= 1)  most recent observations never masked");
+        CliRun below = CliRun.withEnvironment(Map.of("HOME", dir.toString()), "run", "-w", dir.toString(),
+                "--sandbox", "full", "-m", RECORDING, "-s", "hybrid", "-P", "hybrid.keep=0", "task");
+        assertThat(below.err()).contains("parameter keep of strategy hybrid must be >= 1, got 0");
     }
 
     @Test
