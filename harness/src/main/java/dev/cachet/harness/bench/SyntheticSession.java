@@ -24,7 +24,15 @@ public final class SyntheticSession {
     /** This vocabulary averages about 4.4 characters per o200k token. */
     private static final double CHARS_PER_TOKEN = 4.4;
 
-    /** {@code turns} assistant turns with their results, about {@code historyTokens} tokens in all. */
+    /** {@code turns} turns with the shortest results: the fewest tokens so many turns can take. */
+    public static List<Message> shortest(int turns, long seed) {
+        return turns(turns, 0, seed);
+    }
+
+    /**
+     * {@code turns} assistant turns with their results, about {@code historyTokens} tokens in all, or the
+     * {@link #shortest} such turns where that is fewer.
+     */
     public static List<Message> turns(int turns, int historyTokens, long seed) {
         Random random = new Random(seed);
         int resultChars = (int) Math.max(40, historyTokens * CHARS_PER_TOKEN / turns - 150);

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 final class BenchContextCommand implements Callable<Integer> {
     static final double GOAL_P50_MILLIS = 2.0;
     static final double GOAL_ALLOCATED_BYTES = 1 << 20;
+    private static final long SEED = 7;
 
     @ParentCommand
     BenchCommand bench;
@@ -40,15 +41,23 @@ final class BenchContextCommand implements Callable<Integer> {
     int turns;
 
     @Option(names = "--history-tokens", paramLabel = "N", defaultValue = "150000", converter = AtLeastOneConverter.class,
-            description = "Approximate tokens of history at the last turn. Default: ${DEFAULT-VALUE}.")
+            description = "Approximate tokens of history at the last turn, spread over the --turns; at least what "
+                    + "so many turns take (about 50 each). Default: ${DEFAULT-VALUE}.")
     int historyTokens;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Harness harness = bench.harness();
-        List<Message> session = SyntheticSession.turns(turns, historyTokens, 7);
-        int tokens = session.stream().mapToInt(harness.counter()::count).sum();
+        // Each turn takes some tokens however short its result: a history smaller than that is no session of so many
+        // turns, and the benchmark would measure another one than asked for.
+        int least = tokens(harness, SyntheticSession.shortest(turns, SEED));
+        if (historyTokens < least) {
+            throw new UsageException(String.format("--history-tokens %d: %d turns (--turns) take at least %,d tokens "
+                    + "of history; give more, or fewer turns", historyTokens, turns, least));
+        }
+        List<Message> session = SyntheticSession.turns(turns, historyTokens, SEED);
+        int tokens = tokens(harness, session);
         out.printf("context render benchmark: %d turns, %,d tokens of history (o200k), %d strategies%n",
                 turns, tokens, Strategies.all().size());
         ContextBench bench = new ContextBench(Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE),
@@ -72,5 +81,9 @@ final class BenchContextCommand implements Callable<Integer> {
         boolean met = hybrid.p50Millis() < GOAL_P50_MILLIS && hybrid.meanAllocatedBytes() < GOAL_ALLOCATED_BYTES;
         out.printf("hybrid goal (p50 < %.0f ms, < 1 MB/turn): %s%n", GOAL_P50_MILLIS, met ? "met" : "MISSED");
         return ExitCodes.OK;
+    }
+
+    private static int tokens(Harness harness, List<Message> session) {
+        return session.stream().mapToInt(harness.counter()::count).sum();
     }
 }
