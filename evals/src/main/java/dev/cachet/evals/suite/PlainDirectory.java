@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -13,10 +15,16 @@ import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * A task repository that is a plain directory, as bundled examples are: copied into the workspace and committed
- * there, so the agent's git tools see a clean tree and its changes show as a diff.
+ * there, so the agent's git tools see a clean tree and its changes show as a diff. The same contents get the same
+ * commit id in every copy and every run, as a git repository's commit would.
  */
 public final class PlainDirectory {
-    private static final PersonIdent AUTHOR = new PersonIdent("cachet", "workspace@cachet.invalid");
+    /**
+     * Author and committer, at a fixed time: a commit's id hashes its time too, and with the clock's each copy of the
+     * same folder, in each run, would get another id.
+     */
+    private static final PersonIdent AUTHOR = new PersonIdent("cachet", "workspace@cachet.invalid",
+            Instant.parse("2000-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private PlainDirectory() {}
 
