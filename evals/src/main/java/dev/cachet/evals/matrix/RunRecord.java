@@ -80,7 +80,9 @@ public record RunRecord(
             return null;
         }
         String trimmed = output.strip();
-        return trimmed.substring(Math.max(0, trimmed.length() - CHECK_OUTPUT_CHARS));
+        int from = Math.max(0, trimmed.length() - CHECK_OUTPUT_CHARS);
+        // A low surrogate first would be half a character.
+        return trimmed.substring(from < trimmed.length() && Character.isLowSurrogate(trimmed.charAt(from)) ? from + 1 : from);
     }
 
     @JsonIgnore

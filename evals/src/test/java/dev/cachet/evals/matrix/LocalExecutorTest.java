@@ -103,6 +103,15 @@ class LocalExecutorTest {
     }
 
     @Test
+    void a_bounded_tail_starts_on_a_whole_character() {
+        // 2,998 chars of emoji (two each) after an x, then a y: the last 2,000 would start on an emoji's second half.
+        RunRecord record = execute(fixer, source.task("hard", "printf x; for i in $(seq 1499); do printf '\\360\\237\\230\\200'; done; "
+                + "echo y; exit 1"));
+
+        assertThat(record.checkOutput()).hasSize(RunRecord.CHECK_OUTPUT_CHARS - 1).startsWith("\uD83D\uDE00").endsWith("y");
+    }
+
+    @Test
     void a_passing_check_keeps_no_output() {
         RunRecord record = execute(fixer, source.task("easy", "echo fine; test -f fixed.txt"));
 
