@@ -61,7 +61,8 @@ public final class GrepTool extends BuiltinTool {
         int maxMatches = args.positiveInt("max_matches", DEFAULT_MAX_MATCHES);
         WorkspacePath dir = context.workspace().path(args.optionalString("path").orElse("."));
         WorkspaceFiles files = context.files();
-        List<WorkspacePath> candidates = new FileWalker(files).files(dir, args.optionalString("glob").orElse("**"));
+        FileWalker.Listing listing = new FileWalker(files).files(dir, args.optionalString("glob").orElse("**"));
+        List<WorkspacePath> candidates = listing.files();
         StringBuilder out = new StringBuilder();
         List<WorkspacePath> tooLarge = new ArrayList<>();
         int matches = 0;
@@ -75,15 +76,15 @@ public final class GrepTool extends BuiltinTool {
                 if (matches(pattern, text, file, i + 1, context)) {
                     if (matches == maxMatches) {
                         out.append("[... stopped after ").append(maxMatches).append(" matches; narrow the pattern or glob]\n");
-                        return ToolOutput.ok(out.toString());
+                        return ToolOutput.ok(out + listing.saidLeftOut().orElse(""));
                     }
                     matches++;
                     out.append(file).append(':').append(i + 1).append(": ").append(clip(lines.get(i))).append('\n');
                 }
             }
         }
-        String skipped = skipped(tooLarge);
-        return ToolOutput.ok(matches == 0 ? "no matches" + (skipped.isEmpty() ? "" : "\n" + skipped) : out + skipped);
+        String notes = skipped(tooLarge) + listing.saidLeftOut().orElse("");
+        return ToolOutput.ok(matches == 0 ? "no matches" + (notes.isEmpty() ? "" : "\n" + notes) : out + notes);
     }
 
     /** Whether {@code pattern} is found in the line; a match the timeout or a stop ends is an error naming where. */

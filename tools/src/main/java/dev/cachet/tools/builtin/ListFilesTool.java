@@ -40,16 +40,17 @@ public final class ListFilesTool extends BuiltinTool {
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
         WorkspacePath dir = context.workspace().path(args.optionalString("path").orElse("."));
-        List<WorkspacePath> files = new FileWalker(context.files())
-                .files(dir, args.optionalString("glob").orElse("**"));
+        FileWalker.Listing listing = new FileWalker(context.files()).files(dir, args.optionalString("glob").orElse("**"));
+        List<WorkspacePath> files = listing.files();
+        String leftOut = listing.saidLeftOut().orElse("");
         if (files.isEmpty()) {
-            return ToolOutput.ok("no files match");
+            return ToolOutput.ok("no files match" + (leftOut.isEmpty() ? "" : "\n" + leftOut));
         }
         StringBuilder out = new StringBuilder();
         files.stream().limit(MAX_FILES).forEach(f -> out.append(f).append('\n'));
         if (files.size() > MAX_FILES) {
             out.append("[... ").append(files.size() - MAX_FILES).append(" more files; narrow the glob or path]\n");
         }
-        return ToolOutput.ok(out.toString());
+        return ToolOutput.ok(out.append(leftOut).toString());
     }
 }

@@ -20,13 +20,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
  * Lists the files of a workspace directory the way git sees them: {@code .gitignore} files at every level and
  * {@code .git/info/exclude} are honoured (parsed by JGit), and {@code .git} and cachet's own {@code .cachet} are
  * skipped. It walks directories held open and never through a link: a link is listed when it leads to something
- * inside the workspace, and is not walked into.
+ * inside the workspace, and is not walked into. What cachet takes from each ignore file is bounded ({@link IgnoreRules}).
  */
 public final class FileWalker {
     private static final Set<String> ALWAYS_SKIPPED = Set.of(".git", CachetFiles.STATE);
@@ -39,41 +38,52 @@ public final class FileWalker {
         this.files = files;
     }
 
+    /** Files a walk found, and what of the ignore files it read was left out ({@link IgnoreRules#leftOut}). */
+    public record Listing(List<WorkspacePath> files, List<String> leftOut) {
+        /** The line a tool's output ends with to say which ignore rules were left out; empty if none was. */
+        public Optional<String> saidLeftOut() {
+            return IgnoreRules.said(leftOut);
+        }
+    }
+
     /**
      * Files under {@code start}, sorted by path, that match {@code glob}. A glob without a '/' matches file names
      * ({@code *.java}); one with a '/' matches the path from the workspace root.
      */
-    public List<WorkspacePath> files(WorkspacePath start, String glob) throws ToolException {
+    public Listing files(WorkspacePath start, String glob) throws ToolException {
         PathMatcher matcher = matcher(glob);
         Predicate<WorkspacePath> matches = glob.contains("/")
                 ? path -> matcher.matches(Path.of(path.toString()))
                 : path -> matcher.matches(Path.of(path.fileName()));
         List<WorkspacePath> found = new ArrayList<>();
+        // Only what was left out is kept: the rules of a folder walked are let go with it.
+        List<String> leftOut = new ArrayList<>();
         try (Resolver resolver = files.resolver(start); Resolver.Directory top = resolver.directory(start)) {
             Deque<IgnoreLevel> ignores = new ArrayDeque<>();
-            ignores.push(new IgnoreLevel(WorkspacePath.ROOT, excludes(resolver)));
+            ignores.push(new IgnoreLevel(WorkspacePath.ROOT, excludes(resolver, leftOut)));
             List<String> above = top.real().names();
             for (int depth = 0; depth < above.size(); depth++) {
                 WorkspacePath folder = new WorkspacePath(above.subList(0, depth));
                 try (Resolver.Directory directory = resolver.directory(folder)) {
-                    ignores.push(new IgnoreLevel(folder, parse(directory.open(), ".gitignore")));
+                    ignores.push(new IgnoreLevel(folder, gitignore(directory.open(), folder, ignores, leftOut)));
                 }
             }
-            new Walk(resolver, matches, found).walk(top.open(), top.real(), start, ignores);
+            new Walk(resolver, matches, found, leftOut).walk(top.open(), top.real(), start, ignores);
         } catch (NoSuchFileException e) {
             throw new ToolException("not a directory: " + start);
         } catch (IOException e) {
             throw new ToolException("cannot list " + start + ": " + e.getMessage());
         }
         found.sort(Comparator.comparing(WorkspacePath::toString));
-        return found;
+        return new Listing(found, leftOut);
     }
 
-    private record Walk(Resolver resolver, Predicate<WorkspacePath> matches, List<WorkspacePath> found) {
+    private record Walk(Resolver resolver, Predicate<WorkspacePath> matches, List<WorkspacePath> found,
+            List<String> leftOut) {
         // Paths are matched against ignore rules by where they really are, and listed by the path asked for.
         void walk(OpenDirectory directory, WorkspacePath real, WorkspacePath shown, Deque<IgnoreLevel> ignores)
                 throws ToolException {
-            ignores.push(new IgnoreLevel(real, parse(directory, ".gitignore")));
+            ignores.push(new IgnoreLevel(real, gitignore(directory, real, ignores, leftOut)));
             for (String name : directory.names()) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new ToolException("stopped while listing " + shown);
@@ -128,30 +138,38 @@ public final class FileWalker {
         }
     }
 
-    private static IgnoreNode excludes(Resolver resolver) {
+    private static IgnoreRules excludes(Resolver resolver, List<String> leftOut) {
         try (Resolver.Directory info = resolver.directory(new WorkspacePath(List.of(".git", "info")))) {
-            return parse(info.open(), "exclude");
+            return parse(info.open(), "exclude", ".git/info/exclude", List.of(), leftOut);
         } catch (IOException | ToolException e) {
-            return new IgnoreNode();
+            return IgnoreRules.NONE;
         }
     }
 
+    // The .gitignore of a folder, its rules bounded by those of the ignore files above it.
+    private static IgnoreRules gitignore(OpenDirectory directory, WorkspacePath folder, Deque<IgnoreLevel> above,
+            List<String> leftOut) {
+        return parse(directory, ".gitignore", folder.resolve(".gitignore").toString(),
+                above.stream().map(IgnoreLevel::rules).toList(), leftOut);
+    }
+
     // An ignore file that is missing, not a regular file, too large or unreadable ignores nothing.
-    private static IgnoreNode parse(OpenDirectory directory, String name) {
-        IgnoreNode node = new IgnoreNode();
+    private static IgnoreRules parse(OpenDirectory directory, String name, String shown, List<IgnoreRules> above,
+            List<String> leftOut) {
         try {
             Optional<BasicFileAttributes> attributes = directory.stat(name);
             if (attributes.isEmpty() || !attributes.get().isRegularFile() || attributes.get().size() > MAX_IGNORE_FILE_BYTES) {
-                return node;
+                return IgnoreRules.NONE;
             }
             try (SeekableByteChannel channel = directory.channel(name, Set.of(StandardOpenOption.READ));
                     InputStream in = Channels.newInputStream(channel)) {
-                node.parse(name, in);
+                IgnoreRules rules = IgnoreRules.parse(shown, in, above);
+                rules.leftOut().ifPresent(leftOut::add);
+                return rules;
             }
         } catch (IOException e) {
-            return new IgnoreNode();
+            return IgnoreRules.NONE;
         }
-        return node;
     }
 
     /** Java globs need at least one directory for {@code **}{@code /}; git's match zero too, and so do these. */
@@ -172,13 +190,13 @@ public final class FileWalker {
     private static boolean ignored(Deque<IgnoreLevel> ignores, WorkspacePath path, boolean directory) {
         for (IgnoreLevel level : ignores) {
             String relative = String.join("/", path.names().subList(level.folder().names().size(), path.names().size()));
-            Boolean verdict = level.node().checkIgnored(relative, directory);
-            if (verdict != null) {
-                return verdict;
+            Optional<Boolean> verdict = level.rules().verdict(relative, directory);
+            if (verdict.isPresent()) {
+                return verdict.get();
             }
         }
         return false;
     }
 
-    private record IgnoreLevel(WorkspacePath folder, IgnoreNode node) {}
+    private record IgnoreLevel(WorkspacePath folder, IgnoreRules rules) {}
 }

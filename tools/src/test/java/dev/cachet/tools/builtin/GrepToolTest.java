@@ -2,6 +2,7 @@ package dev.cachet.tools.builtin;
 
 import static dev.cachet.tools.ToolTesting.call;
 import static org.assertj.core.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.ToolTesting;
@@ -27,6 +28,19 @@ class GrepToolTest {
         Path file = root().resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
+    }
+
+    @Test
+    void searches_past_a_gitignore_rule_too_costly_to_match_and_says_it_was_left_out() throws IOException {
+        String longName = "a".repeat(200);
+        write(".gitignore", "a*a*a*a*a*a*a*a*b\n");
+        write(longName, "needle\n");
+
+        ToolOutput output = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> call(tool, root(), "pattern", "needle"));
+
+        assertThat(output).isEqualTo(ToolOutput.ok(longName + ":1: needle\n"
+                + "[ignore rules left out, as too costly to match: .gitignore: 1 rule with more than 4 '*' in one name,"
+                + " the first on line 1 (a*a*a*a*a*a*a*a*b)]\n"));
     }
 
     @Test

@@ -2,11 +2,14 @@ package dev.cachet.tools.builtin;
 
 import static dev.cachet.tools.ToolTesting.call;
 import static org.assertj.core.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.cachet.tools.ToolOutput;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.eclipse.jgit.api.Git;
@@ -112,6 +115,68 @@ class ListFilesToolTest {
         files("a/b/keep.txt", "a/b/drop.gen");
 
         assertThat(call(tool, root, "path", "a/b")).isEqualTo(listing("a/b/keep.txt"));
+    }
+
+    @Test
+    void a_rule_with_more_stars_in_a_name_than_can_be_matched_in_time_is_left_out_and_said() throws IOException {
+        // JGit's regular expression for this rule backtracks for hours against a long name of a's that it misses.
+        String longName = "a".repeat(200);
+        write(".gitignore", "*.log\na*a*a*a*a*a*a*a*b\n");
+        files(longName, "x.log", "kept.txt");
+
+        ToolOutput output = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> call(tool, root));
+
+        assertThat(output).isEqualTo(ToolOutput.ok(".gitignore\n" + longName + "\nkept.txt\n"
+                + "[ignore rules left out, as too costly to match: .gitignore: 1 rule with more than 4 '*' in one name,"
+                + " the first on line 2 (a*a*a*a*a*a*a*a*b)]\n"));
+    }
+
+    @Test
+    void rules_past_those_that_may_apply_at_once_are_left_out_and_said() throws IOException {
+        write(".gitignore", IntStream.range(0, 10_000).mapToObj(i -> "rule" + i + ".tmp\n").collect(Collectors.joining()));
+        write("sub/.gitignore", "# past the cap\ndrop.txt\n");
+        files("rule7.tmp", "sub/drop.txt", "sub/kept.txt");
+
+        assertThat(call(tool, root)).isEqualTo(ToolOutput.ok(".gitignore\nsub/.gitignore\nsub/drop.txt\nsub/kept.txt\n"
+                + "[ignore rules left out, as too costly to match: sub/.gitignore: its rules from line 2 on, past the"
+                + " 10,000 rules or 262,144 characters of ignore files that may apply at once]\n"));
+    }
+
+    @Test
+    void the_rules_of_nested_folders_past_those_that_may_apply_at_once_are_left_out() throws IOException {
+        // Unbounded, JGit holds the rules of every folder above the one it lists: a MiB each, gigabytes in all.
+        String folder = "d";
+        for (int depth = 1; depth <= 20; depth++, folder += "/d") {
+            int level = depth;
+            write(folder + "/.gitignore", IntStream.range(0, 1_000).mapToObj(i -> "level" + level + "-" + i + "-*.tmp\n")
+                    .collect(Collectors.joining()));
+        }
+        files(folder + "/level3-7-x.tmp", folder + "/level11-7-x.tmp", folder + "/level20-7-x.tmp");
+
+        String output = call(tool, root, "glob", "*.tmp").content();
+
+        assertThat(output).startsWith(folder + "/level11-7-x.tmp\n" + folder + "/level20-7-x.tmp\n"
+                + "[ignore rules left out, as too costly to match: " + "d/".repeat(11) + ".gitignore: its rules from"
+                + " line 1 on, past the 10,000 rules or 262,144 characters of ignore files that may apply at once; ");
+        assertThat(output).endsWith("; and in 5 more files]\n");
+    }
+
+    @Test
+    void a_large_real_gitignore_ignores_what_git_ignores() throws IOException {
+        try (var in = getClass().getResourceAsStream("/gitignore/realistic.gitignore")) {
+            write(".gitignore", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        files("src/Main.java", "target/classes/Main.class", "app.log", "web/node_modules/x/index.js",
+                "report.20260101.101010.123.0.json", "report.md", "py/__pycache__/m.cpython-312.pyc", "py/m.py",
+                "py/m.pyc", ".vscode/settings.json", ".vscode/launch.json", ".vscode/other.json", "notes.mm.txt",
+                "a.crunchsolution.local.xml", ".mycrunch.local.xml", "x.generated.ts", "docs/generated/api/a.html",
+                "docs/generated/api/index.html", "lib/fixtures/deep/a.snap", "packages/build/keep.props",
+                "packages/other/drop.props", "Debug/x.dll", "debug.txt", "img.svg", ".x.swp", "keep.env.example",
+                ".env", ".env.example", "backup ~", "readme~");
+
+        assertThat(call(tool, root)).isEqualTo(listing(".env.example", ".gitignore", ".vscode/launch.json",
+                ".vscode/settings.json", "a.crunchsolution.local.xml", "debug.txt", "docs/generated/api/index.html", "img.svg", "keep.env.example",
+                "packages/build/keep.props", "py/m.py", "report.md", "src/Main.java"));
     }
 
     @Test
