@@ -10,6 +10,7 @@ import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.files.FileTooLargeException;
 import dev.cachet.tools.files.FileWalker;
+import dev.cachet.tools.files.TimeLimit;
 import dev.cachet.tools.files.TextFiles;
 import dev.cachet.tools.files.WorkspaceFiles;
 import dev.cachet.tools.files.WorkspacePath;
@@ -61,18 +62,19 @@ public final class GrepTool extends BuiltinTool {
         int maxMatches = args.positiveInt("max_matches", DEFAULT_MAX_MATCHES);
         WorkspacePath dir = context.workspace().path(args.optionalString("path").orElse("."));
         WorkspaceFiles files = context.files();
-        FileWalker.Listing listing = new FileWalker(files).files(dir, args.optionalString("glob").orElse("**"));
+        // One limit for the walk and the matching: the walk's ignore rules can take as long as a pattern.
+        TimeLimit limit = TimeLimit.of(context.commandTimeout());
+        FileWalker.Listing listing = new FileWalker(files).files(dir, args.optionalString("glob").orElse("**"), limit);
         List<WorkspacePath> candidates = listing.files();
         StringBuilder out = new StringBuilder();
         List<WorkspacePath> tooLarge = new ArrayList<>();
         int matches = 0;
-        long deadline = System.nanoTime() + context.commandTimeout().toNanos();
         for (WorkspacePath file : candidates) {
             List<String> lines = readLines(files, file, tooLarge);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
                 StoppableText text = new StoppableText(line.substring(0, Math.min(line.length(), MAX_MATCHED_CHARS)),
-                        deadline);
+                        limit.deadlineNanos());
                 if (matches(pattern, text, file, i + 1, context)) {
                     if (matches == maxMatches) {
                         out.append("[... stopped after ").append(maxMatches).append(" matches; narrow the pattern or glob]\n");

@@ -8,6 +8,7 @@ import dev.cachet.tools.ToolEffect;
 import dev.cachet.tools.ToolException;
 import dev.cachet.tools.ToolOutput;
 import dev.cachet.tools.files.FileWalker;
+import dev.cachet.tools.files.TimeLimit;
 import dev.cachet.tools.files.WorkspacePath;
 import java.util.List;
 
@@ -26,7 +27,10 @@ public final class ListFilesTool extends BuiltinTool {
         super(SPEC);
     }
 
-    /** A listing of a large tree, or of one full of links, can run long; a stop ends it between folders. */
+    /**
+     * A listing of a large tree, or of one full of links, can run long; a stop ends it between folders, and it
+     * matches ignore rules until the command timeout.
+     */
     @Override
     public boolean stoppable() {
         return true;
@@ -40,7 +44,8 @@ public final class ListFilesTool extends BuiltinTool {
     @Override
     ToolOutput run(Args args, ToolContext context) throws ToolException {
         WorkspacePath dir = context.workspace().path(args.optionalString("path").orElse("."));
-        FileWalker.Listing listing = new FileWalker(context.files()).files(dir, args.optionalString("glob").orElse("**"));
+        FileWalker.Listing listing = new FileWalker(context.files())
+                .files(dir, args.optionalString("glob").orElse("**"), TimeLimit.of(context.commandTimeout()));
         List<WorkspacePath> files = listing.files();
         String leftOut = listing.saidLeftOut().orElse("");
         if (files.isEmpty()) {

@@ -48,9 +48,10 @@ public final class FileWalker {
 
     /**
      * Files under {@code start}, sorted by path, that match {@code glob}. A glob without a '/' matches file names
-     * ({@code *.java}); one with a '/' matches the path from the workspace root.
+     * ({@code *.java}); one with a '/' matches the path from the workspace root. Matching ignore rules ends when
+     * {@code limit} passes.
      */
-    public Listing files(WorkspacePath start, String glob) throws ToolException {
+    public Listing files(WorkspacePath start, String glob, TimeLimit limit) throws ToolException {
         PathMatcher matcher = matcher(glob);
         Predicate<WorkspacePath> matches = glob.contains("/")
                 ? path -> matcher.matches(Path.of(path.toString()))
@@ -68,7 +69,7 @@ public final class FileWalker {
                     ignores.push(new IgnoreLevel(folder, gitignore(directory.open(), folder, ignores, leftOut)));
                 }
             }
-            new Walk(resolver, matches, found, leftOut).walk(top.open(), top.real(), start, ignores);
+            new Walk(resolver, matches, limit, found, leftOut).walk(top.open(), top.real(), start, ignores);
         } catch (NoSuchFileException e) {
             throw new ToolException("not a directory: " + start);
         } catch (IOException e) {
@@ -78,8 +79,8 @@ public final class FileWalker {
         return new Listing(found, leftOut);
     }
 
-    private record Walk(Resolver resolver, Predicate<WorkspacePath> matches, List<WorkspacePath> found,
-            List<String> leftOut) {
+    private record Walk(Resolver resolver, Predicate<WorkspacePath> matches, TimeLimit limit,
+            List<WorkspacePath> found, List<String> leftOut) {
         // Paths are matched against ignore rules by where they really are, and listed by the path asked for.
         void walk(OpenDirectory directory, WorkspacePath real, WorkspacePath shown, Deque<IgnoreLevel> ignores)
                 throws ToolException {
@@ -98,10 +99,10 @@ public final class FileWalker {
                     continue;
                 }
                 if (attributes.get().isDirectory()) {
-                    if (!ALWAYS_SKIPPED.contains(name) && !ignored(ignores, childReal, true)) {
+                    if (!ALWAYS_SKIPPED.contains(name) && !ignored(ignores, childReal, true, limit)) {
                         walkInto(directory, name, childReal, childShown, ignores);
                     }
-                } else if (!ignored(ignores, childReal, false) && matches.test(childShown)
+                } else if (!ignored(ignores, childReal, false, limit) && matches.test(childShown)
                         && (!attributes.get().isSymbolicLink() || leadsInside(childReal))) {
                     found.add(childShown);
                 }
@@ -187,10 +188,11 @@ public final class FileWalker {
     }
 
     // Git semantics: the deepest .gitignore with an opinion on the path decides.
-    private static boolean ignored(Deque<IgnoreLevel> ignores, WorkspacePath path, boolean directory) {
+    private static boolean ignored(Deque<IgnoreLevel> ignores, WorkspacePath path, boolean directory, TimeLimit limit)
+            throws ToolException {
         for (IgnoreLevel level : ignores) {
             String relative = String.join("/", path.names().subList(level.folder().names().size(), path.names().size()));
-            Optional<Boolean> verdict = level.rules().verdict(relative, directory);
+            Optional<Boolean> verdict = level.rules().verdict(relative, directory, limit);
             if (verdict.isPresent()) {
                 return verdict.get();
             }

@@ -1,5 +1,6 @@
 package dev.cachet.tools.files;
 
+import dev.cachet.tools.ToolException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,10 +105,14 @@ public final class IgnoreRules {
 
     /**
      * Whether these rules ignore {@code path} (relative to the folder of their file), as JGit's
-     * {@code IgnoreNode.checkIgnored} says: the last rule that matches decides; empty if none does.
+     * {@code IgnoreNode.checkIgnored} says: the last rule that matches decides; empty if none does. The limit is
+     * looked at before each rule, so the time a walk runs past it is one rule's match at most.
+     *
+     * @throws ToolException if the limit passed or a stop came while matching
      */
-    public Optional<Boolean> verdict(String path, boolean directory) {
+    public Optional<Boolean> verdict(String path, boolean directory, TimeLimit limit) throws ToolException {
         for (int i = rules.size() - 1; i >= 0; i--) {
+            limit.check(() -> "matching the rules of " + source + " against " + path);
             FastIgnoreRule rule = rules.get(i);
             if (rule.isMatch(path, directory, true)) {
                 return Optional.of(rule.getResult());

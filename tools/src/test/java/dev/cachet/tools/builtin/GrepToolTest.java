@@ -44,6 +44,19 @@ class GrepToolTest {
     }
 
     @Test
+    void the_command_timeout_counts_the_walk_too_and_stops_it_while_rules_slow_to_match_add_up() throws IOException {
+        String longName = "a".repeat(200);
+        write(".gitignore", "*a*a*b\n".repeat(100));
+        write(longName, "needle\n");
+
+        ToolOutput output = call(tool, ToolTesting.context(root(), Duration.ofMillis(300), 10_000), "pattern", "needle");
+
+        assertThat(output.error()).isTrue();
+        assertThat(output.content()).startsWith("still matching the rules of .gitignore against " + longName
+                + " after 300ms, the command timeout");
+    }
+
+    @Test
     void prints_path_line_and_text_for_each_match_in_path_order() throws IOException {
         write("src/B.java", "class B {\n  int count = 2;\n}\n");
         write("src/A.java", "class A {\n  int count = 1;\n  // count again\n}\n");

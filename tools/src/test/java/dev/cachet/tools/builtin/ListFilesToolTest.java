@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.*;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.cachet.tools.ToolOutput;
+import dev.cachet.tools.ToolTesting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,6 +160,20 @@ class ListFilesToolTest {
                 + "[ignore rules left out, as too costly to match: " + "d/".repeat(11) + ".gitignore: its rules from"
                 + " line 1 on, past the 10,000 rules or 262,144 characters of ignore files that may apply at once; ");
         assertThat(output).endsWith("; and in 5 more files]\n");
+    }
+
+    @Test
+    void stops_at_the_command_timeout_while_rules_slow_to_match_add_up() throws IOException {
+        // Each rule takes tens of milliseconds to miss a 200-character name of a's; together, seconds.
+        String longName = "a".repeat(200);
+        write(".gitignore", "*a*a*b\n".repeat(100));
+        files(longName);
+
+        ToolOutput output = call(tool, ToolTesting.context(root, Duration.ofMillis(300), 10_000));
+
+        assertThat(output).isEqualTo(ToolOutput.error("still matching the rules of .gitignore against " + longName
+                + " after 300ms, the command timeout: rules with several '*' in one name take long against long names,"
+                + " and very many rules add up; simplify them"));
     }
 
     @Test
