@@ -43,10 +43,10 @@ class ToolBoxTest {
     }
 
     @Test
-    void a_stop_cuts_short_commands_and_grep_but_never_a_write_nor_a_call_on_the_sessions_own_state() {
+    void a_stop_cuts_short_commands_and_long_reads_but_never_a_write_nor_a_call_on_the_sessions_own_state() {
         ToolBox core = ToolBox.core();
 
-        assertThat(List.of("run_command", "grep")).allMatch(core::stoppable);
+        assertThat(List.of("run_command", "grep", "list_files", "git_status")).allMatch(core::stoppable);
         assertThat(List.of("write_file", "edit_file", "update_task_state", "finish", "read_file", "no_such_tool"))
                 .noneMatch(core::stoppable);
     }

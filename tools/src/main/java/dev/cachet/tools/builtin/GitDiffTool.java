@@ -2,6 +2,7 @@ package dev.cachet.tools.builtin;
 
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Schema;
+import dev.cachet.tools.ToolContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ public final class GitDiffTool extends GitTool {
     }
 
     @Override
-    String inspect(Git git) throws IOException, GitAPIException {
+    String inspect(Git git, ToolContext context) throws IOException, GitAPIException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         var head = git.getRepository().resolve(Constants.HEAD + "^{tree}");
         var diff = git.diff().setOutputStream(out).setNewTree(new FileTreeIterator(git.getRepository()));

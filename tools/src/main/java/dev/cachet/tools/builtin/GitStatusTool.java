@@ -2,6 +2,10 @@ package dev.cachet.tools.builtin;
 
 import dev.cachet.context.message.ToolSpec;
 import dev.cachet.tools.Schema;
+import dev.cachet.tools.ToolContext;
+import dev.cachet.tools.files.IgnoreRules;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,9 +27,18 @@ public final class GitStatusTool extends GitTool {
         super(SPEC);
     }
 
+    /** Its ignore rules may take long to match ({@link BoundedIgnoreTreeIterator}); it changes nothing. */
     @Override
-    String inspect(Git git) throws GitAPIException {
-        Status status = git.status().call();
+    public boolean stoppable() {
+        return true;
+    }
+
+    @Override
+    String inspect(Git git, ToolContext context) throws GitAPIException {
+        List<String> leftOut = new ArrayList<>();
+        Status status = git.status()
+                .setWorkingTreeIt(BoundedIgnoreTreeIterator.root(git.getRepository(), context, leftOut)).call();
+        String said = IgnoreRules.said(leftOut).orElse("");
         Map<String, char[]> codes = new TreeMap<>();
         mark(codes, status.getAdded(), INDEX, 'A');
         mark(codes, status.getChanged(), INDEX, 'M');
@@ -37,11 +50,11 @@ public final class GitStatusTool extends GitTool {
             mark(codes, status.getConflicting(), column, 'U');
         }
         if (codes.isEmpty()) {
-            return "clean: no changes";
+            return "clean: no changes" + (said.isEmpty() ? "" : "\n" + said);
         }
         StringBuilder out = new StringBuilder();
         codes.forEach((path, code) -> out.append(code).append(' ').append(path).append('\n'));
-        return out.toString();
+        return out.append(said).toString();
     }
 
     private static void mark(Map<String, char[]> codes, Set<String> paths, int column, char code) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -43,13 +44,27 @@ abstract class GitTool extends BuiltinTool {
         try (Repository repository = new FileRepositoryBuilder().setFS(new CommandlessFs()).setGitDir(gitDir.toFile())
                 .setWorkTree(root.toFile()).setMustExist(true).build();
                 Git git = new Git(repository)) {
-            return ToolOutput.ok(HeadTailBuffer.cap(inspect(git), context.outputLimitChars()));
+            return ToolOutput.ok(HeadTailBuffer.cap(inspect(git, context), context.outputLimitChars()));
         } catch (RepositoryNotFoundException e) {
             throw new ToolException("the workspace is not a git repository");
+        } catch (BoundedIgnoreTreeIterator.Stopped e) {
+            throw (ToolException) e.getCause();
+        } catch (JGitInternalException e) {
+            // JGit's commands pass on an IOException of the walk wrapped.
+            if (e.getCause() instanceof BoundedIgnoreTreeIterator.Stopped stopped) {
+                throw (ToolException) stopped.getCause();
+            }
+            throw failed(e);
         } catch (IOException | GitAPIException e) {
-            throw new ToolException(name() + " failed: " + e.getMessage());
+            throw failed(e);
         }
     }
 
-    abstract String inspect(Git git) throws IOException, GitAPIException;
+    // A stop can also end JGit in its own reads (a channel closed by the interrupt), which say nothing of it.
+    private ToolException failed(Exception e) {
+        return new ToolException(Thread.currentThread().isInterrupted() ? name() + " was stopped"
+                : name() + " failed: " + e.getMessage());
+    }
+
+    abstract String inspect(Git git, ToolContext context) throws IOException, GitAPIException;
 }

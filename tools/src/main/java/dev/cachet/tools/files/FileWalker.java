@@ -29,8 +29,6 @@ import java.util.function.Predicate;
  */
 public final class FileWalker {
     private static final Set<String> ALWAYS_SKIPPED = Set.of(".git", CachetFiles.STATE);
-    // Larger than any real ignore file; a bigger one is not read.
-    private static final long MAX_IGNORE_FILE_BYTES = 1 << 20;
 
     private final WorkspaceFiles files;
 
@@ -159,7 +157,7 @@ public final class FileWalker {
             List<String> leftOut) {
         try {
             Optional<BasicFileAttributes> attributes = directory.stat(name);
-            if (attributes.isEmpty() || !attributes.get().isRegularFile() || attributes.get().size() > MAX_IGNORE_FILE_BYTES) {
+            if (attributes.isEmpty() || !attributes.get().isRegularFile() || attributes.get().size() > IgnoreRules.MAX_FILE_BYTES) {
                 return IgnoreRules.NONE;
             }
             try (SeekableByteChannel channel = directory.channel(name, Set.of(StandardOpenOption.READ));

@@ -28,6 +28,8 @@ public final class IgnoreRules {
      * {@code report.[0-9]*.[0-9]*.[0-9]*.[0-9]*.json}).
      */
     static final int MAX_STARS_PER_NAME = 4;
+    /** Larger than any real ignore file; a bigger one is not read. */
+    public static final long MAX_FILE_BYTES = 1 << 20;
     /** Rules that apply at once: those of every ignore file from the workspace root down. A real repository's few hundred fit many times. */
     static final int MAX_RULES_IN_SCOPE = 10_000;
     /** The characters of those rules together: a few MiB of memory once JGit has compiled them. */
