@@ -52,7 +52,7 @@ final class BoundedIgnoreTreeIterator extends FileTreeIterator {
         this.folder = "";
         this.insideIgnored = false;
         // Later levels give way to earlier ones, as git ranks them: core.excludesFile lowest.
-        IgnoreRules excludesFile = outside("core.excludesFile", excludesFile(repository), List.of());
+        IgnoreRules excludesFile = excludesFile(repository).map(this::excludes).orElse(IgnoreRules.NONE);
         IgnoreRules infoExclude = inside(".git/info/exclude", List.of(excludesFile));
         this.levels = List.of(inside(".gitignore", List.of(excludesFile, infoExclude)), infoExclude, excludesFile);
     }
@@ -131,13 +131,19 @@ final class BoundedIgnoreTreeIterator extends FileTreeIterator {
         }
     }
 
-    // The user's own excludes file, outside the workspace, which JGit read too; only a regular file is read.
-    private IgnoreRules outside(String shown, Optional<Path> file, List<IgnoreRules> above) {
+    // The user's own excludes file, which JGit read too: one in the workspace, which .git/config can name, is read
+    // as the others are; one outside it only if it is a regular file.
+    private IgnoreRules excludes(Path file) {
+        Path root = walk.context().workspace().root();
+        Path absolute = file.toAbsolutePath().normalize();
+        if (absolute.startsWith(root)) {
+            return inside(root.relativize(absolute).toString(), List.of());
+        }
         try {
-            if (file.isEmpty() || !Files.isRegularFile(file.get()) || Files.size(file.get()) > IgnoreRules.MAX_FILE_BYTES) {
+            if (!Files.isRegularFile(absolute) || Files.size(absolute) > IgnoreRules.MAX_FILE_BYTES) {
                 return IgnoreRules.NONE;
             }
-            return parsed(shown, Files.readAllBytes(file.get()), above);
+            return parsed("core.excludesFile", Files.readAllBytes(absolute), List.of());
         } catch (IOException e) {
             return IgnoreRules.NONE;
         }

@@ -24,15 +24,18 @@ import org.eclipse.jgit.ignore.FastIgnoreRule;
 public final class IgnoreRules {
     /**
      * The '*' one name of a rule may hold. Measured against a 255-character name, the longest a file system allows:
-     * four take up to about a second a match, five over twenty seconds. Real rules hold four at most (Node's
-     * {@code report.[0-9]*.[0-9]*.[0-9]*.[0-9]*.json}).
+     * four take up to about a second a match, five over twenty seconds. Real rules seldom hold more than two; Node's
+     * template has one with four ({@code report.[0-9]*.[0-9]*.[0-9]*.[0-9]*.json}).
      */
     static final int MAX_STARS_PER_NAME = 4;
     /** Larger than any real ignore file; a bigger one is not read. */
     public static final long MAX_FILE_BYTES = 1 << 20;
-    /** Rules that apply at once: those of every ignore file from the workspace root down. A real repository's few hundred fit many times. */
+    /**
+     * Rules that apply at once: those of every ignore file from the workspace root down to a folder. A real
+     * repository's few hundred fit many times; JGit holds about 1.2 KiB for each.
+     */
     static final int MAX_RULES_IN_SCOPE = 10_000;
-    /** The characters of those rules together: a few MiB of memory once JGit has compiled them. */
+    /** The characters of those rules together: some 20 MiB once JGit has compiled them, a bracket class the costliest. */
     static final int MAX_CHARS_IN_SCOPE = 1 << 18;
     private static final int SHOWN_RULE_CHARS = 60;
     private static final int SHOWN_FILES = 5;

@@ -178,4 +178,17 @@ class GitStatusToolTest {
                     .doesNotContain("app.log", "private-notes.txt");
         }
     }
+
+    @Test
+    void honours_core_excludes_file_below_the_workspaces_own_rules(@TempDir Path home) throws Exception {
+        Path excludes = Files.writeString(home.resolve("ignore"), "*.bak\n*.keep\n");
+        try (TestRepo repo = TestRepo.init(root)) {
+            repo.git.getRepository().getConfig().setString("core", null, "excludesfile", excludes.toString());
+            repo.git.getRepository().getConfig().save();
+            repo.write(".gitignore", "!x.keep\n").add(".gitignore").commit("rules");
+            repo.write("a.bak", "x\n").write("x.keep", "x\n").write("y.keep", "x\n");
+
+            assertThat(call(tool, root)).isEqualTo(ToolOutput.ok("?? x.keep\n"));
+        }
+    }
 }
