@@ -49,12 +49,12 @@ final class AnthropicStream implements EventSink {
     public boolean accept(ServerSentEvent event) {
         JsonNode data = parse(event.data());
         switch (data.path("type").asText(event.name())) {
-            case "message_start" -> message = ((ObjectNode) data.path("message").deepCopy()).put("type", "message");
+            case "message_start" -> message = object(data.path("message"), "message_start's message").deepCopy().put("type", "message");
             case "content_block_start" -> startBlock(data.path("index").asInt(), data.path("content_block"));
             case "content_block_delta" -> delta(data.path("index").asInt(), data.path("delta"));
             case "content_block_stop" -> finishBlock(data.path("index").asInt());
             case "message_delta" -> {
-                started().setAll((ObjectNode) data.path("delta").deepCopy());
+                started().setAll(object(data.path("delta"), "message_delta's delta").deepCopy());
                 if (data.path("usage").isObject()) {
                     JsonNode usage = started().path("usage");
                     (usage.isObject() ? (ObjectNode) usage : started().putObject("usage"))
@@ -78,16 +78,20 @@ final class AnthropicStream implements EventSink {
         return started();
     }
 
+    // Blocks start in order, each at the index after the last: a gap or a negative index is no message's.
     private void startBlock(int index, JsonNode block) {
         ArrayNode content = content();
-        while (content.size() <= index) {
+        if (index < 0 || index > content.size()) {
+            throw new ProviderException("anthropic: the stream started block " + index + " after " + content.size() + " blocks");
+        }
+        if (index == content.size()) {
             content.addNull();
         }
-        content.set(index, block.deepCopy());
+        content.set(index, object(block, "content block " + index).deepCopy());
     }
 
     private void delta(int index, JsonNode delta) {
-        ObjectNode block = (ObjectNode) content().path(index);
+        ObjectNode block = object(content().path(index), "content block " + index);
         switch (delta.path("type").asText()) {
             case "text_delta" -> {
                 String piece = delta.path("text").asText();
@@ -107,6 +111,15 @@ final class AnthropicStream implements EventSink {
             // A tool called without arguments streams no fragment at all, and its input stays the empty object.
             ((ObjectNode) content().get(index)).set("input", input.toString().isBlank() ? mapper.createObjectNode() : parse(input.toString()));
         }
+    }
+
+    /** {@code node} as the JSON object the stream's documented shape has there. */
+    private static ObjectNode object(JsonNode node, String what) {
+        if (!(node instanceof ObjectNode object)) {
+            throw new ProviderException("anthropic: the stream's " + what + (node.isMissingNode() ? " never started"
+                    : " is not a JSON object"));
+        }
+        return object;
     }
 
     private ArrayNode content() {

@@ -122,6 +122,38 @@ class AnthropicStreamingTest {
     }
 
     @Test
+    void events_out_of_the_documented_shape_fail_as_the_providers_answer_not_as_a_crash() {
+        String start = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"content\":[],\"usage\":{}}}\n\n";
+        String stop = "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+        List<String> malformed = List.of(
+                "event: message_start\ndata: {\"type\":\"message_start\",\"message\":5}\n\n" + stop,
+                start + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":3,"
+                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"x\"}}\n\n" + stop,
+                start + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":-1,"
+                        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n" + stop,
+                start + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+                        + "\"content_block\":7}\n\nevent: content_block_delta\ndata: {\"type\":\"content_block_delta\","
+                        + "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"x\"}}\n\n" + stop,
+                start + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":\"x\"}\n\n" + stop);
+        for (String stream : malformed) {
+            server.enqueue(SseFixtures.events(stream));
+
+            assertThatThrownBy(() -> client().complete(window(), watcher)).as(stream).isInstanceOf(ProviderException.class)
+                    .hasMessageStartingWith("anthropic: ");
+        }
+    }
+
+    @Test
+    void a_block_started_far_past_the_last_one_is_refused_before_the_content_grows_to_its_index() {
+        server.enqueue(SseFixtures.events("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"content\":[],"
+                + "\"usage\":{}}}\n\nevent: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":2000000000,"
+                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
+
+        assertThatThrownBy(() -> client().complete(window(), watcher)).isInstanceOf(ProviderException.class)
+                .hasMessageContaining("block 2000000000");
+    }
+
+    @Test
     void a_stream_cut_mid_way_is_asked_again_and_the_text_shown_so_far_is_voided() {
         server.enqueue(SseFixtures.events(STREAM.substring(0, STREAM.indexOf("event: content_block_stop"))));
         server.enqueue(SseFixtures.events(STREAM));
