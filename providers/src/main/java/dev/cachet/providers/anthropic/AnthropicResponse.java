@@ -42,11 +42,22 @@ final class AnthropicResponse {
         if (!usage.isObject()) {
             return Optional.empty();
         }
-        long written = usage.path("cache_creation_input_tokens").asLong();
+        long written = tokens(usage.path("cache_creation_input_tokens"));
         // A split that claims more than was written cannot be billed: the rest of the usage still can.
-        long hour = Math.max(0, Math.min(written, usage.path("cache_creation").path("ephemeral_1h_input_tokens").asLong()));
-        return Optional.of(new Usage(usage.path("input_tokens").asLong(), written,
-                usage.path("cache_read_input_tokens").asLong(), usage.path("output_tokens").asLong(), 0, hour));
+        long hour = Math.min(written, tokens(usage.path("cache_creation").path("ephemeral_1h_input_tokens")));
+        return Optional.of(new Usage(tokens(usage.path("input_tokens")), written,
+                tokens(usage.path("cache_read_input_tokens")), tokens(usage.path("output_tokens")), 0, hour));
+    }
+
+    /**
+     * A count as billed: one below zero is none (it would take back what earlier turns cost, and a budget with it),
+     * and one past a long is the most a long holds, not what is left of it once cut to 64 bits.
+     */
+    private static long tokens(JsonNode count) {
+        if (count.isNumber() && !count.canConvertToLong()) {
+            return count.doubleValue() > 0 ? Long.MAX_VALUE : 0;
+        }
+        return Math.max(0, count.asLong());
     }
 
     static FinishReason finishReason(JsonNode response) {

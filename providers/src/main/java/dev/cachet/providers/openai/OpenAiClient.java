@@ -172,12 +172,15 @@ public final class OpenAiClient implements ModelClient {
         if (usage == null || usage.inputTokenCount() == null) {
             return Optional.empty();
         }
-        long input = usage.inputTokenCount();
-        long output = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        // A count below zero is none, and no more is cached than was sent: either would bill a negative cost, which
+        // takes back what earlier turns cost, and a budget with it.
+        long input = Math.max(0, usage.inputTokenCount());
+        long output = usage.outputTokenCount() == null ? 0 : Math.max(0, usage.outputTokenCount());
         long cached = deepSeekCacheHits(response).orElseGet(() -> usage.inputTokensDetails() == null
                 || usage.inputTokensDetails().cachedTokens() == null ? 0L : usage.inputTokensDetails().cachedTokens());
+        cached = Math.max(0, Math.min(input, cached));
         long reasoning = usage.outputTokensDetails() == null || usage.outputTokensDetails().reasoningTokens() == null
-                ? 0 : usage.outputTokensDetails().reasoningTokens();
+                ? 0 : Math.max(0, usage.outputTokensDetails().reasoningTokens());
         return Optional.of(new Usage(input - cached, 0, cached, output, reasoning));
     }
 

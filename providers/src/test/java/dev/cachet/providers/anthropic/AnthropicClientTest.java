@@ -229,6 +229,14 @@ class AnthropicClientTest {
     }
 
     @Test
+    void counts_below_zero_bill_nothing_rather_than_take_back_what_earlier_turns_cost() {
+        server.enqueue(ok(ANSWER.replace("\"cache_creation_input_tokens\":340,", "\"cache_creation_input_tokens\":-340,")
+                .replace("\"input_tokens\":12,", "\"input_tokens\":-100000000,").replace("\"output_tokens\":41", "\"output_tokens\":-41")));
+
+        assertThat(client().complete(window()).usage()).contains(new Usage(0, 0, 1500, 0, 0));
+    }
+
+    @Test
     void a_keep_alive_ping_is_the_last_request_again_with_one_output_token_and_the_same_breakpoints() throws Exception {
         String pingAnswer = """
                 {"id":"msg_02","type":"message","role":"assistant","model":"claude-sonnet-4-6",

@@ -120,6 +120,17 @@ class OpenAiClientTest {
     }
 
     @Test
+    void cached_tokens_past_the_prompt_or_counts_below_zero_bill_nothing_rather_than_a_negative_cost() {
+        server.enqueue(ok(answer("{\"prompt_tokens\":10,\"completion_tokens\":-5,\"total_tokens\":5,"
+                + "\"prompt_tokens_details\":{\"cached_tokens\":100000000},\"completion_tokens_details\":{\"reasoning_tokens\":-3}}")));
+        server.enqueue(ok(answer("{\"prompt_tokens\":1000,\"completion_tokens\":10,\"total_tokens\":1010,"
+                + "\"prompt_cache_hit_tokens\":-640}")));
+
+        assertThat(client(Optional.empty()).complete(window()).usage()).contains(new Usage(0, 0, 10, 0, 0));
+        assertThat(client(Optional.of("k")).complete(window()).usage()).contains(new Usage(1000, 0, 0, 10, 0));
+    }
+
+    @Test
     void reads_deepseek_cache_hits() {
         server.enqueue(ok(answer("{\"prompt_tokens\":1000,\"completion_tokens\":10,\"total_tokens\":1010,"
                 + "\"prompt_cache_hit_tokens\":640,\"prompt_cache_miss_tokens\":360}")));
