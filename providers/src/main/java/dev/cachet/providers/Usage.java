@@ -42,12 +42,12 @@ public record Usage(
 
     @JsonProperty("input_tokens")
     public long input() {
-        return uncachedInput + cacheWrite + cacheRead;
+        return sum(sum(uncachedInput, cacheWrite), cacheRead);
     }
 
     @JsonIgnore
     public long total() {
-        return input() + output;
+        return sum(input(), output);
     }
 
     /** Cache writes billed at the 5-minute rate. */
@@ -58,11 +58,18 @@ public record Usage(
 
     public Usage plus(Usage other) {
         return new Usage(
-                uncachedInput + other.uncachedInput,
-                cacheWrite + other.cacheWrite,
-                cacheRead + other.cacheRead,
-                output + other.output,
-                reasoning + other.reasoning,
-                cacheWrite1h + other.cacheWrite1h);
+                sum(uncachedInput, other.uncachedInput),
+                sum(cacheWrite, other.cacheWrite),
+                sum(cacheRead, other.cacheRead),
+                sum(output, other.output),
+                sum(reasoning, other.reasoning),
+                sum(cacheWrite1h, other.cacheWrite1h));
+    }
+
+    // Counts a provider reports can be as large as a long holds; their sum stays the largest rather than wraps to a
+    // negative count (which broke the 1-hour writes' bound, and would put every budget out of reach).
+    private static long sum(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
     }
 }

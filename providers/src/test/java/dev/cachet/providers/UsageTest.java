@@ -38,6 +38,18 @@ class UsageTest {
     }
 
     @Test
+    void sums_past_a_long_stay_the_largest_count_rather_than_wrap_below_zero() {
+        Usage huge = new Usage(Long.MAX_VALUE, Long.MAX_VALUE, 0, Long.MAX_VALUE, 0, Long.MAX_VALUE);
+
+        Usage twice = huge.plus(huge);
+
+        assertThat(twice).isEqualTo(huge);
+        assertThat(huge.input()).isEqualTo(Long.MAX_VALUE);
+        assertThat(huge.total()).isEqualTo(Long.MAX_VALUE);
+        assertThat(new Usage(10, 0, 0, 0, 0).plus(huge).uncachedInput()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void plus_zero_changes_nothing_and_leaves_both_operands_unchanged() {
         Usage other = new Usage(1, 1, 1, 1, 1);
         usage.plus(other);
