@@ -35,6 +35,7 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -162,7 +163,9 @@ public final class OpenAiClient implements ModelClient {
 
     private static AssistantTurn turn(AiMessage message) {
         List<ToolCall> calls = message.hasToolExecutionRequests()
-                ? message.toolExecutionRequests().stream().map(r -> new ToolCall(r.id(), r.name(), r.arguments())).toList()
+                // A call without an id or a name (which a streamed answer reads as empty) fails as a call, not the session.
+                ? message.toolExecutionRequests().stream().map(r -> new ToolCall(Objects.requireNonNullElse(r.id(), ""),
+                        Objects.requireNonNullElse(r.name(), ""), r.arguments())).toList()
                 : List.of();
         return new AssistantTurn(message.text() == null ? "" : message.text(), calls);
     }

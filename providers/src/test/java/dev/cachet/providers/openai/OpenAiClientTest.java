@@ -131,6 +131,18 @@ class OpenAiClientTest {
     }
 
     @Test
+    void a_tool_call_without_an_id_or_a_name_is_read_with_empty_ones_as_a_streamed_answer_gets_them() {
+        String usage = "{\"prompt_tokens\":10,\"completion_tokens\":5,\"total_tokens\":15}";
+        server.enqueue(ok(answer(usage).replace("\"id\":\"call_9\",", "")));
+        server.enqueue(ok(answer(usage).replace("\"name\":\"grep\",", "")));
+
+        assertThat(client(Optional.empty()).complete(window()).turn().toolCalls())
+                .containsExactly(new ToolCall("", "grep", "{\"pattern\":\"bug\"}"));
+        assertThat(client(Optional.empty()).complete(window()).turn().toolCalls())
+                .containsExactly(new ToolCall("call_9", "", "{\"pattern\":\"bug\"}"));
+    }
+
+    @Test
     void reads_deepseek_cache_hits() {
         server.enqueue(ok(answer("{\"prompt_tokens\":1000,\"completion_tokens\":10,\"total_tokens\":1010,"
                 + "\"prompt_cache_hit_tokens\":640,\"prompt_cache_miss_tokens\":360}")));
