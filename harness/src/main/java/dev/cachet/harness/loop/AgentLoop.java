@@ -181,6 +181,11 @@ public final class AgentLoop {
                 progress.consecutiveErrors = result.error() ? progress.consecutiveErrors + 1 : 0;
             }
             finished |= call.name().equals(FinishTool.NAME) && !result.error();
+            if (progress.consecutiveErrors >= limits.maxConsecutiveErrors()) {
+                // The limit holds within a turn too: a turn of a thousand failing calls runs no more than it allows.
+                // The calls left have not started, so a resume with a higher limit runs them.
+                break;
+            }
         }
         if (finished) {
             return Optional.of(progress.result(StopReason.DONE, "the model called finish"));

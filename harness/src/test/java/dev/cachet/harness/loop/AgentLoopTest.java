@@ -209,6 +209,17 @@ class AgentLoopTest {
     }
 
     @Test
+    void the_error_limit_holds_inside_a_turn_of_a_thousand_failing_calls() {
+        ToolCall[] calls = IntStream.range(0, 1000).mapToObj(i -> new ToolCall("e" + i, "no_such_tool", "{}")).toArray(ToolCall[]::new);
+
+        RunResult result = run(ScriptedModelClient.of(AssistantTurn.calls("", calls)), Limits.DEFAULT.withMaxConsecutiveErrors(5));
+
+        assertThat(result.reason()).isEqualTo(StopReason.CONSECUTIVE_ERRORS);
+        assertThat(result.detail()).isEqualTo("5 tool calls in a row failed");
+        assertThat(events).filteredOn(e -> e instanceof SessionEvent.ToolCalled).hasSize(5);
+    }
+
+    @Test
     void malformed_arguments_and_unknown_tools_become_error_observations_and_the_loop_goes_on() {
         Session session = session();
         RunResult result = run(session, ScriptedModelClient.of(
