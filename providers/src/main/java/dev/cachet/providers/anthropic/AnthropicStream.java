@@ -29,6 +29,8 @@ final class AnthropicStream implements EventSink {
     private final TextStream text;
     private ObjectNode message;
     private final Map<Integer, StringBuilder> toolInputs = new HashMap<>();
+    // Text joined as it arrives, and put in its block once: joining it there delta by delta copied it whole each time.
+    private final Map<Integer, StringBuilder> texts = new HashMap<>();
     private boolean shown;
 
     AnthropicStream(TextStream text) {
@@ -39,6 +41,7 @@ final class AnthropicStream implements EventSink {
     public void begin(String after) {
         message = null;
         toolInputs.clear();
+        texts.clear();
         if (shown) {
             text.restarted(after);
             shown = false;
@@ -75,6 +78,7 @@ final class AnthropicStream implements EventSink {
 
     /** The message as the API would have answered it whole. */
     JsonNode message() {
+        texts.keySet().stream().toList().forEach(this::putText);
         return started();
     }
 
@@ -88,6 +92,7 @@ final class AnthropicStream implements EventSink {
             content.addNull();
         }
         content.set(index, object(block, "content block " + index).deepCopy());
+        texts.remove(index);
     }
 
     private void delta(int index, JsonNode delta) {
@@ -95,7 +100,7 @@ final class AnthropicStream implements EventSink {
         switch (delta.path("type").asText()) {
             case "text_delta" -> {
                 String piece = delta.path("text").asText();
-                block.put("text", block.path("text").asText() + piece);
+                texts.computeIfAbsent(index, i -> new StringBuilder(block.path("text").asText())).append(piece);
                 text.text(piece);
                 shown = true;
             }
@@ -106,10 +111,18 @@ final class AnthropicStream implements EventSink {
     }
 
     private void finishBlock(int index) {
+        putText(index);
         StringBuilder input = toolInputs.remove(index);
         if (input != null && content().path(index).isObject()) {
             // A tool called without arguments streams no fragment at all, and its input stays the empty object.
             ((ObjectNode) content().get(index)).set("input", input.toString().isBlank() ? mapper.createObjectNode() : parse(input.toString()));
+        }
+    }
+
+    private void putText(int index) {
+        StringBuilder text = texts.remove(index);
+        if (text != null && content().path(index).isObject()) {
+            ((ObjectNode) content().get(index)).put("text", text.toString());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.cachet.providers.anthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,6 +152,22 @@ class AnthropicStreamingTest {
 
         assertThatThrownBy(() -> client().complete(window(), watcher)).isInstanceOf(ProviderException.class)
                 .hasMessageContaining("block 2000000000");
+    }
+
+    @Test
+    void a_long_text_in_many_small_deltas_is_joined_in_time_linear_in_its_length() {
+        StringBuilder stream = new StringBuilder("event: message_start\ndata: {\"type\":\"message_start\",\"message\":"
+                + "{\"content\":[],\"usage\":{}}}\n\nevent: content_block_start\ndata: {\"type\":\"content_block_start\","
+                + "\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n");
+        String delta = "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"ab\"}}\n\n";
+        stream.append(delta.repeat(200_000));
+        stream.append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+        server.enqueue(SseFixtures.events(stream.toString()));
+
+        // Joined delta by delta in the block, the 400,000 characters were copied 200,000 times: about a minute.
+        ModelResponse response = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> client().complete(window(), watcher));
+
+        assertThat(response.turn().text()).hasSize(400_000).startsWith("abab");
     }
 
     @Test
