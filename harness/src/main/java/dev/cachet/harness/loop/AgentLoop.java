@@ -297,6 +297,8 @@ public final class AgentLoop {
             }
             throw e;
         }
+        response = new ModelResponse(CallIds.unique(response.turn(), progress.turn), response.usage(),
+                response.latencyMillis(), response.finishReason());
         idling.sent(progress.turn, window, response.usage());
         double cost = response.usage().map(ledger::charge).orElse(0.0);
         if (response.usage().isEmpty()) {

@@ -220,6 +220,22 @@ class AgentLoopTest {
     }
 
     @Test
+    void calls_whose_ids_are_empty_repeated_or_not_takeable_back_get_ids_of_their_own_each_with_its_result() {
+        Session session = session();
+        run(session, ScriptedModelClient.of(AssistantTurn.calls("",
+                        new ToolCall("same", "list_files", "{}"), new ToolCall("same", "git_status", "{}"),
+                        new ToolCall("", "list_files", "{\"glob\":\"*\"}"), new ToolCall("a b\n", "git_status", "{}")),
+                call("c2", "finish", "{\"summary\":\"ok\"}")), Limits.DEFAULT);
+
+        AssistantTurn first = (AssistantTurn) session.history().get(1);
+        List<String> ids = first.toolCalls().stream().map(ToolCall::id).toList();
+        assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("[A-Za-z0-9_-]+")).startsWith("same");
+        assertThat(session.history().subList(2, 6)).extracting(m -> ((ToolResult) m).callId()).containsExactlyElementsOf(ids);
+        assertThat(events).filteredOn(e -> e instanceof SessionEvent.ModelResponded).first()
+                .extracting(e -> ((SessionEvent.ModelResponded) e).message()).isEqualTo(first);
+    }
+
+    @Test
     void malformed_arguments_and_unknown_tools_become_error_observations_and_the_loop_goes_on() {
         Session session = session();
         RunResult result = run(session, ScriptedModelClient.of(
