@@ -9,10 +9,23 @@ import java.util.Optional;
  * lines starting with a colon are comments (keep-alives), an event without data is none.
  */
 final class ServerSentEvents {
+    /**
+     * The most characters one event's lines may hold. No provider's event comes near it (a delta is a few tokens, and
+     * the JSON readers refuse strings of 20 million characters anyway); a stream that never ends its line or its event
+     * stops here rather than when the heap runs out.
+     */
+    static final int MAX_EVENT_CHARS = 32 * 1024 * 1024;
+
     private final BufferedReader lines;
+    private final int maxEventChars;
 
     ServerSentEvents(BufferedReader lines) {
+        this(lines, MAX_EVENT_CHARS);
+    }
+
+    ServerSentEvents(BufferedReader lines, int maxEventChars) {
         this.lines = lines;
+        this.maxEventChars = maxEventChars;
     }
 
     /** The next event; empty at the end of the stream, where a last event without its blank line is dropped. */
@@ -20,12 +33,15 @@ final class ServerSentEvents {
         String name = "message";
         StringBuilder data = null;
         String line;
-        while ((line = lines.readLine()) != null) {
+        int size = 0;
+        while ((line = readLine(maxEventChars - size)) != null) {
+            size += line.length() + 1;
             if (line.isEmpty()) {
                 if (data != null) {
                     return Optional.of(new ServerSentEvent(name, data.toString()));
                 }
                 name = "message";
+                size = 0;
                 continue;
             }
             if (line.startsWith(":")) {
@@ -42,5 +58,28 @@ final class ServerSentEvents {
             }
         }
         return Optional.empty();
+    }
+
+    /** A line as {@link BufferedReader#readLine} reads it (ended by LF, CR or CRLF), of at most {@code limit} characters. */
+    private String readLine(int limit) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = lines.read(); c != -1; c = lines.read()) {
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c == '\r') {
+                lines.mark(1);
+                if (lines.read() != '\n') {
+                    lines.reset();
+                }
+                return line.toString();
+            }
+            if (line.length() >= limit) {
+                throw new EventSink.StreamFailure("an event of the stream runs past " + maxEventChars
+                        + " characters", false);
+            }
+            line.append((char) c);
+        }
+        return line.length() == 0 ? null : line.toString();
     }
 }
