@@ -297,7 +297,7 @@ public final class AgentLoop {
             }
             throw e;
         }
-        response = new ModelResponse(CallIds.unique(response.turn(), progress.turn), response.usage(),
+        response = new ModelResponse(CallIds.unique(response.turn(), progress.turn, session.history()), response.usage(),
                 response.latencyMillis(), response.finishReason());
         idling.sent(progress.turn, window, response.usage());
         double cost = response.usage().map(ledger::charge).orElse(0.0);

@@ -1,6 +1,7 @@
 package dev.cachet.harness.loop;
 
 import dev.cachet.context.message.AssistantTurn;
+import dev.cachet.context.message.Message;
 import dev.cachet.context.message.ToolCall;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,19 +10,25 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Gives each tool call of a turn an id of its own that a provider takes back. A model's ids are kept where they are
- * such; one that is empty, repeated in the turn, or holds characters outside letters, digits, {@code _} and
- * {@code -} (Anthropic's pattern for tool_use ids) gets one cachet makes. With it, each call gets its own result,
- * a resume tells the calls apart, and the next request is not refused for ids the model made up, and every request
- * after it, resumes included, with it.
+ * Gives each tool call of a session an id of its own that a provider takes back. A model's ids are kept where they
+ * are such; one that is empty, used before in the session (in this turn or an earlier one), or holds characters
+ * outside letters, digits, {@code _} and {@code -} (Anthropic's pattern for tool_use ids) gets one cachet makes. With
+ * it, each call gets its own result, a resume tells the calls apart, and no request is refused for ids the model
+ * made up, which would refuse every request after it too, resumes included.
  */
 final class CallIds {
     private static final Pattern TAKEN_BACK = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     private CallIds() {}
 
-    static AssistantTurn unique(AssistantTurn turn, int number) {
+    /** @param history the session before {@code turn}, whose calls' ids are taken */
+    static AssistantTurn unique(AssistantTurn turn, int number, List<Message> history) {
         Set<String> seen = new HashSet<>();
+        for (Message message : history) {
+            if (message instanceof AssistantTurn earlier) {
+                earlier.toolCalls().forEach(call -> seen.add(call.id()));
+            }
+        }
         List<ToolCall> calls = new ArrayList<>();
         boolean renamed = false;
         for (int i = 0; i < turn.toolCalls().size(); i++) {

@@ -236,6 +236,21 @@ class AgentLoopTest {
     }
 
     @Test
+    void a_call_id_used_in_an_earlier_turn_gets_one_of_its_own_even_one_like_cachets() {
+        Session session = session();
+        run(session, ScriptedModelClient.of(call("dup", "list_files", "{}"), call("cachet_3_0", "git_status", "{}"),
+                call("dup", "list_files", "{\"glob\":\"*\"}"), call("c4", "finish", "{\"summary\":\"ok\"}")),
+                Limits.DEFAULT);
+
+        List<String> ids = session.history().stream().filter(AssistantTurn.class::isInstance)
+                .flatMap(m -> ((AssistantTurn) m).toolCalls().stream()).map(ToolCall::id).toList();
+        assertThat(ids).hasSize(4).doesNotHaveDuplicates().startsWith("dup", "cachet_3_0");
+        List<String> answered = session.history().stream().filter(ToolResult.class::isInstance)
+                .map(m -> ((ToolResult) m).callId()).toList();
+        assertThat(answered).containsExactlyElementsOf(ids);
+    }
+
+    @Test
     void malformed_arguments_and_unknown_tools_become_error_observations_and_the_loop_goes_on() {
         Session session = session();
         RunResult result = run(session, ScriptedModelClient.of(
