@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
  * says nothing.
  */
 final class References {
-    private static final Pattern PATH = Pattern.compile("[\\w.\\-]*(?:/[\\w.\\-]+)+|[\\w\\-]+\\.[A-Za-z][A-Za-z0-9]{0,4}\\b");
+    /**
+     * A name in a path is at most 255 characters long (NAME_MAX): unbounded, the pattern tried each start in a long
+     * word (a log's argument of letters and no slash) again to the word's end, in time quadratic in its length.
+     */
+    private static final Pattern PATH = Pattern.compile(
+            "[\\w.\\-]{0,255}(?:/[\\w.\\-]{1,255})+|[\\w\\-]{1,255}\\.[A-Za-z][A-Za-z0-9]{0,4}\\b");
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]{8,200})\"|'([^'\\n]{8,200})'");
     private static final Pattern CAMEL_HUMP = Pattern.compile("[a-z][A-Z]");
