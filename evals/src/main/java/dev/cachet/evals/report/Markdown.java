@@ -5,6 +5,12 @@ import java.util.stream.IntStream;
 
 /** GitHub-flavoured Markdown tables, padded to line up in a terminal too. */
 final class Markdown {
+    /**
+     * The widest a cell pads its column to: a longer one (a log can name a trace with a megabyte) is written as it is,
+     * or every other row of its table would be padded as long.
+     */
+    private static final int MAX_PAD = 200;
+
     private Markdown() {}
 
     static void table(StringBuilder md, Table table) {
@@ -13,7 +19,8 @@ final class Markdown {
                 .toList()).toList();
         // At least three dashes: GFM needs them in the delimiter row.
         int[] widths = IntStream.range(0, titles.size()).map(i -> Math.max(3, Math.max(titles.get(i).length(),
-                rows.stream().mapToInt(row -> row.get(i).length()).max().orElse(0)))).toArray();
+                rows.stream().mapToInt(row -> row.get(i).length()).filter(width -> width <= MAX_PAD).max().orElse(0))))
+                .toArray();
         row(md, titles, table, widths);
         md.append('|');
         for (int i = 0; i < widths.length; i++) {
@@ -28,7 +35,7 @@ final class Markdown {
     private static void row(StringBuilder md, List<String> cells, Table table, int[] widths) {
         md.append('|');
         for (int i = 0; i < cells.size(); i++) {
-            String pad = " ".repeat(widths[i] - cells.get(i).length());
+            String pad = " ".repeat(Math.max(0, widths[i] - cells.get(i).length()));
             boolean right = table.headings().get(i).numeric();
             md.append(' ').append(right ? pad : "").append(cells.get(i)).append(right ? "" : pad).append(" |");
         }
