@@ -16,7 +16,9 @@ public final class ReportFiles {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(partial, content, StandardCharsets.UTF_8);
+            // Encoded as stdout is, a lone surrogate (a log's JSON can hold one in a name) as ?: Files.writeString
+            // refuses the whole report over one.
+            Files.write(partial, content.getBytes(StandardCharsets.UTF_8));
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             try {

@@ -33,4 +33,15 @@ class ReportFilesTest {
         assertThat(dir).isDirectoryNotContaining(path -> path.toString().endsWith(".partial"));
         assertThat(taken.resolve("inside")).isDirectory();
     }
+
+    @Test
+    void a_lone_surrogate_a_log_held_is_written_as_a_question_mark() throws IOException {
+        // A log's JSON can name a model "\\ud800": the strict encoder refused the whole report, and replay --out
+        // wrote no file at all ("Input length = 1"), where printed the same report shows a ? as stdout's encoder does.
+        Path report = dir.resolve("replay.md");
+
+        ReportFiles.write(report, "| Plan\ud800-1 |");
+
+        assertThat(Files.readString(report)).isEqualTo("| Plan?-1 |");
+    }
 }
