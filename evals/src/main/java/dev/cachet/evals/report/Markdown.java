@@ -46,7 +46,8 @@ final class Markdown {
      * Names as literal text: | would split a cell, a line break would end the table, and \ * ` < would start
      * escapes, emphasis, code or HTML. A ] before ( would end a link's text, and an image's (![x](url)) fetches its
      * URL wherever the report is shown; other brackets stay, as in the intervals [16.7%, 83.3%]. Underscores stay:
-     * inside a word, as in file names, they emphasise nothing.
+     * inside a word, as in file names, they emphasise nothing. Control characters (C0 but tab, DEL, C1) are shown
+     * as U+FFFD.
      */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
@@ -57,7 +58,8 @@ final class Markdown {
                 case '\\', '|', '*', '`', '<' -> out.append('\\').append(c);
                 case ']' -> out.append(linkEnd ? "\\]" : "]");
                 case '\n', '\r' -> out.append(' ');
-                default -> out.append(c);
+                // As in HTML: a report written to a file and shown with cat must not run a name's escape sequences.
+                default -> out.append((c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) ? '\ufffd' : c);
             }
         }
         return out.toString();

@@ -130,6 +130,16 @@ class ReplayMarkdownReportTest {
     }
 
     @Test
+    void a_name_writes_no_control_character() {
+        // replay --out writes replay.md as it is: 'cat replay.md' would obey an escape sequence a log put in a name,
+        // here OSC 52, which sets the clipboard.
+        String md = render(List.of(ReplayFixtures.transcript("a\u001b]52;c;ZXZpbA==\u0007b\u009bc\u007fd")));
+
+        assertThat(md).contains("| a\ufffd]52;c;ZXZpbA==\ufffdb\ufffdc\ufffdd |")
+                .doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]");
+    }
+
+    @Test
     void says_so_when_the_transcript_was_not_replayed() {
         assertThat(render(List.of(ReplayFixtures.masking("lexer")))).contains(" n/a |");
     }
