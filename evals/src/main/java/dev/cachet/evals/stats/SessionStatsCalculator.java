@@ -204,6 +204,7 @@ public final class SessionStatsCalculator {
             return null;
         }
         Duration span = Duration.between(first, last);
-        return span.compareTo(MIN_BURN_WINDOW) < 0 ? null : span.toMillis() / 3_600_000.0;
+        // In seconds: a log can date a call up to the year 999999999, whose span in milliseconds overflows a long.
+        return span.compareTo(MIN_BURN_WINDOW) < 0 ? null : (span.getSeconds() + span.getNano() / 1e9) / 3_600.0;
     }
 }

@@ -211,6 +211,25 @@ class StatsCommandTest {
     }
 
     @Test
+    void a_call_a_log_dates_a_billion_years_on_is_reported_not_an_internal_error() throws IOException {
+        // An Instant reads up to the year 999999999: the session's span in milliseconds overflowed a long, and one
+        // such log failed the whole report ('internal error: long overflow', exit 70) in every format and view.
+        Path log = dir.resolve("far.jsonl");
+        Files.write(log, List.of(
+                user("u-1", "Fix the build", "2026-01-01T10:00:00Z"),
+                assistant("msg_1", "a-1", 100, 2000, 0, 10, "2026-01-01T10:00:01Z"),
+                user("u-2", "Go on", "2026-01-01T10:05:00Z"),
+                assistant("msg_2", "a-2", 150, 2100, 0, 20, "+999999999-12-31T23:59:59Z")));
+
+        CliRun json = CliRun.of("stats", log.toString(), "--format", "json");
+        CliRun html = CliRun.of("stats", log.toString(), "--format", "html");
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(single(json(json.out()).get("sessions")).get("hours").asDouble()).isGreaterThan(8.7e12);
+        assertThat(html.exitCode()).as(html.err()).isZero();
+    }
+
+    @Test
     void the_json_total_is_the_sum_of_the_sessions() {
         CliRun run = CliRun.of("stats", TraceFixtures.dir().toString(), TraceFixtures.DEMO.toString(), "--format", "json");
 
