@@ -200,9 +200,11 @@ public final class SessionStatsCalculator {
                 last = last == null || at.isAfter(last) ? at : last;
             }
         }
-        if (first == null) {
-            return null;
-        }
+        return first == null ? null : hours(first, last);
+    }
+
+    /** The hours from {@code first} to {@code last}, over which a burn rate is taken; null if under a minute. */
+    public static Double hours(Instant first, Instant last) {
         Duration span = Duration.between(first, last);
         // In seconds: a log can date a call up to the year 999999999, whose span in milliseconds overflows a long.
         return span.compareTo(MIN_BURN_WINDOW) < 0 ? null : (span.getSeconds() + span.getNano() / 1e9) / 3_600.0;

@@ -2,6 +2,7 @@ package dev.cachet.evals.stats.status;
 
 import dev.cachet.evals.stats.Call;
 import dev.cachet.evals.stats.CallPricer;
+import dev.cachet.evals.stats.SessionStatsCalculator;
 import dev.cachet.providers.Usage;
 import dev.cachet.providers.pricing.ModelPrice;
 import java.time.Duration;
@@ -22,7 +23,6 @@ public final class StatusLine {
     static final long DEFAULT_WINDOW = 200_000;
     static final long MILLION_WINDOW = 1_000_000;
     static final String SEPARATOR = " | ";
-    private static final Duration MIN_BURN_WINDOW = Duration.ofMinutes(1);
 
     private StatusLine() {}
 
@@ -54,8 +54,8 @@ public final class StatusLine {
         if (cost == null || times.size() < 2) {
             return Optional.empty();
         }
-        Duration span = Duration.between(times.get(0), times.get(times.size() - 1));
-        return span.compareTo(MIN_BURN_WINDOW) < 0 ? Optional.empty() : Optional.of(cost / (span.toMillis() / 3_600_000.0));
+        return Optional.ofNullable(SessionStatsCalculator.hours(times.get(0), times.get(times.size() - 1)))
+                .map(hours -> cost / hours);
     }
 
     /**

@@ -44,4 +44,18 @@ class StatusLineTest {
         assertThat(StatusLine.cacheNote(shortPrompt, List.of(shortPrompt), later, pricer))
                 .contains("cache cold for 10 min: next turn re-writes 100K tokens, ~$0.38");
     }
+
+    @Test
+    void a_burn_rate_over_calls_a_log_dates_a_billion_years_apart_is_shown_not_an_overflow() {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        Call now = new Call("s", "main", Optional.of("claude-sonnet-4-5"), Optional.of(at),
+                Optional.of(new Usage(1_000, 0, 0, 100, 0)));
+        Call far = new Call("s", "main", Optional.of("claude-sonnet-4-5"), Optional.of(Instant.MAX),
+                Optional.of(new Usage(1_000, 0, 0, 100, 0)));
+        StatusInput input = new StatusInput(Optional.empty(), Optional.of("claude-sonnet-4-5"), Optional.empty(),
+                Optional.of(3.0), Optional.empty());
+
+        assertThat(StatusLine.render(input, List.of(now, far), Instant.MAX, new CallPricer(PriceTable.bundled()::price)))
+                .contains("$0.00/h");
+    }
 }
