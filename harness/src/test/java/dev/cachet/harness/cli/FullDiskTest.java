@@ -52,12 +52,7 @@ class FullDiskTest {
         assertThat(cachet.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(cachet.err().lines()).singleElement().asString()
                 .startsWith("cachet: cannot write session log ").contains("File too large").endsWith("the session stops here");
-        Path log = SessionFiles.of(CliRun.sessionLogs(user()), workspace).all().get(0);
-        byte[] bytes = Files.readAllBytes(log);
-        assertThat(bytes[bytes.length - 1]).as("the log ends with a whole line").isEqualTo((byte) '\n');
-        List<String> warnings = new ArrayList<>();
-        List<SessionEvent> events = new SessionLogReader(warnings::add).read(log).stream().map(LoggedEvent::event).toList();
-        assertThat(warnings).isEmpty();
+        List<SessionEvent> events = wholeEvents(workspace);
         assertThat(events).last().isInstanceOf(SessionEvent.CachePredicted.class);
 
         CliRun resumed = CliRun.withEnvironment(user(), "resume", "-w", workspace.toString(), "--sandbox", "full");
@@ -95,12 +90,18 @@ class FullDiskTest {
         // On a terminal stderr and stdout are one: the reason is its last line.
         assertThat(cachet.out().strip().lines().reduce((first, second) -> second).orElseThrow())
                 .startsWith("cachet: cannot write session log ").contains("File too large").endsWith("the session stops here");
+        List<SessionEvent> events = wholeEvents(workspace);
+        assertThat(events).first().isInstanceOf(SessionEvent.Started.class);
+    }
+
+    /** The events of {@code workspace}'s one session log, which must end with a whole line and read without warning. */
+    private List<SessionEvent> wholeEvents(Path workspace) throws Exception {
         Path log = SessionFiles.of(CliRun.sessionLogs(user()), workspace).all().get(0);
         byte[] bytes = Files.readAllBytes(log);
         assertThat(bytes[bytes.length - 1]).as("the log ends with a whole line").isEqualTo((byte) '\n');
         List<String> warnings = new ArrayList<>();
         List<SessionEvent> events = new SessionLogReader(warnings::add).read(log).stream().map(LoggedEvent::event).toList();
         assertThat(warnings).isEmpty();
-        assertThat(events).first().isInstanceOf(SessionEvent.Started.class);
+        return events;
     }
 }
