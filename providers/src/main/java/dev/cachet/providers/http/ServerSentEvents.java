@@ -18,6 +18,11 @@ final class ServerSentEvents {
 
     private final BufferedReader lines;
     private final int maxEventChars;
+    /**
+     * Whether the last line ended with a CR, so that an LF next is its CRLF's: looking for it at once would wait for
+     * a byte the server may not send while it keeps the stream open after a whole event.
+     */
+    private boolean afterCr;
 
     ServerSentEvents(BufferedReader lines) {
         this(lines, MAX_EVENT_CHARS);
@@ -64,14 +69,12 @@ final class ServerSentEvents {
     private String readLine(int limit) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int c = lines.read(); c != -1; c = lines.read()) {
-            if (c == '\n') {
-                return line.toString();
+            boolean crlf = afterCr && c == '\n';
+            afterCr = c == '\r';
+            if (crlf) {
+                continue;
             }
-            if (c == '\r') {
-                lines.mark(1);
-                if (lines.read() != '\n') {
-                    lines.reset();
-                }
+            if (c == '\n' || c == '\r') {
                 return line.toString();
             }
             if (line.length() >= limit) {

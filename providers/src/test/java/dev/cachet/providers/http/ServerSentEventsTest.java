@@ -47,6 +47,27 @@ class ServerSentEventsTest {
     }
 
     @Test
+    void an_event_ended_by_bare_crs_is_read_without_waiting_for_a_byte_after_it() throws Exception {
+        Reader then = new Reader() {
+            private final StringReader sent = new StringReader("data: one\r\r");
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                int read = sent.read(buffer, offset, length);
+                if (read > 0) {
+                    return read;
+                }
+                throw new IOException("read past what the server sent: a live stream would wait here");
+            }
+
+            @Override
+            public void close() {}
+        };
+
+        assertThat(new ServerSentEvents(new BufferedReader(then)).next()).contains(new ServerSentEvent("message", "one"));
+    }
+
+    @Test
     void a_line_that_never_ends_fails_the_stream_at_a_bound_rather_than_fill_the_heap() {
         ServerSentEvents events = new ServerSentEvents(new BufferedReader(endless("data: ")), BOUND);
 
