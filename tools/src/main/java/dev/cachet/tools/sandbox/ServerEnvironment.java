@@ -40,7 +40,7 @@ public record ServerEnvironment(Map<String, String> inherited, Set<String> withh
         return new ServerEnvironment(environment, Set.of());
     }
 
-    /** What a program started outside the sandbox of a session in {@code workspace} may inherit of {@code environment}. */
+    /** What a program started outside the sandbox of a session in {@code workspace} may inherit of its environment. */
     public static ServerEnvironment outside(Path workspace, Map<String, String> environment) {
         Path root = RealPath.of(workspace);
         Map<String, String> inherited = new HashMap<>(environment);
@@ -61,11 +61,26 @@ public record ServerEnvironment(Map<String, String> inherited, Set<String> withh
 
     /**
      * Whether some absolute path in {@code value} (a path list, options, a single path) lies in {@code root}. A path
-     * may follow an option's letters ({@code -I/ws/lib}, {@code -r/ws/hook.rb}): each word is read from its first slash.
+     * may follow an option's letters ({@code -I/ws/lib}, {@code -r/ws/hook.rb}): each word is read from its first
+     * slash.
      */
     private static boolean namesInside(String value, Path root) {
-        return SEPARATORS.splitAsStream(value).filter(word -> word.indexOf('/') >= 0)
+        // A workspace whose path holds a space or a separator is not found by words: it is looked for whole.
+        return mentions(value, root.toString())
+                || SEPARATORS.splitAsStream(value).filter(word -> word.indexOf('/') >= 0)
                 .flatMap(word -> Executables.absolute(word.substring(word.indexOf('/'))).stream())
                 .anyMatch(path -> RealPath.of(path).startsWith(root));
+    }
+
+    /** Whether {@code value} holds {@code folder} followed by its end, a slash or a separator. */
+    private static boolean mentions(String value, String folder) {
+        for (int at = value.indexOf(folder); at >= 0; at = value.indexOf(folder, at + 1)) {
+            int after = at + folder.length();
+            if (after == value.length() || value.charAt(after) == '/'
+                    || SEPARATORS.matcher(value.substring(after, after + 1)).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -43,4 +43,16 @@ class ServerEnvironmentTest {
         assertThat(environment.withheld()).containsExactly("NODE_OPTIONS", "PYTHONPATH", "RUBYOPT");
         assertThat(environment.inherited()).containsKeys("PYTHONPATH", "LD_PRELOAD", "CLASSPATH");
     }
+
+    @Test
+    void a_workspace_whose_path_holds_a_space_is_found_whole() throws IOException {
+        Path workspace = Files.createDirectories(dir.resolve("My Projects/app"));
+
+        ServerEnvironment environment = ServerEnvironment.outside(workspace, Map.of(
+                "PYTHONPATH", workspace + "/src:/opt/lib",
+                "PERL5LIB", workspace.toString(),
+                "OTHER", dir.resolve("My Projects/application").toString()));
+
+        assertThat(environment.withheld()).containsExactly("PERL5LIB", "PYTHONPATH");
+    }
 }
