@@ -52,7 +52,12 @@ final class AnthropicStream implements EventSink {
     public boolean accept(ServerSentEvent event) {
         JsonNode data = parse(event.data());
         switch (data.path("type").asText(event.name())) {
-            case "message_start" -> message = object(data.path("message"), "message_start's message").deepCopy().put("type", "message");
+            case "message_start" -> {
+                // A second start begins the message again: nothing of the first's blocks carries over into it.
+                message = object(data.path("message"), "message_start's message").deepCopy().put("type", "message");
+                toolInputs.clear();
+                texts.clear();
+            }
             case "content_block_start" -> startBlock(data.path("index").asInt(), data.path("content_block"));
             case "content_block_delta" -> delta(data.path("index").asInt(), data.path("delta"));
             case "content_block_stop" -> finishBlock(data.path("index").asInt());

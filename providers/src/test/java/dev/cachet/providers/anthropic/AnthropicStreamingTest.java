@@ -155,6 +155,25 @@ class AnthropicStreamingTest {
     }
 
     @Test
+    void a_second_message_start_carries_nothing_of_the_first_messages_text_over() {
+        String start = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"content\":[],\"usage\":{}}}\n\n";
+        String block = "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n";
+        // The second message comes with its text block already in its content, as a hostile server may send it.
+        String again = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"content\":"
+                + "[{\"type\":\"text\",\"text\":\"\"}],\"usage\":{}}}\n\n";
+        server.enqueue(SseFixtures.events(start + block + delta("first ") + again + delta("second")
+                + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
+
+        assertThat(client().complete(window(), watcher).turn().text()).isEqualTo("second");
+    }
+
+    private static String delta(String text) {
+        return "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\""
+                + text + "\"}}\n\n";
+    }
+
+    @Test
     void a_long_text_in_many_small_deltas_is_joined_in_time_linear_in_its_length() {
         StringBuilder stream = new StringBuilder("event: message_start\ndata: {\"type\":\"message_start\",\"message\":"
                 + "{\"content\":[],\"usage\":{}}}\n\nevent: content_block_start\ndata: {\"type\":\"content_block_start\","
