@@ -67,6 +67,16 @@ class IgnoreRulesTest {
     }
 
     @Test
+    void leaves_out_a_rule_with_any_folders_and_more_than_two_stars_in_a_name_each_folder_tries() throws Exception {
+        IgnoreRules rules = parse("**/*.log\n**/*.min.*\n**/*a*a*ab/**/q\nbuild/**/a*a*a*b\nx*y*z\n");
+
+        assertThat(rules.size()).isEqualTo(3);
+        assertThat(rules.verdict("a/b/c.min.js", false, LONG)).contains(true);
+        assertThat(rules.leftOut()).contains("sub/.gitignore: 2 rules with '**' and more than 2 '*' in one name, the"
+                + " first on line 3 (**/*a*a*ab/**/q)");
+    }
+
+    @Test
     void leaves_out_a_rule_with_more_than_four_stars_in_a_name_and_says_where_the_first_was() throws Exception {
         IgnoreRules rules = parse("# comment\n*.log\na*a*a*a*a*b\nkeep/a*a*a*a*b\n!x*x*x*x*x*x/\n");
 
