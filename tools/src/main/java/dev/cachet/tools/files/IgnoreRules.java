@@ -176,18 +176,23 @@ public final class IgnoreRules {
     }
 
     private static boolean anyFolders(String rule) {
-        return Arrays.asList((rule.startsWith("!") ? rule.substring(1) : rule).split("/", -1)).contains("**");
+        return names(rule).contains("**");
     }
 
     // A name is what lies between slashes; "**" alone there is a folder wildcard, which JGit matches without a regex.
     static int mostStarsInOneName(String rule) {
         int most = 0;
-        for (String name : (rule.startsWith("!") ? rule.substring(1) : rule).split("/", -1)) {
+        for (String name : names(rule)) {
             if (!name.equals("**")) {
                 most = Math.max(most, (int) name.chars().filter(c -> c == '*').count());
             }
         }
         return most;
+    }
+
+    /** The names of a rule, between its slashes, a leading '!' (which negates it) left out. */
+    private static List<String> names(String rule) {
+        return Arrays.asList((rule.startsWith("!") ? rule.substring(1) : rule).split("/", -1));
     }
 
     private static String clip(String rule) {
