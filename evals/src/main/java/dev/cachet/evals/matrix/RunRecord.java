@@ -80,9 +80,12 @@ public record RunRecord(
             return null;
         }
         String trimmed = output.strip();
-        int from = Math.max(0, trimmed.length() - CHECK_OUTPUT_CHARS);
-        // A low surrogate first would be half a character.
-        return trimmed.substring(from < trimmed.length() && Character.isLowSurrogate(trimmed.charAt(from)) ? from + 1 : from);
+        return wholeFrom(trimmed, Math.max(0, trimmed.length() - CHECK_OUTPUT_CHARS));
+    }
+
+    /** {@code text} from {@code from} on, or from the char after it where a low surrogate there is half a character. */
+    public static String wholeFrom(String text, int from) {
+        return text.substring(from < text.length() && Character.isLowSurrogate(text.charAt(from)) ? from + 1 : from);
     }
 
     @JsonIgnore

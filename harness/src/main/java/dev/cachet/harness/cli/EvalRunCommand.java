@@ -107,10 +107,7 @@ final class EvalRunCommand extends Subcommand implements Callable<Integer>, Coun
         int over = bytes(line) - MESSAGE_LIMIT;
         if (over > 0 && record.checkOutput() != null) {
             String output = record.checkOutput();
-            int from = cut(output, over + 3);
-            // A low surrogate first would be half a character.
-            from += from < output.length() && Character.isLowSurrogate(output.charAt(from)) ? 1 : 0;
-            record = record.withCheckOutput("…" + output.substring(from));
+            record = record.withCheckOutput("…" + RunRecord.wholeFrom(output, cut(output, over + 3)));
             line = json(record);
             over = bytes(line) - MESSAGE_LIMIT;
         }
